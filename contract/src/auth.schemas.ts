@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { EpochMs, Role } from './common.schemas.js';
+
+export const User = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string().nullable(),
+    role: Role,
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof User>;
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const SessionInfo = z.object({ user: User, csrfToken: z.string() }).meta({ id: 'SessionInfo' });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(10, 'at least 10 characters').max(256),
+});
+
+export const CreateUserRequest = z.object({
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(64)
+    .regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, dot, dash and underscore only'),
+  displayName: z.string().trim().max(128).optional(),
+  password: z.string().min(10, 'at least 10 characters').max(256),
+  role: Role,
+});
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+
+export const UpdateUserRequest = z.object({
+  role: Role.optional(),
+  displayName: z.string().trim().max(128).optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const UserList = z.object({ items: z.array(User.extend({ disabled: z.boolean(), createdAt: EpochMs })) });
+
+export const ApiToken = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: Role,
+    createdBy: z.string(),
+    createdAt: EpochMs,
+    lastUsedAt: EpochMs.nullable(),
+    revokedAt: EpochMs.nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+export type ApiToken = z.infer<typeof ApiToken>;
+
+export const CreateApiTokenRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: Role,
+});
+
+/** The secret is in this answer and never again. */
+export const CreatedApiToken = z.object({ token: ApiToken, secret: z.string() });
+export const ApiTokenList = z.object({ items: z.array(ApiToken) });

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Reason codes carried by every error response. The web app turns each into
+ * "Could not {action} {thing}: {reason}", so they are part of the contract.
+ */
+export const ErrorCode = z.enum([
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF',
+  'RATE_LIMITED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FLINK_UNREACHABLE',
+  'FLINK_REJECTED',
+  'NOT_FLINK',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: ErrorCode,
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'ErrorBody' });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+/** Epoch milliseconds; every time on the wire is one. */
+export const EpochMs = z.number().int();
+
+export const Role = z.enum(['admin', 'operator', 'viewer']);
+export type Role = z.infer<typeof Role>;

@@ -1,0 +1,4 @@
+export * from './common.schemas.js';
+export * from './auth.schemas.js';
+export * from './clusters.schemas.js';
+export * from './health.schemas.js';

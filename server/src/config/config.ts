@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, so that defaults do not depend on the caller's working directory. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+/**
+ * Every setting Weir reads, with its documented default. Read once at start-up
+ * (loadConfig); nothing deeper in the code reads process.env.
+ */
+const EnvSchema = z.object({
+  /** HTTP port for the API and the web UI. */
+  WEIR_PORT: port.default(8888),
+  /** Interface to bind; loopback by default because Weir can stop production jobs. */
+  WEIR_HOST: z.string().default('127.0.0.1'),
+  /** Folder for the embedded database, the local Flink cluster and other state. */
+  WEIR_DATA_DIR: z.string().default(path.join(REPO_ROOT, '.weir')),
+  /** sqlite:<file> (default, under the data dir), postgres://… or mysql://… */
+  WEIR_DATABASE_URL: z.string().optional(),
+  /** Start and register the local Flink cluster ("auto": when Java is present). */
+  WEIR_LOCAL_FLINK: z.enum(['auto', 'on', 'off']).default('auto'),
+  WEIR_LOCAL_FLINK_REST_PORT: port.default(8081),
+  WEIR_LOCAL_FLINK_RPC_PORT: port.default(6123),
+  WEIR_LOCAL_FLINK_GATEWAY_PORT: port.default(8083),
+  WEIR_LOCAL_FLINK_SLOTS: z.coerce.number().int().min(1).max(64).default(8),
+  /** Built web app to serve; the API works without it. */
+  WEIR_WEB_DIR: z.string().default(path.join(REPO_ROOT, 'web', 'dist')),
+  /** First admin's password; when absent a random one is generated and printed once. */
+  WEIR_ADMIN_PASSWORD: z.string().min(10, 'WEIR_ADMIN_PASSWORD must have at least 10 characters').optional(),
+  /** Key for secrets at rest (32 bytes, base64 or hex). Generated into the data dir when absent. */
+  WEIR_SECRET_KEY: z.string().optional(),
+  /** Seconds a login session lasts without activity. */
+  WEIR_SESSION_TTL_S: z.coerce.number().int().min(60).default(12 * 3600),
+  /** Mark cookies Secure (set when served over https). */
+  WEIR_SECURE_COOKIES: bool.default(false),
+  /** How often each cluster's health is checked. */
+  WEIR_CLUSTER_CHECK_INTERVAL_MS: z.coerce.number().int().min(200).default(10_000),
+  /** Timeout of one request to a Flink REST endpoint. */
+  WEIR_FLINK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Watcher cycle: one /jobs/overview request per cluster per cycle. */
+  WEIR_WATCH_INTERVAL_MS: z.coerce.number().int().min(100).default(1_000),
+  /** Failed probes before RECONNECTING runs become UNKNOWN … */
+  WEIR_RECONNECT_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  /** … and the minimum time they stay RECONNECTING. */
+  WEIR_RECONNECT_WINDOW_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Logger level. */
+  WEIR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** External URL used in alert links. */
+  WEIR_PUBLIC_URL: z.string().optional(),
+});
+
+export type WeirConfig = ReturnType<typeof loadConfig>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.WEIR_DATA_DIR);
+  return {
+    port: e.WEIR_PORT,
+    host: e.WEIR_HOST,
+    dataDir,
+    databaseUrl: e.WEIR_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'weir.db')}`,
+    localFlink: {
+      mode: e.WEIR_LOCAL_FLINK,
+      restPort: e.WEIR_LOCAL_FLINK_REST_PORT,
+      rpcPort: e.WEIR_LOCAL_FLINK_RPC_PORT,
+      gatewayPort: e.WEIR_LOCAL_FLINK_GATEWAY_PORT,
+      slots: e.WEIR_LOCAL_FLINK_SLOTS,
+      dataDir: path.join(dataDir, 'flink'),
+    },
+    webDir: e.WEIR_WEB_DIR,
+    adminPassword: e.WEIR_ADMIN_PASSWORD,
+    secretKey: e.WEIR_SECRET_KEY,
+    sessionTtlMs: e.WEIR_SESSION_TTL_S * 1000,
+    secureCookies: e.WEIR_SECURE_COOKIES,
+    clusterCheckIntervalMs: e.WEIR_CLUSTER_CHECK_INTERVAL_MS,
+    flinkTimeoutMs: e.WEIR_FLINK_TIMEOUT_MS,
+    watcher: {
+      intervalMs: e.WEIR_WATCH_INTERVAL_MS,
+      reconnectAttempts: e.WEIR_RECONNECT_ATTEMPTS,
+      reconnectWindowMs: e.WEIR_RECONNECT_WINDOW_MS,
+    },
+    logLevel: e.WEIR_LOG_LEVEL,
+    publicUrl: e.WEIR_PUBLIC_URL ?? `http://${e.WEIR_HOST}:${e.WEIR_PORT}`,
+  };
+}

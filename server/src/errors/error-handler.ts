@@ -1,0 +1,39 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ErrorBody } from '@weir/contract';
+import { AppError, HTTP_STATUS } from './errors.js';
+
+/** Maps every thrown error to the one error body shape; the only place that knows HTTP statuses of errors. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: `${err.validationContext ?? ''}${v.instancePath}`,
+        message: v.message,
+      }));
+      const summary = details.map((d) => `${d.path || 'request'}: ${d.message}`).join('; ');
+      return reply.status(400).send(body('VALIDATION', `Invalid request: ${summary}`, details));
+    }
+    if (err instanceof AppError) {
+      return reply.status(HTTP_STATUS[err.code]).send(body(err.code, err.message, err.details));
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+      return reply.status(500).send(body('INTERNAL', 'The server produced an invalid response'));
+    }
+    // Fastify's own 4xx (bad JSON, body too large, unsupported media type) are the caller's input errors.
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(err.statusCode).send(body('VALIDATION', err.message));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(body('INTERNAL', 'Internal error; see the server log'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}
+
+function body(code: ErrorBody['error']['code'], message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { FlinkHttp, type FlinkHttpOptions } from './flink-http.js';
+import * as S from './flink-rest.schemas.js';
+
+export type FlinkJobOverview = z.output<typeof S.JobOverviewEntry>;
+export type FlinkJobDetails = z.output<typeof S.JobDetails>;
+export type FlinkClusterOverview = z.output<typeof S.ClusterOverview>;
+
+export interface ClusterProbe {
+  flinkVersion: string;
+  taskManagers: number;
+  slotsTotal: number;
+  slotsAvailable: number;
+  jobsRunning: number;
+}
+
+export interface SavepointResult {
+  status: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  location?: string;
+  failure?: string;
+}
+
+/**
+ * Typed client for one Flink JobManager's REST API (Flink 1.20). Every answer is
+ * validated; transport failures become FlinkUnreachableError, Flink's own error
+ * answers FlinkRejectedError, anything else NotFlinkError.
+ */
+export class JobManagerClient {
+  private readonly http: FlinkHttp;
+
+  constructor(options: Omit<FlinkHttpOptions, 'label'> & { label?: string }) {
+    this.http = new FlinkHttp({ label: 'JobManager', ...options });
+  }
+
+  get baseUrl(): string {
+    return this.http.baseUrl;
+  }
+
+  /** One call that proves the address is a Flink JobManager and reads its health facts. */
+  async probe(): Promise<ClusterProbe> {
+    const o = await this.http.json('/overview', S.ClusterOverview);
+    return {
+      flinkVersion: o['flink-version'],
+      taskManagers: o.taskmanagers,
+      slotsTotal: o['slots-total'],
+      slotsAvailable: o['slots-available'],
+      jobsRunning: o['jobs-running'],
+    };
+  }
+
+  overview() {
+    return this.http.json('/overview', S.ClusterOverview);
+  }
+  dashboardConfig() {
+    return this.http.json('/config', S.DashboardConfig);
+  }
+  async jobsOverview(): Promise<FlinkJobOverview[]> {
+    return (await this.http.json('/jobs/overview', S.JobsOverview)).jobs;
+  }
+  job(jobId: string) {
+    return this.http.json(`/jobs/${enc(jobId)}`, S.JobDetails);
+  }
+  async jobExists(jobId: string): Promise<boolean> {
+    const res = await this.http.send(`/jobs/${enc(jobId)}/status`, { allowStatus: [404] });
+    return res.status !== 404;
+  }
+  exceptions(jobId: string, maxExceptions = 20) {
+    return this.http.json(`/jobs/${enc(jobId)}/exceptions`, S.JobExceptions, { query: { maxExceptions } });
+  }
+  checkpoints(jobId: string) {
+    return this.http.json(`/jobs/${enc(jobId)}/checkpoints`, S.JobCheckpoints);
+  }
+  /** null when the job runs without checkpointing (Flink answers 404 then). */
+  async checkpointConfig(jobId: string) {
+    const res = await this.http.send(`/jobs/${enc(jobId)}/checkpoints/config`, { allowStatus: [404] });
+    if (res.status === 404) return null;
+    return S.CheckpointConfig.parse(await res.json());
+  }
+  jobConfig(jobId: string) {
+    return this.http.json(`/jobs/${enc(jobId)}/config`, S.JobConfig);
+  }
+  async plan(jobId: string) {
+    return (await this.http.json(`/jobs/${enc(jobId)}/plan`, z.looseObject({ plan: S.JobPlan }))).plan;
+  }
+  vertexMetrics(jobId: string, vertexId: string, names?: string[]) {
+    return this.http.json(`/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/metrics`, S.MetricValues, {
+      query: { get: names?.join(',') },
+    });
+  }
+  vertexWatermarks(jobId: string, vertexId: string) {
+    return this.http.json(`/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/watermarks`, S.MetricValues);
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    await this.http.send(`/jobs/${enc(jobId)}`, { method: 'PATCH', query: { mode: 'cancel' } });
+  }
+  /** Stop with a savepoint; poll with savepointStatus(). */
+  async stopWithSavepoint(jobId: string, targetDirectory?: string, drain = false): Promise<string> {
+    const body: Record<string, unknown> = { drain };
+    if (targetDirectory) body.targetDirectory = targetDirectory;
+    return (await this.http.json(`/jobs/${enc(jobId)}/stop`, S.TriggerId, { method: 'POST', body }))['request-id'];
+  }
+  async triggerSavepoint(jobId: string, targetDirectory?: string, cancelJob = false): Promise<string> {
+    const body: Record<string, unknown> = { 'cancel-job': cancelJob };
+    if (targetDirectory) body['target-directory'] = targetDirectory;
+    return (await this.http.json(`/jobs/${enc(jobId)}/savepoints`, S.TriggerId, { method: 'POST', body }))['request-id'];
+  }
+  async savepointStatus(jobId: string, triggerId: string): Promise<SavepointResult> {
+    const s = await this.http.json(`/jobs/${enc(jobId)}/savepoints/${enc(triggerId)}`, S.AsyncOperationStatus);
+    if (s.status.id === 'IN_PROGRESS') return { status: 'IN_PROGRESS' };
+    const failure = s.operation?.['failure-cause'];
+    if (failure) return { status: 'FAILED', failure: failureMessage(failure) };
+    return { status: 'COMPLETED', location: s.operation?.location };
+  }
+
+  taskManagers() {
+    return this.http.json('/taskmanagers', S.TaskManagers);
+  }
+  jobManagerConfig() {
+    return this.http.json('/jobmanager/config', S.ConfigEntries);
+  }
+  jobManagerLogs() {
+    return this.http.json('/jobmanager/logs', S.LogList);
+  }
+  jobManagerLog(name?: string) {
+    return this.http.text(name ? `/jobmanager/logs/${enc(name)}` : '/jobmanager/log');
+  }
+  jobManagerStdout() {
+    return this.http.text('/jobmanager/stdout');
+  }
+  jobManagerThreadDump() {
+    return this.http.json('/jobmanager/thread-dump', S.ThreadDump);
+  }
+  taskManagerLog(tmId: string, name?: string) {
+    return this.http.text(name ? `/taskmanagers/${enc(tmId)}/logs/${enc(name)}` : `/taskmanagers/${enc(tmId)}/log`);
+  }
+  taskManagerStdout(tmId: string) {
+    return this.http.text(`/taskmanagers/${enc(tmId)}/stdout`);
+  }
+  taskManagerThreadDump(tmId: string) {
+    return this.http.json(`/taskmanagers/${enc(tmId)}/thread-dump`, S.ThreadDump);
+  }
+
+  /** Uploads a jar; returns the jar id Flink assigned (the stored file's base name). */
+  async uploadJar(fileName: string, content: Uint8Array): Promise<string> {
+    const form = new FormData();
+    form.append('jarfile', new Blob([content], { type: 'application/x-java-archive' }), fileName);
+    const res = await this.http.json('/jars/upload', S.JarUpload, { method: 'POST', form });
+    return res.filename.split('/').pop() ?? res.filename;
+  }
+  async runJar(
+    jarId: string,
+    req: { entryClass?: string; args?: string[]; parallelism?: number; savepointPath?: string; allowNonRestoredState?: boolean; flinkConfiguration?: Record<string, string> },
+  ): Promise<string> {
+    const body: Record<string, unknown> = {};
+    if (req.entryClass) body.entryClass = req.entryClass;
+    if (req.args) body.programArgsList = req.args;
+    if (req.parallelism) body.parallelism = req.parallelism;
+    if (req.savepointPath) body.savepointPath = req.savepointPath;
+    if (req.allowNonRestoredState !== undefined) body.allowNonRestoredState = req.allowNonRestoredState;
+    if (req.flinkConfiguration) body.flinkConfiguration = req.flinkConfiguration;
+    return (await this.http.json(`/jars/${enc(jarId)}/run`, S.JarRun, { method: 'POST', body })).jobid;
+  }
+}
+
+function enc(s: string): string {
+  return encodeURIComponent(s);
+}
+
+function failureMessage(f: { class?: string; 'stack-trace'?: string }): string {
+  const trace = f['stack-trace'] ?? '';
+  const causes = [...trace.matchAll(/Caused by: ([^\n]+)/g)].map((m) => m[1]);
+  return causes.at(-1) ?? trace.split('\n')[0] ?? f.class ?? 'savepoint failed';
+}
