@@ -1,0 +1,78 @@
+/*
+ * Weir's schema migrations. The SAME migration runs on SQLite, PostgreSQL and MySQL/MariaDB, so
+ * every migration follows these conventions (helpers in ./portable.ts):
+ *
+ * - Files are named `YYYY-MM-DD-NNN-topic.ts`, listed below in order, and never edited once
+ *   released; a change is a new migration. Each exports `up(db, dialect)` (and `down(db)`), built
+ *   with Kysely's schema builder; raw SQL only through a dialect switch in ./portable.ts.
+ * - Ids are app-generated, time-ordered text (`newId()` in ../ids.ts: 26 chars, sortable),
+ *   stored as varchar(32). No auto-increment, no database-generated defaults for ids or times.
+ * - Times are epoch milliseconds in `bigint` columns. The pools parse int8/BIGINT as JS numbers
+ *   (exact below 2^53); stores still wrap aggregates in Number() because drivers differ.
+ * - Booleans are `integer` 0/1. Stores convert to and from `boolean`.
+ * - JSON is stored as text and parsed by stores; unbounded text is `longText(dialect)`
+ *   (LONGTEXT on MySQL, whose TEXT stops at 64 KB; `text` elsewhere).
+ * - Every varchar has an explicit length (MySQL cannot index unbounded text; utf8mb4 keys
+ *   must stay under 3072 bytes, i.e. 768 characters per index).
+ * - Tables on MySQL are InnoDB, utf8mb4, collation utf8mb4_bin, so equality and uniqueness are
+ *   case-sensitive as on the other engines.
+ * - Constraints and indexes are named explicitly, `<table>_<columns>_{uq,idx,fk,pk}`; names are
+ *   unique across the schema (PostgreSQL requires it).
+ * - Enumerations are varchar with no CHECK constraint (a new status must not need a table rebuild
+ *   on SQLite); the TypeScript types in ../tables.ts are the contract.
+ * - Foreign keys cascade from a parent to rows that mean nothing without it (sessions, versions,
+ *   runs of a task, transitions, snapshots, savepoints). Runs have no foreign key to clusters: a
+ *   finished run stays viewable after its cluster is removed.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import type { Database, DialectName } from '../database.js';
+import * as core from './2026-11-25-001-core.js';
+import * as runs from './2026-11-25-002-runs.js';
+
+interface PortableMigration {
+  up(db: Kysely<any>, dialect: DialectName): Promise<void>;
+  down?(db: Kysely<any>): Promise<void>;
+}
+
+const MIGRATIONS: Record<string, PortableMigration> = {
+  '2026-11-25-001-core': core,
+  '2026-11-25-002-runs': runs,
+};
+
+function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(MIGRATIONS).map(([name, migration]) => {
+      const bound: Migration = { up: (db) => migration.up(db, dialect) };
+      if (migration.down) bound.down = migration.down;
+      return [name, bound];
+    }),
+  );
+}
+
+function migratorFor(database: Database): Migrator {
+  return new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrationsFor(database.dialect) },
+  });
+}
+
+/** Applies every pending migration; returns the names it applied. Throws on the first failure. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const { error, results } = await migratorFor(database).migrateToLatest();
+  return settle('migrate', error, results);
+}
+
+/** Reverts the most recent migration (development and tests only). */
+export async function migrateDown(database: Database): Promise<string[]> {
+  const { error, results } = await migratorFor(database).migrateDown();
+  return settle('revert', error, results);
+}
+
+function settle(verb: string, error: unknown, results: MigrationResult[] | undefined): string[] {
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(`Could not ${verb} the database${failed ? ` at ${failed}` : ''}: ${cause}`, { cause: error });
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

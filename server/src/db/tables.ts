@@ -1,0 +1,176 @@
+import type { Generated } from 'kysely';
+
+// Row shapes exactly as stored (snake_case). Stores map them to camelCase domain objects;
+// nothing outside a *.store.ts file should import these.
+// Times are epoch milliseconds; booleans are 0/1 integers; JSON lives in text columns.
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string | null;
+  password_hash: string;
+  role: 'admin' | 'operator' | 'viewer';
+  failed_logins: Generated<number>;
+  locked_until: number | null;
+  created_at: number;
+  updated_at: number;
+  disabled: Generated<number>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  role: 'admin' | 'operator' | 'viewer';
+  created_by: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor: string;
+  actor_kind: 'user' | 'token' | 'system';
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  target_name: string | null;
+  outcome: 'success' | 'failure';
+  detail: string | null;
+}
+
+export interface ClustersTable {
+  id: string;
+  name: string;
+  rest_url: string;
+  gateway_url: string | null;
+  history_url: string | null;
+  description: string | null;
+  is_local: number;
+  created_at: number;
+  updated_at: number;
+  health: 'HEALTHY' | 'UNREACHABLE' | 'UNKNOWN' | 'NOT_FLINK';
+  flink_version: string | null;
+  task_managers: number | null;
+  slots_total: number | null;
+  slots_available: number | null;
+  jobs_running: number | null;
+  last_checked_at: number | null;
+  last_healthy_at: number | null;
+  last_error: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface TasksTable {
+  id: string;
+  name: string;
+  kind: 'SQL' | 'JAR' | 'EXTERNAL';
+  lifecycle: 'DEVELOP' | 'PUBLISHED' | 'ONLINE' | 'OFFLINE';
+  execution_mode: 'STREAMING' | 'BATCH';
+  cluster_id: string;
+  owner: string | null;
+  description: string | null;
+  draft_content: string;
+  draft_config: string;
+  current_version_id: string | null;
+  latest_run_id: string | null;
+  latest_status: string | null;
+  latest_start_time: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TaskVersionsTable {
+  id: string;
+  task_id: string;
+  version: number;
+  content: string;
+  config: string;
+  lineage: string | null;
+  created_by: string;
+  created_at: number;
+  note: string | null;
+}
+
+export interface RunsTable {
+  id: string;
+  task_id: string;
+  cluster_id: string;
+  flink_job_id: string;
+  job_name: string;
+  status: string;
+  execution_mode: 'STREAMING' | 'BATCH';
+  version_id: string | null;
+  start_time: number | null;
+  end_time: number | null;
+  duration_ms: number | null;
+  restart_count: Generated<number>;
+  last_modification: number | null;
+  lost: Generated<number>;
+  lost_evidence: string | null;
+  unreachable_since: number | null;
+  failed_probes: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RunTransitionsTable {
+  id: string;
+  run_id: string;
+  seq: number;
+  from_status: string | null;
+  to_status: string;
+  at: number;
+  source: 'flink' | 'weir';
+  note: string | null;
+}
+
+export interface RunSnapshotsTable {
+  run_id: string;
+  kind: string;
+  body: string;
+  captured_at: number;
+}
+
+export interface SavepointsTable {
+  id: string;
+  run_id: string;
+  task_id: string;
+  path: string | null;
+  kind: 'SAVEPOINT' | 'STOP_WITH_SAVEPOINT' | 'CHECKPOINT';
+  trigger_id: string | null;
+  status: 'PENDING' | 'COMPLETED' | 'FAILED';
+  failure: string | null;
+  created_at: number;
+  completed_at: number | null;
+}
+
+export interface Tables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  clusters: ClustersTable;
+  settings: SettingsTable;
+  tasks: TasksTable;
+  task_versions: TaskVersionsTable;
+  runs: RunsTable;
+  run_transitions: RunTransitionsTable;
+  run_snapshots: RunSnapshotsTable;
+  savepoints: SavepointsTable;
+}
