@@ -1,0 +1,217 @@
+// Pure helpers: config.yaml / log4j2 generation, BashJavaUtils output parsing,
+// JVM flags and classpath. No I/O here, so it can be unit-tested quickly.
+
+export const FLINK_VERSION = '1.20.3';
+
+/**
+ * The Java 17 module flags that Flink's shipped config.yaml puts in
+ * `env.java.opts.all`. Only the bin/ scripts read that key; plain `java`
+ * launches must pass the flags themselves.
+ */
+export const JAVA17_OPTS: readonly string[] = [
+  '-XX:+IgnoreUnrecognizedVMOptions',
+  '--add-exports=java.base/sun.net.util=ALL-UNNAMED',
+  '--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED',
+  '--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED',
+  '--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED',
+  '--add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED',
+  '--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED',
+  '--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED',
+  '--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '--add-opens=java.base/java.net=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang.reflect=ALL-UNNAMED',
+  '--add-opens=java.base/java.text=ALL-UNNAMED',
+  '--add-opens=java.base/java.time=ALL-UNNAMED',
+  '--add-opens=java.base/java.util=ALL-UNNAMED',
+  '--add-opens=java.base/java.util.concurrent=ALL-UNNAMED',
+  '--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED',
+  '--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED',
+];
+
+export const MAIN_CLASSES = {
+  jobManager: 'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint',
+  taskManager: 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner',
+  sqlGateway: 'org.apache.flink.table.gateway.SqlGateway',
+  bashJavaUtils: 'org.apache.flink.runtime.util.bash.BashJavaUtils',
+} as const;
+
+export interface ClusterConfigInput {
+  host: string;
+  restPort: number;
+  rpcPort: number;
+  gatewayPort?: number | undefined;
+  slotsPerTaskManager: number;
+  taskManagerProcessMemory: string;
+  jobManagerProcessMemory: string;
+  dirs: { tmp: string; checkpoints: string; savepoints: string; webUpload: string };
+  extraConfig?: Record<string, string> | undefined;
+}
+
+/** Flat `key: value` pairs that go into config.yaml, in order. */
+export function clusterConfigEntries(input: ClusterConfigInput): Array<[string, string]> {
+  const h = input.host;
+  const entries: Array<[string, string]> = [
+    ['jobmanager.rpc.address', h],
+    ['jobmanager.rpc.port', String(input.rpcPort)],
+    ['jobmanager.bind-host', h],
+    ['jobmanager.memory.process.size', input.jobManagerProcessMemory],
+    ['taskmanager.host', h],
+    ['taskmanager.bind-host', h],
+    ['taskmanager.numberOfTaskSlots', String(input.slotsPerTaskManager)],
+    ['taskmanager.memory.process.size', input.taskManagerProcessMemory],
+    // Every port except REST, JM RPC and gateway is ephemeral, so two clusters
+    // can run side by side (these are Flink's defaults, pinned here on purpose).
+    ['taskmanager.rpc.port', '0'],
+    ['taskmanager.data.port', '0'],
+    ['blob.server.port', '0'],
+    ['metrics.internal.query-service.port', '0'],
+    ['parallelism.default', '1'],
+    ['rest.address', h],
+    ['rest.bind-address', h],
+    ['rest.port', String(input.restPort)],
+    ['web.upload.dir', input.dirs.webUpload],
+    ['web.tmpdir', input.dirs.tmp],
+    ['io.tmp.dirs', input.dirs.tmp],
+    ['execution.checkpointing.dir', toFileUri(input.dirs.checkpoints)],
+    ['execution.checkpointing.savepoint-dir', toFileUri(input.dirs.savepoints)],
+    ['restart-strategy.type', 'fixed-delay'],
+    ['restart-strategy.fixed-delay.attempts', '3'],
+    ['restart-strategy.fixed-delay.delay', '1 s'],
+    ['jobstore.expiration-time', '3600'],
+    ['metrics.fetcher.update-interval', '1 s'],
+    ['web.exception-history-size', '16'],
+    ['execution.target', 'remote'],
+  ];
+  if (input.gatewayPort !== undefined) {
+    entries.push(['sql-gateway.endpoint.rest.address', h]);
+    entries.push(['sql-gateway.endpoint.rest.bind-address', h]);
+    entries.push(['sql-gateway.endpoint.rest.port', String(input.gatewayPort)]);
+  }
+  const merged = new Map(entries);
+  for (const [k, v] of Object.entries(input.extraConfig ?? {})) merged.set(k, v);
+  return [...merged.entries()];
+}
+
+function toFileUri(path: string): string {
+  return 'file://' + (path.startsWith('/') ? '' : '/') + path;
+}
+
+/** A YAML double-quoted scalar; JSON string escaping is a subset of YAML's. */
+export function yamlQuote(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** Renders flat dotted keys as YAML 1.2 (Flink's standard parser accepts flat keys). */
+export function renderConfigYaml(entries: Array<[string, string]>): string {
+  const lines = ['# Generated by @weir/flink-local. Rewritten on every start.'];
+  for (const [k, v] of entries) {
+    if (!/^[A-Za-z0-9_.\-]+$/.test(k)) throw new Error(`Unsupported config key: ${JSON.stringify(k)}`);
+    lines.push(`${k}: ${yamlQuote(v)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** log4j2 properties: one rolling file at ${sys:log.file}, as Flink's log4j.properties. */
+export function renderLog4jProperties(): string {
+  return [
+    '# Generated by @weir/flink-local',
+    'monitorInterval = 0',
+    'rootLogger.level = INFO',
+    'rootLogger.appenderRef.file.ref = MainAppender',
+    'logger.pekko.name = org.apache.pekko',
+    'logger.pekko.level = INFO',
+    'logger.kafka.name = org.apache.kafka',
+    'logger.kafka.level = INFO',
+    'logger.hadoop.name = org.apache.hadoop',
+    'logger.hadoop.level = WARN',
+    'logger.zookeeper.name = org.apache.zookeeper',
+    'logger.zookeeper.level = INFO',
+    'logger.netty.name = org.jboss.netty.channel.DefaultChannelPipeline',
+    'logger.netty.level = OFF',
+    'appender.main.name = MainAppender',
+    'appender.main.type = RollingFile',
+    'appender.main.append = true',
+    'appender.main.fileName = ${sys:log.file}',
+    'appender.main.filePattern = ${sys:log.file}.%i',
+    'appender.main.layout.type = PatternLayout',
+    'appender.main.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n',
+    'appender.main.policies.type = Policies',
+    'appender.main.policies.size.type = SizeBasedTriggeringPolicy',
+    'appender.main.policies.size.size = 100MB',
+    'appender.main.strategy.type = DefaultRolloverStrategy',
+    'appender.main.strategy.max = 5',
+    '',
+  ].join('\n');
+}
+
+export const BASH_JAVA_UTILS_PREFIX = 'BASH_JAVA_UTILS_EXEC_RESULT:';
+
+export interface ResourceParams {
+  /** JVM options, e.g. ["-Xmx536870902", "-Xms536870902", ...]. */
+  jvmArgs: string[];
+  /** Dynamic properties as program arguments, e.g. ["-D", "taskmanager.cpu.cores=4.0", ...]. */
+  dynamicArgs: string[];
+  /** The same dynamic properties as a map. */
+  dynamicProperties: Record<string, string>;
+}
+
+/**
+ * Parses BashJavaUtils GET_TM_RESOURCE_PARAMS / GET_JM_RESOURCE_PARAMS output:
+ * other lines are logs; the last two prefixed lines are JVM args and `-D k=v` args.
+ */
+export function parseResourceParams(output: string): ResourceParams {
+  const results = output
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith(BASH_JAVA_UTILS_PREFIX))
+    .map((l) => l.slice(BASH_JAVA_UTILS_PREFIX.length).trim());
+  if (results.length < 2) {
+    throw new Error(
+      `BashJavaUtils printed ${results.length} result line(s), expected 2. Output:\n${tail(output, 20)}`,
+    );
+  }
+  const jvmLine = results[results.length - 2]!;
+  const dynLine = results[results.length - 1]!;
+  const jvmArgs = jvmLine.split(/\s+/).filter(Boolean);
+  const tokens = dynLine.split(/\s+/).filter(Boolean);
+  const dynamicArgs: string[] = [];
+  const dynamicProperties: Record<string, string> = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let kv: string | undefined;
+    if (t === '-D') kv = tokens[++i];
+    else if (t.startsWith('-D')) kv = t.slice(2);
+    else throw new Error(`Unexpected token in BashJavaUtils dynamic line: ${t}`);
+    if (!kv || !kv.includes('=')) throw new Error(`Malformed dynamic property in BashJavaUtils output: ${dynLine}`);
+    const eq = kv.indexOf('=');
+    dynamicProperties[kv.slice(0, eq)] = kv.slice(eq + 1);
+    dynamicArgs.push('-D', kv);
+  }
+  if (!jvmArgs.some((a) => a.startsWith('-Xmx'))) {
+    throw new Error(`BashJavaUtils JVM line has no -Xmx: ${jvmLine}`);
+  }
+  return { jvmArgs, dynamicArgs, dynamicProperties };
+}
+
+export function tail(text: string, lines: number): string {
+  const all = text.split(/\r?\n/);
+  while (all.length && all[all.length - 1] === '') all.pop();
+  return all.slice(-lines).join('\n');
+}
+
+/** `-Dlog.file=/x/tm-1.log` → stdout goes to `/x/tm-1.out`, where Flink's REST `/stdout` looks. */
+export function stdoutFileFor(logFile: string): string {
+  return logFile.endsWith('.log') ? logFile.slice(0, -4) + '.out' : logFile + '.out';
+}
+
+/** Sorted jar list joined with ':' (as config.sh does; we have no flink-dist jar). */
+export function buildClasspath(jars: string[]): string {
+  return [...jars].sort().join(':');
+}
+
+export function taskManagerResourceId(index: number): string {
+  return `tm-${index}`;
+}

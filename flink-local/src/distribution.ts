@@ -1,0 +1,168 @@
+// Assembles a Flink distribution (lib/, opt/, examples/) from Maven Central,
+// since flink-dist itself is not published there.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FLINK_VERSION, tail } from './config.js';
+
+export interface FlinkDistribution {
+  version: string;
+  /** Folder holding lib/, opt/, examples/. */
+  home: string;
+  libDir: string;
+  optDir: string;
+  examples: { wordCount: string; topSpeedWindowing: string };
+}
+
+export interface EnsureDistributionOptions {
+  /** Default: `<repo root>/.cache/flink-1.20.3`. */
+  cacheDir?: string;
+  log?: (line: string) => void;
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** flink-local/src → repo root. */
+export const REPO_ROOT = resolve(HERE, '..', '..');
+export const ASSEMBLY_POM = resolve(HERE, '..', 'assembly', 'pom.xml');
+const MARKER = '.weir-assembled';
+/** flink-examples-streaming classifier jars exist on Central only for 1.20.0 (not 1.20.1–1.20.3). */
+const EXAMPLES_VERSION = '1.20.0';
+
+export function defaultCacheDir(): string {
+  return join(REPO_ROOT, '.cache', `flink-${FLINK_VERSION}`);
+}
+
+function describe(home: string): FlinkDistribution {
+  return {
+    version: FLINK_VERSION,
+    home,
+    libDir: join(home, 'lib'),
+    optDir: join(home, 'opt'),
+    examples: {
+      wordCount: join(home, 'examples', 'WordCount.jar'),
+      topSpeedWindowing: join(home, 'examples', 'TopSpeedWindowing.jar'),
+    },
+  };
+}
+
+/** Throws a clear error if `cmd` cannot be executed at all. */
+export function requireTool(cmd: string, versionArgs: string[], purpose: string): void {
+  const r = spawnSync(cmd, versionArgs, { encoding: 'utf8', timeout: 60_000 });
+  if (r.error || r.status !== 0) {
+    const why = r.error ? (r.error as NodeJS.ErrnoException).code ?? r.error.message : `exit code ${r.status}`;
+    throw new Error(
+      `'${cmd}' is required ${purpose} but \`${[cmd, ...versionArgs].join(' ')}\` failed (${why}). ` +
+        `Install it and make sure it is on PATH.`,
+    );
+  }
+}
+
+function runMaven(args: string[], cwd: string, log: (l: string) => void): Promise<void> {
+  const cmdline = ['mvn', ...args].join(' ');
+  log(`$ ${cmdline}`);
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('mvn', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', (err) =>
+      reject(new Error(`Could not run Maven (mvn): ${err.message}. Command: ${cmdline}`)),
+    );
+    child.on('close', (code) => {
+      if (code === 0) return resolvePromise();
+      const errLines = out.split(/\r?\n/).filter((l) => l.includes('ERROR'));
+      const shown = errLines.length ? errLines.slice(-15).join('\n') : tail(out, 15);
+      reject(
+        new Error(
+          `Maven failed (exit code ${code}) while assembling Flink ${FLINK_VERSION} from Maven Central.\n` +
+            `Command: ${cmdline}\n(in ${cwd})\nLast Maven errors:\n${shown}`,
+        ),
+      );
+    });
+  });
+}
+
+/**
+ * Assembles Flink 1.20.3 (lib/, opt/flink-sql-gateway-1.20.3.jar, examples/) into a
+ * cache folder with Maven. Idempotent: a marker written last makes later calls instant;
+ * an unfinished folder is rebuilt. Builds in a sibling temp folder and renames it in place,
+ * so concurrent callers do not see half-written folders.
+ */
+export async function ensureFlinkDistribution(opts: EnsureDistributionOptions = {}): Promise<FlinkDistribution> {
+  const home = resolve(opts.cacheDir ?? defaultCacheDir());
+  const log = opts.log ?? (() => {});
+  const dist = describe(home);
+  if (existsSync(join(home, MARKER))) return dist;
+
+  requireTool('java', ['-version'], 'to run Flink');
+  requireTool('mvn', ['-v', '-B'], 'to assemble Flink from Maven Central');
+
+  mkdirSync(dirname(home), { recursive: true });
+  const work = `${home}.tmp-${process.pid}-${Date.now()}`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const started = Date.now();
+  log(`Assembling Flink ${FLINK_VERSION} into ${home} ...`);
+  try {
+    const mvnCommon = ['-B', '-q', '-Dstyle.color=never'];
+    const assemblyDir = dirname(ASSEMBLY_POM);
+    await runMaven(
+      [...mvnCommon, '-f', ASSEMBLY_POM, 'dependency:copy-dependencies', '-DincludeScope=runtime',
+        `-DoutputDirectory=${join(work, 'lib')}`],
+      assemblyDir, log,
+    );
+    await runMaven(
+      [...mvnCommon, '-f', ASSEMBLY_POM, 'dependency:copy',
+        `-Dartifact=org.apache.flink:flink-sql-gateway:${FLINK_VERSION}`, `-DoutputDirectory=${join(work, 'opt')}`],
+      assemblyDir, log,
+    );
+    for (const example of ['WordCount', 'TopSpeedWindowing']) {
+      await runMaven(
+        [...mvnCommon, '-f', ASSEMBLY_POM, 'dependency:copy',
+          `-Dartifact=org.apache.flink:flink-examples-streaming:${EXAMPLES_VERSION}:jar:${example}`,
+          `-DoutputDirectory=${join(work, 'examples')}`],
+        assemblyDir, log,
+      );
+      renameSync(
+        join(work, 'examples', `flink-examples-streaming-${EXAMPLES_VERSION}-${example}.jar`),
+        join(work, 'examples', `${example}.jar`),
+      );
+    }
+    // Sanity checks before declaring the folder complete.
+    const libJars = readdirSync(join(work, 'lib'));
+    for (const needed of ['flink-runtime', 'flink-runtime-web', 'flink-table-planner-loader', 'flink-clients']) {
+      if (!libJars.includes(`${needed}-${FLINK_VERSION}.jar`)) {
+        throw new Error(`Assembled lib/ lacks ${needed}-${FLINK_VERSION}.jar (have: ${libJars.join(', ')})`);
+      }
+    }
+    if (!existsSync(join(work, 'opt', `flink-sql-gateway-${FLINK_VERSION}.jar`))) {
+      throw new Error(`Assembled opt/ lacks flink-sql-gateway-${FLINK_VERSION}.jar`);
+    }
+    writeFileSync(
+      join(work, MARKER),
+      JSON.stringify({ version: FLINK_VERSION, assembledAt: new Date().toISOString(), jars: libJars.length }) + '\n',
+    );
+  } catch (err) {
+    rmSync(work, { recursive: true, force: true });
+    throw err;
+  }
+  // Another process may have finished first; keep its folder then.
+  if (existsSync(join(home, MARKER))) {
+    rmSync(work, { recursive: true, force: true });
+  } else {
+    rmSync(home, { recursive: true, force: true }); // a half-finished folder from an older layout
+    renameSync(work, home);
+  }
+  log(`Flink ${FLINK_VERSION} assembled in ${((Date.now() - started) / 1000).toFixed(1)} s at ${home}`);
+  return dist;
+}
+
+/** Reads the marker, or undefined if the folder is not a finished distribution. */
+export function readDistributionMarker(home: string): unknown {
+  try {
+    return JSON.parse(readFileSync(join(home, MARKER), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
