@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  buildClasspath,
+  clusterConfigEntries,
+  JAVA17_OPTS,
+  parseResourceParams,
+  renderConfigYaml,
+  renderLog4jProperties,
+  stdoutFileFor,
+  taskManagerResourceId,
+} from './config.js';
+
+// Real output of BashJavaUtils GET_TM_RESOURCE_PARAMS (Flink 1.20.3, 1728m, 4 slots), with a log line mixed in.
+const TM_OUTPUT = `INFO  [] - Loading configuration property: taskmanager.memory.process.size, 1728m
+BASH_JAVA_UTILS_EXEC_RESULT:-Xmx536870902 -Xms536870902 -XX:MaxDirectMemorySize=268435458 -XX:MaxMetaspaceSize=268435456
+BASH_JAVA_UTILS_EXEC_RESULT:-D taskmanager.memory.network.min=134217730b -D taskmanager.cpu.cores=4.0 -D taskmanager.memory.task.off-heap.size=0b -D taskmanager.memory.jvm-metaspace.size=268435456b -D external-resources=none -D taskmanager.memory.jvm-overhead.min=201326592b -D taskmanager.memory.framework.off-heap.size=134217728b -D taskmanager.memory.network.max=134217730b -D taskmanager.memory.framework.heap.size=134217728b -D taskmanager.memory.managed.size=536870920b -D taskmanager.memory.task.heap.size=402653174b -D taskmanager.numberOfTaskSlots=4 -D taskmanager.memory.jvm-overhead.max=201326592b
+`;
+// Real output of GET_JM_RESOURCE_PARAMS for jobmanager.memory.process.size=1024m.
+const JM_OUTPUT = `BASH_JAVA_UTILS_EXEC_RESULT:-Xmx469762048 -Xms469762048 -XX:MaxMetaspaceSize=268435456
+BASH_JAVA_UTILS_EXEC_RESULT:-D jobmanager.memory.off-heap.size=134217728b -D jobmanager.memory.jvm-overhead.min=201326592b -D jobmanager.memory.jvm-metaspace.size=268435456b -D jobmanager.memory.heap.size=469762048b -D jobmanager.memory.jvm-overhead.max=201326592b
+`;
+
+test('parseResourceParams splits the TaskManager JVM line and the -D line', () => {
+  const p = parseResourceParams(TM_OUTPUT);
+  assert.deepEqual(p.jvmArgs, ['-Xmx536870902', '-Xms536870902', '-XX:MaxDirectMemorySize=268435458', '-XX:MaxMetaspaceSize=268435456']);
+  assert.equal(p.dynamicArgs.length, 26); // 13 × ["-D", "k=v"]
+  assert.equal(p.dynamicArgs[0], '-D');
+  assert.equal(p.dynamicArgs[1], 'taskmanager.memory.network.min=134217730b');
+  assert.equal(p.dynamicProperties['taskmanager.cpu.cores'], '4.0');
+  assert.equal(p.dynamicProperties['taskmanager.memory.network.min'], p.dynamicProperties['taskmanager.memory.network.max']);
+  assert.equal(p.dynamicProperties['external-resources'], 'none');
+});
+
+test('parseResourceParams handles the JobManager output', () => {
+  const p = parseResourceParams(JM_OUTPUT);
+  assert.deepEqual(p.jvmArgs, ['-Xmx469762048', '-Xms469762048', '-XX:MaxMetaspaceSize=268435456']);
+  assert.equal(p.dynamicProperties['jobmanager.memory.heap.size'], '469762048b');
+  assert.equal(Object.keys(p.dynamicProperties).length, 5);
+});
+
+test('parseResourceParams accepts glued -Dk=v tokens and rejects missing lines', () => {
+  const p = parseResourceParams('BASH_JAVA_UTILS_EXEC_RESULT:-Xmx1 -Xms1\nBASH_JAVA_UTILS_EXEC_RESULT:-Da=b -D c=d=e\n');
+  assert.deepEqual(p.dynamicProperties, { a: 'b', c: 'd=e' });
+  assert.throws(() => parseResourceParams('Error: could not find or load main class\n'), /0 result line/);
+  assert.throws(() => parseResourceParams('BASH_JAVA_UTILS_EXEC_RESULT:-Xms1\nBASH_JAVA_UTILS_EXEC_RESULT:-D a=b'), /no -Xmx/);
+});
+
+const baseInput = {
+  host: '127.0.0.1',
+  restPort: 18181,
+  rpcPort: 16223,
+  gatewayPort: 18183,
+  slotsPerTaskManager: 4,
+  taskManagerProcessMemory: '1728m',
+  jobManagerProcessMemory: '1024m',
+  dirs: { tmp: '/d/tmp', checkpoints: '/d/checkpoints', savepoints: '/d/savepoints', webUpload: '/d/web-upload' },
+};
+
+test('clusterConfigEntries pins the three public ports and leaves the others ephemeral', () => {
+  const m = new Map(clusterConfigEntries(baseInput));
+  assert.equal(m.get('rest.port'), '18181');
+  assert.equal(m.get('jobmanager.rpc.port'), '16223');
+  assert.equal(m.get('sql-gateway.endpoint.rest.port'), '18183');
+  for (const k of ['blob.server.port', 'taskmanager.rpc.port', 'taskmanager.data.port', 'metrics.internal.query-service.port']) {
+    assert.equal(m.get(k), '0', k);
+  }
+  assert.equal(m.get('execution.checkpointing.dir'), 'file:///d/checkpoints');
+  assert.equal(m.get('execution.checkpointing.savepoint-dir'), 'file:///d/savepoints');
+  assert.equal(m.get('web.upload.dir'), '/d/web-upload');
+  assert.equal(m.get('io.tmp.dirs'), '/d/tmp');
+});
+
+test('clusterConfigEntries omits gateway keys without a gateway and lets extraConfig win', () => {
+  const m = new Map(
+    clusterConfigEntries({ ...baseInput, gatewayPort: undefined, extraConfig: { 'rest.port': '1', 'state.backend.type': 'hashmap' } }),
+  );
+  assert.equal(m.has('sql-gateway.endpoint.rest.port'), false);
+  assert.equal(m.get('rest.port'), '1');
+  assert.equal(m.get('state.backend.type'), 'hashmap');
+});
+
+test('renderConfigYaml writes flat keys with quoted values and refuses odd keys', () => {
+  const y = renderConfigYaml([['a.b', '1 s'], ['c', 'x: "y"']]);
+  assert.match(y, /^a\.b: "1 s"$/m);
+  assert.match(y, /^c: "x: \\"y\\""$/m);
+  assert.throws(() => renderConfigYaml([['bad key', 'v']]), /Unsupported config key/);
+});
+
+test('log4j properties log to ${sys:log.file}', () => {
+  assert.match(renderLog4jProperties(), /appender\.main\.fileName = \$\{sys:log\.file\}/);
+});
+
+test('small helpers', () => {
+  assert.equal(stdoutFileFor('/l/tm-1.log'), '/l/tm-1.out');
+  assert.equal(stdoutFileFor('/l/x'), '/l/x.out');
+  assert.equal(buildClasspath(['/b.jar', '/a.jar']), '/a.jar:/b.jar');
+  assert.equal(taskManagerResourceId(2), 'tm-2');
+  assert.equal(JAVA17_OPTS.length, 21); // 20 module flags (8 add-exports, 12 add-opens) + IgnoreUnrecognizedVMOptions
+  assert.equal(JAVA17_OPTS[0], '-XX:+IgnoreUnrecognizedVMOptions');
+});
