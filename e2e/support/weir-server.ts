@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from './repo.js';
+
+export interface WeirServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  adminPassword: string;
+  /** Extra environment, e.g. shorter Flink timeouts. */
+  env?: Record<string, string>;
+  startTimeoutMs?: number;
+}
+
+const SERVER_ENTRY = path.join(REPO_ROOT, 'server', 'src', 'main.ts');
+const WEB_DIR = path.join(REPO_ROOT, 'web', 'dist');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/**
+ * Starts a Weir server of its own for one test: a free port, a temporary data directory and SQLite
+ * database, no local Flink, serving the built web app. Resolves once GET /api/health answers 200.
+ */
+export async function startWeirServer(options: StartOptions): Promise<WeirServer> {
+  if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`Weir server entry ${SERVER_ENTRY} does not exist yet.`);
+  if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
+    throw new Error(`${WEB_DIR}/index.html is missing: build the web app first (npm run build -w @weir/web).`);
+  }
+
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-e2e-server-'));
+  const url = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      WEIR_PORT: String(port),
+      WEIR_HOST: '127.0.0.1',
+      WEIR_DATA_DIR: dataDir,
+      WEIR_DATABASE_URL: `sqlite:${path.join(dataDir, 'weir.db')}`,
+      WEIR_ADMIN_PASSWORD: options.adminPassword,
+      WEIR_LOCAL_FLINK: 'off',
+      WEIR_WEB_DIR: WEB_DIR,
+      WEIR_LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killTimer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited(child);
+      clearTimeout(killTimer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`Weir server exited with code ${child.exitCode} before it was healthy:\n${output.join('')}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.status === 200) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error(`Weir server at ${url} did not answer GET /api/health with 200 within the timeout:\n${output.join('')}`);
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { after, before, test } from 'node:test';
+import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { screenshot } from '../support/screenshots.js';
+import { logIn } from '../support/weir-app.js';
+import { startWeirServer, type WeirServer } from '../support/weir-server.js';
+
+const ADMIN_PASSWORD = 'e2e-admin-password';
+
+let server: WeirServer;
+let browser: TestBrowser;
+
+/** A port nothing listens on: taken from the OS, then released. */
+async function closedPort(): Promise<number> {
+  const listener = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => listener.once('listening', resolve));
+  const { port } = listener.address() as net.AddressInfo;
+  await new Promise((resolve) => listener.close(resolve));
+  return port;
+}
+
+before(async () => {
+  server = await startWeirServer({ adminPassword: ADMIN_PASSWORD, env: { WEIR_FLINK_TIMEOUT_MS: '2000' } });
+  browser = await launchBrowser({ locale: 'en-US' });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('registering an unreachable cluster shows the server reason and adds nothing', async () => {
+  const page = await browser.newPage();
+  await logIn(page, server.url, ADMIN_PASSWORD);
+  await page.getByRole('menu').getByText('Clusters', { exact: true }).click();
+  await page.waitForURL(`${server.url}/clusters`);
+  await page.getByText('No clusters registered yet.', { exact: false }).waitFor();
+  await screenshot(page, 'clusters', '01-empty');
+
+  const restUrl = `http://127.0.0.1:${await closedPort()}`;
+  await page.getByRole('button', { name: 'Register cluster' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Register a Flink cluster' });
+  await dialog.waitFor();
+  await dialog.getByLabel('Name').fill('nowhere');
+  await dialog.getByLabel('REST URL').fill(restUrl);
+  await screenshot(page, 'clusters', '02-register-form');
+  await dialog.getByRole('button', { name: 'Register' }).click();
+
+  const failure = dialog.getByRole('alert');
+  await failure.waitFor();
+  const text = await failure.innerText();
+  assert.match(text, /^Could not register the cluster: .+/);
+  await screenshot(page, 'clusters', '03-register-failed');
+
+  // The form keeps what was typed so the address can be corrected.
+  assert.equal(await dialog.getByLabel('REST URL').inputValue(), restUrl);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByText('No clusters registered yet.', { exact: false }).waitFor();
+
+  const list = await page.request.get(`${server.url}/api/clusters`);
+  assert.equal(list.status(), 200);
+  assert.deepEqual((await list.json()).items, []);
+  await screenshot(page, 'clusters', '04-nothing-added');
+});

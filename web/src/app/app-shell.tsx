@@ -1,0 +1,82 @@
+import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { formatError } from '../api/format-error';
+import { useLogout, useSession } from '../features/auth/auth.queries';
+import { WeirLogo } from '../components/weir-logo';
+import { PageSpinner } from '../components/page-spinner';
+import { LanguageSwitch } from './language-switch';
+import { activeNavPath, NAV_ITEMS } from './nav-items';
+import styles from './app-shell.module.css';
+
+const ROLE_COLORS = { admin: 'gold', operator: 'blue', viewer: 'default' } as const;
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const session = useSession();
+  const logout = useLogout();
+  const user = session.data?.user;
+  if (!user) return null;
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true }],
+        onClick: () =>
+          logout.mutate(undefined, {
+            onSuccess: () => navigate('/login', { replace: true }),
+            onError: (err) => void message.error(formatError('logOut', null, err)),
+          }),
+      }}
+    >
+      <Button type="text" className={styles.user} aria-label={t('header.userMenu')}>
+        <Space size={8}>
+          <Avatar size="small" icon={<UserOutlined />} />
+          <span>{user.displayName ?? user.username}</span>
+          <Tag color={ROLE_COLORS[user.role]} bordered={false} className={styles.role}>
+            {t(`roles.${user.role}`)}
+          </Tag>
+          <DownOutlined className={styles.caret} />
+        </Space>
+      </Button>
+    </Dropdown>
+  );
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const location = useLocation();
+
+  return (
+    <Layout className={styles.layout}>
+      <Layout.Header className={styles.header}>
+        <Link to="/" className={styles.brand}>
+          <WeirLogo />
+          <Typography.Text strong className={styles.productName}>
+            {t('app.name')}
+          </Typography.Text>
+        </Link>
+        <Menu
+          mode="horizontal"
+          className={styles.nav}
+          selectedKeys={[activeNavPath(location.pathname)]}
+          items={NAV_ITEMS.map((item) => ({ key: item.path, label: <Link to={item.path}>{t(item.labelKey)}</Link> }))}
+        />
+        <Space size={4}>
+          <LanguageSwitch />
+          <UserMenu />
+        </Space>
+      </Layout.Header>
+      <Layout.Content className={styles.content}>
+        <Suspense fallback={<PageSpinner />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,44 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import antdEnUS from 'antd/locale/en_US';
+import antdZhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { onUnauthenticated } from '../api/api-client';
+import { ApiError } from '../api/api-error';
+import { sessionQueryKey } from '../features/auth/auth.queries';
+import { i18n } from '../i18n/i18n';
+
+dayjs.extend(relativeTime);
+
+// Set before React re-renders on a language change, so relative times render in the new language.
+const syncDayjsLocale = (language: string) => void dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
+syncDayjsLocale(i18n.language);
+i18n.on('languageChanged', syncDayjsLocale);
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will answer the same way again; only network and server failures are worth retrying.
+      retry: (failureCount, error) => !(error instanceof ApiError && error.status < 500) && failureCount < 2,
+    },
+  },
+});
+
+// Any 401 means the session ended; forgetting it makes the auth guard send the user to /login.
+onUnauthenticated(() => queryClient.setQueryData(sessionQueryKey, null));
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const { i18n: translation } = useTranslation();
+  const zh = translation.language === 'zh-CN';
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={zh ? antdZhCN : antdEnUS} theme={{ token: { colorPrimary: '#1668dc', borderRadius: 6 } }}>
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

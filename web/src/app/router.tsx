@@ -1,0 +1,69 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Link, useLocation } from 'react-router-dom';
+import { EmptyPage } from '../components/empty-page';
+import { LoginPage } from '../features/auth/login-page';
+import { AppShell } from './app-shell';
+import { RequireSession } from './require-session';
+
+// Route files stay thin: each feature's page container lives in its feature folder and is loaded
+// only when its route is first visited.
+
+function OverviewPage() {
+  const { t } = useTranslation();
+  return (
+    <EmptyPage
+      title={t('nav.overview')}
+      description={t('placeholders.overview')}
+      action={
+        <Link to="/clusters">
+          <Button type="primary">{t('placeholders.overviewAction')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+function PlaceholderPage({ feature }: { feature: 'tasks' | 'alerts' | 'audit' }) {
+  const { t } = useTranslation();
+  return <EmptyPage title={t(`nav.${feature}`)} description={t(`placeholders.${feature}`)} />;
+}
+
+function NotFoundPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Result
+      status="404"
+      title={t('notFound.title')}
+      subTitle={t('notFound.description', { path: location.pathname })}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('notFound.back')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: (
+      <RequireSession>
+        <AppShell />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'tasks', element: <PlaceholderPage feature="tasks" /> },
+      {
+        path: 'clusters',
+        lazy: async () => ({ Component: (await import('../features/clusters/clusters-page')).ClustersPage }),
+      },
+      { path: 'alerts', element: <PlaceholderPage feature="alerts" /> },
+      { path: 'audit', element: <PlaceholderPage feature="audit" /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,51 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LoginRequest, SessionInfo } from '@weir/contract';
+import { apiClient, setCsrfToken } from '../../api/api-client';
+import { unwrap } from '../../api/api-error';
+
+export const sessionQueryKey = ['auth', 'session'] as const;
+
+/** The current session, or null when nobody is logged in. */
+export function useSession() {
+  return useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: async (): Promise<SessionInfo | null> => {
+      const result = await apiClient.GET('/api/auth/me');
+      if (result.response.status === 401) {
+        setCsrfToken(undefined);
+        return null;
+      }
+      const session = unwrap(result);
+      setCsrfToken(session.csrfToken);
+      return session;
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: LoginRequest) => unwrap(await apiClient.POST('/api/auth/login', { body })),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      queryClient.setQueryData(sessionQueryKey, session);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      unwrap(await apiClient.POST('/api/auth/logout'));
+    },
+    onSuccess: () => {
+      setCsrfToken(undefined);
+      // Nothing of the previous user's data may survive into the next session.
+      queryClient.clear();
+      queryClient.setQueryData(sessionQueryKey, null);
+    },
+  });
+}

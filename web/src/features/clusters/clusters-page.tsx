@@ -1,0 +1,116 @@
+import { PlusOutlined } from '@ant-design/icons';
+import type { Cluster } from '@weir/contract';
+import { Alert, App, Button, Card, Empty } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { formatError } from '../../api/format-error';
+import { PageHeader } from '../../components/page-header';
+import { useSession } from '../auth/auth.queries';
+import { parseClusterSort, sortClusters, type ClusterSort } from './cluster-sort';
+import { useCheckCluster, useClusters, useDeleteCluster } from './clusters.queries';
+import { ClustersTable } from './clusters-table';
+import { RegisterClusterModal } from './register-cluster-modal';
+
+export function ClustersPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [registering, setRegistering] = useState(false);
+  const session = useSession();
+  const clusters = useClusters();
+  const check = useCheckCluster();
+  const remove = useDeleteCluster();
+
+  const sort = parseClusterSort(searchParams);
+  const sorted = useMemo(() => sortClusters(clusters.data ?? [], sort), [clusters.data, sort?.key, sort?.order]);
+
+  const setSort = (next: ClusterSort | null) =>
+    setSearchParams(
+      (params) => {
+        if (next) {
+          params.set('sort', next.key);
+          params.set('order', next.order);
+        } else {
+          params.delete('sort');
+          params.delete('order');
+        }
+        return params;
+      },
+      { replace: true },
+    );
+
+  const onCheck = (cluster: Cluster) =>
+    check.mutate(cluster.id, {
+      onSuccess: (checked) => void message.success(t('clusters.checked', { name: checked.name, health: t(`clusters.health.${checked.health}`) })),
+      onError: (err) => void message.error(formatError('check', ['clusterNamed', { name: cluster.name }], err)),
+    });
+
+  const onDelete = (cluster: Cluster) =>
+    remove.mutate(cluster.id, {
+      onSuccess: () => void message.success(t('clusters.deleted', { name: cluster.name })),
+      onError: (err) => void message.error(formatError('delete', ['clusterNamed', { name: cluster.name }], err)),
+    });
+
+  const registerButton = (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+      {t('clusters.register')}
+    </Button>
+  );
+
+  const body = () => {
+    // A failed refresh keeps showing the last good list, with the error above it.
+    if (clusters.isError && !clusters.data) {
+      return (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={formatError('load', 'clusters', clusters.error)}
+          action={
+            <Button size="small" onClick={() => void clusters.refetch()}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      );
+    }
+    if (clusters.isSuccess && sorted.length === 0) {
+      return (
+        <Empty style={{ padding: '48px 0' }} description={<span style={{ maxWidth: 520, display: 'inline-block' }}>{t('clusters.empty')}</span>}>
+          {registerButton}
+        </Empty>
+      );
+    }
+    return (
+      <>
+        {clusters.isError && (
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={formatError('load', 'clusters', clusters.error)} />
+        )}
+        <ClustersTable
+          clusters={sorted}
+          loading={clusters.isPending}
+          sort={sort}
+          onSortChange={setSort}
+          canDelete={session.data?.user.role === 'admin'}
+          checkingId={check.isPending ? check.variables : undefined}
+          deletingId={remove.isPending ? remove.variables : undefined}
+          onCheck={onCheck}
+          onDelete={onDelete}
+        />
+      </>
+    );
+  };
+
+  return (
+    <>
+      <PageHeader title={t('clusters.title')} subtitle={t('clusters.subtitle')} extra={registerButton} />
+      <Card styles={{ body: { padding: clusters.isSuccess && sorted.length > 0 ? 0 : undefined } }}>{body()}</Card>
+      <RegisterClusterModal
+        open={registering}
+        onClose={() => setRegistering(false)}
+        onRegistered={(name) => void message.success(t('clusters.registered', { name }))}
+      />
+    </>
+  );
+}

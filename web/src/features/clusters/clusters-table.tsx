@@ -1,0 +1,149 @@
+import { DeleteOutlined, SyncOutlined } from '@ant-design/icons';
+import type { Cluster } from '@weir/contract';
+import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType, TableProps } from 'antd/es/table';
+import type { SortOrder as AntSortOrder } from 'antd/es/table/interface';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { ClusterHealthTag } from './cluster-health-tag';
+import { CLUSTER_SORT_KEYS, type ClusterSort, type ClusterSortKey } from './cluster-sort';
+
+interface ClustersTableProps {
+  clusters: Cluster[];
+  loading: boolean;
+  sort: ClusterSort | null;
+  onSortChange: (sort: ClusterSort | null) => void;
+  canDelete: boolean;
+  checkingId: string | undefined;
+  deletingId: string | undefined;
+  onCheck: (cluster: Cluster) => void;
+  onDelete: (cluster: Cluster) => void;
+}
+
+function count(value: number | null) {
+  return value ?? <Typography.Text type="secondary">—</Typography.Text>;
+}
+
+export function ClustersTable(props: ClustersTableProps) {
+  const { t } = useTranslation();
+  const { sort } = props;
+
+  const sortable = (key: ClusterSortKey) => ({
+    key,
+    sorter: true,
+    sortOrder: (sort?.key === key ? (sort.order === 'asc' ? 'ascend' : 'descend') : null) as AntSortOrder,
+  });
+
+  const columns: ColumnsType<Cluster> = [
+    {
+      title: t('clusters.columns.name'),
+      dataIndex: 'name',
+      ...sortable('name'),
+      render: (name: string, cluster) => (
+        <Space direction="vertical" size={0}>
+          <Space size={6}>
+            <Typography.Text strong>{name}</Typography.Text>
+            {cluster.isLocal && <Tag bordered={false}>{t('clusters.local')}</Tag>}
+          </Space>
+          {cluster.description && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {cluster.description}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('clusters.columns.restUrl'),
+      dataIndex: 'restUrl',
+      render: (url: string) => (
+        <Typography.Link href={url} target="_blank" rel="noreferrer" copyable={{ text: url }}>
+          {url}
+        </Typography.Link>
+      ),
+    },
+    {
+      title: t('clusters.columns.gatewayUrl'),
+      dataIndex: 'gatewayUrl',
+      render: (url: string | null) => (url ? <Typography.Text copyable>{url}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>),
+    },
+    {
+      title: t('clusters.columns.health'),
+      dataIndex: 'health',
+      ...sortable('health'),
+      render: (_, cluster) => <ClusterHealthTag health={cluster.health} lastError={cluster.lastError} />,
+    },
+    { title: t('clusters.columns.flinkVersion'), dataIndex: 'flinkVersion', ...sortable('flinkVersion'), render: count },
+    { title: t('clusters.columns.taskManagers'), dataIndex: 'taskManagers', ...sortable('taskManagers'), align: 'right', render: count },
+    {
+      title: t('clusters.columns.slots'),
+      dataIndex: 'slotsAvailable',
+      ...sortable('slotsAvailable'),
+      align: 'right',
+      render: (_, cluster) =>
+        cluster.slotsTotal === null ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          `${cluster.slotsAvailable ?? '—'} / ${cluster.slotsTotal}`
+        ),
+    },
+    { title: t('clusters.columns.jobsRunning'), dataIndex: 'jobsRunning', ...sortable('jobsRunning'), align: 'right', render: count },
+    {
+      title: t('clusters.columns.lastCheckedAt'),
+      dataIndex: 'lastCheckedAt',
+      ...sortable('lastCheckedAt'),
+      render: (at: number | null) =>
+        at === null ? (
+          <Typography.Text type="secondary">{t('common.never')}</Typography.Text>
+        ) : (
+          <Tooltip title={dayjs(at).format('YYYY-MM-DD HH:mm:ss')}>{dayjs(at).fromNow()}</Tooltip>
+        ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_, cluster) => (
+        <Space size={0}>
+          <Button type="link" size="small" icon={<SyncOutlined />} loading={props.checkingId === cluster.id} onClick={() => props.onCheck(cluster)}>
+            {t('clusters.checkNow')}
+          </Button>
+          {props.canDelete && (
+            <Popconfirm
+              title={t('clusters.deleteConfirmTitle', { name: cluster.name })}
+              description={t('clusters.deleteConfirmDescription')}
+              okText={t('common.delete')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+              onConfirm={() => props.onDelete(cluster)}
+            >
+              <Button type="link" size="small" danger icon={<DeleteOutlined />} loading={props.deletingId === cluster.id}>
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const onChange: TableProps<Cluster>['onChange'] = (_pagination, _filters, sorter) => {
+    const single = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = single?.columnKey as ClusterSortKey | undefined;
+    if (!single?.order || !key || !CLUSTER_SORT_KEYS.includes(key)) props.onSortChange(null);
+    else props.onSortChange({ key, order: single.order === 'ascend' ? 'asc' : 'desc' });
+  };
+
+  return (
+    <Table<Cluster>
+      rowKey="id"
+      columns={columns}
+      dataSource={props.clusters}
+      loading={props.loading}
+      onChange={onChange}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      size="middle"
+    />
+  );
+}

@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Cluster, CreateClusterRequest } from '@weir/contract';
+import { apiClient } from '../../api/api-client';
+import { unwrap } from '../../api/api-error';
+
+export const clustersQueryKey = ['clusters'] as const;
+
+/** Health is checked by the server; polling every 5 s keeps the table as fresh as the server's checks. */
+export function useClusters() {
+  return useQuery({
+    queryKey: clustersQueryKey,
+    queryFn: async () => unwrap(await apiClient.GET('/api/clusters')).items,
+    refetchInterval: 5_000,
+  });
+}
+
+function useReplaceCluster() {
+  const queryClient = useQueryClient();
+  return (updated: Cluster) =>
+    queryClient.setQueryData<Cluster[]>(clustersQueryKey, (clusters) =>
+      clusters?.some((c) => c.id === updated.id) ? clusters.map((c) => (c.id === updated.id ? updated : c)) : [...(clusters ?? []), updated],
+    );
+}
+
+export function useRegisterCluster() {
+  const queryClient = useQueryClient();
+  const replace = useReplaceCluster();
+  return useMutation({
+    mutationFn: async (body: CreateClusterRequest) => unwrap(await apiClient.POST('/api/clusters', { body })),
+    onSuccess: (cluster) => {
+      replace(cluster);
+      void queryClient.invalidateQueries({ queryKey: clustersQueryKey });
+    },
+  });
+}
+
+export function useCheckCluster() {
+  const replace = useReplaceCluster();
+  return useMutation({
+    mutationFn: async (id: string) => unwrap(await apiClient.POST('/api/clusters/{id}/check', { params: { path: { id } } })),
+    onSuccess: replace,
+  });
+}
+
+export function useDeleteCluster() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => {
+      unwrap(await apiClient.DELETE('/api/clusters/{id}', { params: { path: { id } } }));
+    },
+    onSuccess: (_, id) => {
+      queryClient.setQueryData<Cluster[]>(clustersQueryKey, (clusters) => clusters?.filter((c) => c.id !== id));
+      void queryClient.invalidateQueries({ queryKey: clustersQueryKey });
+    },
+  });
+}

@@ -1,0 +1,9 @@
+import 'i18next';
+import type enUS from './en-US.json';
+
+// Typed translation keys: `t('clusters.titel')` does not compile.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: typeof enUS };
+  }
+}
