@@ -1,0 +1,167 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { Database } from '../db/database.js';
+import { newId } from '../db/ids.js';
+import type { ClustersTable } from '../db/tables.js';
+
+export type ClusterHealth = ClustersTable['health'];
+
+export interface ClusterRecord {
+  id: string;
+  name: string;
+  restUrl: string;
+  gatewayUrl: string | null;
+  historyUrl: string | null;
+  description: string | null;
+  isLocal: boolean;
+  health: ClusterHealth;
+  flinkVersion: string | null;
+  taskManagers: number | null;
+  slotsTotal: number | null;
+  slotsAvailable: number | null;
+  jobsRunning: number | null;
+  lastCheckedAt: number | null;
+  lastHealthyAt: number | null;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NewCluster {
+  name: string;
+  restUrl: string;
+  gatewayUrl?: string | null;
+  historyUrl?: string | null;
+  description?: string | null;
+  isLocal?: boolean;
+}
+
+export type ClusterChanges = Partial<Omit<NewCluster, 'isLocal'>>;
+
+/** What one health check found. Facts left out keep their stored values. */
+export interface HealthFacts {
+  health: ClusterHealth;
+  checkedAt: number;
+  error?: string | null;
+  flinkVersion?: string | null;
+  taskManagers?: number | null;
+  slotsTotal?: number | null;
+  slotsAvailable?: number | null;
+  jobsRunning?: number | null;
+}
+
+/** Registered Flink clusters and their last known health. */
+export class ClustersStore {
+  constructor(
+    private readonly database: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async create(cluster: NewCluster): Promise<ClusterRecord> {
+    const now = this.now();
+    const row: Selectable<ClustersTable> = {
+      id: newId(now),
+      name: cluster.name,
+      rest_url: cluster.restUrl,
+      gateway_url: cluster.gatewayUrl ?? null,
+      history_url: cluster.historyUrl ?? null,
+      description: cluster.description ?? null,
+      is_local: cluster.isLocal ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+      health: 'UNKNOWN',
+      flink_version: null,
+      task_managers: null,
+      slots_total: null,
+      slots_available: null,
+      jobs_running: null,
+      last_checked_at: null,
+      last_healthy_at: null,
+      last_error: null,
+    };
+    await this.database.db.insertInto('clusters').values(row).execute();
+    return toCluster(row);
+  }
+
+  async get(id: string): Promise<ClusterRecord | undefined> {
+    const row = await this.database.db.selectFrom('clusters').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toCluster(row);
+  }
+
+  async getByName(name: string): Promise<ClusterRecord | undefined> {
+    const row = await this.database.db.selectFrom('clusters').selectAll().where('name', '=', name).executeTakeFirst();
+    return row && toCluster(row);
+  }
+
+  /** All clusters by name. */
+  async list(): Promise<ClusterRecord[]> {
+    const rows = await this.database.db.selectFrom('clusters').selectAll().orderBy('name').execute();
+    return rows.map(toCluster);
+  }
+
+  /** Applies the given changes; returns the cluster after them. Throws when it does not exist. */
+  async update(id: string, changes: ClusterChanges): Promise<ClusterRecord> {
+    const set: Updateable<ClustersTable> = { updated_at: this.now() };
+    if (changes.name !== undefined) set.name = changes.name;
+    if (changes.restUrl !== undefined) set.rest_url = changes.restUrl;
+    if (changes.gatewayUrl !== undefined) set.gateway_url = changes.gatewayUrl;
+    if (changes.historyUrl !== undefined) set.history_url = changes.historyUrl;
+    if (changes.description !== undefined) set.description = changes.description;
+    await this.database.db.updateTable('clusters').set(set).where('id', '=', id).execute();
+    return this.mustGet(id);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.database.db.deleteFrom('clusters').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** Stores a health check's findings; a HEALTHY check also moves `lastHealthyAt`. */
+  async recordHealth(id: string, facts: HealthFacts): Promise<ClusterRecord> {
+    const set: Updateable<ClustersTable> = {
+      health: facts.health,
+      last_checked_at: facts.checkedAt,
+      last_error: facts.error ?? null,
+    };
+    if (facts.health === 'HEALTHY') set.last_healthy_at = facts.checkedAt;
+    if (facts.flinkVersion !== undefined) set.flink_version = facts.flinkVersion;
+    if (facts.taskManagers !== undefined) set.task_managers = facts.taskManagers;
+    if (facts.slotsTotal !== undefined) set.slots_total = facts.slotsTotal;
+    if (facts.slotsAvailable !== undefined) set.slots_available = facts.slotsAvailable;
+    if (facts.jobsRunning !== undefined) set.jobs_running = facts.jobsRunning;
+    await this.database.db.updateTable('clusters').set(set).where('id', '=', id).execute();
+    return this.mustGet(id);
+  }
+
+  private async mustGet(id: string): Promise<ClusterRecord> {
+    const cluster = await this.get(id);
+    if (!cluster) throw new Error(`Cluster ${id} does not exist`);
+    return cluster;
+  }
+}
+
+function toCluster(row: Selectable<ClustersTable>): ClusterRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    restUrl: row.rest_url,
+    gatewayUrl: row.gateway_url,
+    historyUrl: row.history_url,
+    description: row.description,
+    isLocal: Number(row.is_local) === 1,
+    health: row.health,
+    flinkVersion: row.flink_version,
+    taskManagers: nullableNumber(row.task_managers),
+    slotsTotal: nullableNumber(row.slots_total),
+    slotsAvailable: nullableNumber(row.slots_available),
+    jobsRunning: nullableNumber(row.jobs_running),
+    lastCheckedAt: nullableNumber(row.last_checked_at),
+    lastHealthyAt: nullableNumber(row.last_healthy_at),
+    lastError: row.last_error,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+function nullableNumber(value: number | null): number | null {
+  return value === null ? null : Number(value);
+}
