@@ -57,7 +57,8 @@ export function ClustersTable(props: ClustersTableProps) {
       title: t('clusters.columns.restUrl'),
       dataIndex: 'restUrl',
       render: (url: string) => (
-        <Typography.Link href={url} target="_blank" rel="noreferrer" copyable={{ text: url }}>
+        // The REST address is also the Flink web UI.
+        <Typography.Link href={url} target="_blank" rel="noreferrer">
           {url}
         </Typography.Link>
       ),
@@ -65,7 +66,7 @@ export function ClustersTable(props: ClustersTableProps) {
     {
       title: t('clusters.columns.gatewayUrl'),
       dataIndex: 'gatewayUrl',
-      render: (url: string | null) => (url ? <Typography.Text copyable>{url}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>),
+      render: (url: string | null) => (url ? <Typography.Text>{url}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>),
     },
     {
       title: t('clusters.columns.health'),
@@ -117,9 +118,9 @@ export function ClustersTable(props: ClustersTableProps) {
               cancelText={t('common.cancel')}
               onConfirm={() => props.onDelete(cluster)}
             >
-              <Button type="link" size="small" danger icon={<DeleteOutlined />} loading={props.deletingId === cluster.id}>
-                {t('common.delete')}
-              </Button>
+              <Tooltip title={t('common.delete')}>
+                <Button type="text" size="small" danger icon={<DeleteOutlined />} loading={props.deletingId === cluster.id} aria-label={t('common.delete')} />
+              </Tooltip>
             </Popconfirm>
           )}
         </Space>
