@@ -4,7 +4,7 @@ import type { ErrorBody } from '@weir/contract';
 import { AppError, HTTP_STATUS } from './errors.js';
 
 /** Maps every thrown error to the one error body shape; the only place that knows HTTP statuses of errors. */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback: boolean }): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
@@ -30,7 +30,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+    // Client-side routes (/jobs/…, /clusters) get the web app; unknown /api paths stay JSON 404s.
+    if (opts.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 }
 

@@ -142,7 +142,7 @@ export class JobManagerClient {
   }
 
   /** Uploads a jar; returns the jar id Flink assigned (the stored file's base name). */
-  async uploadJar(fileName: string, content: Uint8Array): Promise<string> {
+  async uploadJar(fileName: string, content: Uint8Array<ArrayBuffer>): Promise<string> {
     const form = new FormData();
     form.append('jarfile', new Blob([content], { type: 'application/x-java-archive' }), fileName);
     const res = await this.http.json('/jars/upload', S.JarUpload, { method: 'POST', form });

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuth } from './auth/auth.plugin.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { clustersRoutes } from './clusters/clusters.routes.js';
+import { registerErrorHandling } from './errors/error-handler.js';
+import { healthRoutes } from './health/health.routes.js';
+import type { Services } from './services.js';
+
+export const API_VERSION = '0.1.0';
+
+export interface AppOptions {
+  services: Services;
+  logLevel?: string;
+  webDir?: string;
+  secureCookies?: boolean;
+  sessionTtlMs: number;
+}
+
+/**
+ * Builds the HTTP application: API routes (each a thin pass-through to a
+ * service), the OpenAPI description of them, and the built web app.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    // Per-request lines would drown the watcher's and the operations' logs.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 64 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const serveWeb = Boolean(options.webDir && fs.existsSync(path.join(options.webDir, 'index.html')));
+  registerErrorHandling(app, { spaFallback: serveWeb });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Weir API', version: API_VERSION, description: 'Operations center for Apache Flink jobs' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'weir_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  const { services } = options;
+  registerAuth(app, services.auth);
+  authRoutes(app, { auth: services.auth, secureCookies: options.secureCookies ?? false, sessionTtlMs: options.sessionTtlMs });
+  clustersRoutes(app, services.clusters);
+  healthRoutes(app, { database: services.database, clusters: services.clusters, version: API_VERSION });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  if (serveWeb) await app.register(fastifyStatic, { root: options.webDir!, wildcard: false });
+  return app;
+}

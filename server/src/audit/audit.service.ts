@@ -1,0 +1,52 @@
+import type { Principal } from '../auth/principal.js';
+import type { AuditStore } from './audit.store.js';
+
+export interface AuditTarget {
+  type: string;
+  id?: string | null | undefined;
+  name?: string | null | undefined;
+}
+
+/** Records who did what, to what, when, and how it ended. Never throws into the caller's path. */
+export class AuditService {
+  constructor(
+    private readonly store: AuditStore,
+    private readonly log: { error: (obj: unknown, msg: string) => void } = console,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async record(actor: Principal, action: string, target: AuditTarget, outcome: 'success' | 'failure', detail?: unknown): Promise<void> {
+    try {
+      await this.store.append({
+        at: this.now(),
+        actor: actor.name,
+        actorKind: actor.id === 'system' ? 'system' : actor.kind,
+        action,
+        targetType: target.type,
+        targetId: target.id ?? null,
+        targetName: target.name ?? null,
+        outcome,
+        detail: detail === undefined ? null : JSON.stringify(detail),
+      });
+    } catch (err) {
+      this.log.error({ err, action }, 'could not write the audit record');
+    }
+  }
+
+  /** Runs an operation and records its outcome, with the error message on failure. */
+  async around<T>(actor: Principal, action: string, target: AuditTarget, fn: () => Promise<T>, detail?: unknown): Promise<T> {
+    try {
+      const result = await fn();
+      await this.record(actor, action, target, 'success', detail);
+      return result;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await this.record(actor, action, target, 'failure', { ...(detail as object | undefined), error: message });
+      throw err;
+    }
+  }
+
+  list(filter: Parameters<AuditStore['list']>[0]) {
+    return this.store.list(filter);
+  }
+}

@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ApiTokenList,
+  ChangePasswordRequest,
+  CreateApiTokenRequest,
+  CreatedApiToken,
+  CreateUserRequest,
+  ErrorBody,
+  IdParams,
+  LoginRequest,
+  SessionInfo,
+  UpdateUserRequest,
+  User,
+  UserList,
+} from '@weir/contract';
+import type { AuthService } from './auth.service.js';
+import { principalOf, SESSION_COOKIE } from './auth.plugin.js';
+
+export interface AuthRoutesOptions {
+  auth: AuthService;
+  secureCookies: boolean;
+  sessionTtlMs: number;
+}
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
+
+export function authRoutes(app: FastifyInstance, { auth, secureCookies, sessionTtlMs }: AuthRoutesOptions): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/auth/login', {
+    config: { access: 'public' },
+    schema: { tags: ['auth'], operationId: 'login', body: LoginRequest, response: { 200: SessionInfo, ...errors } },
+    handler: async (req, reply) => {
+      const { sessionToken, info } = await auth.login(req.body.username, req.body.password, req.ip);
+      reply.setCookie(SESSION_COOKIE, sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: secureCookies,
+        maxAge: Math.floor(sessionTtlMs / 1000),
+      });
+      return info;
+    },
+  });
+
+  r.post('/api/auth/logout', {
+    config: { access: 'viewer' },
+    schema: { tags: ['auth'], operationId: 'logout', response: { 204: z.null(), ...errors } },
+    handler: async (req, reply) => {
+      await auth.logout(principalOf(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.get('/api/auth/me', {
+    config: { access: 'viewer' },
+    schema: { tags: ['auth'], operationId: 'me', response: { 200: SessionInfo, ...errors } },
+    handler: (req) => auth.sessionInfo(principalOf(req)),
+  });
+
+  r.post('/api/auth/password', {
+    config: { access: 'viewer' },
+    schema: { tags: ['auth'], operationId: 'changePassword', body: ChangePasswordRequest, response: { 204: z.null(), ...errors } },
+    handler: async (req, reply) => {
+      await auth.changePassword(principalOf(req), req.body.currentPassword, req.body.newPassword);
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.get('/api/users', {
+    config: { access: 'admin' },
+    schema: { tags: ['users'], operationId: 'listUsers', response: { 200: UserList, ...errors } },
+    handler: async () => ({ items: await auth.listUsers() }),
+  });
+
+  r.post('/api/users', {
+    config: { access: 'admin' },
+    schema: { tags: ['users'], operationId: 'createUser', body: CreateUserRequest, response: { 201: User, ...errors } },
+    handler: async (req, reply) => reply.status(201).send(await auth.createUser(principalOf(req), req.body)),
+  });
+
+  r.patch('/api/users/:id', {
+    config: { access: 'admin' },
+    schema: { tags: ['users'], operationId: 'updateUser', params: IdParams, body: UpdateUserRequest, response: { 200: User, ...errors } },
+    handler: (req) => auth.updateUser(principalOf(req), req.params.id, req.body),
+  });
+
+  r.get('/api/tokens', {
+    config: { access: 'admin' },
+    schema: { tags: ['tokens'], operationId: 'listTokens', response: { 200: ApiTokenList, ...errors } },
+    handler: async () => ({ items: await auth.listTokens() }),
+  });
+
+  r.post('/api/tokens', {
+    config: { access: 'admin' },
+    schema: { tags: ['tokens'], operationId: 'createToken', body: CreateApiTokenRequest, response: { 201: CreatedApiToken, ...errors } },
+    handler: async (req, reply) => reply.status(201).send(await auth.createToken(principalOf(req), req.body.name, req.body.role)),
+  });
+
+  r.delete('/api/tokens/:id', {
+    config: { access: 'admin' },
+    schema: { tags: ['tokens'], operationId: 'revokeToken', params: IdParams, response: { 204: z.null(), ...errors } },
+    handler: async (req, reply) => {
+      await auth.revokeToken(principalOf(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+}

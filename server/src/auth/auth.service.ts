@@ -1,0 +1,202 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ApiToken, Role, SessionInfo, User } from '@weir/contract';
+import { ConflictError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError, AppError } from '../errors/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { ApiTokensStore } from './api-tokens.store.js';
+import type { SessionsStore } from './sessions.store.js';
+import type { UsersStore } from './users.store.js';
+import { generatePassword, hashPassword, verifyPassword } from './password.js';
+import type { Principal } from './principal.js';
+
+export interface AuthServiceOptions {
+  sessionTtlMs: number;
+  /** Failed logins in a row before the account is locked. */
+  maxFailedLogins?: number;
+  lockMs?: number;
+  now?: () => number;
+}
+
+const TOKEN_PREFIX = 'weir_';
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Logins, sessions, API tokens and users. Session and token secrets are random
+ * and only their SHA-256 is stored, so a database dump cannot be replayed.
+ */
+export class AuthService {
+  private readonly maxFailedLogins: number;
+  private readonly lockMs: number;
+  private readonly now: () => number;
+  /** Per-address failures, so one address cannot walk through many usernames. */
+  private readonly addressFailures = new Map<string, { count: number; since: number }>();
+
+  constructor(
+    private readonly users: UsersStore,
+    private readonly sessions: SessionsStore,
+    private readonly tokens: ApiTokensStore,
+    private readonly audit: AuditService,
+    private readonly options: AuthServiceOptions,
+  ) {
+    this.maxFailedLogins = options.maxFailedLogins ?? 5;
+    this.lockMs = options.lockMs ?? 15 * 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Creates the first admin when there are no users. Returns the password when Weir generated it. */
+  async ensureInitialAdmin(configuredPassword?: string): Promise<{ created: boolean; generatedPassword?: string }> {
+    if ((await this.users.count()) > 0) return { created: false };
+    const password = configuredPassword ?? generatePassword();
+    try {
+      await this.users.create({ username: 'admin', displayName: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) });
+    } catch (err) {
+      // Another instance created it first.
+      if ((await this.users.count()) > 0) return { created: false };
+      throw err;
+    }
+    await this.audit.record({ kind: 'user', id: 'system', name: 'system', role: 'admin' }, 'user.create', { type: 'user', name: 'admin' }, 'success');
+    return configuredPassword ? { created: true } : { created: true, generatedPassword: password };
+  }
+
+  async login(username: string, password: string, address: string): Promise<{ sessionToken: string; info: SessionInfo }> {
+    const now = this.now();
+    this.checkAddressThrottle(address, now);
+    const user = await this.users.findByUsername(username);
+    const fail = async (reason: string) => {
+      this.noteAddressFailure(address, now);
+      await this.audit.record({ kind: 'user', id: user?.id ?? 'unknown', name: username, role: 'viewer' }, 'auth.login', { type: 'user', id: user?.id, name: username }, 'failure', { reason });
+      return new UnauthenticatedError('Wrong username or password');
+    };
+    if (!user || user.disabled) {
+      // Spend the same time as a real check so timing does not reveal which usernames exist.
+      await verifyPassword(password, 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+      throw await fail(user ? 'disabled' : 'no such user');
+    }
+    if (user.lockedUntil && user.lockedUntil > now) {
+      await this.audit.record({ kind: 'user', id: user.id, name: username, role: user.role }, 'auth.login', { type: 'user', id: user.id, name: username }, 'failure', { reason: 'locked' });
+      throw new AppError('RATE_LIMITED', `Too many failed logins; try again after ${new Date(user.lockedUntil).toISOString()}`);
+    }
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      const failures = await this.users.recordFailedLogin(user.id);
+      if (failures >= this.maxFailedLogins) await this.users.lock(user.id, now + this.lockMs);
+      throw await fail('wrong password');
+    }
+    await this.users.resetFailedLogins(user.id);
+    this.addressFailures.delete(address);
+    const sessionToken = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    await this.sessions.create({ id: sha256(sessionToken), userId: user.id, csrfToken, createdAt: now, expiresAt: now + this.options.sessionTtlMs });
+    const principal: Principal = { kind: 'user', id: user.id, name: user.username, role: user.role };
+    await this.audit.record(principal, 'auth.login', { type: 'user', id: user.id, name: user.username }, 'success');
+    return { sessionToken, info: { user: toUser(user), csrfToken } };
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    if (principal.sessionId) await this.sessions.delete(principal.sessionId);
+    await this.audit.record(principal, 'auth.logout', { type: 'user', id: principal.id, name: principal.name }, 'success');
+  }
+
+  /** Resolves a cookie session; sliding expiry. */
+  async principalFromSession(sessionToken: string): Promise<Principal | undefined> {
+    const now = this.now();
+    const id = sha256(sessionToken);
+    const session = await this.sessions.findValid(id, now);
+    if (!session) return undefined;
+    const user = await this.users.findById(session.userId);
+    if (!user || user.disabled) return undefined;
+    if (now - session.lastSeenAt > 60_000) await this.sessions.touch(id, now, now + this.options.sessionTtlMs);
+    return { kind: 'user', id: user.id, name: user.username, role: user.role, csrfToken: session.csrfToken, sessionId: id };
+  }
+
+  async principalFromToken(secret: string): Promise<Principal | undefined> {
+    if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
+    const token = await this.tokens.findActiveByHash(sha256(secret));
+    if (!token) return undefined;
+    const now = this.now();
+    if (!token.lastUsedAt || now - token.lastUsedAt > 60_000) await this.tokens.touchLastUsed(token.id, now);
+    return { kind: 'token', id: token.id, name: `token:${token.name}`, role: token.role };
+  }
+
+  async sessionInfo(principal: Principal): Promise<SessionInfo> {
+    const user = await this.users.findById(principal.id);
+    if (!user) throw new UnauthenticatedError();
+    return { user: toUser(user), csrfToken: principal.csrfToken ?? '' };
+  }
+
+  async changePassword(principal: Principal, current: string, next: string): Promise<void> {
+    if (principal.kind !== 'user') throw new ForbiddenError('API tokens cannot change passwords');
+    const user = await this.users.findById(principal.id);
+    if (!user || !(await verifyPassword(current, user.passwordHash))) {
+      await this.audit.record(principal, 'user.password', { type: 'user', id: principal.id, name: principal.name }, 'failure');
+      throw new InputError('The current password is wrong');
+    }
+    await this.users.updatePassword(user.id, await hashPassword(next));
+    // Other sessions of this user end; the current one stays.
+    await this.sessions.deleteForUser(user.id, principal.sessionId);
+    await this.audit.record(principal, 'user.password', { type: 'user', id: user.id, name: user.username }, 'success');
+  }
+
+  // ---- users (admin) ----
+  async listUsers() {
+    return (await this.users.list()).map((u) => ({ ...toUser(u), disabled: u.disabled, createdAt: u.createdAt }));
+  }
+
+  async createUser(actor: Principal, req: { username: string; displayName?: string; password: string; role: Role }): Promise<User> {
+    if (await this.users.findByUsername(req.username)) throw new ConflictError(`User ${req.username} already exists`);
+    const user = await this.users.create({ username: req.username, displayName: req.displayName ?? null, role: req.role, passwordHash: await hashPassword(req.password) });
+    await this.audit.record(actor, 'user.create', { type: 'user', id: user.id, name: user.username }, 'success', { role: req.role });
+    return toUser(user);
+  }
+
+  async updateUser(actor: Principal, id: string, req: { role?: Role; displayName?: string; disabled?: boolean }): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundError('User', id);
+    if (id === actor.id && (req.role && req.role !== 'admin' || req.disabled)) {
+      throw new InputError('You cannot demote or disable yourself; ask another admin');
+    }
+    const updated = await this.users.update(id, req);
+    if (req.disabled || (req.role && req.role !== user.role)) await this.sessions.deleteForUser(id);
+    await this.audit.record(actor, 'user.update', { type: 'user', id, name: user.username }, 'success', req);
+    return toUser(updated);
+  }
+
+  // ---- API tokens ----
+  async createToken(actor: Principal, name: string, role: Role): Promise<{ token: ApiToken; secret: string }> {
+    if (actor.role !== 'admin' && role !== 'viewer' && (role === 'admin' || actor.role === 'viewer')) {
+      throw new ForbiddenError(`A ${actor.role} cannot create a token with role ${role}`);
+    }
+    const secret = TOKEN_PREFIX + randomBytes(30).toString('base64url');
+    const token = await this.tokens.create({ name, role, tokenHash: sha256(secret), createdBy: actor.name });
+    await this.audit.record(actor, 'token.create', { type: 'token', id: token.id, name }, 'success', { role });
+    return { token, secret };
+  }
+
+  listTokens(): Promise<ApiToken[]> {
+    return this.tokens.list();
+  }
+
+  async revokeToken(actor: Principal, id: string): Promise<void> {
+    const ok = await this.tokens.revoke(id, this.now());
+    if (!ok) throw new NotFoundError('API token', id);
+    await this.audit.record(actor, 'token.revoke', { type: 'token', id }, 'success');
+  }
+
+  // ---- throttling by address ----
+  private checkAddressThrottle(address: string, now: number): void {
+    const f = this.addressFailures.get(address);
+    if (f && now - f.since < this.lockMs && f.count >= this.maxFailedLogins * 4) {
+      throw new AppError('RATE_LIMITED', 'Too many failed logins from this address; try again later');
+    }
+  }
+  private noteAddressFailure(address: string, now: number): void {
+    const f = this.addressFailures.get(address);
+    if (!f || now - f.since >= this.lockMs) this.addressFailures.set(address, { count: 1, since: now });
+    else f.count += 1;
+  }
+}
+
+function toUser(u: { id: string; username: string; displayName: string | null; role: Role }): User {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
+}

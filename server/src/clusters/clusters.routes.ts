@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Cluster, ClusterList, CreateClusterRequest, ErrorBody, IdParams, UpdateClusterRequest } from '@weir/contract';
+import { principalOf } from '../auth/auth.plugin.js';
+import type { ClustersService } from './clusters.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody };
+
+export function clustersRoutes(app: FastifyInstance, clusters: ClustersService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/clusters', {
+    config: { access: 'viewer' },
+    schema: { tags: ['clusters'], operationId: 'listClusters', response: { 200: ClusterList, ...errors } },
+    handler: async () => ({ items: await clusters.list() }),
+  });
+
+  r.get('/api/clusters/:id', {
+    config: { access: 'viewer' },
+    schema: { tags: ['clusters'], operationId: 'getCluster', params: IdParams, response: { 200: Cluster, ...errors } },
+    handler: (req) => clusters.get(req.params.id),
+  });
+
+  r.post('/api/clusters', {
+    config: { access: 'admin' },
+    schema: { tags: ['clusters'], operationId: 'createCluster', body: CreateClusterRequest, response: { 201: Cluster, ...errors } },
+    handler: async (req, reply) => reply.status(201).send(await clusters.register(principalOf(req), req.body)),
+  });
+
+  r.patch('/api/clusters/:id', {
+    config: { access: 'admin' },
+    schema: { tags: ['clusters'], operationId: 'updateCluster', params: IdParams, body: UpdateClusterRequest, response: { 200: Cluster, ...errors } },
+    handler: (req) => clusters.update(principalOf(req), req.params.id, req.body),
+  });
+
+  r.delete('/api/clusters/:id', {
+    config: { access: 'admin' },
+    schema: { tags: ['clusters'], operationId: 'deleteCluster', params: IdParams, response: { 204: z.null(), ...errors } },
+    handler: async (req, reply) => {
+      await clusters.remove(principalOf(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.post('/api/clusters/:id/check', {
+    config: { access: 'operator' },
+    schema: { tags: ['clusters'], operationId: 'checkCluster', params: IdParams, response: { 200: Cluster, ...errors } },
+    handler: (req) => clusters.check(req.params.id),
+  });
+}

@@ -1,0 +1,3 @@
+export { buildApp } from './app.js';
+export { createServices, type Services } from './services.js';
+export { loadConfig, type WeirConfig } from './config/config.js';

@@ -1,0 +1,166 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type WeirConfig } from './config/config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrations/index.js';
+import { Scheduler } from './scheduler/scheduler.js';
+import { createServices, type Services } from './services.js';
+import { SYSTEM_PRINCIPAL } from './auth/principal.js';
+
+const LOCAL_CLUSTER_NAME = 'local';
+
+/** Start-up failures the operator can fix; printed as one clear line, no stack trace. */
+class StartupError extends Error {}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  await assertPortFree(config.host, config.port);
+
+  let database;
+  try {
+    database = await openDatabase(config.databaseUrl);
+  } catch (err) {
+    throw new StartupError(`Cannot open the database (WEIR_DATABASE_URL): ${(err as Error).message}`);
+  }
+  await migrateToLatest(database);
+
+  const services = createServices(database, config);
+  const admin = await services.auth.ensureInitialAdmin(config.adminPassword);
+  const passwordFile = path.join(config.dataDir, 'initial-admin-password');
+  if (admin.generatedPassword) fs.writeFileSync(passwordFile, `${admin.generatedPassword}\n`, { mode: 0o600 });
+
+  const app = await buildApp({
+    services,
+    logLevel: config.logLevel,
+    webDir: config.webDir,
+    secureCookies: config.secureCookies,
+    sessionTtlMs: config.sessionTtlMs,
+  });
+  const scheduler = new Scheduler(app.log);
+  scheduler.schedule({
+    name: 'cluster-health',
+    intervalMs: config.clusterCheckIntervalMs,
+    timeoutMs: config.flinkTimeoutMs * 2,
+    run: () => services.clusters.checkAll(),
+  });
+
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(config.port);
+    throw err;
+  }
+
+  const url = `http://${config.host}:${config.port}`;
+  const login = admin.generatedPassword
+    ? `user "admin", password ${admin.generatedPassword} (generated now and shown once; also in ${passwordFile} until you change it)`
+    : config.adminPassword
+      ? 'user "admin" with the password from WEIR_ADMIN_PASSWORD'
+      : fs.existsSync(passwordFile)
+        ? `user "admin", password in ${passwordFile}`
+        : 'your existing account';
+  console.log(`\nWeir is running at ${url}\nLog in with ${login}\n`);
+
+  const stopLocalFlink = await startLocalFlinkIfWanted(config, services, app.log);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    scheduler.stop();
+    await app.close().catch(() => undefined);
+    await stopLocalFlink().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** Starts the bundled Flink cluster in the background and registers it as "local". */
+async function startLocalFlinkIfWanted(
+  config: WeirConfig,
+  services: Services,
+  log: { info: (o: unknown, m: string) => void; error: (o: unknown, m: string) => void },
+): Promise<() => Promise<void>> {
+  const mode = config.localFlink.mode;
+  if (mode === 'off') return async () => undefined;
+  if (mode === 'auto' && !javaAvailable()) {
+    console.log('Java was not found, so the local Flink cluster is not started (WEIR_LOCAL_FLINK=auto).');
+    return async () => undefined;
+  }
+  const { ensureFlinkDistribution, startLocalFlink } = await import('@weir/flink-local');
+  let cluster: Awaited<ReturnType<typeof startLocalFlink>> | undefined;
+  let stopped = false;
+  const started = (async () => {
+    console.log('Starting the local Flink cluster (first start assembles Flink 1.20 from Maven Central)…');
+    const distribution = await ensureFlinkDistribution({ log: (line) => log.info({ line }, 'flink assembly') });
+    cluster = await startLocalFlink({
+      distribution,
+      dataDir: config.localFlink.dataDir,
+      restPort: config.localFlink.restPort,
+      rpcPort: config.localFlink.rpcPort,
+      gatewayPort: config.localFlink.gatewayPort,
+      slotsPerTaskManager: config.localFlink.slots,
+    });
+    if (stopped) return cluster.stop();
+    await registerLocalCluster(services, cluster.restUrl, cluster.gatewayUrl);
+    console.log(`Local Flink cluster is up: JobManager ${cluster.restUrl}, SQL Gateway ${cluster.gatewayUrl ?? '(none)'}`);
+  })().catch((err: Error) => {
+    log.error({ err }, 'local Flink cluster did not start');
+    console.error(`The local Flink cluster did not start: ${err.message}`);
+  });
+  return async () => {
+    stopped = true;
+    await started;
+    await cluster?.stop();
+  };
+}
+
+async function registerLocalCluster(services: Services, restUrl: string, gatewayUrl: string | undefined): Promise<void> {
+  const existing = (await services.clusters.list()).find((c) => c.name === LOCAL_CLUSTER_NAME);
+  if (!existing) {
+    await services.clusters.register(SYSTEM_PRINCIPAL, { name: LOCAL_CLUSTER_NAME, restUrl, gatewayUrl, description: 'Started by Weir on this machine' }, { isLocal: true });
+  } else if (existing.restUrl !== restUrl || existing.gatewayUrl !== (gatewayUrl ?? null)) {
+    await services.clusters.update(SYSTEM_PRINCIPAL, existing.id, { restUrl, gatewayUrl });
+  } else {
+    await services.clusters.check(existing.id);
+  }
+}
+
+function javaAvailable(): boolean {
+  try {
+    execFileSync('java', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function portInUse(port: number): StartupError {
+  return new StartupError(`Port ${port} is already in use; stop what uses it or set WEIR_PORT to another port`);
+}
+
+function assertPortFree(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? portInUse(port) : new StartupError(`Cannot listen on ${host}:${port}: ${err.message}`)),
+    );
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+main().catch((err) => {
+  if (err instanceof StartupError || err instanceof ConfigError) {
+    console.error(`Weir did not start: ${err.message}`);
+  } else {
+    console.error('Weir did not start:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+export interface ScheduledTask {
+  /** Names the task in logs. */
+  name: string;
+  /** Time between the end of one run and the start of the next. */
+  intervalMs: number;
+  /** A run taking longer is logged as stuck and the next one may start. */
+  timeoutMs: number;
+  run(signal: AbortSignal): Promise<void>;
+}
+
+interface Logger {
+  warn(obj: unknown, msg: string): void;
+  error(obj: unknown, msg: string): void;
+}
+
+/**
+ * Runs background work (cluster health checks, the job watcher, samplers) at a
+ * declared frequency with a timeout. Runs of one task never overlap, and a
+ * failing run is logged, not fatal: the next run tries again.
+ */
+export class Scheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly controllers = new Set<AbortController>();
+  private stopped = false;
+
+  constructor(private readonly log: Logger) {}
+
+  schedule(task: ScheduledTask, opts: { runNow?: boolean } = {}): void {
+    if (this.timers.has(task.name)) throw new Error(`task ${task.name} is already scheduled`);
+    const loop = async () => {
+      if (this.stopped) return;
+      const controller = new AbortController();
+      this.controllers.add(controller);
+      const timeout = setTimeout(() => {
+        this.log.warn({ task: task.name, timeoutMs: task.timeoutMs }, 'scheduled task timed out');
+        controller.abort(new Error(`timed out after ${task.timeoutMs} ms`));
+      }, task.timeoutMs);
+      try {
+        await task.run(controller.signal);
+      } catch (err) {
+        if (!controller.signal.aborted) this.log.error({ err, task: task.name }, 'scheduled task failed');
+      } finally {
+        clearTimeout(timeout);
+        this.controllers.delete(controller);
+      }
+      if (!this.stopped) this.timers.set(task.name, setTimeout(loop, task.intervalMs));
+    };
+    this.timers.set(task.name, setTimeout(loop, opts.runNow === false ? task.intervalMs : 0));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const c of this.controllers) c.abort(new Error('scheduler stopped'));
+    this.timers.clear();
+  }
+}
