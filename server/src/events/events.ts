@@ -1,0 +1,69 @@
+import type { ClusterHealth } from '@weir/contract';
+
+/** Every status a run can have: Flink's own, plus Weir's RECONNECTING and UNKNOWN. */
+export type RunStatus =
+  | 'INITIALIZING'
+  | 'CREATED'
+  | 'RUNNING'
+  | 'FAILING'
+  | 'FAILED'
+  | 'CANCELLING'
+  | 'CANCELED'
+  | 'FINISHED'
+  | 'RESTARTING'
+  | 'SUSPENDED'
+  | 'RECONCILING'
+  | 'RECONNECTING'
+  | 'UNKNOWN';
+
+export interface RunRef {
+  runId: string;
+  taskId: string;
+  taskName: string;
+  clusterId: string;
+  clusterName: string;
+  flinkJobId: string;
+  jobName: string;
+}
+
+/**
+ * What the watcher tells the rest of Weir (alerts, health, the browser's live
+ * updates). Facts, in the order they happened; `at` is when Flink says it
+ * happened where Flink says so, otherwise when Weir saw it.
+ */
+export type WeirEvent =
+  | ({ type: 'run.discovered'; status: RunStatus; at: number } & RunRef)
+  | ({ type: 'run.status'; from: RunStatus | null; to: RunStatus; at: number; restartCount: number; note?: string } & RunRef)
+  | ({ type: 'run.exception'; at: number; exceptionName: string; message: string; taskName: string | null } & RunRef)
+  | ({ type: 'run.checkpoint'; at: number; checkpointId: number; outcome: 'COMPLETED' | 'FAILED'; failure?: string; isSavepoint: boolean } & RunRef)
+  | { type: 'cluster.health'; clusterId: string; clusterName: string; from: ClusterHealth | null; to: ClusterHealth; at: number; error: string | null };
+
+export type WeirEventType = WeirEvent['type'];
+type Listener = (event: WeirEvent) => void | Promise<void>;
+
+/**
+ * In-process publish/subscribe. Listeners run after the publisher's write is
+ * committed; a failing listener is logged and does not affect the others.
+ */
+export class EventBus {
+  private readonly listeners = new Set<Listener>();
+  constructor(private readonly log: { error: (o: unknown, m: string) => void } = console) {}
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  publish(event: WeirEvent): void {
+    for (const l of this.listeners) {
+      try {
+        const r = l(event);
+        if (r && typeof (r as Promise<void>).catch === 'function') {
+          (r as Promise<void>).catch((err) => this.log.error({ err, type: event.type }, 'event listener failed'));
+        }
+      } catch (err) {
+        this.log.error({ err, type: event.type }, 'event listener failed');
+      }
+    }
+  }
+}
