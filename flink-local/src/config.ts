@@ -69,6 +69,8 @@ export function clusterConfigEntries(input: ClusterConfigInput): Array<[string, 
     ['taskmanager.data.port', '0'],
     ['blob.server.port', '0'],
     ['metrics.internal.query-service.port', '0'],
+    // TMs start together with the JM; if the RM is not up yet they would wait the default 10 s.
+    ['cluster.registration.error-delay', '1 s'],
     ['parallelism.default', '1'],
     ['rest.address', h],
     ['rest.bind-address', h],

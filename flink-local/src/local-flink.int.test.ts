@@ -112,6 +112,27 @@ test('a port already in use makes startLocalFlink reject naming the port', async
   }
 });
 
+test('a process that dies during start makes startLocalFlink reject with its log tail', async () => {
+  const other = mkdtempSync(join(tmpdir(), 'weir-flink-it-dies-'));
+  try {
+    await assert.rejects(
+      startLocalFlink({
+        dataDir: other,
+        distribution: cluster.distribution,
+        restPort: 18391,
+        rpcPort: 16391,
+        gateway: false,
+        // 192.0.2.1 (TEST-NET-1) is not a local address: the JobManager cannot bind its REST endpoint.
+        extraConfig: { 'rest.bind-address': '192.0.2.1' },
+        startTimeoutMs: 60_000,
+      }),
+      (err: Error) => /jobmanager \(pid \d+\) exited during start/.test(err.message) && /last lines of .*jobmanager\.log/.test(err.message),
+    );
+  } finally {
+    rmSync(other, { recursive: true, force: true });
+  }
+});
+
 test('stop() leaves no process of the cluster behind', async () => {
   const pids = Object.values(cluster.pids()).filter((p): p is number => p !== undefined);
   assert.equal(pids.length, 3);

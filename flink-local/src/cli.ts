@@ -1,0 +1,127 @@
+#!/usr/bin/env -S npx tsx
+// weir-flink: assemble or run a local Flink 1.20.3 cluster.
+//   npx tsx flink-local/src/cli.ts assemble [--cache-dir DIR]
+//   npx tsx flink-local/src/cli.ts start [--data-dir DIR] [--rest-port N] [--rpc-port N] [--gateway-port N]
+//       [--no-gateway] [--task-managers N] [--slots N] [--tm-memory 1728m] [--jm-memory 1024m]
+//       [--set key=value ...]
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureFlinkDistribution, startLocalFlink } from './index.js';
+import { REPO_ROOT } from './distribution.js';
+
+const USAGE = `usage: weir-flink <assemble|start> [options]
+  assemble   [--cache-dir DIR]
+  start      [--data-dir DIR (default .cache/flink-local-data)] [--rest-port 8081] [--rpc-port 6123]
+             [--gateway-port 8083] [--no-gateway] [--task-managers 1] [--slots 4]
+             [--tm-memory 1728m] [--jm-memory 1024m] [--set key=value]...  (foreground; Ctrl-C stops)`;
+
+const log = (line: string): void => console.log(`[flink-local] ${line}`);
+
+async function main(): Promise<number> {
+  const [cmd, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      'cache-dir': { type: 'string' },
+      'data-dir': { type: 'string' },
+      'rest-port': { type: 'string' },
+      'rpc-port': { type: 'string' },
+      'gateway-port': { type: 'string' },
+      'no-gateway': { type: 'boolean' },
+      'task-managers': { type: 'string' },
+      slots: { type: 'string' },
+      'tm-memory': { type: 'string' },
+      'jm-memory': { type: 'string' },
+      set: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || !cmd) {
+    console.log(USAGE);
+    return cmd ? 0 : 2;
+  }
+  const int = (v: string | undefined, name: string): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got ${v}`);
+    return n;
+  };
+
+  if (cmd === 'assemble') {
+    const d = await ensureFlinkDistribution({ ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}), log });
+    console.log(JSON.stringify(d, null, 2));
+    return 0;
+  }
+  if (cmd !== 'start') {
+    console.error(USAGE);
+    return 2;
+  }
+
+  const extraConfig: Record<string, string> = {};
+  for (const kv of values.set ?? []) {
+    const eq = kv.indexOf('=');
+    if (eq <= 0) throw new Error(`--set expects key=value, got ${kv}`);
+    extraConfig[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
+  const distribution = await ensureFlinkDistribution({ ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}), log });
+  const opts = {
+    dataDir: values['data-dir'] ?? join(REPO_ROOT, '.cache', 'flink-local-data'),
+    distribution,
+    restPort: int(values['rest-port'], 'rest-port'),
+    rpcPort: int(values['rpc-port'], 'rpc-port'),
+    gatewayPort: int(values['gateway-port'], 'gateway-port'),
+    gateway: !values['no-gateway'],
+    taskManagers: int(values['task-managers'], 'task-managers'),
+    slotsPerTaskManager: int(values.slots, 'slots'),
+    taskManagerProcessMemory: values['tm-memory'],
+    jobManagerProcessMemory: values['jm-memory'],
+    extraConfig,
+    handleSignals: false, // we stop gracefully ourselves below
+    log,
+  };
+  // Drop undefined so the library defaults apply.
+  const cleaned = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as typeof opts & { dataDir: string };
+  const cluster = await startLocalFlink(cleaned);
+
+  console.log('');
+  console.log(`Flink ${distribution.version} is up (started in ${(cluster.startupMs / 1000).toFixed(1)} s)`);
+  console.log(`  Web UI / REST : ${cluster.restUrl}`);
+  if (cluster.gatewayUrl) console.log(`  SQL Gateway   : ${cluster.gatewayUrl}  (REST v1-v3, e.g. ${cluster.gatewayUrl}/v3/info)`);
+  console.log(`  Data dir      : ${cluster.dataDir}`);
+  console.log(`  Logs          : ${cluster.logDir}`);
+  console.log(`  PIDs          : ${JSON.stringify(cluster.pids())}`);
+  console.log('Press Ctrl-C to stop.');
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const onSignal = (sig: NodeJS.Signals): void => {
+      if (stopping) {
+        log(`${sig} again: exiting now (JVMs get SIGKILL from the exit hook)`);
+        process.exit(130);
+      }
+      stopping = true;
+      log(`${sig}: stopping Flink ...`);
+      cluster.stop().then(() => {
+        log('stopped');
+        resolve();
+      }, (e: unknown) => {
+        console.error(e);
+        resolve();
+      });
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    process.on('SIGHUP', onSignal);
+    // Keep the event loop alive while the JVMs (unref'd children) run.
+    setInterval(() => {}, 1 << 30);
+  });
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
