@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { before, it } from 'node:test';
+import { isUniqueViolation } from '../db/errors.js';
+import { TasksStore, type TaskRecord } from '../tasks/tasks.store.js';
+import { forEachDatabase } from '../test-support/databases.js';
+import { RunsStore, type RunObservation } from './runs.store.js';
+
+const T0 = 1_700_000_000_000; // in the past, so a run that has not started (sorted by creation time) is newest
+
+forEachDatabase('RunsStore', (getDb) => {
+  let tasks: TasksStore;
+  let runs: RunsStore;
+  let task: TaskRecord;
+  const job = (n: number, overrides: Partial<RunObservation> = {}): RunObservation => ({
+    taskId: task.id,
+    clusterId: 'cluster-a',
+    flinkJobId: n.toString(16).padStart(32, '0'),
+    jobName: 'orders',
+    status: 'RUNNING',
+    executionMode: 'STREAMING',
+    startTime: T0 + n * 60_000,
+    ...overrides,
+  });
+
+  before(async () => {
+    tasks = new TasksStore(getDb());
+    runs = new RunsStore(getDb());
+    task = await tasks.create({ name: 'orders', kind: 'SQL', executionMode: 'STREAMING', clusterId: 'cluster-a' });
+  });
+
+  it('inserts a new job once and reports later sightings as not new', async () => {
+    const first = await runs.upsertByJob(job(1, { status: 'CREATED' }));
+    assert.equal(first.created, true);
+    const again = await runs.upsertByJob(job(1, { status: 'RUNNING', durationMs: 5000 }));
+    assert.equal(again.created, false);
+    assert.equal(again.run.id, first.run.id);
+    assert.equal(again.run.status, 'RUNNING');
+    assert.equal(again.run.durationMs, 5000);
+    assert.deepEqual(await runs.getByJob('cluster-a', job(1).flinkJobId), again.run);
+  });
+
+  it('makes exactly one racing upsert the creator', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => runs.upsertByJob(job(2))));
+    assert.equal(results.filter((r) => r.created).length, 1);
+    assert.equal(new Set(results.map((r) => r.run.id)).size, 1);
+  });
+
+  it('refuses a second run with the same cluster and Flink job id', async () => {
+    const existing = await runs.getByJob('cluster-a', job(2).flinkJobId);
+    assert.ok(existing);
+    await assert.rejects(
+      getDb().db.insertInto('runs').values({
+        id: 'other', task_id: task.id, cluster_id: 'cluster-a', flink_job_id: existing.flinkJobId, job_name: 'x',
+        status: 'RUNNING', execution_mode: 'STREAMING', version_id: null, start_time: null, end_time: null,
+        duration_ms: null, last_modification: null, lost_evidence: null, unreachable_since: null, created_at: 0, updated_at: 0,
+      }).execute(),
+      isUniqueViolation,
+    );
+  });
+
+  it('keeps the task latest_* on the newest run, not on older runs discovered later', async () => {
+    let current = await tasks.get(task.id);
+    const newest = await runs.getByJob('cluster-a', job(2).flinkJobId);
+    assert.equal(current?.latestRunId, newest?.id);
+    await runs.upsertByJob(job(0, { status: 'FINISHED' })); // an older job found afterwards
+    current = await tasks.get(task.id);
+    assert.equal(current?.latestRunId, newest?.id);
+    assert.equal(current?.latestStatus, 'RUNNING');
+    assert.equal(current?.latestStartTime, T0 + 2 * 60_000);
+  });
+
+  it('updates status, times and restarts, and mirrors them on the task only for its latest run', async () => {
+    const latest = await runs.getByJob('cluster-a', job(2).flinkJobId);
+    const older = await runs.getByJob('cluster-a', job(1).flinkJobId);
+    assert.ok(latest && older);
+    const updated = await runs.update(latest.id, { status: 'RESTARTING', restartCount: 3, lost: true, lostEvidence: '{"probe":404}' });
+    assert.equal(updated?.restartCount, 3);
+    assert.equal(updated?.lost, true);
+    assert.equal((await tasks.get(task.id))?.latestStatus, 'RESTARTING');
+    await runs.update(older.id, { status: 'CANCELED', endTime: T0 + 90_000 });
+    assert.equal((await tasks.get(task.id))?.latestStatus, 'RESTARTING');
+    assert.equal(await runs.update('missing', { status: 'FAILED' }), undefined);
+  });
+
+  it('appends transitions with increasing seq and ignores an exact repeat', async () => {
+    const run = await runs.getByJob('cluster-a', job(2).flinkJobId);
+    assert.ok(run);
+    const a = await runs.appendTransition(run.id, { toStatus: 'CREATED', at: T0, source: 'flink' });
+    const b = await runs.appendTransition(run.id, { toStatus: 'RUNNING', at: T0 + 10, source: 'flink' });
+    const repeat = await runs.appendTransition(run.id, { toStatus: 'RUNNING', at: T0 + 10, source: 'flink' });
+    const c = await runs.appendTransition(run.id, { toStatus: 'RECONNECTING', at: T0 + 20, source: 'weir', note: 'JobManager unreachable' });
+    assert.deepEqual([a.appended, b.appended, repeat.appended, c.appended], [true, true, false, true]);
+    assert.equal(repeat.transition.id, b.transition.id);
+    const history = await runs.listTransitions(run.id);
+    assert.deepEqual(history.map((t) => [t.seq, t.fromStatus, t.toStatus]), [
+      [1, null, 'CREATED'],
+      [2, 'CREATED', 'RUNNING'],
+      [3, 'RUNNING', 'RECONNECTING'],
+    ]);
+    assert.equal(history[2]?.note, 'JobManager unreachable');
+  });
+
+  it('assigns distinct seqs to concurrent appends', async () => {
+    const run = await runs.getByJob('cluster-a', job(1).flinkJobId);
+    assert.ok(run);
+    await Promise.all(Array.from({ length: 6 }, (_, i) => runs.appendTransition(run.id, { toStatus: `S${i}`, at: T0 + i, source: 'flink' })));
+    const seqs = (await runs.listTransitions(run.id)).map((t) => t.seq);
+    assert.deepEqual(seqs, [1, 2, 3, 4, 5, 6]);
+  });
+
+  it('lists the non-terminal runs of one cluster', async () => {
+    await runs.upsertByJob(job(3, { clusterId: 'cluster-b' }));
+    const open = await runs.listNonTerminalByCluster('cluster-a');
+    assert.deepEqual(open.map((r) => r.flinkJobId), [job(2).flinkJobId]);
+  });
+
+  it('lists a task runs newest first, paged, with a numeric total', async () => {
+    await runs.upsertByJob(job(9, { startTime: null, status: 'INITIALIZING' })); // not started: sorts by creation
+    const page = await runs.listByTask(task.id, { limit: 2 });
+    assert.equal(page.total, 5);
+    assert.equal(typeof page.total, 'number');
+    assert.deepEqual(page.items.map((r) => r.flinkJobId), [job(9).flinkJobId, job(3).flinkJobId]);
+    const rest = await runs.listByTask(task.id, { limit: 10, offset: 2 });
+    assert.deepEqual(rest.items.map((r) => r.flinkJobId), [job(2).flinkJobId, job(1).flinkJobId, job(0).flinkJobId]);
+  });
+
+  it('upserts snapshots per kind, large bodies included', async () => {
+    const run = await runs.getByJob('cluster-a', job(2).flinkJobId);
+    assert.ok(run);
+    const plan = JSON.stringify({ nodes: Array.from({ length: 5000 }, (_, i) => ({ id: `v${i}`, description: '算子 operator' })) });
+    assert.ok(plan.length > 70_000);
+    await runs.saveSnapshot(run.id, 'plan', plan, T0);
+    await runs.saveSnapshot(run.id, 'job', '{"state":"RUNNING"}', T0);
+    await runs.saveSnapshot(run.id, 'job', '{"state":"FAILED"}', T0 + 1);
+    const snapshots = await runs.getSnapshots(run.id);
+    assert.deepEqual(snapshots.map((s) => s.kind), ['job', 'plan']);
+    assert.equal(snapshots[0]?.body, '{"state":"FAILED"}');
+    assert.equal(snapshots[0]?.capturedAt, T0 + 1);
+    assert.equal((await runs.getSnapshot(run.id, 'plan'))?.body, plan);
+  });
+
+  it('deleting the task removes its runs and their history', async () => {
+    const other = await tasks.create({ name: 'temp', kind: 'SQL', executionMode: 'BATCH', clusterId: 'cluster-a' });
+    const { run } = await runs.upsertByJob(job(20, { taskId: other.id }));
+    await runs.appendTransition(run.id, { toStatus: 'RUNNING', at: T0, source: 'flink' });
+    await runs.saveSnapshot(run.id, 'job', '{}');
+    await tasks.delete(other.id);
+    assert.equal(await runs.get(run.id), undefined);
+    assert.deepEqual(await runs.listTransitions(run.id), []);
+  });
+});

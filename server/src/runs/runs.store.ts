@@ -1,0 +1,422 @@
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Database } from '../db/database.js';
+import { newId } from '../db/ids.js';
+import { forUpdate, paged, type Page, type PageRequest } from '../db/queries.js';
+import type { RunSnapshotsTable, RunTransitionsTable, RunsTable, Tables } from '../db/tables.js';
+import { inTransaction } from '../db/transactions.js';
+import { upsert } from '../db/upsert.js';
+
+/** Flink's globally terminal statuses: a run in one of them never changes again. */
+export const TERMINAL_STATUSES = ['FINISHED', 'CANCELED', 'FAILED'] as const;
+
+export const SNAPSHOT_KINDS = [
+  'job',
+  'vertices',
+  'exceptions',
+  'checkpoints',
+  'checkpoint_config',
+  'config',
+  'plan',
+  'taskmanagers',
+] as const;
+export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
+
+export interface RunRecord {
+  id: string;
+  taskId: string;
+  clusterId: string;
+  flinkJobId: string;
+  jobName: string;
+  status: string;
+  executionMode: RunsTable['execution_mode'];
+  versionId: string | null;
+  startTime: number | null;
+  endTime: number | null;
+  durationMs: number | null;
+  restartCount: number;
+  lastModification: number | null;
+  lost: boolean;
+  lostEvidence: string | null;
+  unreachableSince: number | null;
+  failedProbes: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What Weir saw of a Flink job: the identity plus the facts that Flink reports. */
+export interface RunObservation {
+  taskId: string;
+  clusterId: string;
+  flinkJobId: string;
+  jobName: string;
+  status: string;
+  executionMode: RunsTable['execution_mode'];
+  versionId?: string | null;
+  startTime?: number | null;
+  endTime?: number | null;
+  durationMs?: number | null;
+  lastModification?: number | null;
+}
+
+export type RunChanges = Partial<
+  Pick<
+    RunRecord,
+    | 'jobName'
+    | 'status'
+    | 'versionId'
+    | 'startTime'
+    | 'endTime'
+    | 'durationMs'
+    | 'restartCount'
+    | 'lastModification'
+    | 'lost'
+    | 'lostEvidence'
+    | 'unreachableSince'
+    | 'failedProbes'
+  >
+>;
+
+export interface RunTransition {
+  id: string;
+  runId: string;
+  seq: number;
+  fromStatus: string | null;
+  toStatus: string;
+  at: number;
+  source: RunTransitionsTable['source'];
+  note: string | null;
+}
+
+export interface NewRunTransition {
+  toStatus: string;
+  at: number;
+  source: RunTransitionsTable['source'];
+  note?: string | null;
+}
+
+export interface RunSnapshot {
+  kind: SnapshotKind;
+  /** The JSON as captured. */
+  body: string;
+  capturedAt: number;
+}
+
+type Db = Kysely<Tables>;
+
+/**
+ * Runs (one Flink job execution each), their status history and their captured REST snapshots.
+ * Keeps tasks.latest_status / latest_start_time equal to the latest run's, in the same transaction.
+ */
+export class RunsStore {
+  constructor(
+    private readonly database: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(id: string): Promise<RunRecord | undefined> {
+    const row = await this.database.db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRun(row);
+  }
+
+  async getByJob(clusterId: string, flinkJobId: string): Promise<RunRecord | undefined> {
+    const row = await this.database.db
+      .selectFrom('runs')
+      .selectAll()
+      .where('cluster_id', '=', clusterId)
+      .where('flink_job_id', '=', flinkJobId)
+      .executeTakeFirst();
+    return row && toRun(row);
+  }
+
+  /**
+   * Records a job seen on a cluster: inserts the run when (clusterId, flinkJobId) is new, otherwise
+   * updates the observed facts given (the task it belongs to never changes). A new run becomes
+   * its task's latest unless the task already has a later one (by start time, else creation time).
+   * Safe to repeat and to race: exactly one caller gets `created: true`.
+   */
+  async upsertByJob(observation: RunObservation): Promise<{ run: RunRecord; created: boolean }> {
+    return inTransaction(this.database.db, async (trx) => {
+      const now = this.now();
+      const row: Selectable<RunsTable> = {
+        id: newId(now),
+        task_id: observation.taskId,
+        cluster_id: observation.clusterId,
+        flink_job_id: observation.flinkJobId,
+        job_name: observation.jobName,
+        status: observation.status,
+        execution_mode: observation.executionMode,
+        version_id: observation.versionId ?? null,
+        start_time: observation.startTime ?? null,
+        end_time: observation.endTime ?? null,
+        duration_ms: observation.durationMs ?? null,
+        restart_count: 0,
+        last_modification: observation.lastModification ?? null,
+        lost: 0,
+        lost_evidence: null,
+        unreachable_since: null,
+        failed_probes: 0,
+        created_at: now,
+        updated_at: now,
+      };
+      // Lock the task first: concurrent inserts for one task then agree on which run is latest.
+      await forUpdate(
+        trx.selectFrom('tasks').select('id').where('id', '=', observation.taskId),
+        this.database.dialect,
+      ).executeTakeFirst();
+      const existing = await forUpdate(
+        trx
+          .selectFrom('runs')
+          .selectAll()
+          .where('cluster_id', '=', observation.clusterId)
+          .where('flink_job_id', '=', observation.flinkJobId),
+        this.database.dialect,
+      ).executeTakeFirst();
+
+      if (!existing) {
+        await trx.insertInto('runs').values(row).execute();
+        await this.adoptAsLatestIfNewer(trx, toRun(row));
+        return { run: toRun(row), created: true };
+      }
+
+      const changes: RunChanges = { jobName: observation.jobName, status: observation.status };
+      if (observation.versionId !== undefined) changes.versionId = observation.versionId;
+      if (observation.startTime !== undefined) changes.startTime = observation.startTime;
+      if (observation.endTime !== undefined) changes.endTime = observation.endTime;
+      if (observation.durationMs !== undefined) changes.durationMs = observation.durationMs;
+      if (observation.lastModification !== undefined) changes.lastModification = observation.lastModification;
+      const run = await this.applyChanges(trx, existing.id, changes);
+      return { run: run ?? toRun(existing), created: false };
+    });
+  }
+
+  /** Changes a run's facts; keeps its task's latest_* columns in step when it is the latest run. */
+  async update(id: string, changes: RunChanges): Promise<RunRecord | undefined> {
+    return inTransaction(this.database.db, (trx) => this.applyChanges(trx, id, changes));
+  }
+
+  /** Makes a run its task's latest run (for example a resubmission that must show at once). */
+  async makeLatest(id: string): Promise<boolean> {
+    return inTransaction(this.database.db, async (trx) => {
+      const run = await trx.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!run) return false;
+      await this.setTaskLatest(trx, toRun(run));
+      return true;
+    });
+  }
+
+  /**
+   * Appends a status change with the next seq. A no-op (returns the existing transition with
+   * `appended: false`) when the latest transition already has this status and time, so a retried
+   * write or a re-observed change is recorded once.
+   */
+  async appendTransition(
+    runId: string,
+    transition: NewRunTransition,
+  ): Promise<{ transition: RunTransition; appended: boolean }> {
+    return inTransaction(this.database.db, async (trx) => {
+      // Serialise writers of one run so seq numbers never collide.
+      const run = await forUpdate(trx.selectFrom('runs').select('id').where('id', '=', runId), this.database.dialect)
+        .executeTakeFirst();
+      if (!run) throw new Error(`Run ${runId} does not exist`);
+      const last = await trx
+        .selectFrom('run_transitions')
+        .selectAll()
+        .where('run_id', '=', runId)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (last && last.to_status === transition.toStatus && Number(last.at) === transition.at) {
+        return { transition: toTransition(last), appended: false };
+      }
+      const row: Selectable<RunTransitionsTable> = {
+        id: newId(),
+        run_id: runId,
+        seq: last ? Number(last.seq) + 1 : 1,
+        from_status: last?.to_status ?? null,
+        to_status: transition.toStatus,
+        at: transition.at,
+        source: transition.source,
+        note: transition.note ?? null,
+      };
+      await trx.insertInto('run_transitions').values(row).execute();
+      return { transition: toTransition(row), appended: true };
+    });
+  }
+
+  /** A run's status history, oldest first. */
+  async listTransitions(runId: string): Promise<RunTransition[]> {
+    const rows = await this.database.db
+      .selectFrom('run_transitions')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .orderBy('seq')
+      .execute();
+    return rows.map(toTransition);
+  }
+
+  /** Runs on a cluster that are not FINISHED, CANCELED or FAILED: the ones a watcher follows. */
+  async listNonTerminalByCluster(clusterId: string): Promise<RunRecord[]> {
+    const rows = await this.database.db
+      .selectFrom('runs')
+      .selectAll()
+      .where('cluster_id', '=', clusterId)
+      .where('status', 'not in', [...TERMINAL_STATUSES])
+      .orderBy('id')
+      .execute();
+    return rows.map(toRun);
+  }
+
+  /** Runs of a task, newest first (by start time, else creation time), one page at a time. */
+  async listByTask(taskId: string, page: PageRequest = {}): Promise<Page<RunRecord>> {
+    const { limit, offset } = paged(page);
+    const [rows, total] = await Promise.all([
+      this.database.db
+        .selectFrom('runs')
+        .selectAll()
+        .where('task_id', '=', taskId)
+        .orderBy((eb) => eb.fn.coalesce('start_time', 'created_at'), 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+      this.database.db
+        .selectFrom('runs')
+        .select((eb) => eb.fn.countAll().as('count'))
+        .where('task_id', '=', taskId)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toRun), total: Number(total.count) };
+  }
+
+  /** Stores (or replaces) one captured REST answer for a run. */
+  async saveSnapshot(runId: string, kind: SnapshotKind, body: string, capturedAt: number = this.now()): Promise<void> {
+    await upsert(
+      this.database,
+      'run_snapshots',
+      { run_id: runId, kind, body, captured_at: capturedAt },
+      ['run_id', 'kind'],
+      ['body', 'captured_at'],
+    );
+  }
+
+  async getSnapshot(runId: string, kind: SnapshotKind): Promise<RunSnapshot | undefined> {
+    const row = await this.database.db
+      .selectFrom('run_snapshots')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    return row && toSnapshot(row);
+  }
+
+  /** Every snapshot of a run, by kind. */
+  async getSnapshots(runId: string): Promise<RunSnapshot[]> {
+    const rows = await this.database.db
+      .selectFrom('run_snapshots')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .orderBy('kind')
+      .execute();
+    return rows.map(toSnapshot);
+  }
+
+  private async applyChanges(trx: Db, id: string, changes: RunChanges): Promise<RunRecord | undefined> {
+    // Lock order is always task, then run (as in upsertByJob), so concurrent writers cannot deadlock.
+    const owner = await trx.selectFrom('runs').select('task_id').where('id', '=', id).executeTakeFirst();
+    if (!owner) return undefined;
+    await forUpdate(trx.selectFrom('tasks').select('id').where('id', '=', owner.task_id), this.database.dialect)
+      .executeTakeFirst();
+
+    const set: Updateable<RunsTable> = { updated_at: this.now() };
+    if (changes.jobName !== undefined) set.job_name = changes.jobName;
+    if (changes.status !== undefined) set.status = changes.status;
+    if (changes.versionId !== undefined) set.version_id = changes.versionId;
+    if (changes.startTime !== undefined) set.start_time = changes.startTime;
+    if (changes.endTime !== undefined) set.end_time = changes.endTime;
+    if (changes.durationMs !== undefined) set.duration_ms = changes.durationMs;
+    if (changes.restartCount !== undefined) set.restart_count = changes.restartCount;
+    if (changes.lastModification !== undefined) set.last_modification = changes.lastModification;
+    if (changes.lost !== undefined) set.lost = changes.lost ? 1 : 0;
+    if (changes.lostEvidence !== undefined) set.lost_evidence = changes.lostEvidence;
+    if (changes.unreachableSince !== undefined) set.unreachable_since = changes.unreachableSince;
+    if (changes.failedProbes !== undefined) set.failed_probes = changes.failedProbes;
+    await trx.updateTable('runs').set(set).where('id', '=', id).execute();
+
+    const row = await trx.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const run = toRun(row);
+    await trx
+      .updateTable('tasks')
+      .set({ latest_status: run.status, latest_start_time: run.startTime })
+      .where('id', '=', run.taskId)
+      .where('latest_run_id', '=', run.id)
+      .execute();
+    return run;
+  }
+
+  private async adoptAsLatestIfNewer(trx: Db, run: RunRecord): Promise<void> {
+    const current = await trx
+      .selectFrom('tasks')
+      .leftJoin('runs', 'runs.id', 'tasks.latest_run_id')
+      .select(['tasks.latest_run_id', 'runs.start_time', 'runs.created_at'])
+      .where('tasks.id', '=', run.taskId)
+      .executeTakeFirst();
+    if (!current) return;
+    const currentKey =
+      current.latest_run_id === null ? null : Number(current.start_time ?? current.created_at ?? Number.NEGATIVE_INFINITY);
+    if (currentKey === null || (run.startTime ?? run.createdAt) >= currentKey) await this.setTaskLatest(trx, run);
+  }
+
+  private async setTaskLatest(trx: Db, run: RunRecord): Promise<void> {
+    await trx
+      .updateTable('tasks')
+      .set({ latest_run_id: run.id, latest_status: run.status, latest_start_time: run.startTime })
+      .where('id', '=', run.taskId)
+      .execute();
+  }
+}
+
+function toRun(row: Selectable<RunsTable>): RunRecord {
+  return {
+    id: row.id,
+    taskId: row.task_id,
+    clusterId: row.cluster_id,
+    flinkJobId: row.flink_job_id,
+    jobName: row.job_name,
+    status: row.status,
+    executionMode: row.execution_mode,
+    versionId: row.version_id,
+    startTime: numberOrNull(row.start_time),
+    endTime: numberOrNull(row.end_time),
+    durationMs: numberOrNull(row.duration_ms),
+    restartCount: Number(row.restart_count),
+    lastModification: numberOrNull(row.last_modification),
+    lost: Number(row.lost) === 1,
+    lostEvidence: row.lost_evidence,
+    unreachableSince: numberOrNull(row.unreachable_since),
+    failedProbes: Number(row.failed_probes),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+function toTransition(row: Selectable<RunTransitionsTable>): RunTransition {
+  return {
+    id: row.id,
+    runId: row.run_id,
+    seq: Number(row.seq),
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    at: Number(row.at),
+    source: row.source,
+    note: row.note,
+  };
+}
+
+function toSnapshot(row: Selectable<RunSnapshotsTable>): RunSnapshot {
+  return { kind: row.kind as SnapshotKind, body: row.body, capturedAt: Number(row.captured_at) };
+}
+
+function numberOrNull(value: number | null): number | null {
+  return value === null ? null : Number(value);
+}

@@ -1,0 +1,159 @@
+import type { Selectable } from 'kysely';
+import type { Database } from '../db/database.js';
+import { newId } from '../db/ids.js';
+import { paged, type Page, type PageRequest } from '../db/queries.js';
+import type { SavepointsTable } from '../db/tables.js';
+
+export type SavepointKind = SavepointsTable['kind'];
+export type SavepointStatus = SavepointsTable['status'];
+
+export interface SavepointRecord {
+  id: string;
+  runId: string;
+  taskId: string;
+  /** Known once Flink completes it. */
+  path: string | null;
+  kind: SavepointKind;
+  /** Flink's trigger id for the asynchronous operation, when Weir triggered it. */
+  triggerId: string | null;
+  status: SavepointStatus;
+  failure: string | null;
+  createdAt: number;
+  completedAt: number | null;
+}
+
+export interface NewSavepoint {
+  runId: string;
+  taskId: string;
+  kind: SavepointKind;
+  triggerId?: string | null;
+  /** Defaults to PENDING; a checkpoint found already complete can be stored as COMPLETED. */
+  status?: SavepointStatus;
+  path?: string | null;
+  completedAt?: number | null;
+}
+
+/** Savepoints and retained checkpoints Weir triggered or recorded, for restores. */
+export class SavepointsStore {
+  constructor(
+    private readonly database: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async create(savepoint: NewSavepoint): Promise<SavepointRecord> {
+    const now = this.now();
+    const row: Selectable<SavepointsTable> = {
+      id: newId(now),
+      run_id: savepoint.runId,
+      task_id: savepoint.taskId,
+      path: savepoint.path ?? null,
+      kind: savepoint.kind,
+      trigger_id: savepoint.triggerId ?? null,
+      status: savepoint.status ?? 'PENDING',
+      failure: null,
+      created_at: now,
+      completed_at: savepoint.completedAt ?? null,
+    };
+    await this.database.db.insertInto('savepoints').values(row).execute();
+    return toSavepoint(row);
+  }
+
+  async get(id: string): Promise<SavepointRecord | undefined> {
+    const row = await this.database.db.selectFrom('savepoints').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toSavepoint(row);
+  }
+
+  async findByTrigger(runId: string, triggerId: string): Promise<SavepointRecord | undefined> {
+    const row = await this.database.db
+      .selectFrom('savepoints')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .where('trigger_id', '=', triggerId)
+      .executeTakeFirst();
+    return row && toSavepoint(row);
+  }
+
+  /** PENDING → COMPLETED; false when it is not pending (already settled, or no such savepoint). */
+  async complete(id: string, path: string, completedAt: number): Promise<boolean> {
+    const result = await this.database.db
+      .updateTable('savepoints')
+      .set({ status: 'COMPLETED', path, completed_at: completedAt })
+      .where('id', '=', id)
+      .where('status', '=', 'PENDING')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** PENDING → FAILED; false when it is not pending. */
+  async fail(id: string, failure: string, completedAt: number): Promise<boolean> {
+    const result = await this.database.db
+      .updateTable('savepoints')
+      .set({ status: 'FAILED', failure, completed_at: completedAt })
+      .where('id', '=', id)
+      .where('status', '=', 'PENDING')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Savepoints still waiting for Flink's answer, oldest first (to resume polling after a restart). */
+  async listPending(): Promise<SavepointRecord[]> {
+    const rows = await this.database.db
+      .selectFrom('savepoints')
+      .selectAll()
+      .where('status', '=', 'PENDING')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toSavepoint);
+  }
+
+  /** A run's savepoints, newest first. */
+  async listByRun(runId: string): Promise<SavepointRecord[]> {
+    const rows = await this.database.db
+      .selectFrom('savepoints')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(toSavepoint);
+  }
+
+  /** A task's savepoints across all its runs, newest first, one page at a time. */
+  async listByTask(taskId: string, page: PageRequest = {}): Promise<Page<SavepointRecord>> {
+    const { limit, offset } = paged(page);
+    const query = this.database.db.selectFrom('savepoints').where('task_id', '=', taskId);
+    const [rows, total] = await Promise.all([
+      query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+      query.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toSavepoint), total: Number(total.count) };
+  }
+
+  /** The task's most recently completed savepoint (of the given kinds, default all). */
+  async latestCompleted(taskId: string, kinds?: SavepointKind[]): Promise<SavepointRecord | undefined> {
+    let query = this.database.db
+      .selectFrom('savepoints')
+      .selectAll()
+      .where('task_id', '=', taskId)
+      .where('status', '=', 'COMPLETED');
+    if (kinds?.length) query = query.where('kind', 'in', kinds);
+    const row = await query.orderBy('completed_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return row && toSavepoint(row);
+  }
+}
+
+function toSavepoint(row: Selectable<SavepointsTable>): SavepointRecord {
+  return {
+    id: row.id,
+    runId: row.run_id,
+    taskId: row.task_id,
+    path: row.path,
+    kind: row.kind,
+    triggerId: row.trigger_id,
+    status: row.status,
+    failure: row.failure,
+    createdAt: Number(row.created_at),
+    completedAt: row.completed_at === null ? null : Number(row.completed_at),
+  };
+}
