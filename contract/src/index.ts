@@ -2,3 +2,4 @@ export * from './common.schemas.js';
 export * from './auth.schemas.js';
 export * from './clusters.schemas.js';
 export * from './health.schemas.js';
+export * from './alerts.schemas.js';

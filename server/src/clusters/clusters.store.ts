@@ -1,6 +1,7 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
+import { numberOrNull } from '../db/queries.js';
 import type { ClustersTable } from '../db/tables.js';
 
 export type ClusterHealth = ClustersTable['health'];
@@ -150,18 +151,14 @@ function toCluster(row: Selectable<ClustersTable>): ClusterRecord {
     isLocal: Number(row.is_local) === 1,
     health: row.health,
     flinkVersion: row.flink_version,
-    taskManagers: nullableNumber(row.task_managers),
-    slotsTotal: nullableNumber(row.slots_total),
-    slotsAvailable: nullableNumber(row.slots_available),
-    jobsRunning: nullableNumber(row.jobs_running),
-    lastCheckedAt: nullableNumber(row.last_checked_at),
-    lastHealthyAt: nullableNumber(row.last_healthy_at),
+    taskManagers: numberOrNull(row.task_managers),
+    slotsTotal: numberOrNull(row.slots_total),
+    slotsAvailable: numberOrNull(row.slots_available),
+    jobsRunning: numberOrNull(row.jobs_running),
+    lastCheckedAt: numberOrNull(row.last_checked_at),
+    lastHealthyAt: numberOrNull(row.last_healthy_at),
     lastError: row.last_error,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
-}
-
-function nullableNumber(value: number | null): number | null {
-  return value === null ? null : Number(value);
 }

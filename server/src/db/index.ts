@@ -4,4 +4,4 @@ export { newId, idTime } from './ids.js';
 export { isUniqueViolation, isForeignKeyViolation } from './errors.js';
 export { inTransaction, withTransaction } from './transactions.js';
 export { upsert, insertIfAbsent } from './upsert.js';
-export { forUpdate, paged, containsIgnoringCase, nullsLast, type Page, type PageRequest } from './queries.js';
+export { forUpdate, paged, containsIgnoringCase, nullsLast, numberOrNull, type Page, type PageRequest } from './queries.js';

@@ -40,3 +40,8 @@ export function containsIgnoringCase(column: string, text: string): RawBuilder<b
 export function nullsLast(column: string): RawBuilder<number> {
   return sql<number>`case when ${sql.ref(column)} is null then 1 else 0 end`;
 }
+
+/** A nullable numeric column as a JS number (drivers may hand back strings for big values). */
+export function numberOrNull(value: number | string | bigint | null): number | null {
+  return value === null ? null : Number(value);
+}

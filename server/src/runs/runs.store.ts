@@ -1,7 +1,7 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
-import { forUpdate, paged, type Page, type PageRequest } from '../db/queries.js';
+import { forUpdate, numberOrNull, paged, type Page, type PageRequest } from '../db/queries.js';
 import type { RunSnapshotsTable, RunTransitionsTable, RunsTable, Tables } from '../db/tables.js';
 import { inTransaction } from '../db/transactions.js';
 import { upsert } from '../db/upsert.js';
@@ -415,8 +415,4 @@ function toTransition(row: Selectable<RunTransitionsTable>): RunTransition {
 
 function toSnapshot(row: Selectable<RunSnapshotsTable>): RunSnapshot {
   return { kind: row.kind as SnapshotKind, body: row.body, capturedAt: Number(row.captured_at) };
-}
-
-function numberOrNull(value: number | null): number | null {
-  return value === null ? null : Number(value);
 }

@@ -1,7 +1,7 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
-import { containsIgnoringCase, nullsLast, paged, type Page, type PageRequest } from '../db/queries.js';
+import { containsIgnoringCase, nullsLast, numberOrNull, paged, type Page, type PageRequest } from '../db/queries.js';
 import type { TasksTable } from '../db/tables.js';
 
 export type TaskKind = TasksTable['kind'];
@@ -292,8 +292,4 @@ function toTaskSummary(row: TaskSummaryRow): Omit<TaskRecord, 'draftContent' | '
 
 function toTask(row: Selectable<TasksTable>): TaskRecord {
   return { ...toTaskSummary(row), draftContent: row.draft_content, draftConfig: row.draft_config };
-}
-
-function numberOrNull(value: number | null): number | null {
-  return value === null ? null : Number(value);
 }

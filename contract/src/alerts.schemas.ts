@@ -1,0 +1,329 @@
+import { z } from 'zod';
+import { EpochMs } from './common.schemas.js';
+
+/**
+ * What a stored secret (a signing secret, a robot's webhook address, an SMTP password) looks like
+ * when read back: never the clear text. Sending this marker (or leaving the field out) on update
+ * keeps the stored secret; `null` clears it; any other text replaces it.
+ */
+export const SECRET_MASK = '••••';
+
+/** A secret field: on read the mask or null; on write a new value, the mask / omitted (keep), or null (clear). */
+const SecretField = z.string().max(2048).nullable().optional();
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((u) => u === SECRET_MASK || /^https?:\/\/[^\s]+$/i.test(u), 'must be an http(s) URL');
+
+const mobile = z.string().trim().min(3).max(32);
+const email = z.string().trim().max(254).regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address');
+
+export const AlertChannelType = z.enum(['webhook', 'dingtalk', 'feishu', 'wecom', 'email']);
+export type AlertChannelType = z.infer<typeof AlertChannelType>;
+
+/** Generic webhook: POST JSON; with a secret, `X-Weir-Signature: sha256=<hex HMAC-SHA256 of the body>`. */
+export const WebhookChannelConfig = z.object({
+  url: httpUrl,
+  secret: SecretField,
+});
+/** DingTalk custom robot. `url` carries the access token, so it is kept as a secret. */
+export const DingTalkChannelConfig = z.object({
+  url: httpUrl,
+  /** The robot's "加签" secret (SEC…); signs every request when set. */
+  secret: SecretField,
+  atMobiles: z.array(mobile).max(50).default([]),
+  atAll: z.boolean().default(false),
+});
+/** Feishu / Lark custom bot. `url` carries the hook id, so it is kept as a secret. */
+export const FeishuChannelConfig = z.object({
+  url: httpUrl,
+  /** The bot's signature-verification secret; signs every request when set. */
+  secret: SecretField,
+});
+/** WeCom (WeChat Work) group robot. `url` carries the key, so it is kept as a secret. */
+export const WeComChannelConfig = z.object({
+  url: httpUrl,
+});
+/** E-mail over SMTP. */
+export const EmailChannelConfig = z.object({
+  host: z.string().trim().min(1).max(255),
+  port: z.number().int().min(1).max(65535),
+  /** `tls`: TLS from the first byte (465); `starttls`: plain then STARTTLS, required (587); `none`: never TLS. */
+  security: z.enum(['tls', 'starttls', 'none']),
+  username: z.string().max(255).nullable().optional(),
+  password: SecretField,
+  from: email,
+  to: z.array(email).min(1).max(100),
+  /** Check the server's certificate (default). Turn off only for a test server. */
+  verifyCertificate: z.boolean().default(true),
+  /** PEM of a private CA that signed the server's certificate. */
+  caCertificate: z.string().max(20_000).nullable().optional(),
+});
+
+const channelName = z.string().trim().min(1).max(100);
+
+/** The same fields for each channel type, next to its type-specific `config`. */
+function channelUnion<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.discriminatedUnion('type', [
+    z.object({ type: z.literal('webhook'), config: WebhookChannelConfig, ...shape }),
+    z.object({ type: z.literal('dingtalk'), config: DingTalkChannelConfig, ...shape }),
+    z.object({ type: z.literal('feishu'), config: FeishuChannelConfig, ...shape }),
+    z.object({ type: z.literal('wecom'), config: WeComChannelConfig, ...shape }),
+    z.object({ type: z.literal('email'), config: EmailChannelConfig, ...shape }),
+  ]);
+}
+
+/** Create, or replace (PUT); a channel's type cannot change. */
+export const AlertChannelRequest = channelUnion({ name: channelName, enabled: z.boolean().default(true) }).meta({
+  id: 'AlertChannelRequest',
+});
+export type AlertChannelRequest = z.infer<typeof AlertChannelRequest>;
+
+export const AlertChannel = channelUnion({
+  id: z.string(),
+  name: z.string(),
+  enabled: z.boolean(),
+  createdBy: z.string(),
+  createdAt: EpochMs,
+  updatedAt: EpochMs,
+}).meta({ id: 'AlertChannel' });
+export type AlertChannel = z.infer<typeof AlertChannel>;
+export type AlertChannelConfig = AlertChannel['config'];
+
+export const AlertChannelList = z.object({ items: z.array(AlertChannel) });
+
+export const AlertTestResult = z
+  .object({
+    ok: z.boolean(),
+    /** The delivery row recorded in the alert history. */
+    deliveryId: z.string(),
+    error: z.string().nullable(),
+    /** What the receiver answered (status and a short body), when it answered. */
+    response: z.string().nullable(),
+    durationMs: z.number().int(),
+  })
+  .meta({ id: 'AlertTestResult' });
+export type AlertTestResult = z.infer<typeof AlertTestResult>;
+
+/** Every status a run can have (Flink's own plus Weir's RECONNECTING and UNKNOWN). */
+export const AlertRunStatus = z.enum([
+  'INITIALIZING',
+  'CREATED',
+  'RUNNING',
+  'FAILING',
+  'FAILED',
+  'CANCELLING',
+  'CANCELED',
+  'FINISHED',
+  'RESTARTING',
+  'SUSPENDED',
+  'RECONCILING',
+  'RECONNECTING',
+  'UNKNOWN',
+]);
+
+export const AlertTaskLifecycle = z.enum(['DEVELOP', 'PUBLISHED', 'ONLINE', 'OFFLINE']);
+
+const duration = (min: number) => z.number().int().min(min).max(30 * 24 * 3600 * 1000);
+
+export const AlertCondition = z
+  .discriminatedUnion('kind', [
+    /** The run's status becomes one of these. */
+    z.object({ kind: z.literal('status'), statuses: z.array(AlertRunStatus).min(1) }),
+    /** More than `count` restarts within `windowMs`. */
+    z.object({ kind: z.literal('restarts'), count: z.number().int().min(0).max(10_000), windowMs: duration(1000) }),
+    /** A checkpoint failed (savepoints excluded); clears when one completes. */
+    z.object({ kind: z.literal('checkpoint-failed') }),
+    /** No checkpoint completed for `forMs` while the run is RUNNING. */
+    z.object({ kind: z.literal('no-checkpoint'), forMs: duration(1000) }),
+    /** An exception the run has not raised before. */
+    z.object({ kind: z.literal('exception') }),
+    /** A metric stays above/below a threshold for `forMs`. */
+    z.object({
+      kind: z.literal('metric'),
+      metric: z.string().trim().min(1).max(200),
+      vertexId: z.string().max(64).nullable().default(null),
+      op: z.enum(['above', 'below']),
+      threshold: z.number(),
+      forMs: duration(0),
+    }),
+    /** A whole cluster is unreachable: one incident listing its jobs, instead of one per job. */
+    z.object({ kind: z.literal('cluster-unreachable') }),
+  ])
+  .meta({ id: 'AlertCondition' });
+export type AlertCondition = z.infer<typeof AlertCondition>;
+export type AlertConditionKind = AlertCondition['kind'];
+
+export const AlertScope = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('all') }),
+    z.object({ kind: z.literal('tasks'), taskIds: z.array(z.string().min(1).max(64)).min(1).max(1000) }),
+    z.object({ kind: z.literal('lifecycles'), lifecycles: z.array(AlertTaskLifecycle).min(1) }),
+  ])
+  .meta({ id: 'AlertScope' });
+export type AlertScope = z.infer<typeof AlertScope>;
+
+export const AlertRule = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    enabled: z.boolean(),
+    condition: AlertCondition,
+    scope: AlertScope,
+    channelIds: z.array(z.string()),
+    /** Repeat the alert this often while the incident stays open; null: once. */
+    renotifyIntervalMs: z.number().int().nullable(),
+    createdBy: z.string(),
+    createdAt: EpochMs,
+    updatedAt: EpochMs,
+  })
+  .meta({ id: 'AlertRule' });
+export type AlertRule = z.infer<typeof AlertRule>;
+
+export const CreateAlertRuleRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  enabled: z.boolean().default(true),
+  condition: AlertCondition,
+  scope: AlertScope.default({ kind: 'all' }),
+  channelIds: z.array(z.string().min(1).max(64)).max(50).default([]),
+  renotifyIntervalMs: z.number().int().min(60_000).max(30 * 24 * 3600 * 1000).nullable().default(null),
+});
+export type CreateAlertRuleRequest = z.infer<typeof CreateAlertRuleRequest>;
+
+export const UpdateAlertRuleRequest = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  enabled: z.boolean().optional(),
+  condition: AlertCondition.optional(),
+  scope: AlertScope.optional(),
+  channelIds: z.array(z.string().min(1).max(64)).max(50).optional(),
+  renotifyIntervalMs: z.number().int().min(60_000).max(30 * 24 * 3600 * 1000).nullable().optional(),
+});
+export type UpdateAlertRuleRequest = z.infer<typeof UpdateAlertRuleRequest>;
+
+export const AlertRuleList = z.object({ items: z.array(AlertRule) });
+
+/** Holds back alerts matching its rule and/or task (both empty: everything) until `endsAt`. */
+export const AlertSilence = z
+  .object({
+    id: z.string(),
+    ruleId: z.string().nullable(),
+    taskId: z.string().nullable(),
+    startsAt: EpochMs,
+    endsAt: EpochMs,
+    reason: z.string(),
+    createdBy: z.string(),
+    createdAt: EpochMs,
+    active: z.boolean(),
+  })
+  .meta({ id: 'AlertSilence' });
+export type AlertSilence = z.infer<typeof AlertSilence>;
+
+export const CreateAlertSilenceRequest = z.object({
+  ruleId: z.string().min(1).max(64).nullable().default(null),
+  taskId: z.string().min(1).max(64).nullable().default(null),
+  endsAt: EpochMs,
+  reason: z.string().trim().min(1).max(500),
+});
+export type CreateAlertSilenceRequest = z.infer<typeof CreateAlertSilenceRequest>;
+
+export const AlertSilenceList = z.object({ items: z.array(AlertSilence) });
+export const AlertSilenceQuery = z.object({ includeEnded: z.coerce.boolean().default(false) });
+
+export const AlertIncidentState = z.enum(['FIRING', 'RESOLVED']);
+
+export const AlertIncident = z
+  .object({
+    id: z.string(),
+    ruleId: z.string(),
+    ruleName: z.string(),
+    conditionKind: z.string(),
+    taskId: z.string().nullable(),
+    taskName: z.string().nullable(),
+    runId: z.string().nullable(),
+    clusterId: z.string().nullable(),
+    clusterName: z.string().nullable(),
+    state: AlertIncidentState,
+    summary: z.string(),
+    openedAt: EpochMs,
+    resolvedAt: EpochMs.nullable(),
+    /** Why it was resolved: `recovered`, `cleared`, `run-ended`, `rule-deleted`, `rule-disabled`. */
+    resolveReason: z.string().nullable(),
+    lastNotifiedAt: EpochMs.nullable(),
+  })
+  .meta({ id: 'AlertIncident' });
+export type AlertIncident = z.infer<typeof AlertIncident>;
+
+const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+
+export const AlertIncidentQuery = z.object({
+  state: AlertIncidentState.optional(),
+  taskId: z.string().max(64).optional(),
+  runId: z.string().max(64).optional(),
+  ruleId: z.string().max(64).optional(),
+  ...pageQuery,
+});
+export type AlertIncidentQuery = z.infer<typeof AlertIncidentQuery>;
+
+export const AlertIncidentPage = z.object({ items: z.array(AlertIncident), total: z.number().int() });
+
+export const AlertDeliveryKind = z.enum(['FIRING', 'RESOLVED', 'RENOTIFY', 'TEST']);
+/**
+ * PENDING: queued or waiting for its retry time; SENDING: claimed by an instance; SENT; FAILED: this
+ * attempt failed and a later attempt is queued; GAVE_UP: the last attempt failed; SUPPRESSED: held back
+ * by a silence; CANCELED: its rule or channel was deleted or disabled before it was sent.
+ */
+export const AlertDeliveryStatus = z.enum(['PENDING', 'SENDING', 'SENT', 'FAILED', 'GAVE_UP', 'SUPPRESSED', 'CANCELED']);
+export type AlertDeliveryStatus = z.infer<typeof AlertDeliveryStatus>;
+
+/** One attempt to deliver one notice to one channel: a row of the alert history. */
+export const AlertDelivery = z
+  .object({
+    id: z.string(),
+    /** The first attempt's id; retries of the same notice share it. */
+    notificationId: z.string(),
+    incidentId: z.string().nullable(),
+    channelId: z.string(),
+    channelName: z.string().nullable(),
+    channelType: z.string().nullable(),
+    ruleId: z.string().nullable(),
+    ruleName: z.string().nullable(),
+    taskId: z.string().nullable(),
+    taskName: z.string().nullable(),
+    runId: z.string().nullable(),
+    kind: AlertDeliveryKind,
+    attempt: z.number().int(),
+    status: AlertDeliveryStatus,
+    createdAt: EpochMs,
+    nextAttemptAt: EpochMs.nullable(),
+    sentAt: EpochMs.nullable(),
+    finishedAt: EpochMs.nullable(),
+    error: z.string().nullable(),
+    /** What was sent, with secrets left out (method, address, format, size). */
+    request: z.string().nullable(),
+    response: z.string().nullable(),
+  })
+  .meta({ id: 'AlertDelivery' });
+export type AlertDelivery = z.infer<typeof AlertDelivery>;
+
+export const AlertHistoryQuery = z.object({
+  taskId: z.string().max(64).optional(),
+  runId: z.string().max(64).optional(),
+  ruleId: z.string().max(64).optional(),
+  channelId: z.string().max(64).optional(),
+  incidentId: z.string().max(64).optional(),
+  status: AlertDeliveryStatus.optional(),
+  kind: AlertDeliveryKind.optional(),
+  /** Inclusive lower bound on the attempt's creation time. */
+  from: z.coerce.number().int().optional(),
+  /** Exclusive upper bound. */
+  to: z.coerce.number().int().optional(),
+  ...pageQuery,
+});
+export type AlertHistoryQuery = z.infer<typeof AlertHistoryQuery>;
+
+export const AlertHistoryPage = z.object({ items: z.array(AlertDelivery), total: z.number().int() });
