@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; the tests never download a browser. */
-export const CHROMIUM_PATH = process.env.WEIR_E2E_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.WEIR_CHROMIUM ?? '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
   '--headless=new',
@@ -31,7 +31,7 @@ export interface LaunchOptions {
 /** Launches Chromium with a fresh profile. Fails, never skips, when Chromium is not installed. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBrowser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's "chromium" package (apt-get install chromium), or set WEIR_E2E_CHROMIUM.`);
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's "chromium" package (apt-get install chromium), or set WEIR_CHROMIUM.`);
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -64,3 +64,35 @@ test('registering an unreachable cluster shows the server reason and adds nothin
   assert.deepEqual((await list.json()).items, []);
   await screenshot(page, 'clusters', '04-nothing-added');
 });
+
+test('register the test Flink cluster, check it, delete it', async () => {
+  const restUrl = process.env.WEIR_TEST_FLINK_REST;
+  assert.ok(restUrl, 'WEIR_TEST_FLINK_REST is not set: run this through `npm test`, which starts the test Flink cluster and sets it');
+  const gatewayUrl = process.env.WEIR_TEST_FLINK_GATEWAY;
+
+  const page = await browser.newPage();
+  await logIn(page, server.url, ADMIN_PASSWORD);
+  await page.goto(`${server.url}/clusters`);
+  await page.getByRole('button', { name: 'Register cluster' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Register a Flink cluster' });
+  await dialog.getByLabel('Name').fill('test-flink');
+  await dialog.getByLabel('REST URL').fill(restUrl);
+  if (gatewayUrl) await dialog.getByLabel('SQL Gateway URL').fill(gatewayUrl);
+  await dialog.getByLabel('Description').fill('Started by the test run');
+  await dialog.getByRole('button', { name: 'Register' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  const row = page.getByRole('row', { name: /test-flink/ });
+  await row.locator('[data-health="HEALTHY"]').waitFor();
+  assert.match(await row.innerText(), /1\.\d+\.\d+/, 'the row shows the Flink version');
+  await screenshot(page, 'clusters', '05-registered-healthy');
+
+  await row.getByRole('button', { name: 'Check now' }).click();
+  await page.getByText('test-flink checked: Healthy').waitFor();
+
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await page.getByText('Delete cluster test-flink?').waitFor();
+  await screenshot(page, 'clusters', '06-delete-confirm');
+  await page.getByRole('tooltip').getByRole('button', { name: 'Delete' }).click();
+  await page.getByText('No clusters registered yet.', { exact: false }).waitFor();
+});

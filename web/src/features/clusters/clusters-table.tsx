@@ -118,9 +118,15 @@ export function ClustersTable(props: ClustersTableProps) {
               cancelText={t('common.cancel')}
               onConfirm={() => props.onDelete(cluster)}
             >
-              <Tooltip title={t('common.delete')}>
-                <Button type="text" size="small" danger icon={<DeleteOutlined />} loading={props.deletingId === cluster.id} aria-label={t('common.delete')} />
-              </Tooltip>
+              <Button
+                type="text"
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                loading={props.deletingId === cluster.id}
+                aria-label={t('common.delete')}
+                title={t('common.delete')}
+              />
             </Popconfirm>
           )}
         </Space>
