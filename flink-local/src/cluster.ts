@@ -110,6 +110,16 @@ function killGroup(p: ManagedProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** Waits for a process to exit, keeping the event loop alive meanwhile (children are unref'd). */
+async function awaitExit(p: ManagedProcess): Promise<void> {
+  const keepAlive = setInterval(() => {}, 1000);
+  try {
+    await p.exitPromise;
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
 function killAllNow(): void {
   for (const p of liveProcesses) killGroup(p, 'SIGKILL');
 }
@@ -421,7 +431,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
         log(`${p.name} (pid ${p.pid}) ignored SIGTERM for ${graceMs} ms; sending SIGKILL`);
         killGroup(p, 'SIGKILL');
       }
-      await all;
+      await Promise.all(live.map(awaitExit));
     }
   }
 
@@ -463,7 +473,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
     async killJobManager() {
       if (!jobManager || jobManager.exited) return;
       killGroup(jobManager, 'SIGKILL');
-      await jobManager.exitPromise;
+      await awaitExit(jobManager);
     },
     async startJobManager() {
       if (jobManager && !jobManager.exited) throw new Error(`JobManager is still running (pid ${jobManager.pid})`);
@@ -475,7 +485,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
       const p = taskManagers.get(index);
       if (!p) throw new Error(`No TaskManager with index ${index} (have ${[...taskManagers.keys()].join(', ')})`);
       killGroup(p, 'SIGKILL');
-      await p.exitPromise;
+      await awaitExit(p);
     },
     async startTaskManager(index?: number) {
       const i = index ?? Math.max(0, ...taskManagers.keys()) + 1;

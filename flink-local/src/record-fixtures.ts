@@ -16,12 +16,15 @@ interface Fixture {
   request: { method: string; url: string; body?: unknown };
   status: number;
   body: unknown;
+  /** Present only when the body does not survive JSON.parse/stringify unchanged (e.g. 9223372036854775807). */
+  rawBody?: string;
 }
 
 const written: string[] = [];
-function save(name: string, description: string, method: string, url: string, status: number, body: unknown, reqBody?: unknown): void {
+function save(name: string, description: string, method: string, url: string, status: number, body: unknown, reqBody?: unknown, text?: string): void {
   const path = new URL(url).pathname + new URL(url).search;
   const f: Fixture = { description, request: { method, url: path, ...(reqBody !== undefined ? { body: reqBody } : {}) }, status, body };
+  if (text !== undefined && typeof body !== 'string' && JSON.stringify(body) !== text) f.rawBody = text;
   const file = join(OUT, `${name}.json`);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(f, null, 2) + '\n');
@@ -30,7 +33,7 @@ function save(name: string, description: string, method: string, url: string, st
 
 async function rec(name: string, description: string, method: string, url: string, reqBody?: unknown): Promise<any> {
   const r = await call(method, url, reqBody);
-  save(name, description, method, url, r.status, r.body, reqBody);
+  save(name, description, method, url, r.status, r.body, reqBody, r.text);
   return r.body;
 }
 
@@ -67,9 +70,9 @@ async function main(): Promise<void> {
       let sawNotReady = false;
       let jobId: string | undefined;
       while (token) {
-        const r: { status: number; body: any } = await call('GET', token);
+        const r: { status: number; body: any; text: string } = await call('GET', token);
         if (r.status !== 200) {
-          save(`gateway/${prefix}-result-error`, `GET result (token 0) of a failing statement: ${describe}`, 'GET', token, r.status, r.body);
+          save(`gateway/${prefix}-result-error`, `GET result (token 0) of a failing statement: ${describe}`, 'GET', token, r.status, r.body, undefined, r.text);
           break;
         }
         if (r.body.resultType === 'NOT_READY') {
@@ -78,7 +81,7 @@ async function main(): Promise<void> {
           await sleep(200);
           continue;
         }
-        save(`gateway/${prefix}-result-${page}`, `GET result page ${page} (${r.body.resultType}): ${describe}`, 'GET', token, r.status, r.body);
+        save(`gateway/${prefix}-result-${page}`, `GET result page ${page} (${r.body.resultType}): ${describe}`, 'GET', token, r.status, r.body, undefined, r.text);
         if (r.body.jobID) jobId = r.body.jobID;
         if (r.body.resultType === 'EOS') break;
         token = r.body.nextResultUri ? `${G}${r.body.nextResultUri}` : null;
@@ -180,7 +183,8 @@ async function main(): Promise<void> {
       `# Recorded Flink ${dist.version} responses\n\n` +
         `Recorded ${new Date().toISOString()} by \`npx tsx flink-local/src/record-fixtures.ts\` from a real local cluster ` +
         `(JobManager REST ${R}, SQL Gateway ${G}). Each file: \`{ description, request: { method, url, body? }, status, body }\`; ` +
-        `bodies are verbatim (ids, timestamps and ports are those of the recording run).\n\n` +
+        `bodies are verbatim (ids, timestamps and ports are those of the recording run). Where JSON.parse would change a value ` +
+        `(Flink sends Long.MAX_VALUE = 9223372036854775807 as checkpoint interval when checkpointing is off), \`rawBody\` holds the exact text.\n\n` +
         written.map((n) => `- \`${n}.json\``).join('\n') + '\n',
     );
     log(`wrote ${written.length} fixtures to ${OUT}`);

@@ -6,6 +6,8 @@ import { basename } from 'node:path';
 export interface RawResponse<T = unknown> {
   status: number;
   body: T;
+  /** The body exactly as received (JSON.parse loses precision on e.g. Long.MAX_VALUE). */
+  text: string;
 }
 
 export async function call<T = any>(
@@ -26,7 +28,7 @@ export async function call<T = any>(
   } catch {
     /* keep text */
   }
-  return { status: res.status, body: parsed as T };
+  return { status: res.status, body: parsed as T, text };
 }
 
 export async function ok<T = any>(method: string, url: string, body?: unknown): Promise<T> {
