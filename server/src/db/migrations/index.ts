@@ -28,6 +28,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kys
 import type { Database, DialectName } from '../database.js';
 import * as core from './2026-11-25-001-core.js';
 import * as runs from './2026-11-25-002-runs.js';
+import * as alerts from './2026-11-25-004-alerts.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -37,6 +38,7 @@ interface PortableMigration {
 const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-11-25-001-core': core,
   '2026-11-25-002-runs': runs,
+  '2026-11-25-004-alerts': alerts,
 };
 
 function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -1,0 +1,98 @@
+// Row shapes of the alert tables exactly as stored (see migration 2026-11-25-004-alerts). They are
+// merged into the shared `Tables` interface here, next to the only code that reads them, so the
+// alert stores get typed queries without widening db/tables.ts. Only *.store.ts files and the
+// facts queries import this.
+import type { Generated } from 'kysely';
+
+export type AlertChannelTypeName = 'webhook' | 'dingtalk' | 'feishu' | 'wecom' | 'email';
+export type IncidentState = 'FIRING' | 'RESOLVED';
+export type DeliveryKind = 'FIRING' | 'RESOLVED' | 'RENOTIFY' | 'TEST';
+export type DeliveryStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'GAVE_UP' | 'SUPPRESSED' | 'CANCELED';
+
+export interface AlertChannelsTable {
+  id: string;
+  name: string;
+  type: AlertChannelTypeName;
+  /** JSON; secret fields sealed by SecretBox. */
+  config: string;
+  enabled: Generated<number>;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+export interface AlertRulesTable {
+  id: string;
+  name: string;
+  condition_kind: string;
+  /** JSON of the whole AlertCondition. */
+  condition: string;
+  /** JSON of the AlertScope. */
+  scope: string;
+  /** JSON array of channel ids. */
+  channel_ids: string;
+  renotify_interval_ms: number | null;
+  enabled: Generated<number>;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+export interface AlertSilencesTable {
+  id: string;
+  rule_id: string | null;
+  task_id: string | null;
+  starts_at: number;
+  ends_at: number;
+  reason: string;
+  created_by: string;
+  created_at: number;
+}
+
+export interface AlertIncidentsTable {
+  id: string;
+  rule_id: string;
+  condition_kind: string;
+  dedup_key: string;
+  task_id: string | null;
+  run_id: string | null;
+  cluster_id: string | null;
+  state: IncidentState;
+  opened_at: number;
+  resolved_at: number | null;
+  resolve_reason: string | null;
+  last_notified_at: number | null;
+  /** JSON of IncidentFacts. */
+  facts: string;
+}
+
+export interface AlertDeliveriesTable {
+  id: string;
+  notification_id: string;
+  incident_id: string | null;
+  channel_id: string;
+  kind: DeliveryKind;
+  attempt: number;
+  status: DeliveryStatus;
+  created_at: number;
+  next_attempt_at: number | null;
+  claimed_by: string | null;
+  claimed_at: number | null;
+  sent_at: number | null;
+  finished_at: number | null;
+  error: string | null;
+  request: string | null;
+  response: string | null;
+}
+
+declare module '../db/tables.js' {
+  interface Tables {
+    alert_channels: AlertChannelsTable;
+    alert_rules: AlertRulesTable;
+    alert_silences: AlertSilencesTable;
+    alert_incidents: AlertIncidentsTable;
+    alert_deliveries: AlertDeliveriesTable;
+  }
+}
