@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
-import { ADMIN_USERNAME } from '../support/weir-app.js';
+import { ADMIN_USERNAME, logIn } from '../support/weir-app.js';
 import { startWeirServer, type WeirServer } from '../support/weir-server.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -69,4 +69,23 @@ test('log in, switch to Chinese, log out', async () => {
   // The session is really gone, not just hidden.
   const me = await page.request.get(`${server.url}/api/auth/me`);
   assert.equal(me.status(), 401);
+});
+
+test('a session that ends while a page is open sends the user to log in and back', async () => {
+  const page = await browser.newPage();
+  // Back to the browser's language (en-US), whatever an earlier test chose.
+  await page.goto(`${server.url}/login`);
+  await page.evaluate(() => localStorage.removeItem('weir.language'));
+  await logIn(page, server.url, ADMIN_PASSWORD);
+  await page.goto(`${server.url}/clusters?sort=name&order=desc`);
+  await page.getByRole('heading', { name: 'Clusters' }).waitFor();
+
+  // The server forgets nothing here; the browser loses its cookie, which the next 5 s refresh notices.
+  await browser.context.clearCookies();
+  await page.waitForURL(/\/login\?next=%2Fclusters%3Fsort%3Dname%26order%3Ddesc$/, { timeout: 12_000 });
+
+  await page.getByLabel('Username').fill(ADMIN_USERNAME);
+  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`${server.url}/clusters?sort=name&order=desc`);
 });
