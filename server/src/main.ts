@@ -6,11 +6,24 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type WeirConfig } from './config/config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrations/index.js';
-import { Scheduler } from './scheduler/scheduler.js';
 import { createServices, type Services } from './services.js';
 import { SYSTEM_PRINCIPAL } from './auth/principal.js';
 
 const LOCAL_CLUSTER_NAME = 'local';
+
+/** Services are created before the HTTP app (and its logger) exist; this forwards to it once it does. */
+const startupLogger = {
+  target: undefined as undefined | { info: (o: unknown, m: string) => void; warn: (o: unknown, m: string) => void; error: (o: unknown, m: string) => void },
+  info(o: unknown, m: string) {
+    this.target?.info(o, m);
+  },
+  warn(o: unknown, m: string) {
+    (this.target ?? console).warn(o, m);
+  },
+  error(o: unknown, m: string) {
+    (this.target ?? console).error(o, m);
+  },
+};
 
 /** Start-up failures the operator can fix; printed as one clear line, no stack trace. */
 class StartupError extends Error {}
@@ -28,7 +41,7 @@ async function main(): Promise<void> {
   }
   await migrateToLatest(database);
 
-  const services = createServices(database, config);
+  const services = createServices(database, config, startupLogger);
   const admin = await services.auth.ensureInitialAdmin(config.adminPassword);
   const passwordFile = path.join(config.dataDir, 'initial-admin-password');
   if (admin.generatedPassword) fs.writeFileSync(passwordFile, `${admin.generatedPassword}\n`, { mode: 0o600 });
@@ -40,13 +53,8 @@ async function main(): Promise<void> {
     secureCookies: config.secureCookies,
     sessionTtlMs: config.sessionTtlMs,
   });
-  const scheduler = new Scheduler(app.log);
-  scheduler.schedule({
-    name: 'cluster-health',
-    intervalMs: config.clusterCheckIntervalMs,
-    timeoutMs: config.flinkTimeoutMs * 2,
-    run: () => services.clusters.checkAll(),
-  });
+  startupLogger.target = app.log;
+  services.startBackgroundWork();
 
   try {
     await app.listen({ host: config.host, port: config.port });
@@ -72,7 +80,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
-    scheduler.stop();
+    services.stopBackgroundWork();
     await app.close().catch(() => undefined);
     await stopLocalFlink().catch(() => undefined);
     await database.close().catch(() => undefined);

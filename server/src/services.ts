@@ -8,16 +8,66 @@ import { SessionsStore } from './auth/sessions.store.js';
 import { UsersStore } from './auth/users.store.js';
 import { ClustersService } from './clusters/clusters.service.js';
 import { ClustersStore } from './clusters/clusters.store.js';
+import { EventBus } from './events/events.js';
+import { RunsStore } from './runs/runs.store.js';
+import { Scheduler } from './scheduler/scheduler.js';
 import { SecretBox } from './secrets/secret-box.js';
+import { TasksStore } from './tasks/tasks.store.js';
+import { WatcherManager } from './watcher/watcher-manager.js';
 
-/** The composition root: every service, wired once. */
-export function createServices(database: Database, config: Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir'>) {
-  const audit = new AuditService(new AuditStore(database));
+export interface Logger {
+  info(o: unknown, m: string): void;
+  warn(o: unknown, m: string): void;
+  error(o: unknown, m: string): void;
+}
+
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
+
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs'>;
+
+/**
+ * The composition root: every store and service, wired once. Background work
+ * (health checks, watchers) starts only with startBackgroundWork(), so tools
+ * that only need the routes (the OpenAPI generator) start nothing.
+ */
+export function createServices(database: Database, config: ServicesConfig, log: Logger = quiet) {
+  const bus = new EventBus(log);
+  const scheduler = new Scheduler(log);
+  const audit = new AuditService(new AuditStore(database), log);
   const auth = new AuthService(new UsersStore(database), new SessionsStore(database), new ApiTokensStore(database), audit, {
     sessionTtlMs: config.sessionTtlMs,
   });
-  const clusters = new ClustersService(new ClustersStore(database), audit, config.flinkTimeoutMs);
+  const runs = new RunsStore(database);
+  const tasks = new TasksStore(database);
+  const clusterEvents: { onClustersChanged?: () => void; bus: EventBus } = { bus };
+  const clusters = new ClustersService(new ClustersStore(database), audit, config.flinkTimeoutMs, clusterEvents);
+  const watchers = new WatcherManager({
+    clusters,
+    runs,
+    tasks,
+    events: bus,
+    scheduler,
+    settings: config.watcher,
+    flinkTimeoutMs: config.flinkTimeoutMs,
+    log,
+  });
+  clusterEvents.onClustersChanged = () => void watchers.sync();
   const secrets = SecretBox.load(config.secretKey, config.dataDir);
-  return { database, audit, auth, clusters, secrets };
+
+  let started = false;
+  const startBackgroundWork = () => {
+    if (started) return;
+    started = true;
+    scheduler.schedule({
+      name: 'cluster-health',
+      intervalMs: config.clusterCheckIntervalMs,
+      timeoutMs: config.flinkTimeoutMs * 2,
+      run: () => clusters.checkAll(),
+    });
+    watchers.start();
+  };
+  const stopBackgroundWork = () => scheduler.stop();
+
+  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, watchers, secrets, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -4,11 +4,14 @@ import type { Principal } from '../auth/principal.js';
 import { AppError, ConflictError, NotFoundError } from '../errors/errors.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import { SqlGatewayClient } from '../flink/sql-gateway.client.js';
+import type { EventBus } from '../events/events.js';
 import type { ClustersStore } from './clusters.store.js';
 
 export interface ClusterEvents {
   /** Called after a cluster was added, changed or removed, so watchers can follow. */
   onClustersChanged?: () => void;
+  /** Where health changes are published (cluster incidents, live pages). */
+  bus?: EventBus;
 }
 
 /**
@@ -22,7 +25,7 @@ export class ClustersService {
     private readonly store: ClustersStore,
     private readonly audit: AuditService,
     private readonly flinkTimeoutMs: number,
-    private readonly events: ClusterEvents = {},
+    readonly events: ClusterEvents = {},
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -106,14 +109,27 @@ export class ClustersService {
   async check(id: string): Promise<Cluster> {
     const cluster = await this.get(id);
     const checkedAt = this.now();
+    let checked: Cluster;
     try {
       const probe = await this.jobManager(cluster).probe();
-      return await this.store.recordHealth(id, { health: 'HEALTHY', ...probe, checkedAt, error: null });
+      checked = await this.store.recordHealth(id, { health: 'HEALTHY', ...probe, checkedAt, error: null });
     } catch (err) {
-      const health = err instanceof AppError && err.code === 'NOT_FLINK' ? 'NOT_FLINK' : 'UNREACHABLE';
-      const message = err instanceof Error ? err.message : String(err);
-      return this.store.recordHealth(id, { health, checkedAt, error: message });
+      if (!(err instanceof AppError)) throw err;
+      const health = err.code === 'NOT_FLINK' ? 'NOT_FLINK' : 'UNREACHABLE';
+      checked = await this.store.recordHealth(id, { health, checkedAt, error: err.message });
     }
+    if (checked.health !== cluster.health) {
+      this.events.bus?.publish({
+        type: 'cluster.health',
+        clusterId: id,
+        clusterName: checked.name,
+        from: cluster.health,
+        to: checked.health,
+        at: checkedAt,
+        error: checked.lastError,
+      });
+    }
+    return checked;
   }
 
   async checkAll(): Promise<void> {

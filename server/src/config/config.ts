@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   WEIR_RECONNECT_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   /** … and the minimum time they stay RECONNECTING. */
   WEIR_RECONNECT_WINDOW_MS: z.coerce.number().int().min(0).default(30_000),
+  /** A non-terminal job absent this long from an answering JobManager is marked lost. */
+  WEIR_LOST_AFTER_MS: z.coerce.number().int().min(0).default(5_000),
   /** Logger level. */
   WEIR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** External URL used in alert links. */
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       intervalMs: e.WEIR_WATCH_INTERVAL_MS,
       reconnectAttempts: e.WEIR_RECONNECT_ATTEMPTS,
       reconnectWindowMs: e.WEIR_RECONNECT_WINDOW_MS,
+      lostAfterMs: e.WEIR_LOST_AFTER_MS,
     },
     logLevel: e.WEIR_LOG_LEVEL,
     publicUrl: e.WEIR_PUBLIC_URL ?? `http://${e.WEIR_HOST}:${e.WEIR_PORT}`,

@@ -34,7 +34,7 @@ export interface RunRef {
 export type WeirEvent =
   | ({ type: 'run.discovered'; status: RunStatus; at: number } & RunRef)
   | ({ type: 'run.status'; from: RunStatus | null; to: RunStatus; at: number; restartCount: number; note?: string } & RunRef)
-  | ({ type: 'run.exception'; at: number; exceptionName: string; message: string; taskName: string | null } & RunRef)
+  | ({ type: 'run.exception'; at: number; exceptionName: string; message: string; failedTask: string | null } & RunRef)
   | ({ type: 'run.checkpoint'; at: number; checkpointId: number; outcome: 'COMPLETED' | 'FAILED'; failure?: string; isSavepoint: boolean } & RunRef)
   | { type: 'cluster.health'; clusterId: string; clusterName: string; from: ClusterHealth | null; to: ClusterHealth; at: number; error: string | null };
 

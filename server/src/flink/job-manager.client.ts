@@ -82,6 +82,15 @@ export class JobManagerClient {
   async plan(jobId: string) {
     return (await this.http.json(`/jobs/${enc(jobId)}/plan`, z.looseObject({ plan: S.JobPlan }))).plan;
   }
+  jobMetrics(jobId: string, names: string[]) {
+    return this.http.json(`/jobs/${enc(jobId)}/metrics`, S.MetricValues, { query: { get: names.join(',') } });
+  }
+  /** Flink's own restart counter; undefined when the metric is not (yet) there. */
+  async numRestarts(jobId: string): Promise<number | undefined> {
+    const values = await this.jobMetrics(jobId, ['numRestarts']);
+    const v = Number(values.find((m) => m.id === 'numRestarts')?.value);
+    return Number.isFinite(v) ? v : undefined;
+  }
   vertexMetrics(jobId: string, vertexId: string, names?: string[]) {
     return this.http.json(`/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/metrics`, S.MetricValues, {
       query: { get: names?.join(',') },

@@ -1,12 +1,49 @@
 import { z } from 'zod';
 import { FlinkHttp, type FlinkHttpOptions } from './flink-http.js';
-import { NotFlinkError } from '../errors/errors.js';
+import { FlinkRejectedError, NotFlinkError } from '../errors/errors.js';
 
 const Info = z.looseObject({ productName: z.string(), version: z.string() });
+const SessionHandle = z.looseObject({ sessionHandle: z.string() });
+const OperationHandle = z.looseObject({ operationHandle: z.string() });
+const OperationStatus = z.looseObject({ status: z.string() });
+const FetchResult = z.looseObject({
+  resultType: z.enum(['NOT_READY', 'PAYLOAD', 'EOS']),
+  isQueryResult: z.boolean().optional(),
+  jobID: z.string().nullable().optional(),
+  resultKind: z.string().optional(),
+  results: z
+    .looseObject({
+      columns: z.array(z.looseObject({ name: z.string(), logicalType: z.looseObject({ type: z.string() }).optional() })).optional(),
+      data: z.array(z.looseObject({ kind: z.string(), fields: z.array(z.unknown()) })).optional(),
+    })
+    .optional(),
+  nextResultUri: z.string().nullable().optional(),
+});
+
+export interface StatementResult {
+  /** Set when the statement submitted a Flink job (INSERT, statement set). */
+  jobId: string | null;
+  resultKind: string | null;
+  columns: string[];
+  rows: unknown[][];
+}
+
+/** Where in the statement Flink located an error (1-based), when it says. */
+export interface SqlErrorPosition {
+  line: number;
+  column: number;
+}
+
+export interface SqlErrorDetails {
+  message: string;
+  position: SqlErrorPosition | null;
+  exception: string | null;
+}
 
 /**
- * Typed client for the Flink SQL Gateway REST API (v3, Flink 1.20). Statement
- * execution lives here too as it is added; nothing else speaks to the gateway.
+ * Typed client for the Flink SQL Gateway REST API (v3, Flink 1.20): sessions,
+ * statements, results, and Flink's error reports turned into a message with a
+ * line and column.
  */
 export class SqlGatewayClient {
   private readonly http: FlinkHttp;
@@ -26,4 +63,99 @@ export class SqlGatewayClient {
     }
     return { version: info.version };
   }
+
+  async openSession(name: string, properties: Record<string, string> = {}): Promise<string> {
+    return (await this.http.json('/v3/sessions', SessionHandle, { method: 'POST', body: { sessionName: name, properties } })).sessionHandle;
+  }
+
+  async closeSession(session: string): Promise<void> {
+    await this.http.send(`/v3/sessions/${enc(session)}`, { method: 'DELETE', allowStatus: [404, 500] });
+  }
+
+  async heartbeat(session: string): Promise<void> {
+    await this.http.send(`/v3/sessions/${enc(session)}/heartbeat`, { method: 'POST', body: {} });
+  }
+
+  async submitStatement(session: string, statement: string, executionConfig?: Record<string, string>): Promise<string> {
+    const body: Record<string, unknown> = { statement };
+    if (executionConfig && Object.keys(executionConfig).length) body.executionConfig = executionConfig;
+    return (await this.http.json(`/v3/sessions/${enc(session)}/statements`, OperationHandle, { method: 'POST', body })).operationHandle;
+  }
+
+  async operationStatus(session: string, operation: string): Promise<string> {
+    return (await this.http.json(`/v3/sessions/${enc(session)}/operations/${enc(operation)}/status`, OperationStatus)).status;
+  }
+
+  async closeOperation(session: string, operation: string): Promise<void> {
+    await this.http.send(`/v3/sessions/${enc(session)}/operations/${enc(operation)}/close`, { method: 'DELETE', allowStatus: [404, 500] });
+  }
+
+  /**
+   * Executes one statement and reads its whole result. A statement Flink
+   * rejects throws FlinkRejectedError whose details are a SqlErrorDetails.
+   */
+  async execute(session: string, statement: string, opts: { timeoutMs?: number; executionConfig?: Record<string, string> } = {}): Promise<StatementResult> {
+    const operation = await this.submitStatement(session, statement, opts.executionConfig);
+    const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
+    const result: StatementResult = { jobId: null, resultKind: null, columns: [], rows: [] };
+    let next: string | null = `/v3/sessions/${enc(session)}/operations/${enc(operation)}/result/0`;
+    let delay = 20;
+    try {
+      while (next) {
+        const res = await this.http.send(next, { query: { rowFormat: next.includes('rowFormat') ? undefined : 'JSON' }, allowStatus: [500] });
+        const text = await res.text();
+        if (res.status === 500) throw rejected(text);
+        const page = FetchResult.parse(JSON.parse(text));
+        if (page.resultType === 'NOT_READY') {
+          if (Date.now() > deadline) throw new FlinkRejectedError(`The SQL Gateway did not finish the statement within ${opts.timeoutMs ?? 120_000} ms`);
+          await sleep(delay);
+          delay = Math.min(delay * 2, 500);
+          continue;
+        }
+        result.jobId ??= page.jobID ?? null;
+        result.resultKind ??= page.resultKind ?? null;
+        if (!result.columns.length) result.columns = page.results?.columns?.map((c) => c.name) ?? [];
+        for (const row of page.results?.data ?? []) result.rows.push(row.fields);
+        next = page.resultType === 'EOS' ? null : (page.nextResultUri ?? null);
+      }
+    } finally {
+      await this.closeOperation(session, operation).catch(() => undefined);
+    }
+    return result;
+  }
+}
+
+/** The sentence Flink meant, out of the gateway's wrapped stack trace. */
+export function parseSqlError(errors: string[]): SqlErrorDetails {
+  const trace = errors.join('\n');
+  const causes = [...trace.matchAll(/Caused by: ([\w.$]+): ([^\n]*)/g)].map((m) => ({ exception: m[1]!, message: m[2]! }));
+  const wrappers = /SqlGatewayException|SqlExecutionException|RestHandlerException|CompletionException|ExecutionException/;
+  const meaningful = causes.find((c) => !wrappers.test(c.exception)) ?? causes.at(-1);
+  const message = meaningful?.message.trim() || (errors[0] ?? 'SQL Gateway error');
+  const pos = /(?:at line|From line) (\d+), column (\d+)/.exec(message) ?? /(?:at line|From line) (\d+), column (\d+)/.exec(trace);
+  return {
+    message,
+    position: pos ? { line: Number(pos[1]), column: Number(pos[2]) } : null,
+    exception: meaningful?.exception ?? null,
+  };
+}
+
+function rejected(text: string): FlinkRejectedError {
+  let errors: string[] = [text];
+  try {
+    const data = JSON.parse(text) as { errors?: unknown[] };
+    if (Array.isArray(data.errors)) errors = data.errors.map(String);
+  } catch {
+    /* keep the text */
+  }
+  const details = parseSqlError(errors);
+  return new FlinkRejectedError(`Flink rejected the statement: ${details.message}`, details);
+}
+
+function enc(s: string): string {
+  return encodeURIComponent(s);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
 }

@@ -17,7 +17,14 @@ export async function produceSpec(): Promise<Record<string, unknown>> {
   const database = await openDatabase(`sqlite:${path.join(dir, 'spec.db')}`);
   try {
     await migrateToLatest(database);
-    const services = createServices(database, { sessionTtlMs: 60_000, flinkTimeoutMs: 1000, secretKey: undefined, dataDir: dir });
+    const services = createServices(database, {
+      sessionTtlMs: 60_000,
+      flinkTimeoutMs: 1000,
+      secretKey: undefined,
+      dataDir: dir,
+      clusterCheckIntervalMs: 10_000,
+      watcher: { intervalMs: 1000, reconnectAttempts: 3, reconnectWindowMs: 1000, lostAfterMs: 5000 },
+    });
     const app = await buildApp({ services, logLevel: 'silent', sessionTtlMs: 60_000 });
     await app.ready();
     const spec = app.swagger() as unknown as Record<string, unknown>;

@@ -3,6 +3,8 @@ export interface ScheduledTask {
   name: string;
   /** Time between the end of one run and the start of the next. */
   intervalMs: number;
+  /** When given, asked after each run for the next delay instead of intervalMs (backoff). */
+  nextDelayMs?: () => number;
   /** A run taking longer is logged as stuck and the next one may start. */
   timeoutMs: number;
   run(signal: AbortSignal): Promise<void>;
@@ -22,13 +24,15 @@ export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly controllers = new Set<AbortController>();
   private stopped = false;
+  private readonly cancelled = new Set<string>();
 
   constructor(private readonly log: Logger) {}
 
   schedule(task: ScheduledTask, opts: { runNow?: boolean } = {}): void {
     if (this.timers.has(task.name)) throw new Error(`task ${task.name} is already scheduled`);
+    this.cancelled.delete(task.name);
     const loop = async () => {
-      if (this.stopped) return;
+      if (this.stopped || this.cancelled.has(task.name)) return;
       const controller = new AbortController();
       this.controllers.add(controller);
       const timeout = setTimeout(() => {
@@ -43,9 +47,17 @@ export class Scheduler {
         clearTimeout(timeout);
         this.controllers.delete(controller);
       }
-      if (!this.stopped) this.timers.set(task.name, setTimeout(loop, task.intervalMs));
+      if (!this.stopped && !this.cancelled.has(task.name)) this.timers.set(task.name, setTimeout(loop, task.nextDelayMs?.() ?? task.intervalMs));
     };
     this.timers.set(task.name, setTimeout(loop, opts.runNow === false ? task.intervalMs : 0));
+  }
+
+  /** Stops one task; a run in progress is aborted. */
+  cancel(name: string): void {
+    const timer = this.timers.get(name);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(name);
+    this.cancelled.add(name);
   }
 
   stop(): void {

@@ -1,0 +1,433 @@
+import type { Cluster } from '@weir/contract';
+import type { EventBus, RunRef, RunStatus } from '../events/events.js';
+import { AppError } from '../errors/errors.js';
+import type { FlinkJobDetails, FlinkJobOverview, JobManagerClient } from '../flink/job-manager.client.js';
+import type { RunRecord, RunsStore, SnapshotKind } from '../runs/runs.store.js';
+import type { TasksStore } from '../tasks/tasks.store.js';
+import { isTerminal, newSteps, type ObservedStep } from './status-timeline.js';
+
+export interface WatcherSettings {
+  intervalMs: number;
+  /** Failed probes in a row before RECONNECTING runs become UNKNOWN … */
+  reconnectAttempts: number;
+  /** … and the least time since the first failure. */
+  reconnectWindowMs: number;
+  /** Longest delay between probes of a cluster whose runs are UNKNOWN. */
+  maxBackoffMs?: number;
+  /** A non-terminal job missing from answering /jobs/overview this long is marked lost. */
+  lostAfterMs?: number;
+}
+
+interface Logger {
+  info(o: unknown, m: string): void;
+  warn(o: unknown, m: string): void;
+  error(o: unknown, m: string): void;
+}
+
+/** What the watcher keeps in memory per Flink job; the database has the same facts. */
+interface Known {
+  run: RunRecord;
+  taskName: string;
+  lastAt: number | null;
+  /** state + last-modification + task counts, as last read from /jobs/overview */
+  fingerprint: string;
+  missingSince?: number;
+}
+
+export interface CycleReport {
+  reachable: boolean;
+  requests: number;
+  jobs: number;
+  changed: number;
+}
+
+const WEIR_STATUSES = new Set(['RECONNECTING', 'UNKNOWN']);
+
+/**
+ * Watches one Flink cluster. Each cycle costs ONE request (`/jobs/overview`);
+ * a job's details are read only when its state, task counts or modification
+ * time changed, or while someone looks at it. Everything it learns goes to the
+ * database first and is then published as events, so a restarted Weir resumes
+ * from the database without repeating a transition.
+ */
+export class ClusterWatcher {
+  private readonly known = new Map<string, Known>();
+  private loaded = false;
+  private failures = 0;
+  private firstFailureAt: number | null = null;
+  private readonly closelyWatched = new Map<string, number>();
+  private readonly maxBackoffMs: number;
+  private readonly lostAfterMs: number;
+
+  constructor(
+    private cluster: Cluster,
+    private jm: JobManagerClient,
+    private readonly deps: {
+      runs: RunsStore;
+      tasks: TasksStore;
+      events: EventBus;
+      history?: JobManagerClient;
+      settings: WatcherSettings;
+      log: Logger;
+      now?: () => number;
+    },
+  ) {
+    this.maxBackoffMs = deps.settings.maxBackoffMs ?? 30_000;
+    this.lostAfterMs = deps.settings.lostAfterMs ?? 5_000;
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  get clusterId(): string {
+    return this.cluster.id;
+  }
+
+  /** Picks up a changed address without losing what is known. */
+  retarget(cluster: Cluster, jm: JobManagerClient, history?: JobManagerClient): void {
+    this.cluster = cluster;
+    this.jm = jm;
+    this.deps.history = history;
+  }
+
+  /** Delay before the next cycle: the interval, or a growing backoff while the cluster is lost. */
+  nextDelayMs(): number {
+    const { intervalMs, reconnectAttempts } = this.deps.settings;
+    if (this.failures <= reconnectAttempts) return intervalMs;
+    const doublings = Math.min(this.failures - reconnectAttempts, 10);
+    return Math.min(intervalMs * 2 ** doublings, Math.max(this.maxBackoffMs, intervalMs));
+  }
+
+  /** Keep this job's details fresh every cycle for a while (someone has its page open). */
+  watchClosely(flinkJobId: string, forMs = 30_000): void {
+    this.closelyWatched.set(flinkJobId, this.now() + forMs);
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** One watch cycle. Calls are serialised, so a forced refresh never races the scheduled one. */
+  cycle(): Promise<CycleReport> {
+    const next = this.queue.then(() => this.runCycle());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runCycle(): Promise<CycleReport> {
+    const report: CycleReport = { reachable: false, requests: 1, jobs: 0, changed: 0 };
+    if (!this.loaded) await this.loadFromDatabase();
+    let overview: FlinkJobOverview[];
+    try {
+      overview = await this.jm.jobsOverview();
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      await this.onUnreachable(err.message);
+      return report;
+    }
+    report.reachable = true;
+    report.jobs = overview.length;
+    const wasUnreachable = this.failures > 0;
+    this.failures = 0;
+    this.firstFailureAt = null;
+    if (wasUnreachable) this.deps.log.info({ cluster: this.cluster.name }, 'cluster answers again');
+
+    const now = this.now();
+    const seen = new Set<string>();
+    for (const job of overview) {
+      seen.add(job.jid);
+      const fingerprint = fingerprintOf(job);
+      let known = this.known.get(job.jid);
+      if (!known) {
+        const run = await this.deps.runs.getByJob(this.cluster.id, job.jid);
+        if (run) known = await this.remember(run, '');
+      }
+      const hot = (this.closelyWatched.get(job.jid) ?? 0) > now;
+      if (known && known.fingerprint === fingerprint && !hot && !WEIR_STATUSES.has(known.run.status) && !known.run.lost) {
+        known.missingSince = undefined;
+        continue;
+      }
+      try {
+        report.requests += await this.refresh(job, known, fingerprint);
+        report.changed += 1;
+      } catch (err) {
+        // The job may have vanished between the two requests, or the cluster went away: next cycle retries.
+        if (!(err instanceof AppError)) throw err;
+        this.deps.log.warn({ cluster: this.cluster.name, job: job.jid, err: err.message }, 'could not read job details');
+      }
+    }
+    for (const [jid, known] of this.known) {
+      if (seen.has(jid) || known.run.lost || isTerminal(known.run.status)) continue;
+      known.missingSince ??= now;
+      if (now - known.missingSince >= this.lostAfterMs) {
+        report.requests += await this.onVanished(known, overview.length);
+        report.changed += 1;
+      }
+    }
+    for (const [jid, until] of this.closelyWatched) if (until <= now) this.closelyWatched.delete(jid);
+    return report;
+  }
+
+  private async loadFromDatabase(): Promise<void> {
+    for (const run of await this.deps.runs.listNonTerminalByCluster(this.cluster.id)) {
+      if (!run.lost) await this.remember(run, '');
+    }
+    this.loaded = true;
+  }
+
+  private async remember(run: RunRecord, fingerprint: string): Promise<Known> {
+    const transitions = await this.deps.runs.listTransitions(run.id);
+    const task = await this.deps.tasks.get(run.taskId);
+    const known: Known = { run, taskName: task?.name ?? run.jobName, lastAt: transitions.at(-1)?.at ?? null, fingerprint };
+    this.known.set(run.flinkJobId, known);
+    return known;
+  }
+
+  /** Reads the job's details and records what changed. Returns the number of REST requests made. */
+  private async refresh(job: FlinkJobOverview, known: Known | undefined, fingerprint: string): Promise<number> {
+    let requests = 1;
+    const details = await this.jm.job(job.jid);
+    let restarts: number | undefined;
+    if (details.state !== job.state || known?.run.status !== details.state || details.timestamps.RESTARTING) {
+      requests += 1;
+      restarts = await this.jm.numRestarts(job.jid).catch(() => undefined);
+    }
+    if (!known) known = await this.discover(details);
+    const result = await this.apply(known, details, restarts, null);
+    known.fingerprint = fingerprint;
+    if (result.terminal) requests += await this.captureFinalSnapshot(this.jm, known);
+    else if (result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.captureExceptions(this.jm, known);
+    return requests;
+  }
+
+  /** A job Weir has not seen: a run of the task that submitted it, or of an external task. */
+  private async discover(details: FlinkJobDetails): Promise<Known> {
+    const task = await this.externalTask(details.name);
+    const { run, created } = await this.deps.runs.upsertByJob({
+      taskId: task.id,
+      clusterId: this.cluster.id,
+      flinkJobId: details.jid,
+      jobName: details.name,
+      status: details.state,
+      executionMode: details['job-type'] === 'BATCH' ? 'BATCH' : 'STREAMING',
+      startTime: details['start-time'] > 0 ? details['start-time'] : null,
+    });
+    const known = await this.remember(run, '');
+    if (created) {
+      // apply() records the statuses as transitions; a new run has none yet.
+      known.lastAt = null;
+      this.deps.events.publish({ type: 'run.discovered', status: details.state, at: this.now(), ...this.refOf(known) });
+    }
+    return known;
+  }
+
+  private async externalTask(jobName: string) {
+    const { tasks } = this.deps;
+    for (const name of [jobName, `${jobName} @${this.cluster.name}`]) {
+      const external = await tasks.findExternalByName(name);
+      if (external) return external;
+      if (!(await tasks.getByName(name))) {
+        try {
+          return await tasks.create({
+            name,
+            kind: 'EXTERNAL',
+            lifecycle: 'ONLINE',
+            executionMode: 'STREAMING',
+            clusterId: this.cluster.id,
+            description: `Discovered on cluster ${this.cluster.name}; not submitted by Weir`,
+          });
+        } catch {
+          const raced = await tasks.findExternalByName(name);
+          if (raced) return raced;
+        }
+      }
+    }
+    throw new Error(`cannot name an external task for job ${jobName}`);
+  }
+
+  /** Records the steps Flink reports since Weir's last record, updates the run, publishes events. */
+  private async apply(known: Known, details: FlinkJobDetails, restarts: number | undefined, note: string | null) {
+    const now = this.now();
+    const steps = newSteps({
+      current: details.state,
+      timestamps: details.timestamps,
+      lastStatus: known.lastAt === null ? null : (known.run.status as RunStatus),
+      lastAt: known.lastAt,
+      fallbackAt: now,
+    });
+    const fromStatus = known.lastAt === null ? null : (known.run.status as RunStatus);
+    const recorded: ObservedStep[] = [];
+    let restartCount = known.run.restartCount;
+    for (const step of steps) {
+      const { appended } = await this.deps.runs.appendTransition(known.run.id, { toStatus: step.status, at: step.at, source: 'flink', note });
+      if (step.status === 'RESTARTING' && appended) restartCount += 1;
+      if (appended) recorded.push(step);
+      known.lastAt = step.at;
+    }
+    if (restarts !== undefined) restartCount = Math.max(restartCount, restarts);
+    const terminal = isTerminal(details.state);
+    const updated = await this.deps.runs.update(known.run.id, {
+      status: details.state,
+      jobName: details.name,
+      startTime: details['start-time'] > 0 ? details['start-time'] : known.run.startTime,
+      endTime: details['end-time'] > 0 ? details['end-time'] : null,
+      durationMs: details.duration >= 0 ? details.duration : null,
+      restartCount,
+      lost: false,
+      lostEvidence: null,
+      unreachableSince: null,
+      failedProbes: 0,
+    });
+    await this.deps.runs.saveSnapshot(known.run.id, 'job', JSON.stringify(details), now);
+    if (updated) known.run = updated;
+    let from = fromStatus;
+    for (const step of recorded) {
+      this.deps.events.publish({ type: 'run.status', from, to: step.status, at: step.at, restartCount, ...this.refOf(known) });
+      from = step.status;
+    }
+    return { steps: recorded, terminal };
+  }
+
+  private async onUnreachable(reason: string): Promise<void> {
+    const now = this.now();
+    this.failures += 1;
+    this.firstFailureAt ??= now;
+    const { reconnectAttempts, reconnectWindowMs } = this.deps.settings;
+    const giveUp = this.failures >= reconnectAttempts && now - this.firstFailureAt >= reconnectWindowMs;
+    if (this.failures === 1) this.deps.log.warn({ cluster: this.cluster.name, reason }, 'cluster cannot be reached');
+    for (const known of this.known.values()) {
+      const status = known.run.status;
+      if (known.run.lost || isTerminal(status)) continue;
+      let to: RunStatus | undefined;
+      let note: string;
+      if (!WEIR_STATUSES.has(status)) {
+        to = 'RECONNECTING';
+        note = `JobManager at ${this.cluster.restUrl} cannot be reached: ${reason}`;
+      } else if (status === 'RECONNECTING' && giveUp) {
+        to = 'UNKNOWN';
+        note = `No answer after ${this.failures} attempts over ${Math.round((now - this.firstFailureAt) / 1000)} s: ${reason}`;
+      } else {
+        await this.deps.runs.update(known.run.id, { failedProbes: this.failures });
+        continue;
+      }
+      await this.recordWeirStatus(known, to, now, note, { unreachableSince: known.run.unreachableSince ?? this.firstFailureAt, failedProbes: this.failures });
+    }
+  }
+
+  /** A non-terminal job the answering JobManager no longer knows: its archive, or lost. */
+  private async onVanished(known: Known, jobsOnCluster: number): Promise<number> {
+    const history = this.deps.history;
+    if (history) {
+      try {
+        const details = await history.job(known.run.flinkJobId);
+        await this.apply(known, details, undefined, 'from the HistoryServer archive');
+        if (isTerminal(details.state)) await this.captureFinalSnapshot(history, known);
+        return 2;
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+      }
+    }
+    const now = this.now();
+    const evidence = {
+      reason: 'The JobManager answers, but no longer lists this job (restarted without high availability, or the job expired from its job store).',
+      lastKnownStatus: known.run.status,
+      lastRecordedAt: known.lastAt,
+      missingSince: known.missingSince ?? now,
+      checkedAt: now,
+      jobManager: this.cluster.restUrl,
+      jobsOnClusterNow: jobsOnCluster,
+      historyServer: history ? `${history.baseUrl} does not have it either` : 'none configured',
+    };
+    await this.recordWeirStatus(known, 'UNKNOWN', now, `Lost: ${evidence.reason}`, {
+      lost: true,
+      lostEvidence: JSON.stringify(evidence),
+      endTime: known.run.endTime ?? known.missingSince ?? now,
+    });
+    return history ? 1 : 0;
+  }
+
+  private async recordWeirStatus(known: Known, to: RunStatus, at: number, note: string, changes: Parameters<RunsStore['update']>[1]): Promise<void> {
+    const from = known.run.status as RunStatus;
+    const { appended } = await this.deps.runs.appendTransition(known.run.id, { toStatus: to, at, source: 'weir', note });
+    const updated = await this.deps.runs.update(known.run.id, { ...changes, status: to });
+    if (updated) known.run = updated;
+    known.lastAt = at;
+    if (appended) this.deps.events.publish({ type: 'run.status', from, to, at, restartCount: known.run.restartCount, note, ...this.refOf(known) });
+  }
+
+  /** Saves what the detail page needs once the cluster forgets the job. */
+  private async captureFinalSnapshot(jm: JobManagerClient, known: Known): Promise<number> {
+    const jid = known.run.flinkJobId;
+    const reads: [SnapshotKind, () => Promise<unknown>][] = [
+      ['exceptions', () => jm.exceptions(jid)],
+      ['checkpoints', () => jm.checkpoints(jid)],
+      ['checkpoint_config', () => jm.checkpointConfig(jid)],
+      ['config', () => jm.jobConfig(jid)],
+      ['plan', () => jm.plan(jid)],
+    ];
+    const now = this.now();
+    await Promise.all(
+      reads.map(async ([kind, read]) => {
+        try {
+          await this.deps.runs.saveSnapshot(known.run.id, kind, JSON.stringify(await read()), now);
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+        }
+      }),
+    );
+    await this.publishNewExceptions(known);
+    return reads.length;
+  }
+
+  private async captureExceptions(jm: JobManagerClient, known: Known): Promise<number> {
+    try {
+      const exceptions = await jm.exceptions(known.run.flinkJobId);
+      await this.deps.runs.saveSnapshot(known.run.id, 'exceptions', JSON.stringify(exceptions), this.now());
+      await this.publishNewExceptions(known);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+    }
+    return 1;
+  }
+
+  private readonly publishedExceptionAt = new Map<string, number>();
+
+  private async publishNewExceptions(known: Known): Promise<void> {
+    const snapshot = await this.deps.runs.getSnapshot(known.run.id, 'exceptions');
+    if (!snapshot) return;
+    const entries = (JSON.parse(snapshot.body) as { exceptionHistory?: { entries?: { exceptionName: string; stacktrace: string; timestamp: number; taskName?: string | null }[] } })
+      .exceptionHistory?.entries ?? [];
+    const after = this.publishedExceptionAt.get(known.run.id) ?? (known.run.startTime ?? 0) - 1;
+    const fresh = entries.filter((e) => e.timestamp > after).sort((a, b) => a.timestamp - b.timestamp);
+    for (const e of fresh) {
+      this.deps.events.publish({
+        type: 'run.exception',
+        at: e.timestamp,
+        exceptionName: e.exceptionName,
+        message: e.stacktrace.split('\n')[0] ?? e.exceptionName,
+        failedTask: e.taskName ?? null,
+        ...this.refOf(known),
+      });
+    }
+    if (fresh.length) this.publishedExceptionAt.set(known.run.id, fresh.at(-1)!.timestamp);
+  }
+
+  private refOf(known: Known): RunRef {
+    return {
+      runId: known.run.id,
+      taskId: known.run.taskId,
+      taskName: known.taskName,
+      clusterId: this.cluster.id,
+      clusterName: this.cluster.name,
+      flinkJobId: known.run.flinkJobId,
+      jobName: known.run.jobName,
+    };
+  }
+}
+
+function fingerprintOf(job: FlinkJobOverview): string {
+  const tasks = Object.entries(job.tasks)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  return `${job.state}|${job['last-modification']}|${tasks}`;
+}

@@ -1,0 +1,77 @@
+import type { RunStatus } from '../events/events.js';
+
+/** Flink's globally terminal statuses, plus nothing of Weir's: UNKNOWN can still recover. */
+export const TERMINAL: ReadonlySet<string> = new Set(['FINISHED', 'CANCELED', 'FAILED']);
+
+export function isTerminal(status: string): boolean {
+  return TERMINAL.has(status);
+}
+
+// Where two statuses carry the same millisecond, the order a job moves through them.
+const LIFECYCLE_ORDER: Record<string, number> = {
+  INITIALIZING: 0,
+  CREATED: 1,
+  RECONCILING: 2,
+  RUNNING: 3,
+  FAILING: 4,
+  RESTARTING: 5,
+  CANCELLING: 6,
+  SUSPENDED: 7,
+  FINISHED: 8,
+  CANCELED: 8,
+  FAILED: 8,
+};
+
+export interface ObservedStep {
+  status: RunStatus;
+  at: number;
+}
+
+/**
+ * Turns what Flink reports about a job into the status changes Weir has not
+ * recorded yet, oldest first.
+ *
+ * Flink's `timestamps` holds, per status, the LAST time the job entered it (0
+ * when never). Everything entered after the last change Weir recorded is new,
+ * so a change shorter than one watcher cycle still appears, in order. The
+ * job's current state closes the list; when it was entered earlier than Weir's
+ * last record (a status Weir missed while it could not see the cluster) it is
+ * recorded at `fallbackAt`.
+ */
+export function newSteps(args: {
+  current: RunStatus;
+  timestamps: Record<string, number> | undefined;
+  lastStatus: RunStatus | null;
+  lastAt: number | null;
+  fallbackAt: number;
+}): ObservedStep[] {
+  const { current, timestamps = {}, lastStatus, lastAt, fallbackAt } = args;
+  const after = lastAt ?? Number.NEGATIVE_INFINITY;
+  const steps = Object.entries(timestamps)
+    .filter(([status, at]) => at > 0 && at > after && status in LIFECYCLE_ORDER)
+    .map(([status, at]) => ({ status: status as RunStatus, at }))
+    .sort((a, b) => a.at - b.at || (LIFECYCLE_ORDER[a.status] ?? 0) - (LIFECYCLE_ORDER[b.status] ?? 0));
+
+  // The current state must be last: a status entered after it (impossible in Flink) or a
+  // repeated older entry would otherwise end the list.
+  const currentIndex = steps.findIndex((s) => s.status === current);
+  const trimmed = currentIndex >= 0 ? steps.slice(0, currentIndex + 1) : steps;
+  if (currentIndex < 0 && current !== lastStatus) {
+    trimmed.push({ status: current, at: Math.max(fallbackAt, trimmed.at(-1)?.at ?? 0) });
+  }
+
+  // Drop steps that do not change the status.
+  const result: ObservedStep[] = [];
+  let previous = lastStatus;
+  for (const step of trimmed) {
+    if (step.status === previous) continue;
+    result.push(step);
+    previous = step.status;
+  }
+  return result;
+}
+
+/** How many restarts a list of recorded statuses shows. */
+export function countRestarts(statuses: readonly string[]): number {
+  return statuses.filter((s) => s === 'RESTARTING').length;
+}

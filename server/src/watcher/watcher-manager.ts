@@ -1,0 +1,107 @@
+import type { Cluster } from '@weir/contract';
+import type { ClustersService } from '../clusters/clusters.service.js';
+import type { EventBus } from '../events/events.js';
+import { JobManagerClient } from '../flink/job-manager.client.js';
+import type { RunsStore } from '../runs/runs.store.js';
+import type { Scheduler } from '../scheduler/scheduler.js';
+import type { TasksStore } from '../tasks/tasks.store.js';
+import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
+
+interface Logger {
+  info(o: unknown, m: string): void;
+  warn(o: unknown, m: string): void;
+  error(o: unknown, m: string): void;
+}
+
+/**
+ * Keeps one ClusterWatcher per registered cluster, each on its own schedule,
+ * and follows the registry as clusters are added, changed or removed.
+ */
+export class WatcherManager {
+  private readonly watchers = new Map<string, ClusterWatcher>();
+  private syncing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: {
+      clusters: ClustersService;
+      runs: RunsStore;
+      tasks: TasksStore;
+      events: EventBus;
+      scheduler: Scheduler;
+      settings: WatcherSettings;
+      flinkTimeoutMs: number;
+      log: Logger;
+      onCycle?: (clusterId: string, report: CycleReport) => void;
+    },
+  ) {}
+
+  /** Starts watchers for every registered cluster (and re-checks the registry periodically). */
+  start(): void {
+    this.deps.scheduler.schedule({ name: 'watcher-registry-sync', intervalMs: 10_000, timeoutMs: 10_000, run: () => this.sync() });
+  }
+
+  /** Called when the registry changed; serialised so two syncs never race. */
+  sync(): Promise<void> {
+    this.syncing = this.syncing.then(() => this.doSync()).catch((err) => this.deps.log.error({ err }, 'watcher sync failed'));
+    return this.syncing;
+  }
+
+  private async doSync(): Promise<void> {
+    const clusters = await this.deps.clusters.list();
+    const ids = new Set(clusters.map((c) => c.id));
+    for (const [id] of this.watchers) {
+      if (!ids.has(id)) {
+        this.deps.scheduler.cancel(taskName(id));
+        this.watchers.delete(id);
+      }
+    }
+    for (const cluster of clusters) {
+      const existing = this.watchers.get(cluster.id);
+      const { jm, history } = this.clientsFor(cluster);
+      if (existing) {
+        existing.retarget(cluster, jm, history);
+        continue;
+      }
+      const watcher = new ClusterWatcher(cluster, jm, {
+        runs: this.deps.runs,
+        tasks: this.deps.tasks,
+        events: this.deps.events,
+        history,
+        settings: this.deps.settings,
+        log: this.deps.log,
+      });
+      this.watchers.set(cluster.id, watcher);
+      this.deps.scheduler.schedule({
+        name: taskName(cluster.id),
+        intervalMs: this.deps.settings.intervalMs,
+        timeoutMs: Math.max(this.deps.flinkTimeoutMs * 4, 10_000),
+        nextDelayMs: () => watcher.nextDelayMs(),
+        run: async () => {
+          const report = await watcher.cycle();
+          this.deps.onCycle?.(cluster.id, report);
+        },
+      });
+    }
+  }
+
+  watcherFor(clusterId: string): ClusterWatcher | undefined {
+    return this.watchers.get(clusterId);
+  }
+
+  /** Runs one cycle of a cluster's watcher now (force refresh); resolves when it is recorded. */
+  async refreshNow(clusterId: string): Promise<CycleReport | undefined> {
+    return this.watchers.get(clusterId)?.cycle();
+  }
+
+  private clientsFor(cluster: Cluster) {
+    const jm = this.deps.clusters.jobManager(cluster);
+    const history = cluster.historyUrl
+      ? new JobManagerClient({ baseUrl: cluster.historyUrl, timeoutMs: this.deps.flinkTimeoutMs, label: 'HistoryServer' })
+      : undefined;
+    return { jm, history };
+  }
+}
+
+function taskName(clusterId: string): string {
+  return `watch-cluster-${clusterId}`;
+}
