@@ -9,6 +9,7 @@ import { registerAuth } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { clustersRoutes } from './clusters/clusters.routes.js';
 import { registerErrorHandling } from './errors/error-handler.js';
+import { eventsRoutes } from './events/events.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import type { Services } from './services.js';
 
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, services.auth);
   authRoutes(app, { auth: services.auth, secureCookies: options.secureCookies ?? false, sessionTtlMs: options.sessionTtlMs });
   clustersRoutes(app, services.clusters);
+  eventsRoutes(app, services.bus);
   healthRoutes(app, { database: services.database, clusters: services.clusters, version: API_VERSION });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

@@ -177,6 +177,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description text/event-stream of run.discovered, run.status and cluster.health events (data is the event as JSON) */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -265,6 +282,265 @@ export interface components {
                 lastCheckedAt: number | null;
             }[];
         };
+        AlertChannelRequestInput: {
+            /** @constant */
+            type: "webhook";
+            config: {
+                url: string;
+                secret?: string | null;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "dingtalk";
+            config: {
+                url: string;
+                secret?: string | null;
+                /** @default [] */
+                atMobiles: string[];
+                /** @default false */
+                atAll: boolean;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "feishu";
+            config: {
+                url: string;
+                secret?: string | null;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "wecom";
+            config: {
+                url: string;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "email";
+            config: {
+                host: string;
+                port: number;
+                /** @enum {string} */
+                security: "tls" | "starttls" | "none";
+                username?: string | null;
+                password?: string | null;
+                from: string;
+                to: string[];
+                /** @default true */
+                verifyCertificate: boolean;
+                caCertificate?: string | null;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        };
+        AlertChannelInput: {
+            /** @constant */
+            type: "webhook";
+            config: {
+                url: string;
+                secret?: string | null;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "dingtalk";
+            config: {
+                url: string;
+                secret?: string | null;
+                /** @default [] */
+                atMobiles: string[];
+                /** @default false */
+                atAll: boolean;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "feishu";
+            config: {
+                url: string;
+                secret?: string | null;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "wecom";
+            config: {
+                url: string;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "email";
+            config: {
+                host: string;
+                port: number;
+                /** @enum {string} */
+                security: "tls" | "starttls" | "none";
+                username?: string | null;
+                password?: string | null;
+                from: string;
+                to: string[];
+                /** @default true */
+                verifyCertificate: boolean;
+                caCertificate?: string | null;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        };
+        AlertTestResultInput: {
+            ok: boolean;
+            deliveryId: string;
+            error: string | null;
+            response: string | null;
+            durationMs: number;
+        };
+        AlertConditionInput: {
+            /** @constant */
+            kind: "status";
+            statuses: ("INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN")[];
+        } | {
+            /** @constant */
+            kind: "restarts";
+            count: number;
+            windowMs: number;
+        } | {
+            /** @constant */
+            kind: "checkpoint-failed";
+        } | {
+            /** @constant */
+            kind: "no-checkpoint";
+            forMs: number;
+        } | {
+            /** @constant */
+            kind: "exception";
+        } | {
+            /** @constant */
+            kind: "metric";
+            metric: string;
+            /** @default null */
+            vertexId: string | null;
+            /** @enum {string} */
+            op: "above" | "below";
+            threshold: number;
+            forMs: number;
+        } | {
+            /** @constant */
+            kind: "cluster-unreachable";
+        };
+        AlertScopeInput: {
+            /** @constant */
+            kind: "all";
+        } | {
+            /** @constant */
+            kind: "tasks";
+            taskIds: string[];
+        } | {
+            /** @constant */
+            kind: "lifecycles";
+            lifecycles: ("DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE")[];
+        };
+        AlertRuleInput: {
+            id: string;
+            name: string;
+            enabled: boolean;
+            condition: components["schemas"]["AlertConditionInput"];
+            scope: components["schemas"]["AlertScopeInput"];
+            channelIds: string[];
+            renotifyIntervalMs: number | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        };
+        AlertSilenceInput: {
+            id: string;
+            ruleId: string | null;
+            taskId: string | null;
+            startsAt: number;
+            endsAt: number;
+            reason: string;
+            createdBy: string;
+            createdAt: number;
+            active: boolean;
+        };
+        AlertIncidentInput: {
+            id: string;
+            ruleId: string;
+            ruleName: string;
+            conditionKind: string;
+            taskId: string | null;
+            taskName: string | null;
+            runId: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            /** @enum {string} */
+            state: "FIRING" | "RESOLVED";
+            summary: string;
+            openedAt: number;
+            resolvedAt: number | null;
+            resolveReason: string | null;
+            lastNotifiedAt: number | null;
+        };
+        AlertDeliveryInput: {
+            id: string;
+            notificationId: string;
+            incidentId: string | null;
+            channelId: string;
+            channelName: string | null;
+            channelType: string | null;
+            ruleId: string | null;
+            ruleName: string | null;
+            taskId: string | null;
+            taskName: string | null;
+            runId: string | null;
+            /** @enum {string} */
+            kind: "FIRING" | "RESOLVED" | "RENOTIFY" | "TEST";
+            attempt: number;
+            /** @enum {string} */
+            status: "PENDING" | "SENDING" | "SENT" | "FAILED" | "GAVE_UP" | "SUPPRESSED" | "CANCELED";
+            createdAt: number;
+            nextAttemptAt: number | null;
+            sentAt: number | null;
+            finishedAt: number | null;
+            error: string | null;
+            request: string | null;
+            response: string | null;
+        };
         ErrorBody: {
             error: {
                 /** @enum {string} */
@@ -332,6 +608,265 @@ export interface components {
                 flinkVersion: string | null;
                 lastCheckedAt: number | null;
             }[];
+        };
+        AlertChannelRequest: {
+            /** @constant */
+            type: "webhook";
+            config: {
+                url: string;
+                secret?: string | null;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "dingtalk";
+            config: {
+                url: string;
+                secret?: string | null;
+                /** @default [] */
+                atMobiles: string[];
+                /** @default false */
+                atAll: boolean;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "feishu";
+            config: {
+                url: string;
+                secret?: string | null;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "wecom";
+            config: {
+                url: string;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "email";
+            config: {
+                host: string;
+                port: number;
+                /** @enum {string} */
+                security: "tls" | "starttls" | "none";
+                username?: string | null;
+                password?: string | null;
+                from: string;
+                to: string[];
+                /** @default true */
+                verifyCertificate: boolean;
+                caCertificate?: string | null;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        };
+        AlertChannel: {
+            /** @constant */
+            type: "webhook";
+            config: {
+                url: string;
+                secret?: string | null;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "dingtalk";
+            config: {
+                url: string;
+                secret?: string | null;
+                /** @default [] */
+                atMobiles: string[];
+                /** @default false */
+                atAll: boolean;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "feishu";
+            config: {
+                url: string;
+                secret?: string | null;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "wecom";
+            config: {
+                url: string;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "email";
+            config: {
+                host: string;
+                port: number;
+                /** @enum {string} */
+                security: "tls" | "starttls" | "none";
+                username?: string | null;
+                password?: string | null;
+                from: string;
+                to: string[];
+                /** @default true */
+                verifyCertificate: boolean;
+                caCertificate?: string | null;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        };
+        AlertTestResult: {
+            ok: boolean;
+            deliveryId: string;
+            error: string | null;
+            response: string | null;
+            durationMs: number;
+        };
+        AlertCondition: {
+            /** @constant */
+            kind: "status";
+            statuses: ("INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN")[];
+        } | {
+            /** @constant */
+            kind: "restarts";
+            count: number;
+            windowMs: number;
+        } | {
+            /** @constant */
+            kind: "checkpoint-failed";
+        } | {
+            /** @constant */
+            kind: "no-checkpoint";
+            forMs: number;
+        } | {
+            /** @constant */
+            kind: "exception";
+        } | {
+            /** @constant */
+            kind: "metric";
+            metric: string;
+            /** @default null */
+            vertexId: string | null;
+            /** @enum {string} */
+            op: "above" | "below";
+            threshold: number;
+            forMs: number;
+        } | {
+            /** @constant */
+            kind: "cluster-unreachable";
+        };
+        AlertScope: {
+            /** @constant */
+            kind: "all";
+        } | {
+            /** @constant */
+            kind: "tasks";
+            taskIds: string[];
+        } | {
+            /** @constant */
+            kind: "lifecycles";
+            lifecycles: ("DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE")[];
+        };
+        AlertRule: {
+            id: string;
+            name: string;
+            enabled: boolean;
+            condition: components["schemas"]["AlertCondition"];
+            scope: components["schemas"]["AlertScope"];
+            channelIds: string[];
+            renotifyIntervalMs: number | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        };
+        AlertSilence: {
+            id: string;
+            ruleId: string | null;
+            taskId: string | null;
+            startsAt: number;
+            endsAt: number;
+            reason: string;
+            createdBy: string;
+            createdAt: number;
+            active: boolean;
+        };
+        AlertIncident: {
+            id: string;
+            ruleId: string;
+            ruleName: string;
+            conditionKind: string;
+            taskId: string | null;
+            taskName: string | null;
+            runId: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            /** @enum {string} */
+            state: "FIRING" | "RESOLVED";
+            summary: string;
+            openedAt: number;
+            resolvedAt: number | null;
+            resolveReason: string | null;
+            lastNotifiedAt: number | null;
+        };
+        AlertDelivery: {
+            id: string;
+            notificationId: string;
+            incidentId: string | null;
+            channelId: string;
+            channelName: string | null;
+            channelType: string | null;
+            ruleId: string | null;
+            ruleName: string | null;
+            taskId: string | null;
+            taskName: string | null;
+            runId: string | null;
+            /** @enum {string} */
+            kind: "FIRING" | "RESOLVED" | "RENOTIFY" | "TEST";
+            attempt: number;
+            /** @enum {string} */
+            status: "PENDING" | "SENDING" | "SENT" | "FAILED" | "GAVE_UP" | "SUPPRESSED" | "CANCELED";
+            createdAt: number;
+            nextAttemptAt: number | null;
+            sentAt: number | null;
+            finishedAt: number | null;
+            error: string | null;
+            request: string | null;
+            response: string | null;
         };
     };
     responses: never;
@@ -1665,6 +2200,24 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

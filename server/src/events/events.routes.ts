@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { EventBus, WeirEvent } from './events.js';
+
+/** Event types the browser gets; exceptions and checkpoints stay server-side (alerts, health). */
+const LIVE_TYPES = new Set<WeirEvent['type']>(['run.discovered', 'run.status', 'cluster.health']);
+const KEEPALIVE_MS = 15_000;
+
+/**
+ * Server-Sent Events: every status change the watcher records reaches open
+ * pages as it happens, so the overview's cards and rows update without polling.
+ */
+export function eventsRoutes(app: FastifyInstance, bus: EventBus): void {
+  app.get('/api/events', {
+    config: { access: 'viewer' },
+    schema: {
+      tags: ['events'],
+      operationId: 'streamEvents',
+      description: 'text/event-stream of run.discovered, run.status and cluster.health events (data is the event as JSON)',
+    },
+    handler: (request, reply) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write('retry: 2000\n\n');
+      const send = (event: WeirEvent) => {
+        if (LIVE_TYPES.has(event.type)) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      };
+      const unsubscribe = bus.subscribe(send);
+      const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+      const close = () => {
+        clearInterval(keepalive);
+        unsubscribe();
+      };
+      request.raw.on('close', close);
+      res.on('error', close);
+    },
+  });
+}
