@@ -229,7 +229,12 @@ export const CreateAlertSilenceRequest = z.object({
 export type CreateAlertSilenceRequest = z.infer<typeof CreateAlertSilenceRequest>;
 
 export const AlertSilenceList = z.object({ items: z.array(AlertSilence) });
-export const AlertSilenceQuery = z.object({ includeEnded: z.coerce.boolean().default(false) });
+export const AlertSilenceQuery = z.object({
+  includeEnded: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
 
 export const AlertIncidentState = z.enum(['FIRING', 'RESOLVED']);
 
@@ -248,7 +253,7 @@ export const AlertIncident = z
     summary: z.string(),
     openedAt: EpochMs,
     resolvedAt: EpochMs.nullable(),
-    /** Why it was resolved: `recovered`, `cleared`, `run-ended`, `rule-deleted`, `rule-disabled`. */
+    /** Why it was resolved: `recovered`, `cleared`, `run-ended`, `rule-deleted`, `rule-disabled`, `rule-changed`. */
     resolveReason: z.string().nullable(),
     lastNotifiedAt: EpochMs.nullable(),
   })

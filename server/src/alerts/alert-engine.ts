@@ -1,0 +1,355 @@
+import { createHash } from 'node:crypto';
+import type { AlertCondition, AlertScope } from '@weir/contract';
+import type { Database } from '../db/database.js';
+import type { EventBus, RunRef, RunStatus, WeirEvent } from '../events/events.js';
+import {
+  isTerminal,
+  type CheckpointFacts,
+  type MetricSource,
+  type RunFacts,
+  type RunningRun,
+  type TaskFact,
+  type TaskFacts,
+} from './alert-facts.js';
+import { AlertIncidentsStore, type IncidentFacts, type StoredIncident } from './alert-incidents.store.js';
+import { AlertRulesStore, type StoredRule } from './alert-rules.store.js';
+import { AlertSilencesStore, silenceMatches } from './alert-silences.store.js';
+import { formatDuration } from './alert-templates.js';
+import { IncidentLedger } from './incident-ledger.js';
+
+interface Logger {
+  warn(obj: unknown, msg: string): void;
+  error(obj: unknown, msg: string): void;
+}
+
+export interface AlertEngineOptions {
+  database: Database;
+  facts: TaskFacts & RunFacts;
+  checkpoints: CheckpointFacts & { readonly knownSince?: number };
+  metrics: MetricSource;
+  log: Logger;
+  now?: () => number;
+  /** Called after notices were queued, so the sender can pick them up at once. */
+  onQueued?: () => void;
+}
+
+type Condition<K extends AlertCondition['kind']> = Extract<AlertCondition, { kind: K }>;
+
+/** A run that is RUNNING (or FINISHED, for a batch job) again has recovered. */
+const RECOVERED: ReadonlySet<RunStatus> = new Set(['RUNNING', 'FINISHED']);
+const MAX_AFFECTED_JOBS = 50;
+
+/**
+ * Turns the watcher's events (and, on a schedule, its stored facts) into incidents. Events are
+ * handled one at a time in the order they arrive; every incident change and the notices it calls
+ * for are written together (IncidentLedger), and the unique dedup key makes a repeated event, or
+ * the same event seen by two instances, open one incident only.
+ *
+ * Incident keys and when they resolve:
+ * - status: one per rule and run; resolved when the task runs again (RUNNING/FINISHED, this run or a newer one).
+ * - restarts: one per rule and run; resolved when the window no longer holds more than N restarts.
+ * - exception: one per rule, run and exception fingerprint, never reopened for the same run, so a
+ *   restart loop raising the same exception alerts once; resolved when the task runs again.
+ * - checkpoint-failed / no-checkpoint: one per rule and run; resolved by a completed checkpoint.
+ * - metric: one per rule and run; resolved when the latest sample is back within the threshold.
+ * - cluster-unreachable: one per rule and cluster; resolved when the cluster is HEALTHY. Scope
+ *   does not narrow it: a cluster incident is about every job on it.
+ * Run-level incidents other than status and exception also resolve when their run ends.
+ */
+export class AlertEngine {
+  private readonly rules: AlertRulesStore;
+  private readonly incidents: AlertIncidentsStore;
+  private readonly silences: AlertSilencesStore;
+  private readonly ledger: IncidentLedger;
+  private readonly now: () => number;
+  private readonly startedAt: number;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: AlertEngineOptions) {
+    this.now = options.now ?? Date.now;
+    this.startedAt = this.now();
+    this.rules = new AlertRulesStore(options.database, this.now);
+    this.incidents = new AlertIncidentsStore(options.database);
+    this.silences = new AlertSilencesStore(options.database, this.now);
+    this.ledger = new IncidentLedger(options.database, this.now);
+  }
+
+  /** Subscribes to the bus; returns the unsubscribe function. */
+  listen(bus: EventBus): () => void {
+    return bus.subscribe((event) => this.handle(event));
+  }
+
+  /** Queues an event for handling; resolves when it (and everything before it) was handled. */
+  handle(event: WeirEvent): Promise<void> {
+    const next = this.chain.then(() =>
+      this.process(event).catch((err) => this.options.log.error({ err, type: event.type }, 'alert engine could not handle an event')),
+    );
+    this.chain = next;
+    return next;
+  }
+
+  /** Resolves once every event received so far was handled. */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  /**
+   * The scheduled half: conditions over stored facts (no checkpoint for a duration, metric
+   * thresholds, restarts leaving their window) and re-notification of long-firing incidents.
+   * Idempotent; safe to run on several instances.
+   */
+  async evaluate(): Promise<void> {
+    await this.chain;
+    const rules = await this.rules.listActive();
+    const byId = new Map(rules.map((rule) => [rule.id, rule]));
+    const scheduled = rules.filter((rule) => rule.condition.kind === 'no-checkpoint' || rule.condition.kind === 'metric');
+    if (scheduled.length > 0) {
+      const running = await this.options.facts.runningRuns();
+      for (const rule of scheduled) {
+        for (const run of running) {
+          if (!(await this.inScope(rule.scope, run.taskId))) continue;
+          if (rule.condition.kind === 'no-checkpoint') await this.checkNoCheckpoint(rule, rule.condition, run);
+          if (rule.condition.kind === 'metric') await this.checkMetric(rule, rule.condition, run);
+        }
+      }
+    }
+    for (const incident of await this.incidents.firing({ conditionKinds: ['restarts'] })) {
+      const rule = byId.get(incident.ruleId);
+      if (rule?.condition.kind !== 'restarts' || !incident.runId) continue;
+      const count = await this.options.facts.restartsSince(incident.runId, this.now() - rule.condition.windowMs);
+      if (count <= rule.condition.count) {
+        await this.resolve(incident, rule, 'cleared', `${count} restart${count === 1 ? '' : 's'} in the last ${formatDuration(rule.condition.windowMs)}`);
+      }
+    }
+    await this.renotify(byId);
+  }
+
+  private async process(event: WeirEvent): Promise<void> {
+    switch (event.type) {
+      case 'run.status':
+        return this.onRunStatus(event);
+      case 'run.discovered':
+        // A job found already failed (e.g. before Weir started) is not news; one found running
+        // (a resubmitted job) is a recovery.
+        if (RECOVERED.has(event.status)) await this.recover(event, event.status, event.at);
+        return;
+      case 'run.exception':
+        return this.onException(event);
+      case 'run.checkpoint':
+        return this.onCheckpoint(event);
+      case 'cluster.health':
+        return this.onClusterHealth(event);
+    }
+  }
+
+  private async onRunStatus(event: Extract<WeirEvent, { type: 'run.status' }>): Promise<void> {
+    const rules = await this.rules.listActive(['status', 'restarts']);
+    for (const rule of rules) {
+      if (!(await this.inScope(rule.scope, event.taskId))) continue;
+      const { condition } = rule;
+      if (condition.kind === 'status' && condition.statuses.includes(event.to)) {
+        await this.open(rule, `status:${rule.id}:${event.runId}`, {
+          ...runFacts(event, event.at),
+          status: event.to,
+          summary: `status became ${event.to}${event.note ? ` (${event.note})` : ''}`,
+        });
+      }
+      if (condition.kind === 'restarts' && event.to === 'RESTARTING') {
+        const count = await this.options.facts.restartsSince(event.runId, event.at - condition.windowMs);
+        if (count > condition.count) {
+          await this.open(rule, `restarts:${rule.id}:${event.runId}`, {
+            ...runFacts(event, event.at),
+            status: event.to,
+            summary: `${count} restarts within ${formatDuration(condition.windowMs)} (more than ${condition.count})`,
+          });
+        }
+      }
+    }
+    if (RECOVERED.has(event.to)) await this.recover(event, event.to, event.at);
+    if (isTerminal(event.to)) {
+      const byId = await this.activeRulesById();
+      for (const incident of await this.incidents.firing({ runId: event.runId, conditionKinds: ['restarts', 'checkpoint-failed', 'no-checkpoint', 'metric'] })) {
+        await this.resolve(incident, byId.get(incident.ruleId), 'run-ended', `the run ended with status ${event.to}`);
+      }
+    }
+  }
+
+  /** The task runs again: its status and exception incidents (of this run or an older one) resolve. */
+  private async recover(ref: RunRef, status: RunStatus, at: number): Promise<void> {
+    const firing = await this.incidents.firing({ taskId: ref.taskId, conditionKinds: ['status', 'exception'] });
+    if (firing.length === 0) return;
+    const byId = await this.activeRulesById();
+    for (const incident of firing) {
+      const rule = byId.get(incident.ruleId);
+      if (rule?.condition.kind === 'status' && rule.condition.statuses.includes(status)) continue;
+      const which = incident.runId === ref.runId ? 'the job is' : 'a new run of the job is';
+      await this.resolve(incident, rule, 'recovered', `${which} ${status} again (${new Date(at).toISOString()})`);
+    }
+  }
+
+  private async onException(event: Extract<WeirEvent, { type: 'run.exception' }>): Promise<void> {
+    const rules = await this.rules.listActive(['exception']);
+    const fingerprint = exceptionFingerprint(event.exceptionName, event.message);
+    for (const rule of rules) {
+      if (!(await this.inScope(rule.scope, event.taskId))) continue;
+      await this.open(rule, `exception:${rule.id}:${event.runId}:${fingerprint}`, {
+        ...runFacts(event, event.at),
+        status: null,
+        summary: `raised ${event.exceptionName}`,
+        exception: { name: event.exceptionName, message: event.message },
+      });
+    }
+  }
+
+  private async onCheckpoint(event: Extract<WeirEvent, { type: 'run.checkpoint' }>): Promise<void> {
+    if (event.isSavepoint) return;
+    if (event.outcome === 'FAILED') {
+      for (const rule of await this.rules.listActive(['checkpoint-failed'])) {
+        if (!(await this.inScope(rule.scope, event.taskId))) continue;
+        await this.open(rule, `checkpoint-failed:${rule.id}:${event.runId}`, {
+          ...runFacts(event, event.at),
+          status: null,
+          summary: `checkpoint ${event.checkpointId} failed`,
+          checkpoint: { id: event.checkpointId, failure: event.failure ?? null },
+        });
+      }
+      return;
+    }
+    const firing = await this.incidents.firing({ runId: event.runId, conditionKinds: ['checkpoint-failed', 'no-checkpoint'] });
+    if (firing.length === 0) return;
+    const byId = await this.activeRulesById();
+    for (const incident of firing) {
+      await this.resolve(incident, byId.get(incident.ruleId), 'cleared', `checkpoint ${event.checkpointId} completed`);
+    }
+  }
+
+  private async onClusterHealth(event: Extract<WeirEvent, { type: 'cluster.health' }>): Promise<void> {
+    if (event.to === 'UNREACHABLE') {
+      const rules = await this.rules.listActive(['cluster-unreachable']);
+      if (rules.length === 0) return;
+      const affected = await this.options.facts.activeJobsOnCluster(event.clusterId, MAX_AFFECTED_JOBS);
+      for (const rule of rules) {
+        await this.open(rule, `cluster:${rule.id}:${event.clusterId}`, {
+          summary: `cluster ${event.clusterName} is unreachable${event.error ? `: ${event.error}` : ''}`,
+          at: event.at,
+          taskId: null,
+          taskName: null,
+          runId: null,
+          jobName: null,
+          flinkJobId: null,
+          clusterId: event.clusterId,
+          clusterName: event.clusterName,
+          status: event.to,
+          affectedJobs: affected,
+        });
+      }
+    } else if (event.to === 'HEALTHY') {
+      const firing = await this.incidents.firing({ clusterId: event.clusterId, conditionKinds: ['cluster-unreachable'] });
+      const byId = firing.length > 0 ? await this.activeRulesById() : new Map<string, StoredRule>();
+      for (const incident of firing) {
+        await this.resolve(incident, byId.get(incident.ruleId), 'recovered', `cluster ${event.clusterName} answers again`);
+      }
+    }
+  }
+
+  private async checkNoCheckpoint(rule: StoredRule, condition: Condition<'no-checkpoint'>, run: RunningRun): Promise<void> {
+    const last = await this.options.checkpoints.lastCompletedCheckpointAt(run.runId);
+    const knownSince = this.options.checkpoints.knownSince ?? 0;
+    const since = Math.max(last ?? 0, run.runningSince, last === null ? knownSince : 0);
+    const quietFor = this.now() - since;
+    const key = `no-checkpoint:${rule.id}:${run.runId}`;
+    if (quietFor > condition.forMs) {
+      await this.open(rule, key, {
+        ...runFacts(run, this.now()),
+        status: 'RUNNING',
+        summary: `no checkpoint completed for ${formatDuration(quietFor)}${last === null ? ' (none seen)' : ''}`,
+      });
+    }
+  }
+
+  private async checkMetric(rule: StoredRule, condition: Condition<'metric'>, run: RunningRun): Promise<void> {
+    const now = this.now();
+    const samples = await this.options.metrics.samples(run.runId, condition.metric, condition.vertexId, now - condition.forMs - 60_000);
+    const latest = samples.at(-1);
+    if (!latest) return;
+    const breached = (value: number) => (condition.op === 'above' ? value > condition.threshold : value < condition.threshold);
+    const windowStart = now - condition.forMs;
+    const before = [...samples].reverse().find((s) => s.at <= windowStart);
+    const inWindow = samples.filter((s) => s.at > windowStart);
+    const holds = condition.forMs === 0 ? breached(latest.value) : Boolean(before && breached(before.value) && inWindow.every((s) => breached(s.value)));
+    const describe = `${condition.metric}${condition.vertexId ? ` of vertex ${condition.vertexId}` : ''}`;
+    if (holds) {
+      await this.open(rule, `metric:${rule.id}:${run.runId}`, {
+        ...runFacts(run, now),
+        status: 'RUNNING',
+        summary: `${describe} ${condition.op} ${condition.threshold} for ${formatDuration(condition.forMs)} (now ${latest.value})`,
+      });
+    } else if (!breached(latest.value)) {
+      for (const incident of await this.incidents.firing({ ruleId: rule.id, runId: run.runId })) {
+        await this.resolve(incident, rule, 'cleared', `${describe} is ${latest.value}, back within ${condition.threshold}`);
+      }
+    }
+  }
+
+  /** FIRING incidents that still owe a first notice (a silence ended) or are due a re-notification. */
+  private async renotify(rules: Map<string, StoredRule>): Promise<void> {
+    const firing = await this.incidents.firing({ ruleIds: [...rules.keys()] });
+    if (firing.length === 0) return;
+    const silences = await this.silences.list();
+    const now = this.now();
+    let queued = false;
+    for (const incident of firing) {
+      const rule = rules.get(incident.ruleId);
+      if (!rule || rule.channelIds.length === 0) continue;
+      if (silences.some((s) => silenceMatches(s, { ruleId: rule.id, taskId: incident.taskId }))) continue;
+      if (incident.lastNotifiedAt === null) {
+        queued = (await this.ledger.notifyAgain(incident, rule, 'FIRING')) || queued;
+      } else if (rule.renotifyIntervalMs !== null && now - incident.lastNotifiedAt >= rule.renotifyIntervalMs) {
+        queued = (await this.ledger.notifyAgain(incident, rule, 'RENOTIFY')) || queued;
+      }
+    }
+    if (queued) this.options.onQueued?.();
+  }
+
+  private async open(rule: StoredRule, key: string, facts: IncidentFacts): Promise<void> {
+    const incident = await this.ledger.open(rule, key, facts);
+    if (incident) this.options.onQueued?.();
+  }
+
+  private async resolve(incident: StoredIncident, rule: StoredRule | undefined, reason: 'recovered' | 'cleared' | 'run-ended', text: string): Promise<void> {
+    // Exception incidents keep their key: the same exception in the same run is not news again.
+    const freeKey = incident.conditionKind !== 'exception';
+    const resolved = await this.ledger.resolve(incident, rule, reason, text, { freeKey, notify: rule !== undefined });
+    if (resolved) this.options.onQueued?.();
+  }
+
+  private async activeRulesById(): Promise<Map<string, StoredRule>> {
+    return new Map((await this.rules.listActive()).map((rule) => [rule.id, rule]));
+  }
+
+  private async inScope(scope: AlertScope, taskId: string): Promise<boolean> {
+    if (scope.kind === 'all') return true;
+    if (scope.kind === 'tasks') return scope.taskIds.includes(taskId);
+    const task: TaskFact | undefined = await this.options.facts.task(taskId);
+    return task !== undefined && scope.lifecycles.includes(task.lifecycle);
+  }
+}
+
+function runFacts(ref: RunRef, at: number): Omit<IncidentFacts, 'summary' | 'status'> {
+  return {
+    at,
+    taskId: ref.taskId,
+    taskName: ref.taskName,
+    runId: ref.runId,
+    jobName: ref.jobName,
+    flinkJobId: ref.flinkJobId,
+    clusterId: ref.clusterId,
+    clusterName: ref.clusterName,
+  };
+}
+
+/** Same exception class and first message line, ignoring numbers (ids, offsets, times) in it. */
+export function exceptionFingerprint(name: string, message: string): string {
+  const firstLine = (message.split('\n')[0] ?? '').replace(/\d+/g, '#').trim();
+  return createHash('sha256').update(`${name}\n${firstLine}`).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,230 @@
+import type { DeliveryKind } from './alert-tables.js';
+import type { IncidentFacts } from './alert-incidents.store.js';
+
+/**
+ * One notice, channel-neutral: what every channel's template renders. Built from an incident's
+ * stored facts, so a notice sent after a restart of Weir reads exactly like one sent before it.
+ */
+export interface AlertNotice {
+  kind: DeliveryKind;
+  /** One line: "[FIRING] orders-etl: status became FAILED". */
+  title: string;
+  /** Label/value pairs in display order; values are plain text. */
+  fields: Array<{ label: string; value: string }>;
+  /** The run's page in Weir (or the clusters page for a cluster incident). */
+  link: string | null;
+  incidentId: string | null;
+  ruleName: string | null;
+  facts: IncidentFacts | null;
+  /** When this notice was made (epoch ms). */
+  at: number;
+}
+
+export interface NoticeInput {
+  kind: DeliveryKind;
+  incident: { id: string; openedAt: number; resolvedAt: number | null; facts: IncidentFacts } | null;
+  ruleName: string | null;
+  channelName?: string;
+  publicUrl: string;
+  /** IANA zone for the "local" times; the server's by default. */
+  timeZone?: string;
+  now: number;
+}
+
+const LABEL: Record<DeliveryKind, string> = {
+  FIRING: 'FIRING',
+  RENOTIFY: 'STILL FIRING',
+  RESOLVED: 'RESOLVED',
+  TEST: 'TEST',
+};
+
+export function buildNotice(input: NoticeInput): AlertNotice {
+  const base = input.publicUrl.replace(/\/+$/, '');
+  if (!input.incident) {
+    return {
+      kind: input.kind,
+      title: `[TEST] Weir test message${input.channelName ? ` for channel "${input.channelName}"` : ''}`,
+      fields: [
+        { label: 'Message', value: 'This is a test message from Weir. If you can read it, the channel works.' },
+        { label: 'Time', value: formatTime(input.now, input.timeZone) },
+      ],
+      link: base || null,
+      incidentId: null,
+      ruleName: null,
+      facts: null,
+      at: input.now,
+    };
+  }
+  const { facts } = input.incident;
+  const subject = facts.taskName ?? facts.jobName ?? facts.clusterName ?? 'Weir';
+  const headline = input.kind === 'RESOLVED' ? (facts.resolution ?? 'resolved') : facts.summary;
+  const fields: AlertNotice['fields'] = [];
+  if (input.ruleName) fields.push({ label: 'Rule', value: input.ruleName });
+  if (facts.taskName) fields.push({ label: 'Job', value: facts.taskName });
+  if (facts.jobName && facts.jobName !== facts.taskName) fields.push({ label: 'Flink job', value: facts.jobName });
+  if (facts.status) fields.push({ label: 'Status', value: facts.status });
+  if (facts.clusterName) fields.push({ label: 'Cluster', value: facts.clusterName });
+  fields.push({ label: input.kind === 'RESOLVED' ? 'Opened' : 'Time', value: formatTime(facts.at, input.timeZone) });
+  if (input.kind === 'RESOLVED' && input.incident.resolvedAt !== null) {
+    fields.push({ label: 'Resolved', value: formatTime(input.incident.resolvedAt, input.timeZone) });
+    fields.push({ label: 'Lasted', value: formatDuration(input.incident.resolvedAt - input.incident.openedAt) });
+  }
+  if (input.kind === 'RENOTIFY') fields.push({ label: 'Firing for', value: formatDuration(input.now - input.incident.openedAt) });
+  if (facts.exception) fields.push({ label: 'Exception', value: exceptionSummary(facts.exception) });
+  if (facts.checkpoint) {
+    fields.push({
+      label: 'Checkpoint',
+      value: `#${facts.checkpoint.id}${facts.checkpoint.failure ? `: ${firstLine(facts.checkpoint.failure, 300)}` : ''}`,
+    });
+  }
+  if (facts.affectedJobs && facts.affectedJobs.length > 0) fields.push({ label: 'Affected jobs', value: facts.affectedJobs.join(', ') });
+  if (facts.flinkJobId) fields.push({ label: 'Flink job id', value: facts.flinkJobId });
+  const link = facts.runId ? `${base}/runs/${facts.runId}` : facts.clusterId ? `${base}/clusters` : base || null;
+  return {
+    kind: input.kind,
+    title: `[${LABEL[input.kind]}] ${subject}: ${headline}`,
+    fields,
+    link,
+    incidentId: input.incident.id,
+    ruleName: input.ruleName,
+    facts,
+    at: input.now,
+  };
+}
+
+/** "2026-11-25T08:00:00.000Z (25/11/2026, 16:00:00 GMT+8)": ISO for machines, local for people. */
+export function formatTime(at: number, timeZone?: string): string {
+  const date = new Date(at);
+  const local = date.toLocaleString('en-GB', { timeZone, timeZoneName: 'short' });
+  return `${date.toISOString()} (${local})`;
+}
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${seconds % 60}s`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours}h ${minutes % 60}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+export function exceptionSummary(exception: { name: string; message: string }): string {
+  const message = firstLine(exception.message, 300);
+  return message ? `${exception.name}: ${message}` : exception.name;
+}
+
+function firstLine(text: string, max: number): string {
+  const line = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+// ---- per channel type ----
+
+/** The generic webhook's JSON body (stable field names; `version` bumps on breaking changes). */
+export function webhookPayload(notice: AlertNotice, sentAt: number) {
+  const facts = notice.facts;
+  return {
+    version: 1,
+    source: 'weir',
+    kind: notice.kind,
+    title: notice.title,
+    incidentId: notice.incidentId,
+    rule: notice.ruleName,
+    summary: facts?.summary ?? null,
+    resolution: notice.kind === 'RESOLVED' ? (facts?.resolution ?? null) : null,
+    task: facts ? { id: facts.taskId, name: facts.taskName } : null,
+    run: facts ? { id: facts.runId, jobName: facts.jobName, flinkJobId: facts.flinkJobId, status: facts.status } : null,
+    cluster: facts ? { id: facts.clusterId, name: facts.clusterName } : null,
+    exception: facts?.exception ?? null,
+    checkpoint: facts?.checkpoint ?? null,
+    affectedJobs: facts?.affectedJobs ?? null,
+    at: facts ? new Date(facts.at).toISOString() : new Date(notice.at).toISOString(),
+    link: notice.link,
+    fields: notice.fields,
+    sentAt,
+  };
+}
+
+/** DingTalk markdown (a small subset of Markdown: headings, bold, links, lists). */
+export function dingTalkMarkdown(notice: AlertNotice, atMobiles: readonly string[] = []): { title: string; text: string } {
+  const lines = [`### ${escapeMarkdown(notice.title)}`, ''];
+  for (const field of notice.fields) lines.push(`- **${field.label}**: ${escapeMarkdown(field.value)}`);
+  if (notice.link) lines.push('', `[Open in Weir](${notice.link})`);
+  // DingTalk only notifies the people whose @mobile appears in the text.
+  if (atMobiles.length > 0) lines.push('', atMobiles.map((m) => `@${m}`).join(' '));
+  return { title: truncate(notice.title, 64), text: lines.join('\n') };
+}
+
+/** Feishu/Lark interactive card: coloured header, the fields, a button to the run. */
+export function feishuCard(notice: AlertNotice) {
+  const template = notice.kind === 'RESOLVED' ? 'green' : notice.kind === 'TEST' ? 'blue' : notice.kind === 'RENOTIFY' ? 'orange' : 'red';
+  const elements: unknown[] = [
+    {
+      tag: 'div',
+      text: { tag: 'lark_md', content: notice.fields.map((f) => `**${f.label}**: ${escapeMarkdown(f.value)}`).join('\n') },
+    },
+  ];
+  if (notice.link) {
+    elements.push({
+      tag: 'action',
+      actions: [{ tag: 'button', text: { tag: 'plain_text', content: 'Open in Weir' }, type: 'primary', url: notice.link }],
+    });
+  }
+  return {
+    config: { wide_screen_mode: true },
+    header: { template, title: { tag: 'plain_text', content: notice.title } },
+    elements,
+  };
+}
+
+/** WeCom markdown: its own small dialect, with <font color="warning|info|comment">; at most 4096 bytes. */
+export function weComMarkdown(notice: AlertNotice): string {
+  const color = notice.kind === 'RESOLVED' ? 'info' : notice.kind === 'TEST' ? 'comment' : 'warning';
+  const lines = [`### <font color="${color}">${escapeMarkdown(notice.title)}</font>`];
+  for (const field of notice.fields) lines.push(`> ${field.label}: <font color="comment">${escapeMarkdown(field.value)}</font>`);
+  if (notice.link) lines.push('', `[Open in Weir](${notice.link})`);
+  return truncateBytes(lines.join('\n'), 4096);
+}
+
+/** E-mail: subject, plain text and a simple HTML table. */
+export function emailMessage(notice: AlertNotice): { subject: string; text: string; html: string } {
+  const text = [
+    notice.title,
+    '',
+    ...notice.fields.map((f) => `${f.label}: ${f.value}`),
+    ...(notice.link ? ['', `Open in Weir: ${notice.link}`] : []),
+    '',
+    '-- ',
+    'Sent by Weir',
+  ].join('\n');
+  const color = notice.kind === 'RESOLVED' ? '#1a7f37' : notice.kind === 'TEST' ? '#0969da' : '#cf222e';
+  const rows = notice.fields
+    .map((f) => `<tr><th align="left" style="padding:2px 12px 2px 0">${escapeHtml(f.label)}</th><td>${escapeHtml(f.value)}</td></tr>`)
+    .join('');
+  const html =
+    `<div style="font-family:sans-serif"><h3 style="color:${color}">${escapeHtml(notice.title)}</h3>` +
+    `<table>${rows}</table>` +
+    (notice.link ? `<p><a href="${escapeHtml(notice.link)}">Open in Weir</a></p>` : '') +
+    `<p style="color:#666">Sent by Weir</p></div>`;
+  return { subject: truncate(notice.title, 200), text, html };
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function truncateBytes(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  let cut = text;
+  while (Buffer.byteLength(cut) > maxBytes - 3) cut = cut.slice(0, Math.floor(cut.length * 0.95));
+  return `${cut}…`;
+}

@@ -1,0 +1,63 @@
+import { SECRET_MASK, type AlertChannelType } from '@weir/contract';
+import { InputError } from '../errors/errors.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+
+/**
+ * The config fields of each channel type that are credentials. They are sealed with SecretBox in
+ * the database and read back as SECRET_MASK. A robot's webhook address carries its access token
+ * (DingTalk access_token, Feishu hook id, WeCom key): anyone holding it can post to the group, so
+ * it is a secret too. The generic webhook's address is not (its secret is what signs).
+ */
+export const SECRET_FIELDS: Record<AlertChannelType, readonly string[]> = {
+  webhook: ['secret'],
+  dingtalk: ['url', 'secret'],
+  feishu: ['url', 'secret'],
+  wecom: ['url'],
+  email: ['password'],
+};
+
+const REQUIRED_SECRETS = new Set(['url']);
+
+/**
+ * The config to store: secret fields sealed. A secret field left out or given as the mask keeps
+ * `previous`'s sealed value; null clears it; anything else is sealed anew.
+ */
+export function sealConfig(
+  type: AlertChannelType,
+  input: Record<string, unknown>,
+  box: SecretBox,
+  previous?: Record<string, unknown>,
+): Record<string, unknown> {
+  const stored: Record<string, unknown> = { ...input };
+  for (const field of SECRET_FIELDS[type]) {
+    const value = input[field];
+    if (value === undefined || value === SECRET_MASK) {
+      stored[field] = previous?.[field] ?? null;
+    } else if (value === null || value === '') {
+      stored[field] = null;
+    } else {
+      stored[field] = box.seal(String(value));
+    }
+    if (REQUIRED_SECRETS.has(field) && stored[field] === null) {
+      throw new InputError(`config.${field} is required for a ${type} channel`);
+    }
+  }
+  return stored;
+}
+
+/** The config with its secrets in clear, for sending. */
+export function openConfig(type: AlertChannelType, stored: Record<string, unknown>, box: SecretBox): Record<string, unknown> {
+  const clear: Record<string, unknown> = { ...stored };
+  for (const field of SECRET_FIELDS[type]) {
+    const value = stored[field];
+    clear[field] = typeof value === 'string' && value !== '' ? box.open(value) : null;
+  }
+  return clear;
+}
+
+/** The config as the API shows it: each set secret replaced by the mask. */
+export function maskConfig(type: AlertChannelType, stored: Record<string, unknown>): Record<string, unknown> {
+  const masked: Record<string, unknown> = { ...stored };
+  for (const field of SECRET_FIELDS[type]) masked[field] = stored[field] ? SECRET_MASK : null;
+  return masked;
+}

@@ -1,0 +1,40 @@
+import { createHmac } from 'node:crypto';
+import type { AlertNotice } from '../alert-templates.js';
+import { webhookPayload } from '../alert-templates.js';
+import { SEND_TIMEOUT_MS, type ChannelSender, type SendResult } from './channel-sender.js';
+import { expectOk, postJson, redactUrl } from './http-post.js';
+
+export const WEBHOOK_SIGNATURE_HEADER = 'x-weir-signature';
+export const WEBHOOK_TIMESTAMP_HEADER = 'x-weir-timestamp';
+
+/** `sha256=<hex HMAC-SHA256 of the exact body bytes, keyed with the secret>`. */
+export function webhookSignature(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+}
+
+/**
+ * Generic webhook: POSTs the notice as JSON. With a secret it adds `X-Weir-Timestamp` (epoch ms)
+ * and `X-Weir-Signature`; the body repeats the timestamp as `sentAt`, so the signature covers it
+ * and a receiver can refuse replays. Any 2xx answer is success.
+ */
+export class WebhookSender implements ChannelSender {
+  readonly type = 'webhook' as const;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async send(notice: AlertNotice, config: Record<string, unknown>, signal: AbortSignal): Promise<SendResult> {
+    const url = String(config.url);
+    const secret = typeof config.secret === 'string' && config.secret !== '' ? config.secret : null;
+    const sentAt = this.now();
+    const body = JSON.stringify(webhookPayload(notice, sentAt));
+    const headers: Record<string, string> = {};
+    if (secret) {
+      headers[WEBHOOK_TIMESTAMP_HEADER] = String(sentAt);
+      headers[WEBHOOK_SIGNATURE_HEADER] = webhookSignature(secret, body);
+    }
+    const request = `POST ${redactUrl(url)} (JSON, ${Buffer.byteLength(body)} bytes${secret ? ', signed' : ''})`;
+    const answer = await postJson(url, body, { headers, timeoutMs: SEND_TIMEOUT_MS, signal, requestSummary: request });
+    expectOk(answer, request);
+    return { request, response: answer.summary };
+  }
+}
