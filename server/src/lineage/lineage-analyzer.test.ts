@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeLineage } from './lineage-analyzer.js';
+import { normaliseExpected, readCorpus, toCompact } from './lineage-corpus.js';
+import { LineageResult } from './lineage.schemas.js';
+
+const corpus = readCorpus();
+
+describe('lineage corpus (expected lineage written by hand)', () => {
+  test('has at least 60 scripts', () => {
+    assert.ok(corpus.length >= 60, `only ${corpus.length} corpus scripts`);
+  });
+  for (const c of corpus) {
+    test(c.name, () => {
+      const result = analyzeLineage(c.sql);
+      LineageResult.parse(result);
+      assert.deepStrictEqual(toCompact(result), normaliseExpected(c.expected));
+    });
+  }
+});
+
+describe('lineage result details', () => {
+  test('table edges are the column edges plus every table a writing statement reads', () => {
+    for (const c of corpus) {
+      const r = analyzeLineage(c.sql);
+      const tableEdges = new Set(r.tableEdges.map((e) => `${e.from}->${e.to}`));
+      for (const e of r.columnEdges) assert.ok(tableEdges.has(`${e.from.table}->${e.to.table}`), `${c.name}: ${e.from.table}->${e.to.table}`);
+      const ids = new Set(r.tables.map((t) => t.id));
+      for (const e of r.columnEdges) {
+        assert.ok(ids.has(e.from.table) && ids.has(e.to.table), c.name);
+        const from = r.tables.find((t) => t.id === e.from.table)!;
+        assert.notEqual(from.kind, 'view', `${c.name}: edges start at real tables`);
+        assert.ok(from.columns.some((col) => col.name === e.from.column), `${c.name}: ${e.from.table}.${e.from.column} is a column`);
+        for (const v of e.via) assert.equal(r.tables.find((t) => t.id === v)?.kind, 'view');
+      }
+    }
+  });
+
+  test('case-insensitive names keep the first spelling', () => {
+    const r = analyzeLineage("CREATE TABLE MyTable (Id INT) WITH ('connector'='datagen');\nCREATE TABLE out_t (id INT) WITH ('connector'='print');\nINSERT INTO OUT_T SELECT ID FROM mytable;");
+    assert.deepEqual(r.columnEdges.map((e) => [e.from, e.to]), [[{ table: 'MyTable', column: 'Id' }, { table: 'out_t', column: 'id' }]]);
+  });
+});
+
+describe('errors and partial scripts', () => {
+  test('a syntax error points at its line and column', () => {
+    const r = analyzeLineage("CREATE TABLE t (a INT) WITH ('connector' = 'datagen');\n\nSELECT a\n  FROM t WHERE a = = 1;");
+    assert.equal(r.errors.length > 0, true);
+    assert.deepEqual({ line: r.errors[0]!.line, column: r.errors[0]!.column }, { line: 4, column: 20 }); // the second '='
+    assert.equal(r.statements[1]!.kind, 'invalid');
+    assert.equal(r.tables.length, 1, 'the valid statement is still analysed');
+  });
+
+  test('an error inside a statement that is not first on its line is placed in script coordinates', () => {
+    const r = analyzeLineage("SET 'a' = 'b'; SELECT a FROM t WHERE = 1;");
+    assert.deepEqual(r.errors, [{ message: "'=' is not valid at this position", line: 1, column: 38 }]);
+  });
+
+  test('an error after a grammar shim is placed where it is written', () => {
+    const r = analyzeLineage("CREATE TABLE a (x INT) WITH ('connector'='datagen');\nCREATE TABLE b (WATERMARK FOR x AS x) WITH ('k' = ) LIKE a;");
+    assert.equal(r.errors.length > 0, true);
+    assert.equal(r.errors[0]!.line, 2);
+    assert.equal(r.errors[0]!.column, 51);
+  });
+
+  test('an unknown table gives a warning with its position and the rest is still analysed', () => {
+    const sql = [
+      "CREATE TABLE src (id INT) WITH ('connector' = 'datagen');",
+      "CREATE TABLE dst (id INT) WITH ('connector' = 'print');",
+      'INSERT INTO dst SELECT * FROM missing_table;',
+      'INSERT INTO dst SELECT id FROM src;',
+    ].join('\n');
+    const r = analyzeLineage(sql);
+    assert.deepEqual(
+      r.warnings.map((w) => [w.line, w.column]),
+      [
+        [3, 31],
+        [3, 24],
+        [3, 17],
+      ],
+    );
+    assert.match(r.warnings[0]!.message, /missing_table/);
+    assert.match(r.warnings[1]!.message, /Cannot expand/);
+    assert.match(r.warnings[2]!.message, /writes 1 column\(s\) but the query returns 0/);
+    assert.deepEqual(r.columnEdges.map((e) => `${e.from.table}.${e.from.column}->${e.to.table}.${e.to.column}`), ['src.id->dst.id']);
+    assert.deepEqual(r.errors, []);
+  });
+
+  test('a truncated script returns the statements before the cut', () => {
+    const full = corpus.find((c) => c.name.startsWith('20-'))!.sql;
+    const r = analyzeLineage(full.slice(0, full.indexOf('INNER JOIN') + 5));
+    assert.equal(r.tables.length, 3);
+    assert.ok(r.errors.length > 0);
+  });
+});
+
+// A small deterministic generator so a failure can be reproduced from the seed.
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const NOISE = ['(', ')', ',', ';', "'", '`', 'SELECT', 'FROM', 'AS', 'END', 'BEGIN', 'TABLE', 'JOIN', '*', '.', 'OVER', 'LIKE', 'WITH', '--', '/*', 'CASE', 'SESSION(', 'STATEMENT SET'];
+
+function mutate(sql: string, rnd: () => number): string {
+  let out = sql;
+  const edits = 1 + Math.floor(rnd() * 4);
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(rnd() * (out.length + 1));
+    const kind = Math.floor(rnd() * 5);
+    if (kind === 0) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rnd() * 20));
+    else if (kind === 1) out = out.slice(0, at) + NOISE[Math.floor(rnd() * NOISE.length)] + out.slice(at);
+    else if (kind === 2) out = out.slice(0, at);
+    else if (kind === 3) {
+      const from = Math.floor(rnd() * out.length);
+      out = out.slice(0, at) + out.slice(from, from + Math.floor(rnd() * 40)) + out.slice(at);
+    } else out = out.slice(at) + out.slice(0, at);
+  }
+  return out;
+}
+
+describe('robustness', () => {
+  test('never throws and always returns a valid result on mutated corpus scripts', () => {
+    const rnd = random(7);
+    let cases = 0;
+    for (let round = 0; round < 6; round++) {
+      for (const c of corpus) {
+        const sql = mutate(c.sql, rnd);
+        let result: LineageResult;
+        assert.doesNotThrow(() => {
+          result = analyzeLineage(sql);
+        }, sql);
+        LineageResult.parse(result!);
+        const crashed = [...result!.errors, ...result!.warnings].filter((p) => /analysis failed|could not be analysed/.test(p.message));
+        assert.deepEqual(crashed, [], `analyser defect on:\n${sql}`);
+        cases += 1;
+      }
+    }
+    assert.ok(cases >= 300);
+  });
+
+  test('never throws on junk', () => {
+    for (const junk of ['', ';;;', 'END;', '))))', "'unterminated", 'BEGIN STATEMENT SET;', 'EXECUTE STATEMENT SET BEGIN', 'INSERT INTO', '\u0000\uffff', 'SELECT * FROM TABLE(SESSION(TABLE', 'CREATE TABLE x WITH (']) {
+      const r = analyzeLineage(junk);
+      LineageResult.parse(r);
+    }
+    // Not a string at all (a caller passing through untyped JSON).
+    LineageResult.parse(analyzeLineage(undefined as unknown as string));
+  });
+});
+
+describe('speed', () => {
+  test('analysis time per corpus script (reported as a diagnostic)', (t) => {
+    analyzeLineage(corpus[0]!.sql); // the parser's first call builds its DFA caches
+    const times = corpus
+      .map((c) => {
+        const start = performance.now();
+        analyzeLineage(c.sql);
+        return performance.now() - start;
+      })
+      .sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    const max = times[times.length - 1]!;
+    t.diagnostic(`lineage analysis over ${times.length} scripts: median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms`);
+    assert.ok(max < 2000, `slowest script took ${max.toFixed(0)} ms`);
+  });
+});
