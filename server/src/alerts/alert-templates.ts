@@ -210,8 +210,12 @@ export function emailMessage(notice: AlertNotice): { subject: string; text: stri
   return { subject: truncate(notice.title, 200), text, html };
 }
 
+/**
+ * The robots' markdown dialects honour no backslash escapes (a "\\*" shows both characters), so
+ * values are only kept from opening tags or code spans: < > become ‹ › and backticks quotes.
+ */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+  return text.replace(/</g, '‹').replace(/>/g, '›').replace(/`/g, "'");
 }
 
 function escapeHtml(text: string): string {

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { forEachDatabase } from '../test-support/databases.js';
+import { AlertChannelsStore } from './alert-channels.store.js';
+import { AlertDeliveriesStore } from './alert-deliveries.store.js';
+import { AlertIncidentsStore, type IncidentFacts } from './alert-incidents.store.js';
+import { AlertRulesStore } from './alert-rules.store.js';
+import { AlertSilencesStore, silenceMatches } from './alert-silences.store.js';
+
+const facts = (runId: string, taskId = 'T1'): IncidentFacts => ({
+  summary: 'status became FAILED',
+  at: 1_000,
+  taskId,
+  taskName: 'orders',
+  runId,
+  jobName: 'orders',
+  flinkJobId: 'f1',
+  clusterId: 'C1',
+  clusterName: 'prod',
+  status: 'FAILED',
+});
+
+forEachDatabase('alert stores', (getDb) => {
+  it('channels: create, rename, soft delete keeps the row for the history', async () => {
+    const store = new AlertChannelsStore(getDb());
+    const channel = await store.create({ name: 'ops hook', type: 'webhook', config: { url: 'http://x', secret: 'v1:sealed' }, enabled: true, createdBy: 'admin' });
+    assert.deepEqual((await store.get(channel.id))?.config, { url: 'http://x', secret: 'v1:sealed' });
+    assert.equal(await store.replace(channel.id, { name: 'ops', config: { url: 'http://y', secret: null }, enabled: false }), true);
+    assert.equal((await store.findByName('ops'))?.enabled, false);
+    assert.equal(await store.softDelete(channel.id), true);
+    assert.equal(await store.softDelete(channel.id), false);
+    assert.equal((await store.list()).some((c) => c.id === channel.id), false);
+    assert.ok((await store.get(channel.id))?.deletedAt);
+    assert.equal(await store.replace(channel.id, { name: 'x', config: {}, enabled: true }), false);
+  });
+
+  it('rules: active ones by kind; disabled and deleted ones are not evaluated', async () => {
+    const store = new AlertRulesStore(getDb());
+    const base = { enabled: true, scope: { kind: 'all' as const }, channelIds: ['A'], renotifyIntervalMs: null, createdBy: 'op' };
+    const failed = await store.create({ ...base, name: 'failed', condition: { kind: 'status', statuses: ['FAILED'] } });
+    const restarts = await store.create({ ...base, name: 'restarts', condition: { kind: 'restarts', count: 3, windowMs: 60_000 } });
+    const off = await store.create({ ...base, name: 'off', enabled: false, condition: { kind: 'exception' } });
+    assert.deepEqual((await store.listActive(['status'])).map((r) => r.id).filter((id) => [failed.id, restarts.id, off.id].includes(id)), [failed.id]);
+    await store.update(restarts.id, { condition: { kind: 'checkpoint-failed' }, scope: { kind: 'lifecycles', lifecycles: ['ONLINE'] } });
+    const updated = await store.get(restarts.id);
+    assert.deepEqual(updated?.condition, { kind: 'checkpoint-failed' });
+    assert.deepEqual(updated?.scope, { kind: 'lifecycles', lifecycles: ['ONLINE'] });
+    assert.equal((await store.listActive(['checkpoint-failed'])).some((r) => r.id === restarts.id), true);
+    await store.softDelete(failed.id);
+    assert.equal((await store.listActive()).some((r) => r.id === failed.id), false);
+    assert.equal((await store.get(failed.id))?.name, 'failed');
+  });
+
+  it('silences: active until their end; ending early; matching by rule and task', async () => {
+    let now = 10_000;
+    const store = new AlertSilencesStore(getDb(), () => now);
+    const silence = await store.create({ ruleId: 'R1', taskId: null, endsAt: 20_000, reason: 'maintenance', createdBy: 'op' });
+    assert.ok((await store.list()).some((s) => s.id === silence.id && s.active));
+    assert.equal(silenceMatches(silence, { ruleId: 'R1', taskId: 'T9' }), true);
+    assert.equal(silenceMatches(silence, { ruleId: 'R2', taskId: 'T9' }), false);
+    assert.equal(silenceMatches({ ruleId: null, taskId: 'T1' }, { ruleId: 'R2', taskId: 'T1' }), true);
+    now = 15_000;
+    assert.equal(await store.end(silence.id), true);
+    assert.equal(await store.end(silence.id), false);
+    assert.equal((await store.list()).some((s) => s.id === silence.id), false);
+    assert.equal((await store.list({ includeEnded: true })).find((s) => s.id === silence.id)?.active, false);
+  });
+
+  it('incidents: the dedup key admits one of many racing opens; resolving frees it when asked', async () => {
+    const store = new AlertIncidentsStore(getDb());
+    const opens = await Promise.all(
+      Array.from({ length: 5 }, () => store.open({ ruleId: 'RA', conditionKind: 'status', dedupKey: 'status:RA:run1', facts: facts('run1'), openedAt: 5 })),
+    );
+    const opened = opens.filter((o) => o !== undefined);
+    assert.equal(opened.length, 1);
+    const incident = opened[0]!;
+    assert.deepEqual((await store.firing({ ruleId: 'RA' })).map((i) => i.id), [incident.id]);
+    assert.equal(await store.markNotified(incident.id, null, 7), true);
+    assert.equal(await store.markNotified(incident.id, null, 8), false, 'a second claim of the same notification loses');
+    assert.equal(await store.resolve(incident, 9, 'recovered', 'running again', true), true);
+    assert.equal(await store.resolve(incident, 9, 'recovered', 'running again', true), false);
+    const resolved = await store.get(incident.id);
+    assert.equal(resolved?.state, 'RESOLVED');
+    assert.equal(resolved?.facts.resolution, 'running again');
+    assert.equal(resolved?.dedupKey, `status:RA:run1|${incident.id}`);
+    const again = await store.open({ ruleId: 'RA', conditionKind: 'status', dedupKey: 'status:RA:run1', facts: facts('run1'), openedAt: 10 });
+    assert.ok(again, 'the freed key opens a new incident');
+    const page = await store.list({ ruleId: 'RA', limit: 1 });
+    assert.equal(page.total, 2);
+    assert.equal(page.items[0]?.id, again.id);
+    assert.equal(page.items[0]?.ruleName, '(deleted rule)');
+  });
+
+  it('deliveries: claimed once among racing claimants; a failure queues the next attempt; history filters', async () => {
+    let now = 100_000;
+    const database = getDb();
+    const incidents = new AlertIncidentsStore(database);
+    const store = new AlertDeliveriesStore(database, () => now);
+    const incident = (await incidents.open({ ruleId: 'RB', conditionKind: 'status', dedupKey: 'status:RB:run2', facts: facts('run2', 'T2'), openedAt: now }))!;
+    const [firing, suppressed] = await store.enqueue([
+      { incidentId: incident.id, channelId: 'CH1', kind: 'FIRING', status: 'PENDING' },
+      { incidentId: incident.id, channelId: 'CH2', kind: 'FIRING', status: 'SUPPRESSED', error: 'silenced: maintenance' },
+    ]);
+    const [resolved] = await store.enqueue([{ incidentId: incident.id, channelId: 'CH1', kind: 'RESOLVED', status: 'PENDING' }]);
+    let due = await store.findDue({ limit: 10, leaseMs: 60_000 });
+    assert.deepEqual(due.filter((d) => d.incidentId === incident.id).map((d) => d.id), [firing!.id], 'RESOLVED waits for its FIRING');
+    const claims = await Promise.all(['a', 'b', 'c'].map((who) => store.claim(firing!, who)));
+    assert.equal(claims.filter(Boolean).length, 1);
+    const winner = ['a', 'b', 'c'][claims.indexOf(true)]!;
+    now += 10;
+    const retry = await store.markFailed(firing!, winner, 'connect ECONNREFUSED 127.0.0.1:9', { request: 'POST x', response: null }, now + 1000);
+    assert.equal(retry?.attempt, 2);
+    assert.equal(retry?.notificationId, firing!.id);
+    due = await store.findDue({ limit: 10, leaseMs: 60_000 });
+    assert.equal(due.some((d) => d.incidentId === incident.id), false, 'the retry is not due yet and RESOLVED still waits');
+    now += 1000;
+    due = await store.findDue({ limit: 10, leaseMs: 60_000 });
+    assert.deepEqual(due.filter((d) => d.incidentId === incident.id).map((d) => d.id), [retry!.id]);
+    assert.equal(await store.claim(retry!, 'a'), true);
+    assert.equal(await store.markSent(retry!.id, 'b', { request: 'x', response: 'y' }), false, 'only the claimant may finish it');
+    assert.equal(await store.markSent(retry!.id, 'a', { request: 'POST x', response: 'HTTP 200' }), true);
+    due = await store.findDue({ limit: 10, leaseMs: 60_000 });
+    assert.deepEqual(due.filter((d) => d.incidentId === incident.id).map((d) => d.id), [resolved!.id]);
+    assert.equal(await store.cancelPendingForIncidents([incident.id], 'canceled: the rule was deleted'), 1);
+
+    const history = await store.history({ incidentId: incident.id });
+    assert.equal(history.total, 4);
+    const byStatus = Object.fromEntries(history.items.map((d) => [`${d.kind}/${d.attempt}/${d.channelId}`, d.status]));
+    assert.deepEqual(byStatus, { 'FIRING/1/CH1': 'FAILED', 'FIRING/2/CH1': 'SENT', 'FIRING/1/CH2': 'SUPPRESSED', 'RESOLVED/1/CH1': 'CANCELED' });
+    assert.equal(history.items.find((d) => d.status === 'FAILED')?.error, 'connect ECONNREFUSED 127.0.0.1:9');
+    assert.equal((await store.history({ taskId: 'T2', status: 'SENT' })).total, 1);
+    assert.equal((await store.history({ channelId: 'CH2' })).items[0]?.error, 'silenced: maintenance');
+    assert.equal((await store.history({ runId: 'run2', from: now + 1 })).total, 0);
+    assert.equal(suppressed?.finishedAt, 100_000);
+  });
+
+  it('deliveries: a row whose claimant died is taken again after the lease', async () => {
+    let now = 500_000;
+    const store = new AlertDeliveriesStore(getDb(), () => now);
+    const [row] = await store.enqueue([{ incidentId: null, channelId: 'CH9', kind: 'TEST', status: 'PENDING' }]);
+    assert.equal(await store.claim(row!, 'dead'), true);
+    assert.equal((await store.findDue({ limit: 50, leaseMs: 60_000 })).some((d) => d.id === row!.id), false);
+    now += 61_000;
+    const stale = (await store.findDue({ limit: 50, leaseMs: 60_000 })).find((d) => d.id === row!.id);
+    assert.equal(stale?.status, 'SENDING');
+    assert.equal(await store.claim(stale!, 'alive'), true);
+    assert.equal(await store.claim(stale!, 'other'), false);
+  });
+});
