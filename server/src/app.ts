@@ -5,6 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { alertsRoutes } from './alerts/alerts.routes.js';
 import { registerAuth } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { clustersRoutes } from './clusters/clusters.routes.js';
@@ -58,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, services.auth);
   authRoutes(app, { auth: services.auth, secureCookies: options.secureCookies ?? false, sessionTtlMs: options.sessionTtlMs });
   clustersRoutes(app, services.clusters);
+  alertsRoutes(app, services.alerts.service);
   eventsRoutes(app, services.bus);
   healthRoutes(app, { database: services.database, clusters: services.clusters, version: API_VERSION });
 

@@ -1,5 +1,6 @@
 import type { WeirConfig } from './config/config.js';
 import type { Database } from './db/database.js';
+import { createAlerting } from './alerts/alerting.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuditStore } from './audit/audit.store.js';
 import { ApiTokensStore } from './auth/api-tokens.store.js';
@@ -23,7 +24,7 @@ export interface Logger {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs'>;
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs'> & Partial<Pick<WeirConfig, 'publicUrl'>>;
 
 /**
  * The composition root: every store and service, wired once. Background work
@@ -53,6 +54,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   });
   clusterEvents.onClustersChanged = () => void watchers.sync();
   const secrets = SecretBox.load(config.secretKey, config.dataDir);
+  const alerts = createAlerting({ database, audit, secrets, publicUrl: config.publicUrl ?? '', log });
 
   let started = false;
   const startBackgroundWork = () => {
@@ -65,9 +67,10 @@ export function createServices(database: Database, config: ServicesConfig, log: 
       run: () => clusters.checkAll(),
     });
     watchers.start();
+    alerts.start(bus, scheduler);
   };
   const stopBackgroundWork = () => scheduler.stop();
 
-  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, watchers, secrets, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, watchers, secrets, alerts, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;
