@@ -1,0 +1,147 @@
+import { Background, Controls, type EdgeMouseHandler, MarkerType, type NodeMouseHandler, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { Alert, Empty, Segmented, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { buildLineageGraph, type ColumnKey, describeTransforms, type LineageLevel } from './lineage-graph';
+import { LineageTableNode } from './lineage-table-node';
+import { formatPosition, useLineageTexts } from './lineage-texts';
+import type { LineageResult } from './lineage.types';
+
+export interface LineageViewProps {
+  /** The stored lineage of one task version (what the server's analyseLineage returned). */
+  lineage: LineageResult;
+  /** Level shown first; the user switches with the toggle. Default 'column'. */
+  defaultLevel?: LineageLevel;
+  /** Height of the graph area (the warnings above it are extra). Default 560. */
+  height?: number | string;
+  /** Double-click on a table, e.g. to open the global lineage page for it. */
+  onOpenTable?: (tableId: string) => void;
+}
+
+const nodeTypes = { lineageTable: LineageTableNode };
+
+/**
+ * Table- and column-level lineage of a FlinkSQL script. Click a column (or, at table level, a table)
+ * to highlight everything upstream and downstream of it; hover an edge to see its transformation.
+ */
+export function LineageView({ lineage, defaultLevel = 'column', height = 560, onOpenTable }: LineageViewProps) {
+  const texts = useLineageTexts();
+  const [level, setLevel] = useState<LineageLevel>(defaultLevel);
+  const [selectedColumn, setSelectedColumn] = useState<ColumnKey | null>(null);
+  const [selectedTable, setSelectedTable] = useState<string | null>(null);
+  const [hoveredEdge, setHoveredEdge] = useState<string | null>(null);
+
+  const graph = useMemo(() => buildLineageGraph(lineage, { level, selectedColumn, selectedTable }), [lineage, level, selectedColumn, selectedTable]);
+
+  const edges = useMemo(
+    () =>
+      graph.edges.map((e) => {
+        const d = e.data!;
+        const hovered = hoveredEdge === e.id;
+        const via = d.via.length > 0 ? ` (${texts.via} ${d.via.join(', ')})` : '';
+        return {
+          ...e,
+          animated: d.highlighted,
+          markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: d.highlighted ? '#1677ff' : '#8c8c8c' },
+          style: { stroke: d.highlighted || hovered ? '#1677ff' : '#8c8c8c', strokeWidth: d.highlighted || hovered ? 2 : 1, opacity: d.dimmed && !hovered ? 0.15 : 1 },
+          label: hovered && level === 'column' ? describeTransforms(d, texts.straightCopy) + via : undefined,
+          labelStyle: { fontSize: 11, fontFamily: 'monospace' },
+          labelBgStyle: { fill: '#fffbe6' },
+          zIndex: hovered ? 10 : d.highlighted ? 5 : 0,
+        };
+      }),
+    [graph.edges, hoveredEdge, level, texts],
+  );
+
+  const clear = () => {
+    setSelectedColumn(null);
+    setSelectedTable(null);
+  };
+
+  const onNodeClick: NodeMouseHandler = (event, node) => {
+    const tableId = node.id.slice('table:'.length);
+    if (level === 'table') {
+      setSelectedTable((current) => (current === tableId ? null : tableId));
+      return;
+    }
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-column]');
+    const column = row?.dataset.column;
+    if (!column) return;
+    setSelectedColumn((current) => (current && current.table === tableId && current.column === column ? null : { table: tableId, column }));
+  };
+  const onNodeDoubleClick: NodeMouseHandler = (_event, node) => onOpenTable?.(node.id.slice('table:'.length));
+  const onEdgeEnter: EdgeMouseHandler = (_event, edge) => setHoveredEdge(edge.id);
+  const onEdgeLeave: EdgeMouseHandler = () => setHoveredEdge(null);
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="small" data-testid="lineage-view">
+      {lineage.errors.length > 0 && <ProblemList type="error" title={texts.errors} problems={lineage.errors} />}
+      {lineage.warnings.length > 0 && <ProblemList type="warning" title={texts.warnings} problems={lineage.warnings} />}
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Segmented<LineageLevel>
+          value={level}
+          onChange={(value) => {
+            setLevel(value);
+            clear();
+          }}
+          options={[
+            { label: texts.tableLevel, value: 'table' },
+            { label: texts.columnLevel, value: 'column' },
+          ]}
+          data-testid="lineage-level"
+        />
+        <Typography.Text type="secondary">{texts.clearSelection}</Typography.Text>
+      </Space>
+      <div style={{ height, border: '1px solid #f0f0f0', borderRadius: 6 }} data-testid="lineage-graph">
+        {graph.nodes.length === 0 ? (
+          <Empty style={{ paddingTop: 80 }} description={texts.empty} />
+        ) : (
+          <ReactFlowProvider>
+            <ReactFlow
+              key={level}
+              nodes={graph.nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              onNodeClick={onNodeClick}
+              onNodeDoubleClick={onNodeDoubleClick}
+              onEdgeMouseEnter={onEdgeEnter}
+              onEdgeMouseLeave={onEdgeLeave}
+              onPaneClick={clear}
+              nodesDraggable
+              nodesConnectable={false}
+              elementsSelectable={false}
+              fitView
+              minZoom={0.1}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background gap={16} size={1} />
+              <Controls showInteractive={false} />
+            </ReactFlow>
+          </ReactFlowProvider>
+        )}
+      </div>
+    </Space>
+  );
+}
+
+function ProblemList({ type, title, problems }: { type: 'error' | 'warning'; title: string; problems: LineageResult['warnings'] }) {
+  const texts = useLineageTexts();
+  return (
+    <Alert
+      type={type}
+      showIcon
+      message={title}
+      data-testid={`lineage-${type}s`}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 18 }}>
+          {problems.map((p, i) => (
+            <li key={i}>
+              <Typography.Text type="secondary">{formatPosition(texts, p.line, p.column)}: </Typography.Text>
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
