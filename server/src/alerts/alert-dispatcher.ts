@@ -128,7 +128,11 @@ export class AlertDispatcher {
       if (!(await this.deliveries.claim(row, this.instanceId))) continue;
       const sending = this.deliver(row)
         .catch((err) => this.options.log.error({ err, deliveryId: row.id }, 'alert delivery failed unexpectedly'))
-        .finally(() => this.inFlight.delete(row.id));
+        .finally(() => {
+          this.inFlight.delete(row.id);
+          // A RESOLVED notice may have been waiting for this one; let it go now, not at the next tick.
+          if (row.kind === 'FIRING' || row.kind === 'RENOTIFY') this.wake();
+        });
       this.inFlight.set(row.id, sending);
     }
   }

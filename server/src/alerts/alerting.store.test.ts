@@ -1,0 +1,401 @@
+// The whole alerting path — event bus → rule engine → outbox → sender → real receivers — on every
+// database engine, since exactly-once claims and the dedup key are the databases' work.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { after, before, it } from 'node:test';
+import { SECRET_MASK, type AlertChannelRequest, type CreateAlertRuleRequest } from '@weir/contract';
+import { AuditService } from '../audit/audit.service.js';
+import { AuditStore } from '../audit/audit.store.js';
+import type { Principal } from '../auth/principal.js';
+import type { Database } from '../db/database.js';
+import { EventBus, type RunRef, type RunStatus, type WeirEvent } from '../events/events.js';
+import { RunsStore } from '../runs/runs.store.js';
+import { Scheduler } from '../scheduler/scheduler.js';
+import { SecretBox } from '../secrets/secret-box.js';
+import { TasksStore } from '../tasks/tasks.store.js';
+import { forEachDatabase } from '../test-support/databases.js';
+import { createAlerting, type Alerting } from './alerting.js';
+import { RobotReceiver, SmtpReceiver, waitFor, type ReceivedMail, type ReceivedMessage } from './testing/receivers.js';
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const admin: Principal = { kind: 'user', id: 'u1', name: 'admin', role: 'admin' };
+const secrets = SecretBox.fromKey(randomBytes(32).toString('hex'));
+
+const robots = new RobotReceiver({
+  webhookSecret: 'wh-secret',
+  dingTalk: { accessToken: 'dt-access-token-1', secret: 'SECdingtalk' },
+  feishu: { hookId: 'feishu-hook-000001', secret: 'feishu-secret' },
+  wecom: { key: 'wecom-key-1' },
+});
+const smtp = new SmtpReceiver({ user: 'weir', password: 'mail-pass-123' });
+let closedPort = 0;
+
+before(async () => {
+  await robots.start();
+  await smtp.start();
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  closedPort = (probe.address() as { port: number }).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+});
+after(async () => {
+  await robots.stop();
+  await smtp.stop();
+});
+
+const channelRequests = (): AlertChannelRequest[] => [
+  { type: 'webhook', name: 'hook', enabled: true, config: { url: robots.url('webhook'), secret: 'wh-secret' } },
+  { type: 'dingtalk', name: 'dingtalk', enabled: true, config: { url: robots.url('dingtalk'), secret: 'SECdingtalk', atMobiles: [], atAll: false } },
+  { type: 'feishu', name: 'feishu', enabled: true, config: { url: robots.url('feishu'), secret: 'feishu-secret' } },
+  { type: 'wecom', name: 'wecom', enabled: true, config: { url: robots.url('wecom') } },
+  {
+    type: 'email',
+    name: 'mail',
+    enabled: true,
+    config: {
+      host: '127.0.0.1',
+      port: smtp.port,
+      security: 'starttls',
+      username: 'weir',
+      password: 'mail-pass-123',
+      from: 'weir@example.com',
+      to: ['oncall@example.com'],
+      verifyCertificate: true,
+      caCertificate: smtp.ca,
+    },
+  },
+];
+
+/** Messages (robot or mail) that mention a run's page. */
+function about(runId: string) {
+  const needle = `/runs/${runId}`;
+  const robot = (m: ReceivedMessage) => JSON.stringify(m.body).includes(needle);
+  const mail = (m: ReceivedMail) => m.raw.includes(needle);
+  return {
+    robots: () => robots.received.filter(robot),
+    mails: () => smtp.received.filter(mail),
+    count: () => robots.received.filter(robot).length + smtp.received.filter(mail).length,
+    titles: () => [...robots.received.filter(robot).map(titleOf), ...smtp.received.filter(mail).map((m) => /^Subject: (.*)$/m.exec(m.raw)?.[1] ?? '')],
+  };
+}
+
+function titleOf(message: ReceivedMessage): string {
+  const body = message.body as Record<string, any>;
+  switch (message.kind) {
+    case 'webhook':
+      return body.title;
+    case 'dingtalk':
+      return body.markdown.title;
+    case 'feishu':
+      return body.card.header.title.content;
+    case 'wecom':
+      return /### <font[^>]*>(.*)<\/font>/.exec(body.markdown.content)?.[1] ?? '';
+  }
+}
+
+forEachDatabase('alerting end to end', (getDb) => {
+  let offset = 0;
+  const now = () => Date.now() + offset;
+  const instances: Array<{ alerting: Alerting; scheduler: Scheduler }> = [];
+  let bus: EventBus;
+  let main: Alerting;
+  let database: Database;
+  let clusterId: string;
+
+  /** A Weir instance's alerting on `database`, following `onBus` when given. */
+  function instance(onBus?: EventBus): Alerting {
+    const alerting = createAlerting({
+      database,
+      audit: new AuditService(new AuditStore(database), quiet),
+      secrets,
+      publicUrl: 'http://weir.test',
+      log: quiet,
+      now,
+      delivery: { maxAttempts: 3, backoffBaseMs: 150 },
+      timeZone: 'UTC',
+    });
+    const scheduler = new Scheduler(quiet);
+    if (onBus) alerting.start(onBus, scheduler);
+    instances.push({ alerting, scheduler });
+    return alerting;
+  }
+
+  before(() => {
+    database = getDb();
+    clusterId = `C${randomBytes(4).toString('hex')}`;
+    bus = new EventBus(quiet);
+    main = instance(bus);
+  });
+  after(async () => {
+    for (const { alerting, scheduler } of instances) {
+      scheduler.stop();
+      await alerting.stop();
+    }
+  });
+
+  let taskCounter = 0;
+  async function job(lifecycle: 'DEVELOP' | 'PUBLISHED' | 'ONLINE' | 'OFFLINE' = 'ONLINE'): Promise<RunRef> {
+    const task = await new TasksStore(database).create({
+      name: `job-${++taskCounter}-${randomBytes(3).toString('hex')}`,
+      kind: 'SQL',
+      executionMode: 'STREAMING',
+      clusterId,
+      lifecycle,
+    });
+    const { run } = await new RunsStore(database).upsertByJob({
+      taskId: task.id,
+      clusterId,
+      flinkJobId: randomBytes(16).toString('hex'),
+      jobName: task.name,
+      status: 'RUNNING',
+      executionMode: 'STREAMING',
+      startTime: now(),
+    });
+    return { runId: run.id, taskId: task.id, taskName: task.name, clusterId, clusterName: 'test-cluster', flinkJobId: run.flinkJobId, jobName: run.jobName };
+  }
+
+  function status(ref: RunRef, to: RunStatus, at = now()): WeirEvent {
+    return { type: 'run.status', from: null, to, at, restartCount: 0, ...ref };
+  }
+
+  async function channels(requests = channelRequests()): Promise<string[]> {
+    const ids: string[] = [];
+    for (const request of requests) {
+      const created = await main.service.createChannel(admin, { ...request, name: `${request.name}-${randomBytes(3).toString('hex')}` });
+      ids.push(created.id);
+    }
+    return ids;
+  }
+
+  async function rule(ref: RunRef, channelIds: string[], overrides: Partial<CreateAlertRuleRequest> = {}) {
+    return main.service.createRule(admin, {
+      name: `rule-${randomBytes(4).toString('hex')}`,
+      enabled: true,
+      condition: { kind: 'status', statuses: ['FAILED'] },
+      scope: { kind: 'tasks', taskIds: [ref.taskId] },
+      channelIds,
+      renotifyIntervalMs: null,
+      ...overrides,
+    });
+  }
+
+  const history = async (ref: RunRef) => (await main.service.history({ runId: ref.runId, limit: 500 })).items;
+  const settle = async (...alertings: Alerting[]) => {
+    // Every instance: a notice may be claimed by any of them.
+    for (const a of alertings.length ? alertings : instances.map((i) => i.alerting)) {
+      await a.engine.idle();
+      await a.dispatcher.settle();
+    }
+  };
+
+  it('channel secrets are sealed at rest, masked on read, and kept when omitted on update', async () => {
+    const [hookId, dingId] = await channels(channelRequests().slice(0, 2));
+    const hook = await main.service.getChannel(hookId!);
+    assert.equal((hook.config as { secret: string }).secret, SECRET_MASK);
+    const ding = await main.service.getChannel(dingId!);
+    assert.equal((ding.config as { url: string }).url, SECRET_MASK);
+    const raw = await database.db.selectFrom('alert_channels').select('config').where('id', '=', dingId!).executeTakeFirstOrThrow();
+    assert.ok(!raw.config.includes('SECdingtalk') && !raw.config.includes('dt-access-token-1'), 'no clear secret in the database');
+    await main.service.replaceChannel(admin, dingId!, { type: 'dingtalk', name: ding.name, enabled: true, config: { url: SECRET_MASK, atMobiles: [], atAll: true } });
+    const test = await main.service.testChannel(admin, dingId!);
+    assert.equal(test.ok, true, test.error ?? '');
+    assert.equal(robots.rejected.length, 0, 'the kept secret still signs');
+    const audit = await new AuditStore(database).list({ action: 'alert.channel.test' });
+    assert.ok(audit.items.length >= 1);
+    assert.ok(!JSON.stringify(audit.items).includes('SECdingtalk'));
+  });
+
+  it('one failure gives exactly one alert per matching channel within 3 s, and one resolved message after it runs again', async () => {
+    const ref = await job();
+    const other = await job();
+    const ids = await channels();
+    await rule(ref, ids);
+    await rule(other, ids); // matches another job only
+    const seen = about(ref.runId);
+    const failedAt = Date.now();
+    const failure = status(ref, 'FAILED');
+    bus.publish(failure);
+    bus.publish(failure); // the same fact twice, and a third time from another instance
+    const second = instance(bus);
+    bus.publish(failure);
+    await waitFor(() => seen.count() >= 5, 3000, 'one FIRING alert on each of the 5 channels');
+    const deliveredIn = Math.max(...seen.robots().map((m) => m.at), ...seen.mails().map((m) => m.at)) - failedAt;
+    assert.ok(deliveredIn < 3000, `delivered in ${deliveredIn} ms`);
+    await settle(main, second);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(seen.count(), 5, 'no duplicates');
+    assert.deepEqual(seen.robots().map((m) => m.kind).sort(), ['dingtalk', 'feishu', 'webhook', 'wecom']);
+    assert.ok(seen.titles().every((t) => t.startsWith(`[FIRING] ${ref.taskName}: status became FAILED`)), seen.titles().join('\n'));
+    assert.equal(about(other.runId).count(), 0);
+
+    bus.publish(status(ref, 'RUNNING'));
+    await waitFor(() => seen.count() >= 10, 3000, 'one RESOLVED message on each channel');
+    await settle(main, second);
+    assert.equal(seen.count(), 10);
+    assert.equal(seen.titles().filter((t) => t.startsWith(`[RESOLVED] ${ref.taskName}: the job is RUNNING again`)).length, 5);
+    const rows = await history(ref);
+    assert.deepEqual(rows.map((r) => `${r.kind}:${r.status}`).sort(), [...Array(5).fill('FIRING:SENT'), ...Array(5).fill('RESOLVED:SENT')]);
+    const incidents = await main.service.incidentsPage({ runId: ref.runId });
+    assert.equal(incidents.total, 1);
+    assert.equal(incidents.items[0]?.state, 'RESOLVED');
+    assert.equal(incidents.items[0]?.resolveReason, 'recovered');
+    assert.equal(robots.rejected.length, 0, 'every signature checked out');
+  });
+
+  it('a channel that is down is retried with backoff, each attempt in the history; a dead one is given up', async () => {
+    const ref = await job();
+    const [hook] = await channels(channelRequests().slice(0, 1));
+    const [dead] = await channels([{ type: 'webhook', name: 'dead', enabled: true, config: { url: `http://127.0.0.1:${closedPort}/hook`, secret: null } }]);
+    await rule(ref, [hook!, dead!]);
+    robots.failNext.webhook = 2;
+    bus.publish(status(ref, 'FAILED'));
+    await waitFor(async () => (await history(ref)).filter((r) => r.status === 'SENT' || r.status === 'GAVE_UP').length === 2, 5000, 'both notices to finish');
+    const rows = (await history(ref)).sort((a, b) => a.createdAt - b.createdAt || a.attempt - b.attempt);
+    const toHook = rows.filter((r) => r.channelId === hook).map((r) => [r.attempt, r.status, r.error]);
+    assert.deepEqual(toHook, [
+      [1, 'FAILED', 'the receiver answered HTTP 500: {"error":"receiver is down"}'],
+      [2, 'FAILED', 'the receiver answered HTTP 500: {"error":"receiver is down"}'],
+      [3, 'SENT', null],
+    ]);
+    const toDead = rows.filter((r) => r.channelId === dead);
+    assert.deepEqual(toDead.map((r) => [r.attempt, r.status]), [[1, 'FAILED'], [2, 'FAILED'], [3, 'GAVE_UP']]);
+    assert.ok(toDead.every((r) => r.error === `connect ECONNREFUSED 127.0.0.1:${closedPort}`), toDead.map((r) => r.error).join('; '));
+    const gaps = rows.filter((r) => r.channelId === hook).map((r) => r.createdAt);
+    assert.ok(gaps[2]! - gaps[1]! >= gaps[1]! - gaps[0]!, 'the backoff grows');
+    assert.equal(about(ref.runId).count(), 1);
+  });
+
+  it('a silence holds alerts back (recorded as suppressed); when it ends, the still-firing incident is announced once', async () => {
+    const ref = await job();
+    const [hook] = await channels(channelRequests().slice(0, 1));
+    const silenced = await rule(ref, [hook!]);
+    const silence = await main.service.createSilence(admin, { ruleId: silenced.id, taskId: null, endsAt: now() + 3600_000, reason: 'deploying' });
+    bus.publish(status(ref, 'FAILED'));
+    await settle();
+    await main.engine.evaluate();
+    await settle();
+    assert.equal(about(ref.runId).count(), 0);
+    assert.deepEqual((await history(ref)).map((r) => [r.kind, r.status, r.error]), [['FIRING', 'SUPPRESSED', `silenced: deploying (until ${new Date(silence.endsAt).toISOString()})`]]);
+    await main.service.endSilence(admin, silence.id);
+    await main.engine.evaluate();
+    await waitFor(() => about(ref.runId).count() === 1, 3000, 'the held-back alert');
+    await main.engine.evaluate();
+    await settle();
+    assert.equal(about(ref.runId).count(), 1);
+  });
+
+  it('a deleted rule sends nothing: its retries are canceled and later failures open nothing', async () => {
+    const ref = await job();
+    const [dead] = await channels([{ type: 'webhook', name: 'down', enabled: true, config: { url: `http://127.0.0.1:${closedPort}/x`, secret: null } }]);
+    const doomed = await rule(ref, [dead!]);
+    bus.publish(status(ref, 'FAILED'));
+    await waitFor(async () => (await history(ref)).some((r) => r.status === 'FAILED'), 3000, 'the first failed attempt');
+    await main.service.deleteRule(admin, doomed.id);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await settle();
+    const rows = await history(ref);
+    assert.deepEqual(rows.map((r) => r.status).sort(), ['CANCELED', 'FAILED']);
+    assert.equal(rows.find((r) => r.status === 'CANCELED')?.error, 'canceled: the rule was deleted');
+    assert.equal(rows[0]?.ruleName, doomed.name, 'the history keeps the deleted rule’s name');
+    const later = await job();
+    bus.publish(status({ ...later, taskId: ref.taskId }, 'FAILED'));
+    await settle();
+    assert.equal((await main.service.incidentsPage({ ruleId: doomed.id })).items.filter((i) => i.state === 'FIRING').length, 0);
+    assert.equal((await main.service.history({ ruleId: doomed.id })).total, 2);
+  });
+
+  it('a restarted Weir sends what was queued and never resends what was sent; two instances never send one row twice', async () => {
+    const sent = await job();
+    const queued = await job();
+    const [hook] = await channels(channelRequests().slice(0, 1));
+    await rule(sent, [hook!]);
+    await rule(queued, [hook!]);
+    bus.publish(status(sent, 'FAILED'));
+    await waitFor(() => about(sent.runId).count() === 1, 3000, 'the first alert');
+    await settle();
+    // An instance that queues a notice and "crashes" before sending it.
+    const crashed = instance();
+    await crashed.dispatcher.stop();
+    await crashed.engine.handle(status(queued, 'FAILED'));
+    assert.equal((await history(queued)).length, 1);
+    // Two fresh instances over the same database, polling at the same time (and the first
+    // instance's scheduled sender too): the queued notice goes out once.
+    const [a, b] = [instance(), instance()];
+    await Promise.all([a.dispatcher.poll(), b.dispatcher.poll(), a.dispatcher.poll(), b.dispatcher.poll()]);
+    await waitFor(async () => (await history(queued))[0]?.status === 'SENT', 3000, 'the queued notice to be sent');
+    await settle();
+    assert.equal(about(queued.runId).count(), 1);
+    assert.equal(about(sent.runId).count(), 1);
+    assert.deepEqual((await history(queued)).map((r) => r.status), ['SENT']);
+  });
+
+  it('scopes: lifecycles and chosen tasks; DEVELOP jobs alert too when the rule says so', async () => {
+    const develop = await job('DEVELOP');
+    const online = await job('ONLINE');
+    const [hook] = await channels(channelRequests().slice(0, 1));
+    const onlineOnly = await rule(online, [hook!], { scope: { kind: 'lifecycles', lifecycles: ['ONLINE'] }, condition: { kind: 'status', statuses: ['UNKNOWN'] } });
+    bus.publish(status(develop, 'UNKNOWN'));
+    bus.publish(status(online, 'UNKNOWN'));
+    await waitFor(() => about(online.runId).count() === 1, 3000, 'the ONLINE job’s alert');
+    await settle();
+    assert.equal(about(develop.runId).count(), 0);
+    await main.service.updateRule(admin, onlineOnly.id, { enabled: false });
+    const developRule = await rule(develop, [hook!], { condition: { kind: 'status', statuses: ['RESTARTING'] } });
+    bus.publish(status(develop, 'RESTARTING'));
+    await waitFor(() => about(develop.runId).count() === 1, 3000, 'the DEVELOP job’s alert');
+    assert.ok(developRule.id);
+  });
+
+  it('restarts over N in a window, repeated exceptions, checkpoints, renotify and cluster incidents', async () => {
+    const ref = await job();
+    const [hook] = await channels(channelRequests().slice(0, 1));
+    const runs = new RunsStore(database);
+    await rule(ref, [hook!], { condition: { kind: 'restarts', count: 2, windowMs: 60_000 } });
+    await rule(ref, [hook!], { condition: { kind: 'exception' } });
+    await rule(ref, [hook!], { condition: { kind: 'checkpoint-failed' }, renotifyIntervalMs: 60_000 });
+    for (let i = 0; i < 3; i++) {
+      const at = now() + i;
+      await runs.appendTransition(ref.runId, { toStatus: 'RESTARTING', at, source: 'flink' });
+      await runs.appendTransition(ref.runId, { toStatus: 'RUNNING', at: at + 1, source: 'flink' });
+      bus.publish(status(ref, 'RESTARTING', at));
+    }
+    const exception = { type: 'run.exception' as const, at: now(), exceptionName: 'java.io.IOException', message: 'Connection reset by peer 10.0.0.7:9092', failedTask: null, ...ref };
+    bus.publish(exception);
+    bus.publish({ ...exception, at: now() + 5, message: 'Connection reset by peer 10.0.0.8:9092' }); // the same exception again
+    bus.publish({ type: 'run.checkpoint', at: now(), checkpointId: 7, outcome: 'FAILED', failure: 'Checkpoint expired before completing.', isSavepoint: false, ...ref });
+    bus.publish({ type: 'run.checkpoint', at: now(), checkpointId: 8, outcome: 'FAILED', failure: 'Checkpoint expired before completing.', isSavepoint: false, ...ref });
+    await settle();
+    const titles = () => about(ref.runId).titles();
+    await waitFor(() => titles().length === 3, 3000, 'three alerts');
+    assert.deepEqual(titles().map((t) => t.replace(`${ref.taskName}: `, '')).sort(), [
+      '[FIRING] 3 restarts within 1m 0s (more than 2)',
+      '[FIRING] checkpoint 7 failed',
+      '[FIRING] raised java.io.IOException',
+    ]);
+    offset += 61_000;
+    await main.engine.evaluate();
+    await waitFor(() => titles().length === 5, 3000, 'a re-notification and the restart incident clearing');
+    assert.ok(titles().some((t) => t.startsWith('[STILL FIRING]') && t.includes('checkpoint 7 failed')), titles().join('\n'));
+    assert.ok(titles().some((t) => t.startsWith('[RESOLVED]') && t.includes('0 restarts in the last 1m 0s')), titles().join('\n'));
+    bus.publish({ type: 'run.checkpoint', at: now(), checkpointId: 9, outcome: 'COMPLETED', isSavepoint: false, ...ref });
+    await waitFor(() => titles().some((t) => t.includes('checkpoint 9 completed')), 3000, 'the checkpoint incident resolving');
+    offset = 0;
+
+    const [clusterHook] = await channels(channelRequests().slice(0, 1));
+    const clusterRule = await rule(ref, [clusterHook!], { condition: { kind: 'cluster-unreachable' } });
+    const health = { type: 'cluster.health' as const, clusterId, clusterName: 'test-cluster', at: now(), error: 'connect ECONNREFUSED' };
+    bus.publish({ ...health, from: 'HEALTHY', to: 'UNREACHABLE' });
+    bus.publish({ ...health, from: 'HEALTHY', to: 'UNREACHABLE' });
+    await settle();
+    const firing = (await main.service.incidentsPage({ ruleId: clusterRule.id })).items;
+    assert.equal(firing.length, 1, 'one incident for the whole cluster');
+    bus.publish({ ...health, from: 'UNREACHABLE', to: 'HEALTHY' });
+    await settle();
+    const cluster = await main.service.history({ channelId: clusterHook! });
+    assert.deepEqual(cluster.items.map((d) => `${d.kind}:${d.status}`).sort(), ['FIRING:SENT', 'RESOLVED:SENT']);
+    const webhookBody = robots.of('webhook').find((m) => (m.body.incidentId as string) === firing[0]!.id)!.body;
+    assert.ok((webhookBody.affectedJobs as string[]).includes(ref.taskName));
+    assert.equal(webhookBody.link, 'http://weir.test/clusters');
+  });
+});
