@@ -106,7 +106,7 @@ describe('highlight', () => {
     const related = relatedColumns(pipeline, { table: 'audit', column: 'id' });
     assert.deepEqual([...related].map((k) => k.replace('\u0000', '.')).sort(), ['archive.id', 'audit.id', 'orders.id']);
     const g = buildLineageGraph(pipeline, { level: 'column', selectedColumn: { table: 'audit', column: 'id' } });
-    assert.deepEqual(g.edges.filter((e) => e.data!.highlighted).map((e) => e.id).sort(), ['col:audit\u0000id->archive\u0000id', 'col:orders\u0000id->audit\u0000id']);
+    assert.deepEqual(g.edges.filter((e) => e.data!.highlighted).map((e) => e.id).sort(), ['col:audit|id->archive|id', 'col:orders|id->audit|id']);
     assert.equal(g.nodes.find((n) => n.id === 'table:rates')!.data.dimmed, true);
     assert.equal(g.nodes.find((n) => n.id === 'table:orders')!.data.columns.find((c) => c.name === 'id')!.highlighted, true);
     assert.equal(g.nodes.find((n) => n.id === 'table:audit')!.data.columns.find((c) => c.name === 'id')!.selected, true);

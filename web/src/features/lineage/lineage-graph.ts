@@ -58,6 +58,8 @@ const TABLE_NODE_HEIGHT = 56;
 export const nodeId = (tableId: string) => `table:${tableId}`;
 export const columnHandleId = (column: string, side: 'in' | 'out') => `${side}:${column}`;
 const columnKey = (c: ColumnKey) => `${c.table}\u0000${c.column}`;
+/** Readable in the DOM (React Flow puts edge ids into attributes). */
+const columnEdgeId = (from: ColumnKey, to: ColumnKey) => `col:${from.table}|${from.column}->${to.table}|${to.column}`;
 
 export function nodeHeight(level: LineageLevel, columnCount: number): number {
   return level === 'table' ? TABLE_NODE_HEIGHT : HEADER_HEIGHT + Math.max(1, columnCount) * ROW_HEIGHT + 8;
@@ -146,7 +148,7 @@ export function buildLineageGraph(result: LineageResult, options: BuildOptions):
     const merged = new Map<string, LineageFlowEdge>();
     for (const e of result.columnEdges) {
       if (!known.has(e.from.table) || !known.has(e.to.table)) continue;
-      const id = `col:${columnKey(e.from)}->${columnKey(e.to)}`;
+      const id = columnEdgeId(e.from, e.to);
       const highlighted = related !== null && related.has(columnKey(e.from)) && related.has(columnKey(e.to));
       const existing = merged.get(id);
       if (existing) {

@@ -30,6 +30,7 @@ export function LineageView({ lineage, defaultLevel = 'column', height = 560, on
   const [selectedColumn, setSelectedColumn] = useState<ColumnKey | null>(null);
   const [selectedTable, setSelectedTable] = useState<string | null>(null);
   const [hoveredEdge, setHoveredEdge] = useState<string | null>(null);
+  const [pinnedEdge, setPinnedEdge] = useState<string | null>(null);
 
   const graph = useMemo(() => buildLineageGraph(lineage, { level, selectedColumn, selectedTable }), [lineage, level, selectedColumn, selectedTable]);
 
@@ -37,7 +38,7 @@ export function LineageView({ lineage, defaultLevel = 'column', height = 560, on
     () =>
       graph.edges.map((e) => {
         const d = e.data!;
-        const hovered = hoveredEdge === e.id;
+        const hovered = hoveredEdge === e.id || pinnedEdge === e.id;
         const via = d.via.length > 0 ? ` (${texts.via} ${d.via.join(', ')})` : '';
         return {
           ...e,
@@ -50,12 +51,13 @@ export function LineageView({ lineage, defaultLevel = 'column', height = 560, on
           zIndex: hovered ? 10 : d.highlighted ? 5 : 0,
         };
       }),
-    [graph.edges, hoveredEdge, level, texts],
+    [graph.edges, hoveredEdge, pinnedEdge, level, texts],
   );
 
   const clear = () => {
     setSelectedColumn(null);
     setSelectedTable(null);
+    setPinnedEdge(null);
   };
 
   const onNodeClick: NodeMouseHandler = (event, node) => {
@@ -72,6 +74,9 @@ export function LineageView({ lineage, defaultLevel = 'column', height = 560, on
   const onNodeDoubleClick: NodeMouseHandler = (_event, node) => onOpenTable?.(node.id.slice('table:'.length));
   const onEdgeEnter: EdgeMouseHandler = (_event, edge) => setHoveredEdge(edge.id);
   const onEdgeLeave: EdgeMouseHandler = () => setHoveredEdge(null);
+  // A click keeps the transformation shown (touch screens have no hover); it also makes React Flow
+  // give edges pointer events, which it withholds from edges that are neither selectable nor clickable.
+  const onEdgeClick: EdgeMouseHandler = (_event, edge) => setPinnedEdge((current) => (current === edge.id ? null : edge.id));
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="small" data-testid="lineage-view">
@@ -90,7 +95,7 @@ export function LineageView({ lineage, defaultLevel = 'column', height = 560, on
           ]}
           data-testid="lineage-level"
         />
-        <Typography.Text type="secondary">{texts.clearSelection}</Typography.Text>
+        <Typography.Text type="secondary">{level === 'table' ? texts.clearSelectionTable : texts.clearSelection}</Typography.Text>
       </Space>
       <div style={{ height, border: '1px solid #f0f0f0', borderRadius: 6 }} data-testid="lineage-graph">
         {graph.nodes.length === 0 ? (
@@ -104,6 +109,7 @@ export function LineageView({ lineage, defaultLevel = 'column', height = 560, on
               nodeTypes={nodeTypes}
               onNodeClick={onNodeClick}
               onNodeDoubleClick={onNodeDoubleClick}
+              onEdgeClick={onEdgeClick}
               onEdgeMouseEnter={onEdgeEnter}
               onEdgeMouseLeave={onEdgeLeave}
               onPaneClick={clear}
@@ -112,7 +118,6 @@ export function LineageView({ lineage, defaultLevel = 'column', height = 560, on
               elementsSelectable={false}
               fitView
               minZoom={0.1}
-              proOptions={{ hideAttribution: true }}
             >
               <Background gap={16} size={1} />
               <Controls showInteractive={false} />
