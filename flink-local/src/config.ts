@@ -85,6 +85,9 @@ export function clusterConfigEntries(input: ClusterConfigInput): Array<[string, 
     ['restart-strategy.fixed-delay.delay', '1 s'],
     ['jobstore.expiration-time', '3600'],
     ['metrics.fetcher.update-interval', '1 s'],
+    // The REST API caches a job's details for this long; Weir waits for details that agree with
+    // /jobs/overview before recording a change, so a shorter cache means faster exact history.
+    ['web.refresh-interval', '1000'],
     ['web.exception-history-size', '16'],
     ['execution.target', 'remote'],
   ];

@@ -66,7 +66,8 @@ export const JobVertex = z.looseObject({
   'end-time': z.number(),
   duration: z.number(),
   tasks: TaskCounts,
-  metrics: z.record(z.string(), z.union([z.number(), z.boolean()])).optional(),
+  // Flink writes "NaN" (a string) for a ratio it cannot compute yet.
+  metrics: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).optional(),
 });
 
 export const PlanNode = z.looseObject({

@@ -70,11 +70,15 @@ export class JobManagerClient {
   checkpoints(jobId: string) {
     return this.http.json(`/jobs/${enc(jobId)}/checkpoints`, S.JobCheckpoints);
   }
-  /** null when the job runs without checkpointing (Flink answers 404 then). */
+  /**
+   * null when the job runs without checkpointing. Flink 1.20 answers 200 with
+   * interval = Long.MAX_VALUE then (older versions answered 404); both mean "off".
+   */
   async checkpointConfig(jobId: string) {
     const res = await this.http.send(`/jobs/${enc(jobId)}/checkpoints/config`, { allowStatus: [404] });
     if (res.status === 404) return null;
-    return S.CheckpointConfig.parse(await res.json());
+    const config = S.CheckpointConfig.parse(await res.json());
+    return config.interval >= CHECKPOINTING_DISABLED ? null : config;
   }
   jobConfig(jobId: string) {
     return this.http.json(`/jobs/${enc(jobId)}/config`, S.JobConfig);
@@ -171,6 +175,9 @@ export class JobManagerClient {
     return (await this.http.json(`/jars/${enc(jarId)}/run`, S.JarRun, { method: 'POST', body })).jobid;
   }
 }
+
+/** Long.MAX_VALUE as JavaScript reads it: Flink's "checkpointing is disabled" interval. */
+const CHECKPOINTING_DISABLED = 9.2e18;
 
 function enc(s: string): string {
   return encodeURIComponent(s);

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after } from 'node:test';
 import { ensureFlinkDistribution, startLocalFlink, type LocalFlinkCluster, type LocalFlinkOptions } from '@weir/flink-local';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import { SqlGatewayClient } from '../flink/sql-gateway.client.js';
@@ -14,6 +13,8 @@ export interface TestFlink {
   gateway: SqlGatewayClient;
   /** Only for clusters this test started itself (so it may kill their processes). */
   cluster?: LocalFlinkCluster;
+  /** Stops the cluster when this test started it; the shared one is left alone. Call from an after() hook. */
+  stop(): Promise<void>;
 }
 
 function clients(restUrl: string, gatewayUrl: string) {
@@ -31,18 +32,17 @@ export async function sharedTestFlink(): Promise<TestFlink> {
   const restUrl = process.env.WEIR_TEST_FLINK_REST;
   const gatewayUrl = process.env.WEIR_TEST_FLINK_GATEWAY;
   const distribution = await ensureFlinkDistribution();
-  if (restUrl && gatewayUrl) return { restUrl, gatewayUrl, examples: distribution.examples, ...clients(restUrl, gatewayUrl) };
+  if (restUrl && gatewayUrl) return { restUrl, gatewayUrl, examples: distribution.examples, ...clients(restUrl, gatewayUrl), stop: async () => undefined };
   return ownTestFlink({ restPort: 18081, rpcPort: 16123, gatewayPort: 18083, slotsPerTaskManager: 8 });
 }
 
-/** A cluster of this test's own, stopped after the file; for tests that kill Flink processes. */
+/** A cluster of this test's own, for tests that kill Flink processes; the caller stops it (after hook). */
 export async function ownTestFlink(options: Omit<LocalFlinkOptions, 'dataDir'> & { dataDir?: string }): Promise<TestFlink> {
   const distribution = await ensureFlinkDistribution();
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'weir-flink-'));
   const cluster = await startLocalFlink({ distribution, ...options, dataDir });
-  after(() => cluster.stop());
   const gatewayUrl = cluster.gatewayUrl ?? '';
-  return { restUrl: cluster.restUrl, gatewayUrl, examples: distribution.examples, cluster, ...clients(cluster.restUrl, gatewayUrl) };
+  return { restUrl: cluster.restUrl, gatewayUrl, examples: distribution.examples, cluster, ...clients(cluster.restUrl, gatewayUrl), stop: () => cluster.stop() };
 }
 
 /** Runs a script of statements in a fresh gateway session; returns the job ids it submitted. */

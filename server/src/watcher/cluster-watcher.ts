@@ -16,6 +16,13 @@ export interface WatcherSettings {
   maxBackoffMs?: number;
   /** A non-terminal job missing from answering /jobs/overview this long is marked lost. */
   lostAfterMs?: number;
+  /**
+   * Flink caches a job's details for `web.refresh-interval` (3 s by default) while
+   * /jobs/overview is live. Details that disagree with the overview are stale: the
+   * watcher reads them again next cycle rather than record a history with a gap,
+   * and after this long records the overview's status without them.
+   */
+  staleDetailsLimitMs?: number;
 }
 
 interface Logger {
@@ -32,6 +39,8 @@ interface Known {
   /** state + last-modification + task counts, as last read from /jobs/overview */
   fingerprint: string;
   missingSince?: number;
+  /** Since when the job's details have disagreed with the overview (Flink's REST cache). */
+  staleSince?: number;
 }
 
 export interface CycleReport {
@@ -185,7 +194,14 @@ export class ClusterWatcher {
   /** Reads the job's details and records what changed. Returns the number of REST requests made. */
   private async refresh(job: FlinkJobOverview, known: Known | undefined, fingerprint: string): Promise<number> {
     let requests = 1;
-    const details = await this.jm.job(job.jid);
+    let details = await this.jm.job(job.jid);
+    if (details.state !== job.state) {
+      const now = this.now();
+      const since = known ? (known.staleSince ??= now) : now;
+      if (now - since < (this.deps.settings.staleDetailsLimitMs ?? 10_000)) return requests; // read again next cycle
+      details = { ...details, state: job.state, timestamps: { ...details.timestamps, [job.state]: job['last-modification'] } };
+    }
+    if (known) known.staleSince = undefined;
     let restarts: number | undefined;
     if (details.state !== job.state || known?.run.status !== details.state || details.timestamps.RESTARTING) {
       requests += 1;
