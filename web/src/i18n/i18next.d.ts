@@ -1,5 +1,5 @@
 import 'i18next';
-import type enUS from './en-US.json';
+import type { enUS } from './resources';
 
 // Typed translation keys: `t('clusters.titel')` does not compile.
 declare module 'i18next' {
