@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
-    services.stopBackgroundWork();
+    await services.stopBackgroundWork().catch(() => undefined);
     await app.close().catch(() => undefined);
     await stopLocalFlink().catch(() => undefined);
     await database.close().catch(() => undefined);

@@ -14,6 +14,7 @@ import { RunsStore } from './runs/runs.store.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { SecretBox } from './secrets/secret-box.js';
 import { TasksStore } from './tasks/tasks.store.js';
+import { CheckpointTracker } from './watcher/checkpoint-tracker.js';
 import { WatcherManager } from './watcher/watcher-manager.js';
 
 export interface Logger {
@@ -24,7 +25,7 @@ export interface Logger {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs'> & Partial<Pick<WeirConfig, 'publicUrl'>>;
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs'> & Partial<Pick<WeirConfig, 'publicUrl'>>;
 
 /**
  * The composition root: every store and service, wired once. Background work
@@ -54,7 +55,8 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   });
   clusterEvents.onClustersChanged = () => void watchers.sync();
   const secrets = SecretBox.load(config.secretKey, config.dataDir);
-  const alerts = createAlerting({ database, audit, secrets, publicUrl: config.publicUrl ?? '', log });
+  const checkpoints = Object.assign(new CheckpointTracker({ clusters, runs, tasks, events: bus, log }), { knownSince: Date.now() });
+  const alerts = createAlerting({ database, audit, secrets, publicUrl: config.publicUrl ?? '', log, checkpoints });
 
   let started = false;
   const startBackgroundWork = () => {
@@ -67,10 +69,19 @@ export function createServices(database: Database, config: ServicesConfig, log: 
       run: () => clusters.checkAll(),
     });
     watchers.start();
+    scheduler.schedule({
+      name: 'checkpoint-tracker',
+      intervalMs: config.checkpointPollMs,
+      timeoutMs: Math.max(config.checkpointPollMs * 3, 30_000),
+      run: (signal) => checkpoints.tick(signal).then(() => undefined),
+    });
     alerts.start(bus, scheduler);
   };
-  const stopBackgroundWork = () => scheduler.stop();
+  const stopBackgroundWork = async () => {
+    scheduler.stop();
+    await alerts.stop();
+  };
 
-  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, watchers, secrets, alerts, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, watchers, checkpoints, secrets, alerts, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

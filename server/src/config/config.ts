@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   WEIR_RECONNECT_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   /** … and the minimum time they stay RECONNECTING. */
   WEIR_RECONNECT_WINDOW_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How often the checkpoints of each RUNNING job are read (one request per job). */
+  WEIR_CHECKPOINT_POLL_MS: z.coerce.number().int().min(500).default(10_000),
   /** A non-terminal job absent this long from an answering JobManager is marked lost. */
   WEIR_LOST_AFTER_MS: z.coerce.number().int().min(0).default(5_000),
   /** Logger level. */
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     secureCookies: e.WEIR_SECURE_COOKIES,
     clusterCheckIntervalMs: e.WEIR_CLUSTER_CHECK_INTERVAL_MS,
     flinkTimeoutMs: e.WEIR_FLINK_TIMEOUT_MS,
+    checkpointPollMs: e.WEIR_CHECKPOINT_POLL_MS,
     watcher: {
       intervalMs: e.WEIR_WATCH_INTERVAL_MS,
       reconnectAttempts: e.WEIR_RECONNECT_ATTEMPTS,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildApp } from '../app.js';
-import { REPO_ROOT } from '../config/config.js';
+import { loadConfig, REPO_ROOT } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/index.js';
 import { createServices } from '../services.js';
@@ -17,14 +17,7 @@ export async function produceSpec(): Promise<Record<string, unknown>> {
   const database = await openDatabase(`sqlite:${path.join(dir, 'spec.db')}`);
   try {
     await migrateToLatest(database);
-    const services = createServices(database, {
-      sessionTtlMs: 60_000,
-      flinkTimeoutMs: 1000,
-      secretKey: undefined,
-      dataDir: dir,
-      clusterCheckIntervalMs: 10_000,
-      watcher: { intervalMs: 1000, reconnectAttempts: 3, reconnectWindowMs: 1000, lostAfterMs: 5000 },
-    });
+    const services = createServices(database, loadConfig({ WEIR_DATA_DIR: dir }));
     const app = await buildApp({ services, logLevel: 'silent', sessionTtlMs: 60_000 });
     await app.ready();
     const spec = app.swagger() as unknown as Record<string, unknown>;

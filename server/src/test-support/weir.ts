@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
+import { loadConfig } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/index.js';
 import { createServices, type Services, type ServicesConfig } from '../services.js';
@@ -20,12 +21,13 @@ export async function startTestWeir(opts: { dataDir?: string; databaseUrl?: stri
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'weir-test-'));
   const database = await openDatabase(opts.databaseUrl ?? `sqlite:${path.join(dataDir, 'weir.db')}`);
   await migrateToLatest(database);
+  const defaults = loadConfig({ WEIR_DATA_DIR: dataDir });
   const services = createServices(database, {
+    ...defaults,
     sessionTtlMs: 3_600_000,
     flinkTimeoutMs: 2_000,
-    secretKey: undefined,
-    dataDir,
     clusterCheckIntervalMs: 2_000,
+    checkpointPollMs: 1_000,
     watcher: { intervalMs: 300, reconnectAttempts: 3, reconnectWindowMs: 1_500, lostAfterMs: 1_000 },
     ...opts.config,
   });
@@ -35,7 +37,7 @@ export async function startTestWeir(opts: { dataDir?: string; databaseUrl?: stri
     database,
     dataDir,
     async stop() {
-      services.stopBackgroundWork();
+      await services.stopBackgroundWork();
       await database.close();
     },
   };

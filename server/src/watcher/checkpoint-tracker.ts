@@ -1,0 +1,145 @@
+import type { Cluster } from '@weir/contract';
+import type { ClustersService } from '../clusters/clusters.service.js';
+import type { EventBus, RunRef } from '../events/events.js';
+import { AppError } from '../errors/errors.js';
+import type { RunRecord, RunsStore } from '../runs/runs.store.js';
+import type { TasksStore } from '../tasks/tasks.store.js';
+
+interface Logger {
+  warn(o: unknown, m: string): void;
+}
+
+interface Seen {
+  completedId: number | null;
+  failedId: number | null;
+  lastCompletedAt: number | null;
+}
+
+interface StoredCheckpoints {
+  latest?: {
+    completed?: { id: number; latest_ack_timestamp?: number; trigger_timestamp: number; is_savepoint: boolean } | null;
+    failed?: { id: number; failure_timestamp?: number; trigger_timestamp: number; failure_message?: string | null; is_savepoint: boolean } | null;
+  };
+}
+
+/**
+ * Follows the checkpoints of RUNNING jobs: /jobs/overview says nothing about
+ * them, so this reads `/jobs/:id/checkpoints` for each running job on its own,
+ * slower schedule (one request per running job per interval, spread over the
+ * clusters), stores the answer as the run's checkpoints snapshot and publishes
+ * a `run.checkpoint` event for each newly completed or failed one. What it has
+ * seen is read back from that snapshot after a restart, so nothing is announced
+ * twice.
+ */
+export class CheckpointTracker {
+  private readonly seen = new Map<string, Seen>();
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    private readonly deps: {
+      clusters: ClustersService;
+      runs: RunsStore;
+      tasks: TasksStore;
+      events: EventBus;
+      log: Logger;
+      concurrency?: number;
+      now?: () => number;
+    },
+  ) {}
+
+  /** One pass over every running job of every cluster. */
+  async tick(signal?: AbortSignal): Promise<{ requests: number }> {
+    let requests = 0;
+    for (const cluster of await this.deps.clusters.list()) {
+      if (signal?.aborted) break;
+      if (cluster.health === 'UNREACHABLE' || cluster.health === 'NOT_FLINK') continue;
+      const running = (await this.deps.runs.listNonTerminalByCluster(cluster.id)).filter((r) => r.status === 'RUNNING' && !r.lost);
+      const queue = [...running];
+      const workers = Array.from({ length: Math.min(this.deps.concurrency ?? 4, queue.length) }, async () => {
+        for (let run = queue.shift(); run; run = queue.shift()) {
+          requests += 1;
+          await this.follow(cluster, run);
+        }
+      });
+      await Promise.all(workers);
+    }
+    return { requests };
+  }
+
+  /** When the run's latest checkpoint completed, as far as Weir knows. */
+  async lastCompletedCheckpointAt(runId: string): Promise<number | null> {
+    const seen = this.seen.get(runId) ?? (await this.fromSnapshot(runId));
+    return seen.lastCompletedAt;
+  }
+
+  private async follow(cluster: Cluster, run: RunRecord): Promise<void> {
+    let answer;
+    try {
+      answer = await this.deps.clusters.jobManager(cluster).checkpoints(run.flinkJobId);
+    } catch (err) {
+      if (err instanceof AppError) return; // the watcher reports an unreachable cluster; try next time
+      throw err;
+    }
+    const previous = this.seen.get(run.id) ?? (await this.fromSnapshot(run.id));
+    await this.deps.runs.saveSnapshot(run.id, 'checkpoints', JSON.stringify(answer), (this.deps.now ?? Date.now)());
+    const current = summarize(answer as StoredCheckpoints);
+    this.seen.set(run.id, current);
+    const completed = (answer as StoredCheckpoints).latest?.completed;
+    const failed = (answer as StoredCheckpoints).latest?.failed;
+    const ref = await this.refOf(cluster, run);
+    if (completed && completed.id !== previous.completedId) {
+      this.deps.events.publish({
+        type: 'run.checkpoint',
+        at: completed.latest_ack_timestamp ?? completed.trigger_timestamp,
+        checkpointId: completed.id,
+        outcome: 'COMPLETED',
+        isSavepoint: completed.is_savepoint,
+        ...ref,
+      });
+    }
+    if (failed && failed.id !== previous.failedId) {
+      this.deps.events.publish({
+        type: 'run.checkpoint',
+        at: failed.failure_timestamp ?? failed.trigger_timestamp,
+        checkpointId: failed.id,
+        outcome: 'FAILED',
+        failure: failed.failure_message ?? 'checkpoint failed',
+        isSavepoint: failed.is_savepoint,
+        ...ref,
+      });
+    }
+  }
+
+  private async fromSnapshot(runId: string): Promise<Seen> {
+    const snapshot = await this.deps.runs.getSnapshot(runId, 'checkpoints');
+    const seen = snapshot ? summarize(JSON.parse(snapshot.body) as StoredCheckpoints) : { completedId: null, failedId: null, lastCompletedAt: null };
+    this.seen.set(runId, seen);
+    return seen;
+  }
+
+  private async refOf(cluster: Cluster, run: RunRecord): Promise<RunRef> {
+    let taskName = this.names.get(run.taskId);
+    if (!taskName) {
+      taskName = (await this.deps.tasks.get(run.taskId))?.name ?? run.jobName;
+      this.names.set(run.taskId, taskName);
+    }
+    return {
+      runId: run.id,
+      taskId: run.taskId,
+      taskName,
+      clusterId: cluster.id,
+      clusterName: cluster.name,
+      flinkJobId: run.flinkJobId,
+      jobName: run.jobName,
+    };
+  }
+}
+
+function summarize(answer: StoredCheckpoints): Seen {
+  const completed = answer.latest?.completed ?? null;
+  return {
+    completedId: completed?.id ?? null,
+    failedId: answer.latest?.failed?.id ?? null,
+    lastCompletedAt: completed ? (completed.latest_ack_timestamp ?? completed.trigger_timestamp) : null,
+  };
+}
