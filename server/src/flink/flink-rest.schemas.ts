@@ -194,6 +194,25 @@ export const TaskManagers = z.looseObject({ taskmanagers: z.array(TaskManagerInf
 
 export const ConfigEntries = z.array(z.looseObject({ key: z.string(), value: z.string() }));
 export const MetricValues = z.array(z.looseObject({ id: z.string(), value: z.string().optional() }));
+/** `/subtasks/metrics?agg=…`: one entry per metric with the aggregates asked for (numbers; absent when unknown). */
+export const AggregatedMetrics = z.array(
+  z.looseObject({ id: z.string(), min: z.number().optional(), max: z.number().optional(), avg: z.number().optional(), sum: z.number().optional() }),
+);
+/** `/taskmanagers/:id`: the list entry plus JVM metrics and the slots allocated to jobs. */
+export const TaskManagerDetail = TaskManagerInfo.extend({
+  metrics: z
+    .looseObject({
+      heapUsed: z.number().optional(),
+      heapCommitted: z.number().optional(),
+      heapMax: z.number().optional(),
+      nonHeapUsed: z.number().optional(),
+      nonHeapMax: z.number().optional(),
+      directUsed: z.number().optional(),
+      directMax: z.number().optional(),
+    })
+    .optional(),
+  allocatedSlots: z.array(z.looseObject({ jobId: z.string() })).optional(),
+});
 export const LogList = z.looseObject({ logs: z.array(z.looseObject({ name: z.string(), size: z.number(), mtime: z.number().optional() })) });
 export const ThreadDump = z.looseObject({ threadInfos: z.array(z.looseObject({ threadName: z.string(), stringifiedThreadInfo: z.string() })) });
 

@@ -109,3 +109,63 @@ describe('JobManagerClient on recorded Flink 1.20.3 answers', () => {
     await assert.rejects(client.job(jobIdOf(fixture) || '0'.repeat(32)), (err: Error & { code?: string }) => err.code === 'FLINK_REJECTED');
   });
 });
+
+describe('JobManagerClient additions for the run detail page', () => {
+  it('TaskManager detail carries JVM heap metrics and the slots allocated to jobs', async () => {
+    const { client } = clientFor('taskmanager-detail');
+    const tm = await client.taskManager('tm-1');
+    assert.equal(tm.id, 'tm-1');
+    assert.ok((tm.metrics?.heapMax ?? 0) > 0);
+    assert.ok((tm.metrics?.heapUsed ?? 0) > 0);
+    assert.equal(tm.allocatedSlots?.length, 1);
+  });
+
+  it('aggregated subtask metrics are numbers per aggregate', async () => {
+    const { client, fixture } = clientFor('job-vertex-subtasks-metrics-agg');
+    const [, jid, vid] = /\/jobs\/([0-9a-f]+)\/vertices\/([0-9a-f]+)/.exec(fixture.request.url) ?? [];
+    const values = await client.vertexSubtaskMetrics(jid!, vid!, ['numRecordsOut']);
+    assert.deepEqual(values[0], { id: 'numRecordsOut', min: 85, max: 85, avg: 85, sum: 85 });
+  });
+
+  it('JobManager metrics are id/value pairs', async () => {
+    const { client } = clientFor('jobmanager-metrics');
+    const values = await client.jobManagerMetrics(['Status.JVM.Memory.Heap.Used']);
+    assert.ok(values.length >= 1);
+  });
+});
+
+describe('JobManagerClient.fileRange reads a byte window of a log without keeping the rest', () => {
+  const body = Array.from({ length: 1000 }, (_, i) => `line ${String(i).padStart(4, '0')}\n`).join(''); // 10 000 bytes
+  function streamingClient(chunk = 97) {
+    const fetch: typeof globalThis.fetch = async () => {
+      const bytes = new TextEncoder().encode(body);
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += chunk) controller.enqueue(bytes.slice(i, i + chunk));
+          controller.close();
+        },
+      });
+      return new Response(stream, { status: 200 });
+    };
+    return new JobManagerClient({ baseUrl: 'http://jm', timeoutMs: 1000, fetch });
+  }
+
+  it('a window from an offset', async () => {
+    const r = await streamingClient().fileRange({ component: 'taskmanager', tmId: 'tm-1', kind: 'log' }, { offset: 20, limit: 30 });
+    assert.equal(r.total, 10_000);
+    assert.equal(r.offset, 20);
+    assert.equal(new TextDecoder().decode(r.bytes), body.slice(20, 50));
+  });
+
+  it('the tail when no offset is given', async () => {
+    const r = await streamingClient(13).fileRange({ component: 'jobmanager', kind: 'stdout' }, { limit: 25 });
+    assert.equal(r.offset, 10_000 - 25);
+    assert.equal(new TextDecoder().decode(r.bytes), body.slice(-25));
+  });
+
+  it('an offset past the end gives nothing and the true size', async () => {
+    const r = await streamingClient().fileRange({ component: 'jobmanager', kind: 'log' }, { offset: 20_000, limit: 100 });
+    assert.equal(r.bytes.length, 0);
+    assert.equal(r.total, 10_000);
+  });
+});

@@ -100,6 +100,12 @@ export class JobManagerClient {
       query: { get: names?.join(',') },
     });
   }
+  /** Metrics of all of a vertex's subtasks, aggregated by Flink (e.g. max busy time, sum of records per second). */
+  vertexSubtaskMetrics(jobId: string, vertexId: string, names: string[], aggregates: ('min' | 'max' | 'avg' | 'sum')[] = ['min', 'max', 'avg', 'sum']) {
+    return this.http.json(`/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/subtasks/metrics`, S.AggregatedMetrics, {
+      query: { get: names.join(','), agg: aggregates.join(',') },
+    });
+  }
   vertexWatermarks(jobId: string, vertexId: string) {
     return this.http.json(`/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/watermarks`, S.MetricValues);
   }
@@ -129,6 +135,18 @@ export class JobManagerClient {
   taskManagers() {
     return this.http.json('/taskmanagers', S.TaskManagers);
   }
+  taskManager(tmId: string) {
+    return this.http.json(`/taskmanagers/${enc(tmId)}`, S.TaskManagerDetail);
+  }
+  taskManagerMetrics(tmId: string, names: string[]) {
+    return this.http.json(`/taskmanagers/${enc(tmId)}/metrics`, S.MetricValues, { query: { get: names.join(',') } });
+  }
+  taskManagerLogs(tmId: string) {
+    return this.http.json(`/taskmanagers/${enc(tmId)}/logs`, S.LogList);
+  }
+  jobManagerMetrics(names: string[]) {
+    return this.http.json('/jobmanager/metrics', S.MetricValues, { query: { get: names.join(',') } });
+  }
   jobManagerConfig() {
     return this.http.json('/jobmanager/config', S.ConfigEntries);
   }
@@ -154,6 +172,17 @@ export class JobManagerClient {
     return this.http.json(`/taskmanagers/${enc(tmId)}/thread-dump`, S.ThreadDump);
   }
 
+  /**
+   * A byte range of a log or stdout file, read as a stream so that a large file is never held
+   * whole: Flink serves these files without Range support. `offset` undefined reads the last
+   * `limit` bytes. `path` is one of the log paths of this API (`/jobmanager/log`,
+   * `/jobmanager/logs/<name>`, `/jobmanager/stdout`, `/taskmanagers/<id>/log` …).
+   */
+  async fileRange(kind: LogFile, range: { offset?: number; limit: number }): Promise<{ offset: number; bytes: Uint8Array; total: number }> {
+    const res = await this.http.send(logPath(kind));
+    return readRange(res, range.offset, range.limit);
+  }
+
   /** Uploads a jar; returns the jar id Flink assigned (the stored file's base name). */
   async uploadJar(fileName: string, content: Uint8Array<ArrayBuffer>): Promise<string> {
     const form = new FormData();
@@ -174,6 +203,56 @@ export class JobManagerClient {
     if (req.flinkConfiguration) body.flinkConfiguration = req.flinkConfiguration;
     return (await this.http.json(`/jars/${enc(jarId)}/run`, S.JarRun, { method: 'POST', body })).jobid;
   }
+}
+
+/** A log file on the JobManager or on one TaskManager; `name` picks one of the files the logs list shows. */
+export type LogFile =
+  | { component: 'jobmanager'; kind: 'log' | 'stdout'; name?: string }
+  | { component: 'taskmanager'; tmId: string; kind: 'log' | 'stdout'; name?: string };
+
+function logPath(file: LogFile): string {
+  const base = file.component === 'jobmanager' ? '/jobmanager' : `/taskmanagers/${enc(file.tmId)}`;
+  if (file.kind === 'stdout') return `${base}/stdout`;
+  return file.name ? `${base}/logs/${enc(file.name)}` : `${base}/log`;
+}
+
+/** Keeps only [offset, offset+limit) of a body (or its last `limit` bytes), counting the rest. */
+async function readRange(res: Response, offset: number | undefined, limit: number): Promise<{ offset: number; bytes: Uint8Array; total: number }> {
+  const reader = res.body?.getReader();
+  if (!reader) return { offset: 0, bytes: new Uint8Array(0), total: 0 };
+  const tail = offset === undefined;
+  const start = offset ?? 0;
+  const parts: Uint8Array[] = [];
+  let kept = 0;
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const chunkStart = total;
+    total += value.length;
+    if (tail) {
+      parts.push(value);
+      kept += value.length;
+      // Drop whole chunks that fall out of the window, so memory stays near `limit`.
+      while (parts.length > 1 && kept - parts[0]!.length >= limit) kept -= parts.shift()!.length;
+      continue;
+    }
+    const from = Math.max(start - chunkStart, 0);
+    const to = Math.min(start + limit - chunkStart, value.length);
+    if (to > from) {
+      parts.push(value.subarray(from, to));
+      kept += to - from;
+    }
+  }
+  const joined = new Uint8Array(kept);
+  let at = 0;
+  for (const p of parts) {
+    joined.set(p, at);
+    at += p.length;
+  }
+  if (!tail) return { offset: Math.min(start, total), bytes: joined, total };
+  const bytes = joined.subarray(Math.max(joined.length - limit, 0));
+  return { offset: total - bytes.length, bytes, total };
 }
 
 /** Long.MAX_VALUE as JavaScript reads it: Flink's "checkpointing is disabled" interval. */
