@@ -3,3 +3,4 @@ export * from './auth.schemas.js';
 export * from './clusters.schemas.js';
 export * from './health.schemas.js';
 export * from './alerts.schemas.js';
+export * from './audit.schemas.js';

@@ -6,7 +6,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { alertsRoutes } from './alerts/alerts.routes.js';
-import { registerAuth } from './auth/auth.plugin.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { registerAuth, withAccessInOpenApi } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { clustersRoutes } from './clusters/clusters.routes.js';
 import { registerErrorHandling } from './errors/error-handler.js';
@@ -51,7 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: withAccessInOpenApi(jsonSchemaTransform),
     transformObject: jsonSchemaTransformObject,
   });
 
@@ -59,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, services.auth);
   authRoutes(app, { auth: services.auth, secureCookies: options.secureCookies ?? false, sessionTtlMs: options.sessionTtlMs });
   clustersRoutes(app, services.clusters);
+  auditRoutes(app, services.audit);
   alertsRoutes(app, services.alerts.service);
   eventsRoutes(app, services.bus);
   healthRoutes(app, { database: services.database, clusters: services.clusters, version: API_VERSION });

@@ -177,6 +177,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The audit log, newest first: every change and operation with who, when, what and the outcome. */
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alerts/channels": {
         parameters: {
             query?: never;
@@ -685,6 +702,24 @@ export interface components {
             request: string | null;
             response: string | null;
         };
+        AuditEntryInput: {
+            id: string;
+            at: number;
+            actor: string;
+            /** @enum {string} */
+            actorKind: "user" | "token" | "system";
+            action: string;
+            targetType: string;
+            targetId: string | null;
+            targetName: string | null;
+            /** @enum {string} */
+            outcome: "success" | "failure";
+            detail: unknown | null;
+        };
+        AuditPageInput: {
+            items: components["schemas"]["AuditEntryInput"][];
+            total: number;
+        };
         ErrorBody: {
             error: {
                 /** @enum {string} */
@@ -1011,6 +1046,24 @@ export interface components {
             error: string | null;
             request: string | null;
             response: string | null;
+        };
+        AuditEntry: {
+            id: string;
+            at: number;
+            actor: string;
+            /** @enum {string} */
+            actorKind: "user" | "token" | "system";
+            action: string;
+            targetType: string;
+            targetId: string | null;
+            targetName: string | null;
+            /** @enum {string} */
+            outcome: "success" | "failure";
+            detail: unknown | null;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            total: number;
         };
     };
     responses: never;
@@ -2338,6 +2391,62 @@ export interface operations {
             };
             /** @description Default Response */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAudit: {
+        parameters: {
+            query?: {
+                actor?: string;
+                action?: string;
+                targetType?: string;
+                targetId?: string;
+                from?: number;
+                to?: number;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

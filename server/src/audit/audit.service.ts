@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.js';
-import type { AuditStore } from './audit.store.js';
+import type { AuditEntry, AuditFilter, AuditStore } from './audit.store.js';
 
 export interface AuditTarget {
   type: string;
@@ -48,5 +48,22 @@ export class AuditService {
 
   list(filter: Parameters<AuditStore['list']>[0]) {
     return this.store.list(filter);
+  }
+
+  /** A page of entries as the API shows them: `detail` parsed back from its JSON text. */
+  async search(filter: AuditFilter): Promise<{ items: AuditEntryView[]; total: number }> {
+    const page = await this.store.list(filter);
+    return { total: page.total, items: page.items.map((e) => ({ ...e, detail: parseDetail(e.detail) })) };
+  }
+}
+
+export type AuditEntryView = Omit<AuditEntry, 'detail'> & { detail: unknown };
+
+function parseDetail(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }

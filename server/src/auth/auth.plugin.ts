@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SwaggerTransform } from '@fastify/swagger';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors/errors.js';
 import type { AuthService } from './auth.service.js';
 import { roleAllows, type Access, type Principal } from './principal.js';
@@ -14,6 +15,37 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'weir_session';
+
+/** The OpenAPI extension that states who may call an operation; the docs and the route-access test read it. */
+export const ACCESS_EXTENSION = 'x-weir-access';
+
+/** One API route as registered: what the route-access test compares the OpenAPI description with. */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown; hide?: boolean };
+}
+const DECLARED = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every /api route registered on `app` (HEAD left out), with its declared access. */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return DECLARED.get(app) ?? [];
+}
+
+/**
+ * Wraps the OpenAPI transform so each operation carries its declared access (`x-weir-access`)
+ * and the security it accepts: none for public routes, a session cookie or a Bearer token otherwise.
+ */
+export function withAccessInOpenApi<S extends FastifySchema>(transform: SwaggerTransform<S>): SwaggerTransform<S> {
+  return (input) => {
+    const result = transform(input);
+    const access = input.route.config?.access;
+    if (!access) return result;
+    const security: Array<Record<string, string[]>> = access === 'public' ? [] : [{ session: [] }, { token: [] }];
+    return { ...result, schema: { ...result.schema, [ACCESS_EXTENSION]: access, security } as FastifySchema };
+  };
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -26,10 +58,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * be added unprotected by accident.
  */
 export function registerAuth(app: FastifyInstance, auth: AuthService): void {
+  const declared: DeclaredRoute[] = [];
+  DECLARED.set(app, declared);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && route.method !== 'HEAD' && !route.config?.access) {
-      throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.access`);
-    }
+    if (!route.url.startsWith('/api/')) return;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+    if (methods.length === 0) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${methods.join(',')} ${route.url} does not declare config.access`);
+    for (const method of methods) declared.push({ method, url: route.url, access, schema: route.schema as DeclaredRoute['schema'] });
   });
 
   app.addHook('onRequest', async (request) => {
