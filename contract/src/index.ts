@@ -4,3 +4,4 @@ export * from './clusters.schemas.js';
 export * from './health.schemas.js';
 export * from './alerts.schemas.js';
 export * from './audit.schemas.js';
+export * from './overview.schemas.js';

@@ -13,6 +13,7 @@ import { clustersRoutes } from './clusters/clusters.routes.js';
 import { registerErrorHandling } from './errors/error-handler.js';
 import { eventsRoutes } from './events/events.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { overviewRoutes } from './overview/overview.routes.js';
 import type { Services } from './services.js';
 
 export const API_VERSION = '0.1.0';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, services.audit);
   alertsRoutes(app, services.alerts.service);
   eventsRoutes(app, services.bus);
+  overviewRoutes(app, services.overview);
   healthRoutes(app, { database: services.database, clusters: services.clusters, version: API_VERSION });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

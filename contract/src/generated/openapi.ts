@@ -355,6 +355,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/overview/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getOverviewCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/overview/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listOverviewTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A task's runs, newest first; `latest` marks the one the overview row shows. */
+        get: operations["listTaskRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -403,45 +452,6 @@ export interface components {
             createdAt: number;
             lastUsedAt: number | null;
             revokedAt: number | null;
-        };
-        ClusterInput: {
-            id: string;
-            name: string;
-            restUrl: string;
-            gatewayUrl: string | null;
-            historyUrl: string | null;
-            description: string | null;
-            isLocal: boolean;
-            /** @enum {string} */
-            health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
-            flinkVersion: string | null;
-            taskManagers: number | null;
-            slotsTotal: number | null;
-            slotsAvailable: number | null;
-            jobsRunning: number | null;
-            lastCheckedAt: number | null;
-            lastHealthyAt: number | null;
-            lastError: string | null;
-            createdAt: number;
-        };
-        HealthReportInput: {
-            /** @enum {string} */
-            status: "ok" | "degraded";
-            version: string;
-            database: {
-                /** @enum {string} */
-                status: "ok" | "down";
-                dialect: string;
-                error?: string;
-            };
-            clusters: {
-                id: string;
-                name: string;
-                /** @enum {string} */
-                health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
-                flinkVersion: string | null;
-                lastCheckedAt: number | null;
-            }[];
         };
         AlertChannelRequestInput: {
             /** @constant */
@@ -702,6 +712,62 @@ export interface components {
             request: string | null;
             response: string | null;
         };
+        ClusterAuthRequestInput: {
+            /** @constant */
+            type: "basic";
+            username: string;
+            password: string;
+        } | {
+            /** @constant */
+            type: "bearer";
+            token: string;
+        };
+        ClusterAuthInput: {
+            /** @enum {string} */
+            type: "basic" | "bearer";
+            /** @constant */
+            secret: "••••";
+        };
+        ClusterInput: {
+            id: string;
+            name: string;
+            restUrl: string;
+            gatewayUrl: string | null;
+            historyUrl: string | null;
+            description: string | null;
+            isLocal: boolean;
+            /** @enum {string} */
+            health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
+            flinkVersion: string | null;
+            taskManagers: number | null;
+            slotsTotal: number | null;
+            slotsAvailable: number | null;
+            jobsRunning: number | null;
+            lastCheckedAt: number | null;
+            lastHealthyAt: number | null;
+            lastError: string | null;
+            auth: components["schemas"]["ClusterAuthInput"] | null;
+            createdAt: number;
+        };
+        HealthReportInput: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            version: string;
+            database: {
+                /** @enum {string} */
+                status: "ok" | "down";
+                dialect: string;
+                error?: string;
+            };
+            clusters: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
+                flinkVersion: string | null;
+                lastCheckedAt: number | null;
+            }[];
+        };
         AuditEntryInput: {
             id: string;
             at: number;
@@ -719,6 +785,452 @@ export interface components {
         AuditPageInput: {
             items: components["schemas"]["AuditEntryInput"][];
             total: number;
+        };
+        OverviewCountsInput: {
+            total: number;
+            batch: number;
+            streaming: number;
+            byStatus: {
+                [key: string]: number;
+            };
+            lost: number;
+        };
+        OverviewTaskInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "SQL" | "JAR" | "EXTERNAL";
+            /** @enum {string} */
+            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
+            /** @enum {string} */
+            executionMode: "STREAMING" | "BATCH";
+            clusterId: string;
+            clusterName: string | null;
+            owner: string | null;
+            latestRunId: string;
+            flinkJobId: string;
+            /** @enum {string} */
+            status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN";
+            lost: boolean;
+            startTime: number | null;
+            endTime: number | null;
+            durationMs: number | null;
+            restartCount: number;
+        };
+        OverviewTaskPageInput: {
+            items: components["schemas"]["OverviewTaskInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            now: number;
+        };
+        OverviewRunInput: {
+            id: string;
+            taskId: string;
+            clusterId: string;
+            clusterName: string | null;
+            flinkJobId: string;
+            jobName: string;
+            /** @enum {string} */
+            status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN";
+            lost: boolean;
+            startTime: number | null;
+            endTime: number | null;
+            durationMs: number | null;
+            restartCount: number;
+            latest: boolean;
+        };
+        OverviewRunPageInput: {
+            items: components["schemas"]["OverviewRunInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            now: number;
+        };
+        RunDetailInput: {
+            run: {
+                id: string;
+                taskId: string;
+                clusterId: string;
+                flinkJobId: string;
+                jobName: string;
+                status: string;
+                /** @enum {string} */
+                executionMode: "STREAMING" | "BATCH";
+                versionId: string | null;
+                startTime: number | null;
+                endTime: number | null;
+                durationMs: number | null;
+                restartCount: number;
+                lost: boolean;
+                unreachableSince: number | null;
+                lastModification: number | null;
+                createdAt: number;
+                updatedAt: number;
+            };
+            terminal: boolean;
+            task: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "SQL" | "JAR" | "EXTERNAL";
+                lifecycle: string;
+                owner: string | null;
+            } | null;
+            cluster: {
+                id: string;
+                name: string;
+                restUrl: string;
+                health: string;
+                flinkVersion: string | null;
+                jobWebUrl: string;
+            } | null;
+            version: {
+                id: string;
+                version: number;
+                createdAt: number;
+                createdBy: string;
+                note: string | null;
+            } | null;
+            transitions: {
+                seq: number;
+                fromStatus: string | null;
+                toStatus: string;
+                at: number;
+                /** @enum {string} */
+                source: "flink" | "weir";
+                note: string | null;
+            }[];
+            lostEvidence: {
+                [key: string]: unknown;
+            } | null;
+            job: {
+                /** @enum {string} */
+                source: "live" | "snapshot" | "none";
+                capturedAt: number | null;
+                reason: string | null;
+                jobType: string | null;
+                parallelism: number | null;
+                maxParallelism: number | null;
+                vertexCount: number | null;
+                isStoppable: boolean | null;
+                statusTimestamps: {
+                    [key: string]: number;
+                };
+            };
+        };
+        RunGraphInput: {
+            /** @enum {string} */
+            source: "live" | "snapshot" | "none";
+            capturedAt: number | null;
+            reason: string | null;
+            vertices: {
+                id: string;
+                name: string;
+                operators: string[];
+                parallelism: number;
+                maxParallelism: number | null;
+                status: string;
+                tasks: {
+                    [key: string]: number;
+                };
+                startTime: number | null;
+                durationMs: number | null;
+                busyRatio: number | null;
+                backpressureRatio: number | null;
+                idleRatio: number | null;
+                ratioBasis: ("current" | "average") | null;
+                recordsIn: number | null;
+                recordsOut: number | null;
+                bytesIn: number | null;
+                bytesOut: number | null;
+                recordsInPerSecond: number | null;
+                recordsOutPerSecond: number | null;
+                watermark: number | null;
+            }[];
+            edges: {
+                source: string;
+                target: string;
+                shipStrategy: string | null;
+                exchange: string | null;
+            }[];
+        };
+        RunCheckpointsInput: {
+            /** @enum {string} */
+            source: "live" | "snapshot" | "none";
+            capturedAt: number | null;
+            reason: string | null;
+            enabled: boolean;
+            config: {
+                mode: string;
+                intervalMs: number;
+                timeoutMs: number;
+                minPauseMs: number;
+                maxConcurrent: number;
+                tolerableFailures: number | null;
+                externalized: boolean | null;
+                deleteOnCancellation: boolean | null;
+                stateBackend: string | null;
+                storage: string | null;
+                unaligned: boolean | null;
+            } | null;
+            counts: {
+                total: number;
+                completed: number;
+                failed: number;
+                inProgress: number;
+                restored: number;
+            } | null;
+            latest: {
+                completed: {
+                    id: number;
+                    status: string;
+                    isSavepoint: boolean;
+                    type: string | null;
+                    triggeredAt: number;
+                    acknowledgedAt: number | null;
+                    durationMs: number | null;
+                    checkpointedSize: number | null;
+                    stateSize: number | null;
+                    subtasks: number | null;
+                    acknowledgedSubtasks: number | null;
+                    path: string | null;
+                    failedAt: number | null;
+                    failureMessage: string | null;
+                } | null;
+                failed: {
+                    id: number;
+                    status: string;
+                    isSavepoint: boolean;
+                    type: string | null;
+                    triggeredAt: number;
+                    acknowledgedAt: number | null;
+                    durationMs: number | null;
+                    checkpointedSize: number | null;
+                    stateSize: number | null;
+                    subtasks: number | null;
+                    acknowledgedSubtasks: number | null;
+                    path: string | null;
+                    failedAt: number | null;
+                    failureMessage: string | null;
+                } | null;
+                savepoint: {
+                    id: number;
+                    status: string;
+                    isSavepoint: boolean;
+                    type: string | null;
+                    triggeredAt: number;
+                    acknowledgedAt: number | null;
+                    durationMs: number | null;
+                    checkpointedSize: number | null;
+                    stateSize: number | null;
+                    subtasks: number | null;
+                    acknowledgedSubtasks: number | null;
+                    path: string | null;
+                    failedAt: number | null;
+                    failureMessage: string | null;
+                } | null;
+                restored: {
+                    id: number;
+                    restoredAt: number;
+                    isSavepoint: boolean;
+                    path: string | null;
+                } | null;
+            };
+            history: {
+                id: number;
+                status: string;
+                isSavepoint: boolean;
+                type: string | null;
+                triggeredAt: number;
+                acknowledgedAt: number | null;
+                durationMs: number | null;
+                checkpointedSize: number | null;
+                stateSize: number | null;
+                subtasks: number | null;
+                acknowledgedSubtasks: number | null;
+                path: string | null;
+                failedAt: number | null;
+                failureMessage: string | null;
+            }[];
+            savepoints: {
+                id: string;
+                /** @enum {string} */
+                kind: "SAVEPOINT" | "STOP_WITH_SAVEPOINT" | "CHECKPOINT";
+                /** @enum {string} */
+                status: "PENDING" | "COMPLETED" | "FAILED";
+                path: string | null;
+                failure: string | null;
+                createdAt: number;
+                completedAt: number | null;
+            }[];
+        };
+        RunExceptionsInput: {
+            /** @enum {string} */
+            source: "live" | "snapshot" | "none";
+            capturedAt: number | null;
+            reason: string | null;
+            truncated: boolean;
+            entries: {
+                name: string;
+                message: string;
+                stacktrace: string;
+                at: number;
+                taskName: string | null;
+                location: string | null;
+                taskManagerId: string | null;
+                concurrent: {
+                    name: string;
+                    message: string;
+                    stacktrace: string;
+                    at: number;
+                    taskName: string | null;
+                    location: string | null;
+                    taskManagerId: string | null;
+                }[];
+            }[];
+        };
+        RunConfigurationInput: {
+            /** @enum {string} */
+            source: "live" | "snapshot" | "none";
+            capturedAt: number | null;
+            reason: string | null;
+            execution: {
+                [key: string]: string;
+            };
+            user: {
+                [key: string]: string;
+            };
+            checkpoint: {
+                mode: string;
+                intervalMs: number;
+                timeoutMs: number;
+                minPauseMs: number;
+                maxConcurrent: number;
+                tolerableFailures: number | null;
+                externalized: boolean | null;
+                deleteOnCancellation: boolean | null;
+                stateBackend: string | null;
+                storage: string | null;
+                unaligned: boolean | null;
+            } | null;
+            task: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            taskSource: "version" | "draft" | "none";
+        };
+        RunClusterInput: {
+            /** @enum {string} */
+            source: "live" | "snapshot" | "none";
+            capturedAt: number | null;
+            reason: string | null;
+            jobManager: {
+                restUrl: string;
+                flinkVersion: string | null;
+                heapUsed: number | null;
+                heapMax: number | null;
+                cpuLoad: number | null;
+                config: {
+                    key: string;
+                    value: string;
+                }[];
+            } | null;
+            taskManagers: {
+                id: string;
+                address: string | null;
+                dataPort: number | null;
+                slotsTotal: number;
+                slotsFree: number;
+                slotsOfRun: number | null;
+                cpuCores: number | null;
+                cpuLoad: number | null;
+                physicalMemory: number | null;
+                heapUsed: number | null;
+                heapMax: number | null;
+                managedMemory: number | null;
+                totalProcessMemory: number | null;
+                lastHeartbeatAt: number | null;
+                memory: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        RunLogPageInput: {
+            available: boolean;
+            reason: string | null;
+            /** @enum {string} */
+            component: "jobmanager" | "taskmanager";
+            tm: string | null;
+            /** @enum {string} */
+            kind: "log" | "stdout" | "threaddump";
+            name: string | null;
+            offset: number;
+            nextOffset: number;
+            total: number;
+            text: string;
+            taskManagers: string[];
+            files: {
+                name: string;
+                size: number;
+            }[];
+        };
+        RunSqlInput: {
+            /** @enum {string} */
+            taskKind: "SQL" | "JAR" | "EXTERNAL";
+            /** @enum {string} */
+            source: "version" | "draft" | "none";
+            versionId: string | null;
+            version: number | null;
+            content: string | null;
+            jar: {
+                jar: string | null;
+                entryClass: string | null;
+                args: string[];
+                parallelism: number | null;
+            } | null;
+            config: {
+                [key: string]: unknown;
+            } | null;
+        };
+        RunLineageInput: {
+            /** @enum {string} */
+            source: "stored" | "analysed" | "none";
+            versionId: string | null;
+            lineage: {
+                [key: string]: unknown;
+            } | null;
+        };
+        MetricSelectionInput: {
+            runId: string;
+            series: string[];
+            updatedAt: number | null;
+            updatedBy: string | null;
+        };
+        MetricSeriesPageInput: {
+            from: number;
+            to: number;
+            intervalMs: number;
+            series: {
+                key: string;
+                points: [
+                    number,
+                    number
+                ][];
+            }[];
+        };
+        AvailableMetricsInput: {
+            vertices: {
+                id: string;
+                name: string;
+            }[];
+            taskManagers: string[];
+            vertexMetrics: string[];
+            jobMetrics: string[];
+            taskManagerMetrics: string[];
+            intervalMs: number;
+            retentionHours: number;
+            sampling: boolean;
         };
         ErrorBody: {
             error: {
@@ -748,45 +1260,6 @@ export interface components {
             createdAt: number;
             lastUsedAt: number | null;
             revokedAt: number | null;
-        };
-        Cluster: {
-            id: string;
-            name: string;
-            restUrl: string;
-            gatewayUrl: string | null;
-            historyUrl: string | null;
-            description: string | null;
-            isLocal: boolean;
-            /** @enum {string} */
-            health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
-            flinkVersion: string | null;
-            taskManagers: number | null;
-            slotsTotal: number | null;
-            slotsAvailable: number | null;
-            jobsRunning: number | null;
-            lastCheckedAt: number | null;
-            lastHealthyAt: number | null;
-            lastError: string | null;
-            createdAt: number;
-        };
-        HealthReport: {
-            /** @enum {string} */
-            status: "ok" | "degraded";
-            version: string;
-            database: {
-                /** @enum {string} */
-                status: "ok" | "down";
-                dialect: string;
-                error?: string;
-            };
-            clusters: {
-                id: string;
-                name: string;
-                /** @enum {string} */
-                health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
-                flinkVersion: string | null;
-                lastCheckedAt: number | null;
-            }[];
         };
         AlertChannelRequest: {
             /** @constant */
@@ -1047,6 +1520,62 @@ export interface components {
             request: string | null;
             response: string | null;
         };
+        ClusterAuthRequest: {
+            /** @constant */
+            type: "basic";
+            username: string;
+            password: string;
+        } | {
+            /** @constant */
+            type: "bearer";
+            token: string;
+        };
+        ClusterAuth: {
+            /** @enum {string} */
+            type: "basic" | "bearer";
+            /** @constant */
+            secret: "••••";
+        };
+        Cluster: {
+            id: string;
+            name: string;
+            restUrl: string;
+            gatewayUrl: string | null;
+            historyUrl: string | null;
+            description: string | null;
+            isLocal: boolean;
+            /** @enum {string} */
+            health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
+            flinkVersion: string | null;
+            taskManagers: number | null;
+            slotsTotal: number | null;
+            slotsAvailable: number | null;
+            jobsRunning: number | null;
+            lastCheckedAt: number | null;
+            lastHealthyAt: number | null;
+            lastError: string | null;
+            auth: components["schemas"]["ClusterAuth"] | null;
+            createdAt: number;
+        };
+        HealthReport: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            version: string;
+            database: {
+                /** @enum {string} */
+                status: "ok" | "down";
+                dialect: string;
+                error?: string;
+            };
+            clusters: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
+                flinkVersion: string | null;
+                lastCheckedAt: number | null;
+            }[];
+        };
         AuditEntry: {
             id: string;
             at: number;
@@ -1064,6 +1593,452 @@ export interface components {
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
             total: number;
+        };
+        OverviewCounts: {
+            total: number;
+            batch: number;
+            streaming: number;
+            byStatus: {
+                [key: string]: number;
+            };
+            lost: number;
+        };
+        OverviewTask: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "SQL" | "JAR" | "EXTERNAL";
+            /** @enum {string} */
+            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
+            /** @enum {string} */
+            executionMode: "STREAMING" | "BATCH";
+            clusterId: string;
+            clusterName: string | null;
+            owner: string | null;
+            latestRunId: string;
+            flinkJobId: string;
+            /** @enum {string} */
+            status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN";
+            lost: boolean;
+            startTime: number | null;
+            endTime: number | null;
+            durationMs: number | null;
+            restartCount: number;
+        };
+        OverviewTaskPage: {
+            items: components["schemas"]["OverviewTask"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            now: number;
+        };
+        OverviewRun: {
+            id: string;
+            taskId: string;
+            clusterId: string;
+            clusterName: string | null;
+            flinkJobId: string;
+            jobName: string;
+            /** @enum {string} */
+            status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN";
+            lost: boolean;
+            startTime: number | null;
+            endTime: number | null;
+            durationMs: number | null;
+            restartCount: number;
+            latest: boolean;
+        };
+        OverviewRunPage: {
+            items: components["schemas"]["OverviewRun"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            now: number;
+        };
+        RunDetail: {
+            run: {
+                id: string;
+                taskId: string;
+                clusterId: string;
+                flinkJobId: string;
+                jobName: string;
+                status: string;
+                /** @enum {string} */
+                executionMode: "STREAMING" | "BATCH";
+                versionId: string | null;
+                startTime: number | null;
+                endTime: number | null;
+                durationMs: number | null;
+                restartCount: number;
+                lost: boolean;
+                unreachableSince: number | null;
+                lastModification: number | null;
+                createdAt: number;
+                updatedAt: number;
+            };
+            terminal: boolean;
+            task: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "SQL" | "JAR" | "EXTERNAL";
+                lifecycle: string;
+                owner: string | null;
+            } | null;
+            cluster: {
+                id: string;
+                name: string;
+                restUrl: string;
+                health: string;
+                flinkVersion: string | null;
+                jobWebUrl: string;
+            } | null;
+            version: {
+                id: string;
+                version: number;
+                createdAt: number;
+                createdBy: string;
+                note: string | null;
+            } | null;
+            transitions: {
+                seq: number;
+                fromStatus: string | null;
+                toStatus: string;
+                at: number;
+                /** @enum {string} */
+                source: "flink" | "weir";
+                note: string | null;
+            }[];
+            lostEvidence: {
+                [key: string]: unknown;
+            } | null;
+            job: {
+                /** @enum {string} */
+                source: "live" | "snapshot" | "none";
+                capturedAt: number | null;
+                reason: string | null;
+                jobType: string | null;
+                parallelism: number | null;
+                maxParallelism: number | null;
+                vertexCount: number | null;
+                isStoppable: boolean | null;
+                statusTimestamps: {
+                    [key: string]: number;
+                };
+            };
+        };
+        RunGraph: {
+            /** @enum {string} */
+            source: "live" | "snapshot" | "none";
+            capturedAt: number | null;
+            reason: string | null;
+            vertices: {
+                id: string;
+                name: string;
+                operators: string[];
+                parallelism: number;
+                maxParallelism: number | null;
+                status: string;
+                tasks: {
+                    [key: string]: number;
+                };
+                startTime: number | null;
+                durationMs: number | null;
+                busyRatio: number | null;
+                backpressureRatio: number | null;
+                idleRatio: number | null;
+                ratioBasis: ("current" | "average") | null;
+                recordsIn: number | null;
+                recordsOut: number | null;
+                bytesIn: number | null;
+                bytesOut: number | null;
+                recordsInPerSecond: number | null;
+                recordsOutPerSecond: number | null;
+                watermark: number | null;
+            }[];
+            edges: {
+                source: string;
+                target: string;
+                shipStrategy: string | null;
+                exchange: string | null;
+            }[];
+        };
+        RunCheckpoints: {
+            /** @enum {string} */
+            source: "live" | "snapshot" | "none";
+            capturedAt: number | null;
+            reason: string | null;
+            enabled: boolean;
+            config: {
+                mode: string;
+                intervalMs: number;
+                timeoutMs: number;
+                minPauseMs: number;
+                maxConcurrent: number;
+                tolerableFailures: number | null;
+                externalized: boolean | null;
+                deleteOnCancellation: boolean | null;
+                stateBackend: string | null;
+                storage: string | null;
+                unaligned: boolean | null;
+            } | null;
+            counts: {
+                total: number;
+                completed: number;
+                failed: number;
+                inProgress: number;
+                restored: number;
+            } | null;
+            latest: {
+                completed: {
+                    id: number;
+                    status: string;
+                    isSavepoint: boolean;
+                    type: string | null;
+                    triggeredAt: number;
+                    acknowledgedAt: number | null;
+                    durationMs: number | null;
+                    checkpointedSize: number | null;
+                    stateSize: number | null;
+                    subtasks: number | null;
+                    acknowledgedSubtasks: number | null;
+                    path: string | null;
+                    failedAt: number | null;
+                    failureMessage: string | null;
+                } | null;
+                failed: {
+                    id: number;
+                    status: string;
+                    isSavepoint: boolean;
+                    type: string | null;
+                    triggeredAt: number;
+                    acknowledgedAt: number | null;
+                    durationMs: number | null;
+                    checkpointedSize: number | null;
+                    stateSize: number | null;
+                    subtasks: number | null;
+                    acknowledgedSubtasks: number | null;
+                    path: string | null;
+                    failedAt: number | null;
+                    failureMessage: string | null;
+                } | null;
+                savepoint: {
+                    id: number;
+                    status: string;
+                    isSavepoint: boolean;
+                    type: string | null;
+                    triggeredAt: number;
+                    acknowledgedAt: number | null;
+                    durationMs: number | null;
+                    checkpointedSize: number | null;
+                    stateSize: number | null;
+                    subtasks: number | null;
+                    acknowledgedSubtasks: number | null;
+                    path: string | null;
+                    failedAt: number | null;
+                    failureMessage: string | null;
+                } | null;
+                restored: {
+                    id: number;
+                    restoredAt: number;
+                    isSavepoint: boolean;
+                    path: string | null;
+                } | null;
+            };
+            history: {
+                id: number;
+                status: string;
+                isSavepoint: boolean;
+                type: string | null;
+                triggeredAt: number;
+                acknowledgedAt: number | null;
+                durationMs: number | null;
+                checkpointedSize: number | null;
+                stateSize: number | null;
+                subtasks: number | null;
+                acknowledgedSubtasks: number | null;
+                path: string | null;
+                failedAt: number | null;
+                failureMessage: string | null;
+            }[];
+            savepoints: {
+                id: string;
+                /** @enum {string} */
+                kind: "SAVEPOINT" | "STOP_WITH_SAVEPOINT" | "CHECKPOINT";
+                /** @enum {string} */
+                status: "PENDING" | "COMPLETED" | "FAILED";
+                path: string | null;
+                failure: string | null;
+                createdAt: number;
+                completedAt: number | null;
+            }[];
+        };
+        RunExceptions: {
+            /** @enum {string} */
+            source: "live" | "snapshot" | "none";
+            capturedAt: number | null;
+            reason: string | null;
+            truncated: boolean;
+            entries: {
+                name: string;
+                message: string;
+                stacktrace: string;
+                at: number;
+                taskName: string | null;
+                location: string | null;
+                taskManagerId: string | null;
+                concurrent: {
+                    name: string;
+                    message: string;
+                    stacktrace: string;
+                    at: number;
+                    taskName: string | null;
+                    location: string | null;
+                    taskManagerId: string | null;
+                }[];
+            }[];
+        };
+        RunConfiguration: {
+            /** @enum {string} */
+            source: "live" | "snapshot" | "none";
+            capturedAt: number | null;
+            reason: string | null;
+            execution: {
+                [key: string]: string;
+            };
+            user: {
+                [key: string]: string;
+            };
+            checkpoint: {
+                mode: string;
+                intervalMs: number;
+                timeoutMs: number;
+                minPauseMs: number;
+                maxConcurrent: number;
+                tolerableFailures: number | null;
+                externalized: boolean | null;
+                deleteOnCancellation: boolean | null;
+                stateBackend: string | null;
+                storage: string | null;
+                unaligned: boolean | null;
+            } | null;
+            task: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            taskSource: "version" | "draft" | "none";
+        };
+        RunCluster: {
+            /** @enum {string} */
+            source: "live" | "snapshot" | "none";
+            capturedAt: number | null;
+            reason: string | null;
+            jobManager: {
+                restUrl: string;
+                flinkVersion: string | null;
+                heapUsed: number | null;
+                heapMax: number | null;
+                cpuLoad: number | null;
+                config: {
+                    key: string;
+                    value: string;
+                }[];
+            } | null;
+            taskManagers: {
+                id: string;
+                address: string | null;
+                dataPort: number | null;
+                slotsTotal: number;
+                slotsFree: number;
+                slotsOfRun: number | null;
+                cpuCores: number | null;
+                cpuLoad: number | null;
+                physicalMemory: number | null;
+                heapUsed: number | null;
+                heapMax: number | null;
+                managedMemory: number | null;
+                totalProcessMemory: number | null;
+                lastHeartbeatAt: number | null;
+                memory: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        RunLogPage: {
+            available: boolean;
+            reason: string | null;
+            /** @enum {string} */
+            component: "jobmanager" | "taskmanager";
+            tm: string | null;
+            /** @enum {string} */
+            kind: "log" | "stdout" | "threaddump";
+            name: string | null;
+            offset: number;
+            nextOffset: number;
+            total: number;
+            text: string;
+            taskManagers: string[];
+            files: {
+                name: string;
+                size: number;
+            }[];
+        };
+        RunSql: {
+            /** @enum {string} */
+            taskKind: "SQL" | "JAR" | "EXTERNAL";
+            /** @enum {string} */
+            source: "version" | "draft" | "none";
+            versionId: string | null;
+            version: number | null;
+            content: string | null;
+            jar: {
+                jar: string | null;
+                entryClass: string | null;
+                args: string[];
+                parallelism: number | null;
+            } | null;
+            config: {
+                [key: string]: unknown;
+            } | null;
+        };
+        RunLineage: {
+            /** @enum {string} */
+            source: "stored" | "analysed" | "none";
+            versionId: string | null;
+            lineage: {
+                [key: string]: unknown;
+            } | null;
+        };
+        MetricSelection: {
+            runId: string;
+            series: string[];
+            updatedAt: number | null;
+            updatedBy: string | null;
+        };
+        MetricSeriesPage: {
+            from: number;
+            to: number;
+            intervalMs: number;
+            series: {
+                key: string;
+                points: [
+                    number,
+                    number
+                ][];
+            }[];
+        };
+        AvailableMetrics: {
+            vertices: {
+                id: string;
+                name: string;
+            }[];
+            taskManagers: string[];
+            vertexMetrics: string[];
+            jobMetrics: string[];
+            taskManagerMetrics: string[];
+            intervalMs: number;
+            retentionHours: number;
+            sampling: boolean;
         };
     };
     responses: never;
@@ -1971,6 +2946,7 @@ export interface operations {
                     /** Format: uri */
                     historyUrl?: string;
                     description?: string;
+                    auth?: components["schemas"]["ClusterAuthRequestInput"];
                 };
             };
         };
@@ -2237,6 +3213,7 @@ export interface operations {
                     /** Format: uri */
                     historyUrl?: string;
                     description?: string;
+                    auth?: components["schemas"]["ClusterAuthRequestInput"] | null;
                 };
             };
         };
@@ -3598,6 +4575,194 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getOverviewCounts: {
+        parameters: {
+            query?: {
+                lifecycle?: string | string[];
+                clusterId?: string | string[];
+                mode?: "STREAMING" | "BATCH";
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewCounts"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listOverviewTasks: {
+        parameters: {
+            query?: {
+                lifecycle?: string | string[];
+                clusterId?: string | string[];
+                mode?: "STREAMING" | "BATCH";
+                q?: string;
+                status?: string | string[];
+                sort?: "name" | "lifecycle" | "executionMode" | "cluster" | "flinkJobId" | "status" | "startTime" | "durationMs" | "restartCount" | "owner";
+                order?: "asc" | "desc";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewTaskPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listTaskRuns: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewRunPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };

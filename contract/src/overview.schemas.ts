@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { EpochMs } from './common.schemas.js';
+
+/** Flink's job statuses as Flink reports them, then Weir's own two. */
+export const OVERVIEW_RUN_STATUSES = [
+  'INITIALIZING',
+  'CREATED',
+  'RUNNING',
+  'FAILING',
+  'FAILED',
+  'CANCELLING',
+  'CANCELED',
+  'FINISHED',
+  'RESTARTING',
+  'SUSPENDED',
+  'RECONCILING',
+  'RECONNECTING',
+  'UNKNOWN',
+] as const;
+export const OverviewRunStatus = z.enum(OVERVIEW_RUN_STATUSES);
+export type OverviewRunStatus = z.infer<typeof OverviewRunStatus>;
+
+export const OVERVIEW_LIFECYCLES = ['DEVELOP', 'PUBLISHED', 'ONLINE', 'OFFLINE'] as const;
+export const OverviewLifecycle = z.enum(OVERVIEW_LIFECYCLES);
+export type OverviewLifecycle = z.infer<typeof OverviewLifecycle>;
+
+export const OverviewExecutionMode = z.enum(['STREAMING', 'BATCH']);
+export type OverviewExecutionMode = z.infer<typeof OverviewExecutionMode>;
+
+export const OverviewTaskKind = z.enum(['SQL', 'JAR', 'EXTERNAL']);
+export type OverviewTaskKind = z.infer<typeof OverviewTaskKind>;
+
+/** Every column of the overview list can sort it. */
+export const OVERVIEW_SORT_KEYS = [
+  'name',
+  'lifecycle',
+  'executionMode',
+  'cluster',
+  'flinkJobId',
+  'status',
+  'startTime',
+  'durationMs',
+  'restartCount',
+  'owner',
+] as const;
+export const OverviewSortKey = z.enum(OVERVIEW_SORT_KEYS);
+export type OverviewSortKey = z.infer<typeof OverviewSortKey>;
+
+/**
+ * A multi-valued query parameter: repeated (`status=RUNNING&status=FAILED`, as the typed client
+ * sends arrays) or comma-separated (`status=RUNNING,FAILED`, as the web app keeps it in its URL).
+ */
+function multi<T extends z.ZodType<string, string>>(item: T, max = 32) {
+  return z
+    .union([z.string().max(2000), z.array(z.string().max(200)).max(max)])
+    .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(item).max(max));
+}
+
+/** The filters the status cards share with the list: everything except the status itself. */
+export const OverviewCountsQuery = z.object({
+  lifecycle: multi(OverviewLifecycle).optional(),
+  clusterId: multi(z.string().min(1).max(64), 200).optional(),
+  mode: OverviewExecutionMode.optional(),
+  /** Case-insensitive substring of the task name. */
+  q: z.string().trim().max(200).optional(),
+});
+export type OverviewCountsQuery = z.infer<typeof OverviewCountsQuery>;
+
+export const OverviewTasksQuery = OverviewCountsQuery.extend({
+  status: multi(OverviewRunStatus).optional(),
+  sort: OverviewSortKey.default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  /** 1-based. */
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+export type OverviewTasksQuery = z.infer<typeof OverviewTasksQuery>;
+
+/**
+ * The status cards. Each task counts once, under the status of its latest run; tasks that never ran
+ * are not in the overview (as in the reference: "every job that produced a run").
+ */
+export const OverviewCounts = z
+  .object({
+    total: z.number().int(),
+    batch: z.number().int(),
+    streaming: z.number().int(),
+    /** Every status, zero included. */
+    byStatus: z.record(OverviewRunStatus, z.number().int()),
+    /** Latest runs Weir lost track of (their status is UNKNOWN). */
+    lost: z.number().int(),
+  })
+  .meta({ id: 'OverviewCounts' });
+export type OverviewCounts = z.infer<typeof OverviewCounts>;
+
+/** One row of the overview: a task and the facts of its latest run. */
+export const OverviewTask = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: OverviewTaskKind,
+    lifecycle: OverviewLifecycle,
+    executionMode: OverviewExecutionMode,
+    clusterId: z.string(),
+    /** Null when the cluster was removed since (its runs stay viewable). */
+    clusterName: z.string().nullable(),
+    owner: z.string().nullable(),
+    latestRunId: z.string(),
+    flinkJobId: z.string(),
+    status: OverviewRunStatus,
+    /** Weir lost track of the job (the JobManager no longer lists it); status is UNKNOWN. */
+    lost: z.boolean(),
+    startTime: EpochMs.nullable(),
+    endTime: EpochMs.nullable(),
+    /** A run that has not ended: now - start, computed when read. */
+    durationMs: z.number().int().nullable(),
+    restartCount: z.number().int(),
+  })
+  .meta({ id: 'OverviewTask' });
+export type OverviewTask = z.infer<typeof OverviewTask>;
+
+export const OverviewTaskPage = z
+  .object({
+    items: z.array(OverviewTask),
+    /** Tasks matching the filters, over all pages. */
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    /** Server time of the read, so a client can keep running durations ticking. */
+    now: EpochMs,
+  })
+  .meta({ id: 'OverviewTaskPage' });
+export type OverviewTaskPage = z.infer<typeof OverviewTaskPage>;
+
+export const OverviewRunsQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(10),
+});
+export type OverviewRunsQuery = z.infer<typeof OverviewRunsQuery>;
+
+/** One run in a task's history. */
+export const OverviewRun = z
+  .object({
+    id: z.string(),
+    taskId: z.string(),
+    clusterId: z.string(),
+    clusterName: z.string().nullable(),
+    flinkJobId: z.string(),
+    jobName: z.string(),
+    status: OverviewRunStatus,
+    lost: z.boolean(),
+    startTime: EpochMs.nullable(),
+    endTime: EpochMs.nullable(),
+    durationMs: z.number().int().nullable(),
+    restartCount: z.number().int(),
+    /** The run the overview row shows. */
+    latest: z.boolean(),
+  })
+  .meta({ id: 'OverviewRun' });
+export type OverviewRun = z.infer<typeof OverviewRun>;
+
+export const OverviewRunPage = z
+  .object({
+    items: z.array(OverviewRun),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    now: EpochMs,
+  })
+  .meta({ id: 'OverviewRunPage' });
+export type OverviewRunPage = z.infer<typeof OverviewRunPage>;
