@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECRET_MASK } from './alerts.schemas.js';
 import { EpochMs } from './common.schemas.js';
 
 export const ClusterHealth = z.enum(['HEALTHY', 'UNREACHABLE', 'NOT_FLINK', 'UNKNOWN']);
@@ -10,6 +11,21 @@ const httpUrl = z
   .url()
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
   .transform((u) => u.replace(/\/+$/, ''));
+
+/** Credentials for a secured Flink REST endpoint (a reverse proxy in front of the JobManager, say). */
+export const ClusterAuthRequest = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('basic'), username: z.string().min(1).max(255), password: z.string().min(1).max(1024) }),
+    z.object({ type: z.literal('bearer'), token: z.string().min(1).max(4096) }),
+  ])
+  .meta({ id: 'ClusterAuthRequest' });
+export type ClusterAuthRequest = z.infer<typeof ClusterAuthRequest>;
+
+/** What the API shows of stored credentials: their kind and the mask, never the values. */
+export const ClusterAuth = z
+  .object({ type: z.enum(['basic', 'bearer']), secret: z.literal(SECRET_MASK) })
+  .meta({ id: 'ClusterAuth' });
+export type ClusterAuth = z.infer<typeof ClusterAuth>;
 
 export const Cluster = z
   .object({
@@ -29,6 +45,8 @@ export const Cluster = z
     lastCheckedAt: EpochMs.nullable(),
     lastHealthyAt: EpochMs.nullable(),
     lastError: z.string().nullable(),
+    /** Credentials Weir sends to the REST endpoint, masked; null when there are none. */
+    auth: ClusterAuth.nullable(),
     createdAt: EpochMs,
   })
   .meta({ id: 'Cluster' });
@@ -45,10 +63,13 @@ export const CreateClusterRequest = z.object({
   gatewayUrl: httpUrl.optional(),
   historyUrl: httpUrl.optional(),
   description: z.string().trim().max(500).optional(),
+  /** Sent with every request to the REST endpoint (and the SQL Gateway); stored encrypted. */
+  auth: ClusterAuthRequest.optional(),
 });
 export type CreateClusterRequest = z.infer<typeof CreateClusterRequest>;
 
-export const UpdateClusterRequest = CreateClusterRequest.partial();
+/** Fields left out keep their value; `auth: null` removes the credentials. */
+export const UpdateClusterRequest = CreateClusterRequest.partial().extend({ auth: ClusterAuthRequest.nullable().optional() });
 export type UpdateClusterRequest = z.infer<typeof UpdateClusterRequest>;
 
 export const ClusterList = z.object({ items: z.array(Cluster) });

@@ -10,8 +10,6 @@ import { UsersStore } from './auth/users.store.js';
 import { ClustersService } from './clusters/clusters.service.js';
 import { ClustersStore } from './clusters/clusters.store.js';
 import { EventBus } from './events/events.js';
-import { OverviewService } from './overview/overview.service.js';
-import { OverviewStore } from './overview/overview.store.js';
 import { RunsStore } from './runs/runs.store.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { SecretBox } from './secrets/secret-box.js';
@@ -43,9 +41,10 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   });
   const runs = new RunsStore(database);
   const tasks = new TasksStore(database);
-  const overview = new OverviewService(new OverviewStore(database));
   const clusterEvents: { onClustersChanged?: () => void; bus: EventBus } = { bus };
-  const clusters = new ClustersService(new ClustersStore(database), audit, config.flinkTimeoutMs, clusterEvents);
+  // Secrets first: clusters seal their credentials with it.
+  const secrets = SecretBox.load(config.secretKey, config.dataDir);
+  const clusters = new ClustersService(new ClustersStore(database), audit, secrets, config.flinkTimeoutMs, clusterEvents);
   const watchers = new WatcherManager({
     clusters,
     runs,
@@ -57,7 +56,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     log,
   });
   clusterEvents.onClustersChanged = () => void watchers.sync();
-  const secrets = SecretBox.load(config.secretKey, config.dataDir);
   const checkpoints = Object.assign(new CheckpointTracker({ clusters, runs, tasks, events: bus, log }), { knownSince: Date.now() });
   const alerts = createAlerting({ database, audit, secrets, publicUrl: config.publicUrl ?? '', log, checkpoints });
 
@@ -85,6 +83,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await alerts.stop();
   };
 
-  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, watchers, checkpoints, secrets, alerts, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,11 +1,23 @@
-import type { Cluster, CreateClusterRequest, UpdateClusterRequest } from '@weir/contract';
+import type { ClusterAuthRequest, CreateClusterRequest, UpdateClusterRequest } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { AppError, ConflictError, NotFoundError } from '../errors/errors.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import { SqlGatewayClient } from '../flink/sql-gateway.client.js';
 import type { EventBus } from '../events/events.js';
-import type { ClustersStore } from './clusters.store.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import type { ClusterRecord, ClustersStore } from './clusters.store.js';
+
+/** A cluster as the service hands it out: the API's fields plus the sealed credentials the clients need. */
+export type Cluster = ClusterRecord;
+
+/** Where a client for a cluster's endpoints needs to go, with the sealed credentials when there are any. */
+export interface ClusterEndpoint {
+  id: string;
+  restUrl: string;
+  /** Present on every cluster the service returns; an object without it gets no credentials. */
+  authSealed?: string | null;
+}
 
 export interface ClusterEvents {
   /** Called after a cluster was added, changed or removed, so watchers can follow. */
@@ -19,11 +31,12 @@ export interface ClusterEvents {
  * after its addresses answered as Flink does; health is re-checked on a schedule.
  */
 export class ClustersService {
-  private readonly clients = new Map<string, { url: string; jm: JobManagerClient }>();
+  private readonly clients = new Map<string, { url: string; authSealed: string | null; jm: JobManagerClient }>();
 
   constructor(
     private readonly store: ClustersStore,
     private readonly audit: AuditService,
+    private readonly secrets: SecretBox,
     private readonly flinkTimeoutMs: number,
     readonly events: ClusterEvents = {},
     private readonly now: () => number = Date.now,
@@ -40,24 +53,36 @@ export class ClustersService {
   }
 
   /** The one JobManager client per cluster, reused so connections are kept alive. */
-  jobManager(cluster: Pick<Cluster, 'id' | 'restUrl'>): JobManagerClient {
+  jobManager(cluster: ClusterEndpoint): JobManagerClient {
+    const authSealed = cluster.authSealed ?? null;
     const cached = this.clients.get(cluster.id);
-    if (cached && cached.url === cluster.restUrl) return cached.jm;
-    const jm = new JobManagerClient({ baseUrl: cluster.restUrl, timeoutMs: this.flinkTimeoutMs });
-    this.clients.set(cluster.id, { url: cluster.restUrl, jm });
+    if (cached && cached.url === cluster.restUrl && cached.authSealed === authSealed) return cached.jm;
+    const jm = new JobManagerClient({ baseUrl: cluster.restUrl, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed) });
+    this.clients.set(cluster.id, { url: cluster.restUrl, authSealed, jm });
     return jm;
   }
 
-  sqlGateway(cluster: Pick<Cluster, 'gatewayUrl' | 'name'>): SqlGatewayClient {
+  sqlGateway(cluster: Pick<Cluster, 'gatewayUrl' | 'name'> & { authSealed?: string | null }): SqlGatewayClient {
     if (!cluster.gatewayUrl) throw new AppError('VALIDATION', `Cluster ${cluster.name} has no SQL Gateway address`);
-    return new SqlGatewayClient({ baseUrl: cluster.gatewayUrl, timeoutMs: this.flinkTimeoutMs });
+    return new SqlGatewayClient({ baseUrl: cluster.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(cluster.authSealed ?? null) });
+  }
+
+  /** The Authorization header for sealed credentials; opened only here, just before use. */
+  private headersFor(authSealed: string | null): Record<string, string> | undefined {
+    if (!authSealed) return undefined;
+    return authorizationHeader(JSON.parse(this.secrets.open(authSealed)) as ClusterAuthRequest);
+  }
+
+  private seal(auth: ClusterAuthRequest): { type: ClusterAuthRequest['type']; sealed: string } {
+    return { type: auth.type, sealed: this.secrets.seal(JSON.stringify(auth)) };
   }
 
   async register(actor: Principal, req: CreateClusterRequest, opts: { isLocal?: boolean } = {}): Promise<Cluster> {
     return this.audit.around(actor, 'cluster.create', { type: 'cluster', name: req.name }, async () => {
       if (await this.store.getByName(req.name)) throw new ConflictError(`A cluster named ${req.name} already exists`);
-      const probe = await new JobManagerClient({ baseUrl: req.restUrl, timeoutMs: this.flinkTimeoutMs }).probe();
-      if (req.gatewayUrl) await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs }).probe();
+      const headers = req.auth ? authorizationHeader(req.auth) : undefined;
+      const probe = await new JobManagerClient({ baseUrl: req.restUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
+      if (req.gatewayUrl) await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
       const now = this.now();
       const cluster = await this.store.create({
         name: req.name,
@@ -66,6 +91,7 @@ export class ClustersService {
         historyUrl: req.historyUrl ?? null,
         description: req.description ?? null,
         isLocal: opts.isLocal ?? false,
+        auth: req.auth ? this.seal(req.auth) : null,
       });
       const checked = await this.store.recordHealth(cluster.id, {
         health: 'HEALTHY',
@@ -75,7 +101,7 @@ export class ClustersService {
       });
       this.events.onClustersChanged?.();
       return checked;
-    }, { restUrl: req.restUrl, gatewayUrl: req.gatewayUrl });
+    }, { restUrl: req.restUrl, gatewayUrl: req.gatewayUrl, auth: req.auth?.type });
   }
 
   async update(actor: Principal, id: string, req: UpdateClusterRequest): Promise<Cluster> {
@@ -84,16 +110,19 @@ export class ClustersService {
       if (req.name && req.name !== existing.name && (await this.store.getByName(req.name))) {
         throw new ConflictError(`A cluster named ${req.name} already exists`);
       }
-      if (req.restUrl && req.restUrl !== existing.restUrl) {
-        await new JobManagerClient({ baseUrl: req.restUrl, timeoutMs: this.flinkTimeoutMs }).probe();
+      // New credentials are proven against the endpoint before they are kept, like a new address.
+      const auth = req.auth === undefined ? undefined : req.auth && this.seal(req.auth);
+      const headers = req.auth === undefined ? this.headersFor(existing.authSealed) : req.auth ? authorizationHeader(req.auth) : undefined;
+      if ((req.restUrl && req.restUrl !== existing.restUrl) || req.auth) {
+        await new JobManagerClient({ baseUrl: req.restUrl ?? existing.restUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
       }
       if (req.gatewayUrl && req.gatewayUrl !== existing.gatewayUrl) {
-        await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs }).probe();
+        await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
       }
-      const updated = await this.store.update(id, req);
+      const updated = await this.store.update(id, { ...req, auth });
       this.events.onClustersChanged?.();
       return this.check(updated.id);
-    }, req);
+    }, { ...req, auth: req.auth === undefined ? undefined : (req.auth?.type ?? null) });
   }
 
   async remove(actor: Principal, id: string): Promise<void> {
@@ -136,4 +165,11 @@ export class ClustersService {
     const clusters = await this.store.list();
     await Promise.all(clusters.map((c) => this.check(c.id)));
   }
+}
+
+/** The Authorization header for a secured Flink REST endpoint. */
+export function authorizationHeader(auth: ClusterAuthRequest): Record<string, string> {
+  return auth.type === 'basic'
+    ? { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}` }
+    : { authorization: `Bearer ${auth.token}` };
 }

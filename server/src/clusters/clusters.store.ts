@@ -1,10 +1,12 @@
 import type { Selectable, Updateable } from 'kysely';
+import { SECRET_MASK } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import { numberOrNull } from '../db/queries.js';
 import type { ClustersTable } from '../db/tables.js';
 
 export type ClusterHealth = ClustersTable['health'];
+export type ClusterAuthType = NonNullable<ClustersTable['auth_type']>;
 
 export interface ClusterRecord {
   id: string;
@@ -23,6 +25,10 @@ export interface ClusterRecord {
   lastCheckedAt: number | null;
   lastHealthyAt: number | null;
   lastError: string | null;
+  /** The API's masked marker of the stored credentials. */
+  auth: { type: ClusterAuthType; secret: typeof SECRET_MASK } | null;
+  /** The credentials sealed with SecretBox, for the Flink clients; never sent out. */
+  authSealed: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -34,6 +40,8 @@ export interface NewCluster {
   historyUrl?: string | null;
   description?: string | null;
   isLocal?: boolean;
+  /** Credentials, already sealed; null or left out for none. */
+  auth?: { type: ClusterAuthType; sealed: string } | null;
 }
 
 export type ClusterChanges = Partial<Omit<NewCluster, 'isLocal'>>;
@@ -78,6 +86,8 @@ export class ClustersStore {
       last_checked_at: null,
       last_healthy_at: null,
       last_error: null,
+      auth_type: cluster.auth?.type ?? null,
+      auth_secret: cluster.auth?.sealed ?? null,
     };
     await this.database.db.insertInto('clusters').values(row).execute();
     return toCluster(row);
@@ -107,6 +117,10 @@ export class ClustersStore {
     if (changes.gatewayUrl !== undefined) set.gateway_url = changes.gatewayUrl;
     if (changes.historyUrl !== undefined) set.history_url = changes.historyUrl;
     if (changes.description !== undefined) set.description = changes.description;
+    if (changes.auth !== undefined) {
+      set.auth_type = changes.auth?.type ?? null;
+      set.auth_secret = changes.auth?.sealed ?? null;
+    }
     await this.database.db.updateTable('clusters').set(set).where('id', '=', id).execute();
     return this.mustGet(id);
   }
@@ -158,6 +172,8 @@ function toCluster(row: Selectable<ClustersTable>): ClusterRecord {
     lastCheckedAt: numberOrNull(row.last_checked_at),
     lastHealthyAt: numberOrNull(row.last_healthy_at),
     lastError: row.last_error,
+    auth: row.auth_type ? { type: row.auth_type, secret: SECRET_MASK } : null,
+    authSealed: row.auth_secret,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

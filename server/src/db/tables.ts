@@ -69,6 +69,10 @@ export interface ClustersTable {
   last_checked_at: number | null;
   last_healthy_at: number | null;
   last_error: string | null;
+  /** 'basic' | 'bearer', or null when the REST endpoint needs no credentials. */
+  auth_type: 'basic' | 'bearer' | null;
+  /** The credentials as JSON, sealed with SecretBox; never clear text. */
+  auth_secret: string | null;
 }
 
 export interface SettingsTable {

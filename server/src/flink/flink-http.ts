@@ -7,6 +7,8 @@ export interface FlinkHttpOptions {
   /** What this endpoint is, for error messages ("JobManager", "SQL Gateway"). */
   label: string;
   fetch?: typeof globalThis.fetch;
+  /** Sent with every request, e.g. the Authorization header of a secured REST endpoint. */
+  headers?: Record<string, string>;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -68,7 +70,7 @@ export class FlinkHttp {
   async send(path: string, req: RequestOptions = {}): Promise<Response> {
     const url = new URL(this.options.baseUrl + path);
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers };
     let body: BodyInit | undefined;
     if (req.form) body = req.form;
     else if (req.body !== undefined) {

@@ -29,6 +29,7 @@ import type { Database, DialectName } from '../database.js';
 import * as core from './2026-11-25-001-core.js';
 import * as runs from './2026-11-25-002-runs.js';
 import * as alerts from './2026-11-25-004-alerts.js';
+import * as clusterCredentials from './2026-11-26-001-cluster-credentials.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -39,7 +40,11 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-11-25-001-core': core,
   '2026-11-25-002-runs': runs,
   '2026-11-25-004-alerts': alerts,
+  '2026-11-26-001-cluster-credentials': clusterCredentials,
 };
+
+/** Every migration's name, in the order they apply. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
 
 function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return Object.fromEntries(

@@ -21,6 +21,7 @@ function cluster(name: string, overrides: Partial<Cluster> = {}): Cluster {
     lastCheckedAt: null,
     lastHealthyAt: null,
     lastError: null,
+    auth: null,
     createdAt: 0,
     ...overrides,
   };
