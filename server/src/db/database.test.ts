@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { forEachDatabase } from '../test-support/databases.js';
 import { maskUrl, openDatabase } from './database.js';
 import { idTime, newId } from './ids.js';
-import { migrateDown, migrateToLatest } from './migrations/index.js';
+import { migrateDown, MIGRATION_NAMES, migrateToLatest } from './migrations/index.js';
 
 describe('openDatabase', () => {
   it('rejects an unknown scheme, naming the URL without its password', async () => {
@@ -62,9 +62,11 @@ forEachDatabase('migrations', (getDb) => {
     assert.deepEqual(await migrateToLatest(getDb()), []);
   });
 
-  it('revert and re-apply cleanly', async () => {
-    assert.deepEqual(await migrateDown(getDb()), ['2026-11-25-002-runs']);
-    assert.deepEqual(await migrateToLatest(getDb()), ['2026-11-25-002-runs']);
+  it('revert one by one, newest first, and re-apply cleanly', async () => {
+    const reverted: string[] = [];
+    for (let step = 0; step < MIGRATION_NAMES.length; step += 1) reverted.push(...(await migrateDown(getDb())));
+    assert.deepEqual(reverted, [...MIGRATION_NAMES].reverse());
+    assert.deepEqual(await migrateToLatest(getDb()), [...MIGRATION_NAMES]);
   });
 
   it('parse bigint columns, counts and sums as numbers', async () => {
