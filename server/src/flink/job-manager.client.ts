@@ -192,9 +192,19 @@ export class JobManagerClient {
   }
   async runJar(
     jarId: string,
-    req: { entryClass?: string; args?: string[]; parallelism?: number; savepointPath?: string; allowNonRestoredState?: boolean; flinkConfiguration?: Record<string, string> },
+    req: {
+      entryClass?: string;
+      args?: string[];
+      parallelism?: number;
+      savepointPath?: string;
+      allowNonRestoredState?: boolean;
+      flinkConfiguration?: Record<string, string>;
+      /** A job id chosen by the caller (32 hex digits), so it is known before the job exists. */
+      jobId?: string;
+    },
   ): Promise<string> {
     const body: Record<string, unknown> = {};
+    if (req.jobId) body.jobId = req.jobId;
     if (req.entryClass) body.entryClass = req.entryClass;
     if (req.args) body.programArgsList = req.args;
     if (req.parallelism) body.parallelism = req.parallelism;
@@ -202,6 +212,20 @@ export class JobManagerClient {
     if (req.allowNonRestoredState !== undefined) body.allowNonRestoredState = req.allowNonRestoredState;
     if (req.flinkConfiguration) body.flinkConfiguration = req.flinkConfiguration;
     return (await this.http.json(`/jars/${enc(jarId)}/run`, S.JarRun, { method: 'POST', body })).jobid;
+  }
+  /** Removes an uploaded jar from the JobManager (a submitted job keeps running). */
+  async deleteJar(jarId: string): Promise<void> {
+    await this.http.send(`/jars/${enc(jarId)}`, { method: 'DELETE', allowStatus: [404] });
+  }
+  /** The path of the job's latest completed checkpoint, or null when none completed (or Flink forgot them). */
+  async latestCheckpointPath(jobId: string): Promise<string | null> {
+    const checkpoints = await this.checkpoints(jobId);
+    return checkpoints.latest.completed?.external_path ?? null;
+  }
+  /** Where the job restored its state from, or null when it started empty. */
+  async restoredFrom(jobId: string): Promise<string | null> {
+    const checkpoints = await this.checkpoints(jobId);
+    return checkpoints.latest.restored?.external_path ?? null;
   }
 }
 
