@@ -10,6 +10,8 @@ import { UsersStore } from './auth/users.store.js';
 import { ClustersService } from './clusters/clusters.service.js';
 import { ClustersStore } from './clusters/clusters.store.js';
 import { EventBus } from './events/events.js';
+import { OverviewService } from './overview/overview.service.js';
+import { OverviewStore } from './overview/overview.store.js';
 import { RunsStore } from './runs/runs.store.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { SecretBox } from './secrets/secret-box.js';
@@ -41,6 +43,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   });
   const runs = new RunsStore(database);
   const tasks = new TasksStore(database);
+  const overview = new OverviewService(new OverviewStore(database));
   const clusterEvents: { onClustersChanged?: () => void; bus: EventBus } = { bus };
   // Secrets first: clusters seal their credentials with it.
   const secrets = SecretBox.load(config.secretKey, config.dataDir);
@@ -83,6 +86,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await alerts.stop();
   };
 
-  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, watchers, checkpoints, secrets, alerts, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;
