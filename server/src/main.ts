@@ -8,6 +8,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrations/index.js';
 import { createServices, type Services } from './services.js';
 import { SYSTEM_PRINCIPAL } from './auth/principal.js';
+import { createInitialAdmin, initialPasswordFile } from './auth/initial-admin.js';
 
 const LOCAL_CLUSTER_NAME = 'local';
 
@@ -42,9 +43,8 @@ async function main(): Promise<void> {
   await migrateToLatest(database);
 
   const services = createServices(database, config, startupLogger);
-  const admin = await services.auth.ensureInitialAdmin(config.adminPassword);
-  const passwordFile = path.join(config.dataDir, 'initial-admin-password');
-  if (admin.generatedPassword) fs.writeFileSync(passwordFile, `${admin.generatedPassword}\n`, { mode: 0o600 });
+  const admin = await createInitialAdmin(services.auth, config.dataDir, config.adminPassword);
+  const passwordFile = initialPasswordFile(config.dataDir);
 
   const app = await buildApp({
     services,

@@ -5,6 +5,7 @@ import { AuditService } from './audit/audit.service.js';
 import { AuditStore } from './audit/audit.store.js';
 import { ApiTokensStore } from './auth/api-tokens.store.js';
 import { AuthService } from './auth/auth.service.js';
+import { forgetInitialPassword } from './auth/initial-admin.js';
 import { SessionsStore } from './auth/sessions.store.js';
 import { UsersStore } from './auth/users.store.js';
 import { ClustersService } from './clusters/clusters.service.js';
@@ -40,6 +41,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const audit = new AuditService(new AuditStore(database), log);
   const auth = new AuthService(new UsersStore(database), new SessionsStore(database), new ApiTokensStore(database), audit, {
     sessionTtlMs: config.sessionTtlMs,
+    onPasswordChanged: (user) => forgetInitialPassword(config.dataDir, user.username),
   });
   const runs = new RunsStore(database);
   const tasks = new TasksStore(database);

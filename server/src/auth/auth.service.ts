@@ -8,12 +8,17 @@ import type { UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
 import type { Principal } from './principal.js';
 
+/** The account Weir creates on first start (see initial-admin.ts). */
+export const INITIAL_ADMIN_USERNAME = 'admin';
+
 export interface AuthServiceOptions {
   sessionTtlMs: number;
   /** Failed logins in a row before the account is locked. */
   maxFailedLogins?: number;
   lockMs?: number;
   now?: () => number;
+  /** Called after a user changed their own password (the first admin's kept password is then deleted). */
+  onPasswordChanged?: (user: { id: string; username: string }) => void;
 }
 
 const TOKEN_PREFIX = 'weir_';
@@ -50,7 +55,7 @@ export class AuthService {
     if ((await this.users.count()) > 0) return { created: false };
     const password = configuredPassword ?? generatePassword();
     try {
-      await this.users.create({ username: 'admin', displayName: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) });
+      await this.users.create({ username: INITIAL_ADMIN_USERNAME, displayName: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) });
     } catch (err) {
       // Another instance created it first.
       if ((await this.users.count()) > 0) return { created: false };
@@ -135,6 +140,7 @@ export class AuthService {
     await this.users.updatePassword(user.id, await hashPassword(next));
     // Other sessions of this user end; the current one stays.
     await this.sessions.deleteForUser(user.id, principal.sessionId);
+    this.options.onPasswordChanged?.({ id: user.id, username: user.username });
     await this.audit.record(principal, 'user.password', { type: 'user', id: user.id, name: user.username }, 'success');
   }
 
