@@ -43,6 +43,10 @@ forEachDatabase('SavepointsStore', (getDb) => {
     const checkpoint = await savepoints.create({ runId, taskId, kind: 'CHECKPOINT', status: 'COMPLETED', path: 'file:/chk-7', completedAt: clock + 10_000 });
     assert.equal((await savepoints.latestCompleted(taskId))?.id, checkpoint.id);
     assert.equal((await savepoints.latestCompleted(taskId, ['SAVEPOINT', 'STOP_WITH_SAVEPOINT']))?.path, 's3://sp/savepoint-1');
+    // The failed stop-with-savepoint in between is never a restore point.
+    assert.equal((await savepoints.earliestCompleted(taskId))?.path, 's3://sp/savepoint-1');
+    assert.equal((await savepoints.earliestCompleted(taskId, ['CHECKPOINT']))?.id, checkpoint.id);
+    assert.equal(await savepoints.earliestCompleted('no-such-task'), undefined);
     const page = await savepoints.listByTask(taskId, { limit: 2 });
     assert.equal(page.total, 3);
     assert.deepEqual(page.items.map((s) => s.kind), ['CHECKPOINT', 'STOP_WITH_SAVEPOINT']);

@@ -131,14 +131,23 @@ export class SavepointsStore {
   }
 
   /** The task's most recently completed savepoint (of the given kinds, default all). */
-  async latestCompleted(taskId: string, kinds?: SavepointKind[]): Promise<SavepointRecord | undefined> {
+  latestCompleted(taskId: string, kinds?: SavepointKind[]): Promise<SavepointRecord | undefined> {
+    return this.firstCompleted(taskId, kinds, 'desc');
+  }
+
+  /** The task's first completed savepoint still on record (of the given kinds, default all). */
+  earliestCompleted(taskId: string, kinds?: SavepointKind[]): Promise<SavepointRecord | undefined> {
+    return this.firstCompleted(taskId, kinds, 'asc');
+  }
+
+  private async firstCompleted(taskId: string, kinds: SavepointKind[] | undefined, order: 'asc' | 'desc'): Promise<SavepointRecord | undefined> {
     let query = this.database.db
       .selectFrom('savepoints')
       .selectAll()
       .where('task_id', '=', taskId)
       .where('status', '=', 'COMPLETED');
     if (kinds?.length) query = query.where('kind', 'in', kinds);
-    const row = await query.orderBy('completed_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const row = await query.orderBy('completed_at', order).orderBy('id', order).limit(1).executeTakeFirst();
     return row && toSavepoint(row);
   }
 }
