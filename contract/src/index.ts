@@ -5,3 +5,5 @@ export * from './health.schemas.js';
 export * from './alerts.schemas.js';
 export * from './audit.schemas.js';
 export * from './overview.schemas.js';
+export * from './runs.schemas.js';
+export * from './metrics.schemas.js';

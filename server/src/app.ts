@@ -13,7 +13,9 @@ import { clustersRoutes } from './clusters/clusters.routes.js';
 import { registerErrorHandling } from './errors/error-handler.js';
 import { eventsRoutes } from './events/events.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { metricsRoutes } from './metrics/metrics.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
+import { runsRoutes } from './runs/runs.routes.js';
 import type { Services } from './services.js';
 
 export const API_VERSION = '0.1.0';
@@ -65,6 +67,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   alertsRoutes(app, services.alerts.service);
   eventsRoutes(app, services.bus);
   overviewRoutes(app, services.overview);
+  runsRoutes(app, services.runDetail);
+  metricsRoutes(app, services.metrics);
   healthRoutes(app, { database: services.database, clusters: services.clusters, version: API_VERSION });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

@@ -11,11 +11,18 @@ import { UsersStore } from './auth/users.store.js';
 import { ClustersService } from './clusters/clusters.service.js';
 import { ClustersStore } from './clusters/clusters.store.js';
 import { EventBus } from './events/events.js';
+import { MetricSampler } from './metrics/metric-sampler.js';
+import { StoredMetricSource } from './metrics/metric-source.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { MetricsStore } from './metrics/metrics.store.js';
 import { OverviewService } from './overview/overview.service.js';
 import { OverviewStore } from './overview/overview.store.js';
+import { RunsService } from './runs/runs.service.js';
 import { RunsStore } from './runs/runs.store.js';
+import { SavepointsStore } from './runs/savepoints.store.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { SecretBox } from './secrets/secret-box.js';
+import { TaskVersionsStore } from './tasks/task-versions.store.js';
 import { TasksStore } from './tasks/tasks.store.js';
 import { CheckpointTracker } from './watcher/checkpoint-tracker.js';
 import { WatcherManager } from './watcher/watcher-manager.js';
@@ -28,7 +35,7 @@ export interface Logger {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs'> & Partial<Pick<WeirConfig, 'publicUrl'>>;
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics'>>;
 
 /**
  * The composition root: every store and service, wired once. Background work
@@ -62,7 +69,12 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   });
   clusterEvents.onClustersChanged = () => void watchers.sync();
   const checkpoints = Object.assign(new CheckpointTracker({ clusters, runs, tasks, events: bus, log }), { knownSince: Date.now() });
-  const alerts = createAlerting({ database, audit, secrets, publicUrl: config.publicUrl ?? '', log, checkpoints });
+  const metricSettings = config.metrics ?? { intervalMs: 10_000, retentionMs: 168 * 3_600_000 };
+  const metricsStore = new MetricsStore(database);
+  const metricSampler = new MetricSampler({ store: metricsStore, clusters, settings: metricSettings, log });
+  const metrics = new MetricsService({ store: metricsStore, runs, clusters, sampler: metricSampler, audit, settings: metricSettings });
+  const runDetail = new RunsService({ runs, tasks, versions: new TaskVersionsStore(database), savepoints: new SavepointsStore(database), clusters, watchers });
+  const alerts = createAlerting({ database, audit, secrets, publicUrl: config.publicUrl ?? '', log, checkpoints, metrics: new StoredMetricSource(metricsStore) });
 
   let started = false;
   const startBackgroundWork = () => {
@@ -81,6 +93,12 @@ export function createServices(database: Database, config: ServicesConfig, log: 
       timeoutMs: Math.max(config.checkpointPollMs * 3, 30_000),
       run: (signal) => checkpoints.tick(signal).then(() => undefined),
     });
+    scheduler.schedule({
+      name: 'metric-sampler',
+      intervalMs: metricSettings.intervalMs,
+      timeoutMs: Math.max(metricSettings.intervalMs * 3, 30_000),
+      run: (signal) => metricSampler.tick(signal).then(() => undefined),
+    });
     alerts.start(bus, scheduler);
   };
   const stopBackgroundWork = async () => {
@@ -88,6 +106,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await alerts.stop();
   };
 
-  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -52,6 +52,10 @@ const EnvSchema = z.object({
   WEIR_RECONNECT_WINDOW_MS: z.coerce.number().int().min(0).default(30_000),
   /** How often the checkpoints of each RUNNING job are read (one request per job). */
   WEIR_CHECKPOINT_POLL_MS: z.coerce.number().int().min(500).default(10_000),
+  /** How often the key-metric sampler stores a point of each series users chose for a running job. */
+  WEIR_METRICS_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
+  /** Hours sampled metric points are kept. */
+  WEIR_METRICS_RETENTION_H: z.coerce.number().min(1).default(168),
   /** A non-terminal job absent this long from an answering JobManager is marked lost. */
   WEIR_LOST_AFTER_MS: z.coerce.number().int().min(0).default(5_000),
   /** Logger level. */
@@ -93,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     clusterCheckIntervalMs: e.WEIR_CLUSTER_CHECK_INTERVAL_MS,
     flinkTimeoutMs: e.WEIR_FLINK_TIMEOUT_MS,
     checkpointPollMs: e.WEIR_CHECKPOINT_POLL_MS,
+    metrics: { intervalMs: e.WEIR_METRICS_INTERVAL_MS, retentionMs: e.WEIR_METRICS_RETENTION_H * 3_600_000 },
     watcher: {
       intervalMs: e.WEIR_WATCH_INTERVAL_MS,
       reconnectAttempts: e.WEIR_RECONNECT_ATTEMPTS,

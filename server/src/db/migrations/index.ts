@@ -30,6 +30,7 @@ import * as core from './2026-11-25-001-core.js';
 import * as runs from './2026-11-25-002-runs.js';
 import * as alerts from './2026-11-25-004-alerts.js';
 import * as clusterCredentials from './2026-11-26-001-cluster-credentials.js';
+import * as metrics from './2026-11-26-006-metrics.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;

@@ -1,0 +1,319 @@
+import { z } from 'zod';
+import { EpochMs } from './common.schemas.js';
+
+// The run detail page: one run of a task (one Flink job execution), read live from its cluster
+// while the cluster has it, otherwise from the copy Weir saved ("snapshot").
+
+export const RunIdParams = z.object({ runId: z.string().min(1).max(64) });
+
+/**
+ * Where a section's data came from. `live`: read from Flink for this answer. `snapshot`: the
+ * copy Weir saved while the cluster still had it (the cluster no longer has the job, or does not
+ * answer; `reason` says which). `none`: neither.
+ */
+export const DataSource = z.enum(['live', 'snapshot', 'none']);
+export type DataSource = z.infer<typeof DataSource>;
+
+const sectionFields = {
+  source: DataSource,
+  /** When the data was read from Flink (now for live data). */
+  capturedAt: EpochMs.nullable(),
+  /** Why the data is not live, in words. */
+  reason: z.string().nullable(),
+};
+export const SectionSource = z.object(sectionFields);
+export type SectionSource = z.infer<typeof SectionSource>;
+
+export const RunTransitionView = z.object({
+  seq: z.number().int(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  at: EpochMs,
+  source: z.enum(['flink', 'weir']),
+  note: z.string().nullable(),
+});
+
+export const RunDetail = z
+  .object({
+    run: z.object({
+      id: z.string(),
+      taskId: z.string(),
+      clusterId: z.string(),
+      flinkJobId: z.string(),
+      jobName: z.string(),
+      status: z.string(),
+      executionMode: z.enum(['STREAMING', 'BATCH']),
+      versionId: z.string().nullable(),
+      startTime: EpochMs.nullable(),
+      endTime: EpochMs.nullable(),
+      durationMs: z.number().int().nullable(),
+      restartCount: z.number().int(),
+      lost: z.boolean(),
+      unreachableSince: EpochMs.nullable(),
+      lastModification: EpochMs.nullable(),
+      createdAt: EpochMs,
+      updatedAt: EpochMs,
+    }),
+    /** Flink's globally terminal statuses: nothing about this run changes any more. */
+    terminal: z.boolean(),
+    task: z
+      .object({ id: z.string(), name: z.string(), kind: z.enum(['SQL', 'JAR', 'EXTERNAL']), lifecycle: z.string(), owner: z.string().nullable() })
+      .nullable(),
+    /** null when the cluster was removed from Weir (the run stays viewable). */
+    cluster: z
+      .object({ id: z.string(), name: z.string(), restUrl: z.string(), health: z.string(), flinkVersion: z.string().nullable(), jobWebUrl: z.string() })
+      .nullable(),
+    version: z.object({ id: z.string(), version: z.number().int(), createdAt: EpochMs, createdBy: z.string(), note: z.string().nullable() }).nullable(),
+    transitions: z.array(RunTransitionView),
+    /** Why Weir believes the job is lost (the JobManager forgot it), as the watcher recorded it. */
+    lostEvidence: z.record(z.string(), z.unknown()).nullable(),
+    job: z.object({
+      ...sectionFields,
+      jobType: z.string().nullable(),
+      /** The highest vertex parallelism. */
+      parallelism: z.number().int().nullable(),
+      maxParallelism: z.number().int().nullable(),
+      vertexCount: z.number().int().nullable(),
+      isStoppable: z.boolean().nullable(),
+      /** Flink's first time in each status (0-valued ones left out). */
+      statusTimestamps: z.record(z.string(), EpochMs),
+    }),
+  })
+  .meta({ id: 'RunDetail' });
+export type RunDetail = z.infer<typeof RunDetail>;
+
+export const GraphVertex = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The plan's description of the chained operators, one per line. */
+  operators: z.array(z.string()),
+  parallelism: z.number().int(),
+  maxParallelism: z.number().int().nullable(),
+  status: z.string(),
+  /** Subtask counts per execution state. */
+  tasks: z.record(z.string(), z.number().int()),
+  startTime: EpochMs.nullable(),
+  durationMs: z.number().int().nullable(),
+  /** 0..1: busiest subtask's share of time busy / backpressured, the average idle share; null when Flink cannot tell yet. */
+  busyRatio: z.number().nullable(),
+  backpressureRatio: z.number().nullable(),
+  idleRatio: z.number().nullable(),
+  /** `current`: Flink's per-second gauges now; `average`: accumulated times over the run (saved copies). */
+  ratioBasis: z.enum(['current', 'average']).nullable(),
+  recordsIn: z.number().nullable(),
+  recordsOut: z.number().nullable(),
+  bytesIn: z.number().nullable(),
+  bytesOut: z.number().nullable(),
+  recordsInPerSecond: z.number().nullable(),
+  recordsOutPerSecond: z.number().nullable(),
+  /** The lowest input watermark across subtasks (epoch ms); null when there is none. */
+  watermark: EpochMs.nullable(),
+});
+export type GraphVertex = z.infer<typeof GraphVertex>;
+
+export const GraphEdge = z.object({ source: z.string(), target: z.string(), shipStrategy: z.string().nullable(), exchange: z.string().nullable() });
+export type GraphEdge = z.infer<typeof GraphEdge>;
+
+export const RunGraph = z.object({ ...sectionFields, vertices: z.array(GraphVertex), edges: z.array(GraphEdge) }).meta({ id: 'RunGraph' });
+export type RunGraph = z.infer<typeof RunGraph>;
+
+export const CheckpointView = z.object({
+  id: z.number().int(),
+  status: z.string(),
+  isSavepoint: z.boolean(),
+  type: z.string().nullable(),
+  triggeredAt: EpochMs,
+  acknowledgedAt: EpochMs.nullable(),
+  durationMs: z.number().nullable(),
+  checkpointedSize: z.number().nullable(),
+  stateSize: z.number().nullable(),
+  subtasks: z.number().int().nullable(),
+  acknowledgedSubtasks: z.number().int().nullable(),
+  path: z.string().nullable(),
+  failedAt: EpochMs.nullable(),
+  failureMessage: z.string().nullable(),
+});
+export type CheckpointView = z.infer<typeof CheckpointView>;
+
+export const CheckpointConfigView = z.object({
+  mode: z.string(),
+  intervalMs: z.number(),
+  timeoutMs: z.number(),
+  minPauseMs: z.number(),
+  maxConcurrent: z.number(),
+  tolerableFailures: z.number().nullable(),
+  externalized: z.boolean().nullable(),
+  deleteOnCancellation: z.boolean().nullable(),
+  stateBackend: z.string().nullable(),
+  storage: z.string().nullable(),
+  unaligned: z.boolean().nullable(),
+});
+export type CheckpointConfigView = z.infer<typeof CheckpointConfigView>;
+
+export const WeirSavepointView = z.object({
+  id: z.string(),
+  kind: z.enum(['SAVEPOINT', 'STOP_WITH_SAVEPOINT', 'CHECKPOINT']),
+  status: z.enum(['PENDING', 'COMPLETED', 'FAILED']),
+  path: z.string().nullable(),
+  failure: z.string().nullable(),
+  createdAt: EpochMs,
+  completedAt: EpochMs.nullable(),
+});
+
+export const RunCheckpoints = z
+  .object({
+    ...sectionFields,
+    /** false when the job runs without checkpointing. */
+    enabled: z.boolean(),
+    config: CheckpointConfigView.nullable(),
+    counts: z.object({ total: z.number().int(), completed: z.number().int(), failed: z.number().int(), inProgress: z.number().int(), restored: z.number().int() }).nullable(),
+    latest: z.object({
+      completed: CheckpointView.nullable(),
+      failed: CheckpointView.nullable(),
+      savepoint: CheckpointView.nullable(),
+      restored: z.object({ id: z.number().int(), restoredAt: EpochMs, isSavepoint: z.boolean(), path: z.string().nullable() }).nullable(),
+    }),
+    /** Newest first, as far back as Flink remembers (web.checkpoints.history). */
+    history: z.array(CheckpointView),
+    /** Savepoints Weir triggered for this run (from Weir's database, so always available). */
+    savepoints: z.array(WeirSavepointView),
+  })
+  .meta({ id: 'RunCheckpoints' });
+export type RunCheckpoints = z.infer<typeof RunCheckpoints>;
+
+const ExceptionFields = {
+  name: z.string(),
+  /** First line of the trace. */
+  message: z.string(),
+  stacktrace: z.string(),
+  at: EpochMs,
+  taskName: z.string().nullable(),
+  location: z.string().nullable(),
+  taskManagerId: z.string().nullable(),
+};
+export const RunExceptions = z
+  .object({
+    ...sectionFields,
+    truncated: z.boolean(),
+    /** Newest first. A global failure's task-level causes are its `concurrent` entries. */
+    entries: z.array(z.object({ ...ExceptionFields, concurrent: z.array(z.object(ExceptionFields)) })),
+  })
+  .meta({ id: 'RunExceptions' });
+export type RunExceptions = z.infer<typeof RunExceptions>;
+
+export const RunConfiguration = z
+  .object({
+    ...sectionFields,
+    /** Flink's execution config of the job (values as strings). */
+    execution: z.record(z.string(), z.string()),
+    /** Flink's user config / global job parameters. */
+    user: z.record(z.string(), z.string()),
+    checkpoint: CheckpointConfigView.nullable(),
+    /** Weir's task configuration this run was submitted with. */
+    task: z.record(z.string(), z.unknown()).nullable(),
+    taskSource: z.enum(['version', 'draft', 'none']),
+  })
+  .meta({ id: 'RunConfiguration' });
+export type RunConfiguration = z.infer<typeof RunConfiguration>;
+
+export const TaskManagerView = z.object({
+  id: z.string(),
+  address: z.string().nullable(),
+  dataPort: z.number().int().nullable(),
+  slotsTotal: z.number().int(),
+  slotsFree: z.number().int(),
+  /** Slots this run holds on the TaskManager. */
+  slotsOfRun: z.number().int().nullable(),
+  cpuCores: z.number().nullable(),
+  /** 0..1, the JVM's CPU load. */
+  cpuLoad: z.number().nullable(),
+  physicalMemory: z.number().nullable(),
+  heapUsed: z.number().nullable(),
+  heapMax: z.number().nullable(),
+  managedMemory: z.number().nullable(),
+  totalProcessMemory: z.number().nullable(),
+  /** When the JobManager last heard from it. */
+  lastHeartbeatAt: EpochMs.nullable(),
+  memory: z.record(z.string(), z.number()),
+});
+export type TaskManagerView = z.infer<typeof TaskManagerView>;
+
+export const RunCluster = z
+  .object({
+    ...sectionFields,
+    jobManager: z.object({
+      restUrl: z.string(),
+      flinkVersion: z.string().nullable(),
+      heapUsed: z.number().nullable(),
+      heapMax: z.number().nullable(),
+      cpuLoad: z.number().nullable(),
+      config: z.array(z.object({ key: z.string(), value: z.string() })),
+    }).nullable(),
+    taskManagers: z.array(TaskManagerView),
+  })
+  .meta({ id: 'RunCluster' });
+export type RunCluster = z.infer<typeof RunCluster>;
+
+export const LogComponent = z.enum(['jobmanager', 'taskmanager']);
+export const LogKind = z.enum(['log', 'stdout', 'threaddump']);
+
+export const RunLogQuery = z.object({
+  component: LogComponent.default('jobmanager'),
+  /** TaskManager id; the first of the run's TaskManagers when absent. */
+  tm: z.string().max(200).optional(),
+  kind: LogKind.default('log'),
+  /** One of the files the logs list shows (e.g. a rotated log); the main one when absent. */
+  name: z.string().max(200).regex(/^[^/\\]+$/).optional(),
+  /** Byte offset to read from; absent: the last `limit` bytes (the tail). */
+  offset: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(1_048_576).default(65_536),
+});
+export type RunLogQuery = z.infer<typeof RunLogQuery>;
+
+export const RunLogPage = z
+  .object({
+    /** false when the cluster cannot serve logs (stopped, or removed); `reason` says why. */
+    available: z.boolean(),
+    reason: z.string().nullable(),
+    component: LogComponent,
+    tm: z.string().nullable(),
+    kind: LogKind,
+    name: z.string().nullable(),
+    /** Byte range [offset, nextOffset) of the file, cut at character boundaries. */
+    offset: z.number().int(),
+    nextOffset: z.number().int(),
+    /** The file's size when read. */
+    total: z.number().int(),
+    text: z.string(),
+    taskManagers: z.array(z.string()),
+    files: z.array(z.object({ name: z.string(), size: z.number() })),
+  })
+  .meta({ id: 'RunLogPage' });
+export type RunLogPage = z.infer<typeof RunLogPage>;
+
+export const RunSql = z
+  .object({
+    taskKind: z.enum(['SQL', 'JAR', 'EXTERNAL']),
+    /** `version`: the published version this run was submitted from; `draft`: the task's draft (no version recorded); `none`: not submitted by Weir. */
+    source: z.enum(['version', 'draft', 'none']),
+    versionId: z.string().nullable(),
+    version: z.number().int().nullable(),
+    /** The SQL script, or for a jar task its stored jar specification (JSON text). */
+    content: z.string().nullable(),
+    /** For jar tasks, the jar specification parsed from `content`. */
+    jar: z.object({ jar: z.string().nullable(), entryClass: z.string().nullable(), args: z.array(z.string()), parallelism: z.number().nullable() }).nullable(),
+    config: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'RunSql' });
+export type RunSql = z.infer<typeof RunSql>;
+
+export const RunLineage = z
+  .object({
+    /** `stored`: computed when the version was published; `analysed`: computed now from the run's SQL; `none`: no SQL. */
+    source: z.enum(['stored', 'analysed', 'none']),
+    versionId: z.string().nullable(),
+    /** The lineage analyser's LineageResult (server/src/lineage/lineage.schemas.ts; it moves into the contract with the lineage routes). */
+    lineage: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'RunLineage' });
+export type RunLineage = z.infer<typeof RunLineage>;

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorBody, RunCheckpoints, RunCluster, RunConfiguration, RunDetail, RunExceptions, RunGraph, RunIdParams, RunLineage, RunLogPage, RunLogQuery, RunSql } from '@weir/contract';
+import type { RunsService } from './runs.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const tags = ['runs'];
+
+/** The run detail page's reads: each section live from Flink, or the saved copy when the cluster no longer has it. */
+export function runsRoutes(app: FastifyInstance, runs: RunsService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/runs/:runId', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'getRun', params: RunIdParams, response: { 200: RunDetail, ...errors } },
+    handler: (req) => runs.detail(req.params.runId),
+  });
+
+  r.get('/api/runs/:runId/graph', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'getRunGraph', params: RunIdParams, response: { 200: RunGraph, ...errors } },
+    handler: (req) => runs.graph(req.params.runId),
+  });
+
+  r.get('/api/runs/:runId/checkpoints', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'getRunCheckpoints', params: RunIdParams, response: { 200: RunCheckpoints, ...errors } },
+    handler: (req) => runs.checkpoints(req.params.runId),
+  });
+
+  r.get('/api/runs/:runId/exceptions', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'getRunExceptions', params: RunIdParams, response: { 200: RunExceptions, ...errors } },
+    handler: (req) => runs.exceptions(req.params.runId),
+  });
+
+  r.get('/api/runs/:runId/configuration', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'getRunConfiguration', params: RunIdParams, response: { 200: RunConfiguration, ...errors } },
+    handler: (req) => runs.configuration(req.params.runId),
+  });
+
+  r.get('/api/runs/:runId/cluster', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'getRunCluster', params: RunIdParams, response: { 200: RunCluster, ...errors } },
+    handler: (req) => runs.cluster(req.params.runId),
+  });
+
+  r.get('/api/runs/:runId/logs', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'getRunLogs', params: RunIdParams, querystring: RunLogQuery, response: { 200: RunLogPage, ...errors } },
+    handler: (req) => runs.logs(req.params.runId, req.query),
+  });
+
+  r.get('/api/runs/:runId/sql', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'getRunSql', params: RunIdParams, response: { 200: RunSql, ...errors } },
+    handler: (req) => runs.sql(req.params.runId),
+  });
+
+  r.get('/api/runs/:runId/lineage', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'getRunLineage', params: RunIdParams, response: { 200: RunLineage, ...errors } },
+    handler: (req) => runs.lineage(req.params.runId),
+  });
+}
