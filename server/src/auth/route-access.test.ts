@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '@weir/contract';
+import { newId } from '../db/ids.js';
+import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
+import { ACCESS_EXTENSION, declaredRoutes, SESSION_COOKIE } from './auth.plugin.js';
+import { sha256 } from './auth.service.js';
+import { roleAllows, SYSTEM_PRINCIPAL, type Access } from './principal.js';
+import { SessionsStore } from './sessions.store.js';
+import { sampleFromSchema, type JsonSchema } from './schema-samples.js';
+
+/*
+ * Every operation of the API description, called as every kind of caller. The role each route
+ * needs is read from the description itself (x-weir-access, which the routes' own config.access
+ * produces), so a route added later is covered without touching this file.
+ */
+
+const ROLES: Role[] = ['viewer', 'operator', 'admin'];
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes anyone may call. A new public route must be added here on purpose. */
+const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'GET /api/health', 'GET /api/openapi.json']);
+
+interface Operation {
+  method: string;
+  /** OpenAPI path template, e.g. /api/clusters/{id}. */
+  template: string;
+  operationId: string;
+  access: Access;
+  path: string;
+  body?: unknown;
+  query: string;
+}
+
+let weir: TestWeir;
+let app: FastifyInstance;
+let base: string;
+let spec: { paths: Record<string, Record<string, Record<string, unknown>>>; components?: { schemas?: Record<string, JsonSchema> } };
+let operations: Operation[];
+const tokens = {} as Record<Role | 'revoked', string>;
+const userIds = {} as Record<Role, string>;
+
+async function session(role: Role): Promise<{ cookie: string; csrf: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(24).toString('base64url');
+  const now = Date.now();
+  await new SessionsStore(weir.database).create({ id: sha256(token), userId: userIds[role], csrfToken: csrf, createdAt: now, expiresAt: now + 3_600_000 });
+  return { cookie: `${SESSION_COOKIE}=${token}`, csrf };
+}
+
+interface Answer {
+  status: number;
+  code?: string;
+}
+
+/** Calls the running app over HTTP; an event stream is closed as soon as its status is known. */
+async function call(op: Operation, headers: Record<string, string>, body: unknown): Promise<Answer> {
+  const controller = new AbortController();
+  const init: RequestInit = { method: op.method, headers: { ...headers }, signal: controller.signal };
+  if (body !== undefined) {
+    (init.headers as Record<string, string>)['content-type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const res = await fetch(`${base}${op.path}${op.query}`, init);
+  if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    controller.abort();
+    return { status: res.status };
+  }
+  const text = await res.text();
+  let code: string | undefined;
+  try {
+    code = (JSON.parse(text) as { error?: { code?: string } }).error?.code;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, code };
+}
+
+const label = (op: Operation) => `${op.method} ${op.template} (${op.operationId}, needs ${op.access})`;
+const bodiesFor = (op: Operation): Array<{ name: string; body: unknown }> =>
+  op.body === undefined
+    ? [{ name: 'no body', body: undefined }]
+    : [
+        { name: 'a valid body', body: op.body },
+        // Authorization runs before validation: a wrong body must not turn a 401/403 into a 400.
+        { name: 'an invalid body', body: { 'not-a-field': [1, 2, 3] } },
+      ];
+
+before(async () => {
+  weir = await startTestWeir({ background: false });
+  app = await testApp(weir);
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  spec = app.swagger() as unknown as typeof spec;
+
+  for (const role of ROLES) {
+    const user = await weir.services.auth.createUser(SYSTEM_PRINCIPAL, { username: `route-${role}`, password: 'route-access-password', role });
+    userIds[role] = user.id;
+    tokens[role] = (await weir.services.auth.createToken(SYSTEM_PRINCIPAL, `route-${role}`, role)).secret;
+  }
+  const revoked = await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'route-revoked', 'admin');
+  await weir.services.auth.revokeToken(SYSTEM_PRINCIPAL, revoked.token.id);
+  tokens.revoked = revoked.secret;
+
+  const routes = declaredRoutes(app);
+  operations = [];
+  for (const [template, methods] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(methods)) {
+      const op = operation as { operationId: string; [ACCESS_EXTENSION]?: Access; requestBody?: { content?: Record<string, { schema: JsonSchema }> }; parameters?: Array<{ in: string; name: string; required?: boolean; schema: JsonSchema }> };
+      const url = template.replace(/\{(\w+)\}/g, ':$1');
+      const declared = routes.find((r) => r.method === method.toUpperCase() && r.url === url);
+      const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+      const body = bodySchema ? sampleFromSchema(bodySchema, spec.components?.schemas ?? {}) : undefined;
+      if (bodySchema && declared?.schema?.body) {
+        // The sample must pass the route's own validator, or a 401/403 below would prove nothing.
+        const parsed = (declared.schema.body as { safeParse(v: unknown): { success: boolean; error?: { issues: unknown } } }).safeParse(body);
+        assert.ok(parsed.success, `the sample body for ${method.toUpperCase()} ${template} does not pass its schema (teach schema-samples.ts): ${JSON.stringify(parsed.error?.issues)}`);
+      }
+      const query = (op.parameters ?? [])
+        .filter((p) => p.in === 'query' && p.required)
+        .map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(String(sampleFromSchema(p.schema, {})))}`)
+        .join('&');
+      operations.push({
+        method: method.toUpperCase(),
+        template,
+        operationId: op.operationId,
+        access: op[ACCESS_EXTENSION] as Access,
+        // Real-looking ids that exist nowhere: a missing check would show as a 404, not a 401.
+        path: template.replace(/\{\w+\}/g, () => newId()),
+        body,
+        query: query ? `?${query}` : '',
+      });
+    }
+  }
+});
+
+after(async () => {
+  await app?.close();
+  await weir?.stop();
+});
+
+describe('route access, for every operation in the API description', () => {
+  it('the description lists every API route with the access the route declares', () => {
+    const routes = declaredRoutes(app);
+    assert.ok(routes.length >= 30, `only ${routes.length} API routes registered`);
+    for (const route of routes) {
+      const template = route.url.replace(/:(\w+)/g, '{$1}');
+      const op = spec.paths[template]?.[route.method.toLowerCase()];
+      if (route.schema?.hide) {
+        assert.equal(route.access, 'public', `${route.method} ${route.url} is hidden from the description but not public`);
+        continue;
+      }
+      assert.ok(op, `${route.method} ${route.url} is missing from the API description`);
+      assert.equal(op[ACCESS_EXTENSION], route.access, `${route.method} ${route.url}: x-weir-access differs from config.access`);
+      assert.deepEqual(op.security, route.access === 'public' ? [] : [{ session: [] }, { token: [] }]);
+    }
+    for (const op of operations) assert.ok(['public', ...ROLES].includes(op.access), `${label(op)} has no valid x-weir-access`);
+  });
+
+  it('only the login, health and description routes are public', () => {
+    const declaredPublic = declaredRoutes(app).filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
+    assert.deepEqual(new Set(declaredPublic), PUBLIC_ROUTES);
+  });
+
+  it('anonymous callers get 401 on every non-public operation, whatever the body', async () => {
+    let checked = 0;
+    for (const op of operations.filter((o) => o.access !== 'public')) {
+      for (const { name, body } of bodiesFor(op)) {
+        const answer = await call(op, {}, body);
+        assert.deepEqual(answer, { status: 401, code: 'UNAUTHENTICATED' }, `${label(op)} anonymous with ${name}`);
+        checked += 1;
+      }
+    }
+    assert.ok(checked >= 30);
+  });
+
+  it('a revoked token, or a token Weir never issued, gets 401 on every operation', async () => {
+    for (const op of operations) {
+      for (const token of [tokens.revoked, `weir_${randomBytes(30).toString('base64url')}`]) {
+        const answer = await call(op, { authorization: `Bearer ${token}` }, op.body);
+        assert.deepEqual(answer, { status: 401, code: 'UNAUTHENTICATED' }, `${label(op)} with a revoked/unknown token`);
+      }
+    }
+  });
+
+  it('a role below the one required gets 403 (viewer on every mutating operation that needs more, operator on admin ones)', async () => {
+    let mutatingDeniedToViewer = 0;
+    let adminDeniedToOperator = 0;
+    for (const op of operations.filter((o) => o.access !== 'public')) {
+      for (const role of ROLES.filter((r) => !roleAllows(r, op.access as Role))) {
+        for (const { name, body } of bodiesFor(op)) {
+          const byToken = await call(op, { authorization: `Bearer ${tokens[role]}` }, body);
+          assert.deepEqual(byToken, { status: 403, code: 'FORBIDDEN' }, `${label(op)} as a ${role} token with ${name}`);
+          // The same through a browser session that sends its CSRF token: the role, not CSRF, refuses.
+          const s = await session(role);
+          const bySession = await call(op, { cookie: s.cookie, 'x-csrf-token': s.csrf }, body);
+          assert.deepEqual(bySession, { status: 403, code: 'FORBIDDEN' }, `${label(op)} as a ${role} session with ${name}`);
+        }
+        if (role === 'viewer' && MUTATING.has(op.method)) mutatingDeniedToViewer += 1;
+        if (role === 'operator' && op.access === 'admin') adminDeniedToOperator += 1;
+      }
+    }
+    assert.ok(mutatingDeniedToViewer >= 15, `only ${mutatingDeniedToViewer} mutating operations checked for viewers`);
+    assert.ok(adminDeniedToOperator >= 10, `only ${adminDeniedToOperator} admin operations checked for operators`);
+  });
+
+  it('the role an operation declares is enough: it passes authorization with a valid body', async () => {
+    for (const op of operations) {
+      const headers: Record<string, string> = {};
+      if (op.access !== 'public') {
+        const s = await session(op.access);
+        Object.assign(headers, { cookie: s.cookie, 'x-csrf-token': s.csrf });
+      }
+      // Logging in is the one public operation whose answer depends on the body: give it a real account.
+      const body = op.operationId === 'login' ? { username: 'route-viewer', password: 'route-access-password' } : op.body;
+      const answer = await call(op, headers, body);
+      assert.ok(answer.status !== 401 && !(answer.status === 403 && (answer.code === 'FORBIDDEN' || answer.code === 'CSRF')), `${label(op)} refused its own role: ${JSON.stringify(answer)}`);
+    }
+  });
+});
