@@ -42,6 +42,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-11-25-002-runs': runs,
   '2026-11-25-004-alerts': alerts,
   '2026-11-26-001-cluster-credentials': clusterCredentials,
+  '2026-11-26-006-metrics': metrics,
 };
 
 /** Every migration's name, in the order they apply. */
