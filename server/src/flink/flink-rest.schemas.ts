@@ -149,6 +149,24 @@ export const JobCheckpoints = z.looseObject({
   summary: z.looseObject({}).optional(),
 });
 
+/** /jobs/:jid/vertices/:vid/backpressure (metric based since Flink 1.13): ok < 10 %, low ≤ 50 %, high > 50 % of the time back-pressured. */
+export const BackpressureLevel = z.enum(['ok', 'low', 'high']);
+export const VertexBackpressure = z.looseObject({
+  status: z.string(),
+  backpressureLevel: BackpressureLevel.optional(),
+  'end-timestamp': z.number().optional(),
+  subtasks: z
+    .array(
+      z.looseObject({
+        subtask: z.number(),
+        backpressureLevel: BackpressureLevel.optional(),
+        // Flink sends "NaN" (a string) for a ratio it cannot compute yet.
+        ratio: z.union([z.number(), z.string()]).optional(),
+      }),
+    )
+    .optional(),
+});
+
 export const CheckpointConfig = z.looseObject({
   mode: z.string(),
   interval: z.number(),

@@ -62,6 +62,12 @@ describe('JobManagerClient on recorded Flink 1.20.3 answers', () => {
     });
   }
 
+  it('vertexBackpressure reads the level and the worst subtask ratio', async () => {
+    const bp = clientFor('job-vertex-backpressure');
+    const vertex = /\/vertices\/([0-9a-f]{32})/.exec(bp.fixture.request.url)?.[1] ?? '';
+    assert.deepEqual(await bp.client.vertexBackpressure(jobIdOf(bp.fixture), vertex), { level: 'ok', maxRatio: 0 });
+  });
+
   it('exceptions of a failed job', async () => {
     const { client, fixture } = clientFor('job-exceptions-failed');
     const ex = await client.exceptions(jobIdOf(fixture));

@@ -106,6 +106,12 @@ export class JobManagerClient {
       query: { get: names.join(','), agg: aggregates.join(',') },
     });
   }
+  /** Flink's back-pressure level of a vertex ('ok' | 'low' | 'high'); null while Flink has no reading yet (status 'deprecated'). */
+  async vertexBackpressure(jobId: string, vertexId: string): Promise<{ level: 'ok' | 'low' | 'high' | null; maxRatio: number | null }> {
+    const bp = await this.http.json(`/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/backpressure`, S.VertexBackpressure);
+    const ratios = (bp.subtasks ?? []).map((s) => Number(s.ratio)).filter((r) => Number.isFinite(r));
+    return { level: bp.status === 'ok' ? (bp.backpressureLevel ?? null) : null, maxRatio: ratios.length ? Math.max(...ratios) : null };
+  }
   vertexWatermarks(jobId: string, vertexId: string) {
     return this.http.json(`/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/watermarks`, S.MetricValues);
   }
