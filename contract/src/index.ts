@@ -7,3 +7,5 @@ export * from './audit.schemas.js';
 export * from './overview.schemas.js';
 export * from './runs.schemas.js';
 export * from './metrics.schemas.js';
+export * from './tasks.schemas.js';
+export * from './operations.schemas.js';

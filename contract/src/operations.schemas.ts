@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { EpochMs } from './common.schemas.js';
+import { SavepointStrategy, TaskLifecycle } from './tasks.schemas.js';
+
+export const RunOperationParams = z.object({ runId: z.string().min(1).max(64) });
+
+export const RunSavepoint = z
+  .object({
+    id: z.string(),
+    runId: z.string(),
+    taskId: z.string(),
+    kind: z.enum(['SAVEPOINT', 'STOP_WITH_SAVEPOINT', 'CHECKPOINT']),
+    status: z.enum(['PENDING', 'COMPLETED', 'FAILED']),
+    /** Where Flink wrote it, once completed. */
+    path: z.string().nullable(),
+    triggerId: z.string().nullable(),
+    failure: z.string().nullable(),
+    createdAt: EpochMs,
+    completedAt: EpochMs.nullable(),
+  })
+  .meta({ id: 'RunSavepoint' });
+export type RunSavepoint = z.infer<typeof RunSavepoint>;
+
+export const RunSavepointList = z.object({ items: z.array(RunSavepoint) });
+
+export const OperationAction = z.enum(['submit', 'online', 'offline', 'stop', 'cancel', 'savepoint', 'restart', 'refresh']);
+export type OperationAction = z.infer<typeof OperationAction>;
+
+/** What an operation did: the run it acted on, the run it started (if any), the savepoint it took. */
+export const OperationResult = z
+  .object({
+    action: OperationAction,
+    taskId: z.string(),
+    /** The task's lifecycle after the operation. */
+    lifecycle: TaskLifecycle,
+    /** The run acted on (stop, cancel, savepoint, restart, refresh, offline); null when there was none. */
+    runId: z.string().nullable(),
+    /** That run's status after the operation. */
+    status: z.string().nullable(),
+    /** The run the operation started (online, restart). */
+    newRunId: z.string().nullable(),
+    flinkJobId: z.string().nullable(),
+    savepoint: RunSavepoint.nullable(),
+    /** The savepoint or checkpoint the started job restores from. */
+    restoredFrom: z.string().nullable(),
+    message: z.string(),
+  })
+  .meta({ id: 'OperationResult' });
+export type OperationResult = z.infer<typeof OperationResult>;
+
+export const OnlineRequest = z.object({
+  /** Defaults to the task's configured strategy. */
+  savepointStrategy: SavepointStrategy.optional(),
+  savepointPath: z.string().trim().min(1).max(2000).optional(),
+});
+export type OnlineRequest = z.infer<typeof OnlineRequest>;
+
+export const OfflineRequest = z.object({ withSavepoint: z.boolean() });
+export type OfflineRequest = z.infer<typeof OfflineRequest>;
+
+export const StopRunRequest = z.object({ withSavepoint: z.boolean(), drain: z.boolean().optional() });
+export type StopRunRequest = z.infer<typeof StopRunRequest>;
+
+export const RestartFrom = z.enum(['none', 'latest-checkpoint', 'latest-savepoint', 'savepoint']);
+export type RestartFrom = z.infer<typeof RestartFrom>;
+
+export const RestartRunRequest = z.object({ from: RestartFrom, savepointPath: z.string().trim().min(1).max(2000).optional() });
+export type RestartRunRequest = z.infer<typeof RestartRunRequest>;
+
+/**
+ * Several published tasks at once. `default`: online uses each task's savepoint strategy, offline
+ * stops with a savepoint unless the task's strategy is 'none'. `latest-savepoint`: online resumes
+ * from each task's latest savepoint, offline always stops with a savepoint.
+ */
+export const BulkOperationRequest = z.object({
+  action: z.enum(['online', 'offline']),
+  taskIds: z.array(z.string().min(1).max(64)).min(1).max(100),
+  from: z.enum(['default', 'latest-savepoint']).default('default'),
+});
+export type BulkOperationRequest = z.input<typeof BulkOperationRequest>;
+
+export const BulkOperationItem = z
+  .object({
+    taskId: z.string(),
+    taskName: z.string().nullable(),
+    ok: z.boolean(),
+    result: OperationResult.nullable(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  })
+  .meta({ id: 'BulkOperationItem' });
+export type BulkOperationItem = z.infer<typeof BulkOperationItem>;
+
+export const BulkOperationResult = z.object({
+  items: z.array(BulkOperationItem),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+});
+export type BulkOperationResult = z.infer<typeof BulkOperationResult>;
