@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { beforeEach, it } from 'node:test';
+import { AuditService } from '../audit/audit.service.js';
+import { AuditStore } from '../audit/audit.store.js';
+import { AppError } from '../errors/errors.js';
+import { forEachDatabase } from '../test-support/databases.js';
+import { ApiTokensStore } from './api-tokens.store.js';
+import { AuthService } from './auth.service.js';
+import { SYSTEM_PRINCIPAL } from './principal.js';
+import { SessionsStore } from './sessions.store.js';
+import { UsersStore } from './users.store.js';
+
+const TTL = 30 * 60_000;
+const LOCK = 15 * 60_000;
+const PASSWORD = 'correct-horse-battery';
+
+async function rejectsWith(promise: Promise<unknown>, code: string, message?: RegExp): Promise<void> {
+  await assert.rejects(promise, (err: unknown) => {
+    assert.ok(err instanceof AppError, `expected an AppError, got ${String(err)}`);
+    assert.equal(err.code, code);
+    if (message) assert.match(err.message, message);
+    return true;
+  });
+}
+
+forEachDatabase('AuthService on the real stores', (getDb) => {
+  let clock: number;
+  let auth: AuthService;
+  let audit: AuditStore;
+  let changed: string[];
+  let username: string;
+  let serial = 0;
+
+  beforeEach(async () => {
+    clock = 1_800_000_000_000;
+    changed = [];
+    const now = () => clock;
+    const db = getDb();
+    audit = new AuditStore(db);
+    auth = new AuthService(new UsersStore(db, now), new SessionsStore(db), new ApiTokensStore(db, now), new AuditService(audit, console, now), {
+      sessionTtlMs: TTL,
+      lockMs: LOCK,
+      now,
+      onPasswordChanged: (u) => changed.push(u.username),
+    });
+    serial += 1;
+    username = `user${serial}`;
+    await auth.createUser(SYSTEM_PRINCIPAL, { username, password: PASSWORD, role: 'operator' });
+  });
+
+  it('locks an account after 5 wrong passwords: the right one is refused until the lock ends', async () => {
+    for (let i = 0; i < 5; i++) await rejectsWith(auth.login(username, 'wrong-password', `10.0.0.${i}`), 'UNAUTHENTICATED');
+    await rejectsWith(auth.login(username, PASSWORD, '10.0.1.1'), 'RATE_LIMITED', /Too many failed logins/);
+    clock += LOCK - 1000;
+    await rejectsWith(auth.login(username, PASSWORD, '10.0.1.1'), 'RATE_LIMITED');
+    clock += 1001;
+    const { info } = await auth.login(username, PASSWORD, '10.0.1.1');
+    assert.equal(info.user.username, username);
+    // A success starts the count again: four more failures do not lock.
+    for (let i = 0; i < 4; i++) await rejectsWith(auth.login(username, 'wrong-password', '10.0.2.1'), 'UNAUTHENTICATED');
+    await auth.login(username, PASSWORD, '10.0.2.1');
+
+    const entries = (await audit.list({ action: 'auth.login', targetId: info.user.id, limit: 100 })).items;
+    assert.equal(entries.filter((e) => e.outcome === 'failure').length, 11);
+    assert.ok(entries.some((e) => e.detail?.includes('locked')));
+  });
+
+  it('throttles one address that tries many usernames, without locking out other addresses', async () => {
+    const address = `192.0.2.${serial}`;
+    for (let i = 0; i < 20; i++) await rejectsWith(auth.login(`nobody-${i}`, 'guess', address), 'UNAUTHENTICATED');
+    await rejectsWith(auth.login(username, PASSWORD, address), 'RATE_LIMITED', /this address/);
+    await auth.login(username, PASSWORD, '198.51.100.1');
+    clock += LOCK;
+    await auth.login(username, PASSWORD, address);
+  });
+
+  it('a session ends at its expiry, and activity slides it', async () => {
+    const { sessionToken } = await auth.login(username, PASSWORD, '10.1.0.1');
+    assert.ok(await auth.principalFromSession(sessionToken));
+    clock += TTL - 1;
+    const p = await auth.principalFromSession(sessionToken);
+    assert.equal(p?.name, username);
+    // That activity moved the expiry forward by a full TTL.
+    clock += TTL - 1;
+    assert.ok(await auth.principalFromSession(sessionToken));
+    clock += TTL;
+    assert.equal(await auth.principalFromSession(sessionToken), undefined);
+  });
+
+  it('changing the password ends the other sessions, keeps this one, and reports the change', async () => {
+    const a = await auth.login(username, PASSWORD, '10.2.0.1');
+    const b = await auth.login(username, PASSWORD, '10.2.0.2');
+    const pa = (await auth.principalFromSession(a.sessionToken))!;
+    await rejectsWith(auth.changePassword(pa, 'not-the-password', 'a-new-password-1'), 'VALIDATION');
+    assert.ok(await auth.principalFromSession(b.sessionToken), 'a failed change ends nothing');
+    await auth.changePassword(pa, PASSWORD, 'a-new-password-1');
+    assert.ok(await auth.principalFromSession(a.sessionToken));
+    assert.equal(await auth.principalFromSession(b.sessionToken), undefined);
+    assert.deepEqual(changed, [username]);
+    await rejectsWith(auth.login(username, PASSWORD, '10.2.0.3'), 'UNAUTHENTICATED');
+    await auth.login(username, 'a-new-password-1', '10.2.0.3');
+  });
+
+  it('disabling a user or changing the role ends their sessions; a disabled user cannot log in', async () => {
+    const { sessionToken, info } = await auth.login(username, PASSWORD, '10.3.0.1');
+    const admin = { ...SYSTEM_PRINCIPAL, id: 'another-admin' };
+    await auth.updateUser(admin, info.user.id, { role: 'viewer' });
+    assert.equal(await auth.principalFromSession(sessionToken), undefined);
+    const again = await auth.login(username, PASSWORD, '10.3.0.1');
+    assert.equal((await auth.principalFromSession(again.sessionToken))?.role, 'viewer');
+    await auth.updateUser(admin, info.user.id, { disabled: true });
+    assert.equal(await auth.principalFromSession(again.sessionToken), undefined);
+    await rejectsWith(auth.login(username, PASSWORD, '10.3.0.1'), 'UNAUTHENTICATED');
+  });
+
+  it('an API token works until it is revoked, with the role it was given', async () => {
+    const { token, secret } = await auth.createToken(SYSTEM_PRINCIPAL, `ci-${serial}`, 'operator');
+    assert.equal((await auth.principalFromToken(secret))?.role, 'operator');
+    assert.equal(await auth.principalFromToken(secret.slice(0, -1)), undefined);
+    await auth.revokeToken(SYSTEM_PRINCIPAL, token.id);
+    assert.equal(await auth.principalFromToken(secret), undefined);
+    await rejectsWith(auth.revokeToken(SYSTEM_PRINCIPAL, token.id), 'NOT_FOUND');
+    const listed = (await auth.listTokens()).find((t) => t.id === token.id);
+    assert.equal(listed?.revokedAt, clock);
+    assert.ok(!JSON.stringify(listed).includes(secret));
+  });
+});
