@@ -212,10 +212,9 @@ export const TaskManagers = z.looseObject({ taskmanagers: z.array(TaskManagerInf
 
 export const ConfigEntries = z.array(z.looseObject({ key: z.string(), value: z.string() }));
 export const MetricValues = z.array(z.looseObject({ id: z.string(), value: z.string().optional() }));
-/** `/subtasks/metrics?agg=…`: one entry per metric with the aggregates asked for (numbers; absent when unknown). */
-export const AggregatedMetrics = z.array(
-  z.looseObject({ id: z.string(), min: z.number().optional(), max: z.number().optional(), avg: z.number().optional(), sum: z.number().optional() }),
-);
+/** `/subtasks/metrics?agg=…`: one entry per metric with the aggregates asked for; "NaN" (a string) when Flink cannot compute one (a source's busy time). */
+const Aggregate = z.union([z.number(), z.string()]).optional();
+export const AggregatedMetrics = z.array(z.looseObject({ id: z.string(), min: Aggregate, max: Aggregate, avg: Aggregate, sum: Aggregate }));
 /** `/taskmanagers/:id`: the list entry plus JVM metrics and the slots allocated to jobs. */
 export const TaskManagerDetail = TaskManagerInfo.extend({
   metrics: z

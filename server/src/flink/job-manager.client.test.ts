@@ -175,3 +175,13 @@ describe('JobManagerClient.fileRange reads a byte window of a log without keepin
     assert.equal(r.total, 10_000);
   });
 });
+
+describe('aggregated subtask metrics as Flink 1.20.3 sends them for a source', () => {
+  it('accepts "NaN" aggregates (a source has no busy time)', async () => {
+    const body = '[{"id":"busyTimeMsPerSecond","min":"NaN","max":"NaN","avg":"NaN","sum":"NaN"},{"id":"backPressuredTimeMsPerSecond","min":0.0,"max":0.0,"avg":0.0,"sum":0.0}]';
+    const client = new JobManagerClient({ baseUrl: 'http://jm', timeoutMs: 1000, fetch: async () => new Response(body, { status: 200 }) });
+    const values = await client.vertexSubtaskMetrics('a'.repeat(32), 'b'.repeat(32), ['busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond']);
+    assert.equal(values[0]!.max, 'NaN');
+    assert.equal(values[1]!.max, 0);
+  });
+});
