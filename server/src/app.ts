@@ -14,8 +14,10 @@ import { registerErrorHandling } from './errors/error-handler.js';
 import { eventsRoutes } from './events/events.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
+import { operationsRoutes } from './operations/operations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { runsRoutes } from './runs/runs.routes.js';
+import { tasksRoutes } from './tasks/tasks.routes.js';
 import type { Services } from './services.js';
 
 export const API_VERSION = '0.1.0';
@@ -68,6 +70,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   eventsRoutes(app, services.bus);
   overviewRoutes(app, services.overview);
   runsRoutes(app, services.runDetail);
+  tasksRoutes(app, services.tasksService);
+  operationsRoutes(app, services.operations);
   metricsRoutes(app, services.metrics);
   healthRoutes(app, { database: services.database, clusters: services.clusters, version: API_VERSION });
 

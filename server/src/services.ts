@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { WeirConfig } from './config/config.js';
 import type { Database } from './db/database.js';
 import { createAlerting } from './alerts/alerting.js';
@@ -16,13 +17,16 @@ import { StoredMetricSource } from './metrics/metric-source.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { MetricsStore } from './metrics/metrics.store.js';
 import { OverviewService } from './overview/overview.service.js';
+import { OperationsService } from './operations/operations.service.js';
 import { OverviewStore } from './overview/overview.store.js';
 import { RunsService } from './runs/runs.service.js';
 import { RunsStore } from './runs/runs.store.js';
 import { SavepointsStore } from './runs/savepoints.store.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { SecretBox } from './secrets/secret-box.js';
+import { JarFilesStore } from './tasks/jar-files.store.js';
 import { TaskVersionsStore } from './tasks/task-versions.store.js';
+import { TasksService } from './tasks/tasks.service.js';
 import { TasksStore } from './tasks/tasks.store.js';
 import { CheckpointTracker } from './watcher/checkpoint-tracker.js';
 import { WatcherManager } from './watcher/watcher-manager.js';
@@ -74,6 +78,10 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const metricSampler = new MetricSampler({ store: metricsStore, clusters, settings: metricSettings, log });
   const metrics = new MetricsService({ store: metricsStore, runs, clusters, sampler: metricSampler, audit, settings: metricSettings });
   const runDetail = new RunsService({ runs, tasks, versions: new TaskVersionsStore(database), savepoints: new SavepointsStore(database), clusters, watchers });
+  const taskVersions = new TaskVersionsStore(database);
+  const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));
+  const tasksService = new TasksService({ tasks, versions: taskVersions, runs, clusters, jars, audit, log });
+  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints: new SavepointsStore(database), clusters, watchers, jars, audit, bus });
   const alerts = createAlerting({ database, audit, secrets, publicUrl: config.publicUrl ?? '', log, checkpoints, metrics: new StoredMetricSource(metricsStore) });
 
   let started = false;
@@ -106,6 +114,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await alerts.stop();
   };
 
-  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, operations, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

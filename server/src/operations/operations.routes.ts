@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  BulkOperationRequest,
+  BulkOperationResult,
+  ErrorBody,
+  IdParams,
+  OfflineRequest,
+  OnlineRequest,
+  OperationResult,
+  RestartRunRequest,
+  RunOperationParams,
+  RunSavepointList,
+  StopRunRequest,
+} from '@weir/contract';
+import { principalOf } from '../auth/auth.plugin.js';
+import type { OperationsService } from './operations.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody };
+const tags = ['operations'];
+
+export function operationsRoutes(app: FastifyInstance, operations: OperationsService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/tasks/:id/online', {
+    config: { access: 'operator' },
+    schema: { tags, operationId: 'taskOnline', params: IdParams, body: OnlineRequest.optional(), response: { 200: OperationResult, ...errors } },
+    handler: (req) => operations.online(principalOf(req), req.params.id, req.body ?? {}),
+  });
+
+  r.post('/api/tasks/:id/offline', {
+    config: { access: 'operator' },
+    schema: { tags, operationId: 'taskOffline', params: IdParams, body: OfflineRequest, response: { 200: OperationResult, ...errors } },
+    handler: (req) => operations.offline(principalOf(req), req.params.id, req.body),
+  });
+
+  r.post('/api/tasks/bulk', {
+    config: { access: 'operator' },
+    schema: { tags, operationId: 'bulkTaskOperation', body: BulkOperationRequest, response: { 200: BulkOperationResult, ...errors } },
+    handler: (req) => operations.bulk(principalOf(req), req.body),
+  });
+
+  r.post('/api/runs/:runId/stop', {
+    config: { access: 'operator' },
+    schema: { tags, operationId: 'stopRun', params: RunOperationParams, body: StopRunRequest, response: { 200: OperationResult, ...errors } },
+    handler: (req) => operations.stop(principalOf(req), req.params.runId, req.body),
+  });
+
+  r.post('/api/runs/:runId/cancel', {
+    config: { access: 'operator' },
+    schema: { tags, operationId: 'cancelRun', params: RunOperationParams, response: { 200: OperationResult, ...errors } },
+    handler: (req) => operations.cancel(principalOf(req), req.params.runId),
+  });
+
+  r.post('/api/runs/:runId/savepoint', {
+    config: { access: 'operator' },
+    schema: { tags, operationId: 'triggerRunSavepoint', params: RunOperationParams, response: { 200: OperationResult, ...errors } },
+    handler: (req) => operations.savepoint(principalOf(req), req.params.runId),
+  });
+
+  r.post('/api/runs/:runId/restart', {
+    config: { access: 'operator' },
+    schema: { tags, operationId: 'restartRun', params: RunOperationParams, body: RestartRunRequest, response: { 200: OperationResult, ...errors } },
+    handler: (req) => operations.restart(principalOf(req), req.params.runId, req.body),
+  });
+
+  r.post('/api/runs/:runId/refresh', {
+    config: { access: 'operator' },
+    schema: { tags, operationId: 'refreshRun', params: RunOperationParams, response: { 200: OperationResult, ...errors } },
+    handler: (req) => operations.refresh(principalOf(req), req.params.runId),
+  });
+
+  r.get('/api/runs/:runId/savepoints', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'listRunSavepoints', params: RunOperationParams, response: { 200: RunSavepointList, ...errors } },
+    handler: async (req) => ({ items: await operations.listSavepoints(req.params.runId) }),
+  });
+}

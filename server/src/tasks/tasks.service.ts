@@ -1,0 +1,369 @@
+import type {
+  CreateTaskRequest,
+  JarFile,
+  JarSpec,
+  Task,
+  TaskConfig,
+  TaskConfigInput,
+  TaskExecutionMode,
+  TaskListQuery,
+  TaskPage,
+  TaskVersion,
+  TaskVersionComparison,
+  UpdateTaskRequest,
+} from '@weir/contract';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Principal } from '../auth/principal.js';
+import type { ClustersService } from '../clusters/clusters.service.js';
+import { ConflictError, InputError, NotFoundError } from '../errors/errors.js';
+import { analyzeLineage } from '../lineage/lineage-analyzer.js';
+import type { RunsStore } from '../runs/runs.store.js';
+import { TERMINAL_STATUSES } from '../runs/runs.store.js';
+import type { JarFilesStore } from './jar-files.store.js';
+import { diffLines } from './line-diff.js';
+import { planSubmission, ScriptPlanError } from './sql-script.js';
+import type { TaskVersionRecord, TaskVersionsStore } from './task-versions.store.js';
+import type { TaskRecord, TasksStore } from './tasks.store.js';
+
+export const DEFAULT_TASK_CONFIG: TaskConfig = {
+  parallelism: 1,
+  checkpointIntervalMs: null,
+  savepointStrategy: 'latest',
+  savepointPath: null,
+  flinkOptions: {},
+  alertGroup: null,
+};
+
+/** What a published version runs with: the task configuration plus the execution mode. */
+export interface VersionConfig extends TaskConfig {
+  executionMode: TaskExecutionMode;
+}
+
+/**
+ * Tasks and their versions. The draft (tasks.draft_content / draft_config) is what users edit;
+ * publishing copies it into an immutable, numbered version, and only versions run. Lifecycle:
+ * DEVELOP → (publish) PUBLISHED → (online) ONLINE ⇄ (offline) OFFLINE. Changing the SQL, jar or
+ * configuration of a PUBLISHED or OFFLINE task returns it to DEVELOP (its versions stay as they
+ * were); an ONLINE task's draft cannot change until it is taken offline.
+ */
+export class TasksService {
+  constructor(
+    private readonly deps: {
+      tasks: TasksStore;
+      versions: TaskVersionsStore;
+      runs: RunsStore;
+      clusters: ClustersService;
+      jars: JarFilesStore;
+      audit: AuditService;
+      log?: { warn(o: unknown, m: string): void };
+    },
+  ) {}
+
+  async list(query: TaskListQuery): Promise<TaskPage> {
+    const page = await this.deps.tasks.list({
+      nameContains: query.q,
+      lifecycles: query.lifecycle,
+      kinds: query.kind,
+      clusterIds: query.clusterId ? [query.clusterId] : undefined,
+      sortBy: query.sort,
+      sortDirection: query.order,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return { total: page.total, items: page.items.map(({ kind, ...rest }) => ({ ...rest, kind })) };
+  }
+
+  async get(id: string): Promise<Task> {
+    return this.toTask(await this.record(id));
+  }
+
+  /** The stored task, or NOT_FOUND. */
+  async record(id: string): Promise<TaskRecord> {
+    const task = await this.deps.tasks.get(id);
+    if (!task) throw new NotFoundError('Task', id);
+    return task;
+  }
+
+  async create(actor: Principal, req: CreateTaskRequest): Promise<Task> {
+    return this.deps.audit.around(actor, 'task.create', { type: 'task', name: req.name }, async () => {
+      await this.deps.clusters.get(req.clusterId).catch(() => {
+        throw new InputError(`Cluster ${req.clusterId} does not exist`);
+      });
+      if (await this.deps.tasks.getByName(req.name)) throw new ConflictError(`A task named ${req.name} already exists`);
+      if (req.kind === 'SQL' && req.jar) throw new InputError('A SQL task has no jar; give its script as `sql`');
+      if (req.kind === 'JAR' && req.sql !== undefined) throw new InputError('A jar task has no SQL; give its jar as `jar`');
+      if (req.jar) await this.requireJar(req.jar.jarId);
+      const config = mergeConfig(DEFAULT_TASK_CONFIG, req.config);
+      const created = await this.deps.tasks.create({
+        name: req.name,
+        kind: req.kind,
+        executionMode: req.executionMode ?? 'STREAMING',
+        clusterId: req.clusterId,
+        owner: req.owner ?? actor.name,
+        description: req.description ?? null,
+        draftContent: req.kind === 'SQL' ? (req.sql ?? '') : encodeJar(req.jar),
+        draftConfig: JSON.stringify(config),
+      });
+      return this.toTask(created);
+    });
+  }
+
+  async update(actor: Principal, id: string, req: UpdateTaskRequest): Promise<Task> {
+    const task = await this.record(id);
+    return this.deps.audit.around(actor, 'task.update', { type: 'task', id, name: task.name }, async () => {
+      if (req.name && req.name !== task.name && (await this.deps.tasks.getByName(req.name))) {
+        throw new ConflictError(`A task named ${req.name} already exists`);
+      }
+      if (req.sql !== undefined && task.kind !== 'SQL') throw new InputError(`Task ${task.name} is a ${task.kind} task; it has no SQL`);
+      if (req.jar !== undefined && task.kind !== 'JAR') throw new InputError(`Task ${task.name} is a ${task.kind} task; it has no jar`);
+      if (req.jar) await this.requireJar(req.jar.jarId);
+      if (req.clusterId && req.clusterId !== task.clusterId) {
+        await this.deps.clusters.get(req.clusterId).catch(() => {
+          throw new InputError(`Cluster ${req.clusterId} does not exist`);
+        });
+      }
+
+      const draftContent = req.sql !== undefined ? req.sql : req.jar ? encodeJar(req.jar) : task.draftContent;
+      const config = req.config ? mergeConfig(parseConfig(task.draftConfig), req.config) : parseConfig(task.draftConfig);
+      const draftConfig = JSON.stringify(config);
+      const executionMode = req.executionMode ?? task.executionMode;
+      const draftChanged = draftContent !== task.draftContent || draftConfig !== task.draftConfig || executionMode !== task.executionMode;
+      const clusterChanged = req.clusterId !== undefined && req.clusterId !== task.clusterId;
+
+      if (task.kind === 'EXTERNAL' && (draftChanged || clusterChanged)) {
+        throw new ConflictError(`Task ${task.name} was discovered on its cluster, not submitted by Weir; only its name, owner and description can change`);
+      }
+      if (task.lifecycle === 'ONLINE' && (draftChanged || clusterChanged)) {
+        throw new ConflictError(
+          `Task ${task.name} is ONLINE: its SQL, jar, configuration and cluster cannot change while it runs; take it offline first`,
+        );
+      }
+      let lifecycle = task.lifecycle;
+      if (draftChanged && task.kind !== 'EXTERNAL') {
+        // Published versions are never edited in place: a changed draft must be published again to
+        // run; a draft changed back to the current version is published as it stands.
+        const current = task.currentVersionId ? await this.deps.versions.get(task.currentVersionId) : undefined;
+        const matches = current !== undefined && sameAsVersion({ draftContent, draftConfig, executionMode }, current);
+        if (!matches && (lifecycle === 'PUBLISHED' || lifecycle === 'OFFLINE')) lifecycle = 'DEVELOP';
+        else if (matches && lifecycle === 'DEVELOP') lifecycle = 'PUBLISHED';
+      }
+      const updated = await this.deps.tasks.update(id, {
+        name: req.name,
+        owner: req.owner,
+        description: req.description,
+        clusterId: req.clusterId,
+        executionMode: req.executionMode,
+        draftContent,
+        draftConfig,
+        lifecycle,
+      });
+      return this.toTask(updated!);
+    });
+  }
+
+  async remove(actor: Principal, id: string): Promise<void> {
+    const task = await this.record(id);
+    await this.deps.audit.around(actor, 'task.delete', { type: 'task', id, name: task.name }, async () => {
+      if (task.latestStatus && !(TERMINAL_STATUSES as readonly string[]).includes(task.latestStatus) && task.kind !== 'EXTERNAL') {
+        throw new ConflictError(`Task ${task.name} has a job in status ${task.latestStatus}; stop it (take the task offline) before deleting the task`);
+      }
+      await this.deps.tasks.delete(id);
+    });
+  }
+
+  /** Copies the draft into the next immutable version and marks the task PUBLISHED. */
+  async publish(actor: Principal, id: string, note?: string): Promise<TaskVersion> {
+    const task = await this.record(id);
+    return this.deps.audit.around(actor, 'task.publish', { type: 'task', id, name: task.name }, async () => {
+      if (task.kind === 'EXTERNAL') throw new ConflictError(`Task ${task.name} was discovered on its cluster; only tasks written in Weir can be published`);
+      if (task.lifecycle === 'ONLINE') throw new ConflictError(`Task ${task.name} is ONLINE; take it offline before publishing a new version`);
+      const current = task.currentVersionId ? await this.deps.versions.get(task.currentVersionId) : undefined;
+      const config = parseConfig(task.draftConfig);
+      const versionConfig = JSON.stringify({ ...config, executionMode: task.executionMode } satisfies VersionConfig);
+      if (current && current.content === task.draftContent && sameConfig(current.config, versionConfig)) {
+        throw new ConflictError(`Version ${current.version} of ${task.name} already has this content and configuration; change the draft first`);
+      }
+      let lineage: string | null = null;
+      if (task.kind === 'SQL') {
+        if (!task.draftContent.trim()) throw new InputError(`Task ${task.name} has no SQL yet`);
+        try {
+          planSubmission(task.draftContent);
+        } catch (err) {
+          if (!(err instanceof ScriptPlanError)) throw err;
+          const { message, line, column, statementIndex } = err.problem;
+          throw new InputError(`The script cannot be submitted: ${message} (line ${line}, column ${column})`, { message, line, column, statementIndex });
+        }
+        lineage = JSON.stringify(analyzeLineage(task.draftContent));
+      } else {
+        const jar = decodeJar(task.draftContent);
+        if (!jar) throw new InputError(`Task ${task.name} has no jar yet; upload one with POST /api/jars`);
+        await this.requireJar(jar.jarId);
+      }
+      if (config.savepointStrategy === 'path' && !config.savepointPath) {
+        throw new InputError('The savepoint strategy "path" needs a savepoint path');
+      }
+      const version = await this.deps.versions.createNext({
+        taskId: id,
+        content: task.draftContent,
+        config: versionConfig,
+        lineage,
+        createdBy: actor.name,
+        note: note ?? null,
+      });
+      await this.deps.tasks.update(id, { lifecycle: 'PUBLISHED' });
+      return toVersion(version, task.kind);
+    }, { note });
+  }
+
+  async listVersions(id: string): Promise<TaskVersion[]> {
+    const task = await this.record(id);
+    return (await this.deps.versions.listByTask(id)).map((v) => toVersion(v, task.kind));
+  }
+
+  async getVersion(id: string, version: number): Promise<TaskVersion> {
+    const task = await this.record(id);
+    const found = await this.deps.versions.getByNumber(id, version);
+    if (!found) throw new NotFoundError(`Version ${version} of task`, task.name);
+    return toVersion(found, task.kind);
+  }
+
+  async compare(id: string, from: number, to: number): Promise<TaskVersionComparison> {
+    const [a, b] = await Promise.all([this.getVersion(id, from), this.getVersion(id, to)]);
+    return {
+      from: a,
+      to: b,
+      content: diffLines(contentText(a), contentText(b)),
+      config: diffLines(JSON.stringify(a.config, null, 2), JSON.stringify(b.config, null, 2)),
+    };
+  }
+
+  async uploadJar(actor: Principal, fileName: string, content: Uint8Array): Promise<JarFile> {
+    return this.deps.audit.around(actor, 'jar.upload', { type: 'jar', name: fileName }, () => this.deps.jars.save(fileName, content), {
+      size: content.length,
+    });
+  }
+
+  private async requireJar(jarId: string): Promise<JarFile> {
+    const jar = await this.deps.jars.get(jarId);
+    if (!jar) throw new InputError(`Jar ${jarId} does not exist; upload it with POST /api/jars first`);
+    return jar;
+  }
+
+  async toTask(task: TaskRecord): Promise<Task> {
+    const current = task.currentVersionId ? await this.deps.versions.get(task.currentVersionId) : undefined;
+    const jar = task.kind === 'JAR' ? decodeJar(task.draftContent) : null;
+    const jarFile = jar ? await this.deps.jars.get(jar.jarId) : undefined;
+    return {
+      id: task.id,
+      name: task.name,
+      kind: task.kind,
+      lifecycle: task.lifecycle,
+      executionMode: task.executionMode,
+      clusterId: task.clusterId,
+      owner: task.owner,
+      description: task.description,
+      currentVersionId: task.currentVersionId,
+      latestRunId: task.latestRunId,
+      latestStatus: task.latestStatus,
+      latestStartTime: task.latestStartTime,
+      createdAt: task.createdAt,
+      updatedAt: task.updatedAt,
+      sql: task.kind === 'SQL' ? task.draftContent : null,
+      jar: jar ? { ...jar, fileName: jarFile?.fileName ?? null } : null,
+      config: parseConfig(task.draftConfig),
+      currentVersion: current?.version ?? null,
+      hasUnpublishedChanges: task.kind !== 'EXTERNAL' && (!current || !sameAsVersion(task, current)),
+    };
+  }
+}
+
+/** The configuration with the given changes; a null clears a nullable setting. */
+export function mergeConfig(base: TaskConfig, input: TaskConfigInput | undefined): TaskConfig {
+  const merged: TaskConfig = { ...base };
+  if (!input) return merged;
+  if (input.parallelism !== undefined) merged.parallelism = input.parallelism;
+  if (input.checkpointIntervalMs !== undefined) merged.checkpointIntervalMs = input.checkpointIntervalMs;
+  if (input.savepointStrategy !== undefined) merged.savepointStrategy = input.savepointStrategy;
+  if (input.savepointPath !== undefined) merged.savepointPath = input.savepointPath;
+  if (input.flinkOptions !== undefined) merged.flinkOptions = sortedRecord(input.flinkOptions);
+  if (input.alertGroup !== undefined) merged.alertGroup = input.alertGroup || null;
+  if (merged.savepointStrategy === 'path' && !merged.savepointPath) {
+    throw new InputError('The savepoint strategy "path" needs a savepoint path');
+  }
+  return merged;
+}
+
+export function parseConfig(json: string): TaskConfig {
+  let stored: Partial<TaskConfig> = {};
+  try {
+    stored = JSON.parse(json) as Partial<TaskConfig>;
+  } catch {
+    /* an unreadable draft config falls back to the defaults */
+  }
+  return {
+    parallelism: stored.parallelism ?? DEFAULT_TASK_CONFIG.parallelism,
+    checkpointIntervalMs: stored.checkpointIntervalMs ?? null,
+    savepointStrategy: stored.savepointStrategy ?? DEFAULT_TASK_CONFIG.savepointStrategy,
+    savepointPath: stored.savepointPath ?? null,
+    flinkOptions: sortedRecord(stored.flinkOptions ?? {}),
+    alertGroup: stored.alertGroup ?? null,
+  };
+}
+
+export function parseVersionConfig(version: TaskVersionRecord): VersionConfig {
+  const raw = JSON.parse(version.config) as Partial<VersionConfig>;
+  return { ...parseConfig(version.config), executionMode: raw.executionMode ?? 'STREAMING' };
+}
+
+function sortedRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function sameConfig(a: string, b: string): boolean {
+  const parse = (json: string) => {
+    const raw = JSON.parse(json) as Partial<VersionConfig>;
+    return JSON.stringify({ ...parseConfig(json), executionMode: raw.executionMode ?? 'STREAMING' });
+  };
+  return parse(a) === parse(b);
+}
+
+function sameAsVersion(draft: Pick<TaskRecord, 'draftContent' | 'draftConfig' | 'executionMode'>, version: TaskVersionRecord): boolean {
+  const draftConfig = JSON.stringify({ ...parseConfig(draft.draftConfig), executionMode: draft.executionMode });
+  return draft.draftContent === version.content && sameConfig(draftConfig, version.config);
+}
+
+export function encodeJar(jar: JarSpec | undefined): string {
+  if (!jar) return '';
+  return JSON.stringify({ jarId: jar.jarId, entryClass: jar.entryClass || null, args: jar.args ?? [] });
+}
+
+export function decodeJar(content: string): JarSpec | null {
+  if (!content.trim()) return null;
+  try {
+    const jar = JSON.parse(content) as JarSpec;
+    return { jarId: jar.jarId, entryClass: jar.entryClass ?? null, args: jar.args ?? [] };
+  } catch {
+    return null;
+  }
+}
+
+function contentText(version: TaskVersion): string {
+  return version.sql ?? JSON.stringify(version.jar, null, 2);
+}
+
+export function toVersion(record: TaskVersionRecord, kind: TaskRecord['kind']): TaskVersion {
+  const { executionMode, ...taskConfig } = parseVersionConfig(record);
+  return {
+    id: record.id,
+    taskId: record.taskId,
+    version: record.version,
+    sql: kind === 'SQL' ? record.content : null,
+    jar: kind === 'JAR' ? decodeJar(record.content) : null,
+    config: taskConfig,
+    executionMode,
+    lineage: record.lineage ? (JSON.parse(record.lineage) as unknown) : null,
+    createdBy: record.createdBy,
+    createdAt: record.createdAt,
+    note: record.note,
+  };
+}
