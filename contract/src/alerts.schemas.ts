@@ -151,6 +151,10 @@ export const AlertCondition = z
     }),
     /** A whole cluster is unreachable: one incident listing its jobs, instead of one per job. */
     z.object({ kind: z.literal('cluster-unreachable') }),
+    /** A job health check fails (restarts over threshold, no checkpoint in time, backpressure high); clears when it passes. */
+    z.object({ kind: z.literal('health-check'), check: z.enum(['restarts', 'checkpoint', 'backpressure']) }),
+    /** Automatic restarts of a task ran out (or could not be submitted): Weir stopped restarting it. */
+    z.object({ kind: z.literal('auto-restart-exhausted') }),
   ])
   .meta({ id: 'AlertCondition' });
 export type AlertCondition = z.infer<typeof AlertCondition>;

@@ -9,3 +9,4 @@ export * from './runs.schemas.js';
 export * from './metrics.schemas.js';
 export * from './tasks.schemas.js';
 export * from './operations.schemas.js';
+export * from './job-health.schemas.js';

@@ -13,6 +13,7 @@ import { clustersRoutes } from './clusters/clusters.routes.js';
 import { registerErrorHandling } from './errors/error-handler.js';
 import { eventsRoutes } from './events/events.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { jobHealthRoutes } from './health/job-health.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { operationsRoutes } from './operations/operations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   operationsRoutes(app, services.operations);
   metricsRoutes(app, services.metrics);
   healthRoutes(app, { database: services.database, clusters: services.clusters, version: API_VERSION });
+  jobHealthRoutes(app, services.health.service);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 

@@ -12,6 +12,7 @@ import { UsersStore } from './auth/users.store.js';
 import { ClustersService } from './clusters/clusters.service.js';
 import { ClustersStore } from './clusters/clusters.store.js';
 import { EventBus } from './events/events.js';
+import { createJobHealth } from './health/job-health.js';
 import { MetricSampler } from './metrics/metric-sampler.js';
 import { StoredMetricSource } from './metrics/metric-source.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -39,7 +40,10 @@ export interface Logger {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics'>>;
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics'>> & {
+  /** Job health checks run this often (default 10 s). */
+  healthCheckIntervalMs?: number;
+};
 
 /**
  * The composition root: every store and service, wired once. Background work
@@ -82,7 +86,18 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));
   const tasksService = new TasksService({ tasks, versions: taskVersions, runs, clusters, jars, audit, log });
   const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints: new SavepointsStore(database), clusters, watchers, jars, audit, bus });
-  const alerts = createAlerting({ database, audit, secrets, publicUrl: config.publicUrl ?? '', log, checkpoints, metrics: new StoredMetricSource(metricsStore) });
+  const health = createJobHealth({ database, runs, tasks, clusters, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000 });
+  health.useOperations(operations);
+  const alerts = createAlerting({
+    database,
+    audit,
+    secrets,
+    publicUrl: config.publicUrl ?? '',
+    log,
+    checkpoints,
+    metrics: new StoredMetricSource(metricsStore),
+    autoRestart: { handlesFailure: health.handlesFailure },
+  });
 
   let started = false;
   const startBackgroundWork = () => {
@@ -108,12 +123,14 @@ export function createServices(database: Database, config: ServicesConfig, log: 
       run: (signal) => metricSampler.tick(signal).then(() => undefined),
     });
     alerts.start(bus, scheduler);
+    health.start(bus, scheduler);
   };
   const stopBackgroundWork = async () => {
     scheduler.stop();
     await alerts.stop();
+    await health.stop();
   };
 
-  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, operations, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, operations, health, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

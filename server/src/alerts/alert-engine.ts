@@ -31,6 +31,8 @@ export interface AlertEngineOptions {
   now?: () => number;
   /** Called after notices were queued, so the sender can pick them up at once. */
   onQueued?: () => void;
+  /** Auto-restart: a FAILED run Weir restarts itself is not alerted; giving up is (task.auto-restart). */
+  autoRestart?: { handlesFailure(runId: string): Promise<boolean> };
 }
 
 type Condition<K extends AlertCondition['kind']> = Extract<AlertCondition, { kind: K }>;
@@ -53,7 +55,14 @@ const MAX_AFFECTED_JOBS = 50;
  * - checkpoint-failed / no-checkpoint: one per rule and run; resolved by a completed checkpoint.
  * - metric: one per rule and run; resolved when the latest sample is back within the threshold.
  * - cluster-unreachable: one per rule and cluster; resolved when the cluster is HEALTHY. Scope
- *   does not narrow it: a cluster incident is about every job on it.
+ *   does not narrow it: a cluster incident is about every job on it. While a cluster-unreachable
+ *   rule exists, per-job RECONNECTING/UNKNOWN statuses caused by the unreachable cluster are folded
+ *   into its incident (no per-job alert).
+ * - health-check: one per rule, run and check; resolved when the check passes again.
+ * - auto-restart-exhausted: one per rule and failed run. A FAILED run that auto-restart will
+ *   restart opens no status incident; when attempts run out, status rules on FAILED open their
+ *   incident for the last failed run (the same key the FAILED status would have used), so a
+ *   restart loop gives one alert.
  * Run-level incidents other than status and exception also resolve when their run ends.
  */
 export class AlertEngine {
@@ -139,15 +148,20 @@ export class AlertEngine {
         return this.onCheckpoint(event);
       case 'cluster.health':
         return this.onClusterHealth(event);
+      case 'run.health':
+        return this.onHealthCheck(event);
+      case 'task.auto-restart':
+        return this.onAutoRestartExhausted(event);
     }
   }
 
   private async onRunStatus(event: Extract<WeirEvent, { type: 'run.status' }>): Promise<void> {
     const rules = await this.rules.listActive(['status', 'restarts']);
+    const folded = await this.foldedIntoOtherAlert(event);
     for (const rule of rules) {
       if (!(await this.inScope(rule.scope, event.taskId))) continue;
       const { condition } = rule;
-      if (condition.kind === 'status' && condition.statuses.includes(event.to)) {
+      if (condition.kind === 'status' && condition.statuses.includes(event.to) && !folded) {
         await this.open(rule, `status:${rule.id}:${event.runId}`, {
           ...runFacts(event, event.at),
           status: event.to,
@@ -168,7 +182,7 @@ export class AlertEngine {
     if (RECOVERED.has(event.to)) await this.recover(event, event.to, event.at);
     if (isTerminal(event.to)) {
       const byId = await this.activeRulesById();
-      for (const incident of await this.incidents.firing({ runId: event.runId, conditionKinds: ['restarts', 'checkpoint-failed', 'no-checkpoint', 'metric'] })) {
+      for (const incident of await this.incidents.firing({ runId: event.runId, conditionKinds: ['restarts', 'checkpoint-failed', 'no-checkpoint', 'metric', 'health-check'] })) {
         await this.resolve(incident, byId.get(incident.ruleId), 'run-ended', `the run ended with status ${event.to}`);
       }
     }
@@ -176,7 +190,7 @@ export class AlertEngine {
 
   /** The task runs again: its status and exception incidents (of this run or an older one) resolve. */
   private async recover(ref: RunRef, status: RunStatus, at: number): Promise<void> {
-    const firing = await this.incidents.firing({ taskId: ref.taskId, conditionKinds: ['status', 'exception'] });
+    const firing = await this.incidents.firing({ taskId: ref.taskId, conditionKinds: ['status', 'exception', 'auto-restart-exhausted'] });
     if (firing.length === 0) return;
     const byId = await this.activeRulesById();
     for (const incident of firing) {
@@ -248,6 +262,53 @@ export class AlertEngine {
       const byId = firing.length > 0 ? await this.activeRulesById() : new Map<string, StoredRule>();
       for (const incident of firing) {
         await this.resolve(incident, byId.get(incident.ruleId), 'recovered', `cluster ${event.clusterName} answers again`);
+      }
+    }
+  }
+
+  /**
+   * A status another alert covers: RECONNECTING/UNKNOWN because the whole cluster is unreachable
+   * (the cluster incident lists the job), or FAILED when auto-restart restarts the run itself.
+   */
+  private async foldedIntoOtherAlert(event: Extract<WeirEvent, { type: 'run.status' }>): Promise<boolean> {
+    if (event.cause === 'cluster-unreachable' && (event.to === 'RECONNECTING' || event.to === 'UNKNOWN')) {
+      return (await this.rules.listActive(['cluster-unreachable'])).length > 0;
+    }
+    if (event.to === 'FAILED' && this.options.autoRestart) return this.options.autoRestart.handlesFailure(event.runId);
+    return false;
+  }
+
+  private async onHealthCheck(event: Extract<WeirEvent, { type: 'run.health' }>): Promise<void> {
+    if (event.state === 'FAIL') {
+      for (const rule of await this.rules.listActive(['health-check'])) {
+        if (rule.condition.kind !== 'health-check' || rule.condition.check !== event.check) continue;
+        if (!(await this.inScope(rule.scope, event.taskId))) continue;
+        await this.open(rule, `health:${rule.id}:${event.runId}:${event.check}`, {
+          ...runFacts(event, event.at),
+          status: null,
+          summary: `health check ${event.check} failed: ${event.detail}`,
+        });
+      }
+      return;
+    }
+    const firing = await this.incidents.firing({ runId: event.runId, conditionKinds: ['health-check'] });
+    if (firing.length === 0) return;
+    const byId = await this.activeRulesById();
+    for (const incident of firing) {
+      const rule = byId.get(incident.ruleId);
+      if (rule?.condition.kind === 'health-check' && rule.condition.check !== event.check) continue;
+      await this.resolve(incident, rule, 'cleared', `health check ${event.check} passes again: ${event.detail}`);
+    }
+  }
+
+  private async onAutoRestartExhausted(event: Extract<WeirEvent, { type: 'task.auto-restart' }>): Promise<void> {
+    const summary = `automatic restarts stopped: ${event.reason}`;
+    for (const rule of await this.rules.listActive(['status', 'auto-restart-exhausted'])) {
+      if (!(await this.inScope(rule.scope, event.taskId))) continue;
+      if (rule.condition.kind === 'auto-restart-exhausted') {
+        await this.open(rule, `auto-restart:${rule.id}:${event.runId}`, { ...runFacts(event, event.at), status: 'FAILED', summary });
+      } else if (rule.condition.kind === 'status' && rule.condition.statuses.includes('FAILED')) {
+        await this.open(rule, `status:${rule.id}:${event.runId}`, { ...runFacts(event, event.at), status: 'FAILED', summary: `status became FAILED; ${summary}` });
       }
     }
   }

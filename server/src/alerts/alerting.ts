@@ -33,6 +33,8 @@ export interface AlertingOptions {
   facts?: TaskFacts & RunFacts;
   checkpoints?: CheckpointFacts & { readonly knownSince?: number };
   metrics?: MetricSource;
+  /** Auto-restart (job health): FAILED runs it restarts are not alerted on their own. */
+  autoRestart?: { handlesFailure(runId: string): Promise<boolean> };
   senders?: ChannelSenders;
   now?: () => number;
   delivery?: Pick<DispatcherOptions, 'maxAttempts' | 'backoffBaseMs' | 'backoffMaxMs' | 'batchSize' | 'leaseMs'>;
@@ -71,6 +73,7 @@ export function createAlerting(options: AlertingOptions) {
     log,
     now,
     onQueued: () => dispatcher.wake(),
+    ...(options.autoRestart ? { autoRestart: options.autoRestart } : {}),
   });
   const service = new AlertsService({
     database: options.database,

@@ -33,9 +33,20 @@ export interface RunRef {
  */
 export type WeirEvent =
   | ({ type: 'run.discovered'; status: RunStatus; at: number } & RunRef)
-  | ({ type: 'run.status'; from: RunStatus | null; to: RunStatus; at: number; restartCount: number; note?: string } & RunRef)
+  | ({
+      type: 'run.status';
+      from: RunStatus | null;
+      to: RunStatus;
+      at: number;
+      restartCount: number;
+      note?: string;
+      /** Set when Weir, not Flink, changed the status because the whole cluster could not be reached (or vanished jobs after it). */
+      cause?: 'cluster-unreachable';
+    } & RunRef)
   | ({ type: 'run.exception'; at: number; exceptionName: string; message: string; failedTask: string | null } & RunRef)
   | ({ type: 'run.checkpoint'; at: number; checkpointId: number; outcome: 'COMPLETED' | 'FAILED'; failure?: string; isSavepoint: boolean } & RunRef)
+  | ({ type: 'run.health'; at: number; check: 'restarts' | 'checkpoint' | 'backpressure'; state: 'PASS' | 'FAIL'; detail: string } & RunRef)
+  | ({ type: 'task.auto-restart'; outcome: 'exhausted'; at: number; reason: string; attempts: number } & RunRef)
   | { type: 'cluster.health'; clusterId: string; clusterName: string; from: ClusterHealth | null; to: ClusterHealth; at: number; error: string | null };
 
 export type WeirEventType = WeirEvent['type'];

@@ -325,7 +325,7 @@ export class ClusterWatcher {
         await this.deps.runs.update(known.run.id, { failedProbes: this.failures });
         continue;
       }
-      await this.recordWeirStatus(known, to, now, note, { unreachableSince: known.run.unreachableSince ?? this.firstFailureAt, failedProbes: this.failures });
+      await this.recordWeirStatus(known, to, now, note, { unreachableSince: known.run.unreachableSince ?? this.firstFailureAt, failedProbes: this.failures }, 'cluster-unreachable');
     }
   }
 
@@ -353,21 +353,30 @@ export class ClusterWatcher {
       jobsOnClusterNow: jobsOnCluster,
       historyServer: history ? `${history.baseUrl} does not have it either` : 'none configured',
     };
+    // A job that vanished after its JobManager was unreachable went down with the cluster.
+    const cause = known.run.unreachableSince !== null ? 'cluster-unreachable' : undefined;
     await this.recordWeirStatus(known, 'UNKNOWN', now, `Lost: ${evidence.reason}`, {
       lost: true,
       lostEvidence: JSON.stringify(evidence),
       endTime: known.run.endTime ?? known.missingSince ?? now,
-    });
+    }, cause);
     return history ? 1 : 0;
   }
 
-  private async recordWeirStatus(known: Known, to: RunStatus, at: number, note: string, changes: Parameters<RunsStore['update']>[1]): Promise<void> {
+  private async recordWeirStatus(
+    known: Known,
+    to: RunStatus,
+    at: number,
+    note: string,
+    changes: Parameters<RunsStore['update']>[1],
+    cause?: 'cluster-unreachable',
+  ): Promise<void> {
     const from = known.run.status as RunStatus;
     const { appended } = await this.deps.runs.appendTransition(known.run.id, { toStatus: to, at, source: 'weir', note });
     const updated = await this.deps.runs.update(known.run.id, { ...changes, status: to });
     if (updated) known.run = updated;
     known.lastAt = at;
-    if (appended) this.deps.events.publish({ type: 'run.status', from, to, at, restartCount: known.run.restartCount, note, ...this.refOf(known) });
+    if (appended) this.deps.events.publish({ type: 'run.status', from, to, at, restartCount: known.run.restartCount, note, ...(cause ? { cause } : {}), ...this.refOf(known) });
   }
 
   /** Saves what the detail page needs once the cluster forgets the job. */

@@ -31,6 +31,7 @@ import * as runs from './2026-11-25-002-runs.js';
 import * as alerts from './2026-11-25-004-alerts.js';
 import * as clusterCredentials from './2026-11-26-001-cluster-credentials.js';
 import * as metrics from './2026-11-26-006-metrics.js';
+import * as health from './2026-11-26-010-health.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-11-25-004-alerts': alerts,
   '2026-11-26-001-cluster-credentials': clusterCredentials,
   '2026-11-26-006-metrics': metrics,
+  '2026-11-26-010-health': health,
 };
 
 /** Every migration's name, in the order they apply. */

@@ -1,0 +1,230 @@
+import type { AutoRestartAttempt, AutoRestartPolicy, AutoRestartSource } from '@weir/contract';
+import type { AuditService } from '../audit/audit.service.js';
+import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
+import type { EventBus, RunRef, WeirEvent } from '../events/events.js';
+import type { RunsStore } from '../runs/runs.store.js';
+import type { HealthStore } from './health.store.js';
+
+/**
+ * What auto-restart needs from the operations service: submit the failed run's task again from
+ * its latest checkpoint or savepoint (or without state) as a new run. Throws when that source does
+ * not exist or the submission fails; auto-restart then tries the policy's next source.
+ */
+export interface Resubmitter {
+  resubmit(
+    runId: string,
+    options: { from: AutoRestartSource | 'path'; path?: string; actor: Principal },
+  ): Promise<{ runId: string; restoredFrom: string | null }>;
+}
+
+/** The shape of OperationsService.restart that auto-restart uses. */
+export interface RestartOperation {
+  restart(
+    actor: Principal,
+    runId: string,
+    req: { from: 'none' | 'latest-checkpoint' | 'latest-savepoint' | 'savepoint'; savepointPath?: string },
+  ): Promise<{ newRunId?: string | null; restoredFrom?: string | null }>;
+}
+
+/** Resubmits through the operations service (the one place that submits jobs). */
+export function operationsResubmitter(operations: RestartOperation): Resubmitter {
+  return {
+    async resubmit(runId, { from, path, actor }) {
+      const result = await operations.restart(actor, runId, from === 'path' ? { from: 'savepoint', savepointPath: path! } : { from });
+      if (!result.newRunId) throw new Error('the operations service did not start a new run');
+      return { runId: result.newRunId, restoredFrom: result.restoredFrom ?? null };
+    },
+  };
+}
+
+export type AutoRestartDecision =
+  | { action: 'ignore'; reason: string }
+  | { action: 'restart'; attempt: number; delayMs: number }
+  | { action: 'give-up'; reason: string };
+
+export interface DecisionInput {
+  policy: AutoRestartPolicy;
+  /** The run's final status. */
+  status: string;
+  /** Someone stopped or cancelled it (a Weir operation, or it went through CANCELLING). */
+  stoppedOnPurpose: boolean;
+  /** Weir already gave up on the task and nobody has started it since. */
+  exhausted: boolean;
+  /** Automatic restarts of the task within the policy's window. */
+  attemptsInWindow: number;
+}
+
+/**
+ * Whether a run that ended is restarted automatically. Only FAILED runs are: a run the user
+ * stopped or cancelled, or one that ended CANCELED or FINISHED, never is. Attempts are bounded by
+ * `maxAttempts` within `windowMs`; the failure after the last attempt gives up (once).
+ */
+export function decideAutoRestart(input: DecisionInput): AutoRestartDecision {
+  const { policy } = input;
+  if (!policy.enabled) return { action: 'ignore', reason: 'auto-restart is off' };
+  if (input.status !== 'FAILED') return { action: 'ignore', reason: `the run ended ${input.status}` };
+  if (input.stoppedOnPurpose) return { action: 'ignore', reason: 'the run was stopped or cancelled on purpose' };
+  if (input.exhausted) return { action: 'ignore', reason: 'Weir already gave up on this task' };
+  if (input.attemptsInWindow >= policy.maxAttempts) {
+    return {
+      action: 'give-up',
+      reason: `${input.attemptsInWindow} automatic restart${input.attemptsInWindow === 1 ? '' : 's'} within ${Math.round(policy.windowMs / 60_000)} min used up (at most ${policy.maxAttempts})`,
+    };
+  }
+  const attempt = input.attemptsInWindow + 1;
+  return { action: 'restart', attempt, delayMs: backoffMs(policy, attempt) };
+}
+
+/** Delay before attempt k (1-based): initial × multiplier^(k-1), at most backoffMaxMs. */
+export function backoffMs(policy: Pick<AutoRestartPolicy, 'backoffInitialMs' | 'backoffMultiplier' | 'backoffMaxMs'>, attempt: number): number {
+  return Math.round(Math.min(policy.backoffInitialMs * policy.backoffMultiplier ** Math.max(0, attempt - 1), policy.backoffMaxMs));
+}
+
+interface Logger {
+  info(o: unknown, m: string): void;
+  warn(o: unknown, m: string): void;
+  error(o: unknown, m: string): void;
+}
+
+/** How long an instance may hold a claimed attempt before another takes it over. */
+const CLAIM_LEASE_MS = 120_000;
+/** Operations on a run recorded this long before it failed count as "stopped on purpose". */
+const OPERATION_LOOKBACK_MS = 10 * 60_000;
+
+/**
+ * Restarts FAILED runs of tasks whose policy says so. A failure is decided once (the attempt row
+ * is unique per failed run), the attempt waits its backoff in the database, and a scheduled tick
+ * submits due attempts through the operations service, so a restarted Weir (or a second
+ * instance) resumes without submitting twice. When attempts run out the task is marked EXHAUSTED
+ * and one `task.auto-restart` event is published, which the alert engine turns into one alert.
+ */
+export class AutoRestarter {
+  private resubmitter: Resubmitter | undefined;
+
+  constructor(
+    private readonly deps: {
+      store: HealthStore;
+      runs: RunsStore;
+      bus: EventBus;
+      audit: AuditService;
+      log: Logger;
+      resubmitter?: Resubmitter;
+      now?: () => number;
+    },
+  ) {
+    this.resubmitter = deps.resubmitter;
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** Wires the operations service (created after health, or replaced in tests). */
+  useResubmitter(resubmitter: Resubmitter): void {
+    this.resubmitter = resubmitter;
+  }
+
+  listen(bus: EventBus): () => void {
+    return bus.subscribe((event) => this.onEvent(event));
+  }
+
+  private chain: Promise<void> = Promise.resolve();
+
+  /** Events are handled one at a time, so two failures of one task are counted in order. */
+  onEvent(event: WeirEvent): Promise<void> {
+    if (event.type !== 'run.status' || event.to !== 'FAILED') return Promise.resolve();
+    const next = this.chain.then(() => this.onFailed(event).catch((err) => this.deps.log.error({ err, runId: event.runId }, 'auto-restart could not handle a failure')));
+    this.chain = next;
+    return next;
+  }
+
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  /** What Weir will do about this run's failure; also asked by the alert engine (to hold back alerts Weir will fix). */
+  async decide(runId: string): Promise<AutoRestartDecision> {
+    const run = await this.deps.runs.get(runId);
+    if (!run) return { action: 'ignore', reason: 'no such run' };
+    if (await this.deps.store.attemptForFailedRun(runId)) return { action: 'ignore', reason: 'already decided' };
+    const health = await this.deps.store.taskHealth(run.taskId);
+    const now = this.now();
+    const endedAt = run.endTime ?? now;
+    return decideAutoRestart({
+      policy: health.autoRestart,
+      status: run.status,
+      stoppedOnPurpose: await this.deps.store.stoppedOnPurpose(runId, Math.min(endedAt, run.startTime ?? endedAt) - OPERATION_LOOKBACK_MS),
+      exhausted: health.autoRestartState === 'EXHAUSTED' && (health.autoRestartStateAt ?? 0) >= run.createdAt,
+      attemptsInWindow: await this.deps.store.attemptsSince(run.taskId, now - health.autoRestart.windowMs),
+    });
+  }
+
+  /** True when Weir restarts (or is restarting) this failed run itself, so a FAILED alert for it would be noise. */
+  async handles(runId: string): Promise<boolean> {
+    if (await this.deps.store.attemptForFailedRun(runId)) return true;
+    return (await this.decide(runId)).action === 'restart';
+  }
+
+  private async onFailed(ref: RunRef): Promise<void> {
+    const decision = await this.decide(ref.runId);
+    if (decision.action === 'ignore') return;
+    if (decision.action === 'give-up') return this.giveUp(ref, decision.reason);
+    const attempt = await this.deps.store.scheduleAttempt({ taskId: ref.taskId, failedRunId: ref.runId, attempt: decision.attempt, dueAt: this.now() + decision.delayMs });
+    if (attempt) this.deps.log.info({ task: ref.taskName, runId: ref.runId, attempt: attempt.attempt, inMs: decision.delayMs }, 'automatic restart scheduled');
+  }
+
+  /** Submits the attempts whose backoff has passed. Scheduled; safe on several instances. */
+  async tick(): Promise<void> {
+    for (const attempt of await this.deps.store.claimDueAttempts(CLAIM_LEASE_MS)) await this.submit(attempt);
+  }
+
+  private async submit(attempt: AutoRestartAttempt): Promise<void> {
+    const failed = await this.deps.runs.get(attempt.failedRunId);
+    if (!failed) return this.deps.store.finishAttempt(attempt.id, { state: 'FAILED', error: 'the failed run no longer exists' });
+    const policy = (await this.deps.store.taskHealth(failed.taskId)).autoRestart;
+    const ref = await this.refOf(failed.id);
+    const errors: string[] = [];
+    if (!policy.enabled) {
+      return this.deps.store.finishAttempt(attempt.id, { state: 'FAILED', error: 'auto-restart was turned off before the attempt was due' });
+    }
+    if (!this.resubmitter) errors.push('no operations service is wired to resubmit jobs');
+    // A run that was itself restored and failed before completing a checkpoint of its own still has
+    // the state it started from: its "latest checkpoint" is the one it was restored from.
+    const inherited = (await this.deps.store.attemptForNewRun(failed.id))?.restoredFrom ?? null;
+    const tries = policy.sources.flatMap((from): { from: AutoRestartSource | 'path'; path?: string }[] =>
+      from === 'latest-checkpoint' && inherited ? [{ from }, { from: 'path', path: inherited }] : [{ from }],
+    );
+    for (const { from, path } of this.resubmitter ? tries : []) {
+      try {
+        const submitted = await this.deps.audit.around(
+          SYSTEM_PRINCIPAL,
+          'run.auto-restart',
+          { type: 'run', id: failed.id, name: ref?.taskName ?? failed.jobName },
+          () => this.resubmitter!.resubmit(failed.id, { from, ...(path ? { path } : {}), actor: SYSTEM_PRINCIPAL }),
+          { attempt: attempt.attempt, maxAttempts: policy.maxAttempts, from, path },
+        );
+        await this.deps.store.setRestartedFrom(submitted.runId, failed.id);
+        await this.deps.store.finishAttempt(attempt.id, { state: 'SUBMITTED', newRunId: submitted.runId, restoredFrom: submitted.restoredFrom });
+        this.deps.log.info({ task: ref?.taskName, failedRunId: failed.id, newRunId: submitted.runId, from, path: submitted.restoredFrom }, 'restarted automatically');
+        return;
+      } catch (err) {
+        errors.push(`${from}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    const error = errors.join('; ');
+    await this.deps.store.finishAttempt(attempt.id, { state: 'FAILED', error });
+    if (ref) await this.giveUp(ref, `attempt ${attempt.attempt} could not be submitted (${error})`);
+  }
+
+  private async giveUp(ref: RunRef, reason: string): Promise<void> {
+    if (!(await this.deps.store.setAutoRestartState(ref.taskId, 'EXHAUSTED', reason))) return;
+    const attempts = (await this.deps.store.listAttempts(ref.taskId)).length;
+    await this.deps.audit.record(SYSTEM_PRINCIPAL, 'task.auto-restart-exhausted', { type: 'task', id: ref.taskId, name: ref.taskName }, 'success', { runId: ref.runId, reason });
+    this.deps.log.warn({ task: ref.taskName, runId: ref.runId, reason }, 'automatic restarts stopped');
+    this.deps.bus.publish({ type: 'task.auto-restart', outcome: 'exhausted', at: this.now(), reason, attempts, ...ref });
+  }
+
+  private async refOf(runId: string): Promise<RunRef | undefined> {
+    return this.deps.store.runRef(runId);
+  }
+}

@@ -1,0 +1,211 @@
+import type { Cluster, HealthCheckName, HealthCheckResult, HealthCheckSettings } from '@weir/contract';
+import { DEFAULT_HEALTH_CHECK_SETTINGS } from '@weir/contract';
+import type { ClustersService } from '../clusters/clusters.service.js';
+import { AppError } from '../errors/errors.js';
+import type { EventBus } from '../events/events.js';
+import type { RunsStore } from '../runs/runs.store.js';
+import { healthScore, SCORE_WINDOW_MS } from './health-score.js';
+import type { CheckedRun, HealthStore } from './health.store.js';
+
+/** The parts of Flink's checkpoint configuration the checkpoint check needs. */
+export interface CheckpointSettings {
+  interval: number;
+  timeout: number;
+  tolerableFailures: number;
+}
+
+type Verdict = Pick<HealthCheckResult, 'state' | 'detail'>;
+
+/** How long a running job may go without a completed checkpoint: max(interval, timeout) × (tolerable failures + 2). */
+export function checkpointLimitMs(config: CheckpointSettings): number {
+  return Math.max(config.interval, config.timeout) * (config.tolerableFailures + 2);
+}
+
+export function checkRestarts(restarts: number, settings: HealthCheckSettings['restarts']): Verdict {
+  const window = formatMs(settings.windowMs);
+  if (!settings.enabled) return { state: 'SKIPPED', detail: 'restart check turned off' };
+  return restarts > settings.threshold
+    ? { state: 'FAIL', detail: `${restarts} restarts within ${window} (more than ${settings.threshold})` }
+    : { state: 'PASS', detail: `${restarts} restart${restarts === 1 ? '' : 's'} within ${window}` };
+}
+
+/**
+ * Counts from the later of the latest completed checkpoint and the run's first RUNNING: a job that
+ * keeps failing over and restarting completes none either, so a Flink-internal restart does not
+ * reset the clock.
+ */
+export function checkCheckpoint(input: { config: CheckpointSettings | null; lastCompletedAt: number | null; runningSince: number; now: number; enabled: boolean }): Verdict {
+  if (!input.enabled) return { state: 'SKIPPED', detail: 'checkpoint check turned off' };
+  if (!input.config) return { state: 'SKIPPED', detail: 'checkpointing is off for this job' };
+  const limit = checkpointLimitMs(input.config);
+  const since = Math.max(input.lastCompletedAt ?? 0, input.runningSince);
+  const quiet = input.now - since;
+  const what = input.lastCompletedAt === null || input.lastCompletedAt < input.runningSince ? 'no checkpoint completed since the job started' : `latest checkpoint completed ${formatMs(quiet)} ago`;
+  const rule = `limit ${formatMs(limit)} = max(interval ${formatMs(input.config.interval)}, timeout ${formatMs(input.config.timeout)}) × (${input.config.tolerableFailures} tolerable + 2)`;
+  return quiet > limit
+    ? { state: 'FAIL', detail: `no checkpoint completed for ${formatMs(quiet)} (${rule})` }
+    : { state: 'PASS', detail: `${what} (${rule})` };
+}
+
+/** Backpressure HIGH on some vertex continuously since `highSince` (null: not high now). */
+export function checkBackpressure(input: { enabled: boolean; highSince: number | null; vertex: string | null; now: number; forMs: number }): Verdict {
+  if (!input.enabled) return { state: 'SKIPPED', detail: 'backpressure check turned off' };
+  if (input.highSince === null) return { state: 'PASS', detail: 'no vertex back-pressured HIGH' };
+  const lasted = input.now - input.highSince;
+  return lasted >= input.forMs
+    ? { state: 'FAIL', detail: `backpressure HIGH on ${input.vertex} for ${formatMs(lasted)} (limit ${formatMs(input.forMs)})` }
+    : { state: 'PASS', detail: `backpressure HIGH on ${input.vertex} for ${formatMs(lasted)}, under the limit of ${formatMs(input.forMs)}` };
+}
+
+interface Logger {
+  warn(o: unknown, m: string): void;
+  error(o: unknown, m: string): void;
+}
+
+interface JobSnapshot {
+  vertices?: { id: string; name: string }[];
+  plan?: { nodes?: { id: string; inputs?: { id: string }[] }[] };
+}
+
+/** A FAIL whose detail changed is written again at most this often, so the reasons stay current without a row per cycle. */
+const REFRESH_FAIL_DETAIL_MS = 60_000;
+
+/**
+ * Runs the health checks of every job that has not ended, on a schedule: restarts over a threshold
+ * within a window, no completed checkpoint in time, backpressure HIGH for a duration. Each check's
+ * result is stored when its state changes (a log the score reads), published as `run.health`
+ * (alert rules of kind health-check follow it), and the run's score is stored for the overview.
+ *
+ * Per cycle it reads, for each RUNNING job: its checkpoint configuration once, and the
+ * back-pressure level of each vertex that has a downstream (a sink cannot be back-pressured).
+ */
+export class HealthChecker {
+  private readonly checkpointConfigs = new Map<string, CheckpointSettings | null>();
+  private readonly highSince = new Map<string, { since: number; vertex: string }>();
+
+  constructor(
+    private readonly deps: {
+      store: HealthStore;
+      runs: RunsStore;
+      clusters: Pick<ClustersService, 'list' | 'jobManager'>;
+      checkpoints: { lastCompletedCheckpointAt(runId: string): Promise<number | null> };
+      bus: EventBus;
+      log: Logger;
+      now?: () => number;
+    },
+  ) {}
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  async evaluate(signal?: AbortSignal): Promise<{ runs: number; requests: number }> {
+    const runs = await this.deps.store.checkedRuns();
+    const settingsByTask = await this.deps.store.checkSettingsByTask();
+    const clusters = new Map((await this.deps.clusters.list()).map((c) => [c.id, c]));
+    let requests = 0;
+    for (const run of runs) {
+      if (signal?.aborted) break;
+      const settings = settingsByTask.get(run.taskId) ?? DEFAULT_HEALTH_CHECK_SETTINGS;
+      try {
+        requests += await this.evaluateRun(run, settings, clusters.get(run.clusterId));
+      } catch (err) {
+        this.deps.log.error({ err, runId: run.runId }, 'health checks of a run failed');
+      }
+    }
+    const live = new Set(runs.map((r) => r.runId));
+    for (const id of this.checkpointConfigs.keys()) if (!live.has(id)) this.checkpointConfigs.delete(id);
+    for (const id of this.highSince.keys()) if (!live.has(id)) this.highSince.delete(id);
+    return { runs: runs.length, requests };
+  }
+
+  private async evaluateRun(run: CheckedRun, settings: HealthCheckSettings, cluster: Cluster | undefined): Promise<number> {
+    const now = this.now();
+    let requests = 0;
+    const verdicts = new Map<HealthCheckName, Verdict>();
+    verdicts.set('restarts', checkRestarts(await this.deps.store.restartsSince(run.runId, now - settings.restarts.windowMs), settings.restarts));
+
+    const reachable = cluster && cluster.health !== 'UNREACHABLE' && cluster.health !== 'NOT_FLINK';
+    if (run.status === 'RUNNING' && cluster && reachable) {
+      const jm = this.deps.clusters.jobManager(cluster);
+      try {
+        if (!this.checkpointConfigs.has(run.runId)) {
+          requests += 1;
+          const config = await jm.checkpointConfig(run.flinkJobId);
+          if (config) await this.deps.runs.saveSnapshot(run.runId, 'checkpoint_config', JSON.stringify(config), now);
+          this.checkpointConfigs.set(
+            run.runId,
+            config && { interval: config.interval, timeout: config.timeout, tolerableFailures: config.tolerable_failed_checkpoints ?? 0 },
+          );
+        }
+        verdicts.set(
+          'checkpoint',
+          checkCheckpoint({
+            enabled: settings.checkpoint.enabled,
+            config: this.checkpointConfigs.get(run.runId) ?? null,
+            lastCompletedAt: await this.deps.checkpoints.lastCompletedCheckpointAt(run.runId),
+            runningSince: run.firstRunningAt,
+            now,
+          }),
+        );
+        if (settings.backpressure.enabled) {
+          const { high, requests: n } = await this.highVertex(run, jm);
+          requests += n;
+          if (high) {
+            const current = this.highSince.get(run.runId);
+            if (!current || current.vertex !== high) this.highSince.set(run.runId, { since: now, vertex: high });
+          } else {
+            this.highSince.delete(run.runId);
+          }
+        }
+        const high = this.highSince.get(run.runId);
+        verdicts.set('backpressure', checkBackpressure({ enabled: settings.backpressure.enabled, highSince: high?.since ?? null, vertex: high?.vertex ?? null, now, forMs: settings.backpressure.forMs }));
+      } catch (err) {
+        // The watcher reports an unreachable cluster; the checks that need Flink keep their last result.
+        if (!(err instanceof AppError)) throw err;
+      }
+    }
+
+    const latest = await this.deps.store.latestResults(run.runId);
+    for (const [check, verdict] of verdicts) {
+      const previous = latest.get(check);
+      const changed = !previous || previous.state !== verdict.state;
+      const refresh = previous?.state === 'FAIL' && verdict.state === 'FAIL' && previous.detail !== verdict.detail && now - previous.at >= REFRESH_FAIL_DETAIL_MS;
+      if (!changed && !refresh) continue;
+      await this.deps.store.appendResult(run.runId, { check, ...verdict, at: now });
+      const wasFailing = previous?.state === 'FAIL';
+      const failing = verdict.state === 'FAIL';
+      if (changed && wasFailing !== failing) {
+        const ref = await this.deps.store.runRef(run.runId);
+        if (ref) this.deps.bus.publish({ type: 'run.health', at: now, check, state: failing ? 'FAIL' : 'PASS', detail: verdict.detail, ...ref });
+      }
+    }
+
+    const score = healthScore(await this.deps.store.resultsSince(run.runId, now - SCORE_WINDOW_MS), now);
+    await this.deps.store.saveScore({ runId: run.runId, taskId: run.taskId, score: score.score, reasons: score.reasons, evaluatedAt: now });
+    return requests;
+  }
+
+  /** The first vertex (in the job's order) whose back-pressure level is HIGH, among those with a downstream. */
+  private async highVertex(run: CheckedRun, jm: ReturnType<ClustersService['jobManager']>): Promise<{ high: string | null; requests: number }> {
+    const snapshot = await this.deps.runs.getSnapshot(run.runId, 'job');
+    if (!snapshot) return { high: null, requests: 0 };
+    const job = JSON.parse(snapshot.body) as JobSnapshot;
+    const upstream = new Set((job.plan?.nodes ?? []).flatMap((n) => (n.inputs ?? []).map((i) => i.id)));
+    const candidates = (job.vertices ?? []).filter((v) => upstream.size === 0 || upstream.has(v.id));
+    let requests = 0;
+    for (const vertex of candidates) {
+      requests += 1;
+      const bp = await jm.vertexBackpressure(run.flinkJobId, vertex.id);
+      if (bp.level === 'high') return { high: vertex.name, requests };
+    }
+    return { high: null, requests };
+  }
+}
+
+function formatMs(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 2 * 3600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${Math.round(ms / 3600_000)} h`;
+}
