@@ -34,11 +34,18 @@ export interface OperationsSettings {
   savepointTimeoutMs: number;
   /** How long a cancelled or stopped job may take to reach a terminal status. */
   terminalTimeoutMs: number;
+  /** How long a savepoint waits for a just-started job's tasks to run. */
+  tasksStartTimeoutMs: number;
   /** Tasks handled at once by a bulk operation. */
   bulkConcurrency: number;
 }
 
-export const DEFAULT_OPERATIONS_SETTINGS: OperationsSettings = { savepointTimeoutMs: 120_000, terminalTimeoutMs: 60_000, bulkConcurrency: 3 };
+export const DEFAULT_OPERATIONS_SETTINGS: OperationsSettings = {
+  savepointTimeoutMs: 120_000,
+  terminalTimeoutMs: 60_000,
+  tasksStartTimeoutMs: 15_000,
+  bulkConcurrency: 3,
+};
 
 /** Flink's option that fixes the id of the job a submission creates (PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID). */
 const FIXED_JOB_ID = '$internal.pipeline.job-id';
@@ -221,6 +228,7 @@ export class OperationsService {
       const { jm } = await this.clusterOf(run);
       const state = await this.requireLiveState(jm, run);
       if (state !== 'RUNNING') throw new ConflictError(`Job ${run.flinkJobId} is ${state}; a savepoint can only be taken of a RUNNING job`);
+      await this.awaitTasksStarted(jm, run);
       const triggerId = await jm.triggerSavepoint(run.flinkJobId);
       const savepoint = await this.awaitSavepoint(jm, run, 'SAVEPOINT', triggerId);
       detail.savepointPath = savepoint.path;
@@ -453,6 +461,7 @@ export class OperationsService {
 
   private async stopWithSavepoint(jm: JobManagerClient, run: RunRecord, state: string, drain: boolean): Promise<{ status: string; savepoint: SavepointRecord }> {
     if (state !== 'RUNNING') throw new ConflictError(`Job ${run.flinkJobId} is ${state}; only a RUNNING job can be stopped with a savepoint`);
+    await this.awaitTasksStarted(jm, run);
     const triggerId = await jm.stopWithSavepoint(run.flinkJobId, undefined, drain);
     const savepoint = await this.awaitSavepoint(jm, run, 'STOP_WITH_SAVEPOINT', triggerId);
     const status = await this.awaitTerminal(jm, run);
@@ -463,6 +472,25 @@ export class OperationsService {
     if (!ACTIVE_FOR_CANCEL.has(state)) throw new ConflictError(`Job ${run.flinkJobId} is ${state}; only an active job can be cancelled`);
     await jm.cancel(run.flinkJobId);
     return { status: await this.awaitTerminal(jm, run), savepoint: null };
+  }
+
+  /**
+   * A job is RUNNING before all its tasks are, and Flink refuses a savepoint until they are: wait
+   * for them a little (read from /jobs/overview, which Flink does not cache) rather than fail.
+   */
+  private async awaitTasksStarted(jm: JobManagerClient, run: RunRecord): Promise<void> {
+    const deadline = this.now() + this.settings.tasksStartTimeoutMs;
+    for (;;) {
+      const job = (await jm.jobsOverview()).find((j) => j.jid === run.flinkJobId);
+      if (!job) throw new ConflictError(`The JobManager no longer lists job ${run.flinkJobId}`);
+      if (job.state !== 'RUNNING') throw new ConflictError(`Job ${run.flinkJobId} is ${job.state}; only a RUNNING job can take a savepoint`);
+      const starting = ['created', 'scheduled', 'deploying', 'initializing', 'reconciling'].reduce((n, k) => n + (job.tasks[k] ?? 0), 0);
+      if (starting === 0) return;
+      if (this.now() > deadline) {
+        throw new ConflictError(`Job ${run.flinkJobId} is RUNNING but ${starting} of its ${job.tasks.total ?? '?'} tasks are still starting; try again once they run`);
+      }
+      await sleep(200);
+    }
   }
 
   /** Records the savepoint as PENDING, polls Flink until it completes, fails or times out. */
