@@ -87,7 +87,9 @@ export const OverviewCounts = z
     batch: z.number().int(),
     streaming: z.number().int(),
     /** Every status, zero included. */
-    byStatus: z.record(OverviewRunStatus, z.number().int()),
+    byStatus: z.object(
+      Object.fromEntries(OVERVIEW_RUN_STATUSES.map((status) => [status, z.number().int()])) as Record<OverviewRunStatus, z.ZodNumber>,
+    ),
     /** Latest runs Weir lost track of (their status is UNKNOWN). */
     lost: z.number().int(),
   })

@@ -10,6 +10,7 @@ import { buildApp } from '../app.js';
 import { hashPassword } from '../auth/password.js';
 import { UsersStore } from '../auth/users.store.js';
 import { ClustersStore } from '../clusters/clusters.store.js';
+import { loadConfig } from '../config/config.js';
 import { RunsStore } from '../runs/runs.store.js';
 import { createServices } from '../services.js';
 import { TasksStore, type NewTask } from '../tasks/tasks.store.js';
@@ -59,14 +60,8 @@ forEachDatabase('overview routes', (getDb) => {
   before(async () => {
     const database = getDb();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-overview-'));
-    const services = createServices(database, {
-      sessionTtlMs: 3_600_000,
-      flinkTimeoutMs: 1_000,
-      secretKey: undefined,
-      dataDir,
-      clusterCheckIntervalMs: 60_000,
-      watcher: { intervalMs: 60_000, reconnectAttempts: 3, reconnectWindowMs: 1_000, lostAfterMs: 1_000 },
-    });
+    // Defaults for everything; no background work is started, so nothing polls a cluster.
+    const services = createServices(database, { ...loadConfig({ WEIR_DATA_DIR: dataDir }), sessionTtlMs: 3_600_000 });
     app = await buildApp({ services, logLevel: 'silent', sessionTtlMs: 3_600_000 });
 
     const clusters = new ClustersStore(database);

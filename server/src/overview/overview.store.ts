@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/database.js';
 import { containsIgnoringCase, numberOrNull, type Page } from '../db/queries.js';
 import type { TasksTable } from '../db/tables.js';
@@ -112,105 +112,125 @@ export class OverviewStore {
     return counts;
   }
 
+  /**
+   * One page in two steps: first the ids of the page, sorted over every matching task with as little
+   * as the sort needs (task columns need no join; a run column reads only the latest run, by primary
+   * key, so no engine is tempted to scan all runs); then the page's rows with everything shown.
+   */
   async list(request: OverviewListRequest): Promise<Page<OverviewRow>> {
     const base = this.filtered(request).$if(Boolean(request.statuses?.length), (q) =>
       q.where('tasks.latest_status', 'in', request.statuses!),
     );
     const { sortBy, sortDirection: direction, now } = request;
-    // A run that has not ended has run until now; an ended one (or one Weir lost) for what was recorded.
-    const durationExpr = sql<number | null>`case
-      when runs.start_time is null then runs.duration_ms
-      when runs.end_time is not null then runs.end_time - runs.start_time
-      when runs.lost = 1 or runs.status in (${sql.join([...TERMINAL_STATUSES])}) then runs.duration_ms
-      else ${now} - runs.start_time end`;
+    const latestRun = (expression: RawBuilder<unknown>) => sql`(select ${expression} from runs r where r.id = tasks.latest_run_id)`;
+    // The same rule as durationOf(): a run that has not ended has run until now.
+    const duration = latestRun(sql`case
+      when r.start_time is null then r.duration_ms
+      when r.end_time is not null then r.end_time - r.start_time
+      when r.lost = 1 or r.status in (${sql.join([...TERMINAL_STATUSES])}) then r.duration_ms
+      else ${now} - r.start_time end`);
 
-    let query = base
-      .innerJoin('runs', 'runs.id', 'tasks.latest_run_id')
-      .leftJoin('clusters', 'clusters.id', 'tasks.cluster_id')
-      .select([
-        'tasks.id',
-        'tasks.name',
-        'tasks.kind',
-        'tasks.lifecycle',
-        'tasks.execution_mode',
-        'tasks.cluster_id',
-        'clusters.name as cluster_name',
-        'tasks.owner',
-        'tasks.latest_run_id',
-        'tasks.latest_status',
-        'tasks.latest_start_time',
-        'runs.flink_job_id',
-        'runs.end_time',
-        'runs.duration_ms',
-        'runs.start_time',
-        'runs.restart_count',
-        'runs.lost',
-      ])
-      .select(durationExpr.as('live_duration_ms'));
-
-    // Columns that can be NULL sort last in both directions (engines disagree by default); the
-    // task id breaks ties so pages never overlap. `name` is unique and needs no tie-breaker, which
-    // lets the engine walk its index.
+    let ids = base.select('tasks.id');
+    // NULLs sort last in both directions (engines disagree by default); the task id breaks ties so
+    // pages never overlap. `name` is unique and needs no tie-breaker, which lets the engine walk its index.
     const nullable = (expression: Expression<unknown>) =>
-      query.orderBy(sql`case when ${expression} is null then 1 else 0 end`).orderBy(expression, direction);
+      ids.orderBy(sql`case when ${expression} is null then 1 else 0 end`).orderBy(expression, direction);
     switch (sortBy) {
       case 'name':
-        query = query.orderBy('tasks.name', direction);
+        ids = ids.orderBy('tasks.name', direction);
         break;
       case 'lifecycle':
-        query = query.orderBy('tasks.lifecycle', direction);
+        ids = ids.orderBy('tasks.lifecycle', direction);
         break;
       case 'executionMode':
-        query = query.orderBy('tasks.execution_mode', direction);
-        break;
-      case 'cluster':
-        query = nullable(sql.ref('clusters.name'));
-        break;
-      case 'flinkJobId':
-        query = query.orderBy('runs.flink_job_id', direction);
+        ids = ids.orderBy('tasks.execution_mode', direction);
         break;
       case 'status':
-        query = query.orderBy('tasks.latest_status', direction);
+        ids = ids.orderBy('tasks.latest_status', direction);
         break;
       case 'startTime':
-        query = nullable(sql.ref('tasks.latest_start_time'));
-        break;
-      case 'durationMs':
-        query = nullable(durationExpr);
-        break;
-      case 'restartCount':
-        query = query.orderBy('runs.restart_count', direction);
+        ids = nullable(sql.ref('tasks.latest_start_time'));
         break;
       case 'owner':
-        query = nullable(sql.ref('tasks.owner'));
+        ids = nullable(sql.ref('tasks.owner'));
+        break;
+      case 'cluster':
+        ids = nullable(sql`(select c.name from clusters c where c.id = tasks.cluster_id)`);
+        break;
+      case 'flinkJobId':
+        ids = ids.orderBy(latestRun(sql.ref('r.flink_job_id')), direction);
+        break;
+      case 'restartCount':
+        ids = ids.orderBy(latestRun(sql.ref('r.restart_count')), direction);
+        break;
+      case 'durationMs':
+        ids = nullable(duration);
         break;
     }
-    if (sortBy !== 'name') query = query.orderBy('tasks.id', direction);
+    if (sortBy !== 'name') ids = ids.orderBy('tasks.id', direction);
 
-    const [rows, total] = await Promise.all([
-      query.limit(request.limit).offset(request.offset).execute(),
+    const [pageIds, total] = await Promise.all([
+      ids.limit(request.limit).offset(request.offset).execute(),
       base.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
     ]);
+    const order = pageIds.map((row) => row.id);
+    const rows = order.length
+      ? await this.database.db
+          .selectFrom('tasks')
+          .innerJoin('runs', 'runs.id', 'tasks.latest_run_id')
+          .leftJoin('clusters', 'clusters.id', 'tasks.cluster_id')
+          .select([
+            'tasks.id',
+            'tasks.name',
+            'tasks.kind',
+            'tasks.lifecycle',
+            'tasks.execution_mode',
+            'tasks.cluster_id',
+            'clusters.name as cluster_name',
+            'tasks.owner',
+            'tasks.latest_run_id',
+            'tasks.latest_status',
+            'runs.flink_job_id',
+            'runs.status',
+            'runs.start_time',
+            'runs.end_time',
+            'runs.duration_ms',
+            'runs.restart_count',
+            'runs.lost',
+          ])
+          .where('tasks.id', 'in', order)
+          .execute()
+      : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
     return {
       total: Number(total.count),
-      items: rows.map((row) => ({
-        id: row.id,
-        name: row.name,
-        kind: row.kind,
-        lifecycle: row.lifecycle,
-        executionMode: row.execution_mode,
-        clusterId: row.cluster_id,
-        clusterName: row.cluster_name,
-        owner: row.owner,
-        latestRunId: row.latest_run_id!,
-        flinkJobId: row.flink_job_id,
-        status: row.latest_status ?? 'UNKNOWN',
-        lost: Number(row.lost) === 1,
-        startTime: numberOrNull(row.start_time),
-        endTime: numberOrNull(row.end_time),
-        durationMs: numberOrNull(row.live_duration_ms),
-        restartCount: Number(row.restart_count),
-      })),
+      items: order.flatMap((id) => {
+        const row = byId.get(id);
+        if (!row) return []; // deleted between the two reads
+        const startTime = numberOrNull(row.start_time);
+        const endTime = numberOrNull(row.end_time);
+        const lost = Number(row.lost) === 1;
+        return [
+          {
+            id: row.id,
+            name: row.name,
+            kind: row.kind,
+            lifecycle: row.lifecycle,
+            executionMode: row.execution_mode,
+            clusterId: row.cluster_id,
+            clusterName: row.cluster_name,
+            owner: row.owner,
+            latestRunId: row.latest_run_id!,
+            flinkJobId: row.flink_job_id,
+            status: row.latest_status ?? 'UNKNOWN',
+            lost,
+            startTime,
+            endTime,
+            durationMs: durationOf(row.status, lost, startTime, endTime, numberOrNull(row.duration_ms), now),
+            restartCount: Number(row.restart_count),
+          },
+        ];
+      }),
     };
   }
 

@@ -9,21 +9,6 @@ import { RequireSession } from './require-session';
 // Route files stay thin: each feature's page container lives in its feature folder and is loaded
 // only when its route is first visited.
 
-function OverviewPage() {
-  const { t } = useTranslation();
-  return (
-    <EmptyPage
-      title={t('nav.overview')}
-      description={t('placeholders.overview')}
-      action={
-        <Link to="/clusters">
-          <Button type="primary">{t('placeholders.overviewAction')}</Button>
-        </Link>
-      }
-    />
-  );
-}
-
 function PlaceholderPage({ feature }: { feature: 'tasks' | 'alerts' | 'audit' }) {
   const { t } = useTranslation();
   return <EmptyPage title={t(`nav.${feature}`)} description={t(`placeholders.${feature}`)} />;
@@ -55,7 +40,10 @@ export const router = createBrowserRouter([
       </RequireSession>
     ),
     children: [
-      { index: true, element: <OverviewPage /> },
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('../features/overview/overview-page')).OverviewPage }),
+      },
       { path: 'tasks', element: <PlaceholderPage feature="tasks" /> },
       {
         path: 'clusters',

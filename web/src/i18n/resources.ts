@@ -6,12 +6,16 @@
 // line to each object below.
 import coreEnUS from './en-US.json';
 import coreZhCN from './zh-CN.json';
+import overviewEnUS from '../features/overview/locales/en-US.json';
+import overviewZhCN from '../features/overview/locales/zh-CN.json';
 
 export const enUS = {
   ...coreEnUS,
+  ...overviewEnUS,
 };
 
 // Fails to compile when a Chinese file misses a key its English file has.
 export const zhCN: typeof enUS = {
   ...coreZhCN,
+  ...overviewZhCN,
 };

@@ -1,0 +1,204 @@
+import { EyeOutlined } from '@ant-design/icons';
+import type { OverviewSortKey, OverviewTask, OverviewTaskPage } from '@weir/contract';
+import { Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType, TableProps } from 'antd/es/table';
+import type { SortOrder as AntSortOrder } from 'antd/es/table/interface';
+import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { LiveDuration } from './live-duration';
+import { PAGE_SIZES, SORT_KEYS, type OverviewView } from './overview-url';
+import { isLive } from './run-status';
+import { RunStatusTag } from './run-status-tag';
+import { TaskRunsTable } from './task-runs-table';
+import styles from './overview.module.css';
+
+const LIFECYCLE_COLORS = { DEVELOP: 'default', PUBLISHED: 'blue', ONLINE: 'green', OFFLINE: 'orange' } as const;
+
+interface OverviewTableProps {
+  data: OverviewTaskPage | undefined;
+  fetchedAt: number;
+  loading: boolean;
+  view: OverviewView;
+  onViewChange: (change: Partial<OverviewView>) => void;
+  empty: ReactNode;
+}
+
+const dash = <Typography.Text type="secondary">—</Typography.Text>;
+
+/** The overview list: one row per task with its latest run; server-side sort and pages; rows expand into the task's runs. */
+export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, empty }: OverviewTableProps) {
+  const { t } = useTranslation();
+
+  const sortable = (key: OverviewSortKey) => ({
+    key,
+    sorter: true,
+    sortOrder: (view.sort === key ? (view.order === 'asc' ? 'ascend' : 'descend') : null) as AntSortOrder,
+    sortDirections: ['ascend', 'descend', 'ascend'] as AntSortOrder[],
+  });
+
+  const columns: ColumnsType<OverviewTask> = [
+    {
+      title: t('overview.columns.name'),
+      dataIndex: 'name',
+      ...sortable('name'),
+      ellipsis: { showTitle: false },
+      width: 260,
+      render: (name: string, task) => (
+        <Space size={6}>
+          <Tooltip title={name} placement="topLeft">
+            <Typography.Text strong data-testid="task-name">
+              {name}
+            </Typography.Text>
+          </Tooltip>
+          {task.kind === 'EXTERNAL' && (
+            <Tooltip title={t('overview.externalHint')}>
+              <Tag bordered={false} style={{ marginInlineEnd: 0 }}>
+                {t('overview.kind.EXTERNAL')}
+              </Tag>
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('overview.columns.lifecycle'),
+      dataIndex: 'lifecycle',
+      ...sortable('lifecycle'),
+      width: 110,
+      render: (lifecycle: OverviewTask['lifecycle']) => (
+        <Tag color={LIFECYCLE_COLORS[lifecycle]} bordered={false}>
+          {t(`overview.lifecycle.${lifecycle}`)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('overview.columns.executionMode'),
+      dataIndex: 'executionMode',
+      ...sortable('executionMode'),
+      width: 100,
+      render: (mode: OverviewTask['executionMode']) => t(`overview.mode.${mode}`),
+    },
+    {
+      title: t('overview.columns.cluster'),
+      dataIndex: 'clusterName',
+      ...sortable('cluster'),
+      ellipsis: { showTitle: false },
+      width: 130,
+      render: (name: string | null, task) =>
+        name ?? (
+          <Tooltip title={task.clusterId}>
+            <Typography.Text type="secondary">{t('overview.removedCluster')}</Typography.Text>
+          </Tooltip>
+        ),
+    },
+    {
+      title: t('overview.columns.flinkJobId'),
+      dataIndex: 'flinkJobId',
+      ...sortable('flinkJobId'),
+      width: 140,
+      render: (jobId: string) => (
+        <Typography.Text className={styles.jobId} copyable={{ text: jobId, tooltips: [t('overview.copyJobId'), '✓'] }} title={jobId}>
+          {jobId.slice(0, 8)}…
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('overview.columns.status'),
+      dataIndex: 'status',
+      ...sortable('status'),
+      width: 150,
+      render: (_, task) => <RunStatusTag status={task.status} lost={task.lost} />,
+    },
+    {
+      title: t('overview.columns.startTime'),
+      dataIndex: 'startTime',
+      ...sortable('startTime'),
+      width: 170,
+      render: (at: number | null) => (at === null ? dash : <span style={{ fontVariantNumeric: 'tabular-nums' }}>{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</span>),
+    },
+    {
+      title: t('overview.columns.durationMs'),
+      dataIndex: 'durationMs',
+      ...sortable('durationMs'),
+      width: 110,
+      render: (duration: number | null, task) => (
+        <LiveDuration durationMs={duration} live={isLive(task.status, task.lost, task.startTime, task.endTime)} fetchedAt={fetchedAt} />
+      ),
+    },
+    {
+      title: t('overview.columns.restartCount'),
+      dataIndex: 'restartCount',
+      ...sortable('restartCount'),
+      width: 100,
+      align: 'right',
+      render: (count: number) => (count > 0 ? <Typography.Text type={count >= 3 ? 'danger' : 'warning'}>{count}</Typography.Text> : count),
+    },
+    {
+      title: t('overview.columns.owner'),
+      dataIndex: 'owner',
+      ...sortable('owner'),
+      ellipsis: true,
+      width: 110,
+      render: (owner: string | null) => owner ?? dash,
+    },
+    {
+      title: t('overview.columns.actions'),
+      key: 'detail',
+      align: 'center',
+      fixed: 'right',
+      width: 64,
+      render: (_, task) => (
+        <Tooltip title={t('overview.viewDetail', { jobId: task.flinkJobId })}>
+          <Link to={`/runs/${task.latestRunId}`} aria-label={t('overview.viewDetail', { jobId: task.flinkJobId })} data-testid="run-detail-link">
+            <EyeOutlined style={{ fontSize: 16 }} />
+          </Link>
+        </Tooltip>
+      ),
+    },
+  ];
+
+  const onChange: TableProps<OverviewTask>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const single = Array.isArray(sorter) ? sorter[0] : sorter;
+      const key = single?.columnKey as OverviewSortKey | undefined;
+      if (!single?.order || !key || !SORT_KEYS.includes(key)) onViewChange({ sort: 'name', order: 'asc' });
+      else onViewChange({ sort: key, order: single.order === 'ascend' ? 'asc' : 'desc' });
+    } else if (extra.action === 'paginate') {
+      const pageSize = pagination.pageSize ?? view.pageSize;
+      onViewChange(pageSize !== view.pageSize ? { pageSize } : { page: pagination.current ?? 1 });
+    }
+  };
+
+  return (
+    <Table<OverviewTask>
+      data-testid="overview-table"
+      rowKey="id"
+      columns={columns}
+      dataSource={data?.items ?? []}
+      loading={loading}
+      onChange={onChange}
+      size="middle"
+      tableLayout="fixed"
+      scroll={{ x: 1300 }}
+      locale={{ emptyText: empty }}
+      onRow={(task) => ({ 'data-status': task.status, 'data-task-name': task.name }) as React.HTMLAttributes<HTMLElement>}
+      expandable={{
+        expandedRowRender: (task) => <TaskRunsTable taskId={task.id} taskName={task.name} />,
+        rowExpandable: () => true,
+        columnWidth: 40,
+      }}
+      pagination={{
+        current: view.page,
+        pageSize: view.pageSize,
+        total: data?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: PAGE_SIZES.map(String),
+        showTotal: (total, [from, to]) => t('overview.pageTotal', { from, to, total: total.toLocaleString() }),
+        hideOnSinglePage: false,
+        style: { marginInline: 16 },
+      }}
+    />
+  );
+}

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEFAULT_VIEW, isFiltered, parseOverviewView, writeOverviewView } from './overview-url';
+
+test('a plain URL is the default view, and the default view writes a plain URL', () => {
+  assert.deepEqual(parseOverviewView(new URLSearchParams()), DEFAULT_VIEW);
+  assert.equal(writeOverviewView(new URLSearchParams(), DEFAULT_VIEW, {}).toString(), '');
+});
+
+test('reads every part of the view, dropping unknown values', () => {
+  const view = parseOverviewView(
+    new URLSearchParams('status=RUNNING,FAILED,BOGUS,RUNNING&lifecycle=ONLINE,LIVE&cluster=c1,c2&mode=BATCH&q=orders&sort=durationMs&order=desc&page=3&size=50'),
+  );
+  assert.deepEqual(view, {
+    statuses: ['RUNNING', 'FAILED'],
+    lifecycles: ['ONLINE'],
+    clusterIds: ['c1', 'c2'],
+    mode: 'BATCH',
+    q: 'orders',
+    sort: 'durationMs',
+    order: 'desc',
+    page: 3,
+    pageSize: 50,
+  });
+});
+
+test('malformed numbers, sorts and modes fall back to defaults', () => {
+  const view = parseOverviewView(new URLSearchParams('sort=evil&order=sideways&page=-2&size=7&mode=MICRO'));
+  assert.deepEqual([view.sort, view.order, view.page, view.pageSize, view.mode], ['name', 'asc', 1, 20, null]);
+});
+
+test('a filter change returns to page 1; a page change keeps the filters; other parameters survive', () => {
+  const current = parseOverviewView(new URLSearchParams('status=FAILED&page=4'));
+  const filtered = writeOverviewView(new URLSearchParams('status=FAILED&page=4&tab=x'), current, { lifecycles: ['ONLINE'] });
+  assert.equal(filtered.toString(), 'status=FAILED&tab=x&lifecycle=ONLINE');
+  const paged = writeOverviewView(new URLSearchParams(), current, { page: 2 });
+  assert.equal(paged.toString(), 'status=FAILED&page=2');
+  const round = parseOverviewView(writeOverviewView(new URLSearchParams(), DEFAULT_VIEW, { sort: 'status', order: 'desc', q: 'a b', clusterIds: ['x'] }));
+  assert.deepEqual([round.sort, round.order, round.q, round.clusterIds], ['status', 'desc', 'a b', ['x']]);
+});
+
+test('knows when the list is narrowed', () => {
+  assert.equal(isFiltered(DEFAULT_VIEW), false);
+  assert.equal(isFiltered({ ...DEFAULT_VIEW, sort: 'owner', page: 3 }), false, 'sorting and paging do not narrow');
+  assert.equal(isFiltered({ ...DEFAULT_VIEW, q: 'x' }), true);
+  assert.equal(isFiltered({ ...DEFAULT_VIEW, mode: 'BATCH' }), true);
+});
