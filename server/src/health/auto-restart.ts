@@ -142,11 +142,14 @@ export class AutoRestarter {
     return this.chain;
   }
 
-  /** What Weir will do about this run's failure; also asked by the alert engine (to hold back alerts Weir will fix). */
+  /**
+   * What Weir will do about this run's failure; also asked by the alert engine (to hold back alerts
+   * Weir will fix). Deciding twice gives the same answer: the failure's own attempt is not counted,
+   * and the attempt row (unique per failed run) makes acting on it happen once.
+   */
   async decide(runId: string): Promise<AutoRestartDecision> {
     const run = await this.deps.runs.get(runId);
     if (!run) return { action: 'ignore', reason: 'no such run' };
-    if (await this.deps.store.attemptForFailedRun(runId)) return { action: 'ignore', reason: 'already decided' };
     const health = await this.deps.store.taskHealth(run.taskId);
     const now = this.now();
     const endedAt = run.endTime ?? now;
@@ -155,14 +158,16 @@ export class AutoRestarter {
       status: run.status,
       stoppedOnPurpose: await this.deps.store.stoppedOnPurpose(runId, Math.min(endedAt, run.startTime ?? endedAt) - OPERATION_LOOKBACK_MS),
       exhausted: health.autoRestartState === 'EXHAUSTED' && (health.autoRestartStateAt ?? 0) >= run.createdAt,
-      attemptsInWindow: await this.deps.store.attemptsSince(run.taskId, now - health.autoRestart.windowMs),
+      // Not counting this failure's own attempt: the alert engine asks while the restarter may be recording it.
+      attemptsInWindow: await this.deps.store.attemptsSince(run.taskId, now - health.autoRestart.windowMs, runId),
     });
   }
 
   /** True when Weir restarts (or is restarting) this failed run itself, so a FAILED alert for it would be noise. */
   async handles(runId: string): Promise<boolean> {
-    if (await this.deps.store.attemptForFailedRun(runId)) return true;
-    return (await this.decide(runId)).action === 'restart';
+    if ((await this.decide(runId)).action === 'restart') return true;
+    // Asked while the restarter decides the same failure: its recorded attempt settles it.
+    return Boolean(await this.deps.store.attemptForFailedRun(runId));
   }
 
   private async onFailed(ref: RunRef): Promise<void> {
@@ -221,7 +226,8 @@ export class AutoRestarter {
     const attempts = (await this.deps.store.listAttempts(ref.taskId)).length;
     await this.deps.audit.record(SYSTEM_PRINCIPAL, 'task.auto-restart-exhausted', { type: 'task', id: ref.taskId, name: ref.taskName }, 'success', { runId: ref.runId, reason });
     this.deps.log.warn({ task: ref.taskName, runId: ref.runId, reason }, 'automatic restarts stopped');
-    this.deps.bus.publish({ type: 'task.auto-restart', outcome: 'exhausted', at: this.now(), reason, attempts, ...ref });
+    const { runId, taskId, taskName, clusterId, clusterName, flinkJobId, jobName } = ref;
+    this.deps.bus.publish({ type: 'task.auto-restart', outcome: 'exhausted', at: this.now(), reason, attempts, runId, taskId, taskName, clusterId, clusterName, flinkJobId, jobName });
   }
 
   private async refOf(runId: string): Promise<RunRef | undefined> {

@@ -138,14 +138,15 @@ export class HealthStore {
     return row && toAttempt(row);
   }
 
-  /** Attempts made for a task since `since` (all states: a failed submission used up its attempt too). */
-  async attemptsSince(taskId: string, since: number): Promise<number> {
-    const row = await this.database.db
+  /** Attempts made for a task since `since` (all states: a failed submission used up its attempt too), except the one for `exceptFailedRunId`. */
+  async attemptsSince(taskId: string, since: number, exceptFailedRunId?: string): Promise<number> {
+    let query = this.database.db
       .selectFrom('auto_restart_attempts')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('task_id', '=', taskId)
-      .where('created_at', '>=', since)
-      .executeTakeFirstOrThrow();
+      .where('created_at', '>=', since);
+    if (exceptFailedRunId) query = query.where('failed_run_id', '!=', exceptFailedRunId);
+    const row = await query.executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

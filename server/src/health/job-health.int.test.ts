@@ -1,0 +1,232 @@
+// Job health on a real Flink 1.20: a job that fails at run time is restarted automatically from
+// its latest checkpoint and keeps its state, up to N times, then Weir stops with one alert; a
+// cancelled job is not restarted; a job whose checkpoints fail loses health score and fires the
+// checkpoint health-check rule. (The cluster-incident scenario kills a JobManager, so it runs on
+// a cluster of its own: cluster-incident.int.test.ts.)
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { AutoRestartPolicy } from '@weir/contract';
+import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import type { WeirEvent } from '../events/events.js';
+import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
+import { startTestWeir, type TestWeir } from '../test-support/weir.js';
+import { RobotReceiver } from '../alerts/testing/receivers.js';
+
+const suffix = `${process.pid}_${Date.now() % 100_000}`;
+
+describe('job health on a real Flink job', () => {
+  const robots = new RobotReceiver({});
+  let flink: TestFlink;
+  let weir: TestWeir;
+  let clusterId: string;
+  let channelId: string;
+  const events: WeirEvent[] = [];
+  const flinkJobs = new Set<string>();
+
+  before(async () => {
+    await robots.start();
+    flink = await sharedTestFlink();
+    weir = await startTestWeir({ config: { publicUrl: 'http://weir.test', healthCheckIntervalMs: 1000 } });
+    weir.services.bus.subscribe((e) => void events.push(e));
+    clusterId = (await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'health', restUrl: flink.restUrl, gatewayUrl: flink.gatewayUrl })).id;
+    channelId = (await weir.services.alerts.service.createChannel(SYSTEM_PRINCIPAL, { type: 'webhook', name: 'hook', enabled: true, config: { url: robots.url('webhook') } })).id;
+  });
+
+  after(async () => {
+    // Every job this test's Weir saw on the shared cluster that is still going.
+    for (const run of await weir.services.runs.listNonTerminalByCluster(clusterId).catch(() => [])) flinkJobs.add(run.flinkJobId);
+    for (const jobId of flinkJobs) await flink.jm.cancel(jobId).catch(() => undefined);
+    await weir?.stop();
+    await robots.stop();
+  });
+
+  /** A SQL task of this test, published and put online; returns its id and first run. */
+  async function onlineTask(name: string, sql: string, config: { checkpointIntervalMs: number | null; flinkOptions?: Record<string, string> }) {
+    const { tasksService } = weir.services;
+    const task = await tasksService.create(SYSTEM_PRINCIPAL, { name, kind: 'SQL', clusterId, sql, config: { parallelism: 1, ...config, flinkOptions: config.flinkOptions ?? {} } });
+    await tasksService.publish(SYSTEM_PRINCIPAL, task.id);
+    return task.id;
+  }
+
+  async function start(taskId: string) {
+    const result = await weir.services.operations.online(SYSTEM_PRINCIPAL, taskId, { savepointStrategy: 'none' });
+    const run = await weir.services.runs.get(result.newRunId!);
+    flinkJobs.add(run!.flinkJobId);
+    return run!;
+  }
+
+  const policy = (over: Partial<AutoRestartPolicy> = {}): AutoRestartPolicy => ({
+    enabled: true,
+    maxAttempts: 2,
+    windowMs: 10 * 60_000,
+    backoffInitialMs: 300,
+    backoffMultiplier: 2,
+    backoffMaxMs: 1000,
+    sources: ['latest-checkpoint'],
+    ...over,
+  });
+
+  it('restarts a failing job from its latest checkpoint with its state, twice, then stops with one alert', async () => {
+    const name = `autorestart_${suffix}`;
+    const ident = `weir_ar_${suffix}`;
+    // A running count; the row with id 24 divides by zero, so every run fails when the sequence reaches it.
+    const taskId = await onlineTask(
+      name,
+      [
+        `CREATE TEMPORARY TABLE src (id BIGINT) WITH ('connector'='datagen','rows-per-second'='4','fields.id.kind'='sequence','fields.id.start'='1','fields.id.end'='1000000');`,
+        `CREATE TEMPORARY TABLE snk (c BIGINT, s BIGINT) WITH ('connector'='print','print-identifier'='${ident}');`,
+        `INSERT INTO snk SELECT COUNT(*), SUM(100 / (id - 24)) FROM src;`,
+      ].join('\n'),
+      { checkpointIntervalMs: 1000, flinkOptions: { 'restart-strategy.type': 'none' } },
+    );
+    await weir.services.health.service.setAutoRestart(SYSTEM_PRINCIPAL, taskId, policy());
+    await weir.services.alerts.service.createRule(SYSTEM_PRINCIPAL, {
+      name: 'failed',
+      enabled: true,
+      condition: { kind: 'status', statuses: ['FAILED'] },
+      scope: { kind: 'tasks', taskIds: [taskId] },
+      channelIds: [channelId],
+      renotifyIntervalMs: null,
+    });
+    const first = await start(taskId);
+    const started = Date.now();
+
+    const exhausted = await waitUntil('auto-restart to give up', 120_000, async () =>
+      events.find((e): e is Extract<WeirEvent, { type: 'task.auto-restart' }> => e.type === 'task.auto-restart' && e.taskId === taskId),
+    ).catch(async (err) => {
+      console.log(JSON.stringify(events.filter((e) => 'taskId' in e && e.taskId === taskId && e.type !== 'run.checkpoint' && e.type !== 'run.health'), null, 1));
+      console.log(JSON.stringify(await weir.services.health.service.taskHealth(taskId), null, 1));
+      throw err;
+    });
+    const elapsed = Date.now() - started;
+    const runs = (await weir.services.runs.listByTask(taskId)).items.sort((a, b) => a.createdAt - b.createdAt);
+    assert.equal(runs.length, 3, 'the first run and two automatic restarts');
+    assert.deepEqual(runs.map((r) => r.status), ['FAILED', 'FAILED', 'FAILED']);
+    assert.equal(exhausted.runId, runs[2]!.id, 'gave up on the third failure');
+
+    // Each restart is a new run linked to the failed one, restored from a retained checkpoint.
+    const health = await weir.services.health.service.taskHealth(taskId);
+    assert.equal(health.autoRestartState, 'EXHAUSTED');
+    assert.match(health.autoRestartReason!, /2 automatic restarts within 10 min used up/);
+    const attempts = [...health.attempts].sort((a, b) => a.attempt - b.attempt);
+    assert.deepEqual(attempts.map((a) => [a.attempt, a.state, a.failedRunId, a.newRunId]), [
+      [1, 'SUBMITTED', runs[0]!.id, runs[1]!.id],
+      [2, 'SUBMITTED', runs[1]!.id, runs[2]!.id],
+    ]);
+    for (const [i, attempt] of attempts.entries()) {
+      assert.match(attempt.restoredFrom ?? '', /^file:.*\/chk-\d+$/, `attempt ${i + 1} restored from a checkpoint`);
+      const links = await weir.services.health.service.runHealth(runs[i + 1]!.id);
+      assert.equal(links.restartedFromRunId, runs[i]!.id);
+      const restored = (await flink.jm.checkpoints(runs[i + 1]!.flinkJobId)).latest.restored;
+      assert.equal(restored?.external_path, attempt.restoredFrom, 'Flink restored the new job from that checkpoint');
+    }
+    const firstCheckpoint = (await flink.jm.checkpoints(first.flinkJobId)).latest.completed?.external_path;
+    assert.equal(attempts[0]!.restoredFrom, firstCheckpoint, 'attempt 1 used the failed run\'s latest completed checkpoint');
+
+    // The state came along: only the first run ever started counting from an empty state.
+    const stdout = await allStdout(flink);
+    const rows = stdout.split('\n').filter((l) => l.startsWith(`${ident}>`));
+    assert.equal(rows.filter((l) => l.includes('+I[')).length, 1, 'one +I (the first count), the restored runs continue with -U/+U');
+    const counts = rows.map((l) => Number(/\[(\d+),/.exec(l)?.[1] ?? 0));
+    assert.ok(Math.max(...counts) >= 23, `counted up to ${Math.max(...counts)}`);
+
+    // The audit log has each attempt, by system.
+    const audit = await weir.services.audit.search({ action: 'run.auto-restart' });
+    const mine = audit.items.filter((e) => runs.some((r) => r.id === e.targetId));
+    assert.equal(mine.filter((e) => e.outcome === 'success').length, 2);
+    assert.ok(mine.every((e) => e.actor === 'system'));
+
+    // One alert for the whole loop.
+    await waitUntil('the alert to be sent', 10_000, async () => (await weir.services.alerts.service.history({ taskId, limit: 50, offset: 0 })).items.some((d) => d.status === 'SENT'));
+    await new Promise((r) => setTimeout(r, 2000));
+    const deliveries = (await weir.services.alerts.service.history({ taskId, limit: 50, offset: 0 })).items;
+    if (deliveries.length !== 1) console.log(JSON.stringify({ runs: runs.map((r) => r.id), incidents: (await weir.services.alerts.service.incidentsPage({ taskId })).items }, null, 1));
+    assert.deepEqual(deliveries.map((d) => `${d.kind}:${d.status}:${d.runId}`), [`FIRING:SENT:${runs[2]!.id}`]);
+    console.log(`auto-restart: 3 runs, 2 restarts, gave up ${elapsed} ms after the first submission`);
+  });
+
+  it('never restarts a job the user cancelled', async () => {
+    const name = `autorestart_cancel_${suffix}`;
+    const taskId = await onlineTask(
+      name,
+      [
+        `CREATE TEMPORARY TABLE src (id BIGINT) WITH ('connector'='datagen','rows-per-second'='2');`,
+        `CREATE TEMPORARY TABLE snk (id BIGINT) WITH ('connector'='blackhole');`,
+        `INSERT INTO snk SELECT id FROM src;`,
+      ].join('\n'),
+      { checkpointIntervalMs: 1000 },
+    );
+    await weir.services.health.service.setAutoRestart(SYSTEM_PRINCIPAL, taskId, policy({ backoffInitialMs: 0 }));
+    const run = await start(taskId);
+    await waitUntil('the job to run', 30_000, async () => (await weir.services.runs.get(run.id))?.status === 'RUNNING');
+    await weir.services.operations.cancel(SYSTEM_PRINCIPAL, run.id);
+    await waitUntil('the job to be CANCELED', 30_000, async () => (await weir.services.runs.get(run.id))?.status === 'CANCELED');
+    await new Promise((r) => setTimeout(r, 3000));
+    assert.equal((await weir.services.runs.listByTask(taskId)).total, 1, 'no new run');
+    assert.deepEqual((await weir.services.health.service.taskHealth(taskId)).attempts, []);
+    assert.equal(await weir.services.health.restarter!.handles(run.id), false);
+  });
+
+  it('a job whose checkpoints fail loses health score and fires the checkpoint rule', async () => {
+    const name = `health_cp_${suffix}`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-cp-'));
+    const taskId = await onlineTask(
+      name,
+      [
+        `CREATE TEMPORARY TABLE src (id BIGINT) WITH ('connector'='datagen','rows-per-second'='5');`,
+        `CREATE TEMPORARY TABLE snk (c BIGINT) WITH ('connector'='blackhole');`,
+        `INSERT INTO snk SELECT COUNT(*) FROM src;`,
+      ].join('\n'),
+      // limit = max(1 s, 2 s) × (0 + 2) = 4 s
+      { checkpointIntervalMs: 1000, flinkOptions: { 'execution.checkpointing.timeout': '2 s', 'execution.checkpointing.dir': `file://${dir}` } },
+    );
+    const rule = await weir.services.alerts.service.createRule(SYSTEM_PRINCIPAL, {
+      name: 'checkpoints',
+      enabled: true,
+      condition: { kind: 'health-check', check: 'checkpoint' },
+      scope: { kind: 'tasks', taskIds: [taskId] },
+      channelIds: [channelId],
+      renotifyIntervalMs: null,
+    });
+    const run = await start(taskId);
+    await waitUntil('a completed checkpoint', 30_000, async () => events.some((e) => e.type === 'run.checkpoint' && e.runId === run.id && e.outcome === 'COMPLETED'));
+    const healthy = await waitUntil('a first score', 15_000, async () => {
+      const h = await weir.services.health.service.runHealth(run.id);
+      return h.checks.some((c) => c.check === 'checkpoint') && h;
+    });
+    assert.equal(healthy.score, 100);
+    assert.equal(healthy.checks.find((c) => c.check === 'checkpoint')!.state, 'PASS');
+
+    // Root ignores file modes, so the job's checkpoint folder becomes a plain file: Flink cannot create chk-N in it.
+    const jobDir = path.join(dir, run.flinkJobId);
+    fs.rmSync(jobDir, { recursive: true, force: true });
+    fs.writeFileSync(jobDir, 'not a directory');
+    const brokeAt = Date.now();
+
+    const failing = await waitUntil('the checkpoint check to fail', 30_000, async () => {
+      const h = await weir.services.health.service.runHealth(run.id);
+      return h.checks.find((c) => c.check === 'checkpoint')?.state === 'FAIL' && h;
+    });
+    assert.ok(failing.score! <= 80, `score ${failing.score}`);
+    assert.equal(failing.reasons[0]!.check, 'checkpoint');
+    assert.match(failing.reasons[0]!.text, /^no checkpoint completed for \d+ s \(limit 4 s = max\(interval 1 s, timeout 2 s\) × \(0 tolerable \+ 2\)\)/);
+    const incidents = await waitUntil('the checkpoint rule to fire', 10_000, async () => {
+      const page = await weir.services.alerts.service.incidentsPage({ runId: run.id });
+      return page.items.length > 0 && page.items;
+    });
+    assert.equal(incidents.length, 1);
+    assert.equal(incidents[0]!.ruleId, rule.id);
+    assert.match(incidents[0]!.summary, /^health check checkpoint failed: no checkpoint completed for/);
+    console.log(`checkpoint check failed ${Date.now() - brokeAt} ms after the folder broke; score ${failing.score}; reasons: ${failing.reasons.map((r) => r.text).join(' | ')}`);
+
+  });
+});
+
+async function allStdout(flink: TestFlink): Promise<string> {
+  const { taskmanagers } = await flink.jm.taskManagers();
+  const parts = await Promise.all(taskmanagers.map((tm) => flink.jm.taskManagerStdout(tm.id).catch(() => '')));
+  return parts.join('\n');
+}
