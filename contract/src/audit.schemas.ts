@@ -39,7 +39,8 @@ export const AuditQuery = z
     offset: z.coerce.number().int().min(0).default(0),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: '`from` must be before `to`', path: ['to'] });
-export type AuditQuery = z.input<typeof AuditQuery>;
+/** What a client sends: every field optional (limit and offset have defaults). */
+export type AuditQuery = Partial<z.output<typeof AuditQuery>>;
 
 export const AuditPage = z.object({ items: z.array(AuditEntry), total: z.number().int() }).meta({ id: 'AuditPage' });
 export type AuditPage = z.infer<typeof AuditPage>;

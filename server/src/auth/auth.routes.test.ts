@@ -135,7 +135,7 @@ describe('changing the password', () => {
   it('ends the other sessions, keeps this one, and deletes the first admin password file', async () => {
     const mine = await session('admin', adminPassword);
     const other = await session('admin', adminPassword);
-    const change = (body: unknown, s = mine) =>
+    const change = (body: Record<string, string>, s = mine) =>
       app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: body });
 
     assert.deepEqual(errorOf(await change({ currentPassword: 'not-it', newPassword: 'long-enough-password' })), { status: 400, code: 'VALIDATION' });

@@ -1,14 +1,15 @@
-import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { formatError } from '../api/format-error';
+import { ChangePasswordDialog } from '../features/admin/change-password-dialog';
 import { useLogout, useSession } from '../features/auth/auth.queries';
 import { WeirLogo } from '../components/weir-logo';
 import { PageSpinner } from '../components/page-spinner';
 import { LanguageSwitch } from './language-switch';
-import { activeNavPath, NAV_ITEMS } from './nav-items';
+import { activeNavPath, navItemsFor } from './nav-items';
 import styles from './app-shell.module.css';
 
 const ROLE_COLORS = { admin: 'gold', operator: 'blue', viewer: 'default' } as const;
@@ -19,19 +20,28 @@ function UserMenu() {
   const navigate = useNavigate();
   const session = useSession();
   const logout = useLogout();
+  const [changingPassword, setChangingPassword] = useState(false);
   const user = session.data?.user;
   if (!user) return null;
 
   return (
+    <>
+    <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
     <Dropdown
       trigger={['click']}
       menu={{
-        items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true }],
-        onClick: () =>
+        items: [
+          { key: 'password', icon: <KeyOutlined />, label: t('admin.password.menu') },
+          { type: 'divider' },
+          { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
+        ],
+        onClick: ({ key }) => {
+          if (key === 'password') return setChangingPassword(true);
           logout.mutate(undefined, {
             onSuccess: () => navigate('/login', { replace: true }),
             onError: (err) => void message.error(formatError('logOut', null, err)),
-          }),
+          });
+        },
       }}
     >
       <Button type="text" className={styles.user} aria-label={t('header.userMenu')}>
@@ -45,12 +55,14 @@ function UserMenu() {
         </Space>
       </Button>
     </Dropdown>
+    </>
   );
 }
 
 export function AppShell() {
   const { t } = useTranslation();
   const location = useLocation();
+  const session = useSession();
 
   return (
     <Layout className={styles.layout}>
@@ -65,7 +77,7 @@ export function AppShell() {
           mode="horizontal"
           className={styles.nav}
           selectedKeys={[activeNavPath(location.pathname)]}
-          items={NAV_ITEMS.map((item) => ({ key: item.path, label: <Link to={item.path}>{t(item.labelKey)}</Link> }))}
+          items={navItemsFor(session.data?.user.role).map((item) => ({ key: item.path, label: <Link to={item.path}>{t(item.labelKey)}</Link> }))}
         />
         <Space size={4}>
           <LanguageSwitch />

@@ -6,16 +6,20 @@
 // line to each object below.
 import coreEnUS from './en-US.json';
 import coreZhCN from './zh-CN.json';
+import adminEnUS from '../features/admin/locales/en-US.json';
+import adminZhCN from '../features/admin/locales/zh-CN.json';
 import overviewEnUS from '../features/overview/locales/en-US.json';
 import overviewZhCN from '../features/overview/locales/zh-CN.json';
 
 export const enUS = {
   ...coreEnUS,
+  ...adminEnUS,
   ...overviewEnUS,
 };
 
 // Fails to compile when a Chinese file misses a key its English file has.
 export const zhCN: typeof enUS = {
   ...coreZhCN,
+  ...adminZhCN,
   ...overviewZhCN,
 };

@@ -52,7 +52,9 @@ export function ClustersPage() {
       onError: (err) => void message.error(formatError('delete', ['clusterNamed', { name: cluster.name }], err)),
     });
 
-  const registerButton = (
+  const role = session.data?.user.role;
+  // Buttons only for what the role may do; the server refuses the rest anyway.
+  const registerButton = role === 'admin' && (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
       {t('clusters.register')}
     </Button>
@@ -92,7 +94,8 @@ export function ClustersPage() {
           loading={clusters.isPending}
           sort={sort}
           onSortChange={setSort}
-          canDelete={session.data?.user.role === 'admin'}
+          canDelete={role === 'admin'}
+          canCheck={role === 'admin' || role === 'operator'}
           checkingId={check.isPending ? check.variables : undefined}
           deletingId={remove.isPending ? remove.variables : undefined}
           onCheck={onCheck}
@@ -104,7 +107,7 @@ export function ClustersPage() {
 
   return (
     <>
-      <PageHeader title={t('clusters.title')} subtitle={t('clusters.subtitle')} extra={registerButton} />
+      <PageHeader title={t('clusters.title')} subtitle={t('clusters.subtitle')} extra={registerButton || undefined} />
       <Card styles={{ body: { padding: clusters.isSuccess && sorted.length > 0 ? 0 : undefined } }}>{body()}</Card>
       <RegisterClusterModal
         open={registering}

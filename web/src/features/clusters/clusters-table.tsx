@@ -14,6 +14,8 @@ interface ClustersTableProps {
   sort: ClusterSort | null;
   onSortChange: (sort: ClusterSort | null) => void;
   canDelete: boolean;
+  /** Checking health now needs the operator role. */
+  canCheck: boolean;
   checkingId: string | undefined;
   deletingId: string | undefined;
   onCheck: (cluster: Cluster) => void;
@@ -106,9 +108,11 @@ export function ClustersTable(props: ClustersTableProps) {
       fixed: 'right',
       render: (_, cluster) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<SyncOutlined />} loading={props.checkingId === cluster.id} onClick={() => props.onCheck(cluster)}>
-            {t('clusters.checkNow')}
-          </Button>
+          {props.canCheck && (
+            <Button type="link" size="small" icon={<SyncOutlined />} loading={props.checkingId === cluster.id} onClick={() => props.onCheck(cluster)}>
+              {t('clusters.checkNow')}
+            </Button>
+          )}
           {props.canDelete && (
             <Popconfirm
               title={t('clusters.deleteConfirmTitle', { name: cluster.name })}

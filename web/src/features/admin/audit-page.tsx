@@ -1,0 +1,211 @@
+import type { AuditEntry } from '@weir/contract';
+import { Alert, AutoComplete, Button, Card, DatePicker, Flex, Input, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { formatError } from '../../api/format-error';
+import { PageHeader } from '../../components/page-header';
+import { useAudit } from './admin.queries';
+import { AUDIT_PAGE_SIZES, auditFiltersToParams, describeDetail, parseAuditFilters, toAuditQuery, withFilter, type AuditFilters } from './audit-filters';
+import { AdminOnly } from './admin-only';
+
+type TextFilter = 'actor' | 'action' | 'targetType' | 'targetId';
+
+/** Actions Weir records today, offered as suggestions; the filter still takes any text. */
+const KNOWN_ACTIONS = [
+  'auth.login',
+  'auth.logout',
+  'user.create',
+  'user.update',
+  'user.password',
+  'token.create',
+  'token.revoke',
+  'cluster.create',
+  'cluster.update',
+  'cluster.delete',
+  'alert.channel.create',
+  'alert.channel.update',
+  'alert.channel.delete',
+];
+
+/** A text filter that applies on Enter, on blur, or when cleared, so typing does not fire a query per key. */
+function FilterInput({ name, value, onApply, options }: { name: TextFilter; value: string | undefined; onApply: (v: string | undefined) => void; options?: string[] }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value ?? '');
+  useEffect(() => setText(value ?? ''), [value]);
+  const apply = (next: string) => {
+    const trimmed = next.trim() || undefined;
+    if (trimmed !== value) onApply(trimmed);
+  };
+  const label = t(`admin.audit.filters.${name}`);
+  const input = (
+    <Input
+      allowClear
+      placeholder={label}
+      aria-label={label}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        if (e.type === 'click') apply(''); // the clear icon
+      }}
+      onPressEnter={() => apply(text)}
+      onBlur={() => apply(text)}
+      style={{ width: 180 }}
+    />
+  );
+  if (!options) return input;
+  return (
+    <AutoComplete
+      value={text}
+      options={options.filter((o) => o.includes(text.trim())).map((o) => ({ value: o }))}
+      onSelect={(v: string) => {
+        setText(v);
+        apply(v);
+      }}
+      onChange={(v: string) => setText(v)}
+      style={{ width: 200 }}
+    >
+      {input}
+    </AutoComplete>
+  );
+}
+
+export function AuditPage() {
+  return (
+    <AdminOnly>
+      <AuditPageContent />
+    </AdminOnly>
+  );
+}
+
+function AuditPageContent() {
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = parseAuditFilters(searchParams);
+  const audit = useAudit(toAuditQuery(filters));
+
+  const setFilters = (next: AuditFilters) => setSearchParams(auditFiltersToParams(next), { replace: true });
+  const hasFilters = Boolean(filters.actor || filters.action || filters.targetType || filters.targetId || filters.from !== undefined || filters.to !== undefined);
+
+  const range: [Dayjs | null, Dayjs | null] | null =
+    filters.from !== undefined || filters.to !== undefined ? [filters.from !== undefined ? dayjs(filters.from) : null, filters.to !== undefined ? dayjs(filters.to) : null] : null;
+
+  const columns: ColumnsType<AuditEntry> = [
+    {
+      title: t('admin.audit.columns.at'),
+      dataIndex: 'at',
+      width: 180,
+      render: (at: number) => <Tooltip title={dayjs(at).fromNow()}>{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</Tooltip>,
+    },
+    {
+      title: t('admin.audit.columns.actor'),
+      dataIndex: 'actor',
+      width: 200,
+      render: (actor: string, entry) => (
+        <Flex gap={6} align="center">
+          <Typography.Link onClick={() => setFilters(withFilter(filters, { actor }))}>{actor}</Typography.Link>
+          {entry.actorKind !== 'user' && <Tag bordered={false}>{t(`admin.audit.actorKind.${entry.actorKind}`)}</Tag>}
+        </Flex>
+      ),
+    },
+    {
+      title: t('admin.audit.columns.action'),
+      dataIndex: 'action',
+      width: 190,
+      render: (action: string) => (
+        <Typography.Link code onClick={() => setFilters(withFilter(filters, { action }))}>
+          {action}
+        </Typography.Link>
+      ),
+    },
+    {
+      title: t('admin.audit.columns.target'),
+      key: 'target',
+      width: 260,
+      render: (_, entry) => (
+        <Flex vertical>
+          <span>
+            <Typography.Text type="secondary">{entry.targetType}</Typography.Text> {entry.targetName ?? ''}
+          </span>
+          {entry.targetId && (
+            <Typography.Link style={{ fontSize: 12 }} onClick={() => setFilters(withFilter(filters, { targetType: entry.targetType, targetId: entry.targetId ?? undefined }))}>
+              {entry.targetId}
+            </Typography.Link>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      title: t('admin.audit.columns.outcome'),
+      dataIndex: 'outcome',
+      width: 100,
+      render: (outcome: AuditEntry['outcome']) => <Tag color={outcome === 'success' ? 'green' : 'red'}>{t(`admin.audit.outcome.${outcome}`)}</Tag>,
+    },
+    {
+      title: t('admin.audit.columns.detail'),
+      dataIndex: 'detail',
+      ellipsis: { showTitle: false },
+      render: (detail: unknown) => {
+        const text = describeDetail(detail);
+        return text ? (
+          <Tooltip title={<pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(detail, null, 2)}</pre>}>
+            <Typography.Text type="secondary">{text}</Typography.Text>
+          </Tooltip>
+        ) : null;
+      },
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('admin.audit.title')} subtitle={t('admin.audit.subtitle')} />
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 12 } }}>
+        <Flex gap={8} wrap="wrap" align="center" role="search">
+          <FilterInput name="actor" value={filters.actor} onApply={(actor) => setFilters(withFilter(filters, { actor }))} />
+          <FilterInput name="action" value={filters.action} options={KNOWN_ACTIONS} onApply={(action) => setFilters(withFilter(filters, { action }))} />
+          <FilterInput name="targetType" value={filters.targetType} onApply={(targetType) => setFilters(withFilter(filters, { targetType }))} />
+          <FilterInput name="targetId" value={filters.targetId} onApply={(targetId) => setFilters(withFilter(filters, { targetId }))} />
+          <DatePicker.RangePicker
+            showTime
+            allowEmpty={[true, true]}
+            aria-label={t('admin.audit.filters.range')}
+            value={range}
+            onChange={(value) => setFilters(withFilter(filters, { from: value?.[0]?.valueOf(), to: value?.[1]?.valueOf() }))}
+          />
+          {hasFilters && <Button onClick={() => setFilters({ page: 1, pageSize: filters.pageSize })}>{t('admin.audit.filters.clear')}</Button>}
+        </Flex>
+      </Card>
+      {audit.isError && (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={formatError('load', 'auditLog', audit.error)}
+          action={<Button size="small" onClick={() => void audit.refetch()}>{t('common.retry')}</Button>}
+        />
+      )}
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={audit.data?.items ?? []}
+          loading={audit.isFetching}
+          locale={{ emptyText: t('admin.audit.empty') }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: audit.data?.total ?? 0,
+            pageSizeOptions: AUDIT_PAGE_SIZES.map(String),
+            showSizeChanger: true,
+            showTotal: (count) => t('admin.audit.total', { count }),
+            onChange: (page, pageSize) => setFilters({ ...filters, page: pageSize === filters.pageSize ? page : 1, pageSize }),
+          }}
+        />
+      </Card>
+    </>
+  );
+}
