@@ -49,6 +49,7 @@ export const router = createBrowserRouter([
         path: 'clusters',
         lazy: async () => ({ Component: (await import('../features/clusters/clusters-page')).ClustersPage }),
       },
+      { path: 'runs/:runId', lazy: async () => ({ Component: (await import('../features/run-detail/run-detail-page')).RunDetailPage }) },
       { path: 'alerts', element: <PlaceholderPage feature="alerts" /> },
       { path: 'audit', lazy: async () => ({ Component: (await import('../features/admin/audit-page')).AuditPage }) },
       { path: 'users', lazy: async () => ({ Component: (await import('../features/admin/users-page')).UsersPage }) },

@@ -10,11 +10,14 @@ import adminEnUS from '../features/admin/locales/en-US.json';
 import adminZhCN from '../features/admin/locales/zh-CN.json';
 import overviewEnUS from '../features/overview/locales/en-US.json';
 import overviewZhCN from '../features/overview/locales/zh-CN.json';
+import runDetailEnUS from '../features/run-detail/locales/en-US.json';
+import runDetailZhCN from '../features/run-detail/locales/zh-CN.json';
 
 export const enUS = {
   ...coreEnUS,
   ...adminEnUS,
   ...overviewEnUS,
+  ...runDetailEnUS,
 };
 
 // Fails to compile when a Chinese file misses a key its English file has.
@@ -22,4 +25,5 @@ export const zhCN: typeof enUS = {
   ...coreZhCN,
   ...adminZhCN,
   ...overviewZhCN,
+  ...runDetailZhCN,
 };

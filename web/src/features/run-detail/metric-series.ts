@@ -1,6 +1,6 @@
 // Key-metric chart shaping: stored series (from the API) → one ECharts line chart per metric,
 // one line per vertex or TaskManager. Pure, so it is tested without a DOM.
-import { METRIC_UNITS, type MetricSeries } from '@weir/contract';
+import { METRIC_UNITS } from '@weir/contract';
 import { formatBytes, formatCount, vertexTitle } from './job-graph';
 
 export type MetricName = keyof typeof METRIC_UNITS;
@@ -39,7 +39,13 @@ export interface MetricChart {
  * TaskManager, and breaks lines at gaps longer than three sampling intervals (the job was down,
  * or Weir was), rather than drawing a straight line across them.
  */
-export function buildMetricCharts(series: MetricSeries[], opts: { vertexNames: Record<string, string>; intervalMs: number }): MetricChart[] {
+/** A stored series as the API sends it ([at, value] pairs; the generated client types them as number[]). */
+export interface SeriesData {
+  key: string;
+  points: number[][];
+}
+
+export function buildMetricCharts(series: SeriesData[], opts: { vertexNames: Record<string, string>; intervalMs: number }): MetricChart[] {
   const charts = new Map<MetricName, MetricChart>();
   for (const s of series) {
     const parsed = parseKey(s.key);
@@ -52,13 +58,13 @@ export function buildMetricCharts(series: MetricSeries[], opts: { vertexNames: R
   return [...charts.values()];
 }
 
-export function withGaps(points: [number, number][], maxGapMs: number): [number, number | null][] {
+export function withGaps(points: number[][], maxGapMs: number): [number, number | null][] {
   const out: [number, number | null][] = [];
   for (let i = 0; i < points.length; i++) {
-    const p = points[i]!;
-    const prev = points[i - 1];
-    if (prev && p[0] - prev[0] > maxGapMs) out.push([prev[0] + 1, null]);
-    out.push([p[0], p[1]]);
+    const [at, value] = points[i] as [number, number];
+    const prev = points[i - 1] as [number, number] | undefined;
+    if (prev && at - prev[0] > maxGapMs) out.push([prev[0] + 1, null]);
+    out.push([at, value]);
   }
   return out;
 }

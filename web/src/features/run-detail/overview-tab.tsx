@@ -1,0 +1,77 @@
+import type { RunDetail } from '@weir/contract';
+import { Card, Descriptions, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatMs, formatTime } from './format';
+import { JobGraphView } from './job-graph-view';
+import { useRunGraph } from './run-detail.queries';
+import { SourceBanner } from './source-banner';
+
+export function OverviewTab({ detail }: { detail: RunDetail }) {
+  const { t } = useTranslation();
+  const graph = useRunGraph(detail.run.id, detail.terminal);
+  const { run, job } = detail;
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card size="small">
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} data-testid="run-facts">
+          <Descriptions.Item label={t('runDetail.fields.status')}>{run.status}</Descriptions.Item>
+          <Descriptions.Item label={t('runDetail.fields.jobId')}>
+            <Typography.Text copyable code data-testid="flink-job-id">
+              {run.flinkJobId}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('runDetail.fields.cluster')}>{detail.cluster?.name ?? `${run.clusterId} (${t('runDetail.fields.clusterRemoved')})`}</Descriptions.Item>
+          <Descriptions.Item label={t('runDetail.fields.mode')}>{run.executionMode}</Descriptions.Item>
+          <Descriptions.Item label={t('runDetail.fields.parallelism')}>{job.parallelism ?? '–'}</Descriptions.Item>
+          <Descriptions.Item label={t('runDetail.fields.start')}>{formatTime(run.startTime)}</Descriptions.Item>
+          <Descriptions.Item label={t('runDetail.fields.end')}>{formatTime(run.endTime)}</Descriptions.Item>
+          <Descriptions.Item label={t('runDetail.fields.duration')}>{formatMs(run.durationMs)}</Descriptions.Item>
+          <Descriptions.Item label={t('runDetail.fields.restarts')}>
+            <span data-testid="restart-count">{run.restartCount}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('runDetail.fields.version')}>{detail.version ? `v${detail.version.version}` : t('runDetail.fields.noVersion')}</Descriptions.Item>
+          <Descriptions.Item label={t('runDetail.fields.task')}>{detail.task?.name ?? '–'}</Descriptions.Item>
+          <Descriptions.Item label={t('runDetail.fields.runId')}>
+            <Typography.Text type="secondary">{run.id}</Typography.Text>
+          </Descriptions.Item>
+        </Descriptions>
+        {detail.lostEvidence && (
+          <Descriptions size="small" bordered column={1} title={t('runDetail.fields.lostEvidence')} style={{ marginTop: 12 }}>
+            {Object.entries(detail.lostEvidence).map(([k, v]) => (
+              <Descriptions.Item key={k} label={k}>
+                {typeof v === 'number' && v > 1e12 ? formatTime(v) : String(v)}
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+        )}
+      </Card>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 300px', gap: 16 }}>
+        <Card size="small" title={t('runDetail.graph.title')}>
+          <SourceBanner section={graph.data} />
+          {graph.isPending ? <Spin /> : graph.data && <JobGraphView graph={graph.data} />}
+        </Card>
+        <Card size="small" title={t('runDetail.timeline.title')}>
+          {detail.transitions.length === 0 ? (
+            <Typography.Text type="secondary">{t('runDetail.timeline.empty')}</Typography.Text>
+          ) : (
+            <Timeline
+              data-testid="status-timeline"
+              items={[...detail.transitions].reverse().map((tr) => ({
+                color: tr.toStatus === 'FAILED' ? 'red' : tr.toStatus === 'RUNNING' ? 'green' : tr.toStatus === 'RESTARTING' || tr.toStatus === 'RECONNECTING' ? 'orange' : 'gray',
+                children: (
+                  <div>
+                    <Tag style={{ marginInlineEnd: 4 }}>{tr.toStatus}</Tag>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatTime(tr.at)}
+                    </Typography.Text>
+                    {tr.source === 'weir' && <div style={{ fontSize: 11, color: '#8c8c8c' }}>{t('runDetail.timeline.byWeir')}{tr.note ? `: ${tr.note}` : ''}</div>}
+                  </div>
+                ),
+              }))}
+            />
+          )}
+        </Card>
+      </div>
+    </Space>
+  );
+}
