@@ -41,6 +41,10 @@ interface Known {
   missingSince?: number;
   /** Since when the job's details have disagreed with the overview (Flink's REST cache). */
   staleSince?: number;
+  /** When Weir last read the job's details: the read that most likely filled Flink's cache entry. */
+  detailsReadAt?: number;
+  /** When Flink's cached (stale) details of this job must have expired. */
+  staleRetryAt?: number;
 }
 
 export interface CycleReport {
@@ -51,6 +55,10 @@ export interface CycleReport {
 }
 
 const WEIR_STATUSES = new Set(['RECONNECTING', 'UNKNOWN']);
+/** Flink's default `web.refresh-interval`, assumed when the cluster's /config cannot be read. */
+const DEFAULT_REFRESH_INTERVAL_MS = 3000;
+const CACHE_EXPIRY_MARGIN_MS = 50;
+const MIN_DELAY_MS = 20;
 
 /**
  * Watches one Flink cluster. Each cycle costs ONE request (`/jobs/overview`);
@@ -62,6 +70,9 @@ const WEIR_STATUSES = new Set(['RECONNECTING', 'UNKNOWN']);
 export class ClusterWatcher {
   private readonly known = new Map<string, Known>();
   private loaded = false;
+  /** The cluster's `web.refresh-interval`: how long Flink serves a job's details from its cache. */
+  private detailsCacheMs = DEFAULT_REFRESH_INTERVAL_MS;
+  private detailsCacheKnown = false;
   private failures = 0;
   private firstFailureAt: number | null = null;
   private readonly closelyWatched = new Map<string, number>();
@@ -95,6 +106,7 @@ export class ClusterWatcher {
 
   /** Picks up a changed address without losing what is known. */
   retarget(cluster: Cluster, jm: JobManagerClient, history?: JobManagerClient): void {
+    if (jm !== this.jm) this.detailsCacheKnown = false;
     this.cluster = cluster;
     this.jm = jm;
     this.deps.history = history;
@@ -103,6 +115,12 @@ export class ClusterWatcher {
   /** Delay before the next cycle: the interval, or a growing backoff while the cluster is lost. */
   nextDelayMs(): number {
     const { intervalMs, reconnectAttempts } = this.deps.settings;
+    if (this.failures === 0) {
+      // Details found stale are read again as soon as Flink's cache entry has expired, not a whole cycle later.
+      let next = intervalMs;
+      for (const known of this.known.values()) if (known.staleRetryAt !== undefined) next = Math.min(next, known.staleRetryAt - this.now());
+      return Math.max(MIN_DELAY_MS, next);
+    }
     if (this.failures <= reconnectAttempts) return intervalMs;
     const doublings = Math.min(this.failures - reconnectAttempts, 10);
     return Math.min(intervalMs * 2 ** doublings, Math.max(this.maxBackoffMs, intervalMs));
@@ -135,6 +153,14 @@ export class ClusterWatcher {
     }
     report.reachable = true;
     report.jobs = overview.length;
+    if (!this.detailsCacheKnown) {
+      this.detailsCacheKnown = true;
+      report.requests += 1;
+      this.detailsCacheMs = await this.jm
+        .dashboardConfig()
+        .then((c) => c['refresh-interval'])
+        .catch(() => DEFAULT_REFRESH_INTERVAL_MS);
+    }
     const wasUnreachable = this.failures > 0;
     this.failures = 0;
     this.firstFailureAt = null;
@@ -155,6 +181,10 @@ export class ClusterWatcher {
         known.missingSince = undefined;
         continue;
       }
+      if (known?.staleRetryAt !== undefined && known.staleRetryAt > now) {
+        known.missingSince = undefined; // its details are still cached stale by Flink: read them once the cache expired
+        continue;
+      }
       try {
         report.requests += await this.refresh(job, known, fingerprint);
         report.changed += 1;
@@ -165,7 +195,9 @@ export class ClusterWatcher {
       }
     }
     for (const [jid, known] of this.known) {
-      if (seen.has(jid) || known.run.lost || isTerminal(known.run.status)) continue;
+      if (seen.has(jid)) continue;
+      known.staleRetryAt = undefined;
+      if (known.run.lost || isTerminal(known.run.status)) continue;
       known.missingSince ??= now;
       if (now - known.missingSince >= this.lostAfterMs) {
         report.requests += await this.onVanished(known, overview.length);
@@ -194,20 +226,37 @@ export class ClusterWatcher {
   /** Reads the job's details and records what changed. Returns the number of REST requests made. */
   private async refresh(job: FlinkJobOverview, known: Known | undefined, fingerprint: string): Promise<number> {
     let requests = 1;
+    const readAt = this.now();
     let details = await this.jm.job(job.jid);
     if (details.state !== job.state) {
       const now = this.now();
       const since = known ? (known.staleSince ??= now) : now;
-      if (now - since < (this.deps.settings.staleDetailsLimitMs ?? 10_000)) return requests; // read again next cycle
+      if (now - since < (this.deps.settings.staleDetailsLimitMs ?? 10_000)) {
+        // Read again once the cache entry has expired: it was filled by Weir's last read, if recent, else by this one.
+        if (known) {
+          const filledAt = known.detailsReadAt !== undefined && readAt - known.detailsReadAt < this.detailsCacheMs ? known.detailsReadAt : readAt;
+          const expiresAt = filledAt + this.detailsCacheMs + CACHE_EXPIRY_MARGIN_MS;
+          // Still stale after that: someone else filled the entry since, so it expires at the latest one cache life from now.
+          known.staleRetryAt = expiresAt > readAt ? expiresAt : readAt + this.detailsCacheMs + CACHE_EXPIRY_MARGIN_MS;
+        }
+        return requests;
+      }
       details = { ...details, state: job.state, timestamps: { ...details.timestamps, [job.state]: job['last-modification'] } };
     }
-    if (known) known.staleSince = undefined;
+    if (known) {
+      known.staleSince = undefined;
+      known.staleRetryAt = undefined;
+      known.detailsReadAt = readAt;
+    }
     let restarts: number | undefined;
-    if (details.state !== job.state || known?.run.status !== details.state || details.timestamps.RESTARTING) {
+    // Flink's restart counter tells how many restarts happened since the last record (the timestamps
+    // hold only the latest); it is read only when the job restarted since then.
+    if (details.state !== job.state || (details.timestamps.RESTARTING ?? 0) > (known?.lastAt ?? 0)) {
       requests += 1;
       restarts = await this.jm.numRestarts(job.jid).catch(() => undefined);
     }
     if (!known) known = await this.discover(details);
+    known.detailsReadAt = readAt;
     const result = await this.apply(known, details, restarts, null);
     known.fingerprint = fingerprint;
     if (result.terminal) requests += await this.captureFinalSnapshot(this.jm, known);
@@ -449,10 +498,10 @@ export class ClusterWatcher {
   }
 }
 
+/** What must stay the same for a job's details to be skipped; runs for every job every cycle, so it is kept cheap. */
 function fingerprintOf(job: FlinkJobOverview): string {
-  const tasks = Object.entries(job.tasks)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
+  let tasks = '';
+  // Flink writes the task counts in a fixed order, so no sorting is needed to compare them.
+  for (const k in job.tasks) tasks += `${job.tasks[k]},`;
   return `${job.state}|${job['last-modification']}|${tasks}`;
 }
