@@ -79,7 +79,12 @@ after(async () => {
 
 test('a running job: every tab shows real data from Flink', async () => {
   await page.goto(`${server.url}/runs/${runId}`);
-  await page.locator('[data-run-status="RUNNING"]').waitFor({ timeout: 30_000 });
+  await page.getByTestId('run-detail').waitFor();
+  try {
+    await page.locator('[data-run-status="RUNNING"]').waitFor({ timeout: 60_000 });
+  } finally {
+    await screenshot(page, 'run-detail', '00-opened');
+  }
 
   // Overview: facts, timeline and the operator graph with records flowing.
   await page.getByTestId('job-vertex').nth(1).waitFor({ timeout: 20_000 });
