@@ -122,7 +122,11 @@ export class OverviewStore {
       q.where('tasks.latest_status', 'in', request.statuses!),
     );
     const { sortBy, sortDirection: direction, now } = request;
-    const latestRun = (expression: RawBuilder<unknown>) => sql`(select ${expression} from runs r where r.id = tasks.latest_run_id)`;
+    // A run column for every matching task: PostgreSQL would hash-join by scanning all runs, so it
+    // gets one primary-key lookup per task; SQLite and MySQL already join that way, and faster.
+    const byLookup = this.database.dialect === 'postgres';
+    const latestRun = (expression: RawBuilder<unknown>) =>
+      byLookup ? sql`(select ${expression} from runs r where r.id = tasks.latest_run_id)` : expression;
     // The same rule as durationOf(): a run that has not ended has run until now.
     const duration = latestRun(sql`case
       when r.start_time is null then r.duration_ms
@@ -130,7 +134,8 @@ export class OverviewStore {
       when r.lost = 1 or r.status in (${sql.join([...TERMINAL_STATUSES])}) then r.duration_ms
       else ${now} - r.start_time end`);
 
-    let ids = base.select('tasks.id');
+    const runSort = !byLookup && ['flinkJobId', 'restartCount', 'durationMs'].includes(sortBy);
+    let ids = runSort ? base.innerJoin('runs as r', 'r.id', 'tasks.latest_run_id').select('tasks.id') : base.select('tasks.id');
     // NULLs sort last in both directions (engines disagree by default); the task id breaks ties so
     // pages never overlap. `name` is unique and needs no tie-breaker, which lets the engine walk its index.
     const nullable = (expression: Expression<unknown>) =>

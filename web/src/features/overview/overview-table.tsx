@@ -1,6 +1,6 @@
 import { EyeOutlined } from '@ant-design/icons';
 import type { OverviewSortKey, OverviewTask, OverviewTaskPage } from '@weir/contract';
-import { Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import type { SortOrder as AntSortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
@@ -43,30 +43,30 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       title: t('overview.columns.name'),
       dataIndex: 'name',
       ...sortable('name'),
-      ellipsis: { showTitle: false },
-      width: 260,
+      width: 250,
       render: (name: string, task) => (
-        <Space size={6}>
+        // The name gives way (ellipsis) so the kind tag always shows.
+        <div className={styles.nameCell}>
           <Tooltip title={name} placement="topLeft">
-            <Typography.Text strong data-testid="task-name">
+            <Typography.Text strong ellipsis data-testid="task-name" className={styles.name}>
               {name}
             </Typography.Text>
           </Tooltip>
           {task.kind === 'EXTERNAL' && (
             <Tooltip title={t('overview.externalHint')}>
-              <Tag bordered={false} style={{ marginInlineEnd: 0 }}>
+              <Tag bordered={false} style={{ marginInlineEnd: 0, flex: 'none' }}>
                 {t('overview.kind.EXTERNAL')}
               </Tag>
             </Tooltip>
           )}
-        </Space>
+        </div>
       ),
     },
     {
       title: t('overview.columns.lifecycle'),
       dataIndex: 'lifecycle',
       ...sortable('lifecycle'),
-      width: 110,
+      width: 100,
       render: (lifecycle: OverviewTask['lifecycle']) => (
         <Tag color={LIFECYCLE_COLORS[lifecycle]} bordered={false}>
           {t(`overview.lifecycle.${lifecycle}`)}
@@ -77,15 +77,15 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       title: t('overview.columns.executionMode'),
       dataIndex: 'executionMode',
       ...sortable('executionMode'),
-      width: 100,
+      width: 96,
       render: (mode: OverviewTask['executionMode']) => t(`overview.mode.${mode}`),
     },
     {
       title: t('overview.columns.cluster'),
       dataIndex: 'clusterName',
       ...sortable('cluster'),
-      ellipsis: { showTitle: false },
-      width: 130,
+      ellipsis: true,
+      width: 120,
       render: (name: string | null, task) =>
         name ?? (
           <Tooltip title={task.clusterId}>
@@ -97,7 +97,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       title: t('overview.columns.flinkJobId'),
       dataIndex: 'flinkJobId',
       ...sortable('flinkJobId'),
-      width: 140,
+      width: 124,
       render: (jobId: string) => (
         <Typography.Text className={styles.jobId} copyable={{ text: jobId, tooltips: [t('overview.copyJobId'), '✓'] }} title={jobId}>
           {jobId.slice(0, 8)}…
@@ -108,21 +108,21 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       title: t('overview.columns.status'),
       dataIndex: 'status',
       ...sortable('status'),
-      width: 150,
+      width: 140,
       render: (_, task) => <RunStatusTag status={task.status} lost={task.lost} />,
     },
     {
       title: t('overview.columns.startTime'),
       dataIndex: 'startTime',
       ...sortable('startTime'),
-      width: 170,
+      width: 162,
       render: (at: number | null) => (at === null ? dash : <span style={{ fontVariantNumeric: 'tabular-nums' }}>{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</span>),
     },
     {
       title: t('overview.columns.durationMs'),
       dataIndex: 'durationMs',
       ...sortable('durationMs'),
-      width: 110,
+      width: 100,
       render: (duration: number | null, task) => (
         <LiveDuration durationMs={duration} live={isLive(task.status, task.lost, task.startTime, task.endTime)} fetchedAt={fetchedAt} />
       ),
@@ -131,7 +131,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       title: t('overview.columns.restartCount'),
       dataIndex: 'restartCount',
       ...sortable('restartCount'),
-      width: 100,
+      width: 96,
       align: 'right',
       render: (count: number) => (count > 0 ? <Typography.Text type={count >= 3 ? 'danger' : 'warning'}>{count}</Typography.Text> : count),
     },
@@ -140,7 +140,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       dataIndex: 'owner',
       ...sortable('owner'),
       ellipsis: true,
-      width: 110,
+      width: 100,
       render: (owner: string | null) => owner ?? dash,
     },
     {
@@ -148,7 +148,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       key: 'detail',
       align: 'center',
       fixed: 'right',
-      width: 64,
+      width: 60,
       render: (_, task) => (
         <Tooltip title={t('overview.viewDetail', { jobId: task.flinkJobId })}>
           <Link to={`/runs/${task.latestRunId}`} aria-label={t('overview.viewDetail', { jobId: task.flinkJobId })} data-testid="run-detail-link">
@@ -181,7 +181,8 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       onChange={onChange}
       size="middle"
       tableLayout="fixed"
-      scroll={{ x: 1300 }}
+      // Fits a 1440 px screen without scrolling; narrower laptops scroll sideways with the detail column pinned.
+      scroll={{ x: 1390 }}
       locale={{ emptyText: empty }}
       onRow={(task) => ({ 'data-status': task.status, 'data-task-name': task.name }) as React.HTMLAttributes<HTMLElement>}
       expandable={{

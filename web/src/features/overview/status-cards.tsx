@@ -45,7 +45,8 @@ export function StatusCards({ counts, selected, onSelect }: StatusCardsProps) {
           style={{ borderTopColor: TOTAL_COLOR, ...(totalSelected ? { boxShadow: `0 0 0 2px ${TOTAL_COLOR}33`, borderColor: TOTAL_COLOR } : {}) }}
         >
           <Typography.Text type="secondary" className={styles.cardLabel}>
-            {t('overview.cards.total')}
+            <span>{t('overview.cards.total')}</span>
+            <span className={styles.cardCode}>&nbsp;</span>
           </Typography.Text>
           <div className={styles.cardBody}>
             <Count value={counts?.total} />
@@ -83,7 +84,8 @@ export function StatusCards({ counts, selected, onSelect }: StatusCardsProps) {
               style={{ borderTopColor: color, ...(isSelected ? { boxShadow: `0 0 0 2px ${color}40`, borderColor: color } : {}) }}
             >
               <Typography.Text type="secondary" className={styles.cardLabel}>
-                <span>{label}</span> <span className={styles.cardCode}>({status})</span>
+                <span>{label}</span>
+                <span className={styles.cardCode}>{status}</span>
               </Typography.Text>
               <div className={styles.cardBody}>
                 <span style={{ color: counts?.byStatus[status] ? color : undefined }}>
