@@ -135,7 +135,9 @@ export class OverviewStore {
       else ${now} - r.start_time end`);
 
     const runSort = !byLookup && ['flinkJobId', 'restartCount', 'durationMs'].includes(sortBy);
-    let ids = runSort ? base.innerJoin('runs as r', 'r.id', 'tasks.latest_run_id').select('tasks.id') : base.select('tasks.id');
+    let ids = (runSort ? base.innerJoin('runs as r', 'r.id', 'tasks.latest_run_id') : base)
+      .$if(sortBy === 'cluster', (q) => q.leftJoin('clusters as c', 'c.id', 'tasks.cluster_id'))
+      .select('tasks.id');
     // NULLs sort last in both directions (engines disagree by default); the task id breaks ties so
     // pages never overlap. `name` is unique and needs no tie-breaker, which lets the engine walk its index.
     const nullable = (expression: Expression<unknown>) =>
@@ -160,7 +162,7 @@ export class OverviewStore {
         ids = nullable(sql.ref('tasks.owner'));
         break;
       case 'cluster':
-        ids = nullable(sql`(select c.name from clusters c where c.id = tasks.cluster_id)`);
+        ids = nullable(sql.ref('c.name'));
         break;
       case 'flinkJobId':
         ids = ids.orderBy(latestRun(sql.ref('r.flink_job_id')), direction);
