@@ -1,37 +1,14 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { OverviewRunStatus, OverviewTaskPage } from '@weir/contract';
+import type { OverviewTaskPage } from '@weir/contract';
 import { useEffect, useState } from 'react';
 import { overviewQueryKey } from './overview.queries';
+import { patchRunStatus, type RunEvent } from './run-event-patch';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
-
-/** The fields of the server's run events the overview uses (server/src/events/events.ts). */
-interface RunEvent {
-  type: 'run.status' | 'run.discovered';
-  runId: string;
-  taskId: string;
-  status?: OverviewRunStatus;
-  to?: OverviewRunStatus;
-  restartCount?: number;
-}
 
 const REFRESH_DEBOUNCE_MS = 300;
 const REFRESH_MAX_WAIT_MS = 1_500;
 const REOPEN_AFTER_CLOSE_MS = 5_000;
-
-/** Shows a known row's new status at once; the refresh that follows fixes counts, order and membership. */
-export function patchRunStatus(page: OverviewTaskPage | undefined, event: RunEvent): OverviewTaskPage | undefined {
-  const status = event.type === 'run.status' ? event.to : event.status;
-  if (!page || !status || !page.items.some((item) => item.latestRunId === event.runId)) return page;
-  return {
-    ...page,
-    items: page.items.map((item) =>
-      item.latestRunId === event.runId
-        ? { ...item, status, lost: false, restartCount: event.restartCount ?? item.restartCount }
-        : item,
-    ),
-  };
-}
 
 /**
  * Refreshes after a burst of events: at most one refetch per REFRESH_DEBOUNCE_MS of quiet, and at

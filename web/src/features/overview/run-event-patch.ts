@@ -1,0 +1,25 @@
+import type { OverviewRunStatus, OverviewTaskPage } from '@weir/contract';
+
+/** The fields of the server's run events the overview uses (server/src/events/events.ts). */
+export interface RunEvent {
+  type: 'run.status' | 'run.discovered';
+  runId: string;
+  taskId: string;
+  status?: OverviewRunStatus;
+  to?: OverviewRunStatus;
+  restartCount?: number;
+}
+
+/** Shows a known row's new status at once; the refresh that follows fixes counts, order and membership. */
+export function patchRunStatus(page: OverviewTaskPage | undefined, event: RunEvent): OverviewTaskPage | undefined {
+  const status = event.type === 'run.status' ? event.to : event.status;
+  if (!page || !status || !page.items.some((item) => item.latestRunId === event.runId)) return page;
+  return {
+    ...page,
+    items: page.items.map((item) =>
+      item.latestRunId === event.runId
+        ? { ...item, status, lost: status === 'UNKNOWN' && item.lost, restartCount: event.restartCount ?? item.restartCount }
+        : item,
+    ),
+  };
+}
