@@ -36,7 +36,7 @@ after(async () => {
   await weir?.stop();
 });
 
-async function api(role: keyof typeof headers, method: 'GET' | 'POST', url: string, payload?: unknown) {
+async function api(role: keyof typeof headers, method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) {
   const res = await app.inject({ method, url, headers: headers[role], ...(payload === undefined ? {} : { payload }) });
   return { status: res.statusCode, body: res.json() as Record<string, any> };
 }
