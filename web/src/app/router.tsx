@@ -44,7 +44,9 @@ export const router = createBrowserRouter([
         index: true,
         lazy: async () => ({ Component: (await import('../features/overview/overview-page')).OverviewPage }),
       },
-      { path: 'tasks', element: <PlaceholderPage feature="tasks" /> },
+      { path: 'tasks', lazy: async () => ({ Component: (await import('../features/tasks/tasks-page')).TasksPage }) },
+      { path: 'tasks/new', lazy: async () => ({ Component: (await import('../features/tasks/task-editor-page')).TaskEditorPage }) },
+      { path: 'tasks/:id', lazy: async () => ({ Component: (await import('../features/tasks/task-editor-page')).TaskEditorPage }) },
       {
         path: 'clusters',
         lazy: async () => ({ Component: (await import('../features/clusters/clusters-page')).ClustersPage }),

@@ -6,6 +6,8 @@
 // line to each object below.
 import coreEnUS from './en-US.json';
 import coreZhCN from './zh-CN.json';
+import tasksEnUS from '../features/tasks/locales/en-US.json';
+import tasksZhCN from '../features/tasks/locales/zh-CN.json';
 import adminEnUS from '../features/admin/locales/en-US.json';
 import adminZhCN from '../features/admin/locales/zh-CN.json';
 import overviewEnUS from '../features/overview/locales/en-US.json';
@@ -15,6 +17,7 @@ import runDetailZhCN from '../features/run-detail/locales/zh-CN.json';
 
 export const enUS = {
   ...coreEnUS,
+  ...tasksEnUS,
   ...adminEnUS,
   ...overviewEnUS,
   ...runDetailEnUS,
@@ -23,6 +26,7 @@ export const enUS = {
 // Fails to compile when a Chinese file misses a key its English file has.
 export const zhCN: typeof enUS = {
   ...coreZhCN,
+  ...tasksZhCN,
   ...adminZhCN,
   ...overviewZhCN,
   ...runDetailZhCN,

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { screenshot } from '../support/screenshots.js';
+import { logIn } from '../support/weir-app.js';
+import { startWeirServer, type WeirServer } from '../support/weir-server.js';
+
+const ADMIN_PASSWORD = 'e2e-admin-password';
+const TAG = `e2e${process.pid}`;
+const REST = process.env.WEIR_TEST_FLINK_REST;
+const GATEWAY = process.env.WEIR_TEST_FLINK_GATEWAY;
+
+let server: WeirServer;
+let browser: TestBrowser;
+
+before(async () => {
+  assert.ok(REST && GATEWAY, 'WEIR_TEST_FLINK_REST and WEIR_TEST_FLINK_GATEWAY are not set: run this through `npm test`, which starts the test Flink cluster');
+  server = await startWeirServer({ adminPassword: ADMIN_PASSWORD });
+  browser = await launchBrowser({ locale: 'en-US' });
+});
+
+after(async () => {
+  // The shared cluster runs other tests' jobs too: cancel only this file's, if a step failed midway.
+  const jobs = ((await (await fetch(`${REST}/jobs/overview`)).json()) as { jobs: { jid: string; name: string; state: string }[] }).jobs;
+  for (const job of jobs.filter((j) => j.name.startsWith(TAG) && !['FINISHED', 'CANCELED', 'FAILED'].includes(j.state))) {
+    await fetch(`${REST}/jobs/${job.jid}?mode=cancel`, { method: 'PATCH' });
+  }
+  await browser?.close();
+  await server?.stop();
+});
+
+async function registerCluster(page: Page): Promise<void> {
+  await page.goto(`${server.url}/clusters`);
+  await page.getByRole('button', { name: 'Register cluster' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Register a Flink cluster' });
+  await dialog.getByLabel('Name').fill('test-flink');
+  await dialog.getByLabel('REST URL').fill(REST!);
+  await dialog.getByLabel('SQL Gateway URL').fill(GATEWAY!);
+  await dialog.getByRole('button', { name: 'Register' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+async function newSqlTask(page: Page, name: string, sql: string): Promise<void> {
+  await page.goto(`${server.url}/tasks`);
+  await page.getByRole('button', { name: 'New task' }).first().click();
+  await page.waitForURL(`${server.url}/tasks/new`);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Cluster').click();
+  await page.locator('.ant-select-item-option', { hasText: 'test-flink' }).click();
+  await page.getByRole('textbox', { name: 'Script', exact: true }).fill(sql);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/tasks\/[^/]+$/);
+  await page.getByText(`${name} created`).waitFor();
+}
+
+/** Full-page shots of a scrolled page put the sticky header mid-page; shoot from the top. */
+async function shot(page: Page, step: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'tasks', step);
+}
+
+async function confirm(page: Page, button: string): Promise<void> {
+  await page.getByRole('button', { name: button, exact: true }).first().click();
+  // After a confirmed action antd may leave its (invisible) loading icon in the OK button, naming it "loading Publish".
+  await page.getByRole('tooltip').getByRole('button', { name: new RegExp(`^(loading )?${button}$`) }).click();
+}
+
+const streaming = (name: string) =>
+  [
+    `CREATE TEMPORARY TABLE src (id BIGINT, v STRING) WITH ('connector' = 'datagen', 'rows-per-second' = '5');`,
+    `CREATE TEMPORARY TABLE snk (id BIGINT, v STRING) WITH ('connector' = 'blackhole');`,
+    `INSERT INTO snk SELECT id, v FROM src; -- ${name}`,
+  ].join('\n');
+
+test('create a SQL task, publish it, go online, see it RUNNING, stop it with a savepoint, compare versions', async () => {
+  const page = await browser.newPage();
+  await logIn(page, server.url, ADMIN_PASSWORD);
+  await registerCluster(page);
+
+  const name = `${TAG}-orders`;
+  await newSqlTask(page, name, streaming(name));
+  await page.locator('[data-lifecycle="DEVELOP"]').waitFor();
+  await shot(page, '01-created');
+
+  await confirm(page, 'Publish');
+  await page.getByText('Version 1 published').waitFor();
+  await page.locator('[data-lifecycle="PUBLISHED"]').waitFor();
+
+  await confirm(page, 'Go online');
+  await page.getByText(/submitted as job [0-9a-f]{32}/).waitFor({ timeout: 60_000 });
+  await page.locator('[data-lifecycle="ONLINE"]').waitFor();
+  await page.getByTestId('latest-run').locator('[data-status="RUNNING"]').waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByRole('textbox', { name: 'Script', exact: true }).getAttribute('readonly'), '', 'an online task is not edited in place');
+  await shot(page, '02-online-running');
+
+  await confirm(page, 'Take offline');
+  const stopped = page.getByText(/stopped with a savepoint at file:.*savepoint-/);
+  await stopped.waitFor({ timeout: 90_000 });
+  await page.locator('[data-lifecycle="OFFLINE"]').waitFor();
+  await page.getByTestId('latest-run').locator('[data-status="FINISHED"]').waitFor({ timeout: 30_000 });
+  await shot(page, '03-offline-with-savepoint');
+
+  // A second version, then the two side by side.
+  await page.getByRole('textbox', { name: 'Script', exact: true }).fill(streaming(name).replace('SELECT id, v', 'SELECT id * 2, v'));
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('[data-lifecycle="DEVELOP"]').waitFor();
+  await confirm(page, 'Publish');
+  await page.getByText('Version 2 published').waitFor();
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  const diff = page.getByTestId('version-diff').first();
+  await diff.waitFor();
+  assert.match(await diff.locator('td[data-side="left"][data-changed]').first().innerText(), /SELECT id, v FROM src/);
+  assert.match(await diff.locator('td[data-side="right"][data-changed]').first().innerText(), /SELECT id \* 2, v FROM src/);
+  await shot(page, '04-versions-side-by-side');
+
+  await page.goto(`${server.url}/tasks`);
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await row.waitFor();
+  assert.match(await row.innerText(), /Published/);
+  await shot(page, '05-list');
+});
+
+test('SQL the gateway rejects is shown at its line, and the script stays as typed', async () => {
+  const page = await browser.newPage();
+  await logIn(page, server.url, ADMIN_PASSWORD);
+  const name = `${TAG}-broken`;
+  const sql = [`CREATE TEMPORARY TABLE snk (id BIGINT) WITH ('connector' = 'blackhole');`, '', 'INSERT INTO snk', '  SELECT id FROM nowhere;'].join('\n');
+  await newSqlTask(page, name, sql);
+  await confirm(page, 'Publish');
+  await page.getByText('Version 1 published').waitFor();
+  await confirm(page, 'Go online');
+  const error = page.getByTestId('sql-error');
+  await error.waitFor({ timeout: 60_000 });
+  assert.match(await error.innerText(), /^Line 4, column 18: .*Object 'nowhere' not found/);
+  assert.equal(await page.locator('[data-error-line]').innerText(), '4');
+  assert.equal(await page.getByRole('textbox', { name: 'Script', exact: true }).inputValue(), sql);
+  await page.getByText(/Could not put online task .*: .*nowhere/).first().waitFor();
+  await shot(page, '06-sql-error-at-line');
+});

@@ -1,0 +1,472 @@
+import { UploadOutlined } from '@ant-design/icons';
+import type { CreateTaskRequest, SavepointStrategy, Task, TaskConfigInput, UpdateTaskRequest } from '@weir/contract';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Tabs, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/api-error';
+import { formatError } from '../../api/format-error';
+import { PageHeader } from '../../components/page-header';
+import { PageSpinner } from '../../components/page-spinner';
+import { useSession } from '../auth/auth.queries';
+import { useClusters } from '../clusters/clusters.queries';
+import { formatArgs, optionsToText, parseArgs, textToOptions } from './config-text';
+import { SqlEditor } from './sql-editor';
+import { JobStatusTag, KindTag, LifecycleTag } from './task-tags';
+import { useCreateTask, useDeleteTask, usePublishTask, useTask, useTaskOffline, useTaskOnline, useUpdateTask, useUploadJar } from './tasks.queries';
+import { VersionsPanel } from './versions-panel';
+
+interface FormValues {
+  name: string;
+  kind: 'SQL' | 'JAR';
+  clusterId: string;
+  executionMode: 'STREAMING' | 'BATCH';
+  sql: string;
+  jarId?: string;
+  jarName?: string;
+  entryClass?: string;
+  args?: string;
+  parallelism: number;
+  checkpointIntervalMs?: number | null;
+  savepointStrategy: SavepointStrategy;
+  savepointPath?: string;
+  flinkOptions?: string;
+  owner?: string;
+  alertGroup?: string;
+  description?: string;
+}
+
+interface SqlError {
+  line: number | null;
+  column: number | null;
+  message: string;
+}
+
+const STRATEGIES: SavepointStrategy[] = ['latest', 'earliest', 'none', 'path'];
+
+function toValues(task: Task): FormValues {
+  return {
+    name: task.name,
+    kind: task.kind === 'JAR' ? 'JAR' : 'SQL',
+    clusterId: task.clusterId,
+    executionMode: task.executionMode,
+    sql: task.sql ?? '',
+    jarId: task.jar?.jarId,
+    jarName: task.jar?.fileName ?? undefined,
+    entryClass: task.jar?.entryClass ?? '',
+    args: formatArgs(task.jar?.args ?? []),
+    parallelism: task.config.parallelism,
+    checkpointIntervalMs: task.config.checkpointIntervalMs,
+    savepointStrategy: task.config.savepointStrategy,
+    savepointPath: task.config.savepointPath ?? '',
+    flinkOptions: optionsToText(task.config.flinkOptions),
+    owner: task.owner ?? '',
+    alertGroup: task.config.alertGroup ?? '',
+    description: task.description ?? '',
+  };
+}
+
+function toConfig(v: FormValues): TaskConfigInput {
+  return {
+    parallelism: v.parallelism,
+    checkpointIntervalMs: v.checkpointIntervalMs ?? null,
+    savepointStrategy: v.savepointStrategy,
+    savepointPath: v.savepointPath?.trim() || null,
+    flinkOptions: textToOptions(v.flinkOptions ?? '').options,
+    alertGroup: v.alertGroup?.trim() || null,
+  };
+}
+
+function toBody(v: FormValues): UpdateTaskRequest {
+  return {
+    name: v.name.trim(),
+    clusterId: v.clusterId,
+    executionMode: v.executionMode,
+    owner: v.owner?.trim() || null,
+    description: v.description?.trim() || null,
+    config: toConfig(v),
+    ...(v.kind === 'SQL' ? { sql: v.sql ?? '' } : v.jarId ? { jar: { jarId: v.jarId, entryClass: v.entryClass?.trim() || null, args: parseArgs(v.args ?? '') } } : {}),
+  };
+}
+
+/** Where Flink put the error, when the server says (422 FLINK_REJECTED or 400 with a script position). */
+function sqlErrorOf(err: unknown): SqlError | null {
+  if (!(err instanceof ApiError)) return null;
+  const d = err.details as { line?: unknown; column?: unknown; message?: unknown } | undefined;
+  if (!d || typeof d.message !== 'string' || !('line' in d)) return null;
+  return { line: typeof d.line === 'number' ? d.line : null, column: typeof d.column === 'number' ? d.column : null, message: d.message };
+}
+
+/** Create (/tasks/new) or edit (/tasks/:id) a task: script or jar, configuration, publish, online/offline, versions. */
+export function TaskEditorPage() {
+  const { id } = useParams();
+  const isNew = !id;
+  const task = useTask(id);
+  if (!isNew && task.isPending) return <PageSpinner />;
+  if (!isNew && task.isError) {
+    return <Alert type="error" showIcon role="alert" message={formatError('load', ['taskNamed', { name: id }], task.error)} />;
+  }
+  return <TaskEditor key={id ?? 'new'} task={task.data} />;
+}
+
+function TaskEditor({ task }: { task: Task | undefined }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const session = useSession();
+  const clusters = useClusters();
+  const [form] = Form.useForm<FormValues>();
+  const [dirty, setDirty] = useState(false);
+  const [sqlError, setSqlError] = useState<SqlError | null>(null);
+  const [strategy, setStrategy] = useState<SavepointStrategy | 'default'>('default');
+  const [withSavepoint, setWithSavepoint] = useState(true);
+  const [note, setNote] = useState('');
+  const [tab, setTab] = useState('script');
+  const id = task?.id ?? '';
+  const create = useCreateTask();
+  const update = useUpdateTask(id);
+  const publish = usePublishTask(id);
+  const online = useTaskOnline(id);
+  const offline = useTaskOffline(id);
+  const remove = useDeleteTask();
+  const upload = useUploadJar();
+  const kind = Form.useWatch('kind', form) ?? (task?.kind === 'JAR' ? 'JAR' : 'SQL');
+  const savepointStrategy = Form.useWatch('savepointStrategy', form);
+  const jarName = Form.useWatch('jarName', form);
+
+  // The server's copy refreshes every few seconds; the form follows it only while nothing is typed.
+  useEffect(() => {
+    if (task && !dirty) form.setFieldsValue(toValues(task));
+  }, [task?.updatedAt]);
+
+  const canOperate = session.data?.user.role !== 'viewer';
+  const readOnly = !canOperate || task?.lifecycle === 'ONLINE' || task?.kind === 'EXTERNAL';
+  const name = task?.name ?? '';
+  const busy = create.isPending || update.isPending || publish.isPending || online.isPending || offline.isPending;
+
+  const save = async (): Promise<Task | undefined> => {
+    // The kind is chosen once, at creation; afterwards it is the task's, not a form field.
+    const values = { ...(await form.validateFields()), kind: task ? (task.kind === 'JAR' ? 'JAR' : 'SQL') : form.getFieldValue('kind') } as FormValues;
+    const body = toBody(values);
+    if (!task) {
+      const created = await create.mutateAsync({ ...body, kind: values.kind } as CreateTaskRequest);
+      message.success(t('tasks.editor.created', { name: created.name }));
+      setDirty(false);
+      navigate(`/tasks/${created.id}`, { replace: true });
+      return created;
+    }
+    const saved = await update.mutateAsync(body);
+    setDirty(false);
+    return saved;
+  };
+
+  const onSave = () =>
+    save()
+      .then((saved) => saved && task && message.success(t('tasks.editor.saved', { name: saved.name })))
+      .catch((err) => {
+        if (err instanceof ApiError) message.error(formatError(task ? 'taskSave' : 'taskCreate', task ? ['taskNamed', { name }] : 'newTask', err));
+      });
+
+  const onPublish = async () => {
+    try {
+      if (dirty) await save();
+      const version = (await publish.mutateAsync(note.trim() || undefined)) as { version: number };
+      setNote('');
+      setSqlError(null);
+      message.success(t('tasks.editor.published', { version: version.version }));
+    } catch (err) {
+      if (!(err instanceof ApiError)) return;
+      setSqlError(sqlErrorOf(err));
+      message.error(formatError('taskPublish', ['taskNamed', { name }], err));
+    }
+  };
+
+  const onOnline = () =>
+    online.mutate(strategy === 'default' ? {} : { savepointStrategy: strategy }, {
+      onSuccess: (result) => {
+        setSqlError(null);
+        message.success(t('tasks.editor.onlineDone', { message: (result as { message: string }).message }));
+      },
+      onError: (err) => {
+        setSqlError(sqlErrorOf(err));
+        message.error(formatError('taskOnline', ['taskNamed', { name }], err));
+      },
+    });
+
+  const onOffline = () =>
+    offline.mutate(
+      { withSavepoint },
+      {
+        onSuccess: (result) => void message.success(t('tasks.editor.offlineDone', { message: (result as { message: string }).message })),
+        onError: (err) => void message.error(formatError('taskOffline', ['taskNamed', { name }], err)),
+      },
+    );
+
+  const onDelete = () =>
+    remove.mutate(id, {
+      onSuccess: () => {
+        message.success(t('tasks.editor.deleted', { name }));
+        navigate('/tasks');
+      },
+      onError: (err) => void message.error(formatError('delete', ['taskNamed', { name }], err)),
+    });
+
+  const onUpload = (file: File) => {
+    upload.mutate(file, {
+      onSuccess: (jar) => {
+        form.setFieldsValue({ jarId: jar.id, jarName: jar.fileName });
+        setDirty(true);
+        message.success(t('tasks.form.uploaded', { name: jar.fileName }));
+      },
+      onError: (err) => void message.error(formatError('jarUpload', 'jarFile', err)),
+    });
+    return false;
+  };
+
+  const lifecycle = task?.lifecycle;
+  const latestActive = task?.latestStatus && !['FINISHED', 'CANCELED', 'FAILED'].includes(task.latestStatus);
+  const canOnline = task && task.kind !== 'EXTERNAL' && (lifecycle === 'PUBLISHED' || lifecycle === 'OFFLINE' || (lifecycle === 'ONLINE' && !latestActive));
+  const canPublish = task && task.kind !== 'EXTERNAL' && lifecycle !== 'ONLINE' && (task.hasUnpublishedChanges || dirty);
+
+  const actions = canOperate && (
+    <Space wrap>
+      <Button onClick={onSave} disabled={(!dirty && !!task) || readOnly} loading={create.isPending || update.isPending}>
+        {t('tasks.editor.save')}
+      </Button>
+      {task && (
+        <>
+          <Popconfirm
+            title={t('tasks.editor.publish')}
+            description={<Input style={{ width: 260 }} placeholder={t('tasks.editor.publishNote')} value={note} onChange={(e) => setNote(e.target.value)} />}
+            onConfirm={onPublish}
+            okText={t('tasks.editor.publish')}
+            cancelText={t('common.cancel')}
+            disabled={!canPublish}
+          >
+            <Button disabled={!canPublish} loading={publish.isPending}>
+              {t('tasks.editor.publish')}
+            </Button>
+          </Popconfirm>
+          <Popconfirm
+            title={t('tasks.editor.online')}
+            description={
+              <Space direction="vertical" size={4}>
+                <Typography.Text type="secondary">{t('tasks.editor.onlineFrom')}</Typography.Text>
+                <Select
+                  aria-label={t('tasks.editor.onlineFrom')}
+                  style={{ width: 220 }}
+                  value={strategy}
+                  onChange={setStrategy}
+                  options={[
+                    { value: 'default', label: `${t(`tasks.strategy.${task.config.savepointStrategy}`)} (${t('tasks.bulk.fromDefault')})` },
+                    ...STRATEGIES.filter((s) => s !== 'path').map((s) => ({ value: s, label: t(`tasks.strategy.${s}`) })),
+                  ]}
+                />
+              </Space>
+            }
+            onConfirm={onOnline}
+            okText={t('tasks.editor.online')}
+            cancelText={t('common.cancel')}
+            disabled={!canOnline || dirty}
+          >
+            <Button type="primary" disabled={!canOnline || dirty} loading={online.isPending}>
+              {t('tasks.editor.online')}
+            </Button>
+          </Popconfirm>
+          <Popconfirm
+            title={t('tasks.editor.offline')}
+            description={
+              <Checkbox checked={withSavepoint} onChange={(e) => setWithSavepoint(e.target.checked)}>
+                {t('tasks.editor.offlineWithSavepoint')}
+              </Checkbox>
+            }
+            onConfirm={onOffline}
+            okText={t('tasks.editor.offline')}
+            cancelText={t('common.cancel')}
+            disabled={lifecycle !== 'ONLINE'}
+          >
+            <Button danger disabled={lifecycle !== 'ONLINE'} loading={offline.isPending}>
+              {t('tasks.editor.offline')}
+            </Button>
+          </Popconfirm>
+          <Popconfirm title={t('tasks.editor.deleteConfirm', { name })} onConfirm={onDelete} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }}>
+            <Button type="text" danger disabled={lifecycle === 'ONLINE' && !!latestActive}>
+              {t('tasks.editor.delete')}
+            </Button>
+          </Popconfirm>
+        </>
+      )}
+    </Space>
+  );
+
+  const title = task ? (
+    <Space size={10} wrap>
+      <span>{task.name}</span>
+      <KindTag kind={task.kind} />
+      <LifecycleTag lifecycle={task.lifecycle} />
+      <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 400 }}>
+        {task.currentVersion ? t('tasks.editor.version', { version: task.currentVersion }) : t('tasks.editor.noVersion')}
+        {task.hasUnpublishedChanges && task.currentVersion ? ` · ${t('tasks.editor.unpublished')}` : ''}
+      </Typography.Text>
+    </Space>
+  ) : (
+    t('tasks.newTitle')
+  );
+
+  const subtitle = task && (
+    <Space size={8} data-testid="latest-run">
+      <span>{t('tasks.editor.latestRun')}:</span>
+      <JobStatusTag status={task.latestStatus} />
+    </Space>
+  );
+
+  const scriptPane =
+    kind === 'SQL' ? (
+      <>
+        <Form.Item name="sql" noStyle>
+          <SqlEditor aria-label={t('tasks.editor.script')} errorLine={sqlError?.line} readOnly={readOnly} />
+        </Form.Item>
+        {sqlError && (
+          <Alert
+            role="alert"
+            type="error"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="sql-error"
+            message={
+              sqlError.line
+                ? t('tasks.editor.sqlError', { line: sqlError.line, column: sqlError.column ?? 1, message: sqlError.message })
+                : t('tasks.editor.sqlErrorNoPosition', { message: sqlError.message })
+            }
+          />
+        )}
+      </>
+    ) : (
+      <>
+        <Form.Item name="jarId" hidden rules={[{ required: true, message: t('tasks.form.jarFile') }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="jarName" hidden>
+          <Input />
+        </Form.Item>
+        <Form.Item label={t('tasks.form.jarFile')} required>
+          <Space>
+            <Typography.Text code={Boolean(jarName)}>{jarName ?? '—'}</Typography.Text>
+            <Upload accept=".jar" showUploadList={false} beforeUpload={onUpload} disabled={readOnly}>
+              <Button icon={<UploadOutlined />} loading={upload.isPending} disabled={readOnly}>
+                {t('tasks.form.uploadJar')}
+              </Button>
+            </Upload>
+          </Space>
+        </Form.Item>
+        <Form.Item name="entryClass" label={t('tasks.form.entryClass')} extra={t('tasks.form.entryClassHelp')}>
+          <Input placeholder="org.apache.flink.streaming.examples.wordcount.WordCount" disabled={readOnly} />
+        </Form.Item>
+        <Form.Item name="args" label={t('tasks.form.args')}>
+          <Input placeholder="--input /data/in.txt --parallelism 2" disabled={readOnly} />
+        </Form.Item>
+      </>
+    );
+
+  return (
+    <>
+      <PageHeader title={title} subtitle={subtitle} extra={actions} />
+      {task?.kind === 'EXTERNAL' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('tasks.editor.externalHint')} />}
+      {task?.lifecycle === 'ONLINE' && task.kind !== 'EXTERNAL' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('tasks.editor.readOnlyOnline')} />}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        disabled={busy}
+        initialValues={task ? toValues(task) : { kind: 'SQL', executionMode: 'STREAMING', sql: '', parallelism: 1, checkpointIntervalMs: null, savepointStrategy: 'latest' }}
+        onValuesChange={(changed) => {
+          setDirty(true);
+          if ('sql' in changed) setSqlError(null);
+        }}
+      >
+        <Row gutter={16}>
+          <Col xs={24} xl={16}>
+            <Card styles={{ body: { paddingTop: 4 } }}>
+              <Tabs
+                activeKey={tab}
+                onChange={setTab}
+                items={[
+                  { key: 'script', label: kind === 'SQL' ? t('tasks.editor.script') : t('tasks.editor.jar'), children: scriptPane },
+                  ...(task && task.kind !== 'EXTERNAL' ? [{ key: 'versions', label: t('tasks.editor.versions'), children: <VersionsPanel task={task} /> }] : []),
+                ]}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={8}>
+            <Card title={t('tasks.form.configuration')} size="small">
+              <Form.Item name="name" label={t('tasks.form.name')} rules={[{ required: true, whitespace: true, message: t('tasks.form.nameRequired') }, { max: 200 }]}>
+                <Input disabled={!canOperate || task?.kind === 'EXTERNAL'} />
+              </Form.Item>
+              {!task && (
+                <Form.Item name="kind" label={t('tasks.form.kind')}>
+                  <Radio.Group optionType="button" options={[{ value: 'SQL', label: t('tasks.kind.SQL') }, { value: 'JAR', label: t('tasks.kind.JAR') }]} />
+                </Form.Item>
+              )}
+              <Form.Item name="clusterId" label={t('tasks.form.cluster')} rules={[{ required: true, message: t('tasks.form.clusterRequired') }]} extra={clusters.data?.length === 0 ? t('tasks.noCluster') : undefined}>
+                <Select disabled={readOnly} loading={clusters.isPending} options={(clusters.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+              </Form.Item>
+              <Row gutter={12}>
+                <Col span={12}>
+                  <Form.Item name="executionMode" label={t('tasks.form.mode')}>
+                    <Select disabled={readOnly} options={(['STREAMING', 'BATCH'] as const).map((m) => ({ value: m, label: t(`tasks.mode.${m}`) }))} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="parallelism" label={t('tasks.form.parallelism')} rules={[{ required: true }]}>
+                    <InputNumber min={1} max={1024} style={{ width: '100%' }} disabled={readOnly} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item name="checkpointIntervalMs" label={t('tasks.form.checkpointInterval')}>
+                <InputNumber min={100} step={1000} placeholder={t('tasks.form.checkpointOff')} style={{ width: '100%' }} disabled={readOnly} />
+              </Form.Item>
+              <Form.Item name="savepointStrategy" label={t('tasks.form.savepointStrategy')}>
+                <Select disabled={readOnly} options={STRATEGIES.map((s) => ({ value: s, label: t(`tasks.strategy.${s}`) }))} />
+              </Form.Item>
+              {savepointStrategy === 'path' && (
+                <Form.Item name="savepointPath" label={t('tasks.form.savepointPath')} rules={[{ required: true, whitespace: true }]}>
+                  <Input placeholder="file:///savepoints/savepoint-…" disabled={readOnly} />
+                </Form.Item>
+              )}
+              <Form.Item
+                name="flinkOptions"
+                label={t('tasks.form.flinkOptions')}
+                extra={t('tasks.form.flinkOptionsHelp')}
+                rules={[
+                  {
+                    validator: async (_, value: string | undefined) => {
+                      const { errors } = textToOptions(value ?? '');
+                      if (errors.length) throw new Error(t('tasks.form.flinkOptionsInvalid', { lines: errors.join(', ') }));
+                    },
+                  },
+                ]}
+              >
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} style={{ fontFamily: 'monospace' }} placeholder="state.backend.type: rocksdb" disabled={readOnly} />
+              </Form.Item>
+              <Row gutter={12}>
+                <Col span={12}>
+                  <Form.Item name="owner" label={t('tasks.form.owner')}>
+                    <Input disabled={!canOperate} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name="alertGroup" label={t('tasks.form.alertGroup')}>
+                    <Input disabled={readOnly} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item name="description" label={t('tasks.form.description')}>
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} disabled={!canOperate} />
+              </Form.Item>
+            </Card>
+          </Col>
+        </Row>
+      </Form>
+    </>
+  );
+}
