@@ -23,7 +23,7 @@ import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import { TERMINAL_STATUSES } from '../runs/runs.store.js';
 import type { SavepointKind, SavepointRecord, SavepointsStore } from '../runs/savepoints.store.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
-import { planSubmission, ScriptPlanError, type GatewayStatement } from '../tasks/sql-script.js';
+import { messageInScript, planSubmission, ScriptPlanError, type GatewayStatement } from '../tasks/sql-script.js';
 import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-versions.store.js';
 import { decodeJar, parseConfig, parseVersionConfig, type VersionConfig } from '../tasks/tasks.service.js';
 import type { TaskRecord, TasksStore } from '../tasks/tasks.store.js';
@@ -409,7 +409,7 @@ export class OperationsService {
     } catch (err) {
       if (!(err instanceof FlinkRejectedError)) throw err;
       const details = err.details as Partial<SqlErrorDetails> | undefined;
-      const flinkMessage = details?.message ?? err.message;
+      const flinkMessage = messageInScript(details?.message ?? err.message, statement);
       const at = details?.position ? statement.toScript(details.position) : statement.toScript({ line: 1, column: 1 });
       throw new FlinkRejectedError(`Flink rejected statement ${at.statementIndex + 1} (line ${at.line}, column ${at.column}): ${flinkMessage}`, {
         message: flinkMessage,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { planSubmission, positionOf, ScriptPlanError, splitScript } from './sql-script.js';
+import { messageInScript, planSubmission, positionOf, ScriptPlanError, splitScript } from './sql-script.js';
 
 const kinds = (script: string) => splitScript(script).statements.map((s) => s.kind);
 const texts = (script: string) => splitScript(script).statements.map((s) => s.text);
@@ -134,5 +134,14 @@ describe('positionOf', () => {
   it('counts lines and columns from 1', () => {
     assert.deepEqual(positionOf('ab\ncd', 0), { line: 1, column: 1 });
     assert.deepEqual(positionOf('ab\ncd', 4), { line: 2, column: 2 });
+  });
+});
+
+describe('messageInScript', () => {
+  it("rewrites Flink's positions into the script's and drops a repeated sentence", () => {
+    const { job } = planSubmission('CREATE TABLE t (a INT);\n\nINSERT INTO t\n  SELECT a FROM nowhere;');
+    const flink = 'SQL validation failed. SQL validation failed. From line 2, column 17 to line 2, column 23: Object \'nowhere\' not found';
+    assert.equal(messageInScript(flink, job), "SQL validation failed. From line 4, column 17 to line 4, column 23: Object 'nowhere' not found");
+    assert.equal(messageInScript('Incorrect syntax near the keyword \'WHERE\' at line 1, column 8.', job), "Incorrect syntax near the keyword 'WHERE' at line 3, column 8.");
   });
 });

@@ -413,3 +413,15 @@ export function planSubmission(script: string): SubmissionPlan {
   const inserts = jobStatements.flatMap((s) => (s.kind === 'STATEMENT_SET' ? (s.members ?? []) : [s]));
   return { setup, job: asStatementSet(inserts) };
 }
+
+/**
+ * Flink's message with its own positions (relative to the text it was sent) rewritten as script
+ * positions, and a sentence Flink repeats ("SQL validation failed. SQL validation failed.") once.
+ */
+export function messageInScript(message: string, statement: GatewayStatement): string {
+  const mapped = message.replace(/\b(at line|from line|to line) (\d+), column (\d+)/gi, (_, words: string, line: string, column: string) => {
+    const p = statement.toScript({ line: Number(line), column: Number(column) });
+    return `${words} ${p.line}, column ${p.column}`;
+  });
+  return mapped.replace(/^([^.]+\.)(?: \1)+/, '$1');
+}
