@@ -16,7 +16,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { ConflictError, InputError, NotFoundError } from '../errors/errors.js';
-import { analyzeLineage } from '../lineage/lineage-analyzer.js';
+import { analyzeLineageOnDemand } from '../lineage/lineage-on-demand.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import { TERMINAL_STATUSES } from '../runs/runs.store.js';
 import type { JarFilesStore } from './jar-files.store.js';
@@ -193,7 +193,7 @@ export class TasksService {
           const { message, line, column, statementIndex } = err.problem;
           throw new InputError(`The script cannot be submitted: ${message} (line ${line}, column ${column})`, { message, line, column, statementIndex });
         }
-        lineage = JSON.stringify(analyzeLineage(task.draftContent));
+        lineage = JSON.stringify(await analyzeLineageOnDemand(task.draftContent));
       } else {
         const jar = decodeJar(task.draftContent);
         if (!jar) throw new InputError(`Task ${task.name} has no jar yet; upload one with POST /api/jars`);
