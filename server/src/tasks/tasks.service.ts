@@ -70,7 +70,7 @@ export class TasksService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { total: page.total, items: page.items.map(({ kind, ...rest }) => ({ ...rest, kind })) };
+    return page;
   }
 
   async get(id: string): Promise<Task> {
