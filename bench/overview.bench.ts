@@ -196,7 +196,8 @@ async function benchEngine(engine: string, url: string, reuse: boolean, log: (li
     await migrateToLatest(database);
     let seeded: Seeded;
     if (reuse) {
-      const clusters = await database.db.selectFrom('clusters').select('id').orderBy('name').execute();
+      // From the tasks: the browser part removes the cluster rows themselves.
+      const clusters = await database.db.selectFrom('tasks').select('cluster_id as id').distinct().orderBy('cluster_id').execute();
       const task = await database.db.selectFrom('tasks').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow();
       await database.db.deleteFrom('users').where('username', '=', 'bench').execute();
       seeded = { clusterIds: clusters.map((c) => c.id), someTaskId: task.id, seconds: 0 };
@@ -273,7 +274,8 @@ async function benchBrowser(dbFile: string, log: (line: string) => void): Promis
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/login`);
-    await page.getByLabel('Username').fill('admin');
+    // The seeded database already has a user, so Weir creates no admin: log in as the bench viewer.
+    await page.getByLabel('Username').fill('bench');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.locator('[data-testid="overview-table"] tbody tr[data-row-key]').first().waitFor();
@@ -300,13 +302,16 @@ async function main() {
   const log = (line: string) => console.log(line);
   const all: Row[] = [];
   let sqliteDir: string | undefined;
+  let sqliteFile: string | undefined;
   for (const engine of ENGINES) {
     if (engine === 'sqlite' && process.env.WEIR_BENCH_SQLITE_URL) {
       const { rows } = await benchEngine('sqlite', process.env.WEIR_BENCH_SQLITE_URL, true, log);
       all.push(...rows);
+      sqliteFile = process.env.WEIR_BENCH_SQLITE_URL.replace(/^sqlite:/, '');
     } else if (engine === 'sqlite') {
       sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-bench-'));
-      const { rows } = await benchEngine('sqlite', `sqlite:${path.join(sqliteDir, 'weir.db')}`, false, log);
+      sqliteFile = path.join(sqliteDir, 'weir.db');
+      const { rows } = await benchEngine('sqlite', `sqlite:${sqliteFile}`, false, log);
       all.push(...rows);
       if (KEEP) log(`kept WEIR_BENCH_SQLITE_URL=sqlite:${path.join(sqliteDir, 'weir.db')}`);
     } else if (engine === 'postgres' && process.env.WEIR_BENCH_PG_SEEDED_URL) {
@@ -330,7 +335,7 @@ async function main() {
   }
 
   let interactive: number[] | undefined;
-  if (BROWSER && sqliteDir) interactive = await benchBrowser(path.join(sqliteDir, 'weir.db'), log);
+  if (BROWSER && sqliteFile) interactive = await benchBrowser(sqliteFile, log);
   if (sqliteDir && !KEEP) fs.rmSync(sqliteDir, { recursive: true, force: true });
 
   console.log(`\nOverview at ${TASKS.toLocaleString('en')} tasks / ${(TASKS * RUNS_PER_TASK).toLocaleString('en')} runs, ${SAMPLES} samples each (target p95 < ${TARGET_P95_MS} ms)`);
