@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RunStatus } from './status.schemas.js';
 import { EpochMs } from './common.schemas.js';
 
 /**
@@ -108,21 +109,7 @@ export const AlertTestResult = z
 export type AlertTestResult = z.infer<typeof AlertTestResult>;
 
 /** Every status a run can have (Flink's own plus Weir's RECONNECTING and UNKNOWN). */
-export const AlertRunStatus = z.enum([
-  'INITIALIZING',
-  'CREATED',
-  'RUNNING',
-  'FAILING',
-  'FAILED',
-  'CANCELLING',
-  'CANCELED',
-  'FINISHED',
-  'RESTARTING',
-  'SUSPENDED',
-  'RECONCILING',
-  'RECONNECTING',
-  'UNKNOWN',
-]);
+export const AlertRunStatus = RunStatus;
 
 export const AlertTaskLifecycle = z.enum(['DEVELOP', 'PUBLISHED', 'ONLINE', 'OFFLINE']);
 

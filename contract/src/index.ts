@@ -1,4 +1,5 @@
 export * from './common.schemas.js';
+export * from './status.schemas.js';
 export * from './auth.schemas.js';
 export * from './clusters.schemas.js';
 export * from './health.schemas.js';
@@ -8,5 +9,6 @@ export * from './overview.schemas.js';
 export * from './runs.schemas.js';
 export * from './metrics.schemas.js';
 export * from './tasks.schemas.js';
+export * from './lineage.schemas.js';
 export * from './operations.schemas.js';
 export * from './job-health.schemas.js';

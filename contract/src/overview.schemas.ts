@@ -1,24 +1,11 @@
 import { z } from 'zod';
 import { EpochMs } from './common.schemas.js';
+import { RUN_STATUSES, RunStatus } from './status.schemas.js';
 
-/** Flink's job statuses as Flink reports them, then Weir's own two. */
-export const OVERVIEW_RUN_STATUSES = [
-  'INITIALIZING',
-  'CREATED',
-  'RUNNING',
-  'FAILING',
-  'FAILED',
-  'CANCELLING',
-  'CANCELED',
-  'FINISHED',
-  'RESTARTING',
-  'SUSPENDED',
-  'RECONCILING',
-  'RECONNECTING',
-  'UNKNOWN',
-] as const;
-export const OverviewRunStatus = z.enum(OVERVIEW_RUN_STATUSES);
-export type OverviewRunStatus = z.infer<typeof OverviewRunStatus>;
+/** The overview filters on every status a run can have. */
+export const OVERVIEW_RUN_STATUSES = RUN_STATUSES;
+export const OverviewRunStatus = RunStatus;
+export type OverviewRunStatus = RunStatus;
 
 export const OVERVIEW_LIFECYCLES = ['DEVELOP', 'PUBLISHED', 'ONLINE', 'OFFLINE'] as const;
 export const OverviewLifecycle = z.enum(OVERVIEW_LIFECYCLES);

@@ -1,20 +1,8 @@
 import type { ClusterHealth } from '@weir/contract';
 
-/** Every status a run can have: Flink's own, plus Weir's RECONNECTING and UNKNOWN. */
-export type RunStatus =
-  | 'INITIALIZING'
-  | 'CREATED'
-  | 'RUNNING'
-  | 'FAILING'
-  | 'FAILED'
-  | 'CANCELLING'
-  | 'CANCELED'
-  | 'FINISHED'
-  | 'RESTARTING'
-  | 'SUSPENDED'
-  | 'RECONCILING'
-  | 'RECONNECTING'
-  | 'UNKNOWN';
+/** Every status a run can have: Flink's own, plus Weir's RECONNECTING and UNKNOWN (defined once, in the contract). */
+export type { RunStatus } from '@weir/contract';
+import type { RunStatus } from '@weir/contract';
 
 export interface RunRef {
   runId: string;

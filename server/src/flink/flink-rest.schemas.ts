@@ -6,21 +6,8 @@ import { z } from 'zod';
  * the ones it uses. Nothing outside server/src/flink parses Flink JSON.
  */
 
-export const FLINK_JOB_STATUSES = [
-  'INITIALIZING',
-  'CREATED',
-  'RUNNING',
-  'FAILING',
-  'FAILED',
-  'CANCELLING',
-  'CANCELED',
-  'FINISHED',
-  'RESTARTING',
-  'SUSPENDED',
-  'RECONCILING',
-] as const;
-export const FlinkJobStatus = z.enum(FLINK_JOB_STATUSES);
-export type FlinkJobStatus = z.infer<typeof FlinkJobStatus>;
+export { FLINK_JOB_STATUSES, FlinkJobStatus } from '@weir/contract';
+import { FlinkJobStatus } from '@weir/contract';
 
 export const ClusterOverview = z.looseObject({
   taskmanagers: z.number(),

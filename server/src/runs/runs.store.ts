@@ -7,7 +7,8 @@ import { inTransaction } from '../db/transactions.js';
 import { upsert } from '../db/upsert.js';
 
 /** Flink's globally terminal statuses: a run in one of them never changes again. */
-export const TERMINAL_STATUSES = ['FINISHED', 'CANCELED', 'FAILED'] as const;
+export { TERMINAL_RUN_STATUSES as TERMINAL_STATUSES } from '@weir/contract';
+import { TERMINAL_RUN_STATUSES as TERMINAL_STATUSES } from '@weir/contract';
 
 export const SNAPSHOT_KINDS = [
   'job',

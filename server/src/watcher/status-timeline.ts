@@ -1,7 +1,8 @@
+import { TERMINAL_RUN_STATUSES } from '@weir/contract';
 import type { RunStatus } from '../events/events.js';
 
-/** Flink's globally terminal statuses, plus nothing of Weir's: UNKNOWN can still recover. */
-export const TERMINAL: ReadonlySet<string> = new Set(['FINISHED', 'CANCELED', 'FAILED']);
+/** Flink's globally terminal statuses, and none of Weir's: UNKNOWN can still recover. */
+export const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_RUN_STATUSES);
 
 export function isTerminal(status: string): boolean {
   return TERMINAL.has(status);
