@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMs } from './common.schemas.js';
+import { LineageResult } from './lineage.schemas.js';
 
 // The run detail page: one run of a task (one Flink job execution), read live from its cluster
 // while the cluster has it, otherwise from the copy Weir saved ("snapshot").
@@ -312,8 +313,7 @@ export const RunLineage = z
     /** `stored`: computed when the version was published; `analysed`: computed now from the run's SQL; `none`: no SQL. */
     source: z.enum(['stored', 'analysed', 'none']),
     versionId: z.string().nullable(),
-    /** The lineage analyser's LineageResult (server/src/lineage/lineage.schemas.ts; it moves into the contract with the lineage routes). */
-    lineage: z.record(z.string(), z.unknown()).nullable(),
+    lineage: LineageResult.nullable(),
   })
   .meta({ id: 'RunLineage' });
 export type RunLineage = z.infer<typeof RunLineage>;

@@ -14,6 +14,7 @@ import { registerErrorHandling } from './errors/error-handler.js';
 import { eventsRoutes } from './events/events.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { jobHealthRoutes } from './health/job-health.routes.js';
+import { lineageRoutes } from './lineage/lineage.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { operationsRoutes } from './operations/operations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   overviewRoutes(app, services.overview);
   runsRoutes(app, services.runDetail);
   tasksRoutes(app, services.tasksService);
+  lineageRoutes(app, services.lineage);
   operationsRoutes(app, services.operations);
   metricsRoutes(app, services.metrics);
   healthRoutes(app, { database: services.database, clusters: services.clusters, version: API_VERSION });

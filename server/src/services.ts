@@ -13,6 +13,8 @@ import { ClustersService } from './clusters/clusters.service.js';
 import { ClustersStore } from './clusters/clusters.store.js';
 import { EventBus } from './events/events.js';
 import { createJobHealth } from './health/job-health.js';
+import { LineageService } from './lineage/lineage.service.js';
+import { LineageStore } from './lineage/lineage.store.js';
 import { MetricSampler } from './metrics/metric-sampler.js';
 import { StoredMetricSource } from './metrics/metric-source.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -85,6 +87,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const taskVersions = new TaskVersionsStore(database);
   const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));
   const tasksService = new TasksService({ tasks, versions: taskVersions, runs, clusters, jars, audit, log });
+  const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
   const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints: new SavepointsStore(database), clusters, watchers, jars, audit, bus });
   const health = createJobHealth({ database, runs, tasks, clusters, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000 });
   health.useOperations(operations);
@@ -131,6 +134,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, operations, health, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, health, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

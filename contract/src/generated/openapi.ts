@@ -644,6 +644,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getGlobalLineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lineage/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["searchLineageTables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lineage/tables/{tableId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getTableLineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/online": {
         parameters: {
             query?: never;
@@ -1307,6 +1355,81 @@ export interface components {
             items: components["schemas"]["AuditEntryInput"][];
             total: number;
         };
+        HealthCheckSettingsInput: {
+            restarts: {
+                enabled: boolean;
+                threshold: number;
+                windowMs: number;
+            };
+            checkpoint: {
+                enabled: boolean;
+            };
+            backpressure: {
+                enabled: boolean;
+                forMs: number;
+            };
+        };
+        RunHealthInput: {
+            runId: string;
+            taskId: string;
+            score: number | null;
+            band: ("healthy" | "degraded" | "unhealthy") | null;
+            reasons: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure";
+                penalty: number;
+                text: string;
+            }[];
+            checks: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure";
+                /** @enum {string} */
+                state: "PASS" | "FAIL" | "SKIPPED";
+                detail: string;
+                at: number;
+            }[];
+            history: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure";
+                /** @enum {string} */
+                state: "PASS" | "FAIL" | "SKIPPED";
+                detail: string;
+                at: number;
+            }[];
+            evaluatedAt: number | null;
+            restartedFromRunId: string | null;
+            restartedAsRunId: string | null;
+        };
+        AutoRestartPolicyInput: {
+            enabled: boolean;
+            maxAttempts: number;
+            windowMs: number;
+            backoffInitialMs: number;
+            backoffMultiplier: number;
+            backoffMaxMs: number;
+            sources: ("latest-checkpoint" | "latest-savepoint" | "none")[];
+        };
+        TaskHealthInput: {
+            taskId: string;
+            autoRestart: components["schemas"]["AutoRestartPolicyInput"];
+            checks: components["schemas"]["HealthCheckSettingsInput"];
+            /** @enum {string} */
+            autoRestartState: "IDLE" | "EXHAUSTED";
+            autoRestartReason: string | null;
+            autoRestartStateAt: number | null;
+            attempts: {
+                id: string;
+                failedRunId: string;
+                newRunId: string | null;
+                attempt: number;
+                /** @enum {string} */
+                state: "SCHEDULED" | "SUBMITTED" | "FAILED";
+                dueAt: number;
+                restoredFrom: string | null;
+                error: string | null;
+                createdAt: number;
+            }[];
+        };
         OverviewCountsInput: {
             total: number;
             batch: number;
@@ -1327,6 +1450,18 @@ export interface components {
                 UNKNOWN: number;
             };
             lost: number;
+        };
+        OverviewHealthInput: {
+            score: number;
+            /** @enum {string} */
+            band: "healthy" | "degraded" | "unhealthy";
+            reasons: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure";
+                penalty: number;
+                text: string;
+            }[];
+            evaluatedAt: number;
         };
         OverviewTaskInput: {
             id: string;
@@ -1349,6 +1484,7 @@ export interface components {
             endTime: number | null;
             durationMs: number | null;
             restartCount: number;
+            health: components["schemas"]["OverviewHealthInput"] | null;
         };
         OverviewTaskPageInput: {
             items: components["schemas"]["OverviewTaskInput"][];
@@ -1379,6 +1515,205 @@ export interface components {
             page: number;
             pageSize: number;
             now: number;
+        };
+        TaskConfigInput: {
+            parallelism: number;
+            checkpointIntervalMs: number | null;
+            /** @enum {string} */
+            savepointStrategy: "none" | "latest" | "earliest" | "path";
+            savepointPath: string | null;
+            flinkOptions: {
+                [key: string]: string;
+            };
+            alertGroup: string | null;
+        };
+        JarSpecInput: {
+            jarId: string;
+            entryClass?: string | null;
+            args?: string[];
+        };
+        JarFileInput: {
+            id: string;
+            fileName: string;
+            size: number;
+            uploadedAt: number;
+        };
+        TaskInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "SQL" | "JAR" | "EXTERNAL";
+            /** @enum {string} */
+            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
+            /** @enum {string} */
+            executionMode: "STREAMING" | "BATCH";
+            clusterId: string;
+            owner: string | null;
+            description: string | null;
+            currentVersionId: string | null;
+            latestRunId: string | null;
+            latestStatus: string | null;
+            latestStartTime: number | null;
+            createdAt: number;
+            updatedAt: number;
+            sql: string | null;
+            jar: {
+                jarId: string;
+                entryClass?: string | null;
+                args?: string[];
+                fileName: string | null;
+            } | null;
+            config: components["schemas"]["TaskConfigInput"];
+            currentVersion: number | null;
+            hasUnpublishedChanges: boolean;
+        };
+        TaskListItemInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "SQL" | "JAR" | "EXTERNAL";
+            /** @enum {string} */
+            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
+            /** @enum {string} */
+            executionMode: "STREAMING" | "BATCH";
+            clusterId: string;
+            owner: string | null;
+            description: string | null;
+            currentVersionId: string | null;
+            latestRunId: string | null;
+            latestStatus: string | null;
+            latestStartTime: number | null;
+            createdAt: number;
+            updatedAt: number;
+            latestFlinkJobId: string | null;
+            latestEndTime: number | null;
+            latestDurationMs: number | null;
+            latestRestartCount: number | null;
+        };
+        TaskVersionInput: {
+            id: string;
+            taskId: string;
+            version: number;
+            sql: string | null;
+            jar: components["schemas"]["JarSpecInput"] | null;
+            config: components["schemas"]["TaskConfigInput"];
+            /** @enum {string} */
+            executionMode: "STREAMING" | "BATCH";
+            lineage: unknown | null;
+            createdBy: string;
+            createdAt: number;
+            note: string | null;
+        };
+        DiffLineInput: {
+            /** @enum {string} */
+            kind: "same" | "added" | "removed";
+            fromLine: number | null;
+            toLine: number | null;
+            text: string;
+        };
+        TaskVersionComparisonInput: {
+            from: components["schemas"]["TaskVersionInput"];
+            to: components["schemas"]["TaskVersionInput"];
+            content: components["schemas"]["DiffLineInput"][];
+            config: components["schemas"]["DiffLineInput"][];
+        };
+        SqlErrorDetailsInput: {
+            message: string;
+            line: number | null;
+            column: number | null;
+            statementIndex: number | null;
+        };
+        LineageResultInput: {
+            tables: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "source" | "sink" | "view" | "both";
+                connector: string | null;
+                columns: {
+                    name: string;
+                    type: string | null;
+                    computed?: string;
+                    metadata?: boolean;
+                }[];
+            }[];
+            columnEdges: {
+                from: {
+                    table: string;
+                    column: string;
+                };
+                to: {
+                    table: string;
+                    column: string;
+                };
+                transform: string;
+                statementIndex: number;
+                via: string[];
+            }[];
+            tableEdges: {
+                from: string;
+                to: string;
+            }[];
+            statements: {
+                index: number;
+                /** @enum {string} */
+                kind: "create_table" | "create_table_as" | "create_view" | "create_function" | "create_catalog" | "create_database" | "use" | "set" | "insert" | "statement_set" | "select" | "other" | "invalid";
+                line: number;
+                sinks: string[];
+            }[];
+            warnings: {
+                line: number;
+                column: number;
+                message: string;
+            }[];
+            errors: {
+                line: number;
+                column: number;
+                message: string;
+            }[];
+        };
+        GlobalLineageTableInput: {
+            id: string;
+            name: string;
+            connector: string | null;
+            readers: string[];
+            writers: string[];
+        };
+        GlobalLineageTaskInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
+            version: number;
+        };
+        GlobalLineageEdgeInput: {
+            from: string;
+            to: string;
+            /** @enum {string} */
+            kind: "reads" | "writes";
+        };
+        GlobalLineageInput: {
+            tables: components["schemas"]["GlobalLineageTableInput"][];
+            tasks: components["schemas"]["GlobalLineageTaskInput"][];
+            edges: components["schemas"]["GlobalLineageEdgeInput"][];
+        };
+        TableLineageInput: {
+            tables: components["schemas"]["GlobalLineageTableInput"][];
+            tasks: components["schemas"]["GlobalLineageTaskInput"][];
+            edges: components["schemas"]["GlobalLineageEdgeInput"][];
+            table: string;
+            depth: number;
+        };
+        LineageTableHitInput: {
+            id: string;
+            name: string;
+            connector: string | null;
+            readerCount: number;
+            writerCount: number;
+        };
+        LineageTableSearchInput: {
+            items: components["schemas"]["LineageTableHitInput"][];
+            total: number;
         };
         RunDetailInput: {
             run: {
@@ -1730,9 +2065,7 @@ export interface components {
             /** @enum {string} */
             source: "stored" | "analysed" | "none";
             versionId: string | null;
-            lineage: {
-                [key: string]: unknown;
-            } | null;
+            lineage: components["schemas"]["LineageResultInput"] | null;
         };
         MetricSelectionInput: {
             runId: string;
@@ -1764,113 +2097,6 @@ export interface components {
             intervalMs: number;
             retentionHours: number;
             sampling: boolean;
-        };
-        TaskConfigInput: {
-            parallelism: number;
-            checkpointIntervalMs: number | null;
-            /** @enum {string} */
-            savepointStrategy: "none" | "latest" | "earliest" | "path";
-            savepointPath: string | null;
-            flinkOptions: {
-                [key: string]: string;
-            };
-            alertGroup: string | null;
-        };
-        JarSpecInput: {
-            jarId: string;
-            entryClass?: string | null;
-            args?: string[];
-        };
-        JarFileInput: {
-            id: string;
-            fileName: string;
-            size: number;
-            uploadedAt: number;
-        };
-        TaskInput: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "SQL" | "JAR" | "EXTERNAL";
-            /** @enum {string} */
-            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
-            /** @enum {string} */
-            executionMode: "STREAMING" | "BATCH";
-            clusterId: string;
-            owner: string | null;
-            description: string | null;
-            currentVersionId: string | null;
-            latestRunId: string | null;
-            latestStatus: string | null;
-            latestStartTime: number | null;
-            createdAt: number;
-            updatedAt: number;
-            sql: string | null;
-            jar: {
-                jarId: string;
-                entryClass?: string | null;
-                args?: string[];
-                fileName: string | null;
-            } | null;
-            config: components["schemas"]["TaskConfigInput"];
-            currentVersion: number | null;
-            hasUnpublishedChanges: boolean;
-        };
-        TaskListItemInput: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "SQL" | "JAR" | "EXTERNAL";
-            /** @enum {string} */
-            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
-            /** @enum {string} */
-            executionMode: "STREAMING" | "BATCH";
-            clusterId: string;
-            owner: string | null;
-            description: string | null;
-            currentVersionId: string | null;
-            latestRunId: string | null;
-            latestStatus: string | null;
-            latestStartTime: number | null;
-            createdAt: number;
-            updatedAt: number;
-            latestFlinkJobId: string | null;
-            latestEndTime: number | null;
-            latestDurationMs: number | null;
-            latestRestartCount: number | null;
-        };
-        TaskVersionInput: {
-            id: string;
-            taskId: string;
-            version: number;
-            sql: string | null;
-            jar: components["schemas"]["JarSpecInput"] | null;
-            config: components["schemas"]["TaskConfigInput"];
-            /** @enum {string} */
-            executionMode: "STREAMING" | "BATCH";
-            lineage: unknown | null;
-            createdBy: string;
-            createdAt: number;
-            note: string | null;
-        };
-        DiffLineInput: {
-            /** @enum {string} */
-            kind: "same" | "added" | "removed";
-            fromLine: number | null;
-            toLine: number | null;
-            text: string;
-        };
-        TaskVersionComparisonInput: {
-            from: components["schemas"]["TaskVersionInput"];
-            to: components["schemas"]["TaskVersionInput"];
-            content: components["schemas"]["DiffLineInput"][];
-            config: components["schemas"]["DiffLineInput"][];
-        };
-        SqlErrorDetailsInput: {
-            message: string;
-            line: number | null;
-            column: number | null;
-            statementIndex: number | null;
         };
         RunSavepointInput: {
             id: string;
@@ -1909,81 +2135,6 @@ export interface components {
                 code: string;
                 message: string;
             } | null;
-        };
-        HealthCheckSettingsInput: {
-            restarts: {
-                enabled: boolean;
-                threshold: number;
-                windowMs: number;
-            };
-            checkpoint: {
-                enabled: boolean;
-            };
-            backpressure: {
-                enabled: boolean;
-                forMs: number;
-            };
-        };
-        RunHealthInput: {
-            runId: string;
-            taskId: string;
-            score: number | null;
-            band: ("healthy" | "degraded" | "unhealthy") | null;
-            reasons: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
-                penalty: number;
-                text: string;
-            }[];
-            checks: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
-                /** @enum {string} */
-                state: "PASS" | "FAIL" | "SKIPPED";
-                detail: string;
-                at: number;
-            }[];
-            history: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
-                /** @enum {string} */
-                state: "PASS" | "FAIL" | "SKIPPED";
-                detail: string;
-                at: number;
-            }[];
-            evaluatedAt: number | null;
-            restartedFromRunId: string | null;
-            restartedAsRunId: string | null;
-        };
-        AutoRestartPolicyInput: {
-            enabled: boolean;
-            maxAttempts: number;
-            windowMs: number;
-            backoffInitialMs: number;
-            backoffMultiplier: number;
-            backoffMaxMs: number;
-            sources: ("latest-checkpoint" | "latest-savepoint" | "none")[];
-        };
-        TaskHealthInput: {
-            taskId: string;
-            autoRestart: components["schemas"]["AutoRestartPolicyInput"];
-            checks: components["schemas"]["HealthCheckSettingsInput"];
-            /** @enum {string} */
-            autoRestartState: "IDLE" | "EXHAUSTED";
-            autoRestartReason: string | null;
-            autoRestartStateAt: number | null;
-            attempts: {
-                id: string;
-                failedRunId: string;
-                newRunId: string | null;
-                attempt: number;
-                /** @enum {string} */
-                state: "SCHEDULED" | "SUBMITTED" | "FAILED";
-                dueAt: number;
-                restoredFrom: string | null;
-                error: string | null;
-                createdAt: number;
-            }[];
         };
         ErrorBody: {
             error: {
@@ -2355,6 +2506,81 @@ export interface components {
             items: components["schemas"]["AuditEntry"][];
             total: number;
         };
+        HealthCheckSettings: {
+            restarts: {
+                enabled: boolean;
+                threshold: number;
+                windowMs: number;
+            };
+            checkpoint: {
+                enabled: boolean;
+            };
+            backpressure: {
+                enabled: boolean;
+                forMs: number;
+            };
+        };
+        RunHealth: {
+            runId: string;
+            taskId: string;
+            score: number | null;
+            band: ("healthy" | "degraded" | "unhealthy") | null;
+            reasons: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure";
+                penalty: number;
+                text: string;
+            }[];
+            checks: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure";
+                /** @enum {string} */
+                state: "PASS" | "FAIL" | "SKIPPED";
+                detail: string;
+                at: number;
+            }[];
+            history: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure";
+                /** @enum {string} */
+                state: "PASS" | "FAIL" | "SKIPPED";
+                detail: string;
+                at: number;
+            }[];
+            evaluatedAt: number | null;
+            restartedFromRunId: string | null;
+            restartedAsRunId: string | null;
+        };
+        AutoRestartPolicy: {
+            enabled: boolean;
+            maxAttempts: number;
+            windowMs: number;
+            backoffInitialMs: number;
+            backoffMultiplier: number;
+            backoffMaxMs: number;
+            sources: ("latest-checkpoint" | "latest-savepoint" | "none")[];
+        };
+        TaskHealth: {
+            taskId: string;
+            autoRestart: components["schemas"]["AutoRestartPolicy"];
+            checks: components["schemas"]["HealthCheckSettings"];
+            /** @enum {string} */
+            autoRestartState: "IDLE" | "EXHAUSTED";
+            autoRestartReason: string | null;
+            autoRestartStateAt: number | null;
+            attempts: {
+                id: string;
+                failedRunId: string;
+                newRunId: string | null;
+                attempt: number;
+                /** @enum {string} */
+                state: "SCHEDULED" | "SUBMITTED" | "FAILED";
+                dueAt: number;
+                restoredFrom: string | null;
+                error: string | null;
+                createdAt: number;
+            }[];
+        };
         OverviewCounts: {
             total: number;
             batch: number;
@@ -2375,6 +2601,18 @@ export interface components {
                 UNKNOWN: number;
             };
             lost: number;
+        };
+        OverviewHealth: {
+            score: number;
+            /** @enum {string} */
+            band: "healthy" | "degraded" | "unhealthy";
+            reasons: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure";
+                penalty: number;
+                text: string;
+            }[];
+            evaluatedAt: number;
         };
         OverviewTask: {
             id: string;
@@ -2397,6 +2635,7 @@ export interface components {
             endTime: number | null;
             durationMs: number | null;
             restartCount: number;
+            health: components["schemas"]["OverviewHealth"] | null;
         };
         OverviewTaskPage: {
             items: components["schemas"]["OverviewTask"][];
@@ -2427,6 +2666,205 @@ export interface components {
             page: number;
             pageSize: number;
             now: number;
+        };
+        TaskConfig: {
+            parallelism: number;
+            checkpointIntervalMs: number | null;
+            /** @enum {string} */
+            savepointStrategy: "none" | "latest" | "earliest" | "path";
+            savepointPath: string | null;
+            flinkOptions: {
+                [key: string]: string;
+            };
+            alertGroup: string | null;
+        };
+        JarSpec: {
+            jarId: string;
+            entryClass?: string | null;
+            args?: string[];
+        };
+        JarFile: {
+            id: string;
+            fileName: string;
+            size: number;
+            uploadedAt: number;
+        };
+        Task: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "SQL" | "JAR" | "EXTERNAL";
+            /** @enum {string} */
+            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
+            /** @enum {string} */
+            executionMode: "STREAMING" | "BATCH";
+            clusterId: string;
+            owner: string | null;
+            description: string | null;
+            currentVersionId: string | null;
+            latestRunId: string | null;
+            latestStatus: string | null;
+            latestStartTime: number | null;
+            createdAt: number;
+            updatedAt: number;
+            sql: string | null;
+            jar: {
+                jarId: string;
+                entryClass?: string | null;
+                args?: string[];
+                fileName: string | null;
+            } | null;
+            config: components["schemas"]["TaskConfig"];
+            currentVersion: number | null;
+            hasUnpublishedChanges: boolean;
+        };
+        TaskListItem: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "SQL" | "JAR" | "EXTERNAL";
+            /** @enum {string} */
+            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
+            /** @enum {string} */
+            executionMode: "STREAMING" | "BATCH";
+            clusterId: string;
+            owner: string | null;
+            description: string | null;
+            currentVersionId: string | null;
+            latestRunId: string | null;
+            latestStatus: string | null;
+            latestStartTime: number | null;
+            createdAt: number;
+            updatedAt: number;
+            latestFlinkJobId: string | null;
+            latestEndTime: number | null;
+            latestDurationMs: number | null;
+            latestRestartCount: number | null;
+        };
+        TaskVersion: {
+            id: string;
+            taskId: string;
+            version: number;
+            sql: string | null;
+            jar: components["schemas"]["JarSpec"] | null;
+            config: components["schemas"]["TaskConfig"];
+            /** @enum {string} */
+            executionMode: "STREAMING" | "BATCH";
+            lineage: unknown | null;
+            createdBy: string;
+            createdAt: number;
+            note: string | null;
+        };
+        DiffLine: {
+            /** @enum {string} */
+            kind: "same" | "added" | "removed";
+            fromLine: number | null;
+            toLine: number | null;
+            text: string;
+        };
+        TaskVersionComparison: {
+            from: components["schemas"]["TaskVersion"];
+            to: components["schemas"]["TaskVersion"];
+            content: components["schemas"]["DiffLine"][];
+            config: components["schemas"]["DiffLine"][];
+        };
+        SqlErrorDetails: {
+            message: string;
+            line: number | null;
+            column: number | null;
+            statementIndex: number | null;
+        };
+        LineageResult: {
+            tables: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "source" | "sink" | "view" | "both";
+                connector: string | null;
+                columns: {
+                    name: string;
+                    type: string | null;
+                    computed?: string;
+                    metadata?: boolean;
+                }[];
+            }[];
+            columnEdges: {
+                from: {
+                    table: string;
+                    column: string;
+                };
+                to: {
+                    table: string;
+                    column: string;
+                };
+                transform: string;
+                statementIndex: number;
+                via: string[];
+            }[];
+            tableEdges: {
+                from: string;
+                to: string;
+            }[];
+            statements: {
+                index: number;
+                /** @enum {string} */
+                kind: "create_table" | "create_table_as" | "create_view" | "create_function" | "create_catalog" | "create_database" | "use" | "set" | "insert" | "statement_set" | "select" | "other" | "invalid";
+                line: number;
+                sinks: string[];
+            }[];
+            warnings: {
+                line: number;
+                column: number;
+                message: string;
+            }[];
+            errors: {
+                line: number;
+                column: number;
+                message: string;
+            }[];
+        };
+        GlobalLineageTable: {
+            id: string;
+            name: string;
+            connector: string | null;
+            readers: string[];
+            writers: string[];
+        };
+        GlobalLineageTask: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
+            version: number;
+        };
+        GlobalLineageEdge: {
+            from: string;
+            to: string;
+            /** @enum {string} */
+            kind: "reads" | "writes";
+        };
+        GlobalLineage: {
+            tables: components["schemas"]["GlobalLineageTable"][];
+            tasks: components["schemas"]["GlobalLineageTask"][];
+            edges: components["schemas"]["GlobalLineageEdge"][];
+        };
+        TableLineage: {
+            tables: components["schemas"]["GlobalLineageTable"][];
+            tasks: components["schemas"]["GlobalLineageTask"][];
+            edges: components["schemas"]["GlobalLineageEdge"][];
+            table: string;
+            depth: number;
+        };
+        LineageTableHit: {
+            id: string;
+            name: string;
+            connector: string | null;
+            readerCount: number;
+            writerCount: number;
+        };
+        LineageTableSearch: {
+            items: components["schemas"]["LineageTableHit"][];
+            total: number;
         };
         RunDetail: {
             run: {
@@ -2778,9 +3216,7 @@ export interface components {
             /** @enum {string} */
             source: "stored" | "analysed" | "none";
             versionId: string | null;
-            lineage: {
-                [key: string]: unknown;
-            } | null;
+            lineage: components["schemas"]["LineageResult"] | null;
         };
         MetricSelection: {
             runId: string;
@@ -2812,113 +3248,6 @@ export interface components {
             intervalMs: number;
             retentionHours: number;
             sampling: boolean;
-        };
-        TaskConfig: {
-            parallelism: number;
-            checkpointIntervalMs: number | null;
-            /** @enum {string} */
-            savepointStrategy: "none" | "latest" | "earliest" | "path";
-            savepointPath: string | null;
-            flinkOptions: {
-                [key: string]: string;
-            };
-            alertGroup: string | null;
-        };
-        JarSpec: {
-            jarId: string;
-            entryClass?: string | null;
-            args?: string[];
-        };
-        JarFile: {
-            id: string;
-            fileName: string;
-            size: number;
-            uploadedAt: number;
-        };
-        Task: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "SQL" | "JAR" | "EXTERNAL";
-            /** @enum {string} */
-            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
-            /** @enum {string} */
-            executionMode: "STREAMING" | "BATCH";
-            clusterId: string;
-            owner: string | null;
-            description: string | null;
-            currentVersionId: string | null;
-            latestRunId: string | null;
-            latestStatus: string | null;
-            latestStartTime: number | null;
-            createdAt: number;
-            updatedAt: number;
-            sql: string | null;
-            jar: {
-                jarId: string;
-                entryClass?: string | null;
-                args?: string[];
-                fileName: string | null;
-            } | null;
-            config: components["schemas"]["TaskConfig"];
-            currentVersion: number | null;
-            hasUnpublishedChanges: boolean;
-        };
-        TaskListItem: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "SQL" | "JAR" | "EXTERNAL";
-            /** @enum {string} */
-            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
-            /** @enum {string} */
-            executionMode: "STREAMING" | "BATCH";
-            clusterId: string;
-            owner: string | null;
-            description: string | null;
-            currentVersionId: string | null;
-            latestRunId: string | null;
-            latestStatus: string | null;
-            latestStartTime: number | null;
-            createdAt: number;
-            updatedAt: number;
-            latestFlinkJobId: string | null;
-            latestEndTime: number | null;
-            latestDurationMs: number | null;
-            latestRestartCount: number | null;
-        };
-        TaskVersion: {
-            id: string;
-            taskId: string;
-            version: number;
-            sql: string | null;
-            jar: components["schemas"]["JarSpec"] | null;
-            config: components["schemas"]["TaskConfig"];
-            /** @enum {string} */
-            executionMode: "STREAMING" | "BATCH";
-            lineage: unknown | null;
-            createdBy: string;
-            createdAt: number;
-            note: string | null;
-        };
-        DiffLine: {
-            /** @enum {string} */
-            kind: "same" | "added" | "removed";
-            fromLine: number | null;
-            toLine: number | null;
-            text: string;
-        };
-        TaskVersionComparison: {
-            from: components["schemas"]["TaskVersion"];
-            to: components["schemas"]["TaskVersion"];
-            content: components["schemas"]["DiffLine"][];
-            config: components["schemas"]["DiffLine"][];
-        };
-        SqlErrorDetails: {
-            message: string;
-            line: number | null;
-            column: number | null;
-            statementIndex: number | null;
         };
         RunSavepoint: {
             id: string;
@@ -2957,81 +3286,6 @@ export interface components {
                 code: string;
                 message: string;
             } | null;
-        };
-        HealthCheckSettings: {
-            restarts: {
-                enabled: boolean;
-                threshold: number;
-                windowMs: number;
-            };
-            checkpoint: {
-                enabled: boolean;
-            };
-            backpressure: {
-                enabled: boolean;
-                forMs: number;
-            };
-        };
-        RunHealth: {
-            runId: string;
-            taskId: string;
-            score: number | null;
-            band: ("healthy" | "degraded" | "unhealthy") | null;
-            reasons: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
-                penalty: number;
-                text: string;
-            }[];
-            checks: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
-                /** @enum {string} */
-                state: "PASS" | "FAIL" | "SKIPPED";
-                detail: string;
-                at: number;
-            }[];
-            history: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
-                /** @enum {string} */
-                state: "PASS" | "FAIL" | "SKIPPED";
-                detail: string;
-                at: number;
-            }[];
-            evaluatedAt: number | null;
-            restartedFromRunId: string | null;
-            restartedAsRunId: string | null;
-        };
-        AutoRestartPolicy: {
-            enabled: boolean;
-            maxAttempts: number;
-            windowMs: number;
-            backoffInitialMs: number;
-            backoffMultiplier: number;
-            backoffMaxMs: number;
-            sources: ("latest-checkpoint" | "latest-savepoint" | "none")[];
-        };
-        TaskHealth: {
-            taskId: string;
-            autoRestart: components["schemas"]["AutoRestartPolicy"];
-            checks: components["schemas"]["HealthCheckSettings"];
-            /** @enum {string} */
-            autoRestartState: "IDLE" | "EXHAUSTED";
-            autoRestartReason: string | null;
-            autoRestartStateAt: number | null;
-            attempts: {
-                id: string;
-                failedRunId: string;
-                newRunId: string | null;
-                attempt: number;
-                /** @enum {string} */
-                state: "SCHEDULED" | "SUBMITTED" | "FAILED";
-                dueAt: number;
-                restoredFrom: string | null;
-                error: string | null;
-                createdAt: number;
-            }[];
         };
     };
     responses: never;
@@ -5577,6 +5831,7 @@ export interface operations {
                 lifecycle?: string | string[];
                 clusterId?: string | string[];
                 mode?: "STREAMING" | "BATCH";
+                health?: string | string[];
                 q?: string;
             };
             header?: never;
@@ -5638,9 +5893,10 @@ export interface operations {
                 lifecycle?: string | string[];
                 clusterId?: string | string[];
                 mode?: "STREAMING" | "BATCH";
+                health?: string | string[];
                 q?: string;
                 status?: string | string[];
-                sort?: "name" | "lifecycle" | "executionMode" | "cluster" | "flinkJobId" | "status" | "startTime" | "durationMs" | "restartCount" | "owner";
+                sort?: "name" | "lifecycle" | "executionMode" | "cluster" | "flinkJobId" | "status" | "startTime" | "durationMs" | "restartCount" | "owner" | "health";
                 order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
@@ -7115,6 +7371,181 @@ export interface operations {
             };
             /** @description Default Response */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getGlobalLineage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalLineage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    searchLineageTables: {
+        parameters: {
+            query?: {
+                q?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineageTableSearch"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTableLineage: {
+        parameters: {
+            query?: {
+                depth?: number;
+            };
+            header?: never;
+            path: {
+                tableId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TableLineage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

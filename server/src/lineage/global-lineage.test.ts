@@ -19,9 +19,9 @@ CREATE TABLE audit_log (id BIGINT) WITH ('connector' = 'print');
 INSERT INTO audit_log SELECT id FROM ods_orders;`);
 
 const graph = buildGlobalLineage([
-  { taskId: 't-ingest', taskName: 'ingest', lineage: ingest },
-  { taskId: 't-report', taskName: 'report', lineage: report },
-  { taskId: 't-audit', taskName: 'audit', lineage: audit },
+  { task: { id: 't-ingest', name: 'ingest' }, lineage: ingest },
+  { task: { id: 't-report', name: 'report' }, lineage: report },
+  { task: { id: 't-audit', name: 'audit' }, lineage: audit },
 ]);
 
 test('each table lists the tasks that read and write it, matched case-insensitively', () => {

@@ -1,45 +1,31 @@
 // Lineage across tasks: which tasks read and write each table. Pure; the caller loads each task
 // version's stored LineageResult. Views are local to a script and are left out.
-import type { LineageResult } from './lineage.schemas.js';
+import type { GlobalLineageEdge, GlobalLineageTable, LineageResult } from '@weir/contract';
 
-export interface GlobalLineageInput {
-  taskId: string;
-  taskName: string;
+export type { GlobalLineageEdge, GlobalLineageTable };
+
+/** What the graph needs to know of a task; callers may carry more (lifecycle, version) and get it back. */
+export interface LineageTaskRef {
+  id: string;
+  name: string;
+}
+
+export interface GlobalLineageInput<T extends LineageTaskRef = LineageTaskRef> {
+  task: T;
   lineage: LineageResult;
 }
 
-export interface GlobalLineageTable {
-  /** The first spelling seen; tables match across tasks case-insensitively. */
-  id: string;
-  name: string;
-  connector: string | null;
-  readers: string[];
-  writers: string[];
-}
-
-export interface GlobalLineageTask {
-  id: string;
-  name: string;
-}
-
-export interface GlobalLineageEdge {
-  /** A table id for 'reads' (table → task), a task id for 'writes' (task → table). */
-  from: string;
-  to: string;
-  kind: 'reads' | 'writes';
-}
-
-export interface GlobalLineage {
+export interface GlobalLineageGraph<T extends LineageTaskRef = LineageTaskRef> {
   tables: GlobalLineageTable[];
-  tasks: GlobalLineageTask[];
+  tasks: T[];
   edges: GlobalLineageEdge[];
 }
 
 const key = (id: string) => id.toLowerCase();
 
-export function buildGlobalLineage(inputs: readonly GlobalLineageInput[]): GlobalLineage {
+export function buildGlobalLineage<T extends LineageTaskRef>(inputs: readonly GlobalLineageInput<T>[]): GlobalLineageGraph<T> {
   const tables = new Map<string, GlobalLineageTable>();
-  const tasks: GlobalLineageTask[] = [];
+  const tasks: T[] = [];
   const edges = new Map<string, GlobalLineageEdge>();
 
   const table = (id: string, lineage: LineageResult): GlobalLineageTable => {
@@ -54,8 +40,9 @@ export function buildGlobalLineage(inputs: readonly GlobalLineageInput[]): Globa
     return created;
   };
 
-  for (const { taskId, taskName, lineage } of inputs) {
-    tasks.push({ id: taskId, name: taskName });
+  for (const { task, lineage } of inputs) {
+    const taskId = task.id;
+    tasks.push(task);
     const views = new Set(lineage.tables.filter((t) => t.kind === 'view').map((t) => key(t.id)));
     const reads = new Set<string>();
     const writes = new Set<string>();
@@ -89,7 +76,7 @@ export function buildGlobalLineage(inputs: readonly GlobalLineageInput[]): Globa
  * the tasks that read it and what they write (downstream), `depth` task hops each way.
  * Null when no task reads or writes the table.
  */
-export function lineageForTable(graph: GlobalLineage, tableId: string, depth = 1): GlobalLineage | null {
+export function lineageForTable<T extends LineageTaskRef>(graph: GlobalLineageGraph<T>, tableId: string, depth = 1): GlobalLineageGraph<T> | null {
   const start = graph.tables.find((t) => key(t.id) === key(tableId));
   if (!start) return null;
   const tableIds = new Set([start.id]);

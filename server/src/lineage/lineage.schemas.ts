@@ -1,101 +1,14 @@
-import { z } from 'zod';
-
-// Self-contained on purpose: these shapes move into @weir/contract once the lineage routes exist.
-// Positions are 1-based line and column, as an editor shows them.
-
-export const SourcePosition = z.object({
-  line: z.number().int().min(1),
-  column: z.number().int().min(1),
-});
-
-export const LineageColumn = z.object({
-  name: z.string(),
-  /** The declared type as written (`DECIMAL(10, 2)`); null for computed columns and view or inferred columns. */
-  type: z.string().nullable(),
-  /** Expression of a computed column (`ts AS TO_TIMESTAMP(x)` gives `TO_TIMESTAMP(x)`). */
-  computed: z.string().optional(),
-  /** A connector metadata column (`METADATA FROM 'timestamp'`). */
-  metadata: z.boolean().optional(),
-});
-export type LineageColumn = z.infer<typeof LineageColumn>;
-
-export const LineageTableKind = z.enum(['source', 'sink', 'view', 'both']);
-export type LineageTableKind = z.infer<typeof LineageTableKind>;
-
-export const LineageTable = z.object({
-  /**
-   * `catalog.db.table` as far as the script tells it (written qualifiers, completed by USE CATALOG / USE),
-   * otherwise the name as written. Spelling is kept from the first mention; matching is case-insensitive.
-   */
-  id: z.string(),
-  /** The last part of the id. */
-  name: z.string(),
-  kind: LineageTableKind,
-  /** The `connector` option of its WITH clause (inherited through LIKE); null for views and tables not created in the script. */
-  connector: z.string().nullable(),
-  columns: z.array(LineageColumn),
-});
-export type LineageTable = z.infer<typeof LineageTable>;
-
-export const LineageColumnRef = z.object({ table: z.string(), column: z.string() });
-export type LineageColumnRef = z.infer<typeof LineageColumnRef>;
-
-export const LineageColumnEdge = z.object({
-  /** Always a real table column: views, WITH queries and subqueries are resolved through; computed columns trace to the columns they use. */
-  from: LineageColumnRef,
-  to: LineageColumnRef,
-  /** The expression that produced the sink column from this source, as written (whitespace collapsed); '' for a straight copy. */
-  transform: z.string(),
-  statementIndex: z.number().int().min(0),
-  /** Views the value passed through, from the source side to the sink side; empty when it did not go through a view. */
-  via: z.array(z.string()),
-});
-export type LineageColumnEdge = z.infer<typeof LineageColumnEdge>;
-
-export const LineageTableEdge = z.object({ from: z.string(), to: z.string() });
-export type LineageTableEdge = z.infer<typeof LineageTableEdge>;
-
-export const LineageStatementKind = z.enum([
-  'create_table',
-  'create_table_as',
-  'create_view',
-  'create_function',
-  'create_catalog',
-  'create_database',
-  'use',
-  'set',
-  'insert',
-  'statement_set',
-  'select',
-  'other',
-  'invalid',
-]);
-export type LineageStatementKind = z.infer<typeof LineageStatementKind>;
-
-export const LineageStatement = z.object({
-  /** 0-based position in the script; a statement set counts as one statement. */
-  index: z.number().int().min(0),
-  kind: LineageStatementKind,
-  line: z.number().int().min(1),
-  /** Tables this statement writes. */
-  sinks: z.array(z.string()),
-});
-export type LineageStatement = z.infer<typeof LineageStatement>;
-
-export const LineageProblem = SourcePosition.extend({ message: z.string() });
-export type LineageProblem = z.infer<typeof LineageProblem>;
-
-export const LineageResult = z
-  .object({
-    tables: z.array(LineageTable),
-    columnEdges: z.array(LineageColumnEdge),
-    /** Every table a writing statement reads, to each table it writes (so also tables only used to filter or join). */
-    tableEdges: z.array(LineageTableEdge),
-    statements: z.array(LineageStatement),
-    /** Understood but unresolved parts (unknown table or column, column count mismatch); the rest is still analysed. */
-    warnings: z.array(LineageProblem),
-    /** Syntax errors; the statement they are in is skipped. */
-    errors: z.array(LineageProblem),
-  })
-  .meta({ id: 'LineageResult' });
-export type LineageResult = z.infer<typeof LineageResult>;
+// The lineage shapes live in the shared contract; re-exported here so the analyser and its tests
+// keep importing them from beside the code.
+export {
+  LineageColumn,
+  LineageColumnEdge,
+  LineageColumnRef,
+  LineageProblem,
+  LineageResult,
+  LineageStatement,
+  LineageStatementKind,
+  LineageTable,
+  LineageTableEdge,
+  LineageTableKind,
+} from '@weir/contract';

@@ -4,7 +4,7 @@ import type { ClustersService } from '../clusters/clusters.service.js';
 import { AppError, FlinkRejectedError, NotFoundError } from '../errors/errors.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type * as S from '../flink/flink-rest.schemas.js';
-import { analyzeLineageOnDemand } from '../lineage/lineage-on-demand.js';
+import { analyzeLineageOnDemand, parseStoredLineage } from '../lineage/lineage-on-demand.js';
 import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-versions.store.js';
 import type { TaskRecord, TasksStore } from '../tasks/tasks.store.js';
 import type { WatcherManager } from '../watcher/watcher-manager.js';
@@ -293,10 +293,10 @@ export class RunsService {
     const { run } = await this.context(runId, { withCluster: false });
     const task = await this.deps.tasks.get(run.taskId);
     const picked = await this.contentOf(run, task);
-    const stored = picked.version?.lineage ? parseObject(picked.version.lineage) : null;
+    const stored = picked.version?.lineage ? parseStoredLineage(picked.version.lineage) : null;
     if (stored) return { source: 'stored', versionId: picked.version!.id, lineage: stored };
     if (task?.kind !== 'SQL' || !picked.content) return { source: 'none', versionId: picked.version?.id ?? null, lineage: null };
-    return { source: 'analysed', versionId: picked.version?.id ?? null, lineage: (await analyzeLineageOnDemand(picked.content)) as unknown as Record<string, unknown> };
+    return { source: 'analysed', versionId: picked.version?.id ?? null, lineage: await analyzeLineageOnDemand(picked.content) };
   }
 
   // ---- helpers ----

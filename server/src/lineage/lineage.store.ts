@@ -1,0 +1,45 @@
+import type { Database } from '../db/database.js';
+import type { TasksTable } from '../db/tables.js';
+
+/** A SQL task's current published version, with its stored lineage (JSON) when it has one. */
+export interface CurrentLineageRow {
+  taskId: string;
+  taskName: string;
+  lifecycle: TasksTable['lifecycle'];
+  versionId: string;
+  version: number;
+  /** JSON; null when it was never computed (versions published before lineage was stored). */
+  lineage: string | null;
+}
+
+/** The reads global lineage needs; lineage is written through TaskVersionsStore.setLineage. */
+export class LineageStore {
+  constructor(private readonly database: Database) {}
+
+  /** Every SQL task that has a published version, with that version's lineage; by task name. */
+  async currentVersions(): Promise<CurrentLineageRow[]> {
+    const rows = await this.database.db
+      .selectFrom('tasks')
+      .innerJoin('task_versions', 'task_versions.id', 'tasks.current_version_id')
+      .select([
+        'tasks.id as task_id',
+        'tasks.name as task_name',
+        'tasks.lifecycle as lifecycle',
+        'task_versions.id as version_id',
+        'task_versions.version as version',
+        'task_versions.lineage as lineage',
+      ])
+      .where('tasks.kind', '=', 'SQL')
+      .orderBy('tasks.name')
+      .orderBy('tasks.id')
+      .execute();
+    return rows.map((r) => ({
+      taskId: r.task_id,
+      taskName: r.task_name,
+      lifecycle: r.lifecycle,
+      versionId: r.version_id,
+      version: Number(r.version),
+      lineage: r.lineage,
+    }));
+  }
+}
