@@ -52,7 +52,7 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/clusters/clusters-page')).ClustersPage }),
       },
       { path: 'runs/:runId', lazy: async () => ({ Component: (await import('../features/run-detail/run-detail-page')).RunDetailPage }) },
-      { path: 'alerts', element: <PlaceholderPage feature="alerts" /> },
+      { path: 'alerts/:tab?', lazy: async () => ({ Component: (await import('../features/alerts/alerts-page')).AlertsPage }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('../features/admin/audit-page')).AuditPage }) },
       { path: 'users', lazy: async () => ({ Component: (await import('../features/admin/users-page')).UsersPage }) },
       { path: 'tokens', lazy: async () => ({ Component: (await import('../features/admin/tokens-page')).TokensPage }) },

@@ -14,6 +14,8 @@ import overviewEnUS from '../features/overview/locales/en-US.json';
 import overviewZhCN from '../features/overview/locales/zh-CN.json';
 import runDetailEnUS from '../features/run-detail/locales/en-US.json';
 import runDetailZhCN from '../features/run-detail/locales/zh-CN.json';
+import alertsEnUS from '../features/alerts/locales/en-US.json';
+import alertsZhCN from '../features/alerts/locales/zh-CN.json';
 
 export const enUS = {
   ...coreEnUS,
@@ -21,6 +23,7 @@ export const enUS = {
   ...adminEnUS,
   ...overviewEnUS,
   ...runDetailEnUS,
+  ...alertsEnUS,
 };
 
 // Fails to compile when a Chinese file misses a key its English file has.
@@ -30,4 +33,5 @@ export const zhCN: typeof enUS = {
   ...adminZhCN,
   ...overviewZhCN,
   ...runDetailZhCN,
+  ...alertsZhCN,
 };
