@@ -70,7 +70,7 @@ export function ChannelDrawer({ open, channel, onClose, onSaved }: { open: boole
           message={formatError(channel ? 'save' : 'create', channel ? ['alertChannelNamed', { name: channel.name }] : 'newAlertChannel', save.error)}
         />
       )}
-      <Form<ChannelFormValues> form={form} layout="vertical" onFinish={submit} requiredMark="optional">
+      <Form<ChannelFormValues> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="type" label={t('alerts.channels.form.type')} extra={channel ? t('alerts.channels.form.typeFixed') : undefined}>
           <Select disabled={Boolean(channel)} options={CHANNEL_TYPES.map((ct) => ({ value: ct, label: t(`alerts.channelType.${ct}`) }))} />
         </Form.Item>

@@ -143,14 +143,14 @@ export function HistoryTab() {
     <>
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 12 } }}>
         <Flex gap={8} wrap="wrap" align="center" role="search">
-          <TaskPicker aria-label={t('alerts.history.filters.task')} placeholder={t('alerts.history.filters.task')} value={filters.taskId} onChange={(v) => filter({ taskId: (v as string | undefined) ?? undefined })} style={{ width: 200 }} />
+          <TaskPicker aria-label={t('alerts.history.filters.task')} placeholder={t('alerts.history.filters.task')} value={filters.taskId} onChange={(v) => filter({ taskId: (v as string | undefined) ?? undefined })} style={{ width: 190 }} />
           <Select
             allowClear
             showSearch
             optionFilterProp="label"
             aria-label={t('alerts.history.filters.rule')}
             placeholder={t('alerts.history.filters.rule')}
-            style={{ width: 180 }}
+            style={{ width: 160 }}
             value={filters.ruleId}
             onChange={(ruleId?: string) => filter({ ruleId })}
             options={(rules.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
@@ -161,7 +161,7 @@ export function HistoryTab() {
             optionFilterProp="label"
             aria-label={t('alerts.history.filters.channel')}
             placeholder={t('alerts.history.filters.channel')}
-            style={{ width: 170 }}
+            style={{ width: 150 }}
             value={filters.channelId}
             onChange={(channelId?: string) => filter({ channelId })}
             options={[...channelOptions].map(([value, label]) => ({ value, label }))}
@@ -170,7 +170,7 @@ export function HistoryTab() {
             allowClear
             aria-label={t('alerts.history.filters.status')}
             placeholder={t('alerts.history.filters.status')}
-            style={{ width: 140 }}
+            style={{ width: 130 }}
             value={filters.status}
             onChange={(status?: AlertDeliveryStatus) => filter({ status })}
             options={DELIVERY_STATUSES.map((s) => ({ value: s, label: t(`alerts.deliveryStatus.${s}`) }))}
@@ -179,7 +179,7 @@ export function HistoryTab() {
             allowClear
             aria-label={t('alerts.history.filters.kind')}
             placeholder={t('alerts.history.filters.kind')}
-            style={{ width: 130 }}
+            style={{ width: 120 }}
             value={filters.kind}
             onChange={(kind?: AlertDelivery['kind']) => filter({ kind })}
             options={DELIVERY_KINDS.map((k) => ({ value: k, label: k }))}
@@ -188,6 +188,7 @@ export function HistoryTab() {
             showTime
             allowEmpty={[true, true]}
             aria-label={t('alerts.history.filters.range')}
+            style={{ width: 360 }}
             value={range}
             onChange={(value) => filter({ from: value?.[0]?.valueOf(), to: value?.[1]?.valueOf() })}
           />
@@ -233,6 +234,7 @@ export function HistoryTab() {
             showSizeChanger: true,
             showTotal: (count) => t('alerts.history.total', { count }),
             onChange: (page, pageSize) => setFilters({ ...filters, page: pageSize === filters.pageSize ? page : 1, pageSize }),
+            style: { marginInline: 16 },
           }}
         />
       </Card>

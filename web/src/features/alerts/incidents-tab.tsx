@@ -133,6 +133,7 @@ export function IncidentsTab() {
             total: incidents.data?.total ?? 0,
             showSizeChanger: false,
             hideOnSinglePage: true,
+            style: { marginInline: 16 },
             onChange: (page) => setSearchParams(incidentFiltersToParams({ ...filters, page }), { replace: true }),
           }}
         />

@@ -66,7 +66,7 @@ export function RuleDrawer({ open, rule, onClose, onSaved }: { open: boolean; ru
         <Alert role="alert" type="error" showIcon style={{ marginBottom: 16 }} message={formatError(rule ? 'save' : 'create', rule ? ['alertRuleNamed', { name: rule.name }] : 'newAlertRule', save.error)} />
       )}
       {invalid && <Alert role="alert" type="error" showIcon style={{ marginBottom: 16 }} message={invalid} />}
-      <Form<RuleFormValues> form={form} layout="vertical" onFinish={submit} requiredMark="optional">
+      <Form<RuleFormValues> form={form} layout="vertical" onFinish={submit}>
         <Flex gap={16} align="flex-start">
           <Form.Item name="name" label={t('alerts.rules.form.name')} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: t('alerts.rules.form.nameRequired') }, { max: 100 }]}>
             <Input placeholder={t('alerts.rules.form.namePlaceholder')} />
