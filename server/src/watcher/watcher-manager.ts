@@ -6,7 +6,7 @@ import type { RunsStore } from '../runs/runs.store.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
-import { leanFetch } from './lean-fetch.js';
+import { leanFetch } from '../flink/lean-fetch.js';
 
 interface Logger {
   info(o: unknown, m: string): void;
@@ -103,11 +103,11 @@ export class WatcherManager {
    * cluster while its addresses stay the same, so connections are reused.
    */
   private clientsFor(cluster: Cluster) {
-    const key = `${cluster.restUrl} ${cluster.historyUrl ?? ''}`;
+    const jm = this.deps.clusters.watcherClient(cluster);
+    const key = `${cluster.historyUrl ?? ''}`;
     const cached = this.clients.get(cluster.id);
-    if (cached?.key === key) return cached;
+    if (cached?.key === key && cached.jm === jm) return cached;
     const timeoutMs = this.deps.flinkTimeoutMs;
-    const jm = new JobManagerClient({ baseUrl: cluster.restUrl, timeoutMs, fetch: leanFetch });
     const history = cluster.historyUrl ? new JobManagerClient({ baseUrl: cluster.historyUrl, timeoutMs, label: 'HistoryServer', fetch: leanFetch }) : undefined;
     const clients = { key, jm, history };
     this.clients.set(cluster.id, clients);
