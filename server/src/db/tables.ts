@@ -95,6 +95,13 @@ export interface TasksTable {
   latest_run_id: string | null;
   latest_status: string | null;
   latest_start_time: number | null;
+  // The rest of the latest run's overview facts (migration 2026-11-27-005), null until a task has run.
+  latest_flink_job_id: string | null;
+  latest_end_time: number | null;
+  latest_duration_ms: number | null;
+  latest_restart_count: number | null;
+  /** 0/1 */
+  latest_lost: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -22,6 +22,17 @@ forEachDatabase('RunsStore', (getDb) => {
     ...overrides,
   });
 
+  /** The latest run's facts as the task row holds them (what the overview sorts on). */
+  const latestFacts = async () => {
+    const row = await getDb()
+      .db.selectFrom('tasks')
+      .select(['latest_status', 'latest_start_time', 'latest_flink_job_id', 'latest_end_time', 'latest_duration_ms', 'latest_restart_count', 'latest_lost'])
+      .where('id', '=', task.id)
+      .executeTakeFirstOrThrow();
+    const n = (v: number | string | null) => (v === null ? null : Number(v));
+    return { ...row, latest_start_time: n(row.latest_start_time), latest_end_time: n(row.latest_end_time), latest_duration_ms: n(row.latest_duration_ms), latest_restart_count: n(row.latest_restart_count), latest_lost: n(row.latest_lost) };
+  };
+
   before(async () => {
     tasks = new TasksStore(getDb());
     runs = new RunsStore(getDb());
@@ -77,8 +88,19 @@ forEachDatabase('RunsStore', (getDb) => {
     assert.equal(updated?.restartCount, 3);
     assert.equal(updated?.lost, true);
     assert.equal((await tasks.get(task.id))?.latestStatus, 'RESTARTING');
-    await runs.update(older.id, { status: 'CANCELED', endTime: T0 + 90_000 });
+    assert.deepEqual(await latestFacts(), {
+      latest_status: 'RESTARTING', latest_start_time: T0 + 2 * 60_000, latest_flink_job_id: latest.flinkJobId,
+      latest_end_time: null, latest_duration_ms: null, latest_restart_count: 3, latest_lost: 1,
+    });
+    await runs.update(latest.id, { status: 'FAILED', endTime: T0 + 150_000, durationMs: 30_000, lost: false });
+    assert.deepEqual(await latestFacts(), {
+      latest_status: 'FAILED', latest_start_time: T0 + 2 * 60_000, latest_flink_job_id: latest.flinkJobId,
+      latest_end_time: T0 + 150_000, latest_duration_ms: 30_000, latest_restart_count: 3, latest_lost: 0,
+    });
+    await runs.update(latest.id, { status: 'RESTARTING', endTime: null, durationMs: null, lost: true });
+    await runs.update(older.id, { status: 'CANCELED', endTime: T0 + 90_000, restartCount: 8 });
     assert.equal((await tasks.get(task.id))?.latestStatus, 'RESTARTING');
+    assert.equal((await latestFacts()).latest_restart_count, 3, "an older run's restarts are not the task's");
     assert.equal(await runs.update('missing', { status: 'FAILED' }), undefined);
   });
 
@@ -122,6 +144,21 @@ forEachDatabase('RunsStore', (getDb) => {
     assert.deepEqual(page.items.map((r) => r.flinkJobId), [job(9).flinkJobId, job(3).flinkJobId]);
     const rest = await runs.listByTask(task.id, { limit: 10, offset: 2 });
     assert.deepEqual(rest.items.map((r) => r.flinkJobId), [job(2).flinkJobId, job(1).flinkJobId, job(0).flinkJobId]);
+  });
+
+  it('copies every overview fact onto the task when a run becomes its latest, by insert or by makeLatest', async () => {
+    // job(9) has not started, so it sorts by creation time (now): it was adopted as the latest run.
+    assert.deepEqual(await latestFacts(), {
+      latest_status: 'INITIALIZING', latest_start_time: null, latest_flink_job_id: job(9).flinkJobId,
+      latest_end_time: null, latest_duration_ms: null, latest_restart_count: 0, latest_lost: 0,
+    });
+    const restarting = await runs.getByJob('cluster-a', job(2).flinkJobId);
+    assert.ok(restarting);
+    assert.equal(await runs.makeLatest(restarting.id), true);
+    assert.deepEqual(await latestFacts(), {
+      latest_status: 'RESTARTING', latest_start_time: T0 + 2 * 60_000, latest_flink_job_id: job(2).flinkJobId,
+      latest_end_time: null, latest_duration_ms: null, latest_restart_count: 3, latest_lost: 1,
+    });
   });
 
   it('upserts snapshots per kind, large bodies included', async () => {

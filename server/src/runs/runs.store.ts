@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import { forUpdate, numberOrNull, paged, type Page, type PageRequest } from '../db/queries.js';
-import type { RunSnapshotsTable, RunTransitionsTable, RunsTable, Tables } from '../db/tables.js';
+import type { RunSnapshotsTable, RunTransitionsTable, RunsTable, Tables, TasksTable } from '../db/tables.js';
 import { inTransaction } from '../db/transactions.js';
 import { upsert } from '../db/upsert.js';
 
@@ -106,7 +106,8 @@ type Db = Kysely<Tables>;
 
 /**
  * Runs (one Flink job execution each), their status history and their captured REST snapshots.
- * Keeps tasks.latest_status / latest_start_time equal to the latest run's, in the same transaction.
+ * Keeps the tasks.latest_* columns (status, start and end time, duration, Flink job id, restarts, lost)
+ * equal to the latest run's, in the same transaction.
  */
 export class RunsStore {
   constructor(
@@ -346,12 +347,7 @@ export class RunsStore {
     const row = await trx.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
     const run = toRun(row);
-    await trx
-      .updateTable('tasks')
-      .set({ latest_status: run.status, latest_start_time: run.startTime })
-      .where('id', '=', run.taskId)
-      .where('latest_run_id', '=', run.id)
-      .execute();
+    await trx.updateTable('tasks').set(latestFacts(run)).where('id', '=', run.taskId).where('latest_run_id', '=', run.id).execute();
     return run;
   }
 
@@ -371,10 +367,23 @@ export class RunsStore {
   private async setTaskLatest(trx: Db, run: RunRecord): Promise<void> {
     await trx
       .updateTable('tasks')
-      .set({ latest_run_id: run.id, latest_status: run.status, latest_start_time: run.startTime })
+      .set({ latest_run_id: run.id, ...latestFacts(run) })
       .where('id', '=', run.taskId)
       .execute();
   }
+}
+
+/** The latest run's facts as `tasks` holds them, so the overview filters and sorts without reading runs. */
+function latestFacts(run: RunRecord): Updateable<TasksTable> {
+  return {
+    latest_status: run.status,
+    latest_start_time: run.startTime,
+    latest_flink_job_id: run.flinkJobId,
+    latest_end_time: run.endTime,
+    latest_duration_ms: run.durationMs,
+    latest_restart_count: run.restartCount,
+    latest_lost: run.lost ? 1 : 0,
+  };
 }
 
 function toRun(row: Selectable<RunsTable>): RunRecord {

@@ -72,9 +72,9 @@ const SORT_COLUMNS = {
   owner: 'tasks.owner',
   latestStatus: 'tasks.latest_status',
   latestStartTime: 'tasks.latest_start_time',
-  latestDurationMs: 'runs.duration_ms',
-  latestRestartCount: 'runs.restart_count',
-  latestFlinkJobId: 'runs.flink_job_id',
+  latestDurationMs: 'tasks.latest_duration_ms',
+  latestRestartCount: 'tasks.latest_restart_count',
+  latestFlinkJobId: 'tasks.latest_flink_job_id',
   createdAt: 'tasks.created_at',
   updatedAt: 'tasks.updated_at',
 } as const;
@@ -129,6 +129,11 @@ export class TasksStore {
       latest_run_id: null,
       latest_status: null,
       latest_start_time: null,
+      latest_flink_job_id: null,
+      latest_end_time: null,
+      latest_duration_ms: null,
+      latest_restart_count: null,
+      latest_lost: null,
       created_at: now,
       updated_at: now,
     };
@@ -187,8 +192,8 @@ export class TasksStore {
     const direction = request.sortDirection ?? 'asc';
 
     const [rows, total] = await Promise.all([
+      // The latest run's facts are on the task row (RunsStore keeps them in step): no join with runs.
       filtered
-        .leftJoin('runs', 'runs.id', 'tasks.latest_run_id')
         .select([
           'tasks.id',
           'tasks.name',
@@ -204,10 +209,11 @@ export class TasksStore {
           'tasks.latest_start_time',
           'tasks.created_at',
           'tasks.updated_at',
-          'runs.flink_job_id as latest_flink_job_id',
-          'runs.end_time as latest_end_time',
-          'runs.duration_ms as latest_duration_ms',
-          'runs.restart_count as latest_restart_count',
+          'tasks.latest_flink_job_id',
+          'tasks.latest_end_time',
+          'tasks.latest_duration_ms',
+          'tasks.latest_restart_count',
+          'tasks.latest_lost',
         ])
         .orderBy(nullsLast(column))
         .orderBy(sql.ref(column), direction)

@@ -32,6 +32,7 @@ import * as alerts from './2026-11-25-004-alerts.js';
 import * as clusterCredentials from './2026-11-26-001-cluster-credentials.js';
 import * as metrics from './2026-11-26-006-metrics.js';
 import * as health from './2026-11-26-010-health.js';
+import * as taskLatestRunFacts from './2026-11-27-005-task-latest-run-facts.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-11-26-001-cluster-credentials': clusterCredentials,
   '2026-11-26-006-metrics': metrics,
   '2026-11-26-010-health': health,
+  '2026-11-27-005-task-latest-run-facts': taskLatestRunFacts,
 };
 
 /** Every migration's name, in the order they apply. */
