@@ -1,8 +1,9 @@
 // The job overview at scale: seeds 10,000 tasks with 1,000,000 runs into the embedded database
 // (SQLite) and into PostgreSQL (a database created for the run and dropped after it), then prints
 // p50/p95 latency of the status counts and of the first page for each filter and sort, through the
-// real HTTP routes (validation, auth and serialisation included). Last, the time until the overview
-// page with 10,000 tasks is interactive in Chromium.
+// real HTTP routes (validation, auth and serialisation included). Every live latest run gets a
+// health score (as the health checks would store it). Last, the time until the overview page with
+// 10,000 tasks is interactive in Chromium.
 //
 //   npx tsx bench/overview.bench.ts
 //
@@ -124,7 +125,7 @@ async function seed(database: Database, log: (line: string) => void): Promise<Se
         const clusterIndex = Math.floor(rand() * clusterIds.length);
         const batch = rand() < 0.2;
         const name = `${WORDS[t % WORDS.length]}-${WORDS[Math.floor(rand() * WORDS.length)]}-${String(t).padStart(5, '0')}`;
-        let latest: { id: string; status: string; start: number } | undefined;
+        let latest: Record<string, unknown> | undefined;
         for (let r = 0; r < RUNS_PER_TASK; r += 1) {
           const isLatest = r === RUNS_PER_TASK - 1;
           const status = isLatest ? pick(rand, LATEST_STATUSES) : pick(rand, EARLIER_STATUSES);
@@ -139,15 +140,17 @@ async function seed(database: Database, log: (line: string) => void): Promise<Se
             restart_count: Math.floor(rand() * rand() * 12), last_modification: start, lost: status === 'UNKNOWN' && rand() < 0.5 ? 1 : 0,
             lost_evidence: null, unreachable_since: null, failed_probes: 0, created_at: start, updated_at: start,
           });
-          if (isLatest) latest = { id, status, start };
+          if (isLatest) latest = runRows.at(-1);
         }
         taskRows.push({
           id: taskId, name, kind: rand() < 0.1 ? 'EXTERNAL' : rand() < 0.8 ? 'SQL' : 'JAR',
           lifecycle: LIFECYCLES[Math.floor(rand() * LIFECYCLES.length)], execution_mode: batch ? 'BATCH' : 'STREAMING',
           cluster_id: clusterIds[clusterIndex], owner: rand() < 0.1 ? null : `owner-${Math.floor(rand() * 40)}`,
           description: null, draft_content: '', draft_config: '{}', current_version_id: null,
-          latest_run_id: latest?.id ?? null, latest_status: latest?.status ?? null,
-          latest_start_time: latest && latest.status !== 'CREATED' ? latest.start : null, created_at: now, updated_at: now,
+          latest_run_id: latest?.id ?? null, latest_status: latest?.status ?? null, latest_start_time: latest?.start_time ?? null,
+          latest_flink_job_id: latest?.flink_job_id ?? null, latest_end_time: latest?.end_time ?? null,
+          latest_duration_ms: latest?.duration_ms ?? null, latest_restart_count: latest?.restart_count ?? null,
+          latest_lost: latest?.lost ?? null, created_at: now, updated_at: now,
         });
         await flush(false);
       }
@@ -158,6 +161,33 @@ async function seed(database: Database, log: (line: string) => void): Promise<Se
   // are the ones a running system gets. SQLite has no automatic statistics: it runs as it is.
   if (database.dialect === 'postgres') await sql`analyze`.execute(db);
   return { clusterIds, someTaskId, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * A health score for every live latest run that has none (the health checks score every run that
+ * is not FINISHED, CANCELED, FAILED or lost): mostly healthy, some degraded, a few unhealthy.
+ */
+async function seedScores(database: Database, log: (line: string) => void): Promise<void> {
+  const db = database.db as Kysely<Tables>;
+  const { n } = await db.selectFrom('run_health').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(n) > 0) return;
+  const rand = random(7);
+  const now = Date.now();
+  const live = await db
+    .selectFrom('tasks')
+    .select(['id', 'latest_run_id'])
+    .where('latest_run_id', 'is not', null)
+    .where('latest_status', 'not in', ['FINISHED', 'CANCELED', 'FAILED'])
+    .orderBy('id')
+    .execute();
+  const rows = live.map((task) => {
+    const score = Math.round(Math.max(0, Math.min(100, 100 - rand() * rand() * 120)));
+    const reasons = score === 100 ? [] : [{ check: 'checkpoint', penalty: 100 - score, text: 'No checkpoint completed in the last 3 min (failing now, 40% of the last 30 min)' }];
+    return { run_id: task.latest_run_id!, task_id: task.id, score, reasons: JSON.stringify(reasons), evaluated_at: now };
+  });
+  for (let i = 0; i < rows.length; i += 1_000) await db.insertInto('run_health').values(rows.slice(i, i + 1_000)).execute();
+  if (database.dialect === 'postgres') await sql`analyze run_health`.execute(db);
+  log(`  scored ${rows.length.toLocaleString('en')} live latest runs`);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -193,7 +223,9 @@ async function benchEngine(engine: string, url: string, reuse: boolean, log: (li
   const database = await openDatabase(url);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-bench-app-'));
   try {
-    await migrateToLatest(database);
+    const migrating = Date.now();
+    const applied = await migrateToLatest(database);
+    if (applied.length) log(`${engine}: applied ${applied.join(', ')} in ${((Date.now() - migrating) / 1000).toFixed(1)} s`);
     let seeded: Seeded;
     if (reuse) {
       // From the tasks: the browser part removes the cluster rows themselves.
@@ -207,6 +239,8 @@ async function benchEngine(engine: string, url: string, reuse: boolean, log: (li
       seeded = await seed(database, log);
       log(`${engine}: seeded in ${seeded.seconds.toFixed(1)} s`);
     }
+
+    await seedScores(database, log);
 
     // Configuration defaults; background work is not started, so no watcher touches the seeded runs.
     const services = createServices(database, { ...loadConfig({ WEIR_DATA_DIR: dataDir }), sessionTtlMs: 3_600_000 });
@@ -232,6 +266,8 @@ async function benchEngine(engine: string, url: string, reuse: boolean, log: (li
       ['mode=BATCH', 'mode=BATCH'],
       ['q=fraud', 'q=fraud'],
       ['q=no-match', 'q=zzzz'],
+      ['health=unhealthy', 'health=unhealthy'],
+      ['health=degraded,unhealthy', 'health=degraded,unhealthy'],
       ['all combined', `status=RUNNING&lifecycle=ONLINE&clusterId=${cluster}&mode=STREAMING&q=orders`],
     ];
     const rows: Row[] = [];
@@ -245,7 +281,7 @@ async function benchEngine(engine: string, url: string, reuse: boolean, log: (li
       if (!label.startsWith('status=')) await record(`counts   ${label}`, `/api/overview/counts?${query}`);
       await record(`page 1   ${label}`, `/api/overview/tasks?${query}`);
     }
-    for (const key of ['name', 'lifecycle', 'executionMode', 'cluster', 'flinkJobId', 'status', 'startTime', 'durationMs', 'restartCount', 'owner']) {
+    for (const key of ['name', 'lifecycle', 'executionMode', 'cluster', 'flinkJobId', 'status', 'startTime', 'durationMs', 'restartCount', 'owner', 'health']) {
       await record(`page 1   sort=${key} desc`, `/api/overview/tasks?sort=${key}&order=desc`);
       await record(`page 1   sort=${key} asc, status=FAILED`, `/api/overview/tasks?sort=${key}&order=asc&status=FAILED`);
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMs } from './common.schemas.js';
+import { HealthBand, HealthReason } from './job-health.schemas.js';
 import { RUN_STATUSES, RunStatus } from './status.schemas.js';
 
 /** The overview filters on every status a run can have. */
@@ -29,6 +30,8 @@ export const OVERVIEW_SORT_KEYS = [
   'durationMs',
   'restartCount',
   'owner',
+  /** The latest run's health score; runs without one (not running, or not scored yet) sort last. */
+  'health',
 ] as const;
 export const OverviewSortKey = z.enum(OVERVIEW_SORT_KEYS);
 export type OverviewSortKey = z.infer<typeof OverviewSortKey>;
@@ -49,6 +52,8 @@ export const OverviewCountsQuery = z.object({
   lifecycle: multi(OverviewLifecycle).optional(),
   clusterId: multi(z.string().min(1).max(64), 200).optional(),
   mode: OverviewExecutionMode.optional(),
+  /** Health band of the latest run (healthy 80–100, degraded 50–79, unhealthy 0–49); a run without a score matches none. */
+  health: multi(HealthBand, 3).optional(),
   /** Case-insensitive substring of the task name. */
   q: z.string().trim().max(200).optional(),
 });
@@ -83,6 +88,18 @@ export const OverviewCounts = z
   .meta({ id: 'OverviewCounts' });
 export type OverviewCounts = z.infer<typeof OverviewCounts>;
 
+/** The latest run's health score, as the health checks last computed it (PRODUCT.md §7). */
+export const OverviewHealth = z
+  .object({
+    score: z.number().int().min(0).max(100),
+    band: HealthBand,
+    /** Why the score is below 100, the largest penalty first; empty at 100. */
+    reasons: z.array(HealthReason),
+    evaluatedAt: EpochMs,
+  })
+  .meta({ id: 'OverviewHealth' });
+export type OverviewHealth = z.infer<typeof OverviewHealth>;
+
 /** One row of the overview: a task and the facts of its latest run. */
 export const OverviewTask = z
   .object({
@@ -105,6 +122,11 @@ export const OverviewTask = z
     /** A run that has not ended: now - start, computed when read. */
     durationMs: z.number().int().nullable(),
     restartCount: z.number().int(),
+    /**
+     * Null when the latest run is not live (FINISHED, CANCELED, FAILED, UNKNOWN or lost: its last
+     * score would describe a job that no longer runs) or has not been scored yet.
+     */
+    health: OverviewHealth.nullable(),
   })
   .meta({ id: 'OverviewTask' });
 export type OverviewTask = z.infer<typeof OverviewTask>;

@@ -1,6 +1,7 @@
 // Row shapes of the health tables exactly as stored (migration 2026-11-26-010-health), merged into
 // the shared `Tables` interface next to the only code that reads them (as alerts/alert-tables.ts
-// does). Only health.store.ts imports this. runs.restarted_from_run_id (same migration) is not merged
+// does). Only health.store.ts imports this, and overview.store.ts for the scores of the overview's
+// rows (run_health, read only). runs.restarted_from_run_id (same migration) is not merged
 // into RunsTable, so RunsStore's row literals stay complete; HealthStore alone reads and writes it.
 
 export interface TaskHealthTable {

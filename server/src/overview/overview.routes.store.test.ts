@@ -4,13 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { OverviewCounts, OverviewRunPage, OverviewSortKey, OverviewTask, OverviewTaskPage } from '@weir/contract';
+import type { HealthReason, OverviewCounts, OverviewRunPage, OverviewSortKey, OverviewTask, OverviewTaskPage } from '@weir/contract';
 import { OVERVIEW_SORT_KEYS } from '@weir/contract';
 import { buildApp } from '../app.js';
 import { hashPassword } from '../auth/password.js';
 import { UsersStore } from '../auth/users.store.js';
 import { ClustersStore } from '../clusters/clusters.store.js';
 import { loadConfig } from '../config/config.js';
+import { HealthStore } from '../health/health.store.js';
 import { RunsStore } from '../runs/runs.store.js';
 import { createServices } from '../services.js';
 import { TasksStore, type NewTask } from '../tasks/tasks.store.js';
@@ -23,23 +24,34 @@ interface Fixture {
   name: string;
   task: Omit<NewTask, 'name' | 'clusterId'> & { cluster: 'prod' | 'staging' | 'gone' };
   /** Runs oldest first; the last is the latest. */
-  runs: { status: string; start: number | null; end?: number | null; duration?: number | null; restarts?: number; lost?: boolean }[];
+  runs: { status: string; start: number | null; end?: number | null; duration?: number | null; restarts?: number; lost?: boolean; score?: number }[];
 }
 
 // Eight tasks that ran and one that never did. Names mix case so the search must ignore it; one
 // name has a literal "%" and one an "_" so LIKE wildcards must be escaped.
 const FIXTURES: Fixture[] = [
-  { name: 'Orders-Stream', task: { kind: 'SQL', executionMode: 'STREAMING', lifecycle: 'ONLINE', owner: 'alice', cluster: 'prod' }, runs: [{ status: 'FAILED', start: T0, end: T0 + 1000, duration: 1000 }, { status: 'RUNNING', start: T0 + 50_000, restarts: 2 }] },
+  { name: 'Orders-Stream', task: { kind: 'SQL', executionMode: 'STREAMING', lifecycle: 'ONLINE', owner: 'alice', cluster: 'prod' }, runs: [{ status: 'FAILED', start: T0, end: T0 + 1000, duration: 1000, score: 5 }, { status: 'RUNNING', start: T0 + 50_000, restarts: 2, score: 80 }] },
   { name: 'payments_etl', task: { kind: 'JAR', executionMode: 'BATCH', lifecycle: 'PUBLISHED', owner: 'bob', cluster: 'prod' }, runs: [{ status: 'FINISHED', start: T0 + 10_000, end: T0 + 70_000, duration: 60_000 }] },
-  { name: 'clicks 100%', task: { kind: 'SQL', executionMode: 'STREAMING', lifecycle: 'ONLINE', owner: null, cluster: 'staging' }, runs: [{ status: 'FAILED', start: T0 + 20_000, end: T0 + 25_000, duration: 5000, restarts: 3 }] },
+  { name: 'clicks 100%', task: { kind: 'SQL', executionMode: 'STREAMING', lifecycle: 'ONLINE', owner: null, cluster: 'staging' }, runs: [{ status: 'FAILED', start: T0 + 20_000, end: T0 + 25_000, duration: 5000, restarts: 3, score: 20 }] },
   { name: 'audit-archive', task: { kind: 'SQL', executionMode: 'BATCH', lifecycle: 'OFFLINE', owner: 'carol', cluster: 'staging' }, runs: [{ status: 'CANCELED', start: T0 + 30_000, end: T0 + 90_000, duration: 60_000 }] },
-  { name: 'external job', task: { kind: 'EXTERNAL', executionMode: 'STREAMING', lifecycle: 'ONLINE', owner: null, cluster: 'gone' }, runs: [{ status: 'UNKNOWN', start: T0 + 40_000, duration: 7000, lost: true }] },
-  { name: 'fraud-model', task: { kind: 'SQL', executionMode: 'STREAMING', lifecycle: 'DEVELOP', owner: 'alice', cluster: 'prod' }, runs: [{ status: 'RESTARTING', start: T0 + 5_000, restarts: 7 }] },
-  { name: 'inventory', task: { kind: 'SQL', executionMode: 'STREAMING', lifecycle: 'ONLINE', owner: 'dave', cluster: 'staging' }, runs: [{ status: 'RECONNECTING', start: T0 + 60_000 }] },
+  { name: 'external job', task: { kind: 'EXTERNAL', executionMode: 'STREAMING', lifecycle: 'ONLINE', owner: null, cluster: 'gone' }, runs: [{ status: 'UNKNOWN', start: T0 + 40_000, duration: 7000, lost: true, score: 10 }] },
+  { name: 'fraud-model', task: { kind: 'SQL', executionMode: 'STREAMING', lifecycle: 'DEVELOP', owner: 'alice', cluster: 'prod' }, runs: [{ status: 'RESTARTING', start: T0 + 5_000, restarts: 7, score: 49 }] },
+  { name: 'inventory', task: { kind: 'SQL', executionMode: 'STREAMING', lifecycle: 'ONLINE', owner: 'dave', cluster: 'staging' }, runs: [{ status: 'RECONNECTING', start: T0 + 60_000, score: 50 }] },
   { name: 'not-started', task: { kind: 'SQL', executionMode: 'STREAMING', lifecycle: 'PUBLISHED', owner: 'erin', cluster: 'prod' }, runs: [{ status: 'CREATED', start: null, duration: null }] },
   { name: 'never-ran', task: { kind: 'SQL', executionMode: 'STREAMING', lifecycle: 'DEVELOP', owner: 'frank', cluster: 'prod' }, runs: [] },
 ];
 const RAN = FIXTURES.filter((f) => f.runs.length > 0);
+
+/** Penalties that add up to the score, the largest first (as health-score.ts orders them). */
+function reasonsFor(score: number): HealthReason[] {
+  const lost = 100 - score;
+  if (lost === 0) return [];
+  const restarts = Math.min(35, lost);
+  return [
+    { check: 'restarts' as const, penalty: restarts, text: `restarted too often (${restarts})` },
+    ...(lost > restarts ? [{ check: 'checkpoint' as const, penalty: lost - restarts, text: 'no checkpoint completed' }] : []),
+  ].sort((a, b) => b.penalty - a.penalty);
+}
 
 forEachDatabase('overview routes', (getDb) => {
   let app: FastifyInstance;
@@ -69,6 +81,7 @@ forEachDatabase('overview routes', (getDb) => {
     clusterIds.staging = (await clusters.create({ name: 'staging', restUrl: 'http://127.0.0.1:2' })).id;
     const tasks = new TasksStore(database);
     const runs = new RunsStore(database);
+    const health = new HealthStore(database);
     let job = 0;
     for (const fixture of FIXTURES) {
       const { cluster, ...task } = fixture.task;
@@ -88,6 +101,7 @@ forEachDatabase('overview routes', (getDb) => {
           durationMs: run.duration ?? null,
         });
         if (run.restarts || run.lost) await runs.update(stored.id, { restartCount: run.restarts ?? 0, lost: run.lost ?? false });
+        if (run.score !== undefined) await health.saveScore({ runId: stored.id, taskId: created.id, score: run.score, reasons: reasonsFor(run.score), evaluatedAt: T0 + 99_000 });
         latestRunIds[fixture.name] = stored.id;
       }
     }
@@ -116,7 +130,7 @@ forEachDatabase('overview routes', (getDb) => {
     });
 
     it('rejects an unknown status, sort key or page size with VALIDATION', async () => {
-      for (const query of ['status=RUNNIN', 'sort=nope', 'pageSize=0', 'lifecycle=LIVE', 'mode=STREAM', 'order=up']) {
+      for (const query of ['status=RUNNIN', 'sort=nope', 'pageSize=0', 'lifecycle=LIVE', 'mode=STREAM', 'order=up', 'health=sick', 'health=healthy,ok']) {
         const body = await get<{ error: { code: string } }>(`/api/overview/tasks?${query}`, 400);
         assert.equal(body.error.code, 'VALIDATION', query);
       }
@@ -236,6 +250,45 @@ forEachDatabase('overview routes', (getDb) => {
     });
   });
 
+  describe('health', () => {
+    it("shows the latest run's score, band and reasons while it is live, and null once it ended, is lost or was never scored", async () => {
+      const page = await get<OverviewTaskPage>('/api/overview/tasks?pageSize=100');
+      const health = Object.fromEntries(page.items.map((item) => [item.name, item.health]));
+      assert.deepEqual(health['Orders-Stream'], { score: 80, band: 'healthy', reasons: reasonsFor(80), evaluatedAt: T0 + 99_000 }, 'the latest run, not the earlier failed one (5)');
+      assert.deepEqual([health['inventory']?.score, health['inventory']?.band], [50, 'degraded']);
+      assert.deepEqual([health['fraud-model']?.score, health['fraud-model']?.band], [49, 'unhealthy']);
+      assert.deepEqual(health['fraud-model']?.reasons.map((r) => [r.check, r.penalty]), [['restarts', 35], ['checkpoint', 16]]);
+      assert.equal(health['clicks 100%'], null, 'FAILED: its last score (20) describes a job that no longer runs');
+      assert.equal(health['external job'], null, 'lost/UNKNOWN');
+      assert.equal(health['not-started'], null, 'not scored yet');
+      assert.equal(health['payments_etl'], null);
+    });
+
+    it('filters by band, repeated or comma-separated, at the band boundaries (80, 50/79, 49)', async () => {
+      assert.deepEqual(names(await get('/api/overview/tasks?health=healthy')), ['Orders-Stream']);
+      assert.deepEqual(names(await get('/api/overview/tasks?health=degraded')), ['inventory']);
+      assert.deepEqual(names(await get('/api/overview/tasks?health=unhealthy')), ['fraud-model'], 'the FAILED (20) and lost (10) runs are not live');
+      const two = await get<OverviewTaskPage>('/api/overview/tasks?health=unhealthy&health=degraded');
+      assert.deepEqual([names(two), two.total], [['fraud-model', 'inventory'], 2]);
+      assert.deepEqual(names(await get('/api/overview/tasks?health=unhealthy,degraded')), names(two));
+      assert.deepEqual(names(await get('/api/overview/tasks?health=healthy,degraded&status=RUNNING&lifecycle=ONLINE')), ['Orders-Stream']);
+      assert.deepEqual(names(await get('/api/overview/tasks?health=healthy&status=RESTARTING')), []);
+    });
+
+    it('narrows the status cards too (health is not the cards’ own dimension)', async () => {
+      const counts = await get<OverviewCounts>('/api/overview/counts?health=unhealthy,degraded');
+      assert.deepEqual([counts.total, counts.byStatus.RESTARTING, counts.byStatus.RECONNECTING, counts.byStatus.FAILED], [2, 1, 1, 0]);
+    });
+
+    it('sorts by score, worst first ascending, unscored and ended runs last either way', async () => {
+      const asc = await get<OverviewTaskPage>('/api/overview/tasks?sort=health&order=asc&pageSize=100');
+      assert.deepEqual(names(asc).slice(0, 3), ['fraud-model', 'inventory', 'Orders-Stream']);
+      const desc = await get<OverviewTaskPage>('/api/overview/tasks?sort=health&order=desc&pageSize=100');
+      assert.deepEqual(names(desc).slice(0, 3), ['Orders-Stream', 'inventory', 'fraud-model']);
+      assert.ok(desc.items.slice(3).every((item) => item.health === null));
+    });
+  });
+
   describe('sort and pages', () => {
     const valueOf = (item: OverviewTask, key: OverviewSortKey): string | number | null => {
       switch (key) {
@@ -243,6 +296,8 @@ forEachDatabase('overview routes', (getDb) => {
           return item.clusterName;
         case 'startTime':
           return item.startTime;
+        case 'health':
+          return item.health?.score ?? null;
         default:
           return item[key];
       }

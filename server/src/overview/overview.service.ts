@@ -61,7 +61,7 @@ export class OverviewService {
 }
 
 function filterOf(query: OverviewCountsQuery): OverviewFilter {
-  return { nameContains: query.q || undefined, lifecycles: query.lifecycle, clusterIds: query.clusterId, executionMode: query.mode };
+  return { nameContains: query.q || undefined, lifecycles: query.lifecycle, clusterIds: query.clusterId, executionMode: query.mode, healthBands: query.health };
 }
 
 /** A status Weir does not know (a newer Flink's) shows as UNKNOWN rather than failing the page. */

@@ -39,7 +39,7 @@ export function OverviewPage() {
     (next: Partial<OverviewView>) => setSearchParams((params) => writeOverviewView(params, parseOverviewView(params), next), { replace: false }),
     [setSearchParams],
   );
-  const clear = () => change({ statuses: [], lifecycles: [], clusterIds: [], mode: null, q: '' });
+  const clear = () => change({ statuses: [], lifecycles: [], clusterIds: [], mode: null, health: [], q: '' });
   const selectStatus = (status: OverviewRunStatus | null) => change({ statuses: status ? [status] : [] });
 
   // Nothing has ever run (with no filter): say what will appear here and how to get there.

@@ -9,13 +9,14 @@ test('a plain URL is the default view, and the default view writes a plain URL',
 
 test('reads every part of the view, dropping unknown values', () => {
   const view = parseOverviewView(
-    new URLSearchParams('status=RUNNING,FAILED,BOGUS,RUNNING&lifecycle=ONLINE,LIVE&cluster=c1,c2&mode=BATCH&q=orders&sort=durationMs&order=desc&page=3&size=50'),
+    new URLSearchParams('status=RUNNING,FAILED,BOGUS,RUNNING&lifecycle=ONLINE,LIVE&cluster=c1,c2&mode=BATCH&health=unhealthy,sick,degraded&q=orders&sort=durationMs&order=desc&page=3&size=50'),
   );
   assert.deepEqual(view, {
     statuses: ['RUNNING', 'FAILED'],
     lifecycles: ['ONLINE'],
     clusterIds: ['c1', 'c2'],
     mode: 'BATCH',
+    health: ['unhealthy', 'degraded'],
     q: 'orders',
     sort: 'durationMs',
     order: 'desc',
@@ -35,8 +36,8 @@ test('a filter change returns to page 1; a page change keeps the filters; other 
   assert.equal(filtered.toString(), 'status=FAILED&tab=x&lifecycle=ONLINE');
   const paged = writeOverviewView(new URLSearchParams(), current, { page: 2 });
   assert.equal(paged.toString(), 'status=FAILED&page=2');
-  const round = parseOverviewView(writeOverviewView(new URLSearchParams(), DEFAULT_VIEW, { sort: 'status', order: 'desc', q: 'a b', clusterIds: ['x'] }));
-  assert.deepEqual([round.sort, round.order, round.q, round.clusterIds], ['status', 'desc', 'a b', ['x']]);
+  const round = parseOverviewView(writeOverviewView(new URLSearchParams(), DEFAULT_VIEW, { sort: 'health', order: 'desc', q: 'a b', clusterIds: ['x'], health: ['degraded', 'unhealthy'] }));
+  assert.deepEqual([round.sort, round.order, round.q, round.clusterIds, round.health], ['health', 'desc', 'a b', ['x'], ['degraded', 'unhealthy']]);
 });
 
 test('knows when the list is narrowed', () => {
@@ -44,4 +45,5 @@ test('knows when the list is narrowed', () => {
   assert.equal(isFiltered({ ...DEFAULT_VIEW, sort: 'owner', page: 3 }), false, 'sorting and paging do not narrow');
   assert.equal(isFiltered({ ...DEFAULT_VIEW, q: 'x' }), true);
   assert.equal(isFiltered({ ...DEFAULT_VIEW, mode: 'BATCH' }), true);
+  assert.equal(isFiltered({ ...DEFAULT_VIEW, health: ['unhealthy'] }), true);
 });

@@ -1,4 +1,4 @@
-import type { OverviewExecutionMode, OverviewLifecycle, OverviewRunStatus, OverviewSortKey } from '@weir/contract';
+import type { HealthBand, OverviewExecutionMode, OverviewLifecycle, OverviewRunStatus, OverviewSortKey } from '@weir/contract';
 
 // The contract's value lists, repeated as types-only imports so the page does not load zod and every
 // API schema; `exhaustive` fails to compile when the contract gains a value these lists lack.
@@ -11,11 +11,13 @@ export const RUN_STATUSES = [
 ] as const satisfies readonly OverviewRunStatus[];
 export const LIFECYCLES = ['DEVELOP', 'PUBLISHED', 'ONLINE', 'OFFLINE'] as const satisfies readonly OverviewLifecycle[];
 export const SORT_KEYS = [
-  'name', 'lifecycle', 'executionMode', 'cluster', 'flinkJobId', 'status', 'startTime', 'durationMs', 'restartCount', 'owner',
+  'name', 'lifecycle', 'executionMode', 'cluster', 'flinkJobId', 'status', 'startTime', 'durationMs', 'restartCount', 'owner', 'health',
 ] as const satisfies readonly OverviewSortKey[];
+export const HEALTH_BANDS = ['healthy', 'degraded', 'unhealthy'] as const satisfies readonly HealthBand[];
 exhaustive<Exhaustive<OverviewRunStatus, (typeof RUN_STATUSES)[number]>>(true);
 exhaustive<Exhaustive<OverviewLifecycle, (typeof LIFECYCLES)[number]>>(true);
 exhaustive<Exhaustive<OverviewSortKey, (typeof SORT_KEYS)[number]>>(true);
+exhaustive<Exhaustive<HealthBand, (typeof HEALTH_BANDS)[number]>>(true);
 
 /** Everything the overview shows is chosen by this, and it all lives in the URL (shareable, survives reload). */
 export interface OverviewView {
@@ -23,6 +25,8 @@ export interface OverviewView {
   lifecycles: OverviewLifecycle[];
   clusterIds: string[];
   mode: OverviewExecutionMode | null;
+  /** Health bands of the latest run's score. */
+  health: HealthBand[];
   q: string;
   sort: OverviewSortKey;
   order: 'asc' | 'desc';
@@ -36,6 +40,7 @@ export const DEFAULT_VIEW: OverviewView = {
   lifecycles: [],
   clusterIds: [],
   mode: null,
+  health: [],
   q: '',
   sort: 'name',
   order: 'asc',
@@ -64,6 +69,7 @@ export function parseOverviewView(params: URLSearchParams): OverviewView {
     lifecycles: list(params, 'lifecycle', LIFECYCLES),
     clusterIds: list(params, 'cluster'),
     mode: mode === 'STREAMING' || mode === 'BATCH' ? mode : null,
+    health: list(params, 'health', HEALTH_BANDS),
     q: (params.get('q') ?? '').slice(0, 200),
     sort: SORT_KEYS.includes(sort as OverviewSortKey) ? (sort as OverviewSortKey) : DEFAULT_VIEW.sort,
     order: params.get('order') === 'desc' ? 'desc' : 'asc',
@@ -84,6 +90,7 @@ export function writeOverviewView(params: URLSearchParams, current: OverviewView
   set('lifecycle', next.lifecycles.join(','), next.lifecycles.length === 0);
   set('cluster', next.clusterIds.join(','), next.clusterIds.length === 0);
   set('mode', next.mode ?? '', next.mode === null);
+  set('health', next.health.join(','), next.health.length === 0);
   set('q', next.q, next.q === '');
   set('sort', next.sort, next.sort === DEFAULT_VIEW.sort && next.order === DEFAULT_VIEW.order);
   set('order', next.order, next.sort === DEFAULT_VIEW.sort && next.order === DEFAULT_VIEW.order);
@@ -94,5 +101,7 @@ export function writeOverviewView(params: URLSearchParams, current: OverviewView
 
 /** True when anything narrows the list (so an empty list means "nothing matches", not "nothing ran"). */
 export function isFiltered(view: OverviewView): boolean {
-  return view.statuses.length > 0 || view.lifecycles.length > 0 || view.clusterIds.length > 0 || view.mode !== null || view.q !== '';
+  return (
+    view.statuses.length > 0 || view.lifecycles.length > 0 || view.clusterIds.length > 0 || view.mode !== null || view.health.length > 0 || view.q !== ''
+  );
 }

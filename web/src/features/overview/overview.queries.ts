@@ -16,11 +16,12 @@ function filterQuery(view: OverviewView) {
     ...(view.lifecycles.length ? { lifecycle: view.lifecycles } : {}),
     ...(view.clusterIds.length ? { clusterId: view.clusterIds } : {}),
     ...(view.mode ? { mode: view.mode } : {}),
+    ...(view.health.length ? { health: view.health } : {}),
     ...(view.q ? { q: view.q } : {}),
   };
 }
 
-/** The status cards: counts under every filter except the status (the cards are the status filter). */
+/** The status cards: counts under every filter (health included) except the status (the cards are the status filter). */
 export function useOverviewCounts(view: OverviewView, live: boolean) {
   const query = filterQuery(view);
   return useQuery({

@@ -21,6 +21,7 @@ function task(id: string, latestRunId: string, overrides: Partial<OverviewTask> 
     endTime: null,
     durationMs: 10,
     restartCount: 0,
+    health: { score: 64, band: 'degraded', reasons: [{ check: 'restarts', penalty: 36, text: '5 restarts in 10 min' }], evaluatedAt: 1 },
     ...overrides,
   };
 }
@@ -30,6 +31,13 @@ test('a status event changes only the row whose latest run it is, with its resta
   const next = patchRunStatus(page, { type: 'run.status', runId: 'run-a', taskId: 'a', to: 'RESTARTING', restartCount: 3 });
   assert.deepEqual(next?.items.map((i) => [i.status, i.restartCount]), [['RESTARTING', 3], ['UNKNOWN', 0]]);
   assert.equal(page.items[0]!.status, 'RUNNING', 'the cached page is not mutated');
+});
+
+test("a run that ends drops its health score at once; one that restarts keeps it until the next refresh", () => {
+  const restarting = patchRunStatus(page, { type: 'run.status', runId: 'run-a', taskId: 'a', to: 'RESTARTING', restartCount: 1 });
+  assert.equal(restarting?.items[0]!.health?.score, 64);
+  const failed = patchRunStatus(page, { type: 'run.status', runId: 'run-a', taskId: 'a', to: 'FAILED', restartCount: 1 });
+  assert.equal(failed?.items[0]!.health, null);
 });
 
 test('a run seen again is no longer lost', () => {

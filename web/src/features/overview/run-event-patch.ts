@@ -10,6 +10,9 @@ export interface RunEvent {
   restartCount?: number;
 }
 
+/** Statuses whose last health score no longer describes a running job; the server shows none for them. */
+const NOT_SCORED = ['FINISHED', 'CANCELED', 'FAILED', 'UNKNOWN'];
+
 /** Shows a known row's new status at once; the refresh that follows fixes counts, order and membership. */
 export function patchRunStatus(page: OverviewTaskPage | undefined, event: RunEvent): OverviewTaskPage | undefined {
   const status = event.type === 'run.status' ? event.to : event.status;
@@ -18,7 +21,13 @@ export function patchRunStatus(page: OverviewTaskPage | undefined, event: RunEve
     ...page,
     items: page.items.map((item) =>
       item.latestRunId === event.runId
-        ? { ...item, status, lost: status === 'UNKNOWN' && item.lost, restartCount: event.restartCount ?? item.restartCount }
+        ? {
+            ...item,
+            status,
+            lost: status === 'UNKNOWN' && item.lost,
+            restartCount: event.restartCount ?? item.restartCount,
+            health: NOT_SCORED.includes(status) ? null : item.health,
+          }
         : item,
     ),
   };
