@@ -3,7 +3,7 @@ import type { enUS } from '../i18n/resources';
 
 export interface NavItem {
   path: string;
-  labelKey: `nav.${keyof typeof enUS.nav}` | `admin.nav.${keyof typeof enUS.admin.nav}`;
+  labelKey: `nav.${keyof typeof enUS.nav}` | `admin.nav.${keyof typeof enUS.admin.nav}` | 'globalLineage.nav';
   /** Shown only to this role and above; the server refuses the rest anyway. */
   minRole?: Role;
 }
@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.overview' },
   { path: '/tasks', labelKey: 'nav.tasks' },
   { path: '/clusters', labelKey: 'nav.clusters' },
+  { path: '/lineage', labelKey: 'globalLineage.nav' },
   { path: '/alerts', labelKey: 'nav.alerts' },
   { path: '/audit', labelKey: 'nav.audit', minRole: 'admin' },
   { path: '/users', labelKey: 'admin.nav.users', minRole: 'admin' },

@@ -51,6 +51,7 @@ export const router = createBrowserRouter([
         path: 'clusters',
         lazy: async () => ({ Component: (await import('../features/clusters/clusters-page')).ClustersPage }),
       },
+      { path: 'lineage', lazy: async () => ({ Component: (await import('../features/global-lineage/global-lineage-page')).GlobalLineagePage }) },
       { path: 'runs/:runId', lazy: async () => ({ Component: (await import('../features/run-detail/run-detail-page')).RunDetailPage }) },
       { path: 'alerts/:tab?', lazy: async () => ({ Component: (await import('../features/alerts/alerts-page')).AlertsPage }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('../features/admin/audit-page')).AuditPage }) },

@@ -14,6 +14,8 @@ import overviewEnUS from '../features/overview/locales/en-US.json';
 import overviewZhCN from '../features/overview/locales/zh-CN.json';
 import runDetailEnUS from '../features/run-detail/locales/en-US.json';
 import runDetailZhCN from '../features/run-detail/locales/zh-CN.json';
+import globalLineageEnUS from '../features/global-lineage/locales/en-US.json';
+import globalLineageZhCN from '../features/global-lineage/locales/zh-CN.json';
 import alertsEnUS from '../features/alerts/locales/en-US.json';
 import alertsZhCN from '../features/alerts/locales/zh-CN.json';
 
@@ -23,6 +25,7 @@ export const enUS = {
   ...adminEnUS,
   ...overviewEnUS,
   ...runDetailEnUS,
+  ...globalLineageEnUS,
   ...alertsEnUS,
 };
 
@@ -33,5 +36,6 @@ export const zhCN: typeof enUS = {
   ...adminZhCN,
   ...overviewZhCN,
   ...runDetailZhCN,
+  ...globalLineageZhCN,
   ...alertsZhCN,
 };
