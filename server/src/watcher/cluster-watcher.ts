@@ -257,10 +257,12 @@ export class ClusterWatcher {
     }
     if (!known) known = await this.discover(details);
     known.detailsReadAt = readAt;
+    // The detail of a run that ended is saved before its status says so: whoever sees the end
+    // (the overview, an alert's link) finds the detail page complete, even if the cluster goes next.
+    if (isTerminal(details.state)) requests += await this.captureFinalSnapshot(this.jm, known);
     const result = await this.apply(known, details, restarts, null);
     known.fingerprint = fingerprint;
-    if (result.terminal) requests += await this.captureFinalSnapshot(this.jm, known);
-    else if (result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.captureExceptions(this.jm, known);
+    if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.captureExceptions(this.jm, known);
     return requests;
   }
 
@@ -384,8 +386,8 @@ export class ClusterWatcher {
     if (history) {
       try {
         const details = await history.job(known.run.flinkJobId);
-        await this.apply(known, details, undefined, 'from the HistoryServer archive');
         if (isTerminal(details.state)) await this.captureFinalSnapshot(history, known);
+        await this.apply(known, details, undefined, 'from the HistoryServer archive');
         return 2;
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
