@@ -24,6 +24,7 @@ let server: WeirServer;
 let browser: TestBrowser;
 let page: Page;
 let runId: string;
+let taskId: string;
 
 async function api(request: APIRequestContext, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown) {
   const me = await request.get(`${server.url}/api/auth/me`);
@@ -68,6 +69,7 @@ before(async () => {
   await api(page.request, 'POST', `/api/tasks/${task.id}/publish`, { note: 'double the amounts' });
   const online = await api(page.request, 'POST', `/api/tasks/${task.id}/online`, {});
   runId = online.newRunId;
+  taskId = task.id;
   assert.ok(runId, `online started a run: ${JSON.stringify(online)}`);
 });
 
@@ -157,6 +159,43 @@ test('a running job: every tab shows real data from Flink', async () => {
   shot = await openTab('Alerts', '11-alerts-running');
   await page.getByText('No alert was sent for this run.').waitFor();
   await shot();
+});
+
+test('a running job has a health score on its detail page and in the overview, and its task lists the run', async () => {
+  // The checks score a running job every 10 s; this one checkpoints every 2 s, so it passes them.
+  await page.goto(`${server.url}/runs/${runId}`);
+  const score = page.getByTestId('run-health-score');
+  await score.waitFor({ timeout: 45_000 });
+  const value = Number(await score.getAttribute('data-score'));
+  assert.ok(Number.isInteger(value) && value >= 0 && value <= 100, `score ${value}`);
+  const band = (await score.getAttribute('data-band'))!;
+  assert.equal(band, value >= 80 ? 'healthy' : value >= 50 ? 'degraded' : 'unhealthy');
+  await page.getByTestId('run-health-checks').locator('[data-check="checkpoint"]').waitFor();
+  await page.getByTestId('run-health').getByText(/Scored at .* from the checks of the last 30 minutes/).waitFor();
+  await screenshot(page, 'run-detail', '01b-health-running');
+
+  // The overview row shows it too, with the reasons on hover; the health filter lives in the URL.
+  await page.goto(`${server.url}/?health=${band}`);
+  const cell = page.locator('[data-task-name="orders-totals"] [data-testid="health-score"]');
+  await cell.waitFor({ timeout: 20_000 });
+  assert.equal(await cell.getAttribute('data-band'), band);
+  await cell.hover();
+  await page.getByTestId('health-tooltip').getByText(/^Health \d+ · /).waitFor();
+  await screenshot(page, 'run-detail', '01c-overview-health');
+  const other = band === 'healthy' ? 'unhealthy' : 'healthy';
+  await page.goto(`${server.url}/?health=${other}`);
+  await page.getByText('No jobs match these filters').waitFor();
+  assert.equal(await page.locator('[data-task-name="orders-totals"]').count(), 0, `a ${band} job is not listed under ${other}`);
+
+  // The task's page lists its runs, each linking to its detail.
+  await page.goto(`${server.url}/tasks/${taskId}`);
+  const runs = page.getByTestId(`task-runs-${taskId}`);
+  await runs.getByTestId('run-detail-link').first().waitFor({ timeout: 20_000 });
+  assert.equal(await runs.getByTestId('run-detail-link').first().getAttribute('href'), `/runs/${runId}`);
+  await screenshot(page, 'run-detail', '01d-task-runs');
+  await runs.getByTestId('run-detail-link').first().click();
+  await page.waitForURL(`${server.url}/runs/${runId}`);
+  await page.getByTestId('run-detail').waitFor();
 });
 
 test('a finished run after its cluster was stopped: the tabs render from the saved copies and say so', async () => {

@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { HealthScore } from './health-score';
 import { LiveDuration } from './live-duration';
 import { PAGE_SIZES, SORT_KEYS, type OverviewView } from './overview-url';
 import { isLive } from './run-status';
@@ -43,7 +44,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       title: t('overview.columns.name'),
       dataIndex: 'name',
       ...sortable('name'),
-      width: 250,
+      width: 206,
       render: (name: string, task) => (
         // The name gives way (ellipsis) so the kind tag always shows.
         <div className={styles.nameCell}>
@@ -77,7 +78,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       title: t('overview.columns.executionMode'),
       dataIndex: 'executionMode',
       ...sortable('executionMode'),
-      width: 96,
+      width: 84,
       render: (mode: OverviewTask['executionMode']) => t(`overview.mode.${mode}`),
     },
     {
@@ -85,7 +86,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       dataIndex: 'clusterName',
       ...sortable('cluster'),
       ellipsis: true,
-      width: 120,
+      width: 110,
       render: (name: string | null, task) =>
         name ?? (
           <Tooltip title={task.clusterId}>
@@ -97,7 +98,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       title: t('overview.columns.flinkJobId'),
       dataIndex: 'flinkJobId',
       ...sortable('flinkJobId'),
-      width: 124,
+      width: 112,
       render: (jobId: string) => (
         <Typography.Text className={styles.jobId} copyable={{ text: jobId, tooltips: [t('overview.copyJobId'), '✓'] }} title={jobId}>
           {jobId.slice(0, 8)}…
@@ -136,11 +137,22 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       render: (count: number) => (count > 0 ? <Typography.Text type={count >= 3 ? 'danger' : 'warning'}>{count}</Typography.Text> : count),
     },
     {
+      title: (
+        <Tooltip title={t('overview.health.columnHint')}>
+          <span>{t('overview.columns.health')}</span>
+        </Tooltip>
+      ),
+      dataIndex: 'health',
+      ...sortable('health'),
+      width: 88,
+      render: (health: OverviewTask['health']) => (health ? <HealthScore {...health} /> : dash),
+    },
+    {
       title: t('overview.columns.owner'),
       dataIndex: 'owner',
       ...sortable('owner'),
       ellipsis: true,
-      width: 100,
+      width: 90,
       render: (owner: string | null) => owner ?? dash,
     },
     {

@@ -1,9 +1,10 @@
 import { SearchOutlined } from '@ant-design/icons';
-import type { OverviewLifecycle } from '@weir/contract';
+import type { HealthBand, OverviewLifecycle } from '@weir/contract';
 import { Button, Input, Radio, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isFiltered, LIFECYCLES, type OverviewView } from './overview-url';
+import { HEALTH_COLORS } from './health-score';
+import { HEALTH_BANDS, isFiltered, LIFECYCLES, type OverviewView } from './overview-url';
 import { useClusterChoices } from './overview.queries';
 import styles from './overview.module.css';
 
@@ -56,6 +57,27 @@ export function OverviewToolbar({ view, onViewChange, onClear }: OverviewToolbar
           optionFilterProp="label"
           style={{ minWidth: 180, maxWidth: 320 }}
           data-testid="cluster-filter"
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('overview.filters.health')}
+          aria-label={t('overview.filters.health')}
+          value={view.health}
+          onChange={(health: HealthBand[]) => onViewChange({ health })}
+          options={HEALTH_BANDS.map((band) => ({
+            value: band,
+            label: (
+              <span>
+                <span className={styles.healthDot} style={{ background: HEALTH_COLORS[band] }} />
+                {t(`overview.health.band.${band}`)}
+              </span>
+            ),
+            title: t(`overview.health.bandRange.${band}`),
+          }))}
+          maxTagCount="responsive"
+          style={{ minWidth: 150, maxWidth: 220 }}
+          data-testid="health-filter"
         />
         <Radio.Group
           optionType="button"

@@ -2,6 +2,7 @@ import type { RunDetail } from '@weir/contract';
 import { Card, Descriptions, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatMs, formatTime } from './format';
+import { HealthPanel } from './health-panel';
 import { JobGraphView } from './job-graph-view';
 import { useRunGraph } from './run-detail.queries';
 import { SourceBanner } from './source-banner';
@@ -45,6 +46,7 @@ export function OverviewTab({ detail }: { detail: RunDetail }) {
           </Descriptions>
         )}
       </Card>
+      <HealthPanel runId={run.id} terminal={detail.terminal} />
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 300px', gap: 16 }}>
         <Card size="small" title={t('runDetail.graph.title')}>
           <SourceBanner section={graph.data} />

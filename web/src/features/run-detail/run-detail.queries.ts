@@ -29,6 +29,15 @@ export function useRunGraph(runId: string, terminal: boolean) {
   });
 }
 
+/** The run's health score, reasons and checks; the checks re-score a live run every 10 s. */
+export function useRunHealth(runId: string, terminal: boolean) {
+  return useQuery({
+    queryKey: [...runKey(runId), 'health'],
+    queryFn: async () => unwrap(await apiClient.GET('/api/runs/{id}/health', { params: { path: { id: runId } } })),
+    refetchInterval: refetchWhileLive(terminal, 10_000),
+  });
+}
+
 export function useRunCheckpoints(runId: string, terminal: boolean) {
   return useQuery({
     queryKey: [...runKey(runId), 'checkpoints'],

@@ -1,0 +1,55 @@
+import type { HealthBand, HealthReason } from '@weir/contract';
+import { Progress, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import styles from './overview.module.css';
+
+/** One colour per band, shared by the overview column and the run detail's health panel. */
+export const HEALTH_COLORS: Record<HealthBand, string> = { healthy: '#52c41a', degraded: '#faad14', unhealthy: '#ff4d4f' };
+
+interface HealthScoreProps {
+  score: number;
+  band: HealthBand;
+  reasons: HealthReason[];
+  evaluatedAt: number;
+}
+
+/** What the score is made of: each reason with the points it costs, the largest first. */
+export function HealthReasons({ reasons }: { reasons: HealthReason[] }) {
+  const { t } = useTranslation();
+  if (reasons.length === 0) return <span>{t('overview.health.allPass')}</span>;
+  return (
+    <ul className={styles.healthReasons}>
+      {reasons.map((reason) => (
+        <li key={reason.check}>
+          <strong>
+            −{reason.penalty} {t(`overview.health.check.${reason.check}`)}
+          </strong>
+          : {reason.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The overview's health cell: a small bar in the band's colour with the score; the reasons on hover. */
+export function HealthScore({ score, band, reasons, evaluatedAt }: HealthScoreProps) {
+  const { t } = useTranslation();
+  const title = (
+    <div data-testid="health-tooltip">
+      <div style={{ marginBottom: 4 }}>
+        <strong>{t('overview.health.tooltipTitle', { score, band: t(`overview.health.band.${band}`) })}</strong>
+      </div>
+      <HealthReasons reasons={reasons} />
+      <div style={{ marginTop: 4, opacity: 0.75, fontSize: 12 }}>{t('overview.health.evaluatedAt', { time: dayjs(evaluatedAt).format('YYYY-MM-DD HH:mm:ss') })}</div>
+    </div>
+  );
+  return (
+    <Tooltip title={title} placement="left" styles={{ root: { maxWidth: 420 } }}>
+      <div className={styles.healthCell} data-testid="health-score" data-score={score} data-band={band} tabIndex={0} aria-label={t('overview.health.aria', { score, band: t(`overview.health.band.${band}`) })}>
+        <Progress percent={score} steps={5} size={[6, 8]} strokeColor={HEALTH_COLORS[band]} showInfo={false} />
+        <Typography.Text style={{ color: HEALTH_COLORS[band], fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{score}</Typography.Text>
+      </div>
+    </Tooltip>
+  );
+}
