@@ -50,13 +50,17 @@ export function useOverviewTasks(view: OverviewView, live: boolean) {
   });
 }
 
-/** A task's runs, newest first: what an expanded row shows. */
-export function useTaskRuns(taskId: string, page: number, pageSize: number) {
+/**
+ * A task's runs, newest first: what an expanded row shows (kept fresh by the overview's live events)
+ * and the task editor's Runs section (which polls: `pollMs`).
+ */
+export function useTaskRuns(taskId: string, page: number, pageSize: number, pollMs?: number) {
   return useQuery({
     queryKey: [...overviewQueryKey, 'runs', taskId, { page, pageSize }],
     queryFn: async (): Promise<OverviewRunPage> =>
       unwrap(await apiClient.GET('/api/tasks/{id}/runs', { params: { path: { id: taskId }, query: { page, pageSize } } })),
     placeholderData: keepPreviousData,
+    refetchInterval: pollMs ?? false,
   });
 }
 

@@ -19,11 +19,14 @@ function time(at: number | null) {
   return at === null ? <Typography.Text type="secondary">—</Typography.Text> : dayjs(at).format('YYYY-MM-DD HH:mm:ss');
 }
 
-/** What an expanded overview row shows: every run of the task, newest first, each linking to its detail. */
-export function TaskRunsTable({ taskId, taskName }: { taskId: string; taskName: string }) {
+/**
+ * Every run of a task, newest first, each linking to its detail: what an expanded overview row shows,
+ * and the task editor's Runs section (which passes `pollMs`, having no live events of its own).
+ */
+export function TaskRunsTable({ taskId, taskName, pollMs }: { taskId: string; taskName: string; pollMs?: number }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const runs = useTaskRuns(taskId, page, PAGE_SIZE);
+  const runs = useTaskRuns(taskId, page, PAGE_SIZE, pollMs);
 
   if (runs.isError && !runs.data) {
     return (

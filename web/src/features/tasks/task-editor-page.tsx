@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header';
 import { PageSpinner } from '../../components/page-spinner';
 import { useSession } from '../auth/auth.queries';
 import { useClusters } from '../clusters/clusters.queries';
+import { TaskRunsTable } from '../overview/task-runs-table';
 import { formatArgs, optionsToText, parseArgs, textToOptions } from './config-text';
 import { SqlEditor } from './sql-editor';
 import { JobStatusTag, KindTag, LifecycleTag } from './task-tags';
@@ -467,6 +468,11 @@ function TaskEditor({ task }: { task: Task | undefined }) {
           </Col>
         </Row>
       </Form>
+      {task && (
+        <Card size="small" style={{ marginTop: 16 }} styles={{ body: { paddingBlock: 4 } }} data-testid="task-runs-section">
+          <TaskRunsTable taskId={task.id} taskName={task.name} pollMs={5_000} />
+        </Card>
+      )}
     </>
   );
 }
