@@ -180,8 +180,22 @@ describe('job health on a real Flink job', () => {
         `CREATE TEMPORARY TABLE snk (c BIGINT) WITH ('connector'='blackhole');`,
         `INSERT INTO snk SELECT COUNT(*) FROM src;`,
       ].join('\n'),
-      // limit = max(1 s, 2 s) × (0 + 2) = 4 s
-      { checkpointIntervalMs: 1000, flinkOptions: { 'execution.checkpointing.timeout': '2 s', 'execution.checkpointing.dir': `file://${dir}` } },
+      // Flink's default tolerance is 0: the first failed checkpoint fails the job over, and after the
+      // restart strategy's few attempts (~1 s apart) the job is FAILED, all before a 4 s limit, so the
+      // check (evaluated while the job is RUNNING) could only fail by luck. With 3 tolerated failures
+      // the job stays RUNNING ~4 s per attempt between 1 s restarts: the clock must run across Flink's
+      // restarts to reach limit = max(1 s, 2 s) × (3 + 2) = 10 s, at ~10-20 s after the folder broke.
+      {
+        checkpointIntervalMs: 1000,
+        flinkOptions: {
+          'execution.checkpointing.timeout': '2 s',
+          'execution.checkpointing.tolerable-failed-checkpoints': '3',
+          'execution.checkpointing.dir': `file://${dir}`,
+          'restart-strategy.type': 'fixed-delay',
+          'restart-strategy.fixed-delay.attempts': '3',
+          'restart-strategy.fixed-delay.delay': '1 s',
+        },
+      },
     );
     const rule = await weir.services.alerts.service.createRule(SYSTEM_PRINCIPAL, {
       name: 'checkpoints',
@@ -212,7 +226,10 @@ describe('job health on a real Flink job', () => {
     });
     assert.ok(failing.score! <= 80, `score ${failing.score}`);
     assert.equal(failing.reasons[0]!.check, 'checkpoint');
-    assert.match(failing.reasons[0]!.text, /^no checkpoint completed for \d+ s \(limit 4 s = max\(interval 1 s, timeout 2 s\) × \(0 tolerable \+ 2\)\)/);
+    assert.match(failing.reasons[0]!.text, /^no checkpoint completed for \d+ s \(limit 10 s = max\(interval 1 s, timeout 2 s\) × \(3 tolerable \+ 2\)\)/);
+    const quietS = Number(/^no checkpoint completed for (\d+) s/.exec(failing.reasons[0]!.text)![1]);
+    assert.ok(quietS >= 10, `failed after ${quietS} s without a checkpoint, not before the limit`);
+    assert.ok((await flink.jm.checkpoints(run.flinkJobId)).counts.restored >= 1, 'Flink failed the job over in between: its restarts did not reset the clock');
     const incidents = await waitUntil('the checkpoint rule to fire', 10_000, async () => {
       const page = await weir.services.alerts.service.incidentsPage({ runId: run.id });
       return page.items.length > 0 && page.items;
