@@ -107,8 +107,11 @@ after(async () => {
   await flink?.stop();
 });
 
+// Newest first: the shared cluster's history runs to several pages, and a new job sorted by name can land beyond the first.
+const NEWEST_FIRST = '?sort=startTime&order=desc';
+
 test('a job started now appears RUNNING on the open page, and the RUNNING card filters the list', async () => {
-  const page = await openOverview();
+  const page = await openOverview(NEWEST_FIRST);
   await screenshot(page, 'overview', '01-en-loaded');
   await markDocument(page);
   const runningBefore = await cardCount(page, 'RUNNING');
@@ -145,7 +148,7 @@ test('a job started now appears RUNNING on the open page, and the RUNNING card f
 });
 
 test('a job made to fail turns FAILED on the open page and the FAILED count goes up, without a reload', async () => {
-  const page = await openOverview();
+  const page = await openOverview(NEWEST_FIRST);
   await markDocument(page);
   const failedBefore = await cardCount(page, 'FAILED');
 
