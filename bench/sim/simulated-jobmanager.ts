@@ -1,3 +1,4 @@
+import { FLINK_JOB_STATUSES, TERMINAL_RUN_STATUSES, type FlinkJobStatus } from '@weir/contract';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,20 +16,10 @@ import { recordedBody, recordedJobId, restFixture } from './rest-fixtures.js';
  * after the first read, while /jobs/overview and /jobs/:jid/status are live.
  */
 
-export type SimStatus =
-  | 'INITIALIZING'
-  | 'CREATED'
-  | 'RUNNING'
-  | 'FAILING'
-  | 'FAILED'
-  | 'CANCELLING'
-  | 'CANCELED'
-  | 'FINISHED'
-  | 'RESTARTING'
-  | 'SUSPENDED'
-  | 'RECONCILING';
+/** Flink's job statuses (one definition, in the contract). */
+export type SimStatus = FlinkJobStatus;
 
-const TERMINAL = new Set<SimStatus>(['FAILED', 'CANCELED', 'FINISHED']);
+const TERMINAL = new Set<SimStatus>(TERMINAL_RUN_STATUSES);
 
 /** One status change the simulator made, with the time Flink would report for it. */
 export interface StatusChange {
@@ -81,19 +72,7 @@ type JobView = Readonly<Omit<SimJob, 'timestamps' | 'exceptions'>> & {
   exceptions: readonly SimException[];
 };
 
-const STATUS_KEYS: SimStatus[] = [
-  'INITIALIZING',
-  'CREATED',
-  'RUNNING',
-  'FAILING',
-  'FAILED',
-  'CANCELLING',
-  'CANCELED',
-  'FINISHED',
-  'RESTARTING',
-  'SUSPENDED',
-  'RECONCILING',
-];
+const STATUS_KEYS: readonly SimStatus[] = FLINK_JOB_STATUSES;
 
 // The recordings every answer is built from, loaded once.
 const REC = {

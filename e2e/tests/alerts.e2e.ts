@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { RobotReceiver } from '../../server/src/alerts/testing/receivers.js';
-import { runSql, sharedTestFlink, waitUntil, type TestFlink } from '../../server/src/test-support/flink.js';
+import { failingJobSql, runSql, sharedTestFlink, waitUntil, type TestFlink } from '../../server/src/test-support/flink.js';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
 import { logIn } from '../support/weir-app.js';
@@ -133,13 +133,7 @@ test('an admin sets up a signed webhook and a FAILED rule; a failing job gives o
   await shot(page, '07-rules');
 
   // A job made to fail on the dev cluster: division by zero on the first row, no restarts.
-  const [jobId] = await runSql(flink, [
-    `SET 'restart-strategy.type' = 'none'`,
-    `SET 'pipeline.name' = '${JOB}'`,
-    `CREATE TEMPORARY TABLE src (id BIGINT) WITH ('connector'='datagen','rows-per-second'='2','fields.id.kind'='sequence','fields.id.start'='1','fields.id.end'='1000000')`,
-    `CREATE TEMPORARY TABLE snk (x BIGINT) WITH ('connector'='blackhole')`,
-    `INSERT INTO snk SELECT 100 / (id - id) FROM src`,
-  ]);
+  const [jobId] = await runSql(flink, failingJobSql(JOB));
   assert.ok(jobId);
   jobIds.push(jobId);
   const aboutJob = () => receiver.of('webhook').filter((m) => (m.body.run as { flinkJobId?: string } | null)?.flinkJobId === jobId);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import type { WeirEvent } from '../events/events.js';
-import { runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
+import { failingJobSql, runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
 import { RobotReceiver, SmtpReceiver } from './testing/receivers.js';
 
@@ -74,13 +74,7 @@ describe('alerts on a real Flink job', () => {
   });
 
   it('one alert per channel within 3 s of the failure, then one resolved message when the job runs again', async () => {
-    const [failingJob] = await runSql(flink, [
-      `SET 'restart-strategy.type' = 'none'`,
-      `SET 'pipeline.name' = 'alert_fail'`,
-      `CREATE TEMPORARY TABLE src_alert_fail (id BIGINT) WITH ('connector'='datagen','rows-per-second'='2','fields.id.kind'='sequence','fields.id.start'='1','fields.id.end'='1000000')`,
-      `CREATE TEMPORARY TABLE snk_alert_fail (x BIGINT) WITH ('connector'='blackhole')`,
-      `INSERT INTO snk_alert_fail SELECT 100 / (id - id) FROM src_alert_fail`,
-    ]);
+    const [failingJob] = await runSql(flink, failingJobSql('alert_fail'));
     assert.ok(failingJob);
     const failed = await waitUntil('Weir to see the job fail', 60_000, async () =>
       events.find((e) => e.event.type === 'run.status' && e.event.flinkJobId === failingJob && e.event.to === 'FAILED'),

@@ -76,6 +76,21 @@ export function streamingJobSql(name: string, opts: { rowsPerSecond?: number } =
   ];
 }
 
+/**
+ * A streaming job that fails at run time on its first row (an integer division by zero), with
+ * no restarts: INITIALIZING → CREATED → RUNNING → FAILING → FAILED within about a second.
+ */
+export function failingJobSql(name: string): string[] {
+  const t = safe(name);
+  return [
+    `SET 'restart-strategy.type' = 'none'`,
+    `SET 'pipeline.name' = '${name}'`,
+    `CREATE TEMPORARY TABLE src_${t} (id BIGINT) WITH ('connector'='datagen','rows-per-second'='2','fields.id.kind'='sequence','fields.id.start'='1','fields.id.end'='1000000')`,
+    `CREATE TEMPORARY TABLE snk_${t} (x BIGINT) WITH ('connector'='blackhole')`,
+    `INSERT INTO snk_${t} SELECT 100 / (id - id) FROM src_${t}`,
+  ];
+}
+
 export function safe(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, '_');
 }

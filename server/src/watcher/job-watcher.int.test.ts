@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import type { WeirEvent } from '../events/events.js';
 import type { RunRecord } from '../runs/runs.store.js';
-import { ownTestFlink, runJar, runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
+import { failingJobSql, ownTestFlink, runJar, runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
 
 async function runOf(weir: TestWeir, clusterId: string, jobId: string): Promise<RunRecord | undefined> {
@@ -64,13 +64,7 @@ describe('the watcher on the shared test cluster', () => {
   });
 
   it('records a job that fails at run time as FAILED, with its exception stored', async () => {
-    const [jobId] = await runSql(flink, [
-      `SET 'restart-strategy.type' = 'none'`,
-      `SET 'pipeline.name' = 'watch_fail'`,
-      `CREATE TEMPORARY TABLE src_fail (id BIGINT) WITH ('connector'='datagen','rows-per-second'='2','fields.id.kind'='sequence','fields.id.start'='1','fields.id.end'='1000000')`,
-      `CREATE TEMPORARY TABLE snk_fail (x BIGINT) WITH ('connector'='blackhole')`,
-      `INSERT INTO snk_fail SELECT 100 / (id - id) FROM src_fail`,
-    ]);
+    const [jobId] = await runSql(flink, failingJobSql('watch_fail'));
     assert.ok(jobId);
     const run = await waitForStatus(weir, clusterId, jobId, 'FAILED');
     assert.deepEqual(await statuses(weir, run.id), ['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'FAILED']);
