@@ -36,7 +36,7 @@ async function logOut(page: Page): Promise<void> {
 test('an admin manages users and API tokens, and reads the audit log', async () => {
   const page = await browser.newPage();
   await logIn(page, server.url, ADMIN_PASSWORD);
-  assert.deepEqual(await navLabels(page), ['Overview', 'Tasks', 'Clusters', 'Alerts', 'Audit', 'Users', 'API tokens']);
+  assert.deepEqual(await navLabels(page), ['Overview', 'Tasks', 'Clusters', 'Lineage', 'Alerts', 'Audit', 'Users', 'API tokens']);
 
   // A cluster to watch, so the overview the viewer sees below is not the empty first-run page.
   const restUrl = process.env.WEIR_TEST_FLINK_REST;
@@ -131,7 +131,7 @@ test('a viewer sees the overview without operation or admin buttons, changes the
   const page = await browser.newPage();
   await logIn(page, server.url, VIEWER.password, VIEWER.username);
   await page.waitForURL(`${server.url}/`);
-  assert.deepEqual(await navLabels(page), ['Overview', 'Tasks', 'Clusters', 'Alerts']);
+  assert.deepEqual(await navLabels(page), ['Overview', 'Tasks', 'Clusters', 'Lineage', 'Alerts']);
   const account = page.getByRole('button', { name: 'Account' });
   assert.match(await account.innerText(), /Vera Viewer[\s\S]*Viewer/);
   await page.waitForLoadState('networkidle');

@@ -186,7 +186,9 @@ test('a row expands into the task history, and the eye opens the run detail', as
   await page.waitForURL(/[?&]q=/);
   const jobRow = row(page, jobName, 'FINISHED');
   await jobRow.waitFor();
-  assert.equal(await page.locator('[data-testid="overview-table"] tr[data-task-name]').count(), 1, 'the search narrows the list to this job');
+  // The row is there before the search answer arrives (the job is also on the unfiltered first page): wait for the list to narrow.
+  const rows = page.locator('[data-testid="overview-table"] tr[data-task-name]');
+  await waitUntil('the search to narrow the list to this job', 15_000, async () => (await rows.count()) === 1);
 
   await jobRow.locator('button.ant-table-row-expand-icon').click();
   const history = page.locator(`[data-testid="task-runs-${task.id}"]`);
