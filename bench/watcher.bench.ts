@@ -6,7 +6,7 @@
 //   npx tsx bench/watcher.bench.ts [--quick] [--only real,1k,10k] [--watchers weir,baseline]
 //        [--window <s>] [--refresh-interval <ms>] [--flips-per-1000-jobs <per s>] [--profile]
 //
-// Settings: the real dev cluster (WEIR_BENCH_FLINK_REST, default http://127.0.0.1:28081) with
+// Settings: a real cluster (WEIR_BENCH_FLINK_REST, or a local one the script starts) with
 // as many tiny streaming jobs as its free slots allow; then simulated JobManagers (answers
 // built from recorded Flink 1.20.3 answers) with 1,000 jobs on 10 clusters and 10,000 jobs
 // on 100 clusters. Each watcher runs in a child process of its own (CPU and RSS are its
@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureFlinkDistribution } from '@weir/flink-local';
+import { ensureFlinkDistribution, startLocalFlink } from '@weir/flink-local';
 import { JobManagerClient } from '../server/src/flink/job-manager.client.js';
 import type { ChurnOptions, SimReport, SimStart } from './sim/sim-process.js';
 import { matchDetections, type Change, type Detection, type DetectionSummary } from './watcher/detection.js';
@@ -146,8 +146,26 @@ function startRunner(watcher: 'weir' | 'baseline', setting: string): ChildScript
 
 // ---------------------------------------------------------------- the real dev cluster
 
+/** The cluster named by WEIR_BENCH_FLINK_REST, or a local one started for the benchmark and stopped after it. */
 async function realCluster(): Promise<void> {
-  const restUrl = process.env.WEIR_BENCH_FLINK_REST ?? 'http://127.0.0.1:28081';
+  const given = process.env.WEIR_BENCH_FLINK_REST;
+  if (given) return measureRealCluster(given);
+  log('starting a local Flink 1.20.3 for the real-cluster setting (REST 38081, no SQL Gateway)');
+  const own = await startLocalFlink({
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'weir-bench-flink-')),
+    restPort: 38081,
+    rpcPort: 36123,
+    gateway: false,
+    slotsPerTaskManager: 8,
+  });
+  try {
+    await measureRealCluster(own.restUrl);
+  } finally {
+    await own.stop();
+  }
+}
+
+async function measureRealCluster(restUrl: string): Promise<void> {
   const setting = `real Flink 1.20.3 (${restUrl})`;
   const jm = new JobManagerClient({ baseUrl: restUrl, timeoutMs: 30_000 });
   const overview = await jm.overview().catch((err: Error) => {
