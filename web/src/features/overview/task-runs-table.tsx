@@ -99,7 +99,7 @@ export function TaskRunsTable({ taskId, taskName, pollMs }: { taskId: string; ta
             {t('overview.history.title', { name: taskName })}
             {runs.data && (
               <Typography.Text type="secondary" style={{ fontWeight: 400, marginInlineStart: 8 }}>
-                {t('overview.history.total', { total: runs.data.total })}
+                {t('overview.history.total', { count: runs.data.total })}
               </Typography.Text>
             )}
           </Typography.Text>
