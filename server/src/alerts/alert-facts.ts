@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { RunRef, RunStatus, WeirEvent } from '../events/events.js';
+import { countRestartsSince } from '../runs/runs.store.js';
 
 /** What scope matching needs to know about a task. */
 export interface TaskFact {
@@ -99,15 +100,8 @@ export class DatabaseAlertFacts implements TaskFacts, RunFacts {
     }));
   }
 
-  async restartsSince(runId: string, since: number): Promise<number> {
-    const row = await this.database.db
-      .selectFrom('run_transitions')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('run_id', '=', runId)
-      .where('to_status', '=', 'RESTARTING')
-      .where('at', '>=', since)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  restartsSince(runId: string, since: number): Promise<number> {
+    return countRestartsSince(this.database.db, runId, since);
   }
 
   async activeJobsOnCluster(clusterId: string, limit: number): Promise<string[]> {

@@ -15,6 +15,7 @@ import { newId } from '../db/ids.js';
 import { insertIfAbsent, upsert } from '../db/upsert.js';
 import type { AutoRestartAttemptsTable, TaskHealthTable } from './health-tables.js';
 import './health-tables.js';
+import { countRestartsSince } from '../runs/runs.store.js';
 
 export interface TaskHealthRecord {
   taskId: string;
@@ -283,15 +284,8 @@ export class HealthStore {
     }));
   }
 
-  async restartsSince(runId: string, since: number): Promise<number> {
-    const row = await this.database.db
-      .selectFrom('run_transitions')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('run_id', '=', runId)
-      .where('to_status', '=', 'RESTARTING')
-      .where('at', '>=', since)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  restartsSince(runId: string, since: number): Promise<number> {
+    return countRestartsSince(this.database.db, runId, since);
   }
 
   /** The latest result of each check of a run. */

@@ -105,6 +105,21 @@ export interface RunSnapshot {
 type Db = Kysely<Tables>;
 
 /**
+ * How many times a run entered RESTARTING at or after `since`, from its recorded history.
+ * One query for the restart alert rule and the restart health check.
+ */
+export async function countRestartsSince(db: Pick<Db, 'selectFrom'>, runId: string, since: number): Promise<number> {
+  const row = await db
+    .selectFrom('run_transitions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('run_id', '=', runId)
+    .where('to_status', '=', 'RESTARTING')
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
  * Runs (one Flink job execution each), their status history and their captured REST snapshots.
  * Keeps the tasks.latest_* columns (status, start and end time, duration, Flink job id, restarts, lost)
  * equal to the latest run's, in the same transaction.
