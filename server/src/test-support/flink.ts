@@ -95,13 +95,18 @@ export function safe(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
-export async function waitUntil<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | false>, intervalMs = 200): Promise<T> {
+/**
+ * Polls `probe` until it gives a value. undefined, null and false all mean "not yet": Flink
+ * clients answer null for "nothing there" (no completed checkpoint, no restore), and a wait on
+ * one of those must keep waiting, not return the null.
+ */
+export async function waitUntil<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | null | false>, intervalMs = 200): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
     try {
       const v = await probe();
-      if (v !== undefined && v !== false) return v;
+      if (v !== undefined && v !== null && v !== false) return v;
     } catch (err) {
       lastError = err;
     }
