@@ -484,7 +484,7 @@ export class OperationsService {
       const job = (await jm.jobsOverview()).find((j) => j.jid === run.flinkJobId);
       if (!job) throw new ConflictError(`The JobManager no longer lists job ${run.flinkJobId}`);
       if (job.state !== 'RUNNING') throw new ConflictError(`Job ${run.flinkJobId} is ${job.state}; only a RUNNING job can take a savepoint`);
-      const starting = ['created', 'scheduled', 'deploying', 'initializing', 'reconciling'].reduce((n, k) => n + (job.tasks[k] ?? 0), 0);
+      const starting = (['created', 'scheduled', 'deploying', 'initializing', 'reconciling'] as const).reduce((n, k) => n + (job.tasks[k] ?? 0), 0);
       if (starting === 0) return;
       if (this.now() > deadline) {
         throw new ConflictError(`Job ${run.flinkJobId} is RUNNING but ${starting} of its ${job.tasks.total ?? '?'} tasks are still starting; try again once they run`);
