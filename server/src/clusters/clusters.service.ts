@@ -3,7 +3,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { AppError, ConflictError, NotFoundError } from '../errors/errors.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
-import { leanFetch } from '../flink/lean-fetch.js';
+import { leanGet } from '../flink/lean-get.js';
 import { SqlGatewayClient } from '../flink/sql-gateway.client.js';
 import type { EventBus } from '../events/events.js';
 import type { SecretBox } from '../secrets/secret-box.js';
@@ -73,7 +73,7 @@ export class ClustersService {
     const authSealed = cluster.authSealed ?? null;
     const cached = this.watcherClients.get(cluster.id);
     if (cached && cached.url === cluster.restUrl && cached.authSealed === authSealed) return cached.jm;
-    const jm = new JobManagerClient({ baseUrl: cluster.restUrl, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed), fetch: leanFetch });
+    const jm = new JobManagerClient({ baseUrl: cluster.restUrl, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed), plainGet: leanGet });
     this.watcherClients.set(cluster.id, { url: cluster.restUrl, authSealed, jm });
     return jm;
   }

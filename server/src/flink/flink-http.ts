@@ -9,7 +9,15 @@ export interface FlinkHttpOptions {
   fetch?: typeof globalThis.fetch;
   /** Sent with every request, e.g. the Authorization header of a secured REST endpoint. */
   headers?: Record<string, string>;
+  /** A leaner transport for plain GETs of JSON (the watcher's hot path); everything else uses fetch. */
+  plainGet?: PlainGet;
 }
+
+/**
+ * What a JSON GET needs of HTTP: the status and the body as text. Failures are
+ * thrown as fetch throws them (a TypeError whose `cause` has the error code).
+ */
+export type PlainGet = (url: string, init: { headers: Record<string, string>; timeoutMs: number }) => Promise<{ status: number; text: string }>;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -38,8 +46,8 @@ export class FlinkHttp {
   }
 
   async json<S extends z.ZodType>(path: string, schema: S, req: RequestOptions = {}): Promise<z.output<S>> {
-    const res = await this.send(path, req);
-    const text = await res.text();
+    const plain = this.options.plainGet && (req.method ?? 'GET') === 'GET' && req.body === undefined && !req.form;
+    const text = plain ? await this.plainGet(path, req) : await (await this.send(path, req)).text();
     let data: unknown;
     try {
       data = text.length ? JSON.parse(text) : {};
@@ -66,10 +74,50 @@ export class FlinkHttp {
     return res.text();
   }
 
-  /** Returns the raw response after classifying failures; a non-allowed status throws. */
-  async send(path: string, req: RequestOptions = {}): Promise<Response> {
+  private async plainGet(path: string, req: RequestOptions): Promise<string> {
+    let res: { status: number; text: string };
+    try {
+      res = await this.options.plainGet!(this.url(path, req).toString(), {
+        headers: { accept: 'application/json', ...this.options.headers },
+        timeoutMs: this.options.timeoutMs,
+      });
+    } catch (err) {
+      throw this.unreachable(err);
+    }
+    if ((res.status >= 200 && res.status < 300) || req.allowStatus?.includes(res.status)) return res.text;
+    throw this.refusal(path, req, res.status, res.text);
+  }
+
+  private url(path: string, req: RequestOptions): URL {
     const url = new URL(this.options.baseUrl + path);
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    return url;
+  }
+
+  private unreachable(err: unknown): FlinkUnreachableError {
+    return new FlinkUnreachableError(
+      `${this.options.label} at ${this.options.baseUrl} cannot be reached: ${describeFetchError(err, this.options.timeoutMs)}`,
+    );
+  }
+
+  /** The error for an answer with a status that is not a success: Flink's own message when it gave one. */
+  private refusal(path: string, req: RequestOptions, status: number, text: string): FlinkRejectedError | NotFlinkError {
+    const flinkErrors = parseFlinkErrors(text);
+    if (flinkErrors) {
+      return new FlinkRejectedError(`${this.options.label} rejected ${req.method ?? 'GET'} ${path}: ${firstLine(flinkErrors)}`, {
+        status,
+        errors: flinkErrors,
+      });
+    }
+    return new NotFlinkError(
+      `${this.options.label} at ${this.options.baseUrl} answered ${path} with HTTP ${status}, not as Flink would: ${snippet(text)}`,
+      { status },
+    );
+  }
+
+  /** Returns the raw response after classifying failures; a non-allowed status throws. */
+  async send(path: string, req: RequestOptions = {}): Promise<Response> {
+    const url = this.url(path, req);
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers };
     let body: BodyInit | undefined;
     if (req.form) body = req.form;
@@ -87,23 +135,10 @@ export class FlinkHttp {
         redirect: 'manual',
       });
     } catch (err) {
-      throw new FlinkUnreachableError(
-        `${this.options.label} at ${this.options.baseUrl} cannot be reached: ${describeFetchError(err, this.options.timeoutMs)}`,
-      );
+      throw this.unreachable(err);
     }
     if (res.ok || req.allowStatus?.includes(res.status)) return res;
-    const text = await res.text().catch(() => '');
-    const flinkErrors = parseFlinkErrors(text);
-    if (flinkErrors) {
-      throw new FlinkRejectedError(`${this.options.label} rejected ${req.method ?? 'GET'} ${path}: ${firstLine(flinkErrors)}`, {
-        status: res.status,
-        errors: flinkErrors,
-      });
-    }
-    throw new NotFlinkError(
-      `${this.options.label} at ${this.options.baseUrl} answered ${path} with HTTP ${res.status}, not as Flink would: ${snippet(text)}`,
-      { status: res.status },
-    );
+    throw this.refusal(path, req, res.status, await res.text().catch(() => ''));
   }
 }
 
@@ -138,6 +173,8 @@ export function describeFetchError(err: unknown, timeoutMs: number): string {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
   const code = e?.cause?.code;
+  // undici's own timeouts, as the lean transport meets them
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return `no answer within ${timeoutMs} ms`;
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found';
   if (code === 'ECONNRESET') return 'connection reset';

@@ -6,7 +6,7 @@ import type { RunsStore } from '../runs/runs.store.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
-import { leanFetch } from '../flink/lean-fetch.js';
+import { leanGet } from '../flink/lean-get.js';
 
 interface Logger {
   info(o: unknown, m: string): void;
@@ -108,7 +108,7 @@ export class WatcherManager {
     const cached = this.clients.get(cluster.id);
     if (cached?.key === key && cached.jm === jm) return cached;
     const timeoutMs = this.deps.flinkTimeoutMs;
-    const history = cluster.historyUrl ? new JobManagerClient({ baseUrl: cluster.historyUrl, timeoutMs, label: 'HistoryServer', fetch: leanFetch }) : undefined;
+    const history = cluster.historyUrl ? new JobManagerClient({ baseUrl: cluster.historyUrl, timeoutMs, label: 'HistoryServer', plainGet: leanGet }) : undefined;
     const clients = { key, jm, history };
     this.clients.set(cluster.id, clients);
     return clients;
