@@ -36,8 +36,10 @@ interface Known {
   run: RunRecord;
   taskName: string;
   lastAt: number | null;
-  /** state + last-modification + task counts, as last read from /jobs/overview */
-  fingerprint: string;
+  /** The job's line of /jobs/overview when Weir last read its details; null until then. */
+  seenAs: FlinkJobOverview | null;
+  /** The last cycle whose overview listed the job. */
+  listedInCycle?: number;
   missingSince?: number;
   /** Since when the job's details have disagreed with the overview (Flink's REST cache). */
   staleSince?: number;
@@ -69,6 +71,7 @@ const MIN_DELAY_MS = 20;
  */
 export class ClusterWatcher {
   private readonly known = new Map<string, Known>();
+  private cycles = 0;
   private loaded = false;
   /** The cluster's `web.refresh-interval`: how long Flink serves a job's details from its cache. */
   private detailsCacheMs = DEFAULT_REFRESH_INTERVAL_MS;
@@ -167,17 +170,17 @@ export class ClusterWatcher {
     if (wasUnreachable) this.deps.log.info({ cluster: this.cluster.name }, 'cluster answers again');
 
     const now = this.now();
-    const seen = new Set<string>();
+    const cycle = ++this.cycles;
+    // This loop runs for every job of every cluster every cycle: nothing in it allocates for a job that did not change.
     for (const job of overview) {
-      seen.add(job.jid);
-      const fingerprint = fingerprintOf(job);
       let known = this.known.get(job.jid);
       if (!known) {
         const run = await this.deps.runs.getByJob(this.cluster.id, job.jid);
-        if (run) known = await this.remember(run, '');
+        if (run) known = await this.remember(run);
       }
-      const hot = (this.closelyWatched.get(job.jid) ?? 0) > now;
-      if (known && known.fingerprint === fingerprint && !hot && !WEIR_STATUSES.has(known.run.status) && !known.run.lost) {
+      if (known) known.listedInCycle = cycle;
+      const hot = this.closelyWatched.size > 0 && (this.closelyWatched.get(job.jid) ?? 0) > now;
+      if (known && unchanged(known.seenAs, job) && !hot && !WEIR_STATUSES.has(known.run.status) && !known.run.lost) {
         known.missingSince = undefined;
         continue;
       }
@@ -186,7 +189,7 @@ export class ClusterWatcher {
         continue;
       }
       try {
-        report.requests += await this.refresh(job, known, fingerprint);
+        report.requests += await this.refresh(job, known);
         report.changed += 1;
       } catch (err) {
         // The job may have vanished between the two requests, or the cluster went away: next cycle retries.
@@ -194,8 +197,8 @@ export class ClusterWatcher {
         this.deps.log.warn({ cluster: this.cluster.name, job: job.jid, err: err.message }, 'could not read job details');
       }
     }
-    for (const [jid, known] of this.known) {
-      if (seen.has(jid)) continue;
+    for (const known of this.known.values()) {
+      if (known.listedInCycle === cycle) continue;
       known.staleRetryAt = undefined;
       if (known.run.lost || isTerminal(known.run.status)) continue;
       known.missingSince ??= now;
@@ -210,21 +213,21 @@ export class ClusterWatcher {
 
   private async loadFromDatabase(): Promise<void> {
     for (const run of await this.deps.runs.listNonTerminalByCluster(this.cluster.id)) {
-      if (!run.lost) await this.remember(run, '');
+      if (!run.lost) await this.remember(run);
     }
     this.loaded = true;
   }
 
-  private async remember(run: RunRecord, fingerprint: string): Promise<Known> {
+  private async remember(run: RunRecord): Promise<Known> {
     const transitions = await this.deps.runs.listTransitions(run.id);
     const task = await this.deps.tasks.get(run.taskId);
-    const known: Known = { run, taskName: task?.name ?? run.jobName, lastAt: transitions.at(-1)?.at ?? null, fingerprint };
+    const known: Known = { run, taskName: task?.name ?? run.jobName, lastAt: transitions.at(-1)?.at ?? null, seenAs: null };
     this.known.set(run.flinkJobId, known);
     return known;
   }
 
   /** Reads the job's details and records what changed. Returns the number of REST requests made. */
-  private async refresh(job: FlinkJobOverview, known: Known | undefined, fingerprint: string): Promise<number> {
+  private async refresh(job: FlinkJobOverview, known: Known | undefined): Promise<number> {
     let requests = 1;
     const readAt = this.now();
     let details = await this.jm.job(job.jid);
@@ -261,7 +264,7 @@ export class ClusterWatcher {
     // (the overview, an alert's link) finds the detail page complete, even if the cluster goes next.
     if (isTerminal(details.state)) requests += await this.captureFinalSnapshot(this.jm, known);
     const result = await this.apply(known, details, restarts, null);
-    known.fingerprint = fingerprint;
+    known.seenAs = job;
     if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.captureExceptions(this.jm, known);
     return requests;
   }
@@ -278,7 +281,7 @@ export class ClusterWatcher {
       executionMode: details['job-type'] === 'BATCH' ? 'BATCH' : 'STREAMING',
       startTime: details['start-time'] > 0 ? details['start-time'] : null,
     });
-    const known = await this.remember(run, '');
+    const known = await this.remember(run);
     if (created) {
       // apply() records the statuses as transitions; a new run has none yet.
       known.lastAt = null;
@@ -500,10 +503,20 @@ export class ClusterWatcher {
   }
 }
 
-/** What must stay the same for a job's details to be skipped; runs for every job every cycle, so it is kept cheap. */
-function fingerprintOf(job: FlinkJobOverview): string {
-  let tasks = '';
-  // Flink writes the task counts in a fixed order, so no sorting is needed to compare them.
-  for (const k in job.tasks) tasks += `${job.tasks[k]},`;
-  return `${job.state}|${job['last-modification']}|${tasks}`;
+/**
+ * Whether a job's overview line says nothing new since its details were last read: the same
+ * state, modification time and task counts. Runs for every job every cycle, so it compares
+ * in place rather than build a key.
+ */
+function unchanged(before: FlinkJobOverview | null, now: FlinkJobOverview): boolean {
+  if (!before || before.state !== now.state || before['last-modification'] !== now['last-modification']) return false;
+  const a = before.tasks as Record<string, unknown>;
+  const b = now.tasks as Record<string, unknown>;
+  let keys = 0;
+  for (const k in b) {
+    if (a[k] !== b[k]) return false;
+    keys += 1;
+  }
+  for (const _ in a) keys -= 1;
+  return keys === 0;
 }
