@@ -185,4 +185,36 @@ forEachDatabase('RunsStore', (getDb) => {
     assert.equal(await runs.get(run.id), undefined);
     assert.deepEqual(await runs.listTransitions(run.id), []);
   });
+
+  it('records an observation in one go: new changes only, facts that follow from them, the snapshot', async () => {
+    const observed = await tasks.create({ name: 'observed', kind: 'SQL', executionMode: 'STREAMING', clusterId: 'cluster-a' });
+    const { run } = await runs.upsertByJob(job(21, { taskId: observed.id, status: 'RUNNING' }));
+    await runs.appendTransition(run.id, { toStatus: 'RUNNING', at: T0, source: 'flink' });
+    const seen: string[][] = [];
+    const result = await runs.recordObservation(
+      run.id,
+      [
+        { toStatus: 'RUNNING', at: T0, source: 'flink' }, // already recorded: not again
+        { toStatus: 'RESTARTING', at: T0 + 5, source: 'flink' },
+        { toStatus: 'RUNNING', at: T0 + 9, source: 'flink', note: 'from the details' },
+      ],
+      (appended) => {
+        seen.push(appended.map((t) => t.toStatus));
+        return { status: 'RUNNING', restartCount: appended.filter((t) => t.toStatus === 'RESTARTING').length, durationMs: 9 };
+      },
+      { kind: 'job', body: '{"state":"RUNNING"}', capturedAt: T0 + 10 },
+    );
+    assert.deepEqual(seen, [['RESTARTING', 'RUNNING']], 'the facts are computed from the new changes only');
+    assert.deepEqual(result.appended.map((t) => [t.seq, t.fromStatus, t.toStatus]), [[2, 'RUNNING', 'RESTARTING'], [3, 'RESTARTING', 'RUNNING']]);
+    assert.equal(result.run?.restartCount, 1);
+    assert.deepEqual((await runs.listTransitions(run.id)).map((t) => [t.toStatus, t.at, t.note]), [['RUNNING', T0, null], ['RESTARTING', T0 + 5, null], ['RUNNING', T0 + 9, 'from the details']]);
+    assert.equal((await runs.getSnapshot(run.id, 'job'))?.body, '{"state":"RUNNING"}');
+    const latest = await getDb().db.selectFrom('tasks').select(['latest_restart_count', 'latest_status']).where('id', '=', observed.id).executeTakeFirstOrThrow();
+    assert.deepEqual([Number(latest.latest_restart_count), latest.latest_status], [1, 'RUNNING'], "the task row carries its latest run's facts");
+
+    const again = await runs.recordObservation(run.id, [{ toStatus: 'RUNNING', at: T0 + 9, source: 'flink' }], () => ({ durationMs: 12 }));
+    assert.deepEqual(again.appended, [], 'a repeated observation appends nothing');
+    assert.equal(again.run?.durationMs, 12);
+    await assert.rejects(runs.recordObservation('no-such-run', [], () => ({})), /does not exist/);
+  });
 });

@@ -235,29 +235,63 @@ export class RunsStore {
       const run = await forUpdate(trx.selectFrom('runs').select('id').where('id', '=', runId), this.database.dialect)
         .executeTakeFirst();
       if (!run) throw new Error(`Run ${runId} does not exist`);
-      const last = await trx
-        .selectFrom('run_transitions')
-        .selectAll()
-        .where('run_id', '=', runId)
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      if (last && last.to_status === transition.toStatus && Number(last.at) === transition.at) {
-        return { transition: toTransition(last), appended: false };
-      }
-      const row: Selectable<RunTransitionsTable> = {
-        id: newId(),
-        run_id: runId,
-        seq: last ? Number(last.seq) + 1 : 1,
-        from_status: last?.to_status ?? null,
-        to_status: transition.toStatus,
-        at: transition.at,
-        source: transition.source,
-        note: transition.note ?? null,
-      };
-      await trx.insertInto('run_transitions').values(row).execute();
-      return { transition: toTransition(row), appended: true };
+      const last = await this.lastTransitionRow(trx, runId);
+      const { row, appended } = await this.appendAfter(trx, runId, last, transition);
+      return { transition: toTransition(row), appended };
     });
+  }
+
+  /**
+   * What the watcher learns of a job in one read, written in one transaction: the status changes
+   * (each skipped when it repeats the latest one, as appendTransition does), then the run's facts,
+   * which may depend on which changes were new (`changesFor`), then a snapshot. One commit instead
+   * of one per change, update and snapshot: at thousands of jobs most of SQLite's cost is commits.
+   */
+  async recordObservation(
+    runId: string,
+    transitions: NewRunTransition[],
+    changesFor: (appended: RunTransition[]) => RunChanges,
+    snapshot?: { kind: SnapshotKind; body: string; capturedAt: number },
+  ): Promise<{ appended: RunTransition[]; run: RunRecord | undefined }> {
+    return inTransaction(this.database.db, async (trx) => {
+      if (!(await this.lockTaskThenRun(trx, runId))) throw new Error(`Run ${runId} does not exist`);
+      let last = await this.lastTransitionRow(trx, runId);
+      const appended: RunTransition[] = [];
+      for (const transition of transitions) {
+        const result = await this.appendAfter(trx, runId, last, transition);
+        if (result.appended) appended.push(toTransition(result.row));
+        last = result.row;
+      }
+      const run = await this.writeChanges(trx, runId, changesFor(appended));
+      if (snapshot) await upsertSnapshot({ db: trx, dialect: this.database.dialect }, runId, snapshot.kind, snapshot.body, snapshot.capturedAt);
+      return { appended, run };
+    });
+  }
+
+  private lastTransitionRow(trx: Db, runId: string): Promise<Selectable<RunTransitionsTable> | undefined> {
+    return trx.selectFrom('run_transitions').selectAll().where('run_id', '=', runId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  }
+
+  /** Inserts `transition` after `last` unless it repeats it (same status, same time). */
+  private async appendAfter(
+    trx: Db,
+    runId: string,
+    last: Selectable<RunTransitionsTable> | undefined,
+    transition: NewRunTransition,
+  ): Promise<{ row: Selectable<RunTransitionsTable>; appended: boolean }> {
+    if (last && last.to_status === transition.toStatus && Number(last.at) === transition.at) return { row: last, appended: false };
+    const row: Selectable<RunTransitionsTable> = {
+      id: newId(),
+      run_id: runId,
+      seq: last ? Number(last.seq) + 1 : 1,
+      from_status: last?.to_status ?? null,
+      to_status: transition.toStatus,
+      at: transition.at,
+      source: transition.source,
+      note: transition.note ?? null,
+    };
+    await trx.insertInto('run_transitions').values(row).execute();
+    return { row, appended: true };
   }
 
   /** A run's status history, oldest first. */
@@ -307,13 +341,7 @@ export class RunsStore {
 
   /** Stores (or replaces) one captured REST answer for a run. */
   async saveSnapshot(runId: string, kind: SnapshotKind, body: string, capturedAt: number = this.now()): Promise<void> {
-    await upsert(
-      this.database,
-      'run_snapshots',
-      { run_id: runId, kind, body, captured_at: capturedAt },
-      ['run_id', 'kind'],
-      ['body', 'captured_at'],
-    );
+    await upsertSnapshot(this.database, runId, kind, body, capturedAt);
   }
 
   async getSnapshot(runId: string, kind: SnapshotKind): Promise<RunSnapshot | undefined> {
@@ -338,12 +366,25 @@ export class RunsStore {
   }
 
   private async applyChanges(trx: Db, id: string, changes: RunChanges): Promise<RunRecord | undefined> {
-    // Lock order is always task, then run (as in upsertByJob), so concurrent writers cannot deadlock.
-    const owner = await trx.selectFrom('runs').select('task_id').where('id', '=', id).executeTakeFirst();
-    if (!owner) return undefined;
-    await forUpdate(trx.selectFrom('tasks').select('id').where('id', '=', owner.task_id), this.database.dialect)
-      .executeTakeFirst();
+    if (!(await this.lockTaskThenRun(trx, id))) return undefined;
+    return this.writeChanges(trx, id, changes);
+  }
 
+  /**
+   * Locks the run's task, then the run: always in this order (as upsertByJob), so concurrent
+   * writers cannot deadlock, and writers of one run's transitions never pick the same seq. SQLite
+   * needs no row locks (one writer at a time). False when the run does not exist.
+   */
+  private async lockTaskThenRun(trx: Db, id: string): Promise<boolean> {
+    if (this.database.dialect === 'sqlite') return (await trx.selectFrom('runs').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    const owner = await trx.selectFrom('runs').select('task_id').where('id', '=', id).executeTakeFirst();
+    if (!owner) return false;
+    await trx.selectFrom('tasks').select('id').where('id', '=', owner.task_id).forUpdate().executeTakeFirst();
+    await trx.selectFrom('runs').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+    return true;
+  }
+
+  private async writeChanges(trx: Db, id: string, changes: RunChanges): Promise<RunRecord | undefined> {
     const set: Updateable<RunsTable> = { updated_at: this.now() };
     if (changes.jobName !== undefined) set.job_name = changes.jobName;
     if (changes.status !== undefined) set.status = changes.status;
@@ -423,6 +464,10 @@ function toRun(row: Selectable<RunsTable>): RunRecord {
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
+}
+
+function upsertSnapshot(target: Pick<Database, 'db' | 'dialect'>, runId: string, kind: SnapshotKind, body: string, capturedAt: number): Promise<void> {
+  return upsert(target, 'run_snapshots', { run_id: runId, kind, body, captured_at: capturedAt }, ['run_id', 'kind'], ['body', 'captured_at']);
 }
 
 function toTransition(row: Selectable<RunTransitionsTable>): RunTransition {
