@@ -31,6 +31,11 @@ interface Logger {
   error(o: unknown, m: string): void;
 }
 
+/** The part of Flink's /jobs/:jid/exceptions answer the watcher publishes from. */
+interface ExceptionHistory {
+  exceptionHistory?: { entries?: { exceptionName: string; stacktrace: string; timestamp: number; taskName?: string | null }[] };
+}
+
 /** What the watcher keeps in memory per Flink job; the database has the same facts. */
 interface Known {
   run: RunRecord;
@@ -325,29 +330,32 @@ export class ClusterWatcher {
       fallbackAt: now,
     });
     const fromStatus = known.lastAt === null ? null : (known.run.status as RunStatus);
-    const recorded: ObservedStep[] = [];
-    let restartCount = known.run.restartCount;
-    for (const step of steps) {
-      const { appended } = await this.deps.runs.appendTransition(known.run.id, { toStatus: step.status, at: step.at, source: 'flink', note });
-      if (step.status === 'RESTARTING' && appended) restartCount += 1;
-      if (appended) recorded.push(step);
-      known.lastAt = step.at;
-    }
-    if (restarts !== undefined) restartCount = Math.max(restartCount, restarts);
     const terminal = isTerminal(details.state);
-    const updated = await this.deps.runs.update(known.run.id, {
-      status: details.state,
-      jobName: details.name,
-      startTime: details['start-time'] > 0 ? details['start-time'] : known.run.startTime,
-      endTime: details['end-time'] > 0 ? details['end-time'] : null,
-      durationMs: details.duration >= 0 ? details.duration : null,
-      restartCount,
-      lost: false,
-      lostEvidence: null,
-      unreachableSince: null,
-      failedProbes: 0,
-    });
-    await this.deps.runs.saveSnapshot(known.run.id, 'job', JSON.stringify(details), now);
+    let restartCount = known.run.restartCount;
+    const { appended, run: updated } = await this.deps.runs.recordObservation(
+      known.run.id,
+      steps.map((step) => ({ toStatus: step.status, at: step.at, source: 'flink' as const, note })),
+      (appended) => {
+        // Each new RESTARTING is a restart; Flink's counter, when read, also counts those between two reads.
+        restartCount = known.run.restartCount + appended.filter((t) => t.toStatus === 'RESTARTING').length;
+        if (restarts !== undefined) restartCount = Math.max(restartCount, restarts);
+        return {
+          status: details.state,
+          jobName: details.name,
+          startTime: details['start-time'] > 0 ? details['start-time'] : known.run.startTime,
+          endTime: details['end-time'] > 0 ? details['end-time'] : null,
+          durationMs: details.duration >= 0 ? details.duration : null,
+          restartCount,
+          lost: false,
+          lostEvidence: null,
+          unreachableSince: null,
+          failedProbes: 0,
+        };
+      },
+      { kind: 'job', body: JSON.stringify(details), capturedAt: now },
+    );
+    if (steps.length) known.lastAt = steps.at(-1)!.at;
+    const recorded: ObservedStep[] = appended.map((t) => ({ status: t.toStatus as RunStatus, at: t.at }));
     if (updated) known.run = updated;
     let from = fromStatus;
     for (const step of recorded) {
@@ -444,16 +452,19 @@ export class ClusterWatcher {
       ['plan', () => jm.plan(jid)],
     ];
     const now = this.now();
+    let exceptions: unknown;
     await Promise.all(
       reads.map(async ([kind, read]) => {
         try {
-          await this.deps.runs.saveSnapshot(known.run.id, kind, JSON.stringify(await read()), now);
+          const answer = await read();
+          if (kind === 'exceptions') exceptions = answer;
+          await this.deps.runs.saveSnapshot(known.run.id, kind, JSON.stringify(answer), now);
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
         }
       }),
     );
-    await this.publishNewExceptions(known);
+    if (exceptions) this.publishNewExceptions(known, exceptions as ExceptionHistory);
     return reads.length;
   }
 
@@ -461,7 +472,7 @@ export class ClusterWatcher {
     try {
       const exceptions = await jm.exceptions(known.run.flinkJobId);
       await this.deps.runs.saveSnapshot(known.run.id, 'exceptions', JSON.stringify(exceptions), this.now());
-      await this.publishNewExceptions(known);
+      this.publishNewExceptions(known, exceptions);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
     }
@@ -470,11 +481,9 @@ export class ClusterWatcher {
 
   private readonly publishedExceptionAt = new Map<string, number>();
 
-  private async publishNewExceptions(known: Known): Promise<void> {
-    const snapshot = await this.deps.runs.getSnapshot(known.run.id, 'exceptions');
-    if (!snapshot) return;
-    const entries = (JSON.parse(snapshot.body) as { exceptionHistory?: { entries?: { exceptionName: string; stacktrace: string; timestamp: number; taskName?: string | null }[] } })
-      .exceptionHistory?.entries ?? [];
+  /** Publishes the exceptions of a just-read history that are newer than the last one published for the run. */
+  private publishNewExceptions(known: Known, history: ExceptionHistory): void {
+    const entries = history.exceptionHistory?.entries ?? [];
     const after = this.publishedExceptionAt.get(known.run.id) ?? (known.run.startTime ?? 0) - 1;
     const fresh = entries.filter((e) => e.timestamp > after).sort((a, b) => a.timestamp - b.timestamp);
     for (const e of fresh) {
