@@ -4,7 +4,7 @@
 // (every job polled on its own, 6 + 2×vertices requests per refresh).
 //
 //   npx tsx bench/watcher.bench.ts [--quick] [--only real,1k,10k] [--watchers weir,baseline]
-//        [--window <s>] [--refresh-interval <ms>] [--flips-per-1000-jobs <per s>] [--profile]
+//        [--window <s>] [--settle <s>] [--refresh-interval <ms>] [--flips-per-1000-jobs <per s>] [--profile]
 //
 // Settings: a real cluster (WEIR_BENCH_FLINK_REST, or a local one the script starts) with
 // as many tiny streaming jobs as its free slots allow; then simulated JobManagers (answers
@@ -39,6 +39,7 @@ const quick = flag('quick');
 const only = new Set((option('only') ?? 'real,1k,10k').split(','));
 const watchers = (option('watchers') ?? 'weir,baseline').split(',') as ('weir' | 'baseline')[];
 const windowMs = Number(option('window') ?? (quick ? 15 : 45)) * 1000;
+const settleMs = Number(option('settle') ?? (quick ? 5 : 10)) * 1000;
 const refreshIntervalMs = Number(option('refresh-interval') ?? 1000);
 const flipsPer1000 = Number(option('flips-per-1000-jobs') ?? 2);
 const profile = flag('profile');
@@ -52,6 +53,10 @@ interface Row {
   jobs: number;
   clusters: number;
   setupMs: number;
+  /** The watcher process's RSS before it watched anything (Weir's modules and database), Weir only. */
+  idleRssMb?: number;
+  /** The largest RSS while the watcher discovered the jobs (before the window). */
+  setupPeakRssMb?: number;
   m: Measurement;
   /** Cycles in the window: Weir's rounds over all clusters; the baseline's rounds over all its jobs. */
   rounds: number;
@@ -82,13 +87,15 @@ async function simulated(setting: string, clusters: number, jobsPerCluster: numb
     try {
       const urls = await sim.call<string[]>('start', { clusters, jobsPerCluster, vertices: 2, refreshIntervalMs } satisfies SimStart);
       log(`${setting}, ${watcher}: ${clusters} simulated JobManagers up; starting the watcher`);
-      const ready = await runner.call<{ setupMs: number; jobs: number; rssMb: number }>('start', {
+      const ready = await runner.call<{ setupMs: number; jobs: number; rssMb: number; idleRssMb: number; setupPeakRssMb: number }>('start', {
         mode: watcher,
         clusters: urls,
         intervalMs: WEIR_INTERVAL_MS,
         baseline: BASELINE,
       } satisfies RunnerStart);
-      log(`${setting}, ${watcher}: ready after ${(ready.setupMs / 1000).toFixed(1)} s (${ready.jobs} jobs known, RSS ${ready.rssMb} MB); measuring ${windowMs / 1000} s`);
+      log(`${setting}, ${watcher}: ready after ${(ready.setupMs / 1000).toFixed(1)} s (${ready.jobs} jobs known, RSS ${ready.rssMb} MB, peak ${ready.setupPeakRssMb}); settling ${settleMs / 1000} s, then measuring ${windowMs / 1000} s`);
+      // Discovering every job leaves garbage V8 collects over the next seconds: the window measures the steady state.
+      await sleep(settleMs);
       await sim.call('resetRequests');
       await runner.call('measureStart');
       const t0 = Date.now();
@@ -111,7 +118,7 @@ async function simulated(setting: string, clusters: number, jobsPerCluster: numb
       const inWindow = changes.filter((c) => c.at >= t0 && c.at <= t1 + RESTART_DELAY_MS + 500);
       const d = matchDetections(inWindow, detections);
       if (watcher === 'weir' && d.missed) explainMissed(inWindow, detections, changes);
-      rows.push({ setting, watcher, jobs, clusters, setupMs: ready.setupMs, m, rounds: roundsOf(watcher, m, jobs), d, simRequests });
+      rows.push({ setting, watcher, jobs, clusters, setupMs: ready.setupMs, idleRssMb: ready.idleRssMb || undefined, setupPeakRssMb: ready.setupPeakRssMb, m, rounds: roundsOf(watcher, m, jobs), d, simRequests });
       printRow(rows.at(-1)!);
       await runner.call('stop');
     } finally {
@@ -202,7 +209,7 @@ async function measureRealCluster(restUrl: string): Promise<void> {
       try {
         const live = [];
         for (const jid of ours) if ((await statusOf(jid)) === 'RUNNING') live.push(jid);
-        const ready = await runner.call<{ setupMs: number; jobs: number; rssMb: number }>('start', {
+        const ready = await runner.call<{ setupMs: number; jobs: number; rssMb: number; idleRssMb: number; setupPeakRssMb: number }>('start', {
           mode: watcher,
           clusters: [restUrl],
           intervalMs: WEIR_INTERVAL_MS,
@@ -282,6 +289,11 @@ function printRow(r: Row): void {
       `detection p50 ${sec(r.d.p50)} p99 ${sec(r.d.p99)} max ${sec(r.d.max)}, ${r.d.detected}/${r.d.changes} changes recorded` +
       (r.watcher === 'baseline' ? `, one round over all jobs took ${sec(r.m.wallMs / r.rounds)}` : '') +
       (r.m.errors ? `, ${r.m.errors} failed ${r.watcher === 'weir' ? 'cycles' : 'refreshes'}` : ''),
+  );
+  console.log(
+    `    memory: V8 heap ${r.m.heapUsedMb} MB used of ${r.m.heapTotalMb} (largest ${r.m.peakHeapTotalMb}), outside the heap ${r.m.externalMb} MB` +
+      (r.idleRssMb ? `; RSS before watching anything ${r.idleRssMb} MB` : '') +
+      (r.setupPeakRssMb ? `, at most ${r.setupPeakRssMb} MB while discovering the jobs` : ''),
   );
   console.log(`    requests by route: ${Object.entries(r.m.requestsByRoute).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (r.simRequests) {

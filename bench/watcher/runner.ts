@@ -32,6 +32,11 @@ export interface Measurement {
   rssMb: number;
   peakRssMb: number;
   heapUsedMb: number;
+  /** V8's heap (what it holds from the system for JS objects) at the end and at its largest. */
+  heapTotalMb: number;
+  peakHeapTotalMb: number;
+  /** Memory outside V8's heap: buffers, SQLite, native modules. */
+  externalMb: number;
   errors: number;
 }
 
@@ -53,7 +58,7 @@ let poller: BaselinePoller | undefined;
 let cycles = 0;
 let errors = 0;
 const cyclesByCluster = new Map<string, { cycles: number; quietCycles: number }>();
-let window: { t0: number; cpu: NodeJS.CpuUsage; peakRss: number; sampler: NodeJS.Timeout } | undefined;
+let window: { t0: number; cpu: NodeJS.CpuUsage; peakRss: number; peakHeapTotal: number; sampler: NodeJS.Timeout } | undefined;
 
 // With --profile, the bench asks for CPU profiles of the set-up (discovery) and of the measured window.
 const PROFILE_DIR = process.env.WEIR_BENCH_PROFILE_DIR;
@@ -73,63 +78,82 @@ async function profileStop(name: string): Promise<void> {
   inspector.disconnect();
 }
 
+interface Ready {
+  setupMs: number;
+  jobs: number;
+  rssMb: number;
+  idleRssMb: number;
+}
+
+async function setUp(opts: RunnerStart, t0: number): Promise<Ready> {
+  if (opts.mode === 'weir') {
+    weir = await startTestWeir({
+      background: false,
+      config: {
+        flinkTimeoutMs: 10_000,
+        watcher: { intervalMs: opts.intervalMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, lostAfterMs: 10_000 },
+      },
+    });
+    // What Weir holds before it watches anything (its modules, the database): the watcher's share is the rest.
+    const idleRssMb = mb(process.memoryUsage().rss);
+    const store = new ClustersStore(weir.database);
+    for (const [i, url] of opts.clusters.entries()) await store.create({ name: `bench-${i}`, restUrl: url });
+    weir.services.bus.subscribe((e) => {
+      if (e.type === 'run.status') detections.push({ jid: e.flinkJobId, status: e.to, at: e.at, recordedAt: Date.now() });
+    });
+    manager = new WatcherManager({
+      clusters: weir.services.clusters,
+      runs: weir.services.runs,
+      tasks: weir.services.tasks,
+      events: weir.services.bus,
+      scheduler: weir.services.scheduler,
+      settings: { intervalMs: opts.intervalMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, lostAfterMs: 10_000 },
+      flinkTimeoutMs: 10_000,
+      log: quiet,
+      onCycle: (clusterId, report) => {
+        cycles += 1;
+        if (!report.reachable) errors += 1;
+        const c = cyclesByCluster.get(clusterId) ?? { cycles: 0, quietCycles: 0 };
+        c.cycles += 1;
+        if (report.reachable && report.changed === 0) c.quietCycles += 1;
+        cyclesByCluster.set(clusterId, c);
+      },
+    });
+    manager.start();
+    // Ready once every cluster's jobs are discovered: each watcher has had a cycle with nothing new.
+    await until(() => cyclesByCluster.size === opts.clusters.length && [...cyclesByCluster.values()].every((c) => c.quietCycles >= 1), 15 * 60_000);
+    await profileStop(`${opts.mode}-setup`);
+    const jobs = await weir.database.db.selectFrom('runs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { setupMs: Date.now() - t0, jobs: Number(jobs.n), rssMb: mb(process.memoryUsage().rss), idleRssMb };
+  }
+
+  poller = new BaselinePoller({
+    ...opts.baseline,
+    onDetect: (d) => detections.push(d),
+  });
+  const jobs = opts.jobs ?? (await listActiveJobs(opts.clusters));
+  for (const j of jobs) poller.track(j.cluster, j.jid);
+  poller.start();
+  const started = Date.now();
+  await poller.roundCompleted(started, Date.now() + 15 * 60_000);
+  await profileStop(`${opts.mode}-setup`);
+  poller.refreshes = 0;
+  return { setupMs: Date.now() - t0, jobs: jobs.length, rssMb: mb(process.memoryUsage().rss), idleRssMb: 0 };
+}
+
 serve({
-  async start(opts: RunnerStart): Promise<{ setupMs: number; jobs: number; rssMb: number; idleRssMb: number }> {
+  async start(opts: RunnerStart): Promise<Ready & { setupPeakRssMb: number }> {
     const t0 = Date.now();
     await profileStart();
-    if (opts.mode === 'weir') {
-      weir = await startTestWeir({
-        background: false,
-        config: {
-          flinkTimeoutMs: 10_000,
-          watcher: { intervalMs: opts.intervalMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, lostAfterMs: 10_000 },
-        },
-      });
-      // What Weir holds before it watches anything (its modules, the database): the watcher's share is the rest.
-      const idleRssMb = mb(process.memoryUsage().rss);
-      const store = new ClustersStore(weir.database);
-      for (const [i, url] of opts.clusters.entries()) await store.create({ name: `bench-${i}`, restUrl: url });
-      weir.services.bus.subscribe((e) => {
-        if (e.type === 'run.status') detections.push({ jid: e.flinkJobId, status: e.to, at: e.at, recordedAt: Date.now() });
-      });
-      manager = new WatcherManager({
-        clusters: weir.services.clusters,
-        runs: weir.services.runs,
-        tasks: weir.services.tasks,
-        events: weir.services.bus,
-        scheduler: weir.services.scheduler,
-        settings: { intervalMs: opts.intervalMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, lostAfterMs: 10_000 },
-        flinkTimeoutMs: 10_000,
-        log: quiet,
-        onCycle: (clusterId, report) => {
-          cycles += 1;
-          if (!report.reachable) errors += 1;
-          const c = cyclesByCluster.get(clusterId) ?? { cycles: 0, quietCycles: 0 };
-          c.cycles += 1;
-          if (report.reachable && report.changed === 0) c.quietCycles += 1;
-          cyclesByCluster.set(clusterId, c);
-        },
-      });
-      manager.start();
-      // Ready once every cluster's jobs are discovered: each watcher has had a cycle with nothing new.
-      await until(() => cyclesByCluster.size === opts.clusters.length && [...cyclesByCluster.values()].every((c) => c.quietCycles >= 1), 15 * 60_000);
-      await profileStop(`${opts.mode}-setup`);
-      const jobs = await weir.database.db.selectFrom('runs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return { setupMs: Date.now() - t0, jobs: Number(jobs.n), rssMb: mb(process.memoryUsage().rss), idleRssMb };
+    // The largest RSS while the watcher discovers the jobs, reported apart from the steady window.
+    let setupPeakRss = process.memoryUsage().rss;
+    const setupSampler = setInterval(() => (setupPeakRss = Math.max(setupPeakRss, process.memoryUsage().rss)), 250);
+    try {
+      const ready = await setUp(opts, t0);
+      return { ...ready, setupPeakRssMb: mb(Math.max(setupPeakRss, process.memoryUsage().rss)) };
+    } finally {
+      clearInterval(setupSampler);
     }
-
-    poller = new BaselinePoller({
-      ...opts.baseline,
-      onDetect: (d) => detections.push(d),
-    });
-    const jobs = opts.jobs ?? (await listActiveJobs(opts.clusters));
-    for (const j of jobs) poller.track(j.cluster, j.jid);
-    poller.start();
-    const started = Date.now();
-    await poller.roundCompleted(started, Date.now() + 15 * 60_000);
-    await profileStop(`${opts.mode}-setup`);
-    poller.refreshes = 0;
-    return { setupMs: Date.now() - t0, jobs: jobs.length, rssMb: mb(process.memoryUsage().rss), idleRssMb: 0 };
   },
 
   track(job: { cluster: string; jid: string }): void {
@@ -146,9 +170,13 @@ serve({
       poller.errors = 0;
     }
     const sampler = setInterval(() => {
-      if (window) window.peakRss = Math.max(window.peakRss, process.memoryUsage().rss);
+      if (!window) return;
+      const mem = process.memoryUsage();
+      window.peakRss = Math.max(window.peakRss, mem.rss);
+      window.peakHeapTotal = Math.max(window.peakHeapTotal, mem.heapTotal);
     }, 250);
-    window = { t0: Date.now(), cpu: process.cpuUsage(), peakRss: process.memoryUsage().rss, sampler };
+    const mem = process.memoryUsage();
+    window = { t0: Date.now(), cpu: process.cpuUsage(), peakRss: mem.rss, peakHeapTotal: mem.heapTotal, sampler };
   },
 
   async measureEnd(): Promise<Measurement> {
@@ -167,6 +195,9 @@ serve({
       rssMb: mb(mem.rss),
       peakRssMb: mb(Math.max(window.peakRss, mem.rss)),
       heapUsedMb: mb(mem.heapUsed),
+      heapTotalMb: mb(mem.heapTotal),
+      peakHeapTotalMb: mb(Math.max(window.peakHeapTotal, mem.heapTotal)),
+      externalMb: mb(mem.external),
       errors: poller ? poller.errors : errors,
     };
     window = undefined;
