@@ -28,6 +28,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RUNNER = path.join(HERE, 'watcher/runner.ts');
 const SIM = path.join(HERE, 'sim/sim-process.ts');
 const PROFILE_DIR = path.resolve(HERE, '../test-results/profiles');
+const NODE_FLAGS = (JSON.parse(fs.readFileSync(path.resolve(HERE, '../scripts/node-flags.json'), 'utf8')) as { flags: string[] }).flags;
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -69,6 +70,7 @@ const rows: Row[] = [];
 async function main(): Promise<void> {
   console.log(`watcher benchmark: window ${windowMs / 1000} s, Weir cycle ${WEIR_INTERVAL_MS} ms, baseline refresh ${BASELINE.refreshMs} ms × ${BASELINE.concurrency} workers,`);
   console.log(`simulated web.refresh-interval ${refreshIntervalMs} ms, ${flipsPer1000} status-change scenarios per s per 1,000 jobs (85% restart, 10% cancel, 5% fail); ${os.cpus().length} cores`);
+  console.log(`watcher processes run with Weir's V8 flags: ${NODE_FLAGS.join(' ') || '(none)'}; ${settleMs / 1000} s settle after discovery`);
   const started = Date.now();
   if (only.has('real')) await realCluster();
   if (only.has('1k')) await simulated('1,000 jobs / 10 clusters (sim)', 10, 100);
@@ -148,7 +150,8 @@ function startRunner(watcher: 'weir' | 'baseline', setting: string): ChildScript
     process.env.WEIR_BENCH_PROFILE_DIR = path.join(PROFILE_DIR, `${setting.replace(/[^a-z0-9]+/gi, '_').replace(/_$/, '')}-${Date.now()}`);
     log(`CPU profiles of the ${watcher} process go to ${process.env.WEIR_BENCH_PROFILE_DIR}`);
   }
-  return new ChildScript(RUNNER);
+  // Both watchers run with the V8 flags Weir's server runs with (npm start).
+  return new ChildScript(RUNNER, { execArgv: NODE_FLAGS });
 }
 
 // ---------------------------------------------------------------- the real dev cluster

@@ -1,6 +1,7 @@
 // `npm start`: install what is missing, build the web app, start Weir on its
 // embedded defaults (with the local Flink cluster when Java is present).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { ensureDependencies, ensureWebBuild, ROOT } from './bootstrap.mjs';
 
 try {
@@ -10,6 +11,7 @@ try {
   console.error(`npm start failed while preparing: ${err.message}`);
   process.exit(1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: ROOT, stdio: 'inherit' });
+const { flags } = JSON.parse(readFileSync(new URL('./node-flags.json', import.meta.url), 'utf8'));
+const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'server/src/main.ts'], { cwd: ROOT, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

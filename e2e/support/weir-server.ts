@@ -18,6 +18,8 @@ export interface StartOptions {
 }
 
 const SERVER_ENTRY = path.join(REPO_ROOT, 'server', 'src', 'main.ts');
+/** The V8 flags `npm start` gives Weir, so the browser tests run the server as users do. */
+const NODE_FLAGS = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'node-flags.json'), 'utf8')) as { flags: string[] }).flags;
 const WEB_DIR = path.join(REPO_ROOT, 'web', 'dist');
 
 async function freePort(): Promise<number> {
@@ -50,7 +52,7 @@ export async function startWeirServer(options: StartOptions): Promise<WeirServer
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-e2e-server-'));
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', SERVER_ENTRY], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
