@@ -6,11 +6,12 @@ import { unwrap } from '../../api/api-error';
 export const clustersQueryKey = ['clusters'] as const;
 
 /** Health is checked by the server; polling every 5 s keeps the table as fresh as the server's checks. */
-export function useClusters() {
+export function useClusters(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: clustersQueryKey,
     queryFn: async () => unwrap(await apiClient.GET('/api/clusters')).items,
     refetchInterval: 5_000,
+    enabled: options.enabled ?? true,
   });
 }
 

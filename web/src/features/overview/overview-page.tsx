@@ -1,13 +1,14 @@
 import type { OverviewRunStatus } from '@weir/contract';
 import { Alert, Badge, Button, Card, Empty, Tooltip } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { PageHeader } from '../../components/page-header';
 import { useLiveRunEvents, type LiveState } from './live-run-events';
 import { useOverviewCounts, useOverviewTasks } from './overview.queries';
-import { isFiltered, parseOverviewView, writeOverviewView, type OverviewView } from './overview-url';
+import { useClusters } from '../clusters/clusters.queries';
+import { emptyOverviewKind, parseOverviewView, writeOverviewView, type OverviewView } from './overview-url';
 import { OverviewTable } from './overview-table';
 import { OverviewToolbar } from './overview-toolbar';
 import { StatusCards } from './status-cards';
@@ -22,6 +23,24 @@ function LiveIndicator({ state }: { state: LiveState }) {
         <Badge status={LIVE_BADGE[state]} text={t(`overview.live.${state}`)} />
       </span>
     </Tooltip>
+  );
+}
+
+function EmptyState({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {
+  return (
+    <Empty
+      style={{ padding: '40px 0' }}
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={
+        <span style={{ maxWidth: 520, display: 'inline-block' }}>
+          <strong>{title}</strong>
+          <br />
+          {hint}
+        </span>
+      }
+    >
+      {children}
+    </Empty>
   );
 }
 
@@ -42,39 +61,28 @@ export function OverviewPage() {
   const clear = () => change({ statuses: [], lifecycles: [], clusterIds: [], mode: null, health: [], q: '' });
   const selectStatus = (status: OverviewRunStatus | null) => change({ statuses: status ? [status] : [] });
 
-  // Nothing has ever run (with no filter): say what will appear here and how to get there.
-  const nothingRan = counts.data?.total === 0 && !isFiltered({ ...view, statuses: [] });
-  const empty = nothingRan ? (
-    <Empty
-      style={{ padding: '40px 0' }}
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      description={
-        <span style={{ maxWidth: 520, display: 'inline-block' }}>
-          <strong>{t('overview.empty.nothingRan')}</strong>
-          <br />
-          {t('overview.empty.nothingRanHint')}
-        </span>
-      }
-    >
-      <Link to="/clusters">
-        <Button type="primary">{t('overview.empty.registerCluster')}</Button>
-      </Link>
-    </Empty>
-  ) : (
-    <Empty
-      style={{ padding: '40px 0' }}
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      description={
-        <span style={{ maxWidth: 520, display: 'inline-block' }}>
-          <strong>{t('overview.empty.noMatch')}</strong>
-          <br />
-          {t('overview.empty.noMatchHint')}
-        </span>
-      }
-    >
-      <Button onClick={clear}>{t('overview.filters.clear')}</Button>
-    </Empty>
-  );
+  // An empty list says why, and what to do next.
+  const emptyKind = emptyOverviewKind(view, counts.data?.total, undefined);
+  const clusters = useClusters({ enabled: emptyKind !== 'no-match' });
+  const why = emptyOverviewKind(view, counts.data?.total, clusters.data?.length);
+  const empty =
+    why === 'no-match' ? (
+      <EmptyState title={t('overview.empty.noMatch')} hint={t('overview.empty.noMatchHint')}>
+        <Button onClick={clear}>{t('overview.filters.clear')}</Button>
+      </EmptyState>
+    ) : why === 'no-cluster' ? (
+      <EmptyState title={t('overview.empty.nothingRan')} hint={t('overview.empty.nothingRanHint')}>
+        <Link to="/clusters">
+          <Button type="primary">{t('overview.empty.registerCluster')}</Button>
+        </Link>
+      </EmptyState>
+    ) : (
+      <EmptyState title={t('overview.empty.nothingRan')} hint={t('overview.empty.noJobsHint', { count: clusters.data?.length ?? 0 })}>
+        <Link to="/tasks/new">
+          <Button type="primary">{t('overview.empty.createTask')}</Button>
+        </Link>
+      </EmptyState>
+    );
 
   const loadError = (tasks.isError && !tasks.data ? tasks.error : undefined) ?? (counts.isError && !counts.data ? counts.error : undefined);
   const staleError = !loadError && (tasks.isError || counts.isError) ? (tasks.error ?? counts.error) : undefined;

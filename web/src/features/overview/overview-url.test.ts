@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_VIEW, isFiltered, parseOverviewView, writeOverviewView } from './overview-url';
+import { DEFAULT_VIEW, emptyOverviewKind, isFiltered, parseOverviewView, writeOverviewView } from './overview-url';
 
 test('a plain URL is the default view, and the default view writes a plain URL', () => {
   assert.deepEqual(parseOverviewView(new URLSearchParams()), DEFAULT_VIEW);
@@ -46,4 +46,13 @@ test('knows when the list is narrowed', () => {
   assert.equal(isFiltered({ ...DEFAULT_VIEW, q: 'x' }), true);
   assert.equal(isFiltered({ ...DEFAULT_VIEW, mode: 'BATCH' }), true);
   assert.equal(isFiltered({ ...DEFAULT_VIEW, health: ['unhealthy'] }), true);
+});
+
+test('an empty list says why: no cluster yet, no job yet on the clusters, or filters that match nothing', () => {
+  assert.equal(emptyOverviewKind(DEFAULT_VIEW, 0, 0), 'no-cluster');
+  assert.equal(emptyOverviewKind(DEFAULT_VIEW, 0, 2), 'no-jobs', 'a healthy cluster with no jobs is not asked to be registered');
+  assert.equal(emptyOverviewKind(DEFAULT_VIEW, 0, undefined), 'no-jobs', 'while clusters load, nothing tells the user to register one');
+  assert.equal(emptyOverviewKind({ ...DEFAULT_VIEW, statuses: ['FAILED'] }, 0, 1), 'no-jobs', 'a card clicked on an empty overview');
+  assert.equal(emptyOverviewKind({ ...DEFAULT_VIEW, q: 'orders' }, 0, 1), 'no-match');
+  assert.equal(emptyOverviewKind({ ...DEFAULT_VIEW, statuses: ['FAILED'] }, 12, 1), 'no-match');
 });

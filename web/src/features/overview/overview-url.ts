@@ -105,3 +105,16 @@ export function isFiltered(view: OverviewView): boolean {
     view.statuses.length > 0 || view.lifecycles.length > 0 || view.clusterIds.length > 0 || view.mode !== null || view.health.length > 0 || view.q !== ''
   );
 }
+
+/**
+ * Which empty list to explain: nothing can run yet (no cluster registered), the registered
+ * clusters have run nothing yet, or the filters match nothing. `clusters` is undefined while
+ * the cluster list is still loading.
+ */
+export type EmptyOverview = 'no-cluster' | 'no-jobs' | 'no-match';
+export function emptyOverviewKind(view: OverviewView, totalJobs: number | undefined, clusters: number | undefined): EmptyOverview {
+  // A status card on a total of 0 still means "nothing ran": the cards are the counts, not a search.
+  const nothingRan = totalJobs === 0 && !isFiltered({ ...view, statuses: [] });
+  if (!nothingRan) return 'no-match';
+  return clusters === 0 ? 'no-cluster' : 'no-jobs';
+}
