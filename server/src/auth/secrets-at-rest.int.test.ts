@@ -167,8 +167,15 @@ forEachDatabase('secrets at rest and the audit trail', (getDb) => {
     assert.deepEqual((patched.json() as { auth: unknown; health: string }).auth, { type: 'bearer', secret: SECRET_MASK });
     assert.equal((patched.json() as { health: string }).health, 'HEALTHY');
     assert.equal(proxy.seen.at(-1), bearerHeader);
-    const jm = services.clusters.jobManager(await services.clusters.get(cluster.id));
+    const stored = await services.clusters.get(cluster.id);
+    const jm = services.clusters.jobManager(stored);
     assert.equal((await jm.probe()).flinkVersion, '1.20.3');
+    // The watcher's clients send them too: its JobManager client, and its HistoryServer client (behind the same gateway here).
+    const seenBeforeWatcher = proxy.seen.length;
+    await services.clusters.watcherClient(stored).jobsOverview();
+    await services.clusters.historyClient({ ...stored, historyUrl: proxy.url })!.jobsOverview();
+    const byWatcher = proxy.seen.slice(seenBeforeWatcher);
+    assert.ok(byWatcher.length >= 2 && byWatcher.every((h) => h === bearerHeader), `sent ${JSON.stringify(byWatcher)}`);
 
     const listed = await app.inject({ url: '/api/clusters', headers: admin });
     assert.ok(!listed.body.includes(clear.clusterToken) && !listed.body.includes('v1:'));

@@ -34,6 +34,7 @@ export interface ClusterEvents {
 export class ClustersService {
   private readonly clients = new Map<string, { url: string; authSealed: string | null; jm: JobManagerClient }>();
   private readonly watcherClients = new Map<string, { url: string; authSealed: string | null; jm: JobManagerClient }>();
+  private readonly historyClients = new Map<string, { url: string; authSealed: string | null; jm: JobManagerClient }>();
 
   constructor(
     private readonly store: ClustersStore,
@@ -75,6 +76,21 @@ export class ClustersService {
     if (cached && cached.url === cluster.restUrl && cached.authSealed === authSealed) return cached.jm;
     const jm = new JobManagerClient({ baseUrl: cluster.restUrl, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed), plainGet: leanGet });
     this.watcherClients.set(cluster.id, { url: cluster.restUrl, authSealed, jm });
+    return jm;
+  }
+
+  /**
+   * The watcher's client for a cluster's Flink HistoryServer, or none when it has none. It sends
+   * the cluster's credentials: a HistoryServer is usually published behind the same gateway as
+   * its JobManager.
+   */
+  historyClient(cluster: ClusterEndpoint & { historyUrl: string | null }): JobManagerClient | undefined {
+    if (!cluster.historyUrl) return undefined;
+    const authSealed = cluster.authSealed ?? null;
+    const cached = this.historyClients.get(cluster.id);
+    if (cached && cached.url === cluster.historyUrl && cached.authSealed === authSealed) return cached.jm;
+    const jm = new JobManagerClient({ baseUrl: cluster.historyUrl, timeoutMs: this.flinkTimeoutMs, label: 'HistoryServer', headers: this.headersFor(authSealed), plainGet: leanGet });
+    this.historyClients.set(cluster.id, { url: cluster.historyUrl, authSealed, jm });
     return jm;
   }
 

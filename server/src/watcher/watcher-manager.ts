@@ -1,12 +1,10 @@
 import type { Cluster } from '@weir/contract';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import type { EventBus } from '../events/events.js';
-import { JobManagerClient } from '../flink/job-manager.client.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
-import { leanGet } from '../flink/lean-get.js';
 
 interface Logger {
   info(o: unknown, m: string): void;
@@ -54,7 +52,6 @@ export class WatcherManager {
       if (!ids.has(id)) {
         this.deps.scheduler.cancel(taskName(id));
         this.watchers.delete(id);
-        this.clients.delete(id);
       }
     }
     for (const cluster of clusters) {
@@ -95,23 +92,9 @@ export class WatcherManager {
     return this.watchers.get(clusterId)?.cycle();
   }
 
-  private readonly clients = new Map<string, { key: string; jm: JobManagerClient; history?: JobManagerClient }>();
-
-  /**
-   * The watcher's own clients, on the lean transport: at one request per cluster
-   * per second, Node's fetch alone cost 10% of a core for 100 clusters. Kept per
-   * cluster while its addresses stay the same, so connections are reused.
-   */
+  /** The watcher's own clients, kept by the cluster registry per cluster while its addresses and credentials stay the same. */
   private clientsFor(cluster: Cluster) {
-    const jm = this.deps.clusters.watcherClient(cluster);
-    const key = `${cluster.historyUrl ?? ''}`;
-    const cached = this.clients.get(cluster.id);
-    if (cached?.key === key && cached.jm === jm) return cached;
-    const timeoutMs = this.deps.flinkTimeoutMs;
-    const history = cluster.historyUrl ? new JobManagerClient({ baseUrl: cluster.historyUrl, timeoutMs, label: 'HistoryServer', plainGet: leanGet }) : undefined;
-    const clients = { key, jm, history };
-    this.clients.set(cluster.id, clients);
-    return clients;
+    return { jm: this.deps.clusters.watcherClient(cluster), history: this.deps.clusters.historyClient(cluster) };
   }
 }
 
