@@ -141,14 +141,18 @@ export class ClusterWatcher {
 
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** One watch cycle. Calls are serialised, so a forced refresh never races the scheduled one. */
-  cycle(): Promise<CycleReport> {
-    const next = this.queue.then(() => this.runCycle());
+  /**
+   * One watch cycle. Calls are serialised, so a forced refresh never races the scheduled one. A
+   * forced cycle (an operation that just saw its job end, a user's refresh) also reads the details
+   * of jobs waiting for Flink's cache to expire: whoever forces it has just read fresh ones.
+   */
+  cycle(opts: { force?: boolean } = {}): Promise<CycleReport> {
+    const next = this.queue.then(() => this.runCycle(opts.force ?? false));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runCycle(): Promise<CycleReport> {
+  private async runCycle(force: boolean): Promise<CycleReport> {
     const report: CycleReport = { reachable: false, requests: 1, jobs: 0, changed: 0 };
     if (!this.loaded) await this.loadFromDatabase();
     let overview: FlinkJobOverview[];
@@ -189,7 +193,7 @@ export class ClusterWatcher {
         known.missingSince = undefined;
         continue;
       }
-      if (known?.staleRetryAt !== undefined && known.staleRetryAt > now) {
+      if (!force && known?.staleRetryAt !== undefined && known.staleRetryAt > now) {
         known.missingSince = undefined; // its details are still cached stale by Flink: read them once the cache expired
         continue;
       }

@@ -89,7 +89,7 @@ export class WatcherManager {
 
   /** Runs one cycle of a cluster's watcher now (force refresh); resolves when it is recorded. */
   async refreshNow(clusterId: string): Promise<CycleReport | undefined> {
-    return this.watchers.get(clusterId)?.cycle();
+    return this.watchers.get(clusterId)?.cycle({ force: true });
   }
 
   /** The watcher's own clients, kept by the cluster registry per cluster while its addresses and credentials stay the same. */
