@@ -125,6 +125,13 @@ export function createServices(database: Database, config: ServicesConfig, log: 
       timeoutMs: Math.max(metricSettings.intervalMs * 3, 30_000),
       run: (signal) => metricSampler.tick(signal).then(() => undefined),
     });
+    // Savepoints a stopped Weir left PENDING take Flink's result (first round right after start-up).
+    scheduler.schedule({
+      name: 'savepoint-settler',
+      intervalMs: 15_000,
+      timeoutMs: 60_000,
+      run: () => operations.settleOrphanedSavepoints().then(() => undefined),
+    });
     alerts.start(bus, scheduler);
     health.start(bus, scheduler);
   };

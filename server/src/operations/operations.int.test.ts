@@ -10,6 +10,7 @@ import type { OperationResult, Task } from '@weir/contract';
 import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
 import { AppError } from '../errors/errors.js';
 import type { RunRecord } from '../runs/runs.store.js';
+import { SavepointsStore } from '../runs/savepoints.store.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 
@@ -271,6 +272,47 @@ describe('jar tasks from the Flink examples', () => {
     const latest = await weir.services.tasks.get(task.id);
     assert.equal(latest?.latestStatus, 'FAILED');
     assert.equal(latest?.lifecycle, 'PUBLISHED');
+  });
+});
+
+describe('savepoints a stopped Weir left pending', () => {
+  it('take the result Flink kept for their trigger, or fail with what Flink says, each with an audit entry', async () => {
+    const task = await publishedSqlTask(
+      'orphan-sp',
+      [
+        `CREATE TEMPORARY TABLE src (v INT) WITH ('connector' = 'datagen', 'rows-per-second' = '5');`,
+        `CREATE TEMPORARY TABLE sink (v INT) WITH ('connector' = 'blackhole');`,
+        `INSERT INTO sink SELECT v FROM src;`,
+      ].join('\n'),
+    );
+    const online = await ops().online(actor, task.id);
+    const run = await waitForRun(online.newRunId!, 'RUNNING');
+    await waitUntil('all tasks running', 30_000, async () => (await flink.jm.jobsOverview()).find((j) => j.jid === run.flinkJobId && j.tasks.running === j.tasks.total));
+
+    // What an earlier Weir left behind: it triggered a savepoint and stopped before Flink answered;
+    // and one whose trigger Flink never had (its JobManager restarted since, say).
+    const savepoints = new SavepointsStore(weir.database);
+    const triggerId = await flink.jm.triggerSavepoint(run.flinkJobId);
+    const orphan = await savepoints.create({ runId: run.id, taskId: task.id, kind: 'SAVEPOINT', triggerId });
+    const unknown = await savepoints.create({ runId: run.id, taskId: task.id, kind: 'SAVEPOINT', triggerId: '0123456789abcdef0123456789abcdef' });
+
+    await waitUntil('both settled', 30_000, async () => {
+      await ops().settleOrphanedSavepoints();
+      const [a, b] = await Promise.all([savepoints.get(orphan.id), savepoints.get(unknown.id)]);
+      return a?.status !== 'PENDING' && b?.status !== 'PENDING' ? true : undefined;
+    });
+    const done = await savepoints.get(orphan.id);
+    assert.equal(done?.status, 'COMPLETED');
+    assert.match(done?.path ?? '', /savepoint-/);
+    const failed = await savepoints.get(unknown.id);
+    assert.equal(failed?.status, 'FAILED');
+    assert.match(failed?.failure ?? '', /Flink no longer knows the savepoint's trigger/);
+    assert.equal(await ops().settleOrphanedSavepoints(), 0, 'a settled savepoint is not settled again');
+
+    const audit = await weir.services.audit.list({ actor: 'system', limit: 50 });
+    const settles = audit.items.filter((e) => e.action === 'run.savepoint.settle' && e.targetId === run.id);
+    assert.deepEqual(settles.map((e) => e.outcome).sort(), ['failure', 'success']);
+    await ops().cancel(actor, run.id);
   });
 });
 

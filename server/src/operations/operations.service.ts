@@ -13,7 +13,7 @@ import type {
   StopRunRequest,
 } from '@weir/contract';
 import type { AuditService, AuditTarget } from '../audit/audit.service.js';
-import type { Principal } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { AppError, ConflictError, FlinkRejectedError, InputError, NotFoundError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';
@@ -493,9 +493,21 @@ export class OperationsService {
     }
   }
 
+  /** Savepoint records this process is polling Flink for (awaitSavepoint); the settler leaves them alone. */
+  private readonly awaiting = new Set<string>();
+
   /** Records the savepoint as PENDING, polls Flink until it completes, fails or times out. */
   private async awaitSavepoint(jm: JobManagerClient, run: RunRecord, kind: SavepointKind, triggerId: string): Promise<SavepointRecord> {
     const record = await this.deps.savepoints.create({ runId: run.id, taskId: run.taskId, kind, triggerId });
+    this.awaiting.add(record.id);
+    try {
+      return await this.pollSavepoint(jm, run, record, triggerId);
+    } finally {
+      this.awaiting.delete(record.id);
+    }
+  }
+
+  private async pollSavepoint(jm: JobManagerClient, run: RunRecord, record: SavepointRecord, triggerId: string): Promise<SavepointRecord> {
     const deadline = this.now() + this.settings.savepointTimeoutMs;
     let delay = 100;
     for (;;) {
@@ -525,6 +537,64 @@ export class OperationsService {
       }
       await sleep(delay);
       delay = Math.min(delay * 2, 1_000);
+    }
+  }
+
+  /**
+   * Settles savepoints an earlier Weir process left PENDING (it stopped while Flink was still
+   * writing them): each takes the result Flink kept for its trigger, with an audit entry. Flink
+   * keeps trigger results for `rest.async.store-duration` (5 min by default) and forgets them
+   * when its JobManager restarts: a trigger it no longer knows is marked FAILED with Flink's
+   * answer. While the cluster cannot be reached, the savepoint stays PENDING and is asked again
+   * on the next round. Runs on a schedule; returns how many it settled.
+   */
+  async settleOrphanedSavepoints(): Promise<number> {
+    let settled = 0;
+    for (const savepoint of await this.deps.savepoints.listPending()) {
+      if (this.awaiting.has(savepoint.id)) continue;
+      const run = await this.deps.runs.get(savepoint.runId);
+      const outcome = await this.orphanOutcome(savepoint, run);
+      if (!outcome) continue;
+      const at = this.now();
+      const changed = 'path' in outcome
+        ? await this.deps.savepoints.complete(savepoint.id, outcome.path, at)
+        : await this.deps.savepoints.fail(savepoint.id, outcome.failure, at);
+      if (!changed) continue;
+      settled += 1;
+      const task = run ? await this.deps.tasks.get(run.taskId) : undefined;
+      const target: AuditTarget = run && task ? runTarget(run, task) : { type: 'run', id: savepoint.runId, name: savepoint.runId };
+      await this.deps.audit.record(SYSTEM_PRINCIPAL, 'run.savepoint.settle', target, 'path' in outcome ? 'success' : 'failure', {
+        savepointId: savepoint.id,
+        kind: savepoint.kind,
+        triggerId: savepoint.triggerId,
+        ...('path' in outcome ? { savepointPath: outcome.path } : { error: outcome.failure }),
+      });
+    }
+    return settled;
+  }
+
+  /** What became of an orphaned savepoint: its path, why it failed, or undefined when Flink cannot say yet. */
+  private async orphanOutcome(savepoint: SavepointRecord, run: RunRecord | undefined): Promise<OrphanOutcome | undefined> {
+    if (!run || !savepoint.triggerId) return { failure: 'Weir stopped before Flink acknowledged the savepoint' };
+    let jm: JobManagerClient;
+    try {
+      ({ jm } = await this.clusterOf(run));
+    } catch (err) {
+      if (err instanceof NotFoundError) return { failure: `The cluster of job ${run.flinkJobId} was removed before the savepoint's result was read` };
+      throw err;
+    }
+    try {
+      const status = await jm.savepointStatus(run.flinkJobId, savepoint.triggerId);
+      if (status.status === 'COMPLETED' && status.location) return { path: status.location };
+      if (status.status === 'FAILED' || status.status === 'COMPLETED') return { failure: status.failure ?? 'Flink reported no savepoint location' };
+      if (this.now() - savepoint.createdAt > this.settings.savepointTimeoutMs) {
+        return { failure: `No result within ${Math.round(this.settings.savepointTimeoutMs / 1000)} s` };
+      }
+      return undefined;
+    } catch (err) {
+      if (err instanceof FlinkRejectedError) return { failure: `Flink no longer knows the savepoint's trigger: ${err.message}` };
+      if (err instanceof AppError) return undefined; // cannot be reached now: ask again next round
+      throw err;
     }
   }
 
@@ -656,6 +726,8 @@ export function jobConfiguration(config: VersionConfig, extra: Record<string, st
 function taskTarget(task: TaskRecord): AuditTarget {
   return { type: 'task', id: task.id, name: task.name };
 }
+
+type OrphanOutcome = { path: string } | { failure: string };
 
 function runTarget(run: RunRecord, task: TaskRecord): AuditTarget {
   return { type: 'run', id: run.id, name: `${task.name} (${run.flinkJobId})` };
