@@ -79,7 +79,16 @@ test('register the test Flink cluster, check it, delete it', async () => {
   await dialog.getByLabel('REST URL').fill(restUrl);
   if (gatewayUrl) await dialog.getByLabel('SQL Gateway URL').fill(gatewayUrl);
   await dialog.getByLabel('Description').fill('Started by the test run');
+  // Credentials for a gateway in front of Flink (the test cluster has none and ignores them): only the chosen kind is sent.
+  await dialog.getByText('Token', { exact: true }).click();
+  await dialog.getByLabel('Bearer token').fill('not-this-one');
+  await dialog.getByText('User and password', { exact: true }).click();
+  await dialog.getByLabel('User', { exact: true }).fill('flink-ops');
+  await dialog.getByLabel('Password', { exact: true }).fill('s3cret pass');
+  await screenshot(page, 'clusters', '04b-register-with-credentials');
+  const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/clusters');
   await dialog.getByRole('button', { name: 'Register' }).click();
+  assert.deepEqual((await sent).postDataJSON().auth, { type: 'basic', username: 'flink-ops', password: 's3cret pass' });
   await dialog.waitFor({ state: 'hidden' });
 
   const row = page.getByRole('row', { name: /test-flink/ });

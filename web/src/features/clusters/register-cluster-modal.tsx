@@ -1,35 +1,15 @@
-import type { CreateClusterRequest } from '@weir/contract';
-import { Alert, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input, Modal, Radio } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
 import { useRegisterCluster } from './clusters.queries';
-
-interface FormValues {
-  name: string;
-  restUrl: string;
-  gatewayUrl?: string;
-  historyUrl?: string;
-  description?: string;
-}
+import { toRegisterRequest, type RegisterClusterForm } from './register-cluster-request';
 
 const HTTP_URL = /^https?:\/\/[^\s/]+/i;
 
-/** Optional fields left blank are omitted, not sent as empty strings the server would reject as URLs. */
-function toRequest(values: FormValues): CreateClusterRequest {
-  const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
-  return {
-    name: values.name.trim(),
-    restUrl: values.restUrl.trim(),
-    gatewayUrl: optional(values.gatewayUrl),
-    historyUrl: optional(values.historyUrl),
-    description: optional(values.description),
-  };
-}
-
 export function RegisterClusterModal({ open, onClose, onRegistered }: { open: boolean; onClose: () => void; onRegistered: (name: string) => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<FormValues>();
+  const [form] = Form.useForm<RegisterClusterForm>();
   const register = useRegisterCluster();
 
   const urlRule: Rule = { pattern: HTTP_URL, message: t('clusters.form.urlInvalid') };
@@ -40,8 +20,8 @@ export function RegisterClusterModal({ open, onClose, onRegistered }: { open: bo
     onClose();
   };
 
-  const submit = (values: FormValues) =>
-    register.mutate(toRequest(values), {
+  const submit = (values: RegisterClusterForm) =>
+    register.mutate(toRegisterRequest(values), {
       onSuccess: (cluster) => {
         onRegistered(cluster.name);
         close();
@@ -63,7 +43,7 @@ export function RegisterClusterModal({ open, onClose, onRegistered }: { open: bo
       {register.error && (
         <Alert role="alert" type="error" showIcon style={{ marginBottom: 16 }} message={formatError('register', 'cluster', register.error)} />
       )}
-      <Form<FormValues> form={form} layout="vertical" onFinish={submit} requiredMark="optional" disabled={register.isPending} preserve={false}>
+      <Form<RegisterClusterForm> form={form} initialValues={{ authType: 'none' }} layout="vertical" onFinish={submit} requiredMark="optional" disabled={register.isPending} preserve={false}>
         <Form.Item name="name" label={t('clusters.form.name')} rules={[{ required: true, whitespace: true, message: t('clusters.form.nameRequired') }, { max: 100 }]}>
           <Input placeholder={t('clusters.form.namePlaceholder')} autoFocus />
         </Form.Item>
@@ -80,6 +60,34 @@ export function RegisterClusterModal({ open, onClose, onRegistered }: { open: bo
         </Form.Item>
         <Form.Item name="historyUrl" label={t('clusters.form.historyUrl')} extra={t('clusters.form.historyUrlHelp')} rules={[urlRule]}>
           <Input placeholder="http://historyserver:8082" />
+        </Form.Item>
+        <Form.Item name="authType" label={t('clusters.form.auth')} extra={t('clusters.form.authHelp')}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'none', label: t('clusters.form.authNone') },
+              { value: 'basic', label: t('clusters.form.authBasic') },
+              { value: 'bearer', label: t('clusters.form.authBearer') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['authType']}>
+          {({ getFieldValue }) =>
+            getFieldValue('authType') === 'basic' ? (
+              <>
+                <Form.Item name="username" label={t('clusters.form.username')} rules={[{ required: true, whitespace: true, message: t('clusters.form.usernameRequired') }, { max: 255 }]}>
+                  <Input autoComplete="off" />
+                </Form.Item>
+                <Form.Item name="password" label={t('clusters.form.password')} rules={[{ required: true, message: t('clusters.form.passwordRequired') }, { max: 1024 }]}>
+                  <Input.Password autoComplete="new-password" />
+                </Form.Item>
+              </>
+            ) : getFieldValue('authType') === 'bearer' ? (
+              <Form.Item name="token" label={t('clusters.form.token')} rules={[{ required: true, whitespace: true, message: t('clusters.form.tokenRequired') }, { max: 4096 }]}>
+                <Input.Password autoComplete="off" />
+              </Form.Item>
+            ) : null
+          }
         </Form.Item>
         <Form.Item name="description" label={t('clusters.form.description')} rules={[{ max: 500 }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />

@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { toRegisterRequest } from './register-cluster-request';
+
+const base = { name: ' prod ', restUrl: ' http://jm:8081 ', gatewayUrl: '  ', historyUrl: '', description: undefined };
+
+test('blank optional fields are left out, and no credentials are sent unless a kind is chosen', () => {
+  assert.deepEqual(toRegisterRequest({ ...base, authType: 'none', username: 'left', password: 'over' }), { name: 'prod', restUrl: 'http://jm:8081', gatewayUrl: undefined, historyUrl: undefined, description: undefined });
+  assert.equal('auth' in toRegisterRequest(base), false);
+});
+
+test('basic credentials go with the user name trimmed and the password as typed; a token alone for bearer', () => {
+  assert.deepEqual(toRegisterRequest({ ...base, authType: 'basic', username: ' ops ', password: ' s3cret ', token: 'ignored' }).auth, { type: 'basic', username: 'ops', password: ' s3cret ' });
+  assert.deepEqual(toRegisterRequest({ ...base, authType: 'bearer', token: ' abc.def ', username: 'ignored' }).auth, { type: 'bearer', token: 'abc.def' });
+});

@@ -1,0 +1,37 @@
+import type { CreateClusterRequest } from '@weir/contract';
+
+/** What the register form holds; credentials only for the kind chosen. */
+export interface RegisterClusterForm {
+  name: string;
+  restUrl: string;
+  gatewayUrl?: string;
+  historyUrl?: string;
+  description?: string;
+  authType?: 'none' | 'basic' | 'bearer';
+  username?: string;
+  password?: string;
+  token?: string;
+}
+
+/**
+ * The request the form sends. Optional fields left blank are omitted, not sent as empty strings
+ * the server would reject as URLs; credentials go only for the kind chosen, and are sent as typed
+ * (a password may begin or end with a space).
+ */
+export function toRegisterRequest(values: RegisterClusterForm): CreateClusterRequest {
+  const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+  const auth: CreateClusterRequest['auth'] =
+    values.authType === 'basic'
+      ? { type: 'basic', username: (values.username ?? '').trim(), password: values.password ?? '' }
+      : values.authType === 'bearer'
+        ? { type: 'bearer', token: (values.token ?? '').trim() }
+        : undefined;
+  return {
+    name: values.name.trim(),
+    restUrl: values.restUrl.trim(),
+    gatewayUrl: optional(values.gatewayUrl),
+    historyUrl: optional(values.historyUrl),
+    description: optional(values.description),
+    ...(auth ? { auth } : {}),
+  };
+}
