@@ -13,6 +13,7 @@
 // WEIR_CHROMIUM (/usr/bin/chromium). To try indexes without seeding again: WEIR_BENCH_KEEP=1 keeps
 // the seeded databases and prints their URLs; WEIR_BENCH_SQLITE_URL / WEIR_BENCH_PG_SEEDED_URL reuse
 // them (pending migrations are applied first).
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +22,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { buildApp } from '../server/src/app.js';
 import { hashPassword } from '../server/src/auth/password.js';
-import { loadConfig } from '../server/src/config/config.js';
+import { loadConfig, REPO_ROOT } from '../server/src/config/config.js';
 import { openDatabase, type Database } from '../server/src/db/database.js';
 import { newId } from '../server/src/db/ids.js';
 import { migrateToLatest } from '../server/src/db/migrations/index.js';
@@ -297,6 +298,8 @@ async function benchEngine(engine: string, url: string, reuse: boolean, log: (li
 
 /** Time from navigation until the overview with 10,000 tasks shows its cards and rows and answers input. */
 async function benchBrowser(dbFile: string, log: (line: string) => void): Promise<number[]> {
+  // The page is served from web/dist: build it when it is missing or older than its sources (as npm start does).
+  execFileSync(process.execPath, ['--input-type=module', '-e', "(await import('./scripts/bootstrap.mjs')).ensureWebBuild()"], { cwd: REPO_ROOT, stdio: 'inherit' });
   const { startWeirServer } = await import('../e2e/support/weir-server.js');
   const { launchBrowser } = await import('../e2e/support/browser.js');
   // The seeded clusters have made-up addresses; without them the watcher has nothing to poll and
