@@ -278,7 +278,12 @@ export class ClusterWatcher {
     return requests;
   }
 
-  /** A job Weir has not seen: a run of the task that submitted it, or of an external task. */
+  /**
+   * A job Weir has not seen: a run of the task that submitted it, or of an external task. The run
+   * starts in the job's first status; apply() then records its history up to now, in the same
+   * transaction as its current status, so no reader sees an ended run without its history (or,
+   * for a job that ended, without the final snapshot taken before).
+   */
   private async discover(details: FlinkJobDetails): Promise<Known> {
     const task = await this.externalTask(details.name);
     const { run, created } = await this.deps.runs.upsertByJob({
@@ -286,7 +291,7 @@ export class ClusterWatcher {
       clusterId: this.cluster.id,
       flinkJobId: details.jid,
       jobName: details.name,
-      status: details.state,
+      status: firstStatus(details),
       executionMode: details['job-type'] === 'BATCH' ? 'BATCH' : 'STREAMING',
       startTime: details['start-time'] > 0 ? details['start-time'] : null,
     });
@@ -514,6 +519,19 @@ export class ClusterWatcher {
       jobName: known.run.jobName,
     };
   }
+}
+
+/** The earliest status Flink has a time for (the job's first), or its current one. */
+function firstStatus(details: FlinkJobDetails): RunStatus {
+  let first: RunStatus = details.state;
+  let at = Infinity;
+  for (const [status, time] of Object.entries(details.timestamps)) {
+    if (time > 0 && time < at) {
+      at = time;
+      first = status as RunStatus;
+    }
+  }
+  return first;
 }
 
 /**
