@@ -136,7 +136,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     health.start(bus, scheduler);
   };
   const stopBackgroundWork = async () => {
-    scheduler.stop();
+    await scheduler.stop();
     await alerts.stop();
     await health.stop();
   };

@@ -23,6 +23,7 @@ interface Logger {
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly controllers = new Set<AbortController>();
+  private readonly running = new Set<Promise<unknown>>();
   private stopped = false;
   private readonly cancelled = new Set<string>();
 
@@ -39,13 +40,16 @@ export class Scheduler {
         this.log.warn({ task: task.name, timeoutMs: task.timeoutMs }, 'scheduled task timed out');
         controller.abort(new Error(`timed out after ${task.timeoutMs} ms`));
       }, task.timeoutMs);
+      const running = task.run(controller.signal);
+      this.running.add(running);
       try {
-        await task.run(controller.signal);
+        await running;
       } catch (err) {
         if (!controller.signal.aborted) this.log.error({ err, task: task.name }, 'scheduled task failed');
       } finally {
         clearTimeout(timeout);
         this.controllers.delete(controller);
+        this.running.delete(running);
       }
       if (!this.stopped && !this.cancelled.has(task.name)) this.timers.set(task.name, setTimeout(loop, task.nextDelayMs?.() ?? task.intervalMs));
     };
@@ -60,10 +64,19 @@ export class Scheduler {
     this.cancelled.add(name);
   }
 
-  stop(): void {
+  /**
+   * Stops every task and waits (at most `graceMs`) for the runs in progress to end, so whoever
+   * closes the database next does not pull it from under a watcher cycle that ignores the abort.
+   */
+  async stop(graceMs = 5_000): Promise<void> {
     this.stopped = true;
     for (const t of this.timers.values()) clearTimeout(t);
     for (const c of this.controllers) c.abort(new Error('scheduler stopped'));
     this.timers.clear();
+    if (this.running.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.allSettled([...this.running]), grace]);
+    clearTimeout(timer);
   }
 }
