@@ -48,14 +48,17 @@ export function forEachDatabase(name: string, cases: (getDb: () => Database) => 
         await migrateToLatest(database);
       });
 
-      after(async () => {
-        await database?.close();
-        await drop?.();
-      });
-
       cases(() => {
         if (!database) throw new Error(`The ${engine.label} test database is not open (its before hook failed)`);
         return database;
+      });
+
+      // Registered after the cases' own hooks, so it runs after them: node:test runs after-hooks in
+      // the order they were registered, and a case's teardown (stopping background work) may still
+      // write to the database.
+      after(async () => {
+        await database?.close();
+        await drop?.();
       });
     });
   }
