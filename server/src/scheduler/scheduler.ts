@@ -22,8 +22,8 @@ interface Logger {
  */
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly controllers = new Set<AbortController>();
-  private readonly running = new Set<Promise<unknown>>();
+  /** The runs in progress, by the controller that aborts each. */
+  private readonly running = new Map<AbortController, Promise<unknown>>();
   private stopped = false;
   private readonly cancelled = new Set<string>();
 
@@ -35,21 +35,19 @@ export class Scheduler {
     const loop = async () => {
       if (this.stopped || this.cancelled.has(task.name)) return;
       const controller = new AbortController();
-      this.controllers.add(controller);
       const timeout = setTimeout(() => {
         this.log.warn({ task: task.name, timeoutMs: task.timeoutMs }, 'scheduled task timed out');
         controller.abort(new Error(`timed out after ${task.timeoutMs} ms`));
       }, task.timeoutMs);
-      const running = task.run(controller.signal);
-      this.running.add(running);
       try {
-        await running;
+        const run = task.run(controller.signal);
+        this.running.set(controller, run);
+        await run;
       } catch (err) {
         if (!controller.signal.aborted) this.log.error({ err, task: task.name }, 'scheduled task failed');
       } finally {
         clearTimeout(timeout);
-        this.controllers.delete(controller);
-        this.running.delete(running);
+        this.running.delete(controller);
       }
       if (!this.stopped && !this.cancelled.has(task.name)) this.timers.set(task.name, setTimeout(loop, task.nextDelayMs?.() ?? task.intervalMs));
     };
@@ -71,12 +69,12 @@ export class Scheduler {
   async stop(graceMs = 5_000): Promise<void> {
     this.stopped = true;
     for (const t of this.timers.values()) clearTimeout(t);
-    for (const c of this.controllers) c.abort(new Error('scheduler stopped'));
+    for (const c of this.running.keys()) c.abort(new Error('scheduler stopped'));
     this.timers.clear();
     if (this.running.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-    await Promise.race([Promise.allSettled([...this.running]), grace]);
+    await Promise.race([Promise.allSettled([...this.running.values()]), grace]);
     clearTimeout(timer);
   }
 }
