@@ -20,6 +20,12 @@ export interface ClusterEndpoint {
   authSealed?: string | null;
 }
 
+interface CachedClient {
+  url: string;
+  authSealed: string | null;
+  jm: JobManagerClient;
+}
+
 export interface ClusterEvents {
   /** Called after a cluster was added, changed or removed, so watchers can follow. */
   onClustersChanged?: () => void;
@@ -32,9 +38,9 @@ export interface ClusterEvents {
  * after its addresses answered as Flink does; health is re-checked on a schedule.
  */
 export class ClustersService {
-  private readonly clients = new Map<string, { url: string; authSealed: string | null; jm: JobManagerClient }>();
-  private readonly watcherClients = new Map<string, { url: string; authSealed: string | null; jm: JobManagerClient }>();
-  private readonly historyClients = new Map<string, { url: string; authSealed: string | null; jm: JobManagerClient }>();
+  private readonly clients = new Map<string, CachedClient>();
+  private readonly watcherClients = new Map<string, CachedClient>();
+  private readonly historyClients = new Map<string, CachedClient>();
 
   constructor(
     private readonly store: ClustersStore,
@@ -57,12 +63,7 @@ export class ClustersService {
 
   /** The one JobManager client per cluster, reused so connections are kept alive. */
   jobManager(cluster: ClusterEndpoint): JobManagerClient {
-    const authSealed = cluster.authSealed ?? null;
-    const cached = this.clients.get(cluster.id);
-    if (cached && cached.url === cluster.restUrl && cached.authSealed === authSealed) return cached.jm;
-    const jm = new JobManagerClient({ baseUrl: cluster.restUrl, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed) });
-    this.clients.set(cluster.id, { url: cluster.restUrl, authSealed, jm });
-    return jm;
+    return this.cachedClient(this.clients, cluster, cluster.restUrl, {});
   }
 
   /**
@@ -71,12 +72,7 @@ export class ClustersService {
    * can use because it only sends small JSON requests.
    */
   watcherClient(cluster: ClusterEndpoint): JobManagerClient {
-    const authSealed = cluster.authSealed ?? null;
-    const cached = this.watcherClients.get(cluster.id);
-    if (cached && cached.url === cluster.restUrl && cached.authSealed === authSealed) return cached.jm;
-    const jm = new JobManagerClient({ baseUrl: cluster.restUrl, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed), plainGet: leanGet });
-    this.watcherClients.set(cluster.id, { url: cluster.restUrl, authSealed, jm });
-    return jm;
+    return this.cachedClient(this.watcherClients, cluster, cluster.restUrl, { plainGet: leanGet });
   }
 
   /**
@@ -86,11 +82,21 @@ export class ClustersService {
    */
   historyClient(cluster: ClusterEndpoint & { historyUrl: string | null }): JobManagerClient | undefined {
     if (!cluster.historyUrl) return undefined;
+    return this.cachedClient(this.historyClients, cluster, cluster.historyUrl, { label: 'HistoryServer', plainGet: leanGet });
+  }
+
+  /** A client kept per cluster while its address and credentials stay the same, so its connections are reused. */
+  private cachedClient(
+    cache: Map<string, CachedClient>,
+    cluster: ClusterEndpoint,
+    url: string,
+    options: Pick<ConstructorParameters<typeof JobManagerClient>[0], 'label' | 'plainGet'>,
+  ): JobManagerClient {
     const authSealed = cluster.authSealed ?? null;
-    const cached = this.historyClients.get(cluster.id);
-    if (cached && cached.url === cluster.historyUrl && cached.authSealed === authSealed) return cached.jm;
-    const jm = new JobManagerClient({ baseUrl: cluster.historyUrl, timeoutMs: this.flinkTimeoutMs, label: 'HistoryServer', headers: this.headersFor(authSealed), plainGet: leanGet });
-    this.historyClients.set(cluster.id, { url: cluster.historyUrl, authSealed, jm });
+    const cached = cache.get(cluster.id);
+    if (cached && cached.url === url && cached.authSealed === authSealed) return cached.jm;
+    const jm = new JobManagerClient({ baseUrl: url, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed), ...options });
+    cache.set(cluster.id, { url, authSealed, jm });
     return jm;
   }
 
