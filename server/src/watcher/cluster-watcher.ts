@@ -340,14 +340,13 @@ export class ClusterWatcher {
     });
     const fromStatus = known.lastAt === null ? null : (known.run.status as RunStatus);
     const terminal = isTerminal(details.state);
-    let restartCount = known.run.restartCount;
     const { appended, run: updated } = await this.deps.runs.recordObservation(
       known.run.id,
       steps.map((step) => ({ toStatus: step.status, at: step.at, source: 'flink' as const, note })),
       (appended) => {
         // Each new RESTARTING is a restart; Flink's counter, when read, also counts those between two reads.
-        restartCount = known.run.restartCount + appended.filter((t) => t.toStatus === 'RESTARTING').length;
-        if (restarts !== undefined) restartCount = Math.max(restartCount, restarts);
+        const counted = known.run.restartCount + appended.filter((t) => t.toStatus === 'RESTARTING').length;
+        const restartCount = restarts === undefined ? counted : Math.max(counted, restarts);
         return {
           status: details.state,
           jobName: details.name,
@@ -366,6 +365,7 @@ export class ClusterWatcher {
     if (steps.length) known.lastAt = steps.at(-1)!.at;
     const recorded: ObservedStep[] = appended.map((t) => ({ status: t.toStatus as RunStatus, at: t.at }));
     if (updated) known.run = updated;
+    const { restartCount } = known.run;
     let from = fromStatus;
     for (const step of recorded) {
       this.deps.events.publish({ type: 'run.status', from, to: step.status, at: step.at, restartCount, ...this.refOf(known) });
