@@ -130,6 +130,13 @@ describe('the watcher when Flink processes die (a cluster of its own)', () => {
   });
 
   it('a killed TaskManager: RUNNING → RESTARTING → RUNNING, restart count 1', async () => {
+    // The job is RUNNING as soon as Flink schedules it; its tasks may still wait for a slot. A
+    // TaskManager killed then only moves the slot request to the other one, with no failover, so
+    // wait until every task runs (the live /jobs/overview counts; job details are cached).
+    await waitUntil('every task of the job to run', 60_000, async () => {
+      const entry = (await flink.jm.jobsOverview()).find((j) => j.jid === jobId);
+      return entry && entry.tasks.total > 0 && entry.tasks.running === entry.tasks.total ? entry : undefined;
+    });
     const job = await flink.jm.job(jobId);
     const tmOfJob = await flink.jm.taskManagers();
     // Kill the TaskManager that runs the job's task (the one with a used slot).
