@@ -167,7 +167,15 @@ export const UpdateTaskRequest = z.object({
 });
 export type UpdateTaskRequest = z.infer<typeof UpdateTaskRequest>;
 
-export const PublishTaskRequest = z.object({ note: z.string().trim().max(1000).optional() });
+export const PublishTaskRequest = z.object({
+  note: z.string().trim().max(1000).optional(),
+  unvalidated: z
+    .boolean()
+    .optional()
+    .describe(
+      'Publish a SQL script even if its cluster\'s SQL Gateway cannot be reached to validate it (recorded in the audit). A gateway that answers still validates, and a script it rejects is still refused.',
+    ),
+});
 export type PublishTaskRequest = z.infer<typeof PublishTaskRequest>;
 
 export const TaskVersion = z

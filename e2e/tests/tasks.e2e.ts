@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createServer, connect, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
@@ -30,24 +31,24 @@ after(async () => {
   await server?.stop();
 });
 
-async function registerCluster(page: Page): Promise<void> {
+async function registerCluster(page: Page, name = 'test-flink', gateway = GATEWAY!): Promise<void> {
   await page.goto(`${server.url}/clusters`);
   await page.getByRole('button', { name: 'Register cluster' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Register a Flink cluster' });
-  await dialog.getByLabel('Name').fill('test-flink');
+  await dialog.getByLabel('Name').fill(name);
   await dialog.getByLabel('REST URL').fill(REST!);
-  await dialog.getByLabel('SQL Gateway URL').fill(GATEWAY!);
+  await dialog.getByLabel('SQL Gateway URL').fill(gateway);
   await dialog.getByRole('button', { name: 'Register' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
 
-async function newSqlTask(page: Page, name: string, sql: string): Promise<void> {
+async function newSqlTask(page: Page, name: string, sql: string, cluster = 'test-flink'): Promise<void> {
   await page.goto(`${server.url}/tasks`);
   await page.getByRole('button', { name: 'New task' }).first().click();
   await page.waitForURL(`${server.url}/tasks/new`);
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Cluster').click();
-  await page.locator('.ant-select-item-option', { hasText: 'test-flink' }).click();
+  await page.locator('.ant-select-item-option', { hasText: cluster }).click();
   await page.getByRole('textbox', { name: 'Script', exact: true }).fill(sql);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/\/tasks\/[^/]+$/);
@@ -121,20 +122,69 @@ test('create a SQL task, publish it, go online, see it RUNNING, stop it with a s
   await shot(page, '05-list');
 });
 
-test('SQL the gateway rejects is shown at its line, and the script stays as typed', async () => {
+test('publishing refuses SQL the gateway rejects, at its line, and the script stays as typed', async () => {
   const page = await browser.newPage();
   await logIn(page, server.url, ADMIN_PASSWORD);
   const name = `${TAG}-broken`;
   const sql = [`CREATE TEMPORARY TABLE snk (id BIGINT) WITH ('connector' = 'blackhole');`, '', 'INSERT INTO snk', '  SELECT id FROM nowhere;'].join('\n');
   await newSqlTask(page, name, sql);
   await confirm(page, 'Publish');
-  await page.getByText('Version 1 published').waitFor();
-  await confirm(page, 'Go online');
   const error = page.getByTestId('sql-error');
   await error.waitFor({ timeout: 60_000 });
   assert.match(await error.innerText(), /^Line 4, column 18: .*Object 'nowhere' not found/);
   assert.equal(await page.locator('[data-error-line]').innerText(), '4');
   assert.equal(await page.getByRole('textbox', { name: 'Script', exact: true }).inputValue(), sql);
-  await page.getByText(/Could not put online task .*: .*nowhere/).first().waitFor();
+  await page.getByText(/Could not publish task .*: .*nowhere/).first().waitFor();
+  await page.locator('[data-lifecycle="DEVELOP"]').waitFor();
+  assert.equal(await page.getByTestId('gateway-unreachable').count(), 0, 'a gateway that answered leaves nothing to publish unvalidated');
   await shot(page, '06-sql-error-at-line');
 });
+
+test('publishing without validation is offered after the gateway could not be reached, and then publishes', async () => {
+  const page = await browser.newPage();
+  await logIn(page, server.url, ADMIN_PASSWORD);
+  // The cluster's gateway is reached through a relay this test can take down, as a network cut would.
+  const relay = await tcpRelay(GATEWAY_RELAY_PORT, new URL(GATEWAY!));
+  try {
+    await registerCluster(page, 'gateway-relay', `http://127.0.0.1:${GATEWAY_RELAY_PORT}`);
+  } finally {
+    await relay.close();
+  }
+  const name = `${TAG}-unvalidated`;
+  await newSqlTask(page, name, streaming(name), 'gateway-relay');
+  assert.equal(await page.getByRole('button', { name: 'Publish without validation' }).count(), 0);
+  await confirm(page, 'Publish');
+  const offer = page.getByTestId('gateway-unreachable');
+  await offer.waitFor({ timeout: 60_000 });
+  assert.match(await offer.innerText(), /could not be validated/);
+  await shot(page, '07-gateway-unreachable');
+  await confirm(page, 'Publish without validation');
+  await page.getByText('Version 1 published without validation').waitFor();
+  await page.locator('[data-lifecycle="PUBLISHED"]').waitFor();
+  await offer.waitFor({ state: 'detached' });
+});
+
+/** A port of this file's own range for the gateway relay. */
+const GATEWAY_RELAY_PORT = 46110;
+
+/** Forwards TCP connections on `port` to `target` until closed; closing also cuts open connections. */
+async function tcpRelay(port: number, target: URL): Promise<{ close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

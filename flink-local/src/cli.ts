@@ -3,7 +3,7 @@
 //   npx tsx flink-local/src/cli.ts assemble [--cache-dir DIR]
 //   npx tsx flink-local/src/cli.ts start [--data-dir DIR] [--rest-port N] [--rpc-port N] [--gateway-port N]
 //       [--no-gateway] [--task-managers N] [--slots N] [--tm-memory 1728m] [--jm-memory 1024m]
-//       [--set key=value ...]
+//       [--ha-zookeeper-port N] [--set key=value ...]
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureFlinkDistribution, startLocalFlink } from './index.js';
@@ -13,7 +13,8 @@ const USAGE = `usage: weir-flink <assemble|start> [options]
   assemble   [--cache-dir DIR]
   start      [--data-dir DIR (default .cache/flink-local-data)] [--rest-port 8081] [--rpc-port 6123]
              [--gateway-port 8083] [--no-gateway] [--task-managers 1] [--slots 4]
-             [--tm-memory 1728m] [--jm-memory 1024m] [--set key=value]...  (foreground; Ctrl-C stops)`;
+             [--tm-memory 1728m] [--jm-memory 1024m] [--ha-zookeeper-port N (ZooKeeper HA; off by default)]
+             [--set key=value]...  (foreground; Ctrl-C stops)`;
 
 const log = (line: string): void => console.log(`[flink-local] ${line}`);
 
@@ -32,6 +33,7 @@ async function main(): Promise<number> {
       slots: { type: 'string' },
       'tm-memory': { type: 'string' },
       'jm-memory': { type: 'string' },
+      'ha-zookeeper-port': { type: 'string' },
       set: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
@@ -75,6 +77,7 @@ async function main(): Promise<number> {
     slotsPerTaskManager: int(values.slots, 'slots'),
     taskManagerProcessMemory: values['tm-memory'],
     jobManagerProcessMemory: values['jm-memory'],
+    highAvailability: values['ha-zookeeper-port'] === undefined ? undefined : { zooKeeperPort: int(values['ha-zookeeper-port'], 'ha-zookeeper-port')! },
     extraConfig,
     handleSignals: false, // we stop gracefully ourselves below
     log,

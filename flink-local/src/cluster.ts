@@ -2,7 +2,7 @@
 // with plain `java` processes: no bin/ scripts, no shell.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import {
   buildClasspath,
@@ -12,6 +12,7 @@ import {
   parseResourceParams,
   renderConfigYaml,
   renderLog4jProperties,
+  renderZooKeeperConfig,
   stdoutFileFor,
   tail,
   taskManagerResourceId,
@@ -46,6 +47,16 @@ export interface LocalFlinkOptions {
   gatewayHeap?: string;
   /** Merged into config.yaml last (wins over generated keys). */
   extraConfig?: Record<string, string>;
+  /**
+   * ZooKeeper high availability: a standalone ZooKeeper server (Flink's own FlinkZooKeeperQuorumPeer, plain
+   * `java`) on `zooKeeperPort`, HA metadata under `<dataDir>/ha`. A JobManager killed and started again then
+   * recovers the running jobs (same job ids, from their latest completed checkpoint). Default: no HA.
+   */
+  highAvailability?: {
+    zooKeeperPort: number;
+    /** `high-availability.cluster-id`. Default '/weir'. */
+    clusterId?: string;
+  };
   /** Extra JVM options for every Flink process. */
   jvmOpts?: string[];
   /** Overall start timeout. Default 180000. */
@@ -63,6 +74,8 @@ export interface LocalFlinkCluster {
   dataDir: string;
   logDir: string;
   distribution: FlinkDistribution;
+  /** Set when started with `highAvailability`. */
+  highAvailability?: { zooKeeperQuorum: string; storageDir: string };
   /** Milliseconds startLocalFlink took (after the distribution was ready). */
   startupMs: number;
   /** SIGTERM to every process group, SIGKILL after the grace period; resolves when all exited. */
@@ -75,7 +88,7 @@ export interface LocalFlinkCluster {
   killTaskManager(index: number): Promise<void>;
   /** Start TaskManager `index` (default: a new index); resolves when it registered at the ResourceManager. */
   startTaskManager(index?: number): Promise<void>;
-  /** Live pids by role: `jobmanager`, `tm-1`…, `gateway`; undefined when not running. */
+  /** Live pids by role: `jobmanager`, `tm-1`…, `gateway`, `zookeeper` (with HA); undefined when not running. */
   pids(): Record<string, number | undefined>;
 }
 
@@ -205,6 +218,20 @@ function fileSize(file: string): number {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Whether something accepts TCP connections on host:port. */
+function acceptsConnections(host: string, port: number): Promise<boolean> {
+  return new Promise((res) => {
+    const socket = connect({ host, port });
+    const done = (ok: boolean): void => {
+      socket.destroy();
+      res(ok);
+    };
+    socket.setTimeout(2000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
 async function httpJson(url: string): Promise<{ status: number; body: unknown }> {
   const ac = new AbortController();
   const t = setTimeout(() => ac.abort(), 3000);
@@ -248,6 +275,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   const startTimeoutMs = opts.startTimeoutMs ?? 180_000;
   const stopGraceMs = opts.stopGraceMs ?? 15_000;
   const jvmOpts = opts.jvmOpts ?? [];
+  const ha = opts.highAvailability;
 
   requireTool('java', ['-version'], 'to run local Flink');
   const distribution = opts.distribution ?? (await ensureFlinkDistribution({ log }));
@@ -255,6 +283,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   // Ports first: fail at once, before any JVM is spawned.
   const ports: Array<[string, number]> = [['JobManager REST', restPort], ['JobManager RPC', rpcPort]];
   if (withGateway) ports.push(['SQL Gateway REST', gatewayPort]);
+  if (ha) ports.push(['ZooKeeper client', ha.zooKeeperPort]);
   await assertPortsFree(ports, host);
 
   const t0 = Date.now();
@@ -267,6 +296,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
     savepoints: join(dataDir, 'savepoints'),
     webUpload: join(dataDir, 'web-upload'),
     plugins: join(dataDir, 'plugins'), // processes run with cwd=dataDir; Flink looks for ./plugins
+    ...(ha ? { ha: join(dataDir, 'ha'), zooKeeper: join(dataDir, 'zookeeper') } : {}),
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
 
@@ -279,11 +309,19 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
     taskManagerProcessMemory: opts.taskManagerProcessMemory ?? '1728m',
     jobManagerProcessMemory: opts.jobManagerProcessMemory ?? '1024m',
     dirs,
-    extraConfig: opts.extraConfig,
+    highAvailability: ha && { zooKeeperPort: ha.zooKeeperPort, storageDir: dirs.ha!, clusterId: ha.clusterId ?? '/weir' },
+    extraConfig: {
+      // A killed JobManager keeps its leadership until its ZooKeeper session expires (60 s by default); the
+      // next one waits that long. 10 s keeps failover tests short without expiring sessions on a busy machine.
+      ...(ha ? { 'high-availability.zookeeper.client.session-timeout': '10 s' } : {}),
+      ...opts.extraConfig,
+    },
   });
   writeFileSync(join(dirs.conf, 'config.yaml'), renderConfigYaml(entries));
   const log4jFile = join(dirs.conf, 'log4j.properties');
   writeFileSync(log4jFile, renderLog4jProperties());
+  const zooKeeperConfigFile = join(dirs.conf, 'zoo.cfg');
+  if (ha) writeFileSync(zooKeeperConfigFile, renderZooKeeperConfig({ host, port: ha.zooKeeperPort, dataDir: dirs.zooKeeper! }));
 
   const libJars = readdirSync(distribution.libDir).filter((f) => f.endsWith('.jar')).map((f) => join(distribution.libDir, f));
   const classpath = buildClasspath(libJars);
@@ -362,6 +400,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
 
   let jobManager: ManagedProcess | undefined;
   let gatewayProc: ManagedProcess | undefined;
+  let zooKeeperProc: ManagedProcess | undefined;
   const taskManagers = new Map<number, ManagedProcess>();
 
   const spawnJobManager = (): ManagedProcess =>
@@ -380,6 +419,8 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
       '-D',
       `taskmanager.resource-id=${taskManagerResourceId(index)}`,
     ]);
+  const spawnZooKeeper = (): ManagedProcess =>
+    spawnJava('zookeeper', MAIN_CLASSES.zooKeeper, ['-Xmx128m', '-XX:+UseG1GC'], classpath, ['--zkConfigFile', zooKeeperConfigFile, '--peerId', '1']);
   const spawnGateway = (): ManagedProcess =>
     spawnJava('sql-gateway', MAIN_CLASSES.sqlGateway, [`-Xmx${opts.gatewayHeap ?? '512m'}`, '-XX:+UseG1GC'], gatewayClasspath, []);
 
@@ -436,9 +477,15 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   }
 
   const allProcs = (): ManagedProcess[] =>
-    [gatewayProc, ...taskManagers.values(), jobManager].filter((p): p is ManagedProcess => p !== undefined);
+    [gatewayProc, ...taskManagers.values(), jobManager, zooKeeperProc].filter((p): p is ManagedProcess => p !== undefined);
 
   try {
+    if (ha) {
+      // ZooKeeper first: the JobManager's leader election needs it, and would otherwise spend its start retrying.
+      zooKeeperProc = spawnZooKeeper();
+      await waitUntil(`ZooKeeper on port ${ha.zooKeeperPort}`, [zooKeeperProc], startTimeoutMs, () => acceptsConnections(host, ha.zooKeeperPort));
+      log(`ZooKeeper up at ${host}:${ha.zooKeeperPort} after ${Date.now() - t0} ms`);
+    }
     // All JVMs start together: TMs retry registration until the RM is up, the gateway needs nothing.
     jobManager = spawnJobManager();
     for (let i = 1; i <= tmCount; i++) taskManagers.set(i, spawnTaskManager(i));
@@ -466,6 +513,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
     dataDir,
     logDir: dirs.log,
     distribution,
+    ...(ha ? { highAvailability: { zooKeeperQuorum: `${host}:${ha.zooKeeperPort}`, storageDir: dirs.ha! } } : {}),
     startupMs,
     async stop() {
       await stopProcesses(allProcs(), stopGraceMs);
@@ -506,6 +554,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
       out.jobmanager = jobManager && !jobManager.exited ? jobManager.pid : undefined;
       for (const [i, p] of taskManagers) out[taskManagerResourceId(i)] = p.exited ? undefined : p.pid;
       if (withGateway) out.gateway = gatewayProc && !gatewayProc.exited ? gatewayProc.pid : undefined;
+      if (ha) out.zookeeper = zooKeeperProc && !zooKeeperProc.exited ? zooKeeperProc.pid : undefined;
       return out;
     },
   };

@@ -7,6 +7,7 @@ import {
   parseResourceParams,
   renderConfigYaml,
   renderLog4jProperties,
+  renderZooKeeperConfig,
   stdoutFileFor,
   taskManagerResourceId,
 } from './config.js';
@@ -98,4 +99,23 @@ test('small helpers', () => {
   assert.equal(taskManagerResourceId(2), 'tm-2');
   assert.equal(JAVA17_OPTS.length, 21); // 20 module flags (8 add-exports, 12 add-opens) + IgnoreUnrecognizedVMOptions
   assert.equal(JAVA17_OPTS[0], '-XX:+IgnoreUnrecognizedVMOptions');
+});
+
+test('ZooKeeper high availability: HA keys with the RPC port pinned, and a standalone zoo.cfg', () => {
+  const dirs = { tmp: '/d/tmp', checkpoints: '/d/checkpoints', savepoints: '/d/savepoints', webUpload: '/d/web-upload' };
+  const base = { host: '127.0.0.1', restPort: 8081, rpcPort: 6123, slotsPerTaskManager: 4, taskManagerProcessMemory: '1728m', jobManagerProcessMemory: '1024m', dirs };
+  assert.equal(new Map(clusterConfigEntries(base)).get('high-availability.type'), undefined, 'HA is an option, off by default');
+  const conf = new Map(clusterConfigEntries({ ...base, highAvailability: { zooKeeperPort: 2181, storageDir: '/d/ha', clusterId: '/weir' } }));
+  assert.equal(conf.get('high-availability.type'), 'zookeeper');
+  assert.equal(conf.get('high-availability.zookeeper.quorum'), '127.0.0.1:2181');
+  assert.equal(conf.get('high-availability.storageDir'), 'file:///d/ha');
+  assert.equal(conf.get('high-availability.cluster-id'), '/weir');
+  assert.equal(conf.get('high-availability.jobmanager.port'), '6123', 'with HA this, not jobmanager.rpc.port, fixes the RPC port');
+
+  const zoo = renderZooKeeperConfig({ host: '127.0.0.1', port: 2181, dataDir: '/d/zookeeper' });
+  assert.match(zoo, /^clientPort=2181$/m);
+  assert.match(zoo, /^clientPortAddress=127\.0\.0\.1$/m);
+  assert.match(zoo, /^dataDir=\/d\/zookeeper$/m);
+  assert.match(zoo, /^admin\.enableServer=false$/m);
+  assert.doesNotMatch(zoo, /^server\./m, 'no peers listed: one standalone server');
 });

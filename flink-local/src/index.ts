@@ -12,6 +12,7 @@ export {
   clusterConfigEntries,
   renderConfigYaml,
   renderLog4jProperties,
+  renderZooKeeperConfig,
   parseResourceParams,
   type ResourceParams,
   type ClusterConfigInput,

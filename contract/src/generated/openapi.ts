@@ -7041,6 +7041,8 @@ export interface operations {
             content: {
                 "application/json": {
                     note?: string;
+                    /** @description Publish a SQL script even if its cluster's SQL Gateway cannot be reached to validate it (recorded in the audit). A gateway that answers still validates, and a script it rejects is still refused. */
+                    unvalidated?: boolean;
                 };
             };
         };

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OperationResult, Task } from '@weir/contract';
 import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
+import { ClustersStore } from '../clusters/clusters.store.js';
 import { AppError } from '../errors/errors.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { SavepointsStore } from '../runs/savepoints.store.js';
@@ -52,6 +53,22 @@ async function publishedSqlTask(name: string, sql: string, config: Record<string
   const task = await tasks().create(actor, { name: `${TAG}-${name}`, kind: 'SQL', clusterId, sql, config: { savepointStrategy: 'none', ...config } });
   await tasks().publish(actor, task.id, 'for the test');
   return tasks().get(task.id);
+}
+
+/**
+ * Publishes a version while the cluster's SQL Gateway cannot be reached (its address pointed at a
+ * port where nothing listens), as a user would with "publish without validation"; then the
+ * gateway is back. Only so does a script the gateway rejects reach go-online.
+ */
+async function publishUnvalidated(taskId: string): Promise<void> {
+  const store = new ClustersStore(weir.database);
+  const { gatewayUrl } = (await store.get(clusterId))!;
+  await store.update(clusterId, { gatewayUrl: 'http://127.0.0.1:46098' });
+  try {
+    await tasks().publish(actor, taskId, undefined, { unvalidated: true });
+  } finally {
+    await store.update(clusterId, { gatewayUrl });
+  }
 }
 
 async function waitForRun(runId: string, status: string, timeoutMs = 60_000): Promise<RunRecord> {
@@ -101,7 +118,11 @@ describe('SQL the gateway rejects', () => {
       payload: { name: `${TAG}-bad-sql`, kind: 'SQL', clusterId, sql: script, config: { savepointStrategy: 'none' } },
     });
     const task = created.json() as Task;
-    await app.inject({ method: 'POST', url: `/api/tasks/${task.id}/publish`, headers: { authorization: token }, payload: {} });
+    // Publishing refuses it at the same place; published unvalidated, going online does.
+    const publish = await app.inject({ method: 'POST', url: `/api/tasks/${task.id}/publish`, headers: { authorization: token }, payload: {} });
+    assert.equal(publish.statusCode, 400);
+    assert.deepEqual([publish.json().error.code, publish.json().error.details.line, publish.json().error.details.column], ['VALIDATION', 6, 18]);
+    await publishUnvalidated(task.id);
     const online = await app.inject({ method: 'POST', url: `/api/tasks/${task.id}/online`, headers: { authorization: token }, payload: {} });
     assert.equal(online.statusCode, 422);
     const error = online.json().error;
@@ -118,7 +139,7 @@ describe('SQL the gateway rejects', () => {
 
     // A syntax error in a DDL statement: Flink's parser position, mapped into the script.
     await tasks().update(actor, task.id, { sql: `SET 'a' = 'b';\nCREATE TABLE t (\n  id BIGINT,\n  WHERE\n) WITH ('connector' = 'datagen');\nINSERT INTO t SELECT 1;` });
-    await tasks().publish(actor, task.id);
+    await publishUnvalidated(task.id);
     await assert.rejects(ops().online(actor, task.id), (err: unknown) => {
       assert.ok(err instanceof AppError);
       assert.equal(err.code, 'FLINK_REJECTED');

@@ -23,7 +23,8 @@ import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import { TERMINAL_STATUSES } from '../runs/runs.store.js';
 import type { SavepointKind, SavepointRecord, SavepointsStore } from '../runs/savepoints.store.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
-import { messageInScript, planSubmission, ScriptPlanError, type GatewayStatement } from '../tasks/sql-script.js';
+import { FIXED_JOB_ID, jobConfiguration } from '../tasks/job-configuration.js';
+import { planSubmission, rejectionInScript, ScriptPlanError, type GatewayStatement } from '../tasks/sql-script.js';
 import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-versions.store.js';
 import { decodeJar, parseConfig, parseVersionConfig, type VersionConfig } from '../tasks/tasks.service.js';
 import type { TaskRecord, TasksStore } from '../tasks/tasks.store.js';
@@ -47,8 +48,6 @@ export const DEFAULT_OPERATIONS_SETTINGS: OperationsSettings = {
   bulkConcurrency: 3,
 };
 
-/** Flink's option that fixes the id of the job a submission creates (PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID). */
-const FIXED_JOB_ID = '$internal.pipeline.job-id';
 const ACTIVE_FOR_CANCEL = new Set(['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'RESTARTING', 'RECONCILING', 'SUSPENDED']);
 const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_STATUSES);
 
@@ -409,14 +408,8 @@ export class OperationsService {
     } catch (err) {
       if (!(err instanceof FlinkRejectedError)) throw err;
       const details = err.details as Partial<SqlErrorDetails> | undefined;
-      const flinkMessage = messageInScript(details?.message ?? err.message, statement);
-      const at = details?.position ? statement.toScript(details.position) : statement.toScript({ line: 1, column: 1 });
-      throw new FlinkRejectedError(`Flink rejected statement ${at.statementIndex + 1} (line ${at.line}, column ${at.column}): ${flinkMessage}`, {
-        message: flinkMessage,
-        line: at.line,
-        column: at.column,
-        statementIndex: at.statementIndex,
-      });
+      const at = rejectionInScript(details?.message ?? err.message, details?.position, statement);
+      throw new FlinkRejectedError(`Flink rejected statement ${at.statementIndex + 1} (line ${at.line}, column ${at.column}): ${at.message}`, at);
     }
   }
 
@@ -707,20 +700,6 @@ export class OperationsService {
       message: fields.message,
     };
   }
-}
-
-/** The task's settings as Flink configuration; the task's own settings win over its extra options. */
-export function jobConfiguration(config: VersionConfig, extra: Record<string, string>): Record<string, string> {
-  const conf: Record<string, string> = { ...config.flinkOptions, ...extra };
-  conf['execution.runtime-mode'] = config.executionMode === 'BATCH' ? 'batch' : 'streaming';
-  conf['parallelism.default'] = String(config.parallelism);
-  if (config.checkpointIntervalMs) {
-    conf['execution.checkpointing.interval'] = `${config.checkpointIntervalMs} ms`;
-    // Kept after a cancel, so "restart from the latest checkpoint" has something to restore.
-    conf['execution.checkpointing.externalized-checkpoint-retention'] ??= 'RETAIN_ON_CANCELLATION';
-  }
-  delete conf[FIXED_JOB_ID];
-  return conf;
 }
 
 function taskTarget(task: TaskRecord): AuditTarget {

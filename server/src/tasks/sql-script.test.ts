@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { messageInScript, planSubmission, positionOf, ScriptPlanError, splitScript } from './sql-script.js';
+import { asExplained, messageInScript, planSubmission, positionOf, ScriptPlanError, splitScript } from './sql-script.js';
 
 const kinds = (script: string) => splitScript(script).statements.map((s) => s.kind);
 const texts = (script: string) => splitScript(script).statements.map((s) => s.text);
@@ -143,5 +143,31 @@ describe('messageInScript', () => {
     const flink = 'SQL validation failed. SQL validation failed. From line 2, column 17 to line 2, column 23: Object \'nowhere\' not found';
     assert.equal(messageInScript(flink, job), "SQL validation failed. From line 4, column 17 to line 4, column 23: Object 'nowhere' not found");
     assert.equal(messageInScript('Incorrect syntax near the keyword \'WHERE\' at line 1, column 8.', job), "Incorrect syntax near the keyword 'WHERE' at line 3, column 8.");
+  });
+});
+
+describe('asExplained', () => {
+  it('explains a single INSERT with EXPLAIN on its own line, and maps positions back by one line', () => {
+    const script = "SET 'a' = 'b';\n  EXECUTE INSERT INTO snk\n  SELECT x FROM src;";
+    const explained = asExplained(planSubmission(script).job);
+    assert.equal(explained.text, 'EXPLAIN\n        INSERT INTO snk\n  SELECT x FROM src');
+    // Flink's "line 3, column 10" is `x` on the script's line 3; "line 2, column 9" is INSERT.
+    assert.deepEqual(explained.toScript({ line: 3, column: 10 }), { line: 3, column: 10, statementIndex: 1 });
+    assert.deepEqual(explained.toScript({ line: 2, column: 9 }), { line: 2, column: 11, statementIndex: 1 });
+    assert.deepEqual(explained.toScript({ line: 1, column: 1 }), { line: 2, column: 3, statementIndex: 1 });
+  });
+
+  it('explains a statement set as STATEMENT SET BEGIN … END, positions mapped to its members', () => {
+    const script = 'INSERT INTO a SELECT 1;\nINSERT INTO b SELECT y FROM src;';
+    const explained = asExplained(planSubmission(script).job);
+    assert.equal(explained.text, 'EXPLAIN\n        STATEMENT SET\nBEGIN\nINSERT INTO a SELECT 1;\nINSERT INTO b SELECT y FROM src;\nEND');
+    assert.deepEqual(explained.toScript({ line: 5, column: 22 }), { line: 2, column: 22, statementIndex: 1 });
+  });
+
+  it('explains only the query of a CREATE TABLE … AS SELECT, every character where it was', () => {
+    const script = "CREATE TABLE t WITH ('connector' = 'blackhole')\nAS SELECT y FROM src;";
+    const explained = asExplained(planSubmission(script).job);
+    assert.equal(explained.text, `EXPLAIN\n${' '.repeat(47)}\n   SELECT y FROM src`);
+    assert.deepEqual(explained.toScript({ line: 3, column: 11 }), { line: 2, column: 11, statementIndex: 0 });
   });
 });

@@ -186,19 +186,22 @@ function classify(tokens: Token[]): StatementKind {
   if (word === 'CREATE' || word === 'REPLACE') {
     // CREATE [OR REPLACE] TABLE … AS SELECT starts a job; the `AS` must be at top level.
     const isTable = /^(CREATE (OR REPLACE )?|REPLACE )(TEMPORARY )?TABLE\b/.test(head + ' ');
-    if (isTable) {
-      let depth = 0;
-      for (let i = 0; i < tokens.length; i += 1) {
-        const t = tokens[i]!;
-        if (t.value === '(') depth += 1;
-        else if (t.value === ')') depth -= 1;
-        else if (depth === 0 && t.type === 'word' && t.value === 'AS' && ['SELECT', 'WITH', '('].includes(tokens[i + 1]?.value ?? '')) return 'CTAS';
-      }
-    }
-    return 'DDL';
+    return isTable && queryAfterTopLevelAs(tokens) ? 'CTAS' : 'DDL';
   }
   if (['DROP', 'ALTER', 'USE', 'LOAD', 'UNLOAD', 'ADD', 'REMOVE', 'TRUNCATE', 'ANALYZE'].includes(word)) return 'DDL';
   return 'OTHER';
+}
+
+/** In CREATE TABLE … AS SELECT: the first token of the query, after the `AS` at top level. */
+function queryAfterTopLevelAs(tokens: Token[]): Token | undefined {
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    if (t.value === '(') depth += 1;
+    else if (t.value === ')') depth -= 1;
+    else if (depth === 0 && t.type === 'word' && t.value === 'AS' && ['SELECT', 'WITH', '('].includes(tokens[i + 1]?.value ?? '')) return tokens[i + 1];
+  }
+  return undefined;
 }
 
 /**
@@ -424,4 +427,41 @@ export function messageInScript(message: string, statement: GatewayStatement): s
     return `${words} ${p.line}, column ${p.column}`;
   });
   return mapped.replace(/^([^.]+\.)(?: \1)+/, '$1');
+}
+
+/**
+ * The job statement as Flink's `EXPLAIN` takes it, which validates the statement (tables, columns,
+ * types) and plans it without starting a job. Flink 1.20 explains INSERT, queries and
+ * `STATEMENT SET BEGIN … END`, but not the `EXECUTE` forms nor CREATE TABLE … AS SELECT, so the
+ * words it does not take are blanked out rather than cut: every other character keeps its line and
+ * column, and `EXPLAIN` stands on a line of its own, so a position maps back by one line. Of a
+ * CTAS only the query is explained; the new table's options are checked when the job starts.
+ */
+export function asExplained(statement: GatewayStatement): GatewayStatement {
+  const tokens = tokenize(statement.text);
+  let blankUpTo = 0;
+  if (statement.kind === 'CTAS') blankUpTo = queryAfterTopLevelAs(tokens)?.start ?? 0;
+  else if (tokens[0]?.value === 'EXECUTE') blankUpTo = tokens[0].end;
+  const text = statement.text.slice(0, blankUpTo).replace(/[^\n]/g, ' ') + statement.text.slice(blankUpTo);
+  return {
+    statementIndex: statement.statementIndex,
+    kind: statement.kind,
+    text: `EXPLAIN\n${text}`,
+    toScript: (p) => (p.line <= 1 ? statement.toScript({ line: 1, column: 1 }) : statement.toScript({ line: p.line - 1, column: p.column })),
+  };
+}
+
+/** Where a statement the gateway rejected went wrong, in the script's own lines and columns. */
+export interface StatementRejection extends ScriptPosition {
+  message: string;
+  statementIndex: number;
+}
+
+/**
+ * Flink's rejection of a statement sent as `statement`, located in the script: Flink's position
+ * when it gives one, else the statement's start.
+ */
+export function rejectionInScript(flinkMessage: string, flinkPosition: ScriptPosition | null | undefined, statement: GatewayStatement): StatementRejection {
+  const at = statement.toScript(flinkPosition ?? { line: 1, column: 1 });
+  return { message: messageInScript(flinkMessage, statement), line: at.line, column: at.column, statementIndex: at.statementIndex };
 }

@@ -84,8 +84,14 @@ describe('tasks routes', () => {
     assert.match(noJob.json().error.message, /starts no Flink job/);
     assert.equal(noJob.json().error.details.line, 2);
 
+    // This cluster has no SQL Gateway to validate the script with: publishing says so, and
+    // publishes only when asked to publish unvalidated.
     assert.equal((await call('PATCH', `/api/tasks/${task.id}`, { sql: SCRIPT })).statusCode, 200);
-    const v1 = await call('POST', `/api/tasks/${task.id}/publish`, { note: 'first' });
+    const unvalidatable = await call('POST', `/api/tasks/${task.id}/publish`, { note: 'first' });
+    assert.equal(unvalidatable.statusCode, 502);
+    assert.equal(unvalidatable.json().error.code, 'FLINK_UNREACHABLE');
+    assert.match(unvalidatable.json().error.message, /has no SQL Gateway address to validate the script with/);
+    const v1 = await call('POST', `/api/tasks/${task.id}/publish`, { note: 'first', unvalidated: true });
     assert.equal(v1.statusCode, 201);
     assert.equal(v1.json().version, 1);
     assert.equal(v1.json().sql, SCRIPT);
@@ -96,7 +102,7 @@ describe('tasks routes', () => {
     assert.equal(current.currentVersion, 1);
     assert.equal(current.hasUnpublishedChanges, false);
 
-    const again = await call('POST', `/api/tasks/${task.id}/publish`, {});
+    const again = await call('POST', `/api/tasks/${task.id}/publish`, { unvalidated: true });
     assert.equal(again.statusCode, 409);
     assert.match(again.json().error.message, /Version 1 of orders already has this content/);
 
@@ -115,7 +121,7 @@ describe('tasks routes', () => {
     assert.equal(current.lifecycle, 'PUBLISHED');
 
     await call('PATCH', `/api/tasks/${task.id}`, { sql: changed, config: { checkpointIntervalMs: 2000 } });
-    const v2 = await call('POST', `/api/tasks/${task.id}/publish`, {});
+    const v2 = await call('POST', `/api/tasks/${task.id}/publish`, { unvalidated: true });
     assert.equal(v2.json().version, 2);
     const versions = (await call('GET', `/api/tasks/${task.id}/versions`, undefined, viewer)).json().items;
     assert.deepEqual(versions.map((v: { version: number }) => v.version), [2, 1]);
@@ -146,7 +152,7 @@ describe('tasks routes', () => {
   it('keeps the attempt when a submission fails, and the task stays as it was', async () => {
     // The cluster has no SQL Gateway: the run is recorded first, then marked FAILED with why.
     const task = (await call('POST', '/api/tasks', { name: 'no-gateway', kind: 'SQL', clusterId, sql: SCRIPT })).json();
-    await call('POST', `/api/tasks/${task.id}/publish`, {});
+    assert.equal((await call('POST', `/api/tasks/${task.id}/publish`, { unvalidated: true })).statusCode, 201);
     const online = await call('POST', `/api/tasks/${task.id}/online`, { savepointStrategy: 'none' });
     assert.equal(online.statusCode, 400);
     assert.match(online.json().error.message, /no SQL Gateway address/);

@@ -63,7 +63,7 @@ export function tasksRoutes(app: FastifyInstance, tasks: TasksService): void {
   r.post('/api/tasks/:id/publish', {
     config: { access: 'operator' },
     schema: { tags, operationId: 'publishTask', params: IdParams, body: PublishTaskRequest.optional(), response: { 201: TaskVersion, ...errors } },
-    handler: async (req, reply) => reply.status(201).send(await tasks.publish(principalOf(req), req.params.id, req.body?.note)),
+    handler: async (req, reply) => reply.status(201).send(await tasks.publish(principalOf(req), req.params.id, req.body?.note, { unvalidated: req.body?.unvalidated })),
   });
 
   r.get('/api/tasks/:id/versions', {

@@ -15,13 +15,15 @@ import type {
 import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
-import { ConflictError, InputError, NotFoundError } from '../errors/errors.js';
+import { ConflictError, FlinkUnreachableError, InputError, NotFoundError } from '../errors/errors.js';
 import { analyzeLineageOnDemand } from '../lineage/lineage-on-demand.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import { TERMINAL_STATUSES } from '../runs/runs.store.js';
 import type { JarFilesStore } from './jar-files.store.js';
 import { diffLines } from './line-diff.js';
-import { planSubmission, ScriptPlanError } from './sql-script.js';
+import { jobConfiguration } from './job-configuration.js';
+import { validateScript } from './script-validation.js';
+import { planSubmission, ScriptPlanError, type SubmissionPlan } from './sql-script.js';
 import type { TaskVersionRecord, TaskVersionsStore } from './task-versions.store.js';
 import type { TaskRecord, TasksStore } from './tasks.store.js';
 
@@ -171,9 +173,16 @@ export class TasksService {
     });
   }
 
-  /** Copies the draft into the next immutable version and marks the task PUBLISHED. */
-  async publish(actor: Principal, id: string, note?: string): Promise<TaskVersion> {
+  /**
+   * Copies the draft into the next immutable version and marks the task PUBLISHED. A SQL script is
+   * first validated by the task's cluster's SQL Gateway (see validateScript); when that gateway
+   * cannot be reached, publishing refuses with FLINK_UNREACHABLE unless the caller asked to publish
+   * unvalidated, and the audit entry says which of the two happened.
+   */
+  async publish(actor: Principal, id: string, note?: string, { unvalidated = false }: { unvalidated?: boolean } = {}): Promise<TaskVersion> {
     const task = await this.record(id);
+    // Filled in as publishing goes; the audit records it when the call ends, however it ends.
+    const auditDetail: PublishAuditDetail = { note };
     return this.deps.audit.around(actor, 'task.publish', { type: 'task', id, name: task.name }, async () => {
       if (task.kind === 'EXTERNAL') throw new ConflictError(`Task ${task.name} was discovered on its cluster; only tasks written in Weir can be published`);
       if (task.lifecycle === 'ONLINE') throw new ConflictError(`Task ${task.name} is ONLINE; take it offline before publishing a new version`);
@@ -186,13 +195,15 @@ export class TasksService {
       let lineage: string | null = null;
       if (task.kind === 'SQL') {
         if (!task.draftContent.trim()) throw new InputError(`Task ${task.name} has no SQL yet`);
+        let plan: SubmissionPlan;
         try {
-          planSubmission(task.draftContent);
+          plan = planSubmission(task.draftContent);
         } catch (err) {
           if (!(err instanceof ScriptPlanError)) throw err;
           const { message, line, column, statementIndex } = err.problem;
           throw new InputError(`The script cannot be submitted: ${message} (line ${line}, column ${column})`, { message, line, column, statementIndex });
         }
+        Object.assign(auditDetail, await this.validate(task, plan, { ...config, executionMode: task.executionMode }, unvalidated));
         lineage = JSON.stringify(await analyzeLineageOnDemand(task.draftContent));
       } else {
         const jar = decodeJar(task.draftContent);
@@ -212,7 +223,27 @@ export class TasksService {
       });
       await this.deps.tasks.update(id, { lifecycle: 'PUBLISHED' });
       return toVersion(version, task.kind);
-    }, { note });
+    }, auditDetail);
+  }
+
+  /** The gateway's verdict on a script, or why there was none (only when `unvalidated` allows it). */
+  private async validate(task: TaskRecord, plan: SubmissionPlan, config: VersionConfig, unvalidated: boolean): Promise<PublishAuditDetail> {
+    const cluster = await this.deps.clusters.get(task.clusterId);
+    let cannotValidate: string;
+    if (!cluster.gatewayUrl) {
+      cannotValidate = `Cluster ${cluster.name} has no SQL Gateway address to validate the script with`;
+    } else {
+      try {
+        const session = { name: `weir-validate-${task.name}`, properties: jobConfiguration(config, { 'pipeline.name': task.name }) };
+        await validateScript(this.deps.clusters.sqlGateway(cluster), task.draftContent, plan, session);
+        return { validation: 'passed' };
+      } catch (err) {
+        if (!(err instanceof FlinkUnreachableError)) throw err;
+        cannotValidate = `The SQL Gateway of cluster ${cluster.name} cannot be reached to validate the script: ${err.message}`;
+      }
+    }
+    if (!unvalidated) throw new FlinkUnreachableError(`${cannotValidate}. Publish it unvalidated to publish it anyway.`, { canPublishUnvalidated: true });
+    return { validation: 'skipped', unvalidated: true, reason: cannotValidate };
   }
 
   async listVersions(id: string): Promise<TaskVersion[]> {
@@ -275,6 +306,15 @@ export class TasksService {
       hasUnpublishedChanges: task.kind !== 'EXTERNAL' && (!current || !sameAsVersion(task, current)),
     };
   }
+}
+
+/** What the audit keeps of a publish: the note, and whether the gateway validated the script. */
+interface PublishAuditDetail {
+  note?: string;
+  validation?: 'passed' | 'skipped';
+  /** Set when the caller asked to publish unvalidated and the gateway could not validate. */
+  unvalidated?: true;
+  reason?: string;
 }
 
 /** The configuration with the given changes; a null clears a nullable setting. */

@@ -122,6 +122,8 @@ function TaskEditor({ task }: { task: Task | undefined }) {
   const [strategy, setStrategy] = useState<SavepointStrategy | 'default'>('default');
   const [withSavepoint, setWithSavepoint] = useState(true);
   const [note, setNote] = useState('');
+  // Set when publishing could not reach the SQL Gateway to validate: only then is publishing unvalidated offered.
+  const [gatewayUnreachable, setGatewayUnreachable] = useState<string | null>(null);
   const [tab, setTab] = useState('script');
   const id = task?.id ?? '';
   const create = useCreateTask();
@@ -168,16 +170,18 @@ function TaskEditor({ task }: { task: Task | undefined }) {
         if (err instanceof ApiError) message.error(formatError(task ? 'taskSave' : 'taskCreate', task ? ['taskNamed', { name }] : 'newTask', err));
       });
 
-  const onPublish = async () => {
+  const onPublish = async (unvalidated = false) => {
     try {
       if (dirty) await save();
-      const version = (await publish.mutateAsync(note.trim() || undefined)) as { version: number };
+      const version = (await publish.mutateAsync({ note: note.trim() || undefined, unvalidated: unvalidated || undefined })) as { version: number };
       setNote('');
       setSqlError(null);
-      message.success(t('tasks.editor.published', { version: version.version }));
+      setGatewayUnreachable(null);
+      message.success(t(unvalidated ? 'tasks.editor.publishedUnvalidated' : 'tasks.editor.published', { version: version.version }));
     } catch (err) {
       if (!(err instanceof ApiError)) return;
       setSqlError(sqlErrorOf(err));
+      setGatewayUnreachable(err.code === 'FLINK_UNREACHABLE' ? err.message : null);
       message.error(formatError('taskPublish', ['taskNamed', { name }], err));
     }
   };
@@ -239,7 +243,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
           <Popconfirm
             title={t('tasks.editor.publish')}
             description={<Input style={{ width: 260 }} placeholder={t('tasks.editor.publishNote')} value={note} onChange={(e) => setNote(e.target.value)} />}
-            onConfirm={onPublish}
+            onConfirm={() => onPublish()}
             okText={t('tasks.editor.publish')}
             cancelText={t('common.cancel')}
             disabled={!canPublish}
@@ -327,6 +331,31 @@ function TaskEditor({ task }: { task: Task | undefined }) {
         <Form.Item name="sql" noStyle>
           <SqlEditor aria-label={t('tasks.editor.script')} errorLine={sqlError?.line} readOnly={readOnly} />
         </Form.Item>
+        {gatewayUnreachable && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="gateway-unreachable"
+            message={t('tasks.editor.gatewayUnreachable')}
+            description={gatewayUnreachable}
+            action={
+              canPublish && (
+                <Popconfirm
+                  title={t('tasks.editor.publishUnvalidated')}
+                  description={t('tasks.editor.publishUnvalidatedConfirm')}
+                  onConfirm={() => onPublish(true)}
+                  okText={t('tasks.editor.publishUnvalidated')}
+                  cancelText={t('common.cancel')}
+                >
+                  <Button size="small" danger loading={publish.isPending}>
+                    {t('tasks.editor.publishUnvalidated')}
+                  </Button>
+                </Popconfirm>
+              )
+            }
+          />
+        )}
         {sqlError && (
           <Alert
             role="alert"

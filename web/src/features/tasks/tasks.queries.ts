@@ -5,6 +5,7 @@ import type {
   JarFile,
   OfflineRequest,
   OnlineRequest,
+  PublishTaskRequest,
   Task,
   TaskListQuery,
   UpdateTaskRequest,
@@ -85,9 +86,7 @@ export function useDeleteTask() {
 }
 
 export function usePublishTask(id: string) {
-  return useTaskMutation(async (note: string | undefined) =>
-    unwrap(await apiClient.POST('/api/tasks/{id}/publish', { params: { path: { id } }, body: note ? { note } : {} })),
-  );
+  return useTaskMutation(async (body: PublishTaskRequest) => unwrap(await apiClient.POST('/api/tasks/{id}/publish', { params: { path: { id } }, body })));
 }
 
 export function useTaskOnline(id: string) {

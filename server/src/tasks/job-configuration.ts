@@ -1,0 +1,23 @@
+import type { VersionConfig } from './tasks.service.js';
+
+/** Flink's option that fixes the id of the job a submission creates (PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID). */
+export const FIXED_JOB_ID = '$internal.pipeline.job-id';
+
+/**
+ * The Flink configuration a version's job runs with (the SQL session's properties, or a jar's
+ * flinkConfiguration). Publishing validates a script in a session with the same configuration,
+ * since the runtime mode decides what the planner accepts. The task's own settings win over its
+ * extra options.
+ */
+export function jobConfiguration(config: VersionConfig, extra: Record<string, string>): Record<string, string> {
+  const conf: Record<string, string> = { ...config.flinkOptions, ...extra };
+  conf['execution.runtime-mode'] = config.executionMode === 'BATCH' ? 'batch' : 'streaming';
+  conf['parallelism.default'] = String(config.parallelism);
+  if (config.checkpointIntervalMs) {
+    conf['execution.checkpointing.interval'] = `${config.checkpointIntervalMs} ms`;
+    // Kept after a cancel, so "restart from the latest checkpoint" has something to restore.
+    conf['execution.checkpointing.externalized-checkpoint-retention'] ??= 'RETAIN_ON_CANCELLATION';
+  }
+  delete conf[FIXED_JOB_ID];
+  return conf;
+}

@@ -1,0 +1,49 @@
+import { FlinkRejectedError, InputError } from '../errors/errors.js';
+import type { SqlErrorDetails, SqlGatewayClient } from '../flink/sql-gateway.client.js';
+import { asExplained, rejectionInScript, splitScript, type GatewayStatement, type StatementRejection, type SubmissionPlan } from './sql-script.js';
+
+/** Why a script does not validate: Flink's message at the script's own line and column. */
+export interface ScriptRejection extends StatementRejection {
+  /** The statement as typed in the script (a whole statement set for one of its members). */
+  statement: string;
+}
+
+/** How long one statement may take to validate; the planner's first statement in a session takes seconds. */
+const STATEMENT_TIMEOUT_MS = 60_000;
+
+/**
+ * Asks the task's SQL Gateway whether a script would run, without running it. In a throwaway
+ * session with the version's configuration, the statements that start no job run as typed (SET,
+ * CREATE TABLE …: a table created here lives in the session's in-memory catalog and goes with it),
+ * then the job statement is only explained: Flink validates and plans it, and starts nothing.
+ *
+ * A statement Flink refuses throws InputError (VALIDATION) whose details are a ScriptRejection.
+ * Not reaching the gateway throws its FlinkUnreachableError unchanged, for the caller to decide.
+ */
+export async function validateScript(
+  gateway: SqlGatewayClient,
+  script: string,
+  plan: SubmissionPlan,
+  session: { name: string; properties: Record<string, string> },
+): Promise<void> {
+  const handle = await gateway.openSession(session.name, session.properties);
+  try {
+    for (const statement of plan.setup) await check(gateway, handle, script, statement);
+    await check(gateway, handle, script, asExplained(plan.job));
+  } finally {
+    await gateway.closeSession(handle).catch(() => undefined);
+  }
+}
+
+async function check(gateway: SqlGatewayClient, session: string, script: string, statement: GatewayStatement): Promise<void> {
+  try {
+    await gateway.execute(session, statement.text, { timeoutMs: STATEMENT_TIMEOUT_MS });
+  } catch (err) {
+    if (!(err instanceof FlinkRejectedError)) throw err;
+    const details = err.details as Partial<SqlErrorDetails> | undefined;
+    const at = rejectionInScript(details?.message ?? err.message, details?.position, statement);
+    const typed = splitScript(script).statements[at.statementIndex]?.text ?? '';
+    const rejection: ScriptRejection = { ...at, statement: typed };
+    throw new InputError(`Flink rejects statement ${at.statementIndex + 1} (line ${at.line}, column ${at.column}): ${at.message}`, rejection);
+  }
+}
