@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RECORDED_FLINK_VERSIONS, recordedAnswer, type RecordedAnswer as Fixture } from '../test-support/flink-fixtures.js';
+import { exceptionsOf } from '../runs/run-views.js';
 import { JobManagerClient } from './job-manager.client.js';
 
 /** A client whose fetch answers exactly the recorded request of the named fixture. */
@@ -63,6 +64,10 @@ for (const version of RECORDED_FLINK_VERSIONS) {
       const ex = await client.exceptions(jobIdOf(fixture));
       assert.ok(ex.exceptionHistory.entries.length >= 1);
       assert.ok(ex.exceptionHistory.entries[0]!.stacktrace.length > 0);
+      // Where a task failed: `location` in 1.20, only `endpoint` in 2.x; the run page shows either.
+      const taskLevel = exceptionsOf(ex).entries.flatMap((e) => [e, ...e.concurrent]).filter((e) => e.taskName);
+      assert.ok(taskLevel.length >= 1);
+      for (const e of taskLevel) assert.match(e.location ?? '', /:\d+$/, `${e.taskName} has a host:port`);
     });
 
     it('checkpoints, with and without checkpointing', async () => {
