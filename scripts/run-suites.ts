@@ -142,26 +142,31 @@ async function main() {
       return;
     }
     step(`Starting the test Flink ${version} cluster (ports 18081/16123/18083)`);
-    let flink: Awaited<ReturnType<typeof startLocalFlink>> | undefined;
+    let flink: Awaited<ReturnType<typeof startLocalFlink>>;
+    let examplesDir: string;
     try {
       const distribution = await ensureFlinkDistribution({ version, log: (l: string) => console.log(`  ${l}`) });
+      examplesDir = path.dirname(distribution.examples.wordCount);
       const dataDir = path.join(ROOT, '.cache', `test-flink-${version}`);
       fs.rmSync(dataDir, { recursive: true, force: true });
       const started = Date.now();
       flink = await startLocalFlink({ distribution, dataDir, restPort: 18081, rpcPort: 16123, gatewayPort: 18083, slotsPerTaskManager: 8 });
       check(`test Flink ${version} cluster starts`, true);
       console.log(`  up in ${((Date.now() - started) / 1000).toFixed(1)}s: ${flink.restUrl} ${flink.gatewayUrl ?? ''}`);
+    } catch (err) {
+      check(`test Flink ${version} cluster starts`, false, (err as Error).message);
+      return;
+    }
+    try {
       await run({
         WEIR_TEST_FLINK_VERSION: version,
         WEIR_TEST_FLINK_REST: flink.restUrl,
         WEIR_TEST_FLINK_GATEWAY: flink.gatewayUrl ?? '',
         WEIR_TEST_FLINK_DATA_DIR: flink.dataDir,
-        WEIR_TEST_FLINK_EXAMPLES: path.dirname(distribution.examples.wordCount),
+        WEIR_TEST_FLINK_EXAMPLES: examplesDir,
       });
-    } catch (err) {
-      check(`test Flink ${version} cluster starts`, false, (err as Error).message);
     } finally {
-      await flink?.stop();
+      await flink.stop();
     }
   }
   for (const version of FLINK_TEST_VERSIONS) {
