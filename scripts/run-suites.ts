@@ -3,7 +3,8 @@
 // PostgreSQL, MariaDB or Chromium is reported by name and fails the run.
 //
 //   npm test                      everything
-//   npm test -- --only unit,store  some phases (unit, store, integration, browser)
+//   npm test -- --only unit,store  some phases (unit, store, integration, browser); integration runs once per
+//                                 Flink in FLINK_TEST_VERSIONS, or pick one: --only integration-2.3.0
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -133,48 +134,57 @@ async function main() {
   if (want('unit')) await runNodeTests('unit', find(isTest), {}, { concurrency: 2, timeoutMs: 10 * 60_000 });
   if (want('store')) await runNodeTests('store', find((f) => f.endsWith('.store.test.ts')), {}, { concurrency: 1, timeoutMs: 15 * 60_000 });
 
-  // ---- a real Flink for integration and browser tests ----
-  let flink: { stop(): Promise<void>; restUrl: string; gatewayUrl?: string; dataDir: string } | undefined;
-  let flinkEnv: NodeJS.ProcessEnv = {};
-  if ((want('integration') || want('browser')) && javaOk && mvnOk) {
-    step('Starting the test Flink cluster (ports 18081/16123/18083)');
+  // ---- a real Flink per version: the integration phase once per version, the browser phase once ----
+  const { DEFAULT_FLINK_VERSION, FLINK_TEST_VERSIONS, ensureFlinkDistribution, startLocalFlink } = await import('@weir/flink-local');
+  async function withTestFlink(version: string, run: (env: NodeJS.ProcessEnv) => Promise<void>): Promise<void> {
+    if (!javaOk || !mvnOk) {
+      check(`test Flink ${version} cluster starts`, false, 'not started: no Java or Maven (see above)');
+      return;
+    }
+    step(`Starting the test Flink ${version} cluster (ports 18081/16123/18083)`);
+    let flink: Awaited<ReturnType<typeof startLocalFlink>>;
+    let examplesDir: string;
     try {
-      const { ensureFlinkDistribution, startLocalFlink } = await import('@weir/flink-local');
-      const distribution = await ensureFlinkDistribution({ log: (l: string) => console.log(`  ${l}`) });
-      const dataDir = path.join(ROOT, '.cache', 'test-flink');
+      const distribution = await ensureFlinkDistribution({ version, log: (l: string) => console.log(`  ${l}`) });
+      examplesDir = path.dirname(distribution.examples.wordCount);
+      const dataDir = path.join(ROOT, '.cache', `test-flink-${version}`);
       fs.rmSync(dataDir, { recursive: true, force: true });
       const started = Date.now();
       flink = await startLocalFlink({ distribution, dataDir, restPort: 18081, rpcPort: 16123, gatewayPort: 18083, slotsPerTaskManager: 8 });
-      check('test Flink cluster starts', true);
+      check(`test Flink ${version} cluster starts`, true);
       console.log(`  up in ${((Date.now() - started) / 1000).toFixed(1)}s: ${flink.restUrl} ${flink.gatewayUrl ?? ''}`);
-      flinkEnv = {
+    } catch (err) {
+      check(`test Flink ${version} cluster starts`, false, (err as Error).message);
+      return;
+    }
+    try {
+      await run({
+        WEIR_TEST_FLINK_VERSION: version,
         WEIR_TEST_FLINK_REST: flink.restUrl,
         WEIR_TEST_FLINK_GATEWAY: flink.gatewayUrl ?? '',
         WEIR_TEST_FLINK_DATA_DIR: flink.dataDir,
-        WEIR_TEST_FLINK_EXAMPLES: path.dirname(distribution.examples.wordCount),
-      };
-    } catch (err) {
-      check('test Flink cluster starts', false, (err as Error).message);
+        WEIR_TEST_FLINK_EXAMPLES: examplesDir,
+      });
+    } finally {
+      await flink.stop();
     }
   }
-  try {
-    if (want('integration')) {
-      if (flink) await runNodeTests('integration', find((f) => f.endsWith('.int.test.ts')), flinkEnv, { concurrency: 1, timeoutMs: 35 * 60_000 });
-      else check('integration', false, 'not run: no Flink cluster (see above)');
+  for (const version of FLINK_TEST_VERSIONS) {
+    const phase = `integration-${version}`;
+    if (!want('integration') && !want(phase)) continue;
+    await withTestFlink(version, (env) => runNodeTests(phase, find((f) => f.endsWith('.int.test.ts')), env, { concurrency: 1, timeoutMs: 35 * 60_000 }));
+  }
+  if (want('browser')) {
+    let built = true;
+    try {
+      ensureWebBuild();
+    } catch (err) {
+      built = check('web app builds', false, (err as Error).message);
     }
-    if (want('browser')) {
-      let built = true;
-      try {
-        ensureWebBuild();
-      } catch (err) {
-        built = check('web app builds', false, (err as Error).message);
-      }
-      if (built && chromiumOk) {
-        await runNodeTests('browser', walk(path.join(ROOT, 'e2e/tests'), (f) => f.endsWith('.e2e.ts')), { ...flinkEnv, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, timeoutMs: 20 * 60_000 });
-      } else check('browser', false, 'not run: no web build or no Chromium (see above)');
-    }
-  } finally {
-    await flink?.stop();
+    if (built && chromiumOk) {
+      await withTestFlink(DEFAULT_FLINK_VERSION, (env) =>
+        runNodeTests('browser', walk(path.join(ROOT, 'e2e/tests'), (f) => f.endsWith('.e2e.ts')), { ...env, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, timeoutMs: 20 * 60_000 }));
+    } else check('browser', false, 'not run: no web build or no Chromium (see above)');
   }
 
   const minutes = ((Date.now() - runStarted) / 60000).toFixed(1);

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_FLINK_VERSION } from '@weir/flink-local';
 
-/** One answer recorded from a real Flink 1.20.3 by flink-local/src/record-fixtures.ts. */
+/** One answer recorded from a real Flink (the default 1.20.x) by flink-local/src/record-fixtures.ts. */
 export interface RestFixture {
   description: string;
   request: { method: string; url: string };
@@ -11,7 +12,7 @@ export interface RestFixture {
   rawBody?: string;
 }
 
-export const REST_FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../flink-local/fixtures/rest');
+export const REST_FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../flink-local/fixtures', DEFAULT_FLINK_VERSION, 'rest');
 
 const cache = new Map<string, RestFixture>();
 

@@ -1,17 +1,18 @@
 #!/usr/bin/env -S npx tsx
-// weir-flink: assemble or run a local Flink 1.20.3 cluster.
-//   npx tsx flink-local/src/cli.ts assemble [--cache-dir DIR]
-//   npx tsx flink-local/src/cli.ts start [--data-dir DIR] [--rest-port N] [--rpc-port N] [--gateway-port N]
+// weir-flink: assemble or run a local Flink cluster (1.20.x by default, or 2.x).
+//   npx tsx flink-local/src/cli.ts assemble [--flink-version V] [--cache-dir DIR]
+//   npx tsx flink-local/src/cli.ts start [--flink-version V] [--data-dir DIR] [--rest-port N] [--rpc-port N] [--gateway-port N]
 //       [--no-gateway] [--task-managers N] [--slots N] [--tm-memory 1728m] [--jm-memory 1024m]
 //       [--ha-zookeeper-port N] [--set key=value ...]
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureFlinkDistribution, startLocalFlink } from './index.js';
+import { DEFAULT_FLINK_VERSION, ensureFlinkDistribution, flinkVersionProfile, startLocalFlink } from './index.js';
 import { REPO_ROOT } from './distribution.js';
 
 const USAGE = `usage: weir-flink <assemble|start> [options]
+  every command: [--flink-version ${DEFAULT_FLINK_VERSION}] (1.20.x or 2.x; each version has its own .cache/flink-<version>)
   assemble   [--cache-dir DIR]
-  start      [--data-dir DIR (default .cache/flink-local-data)] [--rest-port 8081] [--rpc-port 6123]
+  start      [--data-dir DIR (default .cache/flink-local-data-<version>)] [--rest-port 8081] [--rpc-port 6123]
              [--gateway-port 8083] [--no-gateway] [--task-managers 1] [--slots 4]
              [--tm-memory 1728m] [--jm-memory 1024m] [--ha-zookeeper-port N (ZooKeeper HA; off by default)]
              [--set key=value]...  (foreground; Ctrl-C stops)`;
@@ -23,6 +24,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     args: rest,
     options: {
+      'flink-version': { type: 'string' },
       'cache-dir': { type: 'string' },
       'data-dir': { type: 'string' },
       'rest-port': { type: 'string' },
@@ -49,8 +51,13 @@ async function main(): Promise<number> {
     return n;
   };
 
+  const distributionOptions = {
+    version: values['flink-version'] ?? DEFAULT_FLINK_VERSION,
+    ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
+    log,
+  };
   if (cmd === 'assemble') {
-    const d = await ensureFlinkDistribution({ ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}), log });
+    const d = await ensureFlinkDistribution(distributionOptions);
     console.log(JSON.stringify(d, null, 2));
     return 0;
   }
@@ -65,9 +72,10 @@ async function main(): Promise<number> {
     if (eq <= 0) throw new Error(`--set expects key=value, got ${kv}`);
     extraConfig[kv.slice(0, eq)] = kv.slice(eq + 1);
   }
-  const distribution = await ensureFlinkDistribution({ ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}), log });
+  const distribution = await ensureFlinkDistribution(distributionOptions);
   const opts = {
-    dataDir: values['data-dir'] ?? join(REPO_ROOT, '.cache', 'flink-local-data'),
+    // Per version: a 2.x cluster must not find a 1.20 cluster's checkpoints and uploaded jars.
+    dataDir: values['data-dir'] ?? join(REPO_ROOT, '.cache', `flink-local-data-${distribution.version}`),
     distribution,
     restPort: int(values['rest-port'], 'rest-port'),
     rpcPort: int(values['rpc-port'], 'rpc-port'),
@@ -89,7 +97,8 @@ async function main(): Promise<number> {
   console.log('');
   console.log(`Flink ${distribution.version} is up (started in ${(cluster.startupMs / 1000).toFixed(1)} s)`);
   console.log(`  Web UI / REST : ${cluster.restUrl}`);
-  if (cluster.gatewayUrl) console.log(`  SQL Gateway   : ${cluster.gatewayUrl}  (REST v1-v3, e.g. ${cluster.gatewayUrl}/v3/info)`);
+  const newestGatewayApi = flinkVersionProfile(distribution.version).gatewayApiVersion;
+  if (cluster.gatewayUrl) console.log(`  SQL Gateway   : ${cluster.gatewayUrl}  (REST v1-${newestGatewayApi}, e.g. ${cluster.gatewayUrl}/${newestGatewayApi}/info)`);
   console.log(`  Data dir      : ${cluster.dataDir}`);
   console.log(`  Logs          : ${cluster.logDir}`);
   console.log(`  PIDs          : ${JSON.stringify(cluster.pids())}`);

@@ -1,4 +1,4 @@
-// Starts a local Flink 1.20 session cluster (JobManager, TaskManagers, SQL Gateway)
+// Starts a local Flink (1.20.x or 2.x) session cluster (JobManager, TaskManagers, SQL Gateway)
 // with plain `java` processes: no bin/ scripts, no shell.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import {
   buildClasspath,
   clusterConfigEntries,
-  JAVA17_OPTS,
+  flinkVersionProfile,
   MAIN_CLASSES,
   parseResourceParams,
   renderConfigYaml,
@@ -23,8 +23,10 @@ import { ensureFlinkDistribution, requireTool, type FlinkDistribution } from './
 export interface LocalFlinkOptions {
   /** Holds conf/, log/, tmp/, checkpoints/, savepoints/, web-upload/. Created if missing. */
   dataDir: string;
-  /** Default: `ensureFlinkDistribution()`. */
+  /** Default: `ensureFlinkDistribution({ version: flinkVersion })`. */
   distribution?: FlinkDistribution;
+  /** Used only without `distribution`. Default DEFAULT_FLINK_VERSION. */
+  flinkVersion?: string;
   /** Address everything binds to and advertises. Default '127.0.0.1'. */
   host?: string;
   /** JobManager REST + web UI. Default 8081. */
@@ -278,7 +280,9 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   const ha = opts.highAvailability;
 
   requireTool('java', ['-version'], 'to run local Flink');
-  const distribution = opts.distribution ?? (await ensureFlinkDistribution({ log }));
+  const distribution = opts.distribution ??
+    (await ensureFlinkDistribution({ ...(opts.flinkVersion ? { version: opts.flinkVersion } : {}), log }));
+  const profile = flinkVersionProfile(distribution.version);
 
   // Ports first: fail at once, before any JVM is spawned.
   const ports: Array<[string, number]> = [['JobManager REST', restPort], ['JobManager RPC', rpcPort]];
@@ -356,7 +360,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
       child = spawn(
         'java',
         [
-          ...JAVA17_OPTS,
+          ...profile.javaOpts,
           ...jvm,
           ...jvmOpts,
           `-Dlog.file=${logFile}`,

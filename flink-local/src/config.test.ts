@@ -3,6 +3,9 @@ import { test } from 'node:test';
 import {
   buildClasspath,
   clusterConfigEntries,
+  DEFAULT_FLINK_VERSION,
+  FLINK_TEST_VERSIONS,
+  flinkVersionProfile,
   JAVA17_OPTS,
   parseResourceParams,
   renderConfigYaml,
@@ -11,6 +14,7 @@ import {
   stdoutFileFor,
   taskManagerResourceId,
 } from './config.js';
+import { defaultCacheDir } from './distribution.js';
 
 // Real output of BashJavaUtils GET_TM_RESOURCE_PARAMS (Flink 1.20.3, 1728m, 4 slots), with a log line mixed in.
 const TM_OUTPUT = `INFO  [] - Loading configuration property: taskmanager.memory.process.size, 1728m
@@ -118,4 +122,25 @@ test('ZooKeeper high availability: HA keys with the RPC port pinned, and a stand
   assert.match(zoo, /^dataDir=\/d\/zookeeper$/m);
   assert.match(zoo, /^admin\.enableServer=false$/m);
   assert.doesNotMatch(zoo, /^server\./m, 'no peers listed: one standalone server');
+});
+
+test('flinkVersionProfile: 1.20.x takes the 1.20.0 example jars, 2.x its own, and both the SQL Gateway they serve', () => {
+  assert.deepEqual(
+    ['1.20.3', '2.3.0'].map((v) => { const p = flinkVersionProfile(v); return [p.version, p.examplesVersion, p.gatewayApiVersion]; }),
+    [['1.20.3', '1.20.0', 'v3'], ['2.3.0', '2.3.0', 'v4']],
+  );
+  assert.ok(flinkVersionProfile('2.3.0').javaOpts.includes('--add-opens=java.base/java.util=ALL-UNNAMED'));
+});
+
+test('flinkVersionProfile refuses versions local Flink does not run, and anything that is not a version', () => {
+  for (const bad of ['1.19.1', '3.0.0', '2.3', '2.3.0-SNAPSHOT', '../../etc', '']) {
+    assert.throws(() => flinkVersionProfile(bad), /1\.20|2\.x|look like/, bad);
+  }
+});
+
+test('each version has its own cache folder; the default is the newest complete 1.20.x', () => {
+  assert.match(defaultCacheDir('2.3.0'), /[/]\.cache[/]flink-2\.3\.0$/);
+  assert.equal(defaultCacheDir(), defaultCacheDir(DEFAULT_FLINK_VERSION));
+  assert.match(DEFAULT_FLINK_VERSION, /^1\.20\.\d+$/);
+  assert.deepEqual([...FLINK_TEST_VERSIONS].map((v) => v.split('.')[0]), ['1', '2']);
 });

@@ -1,7 +1,14 @@
 // Pure helpers: config.yaml / log4j2 generation, BashJavaUtils output parsing,
 // JVM flags and classpath. No I/O here, so it can be unit-tested quickly.
 
-export const FLINK_VERSION = '1.20.3';
+/**
+ * The Flink a local cluster runs when nobody asks for another: the newest 1.20.x patch whose
+ * every artifact the assembly needs (runtime, table planner, SQL Gateway) Maven Central serves.
+ */
+export const DEFAULT_FLINK_VERSION = '1.20.3';
+
+/** Versions `npm test` runs the integration phase against, one cluster each, in this order. */
+export const FLINK_TEST_VERSIONS: readonly string[] = [DEFAULT_FLINK_VERSION, '2.3.0'];
 
 /**
  * The Java 17 module flags that Flink's shipped config.yaml puts in
@@ -31,6 +38,42 @@ export const JAVA17_OPTS: readonly string[] = [
   '--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED',
   '--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED',
 ];
+
+/**
+ * Everything that depends on the Flink version, in one place, so the assembly, the cluster start
+ * and the CLI never compare version strings themselves.
+ */
+export interface FlinkVersionProfile {
+  version: string;
+  major: number;
+  minor: number;
+  /**
+   * The flink-examples-streaming version whose `WordCount` and `TopSpeedWindowing` classifier jars
+   * Central serves: for 1.20 only 1.20.0 has them (1.20.1 onwards were published without), while
+   * every 2.x release ships its own.
+   */
+  examplesVersion: string;
+  /** JVM flags every process needs (the bin/ scripts take them from `env.java.opts.all`). */
+  javaOpts: readonly string[];
+  /** The newest SQL Gateway REST API version: 2.x adds V4 beside V1–V3. */
+  gatewayApiVersion: 'v3' | 'v4';
+}
+
+/** Reads a version such as `1.20.3` or `2.3.0`; throws for anything Weir does not run locally. */
+export function flinkVersionProfile(version: string): FlinkVersionProfile {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(version);
+  if (!m) throw new Error(`Flink version must look like 1.20.3 or 2.3.0, got ${JSON.stringify(version)}`);
+  const major = Number(m[1]);
+  const minor = Number(m[2]);
+  if (major === 1 && minor === 20) {
+    return { version, major, minor, examplesVersion: '1.20.0', javaOpts: JAVA17_OPTS, gatewayApiVersion: 'v3' };
+  }
+  if (major === 2) {
+    // 2.x's shipped config.yaml lists the same module flags (measured: 2.3.0 starts and runs SQL and jars with them).
+    return { version, major, minor, examplesVersion: version, javaOpts: JAVA17_OPTS, gatewayApiVersion: 'v4' };
+  }
+  throw new Error(`Local Flink runs 1.20.x or 2.x; ${version} is not supported`);
+}
 
 export const MAIN_CLASSES = {
   jobManager: 'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint',

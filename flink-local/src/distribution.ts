@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FLINK_VERSION, tail } from './config.js';
+import { DEFAULT_FLINK_VERSION, flinkVersionProfile, tail } from './config.js';
 
 export interface FlinkDistribution {
   version: string;
@@ -16,7 +16,9 @@ export interface FlinkDistribution {
 }
 
 export interface EnsureDistributionOptions {
-  /** Default: `<repo root>/.cache/flink-1.20.3`. */
+  /** Default: DEFAULT_FLINK_VERSION (1.20.x). */
+  version?: string;
+  /** Default: `<repo root>/.cache/flink-<version>`, one folder per version. */
   cacheDir?: string;
   log?: (line: string) => void;
 }
@@ -26,16 +28,13 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(HERE, '..', '..');
 export const ASSEMBLY_POM = resolve(HERE, '..', 'assembly', 'pom.xml');
 const MARKER = '.weir-assembled';
-/** flink-examples-streaming classifier jars exist on Central only for 1.20.0 (not 1.20.1–1.20.3). */
-const EXAMPLES_VERSION = '1.20.0';
-
-export function defaultCacheDir(): string {
-  return join(REPO_ROOT, '.cache', `flink-${FLINK_VERSION}`);
+export function defaultCacheDir(version: string = DEFAULT_FLINK_VERSION): string {
+  return join(REPO_ROOT, '.cache', `flink-${flinkVersionProfile(version).version}`);
 }
 
-function describe(home: string): FlinkDistribution {
+function describe(home: string, version: string): FlinkDistribution {
   return {
-    version: FLINK_VERSION,
+    version,
     home,
     libDir: join(home, 'lib'),
     optDir: join(home, 'opt'),
@@ -58,7 +57,7 @@ export function requireTool(cmd: string, versionArgs: string[], purpose: string)
   }
 }
 
-function runMaven(args: string[], cwd: string, log: (l: string) => void): Promise<void> {
+function runMaven(args: string[], cwd: string, version: string, log: (l: string) => void): Promise<void> {
   const cmdline = ['mvn', ...args].join(' ');
   log(`$ ${cmdline}`);
   return new Promise((resolvePromise, reject) => {
@@ -75,7 +74,7 @@ function runMaven(args: string[], cwd: string, log: (l: string) => void): Promis
       const shown = errLines.length ? errLines.slice(-15).join('\n') : tail(out, 15);
       reject(
         new Error(
-          `Maven failed (exit code ${code}) while assembling Flink ${FLINK_VERSION} from Maven Central.\n` +
+          `Maven failed (exit code ${code}) while assembling Flink ${version} from Maven Central.\n` +
             `Command: ${cmdline}\n(in ${cwd})\nLast Maven errors:\n${shown}`,
         ),
       );
@@ -84,16 +83,25 @@ function runMaven(args: string[], cwd: string, log: (l: string) => void): Promis
 }
 
 /**
- * Assembles Flink 1.20.3 (lib/, opt/flink-sql-gateway-1.20.3.jar, examples/) into a
+ * Assembles a Flink version (lib/, opt/flink-sql-gateway-<version>.jar, examples/) into a
  * cache folder with Maven. Idempotent: a marker written last makes later calls instant;
  * an unfinished folder is rebuilt. Builds in a sibling temp folder and renames it in place,
  * so concurrent callers do not see half-written folders.
  */
 export async function ensureFlinkDistribution(opts: EnsureDistributionOptions = {}): Promise<FlinkDistribution> {
-  const home = resolve(opts.cacheDir ?? defaultCacheDir());
+  const profile = flinkVersionProfile(opts.version ?? DEFAULT_FLINK_VERSION);
+  const version = profile.version;
+  const home = resolve(opts.cacheDir ?? defaultCacheDir(version));
   const log = opts.log ?? (() => {});
-  const dist = describe(home);
-  if (existsSync(join(home, MARKER))) return dist;
+  const dist = describe(home, version);
+  if (existsSync(join(home, MARKER))) {
+    const marked = readDistributionMarker(home);
+    const markedVersion = typeof marked === 'object' && marked !== null ? (marked as { version?: unknown }).version : undefined;
+    if (markedVersion !== version) {
+      throw new Error(`${home} holds Flink ${String(markedVersion)}, not ${version}; pass another cacheDir or delete it`);
+    }
+    return dist;
+  }
 
   requireTool('java', ['-version'], 'to run Flink');
   requireTool('mvn', ['-v', '-B'], 'to assemble Flink from Maven Central');
@@ -103,45 +111,46 @@ export async function ensureFlinkDistribution(opts: EnsureDistributionOptions = 
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const started = Date.now();
-  log(`Assembling Flink ${FLINK_VERSION} into ${home} ...`);
+  log(`Assembling Flink ${version} into ${home} ...`);
   try {
-    const mvnCommon = ['-B', '-q', '-Dstyle.color=never'];
+    // The pom's flink.version is only the default; the command line's value wins.
+    const mvnCommon = ['-B', '-q', '-Dstyle.color=never', `-Dflink.version=${version}`];
     const assemblyDir = dirname(ASSEMBLY_POM);
     await runMaven(
       [...mvnCommon, '-f', ASSEMBLY_POM, 'dependency:copy-dependencies', '-DincludeScope=runtime',
         `-DoutputDirectory=${join(work, 'lib')}`],
-      assemblyDir, log,
+      assemblyDir, version, log,
     );
     await runMaven(
       [...mvnCommon, '-f', ASSEMBLY_POM, 'dependency:copy',
-        `-Dartifact=org.apache.flink:flink-sql-gateway:${FLINK_VERSION}`, `-DoutputDirectory=${join(work, 'opt')}`],
-      assemblyDir, log,
+        `-Dartifact=org.apache.flink:flink-sql-gateway:${version}`, `-DoutputDirectory=${join(work, 'opt')}`],
+      assemblyDir, version, log,
     );
     for (const example of ['WordCount', 'TopSpeedWindowing']) {
       await runMaven(
         [...mvnCommon, '-f', ASSEMBLY_POM, 'dependency:copy',
-          `-Dartifact=org.apache.flink:flink-examples-streaming:${EXAMPLES_VERSION}:jar:${example}`,
+          `-Dartifact=org.apache.flink:flink-examples-streaming:${profile.examplesVersion}:jar:${example}`,
           `-DoutputDirectory=${join(work, 'examples')}`],
-        assemblyDir, log,
+        assemblyDir, version, log,
       );
       renameSync(
-        join(work, 'examples', `flink-examples-streaming-${EXAMPLES_VERSION}-${example}.jar`),
+        join(work, 'examples', `flink-examples-streaming-${profile.examplesVersion}-${example}.jar`),
         join(work, 'examples', `${example}.jar`),
       );
     }
     // Sanity checks before declaring the folder complete.
     const libJars = readdirSync(join(work, 'lib'));
     for (const needed of ['flink-runtime', 'flink-runtime-web', 'flink-table-planner-loader', 'flink-clients']) {
-      if (!libJars.includes(`${needed}-${FLINK_VERSION}.jar`)) {
-        throw new Error(`Assembled lib/ lacks ${needed}-${FLINK_VERSION}.jar (have: ${libJars.join(', ')})`);
+      if (!libJars.includes(`${needed}-${version}.jar`)) {
+        throw new Error(`Assembled lib/ lacks ${needed}-${version}.jar (have: ${libJars.join(', ')})`);
       }
     }
-    if (!existsSync(join(work, 'opt', `flink-sql-gateway-${FLINK_VERSION}.jar`))) {
-      throw new Error(`Assembled opt/ lacks flink-sql-gateway-${FLINK_VERSION}.jar`);
+    if (!existsSync(join(work, 'opt', `flink-sql-gateway-${version}.jar`))) {
+      throw new Error(`Assembled opt/ lacks flink-sql-gateway-${version}.jar`);
     }
     writeFileSync(
       join(work, MARKER),
-      JSON.stringify({ version: FLINK_VERSION, assembledAt: new Date().toISOString(), jars: libJars.length }) + '\n',
+      JSON.stringify({ version, assembledAt: new Date().toISOString(), jars: libJars.length }) + '\n',
     );
   } catch (err) {
     rmSync(work, { recursive: true, force: true });
@@ -154,7 +163,7 @@ export async function ensureFlinkDistribution(opts: EnsureDistributionOptions = 
     rmSync(home, { recursive: true, force: true }); // a half-finished folder from an older layout
     renameSync(work, home);
   }
-  log(`Flink ${FLINK_VERSION} assembled in ${((Date.now() - started) / 1000).toFixed(1)} s at ${home}`);
+  log(`Flink ${version} assembled in ${((Date.now() - started) / 1000).toFixed(1)} s at ${home}`);
   return dist;
 }
 

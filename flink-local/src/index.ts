@@ -6,7 +6,10 @@ export {
 } from './distribution.js';
 export { startLocalFlink, isPortFree, type LocalFlinkOptions, type LocalFlinkCluster } from './cluster.js';
 export {
-  FLINK_VERSION,
+  DEFAULT_FLINK_VERSION,
+  FLINK_TEST_VERSIONS,
+  flinkVersionProfile,
+  type FlinkVersionProfile,
   JAVA17_OPTS,
   MAIN_CLASSES,
   clusterConfigEntries,

@@ -1,4 +1,5 @@
-// Integration test: a real Flink 1.20.3 session cluster + SQL Gateway on non-default ports.
+// Integration test: a real Flink session cluster + SQL Gateway on non-default ports, of the version
+// under test (WEIR_TEST_FLINK_VERSION, set by `npm test` per integration phase; default 1.20.x).
 // Needs java and mvn (fails loudly without them; never skips).
 // Run: node --import tsx --test flink-local/src/local-flink.int.test.ts
 import assert from 'node:assert/strict';
@@ -7,9 +8,10 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ensureFlinkDistribution, startLocalFlink, type LocalFlinkCluster } from './index.js';
+import { DEFAULT_FLINK_VERSION, ensureFlinkDistribution, startLocalFlink, type LocalFlinkCluster } from './index.js';
 import { call, GatewaySession, uploadJar, waitForJobState } from './rest-helpers.js';
 
+const VERSION = process.env.WEIR_TEST_FLINK_VERSION || DEFAULT_FLINK_VERSION;
 const PORTS = { restPort: 18181, rpcPort: 16223, gatewayPort: 18183 };
 const dataDir = mkdtempSync(join(tmpdir(), 'weir-flink-it-'));
 let cluster: LocalFlinkCluster;
@@ -32,7 +34,7 @@ function isAlive(pid: number): boolean {
 }
 
 before(async () => {
-  const dist = await ensureFlinkDistribution({ log: (l) => console.log(l) });
+  const dist = await ensureFlinkDistribution({ version: VERSION, log: (l) => console.log(l) });
   cluster = await startLocalFlink({ ...PORTS, dataDir, distribution: dist, log: (l) => console.log(l) });
   pidsWhileRunning = cluster.pids();
   console.log(`cluster started in ${cluster.startupMs} ms; pids ${JSON.stringify(pidsWhileRunning)}`);
@@ -44,16 +46,16 @@ after(async () => {
   console.log(`integration test total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 });
 
-test('REST /overview shows Flink 1.20.3 with one TaskManager', async () => {
+test('REST /overview and the SQL Gateway report the version that was assembled, with one TaskManager', async () => {
   const r = await call('GET', `${cluster.restUrl}/overview`);
   assert.equal(r.status, 200);
-  assert.equal(r.body['flink-version'], '1.20.3');
+  assert.equal(r.body['flink-version'], cluster.distribution.version);
   assert.equal(r.body.taskmanagers, 1);
   assert.equal(r.body['slots-total'], 4);
   const tms = await call('GET', `${cluster.restUrl}/taskmanagers`);
   assert.equal(tms.body.taskmanagers[0].id, 'tm-1');
   const info = await call('GET', `${cluster.gatewayUrl}/v3/info`);
-  assert.deepEqual(info.body, { productName: 'Apache Flink', version: '1.20.3' });
+  assert.deepEqual(info.body, { productName: 'Apache Flink', version: cluster.distribution.version });
 });
 
 test('a FlinkSQL job submitted through the SQL Gateway runs and is cancelled', async () => {

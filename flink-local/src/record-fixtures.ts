@@ -1,14 +1,25 @@
-// Records real JobManager REST and SQL Gateway REST v3 responses from a local Flink 1.20.3
-// into flink-local/fixtures/ (for the simulated JobManager and typed-client unit tests).
-// Run once: npx tsx flink-local/src/record-fixtures.ts
+// Records real JobManager REST and SQL Gateway REST v3 responses from a local Flink into
+// flink-local/fixtures/<version>/ (for the simulated JobManager and typed-client unit tests).
+// Run once per version: npx tsx flink-local/src/record-fixtures.ts [--flink-version 2.3.0]
+//   [--rest-port 18381 --rpc-port 16423 --gateway-port 18383]
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureFlinkDistribution, startLocalFlink } from './index.js';
+import { parseArgs } from 'node:util';
+import { DEFAULT_FLINK_VERSION, ensureFlinkDistribution, flinkVersionProfile, startLocalFlink } from './index.js';
 import { call, GatewaySession, ok, sleep, uploadJar, waitFor, waitForJobState } from './rest-helpers.js';
 
-const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+const { values: args } = parseArgs({
+  options: {
+    'flink-version': { type: 'string', default: DEFAULT_FLINK_VERSION },
+    'rest-port': { type: 'string', default: '18381' },
+    'rpc-port': { type: 'string', default: '16423' },
+    'gateway-port': { type: 'string', default: '18383' },
+  },
+});
+const VERSION = flinkVersionProfile(args['flink-version']).version;
+const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', VERSION);
 const log = (l: string): void => console.log(`[record] ${l}`);
 
 interface Fixture {
@@ -39,9 +50,11 @@ async function rec(name: string, description: string, method: string, url: strin
 
 async function main(): Promise<void> {
   rmSync(OUT, { recursive: true, force: true });
-  const dist = await ensureFlinkDistribution({ log });
+  const dist = await ensureFlinkDistribution({ version: VERSION, log });
   const dataDir = mkdtempSync(join(tmpdir(), 'weir-flink-fixtures-'));
-  const cluster = await startLocalFlink({ dataDir, distribution: dist, restPort: 18381, rpcPort: 16423, gatewayPort: 18383, log });
+  const ports = { restPort: Number(args['rest-port']), rpcPort: Number(args['rpc-port']), gatewayPort: Number(args['gateway-port']) };
+  const cluster = await startLocalFlink({ dataDir, distribution: dist, ...ports, log });
+  const profile = flinkVersionProfile(dist.version);
   const R = cluster.restUrl;
   const G = cluster.gatewayUrl!;
   try {
@@ -54,6 +67,11 @@ async function main(): Promise<void> {
     await rec('rest/error-not-found', 'GET of an unknown REST path', 'GET', `${R}/no/such/path`);
     await rec('gateway/info', 'GET /v3/info', 'GET', `${G}/v3/info`);
     await rec('gateway/api-versions', 'GET /api_versions', 'GET', `${G}/api_versions`);
+    if (profile.major >= 2) {
+      // Only 2.x: the application layer above jobs, and the gateway's V4.
+      await rec('rest/applications-overview-empty', 'GET /applications/overview before any job (2.x only)', 'GET', `${R}/applications/overview`);
+      await rec('gateway/info-v4', 'GET /v4/info (2.x only)', 'GET', `${G}/v4/info`);
+    }
 
     // ---- SQL Gateway: session + streaming INSERT with checkpointing
     const openReq = { sessionName: 'weir-fixtures', properties: { 'execution.runtime-mode': 'streaming' } };
@@ -138,6 +156,9 @@ async function main(): Promise<void> {
     await rec('rest/jobs-overview', 'GET /jobs/overview with a RUNNING streaming job, a FINISHED jar job and a FAILED SQL job', 'GET', `${R}/jobs/overview`);
     await rec('rest/jobs', 'GET /jobs', 'GET', `${R}/jobs`);
     await rec('rest/overview-with-jobs', 'GET /overview with jobs', 'GET', `${R}/overview`);
+    if (profile.major >= 2) {
+      await rec('rest/applications-overview', 'GET /applications/overview with the three jobs (2.x only)', 'GET', `${R}/applications/overview`);
+    }
     const job = await rec('rest/job-running', 'GET /jobs/:jid, streaming SQL job RUNNING (checkpointing 2s)', 'GET', `${R}/jobs/${jid}`);
     await rec('rest/job-finished', 'GET /jobs/:jid, WordCount FINISHED', 'GET', `${R}/jobs/${wcJid}`);
     await rec('rest/job-failed', 'GET /jobs/:jid, SQL job FAILED by a runtime CAST error', 'GET', `${R}/jobs/${failedJid}`);

@@ -106,8 +106,9 @@ async function startLocalFlinkIfWanted(
   let cluster: Awaited<ReturnType<typeof startLocalFlink>> | undefined;
   let stopped = false;
   const started = (async () => {
-    console.log('Starting the local Flink cluster (first start assembles Flink 1.20 from Maven Central)…');
-    const distribution = await ensureFlinkDistribution({ log: (line) => log.info({ line }, 'flink assembly') });
+    const version = config.localFlink.version;
+    console.log(`Starting the local Flink ${version} cluster (its first start assembles it from Maven Central)…`);
+    const distribution = await ensureFlinkDistribution({ version, log: (line) => log.info({ line }, 'flink assembly') });
     cluster = await startLocalFlink({
       distribution,
       dataDir: config.localFlink.dataDir,
@@ -118,7 +119,7 @@ async function startLocalFlinkIfWanted(
     });
     if (stopped) return cluster.stop();
     await registerLocalCluster(services, cluster.restUrl, cluster.gatewayUrl);
-    console.log(`Local Flink cluster is up: JobManager ${cluster.restUrl}, SQL Gateway ${cluster.gatewayUrl ?? '(none)'}`);
+    console.log(`Local Flink ${distribution.version} cluster is up: JobManager ${cluster.restUrl}, SQL Gateway ${cluster.gatewayUrl ?? '(none)'}`);
   })().catch((err: Error) => {
     log.error({ err }, 'local Flink cluster did not start');
     console.error(`The local Flink cluster did not start: ${err.message}`);

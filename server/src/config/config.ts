@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_FLINK_VERSION, flinkVersionProfile } from '@weir/flink-local';
 import { z } from 'zod';
 
 /** The repository root, so that defaults do not depend on the caller's working directory. */
@@ -26,6 +27,17 @@ const EnvSchema = z.object({
   WEIR_DATABASE_URL: z.string().optional(),
   /** Start and register the local Flink cluster ("auto": when Java is present). */
   WEIR_LOCAL_FLINK: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Flink version of the local cluster (1.20.x or 2.x); each version is assembled once into .cache/flink-<version>. */
+  WEIR_FLINK_VERSION: z
+    .string()
+    .default(DEFAULT_FLINK_VERSION)
+    .superRefine((v, ctx) => {
+      try {
+        flinkVersionProfile(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
   WEIR_LOCAL_FLINK_REST_PORT: port.default(8081),
   WEIR_LOCAL_FLINK_RPC_PORT: port.default(6123),
   WEIR_LOCAL_FLINK_GATEWAY_PORT: port.default(8083),
@@ -83,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: e.WEIR_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'weir.db')}`,
     localFlink: {
       mode: e.WEIR_LOCAL_FLINK,
+      version: e.WEIR_FLINK_VERSION,
       restPort: e.WEIR_LOCAL_FLINK_REST_PORT,
       rpcPort: e.WEIR_LOCAL_FLINK_RPC_PORT,
       gatewayPort: e.WEIR_LOCAL_FLINK_GATEWAY_PORT,

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
 /**
- * Shapes of the Flink 1.20 JobManager REST answers Weir reads. Loose on purpose
+ * Shapes of the Flink 1.20 and 2.x JobManager REST answers Weir reads. Loose on purpose
  * (`looseObject`): Flink adds fields between versions, and Weir only insists on
- * the ones it uses. Nothing outside server/src/flink parses Flink JSON.
+ * the ones it uses. Nothing outside server/src/flink parses Flink JSON. Every field one
+ * version lacks is optional here; the client tests run on the answers recorded from each
+ * version (flink-local/fixtures/<version>/), and docs/flink-local.md lists what differs.
  */
 
 export { FLINK_JOB_STATUSES, FlinkJobStatus } from '@weir/contract';
@@ -99,6 +101,9 @@ export const JobDetails = z.looseObject({
   isStoppable: z.boolean().optional(),
   state: FlinkJobStatus,
   'job-type': z.string().optional(),
+  // 2.x only: the application the job belongs to, and the operators the adaptive graph has not created yet.
+  'application-id': z.string().optional(),
+  'pending-operators': z.number().optional(),
   'start-time': z.number(),
   'end-time': z.number(),
   duration: z.number(),
@@ -110,6 +115,11 @@ export const JobDetails = z.looseObject({
   plan: JobPlan.optional(),
 });
 
+/**
+ * One exception history entry. 2.x dropped `location` (only `endpoint` remains) and the old
+ * top-level `root-exception`, `all-exceptions`, `timestamp` and `truncated` of /exceptions,
+ * which Weir never read: it reads `exceptionHistory` on both versions.
+ */
 export const ExceptionEntry = z.looseObject({
   exceptionName: z.string(),
   stacktrace: z.string(),

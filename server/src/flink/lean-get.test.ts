@@ -1,17 +1,16 @@
 // The watcher's lean GET transport against a real HTTP server: the same answers,
 // the same errors and the same time bound as the fetch-based client.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { REPO_ROOT } from '../config/config.js';
+import { DEFAULT_FLINK_VERSION } from '@weir/flink-local';
 import { FlinkRejectedError, FlinkUnreachableError, NotFlinkError } from '../errors/errors.js';
 import { JobManagerClient } from './job-manager.client.js';
 import { leanGet } from './lean-get.js';
+import { recordedAnswer } from '../test-support/flink-fixtures.js';
 
-const overview = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'flink-local/fixtures/rest/jobs-overview.json'), 'utf8')) as { body: { jobs: { jid: string; state: string }[] } };
+const overview = recordedAnswer(DEFAULT_FLINK_VERSION, 'rest', 'jobs-overview') as { body: { jobs: { jid: string; state: string }[] } };
 
 describe('the lean GET transport of the watcher', () => {
   let server: http.Server;

@@ -10,6 +10,13 @@
 //     only a watermark or constraint: a placeholder column is inserted and dropped again later.
 //   - the SESSION window table function (Flink 1.19+): parsed as TUMBLE with its PARTITION BY
 //     blanked out (same length, so positions do not move); the analyser is told the real name.
+//   - Flink 2.x materialized tables, `CREATE [OR ALTER] MATERIALIZED TABLE t [...] AS query`: the
+//     grammar predates them; what they compute is a CREATE TABLE AS, so they are parsed as
+//     `CREATE TABLE t WITH (...) AS query` (the clauses between name and AS only say how Flink
+//     refreshes the table: freshness, refresh mode, partitions, options, constraints).
+// Statements 2.x adds that the grammar cannot read at all (models, ML_PREDICT, altering or dropping
+// a materialized table) are not parsed: `unsupported` names them so lineage warns instead of
+// guessing (a statement it cannot read must leave the graph incomplete, never wrong).
 // Each statement is parsed on its own so one broken statement leaves the others intact.
 import { FlinkSQL } from 'dt-sql-parser';
 import type { Token } from 'antlr4ng';
@@ -40,6 +47,8 @@ export interface ParsedStatement {
   tree: ProgramContext | null;
   errors: ScriptProblem[];
   renamedWindows: Map<number, RenamedWindowFunction>;
+  /** A Flink 2.x statement or function the grammar cannot read (e.g. `CREATE MODEL`, `ML_PREDICT`); not parsed. */
+  unsupported?: string;
   /** Turn a 1-based position inside `text` into a position in the script. */
   toScript(line: number, column: number): { line: number; column: number };
 }
@@ -133,8 +142,59 @@ function afterCreateTableName(tokens: Token[]): number {
   return i;
 }
 
+const word = (t: Token | undefined) => (t?.text ?? '').toUpperCase();
+
+/** Table-valued functions 2.x added for models and vector search; the grammar has no MODEL argument. */
+const FLINK2_FUNCTIONS = new Set(['ML_PREDICT', 'ML_EVALUATE', 'VECTOR_SEARCH']);
+
+/** Names a Flink 2.x statement the grammar cannot read, or undefined. */
+function unsupportedStatement(tokens: Token[]): string | undefined {
+  const [a, b, c] = [word(tokens[0]), word(tokens[1]), word(tokens[2])];
+  const verb = ['CREATE', 'ALTER', 'DROP', 'DESCRIBE', 'DESC', 'SHOW'].includes(a) ? a : undefined;
+  const object = b === 'TEMPORARY' || b === 'SYSTEM' ? c : b === 'OR' ? word(tokens[3]) : b;
+  if (verb && (object === 'MODEL' || object === 'MODELS')) return `${verb} ${object}`;
+  if ((a === 'ALTER' || a === 'DROP') && b === 'MATERIALIZED') return `${a} MATERIALIZED TABLE`;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (FLINK2_FUNCTIONS.has(word(tokens[i])) && tokens[i + 1]!.type === FlinkSqlLexer.LR_BRACKET) return word(tokens[i]);
+  }
+  return undefined;
+}
+
+/**
+ * `CREATE [OR ALTER] MATERIALIZED TABLE t <refresh clauses> AS query` as `CREATE TABLE t WITH (...) AS query`,
+ * or no edits when the statement is not one.
+ */
+function materializedTableShim(tokens: Token[]): Edit[] {
+  if (word(tokens[0]) !== 'CREATE') return [];
+  let i = 1;
+  const orAlter = word(tokens[1]) === 'OR' && word(tokens[2]) === 'ALTER';
+  if (orAlter) i = 3;
+  if (word(tokens[i]) !== 'MATERIALIZED' || tokens[i + 1]?.type !== FlinkSqlLexer.KW_TABLE) return [];
+  const blank = (from: Token, to: Token): Edit => ({ start: from.start, stop: to.stop + 1, text: ' '.repeat(to.stop + 1 - from.start) });
+  const edits = [blank(tokens[1]!, tokens[i]!)]; // `OR ALTER MATERIALIZED` / `MATERIALIZED`
+  let name = i + 2;
+  name += 1;
+  while (tokens[name]?.type === FlinkSqlLexer.DOT) name += 2;
+  let depth = 0;
+  let as = -1;
+  for (let j = name; j < tokens.length; j++) {
+    const t = tokens[j]!.type;
+    if (t === FlinkSqlLexer.LR_BRACKET) depth += 1;
+    else if (t === FlinkSqlLexer.RR_BRACKET) depth -= 1;
+    else if (t === FlinkSqlLexer.KW_AS && depth === 0) {
+      as = j;
+      break;
+    }
+  }
+  if (as < 0) return [];
+  const options = "WITH ('weir.materialized-table' = 'true') ";
+  edits.push({ start: tokens[name]!.start, stop: tokens[as]!.start, text: options });
+  return edits;
+}
+
 function grammarShims(tokens: Token[], script: string, renamed: Map<number, RenamedWindowFunction>): Edit[] {
-  const edits: Edit[] = [];
+  const edits: Edit[] = materializedTableShim(tokens);
+  if (edits.length > 0) return edits;
   const afterName = afterCreateTableName(tokens);
   if (afterName > 0) {
     const next = tokens[afterName];
@@ -220,7 +280,8 @@ export function parseScript(script: string): ParsedStatement[] {
   const tokens = lex(script);
   return splitStatements(tokens).map((raw) => {
     const renamedWindows = new Map<number, RenamedWindowFunction>();
-    const edits = grammarShims(raw.tokens, script, renamedWindows);
+    const unsupported = unsupportedStatement(raw.tokens);
+    const edits = unsupported ? [] : grammarShims(raw.tokens, script, renamedWindows);
     let text = '';
     let cursor = raw.start;
     for (const e of edits) {
@@ -245,7 +306,7 @@ export function parseScript(script: string): ParsedStatement[] {
       return { line: scriptLine, column: scriptColumn };
     };
     const leading = raw.tokens.slice(0, 3).map((t) => (t.text ?? '').toUpperCase());
-    const skipParse = leading[0] === 'SET' || leading[0] === 'RESET';
+    const skipParse = leading[0] === 'SET' || leading[0] === 'RESET' || unsupported !== undefined;
     const { tree, errors } = skipParse ? { tree: null, errors: [] } : parseText(text);
     return {
       text,
@@ -255,6 +316,7 @@ export function parseScript(script: string): ParsedStatement[] {
       tree,
       errors: errors.map((e) => ({ message: e.message, ...toScript(e.line, e.column) })),
       renamedWindows: rekeyed,
+      ...(unsupported ? { unsupported } : {}),
       toScript,
     };
   });

@@ -168,3 +168,35 @@ describe('speed', () => {
     assert.ok(max < 2000, `slowest script took ${max.toFixed(0)} ms`);
   });
 });
+
+describe('statements Flink 2.x adds', () => {
+  test('a materialized table is the table its query computes, whatever its refresh clauses', () => {
+    const r = analyzeLineage(
+      "CREATE TABLE src (id INT, v STRING) WITH ('connector'='datagen');\n" +
+        "CREATE OR ALTER MATERIALIZED TABLE mt (PRIMARY KEY (id) NOT ENFORCED) PARTITIONED BY (v) WITH ('format'='json')\n" +
+        "  FRESHNESS = INTERVAL '30' SECOND REFRESH_MODE = CONTINUOUS AS SELECT id, UPPER(v) AS v FROM src;\n" +
+        "CREATE TABLE out_t (id INT) WITH ('connector'='print');\nINSERT INTO out_t SELECT id FROM mt;",
+    );
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.warnings, []);
+    assert.deepEqual(
+      r.columnEdges.map((e) => `${e.from.table}.${e.from.column}->${e.to.table}.${e.to.column}`).sort(),
+      ['mt.id->out_t.id', 'src.id->mt.id', 'src.v->mt.v'],
+    );
+  });
+
+  test('models and ML_PREDICT give a warning naming the statement and no edges, not errors or a guessed graph', () => {
+    const r = analyzeLineage(
+      "CREATE MODEL m INPUT (x STRING) OUTPUT (y STRING) WITH ('provider'='openai', 'task'='classification');\n" +
+        "CREATE TABLE src (id INT, x STRING) WITH ('connector'='datagen');\nCREATE TABLE out_t (id INT, y STRING) WITH ('connector'='print');\n" +
+        'INSERT INTO out_t SELECT id, y FROM ML_PREDICT(TABLE src, MODEL m, DESCRIPTOR(x));\nDROP MATERIALIZED TABLE mt;',
+    );
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.columnEdges, []);
+    assert.deepEqual(r.tableEdges, []);
+    assert.deepEqual(
+      r.warnings.map((w) => [w.line, w.message.split(' (Flink 2.x)')[0]]),
+      [[1, 'CREATE MODEL'], [4, 'ML_PREDICT'], [5, 'DROP MATERIALIZED TABLE']],
+    );
+  });
+});

@@ -244,6 +244,14 @@ class Analyzer {
       this.reads = new Set();
       const statement: LineageStatement = { index, kind: 'other', line: p.line, sinks: [] };
       this.statements.push(statement);
+      if (p.unsupported) {
+        this.warnings.push({
+          message: `${p.unsupported} (Flink 2.x) is not analysed for lineage: the graph leaves out what this statement reads and writes`,
+          line: p.line,
+          column: p.column,
+        });
+        return;
+      }
       if (p.errors.length > 0 || !p.tree) {
         this.errors.push(...p.errors);
         statement.kind = p.errors.length > 0 ? 'invalid' : this.kindFromLeading(p.leading);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureFlinkDistribution, startLocalFlink, type LocalFlinkCluster, type LocalFlinkOptions } from '@weir/flink-local';
+import { DEFAULT_FLINK_VERSION, ensureFlinkDistribution, startLocalFlink, type LocalFlinkCluster, type LocalFlinkOptions } from '@weir/flink-local';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import { SqlGatewayClient } from '../flink/sql-gateway.client.js';
 
@@ -15,6 +15,17 @@ export interface TestFlink {
   cluster?: LocalFlinkCluster;
   /** Stops the cluster when this test started it; the shared one is left alone. Call from an after() hook. */
   stop(): Promise<void>;
+}
+
+/**
+ * The Flink version under test: `npm test` runs the integration phase once per version and says
+ * which in WEIR_TEST_FLINK_VERSION, so that example jars and clusters of a test's own match the
+ * shared cluster. Tests never compare against a version string; they read the cluster's.
+ */
+export const TEST_FLINK_VERSION = process.env.WEIR_TEST_FLINK_VERSION || DEFAULT_FLINK_VERSION;
+
+function testDistribution() {
+  return ensureFlinkDistribution({ version: TEST_FLINK_VERSION });
 }
 
 function clients(restUrl: string, gatewayUrl: string) {
@@ -31,14 +42,14 @@ function clients(restUrl: string, gatewayUrl: string) {
 export async function sharedTestFlink(): Promise<TestFlink> {
   const restUrl = process.env.WEIR_TEST_FLINK_REST;
   const gatewayUrl = process.env.WEIR_TEST_FLINK_GATEWAY;
-  const distribution = await ensureFlinkDistribution();
+  const distribution = await testDistribution();
   if (restUrl && gatewayUrl) return { restUrl, gatewayUrl, examples: distribution.examples, ...clients(restUrl, gatewayUrl), stop: async () => undefined };
   return ownTestFlink({ restPort: 18081, rpcPort: 16123, gatewayPort: 18083, slotsPerTaskManager: 8 });
 }
 
 /** A cluster of this test's own, for tests that kill Flink processes; the caller stops it (after hook). */
 export async function ownTestFlink(options: Omit<LocalFlinkOptions, 'dataDir'> & { dataDir?: string }): Promise<TestFlink> {
-  const distribution = await ensureFlinkDistribution();
+  const distribution = await testDistribution();
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'weir-flink-'));
   const cluster = await startLocalFlink({ distribution, ...options, dataDir });
   const gatewayUrl = cluster.gatewayUrl ?? '';
