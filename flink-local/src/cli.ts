@@ -2,7 +2,7 @@
 // weir-flink: assemble or run a local Flink 1.20.3 cluster.
 //   npx tsx flink-local/src/cli.ts assemble [--cache-dir DIR]
 //   npx tsx flink-local/src/cli.ts start [--data-dir DIR] [--rest-port N] [--rpc-port N] [--gateway-port N]
-//       [--no-gateway] [--task-managers N] [--slots N] [--tm-memory 1728m] [--jm-memory 1024m]
+//       [--no-gateway] [--history-port N] [--task-managers N] [--slots N] [--tm-memory 1728m] [--jm-memory 1024m]
 //       [--set key=value ...]
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +12,8 @@ import { REPO_ROOT } from './distribution.js';
 const USAGE = `usage: weir-flink <assemble|start> [options]
   assemble   [--cache-dir DIR]
   start      [--data-dir DIR (default .cache/flink-local-data)] [--rest-port 8081] [--rpc-port 6123]
-             [--gateway-port 8083] [--no-gateway] [--task-managers 1] [--slots 4]
+             [--gateway-port 8083] [--no-gateway] [--history-port N (starts a HistoryServer)]
+             [--task-managers 1] [--slots 4]
              [--tm-memory 1728m] [--jm-memory 1024m] [--set key=value]...  (foreground; Ctrl-C stops)`;
 
 const log = (line: string): void => console.log(`[flink-local] ${line}`);
@@ -28,6 +29,7 @@ async function main(): Promise<number> {
       'rpc-port': { type: 'string' },
       'gateway-port': { type: 'string' },
       'no-gateway': { type: 'boolean' },
+      'history-port': { type: 'string' },
       'task-managers': { type: 'string' },
       slots: { type: 'string' },
       'tm-memory': { type: 'string' },
@@ -71,6 +73,7 @@ async function main(): Promise<number> {
     rpcPort: int(values['rpc-port'], 'rpc-port'),
     gatewayPort: int(values['gateway-port'], 'gateway-port'),
     gateway: !values['no-gateway'],
+    historyServerPort: int(values['history-port'], 'history-port'),
     taskManagers: int(values['task-managers'], 'task-managers'),
     slotsPerTaskManager: int(values.slots, 'slots'),
     taskManagerProcessMemory: values['tm-memory'],
@@ -87,6 +90,7 @@ async function main(): Promise<number> {
   console.log(`Flink ${distribution.version} is up (started in ${(cluster.startupMs / 1000).toFixed(1)} s)`);
   console.log(`  Web UI / REST : ${cluster.restUrl}`);
   if (cluster.gatewayUrl) console.log(`  SQL Gateway   : ${cluster.gatewayUrl}  (REST v1-v3, e.g. ${cluster.gatewayUrl}/v3/info)`);
+  if (cluster.historyUrl) console.log(`  HistoryServer : ${cluster.historyUrl}`);
   console.log(`  Data dir      : ${cluster.dataDir}`);
   console.log(`  Logs          : ${cluster.logDir}`);
   console.log(`  PIDs          : ${JSON.stringify(cluster.pids())}`);

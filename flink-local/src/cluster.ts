@@ -34,6 +34,13 @@ export interface LocalFlinkOptions {
   gatewayPort?: number;
   /** Start the SQL Gateway. Default true. */
   gateway?: boolean;
+  /**
+   * Also start a Flink HistoryServer on this port. The JobManager then archives every job that ends
+   * to `<dataDir>/completed-jobs`, which the HistoryServer reads every second. Default: none.
+   */
+  historyServerPort?: number;
+  /** The HistoryServer's -Xmx. Default '256m'. */
+  historyServerHeap?: string;
   /** Default 1. */
   taskManagers?: number;
   /** Default 4. */
@@ -60,6 +67,8 @@ export interface LocalFlinkOptions {
 export interface LocalFlinkCluster {
   restUrl: string;
   gatewayUrl?: string;
+  /** Set when started with `historyServerPort`. */
+  historyUrl?: string;
   dataDir: string;
   logDir: string;
   distribution: FlinkDistribution;
@@ -75,7 +84,7 @@ export interface LocalFlinkCluster {
   killTaskManager(index: number): Promise<void>;
   /** Start TaskManager `index` (default: a new index); resolves when it registered at the ResourceManager. */
   startTaskManager(index?: number): Promise<void>;
-  /** Live pids by role: `jobmanager`, `tm-1`…, `gateway`; undefined when not running. */
+  /** Live pids by role: `jobmanager`, `tm-1`…, `gateway`, `history-server`; undefined when not running. */
   pids(): Record<string, number | undefined>;
 }
 
@@ -244,6 +253,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   const rpcPort = opts.rpcPort ?? 6123;
   const withGateway = opts.gateway !== false;
   const gatewayPort = opts.gatewayPort ?? 8083;
+  const historyPort = opts.historyServerPort;
   const tmCount = opts.taskManagers ?? 1;
   const startTimeoutMs = opts.startTimeoutMs ?? 180_000;
   const stopGraceMs = opts.stopGraceMs ?? 15_000;
@@ -255,6 +265,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   // Ports first: fail at once, before any JVM is spawned.
   const ports: Array<[string, number]> = [['JobManager REST', restPort], ['JobManager RPC', rpcPort]];
   if (withGateway) ports.push(['SQL Gateway REST', gatewayPort]);
+  if (historyPort !== undefined) ports.push(['HistoryServer web', historyPort]);
   await assertPortsFree(ports, host);
 
   const t0 = Date.now();
@@ -267,6 +278,8 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
     savepoints: join(dataDir, 'savepoints'),
     webUpload: join(dataDir, 'web-upload'),
     plugins: join(dataDir, 'plugins'), // processes run with cwd=dataDir; Flink looks for ./plugins
+    completedJobs: join(dataDir, 'completed-jobs'),
+    historyWeb: join(dataDir, 'history-web'),
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
 
@@ -279,6 +292,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
     taskManagerProcessMemory: opts.taskManagerProcessMemory ?? '1728m',
     jobManagerProcessMemory: opts.jobManagerProcessMemory ?? '1024m',
     dirs,
+    historyServer: historyPort === undefined ? undefined : { port: historyPort, archiveDir: dirs.completedJobs, webDir: dirs.historyWeb },
     extraConfig: opts.extraConfig,
   });
   writeFileSync(join(dirs.conf, 'config.yaml'), renderConfigYaml(entries));
@@ -362,6 +376,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
 
   let jobManager: ManagedProcess | undefined;
   let gatewayProc: ManagedProcess | undefined;
+  let historyProc: ManagedProcess | undefined;
   const taskManagers = new Map<number, ManagedProcess>();
 
   const spawnJobManager = (): ManagedProcess =>
@@ -383,8 +398,12 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   const spawnGateway = (): ManagedProcess =>
     spawnJava('sql-gateway', MAIN_CLASSES.sqlGateway, [`-Xmx${opts.gatewayHeap ?? '512m'}`, '-XX:+UseG1GC'], gatewayClasspath, []);
 
+  const spawnHistoryServer = (): ManagedProcess =>
+    spawnJava('history-server', MAIN_CLASSES.historyServer, [`-Xmx${opts.historyServerHeap ?? '256m'}`], classpath, ['--configDir', dirs.conf]);
+
   const restUrl = `http://${host}:${restPort}`;
   const gatewayUrl = withGateway ? `http://${host}:${gatewayPort}` : undefined;
+  const historyUrl = historyPort === undefined ? undefined : `http://${host}:${historyPort}`;
 
   /** Polls `check` until true; throws with the log tail if a watched process dies. */
   async function waitUntil(what: string, watched: ManagedProcess[], timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
@@ -436,13 +455,14 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   }
 
   const allProcs = (): ManagedProcess[] =>
-    [gatewayProc, ...taskManagers.values(), jobManager].filter((p): p is ManagedProcess => p !== undefined);
+    [historyProc, gatewayProc, ...taskManagers.values(), jobManager].filter((p): p is ManagedProcess => p !== undefined);
 
   try {
     // All JVMs start together: TMs retry registration until the RM is up, the gateway needs nothing.
     jobManager = spawnJobManager();
     for (let i = 1; i <= tmCount; i++) taskManagers.set(i, spawnTaskManager(i));
     if (withGateway) gatewayProc = spawnGateway();
+    if (historyUrl) historyProc = spawnHistoryServer();
     const watched = allProcs();
     await waitUntil('JobManager REST', watched, startTimeoutMs, restReady);
     log(`JobManager REST up at ${restUrl} after ${Date.now() - t0} ms`);
@@ -454,6 +474,12 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
         async () => (await httpJson(`${gatewayUrl}/v3/info`)).status === 200);
       log(`SQL Gateway up at ${gatewayUrl} after ${Date.now() - t0} ms`);
     }
+    if (historyUrl) {
+      // The HistoryServer writes its /config file once its web server is up.
+      await waitUntil('HistoryServer /config', watched, Math.max(1000, startTimeoutMs - (Date.now() - t0)),
+        async () => (await httpJson(`${historyUrl}/config`)).status === 200);
+      log(`HistoryServer up at ${historyUrl} after ${Date.now() - t0} ms`);
+    }
   } catch (err) {
     await stopProcesses(allProcs(), 2000);
     throw err;
@@ -463,6 +489,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   const cluster: LocalFlinkCluster = {
     restUrl,
     ...(gatewayUrl ? { gatewayUrl } : {}),
+    ...(historyUrl ? { historyUrl } : {}),
     dataDir,
     logDir: dirs.log,
     distribution,
@@ -506,6 +533,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
       out.jobmanager = jobManager && !jobManager.exited ? jobManager.pid : undefined;
       for (const [i, p] of taskManagers) out[taskManagerResourceId(i)] = p.exited ? undefined : p.pid;
       if (withGateway) out.gateway = gatewayProc && !gatewayProc.exited ? gatewayProc.pid : undefined;
+      if (historyUrl) out['history-server'] = historyProc && !historyProc.exited ? historyProc.pid : undefined;
       return out;
     },
   };

@@ -99,3 +99,14 @@ test('small helpers', () => {
   assert.equal(JAVA17_OPTS.length, 21); // 20 module flags (8 add-exports, 12 add-opens) + IgnoreUnrecognizedVMOptions
   assert.equal(JAVA17_OPTS[0], '-XX:+IgnoreUnrecognizedVMOptions');
 });
+
+test('clusterConfigEntries with a HistoryServer: the JobManager archives where the HistoryServer reads', () => {
+  const without = new Map(clusterConfigEntries(baseInput));
+  assert.equal(without.has('jobmanager.archive.fs.dir'), false, 'no archive without a HistoryServer');
+  const m = new Map(clusterConfigEntries({ ...baseInput, historyServer: { port: 18182, archiveDir: '/d/completed-jobs', webDir: '/d/history-web' } }));
+  assert.equal(m.get('jobmanager.archive.fs.dir'), 'file:///d/completed-jobs');
+  assert.equal(m.get('historyserver.archive.fs.dir'), m.get('jobmanager.archive.fs.dir'));
+  assert.equal(m.get('historyserver.web.port'), '18182');
+  assert.equal(m.get('historyserver.web.address'), baseInput.host);
+  assert.equal(m.get('historyserver.archive.fs.refresh-interval'), '1 s');
+});

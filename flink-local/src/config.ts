@@ -36,6 +36,7 @@ export const MAIN_CLASSES = {
   jobManager: 'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint',
   taskManager: 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner',
   sqlGateway: 'org.apache.flink.table.gateway.SqlGateway',
+  historyServer: 'org.apache.flink.runtime.webmonitor.history.HistoryServer',
   bashJavaUtils: 'org.apache.flink.runtime.util.bash.BashJavaUtils',
 } as const;
 
@@ -48,6 +49,8 @@ export interface ClusterConfigInput {
   taskManagerProcessMemory: string;
   jobManagerProcessMemory: string;
   dirs: { tmp: string; checkpoints: string; savepoints: string; webUpload: string };
+  /** The JobManager archives ended jobs to `archiveDir`, and a HistoryServer on `port` serves them. */
+  historyServer?: { port: number; archiveDir: string; webDir: string } | undefined;
   extraConfig?: Record<string, string> | undefined;
 }
 
@@ -95,6 +98,16 @@ export function clusterConfigEntries(input: ClusterConfigInput): Array<[string, 
     entries.push(['sql-gateway.endpoint.rest.address', h]);
     entries.push(['sql-gateway.endpoint.rest.bind-address', h]);
     entries.push(['sql-gateway.endpoint.rest.port', String(input.gatewayPort)]);
+  }
+  if (input.historyServer) {
+    const archive = toFileUri(input.historyServer.archiveDir);
+    entries.push(['jobmanager.archive.fs.dir', archive]);
+    entries.push(['historyserver.archive.fs.dir', archive]);
+    // Flink's default is 10 s; a short interval lets a test wait for the archive to appear.
+    entries.push(['historyserver.archive.fs.refresh-interval', '1 s']);
+    entries.push(['historyserver.web.address', h]);
+    entries.push(['historyserver.web.port', String(input.historyServer.port)]);
+    entries.push(['historyserver.web.tmpdir', input.historyServer.webDir]);
   }
   const merged = new Map(entries);
   for (const [k, v] of Object.entries(input.extraConfig ?? {})) merged.set(k, v);
