@@ -40,7 +40,14 @@ describe('a job the JobManager forgot, with a HistoryServer registered', () => {
     // JobManager restarts without high availability, forgetting both jobs; the other one dies
     // with it and is never archived.
     await weir.stop();
-    await flink.jm.stopWithSavepoint(endedJob);
+    // A savepoint needs every task running, which comes after the job's RUNNING.
+    await waitUntil('every task of the job to run', 60_000, async () => (await flink.jm.job(endedJob)).vertices.every((v) => v.status === 'RUNNING'));
+    const trigger = await flink.jm.stopWithSavepoint(endedJob);
+    const savepoint = await waitUntil('the stop with a savepoint to complete', 60_000, async () => {
+      const status = await flink.jm.savepointStatus(endedJob, trigger);
+      return status.status === 'IN_PROGRESS' ? undefined : status;
+    });
+    assert.equal(savepoint.status, 'COMPLETED', `stop with a savepoint: ${savepoint.failure ?? ''}`);
     await waitUntil('the stopped job to be FINISHED', 60_000, async () => (await flink.jm.job(endedJob)).state === 'FINISHED');
     await waitUntil('the HistoryServer to serve the archive of the ended job', 60_000, async () => (await history.job(endedJob)).state === 'FINISHED');
     await flink.cluster!.killJobManager();
