@@ -3,7 +3,8 @@
 // PostgreSQL, MariaDB or Chromium is reported by name and fails the run.
 //
 //   npm test                      everything
-//   npm test -- --only unit,store  some phases (unit, store, integration, browser)
+//   npm test -- --only unit,store  some phases (unit, store, integration, browser, and the
+//                                  per-database ones: integration-postgres, browser-mysql, ...)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -17,6 +18,17 @@ interface Counts {
   skipped: number;
   failures: string[];
 }
+// ---- the phases that run again on each server database ----
+// The watcher integration suite and the main browser tests, once more per server engine, each run
+// its own phase: WEIR_TEST_DATABASE makes every test Weir take a fresh database on that server.
+const SERVER_DATABASES = ['postgres', 'mysql'] as const;
+const ON_EACH_SERVER_DATABASE = {
+  integration: (f: string) => /^server\/src\/watcher\/[^/]+\.int\.test\.ts$/.test(f),
+  browser: ['overview', 'run-detail', 'tasks'].map((name) => `e2e/tests/${name}.e2e.ts`),
+};
+const perDatabasePhases = (kind: keyof typeof ON_EACH_SERVER_DATABASE) => SERVER_DATABASES.map((engine) => `${kind}-${engine}`);
+// ----
+
 const total: Counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
 const timings: string[] = [];
 
@@ -94,18 +106,20 @@ async function main() {
   const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : process.argv[process.argv.indexOf('--only') + 1];
   const only = onlyArg ? new Set((onlyValue ?? '').split(',')) : undefined;
   const want = (phase: string) => !only || only.has(phase);
+  /** The phase, or one of its per-database runs. */
+  const wantKind = (kind: keyof typeof ON_EACH_SERVER_DATABASE) => want(kind) || perDatabasePhases(kind).some(want);
   const runStarted = Date.now();
 
   // ---- the real parts ----
   step('Checking the real parts the tests need');
   const javaOk = check('Java 17 (java -version)', hasCommand('java', ['-version']), 'java is not on PATH; the local Flink cluster needs it');
   const mvnOk = check('Maven (mvn -v)', hasCommand('mvn', ['-v']), 'mvn is not on PATH; Flink is assembled from Maven Central with it');
-  if (want('store')) {
+  if (want('store') || [...perDatabasePhases('integration'), ...perDatabasePhases('browser')].some(want)) {
     check('PostgreSQL on 127.0.0.1:5432', await portOpen(5432), 'nothing listens on 127.0.0.1:5432; the store tests run on PostgreSQL too');
     check('MariaDB on 127.0.0.1:3306', await portOpen(3306), 'nothing listens on 127.0.0.1:3306; the store tests run on MySQL/MariaDB too');
   }
   let chromiumOk = true;
-  if (want('browser')) {
+  if (wantKind('browser')) {
     try {
       ensureChromium();
     } catch (err) {
@@ -136,7 +150,7 @@ async function main() {
   // ---- a real Flink for integration and browser tests ----
   let flink: { stop(): Promise<void>; restUrl: string; gatewayUrl?: string; dataDir: string } | undefined;
   let flinkEnv: NodeJS.ProcessEnv = {};
-  if ((want('integration') || want('browser')) && javaOk && mvnOk) {
+  if ((wantKind('integration') || wantKind('browser')) && javaOk && mvnOk) {
     step('Starting the test Flink cluster (ports 18081/16123/18083)');
     try {
       const { ensureFlinkDistribution, startLocalFlink } = await import('@weir/flink-local');
@@ -172,6 +186,26 @@ async function main() {
       if (built && chromiumOk) {
         await runNodeTests('browser', walk(path.join(ROOT, 'e2e/tests'), (f) => f.endsWith('.e2e.ts')), { ...flinkEnv, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, timeoutMs: 20 * 60_000 });
       } else check('browser', false, 'not run: no web build or no Chromium (see above)');
+    }
+    for (const engine of SERVER_DATABASES) {
+      const env = { ...flinkEnv, WEIR_TEST_DATABASE: engine };
+      const integration = `integration-${engine}`;
+      if (want(integration)) {
+        if (flink) await runNodeTests(integration, find(ON_EACH_SERVER_DATABASE.integration), env, { concurrency: 1, timeoutMs: 15 * 60_000 });
+        else check(integration, false, 'not run: no Flink cluster (see above)');
+      }
+      const browser = `browser-${engine}`;
+      if (want(browser)) {
+        let built = true;
+        try {
+          ensureWebBuild();
+        } catch (err) {
+          built = check('web app builds', false, (err as Error).message);
+        }
+        if (built && chromiumOk && flink) {
+          await runNodeTests(browser, ON_EACH_SERVER_DATABASE.browser, { ...env, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, timeoutMs: 10 * 60_000 });
+        } else check(browser, false, 'not run: no web build, no Chromium or no Flink cluster (see above)');
+      }
     }
   } finally {
     await flink?.stop();
