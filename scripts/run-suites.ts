@@ -23,7 +23,7 @@ interface Counts {
 // its own phase: WEIR_TEST_DATABASE makes every test Weir take a fresh database on that server.
 const SERVER_DATABASES = ['postgres', 'mysql'] as const;
 const ON_EACH_SERVER_DATABASE = {
-  integration: (f: string) => /^server\/src\/watcher\/[^/]+\.int\.test\.ts$/.test(f),
+  integration: (f: string) => /^server\/src\/watcher\/[^/]+\.int\.test\.ts$/.test(path.relative(ROOT, f)),
   browser: ['overview', 'run-detail', 'tasks'].map((name) => `e2e/tests/${name}.e2e.ts`),
 };
 const perDatabasePhases = (kind: keyof typeof ON_EACH_SERVER_DATABASE) => SERVER_DATABASES.map((engine) => `${kind}-${engine}`);
