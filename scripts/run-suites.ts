@@ -4,7 +4,8 @@
 //
 //   npm test                      everything
 //   npm test -- --only unit,store  some phases (unit, store, integration, browser); integration runs once per
-//                                 Flink in FLINK_TEST_VERSIONS, or pick one: --only integration-2.3.0
+//                                 Flink in FLINK_TEST_VERSIONS, or pick one: --only integration-2.3.0; and the
+//                                 per-database ones: integration-postgres, browser-mysql, ...
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -18,6 +19,19 @@ interface Counts {
   skipped: number;
   failures: string[];
 }
+// ---- the phases that run again on each server database ----
+// The watcher integration suite and the main browser tests, once more per server engine, each run
+// its own phase: WEIR_TEST_DATABASE makes every test Weir take a fresh database on that server.
+const SERVER_DATABASES = ['postgres', 'mysql'] as const;
+const ON_EACH_SERVER_DATABASE = {
+  // The watcher's own suites; the failover and HistoryServer tests start clusters of their own and add
+  // minutes without touching the database differently.
+  integration: (f: string) => /^server\/src\/watcher\/(job-watcher|checkpoint-tracker)\.int\.test\.ts$/.test(path.relative(ROOT, f)),
+  browser: ['overview', 'run-detail', 'tasks'].map((name) => `e2e/tests/${name}.e2e.ts`),
+};
+const perDatabasePhases = (kind: keyof typeof ON_EACH_SERVER_DATABASE) => SERVER_DATABASES.map((engine) => `${kind}-${engine}`);
+// ----
+
 const total: Counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
 const timings: string[] = [];
 
@@ -95,18 +109,20 @@ async function main() {
   const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : process.argv[process.argv.indexOf('--only') + 1];
   const only = onlyArg ? new Set((onlyValue ?? '').split(',')) : undefined;
   const want = (phase: string) => !only || only.has(phase);
+  /** The phase, or one of its per-database runs. */
+  const wantKind = (kind: keyof typeof ON_EACH_SERVER_DATABASE) => want(kind) || perDatabasePhases(kind).some(want);
   const runStarted = Date.now();
 
   // ---- the real parts ----
   step('Checking the real parts the tests need');
   const javaOk = check('Java 17 (java -version)', hasCommand('java', ['-version']), 'java is not on PATH; the local Flink cluster needs it');
   const mvnOk = check('Maven (mvn -v)', hasCommand('mvn', ['-v']), 'mvn is not on PATH; Flink is assembled from Maven Central with it');
-  if (want('store')) {
+  if (want('store') || [...perDatabasePhases('integration'), ...perDatabasePhases('browser')].some(want)) {
     check('PostgreSQL on 127.0.0.1:5432', await portOpen(5432), 'nothing listens on 127.0.0.1:5432; the store tests run on PostgreSQL too');
     check('MariaDB on 127.0.0.1:3306', await portOpen(3306), 'nothing listens on 127.0.0.1:3306; the store tests run on MySQL/MariaDB too');
   }
   let chromiumOk = true;
-  if (want('browser')) {
+  if (wantKind('browser')) {
     try {
       ensureChromium();
     } catch (err) {
@@ -185,6 +201,30 @@ async function main() {
       await withTestFlink(DEFAULT_FLINK_VERSION, (env) =>
         runNodeTests('browser', walk(path.join(ROOT, 'e2e/tests'), (f) => f.endsWith('.e2e.ts')), { ...env, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, timeoutMs: 20 * 60_000 }));
     } else check('browser', false, 'not run: no web build or no Chromium (see above)');
+  }
+  const perDatabase = SERVER_DATABASES.flatMap((engine) => [`integration-${engine}`, `browser-${engine}`]).filter(want);
+  if (perDatabase.length > 0) {
+    const needsBrowser = perDatabase.some((phase) => phase.startsWith('browser-'));
+    let ready = chromiumOk || !needsBrowser;
+    if (needsBrowser) {
+      try {
+        ensureWebBuild();
+      } catch (err) {
+        ready = check('web app builds', false, (err as Error).message);
+      }
+    }
+    await withTestFlink(DEFAULT_FLINK_VERSION, async (flinkEnv) => {
+      for (const engine of SERVER_DATABASES) {
+        const env = { ...flinkEnv, WEIR_TEST_DATABASE: engine };
+        if (want(`integration-${engine}`)) {
+          await runNodeTests(`integration-${engine}`, find(ON_EACH_SERVER_DATABASE.integration), env, { concurrency: 1, timeoutMs: 15 * 60_000 });
+        }
+        if (want(`browser-${engine}`)) {
+          if (ready) await runNodeTests(`browser-${engine}`, ON_EACH_SERVER_DATABASE.browser, { ...env, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, timeoutMs: 10 * 60_000 });
+          else check(`browser-${engine}`, false, 'not run: no web build or no Chromium (see above)');
+        }
+      }
+    });
   }
 
   const minutes = ((Date.now() - runStarted) / 60000).toFixed(1);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createTestDatabase, testDatabaseChoice } from '../../server/src/test-support/databases.js';
 import { REPO_ROOT } from './repo.js';
 
 export interface WeirServer {
@@ -39,8 +40,10 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts a Weir server of its own for one test: a free port, a temporary data directory and SQLite
- * database, no local Flink, serving the built web app. Resolves once GET /api/health answers 200.
+ * Starts a Weir server of its own for one test: a free port, a temporary data directory, a fresh
+ * database on the engine the run chose with WEIR_TEST_DATABASE (SQLite in the data directory by
+ * default; dropped again by stop()), no local Flink, serving the built web app. Resolves once
+ * GET /api/health answers 200.
  */
 export async function startWeirServer(options: StartOptions): Promise<WeirServer> {
   if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`Weir server entry ${SERVER_ENTRY} does not exist yet.`);
@@ -51,6 +54,8 @@ export async function startWeirServer(options: StartOptions): Promise<WeirServer
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-e2e-server-'));
   const url = `http://127.0.0.1:${port}`;
+  const choice = testDatabaseChoice();
+  const database = choice === 'sqlite' ? { url: `sqlite:${path.join(dataDir, 'weir.db')}`, drop: async () => undefined } : await createTestDatabase(choice);
   const output: string[] = [];
   const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', SERVER_ENTRY], {
     cwd: REPO_ROOT,
@@ -59,7 +64,7 @@ export async function startWeirServer(options: StartOptions): Promise<WeirServer
       WEIR_PORT: String(port),
       WEIR_HOST: '127.0.0.1',
       WEIR_DATA_DIR: dataDir,
-      WEIR_DATABASE_URL: `sqlite:${path.join(dataDir, 'weir.db')}`,
+      WEIR_DATABASE_URL: database.url,
       WEIR_ADMIN_PASSWORD: options.adminPassword,
       WEIR_LOCAL_FLINK: 'off',
       WEIR_WEB_DIR: WEB_DIR,
@@ -78,6 +83,7 @@ export async function startWeirServer(options: StartOptions): Promise<WeirServer
       await exited(child);
       clearTimeout(killTimer);
     }
+    await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 

@@ -3,7 +3,7 @@
 //   npx tsx flink-local/src/cli.ts assemble [--flink-version V] [--cache-dir DIR]
 //   npx tsx flink-local/src/cli.ts start [--flink-version V] [--data-dir DIR] [--rest-port N] [--rpc-port N] [--gateway-port N]
 //       [--no-gateway] [--task-managers N] [--slots N] [--tm-memory 1728m] [--jm-memory 1024m]
-//       [--ha-zookeeper-port N] [--set key=value ...]
+//       [--ha-zookeeper-port N] [--history-port N] [--set key=value ...]
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FLINK_VERSION, ensureFlinkDistribution, flinkVersionProfile, startLocalFlink } from './index.js';
@@ -13,7 +13,8 @@ const USAGE = `usage: weir-flink <assemble|start> [options]
   every command: [--flink-version ${DEFAULT_FLINK_VERSION}] (1.20.x or 2.x; each version has its own .cache/flink-<version>)
   assemble   [--cache-dir DIR]
   start      [--data-dir DIR (default .cache/flink-local-data-<version>)] [--rest-port 8081] [--rpc-port 6123]
-             [--gateway-port 8083] [--no-gateway] [--task-managers 1] [--slots 4]
+             [--gateway-port 8083] [--no-gateway] [--history-port N (starts a HistoryServer)]
+             [--task-managers 1] [--slots 4]
              [--tm-memory 1728m] [--jm-memory 1024m] [--ha-zookeeper-port N (ZooKeeper HA; off by default)]
              [--set key=value]...  (foreground; Ctrl-C stops)`;
 
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
       'rpc-port': { type: 'string' },
       'gateway-port': { type: 'string' },
       'no-gateway': { type: 'boolean' },
+      'history-port': { type: 'string' },
       'task-managers': { type: 'string' },
       slots: { type: 'string' },
       'tm-memory': { type: 'string' },
@@ -81,6 +83,7 @@ async function main(): Promise<number> {
     rpcPort: int(values['rpc-port'], 'rpc-port'),
     gatewayPort: int(values['gateway-port'], 'gateway-port'),
     gateway: !values['no-gateway'],
+    historyServerPort: int(values['history-port'], 'history-port'),
     taskManagers: int(values['task-managers'], 'task-managers'),
     slotsPerTaskManager: int(values.slots, 'slots'),
     taskManagerProcessMemory: values['tm-memory'],
@@ -99,6 +102,7 @@ async function main(): Promise<number> {
   console.log(`  Web UI / REST : ${cluster.restUrl}`);
   const newestGatewayApi = flinkVersionProfile(distribution.version).gatewayApiVersion;
   if (cluster.gatewayUrl) console.log(`  SQL Gateway   : ${cluster.gatewayUrl}  (REST v1-${newestGatewayApi}, e.g. ${cluster.gatewayUrl}/${newestGatewayApi}/info)`);
+  if (cluster.historyUrl) console.log(`  HistoryServer : ${cluster.historyUrl}`);
   console.log(`  Data dir      : ${cluster.dataDir}`);
   console.log(`  Logs          : ${cluster.logDir}`);
   console.log(`  PIDs          : ${JSON.stringify(cluster.pids())}`);

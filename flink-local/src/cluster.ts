@@ -37,6 +37,13 @@ export interface LocalFlinkOptions {
   gatewayPort?: number;
   /** Start the SQL Gateway. Default true. */
   gateway?: boolean;
+  /**
+   * Also start a Flink HistoryServer on this port. The JobManager then archives every job that ends
+   * to `<dataDir>/completed-jobs`, which the HistoryServer reads every second. Default: none.
+   */
+  historyServerPort?: number;
+  /** The HistoryServer's -Xmx. Default '256m'. */
+  historyServerHeap?: string;
   /** Default 1. */
   taskManagers?: number;
   /** Default 4. */
@@ -73,6 +80,8 @@ export interface LocalFlinkOptions {
 export interface LocalFlinkCluster {
   restUrl: string;
   gatewayUrl?: string;
+  /** Set when started with `historyServerPort`. */
+  historyUrl?: string;
   dataDir: string;
   logDir: string;
   distribution: FlinkDistribution;
@@ -90,7 +99,7 @@ export interface LocalFlinkCluster {
   killTaskManager(index: number): Promise<void>;
   /** Start TaskManager `index` (default: a new index); resolves when it registered at the ResourceManager. */
   startTaskManager(index?: number): Promise<void>;
-  /** Live pids by role: `jobmanager`, `tm-1`…, `gateway`, `zookeeper` (with HA); undefined when not running. */
+  /** Live pids by role: `jobmanager`, `tm-1`…, `gateway`, `zookeeper` (with HA), `history-server` (with a HistoryServer); undefined when not running. */
   pids(): Record<string, number | undefined>;
 }
 
@@ -273,6 +282,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   const rpcPort = opts.rpcPort ?? 6123;
   const withGateway = opts.gateway !== false;
   const gatewayPort = opts.gatewayPort ?? 8083;
+  const historyPort = opts.historyServerPort;
   const tmCount = opts.taskManagers ?? 1;
   const startTimeoutMs = opts.startTimeoutMs ?? 180_000;
   const stopGraceMs = opts.stopGraceMs ?? 15_000;
@@ -288,6 +298,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   const ports: Array<[string, number]> = [['JobManager REST', restPort], ['JobManager RPC', rpcPort]];
   if (withGateway) ports.push(['SQL Gateway REST', gatewayPort]);
   if (ha) ports.push(['ZooKeeper client', ha.zooKeeperPort]);
+  if (historyPort !== undefined) ports.push(['HistoryServer web', historyPort]);
   await assertPortsFree(ports, host);
 
   const t0 = Date.now();
@@ -301,6 +312,8 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
     webUpload: join(dataDir, 'web-upload'),
     plugins: join(dataDir, 'plugins'), // processes run with cwd=dataDir; Flink looks for ./plugins
     ...(ha ? { ha: join(dataDir, 'ha'), zooKeeper: join(dataDir, 'zookeeper') } : {}),
+    completedJobs: join(dataDir, 'completed-jobs'),
+    historyWeb: join(dataDir, 'history-web'),
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
 
@@ -314,6 +327,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
     jobManagerProcessMemory: opts.jobManagerProcessMemory ?? '1024m',
     dirs,
     highAvailability: ha && { zooKeeperPort: ha.zooKeeperPort, storageDir: dirs.ha!, clusterId: ha.clusterId ?? '/weir' },
+    historyServer: historyPort === undefined ? undefined : { port: historyPort, archiveDir: dirs.completedJobs, webDir: dirs.historyWeb },
     extraConfig: {
       // A killed JobManager keeps its leadership until its ZooKeeper session expires (60 s by default); the
       // next one waits that long. 10 s keeps failover tests short without expiring sessions on a busy machine.
@@ -405,6 +419,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   let jobManager: ManagedProcess | undefined;
   let gatewayProc: ManagedProcess | undefined;
   let zooKeeperProc: ManagedProcess | undefined;
+  let historyProc: ManagedProcess | undefined;
   const taskManagers = new Map<number, ManagedProcess>();
 
   const spawnJobManager = (): ManagedProcess =>
@@ -428,8 +443,12 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   const spawnGateway = (): ManagedProcess =>
     spawnJava('sql-gateway', MAIN_CLASSES.sqlGateway, [`-Xmx${opts.gatewayHeap ?? '512m'}`, '-XX:+UseG1GC'], gatewayClasspath, []);
 
+  const spawnHistoryServer = (): ManagedProcess =>
+    spawnJava('history-server', MAIN_CLASSES.historyServer, [`-Xmx${opts.historyServerHeap ?? '256m'}`], classpath, ['--configDir', dirs.conf]);
+
   const restUrl = `http://${host}:${restPort}`;
   const gatewayUrl = withGateway ? `http://${host}:${gatewayPort}` : undefined;
+  const historyUrl = historyPort === undefined ? undefined : `http://${host}:${historyPort}`;
 
   /** Polls `check` until true; throws with the log tail if a watched process dies. */
   async function waitUntil(what: string, watched: ManagedProcess[], timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
@@ -481,7 +500,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   }
 
   const allProcs = (): ManagedProcess[] =>
-    [gatewayProc, ...taskManagers.values(), jobManager, zooKeeperProc].filter((p): p is ManagedProcess => p !== undefined);
+    [historyProc, gatewayProc, ...taskManagers.values(), jobManager, zooKeeperProc].filter((p): p is ManagedProcess => p !== undefined);
 
   try {
     if (ha) {
@@ -494,6 +513,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
     jobManager = spawnJobManager();
     for (let i = 1; i <= tmCount; i++) taskManagers.set(i, spawnTaskManager(i));
     if (withGateway) gatewayProc = spawnGateway();
+    if (historyUrl) historyProc = spawnHistoryServer();
     const watched = allProcs();
     await waitUntil('JobManager REST', watched, startTimeoutMs, restReady);
     log(`JobManager REST up at ${restUrl} after ${Date.now() - t0} ms`);
@@ -505,6 +525,12 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
         async () => (await httpJson(`${gatewayUrl}/v3/info`)).status === 200);
       log(`SQL Gateway up at ${gatewayUrl} after ${Date.now() - t0} ms`);
     }
+    if (historyUrl) {
+      // The HistoryServer writes its /config file once its web server is up.
+      await waitUntil('HistoryServer /config', watched, Math.max(1000, startTimeoutMs - (Date.now() - t0)),
+        async () => (await httpJson(`${historyUrl}/config`)).status === 200);
+      log(`HistoryServer up at ${historyUrl} after ${Date.now() - t0} ms`);
+    }
   } catch (err) {
     await stopProcesses(allProcs(), 2000);
     throw err;
@@ -514,6 +540,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   const cluster: LocalFlinkCluster = {
     restUrl,
     ...(gatewayUrl ? { gatewayUrl } : {}),
+    ...(historyUrl ? { historyUrl } : {}),
     dataDir,
     logDir: dirs.log,
     distribution,
@@ -559,6 +586,7 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
       for (const [i, p] of taskManagers) out[taskManagerResourceId(i)] = p.exited ? undefined : p.pid;
       if (withGateway) out.gateway = gatewayProc && !gatewayProc.exited ? gatewayProc.pid : undefined;
       if (ha) out.zookeeper = zooKeeperProc && !zooKeeperProc.exited ? zooKeeperProc.pid : undefined;
+      if (historyUrl) out['history-server'] = historyProc && !historyProc.exited ? historyProc.pid : undefined;
       return out;
     },
   };

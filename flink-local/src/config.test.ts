@@ -144,3 +144,14 @@ test('each version has its own cache folder; the default is the newest complete 
   assert.match(DEFAULT_FLINK_VERSION, /^1\.20\.\d+$/);
   assert.deepEqual([...FLINK_TEST_VERSIONS].map((v) => v.split('.')[0]), ['1', '2']);
 });
+
+test('clusterConfigEntries with a HistoryServer: the JobManager archives where the HistoryServer reads', () => {
+  const without = new Map(clusterConfigEntries(baseInput));
+  assert.equal(without.has('jobmanager.archive.fs.dir'), false, 'no archive without a HistoryServer');
+  const m = new Map(clusterConfigEntries({ ...baseInput, historyServer: { port: 18182, archiveDir: '/d/completed-jobs', webDir: '/d/history-web' } }));
+  assert.equal(m.get('jobmanager.archive.fs.dir'), 'file:///d/completed-jobs');
+  assert.equal(m.get('historyserver.archive.fs.dir'), m.get('jobmanager.archive.fs.dir'));
+  assert.equal(m.get('historyserver.web.port'), '18182');
+  assert.equal(m.get('historyserver.web.address'), baseInput.host);
+  assert.equal(m.get('historyserver.archive.fs.refresh-interval'), '1 s');
+});

@@ -79,6 +79,7 @@ export const MAIN_CLASSES = {
   jobManager: 'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint',
   taskManager: 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner',
   sqlGateway: 'org.apache.flink.table.gateway.SqlGateway',
+  historyServer: 'org.apache.flink.runtime.webmonitor.history.HistoryServer',
   bashJavaUtils: 'org.apache.flink.runtime.util.bash.BashJavaUtils',
   /** Flink's own ZooKeeper launcher (flink-runtime); the server classes come from lib/'s flink-shaded-zookeeper-3. */
   zooKeeper: 'org.apache.flink.runtime.zookeeper.FlinkZooKeeperQuorumPeer',
@@ -95,6 +96,8 @@ export interface ClusterConfigInput {
   dirs: { tmp: string; checkpoints: string; savepoints: string; webUpload: string };
   /** ZooKeeper high availability: the quorum's client port and the folder for HA metadata. */
   highAvailability?: { zooKeeperPort: number; storageDir: string; clusterId: string } | undefined;
+  /** The JobManager archives ended jobs to `archiveDir`, and a HistoryServer on `port` serves them. */
+  historyServer?: { port: number; archiveDir: string; webDir: string } | undefined;
   extraConfig?: Record<string, string> | undefined;
 }
 
@@ -153,6 +156,16 @@ export function clusterConfigEntries(input: ClusterConfigInput): Array<[string, 
     // With HA the JobManager's RPC port comes from this option, not jobmanager.rpc.port (which would be ignored and
     // leave the port random); TaskManagers find the leader through ZooKeeper either way.
     entries.push(['high-availability.jobmanager.port', String(input.rpcPort)]);
+  }
+  if (input.historyServer) {
+    const archive = toFileUri(input.historyServer.archiveDir);
+    entries.push(['jobmanager.archive.fs.dir', archive]);
+    entries.push(['historyserver.archive.fs.dir', archive]);
+    // Flink's default is 10 s; a short interval lets a test wait for the archive to appear.
+    entries.push(['historyserver.archive.fs.refresh-interval', '1 s']);
+    entries.push(['historyserver.web.address', h]);
+    entries.push(['historyserver.web.port', String(input.historyServer.port)]);
+    entries.push(['historyserver.web.tmpdir', input.historyServer.webDir]);
   }
   const merged = new Map(entries);
   for (const [k, v] of Object.entries(input.extraConfig ?? {})) merged.set(k, v);

@@ -64,6 +64,27 @@ export function forEachDatabase(name: string, cases: (getDb: () => Database) => 
   }
 }
 
+/** The engines a test run may pick for its test Weirs with WEIR_TEST_DATABASE, by dialect name. */
+export type TestDatabaseChoice = DialectName;
+
+/**
+ * The engine WEIR_TEST_DATABASE names (sqlite, postgres or mysql; default sqlite). An unknown name
+ * fails loudly rather than falling back, so a phase meant for PostgreSQL never quietly runs on SQLite.
+ */
+export function testDatabaseChoice(env: NodeJS.ProcessEnv = process.env): TestDatabaseChoice {
+  const value = env.WEIR_TEST_DATABASE ?? 'sqlite';
+  const engine = ENGINES.find((e) => e.dialect === value);
+  if (!engine) throw new Error(`WEIR_TEST_DATABASE=${JSON.stringify(value)} is not one of ${ENGINES.map((e) => e.dialect).join(', ')}`);
+  return engine.dialect;
+}
+
+/** A fresh, empty database on the chosen engine (a new one on the shared server); returns its URL and how to remove it. */
+export function createTestDatabase(choice: TestDatabaseChoice): Promise<{ url: string; drop(): Promise<void> }> {
+  const engine = ENGINES.find((e) => e.dialect === choice);
+  if (!engine) throw new Error(`No test database engine ${choice}`);
+  return engine.create();
+}
+
 function serverEngine(dialect: DialectName, label: string, url: string): Engine {
   return {
     dialect,

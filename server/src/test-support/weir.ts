@@ -7,6 +7,7 @@ import { loadConfig } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/index.js';
 import { createServices, type Services, type ServicesConfig } from '../services.js';
+import { createTestDatabase, testDatabaseChoice } from './databases.js';
 
 export interface TestWeir {
   services: Services;
@@ -16,10 +17,13 @@ export interface TestWeir {
   stop(): Promise<void>;
 }
 
-/** A Weir core (services, no HTTP) over a database of its own; start again on the same dataDir to test restarts. */
+/**
+ * A Weir core (services, no HTTP) over a database of its own; start again on the same dataDir to test
+ * restarts. The database is on the engine the run chose with WEIR_TEST_DATABASE (SQLite by default).
+ */
 export async function startTestWeir(opts: { dataDir?: string; databaseUrl?: string; config?: Partial<ServicesConfig>; background?: boolean } = {}): Promise<TestWeir> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'weir-test-'));
-  const database = await openDatabase(opts.databaseUrl ?? `sqlite:${path.join(dataDir, 'weir.db')}`);
+  const database = await openDatabase(opts.databaseUrl ?? (await testDatabaseUrl(dataDir)));
   await migrateToLatest(database);
   const defaults = loadConfig({ WEIR_DATA_DIR: dataDir });
   const services = createServices(database, {
@@ -41,6 +45,34 @@ export async function startTestWeir(opts: { dataDir?: string; databaseUrl?: stri
       await database.close();
     },
   };
+}
+
+/**
+ * The database of the test Weir over `dataDir`: SQLite inside the folder, or a fresh database on the
+ * server engine the run chose. Its URL is kept in the folder, so a Weir started again on the same
+ * folder finds the same database; server databases are dropped when the test process ends.
+ */
+async function testDatabaseUrl(dataDir: string): Promise<string> {
+  const choice = testDatabaseChoice();
+  if (choice === 'sqlite') return `sqlite:${path.join(dataDir, 'weir.db')}`;
+  const remembered = path.join(dataDir, 'test-database-url');
+  if (fs.existsSync(remembered)) return fs.readFileSync(remembered, 'utf8');
+  const created = await createTestDatabase(choice);
+  fs.writeFileSync(remembered, created.url);
+  dropWhenTheProcessEnds(created.drop);
+  return created.url;
+}
+
+const pendingDrops: (() => Promise<void>)[] = [];
+
+/** The test Weirs are stopped by then (their after-hooks ran), so nothing writes to the databases any more. */
+function dropWhenTheProcessEnds(drop: () => Promise<void>): void {
+  if (pendingDrops.length === 0) {
+    process.once('beforeExit', () => {
+      void Promise.allSettled(pendingDrops.splice(0).map((d) => d()));
+    });
+  }
+  pendingDrops.push(drop);
 }
 
 /** The HTTP app over a TestWeir, for route tests (inject) and browser tests (listen). */
