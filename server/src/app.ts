@@ -30,6 +30,14 @@ export interface AppOptions {
   webDir?: string;
   secureCookies?: boolean;
   sessionTtlMs: number;
+  /** Which proxies' X-Forwarded-For to believe (WEIR_TRUST_PROXY); none by default. */
+  trustProxy?: false | number | string[];
+}
+
+/** Fastify takes a hop count too, but its types do not say so: the same rule as a function. */
+function trustProxyOption(setting: AppOptions['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting ?? false;
 }
 
 /**
@@ -42,6 +50,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Per-request lines would drown the watcher's and the operations' logs.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024 * 1024,
+    // request.ip is the socket's address unless the peer is a proxy the operator named.
+    trustProxy: trustProxyOption(options.trustProxy),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -7,16 +7,18 @@ import type { SessionsStore } from './sessions.store.js';
 import type { UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
 import type { Principal } from './principal.js';
+import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
 
 /** The account Weir creates on first start (see initial-admin.ts). */
 export const INITIAL_ADMIN_USERNAME = 'admin';
 
 export interface AuthServiceOptions {
   sessionTtlMs: number;
-  /** Failed logins in a row before the account is locked. */
-  maxFailedLogins?: number;
-  lockMs?: number;
+  /** Limits on password guessing (defaults: DEFAULT_LOGIN_THROTTLE). */
+  loginThrottle?: LoginThrottleSettings;
   now?: () => number;
+  /** Waits out an account's login slow-down; tests record it instead of waiting. */
+  sleep?: (ms: number) => Promise<void>;
   /** Called after a user changed their own password (the first admin's kept password is then deleted). */
   onPasswordChanged?: (user: { id: string; username: string }) => void;
 }
@@ -32,11 +34,11 @@ export function sha256(text: string): string {
  * and only their SHA-256 is stored, so a database dump cannot be replayed.
  */
 export class AuthService {
-  private readonly maxFailedLogins: number;
-  private readonly lockMs: number;
   private readonly now: () => number;
-  /** Per-address failures, so one address cannot walk through many usernames. */
-  private readonly addressFailures = new Map<string, { count: number; since: number }>();
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly throttle: LoginThrottle;
+  /** Checked against when the username is unknown or disabled, so the answer takes as long as a real check. */
+  private dummyHash?: Promise<string>;
 
   constructor(
     private readonly users: UsersStore,
@@ -45,9 +47,9 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly options: AuthServiceOptions,
   ) {
-    this.maxFailedLogins = options.maxFailedLogins ?? 5;
-    this.lockMs = options.lockMs ?? 15 * 60_000;
     this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.throttle = new LoginThrottle(options.loginThrottle);
   }
 
   /** Creates the first admin when there are no users. Returns the password when Weir generated it. */
@@ -65,31 +67,22 @@ export class AuthService {
     return configuredPassword ? { created: true } : { created: true, generatedPassword: password };
   }
 
+  /**
+   * The attempt is counted before the password is hashed (see LoginThrottle); unknown, disabled
+   * and known users get the same answer after the same work.
+   */
   async login(username: string, password: string, address: string): Promise<{ sessionToken: string; info: SessionInfo }> {
     const now = this.now();
-    this.checkAddressThrottle(address, now);
-    const user = await this.users.findByUsername(username);
-    const fail = async (reason: string) => {
-      this.noteAddressFailure(address, now);
-      await this.audit.record({ kind: 'user', id: user?.id ?? 'unknown', name: username, role: 'viewer' }, 'auth.login', { type: 'user', id: user?.id, name: username }, 'failure', { reason });
-      return new UnauthenticatedError('Wrong username or password');
-    };
-    if (!user || user.disabled) {
-      // Spend the same time as a real check so timing does not reveal which usernames exist.
-      await verifyPassword(password, 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-      throw await fail(user ? 'disabled' : 'no such user');
+    const attempt = this.throttle.begin(address, username, now);
+    let user;
+    try {
+      if (attempt.delayMs > 0) await this.sleep(attempt.delayMs);
+      user = await this.checkPassword(username, password, address);
+    } catch (err) {
+      attempt.failed();
+      throw err;
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      await this.audit.record({ kind: 'user', id: user.id, name: username, role: user.role }, 'auth.login', { type: 'user', id: user.id, name: username }, 'failure', { reason: 'locked' });
-      throw new AppError('RATE_LIMITED', `Too many failed logins; try again after ${new Date(user.lockedUntil).toISOString()}`);
-    }
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const failures = await this.users.recordFailedLogin(user.id);
-      if (failures >= this.maxFailedLogins) await this.users.lock(user.id, now + this.lockMs);
-      throw await fail('wrong password');
-    }
-    await this.users.resetFailedLogins(user.id);
-    this.addressFailures.delete(address);
+    attempt.succeeded();
     const sessionToken = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await this.sessions.create({ id: sha256(sessionToken), userId: user.id, csrfToken, createdAt: now, expiresAt: now + this.options.sessionTtlMs });
@@ -189,17 +182,20 @@ export class AuthService {
     await this.audit.record(actor, 'token.revoke', { type: 'token', id }, 'success');
   }
 
-  // ---- throttling by address ----
-  private checkAddressThrottle(address: string, now: number): void {
-    const f = this.addressFailures.get(address);
-    if (f && now - f.since < this.lockMs && f.count >= this.maxFailedLogins * 4) {
-      throw new AppError('RATE_LIMITED', 'Too many failed logins from this address; try again later');
-    }
+  /** The user whose password this is; UNAUTHENTICATED (and audited) otherwise. */
+  private async checkPassword(username: string, password: string, address: string) {
+    const user = await this.users.findByUsername(username);
+    const usable = user && !user.disabled ? user : undefined;
+    const valid = await verifyPassword(password, usable ? usable.passwordHash : await this.dummy());
+    if (usable && valid) return usable;
+    const reason = !user ? 'no such user' : user.disabled ? 'disabled' : 'wrong password';
+    await this.audit.record({ kind: 'user', id: user?.id ?? 'unknown', name: username, role: 'viewer' }, 'auth.login', { type: 'user', id: user?.id, name: username }, 'failure', { reason, address });
+    throw new UnauthenticatedError('Wrong username or password');
   }
-  private noteAddressFailure(address: string, now: number): void {
-    const f = this.addressFailures.get(address);
-    if (!f || now - f.since >= this.lockMs) this.addressFailures.set(address, { count: 1, since: now });
-    else f.count += 1;
+
+  private dummy(): Promise<string> {
+    this.dummyHash ??= hashPassword(randomBytes(16).toString('base64'));
+    return this.dummyHash;
   }
 }
 
