@@ -345,7 +345,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description text/event-stream of run.discovered, run.status and cluster.health events (data is the event as JSON) */
+        /** @description text/event-stream of run.discovered, run.status and cluster.health events (data is the event as JSON). The stream ends when its credential is revoked or expires; a user or token holds at most a few streams at once (429 beyond). */
         get: operations["streamEvents"];
         put?: never;
         post?: never;

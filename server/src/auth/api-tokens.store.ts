@@ -55,6 +55,12 @@ export class ApiTokensStore {
     return row && toToken(row);
   }
 
+  /** The unrevoked token with this id. */
+  async findActiveById(id: string): Promise<ApiTokenRecord | undefined> {
+    const row = await this.database.db.selectFrom('api_tokens').selectAll().where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    return row && toToken(row);
+  }
+
   /** Every token, revoked ones included, newest first. */
   async list(): Promise<ApiTokenRecord[]> {
     const rows = await this.database.db.selectFrom('api_tokens').selectAll().orderBy('id', 'desc').execute();

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ApiToken, Role, SessionInfo, User } from '@weir/contract';
 import { ConflictError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError, AppError } from '../errors/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { WeirEvent } from '../events/events.js';
 import type { ApiTokensStore } from './api-tokens.store.js';
 import type { SessionsStore } from './sessions.store.js';
 import type { UsersStore } from './users.store.js';
@@ -17,6 +18,8 @@ export interface AuthServiceOptions {
   /** Limits on password guessing (defaults: DEFAULT_LOGIN_THROTTLE). */
   loginThrottle?: LoginThrottleSettings;
   now?: () => number;
+  /** Where credential revocations are announced, so open event streams of them end at once. */
+  events?: { publish(event: WeirEvent): void };
   /** Waits out an account's login slow-down; tests record it instead of waiting. */
   sleep?: (ms: number) => Promise<void>;
   /** Called after a user changed their own password (the first admin's kept password is then deleted). */
@@ -92,7 +95,10 @@ export class AuthService {
   }
 
   async logout(principal: Principal): Promise<void> {
-    if (principal.sessionId) await this.sessions.delete(principal.sessionId);
+    if (principal.sessionId) {
+      await this.sessions.delete(principal.sessionId);
+      this.revoked('session', principal.sessionId);
+    }
     await this.audit.record(principal, 'auth.logout', { type: 'user', id: principal.id, name: principal.name }, 'success');
   }
 
@@ -117,6 +123,22 @@ export class AuthService {
     return { kind: 'token', id: token.id, name: `token:${token.name}`, role: token.role };
   }
 
+  /**
+   * Whether the credential behind a principal still stands as it was: the session unexpired and
+   * its user enabled with the same role, or the token unrevoked. Read-only (slides nothing); what
+   * long-lived requests (event streams) re-check.
+   */
+  async stillValid(principal: Principal): Promise<boolean> {
+    const now = this.now();
+    if (principal.kind === 'token') {
+      const token = await this.tokens.findActiveById(principal.id);
+      return token !== undefined && token.role === principal.role;
+    }
+    if (!principal.sessionId || !(await this.sessions.findValid(principal.sessionId, now))) return false;
+    const user = await this.users.findById(principal.id);
+    return user !== undefined && !user.disabled && user.role === principal.role;
+  }
+
   async sessionInfo(principal: Principal): Promise<SessionInfo> {
     const user = await this.users.findById(principal.id);
     if (!user) throw new UnauthenticatedError();
@@ -133,6 +155,7 @@ export class AuthService {
     await this.users.updatePassword(user.id, await hashPassword(next));
     // Other sessions of this user end; the current one stays.
     await this.sessions.deleteForUser(user.id, principal.sessionId);
+    this.revoked('user', user.id, principal.sessionId);
     this.options.onPasswordChanged?.({ id: user.id, username: user.username });
     await this.audit.record(principal, 'user.password', { type: 'user', id: user.id, name: user.username }, 'success');
   }
@@ -156,7 +179,10 @@ export class AuthService {
       throw new InputError('You cannot demote or disable yourself; ask another admin');
     }
     const updated = await this.users.update(id, req);
-    if (req.disabled || (req.role && req.role !== user.role)) await this.sessions.deleteForUser(id);
+    if (req.disabled || (req.role && req.role !== user.role)) {
+      await this.sessions.deleteForUser(id);
+      this.revoked('user', id);
+    }
     await this.audit.record(actor, 'user.update', { type: 'user', id, name: user.username }, 'success', req);
     return toUser(updated);
   }
@@ -179,7 +205,12 @@ export class AuthService {
   async revokeToken(actor: Principal, id: string): Promise<void> {
     const ok = await this.tokens.revoke(id, this.now());
     if (!ok) throw new NotFoundError('API token', id);
+    this.revoked('token', id);
     await this.audit.record(actor, 'token.revoke', { type: 'token', id }, 'success');
+  }
+
+  private revoked(scope: 'token' | 'session' | 'user', id: string, keepSessionId?: string): void {
+    this.options.events?.publish({ type: 'credentials.revoked', at: this.now(), scope, id, ...(keepSessionId ? { keepSessionId } : {}) });
   }
 
   /** The user whose password this is; UNAUTHENTICATED (and audited) otherwise. */
