@@ -43,7 +43,7 @@ export interface Logger {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics'>> & {
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics'>> & {
   /** Limits of the live event streams (default DEFAULT_LIVE_STREAM_SETTINGS). */
   liveStreams?: LiveStreamSettings;
   /** Job health checks run this often (default 10 s). */
@@ -61,6 +61,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const audit = new AuditService(new AuditStore(database), log);
   const auth = new AuthService(new UsersStore(database), new SessionsStore(database), new ApiTokensStore(database), audit, {
     sessionTtlMs: config.sessionTtlMs,
+    sessionLifetimeMs: config.sessionLifetimeMs,
     events: bus,
     onPasswordChanged: (user) => forgetInitialPassword(config.dataDir, user.username),
   });
@@ -118,6 +119,12 @@ export function createServices(database: Database, config: ServicesConfig, log: 
       run: () => clusters.checkAll(),
     });
     watchers.start();
+    scheduler.schedule({
+      name: 'expired-sessions',
+      intervalMs: 10 * 60_000,
+      timeoutMs: 60_000,
+      run: () => auth.deleteExpiredSessions().then(() => undefined),
+    });
     scheduler.schedule({
       name: 'checkpoint-tracker',
       intervalMs: config.checkpointPollMs,

@@ -100,6 +100,24 @@ describe('CSRF protection of cookie sessions', () => {
     assert.equal((await app.inject({ url: '/api/tokens', headers: { cookie: s.cookie } })).statusCode, 200);
   });
 
+  it('GET /api/auth/me answers an API token with the token itself as the caller', async () => {
+    const { token, secret } = await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'who-am-i', 'operator');
+    const me = await app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${secret}` } });
+    assert.equal(me.statusCode, 200, me.body);
+    assert.deepEqual((me.json() as { user: unknown }).user, { id: token.id, username: 'token:who-am-i', displayName: null, role: 'operator' });
+  });
+
+  it('every answer forbids framing, sniffing and foreign scripts, and sends no referrer', async () => {
+    for (const url of ['/api/health', '/api/auth/me', '/no-such-page']) {
+      const res = await app.inject({ url });
+      assert.match(String(res.headers['content-security-policy']), /script-src 'self';.*frame-ancestors 'none'/, url);
+      assert.ok(!/script-src[^;]*unsafe-inline/.test(String(res.headers['content-security-policy'])));
+      assert.equal(res.headers['x-frame-options'], 'DENY');
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.equal(res.headers['referrer-policy'], 'no-referrer');
+    }
+  });
+
   it('API tokens need no CSRF token: they are not sent by browsers on their own', async () => {
     const { secret } = await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'automation', 'admin');
     assert.equal((await createToken({ authorization: `Bearer ${secret}` })).statusCode, 201);

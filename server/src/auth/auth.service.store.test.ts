@@ -12,6 +12,7 @@ import { UsersStore } from './users.store.js';
 
 const TTL = 30 * 60_000;
 const WINDOW = 15 * 60_000;
+const LIFETIME = 4 * TTL;
 const PASSWORD = 'correct-horse-battery';
 
 async function rejectsWith(promise: Promise<unknown>, code: string, message?: RegExp): Promise<void> {
@@ -41,6 +42,7 @@ forEachDatabase('AuthService on the real stores', (getDb) => {
     audit = new AuditStore(db);
     auth = new AuthService(new UsersStore(db, now), new SessionsStore(db), new ApiTokensStore(db, now), new AuditService(audit, console, now), {
       sessionTtlMs: TTL,
+      sessionLifetimeMs: LIFETIME,
       now,
       sleep: async (ms) => {
         waited.push(ms);
@@ -87,6 +89,18 @@ forEachDatabase('AuthService on the real stores', (getDb) => {
     assert.ok(await auth.principalFromSession(sessionToken));
     clock += TTL;
     assert.equal(await auth.principalFromSession(sessionToken), undefined);
+  });
+
+  it('activity slides a session only up to its absolute lifetime; expired sessions are deleted', async () => {
+    const start = clock;
+    const { sessionToken } = await auth.login(username, PASSWORD, '10.1.0.2');
+    while (clock + TTL / 2 < start + LIFETIME) {
+      assert.ok(await auth.principalFromSession(sessionToken), `still active at +${clock - start} ms`);
+      clock += TTL / 2;
+    }
+    clock = start + LIFETIME;
+    assert.equal(await auth.principalFromSession(sessionToken), undefined, 'ended at the lifetime although active');
+    assert.ok((await auth.deleteExpiredSessions()) >= 1);
   });
 
   it('changing the password ends the other sessions, keeps this one, and reports the change', async () => {

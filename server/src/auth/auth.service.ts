@@ -14,7 +14,10 @@ import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
 export const INITIAL_ADMIN_USERNAME = 'admin';
 
 export interface AuthServiceOptions {
+  /** A session ends this long after it was idle … */
   sessionTtlMs: number;
+  /** … and at the latest this long after login, however active it was (default: 12 h). */
+  sessionLifetimeMs?: number;
   /** Limits on password guessing (defaults: DEFAULT_LOGIN_THROTTLE). */
   loginThrottle?: LoginThrottleSettings;
   now?: () => number;
@@ -88,7 +91,7 @@ export class AuthService {
     attempt.succeeded();
     const sessionToken = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    await this.sessions.create({ id: sha256(sessionToken), userId: user.id, csrfToken, createdAt: now, expiresAt: now + this.options.sessionTtlMs });
+    await this.sessions.create({ id: sha256(sessionToken), userId: user.id, csrfToken, createdAt: now, expiresAt: this.sessionExpiry(now, now) });
     const principal: Principal = { kind: 'user', id: user.id, name: user.username, role: user.role };
     await this.audit.record(principal, 'auth.login', { type: 'user', id: user.id, name: user.username }, 'success');
     return { sessionToken, info: { user: toUser(user), csrfToken } };
@@ -102,7 +105,17 @@ export class AuthService {
     await this.audit.record(principal, 'auth.logout', { type: 'user', id: principal.id, name: principal.name }, 'success');
   }
 
-  /** Resolves a cookie session; sliding expiry. */
+  /** Idle expiry slides with activity, but never past the absolute lifetime from login. */
+  private sessionExpiry(createdAt: number, now: number): number {
+    return Math.min(now + this.options.sessionTtlMs, createdAt + (this.options.sessionLifetimeMs ?? 12 * 3_600_000));
+  }
+
+  /** Removes expired sessions (a scheduled job); returns how many. */
+  deleteExpiredSessions(): Promise<number> {
+    return this.sessions.deleteExpired(this.now());
+  }
+
+  /** Resolves a cookie session; sliding expiry up to the absolute lifetime. */
   async principalFromSession(sessionToken: string): Promise<Principal | undefined> {
     const now = this.now();
     const id = sha256(sessionToken);
@@ -110,7 +123,7 @@ export class AuthService {
     if (!session) return undefined;
     const user = await this.users.findById(session.userId);
     if (!user || user.disabled) return undefined;
-    if (now - session.lastSeenAt > 60_000) await this.sessions.touch(id, now, now + this.options.sessionTtlMs);
+    if (now - session.lastSeenAt > 60_000) await this.sessions.touch(id, now, this.sessionExpiry(session.createdAt, now));
     return { kind: 'user', id: user.id, name: user.username, role: user.role, csrfToken: session.csrfToken, sessionId: id };
   }
 
@@ -139,7 +152,9 @@ export class AuthService {
     return user !== undefined && !user.disabled && user.role === principal.role;
   }
 
+  /** Who is calling; for an API token, the token itself (its id, `token:<name>` and its role). */
   async sessionInfo(principal: Principal): Promise<SessionInfo> {
+    if (principal.kind === 'token') return { user: { id: principal.id, username: principal.name, displayName: null, role: principal.role }, csrfToken: '' };
     const user = await this.users.findById(principal.id);
     if (!user) throw new UnauthenticatedError();
     return { user: toUser(user), csrfToken: principal.csrfToken ?? '' };

@@ -66,6 +66,12 @@ const EnvSchema = z.object({
   WEIR_SESSION_TTL_S: z.coerce.number().int().min(60).default(12 * 3600),
   /** Proxies whose X-Forwarded-For Weir believes (login throttling and the audit use the client address); see trustProxy above. */
   WEIR_TRUST_PROXY: trustProxy.default(false),
+  /** Hours a login session lasts at most, however active (then the user logs in again). */
+  WEIR_SESSION_LIFETIME_H: z.coerce.number().min(0.1).default(12),
+  /** Live event streams (open pages) one user or token may hold at once; one more gets 429. */
+  WEIR_EVENT_STREAMS_PER_PRINCIPAL: z.coerce.number().int().min(1).default(5),
+  /** How often open event streams re-check their credential (expiry); revocations end them at once. */
+  WEIR_EVENT_STREAM_RECHECK_MS: z.coerce.number().int().min(100).default(5_000),
   /** Mark cookies Secure (set when served over https). */
   WEIR_SECURE_COOKIES: bool.default(false),
   /** How often each cluster's health is checked. */
@@ -121,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     adminPassword: e.WEIR_ADMIN_PASSWORD,
     secretKey: e.WEIR_SECRET_KEY,
     sessionTtlMs: e.WEIR_SESSION_TTL_S * 1000,
+    sessionLifetimeMs: e.WEIR_SESSION_LIFETIME_H * 3_600_000,
+    liveStreams: { perPrincipal: e.WEIR_EVENT_STREAMS_PER_PRINCIPAL, recheckMs: e.WEIR_EVENT_STREAM_RECHECK_MS },
     secureCookies: e.WEIR_SECURE_COOKIES,
     trustProxy: e.WEIR_TRUST_PROXY,
     clusterCheckIntervalMs: e.WEIR_CLUSTER_CHECK_INTERVAL_MS,
