@@ -1013,6 +1013,9 @@ export interface components {
             createdAt: number;
             lastUsedAt: number | null;
             revokedAt: number | null;
+            expiresAt: number | null;
+            createdByUserId: string | null;
+            createdByTokenId: string | null;
         };
         AlertChannelRequestInput: {
             /** @constant */
@@ -2164,6 +2167,9 @@ export interface components {
             createdAt: number;
             lastUsedAt: number | null;
             revokedAt: number | null;
+            expiresAt: number | null;
+            createdByUserId: string | null;
+            createdByTokenId: string | null;
         };
         AlertChannelRequest: {
             /** @constant */
@@ -3944,6 +3950,7 @@ export interface operations {
                     name: string;
                     /** @enum {string} */
                     role: "admin" | "operator" | "viewer";
+                    expiresAt?: number;
                 };
             };
         };

@@ -140,4 +140,38 @@ forEachDatabase('AuthService on the real stores', (getDb) => {
     assert.equal(listed?.revokedAt, clock);
     assert.ok(!JSON.stringify(listed).includes(secret));
   });
+
+  it('a token with an expiry stops working then, on its own', async () => {
+    const { secret } = await auth.createToken(SYSTEM_PRINCIPAL, `short-${serial}`, 'viewer', clock + 60_000);
+    assert.ok(await auth.principalFromToken(secret));
+    clock += 60_000;
+    assert.equal(await auth.principalFromToken(secret), undefined);
+    await rejectsWith(auth.createToken(SYSTEM_PRINCIPAL, `past-${serial}`, 'viewer', clock - 1), 'VALIDATION');
+  });
+
+  it('revoking a token revokes the tokens it made, and theirs; disabling a user revokes what the user made', async () => {
+    const { token: parent, secret: parentSecret } = await auth.createToken(SYSTEM_PRINCIPAL, `parent-${serial}`, 'admin');
+    const parentPrincipal = (await auth.principalFromToken(parentSecret))!;
+    const child = await auth.createToken(parentPrincipal, `child-${serial}`, 'operator');
+    const grandchild = await auth.createToken((await auth.principalFromToken(child.secret))!, `grandchild-${serial}`, 'viewer');
+    const unrelated = await auth.createToken(SYSTEM_PRINCIPAL, `unrelated-${serial}`, 'viewer');
+    await auth.revokeToken(SYSTEM_PRINCIPAL, parent.id);
+    assert.equal(await auth.principalFromToken(child.secret), undefined);
+    assert.equal(await auth.principalFromToken(grandchild.secret), undefined);
+    assert.ok(await auth.principalFromToken(unrelated.secret));
+    const revokeEntry = (await audit.list({ action: 'token.revoke', targetId: parent.id, limit: 5 })).items[0];
+    assert.match(revokeEntry?.detail ?? '', new RegExp(child.token.id));
+
+    const { sessionToken } = await auth.login(username, PASSWORD, '10.4.0.1');
+    const userPrincipal = (await auth.principalFromSession(sessionToken))!;
+    const made = await auth.createToken(userPrincipal, `made-by-user-${serial}`, 'operator');
+    const madeViewer = await auth.createToken(userPrincipal, `viewer-by-user-${serial}`, 'viewer');
+    assert.equal(made.token.createdByUserId, userPrincipal.id);
+    // Demoted to viewer: the operator token goes, the viewer token stays; disabled: everything goes.
+    await auth.updateUser({ ...SYSTEM_PRINCIPAL, id: 'another-admin' }, userPrincipal.id, { role: 'viewer' });
+    assert.equal(await auth.principalFromToken(made.secret), undefined);
+    assert.ok(await auth.principalFromToken(madeViewer.secret));
+    await auth.updateUser({ ...SYSTEM_PRINCIPAL, id: 'another-admin' }, userPrincipal.id, { disabled: true });
+    assert.equal(await auth.principalFromToken(madeViewer.secret), undefined);
+  });
 });

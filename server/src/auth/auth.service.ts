@@ -7,7 +7,7 @@ import type { ApiTokensStore } from './api-tokens.store.js';
 import type { SessionsStore } from './sessions.store.js';
 import type { UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
-import type { Principal } from './principal.js';
+import { SYSTEM_PRINCIPAL, type Principal } from './principal.js';
 import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
 
 /** The account Weir creates on first start (see initial-admin.ts). */
@@ -194,22 +194,37 @@ export class AuthService {
       throw new InputError('You cannot demote or disable yourself; ask another admin');
     }
     const updated = await this.users.update(id, req);
+    let tokensRevoked: string[] = [];
     if (req.disabled || (req.role && req.role !== user.role)) {
       await this.sessions.deleteForUser(id);
       this.revoked('user', id);
+      // Tokens the user made go with the access they were made with: all of them when disabled,
+      // those above the new role when demoted.
+      tokensRevoked = await this.tokens.revokeMadeBy({ userId: id }, this.now(), req.disabled ? undefined : req.role);
+      for (const token of tokensRevoked) this.revoked('token', token);
     }
-    await this.audit.record(actor, 'user.update', { type: 'user', id, name: user.username }, 'success', req);
+    await this.audit.record(actor, 'user.update', { type: 'user', id, name: user.username }, 'success', tokensRevoked.length > 0 ? { ...req, tokensRevoked } : req);
     return toUser(updated);
   }
 
   // ---- API tokens ----
-  async createToken(actor: Principal, name: string, role: Role): Promise<{ token: ApiToken; secret: string }> {
+  async createToken(actor: Principal, name: string, role: Role, expiresAt?: number): Promise<{ token: ApiToken; secret: string }> {
     if (actor.role !== 'admin' && role !== 'viewer' && (role === 'admin' || actor.role === 'viewer')) {
       throw new ForbiddenError(`A ${actor.role} cannot create a token with role ${role}`);
     }
+    if (expiresAt !== undefined && expiresAt <= this.now()) throw new InputError('expiresAt must be in the future');
     const secret = TOKEN_PREFIX + randomBytes(30).toString('base64url');
-    const token = await this.tokens.create({ name, role, tokenHash: sha256(secret), createdBy: actor.name });
-    await this.audit.record(actor, 'token.create', { type: 'token', id: token.id, name }, 'success', { role });
+    const token = await this.tokens.create({
+      name,
+      role,
+      tokenHash: sha256(secret),
+      createdBy: actor.name,
+      expiresAt: expiresAt ?? null,
+      // Recorded so that revoking the maker's access revokes this token too (the system makes none of record).
+      createdByUserId: actor.kind === 'user' && actor.id !== SYSTEM_PRINCIPAL.id ? actor.id : null,
+      createdByTokenId: actor.kind === 'token' ? actor.id : null,
+    });
+    await this.audit.record(actor, 'token.create', { type: 'token', id: token.id, name }, 'success', { role, ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}) });
     return { token, secret };
   }
 
@@ -218,10 +233,14 @@ export class AuthService {
   }
 
   async revokeToken(actor: Principal, id: string): Promise<void> {
-    const ok = await this.tokens.revoke(id, this.now());
+    const now = this.now();
+    const ok = await this.tokens.revoke(id, now);
     if (!ok) throw new NotFoundError('API token', id);
     this.revoked('token', id);
-    await this.audit.record(actor, 'token.revoke', { type: 'token', id }, 'success');
+    // What this token made was made with its authority: that goes too.
+    const alsoRevoked = await this.tokens.revokeMadeBy({ tokenId: id }, now);
+    for (const child of alsoRevoked) this.revoked('token', child);
+    await this.audit.record(actor, 'token.revoke', { type: 'token', id }, 'success', alsoRevoked.length > 0 ? { alsoRevoked } : undefined);
   }
 
   private revoked(scope: 'token' | 'session' | 'user', id: string, keepSessionId?: string): void {
