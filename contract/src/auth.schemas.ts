@@ -55,6 +55,11 @@ export const ApiToken = z
     createdAt: EpochMs,
     lastUsedAt: EpochMs.nullable(),
     revokedAt: EpochMs.nullable(),
+    /** Null: never expires. */
+    expiresAt: EpochMs.nullable(),
+    /** The user or token that made this token; revoking that access revokes this token too. */
+    createdByUserId: z.string().nullable(),
+    createdByTokenId: z.string().nullable(),
   })
   .meta({ id: 'ApiToken' });
 export type ApiToken = z.infer<typeof ApiToken>;
@@ -62,6 +67,8 @@ export type ApiToken = z.infer<typeof ApiToken>;
 export const CreateApiTokenRequest = z.object({
   name: z.string().trim().min(1).max(100),
   role: Role,
+  /** When the token stops working (epoch ms, in the future); absent: never. */
+  expiresAt: EpochMs.optional(),
 });
 
 /** The secret is in this answer and never again. */

@@ -22,9 +22,16 @@ after(async () => {
 
 test('log in, switch to Chinese, log out', async () => {
   const page = await browser.newPage();
+  // The app must work under its Content-Security-Policy: every violation the browser reports is collected.
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
 
   // Unauthenticated: any page sends you to /login, remembering where you were going.
-  await page.goto(`${server.url}/clusters`);
+  const first = await page.goto(`${server.url}/clusters`);
+  assert.match(first?.headers()['content-security-policy'] ?? '', /script-src 'self';/);
   await page.waitForURL(/\/login\?next=%2Fclusters$/);
   await page.getByRole('heading', { name: 'Log in to Weir' }).waitFor();
   await screenshot(page, 'login', '01-login-form');
@@ -55,6 +62,7 @@ test('log in, switch to Chinese, log out', async () => {
   assert.equal(await page.evaluate(() => localStorage.getItem('weir.language')), 'zh-CN');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   await screenshot(page, 'login', '04-shell-zh');
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), [], 'the page broke its Content-Security-Policy');
 
   // The choice survives a reload.
   await page.reload();

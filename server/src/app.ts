@@ -24,12 +24,34 @@ import type { Services } from './services.js';
 
 export const API_VERSION = '0.1.0';
 
+/**
+ * Sent with every answer, the web app's pages included. Scripts only from Weir itself (the built
+ * app has no inline script); inline styles are allowed because antd writes its CSS-in-JS into
+ * <style> elements. No framing (clickjacking of the stop/cancel buttons), no MIME sniffing, and
+ * no addresses of Weir's pages (run ids, filters) sent to other sites.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 export interface AppOptions {
   services: Services;
   logLevel?: string;
   webDir?: string;
   secureCookies?: boolean;
   sessionTtlMs: number;
+  /** Which proxies' X-Forwarded-For to believe (WEIR_TRUST_PROXY); none by default. */
+  trustProxy?: false | number | string[];
+}
+
+/** Fastify takes a hop count too, but its types do not say so: the same rule as a function. */
+function trustProxyOption(setting: AppOptions['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting ?? false;
 }
 
 /**
@@ -42,11 +64,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Per-request lines would drown the watcher's and the operations' logs.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024 * 1024,
+    // request.ip is the socket's address unless the peer is a proxy the operator named.
+    trustProxy: trustProxyOption(options.trustProxy),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = Boolean(options.webDir && fs.existsSync(path.join(options.webDir, 'index.html')));
   registerErrorHandling(app, { spaFallback: serveWeb });
+  app.addHook('onSend', async (_request, reply) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+  });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -69,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   clustersRoutes(app, services.clusters);
   auditRoutes(app, services.audit);
   alertsRoutes(app, services.alerts.service);
-  eventsRoutes(app, services.bus);
+  eventsRoutes(app, services.bus, services.liveStreams);
   overviewRoutes(app, services.overview);
   runsRoutes(app, services.runDetail);
   tasksRoutes(app, services.tasksService);

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
     webDir: config.webDir,
     secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
     sessionTtlMs: config.sessionTtlMs,
   });
   startupLogger.target = app.log;

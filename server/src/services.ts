@@ -12,6 +12,7 @@ import { UsersStore } from './auth/users.store.js';
 import { ClustersService } from './clusters/clusters.service.js';
 import { ClustersStore } from './clusters/clusters.store.js';
 import { EventBus } from './events/events.js';
+import { LiveStreams, type LiveStreamSettings } from './events/live-streams.js';
 import { createJobHealth } from './health/job-health.js';
 import { LineageService } from './lineage/lineage.service.js';
 import { LineageStore } from './lineage/lineage.store.js';
@@ -42,7 +43,9 @@ export interface Logger {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics'>> & {
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics'>> & {
+  /** Limits of the live event streams (default DEFAULT_LIVE_STREAM_SETTINGS). */
+  liveStreams?: LiveStreamSettings;
   /** Job health checks run this often (default 10 s). */
   healthCheckIntervalMs?: number;
 };
@@ -58,8 +61,11 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const audit = new AuditService(new AuditStore(database), log);
   const auth = new AuthService(new UsersStore(database), new SessionsStore(database), new ApiTokensStore(database), audit, {
     sessionTtlMs: config.sessionTtlMs,
+    sessionLifetimeMs: config.sessionLifetimeMs,
+    events: bus,
     onPasswordChanged: (user) => forgetInitialPassword(config.dataDir, user.username),
   });
+  const liveStreams = new LiveStreams(bus, (principal) => auth.stillValid(principal), config.liveStreams, log);
   const runs = new RunsStore(database);
   const tasks = new TasksStore(database);
   const overview = new OverviewService(new OverviewStore(database));
@@ -114,6 +120,12 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     });
     watchers.start();
     scheduler.schedule({
+      name: 'expired-sessions',
+      intervalMs: 10 * 60_000,
+      timeoutMs: 60_000,
+      run: () => auth.deleteExpiredSessions().then(() => undefined),
+    });
+    scheduler.schedule({
       name: 'checkpoint-tracker',
       intervalMs: config.checkpointPollMs,
       timeoutMs: Math.max(config.checkpointPollMs * 3, 30_000),
@@ -136,11 +148,12 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     health.start(bus, scheduler);
   };
   const stopBackgroundWork = async () => {
+    liveStreams.stop();
     await scheduler.stop();
     await alerts.stop();
     await health.stop();
   };
 
-  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, health, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, liveStreams, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, health, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

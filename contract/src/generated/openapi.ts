@@ -345,7 +345,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description text/event-stream of run.discovered, run.status and cluster.health events (data is the event as JSON) */
+        /** @description text/event-stream of run.discovered, run.status and cluster.health events (data is the event as JSON). The stream ends when its credential is revoked or expires; a user or token holds at most a few streams at once (429 beyond). */
         get: operations["streamEvents"];
         put?: never;
         post?: never;
@@ -1013,6 +1013,9 @@ export interface components {
             createdAt: number;
             lastUsedAt: number | null;
             revokedAt: number | null;
+            expiresAt: number | null;
+            createdByUserId: string | null;
+            createdByTokenId: string | null;
         };
         AlertChannelRequestInput: {
             /** @constant */
@@ -2164,6 +2167,9 @@ export interface components {
             createdAt: number;
             lastUsedAt: number | null;
             revokedAt: number | null;
+            expiresAt: number | null;
+            createdByUserId: string | null;
+            createdByTokenId: string | null;
         };
         AlertChannelRequest: {
             /** @constant */
@@ -3944,6 +3950,7 @@ export interface operations {
                     name: string;
                     /** @enum {string} */
                     role: "admin" | "operator" | "viewer";
+                    expiresAt?: number;
                 };
             };
         };

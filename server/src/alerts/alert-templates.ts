@@ -1,5 +1,6 @@
 import type { DeliveryKind } from './alert-tables.js';
 import type { IncidentFacts } from './alert-incidents.store.js';
+import { escapeChatMarkdown, escapeHtml, markdownLinkTarget, oneLine } from './message-escaping.js';
 
 /**
  * One notice, channel-neutral: what every channel's template renders. Built from an incident's
@@ -7,8 +8,12 @@ import type { IncidentFacts } from './alert-incidents.store.js';
  */
 export interface AlertNotice {
   kind: DeliveryKind;
-  /** One line: "[FIRING] orders-etl: status became FAILED". */
+  /** One line: "[FIRING] orders-etl: status became FAILED" (`[tag] headline`). */
   title: string;
+  /** Weir's own label, "FIRING" … */
+  tag: string;
+  /** The part after the tag, built from names and texts others chose: each format escapes it. */
+  headline: string;
   /** Label/value pairs in display order; values are plain text. */
   fields: Array<{ label: string; value: string }>;
   /** The run's page in Weir (or the clusters page for a cluster incident). */
@@ -41,9 +46,12 @@ const LABEL: Record<DeliveryKind, string> = {
 export function buildNotice(input: NoticeInput): AlertNotice {
   const base = input.publicUrl.replace(/\/+$/, '');
   if (!input.incident) {
+    const headline = `Weir test message${input.channelName ? ` for channel "${input.channelName}"` : ''}`;
     return {
       kind: input.kind,
-      title: `[TEST] Weir test message${input.channelName ? ` for channel "${input.channelName}"` : ''}`,
+      title: `[TEST] ${headline}`,
+      tag: 'TEST',
+      headline,
       fields: [
         { label: 'Message', value: 'This is a test message from Weir. If you can read it, the channel works.' },
         { label: 'Time', value: formatTime(input.now, input.timeZone) },
@@ -57,7 +65,7 @@ export function buildNotice(input: NoticeInput): AlertNotice {
   }
   const { facts } = input.incident;
   const subject = facts.taskName ?? facts.jobName ?? facts.clusterName ?? 'Weir';
-  const headline = input.kind === 'RESOLVED' ? (facts.resolution ?? 'resolved') : facts.summary;
+  const what = input.kind === 'RESOLVED' ? (facts.resolution ?? 'resolved') : facts.summary;
   const fields: AlertNotice['fields'] = [];
   if (input.ruleName) fields.push({ label: 'Rule', value: input.ruleName });
   if (facts.taskName) fields.push({ label: 'Job', value: facts.taskName });
@@ -82,7 +90,9 @@ export function buildNotice(input: NoticeInput): AlertNotice {
   const link = facts.runId ? `${base}/runs/${facts.runId}` : facts.clusterId ? `${base}/clusters` : base || null;
   return {
     kind: input.kind,
-    title: `[${LABEL[input.kind]}] ${subject}: ${headline}`,
+    title: `[${LABEL[input.kind]}] ${subject}: ${what}`,
+    tag: LABEL[input.kind],
+    headline: `${subject}: ${what}`,
     fields,
     link,
     incidentId: input.incident.id,
@@ -148,12 +158,13 @@ export function webhookPayload(notice: AlertNotice, sentAt: number) {
 
 /** DingTalk markdown (a small subset of Markdown: headings, bold, links, lists). */
 export function dingTalkMarkdown(notice: AlertNotice, atMobiles: readonly string[] = []): { title: string; text: string } {
-  const lines = [`### ${escapeMarkdown(notice.title)}`, ''];
-  for (const field of notice.fields) lines.push(`- **${field.label}**: ${escapeMarkdown(field.value)}`);
-  if (notice.link) lines.push('', `[Open in Weir](${notice.link})`);
-  // DingTalk only notifies the people whose @mobile appears in the text.
+  const lines = [`### ${markdownTitle(notice)}`, ''];
+  for (const field of notice.fields) lines.push(`- **${field.label}**: ${escapeChatMarkdown(field.value)}`);
+  const link = notice.link ? markdownLinkTarget(notice.link) : undefined;
+  if (link) lines.push('', `[Open in Weir](${link})`);
+  // DingTalk only notifies the people whose @mobile appears in the text (the channel's own list, not a value).
   if (atMobiles.length > 0) lines.push('', atMobiles.map((m) => `@${m}`).join(' '));
-  return { title: truncate(notice.title, 64), text: lines.join('\n') };
+  return { title: truncate(oneLine(notice.title), 64), text: lines.join('\n') };
 }
 
 /** Feishu/Lark interactive card: coloured header, the fields, a button to the run. */
@@ -162,18 +173,19 @@ export function feishuCard(notice: AlertNotice) {
   const elements: unknown[] = [
     {
       tag: 'div',
-      text: { tag: 'lark_md', content: notice.fields.map((f) => `**${f.label}**: ${escapeMarkdown(f.value)}`).join('\n') },
+      text: { tag: 'lark_md', content: notice.fields.map((f) => `**${f.label}**: ${escapeChatMarkdown(f.value)}`).join('\n') },
     },
   ];
-  if (notice.link) {
+  const link = notice.link ? markdownLinkTarget(notice.link) : undefined;
+  if (link) {
     elements.push({
       tag: 'action',
-      actions: [{ tag: 'button', text: { tag: 'plain_text', content: 'Open in Weir' }, type: 'primary', url: notice.link }],
+      actions: [{ tag: 'button', text: { tag: 'plain_text', content: 'Open in Weir' }, type: 'primary', url: link }],
     });
   }
   return {
     config: { wide_screen_mode: true },
-    header: { template, title: { tag: 'plain_text', content: notice.title } },
+    header: { template, title: { tag: 'plain_text', content: oneLine(notice.title) } },
     elements,
   };
 }
@@ -181,18 +193,20 @@ export function feishuCard(notice: AlertNotice) {
 /** WeCom markdown: its own small dialect, with <font color="warning|info|comment">; at most 4096 bytes. */
 export function weComMarkdown(notice: AlertNotice): string {
   const color = notice.kind === 'RESOLVED' ? 'info' : notice.kind === 'TEST' ? 'comment' : 'warning';
-  const lines = [`### <font color="${color}">${escapeMarkdown(notice.title)}</font>`];
-  for (const field of notice.fields) lines.push(`> ${field.label}: <font color="comment">${escapeMarkdown(field.value)}</font>`);
-  if (notice.link) lines.push('', `[Open in Weir](${notice.link})`);
+  const lines = [`### <font color="${color}">${markdownTitle(notice)}</font>`];
+  for (const field of notice.fields) lines.push(`> ${field.label}: <font color="comment">${escapeChatMarkdown(field.value)}</font>`);
+  const link = notice.link ? markdownLinkTarget(notice.link) : undefined;
+  if (link) lines.push('', `[Open in Weir](${link})`);
   return truncateBytes(lines.join('\n'), 4096);
 }
 
 /** E-mail: subject, plain text and a simple HTML table. */
 export function emailMessage(notice: AlertNotice): { subject: string; text: string; html: string } {
+  // The plain-text part is shown as it is: a value with line breaks could add lines of its own.
   const text = [
-    notice.title,
+    oneLine(notice.title),
     '',
-    ...notice.fields.map((f) => `${f.label}: ${f.value}`),
+    ...notice.fields.map((f) => `${f.label}: ${oneLine(f.value)}`),
     ...(notice.link ? ['', `Open in Weir: ${notice.link}`] : []),
     '',
     '-- ',
@@ -207,19 +221,12 @@ export function emailMessage(notice: AlertNotice): { subject: string; text: stri
     `<table>${rows}</table>` +
     (notice.link ? `<p><a href="${escapeHtml(notice.link)}">Open in Weir</a></p>` : '') +
     `<p style="color:#666">Sent by Weir</p></div>`;
-  return { subject: truncate(notice.title, 200), text, html };
+  return { subject: truncate(oneLine(notice.title), 200), text, html };
 }
 
-/**
- * The robots' markdown dialects honour no backslash escapes (a "\\*" shows both characters), so
- * values are only kept from opening tags or code spans: < > become ‹ › and backticks quotes.
- */
-function escapeMarkdown(text: string): string {
-  return text.replace(/</g, '‹').replace(/>/g, '›').replace(/`/g, "'");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** "[FIRING] " is Weir's own; the headline is escaped. */
+function markdownTitle(notice: AlertNotice): string {
+  return `[${notice.tag}] ${escapeChatMarkdown(notice.headline)}`;
 }
 
 function truncate(text: string, max: number): string {

@@ -100,6 +100,24 @@ describe('CSRF protection of cookie sessions', () => {
     assert.equal((await app.inject({ url: '/api/tokens', headers: { cookie: s.cookie } })).statusCode, 200);
   });
 
+  it('GET /api/auth/me answers an API token with the token itself as the caller', async () => {
+    const { token, secret } = await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'who-am-i', 'operator');
+    const me = await app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${secret}` } });
+    assert.equal(me.statusCode, 200, me.body);
+    assert.deepEqual((me.json() as { user: unknown }).user, { id: token.id, username: 'token:who-am-i', displayName: null, role: 'operator' });
+  });
+
+  it('every answer forbids framing, sniffing and foreign scripts, and sends no referrer', async () => {
+    for (const url of ['/api/health', '/api/auth/me', '/no-such-page']) {
+      const res = await app.inject({ url });
+      assert.match(String(res.headers['content-security-policy']), /script-src 'self';.*frame-ancestors 'none'/, url);
+      assert.ok(!/script-src[^;]*unsafe-inline/.test(String(res.headers['content-security-policy'])));
+      assert.equal(res.headers['x-frame-options'], 'DENY');
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.equal(res.headers['referrer-policy'], 'no-referrer');
+    }
+  });
+
   it('API tokens need no CSRF token: they are not sent by browsers on their own', async () => {
     const { secret } = await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'automation', 'admin');
     assert.equal((await createToken({ authorization: `Bearer ${secret}` })).statusCode, 201);
@@ -111,11 +129,21 @@ describe('repeated failed logins', () => {
     await weir.services.auth.createUser(SYSTEM_PRINCIPAL, { username: 'lockme', password: 'lockme-password', role: 'viewer' });
   });
 
-  it('5 wrong passwords lock the account: the right one then answers 429 with the reason', async () => {
-    for (let i = 0; i < 5; i++) assert.deepEqual(errorOf(await login('lockme', `wrong-${i}`, '10.9.0.1')), { status: 401, code: 'UNAUTHENTICATED' });
-    const locked = await login('lockme', 'lockme-password', '10.9.0.2');
-    assert.deepEqual(errorOf(locked), { status: 429, code: 'RATE_LIMITED' });
-    assert.match((locked.json() as { error: { message: string } }).error.message, /try again after \d{4}-/);
+  it('40 parallel wrong passwords for one account: the throttle counts them before hashing, so most get 429', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => login('lockme', `wrong-${i}`, '10.9.0.1')));
+    const statuses = answers.map((a) => a.statusCode);
+    assert.equal(statuses.filter((s) => s === 401).length, 5, JSON.stringify(statuses));
+    assert.equal(statuses.filter((s) => s === 429).length, 35);
+    assert.deepEqual(errorOf(answers.find((a) => a.statusCode === 429)!), { status: 429, code: 'RATE_LIMITED' });
+    // Even the right password is refused from that address for that account, until the window ends …
+    assert.equal((await login('lockme', 'lockme-password', '10.9.0.1')).statusCode, 429);
+  });
+
+  it('… but a stranger cannot lock anyone out: the owner, from another address, still logs in', async () => {
+    const stranger = await Promise.all(Array.from({ length: 30 }, () => login('admin', 'guessing', '198.51.100.66')));
+    assert.ok(stranger.every((a) => a.statusCode === 401 || a.statusCode === 429));
+    assert.equal((await login('admin', adminPassword, '10.9.0.3')).statusCode, 200);
+    assert.equal((await login('lockme', 'lockme-password', '10.9.0.4')).statusCode, 200);
   });
 
   it('one address guessing many usernames is throttled; other addresses still log in', async () => {
@@ -124,10 +152,32 @@ describe('repeated failed logins', () => {
     assert.equal((await login('admin', adminPassword, '203.0.113.8')).statusCode, 200);
   });
 
-  it('a wrong username and a wrong password give the same answer', async () => {
-    const a = await login('no-such-user', 'whatever-pass', '10.9.1.1');
-    const b = await login('admin', 'whatever-pass', '10.9.1.2');
-    assert.deepEqual([a.statusCode, a.body], [b.statusCode, b.body]);
+  it('a wrong username and a wrong password give the same answers, throttled alike', async () => {
+    for (let i = 0; i < 6; i++) {
+      const unknown = await login('no-such-user', 'whatever-pass', '10.9.1.1');
+      const known = await login('lockme', 'whatever-pass', '10.9.1.2');
+      assert.deepEqual([unknown.statusCode, unknown.body], [known.statusCode, known.body], `attempt ${i + 1}`);
+      assert.equal(known.statusCode, i < 5 ? 401 : 429);
+    }
+  });
+
+  it('X-Forwarded-For is ignored unless the peer is a proxy WEIR_TRUST_PROXY names', async () => {
+    await weir.services.auth.createUser(SYSTEM_PRINCIPAL, { username: 'proxied', password: 'proxied-password', role: 'viewer' });
+    const viaProxy = (target: FastifyInstance, forwardedFor: string) =>
+      target.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'proxied', password: 'wrong' }, remoteAddress: '10.9.3.1', headers: { 'x-forwarded-for': forwardedFor } });
+    // Untrusted: a client cannot dodge the limit by inventing addresses.
+    for (let i = 0; i < 5; i++) assert.equal((await viaProxy(app, `192.0.2.${i}`)).statusCode, 401);
+    assert.equal((await viaProxy(app, '192.0.2.99')).statusCode, 429);
+
+    const trusting = await testApp(weir, { trustProxy: ['10.9.3.1'] });
+    try {
+      // Behind the trusted proxy each client has its own count; the proxy's address is not shared by all.
+      for (let i = 0; i < 5; i++) assert.equal((await viaProxy(trusting, '198.18.0.1')).statusCode, 401);
+      assert.equal((await viaProxy(trusting, '198.18.0.1')).statusCode, 429);
+      assert.equal((await viaProxy(trusting, '198.18.0.2')).statusCode, 401);
+    } finally {
+      await trusting.close();
+    }
   });
 });
 

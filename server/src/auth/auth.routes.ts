@@ -97,7 +97,7 @@ export function authRoutes(app: FastifyInstance, { auth, secureCookies, sessionT
   r.post('/api/tokens', {
     config: { access: 'admin' },
     schema: { tags: ['tokens'], operationId: 'createToken', body: CreateApiTokenRequest, response: { 201: CreatedApiToken, ...errors } },
-    handler: async (req, reply) => reply.status(201).send(await auth.createToken(principalOf(req), req.body.name, req.body.role)),
+    handler: async (req, reply) => reply.status(201).send(await auth.createToken(principalOf(req), req.body.name, req.body.role, req.body.expiresAt)),
   });
 
   r.delete('/api/tokens/:id', {

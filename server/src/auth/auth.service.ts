@@ -2,21 +2,29 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ApiToken, Role, SessionInfo, User } from '@weir/contract';
 import { ConflictError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError, AppError } from '../errors/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { WeirEvent } from '../events/events.js';
 import type { ApiTokensStore } from './api-tokens.store.js';
 import type { SessionsStore } from './sessions.store.js';
 import type { UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
-import type { Principal } from './principal.js';
+import { SYSTEM_PRINCIPAL, type Principal } from './principal.js';
+import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
 
 /** The account Weir creates on first start (see initial-admin.ts). */
 export const INITIAL_ADMIN_USERNAME = 'admin';
 
 export interface AuthServiceOptions {
+  /** A session ends this long after it was idle … */
   sessionTtlMs: number;
-  /** Failed logins in a row before the account is locked. */
-  maxFailedLogins?: number;
-  lockMs?: number;
+  /** … and at the latest this long after login, however active it was (default: 12 h). */
+  sessionLifetimeMs?: number;
+  /** Limits on password guessing (defaults: DEFAULT_LOGIN_THROTTLE). */
+  loginThrottle?: LoginThrottleSettings;
   now?: () => number;
+  /** Where credential revocations are announced, so open event streams of them end at once. */
+  events?: { publish(event: WeirEvent): void };
+  /** Waits out an account's login slow-down; tests record it instead of waiting. */
+  sleep?: (ms: number) => Promise<void>;
   /** Called after a user changed their own password (the first admin's kept password is then deleted). */
   onPasswordChanged?: (user: { id: string; username: string }) => void;
 }
@@ -32,11 +40,11 @@ export function sha256(text: string): string {
  * and only their SHA-256 is stored, so a database dump cannot be replayed.
  */
 export class AuthService {
-  private readonly maxFailedLogins: number;
-  private readonly lockMs: number;
   private readonly now: () => number;
-  /** Per-address failures, so one address cannot walk through many usernames. */
-  private readonly addressFailures = new Map<string, { count: number; since: number }>();
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly throttle: LoginThrottle;
+  /** Checked against when the username is unknown or disabled, so the answer takes as long as a real check. */
+  private dummyHash?: Promise<string>;
 
   constructor(
     private readonly users: UsersStore,
@@ -45,9 +53,9 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly options: AuthServiceOptions,
   ) {
-    this.maxFailedLogins = options.maxFailedLogins ?? 5;
-    this.lockMs = options.lockMs ?? 15 * 60_000;
     this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.throttle = new LoginThrottle(options.loginThrottle);
   }
 
   /** Creates the first admin when there are no users. Returns the password when Weir generated it. */
@@ -65,45 +73,49 @@ export class AuthService {
     return configuredPassword ? { created: true } : { created: true, generatedPassword: password };
   }
 
+  /**
+   * The attempt is counted before the password is hashed (see LoginThrottle); unknown, disabled
+   * and known users get the same answer after the same work.
+   */
   async login(username: string, password: string, address: string): Promise<{ sessionToken: string; info: SessionInfo }> {
     const now = this.now();
-    this.checkAddressThrottle(address, now);
-    const user = await this.users.findByUsername(username);
-    const fail = async (reason: string) => {
-      this.noteAddressFailure(address, now);
-      await this.audit.record({ kind: 'user', id: user?.id ?? 'unknown', name: username, role: 'viewer' }, 'auth.login', { type: 'user', id: user?.id, name: username }, 'failure', { reason });
-      return new UnauthenticatedError('Wrong username or password');
-    };
-    if (!user || user.disabled) {
-      // Spend the same time as a real check so timing does not reveal which usernames exist.
-      await verifyPassword(password, 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-      throw await fail(user ? 'disabled' : 'no such user');
+    const attempt = this.throttle.begin(address, username, now);
+    let user;
+    try {
+      if (attempt.delayMs > 0) await this.sleep(attempt.delayMs);
+      user = await this.checkPassword(username, password, address);
+    } catch (err) {
+      attempt.failed();
+      throw err;
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      await this.audit.record({ kind: 'user', id: user.id, name: username, role: user.role }, 'auth.login', { type: 'user', id: user.id, name: username }, 'failure', { reason: 'locked' });
-      throw new AppError('RATE_LIMITED', `Too many failed logins; try again after ${new Date(user.lockedUntil).toISOString()}`);
-    }
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const failures = await this.users.recordFailedLogin(user.id);
-      if (failures >= this.maxFailedLogins) await this.users.lock(user.id, now + this.lockMs);
-      throw await fail('wrong password');
-    }
-    await this.users.resetFailedLogins(user.id);
-    this.addressFailures.delete(address);
+    attempt.succeeded();
     const sessionToken = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    await this.sessions.create({ id: sha256(sessionToken), userId: user.id, csrfToken, createdAt: now, expiresAt: now + this.options.sessionTtlMs });
+    await this.sessions.create({ id: sha256(sessionToken), userId: user.id, csrfToken, createdAt: now, expiresAt: this.sessionExpiry(now, now) });
     const principal: Principal = { kind: 'user', id: user.id, name: user.username, role: user.role };
     await this.audit.record(principal, 'auth.login', { type: 'user', id: user.id, name: user.username }, 'success');
     return { sessionToken, info: { user: toUser(user), csrfToken } };
   }
 
   async logout(principal: Principal): Promise<void> {
-    if (principal.sessionId) await this.sessions.delete(principal.sessionId);
+    if (principal.sessionId) {
+      await this.sessions.delete(principal.sessionId);
+      this.revoked('session', principal.sessionId);
+    }
     await this.audit.record(principal, 'auth.logout', { type: 'user', id: principal.id, name: principal.name }, 'success');
   }
 
-  /** Resolves a cookie session; sliding expiry. */
+  /** Idle expiry slides with activity, but never past the absolute lifetime from login. */
+  private sessionExpiry(createdAt: number, now: number): number {
+    return Math.min(now + this.options.sessionTtlMs, createdAt + (this.options.sessionLifetimeMs ?? 12 * 3_600_000));
+  }
+
+  /** Removes expired sessions (a scheduled job); returns how many. */
+  deleteExpiredSessions(): Promise<number> {
+    return this.sessions.deleteExpired(this.now());
+  }
+
+  /** Resolves a cookie session; sliding expiry up to the absolute lifetime. */
   async principalFromSession(sessionToken: string): Promise<Principal | undefined> {
     const now = this.now();
     const id = sha256(sessionToken);
@@ -111,7 +123,7 @@ export class AuthService {
     if (!session) return undefined;
     const user = await this.users.findById(session.userId);
     if (!user || user.disabled) return undefined;
-    if (now - session.lastSeenAt > 60_000) await this.sessions.touch(id, now, now + this.options.sessionTtlMs);
+    if (now - session.lastSeenAt > 60_000) await this.sessions.touch(id, now, this.sessionExpiry(session.createdAt, now));
     return { kind: 'user', id: user.id, name: user.username, role: user.role, csrfToken: session.csrfToken, sessionId: id };
   }
 
@@ -124,7 +136,25 @@ export class AuthService {
     return { kind: 'token', id: token.id, name: `token:${token.name}`, role: token.role };
   }
 
+  /**
+   * Whether the credential behind a principal still stands as it was: the session unexpired and
+   * its user enabled with the same role, or the token unrevoked. Read-only (slides nothing); what
+   * long-lived requests (event streams) re-check.
+   */
+  async stillValid(principal: Principal): Promise<boolean> {
+    const now = this.now();
+    if (principal.kind === 'token') {
+      const token = await this.tokens.findActiveById(principal.id);
+      return token !== undefined && token.role === principal.role;
+    }
+    if (!principal.sessionId || !(await this.sessions.findValid(principal.sessionId, now))) return false;
+    const user = await this.users.findById(principal.id);
+    return user !== undefined && !user.disabled && user.role === principal.role;
+  }
+
+  /** Who is calling; for an API token, the token itself (its id, `token:<name>` and its role). */
   async sessionInfo(principal: Principal): Promise<SessionInfo> {
+    if (principal.kind === 'token') return { user: { id: principal.id, username: principal.name, displayName: null, role: principal.role }, csrfToken: '' };
     const user = await this.users.findById(principal.id);
     if (!user) throw new UnauthenticatedError();
     return { user: toUser(user), csrfToken: principal.csrfToken ?? '' };
@@ -140,6 +170,7 @@ export class AuthService {
     await this.users.updatePassword(user.id, await hashPassword(next));
     // Other sessions of this user end; the current one stays.
     await this.sessions.deleteForUser(user.id, principal.sessionId);
+    this.revoked('user', user.id, principal.sessionId);
     this.options.onPasswordChanged?.({ id: user.id, username: user.username });
     await this.audit.record(principal, 'user.password', { type: 'user', id: user.id, name: user.username }, 'success');
   }
@@ -163,19 +194,37 @@ export class AuthService {
       throw new InputError('You cannot demote or disable yourself; ask another admin');
     }
     const updated = await this.users.update(id, req);
-    if (req.disabled || (req.role && req.role !== user.role)) await this.sessions.deleteForUser(id);
-    await this.audit.record(actor, 'user.update', { type: 'user', id, name: user.username }, 'success', req);
+    let tokensRevoked: string[] = [];
+    if (req.disabled || (req.role && req.role !== user.role)) {
+      await this.sessions.deleteForUser(id);
+      this.revoked('user', id);
+      // Tokens the user made go with the access they were made with: all of them when disabled,
+      // those above the new role when demoted.
+      tokensRevoked = await this.tokens.revokeMadeBy({ userId: id }, this.now(), req.disabled ? undefined : req.role);
+      for (const token of tokensRevoked) this.revoked('token', token);
+    }
+    await this.audit.record(actor, 'user.update', { type: 'user', id, name: user.username }, 'success', tokensRevoked.length > 0 ? { ...req, tokensRevoked } : req);
     return toUser(updated);
   }
 
   // ---- API tokens ----
-  async createToken(actor: Principal, name: string, role: Role): Promise<{ token: ApiToken; secret: string }> {
+  async createToken(actor: Principal, name: string, role: Role, expiresAt?: number): Promise<{ token: ApiToken; secret: string }> {
     if (actor.role !== 'admin' && role !== 'viewer' && (role === 'admin' || actor.role === 'viewer')) {
       throw new ForbiddenError(`A ${actor.role} cannot create a token with role ${role}`);
     }
+    if (expiresAt !== undefined && expiresAt <= this.now()) throw new InputError('expiresAt must be in the future');
     const secret = TOKEN_PREFIX + randomBytes(30).toString('base64url');
-    const token = await this.tokens.create({ name, role, tokenHash: sha256(secret), createdBy: actor.name });
-    await this.audit.record(actor, 'token.create', { type: 'token', id: token.id, name }, 'success', { role });
+    const token = await this.tokens.create({
+      name,
+      role,
+      tokenHash: sha256(secret),
+      createdBy: actor.name,
+      expiresAt: expiresAt ?? null,
+      // Recorded so that revoking the maker's access revokes this token too (the system makes none of record).
+      createdByUserId: actor.kind === 'user' && actor.id !== SYSTEM_PRINCIPAL.id ? actor.id : null,
+      createdByTokenId: actor.kind === 'token' ? actor.id : null,
+    });
+    await this.audit.record(actor, 'token.create', { type: 'token', id: token.id, name }, 'success', { role, ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}) });
     return { token, secret };
   }
 
@@ -184,22 +233,34 @@ export class AuthService {
   }
 
   async revokeToken(actor: Principal, id: string): Promise<void> {
-    const ok = await this.tokens.revoke(id, this.now());
+    const now = this.now();
+    const ok = await this.tokens.revoke(id, now);
     if (!ok) throw new NotFoundError('API token', id);
-    await this.audit.record(actor, 'token.revoke', { type: 'token', id }, 'success');
+    this.revoked('token', id);
+    // What this token made was made with its authority: that goes too.
+    const alsoRevoked = await this.tokens.revokeMadeBy({ tokenId: id }, now);
+    for (const child of alsoRevoked) this.revoked('token', child);
+    await this.audit.record(actor, 'token.revoke', { type: 'token', id }, 'success', alsoRevoked.length > 0 ? { alsoRevoked } : undefined);
   }
 
-  // ---- throttling by address ----
-  private checkAddressThrottle(address: string, now: number): void {
-    const f = this.addressFailures.get(address);
-    if (f && now - f.since < this.lockMs && f.count >= this.maxFailedLogins * 4) {
-      throw new AppError('RATE_LIMITED', 'Too many failed logins from this address; try again later');
-    }
+  private revoked(scope: 'token' | 'session' | 'user', id: string, keepSessionId?: string): void {
+    this.options.events?.publish({ type: 'credentials.revoked', at: this.now(), scope, id, ...(keepSessionId ? { keepSessionId } : {}) });
   }
-  private noteAddressFailure(address: string, now: number): void {
-    const f = this.addressFailures.get(address);
-    if (!f || now - f.since >= this.lockMs) this.addressFailures.set(address, { count: 1, since: now });
-    else f.count += 1;
+
+  /** The user whose password this is; UNAUTHENTICATED (and audited) otherwise. */
+  private async checkPassword(username: string, password: string, address: string) {
+    const user = await this.users.findByUsername(username);
+    const usable = user && !user.disabled ? user : undefined;
+    const valid = await verifyPassword(password, usable ? usable.passwordHash : await this.dummy());
+    if (usable && valid) return usable;
+    const reason = !user ? 'no such user' : user.disabled ? 'disabled' : 'wrong password';
+    await this.audit.record({ kind: 'user', id: user?.id ?? 'unknown', name: username, role: 'viewer' }, 'auth.login', { type: 'user', id: user?.id, name: username }, 'failure', { reason, address });
+    throw new UnauthenticatedError('Wrong username or password');
+  }
+
+  private dummy(): Promise<string> {
+    this.dummyHash ??= hashPassword(randomBytes(16).toString('base64'));
+    return this.dummyHash;
   }
 }
 

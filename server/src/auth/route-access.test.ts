@@ -217,4 +217,25 @@ describe('route access, for every operation in the API description', () => {
       assert.ok(answer.status !== 401 && !(answer.status === 403 && (answer.code === 'FORBIDDEN' || answer.code === 'CSRF')), `${label(op)} refused its own role: ${JSON.stringify(answer)}`);
     }
   });
+
+  it('every operation that answers with an event stream ends it when the token it was opened with is revoked', async () => {
+    let streams = 0;
+    for (const op of operations.filter((o) => o.method === 'GET' && o.access !== 'public')) {
+      const { token, secret } = await weir.services.auth.createToken(SYSTEM_PRINCIPAL, `stream-${op.operationId}`, op.access as Role);
+      const controller = new AbortController();
+      const res = await fetch(`${base}${op.path}${op.query}`, { headers: { authorization: `Bearer ${secret}` }, signal: controller.signal });
+      if (!res.headers.get('content-type')?.startsWith('text/event-stream')) {
+        await res.text();
+        continue;
+      }
+      streams += 1;
+      const reader = res.body!.getReader();
+      await reader.read(); // the stream is open
+      await weir.services.auth.revokeToken(SYSTEM_PRINCIPAL, token.id);
+      let done = false;
+      while (!done) done = (await reader.read()).done;
+      controller.abort();
+    }
+    assert.ok(streams >= 1, 'no event stream found among the operations');
+  });
 });

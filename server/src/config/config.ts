@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FLINK_VERSION, flinkVersionProfile } from '@weir/flink-local';
@@ -11,6 +12,31 @@ const bool = z
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+/**
+ * Which peers may tell Weir the client's address in X-Forwarded-For: "off" (the default: the
+ * header is ignored), a hop count ("1": the nearest proxy), or a comma-separated list of proxy
+ * addresses and networks ("10.0.0.5, 192.168.0.0/16"). Becomes Fastify's trustProxy.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    if (['', 'off', 'false', 'no', '0'].includes(value.toLowerCase())) return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+    const bad = entries.filter((e) => {
+      const [address, bits, ...rest] = e.split('/');
+      const family = net.isIP(address ?? '');
+      if (family === 0 || rest.length > 0) return true;
+      return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+    });
+    if (bad.length > 0 || entries.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `give "off", a hop count, or proxy addresses/networks (not ${bad.join(', ') || 'an empty list'})` });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 /**
  * Every setting Weir reads, with its documented default. Read once at start-up
@@ -50,6 +76,14 @@ const EnvSchema = z.object({
   WEIR_SECRET_KEY: z.string().optional(),
   /** Seconds a login session lasts without activity. */
   WEIR_SESSION_TTL_S: z.coerce.number().int().min(60).default(12 * 3600),
+  /** Proxies whose X-Forwarded-For Weir believes (login throttling and the audit use the client address); see trustProxy above. */
+  WEIR_TRUST_PROXY: trustProxy.default(false),
+  /** Hours a login session lasts at most, however active (then the user logs in again). */
+  WEIR_SESSION_LIFETIME_H: z.coerce.number().min(0.1).default(12),
+  /** Live event streams (open pages) one user or token may hold at once; one more gets 429. */
+  WEIR_EVENT_STREAMS_PER_PRINCIPAL: z.coerce.number().int().min(1).default(5),
+  /** How often open event streams re-check their credential (expiry); revocations end them at once. */
+  WEIR_EVENT_STREAM_RECHECK_MS: z.coerce.number().int().min(100).default(5_000),
   /** Mark cookies Secure (set when served over https). */
   WEIR_SECURE_COOKIES: bool.default(false),
   /** How often each cluster's health is checked. */
@@ -106,7 +140,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     adminPassword: e.WEIR_ADMIN_PASSWORD,
     secretKey: e.WEIR_SECRET_KEY,
     sessionTtlMs: e.WEIR_SESSION_TTL_S * 1000,
+    sessionLifetimeMs: e.WEIR_SESSION_LIFETIME_H * 3_600_000,
+    liveStreams: { perPrincipal: e.WEIR_EVENT_STREAMS_PER_PRINCIPAL, recheckMs: e.WEIR_EVENT_STREAM_RECHECK_MS },
     secureCookies: e.WEIR_SECURE_COOKIES,
+    trustProxy: e.WEIR_TRUST_PROXY,
     clusterCheckIntervalMs: e.WEIR_CLUSTER_CHECK_INTERVAL_MS,
     flinkTimeoutMs: e.WEIR_FLINK_TIMEOUT_MS,
     checkpointPollMs: e.WEIR_CHECKPOINT_POLL_MS,

@@ -35,6 +35,11 @@ export interface ApiTokensTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** Null: never expires. */
+  expires_at: number | null;
+  /** Who made the token: a user, or another token (null for tokens older than this record, or made by the system). */
+  created_by_user_id: string | null;
+  created_by_token_id: string | null;
 }
 
 export interface AuditLogTable {

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { principalOf } from '../auth/auth.plugin.js';
 import type { EventBus, WeirEvent } from './events.js';
+import type { LiveStreams } from './live-streams.js';
 
 /** Event types the browser gets; exceptions and checkpoints stay server-side (alerts, health). */
 const LIVE_TYPES = new Set<WeirEvent['type']>(['run.discovered', 'run.status', 'cluster.health']);
@@ -9,15 +11,18 @@ const KEEPALIVE_MS = 15_000;
  * Server-Sent Events: every status change the watcher records reaches open
  * pages as it happens, so the overview's cards and rows update without polling.
  */
-export function eventsRoutes(app: FastifyInstance, bus: EventBus): void {
+export function eventsRoutes(app: FastifyInstance, bus: EventBus, streams: LiveStreams): void {
   app.get('/api/events', {
     config: { access: 'viewer' },
     schema: {
       tags: ['events'],
       operationId: 'streamEvents',
-      description: 'text/event-stream of run.discovered, run.status and cluster.health events (data is the event as JSON)',
+      description:
+        'text/event-stream of run.discovered, run.status and cluster.health events (data is the event as JSON). The stream ends when its credential is revoked or expires; a user or token holds at most a few streams at once (429 beyond).',
     },
     handler: (request, reply) => {
+      const principal = principalOf(request);
+      streams.assertRoomFor(principal);
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -35,7 +40,16 @@ export function eventsRoutes(app: FastifyInstance, bus: EventBus): void {
       const close = () => {
         clearInterval(keepalive);
         unsubscribe();
+        forget();
       };
+      const forget = streams.add({
+        principal,
+        end: (reason) => {
+          close();
+          // The browser's EventSource reconnects on its own; with a revoked credential that attempt gets 401 and stops.
+          res.end(`event: end\ndata: ${JSON.stringify({ reason })}\n\n`);
+        },
+      });
       request.raw.on('close', close);
       res.on('error', close);
     },

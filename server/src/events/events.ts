@@ -35,7 +35,13 @@ export type WeirEvent =
   | ({ type: 'run.checkpoint'; at: number; checkpointId: number; outcome: 'COMPLETED' | 'FAILED'; failure?: string; isSavepoint: boolean } & RunRef)
   | ({ type: 'run.health'; at: number; check: 'restarts' | 'checkpoint' | 'backpressure'; state: 'PASS' | 'FAIL'; detail: string } & RunRef)
   | ({ type: 'task.auto-restart'; outcome: 'exhausted'; at: number; reason: string; attempts: number } & RunRef)
-  | { type: 'cluster.health'; clusterId: string; clusterName: string; from: ClusterHealth | null; to: ClusterHealth; at: number; error: string | null };
+  | { type: 'cluster.health'; clusterId: string; clusterName: string; from: ClusterHealth | null; to: ClusterHealth; at: number; error: string | null }
+  /**
+   * A credential stopped being good: a token revoked, a session logged out, or a user disabled or
+   * given another role (`scope: 'user'`: every session of the user but `keepSessionId`, and the
+   * user's tokens). Open event streams of it end (see live-streams.ts). Never sent to browsers.
+   */
+  | { type: 'credentials.revoked'; at: number; scope: 'token' | 'session' | 'user'; id: string; keepSessionId?: string };
 
 export type WeirEventType = WeirEvent['type'];
 type Listener = (event: WeirEvent) => void | Promise<void>;

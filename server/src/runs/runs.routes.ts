@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, RunCheckpoints, RunCluster, RunConfiguration, RunDetail, RunExceptions, RunGraph, RunIdParams, RunLineage, RunLogPage, RunLogQuery, RunSql } from '@weir/contract';
+import { principalOf } from '../auth/auth.plugin.js';
+import { roleAllows } from '../auth/principal.js';
+import { maskRunSql } from '../tasks/sql-secrets.js';
 import type { RunsService } from './runs.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -55,7 +58,11 @@ export function runsRoutes(app: FastifyInstance, runs: RunsService): void {
   r.get('/api/runs/:runId/sql', {
     config: { access: 'viewer' },
     schema: { tags, operationId: 'getRunSql', params: RunIdParams, response: { 200: RunSql, ...errors } },
-    handler: (req) => runs.sql(req.params.runId),
+    handler: async (req) => {
+      const runSql = await runs.sql(req.params.runId);
+      // Viewers get connector credentials masked; operators see the script as submitted.
+      return roleAllows(principalOf(req).role, 'operator') ? runSql : maskRunSql(runSql);
+    },
   });
 
   r.get('/api/runs/:runId/lineage', {

@@ -197,6 +197,25 @@ describe('tasks routes', () => {
     assert.match(missing.json().error.message, /upload it/);
   });
 
+  it('viewers get connector passwords in task SQL masked; operators read the script as written', async () => {
+    const secretSql = (pw: string) => `CREATE TEMPORARY TABLE snk (id BIGINT) WITH ('connector' = 'jdbc', 'username' = 'etl', 'password' = '${pw}');\nINSERT INTO snk SELECT 1;`;
+    const created = await call('POST', '/api/tasks', { name: 'with-secret', kind: 'SQL', clusterId, sql: secretSql('hunter2-v1') });
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json().id as string;
+    assert.equal((await call('POST', `/api/tasks/${id}/publish`, {})).statusCode, 201);
+    assert.equal((await call('PATCH', `/api/tasks/${id}`, { sql: secretSql('hunter2-v2') })).statusCode, 200);
+    assert.equal((await call('POST', `/api/tasks/${id}/publish`, {})).statusCode, 201);
+    const urls = [`/api/tasks/${id}`, `/api/tasks/${id}/versions`, `/api/tasks/${id}/versions/1`, `/api/tasks/${id}/versions/compare?from=1&to=2`];
+    for (const url of urls) {
+      const asViewer = await call('GET', url, undefined, viewer);
+      assert.equal(asViewer.statusCode, 200, url);
+      assert.ok(!asViewer.body.includes('hunter2'), `${url} shows the password to a viewer`);
+      assert.match(asViewer.body, /'password' = '\*{6}'/, url);
+      assert.match(asViewer.body, /'username' = 'etl'/, url);
+      assert.match((await call('GET', url)).body, /hunter2/, `${url} hides the password from an operator`);
+    }
+  });
+
   it('deletes a task that runs nothing', async () => {
     const task = (await call('POST', '/api/tasks', { name: 'short-lived', kind: 'SQL', clusterId })).json();
     assert.equal((await call('DELETE', `/api/tasks/${task.id}`)).statusCode, 204);

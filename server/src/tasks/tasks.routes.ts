@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -19,7 +19,14 @@ import {
 } from '@weir/contract';
 import { principalOf } from '../auth/auth.plugin.js';
 import { InputError } from '../errors/errors.js';
+import { roleAllows } from '../auth/principal.js';
 import type { TasksService } from './tasks.service.js';
+import { maskComparison, maskTask, maskTaskVersion } from './sql-secrets.js';
+
+/** Operators and admins read connector credentials in task SQL; viewers get them masked. */
+function seesSecrets(req: FastifyRequest): boolean {
+  return roleAllows(principalOf(req).role, 'operator');
+}
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody };
 const tags = ['tasks'];
@@ -42,7 +49,10 @@ export function tasksRoutes(app: FastifyInstance, tasks: TasksService): void {
   r.get('/api/tasks/:id', {
     config: { access: 'viewer' },
     schema: { tags, operationId: 'getTask', params: IdParams, response: { 200: Task, ...errors } },
-    handler: (req) => tasks.get(req.params.id),
+    handler: async (req) => {
+      const task = await tasks.get(req.params.id);
+      return seesSecrets(req) ? task : maskTask(task);
+    },
   });
 
   r.patch('/api/tasks/:id', {
@@ -69,19 +79,28 @@ export function tasksRoutes(app: FastifyInstance, tasks: TasksService): void {
   r.get('/api/tasks/:id/versions', {
     config: { access: 'viewer' },
     schema: { tags, operationId: 'listTaskVersions', params: IdParams, response: { 200: TaskVersionList, ...errors } },
-    handler: async (req) => ({ items: await tasks.listVersions(req.params.id) }),
+    handler: async (req) => {
+      const items = await tasks.listVersions(req.params.id);
+      return { items: seesSecrets(req) ? items : items.map(maskTaskVersion) };
+    },
   });
 
   r.get('/api/tasks/:id/versions/compare', {
     config: { access: 'viewer' },
     schema: { tags, operationId: 'compareTaskVersions', params: IdParams, querystring: CompareVersionsQuery, response: { 200: TaskVersionComparison, ...errors } },
-    handler: (req) => tasks.compare(req.params.id, req.query.from, req.query.to),
+    handler: async (req) => {
+      const comparison = await tasks.compare(req.params.id, req.query.from, req.query.to);
+      return seesSecrets(req) ? comparison : maskComparison(comparison);
+    },
   });
 
   r.get('/api/tasks/:id/versions/:version', {
     config: { access: 'viewer' },
     schema: { tags, operationId: 'getTaskVersion', params: TaskVersionParams, response: { 200: TaskVersion, ...errors } },
-    handler: (req) => tasks.getVersion(req.params.id, req.params.version),
+    handler: async (req) => {
+      const version = await tasks.getVersion(req.params.id, req.params.version);
+      return seesSecrets(req) ? version : maskTaskVersion(version);
+    },
   });
 
   // Multipart without a plugin: the body arrives whole (bodyLimit) and the platform's FormData parser reads it.

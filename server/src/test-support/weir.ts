@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.js';
+import { buildApp, type AppOptions } from '../app.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/index.js';
@@ -76,6 +76,6 @@ function dropWhenTheProcessEnds(drop: () => Promise<void>): void {
 }
 
 /** The HTTP app over a TestWeir, for route tests (inject) and browser tests (listen). */
-export async function testApp(weir: TestWeir): Promise<FastifyInstance> {
-  return buildApp({ services: weir.services, logLevel: 'silent', sessionTtlMs: 3_600_000 });
+export async function testApp(weir: TestWeir, options: Partial<AppOptions> = {}): Promise<FastifyInstance> {
+  return buildApp({ services: weir.services, logLevel: 'silent', sessionTtlMs: 3_600_000, ...options });
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { buildNotice, type AlertNotice } from '../alert-templates.js';
+import { buildNotice, emailMessage, type AlertNotice } from '../alert-templates.js';
 import type { IncidentFacts } from '../alert-incidents.store.js';
 import { RobotReceiver, SmtpReceiver } from '../testing/receivers.js';
 import { DeliveryError } from './channel-sender.js';
@@ -143,6 +143,86 @@ describe('channel senders against real receivers on 127.0.0.1', () => {
     await expectDeliveryError(new WeComSender().send(notice, { url: receiver.url('wecom') }, signal()), /^the receiver answered HTTP 500: .*receiver is down/);
   });
 });
+
+/** Names an attacker controls: a job name anyone who may submit to a cluster chooses, exception text, rule and cluster names. */
+const HOSTILE = '[x](http://evil) ![i](http://evil/i.png) <a href="http://evil">a</a> & `tick` *b* # h > q @all\n\n### [RESOLVED] all good\n> fake line';
+const hostileFacts: IncidentFacts = {
+  ...facts,
+  taskName: `etl ${HOSTILE}`,
+  jobName: `job ${HOSTILE}`,
+  clusterName: `prod ${HOSTILE}`,
+  exception: { name: 'java.lang.RuntimeException', message: `boom ${HOSTILE}` },
+};
+const hostileNotice = buildNotice({
+  kind: 'FIRING',
+  incident: { id: 'I2', openedAt: facts.at, resolvedAt: null, facts: hostileFacts },
+  ruleName: `rule ${HOSTILE}`,
+  publicUrl: 'https://weir.example.com/',
+  now: facts.at + 500,
+});
+
+describe('hostile names cannot add links, images, mentions, HTML or fake lines to any channel', () => {
+  const receiver = new RobotReceiver({ webhookSecret: 'whsec-1', dingTalk: { accessToken: 'dt', secret: 'dts' }, feishu: { hookId: 'fs-hook-1234567890', secret: 'fss' }, wecom: { key: 'wc' } });
+  before(() => receiver.start());
+  after(() => receiver.stop());
+  const valuesOf = (text: string) => text.split('\n').map((line) => line.replace(/^(### |- \*\*[^*]+\*\*: |> [^:]+: )/, ''));
+
+  it('DingTalk markdown', async () => {
+    await new DingTalkSender().send(hostileNotice, { url: receiver.url('dingtalk'), secret: 'dts' }, signal());
+    const markdown = receiver.of('dingtalk').at(-1)!.body.markdown as { title: string; text: string };
+    for (const line of markdown.text.split('\n')) {
+      assert.ok(line === '' || /^(### \[FIRING\] etl |- \*\*(Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id)\*\*: |\[Open in Weir\]\(https:\/\/weir\.example\.com\/runs\/R1\)$)/.test(line), `a line Weir did not write: ${JSON.stringify(line)}`);
+    }
+    assertNoMarkupIn(valuesOf(markdown.text).join('\n').replace('[Open in Weir](https://weir.example.com/runs/R1)', ''));
+    assert.ok(!markdown.title.includes('\n'));
+  });
+
+  it('WeCom markdown', async () => {
+    await new WeComSender().send(hostileNotice, { url: receiver.url('wecom') }, signal());
+    const content = (receiver.of('wecom').at(-1)!.body.markdown as { content: string }).content;
+    for (const line of content.split('\n')) {
+      assert.ok(line === '' || /^(### <font color="warning">\[FIRING\] etl .*<\/font>$|> (Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id): <font color="comment">.*<\/font>$|\[Open in Weir\]\(https:\/\/weir\.example\.com\/runs\/R1\)$)/.test(line), `a line Weir did not write: ${JSON.stringify(line)}`);
+    }
+    const values = valuesOf(content).map((v) => v.replace(/^<font color="\w+">|<\/font>$/g, '').replace(/^\[FIRING\]/, ''));
+    assertNoMarkupIn(values.join('\n').replace('[Open in Weir](https://weir.example.com/runs/R1)', ''));
+  });
+
+  it('Feishu card', async () => {
+    await new FeishuSender().send(hostileNotice, { url: receiver.url('feishu'), secret: 'fss' }, signal());
+    const card = receiver.of('feishu').at(-1)!.body.card as { header: { title: { content: string } }; elements: Array<{ text?: { content: string }; actions?: Array<{ url: string }> }> };
+    assert.ok(!card.header.title.content.includes('\n'));
+    const content = card.elements[0]!.text!.content;
+    for (const line of content.split('\n')) assert.match(line, /^\*\*(Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id)\*\*: /);
+    assertNoMarkupIn(valuesOf(content.replace(/^\*\*([^*]+)\*\*: /gm, '- **$1**: ')).join('\n'));
+    assert.equal(card.elements[1]!.actions![0]!.url, 'https://weir.example.com/runs/R1');
+  });
+
+  it('webhook JSON carries the names exactly, as data', async () => {
+    await new WebhookSender().send(hostileNotice, { url: receiver.url('webhook'), secret: 'whsec-1' }, signal());
+    const body = receiver.of('webhook').at(-1)!.body as { task: { name: string }; cluster: { name: string }; rule: string };
+    assert.equal(body.task.name, hostileFacts.taskName);
+    assert.equal(body.cluster.name, hostileFacts.clusterName);
+    assert.equal(body.rule, `rule ${HOSTILE}`);
+  });
+
+  it('e-mail: HTML escaped, the plain-text part one line per field', () => {
+    const message = emailMessage(hostileNotice);
+    assert.ok(!message.subject.includes('\n'));
+    assert.ok(!/<a href="http:\/\/evil/.test(message.html));
+    assert.equal((message.html.match(/<a /g) ?? []).length, 1, 'only the "Open in Weir" link');
+    assert.ok(!/<(?!\/?(div|h3|table|tr|th|td|p|a)\b)/.test(message.html), message.html);
+    for (const line of message.text.split('\n')) {
+      assert.ok(line === '' || /^(\[FIRING\] etl |(Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id|Open in Weir): |-- $|Sent by Weir$)/.test(line), `a line Weir did not write: ${JSON.stringify(line)}`);
+    }
+  });
+});
+
+/** The values part of a rendered message holds no markup that a chat client would act on. */
+function assertNoMarkupIn(values: string): void {
+  for (const markup of ['](', '![', '[x', '<a', '<', '>', '`', '*b*', '&', '@all', 'http://evil', '#']) {
+    assert.ok(!values.includes(markup), `${JSON.stringify(markup)} reached the message: ${values}`);
+  }
+}
 
 describe('e-mail sender against a real SMTP server (STARTTLS, AUTH)', () => {
   const smtp = new SmtpReceiver({ user: 'alerts', password: 's3cret-pass' });

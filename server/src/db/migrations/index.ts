@@ -33,10 +33,11 @@ import * as clusterCredentials from './2026-11-26-001-cluster-credentials.js';
 import * as metrics from './2026-11-26-006-metrics.js';
 import * as health from './2026-11-26-010-health.js';
 import * as taskLatestRunFacts from './2026-11-27-005-task-latest-run-facts.js';
+import * as apiTokenLineage from './2026-12-04-020-api-token-lineage.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
-  down?(db: Kysely<any>): Promise<void>;
+  down?(db: Kysely<any>, dialect: DialectName): Promise<void>;
 }
 
 const MIGRATIONS: Record<string, PortableMigration> = {
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-11-26-006-metrics': metrics,
   '2026-11-26-010-health': health,
   '2026-11-27-005-task-latest-run-facts': taskLatestRunFacts,
+  '2026-12-04-020-api-token-lineage': apiTokenLineage,
 };
 
 /** Every migration's name, in the order they apply. */
@@ -56,7 +58,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return Object.fromEntries(
     Object.entries(MIGRATIONS).map(([name, migration]) => {
       const bound: Migration = { up: (db) => migration.up(db, dialect) };
-      if (migration.down) bound.down = migration.down;
+      if (migration.down) bound.down = (db) => migration.down!(db, dialect);
       return [name, bound];
     }),
   );

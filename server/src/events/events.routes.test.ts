@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '@weir/contract';
+import { SESSION_COOKIE } from '../auth/auth.plugin.js';
+import { sha256 } from '../auth/auth.service.js';
+import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SessionsStore } from '../auth/sessions.store.js';
+import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
+import type { WeirEvent } from './events.js';
+
+/*
+ * Real HTTP, real event streams: a stream is a request that lasts for hours, so it must end when
+ * the credential it was opened with stops being good, not only be checked when it starts.
+ */
+
+let weir: TestWeir;
+let app: FastifyInstance;
+let base: string;
+let serial = 0;
+
+/** An open event stream, read as it arrives. */
+class Stream {
+  text = '';
+  readonly ended: Promise<string>;
+  private readonly controller = new AbortController();
+  private waiters: Array<() => void> = [];
+  status = 0;
+
+  constructor(private readonly headers: Record<string, string>) {
+    let resolveEnded!: (text: string) => void;
+    this.ended = new Promise((resolve) => (resolveEnded = resolve));
+    this.opened = this.open(resolveEnded);
+  }
+  readonly opened: Promise<void>;
+
+  private async open(resolveEnded: (text: string) => void): Promise<void> {
+    const res = await fetch(`${base}/api/events`, { headers: this.headers, signal: this.controller.signal });
+    this.status = res.status;
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    void (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          this.text += decoder.decode(value, { stream: true });
+          for (const wake of this.waiters.splice(0)) wake();
+        }
+      } catch {
+        /* aborted by the test */
+      }
+      resolveEnded(this.text);
+    })();
+    // The stream counts as open once its first bytes (the retry hint) arrived.
+    if (res.status === 200) await this.waitFor('retry:');
+  }
+
+  async waitFor(fragment: string): Promise<void> {
+    while (!this.text.includes(fragment)) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  abort(): void {
+    this.controller.abort();
+  }
+}
+
+async function openStream(headers: Record<string, string>): Promise<Stream> {
+  const stream = new Stream(headers);
+  await stream.opened;
+  return stream;
+}
+
+async function user(role: Role = 'viewer'): Promise<{ id: string; cookie: string; csrf: string; sessionId: string }> {
+  serial += 1;
+  const created = await weir.services.auth.createUser(SYSTEM_PRINCIPAL, { username: `streamer-${serial}`, password: 'streamer-password', role });
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(24).toString('base64url');
+  const now = Date.now();
+  await new SessionsStore(weir.database).create({ id: sha256(token), userId: created.id, csrfToken: csrf, createdAt: now, expiresAt: now + 3_600_000 });
+  return { id: created.id, cookie: `${SESSION_COOKIE}=${token}`, csrf, sessionId: sha256(token) };
+}
+
+function runStatus(jobName: string): WeirEvent {
+  return { type: 'run.status', from: 'RUNNING', to: 'FAILED', at: Date.now(), restartCount: 0, runId: 'R', taskId: 'T', taskName: jobName, clusterId: 'C', clusterName: 'c', flinkJobId: 'f', jobName };
+}
+
+before(async () => {
+  weir = await startTestWeir({ background: false, config: { liveStreams: { perPrincipal: 2, recheckMs: 100 } } });
+  app = await testApp(weir);
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+});
+
+after(async () => {
+  await app?.close();
+  await weir?.stop();
+});
+
+describe('live event streams end with their credential', () => {
+  it('a token’s stream gets events, and ends when the token is revoked; reconnecting is refused', async () => {
+    const { token, secret } = await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'stream-token', 'viewer');
+    const stream = await openStream({ authorization: `Bearer ${secret}` });
+    weir.services.bus.publish(runStatus('before-revoke'));
+    await stream.waitFor('before-revoke');
+    await weir.services.auth.revokeToken(SYSTEM_PRINCIPAL, token.id);
+    assert.match(await stream.ended, /event: end\ndata: \{"reason":"credential revoked \(token\)"\}/);
+    assert.equal((await fetch(`${base}/api/events`, { headers: { authorization: `Bearer ${secret}` } })).status, 401);
+  });
+
+  it('a session’s stream ends when the session logs out', async () => {
+    const u = await user();
+    const stream = await openStream({ cookie: u.cookie });
+    const out = await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { cookie: u.cookie, 'x-csrf-token': u.csrf } });
+    assert.equal(out.status, 204);
+    assert.match(await stream.ended, /credential revoked \(session\)/);
+  });
+
+  it('ends when the user is disabled, and when the user’s role changes', async () => {
+    const disabled = await user();
+    const roleChanged = await user('operator');
+    const a = await openStream({ cookie: disabled.cookie });
+    const b = await openStream({ cookie: roleChanged.cookie });
+    await weir.services.auth.updateUser(SYSTEM_PRINCIPAL, disabled.id, { disabled: true });
+    assert.match(await a.ended, /credential revoked \(user\)/);
+    await weir.services.auth.updateUser(SYSTEM_PRINCIPAL, roleChanged.id, { role: 'viewer' });
+    assert.match(await b.ended, /credential revoked \(user\)/);
+  });
+
+  it('ends when the session expires, found by the periodic re-check (no event tells of an expiry)', async () => {
+    const u = await user();
+    const stream = await openStream({ cookie: u.cookie });
+    const now = Date.now();
+    await new SessionsStore(weir.database).touch(u.sessionId, now, now - 1);
+    assert.match(await stream.ended, /credential expired or changed/);
+  });
+
+  it('a principal holds at most the configured number of streams; one more is refused with 429', async () => {
+    const { secret } = await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'many-tabs', 'viewer');
+    const headers = { authorization: `Bearer ${secret}` };
+    const first = await openStream(headers);
+    const second = await openStream(headers);
+    const third = await fetch(`${base}/api/events`, { headers });
+    assert.equal(third.status, 429);
+    assert.equal(((await third.json()) as { error: { code: string } }).error.code, 'RATE_LIMITED');
+    // Another principal is not affected.
+    const other = await openStream({ cookie: (await user()).cookie });
+    assert.equal(other.status, 200);
+    // A closed page frees its place.
+    first.abort();
+    await first.ended;
+    while (weir.services.liveStreams.size > 2) await new Promise((resolve) => setImmediate(resolve));
+    const again = await openStream(headers);
+    assert.equal(again.status, 200);
+    for (const s of [second, other, again]) s.abort();
+  });
+});
