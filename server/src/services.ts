@@ -48,6 +48,8 @@ export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeM
   liveStreams?: LiveStreamSettings;
   /** Job health checks run this often (default 10 s). */
   healthCheckIntervalMs?: number;
+  /** The clock sessions and tokens expire by (default Date.now); tests move it instead of waiting. */
+  authClock?: () => number;
 };
 
 /**
@@ -62,6 +64,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const auth = new AuthService(new UsersStore(database), new SessionsStore(database), new ApiTokensStore(database), audit, {
     sessionTtlMs: config.sessionTtlMs,
     sessionLifetimeMs: config.sessionLifetimeMs,
+    ...(config.authClock ? { now: config.authClock } : {}),
     events: bus,
     onPasswordChanged: (user) => forgetInitialPassword(config.dataDir, user.username),
   });
