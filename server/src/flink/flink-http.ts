@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { FlinkRejectedError, FlinkUnreachableError, NotFlinkError } from '../errors/errors.js';
+import { FlinkRejectedError, FlinkUnreachableError, InputError, NotFlinkError } from '../errors/errors.js';
 
 export interface FlinkHttpOptions {
   baseUrl: string;
@@ -89,6 +89,7 @@ export class FlinkHttp {
   }
 
   private url(path: string, req: RequestOptions): URL {
+    assertPlainSegments(path);
     const url = new URL(this.options.baseUrl + path);
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     return url;
@@ -139,6 +140,27 @@ export class FlinkHttp {
     }
     if (res.ok || req.allowStatus?.includes(res.status)) return res;
     throw this.refusal(path, req, res.status, await res.text().catch(() => ''));
+  }
+}
+
+/**
+ * Refuses a path with a segment that would leave the resource it names. The clients encode every
+ * value they put into a path (a log name, a TaskManager id), but `..` and `.` survive encoding, and
+ * the URL parser (and proxies in front of Flink) resolve them, so `/jobmanager/logs/..` would read
+ * `/jobmanager`; an encoded `/` or `\` is decoded by some proxies. Checked here, where every request
+ * to Flink is built, so no caller can forget it.
+ */
+function assertPlainSegments(path: string): void {
+  for (const segment of path.split('/').slice(1)) {
+    let name: string;
+    try {
+      name = decodeURIComponent(segment);
+    } catch {
+      throw new InputError(`"${segment.slice(0, 80)}" is not a valid name in a Flink REST path`);
+    }
+    if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\\')) {
+      throw new InputError(`"${name.slice(0, 80)}" is not a valid name in a Flink REST path`);
+    }
   }
 }
 
