@@ -19,6 +19,7 @@ import {
 } from '@weir/contract';
 import { principalOf } from '../auth/auth.plugin.js';
 import { InputError } from '../errors/errors.js';
+import { JAR_UPLOAD_LIMIT_BYTES } from '../http/body-limits.js';
 import type { TasksService } from './tasks.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody };
@@ -84,11 +85,12 @@ export function tasksRoutes(app: FastifyInstance, tasks: TasksService): void {
     handler: (req) => tasks.getVersion(req.params.id, req.params.version),
   });
 
-  // Multipart without a plugin: the body arrives whole (bodyLimit) and the platform's FormData parser reads it.
+  // Multipart without a plugin: the body arrives whole (up to the jar limit) and the platform's FormData parser reads it.
   app.register(async (scope) => {
     scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.withTypeProvider<ZodTypeProvider>().post('/api/jars', {
       config: { access: 'operator' },
+      bodyLimit: JAR_UPLOAD_LIMIT_BYTES,
       schema: {
         tags,
         operationId: 'uploadJar',
