@@ -7,6 +7,7 @@ import { leanGet } from '../flink/lean-get.js';
 import { SqlGatewayClient } from '../flink/sql-gateway.client.js';
 import type { EventBus } from '../events/events.js';
 import type { SecretBox } from '../secrets/secret-box.js';
+import { assertSecretStaysAtItsDestinations } from '../secrets/secret-destination.js';
 import type { ClusterRecord, ClustersStore } from './clusters.store.js';
 
 /** A cluster as the service hands it out: the API's fields plus the sealed credentials the clients need. */
@@ -121,6 +122,7 @@ export class ClustersService {
       const headers = req.auth ? authorizationHeader(req.auth) : undefined;
       const probe = await new JobManagerClient({ baseUrl: req.restUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
       if (req.gatewayUrl) await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
+      if (req.historyUrl) await this.probeHistoryServer(req.historyUrl, headers);
       const now = this.now();
       const cluster = await this.store.create({
         name: req.name,
@@ -148,6 +150,10 @@ export class ClustersService {
       if (req.name && req.name !== existing.name && (await this.store.getByName(req.name))) {
         throw new ConflictError(`A cluster named ${req.name} already exists`);
       }
+      // Stored credentials stay with the addresses they were entered for: a new address needs them again.
+      if (req.auth === undefined && existing.authSealed) {
+        assertSecretStaysAtItsDestinations('auth', addressesOf(existing), addressesOf({ ...existing, ...definedFields(req) }));
+      }
       // New credentials are proven against the endpoint before they are kept, like a new address.
       const auth = req.auth === undefined ? undefined : req.auth && this.seal(req.auth);
       const headers = req.auth === undefined ? this.headersFor(existing.authSealed) : req.auth ? authorizationHeader(req.auth) : undefined;
@@ -157,10 +163,19 @@ export class ClustersService {
       if (req.gatewayUrl && req.gatewayUrl !== existing.gatewayUrl) {
         await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
       }
+      if (req.historyUrl && req.historyUrl !== existing.historyUrl) await this.probeHistoryServer(req.historyUrl, headers);
       const updated = await this.store.update(id, { ...req, auth });
       this.events.onClustersChanged?.();
       return this.check(updated.id);
     }, { ...req, auth: req.auth === undefined ? undefined : (req.auth?.type ?? null) });
+  }
+
+  /**
+   * A HistoryServer address is proven like the others before it is kept (the watcher sends it the
+   * cluster's credentials): it must answer the archived jobs list as Flink's HistoryServer does.
+   */
+  private async probeHistoryServer(historyUrl: string, headers: Record<string, string> | undefined): Promise<void> {
+    await new JobManagerClient({ baseUrl: historyUrl, timeoutMs: this.flinkTimeoutMs, headers, label: 'HistoryServer' }).jobsOverview();
   }
 
   async remove(actor: Principal, id: string): Promise<void> {
@@ -203,6 +218,16 @@ export class ClustersService {
     const clusters = await this.store.list();
     await Promise.all(clusters.map((c) => this.check(c.id)));
   }
+}
+
+/** Every address a cluster's credentials are sent to. */
+function addressesOf(cluster: Pick<Cluster, 'restUrl' | 'gatewayUrl' | 'historyUrl'>): string[] {
+  return [cluster.restUrl, cluster.gatewayUrl, cluster.historyUrl].filter((url): url is string => Boolean(url));
+}
+
+/** The fields an update request sets (a field left out keeps its value). */
+function definedFields(req: UpdateClusterRequest): Partial<Pick<Cluster, 'restUrl' | 'gatewayUrl' | 'historyUrl'>> {
+  return Object.fromEntries(Object.entries({ restUrl: req.restUrl, gatewayUrl: req.gatewayUrl, historyUrl: req.historyUrl }).filter(([, v]) => v !== undefined));
 }
 
 /** The Authorization header for a secured Flink REST endpoint. */
