@@ -6,6 +6,7 @@ import { JobManagerClient } from '../flink/job-manager.client.js';
 import { leanGet } from '../flink/lean-get.js';
 import { SqlGatewayClient } from '../flink/sql-gateway.client.js';
 import type { EventBus } from '../events/events.js';
+import type { OutboundGuard } from '../outbound/outbound-guard.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { assertSecretStaysAtItsDestinations } from '../secrets/secret-destination.js';
 import type { ClusterRecord, ClustersStore } from './clusters.store.js';
@@ -17,6 +18,8 @@ export type Cluster = ClusterRecord;
 export interface ClusterEndpoint {
   id: string;
   restUrl: string;
+  /** The cluster Weir started on this machine itself: the one cluster outbound rules do not apply to. */
+  isLocal?: boolean;
   /** Present on every cluster the service returns; an object without it gets no credentials. */
   authSealed?: string | null;
 }
@@ -48,6 +51,7 @@ export class ClustersService {
     private readonly audit: AuditService,
     private readonly secrets: SecretBox,
     private readonly flinkTimeoutMs: number,
+    private readonly outbound: OutboundGuard,
     readonly events: ClusterEvents = {},
     private readonly now: () => number = Date.now,
   ) {}
@@ -96,14 +100,19 @@ export class ClustersService {
     const authSealed = cluster.authSealed ?? null;
     const cached = cache.get(cluster.id);
     if (cached && cached.url === url && cached.authSealed === authSealed) return cached.jm;
-    const jm = new JobManagerClient({ baseUrl: url, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed), ...options });
+    const jm = new JobManagerClient({ baseUrl: url, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed), ...this.outboundFor(cluster), ...options });
     cache.set(cluster.id, { url, authSealed, jm });
     return jm;
   }
 
-  sqlGateway(cluster: Pick<Cluster, 'gatewayUrl' | 'name'> & { authSealed?: string | null }): SqlGatewayClient {
+  sqlGateway(cluster: Pick<Cluster, 'gatewayUrl' | 'name'> & { authSealed?: string | null; isLocal?: boolean }): SqlGatewayClient {
     if (!cluster.gatewayUrl) throw new AppError('VALIDATION', `Cluster ${cluster.name} has no SQL Gateway address`);
-    return new SqlGatewayClient({ baseUrl: cluster.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(cluster.authSealed ?? null) });
+    return new SqlGatewayClient({ baseUrl: cluster.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(cluster.authSealed ?? null), ...this.outboundFor(cluster) });
+  }
+
+  /** Every request to a cluster passes the outbound guard, except those to the cluster Weir started itself. */
+  private outboundFor(cluster: { isLocal?: boolean }): { outbound?: OutboundGuard } {
+    return cluster.isLocal ? {} : { outbound: this.outbound };
   }
 
   /** The Authorization header for sealed credentials; opened only here, just before use. */
@@ -120,9 +129,10 @@ export class ClustersService {
     return this.audit.around(actor, 'cluster.create', { type: 'cluster', name: req.name }, async () => {
       if (await this.store.getByName(req.name)) throw new ConflictError(`A cluster named ${req.name} already exists`);
       const headers = req.auth ? authorizationHeader(req.auth) : undefined;
-      const probe = await new JobManagerClient({ baseUrl: req.restUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
-      if (req.gatewayUrl) await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
-      if (req.historyUrl) await this.probeHistoryServer(req.historyUrl, headers);
+      const outbound = this.outboundFor({ isLocal: opts.isLocal });
+      const probe = await new JobManagerClient({ baseUrl: req.restUrl, timeoutMs: this.flinkTimeoutMs, headers, ...outbound }).probe();
+      if (req.gatewayUrl) await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers, ...outbound }).probe();
+      if (req.historyUrl) await this.probeHistoryServer(req.historyUrl, headers, outbound);
       const now = this.now();
       const cluster = await this.store.create({
         name: req.name,
@@ -157,13 +167,14 @@ export class ClustersService {
       // New credentials are proven against the endpoint before they are kept, like a new address.
       const auth = req.auth === undefined ? undefined : req.auth && this.seal(req.auth);
       const headers = req.auth === undefined ? this.headersFor(existing.authSealed) : req.auth ? authorizationHeader(req.auth) : undefined;
+      const outbound = this.outboundFor(existing);
       if ((req.restUrl && req.restUrl !== existing.restUrl) || req.auth) {
-        await new JobManagerClient({ baseUrl: req.restUrl ?? existing.restUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
+        await new JobManagerClient({ baseUrl: req.restUrl ?? existing.restUrl, timeoutMs: this.flinkTimeoutMs, headers, ...outbound }).probe();
       }
       if (req.gatewayUrl && req.gatewayUrl !== existing.gatewayUrl) {
-        await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
+        await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers, ...outbound }).probe();
       }
-      if (req.historyUrl && req.historyUrl !== existing.historyUrl) await this.probeHistoryServer(req.historyUrl, headers);
+      if (req.historyUrl && req.historyUrl !== existing.historyUrl) await this.probeHistoryServer(req.historyUrl, headers, outbound);
       const updated = await this.store.update(id, { ...req, auth });
       this.events.onClustersChanged?.();
       return this.check(updated.id);
@@ -174,8 +185,8 @@ export class ClustersService {
    * A HistoryServer address is proven like the others before it is kept (the watcher sends it the
    * cluster's credentials): it must answer the archived jobs list as Flink's HistoryServer does.
    */
-  private async probeHistoryServer(historyUrl: string, headers: Record<string, string> | undefined): Promise<void> {
-    await new JobManagerClient({ baseUrl: historyUrl, timeoutMs: this.flinkTimeoutMs, headers, label: 'HistoryServer' }).jobsOverview();
+  private async probeHistoryServer(historyUrl: string, headers: Record<string, string> | undefined, outbound: { outbound?: OutboundGuard }): Promise<void> {
+    await new JobManagerClient({ baseUrl: historyUrl, timeoutMs: this.flinkTimeoutMs, headers, label: 'HistoryServer', ...outbound }).probeArchive();
   }
 
   async remove(actor: Principal, id: string): Promise<void> {

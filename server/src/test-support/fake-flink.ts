@@ -40,10 +40,15 @@ export function fakeFlink(): Promise<FakeEndpoint> {
 
 /**
  * A server that is not Flink and holds something private, as an internal service would: it
- * answers every request with `status` and a page that contains `secret`.
+ * answers every request with `status` and a page (or Flink's error shape) that contains `secret`.
  */
-export function privateService(secret: string, status = 200): Promise<FakeEndpoint> {
+export function privateService(secret: string, status = 200, shape: 'html' | 'flink-errors' = 'html'): Promise<FakeEndpoint> {
   return listen((_req, res) => {
+    if (shape === 'flink-errors') {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [`api-key: ${secret}`] }));
+      return;
+    }
     res.writeHead(status, { 'content-type': 'text/html' });
     res.end(`<html><body><h1>Internal admin</h1><p>api-key: ${secret}</p></body></html>`);
   });
