@@ -27,6 +27,7 @@ export interface ClusterEndpoint {
 interface CachedClient {
   url: string;
   authSealed: string | null;
+  isLocal: boolean;
   jm: JobManagerClient;
 }
 
@@ -98,10 +99,11 @@ export class ClustersService {
     options: Pick<ConstructorParameters<typeof JobManagerClient>[0], 'label' | 'plainGet'>,
   ): JobManagerClient {
     const authSealed = cluster.authSealed ?? null;
+    const isLocal = cluster.isLocal ?? false;
     const cached = cache.get(cluster.id);
-    if (cached && cached.url === url && cached.authSealed === authSealed) return cached.jm;
+    if (cached && cached.url === url && cached.authSealed === authSealed && cached.isLocal === isLocal) return cached.jm;
     const jm = new JobManagerClient({ baseUrl: url, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed), ...this.outboundFor(cluster), ...options });
-    cache.set(cluster.id, { url, authSealed, jm });
+    cache.set(cluster.id, { url, authSealed, isLocal, jm });
     return jm;
   }
 

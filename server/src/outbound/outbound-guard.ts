@@ -105,8 +105,18 @@ export class OutboundGuard {
   /** fetch through dispatcher(): what the Flink clients use for everything but plain GETs. */
   fetch(connectTimeoutMs: number): typeof globalThis.fetch {
     const dispatcher = this.dispatcher(connectTimeoutMs);
-    return ((input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) =>
-      undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher })) as unknown as typeof globalThis.fetch;
+    return (async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
+      let sent = init;
+      // The undici package's fetch does not know Node's built-in FormData (another copy of undici):
+      // encode it here, with the built-in Response, into bytes and their multipart content type.
+      if (init?.body instanceof FormData) {
+        const encoded = new Response(init.body);
+        const headers = Object.fromEntries(new Headers(init.headers).entries());
+        headers['content-type'] = encoded.headers.get('content-type') ?? 'multipart/form-data';
+        sent = { ...init, headers, body: new Uint8Array(await encoded.arrayBuffer()) };
+      }
+      return undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(sent as Parameters<typeof undiciFetch>[1]), dispatcher });
+    }) as unknown as typeof globalThis.fetch;
   }
 }
 
