@@ -47,7 +47,8 @@ async function main(): Promise<void> {
 
   const services = createServices(database, config, startupLogger);
   try {
-    await verifySecretKey(new SettingsStore(database), services.secrets);
+    const storedSecret = async () => (await services.clusters.list()).find((cluster) => cluster.authSealed)?.authSealed ?? undefined;
+    await verifySecretKey(new SettingsStore(database), services.secrets, storedSecret);
   } catch (err) {
     await database.close().catch(() => undefined);
     if (err instanceof SecretKeyMismatchError) throw new StartupError(err.message);
