@@ -111,7 +111,8 @@ export class OutboundGuard {
       // encode it here, with the built-in Response, into bytes and their multipart content type.
       if (init?.body instanceof FormData) {
         const encoded = new Response(init.body);
-        const headers = Object.fromEntries(new Headers(init.headers).entries());
+        const headers: Record<string, string> = {};
+        new Headers(init.headers).forEach((value, name) => (headers[name] = value));
         headers['content-type'] = encoded.headers.get('content-type') ?? 'multipart/form-data';
         sent = { ...init, headers, body: new Uint8Array(await encoded.arrayBuffer()) };
       }
