@@ -10,6 +10,7 @@ export const ErrorCode = z.enum([
   'FORBIDDEN',
   'CSRF',
   'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
   'NOT_FOUND',
   'CONFLICT',
   'FLINK_UNREACHABLE',

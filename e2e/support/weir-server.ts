@@ -69,6 +69,8 @@ export async function startWeirServer(options: StartOptions): Promise<WeirServer
       WEIR_LOCAL_FLINK: 'off',
       WEIR_WEB_DIR: WEB_DIR,
       WEIR_LOG_LEVEL: 'warn',
+      // The tests' Flink cluster and alert receivers listen on this machine, which Weir denies by default.
+      WEIR_OUTBOUND_ALLOW: '127.0.0.0/8,::1/128',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,6 +12,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { clustersRoutes } from './clusters/clusters.routes.js';
 import { registerErrorHandling } from './errors/error-handler.js';
 import { eventsRoutes } from './events/events.routes.js';
+import { DEFAULT_BODY_LIMIT_BYTES } from './http/body-limits.js';
 import { healthRoutes } from './health/health.routes.js';
 import { jobHealthRoutes } from './health/job-health.routes.js';
 import { lineageRoutes } from './lineage/lineage.routes.js';
@@ -63,7 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: { level: options.logLevel ?? 'info' },
     // Per-request lines would drown the watcher's and the operations' logs.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 64 * 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
     // request.ip is the socket's address unless the peer is a proxy the operator named.
     trustProxy: trustProxyOption(options.trustProxy),
   });

@@ -9,6 +9,9 @@ import { migrateToLatest } from './db/migrations/index.js';
 import { createServices, type Services } from './services.js';
 import { SYSTEM_PRINCIPAL } from './auth/principal.js';
 import { createInitialAdmin, initialPasswordFile } from './auth/initial-admin.js';
+import { SecretKeyMismatchError, verifySecretKey } from './secrets/secret-key-check.js';
+import { SettingsStore } from './settings/settings.store.js';
+import { prepareDataDir } from './startup/data-dir.js';
 
 const LOCAL_CLUSTER_NAME = 'local';
 
@@ -31,7 +34,7 @@ class StartupError extends Error {}
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  prepareDataDir(config.dataDir);
   await assertPortFree(config.host, config.port);
 
   let database;
@@ -43,6 +46,14 @@ async function main(): Promise<void> {
   await migrateToLatest(database);
 
   const services = createServices(database, config, startupLogger);
+  try {
+    const storedSecret = async () => (await services.clusters.list()).find((cluster) => cluster.authSealed)?.authSealed ?? undefined;
+    await verifySecretKey(new SettingsStore(database), services.secrets, storedSecret);
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    if (err instanceof SecretKeyMismatchError) throw new StartupError(err.message);
+    throw err;
+  }
   const admin = await createInitialAdmin(services.auth, config.dataDir, config.adminPassword);
   const passwordFile = initialPasswordFile(config.dataDir);
 

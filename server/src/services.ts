@@ -23,6 +23,7 @@ import { MetricsStore } from './metrics/metrics.store.js';
 import { OverviewService } from './overview/overview.service.js';
 import { OperationsService } from './operations/operations.service.js';
 import { OverviewStore } from './overview/overview.store.js';
+import { OutboundGuard } from './outbound/outbound-guard.js';
 import { RunsService } from './runs/runs.service.js';
 import { RunsStore } from './runs/runs.store.js';
 import { SavepointsStore } from './runs/savepoints.store.js';
@@ -43,7 +44,7 @@ export interface Logger {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics'>> & {
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs' | 'outbound'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics'>> & {
   /** Limits of the live event streams (default DEFAULT_LIVE_STREAM_SETTINGS). */
   liveStreams?: LiveStreamSettings;
   /** Job health checks run this often (default 10 s). */
@@ -75,7 +76,9 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const clusterEvents: { onClustersChanged?: () => void; bus: EventBus } = { bus };
   // Secrets first: clusters seal their credentials with it.
   const secrets = SecretBox.load(config.secretKey, config.dataDir);
-  const clusters = new ClustersService(new ClustersStore(database), audit, secrets, config.flinkTimeoutMs, clusterEvents);
+  // One gate for every request Weir sends out (clusters, alert channels).
+  const outbound = new OutboundGuard(config.outbound);
+  const clusters = new ClustersService(new ClustersStore(database), audit, secrets, config.flinkTimeoutMs, outbound, clusterEvents);
   const watchers = new WatcherManager({
     clusters,
     runs,
@@ -104,6 +107,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     database,
     audit,
     secrets,
+    outbound,
     publicUrl: config.publicUrl ?? '',
     log,
     checkpoints,

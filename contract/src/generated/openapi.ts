@@ -988,7 +988,7 @@ export interface components {
         ErrorBodyInput: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "INTERNAL";
+                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "INTERNAL";
                 message: string;
                 details?: unknown;
             };
@@ -2142,7 +2142,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "INTERNAL";
+                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "INTERNAL";
                 message: string;
                 details?: unknown;
             };

@@ -2,6 +2,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/events.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
+import type { OutboundGuard } from '../outbound/outbound-guard.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import {
   DatabaseAlertFacts,
@@ -26,6 +27,8 @@ export interface AlertingOptions {
   database: Database;
   audit: AuditService;
   secrets: SecretBox;
+  /** The gate every webhook, robot and SMTP connection passes. */
+  outbound: OutboundGuard;
   /** Base of the links in alerts (`${publicUrl}/runs/<runId>`). */
   publicUrl: string;
   log?: Logger;
@@ -52,7 +55,7 @@ export const EVALUATE_INTERVAL_MS = 1000;
 export function createAlerting(options: AlertingOptions) {
   const now = options.now ?? Date.now;
   const log = options.log ?? console;
-  const senders = options.senders ?? defaultSenders(now);
+  const senders = options.senders ?? defaultSenders(options.outbound, now);
   const eventCheckpoints = options.checkpoints ? undefined : new KnownSinceCheckpoints(now());
   const checkpoints = options.checkpoints ?? eventCheckpoints!;
   const dispatcher = new AlertDispatcher({

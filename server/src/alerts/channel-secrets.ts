@@ -1,6 +1,7 @@
 import { SECRET_MASK, type AlertChannelType } from '@weir/contract';
 import { InputError } from '../errors/errors.js';
-import type { SecretBox } from '../secrets/secret-box.js';
+import { SecretBox } from '../secrets/secret-box.js';
+import { assertSecretStaysAtItsDestinations } from '../secrets/secret-destination.js';
 
 /**
  * The config fields of each channel type that are credentials. They are sealed with SecretBox in
@@ -18,9 +19,36 @@ export const SECRET_FIELDS: Record<AlertChannelType, readonly string[]> = {
 
 const REQUIRED_SECRETS = new Set(['url']);
 
+/** How an e-mail channel talks to its server: part of where its password goes. */
+const SMTP_SCHEMES: Record<string, string> = { tls: 'smtps', starttls: 'smtp+starttls', none: 'smtp' };
+
+const isKept = (value: unknown) => value === undefined || value === SECRET_MASK;
+
+/** Where a channel's messages (and so its secrets) go, as a URL: the robot's or webhook's address, the SMTP server. */
+function channelDestination(type: AlertChannelType, config: Record<string, unknown>, box: SecretBox): string {
+  if (type === 'email') return `${SMTP_SCHEMES[String(config.security)] ?? 'smtp'}://${String(config.host)}:${String(config.port)}`;
+  const url = String(config.url);
+  return SecretBox.isSealed(url) ? box.open(url) : url;
+}
+
+/**
+ * A secret the update keeps (left out or sent as the mask) must not follow a changed destination:
+ * see assertSecretStaysAtItsDestinations. A robot's address is itself a secret; sending it anew
+ * is what changes the destination, and then its signing secret must be sent again too.
+ */
+function assertKeptSecretsStay(type: AlertChannelType, input: Record<string, unknown>, previous: Record<string, unknown>, box: SecretBox): void {
+  const before = channelDestination(type, previous, box);
+  const after = channelDestination(type, { ...input, ...(isKept(input.url) && SECRET_FIELDS[type].includes('url') ? { url: previous.url } : {}) }, box);
+  for (const field of SECRET_FIELDS[type]) {
+    if (field === 'url' || !isKept(input[field]) || !previous[field]) continue;
+    assertSecretStaysAtItsDestinations(`config.${field}`, [before], [after]);
+  }
+}
+
 /**
  * The config to store: secret fields sealed. A secret field left out or given as the mask keeps
- * `previous`'s sealed value; null clears it; anything else is sealed anew.
+ * `previous`'s sealed value, unless the channel's destination changed (then it must be sent
+ * again); null clears it; anything else is sealed anew.
  */
 export function sealConfig(
   type: AlertChannelType,
@@ -28,10 +56,11 @@ export function sealConfig(
   box: SecretBox,
   previous?: Record<string, unknown>,
 ): Record<string, unknown> {
+  if (previous) assertKeptSecretsStay(type, input, previous, box);
   const stored: Record<string, unknown> = { ...input };
   for (const field of SECRET_FIELDS[type]) {
     const value = input[field];
-    if (value === undefined || value === SECRET_MASK) {
+    if (isKept(value)) {
       stored[field] = previous?.[field] ?? null;
     } else if (value === null || value === '') {
       stored[field] = null;

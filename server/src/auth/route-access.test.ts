@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '@weir/contract';
@@ -239,3 +240,101 @@ describe('route access, for every operation in the API description', () => {
     assert.ok(streams >= 1, 'no event stream found among the operations');
   });
 });
+
+/**
+ * Sends the headers of a request that declares `declaredBytes` of body, then only its first KiB,
+ * and waits for the answer. An answer that arrives proves the server decided without reading the
+ * body (it never had it); the connection is closed then.
+ */
+function answerBeforeBody(method: string, path: string, headers: Record<string, string>, declaredBytes: number): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...headers, 'content-length': String(declaredBytes) } });
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        req.destroy();
+        let code: string | undefined;
+        try {
+          code = (JSON.parse(text) as { error?: { code?: string } }).error?.code;
+        } catch {
+          /* not JSON */
+        }
+        resolve({ status: res.statusCode ?? 0, code });
+      });
+    });
+    req.on('error', reject);
+    req.write(`{"username":"${'a'.repeat(1000)}`);
+  });
+}
+
+const TWO_MIB = 2 * 1024 * 1024;
+
+describe('request size limits', { timeout: 60_000 }, () => {
+  it('a public operation refuses a body over 1 MiB with 413 before reading it', async () => {
+    const withBody = operations.filter((o) => o.access === 'public' && MUTATING.has(o.method));
+    assert.ok(withBody.some((o) => o.operationId === 'login'));
+    for (const op of withBody) {
+      const answer = await answerBeforeBody(op.method, op.path, {}, TWO_MIB);
+      assert.deepEqual(answer, { status: 413, code: 'PAYLOAD_TOO_LARGE' }, `${label(op)} with a 2 MiB body`);
+    }
+  });
+
+  it('anonymous callers get 401 on every non-public operation before any body is read', async () => {
+    for (const op of operations.filter((o) => o.access !== 'public' && MUTATING.has(o.method))) {
+      const answer = await answerBeforeBody(op.method, op.path, {}, TWO_MIB);
+      assert.deepEqual(answer, { status: 401, code: 'UNAUTHENTICATED' }, `${label(op)} anonymous with a 2 MiB body`);
+    }
+  });
+
+  it('a body over 1 MiB is refused on every operation but the jar upload, for every role', async () => {
+    for (const op of operations.filter((o) => o.access !== 'public' && MUTATING.has(o.method) && o.operationId !== 'uploadJar')) {
+      const answer = await answerBeforeBody(op.method, op.path, { authorization: `Bearer ${tokens.admin}` }, TWO_MIB);
+      assert.deepEqual(answer, { status: 413, code: 'PAYLOAD_TOO_LARGE' }, `${label(op)} as an admin with a 2 MiB body`);
+    }
+  });
+
+  it('a viewer uploading a jar is refused before the body is read', async () => {
+    const answer = await answerBeforeBody('POST', '/api/jars', { authorization: `Bearer ${tokens.viewer}`, 'content-type': 'multipart/form-data; boundary=x' }, 50 * 1024 * 1024);
+    assert.deepEqual(answer, { status: 403, code: 'FORBIDDEN' });
+  });
+
+  it('an operator may upload a jar larger than the default limit', async () => {
+    const boundary = 'weir-size-limit';
+    const jar = zipOf(TWO_MIB);
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="jarfile"; filename="big.jar"\r\nContent-Type: application/java-archive\r\n\r\n`),
+      jar,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await fetch(`${base}/api/jars`, { method: 'POST', headers: { authorization: `Bearer ${tokens.operator}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+    assert.equal(res.status, 201, await res.text());
+  });
+});
+
+/** A stored (uncompressed) zip of one entry of `size` bytes: a jar as far as Weir checks. */
+function zipOf(size: number): Buffer {
+  const name = Buffer.from('data.bin');
+  const data = Buffer.alloc(size, 7);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(size, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt32LE(size, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(name.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + name.length, 12);
+  end.writeUInt32LE(30 + name.length + size, 16);
+  return Buffer.concat([local, name, data, central, name, end]);
+}

@@ -13,6 +13,7 @@ import type { Database } from '../db/database.js';
 import { createServices, type Services } from '../services.js';
 import { forEachDatabase } from '../test-support/databases.js';
 import { sharedTestFlink, type TestFlink } from '../test-support/flink.js';
+import { TEST_OUTBOUND_POLICY } from '../test-support/weir.js';
 import { SYSTEM_PRINCIPAL } from './principal.js';
 
 /*
@@ -98,6 +99,7 @@ forEachDatabase('secrets at rest and the audit trail', (getDb) => {
       clusterCheckIntervalMs: 60_000,
       checkpointPollMs: 60_000,
       watcher: { intervalMs: 60_000, reconnectAttempts: 3, reconnectWindowMs: 1_500, lostAfterMs: 1_000 },
+      outbound: TEST_OUTBOUND_POLICY,
     } as Parameters<typeof createServices>[1]);
     app = await buildApp({ services, logLevel: 'silent', sessionTtlMs: 3_600_000 });
     proxy = await securedJobManager(flink.restUrl);

@@ -6,7 +6,9 @@ import { JobManagerClient } from '../flink/job-manager.client.js';
 import { leanGet } from '../flink/lean-get.js';
 import { SqlGatewayClient } from '../flink/sql-gateway.client.js';
 import type { EventBus } from '../events/events.js';
+import type { OutboundGuard } from '../outbound/outbound-guard.js';
 import type { SecretBox } from '../secrets/secret-box.js';
+import { assertSecretStaysAtItsDestinations } from '../secrets/secret-destination.js';
 import type { ClusterRecord, ClustersStore } from './clusters.store.js';
 
 /** A cluster as the service hands it out: the API's fields plus the sealed credentials the clients need. */
@@ -16,6 +18,8 @@ export type Cluster = ClusterRecord;
 export interface ClusterEndpoint {
   id: string;
   restUrl: string;
+  /** The cluster Weir started on this machine itself: the one cluster outbound rules do not apply to. */
+  isLocal?: boolean;
   /** Present on every cluster the service returns; an object without it gets no credentials. */
   authSealed?: string | null;
 }
@@ -23,6 +27,7 @@ export interface ClusterEndpoint {
 interface CachedClient {
   url: string;
   authSealed: string | null;
+  isLocal: boolean;
   jm: JobManagerClient;
 }
 
@@ -47,6 +52,7 @@ export class ClustersService {
     private readonly audit: AuditService,
     private readonly secrets: SecretBox,
     private readonly flinkTimeoutMs: number,
+    private readonly outbound: OutboundGuard,
     readonly events: ClusterEvents = {},
     private readonly now: () => number = Date.now,
   ) {}
@@ -93,16 +99,22 @@ export class ClustersService {
     options: Pick<ConstructorParameters<typeof JobManagerClient>[0], 'label' | 'plainGet'>,
   ): JobManagerClient {
     const authSealed = cluster.authSealed ?? null;
+    const isLocal = cluster.isLocal ?? false;
     const cached = cache.get(cluster.id);
-    if (cached && cached.url === url && cached.authSealed === authSealed) return cached.jm;
-    const jm = new JobManagerClient({ baseUrl: url, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed), ...options });
-    cache.set(cluster.id, { url, authSealed, jm });
+    if (cached && cached.url === url && cached.authSealed === authSealed && cached.isLocal === isLocal) return cached.jm;
+    const jm = new JobManagerClient({ baseUrl: url, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed), ...this.outboundFor(cluster), ...options });
+    cache.set(cluster.id, { url, authSealed, isLocal, jm });
     return jm;
   }
 
-  sqlGateway(cluster: Pick<Cluster, 'gatewayUrl' | 'name'> & { authSealed?: string | null }): SqlGatewayClient {
+  sqlGateway(cluster: Pick<Cluster, 'gatewayUrl' | 'name'> & { authSealed?: string | null; isLocal?: boolean }): SqlGatewayClient {
     if (!cluster.gatewayUrl) throw new AppError('VALIDATION', `Cluster ${cluster.name} has no SQL Gateway address`);
-    return new SqlGatewayClient({ baseUrl: cluster.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(cluster.authSealed ?? null) });
+    return new SqlGatewayClient({ baseUrl: cluster.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(cluster.authSealed ?? null), ...this.outboundFor(cluster) });
+  }
+
+  /** Every request to a cluster passes the outbound guard, except those to the cluster Weir started itself. */
+  private outboundFor(cluster: { isLocal?: boolean }): { outbound?: OutboundGuard } {
+    return cluster.isLocal ? {} : { outbound: this.outbound };
   }
 
   /** The Authorization header for sealed credentials; opened only here, just before use. */
@@ -119,8 +131,10 @@ export class ClustersService {
     return this.audit.around(actor, 'cluster.create', { type: 'cluster', name: req.name }, async () => {
       if (await this.store.getByName(req.name)) throw new ConflictError(`A cluster named ${req.name} already exists`);
       const headers = req.auth ? authorizationHeader(req.auth) : undefined;
-      const probe = await new JobManagerClient({ baseUrl: req.restUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
-      if (req.gatewayUrl) await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
+      const outbound = this.outboundFor({ isLocal: opts.isLocal });
+      const probe = await new JobManagerClient({ baseUrl: req.restUrl, timeoutMs: this.flinkTimeoutMs, headers, ...outbound }).probe();
+      if (req.gatewayUrl) await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers, ...outbound }).probe();
+      if (req.historyUrl) await this.probeHistoryServer(req.historyUrl, headers, outbound);
       const now = this.now();
       const cluster = await this.store.create({
         name: req.name,
@@ -148,19 +162,33 @@ export class ClustersService {
       if (req.name && req.name !== existing.name && (await this.store.getByName(req.name))) {
         throw new ConflictError(`A cluster named ${req.name} already exists`);
       }
+      // Stored credentials stay with the addresses they were entered for: a new address needs them again.
+      if (req.auth === undefined && existing.authSealed) {
+        assertSecretStaysAtItsDestinations('auth', addressesOf(existing), addressesOf({ ...existing, ...definedFields(req) }));
+      }
       // New credentials are proven against the endpoint before they are kept, like a new address.
       const auth = req.auth === undefined ? undefined : req.auth && this.seal(req.auth);
       const headers = req.auth === undefined ? this.headersFor(existing.authSealed) : req.auth ? authorizationHeader(req.auth) : undefined;
+      const outbound = this.outboundFor(existing);
       if ((req.restUrl && req.restUrl !== existing.restUrl) || req.auth) {
-        await new JobManagerClient({ baseUrl: req.restUrl ?? existing.restUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
+        await new JobManagerClient({ baseUrl: req.restUrl ?? existing.restUrl, timeoutMs: this.flinkTimeoutMs, headers, ...outbound }).probe();
       }
       if (req.gatewayUrl && req.gatewayUrl !== existing.gatewayUrl) {
-        await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers }).probe();
+        await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers, ...outbound }).probe();
       }
+      if (req.historyUrl && req.historyUrl !== existing.historyUrl) await this.probeHistoryServer(req.historyUrl, headers, outbound);
       const updated = await this.store.update(id, { ...req, auth });
       this.events.onClustersChanged?.();
       return this.check(updated.id);
     }, { ...req, auth: req.auth === undefined ? undefined : (req.auth?.type ?? null) });
+  }
+
+  /**
+   * A HistoryServer address is proven like the others before it is kept (the watcher sends it the
+   * cluster's credentials): it must answer the archived jobs list as Flink's HistoryServer does.
+   */
+  private async probeHistoryServer(historyUrl: string, headers: Record<string, string> | undefined, outbound: { outbound?: OutboundGuard }): Promise<void> {
+    await new JobManagerClient({ baseUrl: historyUrl, timeoutMs: this.flinkTimeoutMs, headers, label: 'HistoryServer', ...outbound }).probeArchive();
   }
 
   async remove(actor: Principal, id: string): Promise<void> {
@@ -203,6 +231,16 @@ export class ClustersService {
     const clusters = await this.store.list();
     await Promise.all(clusters.map((c) => this.check(c.id)));
   }
+}
+
+/** Every address a cluster's credentials are sent to. */
+function addressesOf(cluster: Pick<Cluster, 'restUrl' | 'gatewayUrl' | 'historyUrl'>): string[] {
+  return [cluster.restUrl, cluster.gatewayUrl, cluster.historyUrl].filter((url): url is string => Boolean(url));
+}
+
+/** The fields an update request sets (a field left out keeps its value). */
+function definedFields(req: UpdateClusterRequest): Partial<Pick<Cluster, 'restUrl' | 'gatewayUrl' | 'historyUrl'>> {
+  return Object.fromEntries(Object.entries({ restUrl: req.restUrl, gatewayUrl: req.gatewayUrl, historyUrl: req.historyUrl }).filter(([, v]) => v !== undefined));
 }
 
 /** The Authorization header for a secured Flink REST endpoint. */

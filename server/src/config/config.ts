@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FLINK_VERSION, flinkVersionProfile } from '@weir/flink-local';
 import { z } from 'zod';
+import { DEFAULT_OUTBOUND_DENY, parseCidr, type OutboundPolicy } from '../outbound/outbound-guard.js';
 
 /** The repository root, so that defaults do not depend on the caller's working directory. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -12,6 +13,13 @@ const bool = z
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** A comma-separated list of networks in CIDR notation (`10.0.0.0/8, fd00::/8`); empty is none. */
+const cidrList = z.string().transform((text, ctx) => {
+  const items = text.split(',').map((item) => item.trim()).filter(Boolean);
+  for (const item of items) if (!parseCidr(item)) ctx.addIssue({ code: 'custom', message: `"${item}" is not a network in CIDR notation` });
+  return items;
+});
 
 /**
  * Which peers may tell Weir the client's address in X-Forwarded-For: "off" (the default: the
@@ -106,6 +114,14 @@ const EnvSchema = z.object({
   WEIR_LOST_AFTER_MS: z.coerce.number().int().min(0).default(5_000),
   /** Logger level. */
   WEIR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Networks Weir sends no request to: alert channels (webhooks, robots, SMTP) and every cluster but
+   * the local one Weir starts itself. Default: loopback and link-local (127.0.0.0/8, ::1, 0.0.0.0/8,
+   * ::, 169.254.0.0/16, fe80::/10). Setting it replaces the default; empty denies nothing.
+   */
+  WEIR_OUTBOUND_DENY: cidrList.default([...DEFAULT_OUTBOUND_DENY]),
+  /** Networks allowed even inside a denied one, e.g. 127.0.0.1/32 for a Flink cluster on this machine. */
+  WEIR_OUTBOUND_ALLOW: cidrList.default([]),
   /** External URL used in alert links. */
   WEIR_PUBLIC_URL: z.string().optional(),
 });
@@ -155,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       lostAfterMs: e.WEIR_LOST_AFTER_MS,
     },
     logLevel: e.WEIR_LOG_LEVEL,
+    outbound: { deny: e.WEIR_OUTBOUND_DENY, allow: e.WEIR_OUTBOUND_ALLOW } as OutboundPolicy,
     publicUrl: e.WEIR_PUBLIC_URL ?? `http://${e.WEIR_HOST}:${e.WEIR_PORT}`,
   };
 }

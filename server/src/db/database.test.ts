@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -31,6 +31,32 @@ describe('openDatabase', () => {
       assert.ok(Date.now() - started < 6_000);
     });
   }
+
+  // An operator pastes a password as it is; an unencoded `@` in it must not leave half of it in the message.
+  for (const url of ['postgres://weir:hunt@er2@127.0.0.1:1/x', 'mysql://weir:hunt@er2@127.0.0.1:1/x', 'redis://weir:hunt@er2@host/0']) {
+    it(`masks the whole password of ${url.split(':')[0]} when it holds an unencoded @`, async () => {
+      assert.equal(maskUrl(url), url.replace('hunt@er2', '***'));
+      await assert.rejects(openDatabase(url), (error: Error) => {
+        assert.doesNotMatch(error.message, /hunt|er2/, error.message);
+        return true;
+      });
+    });
+  }
+
+  it('creates an embedded database file that only its owner can read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'weir-db-'));
+    try {
+      const file = join(dir, 'weir.db');
+      const database = await openDatabase(`sqlite:${file}`);
+      await sql`create table t (x integer)`.execute(database.db);
+      for (const name of ['weir.db', 'weir.db-wal', 'weir.db-shm']) {
+        assert.equal((await stat(join(dir, name))).mode & 0o777, 0o600, name);
+      }
+      await database.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it('opens an embedded file with WAL and foreign keys on', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'weir-db-'));

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -61,14 +61,40 @@ export function dialectOf(url: string): DialectName {
   }
 }
 
-/** The URL with any password replaced by `***`, safe for logs and error messages. */
+/**
+ * The URL with any password replaced by `***`, safe for logs and error messages. The password runs
+ * from the first `:` after the user name to the LAST `@` of the authority: operators paste passwords
+ * as they are, and one with an unencoded `@` (or `/`) must still be masked whole. Masking too much
+ * of an odd URL is harmless; masking too little is not.
+ */
 export function maskUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@/]*@/i, '$1***@');
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url)?.[0];
+  if (!scheme) return url;
+  const rest = url.slice(scheme.length);
+  const at = rest.lastIndexOf('@');
+  if (at < 0) return url;
+  const colon = rest.indexOf(':');
+  if (colon < 0 || colon > at) return url;
+  return `${scheme}${rest.slice(0, colon + 1)}***${rest.slice(at)}`;
+}
+
+/** The password of a connection URL as typed (an unencoded `@` included), to keep out of messages. */
+function passwordOf(url: string): string | undefined {
+  const masked = maskUrl(url);
+  if (masked === url) return undefined;
+  const start = masked.indexOf('***');
+  return url.slice(start, start + url.length - masked.length + 3);
 }
 
 function openSqlite(url: string): Database {
   const file = sqlitePath(url);
-  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(dirname(resolve(file)), { recursive: true, mode: 0o700 });
+    // The file holds password hashes and sealed secrets: owner only. SQLite gives its -wal and -shm
+    // files the mode of the database file, so creating it 0600 covers them; an older file is tightened.
+    closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
+  }
   const connection = new BetterSqlite3(file);
   if (file !== ':memory:') connection.pragma('journal_mode = WAL');
   connection.pragma('foreign_keys = ON');
@@ -162,7 +188,13 @@ function openMysql(url: string): Database {
 
 function connectError(url: string, error: unknown): Error {
   if (error instanceof Error && error.message.startsWith(`Could not open database ${maskUrl(url)}`)) return error;
-  return new Error(`Could not open database ${maskUrl(url)}: ${describeCause(error)}`, { cause: error });
+  // A driver that misreads a password with an unencoded `@` names part of it as the host.
+  let cause = describeCause(error);
+  const password = passwordOf(url);
+  for (const part of password ? new Set([password, ...password.split(/[@:/]/)]) : []) {
+    if (part.length >= 3) cause = cause.split(part).join('***');
+  }
+  return new Error(`Could not open database ${maskUrl(url)}: ${cause}`, { cause: error });
 }
 
 function describeCause(error: unknown): string {

@@ -21,7 +21,11 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback:
       request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
       return reply.status(500).send(body('INTERNAL', 'The server produced an invalid response'));
     }
-    // Fastify's own 4xx (bad JSON, body too large, unsupported media type) are the caller's input errors.
+    if (err.statusCode === 413) {
+      const limit = request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit;
+      return reply.status(413).send(body('PAYLOAD_TOO_LARGE', `The request body is larger than the ${limit} bytes this operation accepts`));
+    }
+    // Fastify's own 4xx (bad JSON, unsupported media type) are the caller's input errors.
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(body('VALIDATION', err.message));
     }

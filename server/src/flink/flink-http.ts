@@ -1,5 +1,7 @@
+import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { FlinkRejectedError, FlinkUnreachableError, NotFlinkError } from '../errors/errors.js';
+import { OutboundDeniedError, type OutboundGuard } from '../outbound/outbound-guard.js';
+import { FlinkRejectedError, FlinkUnreachableError, InputError, NotFlinkError } from '../errors/errors.js';
 
 export interface FlinkHttpOptions {
   baseUrl: string;
@@ -11,13 +13,18 @@ export interface FlinkHttpOptions {
   headers?: Record<string, string>;
   /** A leaner transport for plain GETs of JSON (the watcher's hot path); everything else uses fetch. */
   plainGet?: PlainGet;
+  /**
+   * The gate every request passes (see OutboundGuard); left out only for the cluster Weir starts
+   * on this machine itself, and by tests that answer with a fetch of their own.
+   */
+  outbound?: OutboundGuard;
 }
 
 /**
  * What a JSON GET needs of HTTP: the status and the body as text. Failures are
  * thrown as fetch throws them (a TypeError whose `cause` has the error code).
  */
-export type PlainGet = (url: string, init: { headers: Record<string, string>; timeoutMs: number }) => Promise<{ status: number; text: string }>;
+export type PlainGet = (url: string, init: { headers: Record<string, string>; timeoutMs: number; dispatcher?: Dispatcher }) => Promise<{ status: number; text: string }>;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -38,7 +45,7 @@ export interface RequestOptions {
 export class FlinkHttp {
   private readonly fetchImpl: typeof globalThis.fetch;
   constructor(private readonly options: FlinkHttpOptions) {
-    this.fetchImpl = options.fetch ?? globalThis.fetch;
+    this.fetchImpl = options.fetch ?? options.outbound?.fetch(options.timeoutMs) ?? globalThis.fetch;
   }
 
   get baseUrl(): string {
@@ -52,9 +59,7 @@ export class FlinkHttp {
     try {
       data = text.length ? JSON.parse(text) : {};
     } catch {
-      throw new NotFlinkError(
-        `${this.options.label} at ${this.options.baseUrl} answered ${path} with something that is not JSON: ${snippet(text)}`,
-      );
+      throw new NotFlinkError(`${this.options.label} at ${this.options.baseUrl} answered ${path} with something that is not JSON`);
     }
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
@@ -63,7 +68,7 @@ export class FlinkHttp {
           .slice(0, 3)
           .map((i) => `${i.path.join('.') || '(root)'} ${i.message}`)
           .join('; ')}`,
-        { path, sample: snippet(text) },
+        { path },
       );
     }
     return parsed.data;
@@ -80,6 +85,7 @@ export class FlinkHttp {
       res = await this.options.plainGet!(this.url(path, req).toString(), {
         headers: { accept: 'application/json', ...this.options.headers },
         timeoutMs: this.options.timeoutMs,
+        ...(this.options.outbound ? { dispatcher: this.options.outbound.dispatcher(this.options.timeoutMs) } : {}),
       });
     } catch (err) {
       throw this.unreachable(err);
@@ -89,12 +95,16 @@ export class FlinkHttp {
   }
 
   private url(path: string, req: RequestOptions): URL {
+    assertPlainSegments(path);
     const url = new URL(this.options.baseUrl + path);
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     return url;
   }
 
-  private unreachable(err: unknown): FlinkUnreachableError {
+  private unreachable(err: unknown): FlinkUnreachableError | OutboundDeniedError {
+    // A refused destination is the caller's input, not Flink being away: say so, as a 400.
+    const denied = [err, (err as { cause?: unknown })?.cause, (err as { cause?: { cause?: unknown } })?.cause?.cause].find((e) => e instanceof OutboundDeniedError);
+    if (denied) return denied as OutboundDeniedError;
     return new FlinkUnreachableError(
       `${this.options.label} at ${this.options.baseUrl} cannot be reached: ${describeFetchError(err, this.options.timeoutMs)}`,
     );
@@ -109,10 +119,7 @@ export class FlinkHttp {
         errors: flinkErrors,
       });
     }
-    return new NotFlinkError(
-      `${this.options.label} at ${this.options.baseUrl} answered ${path} with HTTP ${status}, not as Flink would: ${snippet(text)}`,
-      { status },
-    );
+    return new NotFlinkError(`${this.options.label} at ${this.options.baseUrl} answered ${path} with HTTP ${status}, not as Flink would`, { status });
   }
 
   /** Returns the raw response after classifying failures; a non-allowed status throws. */
@@ -142,6 +149,27 @@ export class FlinkHttp {
   }
 }
 
+/**
+ * Refuses a path with a segment that would leave the resource it names. The clients encode every
+ * value they put into a path (a log name, a TaskManager id), but `..` and `.` survive encoding, and
+ * the URL parser (and proxies in front of Flink) resolve them, so `/jobmanager/logs/..` would read
+ * `/jobmanager`; an encoded `/` or `\` is decoded by some proxies. Checked here, where every request
+ * to Flink is built, so no caller can forget it.
+ */
+function assertPlainSegments(path: string): void {
+  for (const segment of path.split('/').slice(1)) {
+    let name: string;
+    try {
+      name = decodeURIComponent(segment);
+    } catch {
+      throw new InputError(`"${segment.slice(0, 80)}" is not a valid name in a Flink REST path`);
+    }
+    if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\\')) {
+      throw new InputError(`"${name.slice(0, 80)}" is not a valid name in a Flink REST path`);
+    }
+  }
+}
+
 /** Flink reports errors as `{"errors": ["message", "stack trace…"]}`. */
 export function parseFlinkErrors(text: string): string[] | undefined {
   try {
@@ -164,9 +192,19 @@ function firstLine(errors: string[]): string {
   return root && !head.includes(root) ? `${head} (root cause: ${root})` : head;
 }
 
-function snippet(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > 160 ? `${one.slice(0, 160)}…` : one || '(empty)';
+/**
+ * For the requests that prove an address is Flink (registering or changing a cluster): any failure
+ * is told by its status only. The address is the caller's choice and may be a private service that
+ * answers in Flink's error shape; its words must not come back to the caller (nor be stored).
+ */
+export function withoutAnswerText(label: string, baseUrl: string, path: string) {
+  return (err: unknown): never => {
+    if (err instanceof FlinkRejectedError) {
+      const status = (err.details as { status?: number } | undefined)?.status;
+      throw new NotFlinkError(`${label} at ${baseUrl} answered ${path} with HTTP ${status ?? '?'}, not as Flink would`, { status });
+    }
+    throw err;
+  };
 }
 
 export function describeFetchError(err: unknown, timeoutMs: number): string {

@@ -185,3 +185,37 @@ describe('aggregated subtask metrics as Flink 1.20.3 sends them for a source', (
     assert.equal(values[1]!.max, 0);
   });
 });
+
+describe('JobManagerClient keeps user-supplied names inside the path they belong to', () => {
+  /** A client that records every URL it is asked for and answers an empty log. */
+  function recordingClient(): { client: JobManagerClient; urls: string[] } {
+    const urls: string[] = [];
+    const fetch: typeof globalThis.fetch = async (input) => {
+      urls.push(String(input));
+      return new Response('log line\n', { status: 200 });
+    };
+    return { client: new JobManagerClient({ baseUrl: 'http://jm/proxy', timeoutMs: 1000, fetch }), urls };
+  }
+
+  for (const name of ['..', '.', '../../jobs', 'a/b', 'a\\b']) {
+    it(`refuses the log name ${JSON.stringify(name)} without sending anything`, async () => {
+      const { client, urls } = recordingClient();
+      const attempts = [
+        () => client.fileRange({ component: 'jobmanager', kind: 'log', name }, { limit: 10 }),
+        () => client.fileRange({ component: 'taskmanager', tmId: 'tm-1', kind: 'log', name }, { limit: 10 }),
+        () => client.fileRange({ component: 'taskmanager', tmId: name, kind: 'stdout' }, { limit: 10 }),
+        () => client.jobManagerLog(name),
+        () => client.taskManagerLog('tm-1', name),
+        () => client.taskManagerLog(name),
+      ];
+      for (const attempt of attempts) await assert.rejects(attempt(), (error: Error & { code?: string }) => error.code === 'VALIDATION');
+      assert.deepEqual(urls, []);
+    });
+  }
+
+  it('sends an ordinary log name encoded, under the component it names', async () => {
+    const { client, urls } = recordingClient();
+    await client.fileRange({ component: 'taskmanager', tmId: 'tm 1', kind: 'log', name: 'taskmanager.log.1' }, { limit: 10 });
+    assert.deepEqual(urls, ['http://jm/proxy/taskmanagers/tm%201/logs/taskmanager.log.1']);
+  });
+});

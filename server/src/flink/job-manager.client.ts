@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlinkHttp, type FlinkHttpOptions } from './flink-http.js';
+import { FlinkHttp, withoutAnswerText, type FlinkHttpOptions } from './flink-http.js';
 import * as S from './flink-rest.schemas.js';
 
 export type FlinkJobOverview = z.output<typeof S.JobOverviewEntry>;
@@ -27,9 +27,11 @@ export interface SavepointResult {
  */
 export class JobManagerClient {
   private readonly http: FlinkHttp;
+  private readonly label: string;
 
   constructor(options: Omit<FlinkHttpOptions, 'label'> & { label?: string }) {
-    this.http = new FlinkHttp({ label: 'JobManager', ...options });
+    this.label = options.label ?? 'JobManager';
+    this.http = new FlinkHttp({ ...options, label: this.label });
   }
 
   get baseUrl(): string {
@@ -38,7 +40,7 @@ export class JobManagerClient {
 
   /** One call that proves the address is a Flink JobManager and reads its health facts. */
   async probe(): Promise<ClusterProbe> {
-    const o = await this.http.json('/overview', S.ClusterOverview);
+    const o = await this.http.json('/overview', S.ClusterOverview).catch(withoutAnswerText(this.label, this.baseUrl, '/overview'));
     return {
       flinkVersion: o['flink-version'],
       taskManagers: o.taskmanagers,
@@ -46,6 +48,11 @@ export class JobManagerClient {
       slotsAvailable: o['slots-available'],
       jobsRunning: o['jobs-running'],
     };
+  }
+
+  /** Proves the address is a Flink HistoryServer (or a JobManager): it answers the jobs list as they do. */
+  async probeArchive(): Promise<void> {
+    await this.http.json('/jobs/overview', S.JobsOverview).catch(withoutAnswerText(this.label, this.baseUrl, '/jobs/overview'));
   }
 
   overview() {

@@ -51,8 +51,8 @@ describe('the lean GET transport of the watcher', () => {
     });
   });
 
-  it('says when what answers is not Flink', async () => {
-    await assert.rejects(client().overview(), (err: unknown) => err instanceof NotFlinkError && /not JSON: <html>a login page<\/html>/.test(err.message));
+  it('says when what answers is not Flink, without repeating the answer', async () => {
+    await assert.rejects(client().overview(), (err: unknown) => err instanceof NotFlinkError && /answered \/overview with something that is not JSON$/.test(err.message) && !err.message.includes('login page'));
   });
 
   it('says the connection was refused, and when nothing answered in time', async () => {

@@ -11,14 +11,14 @@ import type { PlainGet } from './flink-http.js';
  * timeouts. Failures are thrown as fetch throws them (a TypeError whose `cause`
  * carries the code), so FlinkHttp describes them the same way.
  */
-export const leanGet: PlainGet = async (url, { headers, timeoutMs }) => {
+export const leanGet: PlainGet = async (url, { headers, timeoutMs, dispatcher }) => {
   try {
     const res = await request(url, {
       method: 'GET',
       headers,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
-      dispatcher: agentFor(timeoutMs),
+      dispatcher: dispatcher ?? agentFor(timeoutMs),
     });
     return { status: res.statusCode, text: await res.body.text() };
   } catch (err) {

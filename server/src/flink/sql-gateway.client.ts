@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlinkHttp, type FlinkHttpOptions } from './flink-http.js';
+import { FlinkHttp, withoutAnswerText, type FlinkHttpOptions } from './flink-http.js';
 import { FlinkRejectedError, NotFlinkError } from '../errors/errors.js';
 
 const Info = z.looseObject({ productName: z.string(), version: z.string() });
@@ -57,10 +57,8 @@ export class SqlGatewayClient {
 
   /** Proves the address is a Flink SQL Gateway; returns its Flink version. */
   async probe(): Promise<{ version: string }> {
-    const info = await this.http.json('/v3/info', Info);
-    if (info.productName !== 'Apache Flink') {
-      throw new NotFlinkError(`${this.http.baseUrl} is a "${info.productName}", not a Flink SQL Gateway`);
-    }
+    const info = await this.http.json('/v3/info', Info).catch(withoutAnswerText('SQL Gateway', this.http.baseUrl, '/v3/info'));
+    if (info.productName !== 'Apache Flink') throw new NotFlinkError(`${this.http.baseUrl} is not a Flink SQL Gateway`);
     return { version: info.version };
   }
 

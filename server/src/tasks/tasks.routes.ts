@@ -20,6 +20,7 @@ import {
 import { principalOf } from '../auth/auth.plugin.js';
 import { InputError } from '../errors/errors.js';
 import { roleAllows } from '../auth/principal.js';
+import { JAR_UPLOAD_LIMIT_BYTES } from '../http/body-limits.js';
 import type { TasksService } from './tasks.service.js';
 import { maskComparison, maskTask, maskTaskVersion } from './sql-secrets.js';
 
@@ -103,11 +104,12 @@ export function tasksRoutes(app: FastifyInstance, tasks: TasksService): void {
     },
   });
 
-  // Multipart without a plugin: the body arrives whole (bodyLimit) and the platform's FormData parser reads it.
+  // Multipart without a plugin: the body arrives whole (up to the jar limit) and the platform's FormData parser reads it.
   app.register(async (scope) => {
     scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.withTypeProvider<ZodTypeProvider>().post('/api/jars', {
       config: { access: 'operator' },
+      bodyLimit: JAR_UPLOAD_LIMIT_BYTES,
       schema: {
         tags,
         operationId: 'uploadJar',

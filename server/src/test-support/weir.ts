@@ -6,8 +6,17 @@ import { buildApp, type AppOptions } from '../app.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/index.js';
+import { DEFAULT_OUTBOUND_DENY, OutboundGuard, type OutboundPolicy } from '../outbound/outbound-guard.js';
 import { createServices, type Services, type ServicesConfig } from '../services.js';
 import { createTestDatabase, testDatabaseChoice } from './databases.js';
+
+/**
+ * The outbound rules tests run with: Weir's defaults, plus this machine, where the tests' Flink
+ * clusters, webhook receivers and SMTP servers listen. Allowed here on purpose, as an operator
+ * would with WEIR_OUTBOUND_ALLOW; a test of the rules themselves uses the defaults.
+ */
+export const TEST_OUTBOUND_POLICY: OutboundPolicy = { deny: DEFAULT_OUTBOUND_DENY, allow: ['127.0.0.0/8', '::1/128'] };
+export const testOutbound = () => new OutboundGuard(TEST_OUTBOUND_POLICY);
 
 export interface TestWeir {
   services: Services;
@@ -33,6 +42,7 @@ export async function startTestWeir(opts: { dataDir?: string; databaseUrl?: stri
     clusterCheckIntervalMs: 2_000,
     checkpointPollMs: 1_000,
     watcher: { intervalMs: 300, reconnectAttempts: 3, reconnectWindowMs: 1_500, lostAfterMs: 1_000 },
+    outbound: TEST_OUTBOUND_POLICY,
     ...opts.config,
   });
   if (opts.background !== false) services.startBackgroundWork();

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
+import type { OutboundGuard } from '../../outbound/outbound-guard.js';
 import type { AlertNotice } from '../alert-templates.js';
 import { dingTalkMarkdown } from '../alert-templates.js';
 import { DeliveryError, SEND_TIMEOUT_MS, type ChannelSender, type SendResult } from './channel-sender.js';
-import { expectOk, parseJsonAnswer, postJson, redactUrl } from './http-post.js';
+import { expectOk, parseJsonAnswer, postJson, redactUrl, vendorCode } from './http-post.js';
 
 /**
  * DingTalk's robot signature: base64(HMAC-SHA256(key = secret, message = `${timestamp}\n${secret}`)),
@@ -19,7 +20,10 @@ export function dingTalkSign(secret: string, timestamp: number): string {
 export class DingTalkSender implements ChannelSender {
   readonly type = 'dingtalk' as const;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly outbound: OutboundGuard,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async send(notice: AlertNotice, config: Record<string, unknown>, signal: AbortSignal): Promise<SendResult> {
     const secret = typeof config.secret === 'string' && config.secret !== '' ? config.secret : null;
@@ -36,12 +40,12 @@ export class DingTalkSender implements ChannelSender {
       at: { atMobiles, isAtAll: config.atAll === true },
     });
     const request = `POST ${redactUrl(url.toString())} (markdown, ${Buffer.byteLength(body)} bytes${secret ? ', signed' : ''})`;
-    const answer = await postJson(url.toString(), body, { timeoutMs: SEND_TIMEOUT_MS, signal, requestSummary: request });
+    const answer = await postJson(url.toString(), body, { timeoutMs: SEND_TIMEOUT_MS, signal, requestSummary: request, outbound: this.outbound });
     expectOk(answer, request);
     const json = parseJsonAnswer(answer, request, 'DingTalk');
     if (json.errcode !== 0) {
-      throw new DeliveryError(`DingTalk answered errcode ${String(json.errcode)}: ${String(json.errmsg ?? '')}`, request, answer.summary);
+      throw new DeliveryError(`DingTalk answered errcode ${vendorCode(json.errcode)}`, request, `${answer.summary}, errcode ${vendorCode(json.errcode)}`);
     }
-    return { request, response: answer.summary };
+    return { request, response: `${answer.summary}, errcode 0` };
   }
 }

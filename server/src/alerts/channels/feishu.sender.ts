@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
+import type { OutboundGuard } from '../../outbound/outbound-guard.js';
 import type { AlertNotice } from '../alert-templates.js';
 import { feishuCard } from '../alert-templates.js';
 import { DeliveryError, SEND_TIMEOUT_MS, type ChannelSender, type SendResult } from './channel-sender.js';
-import { expectOk, parseJsonAnswer, postJson, redactUrl } from './http-post.js';
+import { expectOk, parseJsonAnswer, postJson, redactUrl, vendorCode } from './http-post.js';
 
 /**
  * Feishu/Lark's bot signature: base64(HMAC-SHA256(key = `${timestamp}\n${secret}`, message = "")),
@@ -19,7 +20,10 @@ export function feishuSign(secret: string, timestampSeconds: number): string {
 export class FeishuSender implements ChannelSender {
   readonly type = 'feishu' as const;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly outbound: OutboundGuard,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async send(notice: AlertNotice, config: Record<string, unknown>, signal: AbortSignal): Promise<SendResult> {
     const url = String(config.url);
@@ -34,14 +38,14 @@ export class FeishuSender implements ChannelSender {
     message.card = feishuCard(notice);
     const body = JSON.stringify(message);
     const request = `POST ${redactUrl(url)} (interactive card, ${Buffer.byteLength(body)} bytes${secret ? ', signed' : ''})`;
-    const answer = await postJson(url, body, { timeoutMs: SEND_TIMEOUT_MS, signal, requestSummary: request });
+    const answer = await postJson(url, body, { timeoutMs: SEND_TIMEOUT_MS, signal, requestSummary: request, outbound: this.outbound });
     expectOk(answer, request);
     const json = parseJsonAnswer(answer, request, 'Feishu');
     // Current bots answer {code, msg}; older ones {StatusCode, StatusMessage}.
     const code = json.code ?? json.StatusCode;
     if (code !== 0) {
-      throw new DeliveryError(`Feishu answered code ${String(code)}: ${String(json.msg ?? json.StatusMessage ?? '')}`, request, answer.summary);
+      throw new DeliveryError(`Feishu answered code ${vendorCode(code)}`, request, `${answer.summary}, code ${vendorCode(code)}`);
     }
-    return { request, response: answer.summary };
+    return { request, response: `${answer.summary}, code 0` };
   }
 }

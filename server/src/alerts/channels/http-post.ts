@@ -1,13 +1,15 @@
 import { request } from 'undici';
 import { SECRET_MASK } from '@weir/contract';
+import { OutboundDeniedError, type OutboundGuard } from '../../outbound/outbound-guard.js';
 import { DeliveryError } from './channel-sender.js';
-
-const RESPONSE_SUMMARY_CHARS = 500;
 
 export interface HttpAnswer {
   status: number;
   text: string;
-  /** "HTTP 200: {…}", shortened, for the history. */
+  /**
+   * "HTTP 200", for the history and the test result. Never the body: a channel's address is the
+   * caller's choice and may be a private service, whose answer must not be shown back or stored.
+   */
   summary: string;
 }
 
@@ -18,7 +20,7 @@ export interface HttpAnswer {
 export async function postJson(
   url: string,
   body: string,
-  options: { headers?: Record<string, string>; timeoutMs: number; signal: AbortSignal; requestSummary: string },
+  options: { headers?: Record<string, string>; timeoutMs: number; signal: AbortSignal; requestSummary: string; outbound: OutboundGuard },
 ): Promise<HttpAnswer> {
   try {
     const response = await request(url, {
@@ -28,11 +30,13 @@ export async function postJson(
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       signal: AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]),
+      dispatcher: options.outbound.dispatcher(options.timeoutMs),
     });
     const text = await response.body.text();
     const status = response.statusCode;
-    return { status, text, summary: `HTTP ${status}${text ? `: ${shorten(text)}` : ''}` };
+    return { status, text, summary: `HTTP ${status}` };
   } catch (error) {
+    if (error instanceof OutboundDeniedError) throw new DeliveryError(error.message, options.requestSummary);
     throw new DeliveryError(describeNetworkError(error, options.timeoutMs), options.requestSummary);
   }
 }
@@ -40,7 +44,7 @@ export async function postJson(
 /** Throws unless the status is 2xx. */
 export function expectOk(answer: HttpAnswer, requestSummary: string): void {
   if (answer.status < 200 || answer.status >= 300) {
-    throw new DeliveryError(`the receiver answered HTTP ${answer.status}${answer.text ? `: ${shorten(answer.text, 200)}` : ''}`, requestSummary, answer.summary);
+    throw new DeliveryError(`the receiver answered HTTP ${answer.status}`, requestSummary, answer.summary);
   }
 }
 
@@ -52,7 +56,7 @@ export function parseJsonAnswer(answer: HttpAnswer, requestSummary: string, vend
   } catch {
     // fall through
   }
-  throw new DeliveryError(`${vendor} answered with something that is not JSON: ${shorten(answer.text, 200) || '(empty)'}`, requestSummary, answer.summary);
+  throw new DeliveryError(`${vendor} answered with something that is not JSON`, requestSummary, answer.summary);
 }
 
 /** The URL with query values and token-like path segments masked: safe for the history and logs. */
@@ -70,9 +74,12 @@ export function redactUrl(raw: string): string {
   }
 }
 
-export function shorten(text: string, max = RESPONSE_SUMMARY_CHARS): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+/**
+ * A robot's own result code (DingTalk/WeCom errcode, Feishu code) as a number, for messages: the
+ * code tells what went wrong (see the vendor's list); its text is the answer's and is not repeated.
+ */
+export function vendorCode(value: unknown): string {
+  return typeof value === 'number' && Number.isInteger(value) ? String(value) : '(none)';
 }
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {

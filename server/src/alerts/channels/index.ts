@@ -1,4 +1,5 @@
 import type { AlertChannelType } from '@weir/contract';
+import type { OutboundGuard } from '../../outbound/outbound-guard.js';
 import type { ChannelSender } from './channel-sender.js';
 import { DingTalkSender } from './dingtalk.sender.js';
 import { EmailSender } from './email.sender.js';
@@ -10,13 +11,13 @@ export { DeliveryError, type ChannelSender, type SendResult } from './channel-se
 
 export type ChannelSenders = Record<AlertChannelType, ChannelSender>;
 
-/** One sender per channel type. */
-export function defaultSenders(now: () => number = Date.now): ChannelSenders {
+/** One sender per channel type, each connecting only through `outbound`. */
+export function defaultSenders(outbound: OutboundGuard, now: () => number = Date.now): ChannelSenders {
   return {
-    webhook: new WebhookSender(now),
-    dingtalk: new DingTalkSender(now),
-    feishu: new FeishuSender(now),
-    wecom: new WeComSender(),
-    email: new EmailSender(),
+    webhook: new WebhookSender(outbound, now),
+    dingtalk: new DingTalkSender(outbound, now),
+    feishu: new FeishuSender(outbound, now),
+    wecom: new WeComSender(outbound),
+    email: new EmailSender(outbound),
   };
 }

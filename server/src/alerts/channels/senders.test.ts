@@ -10,6 +10,9 @@ import { EmailSender } from './email.sender.js';
 import { FeishuSender } from './feishu.sender.js';
 import { WebhookSender } from './webhook.sender.js';
 import { WeComSender } from './wecom.sender.js';
+import { testOutbound } from '../../test-support/weir.js';
+
+const outbound = testOutbound();
 
 const facts: IncidentFacts = {
   summary: 'status became FAILED',
@@ -89,17 +92,17 @@ describe('channel senders against real receivers on 127.0.0.1', () => {
   after(() => receiver.stop());
 
   it('webhook: JSON body signed with X-Weir-Signature over the exact body, timestamp in the body too', async () => {
-    const result = await new WebhookSender().send(notice, { url: receiver.url('webhook'), secret: 'whsec-1' }, signal());
+    const result = await new WebhookSender(outbound).send(notice, { url: receiver.url('webhook'), secret: 'whsec-1' }, signal());
     const got = receiver.of('webhook').at(-1)!;
     assert.equal(got.body.kind, 'FIRING');
     assert.equal((got.body.run as { id: string }).id, 'R1');
     assert.equal(got.body.link, 'https://weir.example.com/runs/R1');
     assert.match(result.request, /^POST http:\/\/127\.0\.0\.1:\d+\/webhook \(JSON, \d+ bytes, signed\)$/);
-    await expectDeliveryError(new WebhookSender().send(notice, { url: receiver.url('webhook'), secret: 'wrong' }, signal()), /HTTP 401: .*bad signature/);
+    await expectDeliveryError(new WebhookSender(outbound).send(notice, { url: receiver.url('webhook'), secret: 'wrong' }, signal()), /^the receiver answered HTTP 401$/);
   });
 
   it('DingTalk: markdown, timestamp+sign query parameters; errcode in a 200 answer is a failure', async () => {
-    const result = await new DingTalkSender().send(notice, { url: receiver.url('dingtalk'), secret: 'SEC0123456789abcdef', atMobiles: ['13800000000'] }, signal());
+    const result = await new DingTalkSender(outbound).send(notice, { url: receiver.url('dingtalk'), secret: 'SEC0123456789abcdef', atMobiles: ['13800000000'] }, signal());
     const got = receiver.of('dingtalk').at(-1)!;
     const markdown = got.body.markdown as { title: string; text: string };
     assert.equal(got.body.msgtype, 'markdown');
@@ -110,37 +113,37 @@ describe('channel senders against real receivers on 127.0.0.1', () => {
     assert.ok(!result.request.includes('dt-token-123'), 'the access token must not reach the history');
     assert.match(result.response, /errcode/);
     const error = await expectDeliveryError(
-      new DingTalkSender().send(notice, { url: receiver.url('dingtalk'), secret: 'SECwrong' }, signal()),
-      /^DingTalk answered errcode 310000: sign not match$/,
+      new DingTalkSender(outbound).send(notice, { url: receiver.url('dingtalk'), secret: 'SECwrong' }, signal()),
+      /^DingTalk answered errcode 310000$/,
     );
     assert.match(error.response ?? '', /^HTTP 200/);
   });
 
   it('Feishu/Lark: interactive card with timestamp and sign in the body; code != 0 is a failure', async () => {
-    await new FeishuSender().send(notice, { url: receiver.url('feishu'), secret: 'fs-secret' }, signal());
+    await new FeishuSender(outbound).send(notice, { url: receiver.url('feishu'), secret: 'fs-secret' }, signal());
     const got = receiver.of('feishu').at(-1)!;
     const card = got.body.card as { header: { title: { content: string }; template: string } };
     assert.equal(got.body.msg_type, 'interactive');
     assert.equal(card.header.title.content, '[FIRING] orders-etl: status became FAILED');
     assert.equal(card.header.template, 'red');
     await expectDeliveryError(
-      new FeishuSender().send(notice, { url: receiver.url('feishu'), secret: 'nope' }, signal()),
-      /^Feishu answered code 19021: sign match fail/,
+      new FeishuSender(outbound).send(notice, { url: receiver.url('feishu'), secret: 'nope' }, signal()),
+      /^Feishu answered code 19021$/,
     );
   });
 
   it('WeCom: markdown; errcode != 0 is a failure', async () => {
-    await new WeComSender().send(notice, { url: receiver.url('wecom') }, signal());
+    await new WeComSender(outbound).send(notice, { url: receiver.url('wecom') }, signal());
     const got = receiver.of('wecom').at(-1)!;
     assert.match((got.body.markdown as { content: string }).content, /<font color="warning">\[FIRING\] orders-etl/);
-    await expectDeliveryError(new WeComSender().send(notice, { url: receiver.url('wecom', { token: 'bad' }) }, signal()), /^WeCom answered errcode 93000: invalid webhook url$/);
+    await expectDeliveryError(new WeComSender(outbound).send(notice, { url: receiver.url('wecom', { token: 'bad' }) }, signal()), /^WeCom answered errcode 93000$/);
   });
 
   it('reports a refused connection and an HTTP 500 exactly', async () => {
     const port = await closedPort();
-    await expectDeliveryError(new WebhookSender().send(notice, { url: `http://127.0.0.1:${port}/hook`, secret: null }, signal()), new RegExp(`ECONNREFUSED 127\\.0\\.0\\.1:${port}`));
+    await expectDeliveryError(new WebhookSender(outbound).send(notice, { url: `http://127.0.0.1:${port}/hook`, secret: null }, signal()), new RegExp(`ECONNREFUSED 127\\.0\\.0\\.1:${port}`));
     receiver.failNext.wecom = 1;
-    await expectDeliveryError(new WeComSender().send(notice, { url: receiver.url('wecom') }, signal()), /^the receiver answered HTTP 500: .*receiver is down/);
+    await expectDeliveryError(new WeComSender(outbound).send(notice, { url: receiver.url('wecom') }, signal()), /^the receiver answered HTTP 500$/);
   });
 });
 
@@ -168,7 +171,7 @@ describe('hostile names cannot add links, images, mentions, HTML or fake lines t
   const valuesOf = (text: string) => text.split('\n').map((line) => line.replace(/^(### |- \*\*[^*]+\*\*: |> [^:]+: )/, ''));
 
   it('DingTalk markdown', async () => {
-    await new DingTalkSender().send(hostileNotice, { url: receiver.url('dingtalk'), secret: 'dts' }, signal());
+    await new DingTalkSender(outbound).send(hostileNotice, { url: receiver.url('dingtalk'), secret: 'dts' }, signal());
     const markdown = receiver.of('dingtalk').at(-1)!.body.markdown as { title: string; text: string };
     for (const line of markdown.text.split('\n')) {
       assert.ok(line === '' || /^(### \[FIRING\] etl |- \*\*(Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id)\*\*: |\[Open in Weir\]\(https:\/\/weir\.example\.com\/runs\/R1\)$)/.test(line), `a line Weir did not write: ${JSON.stringify(line)}`);
@@ -178,7 +181,7 @@ describe('hostile names cannot add links, images, mentions, HTML or fake lines t
   });
 
   it('WeCom markdown', async () => {
-    await new WeComSender().send(hostileNotice, { url: receiver.url('wecom') }, signal());
+    await new WeComSender(outbound).send(hostileNotice, { url: receiver.url('wecom') }, signal());
     const content = (receiver.of('wecom').at(-1)!.body.markdown as { content: string }).content;
     for (const line of content.split('\n')) {
       assert.ok(line === '' || /^(### <font color="warning">\[FIRING\] etl .*<\/font>$|> (Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id): <font color="comment">.*<\/font>$|\[Open in Weir\]\(https:\/\/weir\.example\.com\/runs\/R1\)$)/.test(line), `a line Weir did not write: ${JSON.stringify(line)}`);
@@ -188,7 +191,7 @@ describe('hostile names cannot add links, images, mentions, HTML or fake lines t
   });
 
   it('Feishu card', async () => {
-    await new FeishuSender().send(hostileNotice, { url: receiver.url('feishu'), secret: 'fss' }, signal());
+    await new FeishuSender(outbound).send(hostileNotice, { url: receiver.url('feishu'), secret: 'fss' }, signal());
     const card = receiver.of('feishu').at(-1)!.body.card as { header: { title: { content: string } }; elements: Array<{ text?: { content: string }; actions?: Array<{ url: string }> }> };
     assert.ok(!card.header.title.content.includes('\n'));
     const content = card.elements[0]!.text!.content;
@@ -198,7 +201,7 @@ describe('hostile names cannot add links, images, mentions, HTML or fake lines t
   });
 
   it('webhook JSON carries the names exactly, as data', async () => {
-    await new WebhookSender().send(hostileNotice, { url: receiver.url('webhook'), secret: 'whsec-1' }, signal());
+    await new WebhookSender(outbound).send(hostileNotice, { url: receiver.url('webhook'), secret: 'whsec-1' }, signal());
     const body = receiver.of('webhook').at(-1)!.body as { task: { name: string }; cluster: { name: string }; rule: string };
     assert.equal(body.task.name, hostileFacts.taskName);
     assert.equal(body.cluster.name, hostileFacts.clusterName);
@@ -249,23 +252,23 @@ describe('e-mail sender against a real SMTP server (STARTTLS, AUTH)', () => {
   });
 
   it('upgrades with STARTTLS, verifies the certificate against the given CA, authenticates and delivers', async () => {
-    const result = await new EmailSender().send(notice, config(), signal());
+    const result = await new EmailSender(outbound).send(notice, config(), signal());
     const mail = smtp.received.at(-1)!;
     assert.equal(mail.secure, true);
     assert.equal(mail.user, 'alerts');
     assert.deepEqual(mail.to, ['oncall@example.com', 'lead@example.com']);
     assert.match(mail.raw, /Subject: \[FIRING\] orders-etl: status became FAILED/);
     assert.match(mail.raw, /X-Weir-Incident: I1/);
-    assert.match(result.response, /^250/);
+    assert.equal(result.response, 'SMTP 250');
   });
 
   it('works with implicit TLS too', async () => {
-    await new EmailSender().send(notice, config({ port: tlsSmtp.port, security: 'tls', caCertificate: tlsSmtp.ca }), signal());
+    await new EmailSender(outbound).send(notice, config({ port: tlsSmtp.port, security: 'tls', caCertificate: tlsSmtp.ca }), signal());
     assert.equal(tlsSmtp.received.at(-1)?.secure, true);
   });
 
   it('fails with the server’s answer on a wrong password, and on an untrusted certificate', async () => {
-    await expectDeliveryError(new EmailSender().send(notice, config({ password: 'wrong' }), signal()), /EAUTH: .*535/);
-    await expectDeliveryError(new EmailSender().send(notice, config({ caCertificate: null }), signal()), /certificate/i);
+    await expectDeliveryError(new EmailSender(outbound).send(notice, config({ password: 'wrong' }), signal()), /^EAUTH: the server refused the login \(SMTP 535\)$/);
+    await expectDeliveryError(new EmailSender(outbound).send(notice, config({ caCertificate: null }), signal()), /certificate/i);
   });
 });

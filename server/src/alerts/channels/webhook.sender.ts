@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { OutboundGuard } from '../../outbound/outbound-guard.js';
 import type { AlertNotice } from '../alert-templates.js';
 import { webhookPayload } from '../alert-templates.js';
 import { SEND_TIMEOUT_MS, type ChannelSender, type SendResult } from './channel-sender.js';
@@ -20,7 +21,10 @@ export function webhookSignature(secret: string, body: string): string {
 export class WebhookSender implements ChannelSender {
   readonly type = 'webhook' as const;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly outbound: OutboundGuard,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async send(notice: AlertNotice, config: Record<string, unknown>, signal: AbortSignal): Promise<SendResult> {
     const url = String(config.url);
@@ -33,7 +37,7 @@ export class WebhookSender implements ChannelSender {
       headers[WEBHOOK_SIGNATURE_HEADER] = webhookSignature(secret, body);
     }
     const request = `POST ${redactUrl(url)} (JSON, ${Buffer.byteLength(body)} bytes${secret ? ', signed' : ''})`;
-    const answer = await postJson(url, body, { headers, timeoutMs: SEND_TIMEOUT_MS, signal, requestSummary: request });
+    const answer = await postJson(url, body, { headers, timeoutMs: SEND_TIMEOUT_MS, signal, requestSummary: request, outbound: this.outbound });
     expectOk(answer, request);
     return { request, response: answer.summary };
   }

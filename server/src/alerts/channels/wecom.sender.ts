@@ -1,7 +1,8 @@
+import type { OutboundGuard } from '../../outbound/outbound-guard.js';
 import type { AlertNotice } from '../alert-templates.js';
 import { weComMarkdown } from '../alert-templates.js';
 import { DeliveryError, SEND_TIMEOUT_MS, type ChannelSender, type SendResult } from './channel-sender.js';
-import { expectOk, parseJsonAnswer, postJson, redactUrl } from './http-post.js';
+import { expectOk, parseJsonAnswer, postJson, redactUrl, vendorCode } from './http-post.js';
 
 /**
  * WeCom (WeChat Work) group robot (qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…): a markdown
@@ -11,16 +12,18 @@ import { expectOk, parseJsonAnswer, postJson, redactUrl } from './http-post.js';
 export class WeComSender implements ChannelSender {
   readonly type = 'wecom' as const;
 
+  constructor(private readonly outbound: OutboundGuard) {}
+
   async send(notice: AlertNotice, config: Record<string, unknown>, signal: AbortSignal): Promise<SendResult> {
     const url = String(config.url);
     const body = JSON.stringify({ msgtype: 'markdown', markdown: { content: weComMarkdown(notice) } });
     const request = `POST ${redactUrl(url)} (markdown, ${Buffer.byteLength(body)} bytes)`;
-    const answer = await postJson(url, body, { timeoutMs: SEND_TIMEOUT_MS, signal, requestSummary: request });
+    const answer = await postJson(url, body, { timeoutMs: SEND_TIMEOUT_MS, signal, requestSummary: request, outbound: this.outbound });
     expectOk(answer, request);
     const json = parseJsonAnswer(answer, request, 'WeCom');
     if (json.errcode !== 0) {
-      throw new DeliveryError(`WeCom answered errcode ${String(json.errcode)}: ${String(json.errmsg ?? '')}`, request, answer.summary);
+      throw new DeliveryError(`WeCom answered errcode ${vendorCode(json.errcode)}`, request, `${answer.summary}, errcode ${vendorCode(json.errcode)}`);
     }
-    return { request, response: answer.summary };
+    return { request, response: `${answer.summary}, errcode 0` };
   }
 }
