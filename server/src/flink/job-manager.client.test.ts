@@ -75,12 +75,29 @@ describe('JobManagerClient on recorded Flink 1.20.3 answers', () => {
     assert.ok(ex.exceptionHistory.entries[0]!.stacktrace.length > 0);
   });
 
-  it('checkpoints, with and without checkpointing', async () => {
-    for (const name of ['job-checkpoints', 'job-checkpoints-disabled']) {
-      const { client, fixture } = clientFor(name);
-      const cp = await client.checkpoints(jobIdOf(fixture));
-      assert.ok(cp.counts.total >= 0);
-    }
+  it('checkpoints of a checkpointing job: counts, the latest completed one with its path, and the history', async () => {
+    // Recorded: eight checkpoints completed and one failed, the newest first in the history.
+    const { client, fixture } = clientFor('job-checkpoints');
+    const jid = jobIdOf(fixture);
+    const cp = await client.checkpoints(jid);
+    assert.deepEqual(cp.counts, { restored: 0, total: 9, in_progress: 0, completed: 8, failed: 1 });
+    assert.equal(cp.latest.completed?.id, 8);
+    assert.equal(cp.latest.completed?.status, 'COMPLETED');
+    assert.equal(cp.latest.completed?.is_savepoint, false);
+    assert.equal(cp.latest.restored, null);
+    assert.deepEqual(cp.history.map((h) => `${h.id}:${h.status}`), [8, 7, 6, 5, 4, 3, 2, 1].map((id) => `${id}:COMPLETED`));
+    assert.match((await client.latestCheckpointPath(jid)) ?? '', /^file:\/.*\/chk-8$/);
+    assert.equal(await client.restoredFrom(jid), null);
+  });
+
+  it('checkpoints of a job without checkpointing: zero counts, no latest checkpoint, no path', async () => {
+    const { client, fixture } = clientFor('job-checkpoints-disabled');
+    const jid = jobIdOf(fixture);
+    const cp = await client.checkpoints(jid);
+    assert.deepEqual(cp.counts, { restored: 0, total: 0, in_progress: 0, completed: 0, failed: 0 });
+    assert.equal(cp.latest.completed, null);
+    assert.deepEqual(cp.history, []);
+    assert.equal(await client.latestCheckpointPath(jid), null);
   });
 
   it('checkpoint configuration: enabled, and disabled (Flink answers 200 with interval Long.MAX_VALUE)', async () => {
