@@ -73,7 +73,10 @@ function bump(map: Map<string, number>, key: string, by: number) {
 function reason(error: { message?: string; cause?: unknown } | undefined): string {
   const cause = error?.cause as { message?: unknown } | string | undefined;
   const text = typeof cause === 'string' ? cause : typeof cause?.message === 'string' ? cause.message : error?.message;
-  return (text ?? 'failed').split('\n')[0]!.slice(0, 300);
+  // An assertion's first line is often only "Expected values to be strictly equal:"; keep the next one too.
+  const lines = (text ?? 'failed').split('\n').map((l) => l.trim()).filter(Boolean);
+  const first = lines[0] ?? 'failed';
+  return (first.endsWith(':') && lines[1] ? `${first} ${lines[1]}` : first).slice(0, 300);
 }
 
 /**
