@@ -1,48 +1,48 @@
 // Runs every suite of Weir's tests in order and prints one summary line,
-// "N passed, N failed". Real parts are never skipped: a missing Java, Maven,
-// PostgreSQL, MariaDB or Chromium is reported by name and fails the run.
+// "N passed, N failed", where N counts tests; a failed check of a real part or a phase that
+// ran nothing adds to the failures. Real parts are never skipped: a missing Java, Maven,
+// PostgreSQL, MariaDB or Chromium is reported by name and fails the run. The counting itself
+// lives in suite-counts.ts, running a phase's files in node-test-phase.ts.
 //
 //   npm test                      everything
 //   npm test -- --only unit,store  some phases (unit, store, integration, browser); integration runs once per
 //                                 Flink in FLINK_TEST_VERSIONS, or pick one: --only integration-2.3.0; and the
 //                                 per-database ones: integration-postgres, browser-mysql, ...
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, ensureChromium, ensureWebBuild, hasCommand, ROOT, step } from './bootstrap.mjs';
+import { runNodeTestPhase } from './node-test-phase.ts';
+import { javaMajorVersion, parsePhases, SERVER_DATABASES, summaryLine, type CheckResult, type TestCounts } from './suite-counts.ts';
 
-interface Counts {
-  passed: number;
-  failed: number;
-  skipped: number;
-  failures: string[];
-}
-// ---- the phases that run again on each server database ----
-// The watcher integration suite and the main browser tests, once more per server engine, each run
-// its own phase: WEIR_TEST_DATABASE makes every test Weir take a fresh database on that server.
-const SERVER_DATABASES = ['postgres', 'mysql'] as const;
+// The files that run again on each server database (WEIR_TEST_DATABASE gives every test Weir a fresh
+// database on that server): the watcher's own suites, and the main browser tests. The failover and
+// HistoryServer tests start clusters of their own and add minutes without touching the database differently.
 const ON_EACH_SERVER_DATABASE = {
-  // The watcher's own suites; the failover and HistoryServer tests start clusters of their own and add
-  // minutes without touching the database differently.
-  integration: (f: string) => /^server\/src\/watcher\/(job-watcher|checkpoint-tracker)\.int\.test\.ts$/.test(path.relative(ROOT, f)),
+  integration: (f: string) => /^server\/src\/watcher\/(job-watcher|checkpoint-tracker)\.int\.test\.ts$/.test(f),
   browser: ['overview', 'run-detail', 'tasks'].map((name) => `e2e/tests/${name}.e2e.ts`),
 };
-const perDatabasePhases = (kind: keyof typeof ON_EACH_SERVER_DATABASE) => SERVER_DATABASES.map((engine) => `${kind}-${engine}`);
-// ----
 
-const total: Counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+const tests: TestCounts = { passed: 0, failed: 0, failures: [] };
+/** Checks of the real parts, reported apart from the tests. */
+const checks: CheckResult[] = [];
+/** Failures that are neither a test nor a check: a phase that ran no test, or whose runner died. */
+const phaseProblems: string[] = [];
 const timings: string[] = [];
 
 function check(name: string, ok: boolean, why?: string): boolean {
-  if (ok) total.passed += 1;
-  else {
-    total.failed += 1;
-    total.failures.push(`${name}: ${why ?? 'failed'}`);
-    console.error(`\x1b[31m✖ ${name}: ${why ?? 'failed'}\x1b[0m`);
-  }
+  checks.push({ name, ok, why: ok ? undefined : (why ?? 'failed') });
+  if (!ok) console.error(`\x1b[31m✖ ${name}: ${why ?? 'failed'}\x1b[0m`);
   return ok;
+}
+
+/** Java 17 or newer, as `java -version` names it: Flink 1.20 runs on it with the --add-opens flags flink-local passes. */
+function checkJava(): boolean {
+  const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (r.error) return check('Java 17+ (java -version)', false, 'java is not on PATH; the local Flink cluster needs it');
+  const major = javaMajorVersion(`${r.stderr}\n${r.stdout}`);
+  return check(`Java 17+ (java -version names ${major ?? 'no version'})`, major !== undefined && major >= 17, 'the local Flink cluster needs Java 17 or newer on PATH');
 }
 
 function walk(dir: string, match: (f: string) => boolean, out: string[] = []): string[] {
@@ -66,63 +66,42 @@ function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-async function runNodeTests(phase: string, files: string[], env: NodeJS.ProcessEnv, opts: { concurrency: number; timeoutMs: number }) {
-  if (files.length === 0) {
-    check(`${phase}: has tests`, false, 'no test files found');
-    return;
-  }
-  const countsFile = path.join(os.tmpdir(), `weir-counts-${phase}-${process.pid}.json`);
-  fs.rmSync(countsFile, { force: true });
-  const started = Date.now();
+/**
+ * One phase's files through node:test. fileTimeoutMs bounds each test file (node:test names the
+ * test that was running when it fired); phaseTimeoutMs is the last resort for the whole phase.
+ */
+async function runNodeTests(phase: string, files: string[], env: NodeJS.ProcessEnv, opts: { concurrency: number; fileTimeoutMs: number; phaseTimeoutMs: number }) {
   step(`${phase}: ${files.length} file(s)`);
-  const args = [
-    '--import', 'tsx', '--test',
-    `--test-concurrency=${opts.concurrency}`,
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    `--test-reporter=${path.join(ROOT, 'scripts/test-reporter.mjs')}`, '--test-reporter-destination=stderr',
-    ...files,
-  ];
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env, WEIR_TEST_COUNTS: countsFile } });
-    const timer = setTimeout(() => {
-      console.error(`${phase} took longer than ${opts.timeoutMs / 60000} min; stopping it`);
-      child.kill('SIGTERM');
-    }, opts.timeoutMs);
-    child.on('exit', (c) => (clearTimeout(timer), resolve(c ?? 1)));
-  });
-  const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  if (!fs.existsSync(countsFile)) {
-    check(`${phase}: test runner`, false, `exited with ${code} before reporting`);
-    return;
-  }
-  const c = JSON.parse(fs.readFileSync(countsFile, 'utf8')) as Counts;
-  total.passed += c.passed;
-  total.failed += c.failed;
-  total.skipped += c.skipped;
-  total.failures.push(...c.failures.map((f) => `${phase}: ${f}`));
-  if (code !== 0 && c.failed === 0) check(`${phase}: test runner`, false, `exited with ${code}`);
-  timings.push(`${phase} ${seconds}s (${c.passed} passed, ${c.failed} failed)`);
+  const r = await runNodeTestPhase(phase, { files, cwd: ROOT, env, ...opts });
+  tests.passed += r.passed;
+  tests.failed += r.failed;
+  tests.failures.push(...r.failures.map((f) => `${phase}: ${f}`));
+  phaseProblems.push(...r.phaseProblems);
+  for (const problem of r.phaseProblems) console.error(`\x1b[31m✖ ${problem}\x1b[0m`);
+  timings.push(`${phase} ${r.seconds}s (${r.passed} passed, ${r.failed} failed)`);
 }
 
 async function main() {
-  const onlyArg = process.argv.find((a) => a.startsWith('--only'));
-  const onlyValue = onlyArg?.includes('=') ? onlyArg.split('=')[1] : process.argv[process.argv.indexOf('--only') + 1];
-  const only = onlyArg ? new Set((onlyValue ?? '').split(',')) : undefined;
-  const want = (phase: string) => !only || only.has(phase);
-  /** The phase, or one of its per-database runs. */
-  const wantKind = (kind: keyof typeof ON_EACH_SERVER_DATABASE) => want(kind) || perDatabasePhases(kind).some(want);
+  const chosen = parsePhases(process.argv.slice(2));
+  if ('error' in chosen) {
+    console.error(`npm test: ${chosen.error}`);
+    console.log(summaryLine(tests, 1));
+    process.exit(2);
+  }
+  const want = (phase: string) => (chosen.phases as string[]).includes(phase);
   const runStarted = Date.now();
 
   // ---- the real parts ----
   step('Checking the real parts the tests need');
-  const javaOk = check('Java 17 (java -version)', hasCommand('java', ['-version']), 'java is not on PATH; the local Flink cluster needs it');
+  const javaOk = checkJava();
   const mvnOk = check('Maven (mvn -v)', hasCommand('mvn', ['-v']), 'mvn is not on PATH; Flink is assembled from Maven Central with it');
-  if (want('store') || [...perDatabasePhases('integration'), ...perDatabasePhases('browser')].some(want)) {
+  if (want('store') || SERVER_DATABASES.some((db) => want(`integration-${db}`) || want(`browser-${db}`))) {
     check('PostgreSQL on 127.0.0.1:5432', await portOpen(5432), 'nothing listens on 127.0.0.1:5432; the store tests run on PostgreSQL too');
     check('MariaDB on 127.0.0.1:3306', await portOpen(3306), 'nothing listens on 127.0.0.1:3306; the store tests run on MySQL/MariaDB too');
   }
   let chromiumOk = true;
-  if (wantKind('browser')) {
+  const wantsBrowser = want('browser') || SERVER_DATABASES.some((db) => want(`browser-${db}`));
+  if (wantsBrowser) {
     try {
       ensureChromium();
     } catch (err) {
@@ -134,7 +113,7 @@ async function main() {
   // ---- types ----
   if (want('unit')) {
     step('Type-checking every workspace');
-    for (const ws of ['contract', 'flink-local', 'server', 'web', 'e2e', 'bench']) {
+    for (const ws of ['contract', 'flink-local', 'server', 'web', 'e2e', 'bench', 'scripts']) {
       const tsconfig = path.join(ROOT, ws, 'tsconfig.json');
       if (!fs.existsSync(tsconfig)) continue;
       const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', tsconfig, '--noEmit'], { cwd: ROOT, encoding: 'utf8' });
@@ -144,11 +123,11 @@ async function main() {
   }
 
   const isTest = (f: string) => /\.test\.ts$/.test(f) && !/\.(store|int)\.test\.ts$/.test(f);
-  const sources = ['contract/src', 'flink-local/src', 'server/src', 'web/src', 'bench'];
+  const sources = ['contract/src', 'flink-local/src', 'server/src', 'web/src', 'bench', 'scripts'];
   const find = (pred: (f: string) => boolean) => sources.flatMap((d) => walk(path.join(ROOT, d), pred));
 
-  if (want('unit')) await runNodeTests('unit', find(isTest), {}, { concurrency: 2, timeoutMs: 10 * 60_000 });
-  if (want('store')) await runNodeTests('store', find((f) => f.endsWith('.store.test.ts')), {}, { concurrency: 1, timeoutMs: 15 * 60_000 });
+  if (want('unit')) await runNodeTests('unit', find(isTest), {}, { concurrency: 2, fileTimeoutMs: 3 * 60_000, phaseTimeoutMs: 10 * 60_000 });
+  if (want('store')) await runNodeTests('store', find((f) => f.endsWith('.store.test.ts')), {}, { concurrency: 1, fileTimeoutMs: 8 * 60_000, phaseTimeoutMs: 15 * 60_000 });
 
   // ---- a real Flink per version: the integration phase once per version, the browser phase once ----
   const { DEFAULT_FLINK_VERSION, FLINK_TEST_VERSIONS, ensureFlinkDistribution, startLocalFlink } = await import('@weir/flink-local');
@@ -185,43 +164,43 @@ async function main() {
       await flink.stop();
     }
   }
+  const integrationFiles = find((f) => f.endsWith('.int.test.ts'));
   for (const version of FLINK_TEST_VERSIONS) {
     const phase = `integration-${version}`;
     if (!want('integration') && !want(phase)) continue;
-    await withTestFlink(version, (env) => runNodeTests(phase, find((f) => f.endsWith('.int.test.ts')), env, { concurrency: 1, timeoutMs: 35 * 60_000 }));
+    await withTestFlink(version, (env) => runNodeTests(phase, integrationFiles, env, { concurrency: 1, fileTimeoutMs: 15 * 60_000, phaseTimeoutMs: 35 * 60_000 }));
   }
-  if (want('browser')) {
-    let built = true;
+
+  let webBuilt: boolean | undefined;
+  const buildWeb = (): boolean => {
+    if (webBuilt !== undefined) return webBuilt;
     try {
       ensureWebBuild();
+      webBuilt = true;
     } catch (err) {
-      built = check('web app builds', false, (err as Error).message);
+      webBuilt = check('web app builds', false, (err as Error).message);
     }
-    if (built && chromiumOk) {
-      await withTestFlink(DEFAULT_FLINK_VERSION, (env) =>
-        runNodeTests('browser', walk(path.join(ROOT, 'e2e/tests'), (f) => f.endsWith('.e2e.ts')), { ...env, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, timeoutMs: 20 * 60_000 }));
-    } else check('browser', false, 'not run: no web build or no Chromium (see above)');
-  }
-  const perDatabase = SERVER_DATABASES.flatMap((engine) => [`integration-${engine}`, `browser-${engine}`]).filter(want);
-  if (perDatabase.length > 0) {
-    const needsBrowser = perDatabase.some((phase) => phase.startsWith('browser-'));
-    let ready = chromiumOk || !needsBrowser;
-    if (needsBrowser) {
-      try {
-        ensureWebBuild();
-      } catch (err) {
-        ready = check('web app builds', false, (err as Error).message);
-      }
-    }
+    return webBuilt;
+  };
+  const browserFiles = walk(path.join(ROOT, 'e2e/tests'), (f) => f.endsWith('.e2e.ts'));
+  const perDatabase = SERVER_DATABASES.flatMap((db) => [`integration-${db}`, `browser-${db}`]).filter(want);
+  if (want('browser') || perDatabase.length > 0) {
+    // One cluster of the default version for the browser phase and the per-database runs.
     await withTestFlink(DEFAULT_FLINK_VERSION, async (flinkEnv) => {
-      for (const engine of SERVER_DATABASES) {
-        const env = { ...flinkEnv, WEIR_TEST_DATABASE: engine };
-        if (want(`integration-${engine}`)) {
-          await runNodeTests(`integration-${engine}`, find(ON_EACH_SERVER_DATABASE.integration), env, { concurrency: 1, timeoutMs: 15 * 60_000 });
+      if (want('browser')) {
+        if (buildWeb() && chromiumOk) {
+          await runNodeTests('browser', browserFiles, { ...flinkEnv, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, fileTimeoutMs: 10 * 60_000, phaseTimeoutMs: 20 * 60_000 });
+        } else check('browser', false, 'not run: no web build or no Chromium (see above)');
+      }
+      for (const db of SERVER_DATABASES) {
+        const env = { ...flinkEnv, WEIR_TEST_DATABASE: db };
+        if (want(`integration-${db}`)) {
+          await runNodeTests(`integration-${db}`, integrationFiles.filter(ON_EACH_SERVER_DATABASE.integration), env, { concurrency: 1, fileTimeoutMs: 15 * 60_000, phaseTimeoutMs: 20 * 60_000 });
         }
-        if (want(`browser-${engine}`)) {
-          if (ready) await runNodeTests(`browser-${engine}`, ON_EACH_SERVER_DATABASE.browser, { ...env, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, timeoutMs: 10 * 60_000 });
-          else check(`browser-${engine}`, false, 'not run: no web build or no Chromium (see above)');
+        if (want(`browser-${db}`)) {
+          if (buildWeb() && chromiumOk) {
+            await runNodeTests(`browser-${db}`, ON_EACH_SERVER_DATABASE.browser, { ...env, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, fileTimeoutMs: 10 * 60_000, phaseTimeoutMs: 15 * 60_000 });
+          } else check(`browser-${db}`, false, 'not run: no web build or no Chromium (see above)');
         }
       }
     });
@@ -229,16 +208,20 @@ async function main() {
 
   const minutes = ((Date.now() - runStarted) / 60000).toFixed(1);
   console.log(`\nTimings: ${timings.join('; ')}; whole run ${minutes} min`);
-  if (total.failures.length) {
+  const failedChecks = checks.filter((c) => !c.ok);
+  console.log(`\nChecks of the real parts (not counted as tests): ${checks.length - failedChecks.length} ok, ${failedChecks.length} failed`);
+  const failures = [...failedChecks.map((c) => `check ${c.name}: ${c.why}`), ...phaseProblems, ...tests.failures];
+  if (failures.length) {
     console.log('\nFailures:');
-    for (const f of total.failures) console.log(`  ✖ ${f}`);
+    for (const f of failures) console.log(`  ✖ ${f}`);
   }
-  console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
-  process.exit(total.failed === 0 ? 0 : 1);
+  const otherFailures = failedChecks.length + phaseProblems.length;
+  console.log(`\n${summaryLine(tests, otherFailures)}`);
+  process.exit(tests.failed + otherFailures === 0 ? 0 : 1);
 }
 
 main().catch((err) => {
   console.error(err);
-  console.log(`\n${total.passed} passed, ${total.failed + 1} failed`);
+  console.log(`\n${summaryLine(tests, checks.filter((c) => !c.ok).length + phaseProblems.length + 1)}`);
   process.exit(1);
 });

@@ -1,33 +1,36 @@
-// A node:test reporter that counts leaf tests (suites and tests that only group
-// subtests are not counted) and writes the totals as JSON to the file named by
-// WEIR_TEST_COUNTS. The suite runner adds the files up into one summary line.
+// A node:test reporter that records the events the suite runner counts tests from, as a JSON
+// array in the file named by WEIR_TEST_EVENTS. It stays plain JavaScript (node:test loads
+// reporters before any TypeScript loader); suite-counts.ts does the counting.
 import fs from 'node:fs';
 
-export default async function* countingReporter(source) {
-  const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
-  const lastNesting = new Map();
-  for await (const event of source) {
-    if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
-    const { nesting, file, name, details, skip, todo } = event.data;
-    const key = file ?? '';
-    const previous = lastNesting.get(key);
-    lastNesting.set(key, nesting);
-    // Children complete before their parent: a test right after a deeper one is a group.
-    const isGroup = details?.type === 'suite' || (previous !== undefined && previous > nesting);
-    if (isGroup) {
-      // Its leaves are already failed (cancelled by the parent); keep the reason, e.g. an unreachable database.
-      if (event.type === 'test:fail' && details?.error?.failureType === 'hookFailed') {
-        counts.failures.push(`${file}: ${name}: ${details.error.cause?.message ?? details.error.message ?? 'hook failed'}`);
-      }
-      continue;
-    }
-    if (skip || todo) counts.skipped += 1;
-    else if (event.type === 'test:pass') counts.passed += 1;
-    else {
-      counts.failed += 1;
-      counts.failures.push(`${file ?? ''}: ${name}`);
-    }
+const KEPT = new Set(['test:enqueue', 'test:dequeue', 'test:pass', 'test:fail', 'test:complete']);
+
+export default async function* recordingReporter(source) {
+  const events = [];
+  for await (const { type, data } of source) {
+    if (!KEPT.has(type) || !data) continue;
+    const error = data.details?.error;
+    events.push({
+      type,
+      data: {
+        name: data.name,
+        nesting: data.nesting,
+        file: data.file,
+        skip: data.skip,
+        todo: data.todo,
+        details: data.details && {
+          type: data.details.type,
+          error: error && {
+            failureType: error.failureType,
+            message: error.message,
+            cause: typeof error.cause === 'object' && error.cause !== null ? { message: String(error.cause.message ?? '') } : error.cause === undefined ? undefined : String(error.cause),
+            exitCode: error.exitCode,
+            signal: error.signal,
+          },
+        },
+      },
+    });
   }
-  if (process.env.WEIR_TEST_COUNTS) fs.writeFileSync(process.env.WEIR_TEST_COUNTS, JSON.stringify(counts));
+  if (process.env.WEIR_TEST_EVENTS) fs.writeFileSync(process.env.WEIR_TEST_EVENTS, JSON.stringify(events));
   yield '';
 }

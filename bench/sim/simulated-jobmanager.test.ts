@@ -7,13 +7,24 @@ import { JobManagerClient } from '../../server/src/flink/job-manager.client.js';
 import { restFixture } from './rest-fixtures.js';
 import { SimulatedJobManager } from './simulated-jobmanager.js';
 
-/** Keys, recursively; an array by its first element; any value that is not an object or array is a leaf. */
-function keyStructure(value: unknown): unknown {
-  if (Array.isArray(value)) return value.length ? [keyStructure(value[0])] : [];
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, keyStructure((value as Record<string, unknown>)[k])]));
+/**
+ * The shape of a JSON value: an object by its keys and their values' shapes, an array by the
+ * distinct shapes of ALL its elements (so one odd element shows), and a leaf by its JSON type
+ * (string, number, boolean or null), so a number sent as a string shows too.
+ */
+function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const distinct = new Map(value.map((element) => {
+      const shape = shapeOf(element);
+      return [JSON.stringify(shape), shape] as const;
+    }));
+    return [...distinct].sort(([a], [b]) => a.localeCompare(b)).map(([, shape]) => shape);
   }
-  return '·';
+  if (value === null) return 'null';
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]));
+  }
+  return typeof value;
 }
 
 async function get(base: string, path: string): Promise<{ status: number; body: unknown }> {
@@ -68,21 +79,21 @@ describe('SimulatedJobManager answers in the shape recorded from the default Fli
     ['unknown path', () => '/no/such/path', 'error-not-found'],
   ];
   for (const [what, path, fixtureName] of cases) {
-    it(`${what}: same keys as ${fixtureName}.json, same HTTP status`, async () => {
+    it(`${what}: same keys and value types as ${fixtureName}.json, in every array element, same HTTP status`, async () => {
       const fixture = restFixture(fixtureName);
       const answer = await get(sim.url, path());
       assert.equal(answer.status, fixture.status);
-      assert.deepEqual(keyStructure(answer.body), keyStructure(fixture.body));
+      assert.deepEqual(shapeOf(answer.body), shapeOf(fixture.body));
     });
   }
 
   it('exceptions of a restarted job: each history entry has the keys of a recorded task failure', async () => {
     const fixture = restFixture('job-exceptions-failed').body as { exceptionHistory: { entries: unknown[] } };
-    const taskEntry = keyStructure(fixture.exceptionHistory.entries.find((e) => (e as { taskName?: string }).taskName));
+    const taskEntry = shapeOf(fixture.exceptionHistory.entries.find((e) => (e as { taskName?: string }).taskName));
     const { body } = (await get(sim.url, `/jobs/${restarted}/exceptions`)) as { body: { exceptionHistory: { entries: unknown[] } } };
     assert.equal(body.exceptionHistory.entries.length, 1);
-    for (const e of body.exceptionHistory.entries) assert.deepEqual(keyStructure(e), taskEntry);
-    assert.deepEqual(keyStructure({ ...body, exceptionHistory: {} }), keyStructure({ ...fixture, exceptionHistory: {} }));
+    for (const e of body.exceptionHistory.entries) assert.deepEqual(shapeOf(e), taskEntry);
+    assert.deepEqual(shapeOf({ ...body, exceptionHistory: {} }), shapeOf({ ...fixture, exceptionHistory: {} }));
   });
 
   it("Weir's typed client (its zod schemas) accepts every answer and reads the substituted facts", async () => {
@@ -119,21 +130,22 @@ describe('SimulatedJobManager answers in the shape recorded from the default Fli
 
 describe('SimulatedJobManager behaves like Flink where the watcher cares', () => {
   it('serves job details from a cache for web.refresh-interval while /jobs/overview and /status are live', async () => {
-    const sim = await SimulatedJobManager.start({ jobs: 1, refreshIntervalMs: 400 });
+    // The simulator's clock moves only when the test moves it, so the cache's expiry is exact.
+    let now = 1_800_000_000_000;
+    const sim = await SimulatedJobManager.start({ jobs: 1, refreshIntervalMs: 400, now: () => now });
     try {
       const client = new JobManagerClient({ baseUrl: sim.url, timeoutMs: 5_000 });
       const [jid] = sim.jobIds() as [string];
       assert.equal((await client.job(jid)).state, 'RUNNING'); // fills the cache
-      const cachedAt = Date.now();
+      now += 1;
       sim.setStatus(jid, 'CANCELLING');
       assert.equal((await client.jobsOverview())[0]!.state, 'CANCELLING', 'overview is live');
       assert.equal(((await get(sim.url, `/jobs/${jid}/status`)).body as { status: string }).status, 'CANCELLING', 'status is live');
+      now += 398; // the last moment the cached details are served
       const stale = await client.job(jid);
-      if (Date.now() - cachedAt < 350) {
-        assert.equal(stale.state, 'RUNNING', 'details still come from the cache');
-        assert.equal(stale.timestamps.CANCELLING, 0);
-      }
-      await new Promise((r) => setTimeout(r, Math.max(0, cachedAt + 450 - Date.now())));
+      assert.equal(stale.state, 'RUNNING', 'details still come from the cache');
+      assert.equal(stale.timestamps.CANCELLING, 0);
+      now += 1; // web.refresh-interval has passed since the cache was filled
       const fresh = await client.job(jid);
       assert.equal(fresh.state, 'CANCELLING');
       assert.equal(fresh.timestamps.CANCELLING, sim.changes.at(-1)!.at);

@@ -37,6 +37,11 @@ export interface SimulatedJobManagerOptions {
   refreshIntervalMs?: number;
   /** Job names are `${namePrefix}-${n}`. */
   namePrefix?: string;
+  /**
+   * The simulator's clock (default Date.now): status times and the detail cache's expiry follow
+   * it, so a test can move time on by itself instead of waiting for it.
+   */
+  now?: () => number;
 }
 
 interface SimVertex {
@@ -123,18 +128,20 @@ export class SimulatedJobManager {
   readonly refreshIntervalMs: number;
   private readonly vertexCount: number;
   private readonly namePrefix: string;
+  private readonly now: () => number;
   url = '';
 
   private constructor(opts: SimulatedJobManagerOptions) {
     this.refreshIntervalMs = opts.refreshIntervalMs ?? 3000;
     this.vertexCount = Math.max(1, opts.vertices ?? 2);
     this.namePrefix = opts.namePrefix ?? 'sim-job';
+    this.now = opts.now ?? Date.now;
   }
 
   /** Starts the HTTP server on 127.0.0.1 on a free port, with `jobs` RUNNING jobs. */
   static async start(opts: SimulatedJobManagerOptions = {}): Promise<SimulatedJobManager> {
     const sim = new SimulatedJobManager(opts);
-    const started = Date.now() - 60_000;
+    const started = sim.now() - 60_000;
     for (let i = 0; i < (opts.jobs ?? 0); i++) sim.submit({ at: started + i, quietly: true });
     const server = http.createServer((req, res) => sim.handle(req, res));
     server.keepAliveTimeout = 60_000;
@@ -166,7 +173,7 @@ export class SimulatedJobManager {
    * (the three within a few ms, as recorded). Returns its job id.
    */
   submit(opts: { name?: string; at?: number; quietly?: boolean } = {}): string {
-    const at = opts.at ?? Date.now();
+    const at = opts.at ?? this.now();
     const jid = randomBytes(16).toString('hex');
     const n = ++this.seq;
     const vertices = Array.from({ length: this.vertexCount }, () => ({ id: randomBytes(16).toString('hex'), slotSharingGroupId: '', name: '' }));
@@ -185,7 +192,7 @@ export class SimulatedJobManager {
   }
 
   /** Moves a job to a status now (or at `at`), recording the change. */
-  setStatus(jid: string, status: SimStatus, at = Date.now()): void {
+  setStatus(jid: string, status: SimStatus, at = this.now()): void {
     const job = this.jobs.get(jid);
     if (!job) throw new Error(`no simulated job ${jid}`);
     if (job.state === status) return;
@@ -256,7 +263,7 @@ export class SimulatedJobManager {
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://sim');
     const parts = url.pathname.split('/').filter(Boolean);
-    const now = Date.now();
+    const now = this.now();
     let route = 'unknown';
     let status = 200;
     let body: unknown;

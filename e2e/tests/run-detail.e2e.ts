@@ -3,6 +3,8 @@
 // data while it runs; then the job is stopped and its cluster shut down, and the finished run's
 // tabs still render from what Weir saved. Screenshots of every tab go to test-results/screenshots.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { ownTestFlink, type TestFlink } from '../../server/src/test-support/flink.js';
@@ -132,6 +134,16 @@ test('a running job: every tab shows real data from Flink', async () => {
   const before = await page.getByTestId('log-range').innerText();
   assert.match(before, /^Bytes \d+–\d+ of \d+$/);
   await shot();
+  // Follow mode is on for a running job and reads on without a reload: a line the TaskManager's
+  // log gains after the page loaded appears, the range's end moves past it, and it stays in view.
+  assert.equal(await page.getByRole('switch', { name: 'Follow' }).getAttribute('aria-checked'), 'true');
+  const rangeEnd = (range: string) => Number(/–(\d+) of/.exec(range)?.[1]);
+  const marker = `weir-e2e follow mode marker ${runId}`;
+  fs.appendFileSync(path.join(flink!.cluster!.logDir, 'tm-1.log'), `${marker}\n`);
+  await waitFor('the appended log line without a reload', 30_000, async () => (await page.getByTestId('log-text').innerText()).includes(marker));
+  assert.ok(rangeEnd(await page.getByTestId('log-range').innerText()) > rangeEnd(before), 'the window grew at its end');
+  const belowView = await page.getByTestId('log-text').evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+  assert.ok(belowView <= 1, `the newest line is in view (${belowView}px below)`);
 
   shot = await openTab('Configuration', '07-configuration-running');
   await page.getByTestId('execution-config').getByText('job-parallelism').waitFor();

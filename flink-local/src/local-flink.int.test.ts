@@ -24,6 +24,15 @@ function rssMiB(pid: number | undefined): number | undefined {
   return m ? Math.round(Number(m[1]) / 1024) : undefined;
 }
 
+/** The -Xmx a process was started with, in MiB (Flink writes bytes, the gateway "512m"). */
+function maxHeapMiB(pid: number): number | undefined {
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  const m = args.map((a) => /^-Xmx(\d+)([kmg]?)$/i.exec(a)).find((x) => x);
+  if (!m) return undefined;
+  const unit = { '': 1 / (1024 * 1024), k: 1 / 1024, m: 1, g: 1024 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.round(Number(m[1]) * unit);
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -84,14 +93,27 @@ test('the WordCount example jar uploaded over REST runs to FINISHED', async () =
   assert.match(String(stdout.body), /\(to,\d+\)/);
 });
 
-test('memory of JM, TM and gateway (VmRSS)', () => {
-  const rss = {
-    jobmanager: rssMiB(pidsWhileRunning.jobmanager),
-    'tm-1': rssMiB(pidsWhileRunning['tm-1']),
-    gateway: rssMiB(pidsWhileRunning.gateway),
-  };
-  console.log(`RSS MiB after jobs: ${JSON.stringify(rss)}`);
-  for (const v of Object.values(rss)) assert.ok(v && v > 50);
+test('JM, TM and gateway run inside the memory they were given (heap flag and VmRSS)', () => {
+  // startLocalFlink's defaults: Flink's memory model sizes the JM (1024m) and TM (1728m) processes
+  // and derives their -Xmx from that; the gateway has a plain -Xmx512m. Without those flags a JVM
+  // takes a quarter of the machine's memory as its heap.
+  const given = { jobmanager: 1024, 'tm-1': 1728, gateway: 512 } as const;
+  const figures: Record<string, { heapMiB: number; rssMiB: number }> = {};
+  for (const [name, limitMiB] of Object.entries(given)) {
+    const pid = pidsWhileRunning[name];
+    assert.ok(pid && isAlive(pid), `${name} is running`);
+    const heapMiB = maxHeapMiB(pid);
+    const rss = rssMiB(pid);
+    assert.ok(heapMiB !== undefined, `${name} was started with -Xmx`);
+    assert.ok(rss !== undefined, `${name} has a VmRSS`);
+    figures[name] = { heapMiB, rssMiB: rss };
+    if (name === 'gateway') assert.equal(heapMiB, 512);
+    else assert.ok(heapMiB > 64 && heapMiB < limitMiB, `${name}: heap ${heapMiB} MiB lies inside its ${limitMiB} MiB process`);
+    // Flink's process size bounds heap, metaspace and overhead together; the gateway's heap is most of it.
+    const rssLimit = name === 'gateway' ? 2 * limitMiB : limitMiB;
+    assert.ok(rss > 50 && rss < rssLimit, `${name}: RSS ${rss} MiB within ${rssLimit} MiB`);
+  }
+  console.log(`heap and RSS MiB after jobs: ${JSON.stringify(figures)}`);
 });
 
 test('a port already in use makes startLocalFlink reject naming the port', async () => {

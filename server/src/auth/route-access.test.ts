@@ -9,13 +9,14 @@ import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 import { ACCESS_EXTENSION, declaredRoutes, SESSION_COOKIE } from './auth.plugin.js';
 import { sha256 } from './auth.service.js';
 import { roleAllows, SYSTEM_PRINCIPAL, type Access } from './principal.js';
+import { EXPECTED_ROUTE_ACCESS } from './route-access.golden.js';
 import { SessionsStore } from './sessions.store.js';
 import { sampleFromSchema, type JsonSchema } from './schema-samples.js';
 
 /*
  * Every operation of the API description, called as every kind of caller. The role each route
- * needs is read from the description itself (x-weir-access, which the routes' own config.access
- * produces), so a route added later is covered without touching this file.
+ * declares (config.access, published as x-weir-access) must equal the role written down apart in
+ * route-access.golden.ts; the calls below then prove the routes enforce it.
  */
 
 const ROLES: Role[] = ['viewer', 'operator', 'admin'];
@@ -141,6 +142,20 @@ after(async () => {
 });
 
 describe('route access, for every operation in the API description', () => {
+  it('every route needs exactly the role the reviewed table expects, and the table names no other route', () => {
+    const declared = new Map<string, Access>(declaredRoutes(app).map((r) => [`${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`, r.access]));
+    const problems: string[] = [];
+    for (const [route, access] of declared) {
+      const expected = EXPECTED_ROUTE_ACCESS[route];
+      if (expected === undefined) problems.push(`${route} (declares ${access}) is missing from route-access.golden.ts`);
+      else if (expected !== access) problems.push(`${route} declares ${access}, the table expects ${expected}`);
+    }
+    for (const route of Object.keys(EXPECTED_ROUTE_ACCESS)) {
+      if (!declared.has(route)) problems.push(`${route} is in route-access.golden.ts but no such route exists`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
   it('the description lists every API route with the access the route declares', () => {
     const routes = declaredRoutes(app);
     assert.ok(routes.length >= 30, `only ${routes.length} API routes registered`);

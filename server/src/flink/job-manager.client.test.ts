@@ -70,12 +70,33 @@ for (const version of RECORDED_FLINK_VERSIONS) {
       for (const e of taskLevel) assert.match(e.location ?? '', /:\d+$/, `${e.taskName} has a host:port`);
     });
 
-    it('checkpoints, with and without checkpointing', async () => {
-      for (const name of ['job-checkpoints', 'job-checkpoints-disabled']) {
-        const { client, fixture } = clientFor(name);
-        const cp = await client.checkpoints(jobIdOf(fixture));
-        assert.ok(cp.counts.total >= 0);
-      }
+    it('checkpoints of a checkpointing job: counts, the latest completed one with its path, and the history', async () => {
+      const { client, fixture } = clientFor('job-checkpoints');
+      const jid = jobIdOf(fixture);
+      const recorded = fixture.body as { counts: Record<string, number>; history: Array<{ id: number; status: string }> };
+      const cp = await client.checkpoints(jid);
+      assert.deepEqual(cp.counts, recorded.counts);
+      assert.ok(cp.counts.completed >= 2, 'the recording saw several checkpoints complete');
+      // The history comes newest first; the latest completed one is the newest COMPLETED entry.
+      const ids = cp.history.map((h) => h.id);
+      assert.deepEqual(ids, [...ids].sort((x, y) => y - x));
+      const newestCompleted = cp.history.find((h) => h.status === 'COMPLETED')!;
+      assert.equal(cp.latest.completed?.id, newestCompleted.id);
+      assert.equal(cp.latest.completed?.status, 'COMPLETED');
+      assert.equal(cp.latest.completed?.is_savepoint, false);
+      assert.equal(cp.latest.restored, null);
+      assert.match((await client.latestCheckpointPath(jid)) ?? '', new RegExp(`^file:/.*/chk-${newestCompleted.id}$`));
+      assert.equal(await client.restoredFrom(jid), null);
+    });
+
+    it('checkpoints of a job without checkpointing: zero counts, no latest checkpoint, no path', async () => {
+      const { client, fixture } = clientFor('job-checkpoints-disabled');
+      const jid = jobIdOf(fixture);
+      const cp = await client.checkpoints(jid);
+      assert.deepEqual(cp.counts, { restored: 0, total: 0, in_progress: 0, completed: 0, failed: 0 });
+      assert.equal(cp.latest.completed, null);
+      assert.deepEqual(cp.history, []);
+      assert.equal(await client.latestCheckpointPath(jid), null);
     });
 
     it('checkpoint configuration: enabled, and disabled (Flink answers 200 with interval Long.MAX_VALUE)', async () => {

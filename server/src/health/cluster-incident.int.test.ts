@@ -71,8 +71,19 @@ describe('cluster incidents', () => {
     const firstAlertMs = robots.received[0]!.at - killedAt;
     await new Promise((r) => setTimeout(r, 2000));
     assert.equal(robots.received.length, 1, 'one alert, not one per job');
-    const body = JSON.stringify(robots.received[0]!.body);
-    assert.match(body, /incident/);
+    // The one alert is this incident's, and it lists every job the dead JobManager took down.
+    const alert = robots.received[0]!.body as { kind?: unknown; incidentId?: unknown; cluster?: { id?: unknown }; affectedJobs?: unknown };
+    assert.equal(alert.kind, 'FIRING');
+    assert.equal(alert.incidentId, incident.id);
+    assert.equal(alert.cluster?.id, cluster.id);
+    const taskNames = await Promise.all(
+      jobs.map(async (jid) => {
+        const run = await weir.services.runs.getByJob(cluster.id, jid);
+        return (await weir.services.tasks.get(run!.taskId))!.name;
+      }),
+    );
+    assert.ok(Array.isArray(alert.affectedJobs), `affectedJobs is a list: ${JSON.stringify(alert.affectedJobs)}`);
+    assert.deepEqual([...(alert.affectedJobs as string[])].sort(), taskNames.sort(), 'the alert lists the three jobs');
     const incidents = (await alerts.service.incidentsPage({})).items;
     assert.equal(incidents.length, 1, 'one incident');
     const history = (await alerts.service.history({})).items;

@@ -1,0 +1,101 @@
+// The role each API operation needs, written down independently of the routes. Reviewed like a
+// golden file: route-access.test.ts fails when a route declares a different role, when a route is
+// missing from this table, or when the table names a route that no longer exists. Change an
+// entry only on purpose, with the reason in the commit — a role relaxed by mistake is a security
+// hole that every other access test would happily confirm.
+import type { Access } from './principal.js';
+
+/** `METHOD /path/{param}` → the least role that may call it ('public': anyone, signed in or not). */
+export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
+  'GET /api/alerts/channels': 'operator',
+  'POST /api/alerts/channels': 'admin',
+  'DELETE /api/alerts/channels/{id}': 'admin',
+  'GET /api/alerts/channels/{id}': 'operator',
+  'PUT /api/alerts/channels/{id}': 'admin',
+  'POST /api/alerts/channels/{id}/test': 'admin',
+  'GET /api/alerts/history': 'viewer',
+  'GET /api/alerts/incidents': 'viewer',
+  'GET /api/alerts/rules': 'viewer',
+  'POST /api/alerts/rules': 'operator',
+  'DELETE /api/alerts/rules/{id}': 'operator',
+  'GET /api/alerts/rules/{id}': 'viewer',
+  'PATCH /api/alerts/rules/{id}': 'operator',
+  'GET /api/alerts/silences': 'viewer',
+  'POST /api/alerts/silences': 'operator',
+  'DELETE /api/alerts/silences/{id}': 'operator',
+
+  'GET /api/audit': 'admin',
+
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'viewer',
+  'GET /api/auth/me': 'viewer',
+  'POST /api/auth/password': 'viewer',
+
+  'GET /api/clusters': 'viewer',
+  'POST /api/clusters': 'admin',
+  'DELETE /api/clusters/{id}': 'admin',
+  'GET /api/clusters/{id}': 'viewer',
+  'PATCH /api/clusters/{id}': 'admin',
+  'POST /api/clusters/{id}/check': 'operator',
+
+  'GET /api/events': 'viewer',
+
+  'GET /api/health': 'public',
+
+  'POST /api/jars': 'operator',
+
+  'GET /api/lineage': 'viewer',
+  'GET /api/lineage/tables': 'viewer',
+  'GET /api/lineage/tables/{tableId}': 'viewer',
+
+  'GET /api/openapi.json': 'public',
+
+  'GET /api/overview/counts': 'viewer',
+  'GET /api/overview/tasks': 'viewer',
+
+  'GET /api/runs/{id}/health': 'viewer',
+  'GET /api/runs/{runId}': 'viewer',
+  'POST /api/runs/{runId}/cancel': 'operator',
+  'GET /api/runs/{runId}/checkpoints': 'viewer',
+  'GET /api/runs/{runId}/cluster': 'viewer',
+  'GET /api/runs/{runId}/configuration': 'viewer',
+  'GET /api/runs/{runId}/exceptions': 'viewer',
+  'GET /api/runs/{runId}/graph': 'viewer',
+  'GET /api/runs/{runId}/lineage': 'viewer',
+  'GET /api/runs/{runId}/logs': 'viewer',
+  'GET /api/runs/{runId}/metrics': 'viewer',
+  'GET /api/runs/{runId}/metrics/available': 'viewer',
+  'GET /api/runs/{runId}/metrics/selection': 'viewer',
+  'PUT /api/runs/{runId}/metrics/selection': 'operator',
+  'POST /api/runs/{runId}/refresh': 'operator',
+  'POST /api/runs/{runId}/restart': 'operator',
+  'POST /api/runs/{runId}/savepoint': 'operator',
+  'GET /api/runs/{runId}/savepoints': 'viewer',
+  'GET /api/runs/{runId}/sql': 'viewer',
+  'POST /api/runs/{runId}/stop': 'operator',
+
+  'GET /api/tasks': 'viewer',
+  'POST /api/tasks': 'operator',
+  'DELETE /api/tasks/{id}': 'operator',
+  'GET /api/tasks/{id}': 'viewer',
+  'PATCH /api/tasks/{id}': 'operator',
+  'PUT /api/tasks/{id}/auto-restart': 'operator',
+  'GET /api/tasks/{id}/health': 'viewer',
+  'PUT /api/tasks/{id}/health-checks': 'operator',
+  'POST /api/tasks/{id}/offline': 'operator',
+  'POST /api/tasks/{id}/online': 'operator',
+  'POST /api/tasks/{id}/publish': 'operator',
+  'GET /api/tasks/{id}/runs': 'viewer',
+  'GET /api/tasks/{id}/versions': 'viewer',
+  'GET /api/tasks/{id}/versions/{version}': 'viewer',
+  'GET /api/tasks/{id}/versions/compare': 'viewer',
+  'POST /api/tasks/bulk': 'operator',
+
+  'GET /api/tokens': 'admin',
+  'POST /api/tokens': 'admin',
+  'DELETE /api/tokens/{id}': 'admin',
+
+  'GET /api/users': 'admin',
+  'POST /api/users': 'admin',
+  'PATCH /api/users/{id}': 'admin',
+};
