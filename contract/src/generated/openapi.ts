@@ -1376,7 +1376,7 @@ export interface components {
             band: ("healthy" | "degraded" | "unhealthy") | null;
             reasons: {
                 /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
+                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
                 penalty: number;
                 text: string;
             }[];
@@ -1397,6 +1397,8 @@ export interface components {
                 at: number;
             }[];
             evaluatedAt: number | null;
+            endedStatus: ("FINISHED" | "CANCELED" | "FAILED") | null;
+            endedAt: number | null;
             restartedFromRunId: string | null;
             restartedAsRunId: string | null;
         };
@@ -1457,7 +1459,7 @@ export interface components {
             band: "healthy" | "degraded" | "unhealthy";
             reasons: {
                 /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
+                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
                 penalty: number;
                 text: string;
             }[];
@@ -2527,7 +2529,7 @@ export interface components {
             band: ("healthy" | "degraded" | "unhealthy") | null;
             reasons: {
                 /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
+                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
                 penalty: number;
                 text: string;
             }[];
@@ -2548,6 +2550,8 @@ export interface components {
                 at: number;
             }[];
             evaluatedAt: number | null;
+            endedStatus: ("FINISHED" | "CANCELED" | "FAILED") | null;
+            endedAt: number | null;
             restartedFromRunId: string | null;
             restartedAsRunId: string | null;
         };
@@ -2608,7 +2612,7 @@ export interface components {
             band: "healthy" | "degraded" | "unhealthy";
             reasons: {
                 /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
+                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
                 penalty: number;
                 text: string;
             }[];

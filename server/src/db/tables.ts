@@ -151,6 +151,14 @@ export interface RunTransitionsTable {
   note: string | null;
 }
 
+/** A run's restart count each time it grew, with when Weir learned it (for restarts within a window). */
+export interface RunRestartCountsTable {
+  id: string;
+  run_id: string;
+  restart_count: number;
+  at: number;
+}
+
 export interface RunSnapshotsTable {
   run_id: string;
   kind: string;
@@ -183,5 +191,6 @@ export interface Tables {
   runs: RunsTable;
   run_transitions: RunTransitionsTable;
   run_snapshots: RunSnapshotsTable;
+  run_restart_counts: RunRestartCountsTable;
   savepoints: SavepointsTable;
 }

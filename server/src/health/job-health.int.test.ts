@@ -158,6 +158,38 @@ describe('job health on a real Flink job', () => {
     console.log(`auto-restart: 3 runs, 2 restarts, gave up ${elapsed} ms after the first submission`);
   });
 
+  it('scores a run that ended FAILED as unhealthy at its end, counting the restarts the run shows', async () => {
+    const name = `health_failed_${suffix}`;
+    // A job that fails on its first row, which is there from the start; Flink restarts it twice, then gives up.
+    const poisonDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-poison-'));
+    fs.writeFileSync(path.join(poisonDir, 'poison.csv'), '0\n');
+    const taskId = await onlineTask(
+      name,
+      [
+        `CREATE TEMPORARY TABLE poison (d BIGINT) WITH ('connector'='filesystem','path'='file://${poisonDir}','format'='csv','source.monitor-interval'='200ms');`,
+        `CREATE TEMPORARY TABLE snk (s BIGINT) WITH ('connector'='blackhole');`,
+        `INSERT INTO snk SELECT 100 / d FROM poison;`,
+      ].join('\n'),
+      { checkpointIntervalMs: null, flinkOptions: { 'restart-strategy.type': 'fixed-delay', 'restart-strategy.fixed-delay.attempts': '2', 'restart-strategy.fixed-delay.delay': '200 ms' } },
+    );
+    const run = await start(taskId);
+    const ended = await waitUntil('the run to end FAILED and be scored at its end', 60_000, async () => {
+      const h = await weir.services.health.service.runHealth(run.id);
+      return h.endedStatus !== null && h;
+    });
+    const failed = (await weir.services.runs.get(run.id))!;
+    assert.equal(failed.status, 'FAILED');
+    assert.ok(failed.restartCount >= 1, 'Weir saw it restart');
+    assert.equal(ended.endedStatus, 'FAILED');
+    assert.equal(ended.endedAt, failed.endTime, 'scored at its end');
+    assert.equal(ended.score, 0);
+    assert.equal(ended.band, 'unhealthy');
+    assert.equal(ended.reasons[0]!.check, 'outcome');
+    assert.match(ended.reasons[0]!.text, /^the run ended FAILED at /);
+    const restarts = ended.checks.find((c) => c.check === 'restarts');
+    assert.match(restarts?.detail ?? '', new RegExp(`^${failed.restartCount} restarts? within 10 min`), 'the restart check counts the restarts the run shows');
+  });
+
   it('never restarts a job the user cancelled', async () => {
     const name = `autorestart_cancel_${suffix}`;
     const taskId = await onlineTask(
