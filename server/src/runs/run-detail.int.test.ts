@@ -38,6 +38,14 @@ describe('run detail API on a real Flink job', () => {
     assert.equal(detail.job.vertexCount, 2);
     assert.match(detail.cluster!.jobWebUrl, new RegExp(`#/job/running/${jobId}/overview$`));
 
+    // A running job's duration is now − start, not the duration Flink reported at its last change.
+    const stored = (await weir.services.runs.get(run.id))!;
+    await waitUntil('Flink to count past the stored duration', 30_000, async () => (await flink.jm.job(jobId)).duration > (stored.durationMs ?? 0) + 2000);
+    const before = Date.now();
+    const live = (await svc.detail(run.id)).run;
+    assert.ok(live.startTime !== null);
+    assert.ok(live.durationMs! >= before - live.startTime! && live.durationMs! <= Date.now() - live.startTime!, `duration ${live.durationMs} ms is now − start (stored ${stored.durationMs})`);
+
     const graph = await waitUntil('records flowing through the graph', 30_000, async () => {
       const g = await svc.graph(run.id);
       // Flink's metric fetcher needs a moment before a new job's gauges appear.

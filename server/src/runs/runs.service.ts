@@ -1,4 +1,4 @@
-import type { Cluster, DataSource, RunCheckpoints, RunCluster, RunConfiguration, RunDetail, RunExceptions, RunGraph, RunLineage, RunLogPage, RunLogQuery, RunSql, SectionSource } from '@weir/contract';
+import { runDurationMs, type Cluster, type DataSource, type RunCheckpoints, type RunCluster, type RunConfiguration, type RunDetail, type RunExceptions, type RunGraph, type RunLineage, type RunLogPage, type RunLogQuery, type RunSql, type SectionSource } from '@weir/contract';
 import type { z } from 'zod';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { AppError, FlinkRejectedError, NotFoundError } from '../errors/errors.js';
@@ -77,7 +77,7 @@ export class RunsService {
         versionId: run.versionId,
         startTime: run.startTime,
         endTime: run.endTime,
-        durationMs: run.durationMs ?? (run.startTime && !isTerminal(run.status) ? this.now() - run.startTime : null),
+        durationMs: runDurationMs({ status: run.status, lost: run.lost, startTime: run.startTime, endTime: run.endTime, recordedMs: run.durationMs }, this.now()),
         restartCount: run.restartCount,
         lost: run.lost,
         unreachableSince: run.unreachableSince,

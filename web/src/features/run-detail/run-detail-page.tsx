@@ -60,7 +60,7 @@ export function RunDetailPage() {
   };
 
   const content: Record<TabKey, React.ReactNode> = {
-    overview: <OverviewTab detail={detail} />,
+    overview: <OverviewTab detail={detail} fetchedAt={run.dataUpdatedAt} />,
     metrics: <MetricsTab detail={detail} canOperate={canOperate} />,
     cluster: <ClusterTab detail={detail} />,
     checkpoints: <CheckpointsTab detail={detail} restore={restore} />,
