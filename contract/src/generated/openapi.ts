@@ -1717,6 +1717,40 @@ export interface components {
             items: components["schemas"]["LineageTableHitInput"][];
             total: number;
         };
+        RunOperationsAvailabilityInput: {
+            stop: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            cancel: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            savepoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartFromLatestCheckpoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartFromLatestSavepoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartFromChosenSavepoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartWithoutState: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            refresh: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+        };
         RunDetailInput: {
             run: {
                 id: string;
@@ -1737,6 +1771,7 @@ export interface components {
                 lastModification: number | null;
                 createdAt: number;
                 updatedAt: number;
+                submissionError: string | null;
             };
             terminal: boolean;
             task: {
@@ -1753,7 +1788,7 @@ export interface components {
                 restUrl: string;
                 health: string;
                 flinkVersion: string | null;
-                jobWebUrl: string;
+                jobWebUrl: string | null;
             } | null;
             version: {
                 id: string;
@@ -1771,6 +1806,7 @@ export interface components {
                 source: "flink" | "weir";
                 note: string | null;
             }[];
+            operations: components["schemas"]["RunOperationsAvailabilityInput"];
             lostEvidence: {
                 [key: string]: unknown;
             } | null;
@@ -2870,6 +2906,40 @@ export interface components {
             items: components["schemas"]["LineageTableHit"][];
             total: number;
         };
+        RunOperationsAvailability: {
+            stop: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            cancel: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            savepoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartFromLatestCheckpoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartFromLatestSavepoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartFromChosenSavepoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartWithoutState: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            refresh: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+        };
         RunDetail: {
             run: {
                 id: string;
@@ -2890,6 +2960,7 @@ export interface components {
                 lastModification: number | null;
                 createdAt: number;
                 updatedAt: number;
+                submissionError: string | null;
             };
             terminal: boolean;
             task: {
@@ -2906,7 +2977,7 @@ export interface components {
                 restUrl: string;
                 health: string;
                 flinkVersion: string | null;
-                jobWebUrl: string;
+                jobWebUrl: string | null;
             } | null;
             version: {
                 id: string;
@@ -2924,6 +2995,7 @@ export interface components {
                 source: "flink" | "weir";
                 note: string | null;
             }[];
+            operations: components["schemas"]["RunOperationsAvailability"];
             lostEvidence: {
                 [key: string]: unknown;
             } | null;

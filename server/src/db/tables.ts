@@ -136,6 +136,8 @@ export interface RunsTable {
   lost_evidence: string | null;
   unreachable_since: number | null;
   failed_probes: Generated<number>;
+  /** Why the submission never reached Flink (null when Flink has or had the job). */
+  submission_error: string | null;
   created_at: number;
   updated_at: number;
 }

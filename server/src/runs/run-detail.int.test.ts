@@ -36,7 +36,7 @@ describe('run detail API on a real Flink job', () => {
     assert.equal(detail.terminal, false);
     assert.ok(detail.transitions.some((t) => t.toStatus === 'RUNNING'));
     assert.equal(detail.job.vertexCount, 2);
-    assert.match(detail.cluster!.jobWebUrl, new RegExp(`#/job/running/${jobId}/overview$`));
+    assert.match(detail.cluster!.jobWebUrl ?? "", new RegExp(`#/job/running/${jobId}/overview$`));
 
     // A running job's duration is now − start, not the duration Flink reported at its last change.
     const stored = (await weir.services.runs.get(run.id))!;

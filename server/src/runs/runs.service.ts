@@ -11,6 +11,7 @@ import type { WatcherManager } from '../watcher/watcher-manager.js';
 import { checkpointConfigOf, checkpointsOf, decodeWindow, exceptionsOf, executionConfigOf, graphOf, num, taskManagerOf, type VertexLive } from './run-views.js';
 import { TERMINAL_STATUSES, type RunRecord, type RunsStore, type SnapshotKind } from './runs.store.js';
 import type { SavepointsStore } from './savepoints.store.js';
+import { runOperations } from '../operations/run-operations.js';
 import { lowestWatermark } from '../metrics/metric-sampler.js';
 
 type JobDetails = z.output<typeof S.JobDetails>;
@@ -22,6 +23,20 @@ interface Context {
 }
 
 type Section<T> = T & SectionSource;
+
+const NEVER_REACHED_FLINK = 'The job never reached Flink: the cluster refused its submission';
+
+/** The exceptions of a run whose submission the cluster refused: that refusal, the only failure there was. */
+function submissionFailure(run: RunRecord, error: string): RunExceptions {
+  const at = run.endTime ?? run.updatedAt;
+  return {
+    source: 'none',
+    capturedAt: null,
+    reason: NEVER_REACHED_FLINK,
+    truncated: false,
+    entries: [{ name: 'Submission refused', message: error.split('\n')[0]!, stacktrace: error, at, taskName: null, location: null, taskManagerId: null, concurrent: [] }],
+  };
+}
 
 /** Saved copies are refreshed from live reads at most this often per run and kind. */
 const SNAPSHOT_REFRESH_MS = 5_000;
@@ -44,6 +59,8 @@ export class RunsService {
       savepoints: SavepointsStore;
       clusters: ClustersService;
       watchers: WatcherManager;
+      /** When each run's latest checkpoint completed, as far as Weir knows (decides what restarts are offered). */
+      checkpoints?: { lastCompletedCheckpointAt(runId: string): Promise<number | null> };
       now?: () => number;
     },
   ) {}
@@ -56,10 +73,12 @@ export class RunsService {
     const ctx = await this.context(runId);
     const { run, cluster } = ctx;
     this.deps.watchers.watcherFor(run.clusterId)?.watchClosely(run.flinkJobId);
-    const [task, version, transitions] = await Promise.all([
+    const [task, version, transitions, lastCheckpointAt, savepoint] = await Promise.all([
       this.deps.tasks.get(run.taskId),
       run.versionId ? this.deps.versions.get(run.versionId) : Promise.resolve(undefined),
       this.deps.runs.listTransitions(run.id),
+      this.deps.checkpoints?.lastCompletedCheckpointAt(run.id) ?? Promise.resolve(null),
+      this.deps.savepoints.latestCompleted(run.taskId, ['SAVEPOINT', 'STOP_WITH_SAVEPOINT']),
     ]);
     const job = await this.section(ctx, 'job', (jm) => jm.job(run.flinkJobId), (d: JobDetails) => d);
     const details = job.data;
@@ -84,6 +103,7 @@ export class RunsService {
         lastModification: run.lastModification,
         createdAt: run.createdAt,
         updatedAt: run.updatedAt,
+        submissionError: run.submissionError,
       },
       terminal: isTerminal(run.status),
       task: task ? { id: task.id, name: task.name, kind: task.kind, lifecycle: task.lifecycle, owner: task.owner } : null,
@@ -94,11 +114,19 @@ export class RunsService {
             restUrl: cluster.restUrl,
             health: cluster.health,
             flinkVersion: cluster.flinkVersion,
-            jobWebUrl: `${cluster.restUrl}/#/job/${isTerminal(run.status) ? 'completed' : 'running'}/${run.flinkJobId}/overview`,
+            jobWebUrl: run.submissionError === null ? `${cluster.restUrl}/#/job/${isTerminal(run.status) ? 'completed' : 'running'}/${run.flinkJobId}/overview` : null,
           }
         : null,
       version: version ? { id: version.id, version: version.version, createdAt: version.createdAt, createdBy: version.createdBy, note: version.note } : null,
       transitions: transitions.map((t) => ({ seq: t.seq, fromStatus: t.fromStatus, toStatus: t.toStatus, at: t.at, source: t.source, note: t.note })),
+      operations: runOperations({
+        status: run.status,
+        clusterKnown: cluster !== null,
+        resubmittable: task !== undefined && task.kind !== 'EXTERNAL' && run.versionId !== null,
+        neverReachedFlink: run.submissionError !== null,
+        hasCheckpoint: lastCheckpointAt !== null,
+        hasSavepoint: savepoint?.path != null,
+      }),
       lostEvidence: parseObject(run.lostEvidence),
       job: {
         ...job.source,
@@ -167,6 +195,7 @@ export class RunsService {
 
   async exceptions(runId: string): Promise<RunExceptions> {
     const ctx = await this.context(runId);
+    if (ctx.run.submissionError !== null) return submissionFailure(ctx.run, ctx.run.submissionError);
     const section = await this.section(ctx, 'exceptions', (jm) => jm.exceptions(ctx.run.flinkJobId, 50), (e: z.output<typeof S.JobExceptions>) => e);
     const mapped = section.data ? exceptionsOf(section.data) : { truncated: false, entries: [] };
     return { ...section.source, ...mapped };
@@ -318,6 +347,7 @@ export class RunsService {
 
   /** Runs a live read; says why when it could not (no cluster, cluster gone, job gone). */
   private async live<T>(ctx: Context, read: (jm: JobManagerClient) => Promise<T>): Promise<{ ok: true; data: T } | { ok: false; reason: string }> {
+    if (ctx.run.submissionError !== null) return { ok: false, reason: NEVER_REACHED_FLINK };
     if (!ctx.jm) return { ok: false, reason: noClusterReason(ctx.run) };
     try {
       return { ok: true, data: await read(ctx.jm) };

@@ -40,6 +40,8 @@ export interface RunRecord {
   lostEvidence: string | null;
   unreachableSince: number | null;
   failedProbes: number;
+  /** Why the submission never reached Flink: the job id was Weir's choice and Flink never had it. */
+  submissionError: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -74,6 +76,7 @@ export type RunChanges = Partial<
     | 'lostEvidence'
     | 'unreachableSince'
     | 'failedProbes'
+    | 'submissionError'
   >
 >;
 
@@ -181,6 +184,7 @@ export class RunsStore {
         lost_evidence: null,
         unreachable_since: null,
         failed_probes: 0,
+        submission_error: null,
         created_at: now,
         updated_at: now,
       };
@@ -407,6 +411,7 @@ export class RunsStore {
     if (changes.lostEvidence !== undefined) set.lost_evidence = changes.lostEvidence;
     if (changes.unreachableSince !== undefined) set.unreachable_since = changes.unreachableSince;
     if (changes.failedProbes !== undefined) set.failed_probes = changes.failedProbes;
+    if (changes.submissionError !== undefined) set.submission_error = changes.submissionError;
     if (changes.restartCount !== undefined) await this.logRestartCount(trx, id, changes.restartCount);
     await trx.updateTable('runs').set(set).where('id', '=', id).execute();
 
@@ -487,6 +492,7 @@ function toRun(row: Selectable<RunsTable>): RunRecord {
     lostEvidence: row.lost_evidence,
     unreachableSince: numberOrNull(row.unreachable_since),
     failedProbes: Number(row.failed_probes),
+    submissionError: row.submission_error ?? null,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

@@ -19,9 +19,15 @@ export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedA
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} data-testid="run-facts">
           <Descriptions.Item label={t('runDetail.fields.status')}>{run.status}</Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.jobId')}>
-            <Typography.Text copyable code data-testid="flink-job-id">
-              {run.flinkJobId}
-            </Typography.Text>
+            {run.submissionError === null ? (
+              <Typography.Text copyable code data-testid="flink-job-id">
+                {run.flinkJobId}
+              </Typography.Text>
+            ) : (
+              <Typography.Text type="secondary" data-testid="flink-job-id-none">
+                {t('runDetail.neverReached.title')}
+              </Typography.Text>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.cluster')}>{detail.cluster?.name ?? `${run.clusterId} (${t('runDetail.fields.clusterRemoved')})`}</Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.mode')}>{run.executionMode}</Descriptions.Item>
