@@ -21,6 +21,11 @@ const sectionFields = {
   capturedAt: EpochMs.nullable(),
   /** Why the data is not live, in words. */
   reason: z.string().nullable(),
+  /**
+   * Set when the data is not live because the cluster does not answer: since when (as far as Weir
+   * knows). The cluster is unreachable then, not forgetful: what it had may still be there.
+   */
+  unreachableSince: EpochMs.nullable().optional(),
 };
 export const SectionSource = z.object(sectionFields);
 export type SectionSource = z.infer<typeof SectionSource>;

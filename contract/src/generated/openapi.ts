@@ -1815,6 +1815,7 @@ export interface components {
                 source: "live" | "snapshot" | "none";
                 capturedAt: number | null;
                 reason: string | null;
+                unreachableSince?: number | null;
                 jobType: string | null;
                 parallelism: number | null;
                 maxParallelism: number | null;
@@ -1830,6 +1831,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             vertices: {
                 id: string;
                 name: string;
@@ -1866,6 +1868,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             enabled: boolean;
             config: {
                 mode: string;
@@ -1976,6 +1979,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             truncated: boolean;
             entries: {
                 name: string;
@@ -2001,6 +2005,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             execution: {
                 [key: string]: string;
             };
@@ -2031,6 +2036,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             jobManager: {
                 restUrl: string;
                 flinkVersion: string | null;
@@ -3004,6 +3010,7 @@ export interface components {
                 source: "live" | "snapshot" | "none";
                 capturedAt: number | null;
                 reason: string | null;
+                unreachableSince?: number | null;
                 jobType: string | null;
                 parallelism: number | null;
                 maxParallelism: number | null;
@@ -3019,6 +3026,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             vertices: {
                 id: string;
                 name: string;
@@ -3055,6 +3063,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             enabled: boolean;
             config: {
                 mode: string;
@@ -3165,6 +3174,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             truncated: boolean;
             entries: {
                 name: string;
@@ -3190,6 +3200,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             execution: {
                 [key: string]: string;
             };
@@ -3220,6 +3231,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             jobManager: {
                 restUrl: string;
                 flinkVersion: string | null;

@@ -1,6 +1,7 @@
 // The run detail API against the real local Flink: a running job's sections are live, and once
 // the job ended and its cluster is gone from Weir they come from the copies Weir saved.
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import type { RunRecord } from './runs.store.js';
@@ -140,3 +141,87 @@ describe('run detail API on a real Flink job', () => {
     jobId = '';
   });
 });
+
+describe('run detail while the cluster does not answer', () => {
+  let flink: TestFlink;
+  let weir: TestWeir;
+  let jobId: string | undefined;
+  let proxy: CuttableProxy;
+
+  before(async () => {
+    flink = await sharedTestFlink();
+    proxy = await cuttableProxy(new URL(flink.restUrl), 45_101);
+    weir = await startTestWeir({ config: { flinkTimeoutMs: 3_000 } });
+  });
+  after(async () => {
+    if (jobId) await flink.jm.cancel(jobId).catch(() => undefined);
+    await weir?.stop();
+    await proxy?.close();
+  });
+
+  it('answers at once from the saved copy, saying the cluster is unreachable and since when, not that it forgot', async () => {
+    const cluster = await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'cut', restUrl: proxy.url, gatewayUrl: flink.gatewayUrl });
+    [jobId] = (await runSql(flink, streamingJobSql('run_detail_outage', { rowsPerSecond: 5 }))) as [string];
+    const run = await waitUntil('the watcher to record the run as RUNNING', 30_000, async () => {
+      const r = await weir.services.runs.getByJob(cluster.id, jobId!);
+      return r?.status === 'RUNNING' ? r : undefined;
+    });
+    const svc = weir.services.runDetail;
+    assert.equal((await svc.detail(run.id)).job.source, 'live');
+
+    proxy.cut();
+    const down = await waitUntil('the cluster to be marked unreachable', 30_000, async () => {
+      const c = await weir.services.clusters.check(cluster.id).catch(() => undefined);
+      return c?.health === 'UNREACHABLE' && c;
+    });
+    const started = Date.now();
+    const detail = await svc.detail(run.id);
+    const tookMs = Date.now() - started;
+    assert.ok(tookMs < 1_000, `answered in ${tookMs} ms, without waiting for the cluster's timeout`);
+    assert.equal(detail.job.source, 'snapshot');
+    assert.ok(detail.job.unreachableSince != null && detail.job.unreachableSince <= Date.now(), `unreachable since ${detail.job.unreachableSince}`);
+    assert.doesNotMatch(detail.job.reason ?? '', /no longer has/);
+    assert.match(detail.job.reason ?? '', /Cluster cut does not answer/);
+    assert.ok((detail.job.reason!.match(/cannot be reached/g) ?? []).length <= 1, `said once: ${detail.job.reason}`);
+    const exceptions = await svc.exceptions(run.id);
+    assert.ok(exceptions.source !== 'live' && exceptions.unreachableSince != null);
+    console.log(`outage: detail in ${tookMs} ms; reason: ${detail.job.reason}; cluster down since ${down.lastHealthyAt}`);
+  });
+});
+
+interface CuttableProxy {
+  url: string;
+  /** From now on connections are accepted and never answered, like a cut network; open ones are dropped. */
+  cut(): void;
+  close(): Promise<void>;
+}
+
+/** A TCP forwarder in front of the JobManager that can be cut, so Weir sees the cluster stop answering. */
+async function cuttableProxy(target: URL, port: number): Promise<CuttableProxy> {
+  let cut = false;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    client.on('error', () => undefined);
+    if (cut) return;
+    const upstream = net.connect(Number(target.port), target.hostname);
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.on('error', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut() {
+      cut = true;
+      for (const s of sockets) s.destroy();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

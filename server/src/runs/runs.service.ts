@@ -165,12 +165,12 @@ export class RunsService {
     }
     // Saved copies: the enriched graph this service last served, else the watcher's job details.
     const saved = await this.deps.runs.getSnapshot(ctx.run.id, 'vertices');
-    if (saved) return { ...snapshotSource(saved.capturedAt, live.reason), ...(JSON.parse(saved.body) as Pick<RunGraph, 'vertices' | 'edges'>) };
+    if (saved) return { ...snapshotSource(saved.capturedAt, live), ...(JSON.parse(saved.body) as Pick<RunGraph, 'vertices' | 'edges'>) };
     const job = await this.deps.runs.getSnapshot(ctx.run.id, 'job');
-    if (!job) return { source: 'none', capturedAt: null, reason: live.reason, vertices: [], edges: [] };
+    if (!job) return { ...noneSource(live), vertices: [], edges: [] };
     const plan = await this.deps.runs.getSnapshot(ctx.run.id, 'plan');
     return {
-      ...snapshotSource(job.capturedAt, live.reason),
+      ...snapshotSource(job.capturedAt, live),
       ...graphOf(JSON.parse(job.body) as JobDetails, plan ? (JSON.parse(plan.body) as z.output<typeof S.JobPlan>) : undefined),
     };
   }
@@ -257,8 +257,8 @@ export class RunsService {
       return { ...this.liveSource(), ...live.data };
     }
     const saved = await this.deps.runs.getSnapshot(ctx.run.id, 'taskmanagers');
-    if (saved) return { ...snapshotSource(saved.capturedAt, live.reason), ...(JSON.parse(saved.body) as Pick<RunCluster, 'jobManager' | 'taskManagers'>) };
-    return { source: 'none', capturedAt: null, reason: live.reason, jobManager: null, taskManagers: [] };
+    if (saved) return { ...snapshotSource(saved.capturedAt, live), ...(JSON.parse(saved.body) as Pick<RunCluster, 'jobManager' | 'taskManagers'>) };
+    return { ...noneSource(live), jobManager: null, taskManagers: [] };
   }
 
   /** A byte window of a JobManager or TaskManager log, stdout or thread dump; never the whole file. */
@@ -346,9 +346,15 @@ export class RunsService {
   }
 
   /** Runs a live read; says why when it could not (no cluster, cluster gone, job gone). */
-  private async live<T>(ctx: Context, read: (jm: JobManagerClient) => Promise<T>): Promise<{ ok: true; data: T } | { ok: false; reason: string }> {
+  private async live<T>(ctx: Context, read: (jm: JobManagerClient) => Promise<T>): Promise<{ ok: true; data: T } | { ok: false; reason: string; unreachableSince?: number | null }> {
     if (ctx.run.submissionError !== null) return { ok: false, reason: NEVER_REACHED_FLINK };
     if (!ctx.jm) return { ok: false, reason: noClusterReason(ctx.run) };
+    // A cluster known to be down is not asked again here: the page gets the saved copy at once
+    // instead of after a request timeout, and the watcher finds out when it answers again.
+    if (ctx.cluster && ctx.cluster.health === 'UNREACHABLE') {
+      const since = ctx.run.unreachableSince ?? ctx.cluster.lastHealthyAt ?? ctx.cluster.lastCheckedAt;
+      return { ok: false, reason: `Cluster ${ctx.cluster.name} does not answer${ctx.cluster.lastError ? ` (${ctx.cluster.lastError})` : ''}`, unreachableSince: since };
+    }
     try {
       return { ok: true, data: await read(ctx.jm) };
     } catch (err) {
@@ -356,6 +362,7 @@ export class RunsService {
       if (err instanceof FlinkRejectedError && /not found|could not find|404/i.test(JSON.stringify(err.details ?? '') + err.message)) {
         return { ok: false, reason: `The cluster no longer has job ${ctx.run.flinkJobId}` };
       }
+      if (err.code === 'FLINK_UNREACHABLE') return { ok: false, reason: err.message, unreachableSince: ctx.run.unreachableSince ?? this.now() };
       return { ok: false, reason: err.message };
     }
   }
@@ -368,8 +375,8 @@ export class RunsService {
       return { source: this.liveSource(), data: map(live.data) };
     }
     const saved = await this.deps.runs.getSnapshot(ctx.run.id, kind);
-    if (!saved) return { source: { source: 'none', capturedAt: null, reason: live.reason }, data: null };
-    return { source: snapshotSource(saved.capturedAt, live.reason), data: map(JSON.parse(saved.body) as R) };
+    if (!saved) return { source: noneSource(live), data: null };
+    return { source: snapshotSource(saved.capturedAt, live), data: map(JSON.parse(saved.body) as R) };
   }
 
   /** Two Flink answers kept as two snapshot kinds (e.g. checkpoints and their configuration). */
@@ -381,9 +388,9 @@ export class RunsService {
       return { source: this.liveSource(), data: live.data };
     }
     const [a, b] = await Promise.all(kinds.map((k) => this.deps.runs.getSnapshot(ctx.run.id, k)));
-    if (!a && !b) return { source: { source: 'none', capturedAt: null, reason: live.reason }, data: null };
+    if (!a && !b) return { source: noneSource(live), data: null };
     return {
-      source: snapshotSource(Math.max(a?.capturedAt ?? 0, b?.capturedAt ?? 0), live.reason),
+      source: snapshotSource(Math.max(a?.capturedAt ?? 0, b?.capturedAt ?? 0), live),
       data: [a ? (JSON.parse(a.body) as A) : null, b ? (JSON.parse(b.body) as B) : null],
     };
   }
@@ -414,8 +421,12 @@ function isTerminal(status: string): boolean {
   return (TERMINAL_STATUSES as readonly string[]).includes(status);
 }
 
-function snapshotSource(capturedAt: number, reason: string): SectionSource {
-  return { source: 'snapshot' satisfies DataSource, capturedAt, reason };
+function snapshotSource(capturedAt: number, why: { reason: string; unreachableSince?: number | null }): SectionSource {
+  return { source: 'snapshot' satisfies DataSource, capturedAt, reason: why.reason, unreachableSince: why.unreachableSince ?? null };
+}
+
+function noneSource(why: { reason: string; unreachableSince?: number | null }): SectionSource {
+  return { source: 'none', capturedAt: null, reason: why.reason, unreachableSince: why.unreachableSince ?? null };
 }
 
 function noClusterReason(run: RunRecord): string {
