@@ -2,11 +2,14 @@
 // cluster: a submission the cluster refused is shown as a run that never reached Flink (no job id,
 // no Flink UI link, the refusal as its exception, no "the cluster no longer has" wording); a job
 // without checkpoints is not offered a restart from one, a stateless restart asks first, and the
-// page follows the restart to the new run.
+// page follows the restart to the new run; while the cluster does not answer, the run page shows
+// the saved copy at once with its age and "unreachable since", and the Clusters page marks the
+// figures it last had as stale.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { APIRequestContext, Page } from 'playwright-core';
+import { cuttableProxy } from '../../server/src/test-support/cuttable-proxy.js';
 import { sharedTestFlink, type TestFlink } from '../../server/src/test-support/flink.js';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
@@ -136,4 +139,50 @@ test('a job without checkpoints is not offered a restart from one; a stateless r
   assert.equal(newRunId, latest, 'the page went to the new run');
   await waitFor('the new run to run', 60_000, async () => (await page.getByTestId('run-detail').getAttribute('data-run-status')) === 'RUNNING');
   await screenshot(page, 'run-truth', '05-new-run');
+});
+
+test('while the cluster does not answer, the run page shows the saved copy at once and why, and the cluster\'s figures are marked stale', async () => {
+  const proxy = await cuttableProxy(new URL(flink.restUrl), 45_102);
+  try {
+    const cut = await api('POST', '/api/clusters', { name: `${TAG}-cut`, restUrl: proxy.url, gatewayUrl: flink.gatewayUrl });
+    const sql = [
+      `CREATE TEMPORARY TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '2')`,
+      `CREATE TEMPORARY TABLE snk (id BIGINT) WITH ('connector' = 'blackhole')`,
+      'INSERT INTO snk SELECT id FROM src',
+    ].join(';\n');
+    const task = await api('POST', '/api/tasks', { name: `${TAG}-outage`, kind: 'SQL', clusterId: cut.id, sql, config: { parallelism: 1, checkpointIntervalMs: null } });
+    await api('POST', `/api/tasks/${task.id}/publish`, {});
+    const runId = (await api('POST', `/api/tasks/${task.id}/online`, {})).newRunId as string;
+    await page.goto(`${server.url}/runs/${runId}`);
+    await page.locator('[data-run-status="RUNNING"]').waitFor({ timeout: 60_000 });
+    await page.getByTestId('job-vertex').first().waitFor({ timeout: 20_000 });
+
+    proxy.cut();
+    await waitFor('the cluster to be marked unreachable', 30_000, async () => (await api('POST', `/api/clusters/${cut.id}/check`, {}, false))?.health === 'UNREACHABLE');
+
+    const opened = Date.now();
+    await page.goto(`${server.url}/runs/${runId}`);
+    const banner = page.getByTestId('snapshot-banner').first();
+    await banner.waitFor({ timeout: 10_000 });
+    const shownAfterMs = Date.now() - opened;
+    assert.equal(await banner.getAttribute('data-unreachable'), 'true');
+    const text = await banner.innerText();
+    assert.match(text, /^Saved copy from (.+) \(.+ago\), unreachable since (.+?): /);
+    const [, savedAt, since] = /^Saved copy from (.+) \(.+ago\), unreachable since (.+?): /.exec(text)!;
+    assert.ok(since! >= savedAt!, `unreachable since ${since}, after the copy saved at ${savedAt}`);
+    assert.doesNotMatch(text, /no longer has/);
+    assert.ok((text.match(/cannot be reached/g) ?? []).length <= 1, `said once: ${text}`);
+    assert.ok(shownAfterMs < 3_000, `the saved copy showed after ${shownAfterMs} ms`);
+    await screenshot(page, 'run-truth', '06-outage-run');
+
+    await page.goto(`${server.url}/clusters`);
+    const stale = page.locator('tr', { hasText: `${TAG}-cut` }).getByTestId('stale-figures');
+    await stale.waitFor({ timeout: 10_000 });
+    assert.match(await stale.innerText(), /^Figures from .+ago, when the cluster last answered$/);
+    assert.ok((await page.locator('tr', { hasText: `${TAG}-cut` }).getByTestId('stale-figure').count()) >= 1, 'its figures are greyed out');
+    await screenshot(page, 'run-truth', '07-outage-clusters');
+    console.log(`outage: the run page showed the saved copy ${shownAfterMs} ms after opening; banner: ${text}`);
+  } finally {
+    await proxy.close();
+  }
 });

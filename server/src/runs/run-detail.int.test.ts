@@ -1,12 +1,12 @@
 // The run detail API against the real local Flink: a running job's sections are live, and once
 // the job ended and its cluster is gone from Weir they come from the copies Weir saved.
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import type { RunRecord } from './runs.store.js';
 import { runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
+import { cuttableProxy, type CuttableProxy } from '../test-support/cuttable-proxy.js';
 
 describe('run detail API on a real Flink job', () => {
   let flink: TestFlink;
@@ -188,40 +188,3 @@ describe('run detail while the cluster does not answer', () => {
     console.log(`outage: detail in ${tookMs} ms; reason: ${detail.job.reason}; cluster down since ${down.lastHealthyAt}`);
   });
 });
-
-interface CuttableProxy {
-  url: string;
-  /** From now on connections are accepted and never answered, like a cut network; open ones are dropped. */
-  cut(): void;
-  close(): Promise<void>;
-}
-
-/** A TCP forwarder in front of the JobManager that can be cut, so Weir sees the cluster stop answering. */
-async function cuttableProxy(target: URL, port: number): Promise<CuttableProxy> {
-  let cut = false;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
-    client.on('error', () => undefined);
-    if (cut) return;
-    const upstream = net.connect(Number(target.port), target.hostname);
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
-    upstream.on('error', () => client.destroy());
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    cut() {
-      cut = true;
-      for (const s of sockets) s.destroy();
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}

@@ -422,7 +422,9 @@ function isTerminal(status: string): boolean {
 }
 
 function snapshotSource(capturedAt: number, why: { reason: string; unreachableSince?: number | null }): SectionSource {
-  return { source: 'snapshot' satisfies DataSource, capturedAt, reason: why.reason, unreachableSince: why.unreachableSince ?? null };
+  // The copy was read from the cluster, so it answered then: the outage began after it.
+  const unreachableSince = why.unreachableSince == null ? null : Math.max(why.unreachableSince, capturedAt);
+  return { source: 'snapshot' satisfies DataSource, capturedAt, reason: why.reason, unreachableSince };
 }
 
 function noneSource(why: { reason: string; unreachableSince?: number | null }): SectionSource {
