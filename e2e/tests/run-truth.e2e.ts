@@ -1,6 +1,7 @@
 // What a run's page promises about Flink, in Chromium against a real Weir watching the shared Flink
 // cluster: a submission the cluster refused is shown as a run that never reached Flink (no job id,
-// no Flink UI link, the refusal as its exception, no "the cluster no longer has" wording); a job
+// no Flink UI link, the refusal as its exception, no "the cluster no longer has" wording) and, having
+// ended FAILED, scores 0 "at its end"; a job
 // without checkpoints is not offered a restart from one, a stateless restart asks first, and the
 // page follows the restart to the new run; while the cluster does not answer, the run page shows
 // the saved copy at once with its age and "unreachable since", and the Clusters page marks the
@@ -98,6 +99,15 @@ test('a submission the cluster refused is a run that never reached Flink', async
   assert.match(await fromCheckpoint.innerText(), /The job never reached Flink/);
   assert.equal(await page.getByTestId('restart-none').getAttribute('data-disabled'), 'false');
   await page.keyboard.press('Escape');
+
+  // A run that ended FAILED is not healthy, and its score says it is the one of its end.
+  const score = page.getByTestId('run-health-score');
+  await score.waitFor({ timeout: 45_000 });
+  assert.equal(await score.getAttribute('data-score'), '0');
+  assert.equal(await score.getAttribute('data-band'), 'unhealthy');
+  assert.match(await page.getByTestId('run-health-ended').innerText(), /^Score at its end: FAILED at /);
+  assert.match(await page.getByTestId('run-health-reasons').innerText(), /How it ended[\s\S]*the run ended FAILED at/);
+  await screenshot(page, 'run-truth', '01b-health-at-its-end');
 
   // Its exception is the refusal.
   await page.getByRole('tab', { name: 'Exceptions', exact: true }).click();
