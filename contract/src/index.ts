@@ -12,3 +12,4 @@ export * from './tasks.schemas.js';
 export * from './lineage.schemas.js';
 export * from './operations.schemas.js';
 export * from './job-health.schemas.js';
+export * from './run-duration.js';

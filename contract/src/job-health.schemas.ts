@@ -35,8 +35,12 @@ export const HealthBand = z.enum(['healthy', 'degraded', 'unhealthy']);
 export type HealthBand = z.infer<typeof HealthBand>;
 
 /** One reason the score is below 100. */
+/** What a reason is about: one of the checks, or how the run ended (a FAILED end takes every remaining point). */
+export const HealthReasonSource = z.enum([...HealthCheckName.options, 'outcome']);
+export type HealthReasonSource = z.infer<typeof HealthReasonSource>;
+
 export const HealthReason = z.object({
-  check: HealthCheckName,
+  check: HealthReasonSource,
   /** Points taken off the score. */
   penalty: z.number().int(),
   text: z.string(),
@@ -65,6 +69,12 @@ export const RunHealth = z
     /** Every result recorded in the last 30 minutes (plus the one in force at its start), oldest first. */
     history: z.array(HealthCheckResult),
     evaluatedAt: EpochMs.nullable(),
+    /**
+     * Set once the run has ended and its score is the one it ended with: the status it ended in and
+     * when (the score no longer changes; a FAILED end scores 0). Null while the run goes on.
+     */
+    endedStatus: z.enum(['FINISHED', 'CANCELED', 'FAILED']).nullable(),
+    endedAt: EpochMs.nullable(),
     /** The failed run this one was automatically restarted from. */
     restartedFromRunId: z.string().nullable(),
     /** The run that automatically restarted this one, when it failed. */

@@ -21,6 +21,11 @@ const sectionFields = {
   capturedAt: EpochMs.nullable(),
   /** Why the data is not live, in words. */
   reason: z.string().nullable(),
+  /**
+   * Set when the data is not live because the cluster does not answer: since when (as far as Weir
+   * knows). The cluster is unreachable then, not forgetful: what it had may still be there.
+   */
+  unreachableSince: EpochMs.nullable().optional(),
 };
 export const SectionSource = z.object(sectionFields);
 export type SectionSource = z.infer<typeof SectionSource>;
@@ -33,6 +38,30 @@ export const RunTransitionView = z.object({
   source: z.enum(['flink', 'weir']),
   note: z.string().nullable(),
 });
+
+/** The operations a run's page offers; each restart source is its own, since each has its own condition. */
+export const RunOperationName = z.enum([
+  'stop',
+  'cancel',
+  'savepoint',
+  'restartFromLatestCheckpoint',
+  'restartFromLatestSavepoint',
+  'restartFromChosenSavepoint',
+  'restartWithoutState',
+  'refresh',
+]);
+export type RunOperationName = z.infer<typeof RunOperationName>;
+
+/** Why an operation is not possible now. */
+export const OperationBlocker = z.enum(['noCluster', 'terminal', 'notRunning', 'external', 'noCheckpoint', 'noSavepoint', 'neverReachedFlink']);
+export type OperationBlocker = z.infer<typeof OperationBlocker>;
+
+/** Whether each operation is possible for the run as it is now, and if not why (the server refuses the same). */
+const OperationAvailability = z.object({ allowed: z.boolean(), blocker: OperationBlocker.nullable() });
+export const RunOperationsAvailability = z
+  .object(Object.fromEntries(RunOperationName.options.map((name) => [name, OperationAvailability])) as Record<RunOperationName, typeof OperationAvailability>)
+  .meta({ id: 'RunOperationsAvailability' });
+export type RunOperationsAvailability = z.infer<typeof RunOperationsAvailability>;
 
 export const RunDetail = z
   .object({
@@ -54,6 +83,11 @@ export const RunDetail = z
       lastModification: EpochMs.nullable(),
       createdAt: EpochMs,
       updatedAt: EpochMs,
+      /**
+       * Why the submission never reached Flink (the cluster refused it); null when Flink has or had
+       * the job. When set, `flinkJobId` was only Weir's choice of id: Flink never had that job.
+       */
+      submissionError: z.string().nullable(),
     }),
     /** Flink's globally terminal statuses: nothing about this run changes any more. */
     terminal: z.boolean(),
@@ -62,10 +96,19 @@ export const RunDetail = z
       .nullable(),
     /** null when the cluster was removed from Weir (the run stays viewable). */
     cluster: z
-      .object({ id: z.string(), name: z.string(), restUrl: z.string(), health: z.string(), flinkVersion: z.string().nullable(), jobWebUrl: z.string() })
+      .object({
+        id: z.string(),
+        name: z.string(),
+        restUrl: z.string(),
+        health: z.string(),
+        flinkVersion: z.string().nullable(),
+        /** The job in Flink's own web UI; null when the job never reached Flink. */
+        jobWebUrl: z.string().nullable(),
+      })
       .nullable(),
     version: z.object({ id: z.string(), version: z.number().int(), createdAt: EpochMs, createdBy: z.string(), note: z.string().nullable() }).nullable(),
     transitions: z.array(RunTransitionView),
+    operations: RunOperationsAvailability,
     /** Why Weir believes the job is lost (the JobManager forgot it), as the watcher recorded it. */
     lostEvidence: z.record(z.string(), z.unknown()).nullable(),
     job: z.object({

@@ -96,6 +96,17 @@ test('a running job: every tab shows real data from Flink', async () => {
   await waitFor('records out of the source', 30_000, async () => (await page.getByTestId('records-out').first().innerText()) !== '0' && (await page.getByTestId('records-out').first().innerText()) !== '–');
   await page.getByTestId('status-timeline').getByText('RUNNING').first().waitFor();
   assert.equal(await page.getByTestId('snapshot-banner').count(), 0, 'a running job shows live data, no saved-copy banner');
+  // The duration is now − start and keeps counting, not the duration Flink reported at its last change.
+  const startTime = ((await api(page.request, 'GET', `/api/runs/${runId}`)) as { run: { startTime: number } }).run.startTime;
+  const shownSeconds = async () => {
+    const m = /^(?:(\d+)m )?(\d+)s$/.exec((await page.getByTestId('run-duration').innerText()).trim());
+    return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : NaN;
+  };
+  const first = await shownSeconds();
+  await waitFor('the duration to count on', 10_000, async () => (await shownSeconds()) > first);
+  const expected = (Date.now() - startTime) / 1000;
+  const shown = await shownSeconds();
+  assert.ok(Math.abs(shown - expected) <= 3, `the page shows ${shown} s for a job running ${expected.toFixed(1)} s`);
   await screenshot(page, 'run-detail', '01-overview-running');
 
   // Key metrics: choose a vertex, two metrics and the checkpoint duration; the charts get points.

@@ -95,7 +95,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const metricsStore = new MetricsStore(database);
   const metricSampler = new MetricSampler({ store: metricsStore, clusters, settings: metricSettings, log });
   const metrics = new MetricsService({ store: metricsStore, runs, clusters, sampler: metricSampler, audit, settings: metricSettings });
-  const runDetail = new RunsService({ runs, tasks, versions: new TaskVersionsStore(database), savepoints: new SavepointsStore(database), clusters, watchers });
+  const runDetail = new RunsService({ runs, tasks, versions: new TaskVersionsStore(database), savepoints: new SavepointsStore(database), clusters, watchers, checkpoints });
   const taskVersions = new TaskVersionsStore(database);
   const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));
   const tasksService = new TasksService({ tasks, versions: taskVersions, runs, clusters, jars, audit, log });

@@ -1379,7 +1379,7 @@ export interface components {
             band: ("healthy" | "degraded" | "unhealthy") | null;
             reasons: {
                 /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
+                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
                 penalty: number;
                 text: string;
             }[];
@@ -1400,6 +1400,8 @@ export interface components {
                 at: number;
             }[];
             evaluatedAt: number | null;
+            endedStatus: ("FINISHED" | "CANCELED" | "FAILED") | null;
+            endedAt: number | null;
             restartedFromRunId: string | null;
             restartedAsRunId: string | null;
         };
@@ -1460,7 +1462,7 @@ export interface components {
             band: "healthy" | "degraded" | "unhealthy";
             reasons: {
                 /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
+                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
                 penalty: number;
                 text: string;
             }[];
@@ -1718,6 +1720,40 @@ export interface components {
             items: components["schemas"]["LineageTableHitInput"][];
             total: number;
         };
+        RunOperationsAvailabilityInput: {
+            stop: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            cancel: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            savepoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartFromLatestCheckpoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartFromLatestSavepoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartFromChosenSavepoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartWithoutState: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            refresh: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+        };
         RunDetailInput: {
             run: {
                 id: string;
@@ -1738,6 +1774,7 @@ export interface components {
                 lastModification: number | null;
                 createdAt: number;
                 updatedAt: number;
+                submissionError: string | null;
             };
             terminal: boolean;
             task: {
@@ -1754,7 +1791,7 @@ export interface components {
                 restUrl: string;
                 health: string;
                 flinkVersion: string | null;
-                jobWebUrl: string;
+                jobWebUrl: string | null;
             } | null;
             version: {
                 id: string;
@@ -1772,6 +1809,7 @@ export interface components {
                 source: "flink" | "weir";
                 note: string | null;
             }[];
+            operations: components["schemas"]["RunOperationsAvailabilityInput"];
             lostEvidence: {
                 [key: string]: unknown;
             } | null;
@@ -1780,6 +1818,7 @@ export interface components {
                 source: "live" | "snapshot" | "none";
                 capturedAt: number | null;
                 reason: string | null;
+                unreachableSince?: number | null;
                 jobType: string | null;
                 parallelism: number | null;
                 maxParallelism: number | null;
@@ -1795,6 +1834,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             vertices: {
                 id: string;
                 name: string;
@@ -1831,6 +1871,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             enabled: boolean;
             config: {
                 mode: string;
@@ -1941,6 +1982,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             truncated: boolean;
             entries: {
                 name: string;
@@ -1966,6 +2008,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             execution: {
                 [key: string]: string;
             };
@@ -1996,6 +2039,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             jobManager: {
                 restUrl: string;
                 flinkVersion: string | null;
@@ -2533,7 +2577,7 @@ export interface components {
             band: ("healthy" | "degraded" | "unhealthy") | null;
             reasons: {
                 /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
+                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
                 penalty: number;
                 text: string;
             }[];
@@ -2554,6 +2598,8 @@ export interface components {
                 at: number;
             }[];
             evaluatedAt: number | null;
+            endedStatus: ("FINISHED" | "CANCELED" | "FAILED") | null;
+            endedAt: number | null;
             restartedFromRunId: string | null;
             restartedAsRunId: string | null;
         };
@@ -2614,7 +2660,7 @@ export interface components {
             band: "healthy" | "degraded" | "unhealthy";
             reasons: {
                 /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
+                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
                 penalty: number;
                 text: string;
             }[];
@@ -2872,6 +2918,40 @@ export interface components {
             items: components["schemas"]["LineageTableHit"][];
             total: number;
         };
+        RunOperationsAvailability: {
+            stop: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            cancel: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            savepoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartFromLatestCheckpoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartFromLatestSavepoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartFromChosenSavepoint: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            restartWithoutState: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+            refresh: {
+                allowed: boolean;
+                blocker: ("noCluster" | "terminal" | "notRunning" | "external" | "noCheckpoint" | "noSavepoint" | "neverReachedFlink") | null;
+            };
+        };
         RunDetail: {
             run: {
                 id: string;
@@ -2892,6 +2972,7 @@ export interface components {
                 lastModification: number | null;
                 createdAt: number;
                 updatedAt: number;
+                submissionError: string | null;
             };
             terminal: boolean;
             task: {
@@ -2908,7 +2989,7 @@ export interface components {
                 restUrl: string;
                 health: string;
                 flinkVersion: string | null;
-                jobWebUrl: string;
+                jobWebUrl: string | null;
             } | null;
             version: {
                 id: string;
@@ -2926,6 +3007,7 @@ export interface components {
                 source: "flink" | "weir";
                 note: string | null;
             }[];
+            operations: components["schemas"]["RunOperationsAvailability"];
             lostEvidence: {
                 [key: string]: unknown;
             } | null;
@@ -2934,6 +3016,7 @@ export interface components {
                 source: "live" | "snapshot" | "none";
                 capturedAt: number | null;
                 reason: string | null;
+                unreachableSince?: number | null;
                 jobType: string | null;
                 parallelism: number | null;
                 maxParallelism: number | null;
@@ -2949,6 +3032,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             vertices: {
                 id: string;
                 name: string;
@@ -2985,6 +3069,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             enabled: boolean;
             config: {
                 mode: string;
@@ -3095,6 +3180,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             truncated: boolean;
             entries: {
                 name: string;
@@ -3120,6 +3206,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             execution: {
                 [key: string]: string;
             };
@@ -3150,6 +3237,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            unreachableSince?: number | null;
             jobManager: {
                 restUrl: string;
                 flinkVersion: string | null;

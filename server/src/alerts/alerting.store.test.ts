@@ -352,7 +352,7 @@ forEachDatabase('alerting end to end', (getDb) => {
   it('restarts over N in a window, repeated exceptions, checkpoints, renotify and cluster incidents', async () => {
     const ref = await job();
     const [hook] = await channels(channelRequests().slice(0, 1));
-    const runs = new RunsStore(database);
+    const runs = new RunsStore(database, now);
     await rule(ref, [hook!], { condition: { kind: 'restarts', count: 2, windowMs: 60_000 } });
     await rule(ref, [hook!], { condition: { kind: 'exception' } });
     await rule(ref, [hook!], { condition: { kind: 'checkpoint-failed' }, renotifyIntervalMs: 60_000 });
@@ -360,6 +360,8 @@ forEachDatabase('alerting end to end', (getDb) => {
       const at = now() + i;
       await runs.appendTransition(ref.runId, { toStatus: 'RESTARTING', at, source: 'flink' });
       await runs.appendTransition(ref.runId, { toStatus: 'RUNNING', at: at + 1, source: 'flink' });
+      // As the watcher does: the run's restart count, which the rule counts, follows each restart.
+      await runs.update(ref.runId, { restartCount: i + 1 });
       bus.publish(status(ref, 'RESTARTING', at));
     }
     const exception = { type: 'run.exception' as const, at: now(), exceptionName: 'java.io.IOException', message: 'Connection reset by peer 10.0.0.7:9092', failedTask: null, ...ref };

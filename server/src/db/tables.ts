@@ -141,6 +141,8 @@ export interface RunsTable {
   lost_evidence: string | null;
   unreachable_since: number | null;
   failed_probes: Generated<number>;
+  /** Why the submission never reached Flink (null when Flink has or had the job). */
+  submission_error: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -154,6 +156,14 @@ export interface RunTransitionsTable {
   at: number;
   source: 'flink' | 'weir';
   note: string | null;
+}
+
+/** A run's restart count each time it grew, with when Weir learned it (for restarts within a window). */
+export interface RunRestartCountsTable {
+  id: string;
+  run_id: string;
+  restart_count: number;
+  at: number;
 }
 
 export interface RunSnapshotsTable {
@@ -188,5 +198,6 @@ export interface Tables {
   runs: RunsTable;
   run_transitions: RunTransitionsTable;
   run_snapshots: RunSnapshotsTable;
+  run_restart_counts: RunRestartCountsTable;
   savepoints: SavepointsTable;
 }

@@ -67,8 +67,9 @@ export class JobManagerClient {
   job(jobId: string) {
     return this.http.json(`/jobs/${enc(jobId)}`, S.JobDetails);
   }
+  /** Whether the JobManager knows the job. `/jobs/:jid` answers 404 for an unknown id; `/jobs/:jid/status` answers 500 (FlinkJobNotFoundException). */
   async jobExists(jobId: string): Promise<boolean> {
-    const res = await this.http.send(`/jobs/${enc(jobId)}/status`, { allowStatus: [404] });
+    const res = await this.http.send(`/jobs/${enc(jobId)}`, { allowStatus: [404] });
     return res.status !== 404;
   }
   exceptions(jobId: string, maxExceptions = 20) {

@@ -4,8 +4,8 @@ import type { ClustersService } from '../clusters/clusters.service.js';
 import { AppError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';
 import type { RunsStore } from '../runs/runs.store.js';
-import { healthScore, SCORE_WINDOW_MS } from './health-score.js';
-import type { CheckedRun, HealthStore } from './health.store.js';
+import { endedScore, healthScore, SCORE_WINDOW_MS } from './health-score.js';
+import type { CheckedRun, EndedRun, HealthStore } from './health.store.js';
 
 /** The parts of Flink's checkpoint configuration the checkpoint check needs. */
 export interface CheckpointSettings {
@@ -67,6 +67,9 @@ interface JobSnapshot {
   plan?: { nodes?: { id: string; inputs?: { id: string }[] }[] };
 }
 
+/** Ended runs scored per cycle at most (after an upgrade every old run is scored once, a batch at a time). */
+const ENDED_RUNS_PER_CYCLE = 200;
+
 /** A FAIL whose detail changed is written again at most this often, so the reasons stay current without a row per cycle. */
 const REFRESH_FAIL_DETAIL_MS = 60_000;
 
@@ -111,6 +114,14 @@ export class HealthChecker {
         requests += await this.evaluateRun(run, settings, clusters.get(run.clusterId));
       } catch (err) {
         this.deps.log.error({ err, runId: run.runId }, 'health checks of a run failed');
+      }
+    }
+    for (const run of await this.deps.store.endedRunsToScore(ENDED_RUNS_PER_CYCLE)) {
+      if (signal?.aborted) break;
+      try {
+        await this.scoreEnded(run, settingsByTask.get(run.taskId) ?? DEFAULT_HEALTH_CHECK_SETTINGS);
+      } catch (err) {
+        this.deps.log.error({ err, runId: run.runId }, 'scoring a run that ended failed');
       }
     }
     const live = new Set(runs.map((r) => r.runId));
@@ -184,6 +195,21 @@ export class HealthChecker {
     const score = healthScore(await this.deps.store.resultsSince(run.runId, now - SCORE_WINDOW_MS), now);
     await this.deps.store.saveScore({ runId: run.runId, taskId: run.taskId, score: score.score, reasons: score.reasons, evaluatedAt: now });
     return requests;
+  }
+
+  /**
+   * The score a run ended with, once: the restart check as of its end (counting every restart the
+   * run shows), the other checks as they last were, and the end itself (endedScore). Not published
+   * as run.health: the run's own status change is what alerts about its end.
+   */
+  private async scoreEnded(run: EndedRun, settings: HealthCheckSettings): Promise<void> {
+    const at = run.endedAt;
+    const restarts = checkRestarts(await this.deps.store.restartsSince(run.runId, at - settings.restarts.windowMs), settings.restarts);
+    const previous = (await this.deps.store.latestResults(run.runId)).get('restarts');
+    if (!previous || previous.state !== restarts.state || previous.detail !== restarts.detail) await this.deps.store.appendResult(run.runId, { check: 'restarts', ...restarts, at: Math.max(at, previous?.at ?? at) });
+    const checks = healthScore(await this.deps.store.resultsSince(run.runId, at - SCORE_WINDOW_MS), Math.max(at, previous?.at ?? at));
+    const score = endedScore(checks, { status: run.status, at });
+    await this.deps.store.saveScore({ runId: run.runId, taskId: run.taskId, score: score.score, reasons: score.reasons, evaluatedAt: at, ended: { status: run.status, at } });
   }
 
   /** The first vertex (in the job's order) whose back-pressure level is HIGH, among those with a downstream. */

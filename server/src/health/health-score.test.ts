@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { HealthCheckResult } from '@weir/contract';
-import { bandOf, healthScore, SCORE_WINDOW_MS } from './health-score.js';
+import { bandOf, endedScore, healthScore, SCORE_WINDOW_MS } from './health-score.js';
 
 const now = 10_000_000;
 const min = 60_000;
@@ -66,5 +66,21 @@ describe('healthScore', () => {
 
   it('bands: 80+ healthy, 50–79 degraded, below 50 unhealthy', () => {
     assert.deepEqual([100, 80, 79, 50, 49, 0].map(bandOf), ['healthy', 'healthy', 'degraded', 'degraded', 'unhealthy', 'unhealthy']);
+  });
+});
+
+describe('endedScore', () => {
+  it('makes a run that ended FAILED unhealthy, with the failure as its first reason, whatever its checks said', () => {
+    const checks = healthScore([r('restarts', 'PASS', now - min), r('checkpoint', 'PASS', now - min)], now);
+    const s = endedScore(checks, { status: 'FAILED', at: now });
+    assert.equal(s.score, 0);
+    assert.equal(s.band, 'unhealthy');
+    assert.deepEqual(s.reasons[0], { check: 'outcome', penalty: 100, text: `the run ended FAILED at ${new Date(now).toISOString()}` });
+  });
+
+  it('keeps the checks\' score of a run that finished or was cancelled', () => {
+    const checks = healthScore([r('checkpoint', 'FAIL', now - min, 'no checkpoint')], now);
+    assert.deepEqual(endedScore(checks, { status: 'CANCELED', at: now }), checks);
+    assert.deepEqual(endedScore(checks, { status: 'FINISHED', at: now }), checks);
   });
 });

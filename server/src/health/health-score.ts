@@ -51,6 +51,18 @@ export function healthScore(results: readonly HealthCheckResult[], now: number, 
   return { score, band: bandOf(score), reasons };
 }
 
+export type EndedStatus = 'FINISHED' | 'CANCELED' | 'FAILED';
+
+/**
+ * The score a run ended with: its checks' score at its end, except that a run that ended FAILED is
+ * not healthy whatever its checks said — the failure takes every point left, as a reason of its own.
+ */
+export function endedScore(checks: HealthScore, ended: { status: EndedStatus; at: number }): HealthScore {
+  if (ended.status !== 'FAILED') return checks;
+  const reasons: HealthReason[] = [{ check: 'outcome', penalty: checks.score, text: `the run ended FAILED at ${new Date(ended.at).toISOString()}` }, ...checks.reasons];
+  return { score: 0, band: bandOf(0), reasons };
+}
+
 export function bandOf(score: number): HealthBand {
   if (score >= 80) return 'healthy';
   if (score >= 50) return 'degraded';

@@ -45,6 +45,9 @@ export interface RunHealthTable {
   /** JSON HealthReason[] */
   reasons: string;
   evaluated_at: number;
+  /** Set when the score is the one the run ended with (see the 2026-12-04 migration). */
+  ended_status: 'FINISHED' | 'CANCELED' | 'FAILED' | null;
+  ended_at: number | null;
 }
 
 declare module '../db/tables.js' {

@@ -64,6 +64,8 @@ forEachDatabase('HealthStore', (getDb) => {
     assert.equal((await store.latestResults(run)).get('checkpoint')?.detail, 'now');
     await store.saveScore({ runId: run, taskId, score: 80, reasons: [{ check: 'checkpoint', penalty: 20, text: 'now' }], evaluatedAt: T0 });
     await store.saveScore({ runId: run, taskId, score: 60, reasons: [], evaluatedAt: T0 + 1 });
-    assert.deepEqual((await store.scores([run])).get(run), { runId: run, taskId, score: 60, reasons: [], evaluatedAt: T0 + 1 });
+    assert.deepEqual((await store.scores([run])).get(run), { runId: run, taskId, score: 60, reasons: [], evaluatedAt: T0 + 1, ended: null });
+    await store.saveScore({ runId: run, taskId, score: 0, reasons: [], evaluatedAt: T0 + 2, ended: { status: 'FAILED', at: T0 + 2 } });
+    assert.deepEqual((await store.score(run))?.ended, { status: 'FAILED', at: T0 + 2 }, 'the score a run ended with says so');
   });
 });

@@ -13,9 +13,10 @@ import type { Database } from '../db/database.js';
 import type { RunRef } from '../events/events.js';
 import { newId } from '../db/ids.js';
 import { insertIfAbsent, upsert } from '../db/upsert.js';
-import type { AutoRestartAttemptsTable, TaskHealthTable } from './health-tables.js';
+import type { AutoRestartAttemptsTable, RunHealthTable, TaskHealthTable } from './health-tables.js';
 import './health-tables.js';
 import { countRestartsSince } from '../runs/runs.store.js';
+import type { EndedStatus } from './health-score.js';
 
 export interface TaskHealthRecord {
   taskId: string;
@@ -32,6 +33,17 @@ export interface StoredRunHealth {
   score: number;
   reasons: HealthReason[];
   evaluatedAt: number;
+  /** Set when this is the score the run ended with. */
+  ended?: { status: EndedStatus; at: number } | null;
+}
+
+/** A run that ended and has no score of its end yet. */
+export interface EndedRun {
+  runId: string;
+  taskId: string;
+  status: EndedStatus;
+  /** When it ended: Flink's end time, else when Weir last changed it. */
+  endedAt: number;
 }
 
 /** A run the checks look at: not FINISHED, CANCELED or FAILED, and not lost. */
@@ -284,6 +296,23 @@ export class HealthStore {
     }));
   }
 
+  /**
+   * Runs that ended (FINISHED, CANCELED, FAILED) whose stored score is not yet the one of their end,
+   * a batch at a time: each is scored once, then leaves this list.
+   */
+  async endedRunsToScore(limit: number): Promise<EndedRun[]> {
+    const rows = await this.database.db
+      .selectFrom('runs')
+      .leftJoin('run_health', 'run_health.run_id', 'runs.id')
+      .select(['runs.id', 'runs.task_id', 'runs.status', 'runs.end_time', 'runs.updated_at'])
+      .where('runs.status', 'in', TERMINAL)
+      .where('run_health.ended_status', 'is', null)
+      .orderBy('runs.id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ runId: row.id, taskId: row.task_id, status: row.status as EndedStatus, endedAt: Number(row.end_time ?? row.updated_at) }));
+  }
+
   restartsSince(runId: string, since: number): Promise<number> {
     return countRestartsSince(this.database.db, runId, since);
   }
@@ -331,25 +360,42 @@ export class HealthStore {
     await upsert(
       this.database,
       'run_health',
-      { run_id: health.runId, task_id: health.taskId, score: health.score, reasons: JSON.stringify(health.reasons), evaluated_at: health.evaluatedAt },
+      {
+        run_id: health.runId,
+        task_id: health.taskId,
+        score: health.score,
+        reasons: JSON.stringify(health.reasons),
+        evaluated_at: health.evaluatedAt,
+        ended_status: health.ended?.status ?? null,
+        ended_at: health.ended?.at ?? null,
+      },
       ['run_id'],
-      ['score', 'reasons', 'evaluated_at'],
+      ['score', 'reasons', 'evaluated_at', 'ended_status', 'ended_at'],
     );
   }
 
   async score(runId: string): Promise<StoredRunHealth | undefined> {
     const row = await this.database.db.selectFrom('run_health').selectAll().where('run_id', '=', runId).executeTakeFirst();
-    return row && { runId: row.run_id, taskId: row.task_id, score: Number(row.score), reasons: JSON.parse(row.reasons) as HealthReason[], evaluatedAt: Number(row.evaluated_at) };
+    return row && toStoredHealth(row);
   }
 
   /** Scores of many runs at once (the overview's page). */
   async scores(runIds: readonly string[]): Promise<Map<string, StoredRunHealth>> {
     if (runIds.length === 0) return new Map();
     const rows = await this.database.db.selectFrom('run_health').selectAll().where('run_id', 'in', [...runIds]).execute();
-    return new Map(
-      rows.map((row) => [row.run_id, { runId: row.run_id, taskId: row.task_id, score: Number(row.score), reasons: JSON.parse(row.reasons) as HealthReason[], evaluatedAt: Number(row.evaluated_at) }]),
-    );
+    return new Map(rows.map((row) => [row.run_id, toStoredHealth(row)]));
   }
+}
+
+function toStoredHealth(row: Selectable<RunHealthTable>): StoredRunHealth {
+  return {
+    runId: row.run_id,
+    taskId: row.task_id,
+    score: Number(row.score),
+    reasons: JSON.parse(row.reasons) as HealthReason[],
+    evaluatedAt: Number(row.evaluated_at),
+    ended: row.ended_status ? { status: row.ended_status, at: Number(row.ended_at) } : null,
+  };
 }
 
 function toTaskHealth(taskId: string, row: Selectable<TaskHealthTable> | undefined): TaskHealthRecord {

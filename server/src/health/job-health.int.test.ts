@@ -72,13 +72,18 @@ describe('job health on a real Flink job', () => {
   it('restarts a failing job from its latest checkpoint with its state, twice, then stops with one alert', async () => {
     const name = `autorestart_${suffix}`;
     const ident = `weir_ar_${suffix}`;
-    // A running count; the row with id 24 divides by zero, so every run fails when the sequence reaches it.
+    // A running count whose failure follows a completed checkpoint, not the clock: the job divides
+    // by each row of a watched folder, and the test drops a 0 there only once Weir has seen a
+    // checkpoint complete. No checkpoint can contain that row as read (the division fails before
+    // the next barrier passes), so every run restored from one reads it again and fails.
+    const poisonDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-poison-'));
     const taskId = await onlineTask(
       name,
       [
         `CREATE TEMPORARY TABLE src (id BIGINT) WITH ('connector'='datagen','rows-per-second'='4','fields.id.kind'='sequence','fields.id.start'='1','fields.id.end'='1000000');`,
+        `CREATE TEMPORARY TABLE poison (d BIGINT) WITH ('connector'='filesystem','path'='file://${poisonDir}','format'='csv','source.monitor-interval'='200ms');`,
         `CREATE TEMPORARY TABLE snk (c BIGINT, s BIGINT) WITH ('connector'='print','print-identifier'='${ident}');`,
-        `INSERT INTO snk SELECT COUNT(*), SUM(100 / (id - 24)) FROM src;`,
+        `INSERT INTO snk SELECT COUNT(*), SUM(100 / d) FROM (SELECT CAST(1 AS BIGINT) AS d FROM src UNION ALL SELECT d FROM poison);`,
       ].join('\n'),
       { checkpointIntervalMs: 1000, flinkOptions: { 'restart-strategy.type': 'none' } },
     );
@@ -93,6 +98,11 @@ describe('job health on a real Flink job', () => {
     });
     const first = await start(taskId);
     const started = Date.now();
+    await waitUntil('a completed checkpoint of the first run', 60_000, async () => events.some((e) => e.type === 'run.checkpoint' && e.runId === first.id && e.outcome === 'COMPLETED'));
+    // Written beside the folder, then moved in: the source never sees half a file.
+    const staged = path.join(os.tmpdir(), `weir-poison-${suffix}.csv`);
+    fs.writeFileSync(staged, '0\n');
+    fs.renameSync(staged, path.join(poisonDir, 'poison.csv'));
 
     const exhausted = await waitUntil('auto-restart to give up', 120_000, async () =>
       events.find((e): e is Extract<WeirEvent, { type: 'task.auto-restart' }> => e.type === 'task.auto-restart' && e.taskId === taskId),
@@ -108,7 +118,11 @@ describe('job health on a real Flink job', () => {
     assert.equal(exhausted.runId, runs[2]!.id, 'gave up on the third failure');
 
     // Each restart is a new run linked to the failed one, restored from a retained checkpoint.
-    const health = await weir.services.health.service.taskHealth(taskId);
+    // A restored run fails as soon as it reads the row again, which can be before its attempt is marked submitted.
+    const health = await waitUntil('both attempts to be recorded as submitted', 10_000, async () => {
+      const h = await weir.services.health.service.taskHealth(taskId);
+      return h.attempts.length === 2 && h.attempts.every((a) => a.state !== 'SCHEDULED') && h;
+    });
     assert.equal(health.autoRestartState, 'EXHAUSTED');
     assert.match(health.autoRestartReason!, /2 automatic restarts within 10 min used up/);
     const attempts = [...health.attempts].sort((a, b) => a.attempt - b.attempt);
@@ -131,7 +145,7 @@ describe('job health on a real Flink job', () => {
     const rows = stdout.split('\n').filter((l) => l.startsWith(`${ident}>`));
     assert.equal(rows.filter((l) => l.includes('+I[')).length, 1, 'one +I (the first count), the restored runs continue with -U/+U');
     const counts = rows.map((l) => Number(/\[(\d+),/.exec(l)?.[1] ?? 0));
-    assert.ok(Math.max(...counts) >= 23, `counted up to ${Math.max(...counts)}`);
+    assert.ok(Math.max(...counts) >= 1, `counted up to ${Math.max(...counts)}`);
 
     // The audit log has each attempt, by system.
     const audit = await weir.services.audit.search({ action: 'run.auto-restart' });
@@ -146,6 +160,38 @@ describe('job health on a real Flink job', () => {
     if (deliveries.length !== 1) console.log(JSON.stringify({ runs: runs.map((r) => r.id), incidents: (await weir.services.alerts.service.incidentsPage({ taskId })).items }, null, 1));
     assert.deepEqual(deliveries.map((d) => `${d.kind}:${d.status}:${d.runId}`), [`FIRING:SENT:${runs[2]!.id}`]);
     console.log(`auto-restart: 3 runs, 2 restarts, gave up ${elapsed} ms after the first submission`);
+  });
+
+  it('scores a run that ended FAILED as unhealthy at its end, counting the restarts the run shows', async () => {
+    const name = `health_failed_${suffix}`;
+    // A job that fails on its first row, which is there from the start; Flink restarts it twice, then gives up.
+    const poisonDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-poison-'));
+    fs.writeFileSync(path.join(poisonDir, 'poison.csv'), '0\n');
+    const taskId = await onlineTask(
+      name,
+      [
+        `CREATE TEMPORARY TABLE poison (d BIGINT) WITH ('connector'='filesystem','path'='file://${poisonDir}','format'='csv','source.monitor-interval'='200ms');`,
+        `CREATE TEMPORARY TABLE snk (s BIGINT) WITH ('connector'='blackhole');`,
+        `INSERT INTO snk SELECT 100 / d FROM poison;`,
+      ].join('\n'),
+      { checkpointIntervalMs: null, flinkOptions: { 'restart-strategy.type': 'fixed-delay', 'restart-strategy.fixed-delay.attempts': '2', 'restart-strategy.fixed-delay.delay': '200 ms' } },
+    );
+    const run = await start(taskId);
+    const ended = await waitUntil('the run to end FAILED and be scored at its end', 60_000, async () => {
+      const h = await weir.services.health.service.runHealth(run.id);
+      return h.endedStatus !== null && h;
+    });
+    const failed = (await weir.services.runs.get(run.id))!;
+    assert.equal(failed.status, 'FAILED');
+    assert.ok(failed.restartCount >= 1, 'Weir saw it restart');
+    assert.equal(ended.endedStatus, 'FAILED');
+    assert.equal(ended.endedAt, failed.endTime, 'scored at its end');
+    assert.equal(ended.score, 0);
+    assert.equal(ended.band, 'unhealthy');
+    assert.equal(ended.reasons[0]!.check, 'outcome');
+    assert.match(ended.reasons[0]!.text, /^the run ended FAILED at /);
+    const restarts = ended.checks.find((c) => c.check === 'restarts');
+    assert.match(restarts?.detail ?? '', new RegExp(`^${failed.restartCount} restarts? within 10 min`), 'the restart check counts the restarts the run shows');
   });
 
   it('never restarts a job the user cancelled', async () => {

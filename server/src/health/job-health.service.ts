@@ -34,6 +34,8 @@ export class JobHealthService {
       checks: CHECK_ORDER.flatMap((check) => (latest.has(check) ? [latest.get(check)!] : [])),
       history,
       evaluatedAt: stored?.evaluatedAt ?? null,
+      endedStatus: stored?.ended?.status ?? null,
+      endedAt: stored?.ended?.at ?? null,
       ...links,
     };
   }

@@ -293,6 +293,22 @@ describe('jar tasks from the Flink examples', () => {
     const latest = await weir.services.tasks.get(task.id);
     assert.equal(latest?.latestStatus, 'FAILED');
     assert.equal(latest?.lifecycle, 'PUBLISHED');
+
+    // The run never reached Flink and says so: no Flink job to read, link or act on; the refusal is its exception.
+    const detail = await weir.services.runDetail.detail(latest!.latestRunId!);
+    assert.equal(detail.run.status, 'FAILED');
+    assert.match(detail.run.submissionError ?? '', /NoSuchMain/);
+    assert.equal(detail.cluster?.jobWebUrl, null, 'no link into Flink\'s UI for a job Flink never had');
+    assert.equal(detail.job.source, 'none');
+    assert.match(detail.job.reason ?? '', /never reached Flink/);
+    assert.doesNotMatch(detail.job.reason ?? '', /no longer has/);
+    const exceptions = await weir.services.runDetail.exceptions(detail.run.id);
+    assert.match(exceptions.entries[0]?.stacktrace ?? '', /NoSuchMain/);
+    // Only a new submission is offered, and the server refuses what is not offered.
+    assert.deepEqual(detail.operations.restartFromLatestCheckpoint, { allowed: false, blocker: 'neverReachedFlink' });
+    assert.deepEqual(detail.operations.stop, { allowed: false, blocker: 'neverReachedFlink' });
+    assert.equal(detail.operations.restartWithoutState.allowed, true);
+    await assert.rejects(ops().restart(actor, detail.run.id, { from: 'latest-checkpoint' }), (err: unknown) => err instanceof AppError && err.code === 'CONFLICT');
   });
 });
 

@@ -353,8 +353,10 @@ export class OperationsService {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const at = Math.max(this.now(), submittedAt + 1);
+      // A job id Flink never had must not be shown or read as a Flink job: the run says why it never got there.
+      const reached = await this.deps.clusters.jobManager(cluster).jobExists(jobId).catch(() => null);
       await this.deps.runs.appendTransition(run.id, { toStatus: 'FAILED', at, source: 'weir', note: `Submission failed: ${message}` });
-      await this.deps.runs.update(run.id, { status: 'FAILED', endTime: at });
+      await this.deps.runs.update(run.id, { status: 'FAILED', endTime: at, ...(reached === false ? { submissionError: message } : {}) });
       this.deps.bus.publish({
         type: 'run.status',
         from: 'INITIALIZING',

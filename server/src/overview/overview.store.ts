@@ -1,5 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { HealthBand, HealthReason } from '@weir/contract';
+import { runDurationMs, type HealthBand, type HealthReason } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import { containsIgnoringCase, numberOrNull, type Page } from '../db/queries.js';
 import type { TasksTable } from '../db/tables.js';
@@ -364,10 +364,7 @@ export function healthShown(status: string, lost: boolean): boolean {
   return !lost && !NOT_LIVE.includes(status);
 }
 
-/** The same rule as the list's SQL: a run that has not ended has run until `now`. */
+/** runDurationMs (the one rule, shared with the web app) with the overview's arguments; the list's SQL sorts by the same rule. */
 export function durationOf(status: string, lost: boolean, startTime: number | null, endTime: number | null, recorded: number | null, now: number): number | null {
-  if (startTime === null) return recorded;
-  if (endTime !== null) return endTime - startTime;
-  if (lost || (TERMINAL_STATUSES as readonly string[]).includes(status)) return recorded;
-  return now - startTime;
+  return runDurationMs({ status, lost, startTime, endTime, recordedMs: recorded }, now);
 }

@@ -6,6 +6,7 @@ import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import type { RunRecord } from './runs.store.js';
 import { runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
+import { cuttableProxy, type CuttableProxy } from '../test-support/cuttable-proxy.js';
 
 describe('run detail API on a real Flink job', () => {
   let flink: TestFlink;
@@ -36,7 +37,15 @@ describe('run detail API on a real Flink job', () => {
     assert.equal(detail.terminal, false);
     assert.ok(detail.transitions.some((t) => t.toStatus === 'RUNNING'));
     assert.equal(detail.job.vertexCount, 2);
-    assert.match(detail.cluster!.jobWebUrl, new RegExp(`#/job/running/${jobId}/overview$`));
+    assert.match(detail.cluster!.jobWebUrl ?? "", new RegExp(`#/job/running/${jobId}/overview$`));
+
+    // A running job's duration is now − start, not the duration Flink reported at its last change.
+    const stored = (await weir.services.runs.get(run.id))!;
+    await waitUntil('Flink to count past the stored duration', 30_000, async () => (await flink.jm.job(jobId)).duration > (stored.durationMs ?? 0) + 2000);
+    const before = Date.now();
+    const live = (await svc.detail(run.id)).run;
+    assert.ok(live.startTime !== null);
+    assert.ok(live.durationMs! >= before - live.startTime! && live.durationMs! <= Date.now() - live.startTime!, `duration ${live.durationMs} ms is now − start (stored ${stored.durationMs})`);
 
     const graph = await waitUntil('records flowing through the graph', 30_000, async () => {
       const g = await svc.graph(run.id);
@@ -130,5 +139,52 @@ describe('run detail API on a real Flink job', () => {
     const metrics = await weir.services.metrics.series(run.id, { series: 'job:lastCheckpointDuration', maxPoints: 600 });
     assert.ok(metrics.series[0]!.points.length >= 2, 'stored points outlive the cluster');
     jobId = '';
+  });
+});
+
+describe('run detail while the cluster does not answer', () => {
+  let flink: TestFlink;
+  let weir: TestWeir;
+  let jobId: string | undefined;
+  let proxy: CuttableProxy;
+
+  before(async () => {
+    flink = await sharedTestFlink();
+    proxy = await cuttableProxy(new URL(flink.restUrl), 45_101);
+    weir = await startTestWeir({ config: { flinkTimeoutMs: 3_000 } });
+  });
+  after(async () => {
+    if (jobId) await flink.jm.cancel(jobId).catch(() => undefined);
+    await weir?.stop();
+    await proxy?.close();
+  });
+
+  it('answers at once from the saved copy, saying the cluster is unreachable and since when, not that it forgot', async () => {
+    const cluster = await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'cut', restUrl: proxy.url, gatewayUrl: flink.gatewayUrl });
+    [jobId] = (await runSql(flink, streamingJobSql('run_detail_outage', { rowsPerSecond: 5 }))) as [string];
+    const run = await waitUntil('the watcher to record the run as RUNNING', 30_000, async () => {
+      const r = await weir.services.runs.getByJob(cluster.id, jobId!);
+      return r?.status === 'RUNNING' ? r : undefined;
+    });
+    const svc = weir.services.runDetail;
+    assert.equal((await svc.detail(run.id)).job.source, 'live');
+
+    proxy.cut();
+    const down = await waitUntil('the cluster to be marked unreachable', 30_000, async () => {
+      const c = await weir.services.clusters.check(cluster.id).catch(() => undefined);
+      return c?.health === 'UNREACHABLE' && c;
+    });
+    const started = Date.now();
+    const detail = await svc.detail(run.id);
+    const tookMs = Date.now() - started;
+    assert.ok(tookMs < 1_000, `answered in ${tookMs} ms, without waiting for the cluster's timeout`);
+    assert.equal(detail.job.source, 'snapshot');
+    assert.ok(detail.job.unreachableSince != null && detail.job.unreachableSince <= Date.now(), `unreachable since ${detail.job.unreachableSince}`);
+    assert.doesNotMatch(detail.job.reason ?? '', /no longer has/);
+    assert.match(detail.job.reason ?? '', /Cluster cut does not answer/);
+    assert.ok((detail.job.reason!.match(/cannot be reached/g) ?? []).length <= 1, `said once: ${detail.job.reason}`);
+    const exceptions = await svc.exceptions(run.id);
+    assert.ok(exceptions.source !== 'live' && exceptions.unreachableSince != null);
+    console.log(`outage: detail in ${tookMs} ms; reason: ${detail.job.reason}; cluster down since ${down.lastHealthyAt}`);
   });
 });

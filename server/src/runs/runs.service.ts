@@ -1,4 +1,4 @@
-import type { Cluster, DataSource, RunCheckpoints, RunCluster, RunConfiguration, RunDetail, RunExceptions, RunGraph, RunLineage, RunLogPage, RunLogQuery, RunSql, SectionSource } from '@weir/contract';
+import { runDurationMs, type Cluster, type DataSource, type RunCheckpoints, type RunCluster, type RunConfiguration, type RunDetail, type RunExceptions, type RunGraph, type RunLineage, type RunLogPage, type RunLogQuery, type RunSql, type SectionSource } from '@weir/contract';
 import type { z } from 'zod';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { AppError, FlinkRejectedError, NotFoundError } from '../errors/errors.js';
@@ -11,6 +11,7 @@ import type { WatcherManager } from '../watcher/watcher-manager.js';
 import { checkpointConfigOf, checkpointsOf, decodeWindow, exceptionsOf, executionConfigOf, graphOf, num, taskManagerOf, type VertexLive } from './run-views.js';
 import { TERMINAL_STATUSES, type RunRecord, type RunsStore, type SnapshotKind } from './runs.store.js';
 import type { SavepointsStore } from './savepoints.store.js';
+import { runOperations } from '../operations/run-operations.js';
 import { lowestWatermark } from '../metrics/metric-sampler.js';
 
 type JobDetails = z.output<typeof S.JobDetails>;
@@ -22,6 +23,20 @@ interface Context {
 }
 
 type Section<T> = T & SectionSource;
+
+const NEVER_REACHED_FLINK = 'The job never reached Flink: the cluster refused its submission';
+
+/** The exceptions of a run whose submission the cluster refused: that refusal, the only failure there was. */
+function submissionFailure(run: RunRecord, error: string): RunExceptions {
+  const at = run.endTime ?? run.updatedAt;
+  return {
+    source: 'none',
+    capturedAt: null,
+    reason: NEVER_REACHED_FLINK,
+    truncated: false,
+    entries: [{ name: 'Submission refused', message: error.split('\n')[0]!, stacktrace: error, at, taskName: null, location: null, taskManagerId: null, concurrent: [] }],
+  };
+}
 
 /** Saved copies are refreshed from live reads at most this often per run and kind. */
 const SNAPSHOT_REFRESH_MS = 5_000;
@@ -44,6 +59,8 @@ export class RunsService {
       savepoints: SavepointsStore;
       clusters: ClustersService;
       watchers: WatcherManager;
+      /** When each run's latest checkpoint completed, as far as Weir knows (decides what restarts are offered). */
+      checkpoints?: { lastCompletedCheckpointAt(runId: string): Promise<number | null> };
       now?: () => number;
     },
   ) {}
@@ -56,10 +73,12 @@ export class RunsService {
     const ctx = await this.context(runId);
     const { run, cluster } = ctx;
     this.deps.watchers.watcherFor(run.clusterId)?.watchClosely(run.flinkJobId);
-    const [task, version, transitions] = await Promise.all([
+    const [task, version, transitions, lastCheckpointAt, savepoint] = await Promise.all([
       this.deps.tasks.get(run.taskId),
       run.versionId ? this.deps.versions.get(run.versionId) : Promise.resolve(undefined),
       this.deps.runs.listTransitions(run.id),
+      this.deps.checkpoints?.lastCompletedCheckpointAt(run.id) ?? Promise.resolve(null),
+      this.deps.savepoints.latestCompleted(run.taskId, ['SAVEPOINT', 'STOP_WITH_SAVEPOINT']),
     ]);
     const job = await this.section(ctx, 'job', (jm) => jm.job(run.flinkJobId), (d: JobDetails) => d);
     const details = job.data;
@@ -77,13 +96,14 @@ export class RunsService {
         versionId: run.versionId,
         startTime: run.startTime,
         endTime: run.endTime,
-        durationMs: run.durationMs ?? (run.startTime && !isTerminal(run.status) ? this.now() - run.startTime : null),
+        durationMs: runDurationMs({ status: run.status, lost: run.lost, startTime: run.startTime, endTime: run.endTime, recordedMs: run.durationMs }, this.now()),
         restartCount: run.restartCount,
         lost: run.lost,
         unreachableSince: run.unreachableSince,
         lastModification: run.lastModification,
         createdAt: run.createdAt,
         updatedAt: run.updatedAt,
+        submissionError: run.submissionError,
       },
       terminal: isTerminal(run.status),
       task: task ? { id: task.id, name: task.name, kind: task.kind, lifecycle: task.lifecycle, owner: task.owner } : null,
@@ -94,11 +114,19 @@ export class RunsService {
             restUrl: cluster.restUrl,
             health: cluster.health,
             flinkVersion: cluster.flinkVersion,
-            jobWebUrl: `${cluster.restUrl}/#/job/${isTerminal(run.status) ? 'completed' : 'running'}/${run.flinkJobId}/overview`,
+            jobWebUrl: run.submissionError === null ? `${cluster.restUrl}/#/job/${isTerminal(run.status) ? 'completed' : 'running'}/${run.flinkJobId}/overview` : null,
           }
         : null,
       version: version ? { id: version.id, version: version.version, createdAt: version.createdAt, createdBy: version.createdBy, note: version.note } : null,
       transitions: transitions.map((t) => ({ seq: t.seq, fromStatus: t.fromStatus, toStatus: t.toStatus, at: t.at, source: t.source, note: t.note })),
+      operations: runOperations({
+        status: run.status,
+        clusterKnown: cluster !== null,
+        resubmittable: task !== undefined && task.kind !== 'EXTERNAL' && run.versionId !== null,
+        neverReachedFlink: run.submissionError !== null,
+        hasCheckpoint: lastCheckpointAt !== null,
+        hasSavepoint: savepoint?.path != null,
+      }),
       lostEvidence: parseObject(run.lostEvidence),
       job: {
         ...job.source,
@@ -137,12 +165,12 @@ export class RunsService {
     }
     // Saved copies: the enriched graph this service last served, else the watcher's job details.
     const saved = await this.deps.runs.getSnapshot(ctx.run.id, 'vertices');
-    if (saved) return { ...snapshotSource(saved.capturedAt, live.reason), ...(JSON.parse(saved.body) as Pick<RunGraph, 'vertices' | 'edges'>) };
+    if (saved) return { ...snapshotSource(saved.capturedAt, live), ...(JSON.parse(saved.body) as Pick<RunGraph, 'vertices' | 'edges'>) };
     const job = await this.deps.runs.getSnapshot(ctx.run.id, 'job');
-    if (!job) return { source: 'none', capturedAt: null, reason: live.reason, vertices: [], edges: [] };
+    if (!job) return { ...noneSource(live), vertices: [], edges: [] };
     const plan = await this.deps.runs.getSnapshot(ctx.run.id, 'plan');
     return {
-      ...snapshotSource(job.capturedAt, live.reason),
+      ...snapshotSource(job.capturedAt, live),
       ...graphOf(JSON.parse(job.body) as JobDetails, plan ? (JSON.parse(plan.body) as z.output<typeof S.JobPlan>) : undefined),
     };
   }
@@ -167,6 +195,7 @@ export class RunsService {
 
   async exceptions(runId: string): Promise<RunExceptions> {
     const ctx = await this.context(runId);
+    if (ctx.run.submissionError !== null) return submissionFailure(ctx.run, ctx.run.submissionError);
     const section = await this.section(ctx, 'exceptions', (jm) => jm.exceptions(ctx.run.flinkJobId, 50), (e: z.output<typeof S.JobExceptions>) => e);
     const mapped = section.data ? exceptionsOf(section.data) : { truncated: false, entries: [] };
     return { ...section.source, ...mapped };
@@ -228,8 +257,8 @@ export class RunsService {
       return { ...this.liveSource(), ...live.data };
     }
     const saved = await this.deps.runs.getSnapshot(ctx.run.id, 'taskmanagers');
-    if (saved) return { ...snapshotSource(saved.capturedAt, live.reason), ...(JSON.parse(saved.body) as Pick<RunCluster, 'jobManager' | 'taskManagers'>) };
-    return { source: 'none', capturedAt: null, reason: live.reason, jobManager: null, taskManagers: [] };
+    if (saved) return { ...snapshotSource(saved.capturedAt, live), ...(JSON.parse(saved.body) as Pick<RunCluster, 'jobManager' | 'taskManagers'>) };
+    return { ...noneSource(live), jobManager: null, taskManagers: [] };
   }
 
   /** A byte window of a JobManager or TaskManager log, stdout or thread dump; never the whole file. */
@@ -317,8 +346,15 @@ export class RunsService {
   }
 
   /** Runs a live read; says why when it could not (no cluster, cluster gone, job gone). */
-  private async live<T>(ctx: Context, read: (jm: JobManagerClient) => Promise<T>): Promise<{ ok: true; data: T } | { ok: false; reason: string }> {
+  private async live<T>(ctx: Context, read: (jm: JobManagerClient) => Promise<T>): Promise<{ ok: true; data: T } | { ok: false; reason: string; unreachableSince?: number | null }> {
+    if (ctx.run.submissionError !== null) return { ok: false, reason: NEVER_REACHED_FLINK };
     if (!ctx.jm) return { ok: false, reason: noClusterReason(ctx.run) };
+    // A cluster known to be down is not asked again here: the page gets the saved copy at once
+    // instead of after a request timeout, and the watcher finds out when it answers again.
+    if (ctx.cluster && ctx.cluster.health === 'UNREACHABLE') {
+      const since = ctx.run.unreachableSince ?? ctx.cluster.lastHealthyAt ?? ctx.cluster.lastCheckedAt;
+      return { ok: false, reason: `Cluster ${ctx.cluster.name} does not answer${ctx.cluster.lastError ? ` (${ctx.cluster.lastError})` : ''}`, unreachableSince: since };
+    }
     try {
       return { ok: true, data: await read(ctx.jm) };
     } catch (err) {
@@ -326,6 +362,7 @@ export class RunsService {
       if (err instanceof FlinkRejectedError && /not found|could not find|404/i.test(JSON.stringify(err.details ?? '') + err.message)) {
         return { ok: false, reason: `The cluster no longer has job ${ctx.run.flinkJobId}` };
       }
+      if (err.code === 'FLINK_UNREACHABLE') return { ok: false, reason: err.message, unreachableSince: ctx.run.unreachableSince ?? this.now() };
       return { ok: false, reason: err.message };
     }
   }
@@ -338,8 +375,8 @@ export class RunsService {
       return { source: this.liveSource(), data: map(live.data) };
     }
     const saved = await this.deps.runs.getSnapshot(ctx.run.id, kind);
-    if (!saved) return { source: { source: 'none', capturedAt: null, reason: live.reason }, data: null };
-    return { source: snapshotSource(saved.capturedAt, live.reason), data: map(JSON.parse(saved.body) as R) };
+    if (!saved) return { source: noneSource(live), data: null };
+    return { source: snapshotSource(saved.capturedAt, live), data: map(JSON.parse(saved.body) as R) };
   }
 
   /** Two Flink answers kept as two snapshot kinds (e.g. checkpoints and their configuration). */
@@ -351,9 +388,9 @@ export class RunsService {
       return { source: this.liveSource(), data: live.data };
     }
     const [a, b] = await Promise.all(kinds.map((k) => this.deps.runs.getSnapshot(ctx.run.id, k)));
-    if (!a && !b) return { source: { source: 'none', capturedAt: null, reason: live.reason }, data: null };
+    if (!a && !b) return { source: noneSource(live), data: null };
     return {
-      source: snapshotSource(Math.max(a?.capturedAt ?? 0, b?.capturedAt ?? 0), live.reason),
+      source: snapshotSource(Math.max(a?.capturedAt ?? 0, b?.capturedAt ?? 0), live),
       data: [a ? (JSON.parse(a.body) as A) : null, b ? (JSON.parse(b.body) as B) : null],
     };
   }
@@ -384,8 +421,14 @@ function isTerminal(status: string): boolean {
   return (TERMINAL_STATUSES as readonly string[]).includes(status);
 }
 
-function snapshotSource(capturedAt: number, reason: string): SectionSource {
-  return { source: 'snapshot' satisfies DataSource, capturedAt, reason };
+function snapshotSource(capturedAt: number, why: { reason: string; unreachableSince?: number | null }): SectionSource {
+  // The copy was read from the cluster, so it answered then: the outage began after it.
+  const unreachableSince = why.unreachableSince == null ? null : Math.max(why.unreachableSince, capturedAt);
+  return { source: 'snapshot' satisfies DataSource, capturedAt, reason: why.reason, unreachableSince };
+}
+
+function noneSource(why: { reason: string; unreachableSince?: number | null }): SectionSource {
+  return { source: 'none', capturedAt: null, reason: why.reason, unreachableSince: why.unreachableSince ?? null };
 }
 
 function noClusterReason(run: RunRecord): string {

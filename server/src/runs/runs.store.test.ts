@@ -3,7 +3,7 @@ import { before, it } from 'node:test';
 import { isUniqueViolation } from '../db/errors.js';
 import { TasksStore, type TaskRecord } from '../tasks/tasks.store.js';
 import { forEachDatabase } from '../test-support/databases.js';
-import { RunsStore, type RunObservation } from './runs.store.js';
+import { countRestartsSince, RunsStore, type RunObservation } from './runs.store.js';
 
 const T0 = 1_700_000_000_000; // in the past, so a run that has not started (sorted by creation time) is newest
 
@@ -216,5 +216,21 @@ forEachDatabase('RunsStore', (getDb) => {
     assert.deepEqual(again.appended, [], 'a repeated observation appends nothing');
     assert.equal(again.run?.durationMs, 12);
     await assert.rejects(runs.recordObservation('no-such-run', [], () => ({})), /does not exist/);
+  });
+
+  it('counts the restarts a run shows within a window by when each became known, also those Weir saw no RESTARTING for', async () => {
+    let now = T0 + 10 * 60_000;
+    const timed = new RunsStore(getDb(), () => now);
+    const { run } = await timed.upsertByJob(job(40));
+    // Flink's counter said 2 at once (two restarts during an outage, no RESTARTING transition seen).
+    await timed.update(run.id, { restartCount: 2 });
+    now += 60_000;
+    await timed.update(run.id, { restartCount: 2, status: 'RUNNING' });
+    now += 60_000;
+    await timed.update(run.id, { restartCount: 3 });
+    assert.equal(await countRestartsSince(getDb().db, run.id, T0), 3, 'all three since before the first');
+    assert.equal(await countRestartsSince(getDb().db, run.id, T0 + 10 * 60_000 + 1), 1, 'only the third after the first two became known');
+    assert.equal(await countRestartsSince(getDb().db, run.id, now + 1), 0);
+    assert.equal(await countRestartsSince(getDb().db, 'no-such-run', T0), 0);
   });
 });

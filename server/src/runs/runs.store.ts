@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import { forUpdate, numberOrNull, paged, type Page, type PageRequest } from '../db/queries.js';
@@ -40,6 +40,8 @@ export interface RunRecord {
   lostEvidence: string | null;
   unreachableSince: number | null;
   failedProbes: number;
+  /** Why the submission never reached Flink: the job id was Weir's choice and Flink never had it. */
+  submissionError: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -74,6 +76,7 @@ export type RunChanges = Partial<
     | 'lostEvidence'
     | 'unreachableSince'
     | 'failedProbes'
+    | 'submissionError'
   >
 >;
 
@@ -105,18 +108,27 @@ export interface RunSnapshot {
 type Db = Kysely<Tables>;
 
 /**
- * How many times a run entered RESTARTING at or after `since`, from its recorded history.
+ * How many of the restarts a run shows (its restart count) became known at or after `since`: the
+ * count now minus the count known before then. The restart count also takes Flink's own counter, so
+ * restarts Weir did not see as RESTARTING (during an outage, between two reads) are counted too.
  * One query for the restart alert rule and the restart health check.
  */
 export async function countRestartsSince(db: Pick<Db, 'selectFrom'>, runId: string, since: number): Promise<number> {
   const row = await db
-    .selectFrom('run_transitions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('run_id', '=', runId)
-    .where('to_status', '=', 'RESTARTING')
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .selectFrom('runs')
+    .select('restart_count')
+    .select((eb) =>
+      eb
+        .selectFrom('run_restart_counts')
+        .select((inner) => inner.fn.max('run_restart_counts.restart_count').as('before'))
+        .where('run_restart_counts.run_id', '=', runId)
+        .where('run_restart_counts.at', '<', since)
+        .as('before'),
+    )
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  if (!row) return 0;
+  return Math.max(0, Number(row.restart_count) - Number(row.before ?? 0));
 }
 
 /**
@@ -172,6 +184,7 @@ export class RunsStore {
         lost_evidence: null,
         unreachable_since: null,
         failed_probes: 0,
+        submission_error: null,
         created_at: now,
         updated_at: now,
       };
@@ -398,6 +411,8 @@ export class RunsStore {
     if (changes.lostEvidence !== undefined) set.lost_evidence = changes.lostEvidence;
     if (changes.unreachableSince !== undefined) set.unreachable_since = changes.unreachableSince;
     if (changes.failedProbes !== undefined) set.failed_probes = changes.failedProbes;
+    if (changes.submissionError !== undefined) set.submission_error = changes.submissionError;
+    if (changes.restartCount !== undefined) await this.logRestartCount(trx, id, changes.restartCount);
     await trx.updateTable('runs').set(set).where('id', '=', id).execute();
 
     const row = await trx.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
@@ -405,6 +420,22 @@ export class RunsStore {
     const run = toRun(row);
     await trx.updateTable('tasks').set(latestFacts(run)).where('id', '=', run.taskId).where('latest_run_id', '=', run.id).execute();
     return run;
+  }
+
+  /** Logs a restart count that grew, with when it became known (read by countRestartsSince), in one statement. */
+  private async logRestartCount(trx: Db, id: string, restartCount: number): Promise<void> {
+    const now = this.now();
+    await trx
+      .insertInto('run_restart_counts')
+      .columns(['id', 'run_id', 'restart_count', 'at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('runs')
+          .select([sql.val(newId(now)).as('id'), 'id as run_id', sql.val(restartCount).as('restart_count'), sql.val(now).as('at')])
+          .where('id', '=', id)
+          .where('restart_count', '<', restartCount),
+      )
+      .execute();
   }
 
   private async adoptAsLatestIfNewer(trx: Db, run: RunRecord): Promise<void> {
@@ -461,6 +492,7 @@ function toRun(row: Selectable<RunsTable>): RunRecord {
     lostEvidence: row.lost_evidence,
     unreachableSince: numberOrNull(row.unreachable_since),
     failedProbes: Number(row.failed_probes),
+    submissionError: row.submission_error ?? null,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

@@ -22,8 +22,15 @@ interface ClustersTableProps {
   onDelete: (cluster: Cluster) => void;
 }
 
-function count(value: number | null) {
-  return value ?? <Typography.Text type="secondary">—</Typography.Text>;
+/** Figures a cluster reported are stale once it stops answering: they are from its last good check. */
+function staleSince(cluster: Cluster): number | null {
+  return cluster.health !== 'HEALTHY' && cluster.lastHealthyAt !== null ? cluster.lastHealthyAt : null;
+}
+
+function figure(value: React.ReactNode, cluster: Cluster) {
+  if (value === null) return <Typography.Text type="secondary">—</Typography.Text>;
+  // Greyed out: the age is said once, under the health tag.
+  return staleSince(cluster) === null ? value : <Typography.Text type="secondary" data-testid="stale-figure">{value}</Typography.Text>;
 }
 
 export function ClustersTable(props: ClustersTableProps) {
@@ -74,23 +81,33 @@ export function ClustersTable(props: ClustersTableProps) {
       title: t('clusters.columns.health'),
       dataIndex: 'health',
       ...sortable('health'),
-      render: (_, cluster) => <ClusterHealthTag health={cluster.health} lastError={cluster.lastError} />,
+      render: (_, cluster) => {
+        const since = staleSince(cluster);
+        return (
+          <Space direction="vertical" size={0}>
+            <ClusterHealthTag health={cluster.health} lastError={cluster.lastError} />
+            {since !== null && (
+              <Tooltip title={dayjs(since).format('YYYY-MM-DD HH:mm:ss')}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="stale-figures" data-since={since}>
+                  {t('clusters.staleFigures', { age: dayjs(since).fromNow() })}
+                </Typography.Text>
+              </Tooltip>
+            )}
+          </Space>
+        );
+      },
     },
-    { title: t('clusters.columns.flinkVersion'), dataIndex: 'flinkVersion', ...sortable('flinkVersion'), render: count },
-    { title: t('clusters.columns.taskManagers'), dataIndex: 'taskManagers', ...sortable('taskManagers'), align: 'right', render: count },
+    { title: t('clusters.columns.flinkVersion'), dataIndex: 'flinkVersion', ...sortable('flinkVersion'), render: (value: string | null) => value ?? <Typography.Text type="secondary">—</Typography.Text> },
+    { title: t('clusters.columns.taskManagers'), dataIndex: 'taskManagers', ...sortable('taskManagers'), align: 'right', render: (value: number | null, cluster) => figure(value, cluster) },
     {
       title: t('clusters.columns.slots'),
       dataIndex: 'slotsAvailable',
       ...sortable('slotsAvailable'),
       align: 'right',
       render: (_, cluster) =>
-        cluster.slotsTotal === null ? (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ) : (
-          `${cluster.slotsAvailable ?? '—'} / ${cluster.slotsTotal}`
-        ),
+        figure(cluster.slotsTotal === null ? null : `${cluster.slotsAvailable ?? '—'} / ${cluster.slotsTotal}`, cluster),
     },
-    { title: t('clusters.columns.jobsRunning'), dataIndex: 'jobsRunning', ...sortable('jobsRunning'), align: 'right', render: count },
+    { title: t('clusters.columns.jobsRunning'), dataIndex: 'jobsRunning', ...sortable('jobsRunning'), align: 'right', render: (value: number | null, cluster) => figure(value, cluster) },
     {
       title: t('clusters.columns.lastCheckedAt'),
       dataIndex: 'lastCheckedAt',

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { HealthScore } from './health-score';
-import { LiveDuration } from './live-duration';
+import { LiveDuration } from '../../components/live-duration';
 import { PAGE_SIZES, SORT_KEYS, type OverviewView } from './overview-url';
 import { isLive } from './run-status';
 import { RunStatusTag } from './run-status-tag';

@@ -1,4 +1,4 @@
-import type { OverviewRunStatus } from '@weir/contract';
+import { isDurationLive, type OverviewRunStatus } from '@weir/contract';
 
 /**
  * Status colours as the Flink web dashboard draws them (its antd palette), so people who know Flink
@@ -23,9 +23,7 @@ export const STATUS_COLORS: Record<OverviewRunStatus, string> = {
 /** The cards, in the reference's order: Total first, then one per status it lists, plus RECONNECTING. */
 export const CARD_STATUSES = ['RUNNING', 'CANCELED', 'FAILED', 'RESTARTING', 'FINISHED', 'UNKNOWN', 'RECONNECTING'] as const satisfies readonly OverviewRunStatus[];
 
-const NOT_ENDED = new Set<OverviewRunStatus>(['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'CANCELLING', 'RESTARTING', 'RECONCILING', 'RECONNECTING']);
-
-/** A run whose duration keeps growing while the page is open. */
+/** A run whose duration keeps growing while the page is open: the server's rule (isDurationLive). */
 export function isLive(status: OverviewRunStatus, lost: boolean, startTime: number | null, endTime: number | null): boolean {
-  return !lost && startTime !== null && endTime === null && NOT_ENDED.has(status);
+  return isDurationLive({ status, lost, startTime, endTime });
 }

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
-import { LiveDuration } from './live-duration';
+import { LiveDuration } from '../../components/live-duration';
 import { useTaskRuns } from './overview.queries';
 import { isLive } from './run-status';
 import { RunStatusTag } from './run-status-tag';

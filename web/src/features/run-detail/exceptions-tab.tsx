@@ -19,7 +19,7 @@ export function ExceptionsTab({ detail }: { detail: RunDetail }) {
   if (!data) return null;
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      <SourceBanner section={data} />
+      {detail.run.submissionError === null && <SourceBanner section={data} />}
       {data.truncated && <Alert type="info" showIcon message={t('runDetail.exceptions.truncated')} />}
       {data.entries.length === 0 ? (
         <Empty description={t('runDetail.exceptions.empty')} />

@@ -31,7 +31,11 @@ function Extra({ health, terminal }: { health: RunHealth; terminal: boolean }) {
   const { t } = useTranslation();
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-      {health.evaluatedAt ? t(terminal ? 'runDetail.health.lastScoredAt' : 'runDetail.health.scoredAt', { time: formatTime(health.evaluatedAt) }) : null}
+      {health.endedStatus && health.endedAt !== null
+        ? t('runDetail.health.endedScore', { status: health.endedStatus, time: formatTime(health.endedAt) })
+        : health.evaluatedAt
+          ? t(terminal ? 'runDetail.health.lastScoredAt' : 'runDetail.health.scoredAt', { time: formatTime(health.evaluatedAt) })
+          : null}
     </Typography.Text>
   );
 }
@@ -73,10 +77,16 @@ function HealthBody({ health, terminal }: { health: RunHealth; terminal: boolean
             {t(`overview.health.band.${health.band}`)}
           </Tag>
         </div>
-        {terminal && (
-          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
-            {t('runDetail.health.frozen')}
+        {health.endedStatus && health.endedAt !== null ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }} data-testid="run-health-ended" data-ended-status={health.endedStatus}>
+            {t('runDetail.health.endedScore', { status: health.endedStatus, time: formatTime(health.endedAt) })}
           </Typography.Text>
+        ) : (
+          terminal && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
+              {t('runDetail.health.frozen')}
+            </Typography.Text>
+          )
         )}
       </div>
       <div data-testid="run-health-reasons">

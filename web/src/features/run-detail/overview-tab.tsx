@@ -1,13 +1,15 @@
-import type { RunDetail } from '@weir/contract';
+import { isDurationLive, type RunDetail } from '@weir/contract';
 import { Card, Descriptions, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LiveDuration } from '../../components/live-duration';
 import { formatMs, formatTime } from './format';
 import { HealthPanel } from './health-panel';
 import { JobGraphView } from './job-graph-view';
 import { useRunGraph } from './run-detail.queries';
 import { SourceBanner } from './source-banner';
 
-export function OverviewTab({ detail }: { detail: RunDetail }) {
+/** `fetchedAt`: when the detail was read (the client's clock), from which a live duration keeps counting. */
+export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedAt: number }) {
   const { t } = useTranslation();
   const graph = useRunGraph(detail.run.id, detail.terminal);
   const { run, job } = detail;
@@ -17,16 +19,26 @@ export function OverviewTab({ detail }: { detail: RunDetail }) {
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} data-testid="run-facts">
           <Descriptions.Item label={t('runDetail.fields.status')}>{run.status}</Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.jobId')}>
-            <Typography.Text copyable code data-testid="flink-job-id">
-              {run.flinkJobId}
-            </Typography.Text>
+            {run.submissionError === null ? (
+              <Typography.Text copyable code data-testid="flink-job-id">
+                {run.flinkJobId}
+              </Typography.Text>
+            ) : (
+              <Typography.Text type="secondary" data-testid="flink-job-id-none">
+                {t('runDetail.neverReached.title')}
+              </Typography.Text>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.cluster')}>{detail.cluster?.name ?? `${run.clusterId} (${t('runDetail.fields.clusterRemoved')})`}</Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.mode')}>{run.executionMode}</Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.parallelism')}>{job.parallelism ?? '–'}</Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.start')}>{formatTime(run.startTime)}</Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.end')}>{formatTime(run.endTime)}</Descriptions.Item>
-          <Descriptions.Item label={t('runDetail.fields.duration')}>{formatMs(run.durationMs)}</Descriptions.Item>
+          <Descriptions.Item label={t('runDetail.fields.duration')}>
+            <span data-testid="run-duration">
+              <LiveDuration durationMs={run.durationMs} live={isDurationLive(run)} fetchedAt={fetchedAt} />
+            </span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.restarts')}>
             <span data-testid="restart-count">{run.restartCount}</span>
           </Descriptions.Item>

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Result, Space, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/api-error';
 import { formatError } from '../../api/format-error';
 import { PageHeader } from '../../components/page-header';
@@ -30,6 +30,7 @@ export function RunDetailPage() {
   const { runId = '' } = useParams();
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const session = useSession();
   const run = useRun(runId);
@@ -47,20 +48,23 @@ export function RunDetailPage() {
   const rules = operationRules(detail, canOperate, t as (key: string) => string);
   const name = detail.task?.name ?? detail.run.jobName;
   const restore = {
-    allowed: rules.restart === null,
-    reason: rules.restart,
+    allowed: rules.restartFromChosenSavepoint === null,
+    reason: rules.restartFromChosenSavepoint,
     restore: (path: string) =>
       restart.mutate(
         { action: 'restart', from: 'savepoint', savepointPath: path },
         {
-          onSuccess: (r) => void message.success(t('runDetail.ops.done', { action: t('runDetail.ops.restart'), message: r.message })),
+          onSuccess: (r) => {
+            void message.success(t('runDetail.ops.done', { action: t('runDetail.ops.restart'), message: r.message }));
+            if (r.newRunId) navigate(`/runs/${r.newRunId}`);
+          },
           onError: (err) => void message.error(formatError('restart', ['runNamed', { name }], err)),
         },
       ),
   };
 
   const content: Record<TabKey, React.ReactNode> = {
-    overview: <OverviewTab detail={detail} />,
+    overview: <OverviewTab detail={detail} fetchedAt={run.dataUpdatedAt} />,
     metrics: <MetricsTab detail={detail} canOperate={canOperate} />,
     cluster: <ClusterTab detail={detail} />,
     checkpoints: <CheckpointsTab detail={detail} restore={restore} />,
@@ -87,12 +91,24 @@ export function RunDetailPage() {
         }
         subtitle={
           <Typography.Text type="secondary">
-            {detail.run.flinkJobId} · {detail.cluster?.name ?? `${detail.run.clusterId} (${t('runDetail.fields.clusterRemoved')})`}
+            {detail.run.submissionError === null ? `${detail.run.flinkJobId} · ` : ''}
+            {detail.cluster?.name ?? `${detail.run.clusterId} (${t('runDetail.fields.clusterRemoved')})`}
           </Typography.Text>
         }
         extra={<RunOperations detail={detail} rules={rules} />}
       />
-      <SourceBanner section={detail.job} />
+      {detail.run.submissionError !== null ? (
+        <Alert
+          data-testid="never-reached-flink"
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('runDetail.neverReached.title')}
+          description={t('runDetail.neverReached.description', { error: detail.run.submissionError })}
+        />
+      ) : (
+        <SourceBanner section={detail.job} />
+      )}
       <Tabs
         activeKey={tab}
         destroyInactiveTabPane

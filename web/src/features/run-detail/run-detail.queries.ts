@@ -34,7 +34,8 @@ export function useRunHealth(runId: string, terminal: boolean) {
   return useQuery({
     queryKey: [...runKey(runId), 'health'],
     queryFn: async () => unwrap(await apiClient.GET('/api/runs/{id}/health', { params: { path: { id: runId } } })),
-    refetchInterval: refetchWhileLive(terminal, 10_000),
+    // A run that ended keeps asking until its score is the one of its end (the checks score it once, within a cycle).
+    refetchInterval: (query) => (terminal && query.state.data?.endedStatus == null ? 5_000 : refetchWhileLive(terminal, 10_000)),
   });
 }
 

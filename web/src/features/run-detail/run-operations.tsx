@@ -1,40 +1,36 @@
 import { DownOutlined, ExportOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { RunDetail } from '@weir/contract';
+import type { RunDetail, RunOperationName } from '@weir/contract';
 import { App, Button, Dropdown, Form, Input, Modal, Popconfirm, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { useRunOperation, type RunOperation } from './run-detail.queries';
 
-const CANCELLABLE = new Set(['RUNNING', 'RESTARTING', 'CREATED', 'INITIALIZING', 'FAILING', 'RECONCILING']);
+export type OperationRules = Record<RunOperationName, string | null>;
 
-export interface OperationRules {
-  stop: string | null;
-  cancel: string | null;
-  savepoint: string | null;
-  restart: string | null;
-  refresh: string | null;
-}
-
-/** Why each operation is not allowed now (null: allowed). The server checks again; this only explains. */
+/**
+ * Why each operation is not possible now (null: possible): the server's answer (detail.operations,
+ * which the operations API enforces the same way), plus the user's role, which only the page knows.
+ */
 export function operationRules(detail: RunDetail, canOperate: boolean, t: (key: string) => string): OperationRules {
   const r = (key: string) => t(`runDetail.ops.reasons.${key}`);
-  if (!canOperate) return { stop: r('viewer'), cancel: r('viewer'), savepoint: r('viewer'), restart: r('viewer'), refresh: r('viewer') };
-  if (!detail.cluster) return { stop: r('noCluster'), cancel: r('noCluster'), savepoint: r('noCluster'), restart: r('noCluster'), refresh: r('noCluster') };
-  const status = detail.run.status;
-  const running = status === 'RUNNING';
-  return {
-    stop: running ? null : detail.terminal ? r('terminal') : r('notRunning'),
-    cancel: CANCELLABLE.has(status) ? null : detail.terminal ? r('terminal') : r('notRunning'),
-    savepoint: running ? null : detail.terminal ? r('terminal') : r('notRunning'),
-    restart: detail.task?.kind === 'EXTERNAL' ? r('external') : null,
-    refresh: null,
-  };
+  return Object.fromEntries(
+    Object.entries(detail.operations).map(([name, o]) => [name, !canOperate ? r('viewer') : o.allowed ? null : r(o.blocker ?? 'notRunning')]),
+  ) as OperationRules;
 }
+
+const RESTARTS = [
+  { key: 'latest-checkpoint', rule: 'restartFromLatestCheckpoint', label: 'runDetail.ops.restartCheckpoint' },
+  { key: 'latest-savepoint', rule: 'restartFromLatestSavepoint', label: 'runDetail.ops.restartSavepoint' },
+  { key: 'savepoint', rule: 'restartFromChosenSavepoint', label: 'runDetail.ops.restartChosen' },
+  { key: 'none', rule: 'restartWithoutState', label: 'runDetail.ops.restartNone' },
+] as const;
 
 export function RunOperations({ detail, rules }: { detail: RunDetail; rules: OperationRules }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
   const op = useRunOperation(detail.run.id);
   const [choosing, setChoosing] = useState(false);
   const [path, setPath] = useState('');
@@ -42,9 +38,29 @@ export function RunOperations({ detail, rules }: { detail: RunDetail; rules: Ope
 
   const run = (operation: RunOperation, label: string) =>
     op.mutate(operation, {
-      onSuccess: (result) => void message.success(t('runDetail.ops.done', { action: label, message: result.message })),
+      onSuccess: (result) => {
+        void message.success(t('runDetail.ops.done', { action: label, message: result.message }));
+        // A restart is a new run: follow it.
+        if (operation.action === 'restart' && result.newRunId) navigate(`/runs/${result.newRunId}`);
+      },
       onError: (err) => void message.error(formatError(operation.action === 'savepoint' ? 'trigger' : operation.action, ['runNamed', { name }], err)),
     });
+
+  /** A restart that loses state or stops a job still going is confirmed first. */
+  const restart = (operation: RunOperation & { action: 'restart' }) => {
+    const warnings = [
+      operation.from === 'none' ? t('runDetail.ops.restartConfirmStateless') : null,
+      detail.terminal ? null : t('runDetail.ops.restartConfirmActive', { status: detail.run.status }),
+    ].filter((w): w is string => w !== null);
+    if (warnings.length === 0) return run(operation, t('runDetail.ops.restart'));
+    modal.confirm({
+      title: t('runDetail.ops.restartConfirmTitle', { name }),
+      content: <div data-testid="restart-confirm">{warnings.map((w) => <p key={w}>{w}</p>)}</div>,
+      okText: t('runDetail.ops.restartOk'),
+      okButtonProps: { danger: true },
+      onOk: () => run(operation, t('runDetail.ops.restart')),
+    });
+  };
 
   const withReason = (reason: string | null, node: React.ReactNode) => (reason ? <Tooltip title={reason}>{node}</Tooltip> : node);
 
@@ -79,36 +95,43 @@ export function RunOperations({ detail, rules }: { detail: RunDetail; rules: Ope
           {t('runDetail.ops.savepoint')}
         </Button>,
       )}
-      {withReason(
-        rules.restart,
-        <Dropdown
-          disabled={Boolean(rules.restart)}
-          menu={{
-            items: [
-              { key: 'latest-checkpoint', label: t('runDetail.ops.restartCheckpoint') },
-              { key: 'latest-savepoint', label: t('runDetail.ops.restartSavepoint') },
-              { key: 'savepoint', label: t('runDetail.ops.restartChosen') },
-              { key: 'none', label: t('runDetail.ops.restartNone') },
-            ],
-            onClick: ({ key }) => {
-              if (key === 'savepoint') setChoosing(true);
-              else run({ action: 'restart', from: key as 'none' | 'latest-checkpoint' | 'latest-savepoint' }, t('runDetail.ops.restart'));
-            },
-          }}
-        >
-          <Button disabled={Boolean(rules.restart)}>
-            {t('runDetail.ops.restart')} <DownOutlined />
-          </Button>
-        </Dropdown>,
-      )}
+      {(() => {
+        const blocked = RESTARTS.every((r) => rules[r.rule] !== null);
+        return withReason(
+          blocked ? rules.restartWithoutState : null,
+          <Dropdown
+            disabled={blocked}
+            menu={{
+              items: RESTARTS.map((r) => ({
+                key: r.key,
+                disabled: rules[r.rule] !== null,
+                label: (
+                  <span data-testid={`restart-${r.key}`} data-disabled={rules[r.rule] !== null}>
+                    {t(r.label)}
+                    {rules[r.rule] !== null && <div style={{ fontSize: 12, opacity: 0.7 }}>{rules[r.rule]}</div>}
+                  </span>
+                ),
+              })),
+              onClick: ({ key }) => {
+                if (key === 'savepoint') setChoosing(true);
+                else restart({ action: 'restart', from: key as 'none' | 'latest-checkpoint' | 'latest-savepoint' });
+              },
+            }}
+          >
+            <Button disabled={blocked} data-testid="restart-menu">
+              {t('runDetail.ops.restart')} <DownOutlined />
+            </Button>
+          </Dropdown>,
+        );
+      })()}
       {withReason(
         rules.refresh,
         <Button icon={<ReloadOutlined />} disabled={Boolean(rules.refresh)} onClick={() => run({ action: 'refresh' }, t('runDetail.ops.refresh'))}>
           {t('runDetail.ops.refresh')}
         </Button>,
       )}
-      {detail.cluster && (
-        <Button icon={<ExportOutlined />} href={detail.cluster.jobWebUrl} target="_blank" rel="noreferrer">
+      {detail.cluster?.jobWebUrl && (
+        <Button icon={<ExportOutlined />} href={detail.cluster.jobWebUrl} target="_blank" rel="noreferrer" data-testid="flink-ui-link">
           {t('runDetail.ops.flinkUi')}
         </Button>
       )}
@@ -119,7 +142,7 @@ export function RunOperations({ detail, rules }: { detail: RunDetail; rules: Ope
         onCancel={() => setChoosing(false)}
         onOk={() => {
           setChoosing(false);
-          run({ action: 'restart', from: 'savepoint', savepointPath: path.trim() }, t('runDetail.ops.restart'));
+          restart({ action: 'restart', from: 'savepoint', savepointPath: path.trim() });
         }}
       >
         <Form layout="vertical">

@@ -1,0 +1,31 @@
+import { TERMINAL_RUN_STATUSES } from './status.schemas.js';
+
+/** What a run's duration depends on. `recordedMs` is the last duration Flink reported, kept for runs with no times. */
+export interface RunTimes {
+  status: string;
+  lost: boolean;
+  startTime: number | null;
+  endTime: number | null;
+  recordedMs: number | null;
+}
+
+/**
+ * Whether a run's duration grows with the clock: it started, has not ended, and Weir still follows
+ * it (a lost run's end is unknown, so its duration stops at what was last seen).
+ */
+export function isDurationLive(run: Pick<RunTimes, 'status' | 'lost' | 'startTime' | 'endTime'>): boolean {
+  return !run.lost && run.startTime !== null && run.endTime === null && !(TERMINAL_RUN_STATUSES as readonly string[]).includes(run.status);
+}
+
+/**
+ * The one rule for a run's duration, used by the API and the web app: ended, end − start; still
+ * going, now − start; otherwise (no start time, or lost or ended without an end time) the last
+ * duration Flink reported. Flink's stored duration changes only when Flink reports a change, so a
+ * running job's duration must never come from it.
+ */
+export function runDurationMs(run: RunTimes, now: number): number | null {
+  if (run.startTime === null) return run.recordedMs;
+  if (run.endTime !== null) return Math.max(0, run.endTime - run.startTime);
+  if (!isDurationLive(run)) return run.recordedMs;
+  return Math.max(0, now - run.startTime);
+}
