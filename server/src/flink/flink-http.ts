@@ -28,6 +28,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined>;
   /** Statuses that count as success besides 2xx (e.g. 404 meaning "not configured"). */
   allowStatus?: number[];
+  /** A shorter wait than the client's for this request (a probe of a cluster that did not answer). */
+  timeoutMs?: number;
 }
 
 /**
@@ -48,6 +50,18 @@ export class FlinkHttp {
   async json<S extends z.ZodType>(path: string, schema: S, req: RequestOptions = {}): Promise<z.output<S>> {
     const plain = this.options.plainGet && (req.method ?? 'GET') === 'GET' && req.body === undefined && !req.form;
     const text = plain ? await this.plainGet(path, req) : await (await this.send(path, req)).text();
+    return this.parse(path, schema, text);
+  }
+
+  /** Like json(), but a 404 answer is null: the thing is not there (rather than Flink unreachable or odd). */
+  async jsonOrNull<S extends z.ZodType>(path: string, schema: S, req: RequestOptions = {}): Promise<z.output<S> | null> {
+    const res = await this.send(path, { ...req, allowStatus: [...(req.allowStatus ?? []), 404] });
+    if (res.status === 404) return null;
+    return this.parse(path, schema, await res.text());
+  }
+
+  /** Validates an answer: anything that is not JSON of the expected shape becomes a NotFlinkError, never a bare parse error. */
+  private parse<S extends z.ZodType>(path: string, schema: S, text: string): z.output<S> {
     let data: unknown;
     try {
       data = text.length ? JSON.parse(text) : {};
@@ -79,10 +93,10 @@ export class FlinkHttp {
     try {
       res = await this.options.plainGet!(this.url(path, req).toString(), {
         headers: { accept: 'application/json', ...this.options.headers },
-        timeoutMs: this.options.timeoutMs,
+        timeoutMs: req.timeoutMs ?? this.options.timeoutMs,
       });
     } catch (err) {
-      throw this.unreachable(err);
+      throw this.unreachable(err, req);
     }
     if ((res.status >= 200 && res.status < 300) || req.allowStatus?.includes(res.status)) return res.text;
     throw this.refusal(path, req, res.status, res.text);
@@ -94,9 +108,9 @@ export class FlinkHttp {
     return url;
   }
 
-  private unreachable(err: unknown): FlinkUnreachableError {
+  private unreachable(err: unknown, req: RequestOptions): FlinkUnreachableError {
     return new FlinkUnreachableError(
-      `${this.options.label} at ${this.options.baseUrl} cannot be reached: ${describeFetchError(err, this.options.timeoutMs)}`,
+      `${this.options.label} at ${this.options.baseUrl} cannot be reached: ${describeFetchError(err, req.timeoutMs ?? this.options.timeoutMs)}`,
     );
   }
 
@@ -131,11 +145,11 @@ export class FlinkHttp {
         method: req.method ?? 'GET',
         headers,
         body,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: AbortSignal.timeout(req.timeoutMs ?? this.options.timeoutMs),
         redirect: 'manual',
       });
     } catch (err) {
-      throw this.unreachable(err);
+      throw this.unreachable(err, req);
     }
     if (res.ok || req.allowStatus?.includes(res.status)) return res;
     throw this.refusal(path, req, res.status, await res.text().catch(() => ''));

@@ -185,3 +185,18 @@ describe('aggregated subtask metrics as Flink 1.20.3 sends them for a source', (
     assert.equal(values[1]!.max, 0);
   });
 });
+
+describe('a checkpoint configuration Flink answers oddly', () => {
+  const answering = (body: string, status = 200) => new JobManagerClient({ baseUrl: 'http://jm', timeoutMs: 1000, fetch: async () => new Response(body, { status }) });
+
+  it('a missing field or a body that is not JSON is a NotFlinkError (an error about Flink, which callers expect), not a bare parse error', async () => {
+    const withoutMode = '{"interval":1000,"timeout":600000,"min_pause":0,"max_concurrent":1}';
+    for (const body of [withoutMode, '{"mode":"exactly_once","interv']) {
+      await assert.rejects(answering(body).checkpointConfig('a'.repeat(32)), (err: Error) => err.name === 'NotFlinkError' && /checkpoints\/config/.test(err.message));
+    }
+  });
+
+  it('404 still means "no checkpointing"', async () => {
+    assert.equal(await answering('{"errors":["not found"]}', 404).checkpointConfig('a'.repeat(32)), null);
+  });
+});
