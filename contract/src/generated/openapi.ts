@@ -1772,6 +1772,11 @@ export interface components {
             lostEvidence: {
                 [key: string]: unknown;
             } | null;
+            warnings: {
+                detail: string;
+                message: string;
+                at: number;
+            }[];
             job: {
                 /** @enum {string} */
                 source: "live" | "snapshot" | "none";
@@ -2923,6 +2928,11 @@ export interface components {
             lostEvidence: {
                 [key: string]: unknown;
             } | null;
+            warnings: {
+                detail: string;
+                message: string;
+                at: number;
+            }[];
             job: {
                 /** @enum {string} */
                 source: "live" | "snapshot" | "none";

@@ -158,6 +158,14 @@ export interface RunSnapshotsTable {
   captured_at: number;
 }
 
+export interface RunWarningsTable {
+  run_id: string;
+  /** Which detail of the job could not be read: 'job' (its details) or a snapshot kind. */
+  detail: string;
+  message: string;
+  at: number;
+}
+
 export interface SavepointsTable {
   id: string;
   run_id: string;
@@ -183,5 +191,6 @@ export interface Tables {
   runs: RunsTable;
   run_transitions: RunTransitionsTable;
   run_snapshots: RunSnapshotsTable;
+  run_warnings: RunWarningsTable;
   savepoints: SavepointsTable;
 }

@@ -56,10 +56,11 @@ export class RunsService {
     const ctx = await this.context(runId);
     const { run, cluster } = ctx;
     this.deps.watchers.watcherFor(run.clusterId)?.watchClosely(run.flinkJobId);
-    const [task, version, transitions] = await Promise.all([
+    const [task, version, transitions, warnings] = await Promise.all([
       this.deps.tasks.get(run.taskId),
       run.versionId ? this.deps.versions.get(run.versionId) : Promise.resolve(undefined),
       this.deps.runs.listTransitions(run.id),
+      this.deps.runs.listWarnings(run.id),
     ]);
     const job = await this.section(ctx, 'job', (jm) => jm.job(run.flinkJobId), (d: JobDetails) => d);
     const details = job.data;
@@ -100,6 +101,7 @@ export class RunsService {
       version: version ? { id: version.id, version: version.version, createdAt: version.createdAt, createdBy: version.createdBy, note: version.note } : null,
       transitions: transitions.map((t) => ({ seq: t.seq, fromStatus: t.fromStatus, toStatus: t.toStatus, at: t.at, source: t.source, note: t.note })),
       lostEvidence: parseObject(run.lostEvidence),
+      warnings,
       job: {
         ...job.source,
         jobType: details?.['job-type'] ?? null,

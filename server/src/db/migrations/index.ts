@@ -33,6 +33,7 @@ import * as clusterCredentials from './2026-11-26-001-cluster-credentials.js';
 import * as metrics from './2026-11-26-006-metrics.js';
 import * as health from './2026-11-26-010-health.js';
 import * as taskLatestRunFacts from './2026-11-27-005-task-latest-run-facts.js';
+import * as runWarnings from './2026-12-04-001-run-warnings.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-11-26-006-metrics': metrics,
   '2026-11-26-010-health': health,
   '2026-11-27-005-task-latest-run-facts': taskLatestRunFacts,
+  '2026-12-04-001-run-warnings': runWarnings,
 };
 
 /** Every migration's name, in the order they apply. */
