@@ -200,3 +200,15 @@ describe('a checkpoint configuration Flink answers oddly', () => {
     assert.equal(await answering('{"errors":["not found"]}', 404).checkpointConfig('a'.repeat(32)), null);
   });
 });
+
+describe('the details of a job still INITIALIZING', () => {
+  it('read with its empty plan left out, not refused as a whole', async () => {
+    const running = fixtures.get('job-running');
+    assert.ok(running);
+    const body = { ...(running.body as Record<string, unknown>), state: 'INITIALIZING', vertices: [], plan: {} };
+    const client = new JobManagerClient({ baseUrl: 'http://jm', timeoutMs: 1000, fetch: async () => new Response(JSON.stringify(body), { status: 200 }) });
+    const details = await client.job(jobIdOf(running));
+    assert.equal(details.state, 'INITIALIZING');
+    assert.equal(details.plan, undefined);
+  });
+});
