@@ -81,9 +81,10 @@ const DEFAULT_PROBE_TIMEOUT_MS = 1000;
  * a job's details are read only when its state, task counts or modification
  * time changed, or while someone looks at it. While the cluster does not answer,
  * each cycle costs one cheap probe with a short timeout instead, never more than
- * one in flight (cycles are serialised), so its return is seen within a cycle. Everything it learns goes to the
- * database first and is then published as events, so a restarted Weir resumes
- * from the database without repeating a transition.
+ * one in flight (cycles are serialised), so its return is seen within a cycle.
+ * Everything it learns goes to the database first and is then published as
+ * events, so a restarted Weir resumes from the database without repeating a
+ * transition.
  */
 export class ClusterWatcher {
   private readonly known = new Map<string, Known>();
