@@ -171,7 +171,11 @@ describe('odd answers about one job (a proxy corrupts one endpoint of one job)',
 
     for (const { jobId, detail, name } of failing) {
       const run = await waitForStatus(weir, clusterId, jobId, 'FAILED');
-      const flinkSays = await flink.jm.job(jobId);
+      // Flink serves a job's details from a cache (web.refresh-interval): wait for them to show the end.
+      const flinkSays = await waitUntil(`Flink's details of ${name} to show FAILED`, 30_000, async () => {
+        const details = await flink.jm.job(jobId);
+        return details.state === 'FAILED' ? details : undefined;
+      });
       const transitions = await weir.services.runs.listTransitions(run.id);
       const end = transitions.at(-1)!;
       assert.deepEqual([end.toStatus, end.source, end.at], ['FAILED', 'flink', flinkSays.timestamps.FAILED], `${name}: FAILED at Flink's time`);
@@ -188,6 +192,10 @@ describe('odd answers about one job (a proxy corrupts one endpoint of one job)',
     assert.deepEqual((await weir.services.runDetail.detail(healthyRun.id)).warnings, []);
     await flink.jm.cancel(healthy);
     await waitForStatus(weir, clusterId, healthy, 'CANCELED');
-    assertFlinkTransitions(await weir.services.runs.listTransitions(healthyRun.id), (await flink.jm.job(healthy)).timestamps, 'the healthy job');
+    const healthyDetails = await waitUntil('Flink\'s details to show CANCELED', 30_000, async () => {
+      const details = await flink.jm.job(healthy);
+      return details.state === 'CANCELED' ? details : undefined;
+    });
+    assertFlinkTransitions(await weir.services.runs.listTransitions(healthyRun.id), healthyDetails.timestamps, 'the healthy job');
   });
 });
