@@ -48,7 +48,9 @@ export class FlinkHttp {
   }
 
   async json<S extends z.ZodType>(path: string, schema: S, req: RequestOptions = {}): Promise<z.output<S>> {
-    const plain = this.options.plainGet && (req.method ?? 'GET') === 'GET' && req.body === undefined && !req.form;
+    // A request with a wait of its own (a probe) goes through fetch: the lean transport's undici
+    // timeouts tick coarsely (up to a second late), fetch's abort signal keeps a short wait exact.
+    const plain = this.options.plainGet && req.timeoutMs === undefined && (req.method ?? 'GET') === 'GET' && req.body === undefined && !req.form;
     const text = plain ? await this.plainGet(path, req) : await (await this.send(path, req)).text();
     return this.parse(path, schema, text);
   }
