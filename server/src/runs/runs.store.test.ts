@@ -176,6 +176,18 @@ forEachDatabase('RunsStore', (getDb) => {
     assert.equal((await runs.getSnapshot(run.id, 'plan'))?.body, plan);
   });
 
+  it('sets the failed probe count of many runs at once, and of no others', async () => {
+    const a = await runs.upsertByJob(job(40));
+    const b = await runs.upsertByJob(job(41));
+    const c = await runs.upsertByJob(job(42));
+    await runs.setFailedProbes([a.run.id, b.run.id], 7);
+    await runs.setFailedProbes([], 9);
+    assert.deepEqual(
+      await Promise.all([a, b, c].map(async (r) => (await runs.get(r.run.id))?.failedProbes)),
+      [7, 7, 0],
+    );
+  });
+
   it('keeps one warning per detail of a run\'s job, replaced by a newer one, gone when cleared', async () => {
     const run = await runs.getByJob('cluster-a', job(2).flinkJobId);
     assert.ok(run);

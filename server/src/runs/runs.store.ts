@@ -376,6 +376,12 @@ export class RunsStore {
     return rows.map(toSnapshot);
   }
 
+  /** How many probes of their unreachable cluster failed, for many runs in one statement (no other fact changes). */
+  async setFailedProbes(runIds: readonly string[], failedProbes: number): Promise<void> {
+    if (!runIds.length) return;
+    await this.database.db.updateTable('runs').set({ failed_probes: failedProbes }).where('id', 'in', [...runIds]).execute();
+  }
+
   /** Records (or replaces) the warning for one detail of the run's job. */
   async recordWarning(runId: string, warning: RunWarning): Promise<void> {
     await upsert(this.database, 'run_warnings', { run_id: runId, detail: warning.detail, message: warning.message, at: warning.at }, ['run_id', 'detail'], ['message', 'at']);

@@ -494,6 +494,7 @@ export class ClusterWatcher {
     const { reconnectAttempts, reconnectWindowMs } = this.deps.settings;
     const giveUp = this.failures >= reconnectAttempts && now - this.firstFailureAt >= reconnectWindowMs;
     if (this.failures === 1) this.deps.log.warn({ cluster: this.cluster.name, reason }, 'cluster cannot be reached');
+    const stillWaiting: string[] = [];
     for (const known of this.known.values()) {
       const status = known.run.status;
       if (known.run.lost || isTerminal(status)) continue;
@@ -506,11 +507,13 @@ export class ClusterWatcher {
         to = 'UNKNOWN';
         note = `No answer after ${this.failures} attempts over ${Math.round((now - this.firstFailureAt) / 1000)} s: ${reason}`;
       } else {
-        await this.deps.runs.update(known.run.id, { failedProbes: this.failures });
+        stillWaiting.push(known.run.id);
         continue;
       }
       await this.recordWeirStatus(known, to, now, note, { unreachableSince: known.run.unreachableSince ?? this.firstFailureAt, failedProbes: this.failures }, 'cluster-unreachable');
     }
+    // One statement per probe for all of the cluster's runs: a probe per second of every unreachable cluster must not cost a commit per job.
+    await this.deps.runs.setFailedProbes(stillWaiting, this.failures);
   }
 
   /** A non-terminal job the answering JobManager no longer knows: its archive, or lost. */
