@@ -102,9 +102,11 @@ async function simulated(setting: string, clusters: number, jobsPerCluster: numb
       await sleep(settleMs);
       if (unreachable) {
         await sim.call('hang', { clusters: unreachable });
-        // The first request to each waits the full Flink timeout (10 s) before the watcher knows; then it probes.
-        log(`${setting}, ${watcher}: ${unreachable} JobManagers stopped answering; measuring once the watcher probes them`);
-        await sleep(12_000);
+        // The first request to each waits the full Flink timeout (10 s) before the watcher knows; then it
+        // probes, and 30 s later (the runner's reconnect window) writes their runs UNKNOWN: the window
+        // measures the steady state after that, what probing costs.
+        log(`${setting}, ${watcher}: ${unreachable} JobManagers stopped answering; measuring once their runs are UNKNOWN and the watcher only probes them`);
+        await sleep(45_000);
       }
       await sim.call('resetRequests');
       await runner.call('measureStart');
