@@ -3,13 +3,14 @@
 // cluster per cycle, details only on change) next to the reference tools' way
 // (every job polled on its own, 6 + 2×vertices requests per refresh).
 //
-//   npx tsx bench/watcher.bench.ts [--quick] [--only real,1k,10k] [--watchers weir,baseline]
+//   npx tsx bench/watcher.bench.ts [--quick] [--only real,1k,10k,10k-down] [--watchers weir,baseline]
 //        [--window <s>] [--settle <s>] [--refresh-interval <ms>] [--flips-per-1000-jobs <per s>] [--profile]
 //
 // Settings: a real cluster (WEIR_BENCH_FLINK_REST, or a local one the script starts) with
 // as many tiny streaming jobs as its free slots allow; then simulated JobManagers (answers
 // built from recorded Flink 1.20.3 answers) with 1,000 jobs on 10 clusters and 10,000 jobs
-// on 100 clusters. Each watcher runs in a child process of its own (CPU and RSS are its
+// on 100 clusters, and the latter with 10 % of the clusters unreachable (they accept connections
+// and never answer, from before the window on: what probing them costs). Each watcher runs in a child process of its own (CPU and RSS are its
 // alone); the simulators run in another. During the measured window job statuses change
 // at a steady rate; detection latency is the time from a change (Flink's time for it) to
 // the moment the watcher recorded it. Prints figures; asserts nothing.
@@ -37,7 +38,7 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const quick = flag('quick');
-const only = new Set((option('only') ?? 'real,1k,10k').split(','));
+const only = new Set((option('only') ?? 'real,1k,10k,10k-down').split(','));
 const watchers = (option('watchers') ?? 'weir,baseline').split(',') as ('weir' | 'baseline')[];
 const windowMs = Number(option('window') ?? (quick ? 15 : 45)) * 1000;
 const settleMs = Number(option('settle') ?? (quick ? 5 : 10)) * 1000;
@@ -75,13 +76,14 @@ async function main(): Promise<void> {
   if (only.has('real')) await realCluster();
   if (only.has('1k')) await simulated('1,000 jobs / 10 clusters (sim)', 10, 100);
   if (only.has('10k')) await simulated('10,000 jobs / 100 clusters (sim)', 100, 100);
+  if (only.has('10k-down')) await simulated('10,000 jobs / 100 clusters, 10 unreachable (sim)', 100, 100, 10);
   printTable();
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 // ---------------------------------------------------------------- simulated clusters
 
-async function simulated(setting: string, clusters: number, jobsPerCluster: number): Promise<void> {
+async function simulated(setting: string, clusters: number, jobsPerCluster: number, unreachable = 0): Promise<void> {
   const jobs = clusters * jobsPerCluster;
   for (const watcher of watchers) {
     const sim = new ChildScript(SIM);
@@ -98,6 +100,14 @@ async function simulated(setting: string, clusters: number, jobsPerCluster: numb
       log(`${setting}, ${watcher}: ready after ${(ready.setupMs / 1000).toFixed(1)} s (${ready.jobs} jobs known, RSS ${ready.rssMb} MB, peak ${ready.setupPeakRssMb}); settling ${settleMs / 1000} s, then measuring ${windowMs / 1000} s`);
       // Discovering every job leaves garbage V8 collects over the next seconds: the window measures the steady state.
       await sleep(settleMs);
+      if (unreachable) {
+        await sim.call('hang', { clusters: unreachable });
+        // The first request to each waits the full Flink timeout (10 s) before the watcher knows; then it
+        // probes, and 30 s later (the runner's reconnect window) writes their runs UNKNOWN: the window
+        // measures the steady state after that, what probing costs.
+        log(`${setting}, ${watcher}: ${unreachable} JobManagers stopped answering; measuring once their runs are UNKNOWN and the watcher only probes them`);
+        await sleep(45_000);
+      }
       await sim.call('resetRequests');
       await runner.call('measureStart');
       const t0 = Date.now();

@@ -38,8 +38,17 @@ serve({
     return sims.map((s) => s.url);
   },
 
+  /** Makes the last `clusters` JobManagers unreachable (they hang); returns their addresses. */
+  hang(opts: { clusters: number }): string[] {
+    const cut = sims.slice(sims.length - opts.clusters);
+    for (const s of cut) s.hang();
+    return cut.map((s) => s.url);
+  },
+
   churnStart(opts: ChurnOptions): void {
     const random = mulberry32(opts.seed);
+    // Changes only where a watcher can see them.
+    const reachable = sims.filter((s) => s.reachable);
     let owed = 0;
     let last = Date.now();
     churn = setInterval(() => {
@@ -47,7 +56,7 @@ serve({
       owed += ((now - last) / 1000) * opts.flipsPerSecond;
       last = now;
       for (; owed >= 1; owed -= 1) {
-        const sim = sims[Math.floor(random() * sims.length)]!;
+        const sim = reachable[Math.floor(random() * reachable.length)]!;
         const ids = sim.jobIds();
         // A RUNNING job, picked at random (a few tries: most jobs are RUNNING).
         for (let attempt = 0; attempt < 20; attempt++) {

@@ -122,6 +122,7 @@ export class SimulatedJobManager {
   private readonly counts = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private server?: http.Server;
+  private hanging = false;
   private seq = 0;
   /** Every status change, oldest first. */
   readonly changes: StatusChange[] = [];
@@ -233,6 +234,19 @@ export class SimulatedJobManager {
     this.counts.clear();
   }
 
+  /**
+   * From now on accepts connections and requests but never answers them, as a JobManager behind a
+   * network that drops packets: the costliest way to be unreachable for a watcher (each request
+   * waits for its timeout). Held requests are counted as 'unanswered'.
+   */
+  hang(): void {
+    this.hanging = true;
+  }
+
+  get reachable(): boolean {
+    return !this.hanging;
+  }
+
   private later(ms: number, fn: () => unknown): void {
     const t = setTimeout(() => {
       this.timers.delete(t);
@@ -261,6 +275,10 @@ export class SimulatedJobManager {
   // ---- HTTP ----
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (this.hanging) {
+      this.counts.set('unanswered', (this.counts.get('unanswered') ?? 0) + 1);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://sim');
     const parts = url.pathname.split('/').filter(Boolean);
     const now = this.now();

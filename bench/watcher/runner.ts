@@ -91,7 +91,7 @@ async function setUp(opts: RunnerStart, t0: number): Promise<Ready> {
       background: false,
       config: {
         flinkTimeoutMs: 10_000,
-        watcher: { intervalMs: opts.intervalMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, lostAfterMs: 10_000 },
+        watcher: { intervalMs: opts.intervalMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, probeTimeoutMs: 1_000, lostAfterMs: 10_000 },
       },
     });
     // What Weir holds before it watches anything (its modules, the database): the watcher's share is the rest.
@@ -107,7 +107,7 @@ async function setUp(opts: RunnerStart, t0: number): Promise<Ready> {
       tasks: weir.services.tasks,
       events: weir.services.bus,
       scheduler: weir.services.scheduler,
-      settings: { intervalMs: opts.intervalMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, lostAfterMs: 10_000 },
+      settings: { intervalMs: opts.intervalMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, probeTimeoutMs: 1_000, lostAfterMs: 10_000 },
       flinkTimeoutMs: 10_000,
       log: quiet,
       onCycle: (clusterId, report) => {

@@ -111,6 +111,11 @@ export const RunDetail = z
     operations: RunOperationsAvailability,
     /** Why Weir believes the job is lost (the JobManager forgot it), as the watcher recorded it. */
     lostEvidence: z.record(z.string(), z.unknown()).nullable(),
+    /**
+     * What the watcher could not read about the job, one per detail: `job` (its details; the status
+     * then comes from Flink's job list) or a part of the saved copy (`checkpoint_config`, `exceptions` …).
+     */
+    warnings: z.array(z.object({ detail: z.string(), message: z.string(), at: EpochMs })),
     job: z.object({
       ...sectionFields,
       jobType: z.string().nullable(),

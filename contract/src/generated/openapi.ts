@@ -1813,6 +1813,11 @@ export interface components {
             lostEvidence: {
                 [key: string]: unknown;
             } | null;
+            warnings: {
+                detail: string;
+                message: string;
+                at: number;
+            }[];
             job: {
                 /** @enum {string} */
                 source: "live" | "snapshot" | "none";
@@ -3011,6 +3016,11 @@ export interface components {
             lostEvidence: {
                 [key: string]: unknown;
             } | null;
+            warnings: {
+                detail: string;
+                message: string;
+                at: number;
+            }[];
             job: {
                 /** @enum {string} */
                 source: "live" | "snapshot" | "none";

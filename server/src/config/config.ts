@@ -100,6 +100,11 @@ const EnvSchema = z.object({
   WEIR_FLINK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   /** Watcher cycle: one /jobs/overview request per cluster per cycle. */
   WEIR_WATCH_INTERVAL_MS: z.coerce.number().int().min(100).default(1_000),
+  /**
+   * While a cluster does not answer, the watcher probes it once per cycle (GET /config) and waits
+   * this long for the answer: short, so that its return is seen within about a cycle plus this.
+   */
+  WEIR_WATCH_PROBE_TIMEOUT_MS: z.coerce.number().int().min(50).default(1_000),
   /** Failed probes before RECONNECTING runs become UNKNOWN … */
   WEIR_RECONNECT_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   /** … and the minimum time they stay RECONNECTING. */
@@ -168,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       intervalMs: e.WEIR_WATCH_INTERVAL_MS,
       reconnectAttempts: e.WEIR_RECONNECT_ATTEMPTS,
       reconnectWindowMs: e.WEIR_RECONNECT_WINDOW_MS,
+      probeTimeoutMs: e.WEIR_WATCH_PROBE_TIMEOUT_MS,
       lostAfterMs: e.WEIR_LOST_AFTER_MS,
     },
     logLevel: e.WEIR_LOG_LEVEL,

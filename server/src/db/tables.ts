@@ -173,6 +173,14 @@ export interface RunSnapshotsTable {
   captured_at: number;
 }
 
+export interface RunWarningsTable {
+  run_id: string;
+  /** Which detail of the job could not be read: 'job' (its details) or a snapshot kind. */
+  detail: string;
+  message: string;
+  at: number;
+}
+
 export interface SavepointsTable {
   id: string;
   run_id: string;
@@ -199,5 +207,6 @@ export interface Tables {
   run_transitions: RunTransitionsTable;
   run_snapshots: RunSnapshotsTable;
   run_restart_counts: RunRestartCountsTable;
+  run_warnings: RunWarningsTable;
   savepoints: SavepointsTable;
 }

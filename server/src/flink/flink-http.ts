@@ -35,6 +35,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined>;
   /** Statuses that count as success besides 2xx (e.g. 404 meaning "not configured"). */
   allowStatus?: number[];
+  /** A shorter wait than the client's for this request (a probe of a cluster that did not answer). */
+  timeoutMs?: number;
 }
 
 /**
@@ -53,8 +55,22 @@ export class FlinkHttp {
   }
 
   async json<S extends z.ZodType>(path: string, schema: S, req: RequestOptions = {}): Promise<z.output<S>> {
-    const plain = this.options.plainGet && (req.method ?? 'GET') === 'GET' && req.body === undefined && !req.form;
+    // A request with a wait of its own (a probe) goes through fetch: the lean transport's undici
+    // timeouts tick coarsely (up to a second late), fetch's abort signal keeps a short wait exact.
+    const plain = this.options.plainGet && req.timeoutMs === undefined && (req.method ?? 'GET') === 'GET' && req.body === undefined && !req.form;
     const text = plain ? await this.plainGet(path, req) : await (await this.send(path, req)).text();
+    return this.parse(path, schema, text);
+  }
+
+  /** Like json(), but a 404 answer is null: the thing is not there (rather than Flink unreachable or odd). */
+  async jsonOrNull<S extends z.ZodType>(path: string, schema: S, req: RequestOptions = {}): Promise<z.output<S> | null> {
+    const res = await this.send(path, { ...req, allowStatus: [...(req.allowStatus ?? []), 404] });
+    if (res.status === 404) return null;
+    return this.parse(path, schema, await res.text());
+  }
+
+  /** Validates an answer: anything that is not JSON of the expected shape becomes a NotFlinkError, never a bare parse error. */
+  private parse<S extends z.ZodType>(path: string, schema: S, text: string): z.output<S> {
     let data: unknown;
     try {
       data = text.length ? JSON.parse(text) : {};
@@ -84,11 +100,11 @@ export class FlinkHttp {
     try {
       res = await this.options.plainGet!(this.url(path, req).toString(), {
         headers: { accept: 'application/json', ...this.options.headers },
-        timeoutMs: this.options.timeoutMs,
-        ...(this.options.outbound ? { dispatcher: this.options.outbound.dispatcher(this.options.timeoutMs) } : {}),
+        timeoutMs: req.timeoutMs ?? this.options.timeoutMs,
+        ...(this.options.outbound ? { dispatcher: this.options.outbound.dispatcher(req.timeoutMs ?? this.options.timeoutMs) } : {}),
       });
     } catch (err) {
-      throw this.unreachable(err);
+      throw this.unreachable(err, req);
     }
     if ((res.status >= 200 && res.status < 300) || req.allowStatus?.includes(res.status)) return res.text;
     throw this.refusal(path, req, res.status, res.text);
@@ -101,12 +117,12 @@ export class FlinkHttp {
     return url;
   }
 
-  private unreachable(err: unknown): FlinkUnreachableError | OutboundDeniedError {
+  private unreachable(err: unknown, req: RequestOptions): FlinkUnreachableError | OutboundDeniedError {
     // A refused destination is the caller's input, not Flink being away: say so, as a 400.
     const denied = [err, (err as { cause?: unknown })?.cause, (err as { cause?: { cause?: unknown } })?.cause?.cause].find((e) => e instanceof OutboundDeniedError);
     if (denied) return denied as OutboundDeniedError;
     return new FlinkUnreachableError(
-      `${this.options.label} at ${this.options.baseUrl} cannot be reached: ${describeFetchError(err, this.options.timeoutMs)}`,
+      `${this.options.label} at ${this.options.baseUrl} cannot be reached: ${describeFetchError(err, req.timeoutMs ?? this.options.timeoutMs)}`,
     );
   }
 
@@ -138,11 +154,11 @@ export class FlinkHttp {
         method: req.method ?? 'GET',
         headers,
         body,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: AbortSignal.timeout(req.timeoutMs ?? this.options.timeoutMs),
         redirect: 'manual',
       });
     } catch (err) {
-      throw this.unreachable(err);
+      throw this.unreachable(err, req);
     }
     if (res.ok || req.allowStatus?.includes(res.status)) return res;
     throw this.refusal(path, req, res.status, await res.text().catch(() => ''));

@@ -240,3 +240,29 @@ describe('JobManagerClient keeps user-supplied names inside the path they belong
     assert.deepEqual(urls, ['http://jm/proxy/taskmanagers/tm%201/logs/taskmanager.log.1']);
   });
 });
+
+describe('a checkpoint configuration Flink answers oddly', () => {
+  const answering = (body: string, status = 200) => new JobManagerClient({ baseUrl: 'http://jm', timeoutMs: 1000, fetch: async () => new Response(body, { status }) });
+
+  it('a missing field or a body that is not JSON is a NotFlinkError (an error about Flink, which callers expect), not a bare parse error', async () => {
+    const withoutMode = '{"interval":1000,"timeout":600000,"min_pause":0,"max_concurrent":1}';
+    for (const body of [withoutMode, '{"mode":"exactly_once","interv']) {
+      await assert.rejects(answering(body).checkpointConfig('a'.repeat(32)), (err: Error) => err.name === 'NotFlinkError' && /checkpoints\/config/.test(err.message));
+    }
+  });
+
+  it('404 still means "no checkpointing"', async () => {
+    assert.equal(await answering('{"errors":["not found"]}', 404).checkpointConfig('a'.repeat(32)), null);
+  });
+});
+
+describe('the details of a job still INITIALIZING', () => {
+  it('read with its empty plan left out, not refused as a whole', async () => {
+    const running = recordedAnswer(RECORDED_FLINK_VERSIONS[0]!, 'rest', 'job-running');
+    const body = { ...(running.body as Record<string, unknown>), state: 'INITIALIZING', vertices: [], plan: {} };
+    const client = new JobManagerClient({ baseUrl: 'http://jm', timeoutMs: 1000, fetch: async () => new Response(JSON.stringify(body), { status: 200 }) });
+    const details = await client.job(jobIdOf(running));
+    assert.equal(details.state, 'INITIALIZING');
+    assert.equal(details.plan, undefined);
+  });
+});

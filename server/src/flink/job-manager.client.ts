@@ -58,8 +58,9 @@ export class JobManagerClient {
   overview() {
     return this.http.json('/overview', S.ClusterOverview);
   }
-  dashboardConfig() {
-    return this.http.json('/config', S.DashboardConfig);
+  /** The web UI's configuration: a small, static answer, so also the cheapest proof that the JobManager answers. */
+  dashboardConfig(opts: { timeoutMs?: number } = {}) {
+    return this.http.json('/config', S.DashboardConfig, opts);
   }
   async jobsOverview(): Promise<FlinkJobOverview[]> {
     return (await this.http.json('/jobs/overview', S.JobsOverview)).jobs;
@@ -83,10 +84,8 @@ export class JobManagerClient {
    * interval = Long.MAX_VALUE then (older versions answered 404); both mean "off".
    */
   async checkpointConfig(jobId: string) {
-    const res = await this.http.send(`/jobs/${enc(jobId)}/checkpoints/config`, { allowStatus: [404] });
-    if (res.status === 404) return null;
-    const config = S.CheckpointConfig.parse(await res.json());
-    return config.interval >= CHECKPOINTING_DISABLED ? null : config;
+    const config = await this.http.jsonOrNull(`/jobs/${enc(jobId)}/checkpoints/config`, S.CheckpointConfig);
+    return config === null || config.interval >= CHECKPOINTING_DISABLED ? null : config;
   }
   jobConfig(jobId: string) {
     return this.http.json(`/jobs/${enc(jobId)}/config`, S.JobConfig);

@@ -13,6 +13,7 @@ import { AppError } from '../errors/errors.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { SavepointsStore } from '../runs/savepoints.store.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
+import { assertFlinkTransitions } from '../test-support/flink-transitions.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 
 const actor: Principal = { kind: 'user', id: 'u-ops', name: 'olga', role: 'operator' };
@@ -262,8 +263,16 @@ describe('jar tasks from the Flink examples', () => {
     const task = await jarTask('wordcount', flink.examples.wordCount);
     const online = await ops().online(actor, task.id);
     const run = await waitForRun(online.newRunId!, 'FINISHED');
-    const statuses = (await weir.services.runs.listTransitions(run.id)).map((t) => t.toStatus);
-    assert.deepEqual(statuses, ['INITIALIZING', 'CREATED', 'RUNNING', 'FINISHED']);
+    const transitions = await weir.services.runs.listTransitions(run.id);
+    // Weir's own record of the submission, then Flink's own statuses at Flink's times.
+    assert.deepEqual(transitions.map((t) => [t.toStatus, t.source]), [
+      ['INITIALIZING', 'weir'],
+      ['INITIALIZING', 'flink'],
+      ['CREATED', 'flink'],
+      ['RUNNING', 'flink'],
+      ['FINISHED', 'flink'],
+    ]);
+    assertFlinkTransitions(transitions, (await flink.jm.job(run.flinkJobId)).timestamps, 'a submitted WordCount');
     assert.equal((await weir.services.tasks.get(task.id))?.latestStatus, 'FINISHED');
     await expectConflict(ops().stop(actor, run.id, { withSavepoint: true }), /already FINISHED/);
   });

@@ -73,12 +73,13 @@ export class RunsService {
     const ctx = await this.context(runId);
     const { run, cluster } = ctx;
     this.deps.watchers.watcherFor(run.clusterId)?.watchClosely(run.flinkJobId);
-    const [task, version, transitions, lastCheckpointAt, savepoint] = await Promise.all([
+    const [task, version, transitions, lastCheckpointAt, savepoint, warnings] = await Promise.all([
       this.deps.tasks.get(run.taskId),
       run.versionId ? this.deps.versions.get(run.versionId) : Promise.resolve(undefined),
       this.deps.runs.listTransitions(run.id),
       this.deps.checkpoints?.lastCompletedCheckpointAt(run.id) ?? Promise.resolve(null),
       this.deps.savepoints.latestCompleted(run.taskId, ['SAVEPOINT', 'STOP_WITH_SAVEPOINT']),
+      this.deps.runs.listWarnings(run.id),
     ]);
     const job = await this.section(ctx, 'job', (jm) => jm.job(run.flinkJobId), (d: JobDetails) => d);
     const details = job.data;
@@ -128,6 +129,7 @@ export class RunsService {
         hasSavepoint: savepoint?.path != null,
       }),
       lostEvidence: parseObject(run.lostEvidence),
+      warnings,
       job: {
         ...job.source,
         jobType: details?.['job-type'] ?? null,

@@ -176,6 +176,32 @@ forEachDatabase('RunsStore', (getDb) => {
     assert.equal((await runs.getSnapshot(run.id, 'plan'))?.body, plan);
   });
 
+  it('sets the failed probe count of many runs at once, and of no others', async () => {
+    const a = await runs.upsertByJob(job(40));
+    const b = await runs.upsertByJob(job(41));
+    const c = await runs.upsertByJob(job(42));
+    await runs.setFailedProbes([a.run.id, b.run.id], 7);
+    await runs.setFailedProbes([], 9);
+    assert.deepEqual(
+      await Promise.all([a, b, c].map(async (r) => (await runs.get(r.run.id))?.failedProbes)),
+      [7, 7, 0],
+    );
+  });
+
+  it('keeps one warning per detail of a run\'s job, replaced by a newer one, gone when cleared', async () => {
+    const run = await runs.getByJob('cluster-a', job(2).flinkJobId);
+    assert.ok(run);
+    await runs.recordWarning(run.id, { detail: 'checkpoint_config', message: 'answered in an unexpected shape: mode expected string', at: T0 });
+    await runs.recordWarning(run.id, { detail: 'job', message: 'answered with HTTP 500', at: T0 + 1 });
+    await runs.recordWarning(run.id, { detail: 'job', message: 'not JSON: {"jid', at: T0 + 2 });
+    assert.deepEqual(await runs.listWarnings(run.id), [
+      { detail: 'checkpoint_config', message: 'answered in an unexpected shape: mode expected string', at: T0 },
+      { detail: 'job', message: 'not JSON: {"jid', at: T0 + 2 },
+    ]);
+    await runs.clearWarning(run.id, 'job');
+    assert.deepEqual((await runs.listWarnings(run.id)).map((w) => w.detail), ['checkpoint_config']);
+  });
+
   it('deleting the task removes its runs and their history', async () => {
     const other = await tasks.create({ name: 'temp', kind: 'SQL', executionMode: 'BATCH', clusterId: 'cluster-a' });
     const { run } = await runs.upsertByJob(job(20, { taskId: other.id }));

@@ -22,6 +22,17 @@ export const SNAPSHOT_KINDS = [
 ] as const;
 export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
 
+/** A detail of a run's job the watcher could not read: its details, or one part of its final snapshot. */
+export type RunWarningDetail = 'job' | Exclude<SnapshotKind, 'job'>;
+
+export interface RunWarning {
+  detail: RunWarningDetail;
+  /** What Flink answered instead, in words. */
+  message: string;
+  /** When the watcher met it. */
+  at: number;
+}
+
 export interface RunRecord {
   id: string;
   taskId: string;
@@ -376,6 +387,28 @@ export class RunsStore {
       .orderBy('kind')
       .execute();
     return rows.map(toSnapshot);
+  }
+
+  /** How many probes of their unreachable cluster failed, for many runs in one statement (no other fact changes). */
+  async setFailedProbes(runIds: readonly string[], failedProbes: number): Promise<void> {
+    if (!runIds.length) return;
+    await this.database.db.updateTable('runs').set({ failed_probes: failedProbes }).where('id', 'in', [...runIds]).execute();
+  }
+
+  /** Records (or replaces) the warning for one detail of the run's job. */
+  async recordWarning(runId: string, warning: RunWarning): Promise<void> {
+    await upsert(this.database, 'run_warnings', { run_id: runId, detail: warning.detail, message: warning.message, at: warning.at }, ['run_id', 'detail'], ['message', 'at']);
+  }
+
+  /** The detail reads well again. */
+  async clearWarning(runId: string, detail: RunWarningDetail): Promise<void> {
+    await this.database.db.deleteFrom('run_warnings').where('run_id', '=', runId).where('detail', '=', detail).execute();
+  }
+
+  /** What the watcher could not read about the run's job, oldest first. */
+  async listWarnings(runId: string): Promise<RunWarning[]> {
+    const rows = await this.database.db.selectFrom('run_warnings').selectAll().where('run_id', '=', runId).orderBy('at').orderBy('detail').execute();
+    return rows.map((row) => ({ detail: row.detail as RunWarningDetail, message: row.message, at: Number(row.at) }));
   }
 
   private async applyChanges(trx: Db, id: string, changes: RunChanges): Promise<RunRecord | undefined> {

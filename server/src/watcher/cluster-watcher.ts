@@ -1,8 +1,8 @@
 import type { Cluster } from '@weir/contract';
 import type { EventBus, RunRef, RunStatus } from '../events/events.js';
-import { AppError } from '../errors/errors.js';
+import { AppError, FlinkRejectedError } from '../errors/errors.js';
 import type { FlinkJobDetails, FlinkJobOverview, JobManagerClient } from '../flink/job-manager.client.js';
-import type { RunRecord, RunsStore, SnapshotKind } from '../runs/runs.store.js';
+import type { NewRunTransition, RunRecord, RunsStore, RunWarningDetail, SnapshotKind } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { isTerminal, newSteps, type ObservedStep } from './status-timeline.js';
 
@@ -12,8 +12,12 @@ export interface WatcherSettings {
   reconnectAttempts: number;
   /** … and the least time since the first failure. */
   reconnectWindowMs: number;
-  /** Longest delay between probes of a cluster whose runs are UNKNOWN. */
-  maxBackoffMs?: number;
+  /**
+   * How long a probe of a cluster that does not answer waits (GET /config, one per cycle). Short,
+   * so that a request lost in a partition never delays the next probe: a cluster that answers
+   * again is seen within about one interval plus this, at any point of an outage.
+   */
+  probeTimeoutMs?: number;
   /** A non-terminal job missing from answering /jobs/overview this long is marked lost. */
   lostAfterMs?: number;
   /**
@@ -41,6 +45,10 @@ interface Known {
   run: RunRecord;
   taskName: string;
   lastAt: number | null;
+  /** Flink's own status and time in Weir's latest transition from Flink (never one of Weir's own). */
+  lastFlink: { status: RunStatus; at: number } | null;
+  /** The details of the job Weir could not read, by detail, as recorded on the run (so each is written once). */
+  warnings: Map<RunWarningDetail, string>;
   /** The job's line of /jobs/overview when Weir last read its details; null until then. */
   seenAs: FlinkJobOverview | null;
   /** The last cycle whose overview listed the job. */
@@ -66,13 +74,17 @@ const WEIR_STATUSES = new Set(['RECONNECTING', 'UNKNOWN']);
 const DEFAULT_REFRESH_INTERVAL_MS = 3000;
 const CACHE_EXPIRY_MARGIN_MS = 50;
 const MIN_DELAY_MS = 20;
+const DEFAULT_PROBE_TIMEOUT_MS = 1000;
 
 /**
  * Watches one Flink cluster. Each cycle costs ONE request (`/jobs/overview`);
  * a job's details are read only when its state, task counts or modification
- * time changed, or while someone looks at it. Everything it learns goes to the
- * database first and is then published as events, so a restarted Weir resumes
- * from the database without repeating a transition.
+ * time changed, or while someone looks at it. While the cluster does not answer,
+ * each cycle costs one cheap probe with a short timeout instead, never more than
+ * one in flight (cycles are serialised), so its return is seen within a cycle.
+ * Everything it learns goes to the database first and is then published as
+ * events, so a restarted Weir resumes from the database without repeating a
+ * transition.
  */
 export class ClusterWatcher {
   private readonly known = new Map<string, Known>();
@@ -83,8 +95,9 @@ export class ClusterWatcher {
   private detailsCacheKnown = false;
   private failures = 0;
   private firstFailureAt: number | null = null;
+  private cycleStartedAt = 0;
   private readonly closelyWatched = new Map<string, number>();
-  private readonly maxBackoffMs: number;
+  private readonly probeTimeoutMs: number;
   private readonly lostAfterMs: number;
 
   constructor(
@@ -100,7 +113,7 @@ export class ClusterWatcher {
       now?: () => number;
     },
   ) {
-    this.maxBackoffMs = deps.settings.maxBackoffMs ?? 30_000;
+    this.probeTimeoutMs = deps.settings.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
     this.lostAfterMs = deps.settings.lostAfterMs ?? 5_000;
   }
 
@@ -120,18 +133,20 @@ export class ClusterWatcher {
     this.deps.history = history;
   }
 
-  /** Delay before the next cycle: the interval, or a growing backoff while the cluster is lost. */
+  /**
+   * Delay before the next cycle: the interval. While the cluster does not answer, probes start
+   * one interval apart (at once after a probe that waited longer): no backoff, since a probe is
+   * one small request, and a backoff is what made a cluster's return take up to half a minute.
+   */
   nextDelayMs(): number {
-    const { intervalMs, reconnectAttempts } = this.deps.settings;
+    const { intervalMs } = this.deps.settings;
     if (this.failures === 0) {
       // Details found stale are read again as soon as Flink's cache entry has expired, not a whole cycle later.
       let next = intervalMs;
       for (const known of this.known.values()) if (known.staleRetryAt !== undefined) next = Math.min(next, known.staleRetryAt - this.now());
       return Math.max(MIN_DELAY_MS, next);
     }
-    if (this.failures <= reconnectAttempts) return intervalMs;
-    const doublings = Math.min(this.failures - reconnectAttempts, 10);
-    return Math.min(intervalMs * 2 ** doublings, Math.max(this.maxBackoffMs, intervalMs));
+    return Math.max(MIN_DELAY_MS, intervalMs - (this.now() - this.cycleStartedAt));
   }
 
   /** Keep this job's details fresh every cycle for a while (someone has its page open). */
@@ -154,9 +169,17 @@ export class ClusterWatcher {
 
   private async runCycle(force: boolean): Promise<CycleReport> {
     const report: CycleReport = { reachable: false, requests: 1, jobs: 0, changed: 0 };
+    this.cycleStartedAt = this.now();
     if (!this.loaded) await this.loadFromDatabase();
     let overview: FlinkJobOverview[];
     try {
+      if (this.failures > 0) {
+        // The probe: /config is small and static, so it answers fast even on a cluster with many jobs.
+        const config = await this.jm.dashboardConfig({ timeoutMs: this.probeTimeoutMs });
+        this.detailsCacheMs = config['refresh-interval'];
+        this.detailsCacheKnown = true;
+        report.requests += 1;
+      }
       overview = await this.jm.jobsOverview();
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -201,9 +224,10 @@ export class ClusterWatcher {
         report.requests += await this.refresh(job, known);
         report.changed += 1;
       } catch (err) {
-        // The job may have vanished between the two requests, or the cluster went away: next cycle retries.
-        if (!(err instanceof AppError)) throw err;
-        this.deps.log.warn({ cluster: this.cluster.name, job: job.jid, err: err.message }, 'could not read job details');
+        // The job may have vanished between the two requests, or the cluster went away: next cycle
+        // retries. Whatever went wrong with one job costs that job, never the cycle or the other jobs.
+        if (err instanceof AppError) this.deps.log.warn({ cluster: this.cluster.name, job: job.jid, err: err.message }, 'could not read job details');
+        else this.deps.log.error({ cluster: this.cluster.name, job: job.jid, err }, 'could not record job');
       }
     }
     for (const known of this.known.values()) {
@@ -230,7 +254,16 @@ export class ClusterWatcher {
   private async remember(run: RunRecord): Promise<Known> {
     const transitions = await this.deps.runs.listTransitions(run.id);
     const task = await this.deps.tasks.get(run.taskId);
-    const known: Known = { run, taskName: task?.name ?? run.jobName, lastAt: transitions.at(-1)?.at ?? null, seenAs: null };
+    const fromFlink = transitions.filter((t) => t.source === 'flink').at(-1);
+    const warnings = new Map((await this.deps.runs.listWarnings(run.id)).map((w) => [w.detail, w.message] as const));
+    const known: Known = {
+      run,
+      taskName: task?.name ?? run.jobName,
+      lastAt: transitions.at(-1)?.at ?? null,
+      lastFlink: fromFlink ? { status: fromFlink.toStatus as RunStatus, at: fromFlink.at } : null,
+      warnings,
+      seenAs: null,
+    };
     this.known.set(run.flinkJobId, known);
     return known;
   }
@@ -239,7 +272,16 @@ export class ClusterWatcher {
   private async refresh(job: FlinkJobOverview, known: Known | undefined): Promise<number> {
     let requests = 1;
     const readAt = this.now();
-    let details = await this.jm.job(job.jid);
+    let details: FlinkJobDetails;
+    try {
+      details = await this.jm.job(job.jid);
+    } catch (err) {
+      // Gone (404) or unreachable: the caller logs it and the next cycle sees. Any other odd answer
+      // costs the job's details only: its status is in the job list.
+      if (!(err instanceof AppError) || !answeredOddly(err)) throw err;
+      return this.recordFromOverview(job, known, err.message);
+    }
+    let weirNote: string | undefined;
     if (details.state !== job.state) {
       const now = this.now();
       const since = known ? (known.staleSince ??= now) : now;
@@ -253,7 +295,9 @@ export class ClusterWatcher {
         }
         return requests;
       }
-      details = { ...details, state: job.state, timestamps: { ...details.timestamps, [job.state]: job['last-modification'] } };
+      // Flink's time for the overview's status is only known for an end (the overview's end-time).
+      weirNote = `Flink's job list shows ${job.state}; its details still said ${details.state} after ${Math.round((now - since) / 1000)} s`;
+      details = { ...details, state: job.state, timestamps: { ...details.timestamps, ...overviewTimestamps(job) } };
     }
     if (known) {
       known.staleSince = undefined;
@@ -263,7 +307,7 @@ export class ClusterWatcher {
     let restarts: number | undefined;
     // Flink's restart counter tells how many restarts happened since the last record (the timestamps
     // hold only the latest); it is read only when the job restarted since then.
-    if (details.state !== job.state || (details.timestamps.RESTARTING ?? 0) > (known?.lastAt ?? 0)) {
+    if (details.state !== job.state || (details.timestamps.RESTARTING ?? 0) > (known?.lastFlink?.at ?? 0)) {
       requests += 1;
       restarts = await this.jm.numRestarts(job.jid).catch(() => undefined);
     }
@@ -271,11 +315,55 @@ export class ClusterWatcher {
     known.detailsReadAt = readAt;
     // The detail of a run that ended is saved before its status says so: whoever sees the end
     // (the overview, an alert's link) finds the detail page complete, even if the cluster goes next.
+    if (known.warnings.has('job')) await this.clearWarning(known, 'job');
     if (isTerminal(details.state)) requests += await this.captureFinalSnapshot(this.jm, known);
-    const result = await this.apply(known, details, restarts, null);
+    const result = await this.apply(known, details, restarts, { note: null, weirNote, snapshot: true });
     known.seenAs = job;
     if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.captureExceptions(this.jm, known);
     return requests;
+  }
+
+  /**
+   * Records what the job list says of a job whose details Flink answered oddly (not JSON, a field
+   * missing, an error): its status, at Flink's time when that is known (an end), and a warning on
+   * the run naming the detail that could not be read. Read again next cycle, until the job ended.
+   */
+  private async recordFromOverview(job: FlinkJobOverview, known: Known | undefined, problem: string): Promise<number> {
+    let requests = 1;
+    const details: FlinkJobDetails = {
+      jid: job.jid,
+      name: job.name,
+      state: job.state,
+      'start-time': job['start-time'],
+      'end-time': job['end-time'],
+      duration: job.duration,
+      now: this.now(),
+      timestamps: overviewTimestamps(job),
+      vertices: [],
+    };
+    known ??= await this.discover(details);
+    await this.warn(known, 'job', problem);
+    if (isTerminal(job.state)) {
+      requests += await this.captureFinalSnapshot(this.jm, known);
+      known.seenAs = job; // nothing more will happen to it
+    }
+    const weirNote = `Flink's job list shows ${job.state}; the job's details could not be read`;
+    const result = await this.apply(known, details, undefined, { note: null, weirNote, snapshot: false });
+    if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.captureExceptions(this.jm, known);
+    return requests;
+  }
+
+  /** Records on the run that one detail of its job could not be read (once per detail and message). */
+  private async warn(known: Known, detail: RunWarningDetail, problem: string): Promise<void> {
+    if (known.warnings.get(detail) === problem) return;
+    this.deps.log.warn({ cluster: this.cluster.name, job: known.run.flinkJobId, detail, problem }, 'could not read a detail of a job');
+    await this.deps.runs.recordWarning(known.run.id, { detail, message: problem, at: this.now() });
+    known.warnings.set(detail, problem);
+  }
+
+  private async clearWarning(known: Known, detail: RunWarningDetail): Promise<void> {
+    await this.deps.runs.clearWarning(known.run.id, detail);
+    known.warnings.delete(detail);
   }
 
   /**
@@ -328,21 +416,36 @@ export class ClusterWatcher {
     throw new Error(`cannot name an external task for job ${jobName}`);
   }
 
-  /** Records the steps Flink reports since Weir's last record, updates the run, publishes events. */
-  private async apply(known: Known, details: FlinkJobDetails, restarts: number | undefined, note: string | null) {
+  /**
+   * Records the steps Flink reports since Weir's last record of Flink, at Flink's times, marked
+   * `flink`; then, when the run's recorded status still differs from Flink's (it was one of Weir's
+   * own, or Flink gave no time for its status), Weir's own observation of it, marked `weir`. Updates
+   * the run, publishes events.
+   */
+  private async apply(
+    known: Known,
+    details: FlinkJobDetails,
+    restarts: number | undefined,
+    opts: { note: string | null; weirNote?: string; snapshot: boolean },
+  ) {
     const now = this.now();
-    const steps = newSteps({
+    const flinkSteps = newSteps({
       current: details.state,
       timestamps: details.timestamps,
-      lastStatus: known.lastAt === null ? null : (known.run.status as RunStatus),
-      lastAt: known.lastAt,
-      fallbackAt: now,
+      lastFlinkStatus: known.lastFlink?.status ?? null,
+      lastFlinkAt: known.lastFlink?.at ?? null,
     });
+    const transitions: NewRunTransition[] = flinkSteps.map((step) => ({ toStatus: step.status, at: step.at, source: 'flink', note: opts.note }));
     const fromStatus = known.lastAt === null ? null : (known.run.status as RunStatus);
+    const recordedStatus = flinkSteps.at(-1)?.status ?? fromStatus;
+    if (recordedStatus !== details.state) {
+      const at = Math.max(now, flinkSteps.at(-1)?.at ?? 0, known.lastAt ?? 0);
+      transitions.push({ toStatus: details.state, at, source: 'weir', note: opts.weirNote ?? this.backInContactNote(known, details) });
+    }
     const terminal = isTerminal(details.state);
     const { appended, run: updated } = await this.deps.runs.recordObservation(
       known.run.id,
-      steps.map((step) => ({ toStatus: step.status, at: step.at, source: 'flink' as const, note })),
+      transitions,
       (appended) => {
         // Each new RESTARTING is a restart; Flink's counter, when read, also counts those between two reads.
         const counted = known.run.restartCount + appended.filter((t) => t.toStatus === 'RESTARTING').length;
@@ -360,18 +463,28 @@ export class ClusterWatcher {
           failedProbes: 0,
         };
       },
-      { kind: 'job', body: JSON.stringify(details), capturedAt: now },
+      opts.snapshot ? { kind: 'job', body: JSON.stringify(details), capturedAt: now } : undefined,
     );
-    if (steps.length) known.lastAt = steps.at(-1)!.at;
+    if (transitions.length) known.lastAt = transitions.at(-1)!.at;
+    if (flinkSteps.length) known.lastFlink = flinkSteps.at(-1)!;
     const recorded: ObservedStep[] = appended.map((t) => ({ status: t.toStatus as RunStatus, at: t.at }));
     if (updated) known.run = updated;
     const { restartCount } = known.run;
     let from = fromStatus;
-    for (const step of recorded) {
-      this.deps.events.publish({ type: 'run.status', from, to: step.status, at: step.at, restartCount, ...this.refOf(known) });
-      from = step.status;
+    for (const t of appended) {
+      const to = t.toStatus as RunStatus;
+      this.deps.events.publish({ type: 'run.status', from, to, at: t.at, restartCount, ...(t.source === 'weir' && t.note ? { note: t.note } : {}), ...this.refOf(known) });
+      from = to;
     }
     return { steps: recorded, terminal };
+  }
+
+  private backInContactNote(known: Known, details: FlinkJobDetails): string {
+    const since = details.timestamps[details.state];
+    const flinkSays = `Flink reports ${details.state}${since && since > 0 ? ` since ${new Date(since).toISOString()}` : ''}`;
+    if (known.run.lost) return `Listed by the JobManager again: ${flinkSays}`;
+    if (WEIR_STATUSES.has(known.run.status)) return `Back in contact with the JobManager: ${flinkSays}`;
+    return `${flinkSays}, without a time for it`;
   }
 
   private async onUnreachable(reason: string): Promise<void> {
@@ -381,6 +494,7 @@ export class ClusterWatcher {
     const { reconnectAttempts, reconnectWindowMs } = this.deps.settings;
     const giveUp = this.failures >= reconnectAttempts && now - this.firstFailureAt >= reconnectWindowMs;
     if (this.failures === 1) this.deps.log.warn({ cluster: this.cluster.name, reason }, 'cluster cannot be reached');
+    const stillWaiting: string[] = [];
     for (const known of this.known.values()) {
       const status = known.run.status;
       if (known.run.lost || isTerminal(status)) continue;
@@ -393,11 +507,13 @@ export class ClusterWatcher {
         to = 'UNKNOWN';
         note = `No answer after ${this.failures} attempts over ${Math.round((now - this.firstFailureAt) / 1000)} s: ${reason}`;
       } else {
-        await this.deps.runs.update(known.run.id, { failedProbes: this.failures });
+        stillWaiting.push(known.run.id);
         continue;
       }
       await this.recordWeirStatus(known, to, now, note, { unreachableSince: known.run.unreachableSince ?? this.firstFailureAt, failedProbes: this.failures }, 'cluster-unreachable');
     }
+    // One statement per probe for all of the cluster's runs: a probe per second of every unreachable cluster must not cost a commit per job.
+    await this.deps.runs.setFailedProbes(stillWaiting, this.failures);
   }
 
   /** A non-terminal job the answering JobManager no longer knows: its archive, or lost. */
@@ -407,7 +523,7 @@ export class ClusterWatcher {
       try {
         const details = await history.job(known.run.flinkJobId);
         if (isTerminal(details.state)) await this.captureFinalSnapshot(history, known);
-        await this.apply(known, details, undefined, 'from the HistoryServer archive');
+        await this.apply(known, details, undefined, { note: 'from the HistoryServer archive', snapshot: true });
         return 2;
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
@@ -464,13 +580,17 @@ export class ClusterWatcher {
     let exceptions: unknown;
     await Promise.all(
       reads.map(async ([kind, read]) => {
+        let answer: unknown;
         try {
-          const answer = await read();
-          if (kind === 'exceptions') exceptions = answer;
-          await this.deps.runs.saveSnapshot(known.run.id, kind, JSON.stringify(answer), now);
+          answer = await read();
         } catch (err) {
+          // One detail Flink answered oddly is missing from the saved copy, and said so on the run.
           if (!(err instanceof AppError)) throw err;
+          if (jm === this.jm) await this.warn(known, kind as RunWarningDetail, err.message);
+          return;
         }
+        if (kind === 'exceptions') exceptions = answer;
+        await this.deps.runs.saveSnapshot(known.run.id, kind, JSON.stringify(answer), now);
       }),
     );
     if (exceptions) this.publishNewExceptions(known, exceptions as ExceptionHistory);
@@ -482,8 +602,10 @@ export class ClusterWatcher {
       const exceptions = await jm.exceptions(known.run.flinkJobId);
       await this.deps.runs.saveSnapshot(known.run.id, 'exceptions', JSON.stringify(exceptions), this.now());
       this.publishNewExceptions(known, exceptions);
+      if (known.warnings.has('exceptions')) await this.clearWarning(known, 'exceptions');
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
+      await this.warn(known, 'exceptions', err.message);
     }
     return 1;
   }
@@ -519,6 +641,17 @@ export class ClusterWatcher {
       jobName: known.run.jobName,
     };
   }
+}
+
+/** Flink's time for a job's status as its line of /jobs/overview tells it: only an end's (its end-time). */
+function overviewTimestamps(job: FlinkJobOverview): Record<string, number> {
+  return isTerminal(job.state) && job['end-time'] > 0 ? { [job.state]: job['end-time'] } : {};
+}
+
+/** Flink answered about the job, but not usefully: an error other than "no such job", or not in Flink's shape. */
+function answeredOddly(err: AppError): boolean {
+  if (err instanceof FlinkRejectedError) return (err.details as { status?: number } | undefined)?.status !== 404;
+  return err.code === 'NOT_FLINK';
 }
 
 /** The earliest status Flink has a time for (the job's first), or its current one. */

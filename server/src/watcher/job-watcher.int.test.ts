@@ -6,6 +6,7 @@ import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import type { WeirEvent } from '../events/events.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { failingJobSql, ownTestFlink, runJar, runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
+import { assertFlinkTransitions } from '../test-support/flink-transitions.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
 
 async function runOf(weir: TestWeir, clusterId: string, jobId: string): Promise<RunRecord | undefined> {
@@ -14,6 +15,11 @@ async function runOf(weir: TestWeir, clusterId: string, jobId: string): Promise<
 
 async function statuses(weir: TestWeir, runId: string): Promise<string[]> {
   return (await weir.services.runs.listTransitions(runId)).map((t) => t.toStatus);
+}
+
+/** The run's transitions marked `flink` are exactly what GET /jobs/:jid reports in `timestamps`. */
+async function expectFlinksOwn(weir: TestWeir, flink: TestFlink, run: RunRecord, context: string): Promise<void> {
+  assertFlinkTransitions(await weir.services.runs.listTransitions(run.id), (await flink.jm.job(run.flinkJobId)).timestamps, context);
 }
 
 async function waitForStatus(weir: TestWeir, clusterId: string, jobId: string, status: string, timeoutMs = 60_000): Promise<RunRecord> {
@@ -41,6 +47,7 @@ describe('the watcher on the shared test cluster', () => {
     const jobId = await runJar(flink, flink.examples.wordCount);
     const run = await waitForStatus(weir, clusterId, jobId, 'FINISHED');
     assert.deepEqual(await statuses(weir, run.id), ['INITIALIZING', 'CREATED', 'RUNNING', 'FINISHED']);
+    await expectFlinksOwn(weir, flink, run, 'finished');
     assert.ok(run.endTime && run.startTime && run.endTime >= run.startTime, 'start and end recorded');
     assert.equal(run.durationMs, run.endTime! - run.startTime!);
     assert.equal(run.restartCount, 0);
@@ -59,6 +66,7 @@ describe('the watcher on the shared test cluster', () => {
     await flink.jm.cancel(jobId);
     const run = await waitForStatus(weir, clusterId, jobId, 'CANCELED');
     assert.deepEqual(await statuses(weir, run.id), ['INITIALIZING', 'CREATED', 'RUNNING', 'CANCELLING', 'CANCELED']);
+    await expectFlinksOwn(weir, flink, run, 'cancelled');
     const published = events.filter((e) => e.type === 'run.status' && e.flinkJobId === jobId).map((e) => (e as { to: string }).to);
     assert.deepEqual(published, ['INITIALIZING', 'CREATED', 'RUNNING', 'CANCELLING', 'CANCELED'], 'each recorded change is published once, in order');
   });
@@ -68,6 +76,7 @@ describe('the watcher on the shared test cluster', () => {
     assert.ok(jobId);
     const run = await waitForStatus(weir, clusterId, jobId, 'FAILED');
     assert.deepEqual(await statuses(weir, run.id), ['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'FAILED']);
+    await expectFlinksOwn(weir, flink, run, 'failed');
     const snapshot = await weir.services.runs.getSnapshot(run.id, 'exceptions');
     assert.ok(snapshot, 'exceptions saved');
     assert.match(snapshot.body, /ArithmeticException|by zero/, 'the root cause is in the stored exception history');
@@ -154,6 +163,7 @@ describe('the watcher when Flink processes die (a cluster of its own)', () => {
     assert.deepEqual(recorded.slice(0, 3), ['INITIALIZING', 'CREATED', 'RUNNING']);
     assert.deepEqual(recorded.slice(3).filter((s) => s !== 'CREATED'), ['RESTARTING', 'RUNNING'], `after the kill: ${recorded.join(' → ')}`);
     assert.equal(run.restartCount, 1);
+    await expectFlinksOwn(weir, flink, run, 'after a TaskManager loss');
   });
 
   it('a killed JobManager: RUNNING → RECONNECTING → UNKNOWN', async () => {

@@ -6,7 +6,7 @@ const ts = (o: Record<string, number>) => ({ INITIALIZING: 0, CREATED: 0, RUNNIN
 
 describe('newSteps', () => {
   it('records a new job from its first status, in Flink order', () => {
-    const steps = newSteps({ current: 'RUNNING', timestamps: ts({ INITIALIZING: 100, CREATED: 105, RUNNING: 130 }), lastStatus: null, lastAt: null, fallbackAt: 200 });
+    const steps = newSteps({ current: 'RUNNING', timestamps: ts({ INITIALIZING: 100, CREATED: 105, RUNNING: 130 }), lastFlinkStatus: null, lastFlinkAt: null });
     assert.deepEqual(steps, [
       { status: 'INITIALIZING', at: 100 },
       { status: 'CREATED', at: 105 },
@@ -15,13 +15,13 @@ describe('newSteps', () => {
   });
 
   it('orders statuses entered in the same millisecond by the job lifecycle', () => {
-    const steps = newSteps({ current: 'RUNNING', timestamps: ts({ INITIALIZING: 100, CREATED: 100, RUNNING: 100 }), lastStatus: null, lastAt: null, fallbackAt: 200 });
+    const steps = newSteps({ current: 'RUNNING', timestamps: ts({ INITIALIZING: 100, CREATED: 100, RUNNING: 100 }), lastFlinkStatus: null, lastFlinkAt: null });
     assert.deepEqual(steps.map((s) => s.status), ['INITIALIZING', 'CREATED', 'RUNNING']);
   });
 
   it('keeps a restart shorter than a watcher cycle', () => {
     // Known RUNNING at 130; within one cycle the job restarted (RESTARTING at 300) and runs again (RUNNING at 305).
-    const steps = newSteps({ current: 'RUNNING', timestamps: ts({ INITIALIZING: 100, CREATED: 105, RUNNING: 305, RESTARTING: 300 }), lastStatus: 'RUNNING', lastAt: 130, fallbackAt: 400 });
+    const steps = newSteps({ current: 'RUNNING', timestamps: ts({ INITIALIZING: 100, CREATED: 105, RUNNING: 305, RESTARTING: 300 }), lastFlinkStatus: 'RUNNING', lastFlinkAt: 130 });
     assert.deepEqual(steps, [
       { status: 'RESTARTING', at: 300 },
       { status: 'RUNNING', at: 305 },
@@ -29,31 +29,31 @@ describe('newSteps', () => {
   });
 
   it('records nothing when nothing changed', () => {
-    const steps = newSteps({ current: 'RUNNING', timestamps: ts({ INITIALIZING: 100, RUNNING: 130 }), lastStatus: 'RUNNING', lastAt: 130, fallbackAt: 999 });
+    const steps = newSteps({ current: 'RUNNING', timestamps: ts({ INITIALIZING: 100, RUNNING: 130 }), lastFlinkStatus: 'RUNNING', lastFlinkAt: 130 });
     assert.deepEqual(steps, []);
   });
 
-  it('after RECONNECTING, takes the real status back at the time Weir saw it when Flink entered it earlier', () => {
-    const steps = newSteps({ current: 'RUNNING', timestamps: ts({ RUNNING: 130 }), lastStatus: 'RECONNECTING', lastAt: 500, fallbackAt: 900 });
-    assert.deepEqual(steps, [{ status: 'RUNNING', at: 900 }]);
+  it('after an outage in which Flink never left RUNNING, Flink made no new step (Weir records its own "back in contact")', () => {
+    const steps = newSteps({ current: 'RUNNING', timestamps: ts({ INITIALIZING: 100, CREATED: 105, RUNNING: 130 }), lastFlinkStatus: 'RUNNING', lastFlinkAt: 130 });
+    assert.deepEqual(steps, []);
   });
 
-  it('after UNKNOWN, records the end the job reached meanwhile at Flink\'s time', () => {
-    const steps = newSteps({ current: 'FINISHED', timestamps: ts({ RUNNING: 130, FINISHED: 700 }), lastStatus: 'UNKNOWN', lastAt: 600, fallbackAt: 900 });
+  it('after an outage, records what the job did meanwhile at Flink\'s times', () => {
+    const steps = newSteps({ current: 'FINISHED', timestamps: ts({ RUNNING: 130, FINISHED: 700 }), lastFlinkStatus: 'RUNNING', lastFlinkAt: 130 });
     assert.deepEqual(steps, [{ status: 'FINISHED', at: 700 }]);
   });
 
   it('a failing job: RUNNING → FAILING → FAILED', () => {
-    const steps = newSteps({ current: 'FAILED', timestamps: ts({ RUNNING: 130, FAILING: 150, FAILED: 151 }), lastStatus: 'RUNNING', lastAt: 130, fallbackAt: 900 });
+    const steps = newSteps({ current: 'FAILED', timestamps: ts({ RUNNING: 130, FAILING: 150, FAILED: 151 }), lastFlinkStatus: 'RUNNING', lastFlinkAt: 130 });
     assert.deepEqual(steps.map((s) => [s.status, s.at]), [['FAILING', 150], ['FAILED', 151]]);
   });
 
   it('ignores statuses reported after the current one', () => {
-    const steps = newSteps({ current: 'CANCELLING', timestamps: ts({ RUNNING: 130, CANCELLING: 150, CANCELED: 160 }), lastStatus: 'RUNNING', lastAt: 130, fallbackAt: 900 });
+    const steps = newSteps({ current: 'CANCELLING', timestamps: ts({ RUNNING: 130, CANCELLING: 150, CANCELED: 160 }), lastFlinkStatus: 'RUNNING', lastFlinkAt: 130 });
     assert.deepEqual(steps.map((s) => s.status), ['CANCELLING']);
   });
 
-  it('without timestamps, records the current status at the time seen', () => {
-    assert.deepEqual(newSteps({ current: 'RUNNING', timestamps: undefined, lastStatus: 'CREATED', lastAt: 10, fallbackAt: 50 }), [{ status: 'RUNNING', at: 50 }]);
+  it('without timestamps, Flink gave no step to record', () => {
+    assert.deepEqual(newSteps({ current: 'RUNNING', timestamps: undefined, lastFlinkStatus: 'CREATED', lastFlinkAt: 10 }), []);
   });
 });

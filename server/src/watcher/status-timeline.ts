@@ -29,25 +29,24 @@ export interface ObservedStep {
 }
 
 /**
- * Turns what Flink reports about a job into the status changes Weir has not
- * recorded yet, oldest first.
+ * Turns what Flink reports about a job into the status changes Flink made that Weir has not
+ * recorded yet, oldest first, each at Flink's own time.
  *
- * Flink's `timestamps` holds, per status, the LAST time the job entered it (0
- * when never). Everything entered after the last change Weir recorded is new,
- * so a change shorter than one watcher cycle still appears, in order. The
- * job's current state closes the list; when it was entered earlier than Weir's
- * last record (a status Weir missed while it could not see the cluster) it is
- * recorded at `fallbackAt`.
+ * Flink's `timestamps` holds, per status, the LAST time the job entered it (0 when never).
+ * Everything entered after the last Flink change Weir recorded is new, so a change shorter
+ * than one watcher cycle still appears, in order. The comparison is with Weir's last record
+ * OF FLINK, never with a status of Weir's own (RECONNECTING, UNKNOWN): Flink's RUNNING
+ * before an outage is not new after it. A current status Flink gives no time for is not
+ * Flink's step to record; the caller records it as Weir's own observation.
  */
 export function newSteps(args: {
   current: RunStatus;
   timestamps: Record<string, number> | undefined;
-  lastStatus: RunStatus | null;
-  lastAt: number | null;
-  fallbackAt: number;
+  lastFlinkStatus: RunStatus | null;
+  lastFlinkAt: number | null;
 }): ObservedStep[] {
-  const { current, timestamps = {}, lastStatus, lastAt, fallbackAt } = args;
-  const after = lastAt ?? Number.NEGATIVE_INFINITY;
+  const { current, timestamps = {}, lastFlinkStatus, lastFlinkAt } = args;
+  const after = lastFlinkAt ?? Number.NEGATIVE_INFINITY;
   const steps = Object.entries(timestamps)
     .filter(([status, at]) => at > 0 && at > after && status in LIFECYCLE_ORDER)
     .map(([status, at]) => ({ status: status as RunStatus, at }))
@@ -57,13 +56,10 @@ export function newSteps(args: {
   // repeated older entry would otherwise end the list.
   const currentIndex = steps.findIndex((s) => s.status === current);
   const trimmed = currentIndex >= 0 ? steps.slice(0, currentIndex + 1) : steps;
-  if (currentIndex < 0 && current !== lastStatus) {
-    trimmed.push({ status: current, at: Math.max(fallbackAt, trimmed.at(-1)?.at ?? 0) });
-  }
 
-  // Drop steps that do not change the status.
+  // Drop steps that do not change Flink's status.
   const result: ObservedStep[] = [];
-  let previous = lastStatus;
+  let previous = lastFlinkStatus;
   for (const step of trimmed) {
     if (step.status === previous) continue;
     result.push(step);

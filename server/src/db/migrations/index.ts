@@ -34,6 +34,7 @@ import * as metrics from './2026-11-26-006-metrics.js';
 import * as health from './2026-11-26-010-health.js';
 import * as taskLatestRunFacts from './2026-11-27-005-task-latest-run-facts.js';
 import * as runRestartCounts from './2026-12-04-001-run-restart-counts.js';
+import * as runWarnings from './2026-12-04-001-run-warnings.js';
 import * as apiTokenLineage from './2026-12-04-020-api-token-lineage.js';
 
 interface PortableMigration {
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-11-26-010-health': health,
   '2026-11-27-005-task-latest-run-facts': taskLatestRunFacts,
   '2026-12-04-001-run-restart-counts': runRestartCounts,
+  '2026-12-04-001-run-warnings': runWarnings,
   '2026-12-04-020-api-token-lineage': apiTokenLineage,
 };
 
