@@ -21,6 +21,8 @@ import { MetricsService } from './metrics/metrics.service.js';
 import { MetricsStore } from './metrics/metrics.store.js';
 import { OverviewService } from './overview/overview.service.js';
 import { OperationsService } from './operations/operations.service.js';
+import { MetricsExportService } from './metrics-export/metrics-export.service.js';
+import { MetricsExportStore } from './metrics-export/metrics-export.store.js';
 import { OverviewStore } from './overview/overview.store.js';
 import { RunsService } from './runs/runs.service.js';
 import { RunsStore } from './runs/runs.store.js';
@@ -42,7 +44,7 @@ export interface Logger {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics'>> & {
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics' | 'metricsExportToken'>> & {
   /** Job health checks run this often (default 10 s). */
   healthCheckIntervalMs?: number;
 };
@@ -102,6 +104,15 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     autoRestart: { handlesFailure: health.handlesFailure },
   });
 
+  const metricsExport = new MetricsExportService({
+    store: new MetricsExportStore(database),
+    auth,
+    bus,
+    watcherCycles: () => watchers.lastCycles(),
+    checkpoints: () => checkpoints.latestCompleted(),
+    scrapeToken: config.metricsExportToken,
+  });
+
   let started = false;
   const startBackgroundWork = () => {
     if (started) return;
@@ -141,6 +152,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, health, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

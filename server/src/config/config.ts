@@ -60,6 +60,8 @@ const EnvSchema = z.object({
   WEIR_LOST_AFTER_MS: z.coerce.number().int().min(0).default(5_000),
   /** Logger level. */
   WEIR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Optional token a Prometheus may present (Bearer) to GET /metrics instead of an API token; at least 16 characters. */
+  WEIR_METRICS_TOKEN: z.string().min(16, 'WEIR_METRICS_TOKEN must have at least 16 characters').optional(),
   /** External URL used in alert links. */
   WEIR_PUBLIC_URL: z.string().optional(),
 });
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       reconnectWindowMs: e.WEIR_RECONNECT_WINDOW_MS,
       lostAfterMs: e.WEIR_LOST_AFTER_MS,
     },
+    metricsExportToken: e.WEIR_METRICS_TOKEN,
     logLevel: e.WEIR_LOG_LEVEL,
     publicUrl: e.WEIR_PUBLIC_URL ?? `http://${e.WEIR_HOST}:${e.WEIR_PORT}`,
   };
