@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM, ensureChromium, ensureWebBuild, hasCommand, ROOT, step } from './bootstrap.mjs';
+import { CHROMIUM, ensureChromium, ensureWebBuild, hasCommand, PROMETHEUS, prometheusInstalled, ROOT, step } from './bootstrap.mjs';
 
 interface Counts {
   passed: number;
@@ -104,6 +104,7 @@ async function main() {
     check('PostgreSQL on 127.0.0.1:5432', await portOpen(5432), 'nothing listens on 127.0.0.1:5432; the store tests run on PostgreSQL too');
     check('MariaDB on 127.0.0.1:3306', await portOpen(3306), 'nothing listens on 127.0.0.1:3306; the store tests run on MySQL/MariaDB too');
   }
+  if (want('integration')) check(`Prometheus at ${PROMETHEUS}`, prometheusInstalled(), 'missing, and apt-get install prometheus failed');
   let chromiumOk = true;
   if (want('browser')) {
     try {
