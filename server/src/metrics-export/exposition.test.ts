@@ -12,12 +12,10 @@ function task(overrides: Partial<ExportedTaskRow>): ExportedTaskRow {
 }
 
 function render(snapshot: Partial<ExportSnapshot>, runtime: Partial<ExportRuntime> = {}): Promise<string> {
-  const exposition = new WeirExposition();
-  exposition.update(
+  return new WeirExposition().render(
     { tasks: [], clusters: [], openIncidents: [], deliveries: [], ...snapshot },
     { now: NOW, checkpoints: new Map(), watcherCycles: new Map(), queryMs: 3, ...runtime },
   );
-  return exposition.registry.metrics();
 }
 
 /** The sample lines of one metric, without HELP and TYPE. */
@@ -55,13 +53,14 @@ describe('Weir exposition', () => {
     assert.doesNotMatch(text, /run-1|run-2/, 'no run ids in labels');
   });
 
-  it('a task gone since the last scrape leaves no series behind', async () => {
+  it('a task or cluster gone since the last scrape leaves no series behind', async () => {
     const exposition = new WeirExposition();
     const runtime = { now: NOW, checkpoints: new Map(), watcherCycles: new Map(), queryMs: 1 };
-    exposition.update({ tasks: [task({ taskName: 'old' })], clusters: [], openIncidents: [], deliveries: [] }, runtime);
-    exposition.update({ tasks: [task({ taskName: 'new', status: 'CANCELED' })], clusters: [], openIncidents: [], deliveries: [] }, runtime);
-    const text = await exposition.registry.metrics();
+    await exposition.render({ tasks: [task({ taskName: 'old', clusterName: 'gone' })], clusters: [{ id: 'c0', name: 'gone', health: 'HEALTHY' }], openIncidents: [], deliveries: [] }, runtime);
+    const text = await exposition.render({ tasks: [task({ taskName: 'new', status: 'CANCELED' })], clusters: [], openIncidents: [], deliveries: [] }, runtime);
     assert.deepEqual(samples(text, 'weir_task_status'), ['weir_task_status{task="new",cluster="prod",status="CANCELED"} 1']);
+    assert.deepEqual(samples(text, 'weir_cluster_jobs'), ['weir_cluster_jobs{cluster="prod",status="CANCELED"} 1']);
+    assert.deepEqual(samples(text, 'weir_cluster_up'), []);
   });
 
   it('escapes quotes, backslashes and newlines of hostile names inside label values', async () => {

@@ -55,8 +55,7 @@ export class MetricsExportService {
     const started = performance.now();
     const snapshot = await this.deps.store.snapshot();
     const queryMs = performance.now() - started;
-    this.exposition.update(snapshot, { now: now(), checkpoints: this.deps.checkpoints(), watcherCycles: this.deps.watcherCycles(), queryMs });
-    return this.exposition.registry.metrics();
+    return this.exposition.render(snapshot, { now: now(), checkpoints: this.deps.checkpoints(), watcherCycles: this.deps.watcherCycles(), queryMs });
   }
 }
 
