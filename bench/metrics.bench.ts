@@ -55,7 +55,8 @@ async function seed(database: Database): Promise<Map<string, { at: number; durat
     const runId = newId();
     const clusterId = clusterIds[t % clusterIds.length]!;
     const status = STATUSES[t % STATUSES.length]!;
-    const name = `pipeline "${t}" \\ orders-${String(t).padStart(5, '0')}`;
+    // Names like a real fleet's, and one in a hundred with characters the format must escape.
+    const name = t % 100 === 0 ? `orders "${t}" \\ eu` : `${CLUSTERS[t % CLUSTERS.length]}-orders-${String(t).padStart(5, '0')}`;
     const restarts = t % 7;
     runs.push({
       id: runId, task_id: taskId, cluster_id: clusterId, flink_job_id: taskId.replace(/-/g, '').padEnd(32, '0').slice(0, 32), job_name: name, status,
