@@ -37,6 +37,7 @@ describe('GET /metrics access', () => {
     for (const headers of refused) {
       const res = await scrape(headers);
       assert.equal(res.statusCode, 401, JSON.stringify(headers));
+      assert.match(String(res.headers['www-authenticate']), /^Bearer /);
       assert.doesNotMatch(res.body, /weir_task_status/);
     }
   });

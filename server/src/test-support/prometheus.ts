@@ -48,7 +48,13 @@ export async function startPrometheus(options: { port: number; target: string; b
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let gone = false;
-  void exited.then(() => (gone = true));
+  // A test process that ends without its after hook (a crash, a timeout) must not leave Prometheus running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => {
+    gone = true;
+    process.off('exit', killOnExit);
+  });
   const stop = async () => {
     if (!gone) {
       child.kill('SIGTERM');
