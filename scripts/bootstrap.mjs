@@ -73,3 +73,27 @@ export function ensureChromium() {
     throw new MissingPartError('Chromium is missing and `apt-get install chromium` failed; the browser tests need Debian\'s Chromium at /usr/bin/chromium');
   }
 }
+
+export const PROMETHEUS = '/usr/bin/prometheus';
+
+/** Debian's Prometheus for the metrics export's integration test; installed with apt-get when absent. */
+export function ensurePrometheus() {
+  if (fs.existsSync(PROMETHEUS)) return;
+  step('Installing Prometheus from Debian (apt-get install prometheus)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'prometheus'], { stdio: 'inherit', env }) : update;
+  if (install.status !== 0 || !fs.existsSync(PROMETHEUS)) {
+    throw new MissingPartError(`Prometheus is missing and \`apt-get install prometheus\` failed; the metrics export test needs Debian's Prometheus at ${PROMETHEUS}`);
+  }
+}
+
+/** ensurePrometheus() as a yes/no for the test runner's list of real parts. */
+export function prometheusInstalled() {
+  try {
+    ensurePrometheus();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -16,6 +16,7 @@ import { DEFAULT_BODY_LIMIT_BYTES } from './http/body-limits.js';
 import { healthRoutes } from './health/health.routes.js';
 import { jobHealthRoutes } from './health/job-health.routes.js';
 import { lineageRoutes } from './lineage/lineage.routes.js';
+import { metricsExportRoutes } from './metrics-export/metrics-export.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { operationsRoutes } from './operations/operations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   lineageRoutes(app, services.lineage);
   operationsRoutes(app, services.operations);
   metricsRoutes(app, services.metrics);
+  metricsExportRoutes(app, services.metricsExport);
   healthRoutes(app, { database: services.database, clusters: services.clusters, version: API_VERSION });
   jobHealthRoutes(app, services.health.service);
 

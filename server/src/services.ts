@@ -18,6 +18,8 @@ import { LineageService } from './lineage/lineage.service.js';
 import { LineageStore } from './lineage/lineage.store.js';
 import { MetricSampler } from './metrics/metric-sampler.js';
 import { StoredMetricSource } from './metrics/metric-source.js';
+import { MetricsExportService } from './metrics-export/metrics-export.service.js';
+import { MetricsExportStore } from './metrics-export/metrics-export.store.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { MetricsStore } from './metrics/metrics.store.js';
 import { OverviewService } from './overview/overview.service.js';
@@ -44,7 +46,7 @@ export interface Logger {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs' | 'outbound'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics'>> & {
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs' | 'outbound'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics' | 'metricsExportToken'>> & {
   /** Limits of the live event streams (default DEFAULT_LIVE_STREAM_SETTINGS). */
   liveStreams?: LiveStreamSettings;
   /** Job health checks run this often (default 10 s). */
@@ -115,6 +117,15 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     autoRestart: { handlesFailure: health.handlesFailure },
   });
 
+  const metricsExport = new MetricsExportService({
+    store: new MetricsExportStore(database),
+    auth,
+    bus,
+    watcherCycles: () => watchers.lastCycles(),
+    checkpoints: () => checkpoints.latestCompleted(),
+    scrapeToken: config.metricsExportToken,
+  });
+
   let started = false;
   const startBackgroundWork = () => {
     if (started) return;
@@ -161,6 +172,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, liveStreams, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, health, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, liveStreams, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -127,6 +127,8 @@ const EnvSchema = z.object({
   WEIR_OUTBOUND_DENY: cidrList.default([...DEFAULT_OUTBOUND_DENY]),
   /** Networks allowed even inside a denied one, e.g. 127.0.0.1/32 for a Flink cluster on this machine. */
   WEIR_OUTBOUND_ALLOW: cidrList.default([]),
+  /** Optional token a Prometheus may present (Bearer) to GET /metrics instead of an API token; at least 16 characters. */
+  WEIR_METRICS_TOKEN: z.string().min(16, 'WEIR_METRICS_TOKEN must have at least 16 characters').optional(),
   /** External URL used in alert links. */
   WEIR_PUBLIC_URL: z.string().optional(),
 });
@@ -176,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       probeTimeoutMs: e.WEIR_WATCH_PROBE_TIMEOUT_MS,
       lostAfterMs: e.WEIR_LOST_AFTER_MS,
     },
+    metricsExportToken: e.WEIR_METRICS_TOKEN,
     logLevel: e.WEIR_LOG_LEVEL,
     outbound: { deny: e.WEIR_OUTBOUND_DENY, allow: e.WEIR_OUTBOUND_ALLOW } as OutboundPolicy,
     publicUrl: e.WEIR_PUBLIC_URL ?? `http://${e.WEIR_HOST}:${e.WEIR_PORT}`,

@@ -13,11 +13,14 @@ interface Seen {
   completedId: number | null;
   failedId: number | null;
   lastCompletedAt: number | null;
+  /** The latest completed checkpoint's end-to-end duration and checkpointed size, when Flink said. */
+  lastCompletedDurationMs?: number | null;
+  lastCompletedSizeBytes?: number | null;
 }
 
 interface StoredCheckpoints {
   latest?: {
-    completed?: { id: number; latest_ack_timestamp?: number; trigger_timestamp: number; is_savepoint: boolean } | null;
+    completed?: { id: number; latest_ack_timestamp?: number; trigger_timestamp: number; is_savepoint: boolean; end_to_end_duration?: number; checkpointed_size?: number; state_size?: number } | null;
     failed?: { id: number; failure_timestamp?: number; trigger_timestamp: number; failure_message?: string | null; is_savepoint: boolean } | null;
   };
 }
@@ -64,6 +67,16 @@ export class CheckpointTracker {
       await Promise.all(workers);
     }
     return { requests };
+  }
+
+  /** What this tracker has read of each run's latest completed checkpoint, by run id (memory only: no query per run). */
+  latestCompleted(): Map<string, { at: number; durationMs: number | null; sizeBytes: number | null }> {
+    const latest = new Map<string, { at: number; durationMs: number | null; sizeBytes: number | null }>();
+    for (const [runId, seen] of this.seen) {
+      if (seen.lastCompletedAt === null) continue;
+      latest.set(runId, { at: seen.lastCompletedAt, durationMs: seen.lastCompletedDurationMs ?? null, sizeBytes: seen.lastCompletedSizeBytes ?? null });
+    }
+    return latest;
   }
 
   /** When the run's latest checkpoint completed, as far as Weir knows. */
@@ -141,5 +154,12 @@ function summarize(answer: StoredCheckpoints): Seen {
     completedId: completed?.id ?? null,
     failedId: answer.latest?.failed?.id ?? null,
     lastCompletedAt: completed ? (completed.latest_ack_timestamp ?? completed.trigger_timestamp) : null,
+    lastCompletedDurationMs: finiteOrNull(completed?.end_to_end_duration),
+    lastCompletedSizeBytes: finiteOrNull(completed?.checkpointed_size ?? completed?.state_size),
   };
+}
+
+/** Flink's number, or null when it is absent or not a finite number (its answers are checked, not trusted). */
+function finiteOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
 }

@@ -155,6 +155,8 @@ export class ClusterWatcher {
   }
 
   private queue: Promise<unknown> = Promise.resolve();
+  /** When the last cycle that returned ended and how long it took: the metrics export shows the watcher's lag and cost. */
+  lastCycle: { finishedAt: number; durationMs: number } | null = null;
 
   /**
    * One watch cycle. Calls are serialised, so a forced refresh never races the scheduled one. A
@@ -162,7 +164,13 @@ export class ClusterWatcher {
    * of jobs waiting for Flink's cache to expire: whoever forces it has just read fresh ones.
    */
   cycle(opts: { force?: boolean } = {}): Promise<CycleReport> {
-    const next = this.queue.then(() => this.runCycle(opts.force ?? false));
+    const next = this.queue.then(async () => {
+      const startedAt = this.now();
+      const report = await this.runCycle(opts.force ?? false);
+      const finishedAt = this.now();
+      this.lastCycle = { finishedAt, durationMs: finishedAt - startedAt };
+      return report;
+    });
     this.queue = next.catch(() => undefined);
     return next;
   }

@@ -83,6 +83,13 @@ export class WatcherManager {
     }
   }
 
+  /** The last finished cycle of each cluster's watcher, by cluster id (none yet: absent). */
+  lastCycles(): Map<string, { finishedAt: number; durationMs: number }> {
+    const cycles = new Map<string, { finishedAt: number; durationMs: number }>();
+    for (const [clusterId, watcher] of this.watchers) if (watcher.lastCycle) cycles.set(clusterId, watcher.lastCycle);
+    return cycles;
+  }
+
   watcherFor(clusterId: string): ClusterWatcher | undefined {
     return this.watchers.get(clusterId);
   }
