@@ -117,6 +117,10 @@ const EnvSchema = z.object({
   WEIR_METRICS_RETENTION_H: z.coerce.number().min(1).default(168),
   /** A non-terminal job absent this long from an answering JobManager is marked lost. */
   WEIR_LOST_AFTER_MS: z.coerce.number().int().min(0).default(5_000),
+  /** With a HistoryServer: a job missing this long is believed when the HistoryServer has no archive of it (it reads new archives every 10 s by default). */
+  WEIR_HISTORY_ARCHIVE_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  /** With a HistoryServer that cannot be asked: a missing job waits this long for its word before it is marked lost. */
+  WEIR_HISTORY_UNREACHABLE_LIMIT_MS: z.coerce.number().int().min(0).default(600_000),
   /** Logger level. */
   WEIR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
@@ -177,6 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       reconnectWindowMs: e.WEIR_RECONNECT_WINDOW_MS,
       probeTimeoutMs: e.WEIR_WATCH_PROBE_TIMEOUT_MS,
       lostAfterMs: e.WEIR_LOST_AFTER_MS,
+      historyArchiveGraceMs: e.WEIR_HISTORY_ARCHIVE_GRACE_MS,
+      historyUnreachableLimitMs: e.WEIR_HISTORY_UNREACHABLE_LIMIT_MS,
     },
     metricsExportToken: e.WEIR_METRICS_TOKEN,
     logLevel: e.WEIR_LOG_LEVEL,

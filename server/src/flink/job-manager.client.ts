@@ -68,6 +68,10 @@ export class JobManagerClient {
   job(jobId: string) {
     return this.http.json(`/jobs/${enc(jobId)}`, S.JobDetails);
   }
+  /** A job's details from a HistoryServer: null when it answers 404 (it has no archive of the job, or not yet). */
+  archivedJob(jobId: string) {
+    return this.http.jsonOrNull(`/jobs/${enc(jobId)}`, S.JobDetails);
+  }
   /** Whether the JobManager knows the job. `/jobs/:jid` answers 404 for an unknown id; `/jobs/:jid/status` answers 500 (FlinkJobNotFoundException). */
   async jobExists(jobId: string): Promise<boolean> {
     const res = await this.http.send(`/jobs/${enc(jobId)}`, { allowStatus: [404] });

@@ -41,7 +41,7 @@ export async function startTestWeir(opts: { dataDir?: string; databaseUrl?: stri
     flinkTimeoutMs: 2_000,
     clusterCheckIntervalMs: 2_000,
     checkpointPollMs: 1_000,
-    watcher: { intervalMs: 300, reconnectAttempts: 3, reconnectWindowMs: 1_500, probeTimeoutMs: 500, lostAfterMs: 1_000 },
+    watcher: { intervalMs: 300, reconnectAttempts: 3, reconnectWindowMs: 1_500, probeTimeoutMs: 500, lostAfterMs: 1_000, historyArchiveGraceMs: 2_000, historyUnreachableLimitMs: 120_000 },
     outbound: TEST_OUTBOUND_POLICY,
     ...opts.config,
   });

@@ -21,6 +21,17 @@ export interface WatcherSettings {
   /** A non-terminal job missing from answering /jobs/overview this long is marked lost. */
   lostAfterMs?: number;
   /**
+   * With a HistoryServer: how long after the job went missing its "no archive" answer is believed.
+   * A HistoryServer reads new archives every `historyserver.archive.fs.refresh-interval` (10 s by
+   * default), so a job that just ended is not there yet. Default 30 s.
+   */
+  historyArchiveGraceMs?: number;
+  /**
+   * With a HistoryServer that cannot be asked (unreachable, an odd answer): how long the run waits
+   * for its word before it is marked lost with that reason. Default 10 min.
+   */
+  historyUnreachableLimitMs?: number;
+  /**
    * Flink caches a job's details for `web.refresh-interval` (3 s by default) while
    * /jobs/overview is live. Details that disagree with the overview are stale: the
    * watcher reads them again next cycle rather than record a history with a gap,
@@ -99,6 +110,8 @@ export class ClusterWatcher {
   private readonly closelyWatched = new Map<string, number>();
   private readonly probeTimeoutMs: number;
   private readonly lostAfterMs: number;
+  private readonly historyArchiveGraceMs: number;
+  private readonly historyUnreachableLimitMs: number;
 
   constructor(
     private cluster: Cluster,
@@ -115,6 +128,8 @@ export class ClusterWatcher {
   ) {
     this.probeTimeoutMs = deps.settings.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
     this.lostAfterMs = deps.settings.lostAfterMs ?? 5_000;
+    this.historyArchiveGraceMs = deps.settings.historyArchiveGraceMs ?? 30_000;
+    this.historyUnreachableLimitMs = deps.settings.historyUnreachableLimitMs ?? 10 * 60_000;
   }
 
   private now(): number {
@@ -524,17 +539,32 @@ export class ClusterWatcher {
     await this.deps.runs.setFailedProbes(stillWaiting, this.failures);
   }
 
-  /** A non-terminal job the answering JobManager no longer knows: its archive, or lost. */
+  /**
+   * A non-terminal job the answering JobManager no longer knows: its archive, or lost. Lost is
+   * final, so it is concluded only from the HistoryServer's answer that it has no archive, once it
+   * had time to read new archives; a HistoryServer that cannot be asked is asked again each cycle.
+   */
   private async onVanished(known: Known, jobsOnCluster: number): Promise<number> {
     const history = this.deps.history;
+    const missingFor = this.now() - (known.missingSince ?? this.now());
+    let historyAnswer = 'none configured';
     if (history) {
       try {
-        const details = await history.job(known.run.flinkJobId);
-        if (isTerminal(details.state)) await this.captureFinalSnapshot(history, known);
-        await this.apply(known, details, undefined, { note: 'from the HistoryServer archive', snapshot: true });
-        return 2;
+        const details = await history.archivedJob(known.run.flinkJobId);
+        if (details) {
+          if (isTerminal(details.state)) await this.captureFinalSnapshot(history, known);
+          await this.apply(known, details, undefined, { note: 'from the HistoryServer archive', snapshot: true });
+          return 2;
+        }
+        if (missingFor < this.historyArchiveGraceMs) return 1;
+        historyAnswer = `${history.baseUrl} does not have it either`;
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
+        if (missingFor < this.historyUnreachableLimitMs) {
+          this.deps.log.warn({ cluster: this.cluster.name, job: known.run.flinkJobId, err: err.message }, 'the HistoryServer could not be asked about a vanished job; asking again next cycle');
+          return 1;
+        }
+        historyAnswer = `${history.baseUrl} could not be asked for ${Math.round(missingFor / 1000)} s: ${err.message}`;
       }
     }
     const now = this.now();
@@ -546,7 +576,7 @@ export class ClusterWatcher {
       checkedAt: now,
       jobManager: this.cluster.restUrl,
       jobsOnClusterNow: jobsOnCluster,
-      historyServer: history ? `${history.baseUrl} does not have it either` : 'none configured',
+      historyServer: historyAnswer,
     };
     // A job that vanished after its JobManager was unreachable went down with the cluster.
     const cause = known.run.unreachableSince !== null ? 'cluster-unreachable' : undefined;

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import type { RunRecord } from '../runs/runs.store.js';
+import { FlinkProxy } from '../test-support/flink-proxy.js';
 import { ownTestFlink, runSql, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
 
@@ -20,6 +21,8 @@ describe('a job the JobManager forgot, with a HistoryServer registered', () => {
   let flink: TestFlink;
   let history: JobManagerClient;
   let historyUrl: string;
+  /** Between Weir and the HistoryServer, so a test can make it answer oddly about one job. */
+  let historyProxy: FlinkProxy;
   let weir: TestWeir;
   let clusterId: string;
   let endedJob: string;
@@ -29,8 +32,9 @@ describe('a job the JobManager forgot, with a HistoryServer registered', () => {
     flink = await ownTestFlink({ restPort: 41181, rpcPort: 41182, gatewayPort: 41183, historyServerPort: 41184 });
     historyUrl = flink.cluster!.historyUrl!;
     history = new JobManagerClient({ baseUrl: historyUrl, timeoutMs: 10_000 });
+    historyProxy = await FlinkProxy.start(historyUrl, 41185);
     weir = await startTestWeir();
-    clusterId = (await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'archiving', restUrl: flink.restUrl, gatewayUrl: flink.gatewayUrl, historyUrl })).id;
+    clusterId = (await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'archiving', restUrl: flink.restUrl, gatewayUrl: flink.gatewayUrl, historyUrl: historyProxy.url })).id;
     [endedJob] = (await runSql(flink, streamingJobSql('history_ended'))) as [string];
     [killedJob] = (await runSql(flink, streamingJobSql('history_killed'))) as [string];
     await waitForRun(weir, clusterId, endedJob, 'recorded RUNNING', (r) => r.status === 'RUNNING');
@@ -54,10 +58,13 @@ describe('a job the JobManager forgot, with a HistoryServer registered', () => {
     await flink.cluster!.startJobManager();
     const listed = (await flink.jm.jobsOverview()).map((j) => j.jid);
     assert.ok(!listed.includes(endedJob) && !listed.includes(killedJob), 'the restarted JobManager knows neither job');
+    // The HistoryServer cannot answer about the killed job until the last test heals it.
+    historyProxy.corrupt(`/jobs/${killedJob}`, { kind: 'status', status: 503 });
     weir = await startTestWeir({ dataDir: weir.dataDir });
   });
   after(async () => {
     await weir?.stop();
+    await historyProxy?.close();
     await flink?.stop();
   });
 
@@ -78,13 +85,27 @@ describe('a job the JobManager forgot, with a HistoryServer registered', () => {
     for (const kind of ['exceptions', 'checkpoints', 'config', 'plan']) assert.ok(kinds.includes(kind as never), `snapshot ${kind} saved from the archive`);
   });
 
+  it('does not mark a job lost while the HistoryServer cannot say whether it has it', async () => {
+    // Lost is final: a HistoryServer that answers oddly (here 503 about this job) is asked again each
+    // cycle. Wait until Weir has asked it for longer than it would believe a "no archive" answer.
+    const asked = () => historyProxy.answered.filter((a) => a.path === `/jobs/${killedJob}` && a.status === 503);
+    await waitUntil('Weir to ask the HistoryServer about the killed job for longer than the archive grace', 60_000, async () => {
+      const times = asked().map((a) => a.at);
+      return times.length >= 2 && times.at(-1)! - times[0]! > 2_000 + 1_000 ? times : undefined;
+    });
+    const run = await weir.services.runs.getByJob(clusterId, killedJob);
+    assert.equal(run?.lost, false, 'not lost while the HistoryServer cannot be asked');
+    assert.equal(run?.status, 'RUNNING');
+  });
+
   it('marks a job that neither the JobManager nor the HistoryServer knows as lost, naming both', async () => {
+    historyProxy.heal(`/jobs/${killedJob}`);
     await assert.rejects(history.job(killedJob), 'a job killed with its JobManager was never archived');
     const run = await waitForRun(weir, clusterId, killedJob, 'marked lost', (r) => r.lost);
     assert.equal(run.status, 'UNKNOWN');
     const evidence = JSON.parse(run.lostEvidence ?? '{}') as Record<string, unknown>;
     assert.equal(evidence.lastKnownStatus, 'RUNNING');
     assert.equal(evidence.jobManager, flink.restUrl);
-    assert.equal(evidence.historyServer, `${historyUrl} does not have it either`);
+    assert.equal(evidence.historyServer, `${historyProxy.url} does not have it either`);
   });
 });
