@@ -61,31 +61,31 @@ export function hasCommand(cmd, args = ['--version']) {
 }
 
 export const CHROMIUM = '/usr/bin/chromium';
+export const PROMETHEUS = '/usr/bin/prometheus';
 
-/** Debian's Chromium for the browser tests; installed with apt-get when absent. */
-export function ensureChromium() {
-  if (fs.existsSync(CHROMIUM)) return;
-  step('Installing Chromium from Debian (apt-get install chromium)');
+/**
+ * A real part the tests need, from Debian's packages: installed with apt-get when `binary` is
+ * absent; a failed install is a MissingPartError that names the part, never a skip.
+ */
+function ensureDebianPackage({ binary, packages, name, neededFor, withRecommends = false }) {
+  if (fs.existsSync(binary)) return;
+  step(`Installing ${name} from Debian (apt-get install ${packages.join(' ')})`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env }) : update;
-  if (install.status !== 0 || !fs.existsSync(CHROMIUM)) {
-    throw new MissingPartError('Chromium is missing and `apt-get install chromium` failed; the browser tests need Debian\'s Chromium at /usr/bin/chromium');
+  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', ...(withRecommends ? [] : ['--no-install-recommends']), ...packages], { stdio: 'inherit', env }) : update;
+  if (install.status !== 0 || !fs.existsSync(binary)) {
+    throw new MissingPartError(`${name} is missing and \`apt-get install ${packages[0]}\` failed; ${neededFor} need Debian's ${name} at ${binary}`);
   }
 }
 
-export const PROMETHEUS = '/usr/bin/prometheus';
+/** Debian's Chromium for the browser tests (with CJK fonts for the zh-CN pages). */
+export function ensureChromium() {
+  ensureDebianPackage({ binary: CHROMIUM, packages: ['chromium', 'fonts-noto-cjk'], name: 'Chromium', neededFor: 'the browser tests', withRecommends: true });
+}
 
-/** Debian's Prometheus for the metrics export's integration test; installed with apt-get when absent. */
+/** Debian's Prometheus for the metrics export's integration test. */
 export function ensurePrometheus() {
-  if (fs.existsSync(PROMETHEUS)) return;
-  step('Installing Prometheus from Debian (apt-get install prometheus)');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'prometheus'], { stdio: 'inherit', env }) : update;
-  if (install.status !== 0 || !fs.existsSync(PROMETHEUS)) {
-    throw new MissingPartError(`Prometheus is missing and \`apt-get install prometheus\` failed; the metrics export test needs Debian's Prometheus at ${PROMETHEUS}`);
-  }
+  ensureDebianPackage({ binary: PROMETHEUS, packages: ['prometheus'], name: 'Prometheus', neededFor: 'the metrics export tests' });
 }
 
 /** ensurePrometheus() as a yes/no for the test runner's list of real parts. */

@@ -10,6 +10,7 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import { ownTestFlink, type TestFlink } from '../../server/src/test-support/flink.js';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
+import { waitFor } from '../support/wait.js';
 import { logIn } from '../support/weir-app.js';
 import { startWeirServer, type WeirServer } from '../support/weir-server.js';
 
@@ -41,14 +42,6 @@ async function openTab(name: string, shot: string) {
   await page.getByRole('tab', { name, exact: true }).click();
   await page.waitForURL(/tab=/);
   return async () => screenshot(page, 'run-detail', shot);
-}
-
-async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean>) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 before(async () => {

@@ -14,6 +14,7 @@ import { cuttableProxy } from '../../server/src/test-support/cuttable-proxy.js';
 import { sharedTestFlink, type TestFlink } from '../../server/src/test-support/flink.js';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
+import { waitFor } from '../support/wait.js';
 import { logIn } from '../support/weir-app.js';
 import { startWeirServer, type WeirServer } from '../support/weir-server.js';
 
@@ -40,14 +41,6 @@ async function api(method: 'GET' | 'POST', path: string, body?: unknown, expectO
   const json = (await res.json().catch(() => null)) as any;
   if (expectOk) assert.ok(res.ok(), `${method} ${path} answered ${res.status()}: ${JSON.stringify(json)}`);
   return json;
-}
-
-async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean>) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 before(async () => {
