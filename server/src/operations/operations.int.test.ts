@@ -72,6 +72,15 @@ async function publishUnvalidated(taskId: string): Promise<void> {
   }
 }
 
+/** Flink refuses a savepoint until every task of the job runs, which comes after the job's RUNNING. */
+async function waitForTasksRunning(runId: string): Promise<void> {
+  const run = await weir.services.runs.get(runId);
+  await waitUntil(`every task of run ${runId} to run`, 60_000, async () => {
+    const entry = (await flink.jm.jobsOverview()).find((j) => j.jid === run?.flinkJobId);
+    return entry && entry.tasks.total > 0 && entry.tasks.running === entry.tasks.total ? entry : undefined;
+  });
+}
+
 async function waitForRun(runId: string, status: string, timeoutMs = 60_000): Promise<RunRecord> {
   return waitUntil(`run ${runId} to be ${status}`, timeoutMs, async () => {
     const run = await weir.services.runs.get(runId);
@@ -380,6 +389,7 @@ describe('bulk operations', () => {
     assert.deepEqual(online.items.map((i) => i.ok), [true, true, true, false]);
     assert.equal(online.items[3]!.error?.code, 'NOT_FOUND');
     await Promise.all(online.items.slice(0, 3).map((i) => waitForRun(i.result!.newRunId!, 'RUNNING')));
+    for (const item of online.items.slice(0, 3)) await waitForTasksRunning(item.result!.newRunId!);
 
     const offline = await ops().bulk(actor, { action: 'offline', taskIds: ids, from: 'default' });
     assert.equal(offline.succeeded, 3, JSON.stringify(offline.items.map((i) => i.error)));
@@ -391,6 +401,7 @@ describe('bulk operations', () => {
     const again = await ops().bulk(actor, { action: 'online', taskIds: ids, from: 'latest-savepoint' });
     assert.deepEqual(again.items.map((i: { result: OperationResult | null }) => i.result?.restoredFrom), paths);
     await Promise.all(again.items.map((i) => waitForRun(i.result!.newRunId!, 'RUNNING')));
+    for (const item of again.items) await waitForTasksRunning(item.result!.newRunId!);
     const down = await ops().bulk(actor, { action: 'offline', taskIds: ids, from: 'default' });
     assert.equal(down.succeeded, 3);
   });

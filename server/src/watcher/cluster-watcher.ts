@@ -99,6 +99,8 @@ const DEFAULT_PROBE_TIMEOUT_MS = 1000;
  */
 export class ClusterWatcher {
   private readonly known = new Map<string, Known>();
+  /** Since when Flink answered the details of a job oddly, for the jobs whose details it does now. */
+  private readonly detailsOddSince = new Map<string, number>();
   private cycles = 0;
   private loaded = false;
   /** The cluster's `web.refresh-interval`: how long Flink serves a job's details from its cache. */
@@ -304,6 +306,7 @@ export class ClusterWatcher {
       if (!(err instanceof AppError) || !answeredOddly(err)) throw err;
       return this.recordFromOverview(job, known, err.message);
     }
+    this.detailsOddSince.delete(job.jid);
     let weirNote: string | undefined;
     if (details.state !== job.state) {
       const now = this.now();
@@ -353,6 +356,17 @@ export class ClusterWatcher {
    */
   private async recordFromOverview(job: FlinkJobOverview, known: Known | undefined, problem: string): Promise<number> {
     let requests = 1;
+    // A status the job list shows without Flink's time would be Weir's own observation, and the
+    // history Flink reports once its details can be read would then come after it, out of order
+    // (Flink 2.3 answers oddly for a moment while a job starts). So a job that has not ended
+    // waits for its details, as stale ones do, and only past that limit takes the list's word.
+    if (!isTerminal(job.state)) {
+      const now = this.now();
+      const since = this.detailsOddSince.get(job.jid) ?? now;
+      this.detailsOddSince.set(job.jid, since);
+      if (now - since < (this.deps.settings.staleDetailsLimitMs ?? 10_000)) return requests;
+    }
+    this.detailsOddSince.delete(job.jid);
     const details: FlinkJobDetails = {
       jid: job.jid,
       name: job.name,
