@@ -99,7 +99,10 @@ const DEFAULT_PROBE_TIMEOUT_MS = 1000;
  */
 export class ClusterWatcher {
   private readonly known = new Map<string, Known>();
-  /** Since when Flink answered the details of a job oddly, for the jobs whose details it does now. */
+  /**
+   * Since when a job that has not ended has been waiting for details that give its status a time
+   * (Flink answered them oddly, or without a time for the current status), by job id.
+   */
   private readonly detailsOddSince = new Map<string, number>();
   private cycles = 0;
   private loaded = false;
@@ -306,7 +309,6 @@ export class ClusterWatcher {
       if (!(err instanceof AppError) || !answeredOddly(err)) throw err;
       return this.recordFromOverview(job, known, err.message);
     }
-    this.detailsOddSince.delete(job.jid);
     let weirNote: string | undefined;
     if (details.state !== job.state) {
       const now = this.now();
@@ -330,6 +332,17 @@ export class ClusterWatcher {
       known.staleRetryAt = undefined;
       known.detailsReadAt = readAt;
     }
+    // Details that give the current status no time (Flink 2.3 answers so for a moment while a job
+    // starts) would make it Weir's own observation, and Flink's history, once given, would come
+    // after it out of order: wait for them as for stale ones. Not after an outage (Flink's time for
+    // the status is then known) nor for an end.
+    if (!weirNote && !isTerminal(details.state) && !((details.timestamps[details.state] ?? 0) > 0)) {
+      const now = this.now();
+      const since = this.detailsOddSince.get(job.jid) ?? now;
+      this.detailsOddSince.set(job.jid, since);
+      if (now - since < (this.deps.settings.staleDetailsLimitMs ?? 10_000)) return requests;
+    }
+    this.detailsOddSince.delete(job.jid);
     let restarts: number | undefined;
     // Flink's restart counter tells how many restarts happened since the last record (the timestamps
     // hold only the latest); it is read only when the job restarted since then.
