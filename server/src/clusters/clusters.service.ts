@@ -1,6 +1,6 @@
 import type { ClusterAuthRequest, CreateClusterRequest, UpdateClusterRequest } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Principal } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
 import { AppError, ConflictError, NotFoundError } from '../errors/errors.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import { leanGet } from '../flink/lean-get.js';
@@ -161,6 +161,14 @@ export class ClustersService {
     return this.audit.around(actor, 'cluster.update', { type: 'cluster', id, name: existing.name }, async () => {
       if (req.name && req.name !== existing.name && (await this.store.getByName(req.name))) {
         throw new ConflictError(`A cluster named ${req.name} already exists`);
+      }
+      // The local cluster skips the outbound guard because Weir started it at these addresses: only
+      // Weir may move it (at start-up), and its name is how Weir finds it again.
+      if (existing.isLocal && actor !== SYSTEM_PRINCIPAL) {
+        const moved = (['restUrl', 'gatewayUrl', 'historyUrl'] as const).filter((k) => req[k] !== undefined && (req[k] ?? null) !== (existing[k] ?? null));
+        if (moved.length || (req.name !== undefined && req.name !== existing.name)) {
+          throw new AppError('VALIDATION', `${[...moved, ...(req.name !== undefined && req.name !== existing.name ? ['name'] : [])].join(', ')} of the local cluster Weir started cannot be changed; register another cluster for other addresses`);
+        }
       }
       // Stored credentials stay with the addresses they were entered for: a new address needs them again.
       if (req.auth === undefined && existing.authSealed) {

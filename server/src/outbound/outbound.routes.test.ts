@@ -104,6 +104,14 @@ describe('with the default outbound rules', () => {
     const local = await setup.weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'local', restUrl: flink.url }, { isLocal: true });
     assert.equal(local.health, 'HEALTHY');
     assert.equal((await setup.weir.services.clusters.check(local.id)).health, 'HEALTHY');
+    // It skips the guard because Weir started it there: no admin may point it (or its name, by which Weir
+    // finds it again) elsewhere, e.g. at a link-local metadata service.
+    const admin = { kind: 'user' as const, id: 'an-admin', name: 'an-admin', role: 'admin' as const };
+    for (const change of [{ restUrl: 'http://169.254.169.254' }, { historyUrl: 'http://127.0.0.1:1/' }, { gatewayUrl: 'http://127.0.0.1:2/' }, { name: 'renamed' }]) {
+      await assert.rejects(setup.weir.services.clusters.update(admin, local.id, change), (err: Error & { code?: string }) => err.code === 'VALIDATION' && /local cluster/.test(err.message), JSON.stringify(change));
+    }
+    assert.equal(flink.seen.filter((r) => !r.path.startsWith('/overview')).length, 0, 'nothing was sent anywhere new');
+    assert.equal((await setup.weir.services.clusters.get(local.id)).restUrl, flink.url);
   });
 });
 
