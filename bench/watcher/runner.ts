@@ -91,7 +91,7 @@ async function setUp(opts: RunnerStart, t0: number): Promise<Ready> {
       background: false,
       config: {
         flinkTimeoutMs: 10_000,
-        watcher: { intervalMs: opts.intervalMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, probeTimeoutMs: 1_000, lostAfterMs: 10_000 },
+        watcher: { intervalMs: opts.intervalMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, probeTimeoutMs: 1_000, lostAfterMs: 10_000, historyArchiveGraceMs: 30_000, historyUnreachableLimitMs: 600_000 },
       },
     });
     // What Weir holds before it watches anything (its modules, the database): the watcher's share is the rest.
