@@ -337,10 +337,7 @@ export class ClusterWatcher {
     // after it out of order: wait for them as for stale ones. Not after an outage (Flink's time for
     // the status is then known) nor for an end.
     if (!weirNote && !isTerminal(details.state) && !((details.timestamps[details.state] ?? 0) > 0)) {
-      const now = this.now();
-      const since = this.detailsOddSince.get(job.jid) ?? now;
-      this.detailsOddSince.set(job.jid, since);
-      if (now - since < (this.deps.settings.staleDetailsLimitMs ?? 10_000)) return requests;
+      if (this.stillWaitingForFlinkTimes(job.jid)) return requests;
     }
     this.detailsOddSince.delete(job.jid);
     let restarts: number | undefined;
@@ -374,10 +371,7 @@ export class ClusterWatcher {
     // (Flink 2.3 answers oddly for a moment while a job starts). So a job that has not ended
     // waits for its details, as stale ones do, and only past that limit takes the list's word.
     if (!isTerminal(job.state)) {
-      const now = this.now();
-      const since = this.detailsOddSince.get(job.jid) ?? now;
-      this.detailsOddSince.set(job.jid, since);
-      if (now - since < (this.deps.settings.staleDetailsLimitMs ?? 10_000)) return requests;
+      if (this.stillWaitingForFlinkTimes(job.jid)) return requests;
     }
     this.detailsOddSince.delete(job.jid);
     const details: FlinkJobDetails = {
@@ -401,6 +395,17 @@ export class ClusterWatcher {
     const result = await this.apply(known, details, undefined, { note: null, weirNote, snapshot: false });
     if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.captureExceptions(this.jm, known);
     return requests;
+  }
+
+  /**
+   * Whether a job that has not ended should still wait for details that give its status Flink's
+   * time: true until it has waited the stale-details limit, counted from its first such cycle.
+   */
+  private stillWaitingForFlinkTimes(jobId: string): boolean {
+    const now = this.now();
+    const since = this.detailsOddSince.get(jobId) ?? now;
+    this.detailsOddSince.set(jobId, since);
+    return now - since < (this.deps.settings.staleDetailsLimitMs ?? 10_000);
   }
 
   /** Records on the run that one detail of its job could not be read (once per detail and message). */
