@@ -7,7 +7,10 @@ import type { AddressInfo, Socket } from 'node:net';
  * - `truncate`: Flink's answer cut in half (not JSON any more);
  * - `drop-field`: Flink's JSON answer without one top-level field (a partial answer).
  */
-export type Corruption = { kind: 'status'; status: number } | { kind: 'truncate' } | { kind: 'drop-field'; field: string };
+export type Corruption = ({ kind: 'status'; status: number } | { kind: 'truncate' } | { kind: 'drop-field'; field: string }) & {
+  /** Corrupt only this many answers, then pass the path's answers on again (a passing fault); every answer when left out. */
+  times?: number;
+};
 
 export interface AnsweredRequest {
   path: string;
@@ -81,7 +84,7 @@ export class FlinkProxy {
 
   /** Corrupts the answer of one exact path (e.g. `/jobs/<jid>/checkpoints/config`) until healed. */
   corrupt(path: string, corruption: Corruption): void {
-    this.corruptions.set(path, corruption);
+    this.corruptions.set(path, { ...corruption });
   }
 
   heal(path: string): void {
@@ -120,6 +123,7 @@ export class FlinkProxy {
     }
     const path = new URL(req.url ?? '/', 'http://proxy').pathname;
     const corruption = this.corruptions.get(path);
+    if (corruption?.times !== undefined && --corruption.times <= 0) this.corruptions.delete(path);
     if (corruption?.kind === 'status') {
       const body = JSON.stringify({ errors: [`Internal server error (corrupted by the test proxy for ${path})`] });
       this.send(res, path, corruption.status, { 'content-type': 'application/json' }, Buffer.from(body));

@@ -368,11 +368,12 @@ export class ClusterWatcher {
     let requests = 1;
     // A status the job list shows without Flink's time would be Weir's own observation, and the
     // history Flink reports once its details can be read would then come after it, out of order
-    // (Flink 2.3 answers oddly for a moment while a job starts). So a job that has not ended
-    // waits for its details, as stale ones do, and only past that limit takes the list's word.
-    if (!isTerminal(job.state)) {
-      if (this.stillWaitingForFlinkTimes(job.jid)) return requests;
-    }
+    // (Flink 2.3 answers oddly for a moment while a job starts). So a job waits for its details, as
+    // stale ones do, and only past that limit takes the list's word. So does a job that ended: the
+    // list gives the end's time but not the statuses before it, and Flink can answer a job's details
+    // with an error for a moment as it ends (seen on 2.3: a run recorded as FAILED alone). Not when
+    // the details were already unreadable before (the run has the warning): the list is all there is.
+    if (!known?.warnings.has('job') && this.stillWaitingForFlinkTimes(job.jid)) return requests;
     this.detailsOddSince.delete(job.jid);
     const details: FlinkJobDetails = {
       jid: job.jid,
@@ -398,8 +399,8 @@ export class ClusterWatcher {
   }
 
   /**
-   * Whether a job that has not ended should still wait for details that give its status Flink's
-   * time: true until it has waited the stale-details limit, counted from its first such cycle.
+   * Whether a job should still wait for details that give its statuses Flink's times: true until
+   * it has waited the stale-details limit, counted from its first such cycle.
    */
   private stillWaitingForFlinkTimes(jobId: string): boolean {
     const now = this.now();

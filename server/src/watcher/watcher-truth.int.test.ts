@@ -198,4 +198,28 @@ describe('odd answers about one job (a proxy corrupts one endpoint of one job)',
     });
     assertFlinkTransitions(await weir.services.runs.listTransitions(healthyRun.id), healthyDetails.timestamps, 'the healthy job');
   });
+
+  it('a job whose details fail once as Weir first reads its end: read again, its whole history recorded at Flink\'s times', async () => {
+    // Flink can answer an ended job's details with an error for a moment (seen on 2.3). Weir must
+    // not take the job list's end alone for the run's history. The job has ended before Weir sees
+    // it (its cluster is registered afterwards, through a proxy of its own), so the one failed
+    // answer is certainly about the end.
+    const [jobId] = await runSql(flink, failingJobSql('odd_once_at_end'));
+    assert.ok(jobId);
+    const flinkSays = await waitUntil('Flink\'s details to show FAILED', 60_000, async () => {
+      const details = await flink.jm.job(jobId);
+      return details.state === 'FAILED' ? details : undefined;
+    });
+    const late = await FlinkProxy.start(flink.restUrl, 44083);
+    try {
+      late.corrupt(`/jobs/${jobId}`, { kind: 'status', status: 500, times: 1 });
+      const lateCluster = (await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'odd-once', restUrl: late.url, gatewayUrl: flink.gatewayUrl })).id;
+      const run = await waitForStatus(weir, lateCluster, jobId, 'FAILED');
+      assert.ok(late.answered.some((a) => a.path === `/jobs/${jobId}` && a.status === 500), 'Weir met the failed answer');
+      assertFlinkTransitions(await weir.services.runs.listTransitions(run.id), flinkSays.timestamps, 'details failing once at the end');
+      assert.deepEqual((await weir.services.runDetail.detail(run.id)).warnings, [], 'a fault that passed leaves no warning');
+    } finally {
+      await late.close();
+    }
+  });
 });
