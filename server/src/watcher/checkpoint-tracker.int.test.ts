@@ -47,4 +47,16 @@ describe('checkpoints of running jobs', () => {
     const next = await waitUntil('a checkpoint event after restart', 30_000, async () => events.find((e) => e.flinkJobId === jobId));
     assert.ok(!announced.has(next.checkpointId) || next.outcome === 'FAILED', `checkpoint ${next.checkpointId} was announced before the restart`);
   });
+
+  it('forgets what it followed of a run once the run ended', async () => {
+    const clusterId = (await weir.services.clusters.list())[0]!.id;
+    const run = await waitUntil('the run to be known', 30_000, () => weir.services.runs.getByJob(clusterId, jobId));
+    await waitUntil('the tracker to know its latest checkpoint', 30_000, async () => weir.services.checkpoints.latestCompleted().has(run.id));
+    await flink.jm.cancel(jobId);
+    await waitUntil('the run to be recorded CANCELED', 30_000, async () => (await weir.services.runs.get(run.id))?.status === 'CANCELED');
+    await weir.services.checkpoints.tick();
+    assert.equal(weir.services.checkpoints.latestCompleted().has(run.id), false);
+    // What Weir stored of its checkpoints stays readable.
+    assert.ok((await weir.services.checkpoints.lastCompletedCheckpointAt(run.id))! > run.startTime!);
+  });
 });

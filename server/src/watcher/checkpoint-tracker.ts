@@ -53,10 +53,15 @@ export class CheckpointTracker {
   /** One pass over every running job of every cluster. */
   async tick(signal?: AbortSignal): Promise<{ requests: number }> {
     let requests = 0;
+    // Task names are read once per pass, so a renamed task's events carry its new name from the next pass.
+    this.names.clear();
+    const live = new Set<string>();
     for (const cluster of await this.deps.clusters.list()) {
-      if (signal?.aborted) break;
+      if (signal?.aborted) return { requests };
+      const notEnded = await this.deps.runs.listNonTerminalByCluster(cluster.id);
+      for (const run of notEnded) live.add(run.id);
       if (cluster.health === 'UNREACHABLE' || cluster.health === 'NOT_FLINK') continue;
-      const running = (await this.deps.runs.listNonTerminalByCluster(cluster.id)).filter((r) => r.status === 'RUNNING' && !r.lost);
+      const running = notEnded.filter((r) => r.status === 'RUNNING' && !r.lost);
       const queue = [...running];
       const workers = Array.from({ length: Math.min(this.deps.concurrency ?? 4, queue.length) }, async () => {
         for (let run = queue.shift(); run; run = queue.shift()) {
@@ -66,6 +71,9 @@ export class CheckpointTracker {
       });
       await Promise.all(workers);
     }
+    // What was seen of runs that ended (or were deleted) is forgotten: a Weir that runs for months
+    // would otherwise keep every run it ever followed. A run of an unreachable cluster is kept.
+    for (const runId of this.seen.keys()) if (!live.has(runId)) this.seen.delete(runId);
     return { requests };
   }
 
