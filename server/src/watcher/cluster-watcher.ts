@@ -261,7 +261,12 @@ export class ClusterWatcher {
     for (const known of this.known.values()) {
       if (known.listedInCycle === cycle) continue;
       known.staleRetryAt = undefined;
-      if (known.run.lost || isTerminal(known.run.status)) continue;
+      if (known.run.lost || isTerminal(known.run.status)) {
+        // Its end is recorded and Flink no longer lists it: nothing more will be read of it, so
+        // nothing of it is kept (a Weir that runs for months would keep every job it ever saw).
+        this.forget(known.run.flinkJobId, known.run.id);
+        continue;
+      }
       known.missingSince ??= now;
       if (now - known.missingSince >= this.lostAfterMs) {
         report.requests += await this.onVanished(known, overview.length);
@@ -525,6 +530,7 @@ export class ClusterWatcher {
     if (flinkSteps.length) known.lastFlink = flinkSteps.at(-1)!;
     const recorded: ObservedStep[] = appended.map((t) => ({ status: t.toStatus as RunStatus, at: t.at }));
     if (updated) known.run = updated;
+    if (appended.length) await this.refreshTaskName(known);
     const { restartCount } = known.run;
     let from = fromStatus;
     for (const t of appended) {
@@ -634,6 +640,7 @@ export class ClusterWatcher {
     const updated = await this.deps.runs.update(known.run.id, { ...changes, status: to });
     if (updated) known.run = updated;
     known.lastAt = at;
+    if (appended) await this.refreshTaskName(known);
     if (appended) this.deps.events.publish({ type: 'run.status', from, to, at, restartCount: known.run.restartCount, note, ...(cause ? { cause } : {}), ...this.refOf(known) });
   }
 
@@ -699,6 +706,23 @@ export class ClusterWatcher {
       });
     }
     if (fresh.length) this.publishedExceptionAt.set(known.run.id, fresh.at(-1)!.timestamp);
+  }
+
+  private forget(jobId: string, runId: string): void {
+    this.known.delete(jobId);
+    this.detailsOddSince.delete(jobId);
+    this.closelyWatched.delete(jobId);
+    this.publishedExceptionAt.delete(runId);
+  }
+
+  /**
+   * The task's current name on the run's events (and so in alerts): a task renamed since Weir
+   * first saw the run would otherwise be announced under its old name until Weir restarts.
+   * Read only when something is published, so a cycle without changes costs no query.
+   */
+  private async refreshTaskName(known: Known): Promise<void> {
+    const task = await this.deps.tasks.get(known.run.taskId);
+    if (task) known.taskName = task.name;
   }
 
   private refOf(known: Known): RunRef {

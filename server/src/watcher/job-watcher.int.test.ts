@@ -83,6 +83,18 @@ describe('the watcher on the shared test cluster', () => {
     await waitUntil('the exception event', 5_000, async () => events.some((e) => e.type === 'run.exception' && e.flinkJobId === jobId));
   });
 
+  it('announces a job\'s changes under its task\'s current name after the task was renamed', async () => {
+    const [jobId] = await runSql(flink, streamingJobSql('watch_rename'));
+    assert.ok(jobId);
+    const run = await waitForStatus(weir, clusterId, jobId, 'RUNNING');
+    const renamed = `renamed_${run.id}`;
+    await weir.services.tasks.update(run.taskId, { name: renamed });
+    await flink.jm.cancel(jobId);
+    await waitForStatus(weir, clusterId, jobId, 'CANCELED');
+    const announced = events.filter((e): e is Extract<WeirEvent, { type: 'run.status' }> => e.type === 'run.status' && e.flinkJobId === jobId);
+    assert.deepEqual(announced.filter((e) => e.to === 'CANCELLING' || e.to === 'CANCELED').map((e) => e.taskName), [renamed, renamed]);
+  });
+
   it('records FINISHED exactly once when Weir was down while the job ended', async () => {
     const [jobId] = await runSql(flink, streamingJobSql('watch_restart'));
     assert.ok(jobId);
