@@ -113,7 +113,13 @@ describe('job health on a real Flink job', () => {
     });
     const elapsed = Date.now() - started;
     const runs = (await weir.services.runs.listByTask(taskId)).items.sort((a, b) => a.createdAt - b.createdAt);
-    assert.equal(runs.length, 3, 'the first run and two automatic restarts');
+    const story = async () =>
+      JSON.stringify({
+        gaveUp: exhausted.reason,
+        attempts: (await weir.services.health.service.taskHealth(taskId)).attempts.map((a) => ({ attempt: a.attempt, state: a.state, error: a.error, failedRunId: a.failedRunId, newRunId: a.newRunId })),
+        runs: runs.map((r) => ({ id: r.id, status: r.status, flinkJobId: r.flinkJobId, submissionError: r.submissionError })),
+      });
+    assert.equal(runs.length, 3, `the first run and two automatic restarts: ${await story()}`);
     assert.deepEqual(runs.map((r) => r.status), ['FAILED', 'FAILED', 'FAILED']);
     assert.equal(exhausted.runId, runs[2]!.id, 'gave up on the third failure');
 

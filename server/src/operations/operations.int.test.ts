@@ -13,6 +13,7 @@ import { AppError } from '../errors/errors.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { SavepointsStore } from '../runs/savepoints.store.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
+import { FlinkProxy } from '../test-support/flink-proxy.js';
 import { assertFlinkTransitions } from '../test-support/flink-transitions.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 
@@ -257,6 +258,41 @@ describe('a stateful SQL job', () => {
     assert.match(stopEntry?.detail ?? '', new RegExp(stop.savepoint!.path!.replace(/[/.]/g, '.')));
     const runs = await weir.services.runs.listByTask(task.id);
     assert.equal(runs.total, 4, 'each start is its own run');
+  });
+});
+
+describe('restarting a run that ended', () => {
+  it('restores its latest checkpoint without asking for the ended job\'s details, which Flink can answer with an error as a job ends', async () => {
+    const proxy = await FlinkProxy.start(flink.restUrl, 44084);
+    try {
+      const proxied = (await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: `${TAG}-proxied`, restUrl: proxy.url, gatewayUrl: flink.gatewayUrl })).id;
+      const ident = `${TAG}ended`;
+      const created = await tasks().create(actor, {
+        name: `${TAG}-ended`,
+        kind: 'SQL',
+        clusterId: proxied,
+        sql: [
+          `CREATE TEMPORARY TABLE src (v INT) WITH ('connector' = 'datagen', 'rows-per-second' = '5');`,
+          `CREATE TEMPORARY TABLE out_${ident} (c BIGINT) WITH ('connector' = 'print', 'print-identifier' = '${ident}');`,
+          `INSERT INTO out_${ident} SELECT COUNT(*) FROM src;`,
+        ].join('\n'),
+        config: { savepointStrategy: 'none', checkpointIntervalMs: 1000 },
+      });
+      await tasks().publish(actor, created.id);
+      const online = await ops().online(actor, created.id);
+      const run = await waitForRun(online.newRunId!, 'RUNNING');
+      await waitUntil('a completed checkpoint', 30_000, () => flink.jm.latestCheckpointPath(run.flinkJobId));
+      await ops().cancel(actor, run.id);
+      await waitForRun(run.id, 'CANCELED');
+      proxy.corrupt(`/jobs/${run.flinkJobId}`, { kind: 'status', status: 500 });
+      const restarted = await ops().restart(actor, run.id, { from: 'latest-checkpoint' });
+      assert.match(restarted.restoredFrom ?? '', /chk-\d+/);
+      const next = await waitForRun(restarted.newRunId!, 'RUNNING');
+      assert.equal(await flink.jm.restoredFrom(next.flinkJobId), restarted.restoredFrom);
+      await ops().cancel(actor, next.id);
+    } finally {
+      await proxy.close();
+    }
   });
 });
 

@@ -258,7 +258,11 @@ export class OperationsService {
       if (!version) throw new ConflictError(`The version job ${run.flinkJobId} ran no longer exists`);
       await this.refuseIfOtherRunActive(task, run);
       const { jm } = await this.clusterOf(run);
-      const state = await this.liveState(jm, run);
+      // A run Flink reported as ended cannot run again, so Flink is not asked: Flink 2.3 answers a
+      // job's details with an error for a moment as it ends, and an automatic restart right after
+      // the failure then failed on that answer alone. (An end Weir recorded itself, such as a
+      // submission whose outcome it could not learn, is still checked with Flink.)
+      const state = (await this.endedPerFlink(run)) ?? (await this.liveState(jm, run));
       const active = state !== null && !TERMINAL.has(state);
       let restore: Restore | null = null;
       let savepoint: SavepointRecord | null = null;
@@ -614,6 +618,13 @@ export class OperationsService {
       if (err instanceof FlinkRejectedError && (err.details as { status?: number } | undefined)?.status === 404) return null;
       throw err;
     }
+  }
+
+  /** The run's end when Flink reported it (its last recorded transition is Flink's and terminal). */
+  private async endedPerFlink(run: RunRecord): Promise<string | null> {
+    if (!TERMINAL.has(run.status)) return null;
+    const last = (await this.deps.runs.listTransitions(run.id)).at(-1);
+    return last?.source === 'flink' && last.toStatus === run.status ? run.status : null;
   }
 
   private async requireLiveState(jm: JobManagerClient, run: RunRecord): Promise<string> {
