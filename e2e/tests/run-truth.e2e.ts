@@ -5,13 +5,14 @@
 // without checkpoints is not offered a restart from one, a stateless restart asks first, and the
 // page follows the restart to the new run; while the cluster does not answer, the run page shows
 // the saved copy at once with its age and "unreachable since", and the Clusters page marks the
-// figures it last had as stale.
+// figures it last had as stale; a detail Flink answers oddly is named on the page until it heals.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { cuttableProxy } from '../../server/src/test-support/cuttable-proxy.js';
-import { sharedTestFlink, type TestFlink } from '../../server/src/test-support/flink.js';
+import { runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../../server/src/test-support/flink.js';
+import { FlinkProxy } from '../../server/src/test-support/flink-proxy.js';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
 import { waitFor } from '../support/wait.js';
@@ -186,6 +187,46 @@ test('while the cluster does not answer, the run page shows the saved copy at on
     await screenshot(page, 'run-truth', '07-outage-clusters');
     console.log(`outage: the run page showed the saved copy ${shownAfterMs} ms after opening; banner: ${text}`);
   } finally {
+    await proxy.close();
+  }
+});
+
+test('a detail of a job that Flink answers oddly is named on its run page, and the notice goes when Flink answers properly again', async () => {
+  const name = `${TAG}-odd`;
+  const [jobId] = await runSql(flink, streamingJobSql(name));
+  assert.ok(jobId);
+  // The job's details are not JSON through this proxy from before Weir first sees the job.
+  const proxy = await FlinkProxy.start(flink.restUrl, 44085);
+  try {
+    proxy.corrupt(`/jobs/${jobId}`, { kind: 'truncate' });
+    const odd = await api('POST', '/api/clusters', { name, restUrl: proxy.url, gatewayUrl: flink.gatewayUrl });
+    // The job is on the shared cluster too, so both registrations list it: the run on the odd one is wanted.
+    const runId = await waitUntil('the job to be recorded on the odd cluster', 60_000, async () => {
+      const listed = await api('GET', `/api/overview/tasks?q=${encodeURIComponent(name)}`);
+      for (const task of listed.items as { id: string }[]) {
+        const runs = await api('GET', `/api/tasks/${task.id}/runs`);
+        const run = (runs.items as { id: string; clusterId: string; flinkJobId: string }[]).find((r) => r.clusterId === odd.id && r.flinkJobId === jobId);
+        if (run) return run.id;
+      }
+      return undefined;
+    });
+    await waitFor('the run to carry the warning', 60_000, async () => ((await api('GET', `/api/runs/${runId}`)).warnings as unknown[]).length > 0);
+
+    await page.goto(`${server.url}/runs/${runId}`);
+    const notice = page.getByTestId('run-warnings');
+    await notice.waitFor();
+    const items = page.getByTestId('run-warning');
+    assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-detail'))), ['job']);
+    assert.match(await items.first().innerText(), /^Job details \(status times, tasks\): cannot be read since .+ \(.*not JSON.*\)$/);
+    await screenshot(page, 'run-truth', '07-odd-detail');
+
+    proxy.heal(`/jobs/${jobId}`);
+    await waitFor('the warning to be cleared', 60_000, async () => ((await api('GET', `/api/runs/${runId}`)).warnings as unknown[]).length === 0);
+    await page.reload();
+    await page.locator('[data-run-status="RUNNING"]').waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('run-warnings').count(), 0);
+  } finally {
+    await flink.jm.cancel(jobId).catch(() => undefined);
     await proxy.close();
   }
 });

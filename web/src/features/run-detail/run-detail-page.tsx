@@ -18,6 +18,7 @@ import { OverviewTab } from './overview-tab';
 import { operationRules, RunOperations } from './run-operations';
 import { RunStatus } from './run-status';
 import { useRun, useRunOperation } from './run-detail.queries';
+import { RunWarnings } from './run-warnings';
 import { SourceBanner } from './source-banner';
 import { SqlTab } from './sql-tab';
 import { VersionsTab } from './versions-tab';
@@ -109,6 +110,7 @@ export function RunDetailPage() {
       ) : (
         <SourceBanner section={detail.job} />
       )}
+      <RunWarnings warnings={detail.warnings} />
       <Tabs
         activeKey={tab}
         destroyInactiveTabPane
