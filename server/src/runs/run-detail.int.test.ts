@@ -151,7 +151,9 @@ describe('run detail while the cluster does not answer', () => {
   before(async () => {
     flink = await sharedTestFlink();
     proxy = await cuttableProxy(new URL(flink.restUrl), 45_101);
-    weir = await startTestWeir({ config: { flinkTimeoutMs: 3_000 } });
+    // Cluster health is re-checked only when the test asks (or the watcher sees the cluster back),
+    // so what the run page shows after an outage does not depend on when a periodic check falls.
+    weir = await startTestWeir({ config: { flinkTimeoutMs: 3_000, clusterCheckIntervalMs: 3_600_000 } });
   });
   after(async () => {
     if (jobId) await flink.jm.cancel(jobId).catch(() => undefined);
@@ -186,5 +188,16 @@ describe('run detail while the cluster does not answer', () => {
     const exceptions = await svc.exceptions(run.id);
     assert.ok(exceptions.source !== 'live' && exceptions.unreachableSince != null);
     console.log(`outage: detail in ${tookMs} ms; reason: ${detail.job.reason}; cluster down since ${down.lastHealthyAt}`);
+  });
+
+  it('is live again as soon as the watcher shows the run back, not when the next health check falls', async () => {
+    const clusterId = (await weir.services.clusters.list()).find((c) => c.name === 'cut')!.id;
+    const run = (await weir.services.runs.getByJob(clusterId, jobId!))!;
+    await waitUntil('the watcher to see the outage', 60_000, async () => ['RECONNECTING', 'UNKNOWN'].includes((await weir.services.runs.get(run.id))!.status));
+    proxy.restore();
+    await waitUntil('the watcher to record the run RUNNING again', 60_000, async () => (await weir.services.runs.get(run.id))?.status === 'RUNNING');
+    const detail = await weir.services.runDetail.detail(run.id);
+    assert.equal(detail.job.source, 'live', `the run shows RUNNING, and its page: ${detail.job.reason}`);
+    assert.equal((await weir.services.clusters.get(clusterId)).health, 'HEALTHY');
   });
 });

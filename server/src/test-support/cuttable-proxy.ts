@@ -4,6 +4,8 @@ export interface CuttableProxy {
   url: string;
   /** From now on connections are accepted and never answered, like a cut network; open ones are dropped. */
   cut(): void;
+  /** Forwards new connections again (the network is back); connections made while cut stay dead. */
+  restore(): void;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,9 @@ export async function cuttableProxy(target: URL, port: number): Promise<Cuttable
     cut() {
       isCut = true;
       for (const s of sockets) s.destroy();
+    },
+    restore() {
+      isCut = false;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -75,6 +75,8 @@ interface Known {
 
 export interface CycleReport {
   reachable: boolean;
+  /** The cluster answered this cycle after the watcher could not reach it. */
+  backInContact?: boolean;
   requests: number;
   jobs: number;
   changed: number;
@@ -143,6 +145,16 @@ export class ClusterWatcher {
 
   get clusterId(): string {
     return this.cluster.id;
+  }
+
+  /** The cluster's health as last recorded, in this watcher's copy of the cluster. */
+  get recordedHealth(): Cluster['health'] {
+    return this.cluster.health;
+  }
+
+  /** Takes a fresher record of the same cluster (its health after a check) without touching the clients. */
+  noteCluster(cluster: Cluster): void {
+    if (cluster.id === this.cluster.id) this.cluster = cluster;
   }
 
   /** Picks up a changed address without losing what is known. */
@@ -228,6 +240,7 @@ export class ClusterWatcher {
     this.failures = 0;
     this.firstFailureAt = null;
     if (wasUnreachable) this.deps.log.info({ cluster: this.cluster.name }, 'cluster answers again');
+    report.backInContact = wasUnreachable;
 
     const now = this.now();
     const cycle = ++this.cycles;

@@ -77,6 +77,13 @@ export class WatcherManager {
         nextDelayMs: () => watcher.nextDelayMs(),
         run: async () => {
           const report = await watcher.cycle();
+          // The cluster answers the watcher while its record still says UNREACHABLE (the health
+          // check runs every few seconds): check it now, so the run pages, which do not call an
+          // unreachable cluster, show live data as soon as the statuses do.
+          if (report.reachable && (report.backInContact || watcher.recordedHealth === 'UNREACHABLE')) {
+            const checked = await this.deps.clusters.check(cluster.id).catch(() => undefined);
+            if (checked) watcher.noteCluster(checked);
+          }
           this.deps.onCycle?.(cluster.id, report);
         },
       });
