@@ -170,7 +170,14 @@ export class AutoRestarter {
     return Boolean(await this.deps.store.attemptForFailedRun(runId));
   }
 
+  /** Submissions in progress: a run they start can fail before they are recorded. */
+  private readonly inFlight = new Set<Promise<void>>();
+
   private async onFailed(ref: RunRef): Promise<void> {
+    // A restored run can fail before the attempt that started it is recorded as SUBMITTED; deciding
+    // only after that keeps the record in order (attempt submitted, then its run's failure decided,
+    // then a give-up), as anyone reading the task's attempts sees it.
+    await Promise.allSettled([...this.inFlight]);
     const decision = await this.decide(ref.runId);
     if (decision.action === 'ignore') return;
     if (decision.action === 'give-up') return this.giveUp(ref, decision.reason);
@@ -180,7 +187,15 @@ export class AutoRestarter {
 
   /** Submits the attempts whose backoff has passed. Scheduled; safe on several instances. */
   async tick(): Promise<void> {
-    for (const attempt of await this.deps.store.claimDueAttempts(CLAIM_LEASE_MS)) await this.submit(attempt);
+    for (const attempt of await this.deps.store.claimDueAttempts(CLAIM_LEASE_MS)) {
+      const submitting = this.submit(attempt);
+      this.inFlight.add(submitting);
+      try {
+        await submitting;
+      } finally {
+        this.inFlight.delete(submitting);
+      }
+    }
   }
 
   private async submit(attempt: AutoRestartAttempt): Promise<void> {
