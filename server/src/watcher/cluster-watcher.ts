@@ -1,4 +1,5 @@
 import type { Cluster } from '@weir/contract';
+import { restartsOfEndedJob } from '../flink/exception-history.js';
 import type { EventBus, RunRef, RunStatus } from '../events/events.js';
 import { AppError, FlinkRejectedError } from '../errors/errors.js';
 import type { FlinkJobDetails, FlinkJobOverview, JobManagerClient } from '../flink/job-manager.client.js';
@@ -370,7 +371,11 @@ export class ClusterWatcher {
     // The detail of a run that ended is saved before its status says so: whoever sees the end
     // (the overview, an alert's link) finds the detail page complete, even if the cluster goes next.
     if (known.warnings.has('job')) await this.clearWarning(known, 'job');
-    if (isTerminal(details.state)) requests += await this.captureFinalSnapshot(this.jm, known);
+    if (isTerminal(details.state)) {
+      const final = await this.captureFinalSnapshot(this.jm, known, details.state);
+      requests += final.requests;
+      restarts = maxKnown(restarts, final.restarts);
+    }
     const result = await this.apply(known, details, restarts, { note: null, weirNote, snapshot: true });
     known.seenAs = job;
     if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.captureExceptions(this.jm, known);
@@ -406,12 +411,15 @@ export class ClusterWatcher {
     };
     known ??= await this.discover(details);
     await this.warn(known, 'job', problem);
+    let restarts: number | undefined;
     if (isTerminal(job.state)) {
-      requests += await this.captureFinalSnapshot(this.jm, known);
+      const final = await this.captureFinalSnapshot(this.jm, known, job.state);
+      requests += final.requests;
+      restarts = final.restarts;
       known.seenAs = job; // nothing more will happen to it
     }
     const weirNote = `Flink's job list shows ${job.state}; the job's details could not be read`;
-    const result = await this.apply(known, details, undefined, { note: null, weirNote, snapshot: false });
+    const result = await this.apply(known, details, restarts, { note: null, weirNote, snapshot: false });
     if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.captureExceptions(this.jm, known);
     return requests;
   }
@@ -604,8 +612,8 @@ export class ClusterWatcher {
       try {
         const details = await history.archivedJob(known.run.flinkJobId);
         if (details) {
-          if (isTerminal(details.state)) await this.captureFinalSnapshot(history, known);
-          await this.apply(known, details, undefined, { note: 'from the HistoryServer archive', snapshot: true });
+          const final = isTerminal(details.state) ? await this.captureFinalSnapshot(history, known, details.state) : undefined;
+          await this.apply(known, details, final?.restarts, { note: 'from the HistoryServer archive', snapshot: true });
           return 2;
         }
         if (missingFor < this.historyArchiveGraceMs) return 1;
@@ -658,7 +666,11 @@ export class ClusterWatcher {
   }
 
   /** Saves what the detail page needs once the cluster forgets the job. */
-  private async captureFinalSnapshot(jm: JobManagerClient, known: Known): Promise<number> {
+  /**
+   * Saves the final snapshot; returns the requests it took and, when the exception history tells,
+   * how many times the job restarted (Flink's counter answers 0 once a job ended).
+   */
+  private async captureFinalSnapshot(jm: JobManagerClient, known: Known, endStatus: string): Promise<{ requests: number; restarts: number | undefined }> {
     const jid = known.run.flinkJobId;
     const reads: [SnapshotKind, () => Promise<unknown>][] = [
       ['exceptions', () => jm.exceptions(jid)],
@@ -685,7 +697,7 @@ export class ClusterWatcher {
       }),
     );
     if (exceptions) this.publishNewExceptions(known, exceptions as ExceptionHistory);
-    return reads.length;
+    return { requests: reads.length, restarts: restartsOfEndedJob(exceptions as Parameters<typeof restartsOfEndedJob>[0], endStatus) };
   }
 
   private async captureExceptions(jm: JobManagerClient, known: Known): Promise<number> {
@@ -757,6 +769,11 @@ function overviewTimestamps(job: FlinkJobOverview): Record<string, number> {
 }
 
 /** Flink answered about the job, but not usefully: an error other than "no such job", or not in Flink's shape. */
+/** The larger of two counts, either of which may be unknown. */
+function maxKnown(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+}
+
 function answeredOddly(err: AppError): boolean {
   if (err instanceof FlinkRejectedError) return (err.details as { status?: number } | undefined)?.status !== 404;
   return err.code === 'NOT_FLINK';

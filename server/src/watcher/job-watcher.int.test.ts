@@ -95,6 +95,26 @@ describe('the watcher on the shared test cluster', () => {
     assert.deepEqual(announced.filter((e) => e.to === 'CANCELLING' || e.to === 'CANCELED').map((e) => e.taskName), [renamed, renamed]);
   });
 
+  it('counts the restarts of a job that restarted and failed while Weir was not looking, as Flink made them', async () => {
+    // Three restarts 100 ms apart, then the failure that ends it: all between two looks of a Weir.
+    // Once a job ended, Flink's restart counter answers 0; its exception history still tells.
+    const [jobId] = await runSql(flink, [
+      `SET 'restart-strategy.fixed-delay.attempts' = '3'`,
+      `SET 'restart-strategy.fixed-delay.delay' = '100 ms'`,
+      ...failingJobSql('watch_restarts_unseen').map((statement) => statement.replace(`'restart-strategy.type' = 'none'`, `'restart-strategy.type' = 'fixed-delay'`)),
+    ]);
+    assert.ok(jobId);
+    await waitUntil('Flink to fail the job', 60_000, async () => (await flink.jm.job(jobId)).state === 'FAILED');
+    const late = await startTestWeir();
+    try {
+      const lateCluster = (await late.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'late', restUrl: flink.restUrl, gatewayUrl: flink.gatewayUrl })).id;
+      const run = await waitForStatus(late, lateCluster, jobId, 'FAILED');
+      assert.equal(run.restartCount, 3);
+    } finally {
+      await late.stop();
+    }
+  });
+
   it('records FINISHED exactly once when Weir was down while the job ended', async () => {
     const [jobId] = await runSql(flink, streamingJobSql('watch_restart'));
     assert.ok(jobId);
