@@ -1,7 +1,7 @@
 import type { Cluster } from '@weir/contract';
 import { restartsOfEndedJob } from '../flink/exception-history.js';
 import type { EventBus, RunRef, RunStatus } from '../events/events.js';
-import { AppError, FlinkRejectedError } from '../errors/errors.js';
+import { AppError, FlinkRejectedError, FlinkUnreachableError } from '../errors/errors.js';
 import type { FlinkJobDetails, FlinkJobOverview, JobManagerClient } from '../flink/job-manager.client.js';
 import type { NewRunTransition, RunRecord, RunsStore, RunWarningDetail, SnapshotKind } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
@@ -132,6 +132,12 @@ export class ClusterWatcher {
       settings: WatcherSettings;
       log: Logger;
       now?: () => number;
+      /**
+       * Called when the cluster answers while its record says UNREACHABLE, or answers again after
+       * the watcher could not reach it, before any of its jobs is recorded: the cluster's health
+       * is checked then, so pages that trust it agree with the statuses about to be recorded.
+       */
+      onAnswering?: () => Promise<Cluster | undefined>;
     },
   ) {
     this.probeTimeoutMs = deps.settings.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
@@ -146,11 +152,6 @@ export class ClusterWatcher {
 
   get clusterId(): string {
     return this.cluster.id;
-  }
-
-  /** The cluster's health as last recorded, in this watcher's copy of the cluster. */
-  get recordedHealth(): Cluster['health'] {
-    return this.cluster.health;
   }
 
   /** Takes a fresher record of the same cluster (its health after a check) without touching the clients. */
@@ -242,6 +243,10 @@ export class ClusterWatcher {
     this.firstFailureAt = null;
     if (wasUnreachable) this.deps.log.info({ cluster: this.cluster.name }, 'cluster answers again');
     report.backInContact = wasUnreachable;
+    if ((wasUnreachable || this.cluster.health === 'UNREACHABLE') && this.deps.onAnswering) {
+      const checked = await this.deps.onAnswering().catch(() => undefined);
+      if (checked) this.noteCluster(checked);
+    }
 
     const now = this.now();
     const cycle = ++this.cycles;
@@ -266,8 +271,17 @@ export class ClusterWatcher {
         report.requests += await this.refresh(job, known);
         report.changed += 1;
       } catch (err) {
-        // The job may have vanished between the two requests, or the cluster went away: next cycle
-        // retries. Whatever went wrong with one job costs that job, never the cycle or the other jobs.
+        // The cluster stopped answering during the cycle: that is about the cluster, not this job.
+        // Going on would wait a timeout for every job still to read (a cluster that kept many
+        // ended jobs held its cycle for minutes, and its outage went unseen that long). The next
+        // cycle's job list tells whether the cluster is down (one slow answer is not an outage).
+        if (err instanceof FlinkUnreachableError) {
+          this.deps.log.warn({ cluster: this.cluster.name, job: job.jid, err: err.message }, 'cluster stopped answering during the cycle');
+          report.reachable = false;
+          return report;
+        }
+        // The job may have vanished between the two requests: next cycle retries. Whatever else
+        // went wrong with one job costs that job, never the cycle or the other jobs.
         if (err instanceof AppError) this.deps.log.warn({ cluster: this.cluster.name, job: job.jid, err: err.message }, 'could not read job details');
         else this.deps.log.error({ cluster: this.cluster.name, job: job.jid, err }, 'could not record job');
       }
@@ -688,7 +702,9 @@ export class ClusterWatcher {
           answer = await read();
         } catch (err) {
           // One detail Flink answered oddly is missing from the saved copy, and said so on the run.
-          if (!(err instanceof AppError)) throw err;
+          // A cluster that stopped answering is not an odd answer: the end is recorded, with its
+          // whole snapshot, once the cluster answers again.
+          if (!(err instanceof AppError) || err instanceof FlinkUnreachableError) throw err;
           if (jm === this.jm) await this.warn(known, kind as RunWarningDetail, err.message);
           return;
         }

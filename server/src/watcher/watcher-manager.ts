@@ -68,6 +68,10 @@ export class WatcherManager {
         history,
         settings: this.deps.settings,
         log: this.deps.log,
+        // The cluster answers the watcher while its record still says UNREACHABLE (the health check
+        // runs every few seconds): check it now, so the run pages, which do not call an unreachable
+        // cluster, show live data as soon as the statuses do.
+        onAnswering: () => this.deps.clusters.check(cluster.id),
       });
       this.watchers.set(cluster.id, watcher);
       this.deps.scheduler.schedule({
@@ -77,13 +81,6 @@ export class WatcherManager {
         nextDelayMs: () => watcher.nextDelayMs(),
         run: async () => {
           const report = await watcher.cycle();
-          // The cluster answers the watcher while its record still says UNREACHABLE (the health
-          // check runs every few seconds): check it now, so the run pages, which do not call an
-          // unreachable cluster, show live data as soon as the statuses do.
-          if (report.reachable && (report.backInContact || watcher.recordedHealth === 'UNREACHABLE')) {
-            const checked = await this.deps.clusters.check(cluster.id).catch(() => undefined);
-            if (checked) watcher.noteCluster(checked);
-          }
           this.deps.onCycle?.(cluster.id, report);
         },
       });
