@@ -146,7 +146,7 @@ test('a job without checkpoints is not offered a restart from one; a stateless r
 });
 
 test('while the cluster does not answer, the run page shows the saved copy at once and why, and the cluster\'s figures are marked stale', async () => {
-  const proxy = await cuttableProxy(new URL(flink.restUrl), 45_102);
+  const proxy = await cuttableProxy(new URL(flink.restUrl));
   try {
     const cut = await api('POST', '/api/clusters', { name: `${TAG}-cut`, restUrl: proxy.url, gatewayUrl: flink.gatewayUrl });
     const sql = [
@@ -196,7 +196,7 @@ test('a detail of a job that Flink answers oddly is named on its run page, and t
   const [jobId] = await runSql(flink, streamingJobSql(name));
   assert.ok(jobId);
   // The job's details are not JSON through this proxy from before Weir first sees the job.
-  const proxy = await FlinkProxy.start(flink.restUrl, 44085);
+  const proxy = await FlinkProxy.start(flink.restUrl);
   try {
     proxy.corrupt(`/jobs/${jobId}`, { kind: 'truncate' });
     const odd = await api('POST', '/api/clusters', { name, restUrl: proxy.url, gatewayUrl: flink.gatewayUrl });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, connect, type Socket } from 'node:net';
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
@@ -144,9 +144,9 @@ test('publishing without validation is offered after the gateway could not be re
   const page = await browser.newPage();
   await logIn(page, server.url, ADMIN_PASSWORD);
   // The cluster's gateway is reached through a relay this test can take down, as a network cut would.
-  const relay = await tcpRelay(GATEWAY_RELAY_PORT, new URL(GATEWAY!));
+  const relay = await tcpRelay(new URL(GATEWAY!));
   try {
-    await registerCluster(page, 'gateway-relay', `http://127.0.0.1:${GATEWAY_RELAY_PORT}`);
+    await registerCluster(page, 'gateway-relay', relay.url);
   } finally {
     await relay.close();
   }
@@ -164,11 +164,12 @@ test('publishing without validation is offered after the gateway could not be re
   await offer.waitFor({ state: 'detached' });
 });
 
-/** A port of this file's own range for the gateway relay. */
-const GATEWAY_RELAY_PORT = 46110;
-
-/** Forwards TCP connections on `port` to `target` until closed; closing also cuts open connections. */
-async function tcpRelay(port: number, target: URL): Promise<{ close(): Promise<void> }> {
+/**
+ * Forwards TCP connections on a port the OS chooses to `target` until closed; closing also cuts
+ * open connections. (A fixed port here once failed with EADDRINUSE: the ports tests used to pick
+ * lie in Linux's ephemeral range, where any outgoing connection may hold them.)
+ */
+async function tcpRelay(target: URL): Promise<{ url: string; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = connect(Number(target.port), target.hostname);
@@ -179,8 +180,9 @@ async function tcpRelay(port: number, target: URL): Promise<{ close(): Promise<v
     }
     client.pipe(upstream).pipe(client);
   });
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

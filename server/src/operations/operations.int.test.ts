@@ -263,7 +263,7 @@ describe('a stateful SQL job', () => {
 
 describe('restarting a run that ended', () => {
   it('restores its latest checkpoint without asking for the ended job\'s details, which Flink can answer with an error as a job ends', async () => {
-    const proxy = await FlinkProxy.start(flink.restUrl, 44084);
+    const proxy = await FlinkProxy.start(flink.restUrl);
     try {
       const proxied = (await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: `${TAG}-proxied`, restUrl: proxy.url, gatewayUrl: flink.gatewayUrl })).id;
       const ident = `${TAG}ended`;

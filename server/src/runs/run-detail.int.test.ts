@@ -150,7 +150,7 @@ describe('run detail while the cluster does not answer', () => {
 
   before(async () => {
     flink = await sharedTestFlink();
-    proxy = await cuttableProxy(new URL(flink.restUrl), 45_101);
+    proxy = await cuttableProxy(new URL(flink.restUrl));
     // Cluster health is re-checked only when the test asks (or the watcher sees the cluster back),
     // so what the run page shows after an outage does not depend on when a periodic check falls.
     weir = await startTestWeir({ config: { flinkTimeoutMs: 3_000, clusterCheckIntervalMs: 3_600_000 } });

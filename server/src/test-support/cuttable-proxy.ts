@@ -9,8 +9,8 @@ export interface CuttableProxy {
   close(): Promise<void>;
 }
 
-/** A TCP forwarder in front of the JobManager that can be cut, so Weir sees the cluster stop answering. */
-export async function cuttableProxy(target: URL, port: number): Promise<CuttableProxy> {
+/** A TCP forwarder in front of the JobManager that can be cut, so Weir sees the cluster stop answering. Port 0 (the default): the OS chooses. */
+export async function cuttableProxy(target: URL, port = 0): Promise<CuttableProxy> {
   let isCut = false;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
@@ -26,7 +26,7 @@ export async function cuttableProxy(target: URL, port: number): Promise<Cuttable
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
     cut() {
       isCut = true;
       for (const s of sockets) s.destroy();

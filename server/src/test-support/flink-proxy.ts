@@ -36,7 +36,7 @@ export class FlinkProxy {
   /** Every request the proxy answered, oldest first. */
   readonly answered: AnsweredRequest[] = [];
 
-  private constructor(targetUrl: string, readonly port: number) {
+  private constructor(targetUrl: string, public port: number) {
     this.target = new URL(targetUrl);
     this.server = http.createServer((req, res) => this.handle(req, res));
     this.server.keepAliveTimeout = 60_000;
@@ -46,8 +46,12 @@ export class FlinkProxy {
     });
   }
 
-  /** Starts a proxy on 127.0.0.1:`port` (a port of the test's own range) forwarding to `targetUrl`. */
-  static async start(targetUrl: string, port: number): Promise<FlinkProxy> {
+  /**
+   * Starts a proxy on 127.0.0.1:`port` forwarding to `targetUrl`; port 0 (the default) lets the OS
+   * choose one, which later refuse()/restore() keep. A fixed port can be taken by any outgoing
+   * connection (tests' fixed ports lie in Linux's ephemeral range), so prefer 0.
+   */
+  static async start(targetUrl: string, port = 0): Promise<FlinkProxy> {
     const proxy = new FlinkProxy(targetUrl, port);
     await proxy.listen();
     return proxy;
@@ -101,8 +105,10 @@ export class FlinkProxy {
       this.server.once('error', reject);
       this.server.listen(this.port, '127.0.0.1', () => {
         this.server.off('error', reject);
-        if ((this.server.address() as AddressInfo).port !== this.port) reject(new Error('proxy port mismatch'));
-        else resolve();
+        const bound = (this.server.address() as AddressInfo).port;
+        if (this.port !== 0 && bound !== this.port) return reject(new Error('proxy port mismatch'));
+        this.port = bound;
+        resolve();
       });
     });
   }

@@ -31,7 +31,7 @@ describe('the watcher when a proxy cuts the JobManager off', () => {
 
   before(async () => {
     flink = await sharedTestFlink();
-    proxy = await FlinkProxy.start(flink.restUrl, 44081);
+    proxy = await FlinkProxy.start(flink.restUrl);
     weir = await startTestWeir();
     weir.services.bus.subscribe((e) => void (e.type === 'run.status' && events.push(e)));
     clusterId = (await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'behind-a-proxy', restUrl: proxy.url, gatewayUrl: flink.gatewayUrl })).id;
@@ -128,7 +128,7 @@ describe('odd answers about one job (a proxy corrupts one endpoint of one job)',
   before(async () => {
     await robots.start();
     flink = await sharedTestFlink();
-    proxy = await FlinkProxy.start(flink.restUrl, 44082);
+    proxy = await FlinkProxy.start(flink.restUrl);
     weir = await startTestWeir({ config: { publicUrl: 'http://weir.test' } });
     clusterId = (await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'odd-answers', restUrl: proxy.url, gatewayUrl: flink.gatewayUrl })).id;
     const service = weir.services.alerts.service;
@@ -210,7 +210,7 @@ describe('odd answers about one job (a proxy corrupts one endpoint of one job)',
       const details = await flink.jm.job(jobId);
       return details.state === 'FAILED' ? details : undefined;
     });
-    const late = await FlinkProxy.start(flink.restUrl, 44083);
+    const late = await FlinkProxy.start(flink.restUrl);
     try {
       late.corrupt(`/jobs/${jobId}`, { kind: 'status', status: 500, times: 1 });
       const lateCluster = (await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'odd-once', restUrl: late.url, gatewayUrl: flink.gatewayUrl })).id;
