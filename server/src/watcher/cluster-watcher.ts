@@ -76,8 +76,6 @@ interface Known {
 
 export interface CycleReport {
   reachable: boolean;
-  /** The cluster answered this cycle after the watcher could not reach it. */
-  backInContact?: boolean;
   requests: number;
   jobs: number;
   changed: number;
@@ -155,7 +153,7 @@ export class ClusterWatcher {
   }
 
   /** Takes a fresher record of the same cluster (its health after a check) without touching the clients. */
-  noteCluster(cluster: Cluster): void {
+  private noteCluster(cluster: Cluster): void {
     if (cluster.id === this.cluster.id) this.cluster = cluster;
   }
 
@@ -242,7 +240,6 @@ export class ClusterWatcher {
     this.failures = 0;
     this.firstFailureAt = null;
     if (wasUnreachable) this.deps.log.info({ cluster: this.cluster.name }, 'cluster answers again');
-    report.backInContact = wasUnreachable;
     if ((wasUnreachable || this.cluster.health === 'UNREACHABLE') && this.deps.onAnswering) {
       const checked = await this.deps.onAnswering().catch(() => undefined);
       if (checked) this.noteCluster(checked);
@@ -679,10 +676,10 @@ export class ClusterWatcher {
     if (appended) this.deps.events.publish({ type: 'run.status', from, to, at, restartCount: known.run.restartCount, note, ...(cause ? { cause } : {}), ...this.refOf(known) });
   }
 
-  /** Saves what the detail page needs once the cluster forgets the job. */
   /**
-   * Saves the final snapshot; returns the requests it took and, when the exception history tells,
-   * how many times the job restarted (Flink's counter answers 0 once a job ended).
+   * Saves what the detail page needs once the cluster forgets the job. Returns the requests it
+   * took and, when the exception history tells, how many times the job restarted (Flink's counter
+   * answers 0 once a job ended).
    */
   private async captureFinalSnapshot(jm: JobManagerClient, known: Known, endStatus: string): Promise<{ requests: number; restarts: number | undefined }> {
     const jid = known.run.flinkJobId;
@@ -784,12 +781,12 @@ function overviewTimestamps(job: FlinkJobOverview): Record<string, number> {
   return isTerminal(job.state) && job['end-time'] > 0 ? { [job.state]: job['end-time'] } : {};
 }
 
-/** Flink answered about the job, but not usefully: an error other than "no such job", or not in Flink's shape. */
 /** The larger of two counts, either of which may be unknown. */
 function maxKnown(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
 
+/** Flink answered about the job, but not usefully: an error other than "no such job", or not in Flink's shape. */
 function answeredOddly(err: AppError): boolean {
   if (err instanceof FlinkRejectedError) return (err.details as { status?: number } | undefined)?.status !== 404;
   return err.code === 'NOT_FLINK';
