@@ -1,6 +1,7 @@
 import type { AutoRestartAttempt, AutoRestartPolicy, AutoRestartSource } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
+import { FlinkUnreachableError } from '../errors/errors.js';
 import type { EventBus, RunRef, WeirEvent } from '../events/events.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import type { HealthStore } from './health.store.js';
@@ -11,14 +12,17 @@ import type { HealthStore } from './health.store.js';
  * not exist or the submission fails; auto-restart then tries the policy's next source.
  */
 export interface Resubmitter {
+  /** Throws FlinkUnreachableError unless the failed run's cluster answers. */
+  clusterAnswers(runId: string): Promise<void>;
   resubmit(
     runId: string,
     options: { from: AutoRestartSource | 'path'; path?: string; actor: Principal },
   ): Promise<{ runId: string; restoredFrom: string | null }>;
 }
 
-/** The shape of OperationsService.restart that auto-restart uses. */
+/** The shape of OperationsService that auto-restart uses. */
 export interface RestartOperation {
+  assertClusterAnswers(runId: string): Promise<void>;
   restart(
     actor: Principal,
     runId: string,
@@ -29,6 +33,7 @@ export interface RestartOperation {
 /** Resubmits through the operations service (the one place that submits jobs). */
 export function operationsResubmitter(operations: RestartOperation): Resubmitter {
   return {
+    clusterAnswers: (runId) => operations.assertClusterAnswers(runId),
     async resubmit(runId, { from, path, actor }) {
       const result = await operations.restart(actor, runId, from === 'path' ? { from: 'savepoint', savepointPath: path! } : { from });
       if (!result.newRunId) throw new Error('the operations service did not start a new run');
@@ -88,6 +93,8 @@ interface Logger {
 
 /** How long an instance may hold a claimed attempt before another takes it over. */
 const CLAIM_LEASE_MS = 120_000;
+/** How long an attempt whose cluster does not answer waits between tries (one probe each). */
+const UNREACHABLE_RETRY_MS = { min: 1000, max: 15_000 };
 /** Operations on a run recorded this long before it failed count as "stopped on purpose". */
 const OPERATION_LOOKBACK_MS = 10 * 60_000;
 
@@ -214,6 +221,14 @@ export class AutoRestarter {
     const tries = policy.sources.flatMap((from): { from: AutoRestartSource | 'path'; path?: string }[] =>
       from === 'latest-checkpoint' && inherited ? [{ from }, { from: 'path', path: inherited }] : [{ from }],
     );
+    // Asked before any source is tried (and outside the audit): an outage says nothing about the
+    // sources, and a submission into it would be recorded as a run that never reached Flink.
+    try {
+      await this.resubmitter?.clusterAnswers(failed.id);
+    } catch (err) {
+      if (err instanceof FlinkUnreachableError) return this.waitForCluster(attempt, policy, ref, err.message);
+      throw err;
+    }
     for (const { from, path } of this.resubmitter ? tries : []) {
       try {
         const submitted = await this.deps.audit.around(
@@ -234,6 +249,24 @@ export class AutoRestarter {
     const error = errors.join('; ');
     await this.deps.store.finishAttempt(attempt.id, { state: 'FAILED', error });
     if (ref) await this.giveUp(ref, `attempt ${attempt.attempt} could not be submitted (${error})`);
+  }
+
+  /**
+   * The attempt is tried again once the cluster answers, for as long as the policy's window since
+   * the failure; nothing was submitted, so it keeps its number. Past the window Weir gives up.
+   */
+  private async waitForCluster(attempt: AutoRestartAttempt, policy: AutoRestartPolicy, ref: RunRef | undefined, message: string): Promise<void> {
+    const waited = this.now() - attempt.createdAt;
+    if (waited < policy.windowMs) {
+      // Asked often at first (a JobManager restart takes seconds), then every 15 s at most.
+      const retryInMs = Math.min(Math.max(waited / 4, UNREACHABLE_RETRY_MS.min), UNREACHABLE_RETRY_MS.max);
+      await this.deps.store.postponeAttempt(attempt.id, this.now() + retryInMs, `waiting for the cluster: ${message}`);
+      if (attempt.error === null) this.deps.log.warn({ task: ref?.taskName, failedRunId: attempt.failedRunId, attempt: attempt.attempt }, 'automatic restart waits for the cluster to answer');
+      return;
+    }
+    const error = `the cluster could not be reached for ${Math.round(waited / 60_000)} min (${message})`;
+    await this.deps.store.finishAttempt(attempt.id, { state: 'FAILED', error });
+    if (ref) await this.giveUp(ref, `attempt ${attempt.attempt} could not be submitted: ${error}`);
   }
 
   private async giveUp(ref: RunRef, reason: string): Promise<void> {

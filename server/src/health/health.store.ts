@@ -196,6 +196,11 @@ export class HealthStore {
     return claimed;
   }
 
+  /** Puts a claimed attempt back to wait until `dueAt`, saying why (it keeps its number: nothing was submitted). */
+  async postponeAttempt(id: string, dueAt: number, reason: string): Promise<void> {
+    await this.database.db.updateTable('auto_restart_attempts').set({ due_at: dueAt, claimed_at: null, error: reason }).where('id', '=', id).execute();
+  }
+
   async finishAttempt(id: string, outcome: { state: 'SUBMITTED' | 'FAILED'; newRunId?: string | null; restoredFrom?: string | null; error?: string | null }): Promise<void> {
     await this.database.db
       .updateTable('auto_restart_attempts')

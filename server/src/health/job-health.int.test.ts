@@ -14,6 +14,7 @@ import type { WeirEvent } from '../events/events.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
 import { RobotReceiver } from '../alerts/testing/receivers.js';
+import { cuttableProxy } from '../test-support/cuttable-proxy.js';
 
 const suffix = `${process.pid}_${Date.now() % 100_000}`;
 
@@ -220,6 +221,61 @@ describe('job health on a real Flink job', () => {
     assert.equal((await weir.services.runs.listByTask(taskId)).total, 1, 'no new run');
     assert.deepEqual((await weir.services.health.service.taskHealth(taskId)).attempts, []);
     assert.equal(await weir.services.health.restarter!.handles(run.id), false);
+  });
+
+  it('waits for a cluster that stops answering before restarting, recording no run that never reached Flink', async () => {
+    const name = `autorestart_outage_${suffix}`;
+    const rest = await cuttableProxy(new URL(flink.restUrl));
+    const gateway = await cuttableProxy(new URL(flink.gatewayUrl));
+    const { tasksService, health, runs, bus } = weir.services;
+    try {
+      const cutClusterId = (await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: `health_cut_${suffix}`, restUrl: rest.url, gatewayUrl: gateway.url })).id;
+      // Fails on its first row (100 / 0), with no restarts of Flink's own.
+      const task = await tasksService.create(SYSTEM_PRINCIPAL, {
+        name,
+        kind: 'SQL',
+        clusterId: cutClusterId,
+        sql: [
+          `CREATE TEMPORARY TABLE src (id BIGINT) WITH ('connector'='datagen','rows-per-second'='1','fields.id.kind'='sequence','fields.id.start'='1','fields.id.end'='10');`,
+          `CREATE TEMPORARY TABLE snk (q BIGINT) WITH ('connector'='blackhole');`,
+          `INSERT INTO snk SELECT 100 / (id - 1) FROM src;`,
+        ].join('\n'),
+        config: { parallelism: 1, checkpointIntervalMs: null, flinkOptions: { 'restart-strategy.type': 'none' } },
+      });
+      await tasksService.publish(SYSTEM_PRINCIPAL, task.id);
+      await health.service.setAutoRestart(SYSTEM_PRINCIPAL, task.id, policy({ maxAttempts: 1, sources: ['none'] }));
+      // The cluster stops answering the moment Weir records the failure, before the attempt is due.
+      const unsubscribe = bus.subscribe((e) => {
+        if (e.type === 'run.status' && e.taskId === task.id && e.to === 'FAILED') {
+          rest.cut();
+          gateway.cut();
+        }
+      });
+      const first = await start(task.id);
+      const waiting = await waitUntil('the attempt to wait for the cluster', 60_000, async () =>
+        (await health.service.taskHealth(task.id)).attempts.find((a) => a.state === 'SCHEDULED' && a.error !== null),
+      );
+      assert.match(waiting.error!, /^waiting for the cluster: /);
+      assert.equal((await runs.get(first.id))?.status, 'FAILED');
+      assert.equal((await runs.listByTask(task.id)).total, 1, 'no run is recorded while the cluster does not answer');
+      assert.equal((await health.service.taskHealth(task.id)).autoRestartState === 'EXHAUSTED', false, 'Weir did not give up');
+
+      unsubscribe();
+      rest.restore();
+      gateway.restore();
+      const submitted = await waitUntil('the attempt to be submitted once the cluster answers', 60_000, async () =>
+        (await health.service.taskHealth(task.id)).attempts.find((a) => a.state === 'SUBMITTED'),
+      );
+      const second = (await runs.get(submitted.newRunId!))!;
+      flinkJobs.add(second.flinkJobId);
+      assert.equal(submitted.attempt, 1, 'the wait did not use up an attempt');
+      assert.equal(second.submissionError, null);
+      assert.equal(await flink.jm.jobExists(second.flinkJobId), true, 'the restarted job reached Flink');
+      assert.deepEqual((await runs.listByTask(task.id)).items.map((r) => r.id).sort(), [first.id, second.id].sort());
+    } finally {
+      await rest.close();
+      await gateway.close();
+    }
   });
 
   it('a job whose checkpoints fail loses health score and fires the checkpoint rule', async () => {

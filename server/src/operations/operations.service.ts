@@ -15,7 +15,7 @@ import type {
 import type { AuditService, AuditTarget } from '../audit/audit.service.js';
 import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
-import { AppError, ConflictError, FlinkRejectedError, InputError, NotFoundError } from '../errors/errors.js';
+import { AppError, ConflictError, FlinkRejectedError, FlinkUnreachableError, InputError, NotFoundError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type { SqlErrorDetails } from '../flink/sql-gateway.client.js';
@@ -273,7 +273,8 @@ export class OperationsService {
         if (active) await this.cancelJob(jm, run, state);
         if (req.from === 'latest-checkpoint') {
           // Weir submits with checkpoints retained on cancellation, so the files outlive the cancel.
-          const path = state ? await jm.latestCheckpointPath(run.flinkJobId).catch(() => null) : null;
+          // A cluster that does not answer is said as such, not as "no checkpoint".
+          const path = state ? await jm.latestCheckpointPath(run.flinkJobId).catch(unlessUnreachable(null)) : null;
           if (!path) throw new ConflictError(`Job ${run.flinkJobId} has no completed checkpoint that Flink still reports; restart from a savepoint instead`);
           savepoint = await this.deps.savepoints.create({ runId: run.id, taskId: task.id, kind: 'CHECKPOINT', status: 'COMPLETED', path, completedAt: this.now() });
           restore = { path, source: 'latest checkpoint' };
@@ -299,6 +300,18 @@ export class OperationsService {
         message: `Restarted as job ${newRun.flinkJobId}${restore ? ` from ${restore.source} ${restore.path}` : ' without state'}`,
       });
     });
+  }
+
+  /**
+   * Throws FlinkUnreachableError unless the run's JobManager (and, for a SQL task, its SQL Gateway)
+   * answers. Automatic restarts ask first: a submission into an outage would be recorded as a run
+   * that never reached Flink, and its failure would start yet another restart.
+   */
+  async assertClusterAnswers(runId: string): Promise<void> {
+    const { run, task } = await this.runAndTask(runId);
+    const cluster = await this.deps.clusters.get(run.clusterId);
+    await this.deps.clusters.jobManager(cluster).probe();
+    if (task.kind === 'SQL') await this.deps.clusters.sqlGateway(cluster).probe();
   }
 
   /** Reads the run's cluster now instead of at the next watcher cycle. */
@@ -723,6 +736,14 @@ type OrphanOutcome = { path: string } | { failure: string };
 
 function runTarget(run: RunRecord, task: TaskRecord): AuditTarget {
   return { type: 'run', id: run.id, name: `${task.name} (${run.flinkJobId})` };
+}
+
+/** A catch handler that answers `fallback` for any failure except a cluster that cannot be reached. */
+function unlessUnreachable<T>(fallback: T) {
+  return (err: unknown): T => {
+    if (err instanceof FlinkUnreachableError) throw err;
+    return fallback;
+  };
 }
 
 function sleep(ms: number): Promise<void> {
