@@ -13,8 +13,12 @@ export const HealthReport = z
         health: ClusterHealth,
         flinkVersion: z.string().nullable(),
         lastCheckedAt: z.number().nullable(),
+        /** The instance whose watcher follows this cluster's jobs: this one when it runs alone, null while none holds its lease. */
+        watchedBy: z.string().nullable(),
       }),
     ),
+    /** This instance and the others alive on the same database (itself alone on SQLite). */
+    instance: z.object({ id: z.string(), alive: z.array(z.string()), sharesClusters: z.boolean() }),
   })
   .meta({ id: 'HealthReport' });
 export type HealthReport = z.infer<typeof HealthReport>;

@@ -106,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   operationsRoutes(app, services.operations);
   metricsRoutes(app, services.metrics);
   metricsExportRoutes(app, services.metricsExport);
-  healthRoutes(app, { database: services.database, clusters: services.clusters, version: API_VERSION });
+  healthRoutes(app, { database: services.database, clusters: services.clusters, leases: services.leases, version: API_VERSION });
   jobHealthRoutes(app, services.health.service);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

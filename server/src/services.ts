@@ -37,6 +37,8 @@ import { TasksService } from './tasks/tasks.service.js';
 import { TasksStore } from './tasks/tasks.store.js';
 import { CheckpointTracker } from './watcher/checkpoint-tracker.js';
 import { WatcherManager } from './watcher/watcher-manager.js';
+import { ClusterLeases } from './instances/cluster-leases.js';
+import { LeasesStore } from './instances/leases.store.js';
 
 export interface Logger {
   info(o: unknown, m: string): void;
@@ -46,7 +48,7 @@ export interface Logger {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs' | 'outbound'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics' | 'metricsExportToken'>> & {
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs' | 'outbound'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics' | 'metricsExportToken' | 'clusterLeases'>> & {
   /** Limits of the live event streams (default DEFAULT_LIVE_STREAM_SETTINGS). */
   liveStreams?: LiveStreamSettings;
   /** Job health checks run this often (default 10 s). */
@@ -81,6 +83,19 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   // One gate for every request Weir sends out (clusters, alert channels).
   const outbound = new OutboundGuard(config.outbound);
   const clusters = new ClustersService(new ClustersStore(database), audit, secrets, config.flinkTimeoutMs, outbound, clusterEvents);
+  // Several instances on one server database share the clusters; on SQLite (one file, one
+  // instance) every cluster is this instance's, unless a test turns leases on.
+  const leaseConfig = config.clusterLeases;
+  const leases =
+    leaseConfig && (leaseConfig.enabled ?? database.dialect !== 'sqlite')
+      ? new ClusterLeases({
+          store: new LeasesStore(database),
+          clusterIds: async () => (await clusters.list()).map((c) => c.id),
+          settings: { ttlMs: leaseConfig.ttlMs, tickMs: leaseConfig.tickMs },
+          log,
+          ...(leaseConfig.instanceId ? { instanceId: leaseConfig.instanceId } : {}),
+        })
+      : undefined;
   const watchers = new WatcherManager({
     clusters,
     runs,
@@ -90,8 +105,16 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     settings: config.watcher,
     flinkTimeoutMs: config.flinkTimeoutMs,
     log,
+    ...(leases ? { leases } : {}),
   });
-  clusterEvents.onClustersChanged = () => void watchers.sync();
+  // A cluster registered here is claimed at once rather than at the next lease tick.
+  clusterEvents.onClustersChanged = () => void (leases ? leaseTick() : Promise.resolve()).then(() => watchers.sync());
+  let leaseTicks: Promise<void> = Promise.resolve();
+  /** Lease ticks one at a time: a tick started by a registration never races the scheduled one. */
+  const leaseTick = (): Promise<void> => {
+    leaseTicks = leaseTicks.then(() => leases!.tick()).catch((err) => log.warn({ err }, 'cluster lease tick failed'));
+    return leaseTicks;
+  };
   const checkpoints = Object.assign(new CheckpointTracker({ clusters, runs, tasks, events: bus, log }), { knownSince: Date.now() });
   const metricSettings = config.metrics ?? { intervalMs: 10_000, retentionMs: 168 * 3_600_000 };
   const metricsStore = new MetricsStore(database);
@@ -136,6 +159,9 @@ export function createServices(database: Database, config: ServicesConfig, log: 
       timeoutMs: config.flinkTimeoutMs * 2,
       run: () => clusters.checkAll(),
     });
+    if (leases) {
+      scheduler.schedule({ name: 'cluster-leases', intervalMs: config.clusterLeases!.tickMs, timeoutMs: config.clusterLeases!.ttlMs, run: () => leaseTick() });
+    }
     watchers.start();
     scheduler.schedule({
       name: 'expired-sessions',
@@ -168,10 +194,13 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const stopBackgroundWork = async () => {
     liveStreams.stop();
     await scheduler.stop();
+    // Handed over at once, not after the lease runs out.
+    await leaseTicks;
+    await leases?.stop().catch((err) => log.warn({ err }, 'could not give the cluster leases up'));
     await alerts.stop();
     await health.stop();
   };
 
-  return { database, bus, liveStreams, scheduler, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, health, metricsExport, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, liveStreams, scheduler, leases, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1338,7 +1338,13 @@ export interface components {
                 health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
                 flinkVersion: string | null;
                 lastCheckedAt: number | null;
+                watchedBy: string | null;
             }[];
+            instance: {
+                id: string;
+                alive: string[];
+                sharesClusters: boolean;
+            };
         };
         AuditEntryInput: {
             id: string;
@@ -2541,7 +2547,13 @@ export interface components {
                 health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
                 flinkVersion: string | null;
                 lastCheckedAt: number | null;
+                watchedBy: string | null;
             }[];
+            instance: {
+                id: string;
+                alive: string[];
+                sharesClusters: boolean;
+            };
         };
         AuditEntry: {
             id: string;

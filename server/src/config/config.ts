@@ -135,9 +135,24 @@ const EnvSchema = z.object({
   WEIR_METRICS_TOKEN: z.string().min(16, 'WEIR_METRICS_TOKEN must have at least 16 characters').optional(),
   /** External URL used in alert links. */
   WEIR_PUBLIC_URL: z.string().optional(),
+  /** This instance's name among several on one database (default: host, process id and a random part). */
+  WEIR_INSTANCE_ID: z.string().trim().min(1).max(100).regex(/^[\w.:@-]+$/, 'letters, digits and . _ : @ - only').optional(),
+  /**
+   * Several instances on one PostgreSQL or MySQL/MariaDB database share the clusters through a lease
+   * per cluster: when an instance dies, another takes its clusters over after at most this long.
+   */
+  WEIR_CLUSTER_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(6_000),
 });
 
 export type WeirConfig = ReturnType<typeof loadConfig>;
+
+/** Leases per cluster between instances on one server database; `enabled` forces them on SQLite too (tests). */
+export interface ClusterLeaseConfig {
+  ttlMs: number;
+  tickMs: number;
+  instanceId?: string | undefined;
+  enabled?: boolean;
+}
 
 export class ConfigError extends Error {}
 
@@ -188,5 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.WEIR_LOG_LEVEL,
     outbound: { deny: e.WEIR_OUTBOUND_DENY, allow: e.WEIR_OUTBOUND_ALLOW } as OutboundPolicy,
     publicUrl: e.WEIR_PUBLIC_URL ?? `http://${e.WEIR_HOST}:${e.WEIR_PORT}`,
+    // Renewed six times per lease: a slow tick or two never loses one.
+    clusterLeases: { ttlMs: e.WEIR_CLUSTER_LEASE_MS, tickMs: Math.max(200, Math.round(e.WEIR_CLUSTER_LEASE_MS / 6)), instanceId: e.WEIR_INSTANCE_ID } as ClusterLeaseConfig,
   };
 }

@@ -4,19 +4,22 @@ import { sql } from 'kysely';
 import { HealthReport } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { ClusterLeases } from '../instances/cluster-leases.js';
 
 /**
  * Liveness and readiness in one: 200 while the database answers (clusters being
  * down is reported, not fatal — Weir's job is to watch broken clusters), 503
  * when the database does not.
  */
-export function healthRoutes(app: FastifyInstance, deps: { database: Database; clusters: ClustersService; version: string }): void {
+export function healthRoutes(app: FastifyInstance, deps: { database: Database; clusters: ClustersService; leases: ClusterLeases | undefined; version: string }): void {
+  const alone = `weir-${process.pid}`;
   app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
     config: { access: 'public' },
     schema: { tags: ['health'], operationId: 'health', response: { 200: HealthReport, 503: HealthReport } },
     handler: async (_req, reply) => {
       let database: HealthReport['database'] = { status: 'ok', dialect: deps.database.dialect };
       let clusters: HealthReport['clusters'] = [];
+      const shared = deps.leases?.view();
       try {
         await sql`select 1`.execute(deps.database.db);
         clusters = (await deps.clusters.list()).map((c) => ({
@@ -25,6 +28,7 @@ export function healthRoutes(app: FastifyInstance, deps: { database: Database; c
           health: c.health,
           flinkVersion: c.flinkVersion,
           lastCheckedAt: c.lastCheckedAt,
+          watchedBy: shared ? (shared.owners.get(c.id) ?? null) : alone,
         }));
       } catch (err) {
         database = { status: 'down', dialect: deps.database.dialect, error: err instanceof Error ? err.message : String(err) };
@@ -34,6 +38,7 @@ export function healthRoutes(app: FastifyInstance, deps: { database: Database; c
         version: deps.version,
         database,
         clusters,
+        instance: shared ? { id: shared.instanceId, alive: shared.alive, sharesClusters: true } : { id: alone, alive: [alone], sharesClusters: false },
       };
       return reply.status(database.status === 'ok' ? 200 : 503).send(report);
     },

@@ -325,8 +325,11 @@ export class OperationsService {
       }
       const after = (await this.deps.runs.get(run.id)) ?? run;
       const current = (await this.deps.tasks.get(task.id)) ?? task;
+      const elsewhere = report ? undefined : this.deps.watchers.watchedElsewhere(run.clusterId);
       const message = !report
-        ? `Cluster ${run.clusterId} is not watched`
+        ? elsewhere
+          ? `Cluster ${run.clusterId} is watched by Weir instance ${elsewhere}, which records job ${run.flinkJobId} at its next cycle; it is ${after.status} now`
+          : `Cluster ${run.clusterId} is not watched`
         : report.reachable
           ? `Refreshed: job ${run.flinkJobId} is ${after.status}`
           : `The JobManager could not be reached; job ${run.flinkJobId} is ${after.status}`;

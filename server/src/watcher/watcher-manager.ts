@@ -1,6 +1,7 @@
 import type { Cluster } from '@weir/contract';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import type { EventBus } from '../events/events.js';
+import type { ClusterLeases } from '../instances/cluster-leases.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
@@ -13,8 +14,9 @@ interface Logger {
 }
 
 /**
- * Keeps one ClusterWatcher per registered cluster, each on its own schedule,
- * and follows the registry as clusters are added, changed or removed.
+ * Keeps one ClusterWatcher per registered cluster that this instance holds the lease of (all of
+ * them when it runs alone), each on its own schedule, and follows the registry and the leases as
+ * clusters are added, changed, removed, taken over or handed to another instance.
  */
 export class WatcherManager {
   private readonly watchers = new Map<string, ClusterWatcher>();
@@ -31,12 +33,19 @@ export class WatcherManager {
       flinkTimeoutMs: number;
       log: Logger;
       onCycle?: (clusterId: string, report: CycleReport) => void;
+      /** Several instances on one database: which clusters this one watches. Without it, all. */
+      leases?: ClusterLeases;
     },
   ) {}
 
   /** Starts watchers for every registered cluster (and re-checks the registry periodically). */
   start(): void {
+    this.deps.leases?.onChange(() => void this.sync());
     this.deps.scheduler.schedule({ name: 'watcher-registry-sync', intervalMs: 10_000, timeoutMs: 10_000, run: () => this.sync() });
+  }
+
+  private mine(clusterId: string): boolean {
+    return this.deps.leases?.holds(clusterId) ?? true;
   }
 
   /** Called when the registry changed; serialised so two syncs never race. */
@@ -46,7 +55,8 @@ export class WatcherManager {
   }
 
   private async doSync(): Promise<void> {
-    const clusters = await this.deps.clusters.list();
+    // A watcher given up and later regained starts anew from the database: another instance watched meanwhile.
+    const clusters = (await this.deps.clusters.list()).filter((c) => this.mine(c.id));
     const ids = new Set(clusters.map((c) => c.id));
     for (const [id] of this.watchers) {
       if (!ids.has(id)) {
@@ -80,6 +90,8 @@ export class WatcherManager {
         timeoutMs: Math.max(this.deps.flinkTimeoutMs * 4, 10_000),
         nextDelayMs: () => watcher.nextDelayMs(),
         run: async () => {
+          // Between the lease running out and the next sync, the watcher must not write.
+          if (!this.mine(cluster.id)) return;
           const report = await watcher.cycle();
           this.deps.onCycle?.(cluster.id, report);
         },
@@ -94,12 +106,19 @@ export class WatcherManager {
     return cycles;
   }
 
+  /** The other instance that watches the cluster, when another one does. */
+  watchedElsewhere(clusterId: string): string | undefined {
+    if (this.mine(clusterId)) return undefined;
+    return this.deps.leases?.view().owners.get(clusterId);
+  }
+
   watcherFor(clusterId: string): ClusterWatcher | undefined {
     return this.watchers.get(clusterId);
   }
 
   /** Runs one cycle of a cluster's watcher now (force refresh); resolves when it is recorded. */
   async refreshNow(clusterId: string): Promise<CycleReport | undefined> {
+    if (!this.mine(clusterId)) return undefined;
     return this.watchers.get(clusterId)?.cycle({ force: true });
   }
 

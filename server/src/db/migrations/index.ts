@@ -36,6 +36,7 @@ import * as taskLatestRunFacts from './2026-11-27-005-task-latest-run-facts.js';
 import * as runRestartCounts from './2026-12-04-001-run-restart-counts.js';
 import * as runWarnings from './2026-12-04-001-run-warnings.js';
 import * as apiTokenLineage from './2026-12-04-020-api-token-lineage.js';
+import * as clusterLeases from './2026-12-05-001-cluster-leases.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-04-001-run-restart-counts': runRestartCounts,
   '2026-12-04-001-run-warnings': runWarnings,
   '2026-12-04-020-api-token-lineage': apiTokenLineage,
+  '2026-12-05-001-cluster-leases': clusterLeases,
 };
 
 /** Every migration's name, in the order they apply. */

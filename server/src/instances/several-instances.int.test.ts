@@ -1,0 +1,96 @@
+// Several Weir instances on one server database (PostgreSQL, MariaDB) and one real Flink: each
+// cluster is watched by one instance, clusters spread across the instances, and when the watching
+// instance dies without a word (no lease given up) another takes its clusters over within 10 s and
+// records what Flink did meanwhile once, with Flink's times.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { createTestDatabase } from '../test-support/databases.js';
+import { runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
+import { FlinkProxy } from '../test-support/flink-proxy.js';
+import { assertFlinkTransitions } from '../test-support/flink-transitions.js';
+import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
+
+const LEASE = { ttlMs: 3_000, tickMs: 500 };
+
+for (const engine of ['postgres', 'mysql'] as const) {
+  describe(`two Weir instances on one ${engine} database`, () => {
+    let flink: TestFlink;
+    let proxy: FlinkProxy;
+    let drop: () => Promise<void>;
+    const weirs: TestWeir[] = [];
+    const jobs: string[] = [];
+    let clusterIds: string[] = [];
+
+    before(async () => {
+      flink = await sharedTestFlink();
+      proxy = await FlinkProxy.start(flink.restUrl);
+      const database = await createTestDatabase(engine);
+      drop = database.drop;
+      for (const name of ['weir-a', 'weir-b']) {
+        weirs.push(await startTestWeir({ databaseUrl: database.url, config: { clusterLeases: { ...LEASE, instanceId: `${name}-${engine}` } } }));
+      }
+      // Two names for the one Flink (the second through a proxy), registered through either instance.
+      clusterIds = [
+        (await weirs[0]!.services.clusters.register(SYSTEM_PRINCIPAL, { name: `direct-${engine}`, restUrl: flink.restUrl, gatewayUrl: flink.gatewayUrl })).id,
+        (await weirs[1]!.services.clusters.register(SYSTEM_PRINCIPAL, { name: `proxied-${engine}`, restUrl: proxy.url, gatewayUrl: flink.gatewayUrl })).id,
+      ];
+    });
+
+    after(async () => {
+      for (const jobId of jobs) await flink.jm.cancel(jobId).catch(() => undefined);
+      for (const weir of weirs) await weir.stop().catch(() => undefined);
+      await proxy?.close();
+      await drop?.();
+    });
+
+    const watchersOf = (weir: TestWeir) => clusterIds.filter((id) => weir.services.watchers.watcherFor(id) !== undefined);
+
+    it('watches each cluster from one instance, one cluster each, and takes over the clusters of an instance that died within 10 s', async () => {
+      const [a, b] = weirs as [TestWeir, TestWeir];
+      await waitUntil('each instance to watch one cluster', 30_000, async () => watchersOf(a).length === 1 && watchersOf(b).length === 1);
+      assert.notDeepEqual(watchersOf(a), watchersOf(b), 'never the same cluster');
+      // /api/health on either instance says who watches what.
+      const app = await testApp(b);
+      const health = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+      await app.close();
+      assert.equal(health.instance.id, `weir-b-${engine}`);
+      assert.deepEqual([...health.instance.alive].sort(), [`weir-a-${engine}`, `weir-b-${engine}`]);
+      for (const [weir, name] of [[a, 'weir-a'], [b, 'weir-b']] as const) {
+        const [watched] = watchersOf(weir);
+        assert.equal(health.clusters.find((c: { id: string }) => c.id === watched)?.watchedBy, `${name}-${engine}`);
+      }
+
+      // A job on the cluster the first instance watches.
+      const victim = a;
+      const survivor = b;
+      const [clusterId] = watchersOf(victim) as [string];
+      const [jobId] = await runSql(flink, streamingJobSql(`ha_${engine}_${process.pid}`));
+      jobs.push(jobId!);
+      const run = await waitUntil('the job to be recorded RUNNING', 60_000, async () => {
+        const r = await survivor.services.runs.getByJob(clusterId, jobId!);
+        return r?.status === 'RUNNING' ? r : undefined;
+      });
+
+      // The instance dies: its background work stops, and it gives nothing up (as after kill -9).
+      await victim.services.scheduler.stop();
+      const diedAt = Date.now();
+      // Flink goes on meanwhile.
+      await flink.jm.cancel(jobId!);
+
+      await waitUntil('the other instance to watch the dead one\'s cluster', 20_000, async () => survivor.services.watchers.watcherFor(clusterId) !== undefined);
+      const takeoverMs = Date.now() - diedAt;
+      const canceled = await waitUntil('the cancel to be recorded', 30_000, async () => {
+        const r = await survivor.services.runs.get(run.id);
+        return r?.status === 'CANCELED' ? r : undefined;
+      });
+      console.log(`${engine}: cluster taken over ${takeoverMs} ms after its instance died (lease ${LEASE.ttlMs} ms)`);
+      assert.ok(takeoverMs < 10_000, `taken over within 10 s (${takeoverMs} ms)`);
+      assert.equal(canceled.id, run.id, 'the same run, not a new one');
+      const transitions = await survivor.services.runs.listTransitions(run.id);
+      assertFlinkTransitions(transitions, (await flink.jm.job(jobId!)).timestamps, `${engine} takeover`);
+      assert.equal(transitions.filter((t) => t.toStatus === 'CANCELED').length, 1, 'CANCELED recorded once');
+      assert.deepEqual(watchersOf(survivor).sort(), [...clusterIds].sort(), 'the survivor watches both clusters');
+    });
+  });
+}
