@@ -3,6 +3,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { forEachDatabase } from '../test-support/databases.js';
 import { maskUrl, openDatabase } from './database.js';
@@ -86,6 +87,18 @@ describe('newId', () => {
 forEachDatabase('migrations', (getDb) => {
   it('are already applied, so a second run applies nothing', async () => {
     assert.deepEqual(await migrateToLatest(getDb()), []);
+  });
+
+  it('refuse to run on a database a newer Weir migrated, naming what it does not know', async () => {
+    const db = getDb().db as unknown as Kysely<any>;
+    const future = '2099-01-01-001-from-a-newer-weir';
+    await db.insertInto('kysely_migration').values({ name: future, timestamp: new Date().toISOString() }).execute();
+    try {
+      await assert.rejects(migrateToLatest(getDb()), new RegExp(`upgraded by a newer Weir \\(it has migration ${future},`));
+    } finally {
+      await db.deleteFrom('kysely_migration').where('name', '=', future).execute();
+    }
+    assert.deepEqual(await migrateToLatest(getDb()), [], 'runs again once the newer migration is gone');
   });
 
   it('revert one by one, newest first, and re-apply cleanly', async () => {

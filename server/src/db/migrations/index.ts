@@ -79,6 +79,7 @@ function migratorFor(database: Database): Migrator {
 
 /** Applies every pending migration; returns the names it applied. Throws on the first failure. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
+  await refuseNewerSchema(database);
   const { error, results } = await migratorFor(database).migrateToLatest();
   return settle('migrate', error, results);
 }
@@ -87,6 +88,27 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
 export async function migrateDown(database: Database): Promise<string[]> {
   const { error, results } = await migratorFor(database).migrateDown();
   return settle('revert', error, results);
+}
+
+/**
+ * During a rolling upgrade the new instances migrate first; an older instance started afterwards
+ * would read and write tables whose meaning it does not know. It stops with a clear message instead.
+ */
+async function refuseNewerSchema(database: Database): Promise<void> {
+  const known = new Set(MIGRATION_NAMES);
+  let applied: string[];
+  try {
+    applied = (await (database.db as unknown as Kysely<any>).selectFrom('kysely_migration').select('name').execute()).map((r) => String(r.name));
+  } catch {
+    return; // a new database: nothing applied yet
+  }
+  const unknown = applied.filter((name) => !known.has(name)).sort();
+  if (unknown.length > 0) {
+    throw new Error(
+      `This database was upgraded by a newer Weir (it has migration ${unknown.join(', ')}, which this version does not know). ` +
+        'Run the newer version of Weir on it; an older one would misread its tables.',
+    );
+  }
 }
 
 function settle(verb: string, error: unknown, results: MigrationResult[] | undefined): string[] {
