@@ -98,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   clustersRoutes(app, services.clusters);
   auditRoutes(app, services.audit);
   alertsRoutes(app, services.alerts.service);
-  eventsRoutes(app, services.bus, services.liveStreams);
+  eventsRoutes(app, services.relay.pages, services.liveStreams);
   overviewRoutes(app, services.overview);
   runsRoutes(app, services.runDetail);
   tasksRoutes(app, services.tasksService);

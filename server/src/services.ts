@@ -37,7 +37,8 @@ import { TasksService } from './tasks/tasks.service.js';
 import { TasksStore } from './tasks/tasks.store.js';
 import { CheckpointTracker } from './watcher/checkpoint-tracker.js';
 import { WatcherManager } from './watcher/watcher-manager.js';
-import { ClusterLeases } from './instances/cluster-leases.js';
+import { ClusterLeases, newInstanceId } from './instances/cluster-leases.js';
+import { EventRelay } from './events/event-relay.js';
 import { LeasesStore } from './instances/leases.store.js';
 
 export interface Logger {
@@ -73,7 +74,10 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     events: bus,
     onPasswordChanged: (user) => forgetInitialPassword(config.dataDir, user.username),
   });
-  const liveStreams = new LiveStreams(bus, (principal) => auth.stillValid(principal), config.liveStreams, log);
+  const instanceId = config.clusterLeases?.instanceId ?? newInstanceId();
+  // What open pages hear: this instance's events, and those of the other instances on the database.
+  const relay = EventRelay.forDatabase(bus, database, instanceId, log);
+  const liveStreams = new LiveStreams(relay.pages, (principal) => auth.stillValid(principal), config.liveStreams, log);
   const runs = new RunsStore(database);
   const tasks = new TasksStore(database);
   const overview = new OverviewService(new OverviewStore(database));
@@ -93,7 +97,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
           clusterIds: async () => (await clusters.list()).map((c) => c.id),
           settings: { ttlMs: leaseConfig.ttlMs, tickMs: leaseConfig.tickMs },
           log,
-          ...(leaseConfig.instanceId ? { instanceId: leaseConfig.instanceId } : {}),
+          instanceId,
         })
       : undefined;
   const watchers = new WatcherManager({
@@ -159,6 +163,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
       timeoutMs: config.flinkTimeoutMs * 2,
       run: () => clusters.checkAll(),
     });
+    relay.start().catch((err) => log.warn({ err }, 'events of the other instances will not reach this one\'s pages'));
     if (leases) {
       scheduler.schedule({ name: 'cluster-leases', intervalMs: config.clusterLeases!.tickMs, timeoutMs: config.clusterLeases!.ttlMs, run: () => leaseTick() });
     }
@@ -193,6 +198,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   };
   const stopBackgroundWork = async () => {
     liveStreams.stop();
+    await relay.stop();
     await scheduler.stop();
     // Handed over at once, not after the lease runs out.
     await leaseTicks;
@@ -201,6 +207,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, liveStreams, scheduler, leases, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, health, metricsExport, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -12,6 +12,12 @@ export interface Database {
   db: Kysely<Tables>;
   dialect: DialectName;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: calls `onMessage` with the payload of every NOTIFY on `channel` (a fixed
+   * identifier), on a connection of its own that comes back by itself after a loss. Resolves
+   * once listening; the returned function stops.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -164,7 +170,37 @@ function openPostgres(url: string): Database {
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const listen = async (channel: string, onMessage: (payload: string) => void) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+    let client: pg.PoolClient | undefined;
+    let stopped = false;
+    const connect = async (): Promise<void> => {
+      const next = await pool.connect();
+      next.on('notification', (n) => {
+        if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
+      });
+      // A lost connection listens no more: a new one takes over a second later.
+      next.on('error', () => {
+        next.release(true);
+        if (client === next) client = undefined;
+        if (!stopped) setTimeout(() => void reconnect(), 1_000).unref();
+      });
+      await next.query(`LISTEN ${channel}`);
+      client = next;
+    };
+    const reconnect = () => connect().catch(() => (stopped ? undefined : void setTimeout(() => void reconnect(), 1_000).unref()));
+    await connect();
+    return async () => {
+      stopped = true;
+      const held = client;
+      client = undefined;
+      if (held) {
+        await held.query(`UNLISTEN ${channel}`).catch(() => undefined);
+        held.release();
+      }
+    };
+  };
+  return { db, dialect: 'postgres', close: () => db.destroy(), listen };
 }
 
 function openMysql(url: string): Database {

@@ -9,6 +9,7 @@ import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import { SessionsStore } from '../auth/sessions.store.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 import type { WeirEvent } from './events.js';
+import { EventStream } from '../test-support/event-stream.js';
 
 /*
  * Real HTTP, real event streams: a stream is a request that lasts for hours, so it must end when
@@ -20,56 +21,8 @@ let app: FastifyInstance;
 let base: string;
 let serial = 0;
 
-/** An open event stream, read as it arrives. */
-class Stream {
-  text = '';
-  readonly ended: Promise<string>;
-  private readonly controller = new AbortController();
-  private waiters: Array<() => void> = [];
-  status = 0;
-
-  constructor(private readonly headers: Record<string, string>) {
-    let resolveEnded!: (text: string) => void;
-    this.ended = new Promise((resolve) => (resolveEnded = resolve));
-    this.opened = this.open(resolveEnded);
-  }
-  readonly opened: Promise<void>;
-
-  private async open(resolveEnded: (text: string) => void): Promise<void> {
-    const res = await fetch(`${base}/api/events`, { headers: this.headers, signal: this.controller.signal });
-    this.status = res.status;
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    void (async () => {
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          this.text += decoder.decode(value, { stream: true });
-          for (const wake of this.waiters.splice(0)) wake();
-        }
-      } catch {
-        /* aborted by the test */
-      }
-      resolveEnded(this.text);
-    })();
-    // The stream counts as open once its first bytes (the retry hint) arrived.
-    if (res.status === 200) await this.waitFor('retry:');
-  }
-
-  async waitFor(fragment: string): Promise<void> {
-    while (!this.text.includes(fragment)) await new Promise<void>((resolve) => this.waiters.push(resolve));
-  }
-
-  abort(): void {
-    this.controller.abort();
-  }
-}
-
-async function openStream(headers: Record<string, string>): Promise<Stream> {
-  const stream = new Stream(headers);
-  await stream.opened;
-  return stream;
+async function openStream(headers: Record<string, string>): Promise<EventStream> {
+  return EventStream.open(base, headers);
 }
 
 async function user(role: Role = 'viewer'): Promise<{ id: string; cookie: string; csrf: string; sessionId: string }> {

@@ -10,6 +10,8 @@ import { runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } f
 import { FlinkProxy } from '../test-support/flink-proxy.js';
 import { assertFlinkTransitions } from '../test-support/flink-transitions.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
+import { EventStream } from '../test-support/event-stream.js';
+import type { WeirEvent } from '../events/events.js';
 
 const LEASE = { ttlMs: 3_000, tickMs: 500 };
 
@@ -61,6 +63,13 @@ for (const engine of ['postgres', 'mysql'] as const) {
         assert.equal(health.clusters.find((c: { id: string }) => c.id === watched)?.watchedBy, `${name}-${engine}`);
       }
 
+      // A page open on the second instance, over real HTTP, with a token both instances know.
+      const pageApp = await testApp(b);
+      const { secret } = await a.services.auth.createToken(SYSTEM_PRINCIPAL, `page-${engine}`, 'viewer');
+      const page = await EventStream.open(await pageApp.listen({ host: '127.0.0.1', port: 0 }), { authorization: `Bearer ${secret}` });
+      const recordedByA: { event: WeirEvent; publishedAt: number }[] = [];
+      a.services.bus.subscribe((event) => void recordedByA.push({ event, publishedAt: Date.now() }));
+
       // A job on the cluster the first instance watches.
       const victim = a;
       const survivor = b;
@@ -71,6 +80,16 @@ for (const engine of ['postgres', 'mysql'] as const) {
         const r = await survivor.services.runs.getByJob(clusterId, jobId!);
         return r?.status === 'RUNNING' ? r : undefined;
       });
+      // The page on B hears the RUNNING that A recorded, within a second of A publishing it.
+      const published = await waitUntil('A to record RUNNING', 10_000, async () =>
+        recordedByA.find(({ event: e }) => e.type === 'run.status' && e.flinkJobId === jobId && e.to === 'RUNNING'),
+      );
+      await page.waitFor(`"to":"RUNNING","at":${(published.event as { at: number }).at},`);
+      const heardMs = Date.now() - published.publishedAt;
+      console.log(`${engine}: a status A recorded reached a page open on B ${heardMs} ms after A published it`);
+      assert.ok(heardMs < 1_000, `within 1 s (${heardMs} ms)`);
+      page.abort();
+      await pageApp.close();
 
       // The instance dies: its background work stops, and it gives nothing up (as after kill -9).
       await victim.services.scheduler.stop();

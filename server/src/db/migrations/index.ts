@@ -37,6 +37,7 @@ import * as runRestartCounts from './2026-12-04-001-run-restart-counts.js';
 import * as runWarnings from './2026-12-04-001-run-warnings.js';
 import * as apiTokenLineage from './2026-12-04-020-api-token-lineage.js';
 import * as clusterLeases from './2026-12-05-001-cluster-leases.js';
+import * as relayedEvents from './2026-12-05-002-relayed-events.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-04-001-run-warnings': runWarnings,
   '2026-12-04-020-api-token-lineage': apiTokenLineage,
   '2026-12-05-001-cluster-leases': clusterLeases,
+  '2026-12-05-002-relayed-events': relayedEvents,
 };
 
 /** Every migration's name, in the order they apply. */
