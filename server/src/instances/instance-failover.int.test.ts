@@ -3,85 +3,32 @@
 // within 10 s; an instance paused past its lease (SIGSTOP) finds, when it wakes (SIGCONT), that the
 // cluster is another's, and does not take it back.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
-import { REPO_ROOT } from '../config/config.js';
 import { createTestDatabase } from '../test-support/databases.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir } from '../test-support/weir.js';
+import { healthOf, startWeirProcess, watcherSeenBy, type WeirProcess } from '../test-support/weir-process.js';
 
 const LEASE_MS = 3_000;
 const SECRET_KEY = randomBytes(32).toString('hex');
-
-interface Instance {
-  id: string;
-  url: string;
-  process: ChildProcess;
-  output: string[];
-  exited: Promise<void>;
-}
-
-interface Health {
-  clusters: { id: string; watchedBy: string | null }[];
-  instance: { id: string; alive: string[] };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('Weir processes on one PostgreSQL database, killed and paused', () => {
   let flink: TestFlink;
   let databaseUrl: string;
   let drop: () => Promise<void>;
   let clusterId: string;
-  const instances: Instance[] = [];
+  const instances: WeirProcess[] = [];
 
-  async function startInstance(id: string): Promise<Instance> {
-    const port = await freePort();
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('WEIR_')));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      cwd: REPO_ROOT,
-      env: {
-        ...env,
-        WEIR_PORT: String(port),
-        WEIR_HOST: '127.0.0.1',
-        WEIR_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), `weir-${id}-`)),
-        WEIR_DATABASE_URL: databaseUrl,
-        WEIR_SECRET_KEY: SECRET_KEY,
-        WEIR_ADMIN_PASSWORD: 'failover-admin-password',
-        WEIR_LOCAL_FLINK: 'off',
-        WEIR_OUTBOUND_ALLOW: '127.0.0.0/8',
-        WEIR_INSTANCE_ID: id,
-        WEIR_CLUSTER_LEASE_MS: String(LEASE_MS),
-        WEIR_LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output: string[] = [];
-    child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
-    child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const instance = { id, url: `http://127.0.0.1:${port}`, process: child, output, exited };
+  async function startInstance(id: string): Promise<WeirProcess> {
+    const instance = await startWeirProcess(id, { databaseUrl, secretKey: SECRET_KEY, env: { WEIR_CLUSTER_LEASE_MS: String(LEASE_MS) } });
     instances.push(instance);
-    await waitUntil(`instance ${id} to answer`, 60_000, async () => (await fetch(`${instance.url}/api/health`).catch(() => null))?.ok).catch((err) => {
-      throw new Error(`${(err as Error).message}\n${output.join('')}`);
-    });
     return instance;
   }
 
-  const health = async (instance: Instance): Promise<Health> => (await (await fetch(`${instance.url}/api/health`)).json()) as Health;
-  const watcherAsSeenBy = async (instance: Instance) => (await health(instance)).clusters.find((c) => c.id === clusterId)?.watchedBy ?? null;
+  const health = healthOf;
+  const watcherAsSeenBy = (instance: WeirProcess) => watcherSeenBy(instance, clusterId);
 
   before(async () => {
     flink = await sharedTestFlink();
