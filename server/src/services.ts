@@ -119,10 +119,13 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     leaseTicks = leaseTicks.then(() => leases!.tick()).catch((err) => log.warn({ err }, 'cluster lease tick failed'));
     return leaseTicks;
   };
-  const checkpoints = Object.assign(new CheckpointTracker({ clusters, runs, tasks, events: bus, log }), { knownSince: Date.now() });
+  // Work per cluster (checkpoints, sampled metrics, health checks) is done by the instance that watches it.
+  const watches = leases ? (clusterId: string) => leases.holds(clusterId) : undefined;
+  const perCluster = watches ? { watches } : {};
+  const checkpoints = Object.assign(new CheckpointTracker({ clusters, runs, tasks, events: bus, log, ...perCluster }), { knownSince: Date.now() });
   const metricSettings = config.metrics ?? { intervalMs: 10_000, retentionMs: 168 * 3_600_000 };
   const metricsStore = new MetricsStore(database);
-  const metricSampler = new MetricSampler({ store: metricsStore, clusters, settings: metricSettings, log });
+  const metricSampler = new MetricSampler({ store: metricsStore, clusters, settings: metricSettings, log, ...perCluster });
   const metrics = new MetricsService({ store: metricsStore, runs, clusters, sampler: metricSampler, audit, settings: metricSettings });
   const runDetail = new RunsService({ runs, tasks, versions: new TaskVersionsStore(database), savepoints: new SavepointsStore(database), clusters, watchers, checkpoints });
   const taskVersions = new TaskVersionsStore(database);
@@ -130,7 +133,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const tasksService = new TasksService({ tasks, versions: taskVersions, runs, clusters, jars, audit, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
   const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints: new SavepointsStore(database), clusters, watchers, jars, audit, bus });
-  const health = createJobHealth({ database, runs, tasks, clusters, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000 });
+  const health = createJobHealth({ database, runs, tasks, clusters, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000, ...perCluster });
   health.useOperations(operations);
   const alerts = createAlerting({
     database,

@@ -93,6 +93,8 @@ export class HealthChecker {
       clusters: Pick<ClustersService, 'list' | 'jobManager'>;
       checkpoints: { lastCompletedCheckpointAt(runId: string): Promise<number | null> };
       bus: EventBus;
+      /** Several instances: the clusters this one watches (the others' runs are checked by their instance). */
+      watches?: (clusterId: string) => boolean;
       log: Logger;
       now?: () => number;
     },
@@ -109,6 +111,7 @@ export class HealthChecker {
     let requests = 0;
     for (const run of runs) {
       if (signal?.aborted) break;
+      if (this.deps.watches && !this.deps.watches(run.clusterId)) continue;
       const settings = settingsByTask.get(run.taskId) ?? DEFAULT_HEALTH_CHECK_SETTINGS;
       try {
         requests += await this.evaluateRun(run, settings, clusters.get(run.clusterId));

@@ -30,6 +30,8 @@ export interface JobHealthOptions {
   restartPollMs?: number;
   resubmitter?: Resubmitter;
   now?: () => number;
+  /** Several instances: the clusters this one watches, whose runs it checks. */
+  watches?: (clusterId: string) => boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ export function createJobHealth(options: JobHealthOptions) {
     /** The alert engine asks this before alerting on a FAILED run Weir is about to restart itself. */
     handlesFailure: (runId: string): Promise<boolean> => restarter?.handles(runId) ?? Promise.resolve(false),
     start(bus: EventBus, scheduler: Scheduler): void {
-      checker = new HealthChecker({ store, runs: options.runs, clusters: options.clusters, checkpoints: options.checkpoints, bus, log: options.log, now: options.now });
+      checker = new HealthChecker({ store, runs: options.runs, clusters: options.clusters, checkpoints: options.checkpoints, bus, log: options.log, now: options.now, ...(options.watches ? { watches: options.watches } : {}) });
       restarter = new AutoRestarter({ store, runs: options.runs, bus, audit: options.audit, log: options.log, resubmitter: pending.resubmitter, now: options.now });
       unsubscribe.push(restarter.listen(bus));
       scheduler.schedule({ name: 'health-checks', intervalMs: options.checkIntervalMs, timeoutMs: Math.max(options.checkIntervalMs * 3, 30_000), run: (signal) => checker!.evaluate(signal).then(() => undefined) });

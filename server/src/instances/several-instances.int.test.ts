@@ -23,6 +23,8 @@ for (const engine of ['postgres', 'mysql'] as const) {
     const weirs: TestWeir[] = [];
     const jobs: string[] = [];
     let clusterIds: string[] = [];
+    /** Open pages and their servers, closed whatever the test's outcome (an open stream keeps the process alive). */
+    const closers: (() => Promise<unknown> | void)[] = [];
 
     before(async () => {
       flink = await sharedTestFlink();
@@ -40,6 +42,7 @@ for (const engine of ['postgres', 'mysql'] as const) {
     });
 
     after(async () => {
+      for (const close of closers.splice(0).reverse()) await close();
       for (const jobId of jobs) await flink.jm.cancel(jobId).catch(() => undefined);
       for (const weir of weirs) await weir.stop().catch(() => undefined);
       await proxy?.close();
@@ -52,21 +55,23 @@ for (const engine of ['postgres', 'mysql'] as const) {
       const [a, b] = weirs as [TestWeir, TestWeir];
       await waitUntil('each instance to watch one cluster', 30_000, async () => watchersOf(a).length === 1 && watchersOf(b).length === 1);
       assert.notDeepEqual(watchersOf(a), watchersOf(b), 'never the same cluster');
-      // /api/health on either instance says who watches what.
+      // /api/health on either instance says who watches what (as of its last lease tick: the other's claim may land after it).
       const app = await testApp(b);
-      const health = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+      const expected = new Map([[watchersOf(a)[0], `weir-a-${engine}`], [watchersOf(b)[0], `weir-b-${engine}`]]);
+      const health = await waitUntil('B\'s health to name both watchers', 10_000, async () => {
+        const h = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+        return h.clusters.every((c: { id: string; watchedBy: string | null }) => c.watchedBy === expected.get(c.id)) ? h : undefined;
+      });
       await app.close();
       assert.equal(health.instance.id, `weir-b-${engine}`);
       assert.deepEqual([...health.instance.alive].sort(), [`weir-a-${engine}`, `weir-b-${engine}`]);
-      for (const [weir, name] of [[a, 'weir-a'], [b, 'weir-b']] as const) {
-        const [watched] = watchersOf(weir);
-        assert.equal(health.clusters.find((c: { id: string }) => c.id === watched)?.watchedBy, `${name}-${engine}`);
-      }
 
       // A page open on the second instance, over real HTTP, with a token both instances know.
       const pageApp = await testApp(b);
       const { secret } = await a.services.auth.createToken(SYSTEM_PRINCIPAL, `page-${engine}`, 'viewer');
+      closers.push(() => pageApp.close());
       const page = await EventStream.open(await pageApp.listen({ host: '127.0.0.1', port: 0 }), { authorization: `Bearer ${secret}` });
+      closers.push(() => page.abort());
       const recordedByA: { event: WeirEvent; publishedAt: number }[] = [];
       a.services.bus.subscribe((event) => void recordedByA.push({ event, publishedAt: Date.now() }));
 
@@ -88,8 +93,6 @@ for (const engine of ['postgres', 'mysql'] as const) {
       const heardMs = Date.now() - published.publishedAt;
       console.log(`${engine}: a status A recorded reached a page open on B ${heardMs} ms after A published it`);
       assert.ok(heardMs < 1_000, `within 1 s (${heardMs} ms)`);
-      page.abort();
-      await pageApp.close();
 
       // The instance dies: its background work stops, and it gives nothing up (as after kill -9).
       await victim.services.scheduler.stop();

@@ -33,7 +33,15 @@ export class MetricSampler {
   private lastRetentionAt = 0;
 
   constructor(
-    private readonly deps: { store: MetricsStore; clusters: ClustersService; settings: SamplerSettings; log: Logger; now?: () => number },
+    private readonly deps: {
+      store: MetricsStore;
+      clusters: ClustersService;
+      settings: SamplerSettings;
+      log: Logger;
+      now?: () => number;
+      /** Several instances: the clusters this one watches, whose runs it samples. */
+      watches?: (clusterId: string) => boolean;
+    },
   ) {}
 
   private now(): number {
@@ -47,6 +55,7 @@ export class MetricSampler {
     const clients = new Map<string, JobManagerClient | null>();
     for (const run of runs) {
       if (signal?.aborted) break;
+      if (this.deps.watches && !this.deps.watches(run.clusterId)) continue;
       let jm = clients.get(run.clusterId);
       if (jm === undefined) {
         jm = await this.deps.clusters.get(run.clusterId).then((c) => this.deps.clusters.jobManager(c)).catch(() => null);

@@ -47,6 +47,8 @@ export class CheckpointTracker {
       log: Logger;
       concurrency?: number;
       now?: () => number;
+      /** Several instances: the clusters this one watches (the others' are theirs to follow). */
+      watches?: (clusterId: string) => boolean;
     },
   ) {}
 
@@ -58,6 +60,7 @@ export class CheckpointTracker {
     const live = new Set<string>();
     for (const cluster of await this.deps.clusters.list()) {
       if (signal?.aborted) return { requests };
+      if (this.deps.watches && !this.deps.watches(cluster.id)) continue;
       const notEnded = await this.deps.runs.listNonTerminalByCluster(cluster.id);
       for (const run of notEnded) live.add(run.id);
       if (cluster.health === 'UNREACHABLE' || cluster.health === 'NOT_FLINK') continue;
