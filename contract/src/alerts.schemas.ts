@@ -21,13 +21,15 @@ const httpUrl = z
 const mobile = z.string().trim().min(3).max(32);
 const email = z.string().trim().max(254).regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address');
 
-export const AlertChannelType = z.enum(['webhook', 'dingtalk', 'feishu', 'wecom', 'email']);
+export const AlertChannelType = z.enum(['webhook', 'dingtalk', 'feishu', 'wecom', 'email', 'slack', 'teams', 'pagerduty']);
 export type AlertChannelType = z.infer<typeof AlertChannelType>;
 
 /** Generic webhook: POST JSON; with a secret, `X-Weir-Signature: sha256=<hex HMAC-SHA256 of the body>`. */
 export const WebhookChannelConfig = z.object({
   url: httpUrl,
   secret: SecretField,
+  /** `weir` (the default): Weir's own JSON; `alertmanager`: the body Prometheus Alertmanager sends its webhook receivers (version 4). */
+  format: z.enum(['weir', 'alertmanager']).optional(),
 });
 /** DingTalk custom robot. `url` carries the access token, so it is kept as a secret. */
 export const DingTalkChannelConfig = z.object({
@@ -46,6 +48,23 @@ export const FeishuChannelConfig = z.object({
 /** WeCom (WeChat Work) group robot. `url` carries the key, so it is kept as a secret. */
 export const WeComChannelConfig = z.object({
   url: httpUrl,
+});
+/** Slack incoming webhook (Block Kit). `url` carries the token, so it is kept as a secret. */
+export const SlackChannelConfig = z.object({
+  url: httpUrl,
+});
+/** Microsoft Teams workflow webhook ("When a Teams webhook request is received"), an Adaptive Card. `url` carries its signature, so it is a secret. */
+export const TeamsChannelConfig = z.object({
+  url: httpUrl,
+});
+/** The Events API v2 endpoint PagerDuty documents (EU accounts use events.eu.pagerduty.com). */
+export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
+/** PagerDuty Events API v2: an incident per Weir incident (dedup key), resolved when Weir's resolves. */
+export const PagerDutyChannelConfig = z.object({
+  url: httpUrl.default(PAGERDUTY_EVENTS_URL),
+  /** The integration's routing key (32 characters). */
+  routingKey: SecretField,
+  severity: z.enum(['critical', 'error', 'warning', 'info']).default('critical'),
 });
 /** E-mail over SMTP. */
 export const EmailChannelConfig = z.object({
@@ -73,6 +92,9 @@ function channelUnion<Shape extends z.ZodRawShape>(shape: Shape) {
     z.object({ type: z.literal('feishu'), config: FeishuChannelConfig, ...shape }),
     z.object({ type: z.literal('wecom'), config: WeComChannelConfig, ...shape }),
     z.object({ type: z.literal('email'), config: EmailChannelConfig, ...shape }),
+    z.object({ type: z.literal('slack'), config: SlackChannelConfig, ...shape }),
+    z.object({ type: z.literal('teams'), config: TeamsChannelConfig, ...shape }),
+    z.object({ type: z.literal('pagerduty'), config: PagerDutyChannelConfig, ...shape }),
   ]);
 }
 

@@ -1023,6 +1023,8 @@ export interface components {
             config: {
                 url: string;
                 secret?: string | null;
+                /** @enum {string} */
+                format?: "weir" | "alertmanager";
             };
             name: string;
             /** @default true */
@@ -1075,6 +1077,40 @@ export interface components {
                 /** @default true */
                 verifyCertificate: boolean;
                 caCertificate?: string | null;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "slack";
+            config: {
+                url: string;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "teams";
+            config: {
+                url: string;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "pagerduty";
+            config: {
+                /** @default https://events.pagerduty.com/v2/enqueue */
+                url: string;
+                routingKey?: string | null;
+                /**
+                 * @default critical
+                 * @enum {string}
+                 */
+                severity: "critical" | "error" | "warning" | "info";
             };
             name: string;
             /** @default true */
@@ -1086,6 +1122,8 @@ export interface components {
             config: {
                 url: string;
                 secret?: string | null;
+                /** @enum {string} */
+                format?: "weir" | "alertmanager";
             };
             id: string;
             name: string;
@@ -1150,6 +1188,49 @@ export interface components {
                 /** @default true */
                 verifyCertificate: boolean;
                 caCertificate?: string | null;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "slack";
+            config: {
+                url: string;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "teams";
+            config: {
+                url: string;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "pagerduty";
+            config: {
+                /** @default https://events.pagerduty.com/v2/enqueue */
+                url: string;
+                routingKey?: string | null;
+                /**
+                 * @default critical
+                 * @enum {string}
+                 */
+                severity: "critical" | "error" | "warning" | "info";
             };
             id: string;
             name: string;
@@ -2232,6 +2313,8 @@ export interface components {
             config: {
                 url: string;
                 secret?: string | null;
+                /** @enum {string} */
+                format?: "weir" | "alertmanager";
             };
             name: string;
             /** @default true */
@@ -2284,6 +2367,40 @@ export interface components {
                 /** @default true */
                 verifyCertificate: boolean;
                 caCertificate?: string | null;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "slack";
+            config: {
+                url: string;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "teams";
+            config: {
+                url: string;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+        } | {
+            /** @constant */
+            type: "pagerduty";
+            config: {
+                /** @default https://events.pagerduty.com/v2/enqueue */
+                url: string;
+                routingKey?: string | null;
+                /**
+                 * @default critical
+                 * @enum {string}
+                 */
+                severity: "critical" | "error" | "warning" | "info";
             };
             name: string;
             /** @default true */
@@ -2295,6 +2412,8 @@ export interface components {
             config: {
                 url: string;
                 secret?: string | null;
+                /** @enum {string} */
+                format?: "weir" | "alertmanager";
             };
             id: string;
             name: string;
@@ -2359,6 +2478,49 @@ export interface components {
                 /** @default true */
                 verifyCertificate: boolean;
                 caCertificate?: string | null;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "slack";
+            config: {
+                url: string;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "teams";
+            config: {
+                url: string;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "pagerduty";
+            config: {
+                /** @default https://events.pagerduty.com/v2/enqueue */
+                url: string;
+                routingKey?: string | null;
+                /**
+                 * @default critical
+                 * @enum {string}
+                 */
+                severity: "critical" | "error" | "warning" | "info";
             };
             id: string;
             name: string;

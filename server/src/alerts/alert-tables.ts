@@ -4,7 +4,7 @@
 // facts queries import this.
 import type { Generated } from 'kysely';
 
-export type AlertChannelTypeName = 'webhook' | 'dingtalk' | 'feishu' | 'wecom' | 'email';
+export type AlertChannelTypeName = 'webhook' | 'dingtalk' | 'feishu' | 'wecom' | 'email' | 'slack' | 'teams' | 'pagerduty';
 export type IncidentState = 'FIRING' | 'RESOLVED';
 export type DeliveryKind = 'FIRING' | 'RESOLVED' | 'RENOTIFY' | 'TEST';
 export type DeliveryStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'GAVE_UP' | 'SUPPRESSED' | 'CANCELED';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DeliveryKind } from './alert-tables.js';
 import type { IncidentFacts } from './alert-incidents.store.js';
 import { escapeChatMarkdown, escapeHtml, markdownLinkTarget, oneLine } from './message-escaping.js';
@@ -238,4 +239,125 @@ function truncateBytes(text: string, maxBytes: number): string {
   let cut = text;
   while (Buffer.byteLength(cut) > maxBytes - 3) cut = cut.slice(0, Math.floor(cut.length * 0.95));
   return `${cut}…`;
+}
+
+/** Slack Block Kit: a header, the fields (at most 10, Slack's limit), a button to the run. */
+export function slackMessage(notice: AlertNotice) {
+  const blocks: unknown[] = [
+    { type: 'header', text: { type: 'plain_text', text: truncate(oneLine(notice.title), 150) } },
+    {
+      type: 'section',
+      fields: notice.fields.slice(0, 10).map((f) => ({ type: 'mrkdwn', text: truncate(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, 2000) })),
+    },
+  ];
+  const link = notice.link ? markdownLinkTarget(notice.link) : undefined;
+  if (link) blocks.push({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in Weir' }, url: link }] });
+  // `text` is what notifications and clients without blocks show.
+  return { text: truncate(oneLine(notice.title), 3000), blocks };
+}
+
+/**
+ * Slack's mrkdwn: `<…>` makes links and @channel mentions and `*_~\`` make markup; the chat formats'
+ * look-alikes (escapeChatMarkdown) take `&`, `<`, `>` and the markup characters away alike.
+ */
+function escapeSlack(text: string): string {
+  return escapeChatMarkdown(text);
+}
+
+/** Microsoft Teams (workflow webhook): a message with one Adaptive Card 1.4. */
+export function teamsMessage(notice: AlertNotice) {
+  const color = notice.kind === 'RESOLVED' ? 'Good' : notice.kind === 'TEST' ? 'Accent' : 'Attention';
+  const link = notice.link ? markdownLinkTarget(notice.link) : undefined;
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.4',
+          body: [
+            { type: 'TextBlock', text: markdownTitle(notice), weight: 'Bolder', size: 'Medium', color, wrap: true },
+            { type: 'FactSet', facts: notice.fields.map((f) => ({ title: escapeChatMarkdown(f.label), value: escapeChatMarkdown(f.value) })) },
+          ],
+          ...(link ? { actions: [{ type: 'Action.OpenUrl', title: 'Open in Weir', url: link }] } : {}),
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * PagerDuty Events API v2. One PagerDuty incident per Weir incident: the dedup key is Weir's
+ * incident, so a renotification updates it instead of paging again, and Weir's resolution resolves it.
+ */
+export function pagerDutyEvent(notice: AlertNotice, routingKey: string, severity: string, dedupKey: string) {
+  if (notice.kind === 'RESOLVED') return { routing_key: routingKey, event_action: 'resolve', dedup_key: dedupKey };
+  const facts = notice.facts;
+  return {
+    routing_key: routingKey,
+    event_action: 'trigger',
+    dedup_key: dedupKey,
+    payload: {
+      summary: truncate(oneLine(notice.title), 1024),
+      source: facts?.clusterName ?? 'weir',
+      severity: notice.kind === 'TEST' ? 'info' : severity,
+      timestamp: new Date(facts?.at ?? notice.at).toISOString(),
+      ...(facts?.taskName ? { component: facts.taskName } : {}),
+      ...(facts?.clusterName ? { group: facts.clusterName } : {}),
+      ...(facts?.status ? { class: facts.status } : {}),
+      custom_details: Object.fromEntries(notice.fields.map((f) => [f.label, f.value])),
+    },
+    client: 'Weir',
+    ...(notice.link ? { client_url: notice.link, links: [{ href: notice.link, text: 'Open in Weir' }] } : {}),
+  };
+}
+
+/** Alertmanager's "zero" time, which its webhook sends as endsAt while an alert fires. */
+const ALERTMANAGER_NO_END = '0001-01-01T00:00:00Z';
+
+/**
+ * The body Prometheus Alertmanager POSTs to a webhook receiver (version 4), one alert per notice,
+ * so tools that already take Alertmanager's webhooks take Weir's too.
+ */
+export function alertmanagerPayload(notice: AlertNotice, externalUrl: string | null) {
+  const facts = notice.facts;
+  const resolved = notice.kind === 'RESOLVED';
+  const labels: Record<string, string> = { alertname: notice.ruleName ?? (notice.kind === 'TEST' ? 'WeirTest' : 'Weir'), source: 'weir' };
+  if (facts?.taskName) labels.task = facts.taskName;
+  if (facts?.clusterName) labels.cluster = facts.clusterName;
+  if (facts?.status) labels.status = facts.status;
+  if (facts?.flinkJobId) labels.flink_job_id = facts.flinkJobId;
+  const startsAt = new Date(facts?.at ?? notice.at).toISOString();
+  const alert = {
+    status: resolved ? 'resolved' : 'firing',
+    labels,
+    annotations: {
+      summary: oneLine(notice.headline),
+      description: notice.fields.map((f) => `${f.label}: ${oneLine(f.value)}`).join('\n'),
+    },
+    startsAt,
+    endsAt: resolved ? new Date(notice.at).toISOString() : ALERTMANAGER_NO_END,
+    generatorURL: notice.link ?? '',
+    fingerprint: fingerprintOf(notice.incidentId ?? `test-${notice.at}`),
+  };
+  return {
+    version: '4',
+    groupKey: `{}:{alertname="${labels.alertname}"}`,
+    truncatedAlerts: 0,
+    status: alert.status,
+    receiver: 'weir',
+    groupLabels: { alertname: labels.alertname },
+    commonLabels: labels,
+    commonAnnotations: alert.annotations,
+    externalURL: externalUrl ?? '',
+    alerts: [alert],
+  };
+}
+
+/** 16 hex digits, stable for an incident, as Alertmanager's fingerprints look. */
+function fingerprintOf(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }

@@ -92,6 +92,14 @@ function titleOf(message: ReceivedMessage): string {
       return body.card.header.title.content;
     case 'wecom':
       return /### <font[^>]*>(.*)<\/font>/.exec(body.markdown.content)?.[1] ?? '';
+    case 'slack':
+      return body.text;
+    case 'teams':
+      return body.attachments[0].content.body[0].text;
+    case 'pagerduty':
+      return body.payload?.summary ?? '';
+    case 'alertmanager':
+      return body.commonAnnotations.summary;
   }
 }
 

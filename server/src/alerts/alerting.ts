@@ -55,7 +55,7 @@ export const EVALUATE_INTERVAL_MS = 1000;
 export function createAlerting(options: AlertingOptions) {
   const now = options.now ?? Date.now;
   const log = options.log ?? console;
-  const senders = options.senders ?? defaultSenders(options.outbound, now);
+  const senders = options.senders ?? defaultSenders(options.outbound, now, options.publicUrl || null);
   const eventCheckpoints = options.checkpoints ? undefined : new KnownSinceCheckpoints(now());
   const checkpoints = options.checkpoints ?? eventCheckpoints!;
   const dispatcher = new AlertDispatcher({

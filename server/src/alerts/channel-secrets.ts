@@ -15,9 +15,13 @@ export const SECRET_FIELDS: Record<AlertChannelType, readonly string[]> = {
   feishu: ['url', 'secret'],
   wecom: ['url'],
   email: ['password'],
+  slack: ['url'],
+  teams: ['url'],
+  // PagerDuty's endpoint is public; the routing key is what opens incidents on the team's service.
+  pagerduty: ['routingKey'],
 };
 
-const REQUIRED_SECRETS = new Set(['url']);
+const REQUIRED_SECRETS = new Set(['url', 'routingKey']);
 
 /** How an e-mail channel talks to its server: part of where its password goes. */
 const SMTP_SCHEMES: Record<string, string> = { tls: 'smtps', starttls: 'smtp+starttls', none: 'smtp' };

@@ -118,6 +118,13 @@ describe('alert channel secrets follow no new destination', () => {
       sameServer: { url: 'https://open.feishu.cn/open-apis/bot/v2/hook/another' },
     },
     {
+      type: 'pagerduty',
+      field: 'routingKey',
+      config: { url: 'https://events.pagerduty.com/v2/enqueue', routingKey: 'R0123456789abcdef0123456789abcde', severity: 'critical' },
+      moved: { url: 'https://pagerduty.example.net/v2/enqueue' },
+      sameServer: { severity: 'warning' },
+    },
+    {
       type: 'email',
       field: 'password',
       config: { host: 'smtp.example.com', port: 587, security: 'starttls', username: 'alerts', password: 'smtp-stored', from: 'weir@example.com', to: ['ops@example.com'] },

@@ -4,6 +4,9 @@ import type { ChannelSender } from './channel-sender.js';
 import { DingTalkSender } from './dingtalk.sender.js';
 import { EmailSender } from './email.sender.js';
 import { FeishuSender } from './feishu.sender.js';
+import { PagerDutySender } from './pagerduty.sender.js';
+import { SlackSender } from './slack.sender.js';
+import { TeamsSender } from './teams.sender.js';
 import { WebhookSender } from './webhook.sender.js';
 import { WeComSender } from './wecom.sender.js';
 
@@ -12,12 +15,15 @@ export { DeliveryError, type ChannelSender, type SendResult } from './channel-se
 export type ChannelSenders = Record<AlertChannelType, ChannelSender>;
 
 /** One sender per channel type, each connecting only through `outbound`. */
-export function defaultSenders(outbound: OutboundGuard, now: () => number = Date.now): ChannelSenders {
+export function defaultSenders(outbound: OutboundGuard, now: () => number = Date.now, publicUrl: string | null = null): ChannelSenders {
   return {
-    webhook: new WebhookSender(outbound, now),
+    webhook: new WebhookSender(outbound, now, publicUrl),
     dingtalk: new DingTalkSender(outbound, now),
     feishu: new FeishuSender(outbound, now),
     wecom: new WeComSender(outbound),
     email: new EmailSender(outbound),
+    slack: new SlackSender(outbound),
+    teams: new TeamsSender(outbound),
+    pagerduty: new PagerDutySender(outbound, now),
   };
 }

@@ -10,6 +10,9 @@ import { EmailSender } from './email.sender.js';
 import { FeishuSender } from './feishu.sender.js';
 import { WebhookSender } from './webhook.sender.js';
 import { WeComSender } from './wecom.sender.js';
+import { PagerDutySender } from './pagerduty.sender.js';
+import { SlackSender } from './slack.sender.js';
+import { TeamsSender } from './teams.sender.js';
 import { testOutbound } from '../../test-support/weir.js';
 
 const outbound = testOutbound();
@@ -36,6 +39,23 @@ const notice: AlertNotice = buildNotice({
   now: facts.at + 500,
 });
 const signal = () => AbortSignal.timeout(5000);
+const resolvedNotice: AlertNotice = buildNotice({
+  kind: 'RESOLVED',
+  incident: { id: 'I1', openedAt: facts.at, resolvedAt: facts.at + 60_000, facts: { ...facts, resolution: 'the job runs again' } },
+  ruleName: 'job failed',
+  publicUrl: 'https://weir.example.com/',
+  now: facts.at + 60_000,
+});
+const renotice: AlertNotice = buildNotice({
+  kind: 'RENOTIFY',
+  incident: { id: 'I1', openedAt: facts.at, resolvedAt: null, facts },
+  ruleName: 'job failed',
+  publicUrl: 'https://weir.example.com/',
+  now: facts.at + 30 * 60_000,
+});
+const testNotice: AlertNotice = buildNotice({ kind: 'TEST', incident: null, ruleName: null, channelName: 'on-call', publicUrl: 'https://weir.example.com/', now: facts.at });
+const ROUTING_KEY = 'R0123456789abcdef0123456789abcde';
+const SLACK_TOKEN = 'T0001/B0001/XXXXXXXXXXXXXXXXXXXXXXXX';
 
 async function expectDeliveryError(promise: Promise<unknown>, pattern: RegExp): Promise<DeliveryError> {
   try {
@@ -87,9 +107,83 @@ describe('channel senders against real receivers on 127.0.0.1', () => {
     dingTalk: { accessToken: 'dt-token-123', secret: 'SEC0123456789abcdef' },
     feishu: { hookId: 'fs-hook-1234567890', secret: 'fs-secret' },
     wecom: { key: 'wc-key-0001' },
+    slack: { token: SLACK_TOKEN },
+    teams: { sig: 'teams-sig-42' },
+    pagerDuty: { routingKey: ROUTING_KEY },
   });
   before(() => receiver.start());
   after(() => receiver.stop());
+
+  it('Slack: Block Kit (header, fields, a button to the run); anything but 200 "ok" is a failure named by Slack\'s code', async () => {
+    const result = await new SlackSender(outbound).send(notice, { url: receiver.url('slack') }, signal());
+    const got = receiver.of('slack').at(-1)!;
+    const blocks = got.body.blocks as Array<{ type: string; text?: { text: string }; fields?: Array<{ text: string }>; elements?: Array<{ url: string }> }>;
+    assert.deepEqual(blocks.map((b) => b.type), ['header', 'section', 'actions']);
+    assert.equal(blocks[0]!.text!.text, '[FIRING] orders-etl: status became FAILED');
+    assert.equal(got.body.text, '[FIRING] orders-etl: status became FAILED', 'the notification text');
+    assert.ok(blocks[1]!.fields!.some((f) => f.text === '*Status*\nFAILED'));
+    assert.equal(blocks[2]!.elements![0]!.url, 'https://weir.example.com/runs/R1');
+    assert.equal(result.response, 'HTTP 200, ok');
+    assert.ok(!result.request.includes('XXXXXXXXXXXXXXXXXXXXXXXX'), 'the webhook token must not reach the history');
+    await expectDeliveryError(new SlackSender(outbound).send(notice, { url: receiver.url('slack', { token: 'T0001/B0001/wrong' }) }, signal()), /^Slack answered HTTP 403 invalid_token$/);
+  });
+
+  it('Teams: an Adaptive Card 1.4 in a message; a refused signature is a failure', async () => {
+    const result = await new TeamsSender(outbound).send(notice, { url: receiver.url('teams') }, signal());
+    const got = receiver.of('teams').at(-1)!;
+    const card = (got.body.attachments as Array<{ content: Record<string, any> }>)[0]!.content;
+    assert.equal(card.version, '1.4');
+    assert.equal(card.body[0].text, '[FIRING] orders-etl: status became FAILED');
+    assert.equal(card.body[0].color, 'Attention');
+    assert.ok(card.body[1].facts.some((f: { title: string; value: string }) => f.title === 'Cluster' && f.value === 'prod'));
+    assert.deepEqual(card.actions, [{ type: 'Action.OpenUrl', title: 'Open in Weir', url: 'https://weir.example.com/runs/R1' }]);
+    assert.equal(result.response, 'HTTP 202');
+    assert.ok(!result.request.includes('teams-sig-42'), 'the signature must not reach the history');
+    await expectDeliveryError(new TeamsSender(outbound).send(notice, { url: receiver.url('teams', { token: 'forged' }) }, signal()), /^the receiver answered HTTP 401$/);
+  });
+
+  it('PagerDuty: one incident per Weir incident (trigger, renotify under the same dedup key, resolve); a test triggers and resolves its own key', async () => {
+    const sender = new PagerDutySender(outbound, () => facts.at);
+    const config = { url: receiver.url('pagerduty'), routingKey: ROUTING_KEY, severity: 'error' };
+    await sender.send(notice, config, signal());
+    await sender.send(renotice, config, signal());
+    const result = await sender.send(resolvedNotice, config, signal());
+    const [trigger, again, resolve] = receiver.of('pagerduty').slice(-3).map((m) => m.body as Record<string, any>);
+    assert.deepEqual([trigger!.event_action, again!.event_action, resolve!.event_action], ['trigger', 'trigger', 'resolve']);
+    assert.deepEqual([trigger!.dedup_key, again!.dedup_key, resolve!.dedup_key], ['weir-I1', 'weir-I1', 'weir-I1']);
+    assert.equal(trigger!.payload.summary, '[FIRING] orders-etl: status became FAILED');
+    assert.deepEqual([trigger!.payload.source, trigger!.payload.severity, trigger!.payload.component, trigger!.payload.class], ['prod', 'error', 'orders-etl', 'FAILED']);
+    assert.equal(trigger!.payload.custom_details.Exception, 'java.lang.RuntimeException: boom');
+    assert.deepEqual(trigger!.links, [{ href: 'https://weir.example.com/runs/R1', text: 'Open in Weir' }]);
+    assert.equal(resolve!.payload, undefined, 'a resolve carries no payload');
+    assert.equal(result.response, 'HTTP 202, success');
+    assert.ok(!result.request.includes(ROUTING_KEY), 'the routing key must not reach the history');
+
+    await sender.send(testNotice, config, signal());
+    const [testTrigger, testResolve] = receiver.of('pagerduty').slice(-2).map((m) => m.body as Record<string, any>);
+    assert.deepEqual([testTrigger!.event_action, testTrigger!.payload.severity, testResolve!.event_action], ['trigger', 'info', 'resolve']);
+    assert.equal(testTrigger!.dedup_key, testResolve!.dedup_key);
+    assert.notEqual(testTrigger!.dedup_key, 'weir-I1');
+
+    await expectDeliveryError(sender.send(notice, { ...config, routingKey: 'R-not-the-configured-key-000000' }, signal()), /^PagerDuty answered HTTP 400 \(invalid event\)$/);
+  });
+
+  it('webhook in Alertmanager\'s format: firing then resolved, the same fingerprint, signed like the default format', async () => {
+    const sender = new WebhookSender(outbound, () => facts.at, 'https://weir.example.com');
+    const result = await sender.send(notice, { url: receiver.url('alertmanager'), format: 'alertmanager', secret: 'whsec-1' }, signal());
+    await sender.send(resolvedNotice, { url: receiver.url('alertmanager'), format: 'alertmanager' }, signal());
+    const [firing, resolved] = receiver.of('alertmanager').slice(-2).map((m) => m.body as Record<string, any>);
+    assert.deepEqual([firing!.status, resolved!.status], ['firing', 'resolved']);
+    assert.equal(firing!.externalURL, 'https://weir.example.com');
+    assert.deepEqual(firing!.alerts[0].labels, { alertname: 'job failed', source: 'weir', task: 'orders-etl', cluster: 'prod', status: 'FAILED', flink_job_id: 'a1b2c3' });
+    assert.equal(firing!.alerts[0].endsAt, '0001-01-01T00:00:00Z');
+    assert.equal(resolved!.alerts[0].endsAt, new Date(facts.at + 60_000).toISOString());
+    assert.equal(firing!.alerts[0].fingerprint, resolved!.alerts[0].fingerprint);
+    assert.equal(firing!.alerts[0].generatorURL, 'https://weir.example.com/runs/R1');
+    assert.match(result.request, /\(Alertmanager JSON, \d+ bytes, signed\)$/);
+    const signed = receiver.of('alertmanager').at(-2)!;
+    assert.match(String(signed.headers['x-weir-signature']), /^sha256=[0-9a-f]{64}$/);
+  });
 
   it('webhook: JSON body signed with X-Weir-Signature over the exact body, timestamp in the body too', async () => {
     const result = await new WebhookSender(outbound).send(notice, { url: receiver.url('webhook'), secret: 'whsec-1' }, signal());
@@ -198,6 +292,43 @@ describe('hostile names cannot add links, images, mentions, HTML or fake lines t
     for (const line of content.split('\n')) assert.match(line, /^\*\*(Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id)\*\*: /);
     assertNoMarkupIn(valuesOf(content.replace(/^\*\*([^*]+)\*\*: /gm, '- **$1**: ')).join('\n'));
     assert.equal(card.elements[1]!.actions![0]!.url, 'https://weir.example.com/runs/R1');
+  });
+
+  it('Slack blocks', async () => {
+    const receiverSlack = new RobotReceiver({ slack: { token: SLACK_TOKEN } });
+    await receiverSlack.start();
+    try {
+      await new SlackSender(outbound).send(hostileNotice, { url: receiverSlack.url('slack') }, signal());
+      const body = receiverSlack.of('slack').at(-1)!.body as { text: string; blocks: Array<{ type: string; text?: { text: string }; fields?: Array<{ text: string }>; elements?: Array<{ url: string }> }> };
+      assert.ok(!body.text.includes('\n') && !body.blocks[0]!.text!.text.includes('\n'), 'one-line header and notification text');
+      for (const field of body.blocks[1]!.fields!) {
+        const [label, ...rest] = field.text.split('\n');
+        assert.match(label!, /^\*(Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id)\*$/);
+        assert.equal(rest.length, 1, `one line per value: ${JSON.stringify(field.text)}`);
+        assertNoMarkupIn(rest.join(''));
+      }
+      assert.deepEqual(body.blocks[2]!.elements!.map((e) => e.url), ['https://weir.example.com/runs/R1'], 'the only link');
+    } finally {
+      await receiverSlack.stop();
+    }
+  });
+
+  it('Teams card', async () => {
+    const receiverTeams = new RobotReceiver({ teams: { sig: 's' } });
+    await receiverTeams.start();
+    try {
+      await new TeamsSender(outbound).send(hostileNotice, { url: receiverTeams.url('teams') }, signal());
+      const card = (receiverTeams.of('teams').at(-1)!.body.attachments as Array<{ content: Record<string, any> }>)[0]!.content;
+      assert.ok(!card.body[0].text.includes('\n'));
+      assertNoMarkupIn(card.body[0].text.replace(/^\[FIRING\] /, ''));
+      for (const fact of card.body[1].facts as Array<{ title: string; value: string }>) {
+        assert.ok(!fact.value.includes('\n'));
+        assertNoMarkupIn(fact.value);
+      }
+      assert.deepEqual(card.actions.map((a: { url: string }) => a.url), ['https://weir.example.com/runs/R1']);
+    } finally {
+      await receiverTeams.stop();
+    }
   });
 
   it('webhook JSON carries the names exactly, as data', async () => {

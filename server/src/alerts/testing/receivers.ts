@@ -1,6 +1,8 @@
 // Real receivers on 127.0.0.1 for the alert tests: one HTTP server speaking the generic webhook,
 // DingTalk, Feishu/Lark and WeCom robot protocols (checking each signature the way the vendor
-// documents it, independently of Weir's senders), and a real SMTP server with STARTTLS and AUTH.
+// documents it, independently of Weir's senders), Slack incoming webhooks, Teams workflow webhooks,
+// PagerDuty's Events API v2 and an Alertmanager webhook receiver (each checking the payload as its
+// vendor documents it), and a real SMTP server with STARTTLS and AUTH.
 import { execFileSync } from 'node:child_process';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
-export type RobotKind = 'webhook' | 'dingtalk' | 'feishu' | 'wecom';
+export type RobotKind = 'webhook' | 'dingtalk' | 'feishu' | 'wecom' | 'slack' | 'teams' | 'pagerduty' | 'alertmanager';
 
 export interface ReceivedMessage {
   kind: RobotKind;
@@ -27,6 +29,12 @@ export interface RobotReceiverOptions {
   dingTalk?: { accessToken: string; secret?: string };
   feishu?: { hookId: string; secret?: string };
   wecom?: { key: string };
+  /** The `T…/B…/…` part of the incoming webhook's address. */
+  slack?: { token: string };
+  /** The workflow's `sig` query parameter. */
+  teams?: { sig: string };
+  /** The integration's 32-character routing key. */
+  pagerDuty?: { routingKey: string };
 }
 
 const ONE_HOUR_MS = 3600_000;
@@ -49,8 +57,10 @@ export class RobotReceiver {
       req.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const answer = this.answer(req, raw);
-        res.writeHead(answer.status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(answer.body));
+        // Slack answers plain text ("ok", "invalid_blocks"); the others JSON.
+        const text = typeof answer.body === 'string';
+        res.writeHead(answer.status, { 'content-type': text ? 'text/plain' : 'application/json' });
+        res.end(text ? answer.body : JSON.stringify(answer.body));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -73,6 +83,14 @@ export class RobotReceiver {
         return `${this.base}/open-apis/bot/v2/hook/${credentials.token ?? this.options.feishu?.hookId}`;
       case 'wecom':
         return `${this.base}/cgi-bin/webhook/send?key=${credentials.token ?? this.options.wecom?.key}`;
+      case 'slack':
+        return `${this.base}/services/${credentials.token ?? this.options.slack?.token}`;
+      case 'teams':
+        return `${this.base}/workflows/0a1b2c3d/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${credentials.token ?? this.options.teams?.sig}`;
+      case 'pagerduty':
+        return `${this.base}/v2/enqueue`;
+      case 'alertmanager':
+        return `${this.base}/alertmanager`;
     }
   }
 
@@ -90,7 +108,15 @@ export class RobotReceiver {
           ? 'feishu'
           : url.pathname === '/cgi-bin/webhook/send'
             ? 'wecom'
-            : undefined;
+            : url.pathname.startsWith('/services/')
+              ? 'slack'
+              : url.pathname.startsWith('/workflows/')
+                ? 'teams'
+                : url.pathname === '/v2/enqueue'
+                  ? 'pagerduty'
+                  : url.pathname === '/alertmanager'
+                    ? 'alertmanager'
+                    : undefined;
     if (!kind || req.method !== 'POST') return { status: 404, body: { error: 'not found' } };
     if ((this.failNext[kind] ?? 0) > 0) {
       this.failNext[kind]! -= 1;
@@ -108,7 +134,7 @@ export class RobotReceiver {
       return check.answer;
     }
     this.received.push({ kind, at: Date.now(), path: url.pathname, headers: req.headers, body, verified: true });
-    return { status: 200, body: check.answer.body };
+    return check.answer;
   }
 
   private verify(
@@ -165,8 +191,100 @@ export class RobotReceiver {
         if (body.msgtype !== 'markdown') return fail('not markdown', 200, { errcode: 40008, errmsg: 'invalid message type' });
         return { ok: true, answer: { status: 200, body: { errcode: 0, errmsg: 'ok' } } };
       }
+      case 'slack': {
+        if (url.pathname !== `/services/${this.options.slack?.token}`) return fail('bad token', 403, 'invalid_token');
+        // Block Kit: `text` or `blocks`; a header's plain_text at most 150 characters; a section's fields at most 10, each at most 2000.
+        const problem = slackBlocksProblem(body);
+        return problem ? fail(problem, 400, 'invalid_blocks') : { ok: true, answer: { status: 200, body: 'ok' } };
+      }
+      case 'teams': {
+        if (url.searchParams.get('sig') !== this.options.teams?.sig) return fail('bad sig', 401, { error: { code: 'DirectApiAuthorizationRequired', message: 'signature mismatch' } });
+        const problem = adaptiveCardProblem(body);
+        return problem ? fail(problem, 400, { error: { code: 'InvalidRequestContent', message: problem } }) : { ok: true, answer: { status: 202, body: {} } };
+      }
+      case 'pagerduty': {
+        const problem = pagerDutyProblem(body, this.options.pagerDuty?.routingKey);
+        if (problem) return fail(problem, 400, { status: 'invalid event', message: 'Event object is invalid', errors: [problem] });
+        return { ok: true, answer: { status: 202, body: { status: 'success', message: 'Event processed', dedup_key: body.dedup_key } } };
+      }
+      case 'alertmanager': {
+        const problem = alertmanagerProblem(body);
+        return problem ? fail(problem, 400, { error: problem }) : { ok: true, answer: { status: 200, body: {} } };
+      }
     }
   }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What Slack would refuse in an incoming webhook's Block Kit message (api.slack.com/reference/block-kit). */
+function slackBlocksProblem(body: Record<string, unknown>): string | null {
+  if (typeof body.text !== 'string' && !Array.isArray(body.blocks)) return 'no text and no blocks';
+  for (const block of (body.blocks as unknown[]) ?? []) {
+    if (!isObject(block) || typeof block.type !== 'string') return 'a block without a type';
+    if (block.type === 'header') {
+      const text = block.text as Record<string, unknown> | undefined;
+      if (text?.type !== 'plain_text' || typeof text.text !== 'string' || text.text.length > 150) return 'a header must be plain_text of at most 150 characters';
+    } else if (block.type === 'section') {
+      const fields = block.fields as unknown[] | undefined;
+      if (!block.text && !fields) return 'a section needs text or fields';
+      if (fields && (fields.length > 10 || fields.some((f) => !isObject(f) || !['mrkdwn', 'plain_text'].includes(String(f.type)) || String(f.text).length > 2000))) {
+        return 'section fields: at most 10 text objects of at most 2000 characters';
+      }
+    } else if (block.type === 'actions') {
+      const elements = block.elements as unknown[] | undefined;
+      if (!elements?.every((e) => isObject(e) && e.type === 'button' && isObject(e.text) && e.text.type === 'plain_text')) return 'actions: buttons with plain_text';
+    } else {
+      return `unexpected block type ${block.type}`;
+    }
+  }
+  return null;
+}
+
+/** What a Teams workflow would refuse: a message whose attachment is not an Adaptive Card 1.x (adaptivecards.io). */
+function adaptiveCardProblem(body: Record<string, unknown>): string | null {
+  if (body.type !== 'message' || !Array.isArray(body.attachments) || body.attachments.length === 0) return 'not a message with attachments';
+  const attachment = body.attachments[0] as Record<string, unknown>;
+  if (attachment.contentType !== 'application/vnd.microsoft.card.adaptive') return `contentType ${String(attachment.contentType)}`;
+  const card = attachment.content as Record<string, unknown> | undefined;
+  if (!isObject(card) || card.type !== 'AdaptiveCard') return 'content is not an AdaptiveCard';
+  // Teams renders schema versions up to 1.5.
+  if (typeof card.version !== 'string' || !/^1\.[0-5]$/.test(card.version)) return `card version ${String(card.version)}`;
+  if (!Array.isArray(card.body) || card.body.length === 0) return 'a card without a body';
+  return null;
+}
+
+/** What PagerDuty's Events API v2 refuses (developer.pagerduty.com, "Send an Alert Event"). */
+function pagerDutyProblem(body: Record<string, unknown>, routingKey: string | undefined): string | null {
+  if (typeof body.routing_key !== 'string' || body.routing_key.length !== 32) return 'routing_key must be 32 characters';
+  if (body.routing_key !== routingKey) return 'unknown routing_key';
+  if (!['trigger', 'acknowledge', 'resolve'].includes(String(body.event_action))) return 'event_action must be trigger, acknowledge or resolve';
+  if (body.event_action !== 'trigger') return typeof body.dedup_key === 'string' && body.dedup_key !== '' ? null : 'dedup_key is required to acknowledge or resolve';
+  if (typeof body.dedup_key === 'string' && body.dedup_key.length > 255) return 'dedup_key longer than 255';
+  const payload = body.payload;
+  if (!isObject(payload)) return 'payload is required to trigger';
+  if (typeof payload.summary !== 'string' || payload.summary === '' || payload.summary.length > 1024) return 'payload.summary: 1 to 1024 characters';
+  if (typeof payload.source !== 'string' || payload.source === '') return 'payload.source is required';
+  if (!['critical', 'error', 'warning', 'info'].includes(String(payload.severity))) return 'payload.severity must be critical, error, warning or info';
+  if (payload.timestamp !== undefined && Number.isNaN(Date.parse(String(payload.timestamp)))) return 'payload.timestamp is not ISO 8601';
+  return null;
+}
+
+/** What does not look like Alertmanager's webhook body, version 4 (prometheus.io/docs/alerting/latest/configuration/#webhook_config). */
+function alertmanagerProblem(body: Record<string, unknown>): string | null {
+  if (body.version !== '4') return 'version must be "4"';
+  if (!['firing', 'resolved'].includes(String(body.status))) return 'status must be firing or resolved';
+  for (const key of ['groupKey', 'receiver', 'externalURL']) if (typeof body[key] !== 'string') return `${key} must be a string`;
+  for (const key of ['groupLabels', 'commonLabels', 'commonAnnotations']) if (!isObject(body[key])) return `${key} must be an object`;
+  if (!Array.isArray(body.alerts) || body.alerts.length === 0) return 'alerts must be a non-empty list';
+  for (const alert of body.alerts as unknown[]) {
+    if (!isObject(alert) || !isObject(alert.labels) || !isObject(alert.annotations)) return 'an alert needs labels and annotations';
+    if (typeof alert.labels.alertname !== 'string') return 'an alert needs an alertname label';
+    if (Object.values(alert.labels).some((v) => typeof v !== 'string') || Object.values(alert.annotations).some((v) => typeof v !== 'string')) return 'label and annotation values are strings';
+    for (const key of ['startsAt', 'endsAt']) if (Number.isNaN(Date.parse(String(alert[key])))) return `${key} is not RFC 3339`;
+    if (typeof alert.fingerprint !== 'string' || typeof alert.generatorURL !== 'string') return 'an alert needs a fingerprint and a generatorURL';
+  }
+  return null;
 }
 
 function fail(reason: string, status: number, body: unknown) {

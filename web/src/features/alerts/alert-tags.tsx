@@ -48,7 +48,7 @@ export function IncidentStateTag({ state }: { state: 'FIRING' | 'RESOLVED' }) {
 export function ChannelTypeTag({ type }: { type: AlertChannelType | string | null }) {
   const { t } = useTranslation();
   if (!type) return null;
-  const known = ['webhook', 'dingtalk', 'feishu', 'wecom', 'email'].includes(type);
+  const known = ['webhook', 'dingtalk', 'feishu', 'wecom', 'email', 'slack', 'teams', 'pagerduty'].includes(type);
   return (
     <Tag bordered={false} style={{ marginInlineEnd: 0 }}>
       {known ? t(`alerts.channelType.${type as AlertChannelType}`) : type}

@@ -1,4 +1,4 @@
-import { AlertChannelRequest, SECRET_MASK, type AlertChannel, type AlertChannelType } from '@weir/contract';
+import { AlertChannelRequest, PAGERDUTY_EVENTS_URL, SECRET_MASK, type AlertChannel, type AlertChannelType } from '@weir/contract';
 import { Alert, Button, Checkbox, Drawer, Flex, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,11 +87,32 @@ export function ChannelDrawer({ open, channel, onClose, onSaved }: { open: boole
           <Form.Item
             name="url"
             label={urlLabel}
-            extra={isSecret('url') ? (channel ? secretHelp : t('alerts.channels.form.urlIsSecret')) : undefined}
-            rules={[{ required: true, whitespace: true, message: t('alerts.channels.form.urlRequired') }]}
+            extra={isSecret('url') ? (channel ? secretHelp : t('alerts.channels.form.urlIsSecret')) : type === 'pagerduty' ? t('alerts.channels.form.pagerDutyUrlHelp', { url: PAGERDUTY_EVENTS_URL }) : undefined}
+            rules={type === 'pagerduty' ? [] : [{ required: true, whitespace: true, message: t('alerts.channels.form.urlRequired') }]}
           >
-            {isSecret('url') ? <Input.Password autoComplete="off" aria-label={urlLabel} /> : <Input placeholder="https://" />}
+            {isSecret('url') ? <Input.Password autoComplete="off" aria-label={urlLabel} /> : <Input placeholder={type === 'pagerduty' ? PAGERDUTY_EVENTS_URL : 'https://'} />}
           </Form.Item>
+        )}
+        {type === 'webhook' && (
+          <Form.Item name="format" label={t('alerts.channels.form.format')} extra={t('alerts.channels.form.formatHelp')}>
+            <Select options={(['weir', 'alertmanager'] as const).map((f) => ({ value: f, label: t(`alerts.channels.form.formats.${f}`) }))} />
+          </Form.Item>
+        )}
+        {type === 'pagerduty' && (
+          <Flex gap={12}>
+            <Form.Item
+              name="routingKey"
+              label={t('alerts.channels.form.routingKey')}
+              style={{ flex: 1 }}
+              extra={secretHelp ?? t('alerts.channels.form.routingKeyHelp')}
+              rules={channel ? [] : [{ required: true, whitespace: true, message: t('alerts.channels.form.routingKeyRequired') }]}
+            >
+              <Input.Password autoComplete="new-password" aria-label={t('alerts.channels.form.routingKey')} />
+            </Form.Item>
+            <Form.Item name="severity" label={t('alerts.channels.form.severity')}>
+              <Select style={{ width: 140 }} options={(['critical', 'error', 'warning', 'info'] as const).map((s) => ({ value: s, label: t(`alerts.channels.form.severities.${s}`) }))} />
+            </Form.Item>
+          </Flex>
         )}
         {(type === 'webhook' || type === 'dingtalk' || type === 'feishu') && (
           <Form.Item name="secret" label={t(`alerts.channels.form.secret.${type}`)} extra={secretHelp ?? t(`alerts.channels.form.secretHelp.${type}`)}>

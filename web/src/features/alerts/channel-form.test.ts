@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AlertChannelRequest, SECRET_MASK, type AlertChannel } from '@weir/contract';
+import { AlertChannelRequest, PAGERDUTY_EVENTS_URL, SECRET_MASK, type AlertChannel } from '@weir/contract';
 import { channelToFormValues, DEFAULT_CHANNEL_VALUES, formValuesToChannelRequest, issueField, splitList } from './channel-form';
 
 const stored = { id: 'c1', enabled: true, createdBy: 'admin', createdAt: 0, updatedAt: 0 };
 
 test('a new webhook with a secret sends the secret; without one it sends null', () => {
   const withSecret = formValuesToChannelRequest({ ...DEFAULT_CHANNEL_VALUES, name: 'hook', url: ' http://127.0.0.1:1/webhook ', secret: 's3cret' });
-  assert.deepEqual(withSecret, { type: 'webhook', name: 'hook', enabled: true, config: { url: 'http://127.0.0.1:1/webhook', secret: 's3cret' } });
+  assert.deepEqual(withSecret, { type: 'webhook', name: 'hook', enabled: true, config: { url: 'http://127.0.0.1:1/webhook', format: 'weir', secret: 's3cret' } });
   const without = formValuesToChannelRequest({ ...DEFAULT_CHANNEL_VALUES, name: 'hook', url: 'http://x/' });
   assert.equal((without.config as { secret?: unknown }).secret, null);
   assert.ok(AlertChannelRequest.safeParse(withSecret).success);
@@ -47,10 +47,24 @@ test('every type maps back to the form and to a valid request', () => {
     { ...stored, type: 'webhook', name: 'w', config: { url: 'http://h/x', secret: null } },
     { ...stored, type: 'feishu', name: 'f', config: { url: SECRET_MASK, secret: null } },
     { ...stored, type: 'wecom', name: 'q', config: { url: SECRET_MASK } },
+    { ...stored, type: 'webhook', name: 'am', config: { url: 'http://h/am', secret: null, format: 'alertmanager' } },
+    { ...stored, type: 'slack', name: 's', config: { url: SECRET_MASK } },
+    { ...stored, type: 'teams', name: 't', config: { url: SECRET_MASK } },
+    { ...stored, type: 'pagerduty', name: 'p', config: { url: PAGERDUTY_EVENTS_URL, routingKey: SECRET_MASK, severity: 'warning' } },
   ];
   for (const c of channels) {
     const body = formValuesToChannelRequest(channelToFormValues(c));
     assert.equal(body.type, c.type);
     assert.ok(AlertChannelRequest.safeParse(body).success, c.type);
   }
+});
+
+test('PagerDuty: the endpoint defaults to PagerDuty\'s, the stored routing key is kept as the marker, the format of a webhook comes back', () => {
+  const created = formValuesToChannelRequest({ ...DEFAULT_CHANNEL_VALUES, type: 'pagerduty', name: 'oncall', routingKey: 'R0123456789abcdef0123456789abcde', severity: 'error' });
+  assert.deepEqual(created.config, { url: PAGERDUTY_EVENTS_URL, severity: 'error', routingKey: 'R0123456789abcdef0123456789abcde' });
+  const edited = formValuesToChannelRequest(channelToFormValues({ ...stored, type: 'pagerduty', name: 'oncall', config: { url: PAGERDUTY_EVENTS_URL, routingKey: SECRET_MASK, severity: 'error' } }));
+  assert.ok(!('routingKey' in edited.config), 'the marker keeps the stored key: the field is left out');
+  const alertmanager = channelToFormValues({ ...stored, type: 'webhook', name: 'am', config: { url: 'http://h/am', secret: null, format: 'alertmanager' } });
+  assert.equal(alertmanager.format, 'alertmanager');
+  assert.equal((formValuesToChannelRequest(alertmanager).config as { format?: string }).format, 'alertmanager');
 });

@@ -1,10 +1,10 @@
-import { SECRET_MASK, type AlertChannel, type AlertChannelRequest, type AlertChannelType } from '@weir/contract';
+import { PAGERDUTY_EVENTS_URL, SECRET_MASK, type AlertChannel, type AlertChannelRequest, type AlertChannelType } from '@weir/contract';
 
 // The channel drawer's form values and the request they make. Secrets come back from the API as
 // SECRET_MASK; the form shows the marker in a password input. Left as the marker, the request
 // omits the field (the server keeps the stored secret); emptied, it sends null (clears it).
 
-export const CHANNEL_TYPES: readonly AlertChannelType[] = ['webhook', 'dingtalk', 'feishu', 'wecom', 'email'];
+export const CHANNEL_TYPES: readonly AlertChannelType[] = ['webhook', 'dingtalk', 'feishu', 'wecom', 'email', 'slack', 'teams', 'pagerduty'];
 
 export interface ChannelFormValues {
   type: AlertChannelType;
@@ -25,6 +25,11 @@ export interface ChannelFormValues {
   to: string;
   verifyCertificate: boolean;
   caCertificate: string;
+  /** Generic webhook: Weir's JSON or Alertmanager's. */
+  format: 'weir' | 'alertmanager';
+  /** PagerDuty: the integration's routing key (a secret). */
+  routingKey: string;
+  severity: 'critical' | 'error' | 'warning' | 'info';
 }
 
 export const DEFAULT_CHANNEL_VALUES: ChannelFormValues = {
@@ -44,15 +49,21 @@ export const DEFAULT_CHANNEL_VALUES: ChannelFormValues = {
   to: '',
   verifyCertificate: true,
   caCertificate: '',
+  format: 'weir',
+  routingKey: '',
+  severity: 'critical',
 };
 
 /** Which fields hold a secret, per type (the robots' addresses carry their access token). */
-export const SECRET_FIELDS: Record<AlertChannelType, ReadonlyArray<'url' | 'secret' | 'password'>> = {
+export const SECRET_FIELDS: Record<AlertChannelType, ReadonlyArray<'url' | 'secret' | 'password' | 'routingKey'>> = {
   webhook: ['secret'],
   dingtalk: ['url', 'secret'],
   feishu: ['url', 'secret'],
   wecom: ['url'],
   email: ['password'],
+  slack: ['url'],
+  teams: ['url'],
+  pagerduty: ['routingKey'],
 };
 
 export function splitList(text: string): string[] {
@@ -66,8 +77,14 @@ export function channelToFormValues(channel: AlertChannel): ChannelFormValues {
   const base = { ...DEFAULT_CHANNEL_VALUES, type: channel.type, name: channel.name, enabled: channel.enabled };
   switch (channel.type) {
     case 'webhook':
+      return { ...base, url: channel.config.url, secret: channel.config.secret ?? '', format: channel.config.format ?? 'weir' };
     case 'feishu':
       return { ...base, url: channel.config.url, secret: channel.config.secret ?? '' };
+    case 'slack':
+    case 'teams':
+      return { ...base, url: channel.config.url };
+    case 'pagerduty':
+      return { ...base, url: channel.config.url, routingKey: channel.config.routingKey ?? '', severity: channel.config.severity };
     case 'dingtalk':
       return { ...base, url: channel.config.url, secret: channel.config.secret ?? '', atMobiles: channel.config.atMobiles.join('\n'), atAll: channel.config.atAll };
     case 'wecom':
@@ -108,7 +125,13 @@ export function formValuesToChannelRequest(v: ChannelFormValues): AlertChannelRe
   const url = v.url.trim();
   switch (v.type) {
     case 'webhook':
-      return { ...common, type: 'webhook', config: withSecret({ url }, 'secret', v.secret) };
+      return { ...common, type: 'webhook', config: withSecret({ url, format: v.format }, 'secret', v.secret) };
+    case 'slack':
+      return { ...common, type: 'slack', config: { url } };
+    case 'teams':
+      return { ...common, type: 'teams', config: { url } };
+    case 'pagerduty':
+      return { ...common, type: 'pagerduty', config: withSecret({ url: url || PAGERDUTY_EVENTS_URL, severity: v.severity }, 'routingKey', v.routingKey) };
     case 'dingtalk':
       return { ...common, type: 'dingtalk', config: withSecret({ url, atMobiles: splitList(v.atMobiles), atAll: v.atAll }, 'secret', v.secret) };
     case 'feishu':

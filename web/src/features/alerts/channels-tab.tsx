@@ -75,7 +75,7 @@ export function ChannelsTab() {
       width: 110,
       render: (_, c) => {
         const signed = (c.type === 'webhook' || c.type === 'dingtalk' || c.type === 'feishu') && c.config.secret !== null;
-        if (c.type === 'wecom' || c.type === 'email') return <Typography.Text type="secondary">{t('common.notAvailable')}</Typography.Text>;
+        if (c.type !== 'webhook' && c.type !== 'dingtalk' && c.type !== 'feishu') return <Typography.Text type="secondary">{t('common.notAvailable')}</Typography.Text>;
         return signed ? <Tag color="green">{t('alerts.channels.signed')}</Tag> : <Tag>{t('alerts.channels.unsigned')}</Tag>;
       },
     },
