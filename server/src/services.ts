@@ -164,7 +164,8 @@ export function createServices(database: Database, config: ServicesConfig, log: 
       name: 'cluster-health',
       intervalMs: config.clusterCheckIntervalMs,
       timeoutMs: config.flinkTimeoutMs * 2,
-      run: () => clusters.checkAll(),
+      // Stored, so every instance's pages read the watching instance's result.
+      run: () => clusters.checkAll(watches),
     });
     relay.start().catch((err) => log.warn({ err }, 'events of the other instances will not reach this one\'s pages'));
     if (leases) {

@@ -235,8 +235,9 @@ export class ClustersService {
     return checked;
   }
 
-  async checkAll(): Promise<void> {
-    const clusters = await this.store.list();
+  /** Checks every cluster, or those `mine` keeps (with several instances: the ones this instance watches). */
+  async checkAll(mine?: (clusterId: string) => boolean): Promise<void> {
+    const clusters = (await this.store.list()).filter((c) => !mine || mine(c.id));
     await Promise.all(clusters.map((c) => this.check(c.id)));
   }
 }
