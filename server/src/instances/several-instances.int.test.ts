@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import { createTestDatabase } from '../test-support/databases.js';
-import { runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
+import { failingJobSql, runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
+import { RobotReceiver } from '../alerts/testing/receivers.js';
 import { FlinkProxy } from '../test-support/flink-proxy.js';
 import { assertFlinkTransitions } from '../test-support/flink-transitions.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
@@ -94,11 +95,26 @@ for (const engine of ['postgres', 'mysql'] as const) {
       console.log(`${engine}: a status A recorded reached a page open on B ${heardMs} ms after A published it`);
       assert.ok(heardMs < 1_000, `within 1 s (${heardMs} ms)`);
 
+      // Failures are alerted through a webhook, by a rule on every job.
+      const robots = await new RobotReceiver({}).start();
+      closers.push(() => robots.stop());
+      const channel = await survivor.services.alerts.service.createChannel(SYSTEM_PRINCIPAL, { type: 'webhook', name: `hook-${engine}`, enabled: true, config: { url: robots.url('webhook') } });
+      await survivor.services.alerts.service.createRule(SYSTEM_PRINCIPAL, {
+        name: `failed-${engine}`,
+        enabled: true,
+        condition: { kind: 'status', statuses: ['FAILED'] },
+        scope: { kind: 'all' },
+        channelIds: [channel.id],
+        renotifyIntervalMs: null,
+      });
+
       // The instance dies: its background work stops, and it gives nothing up (as after kill -9).
       await victim.services.scheduler.stop();
       const diedAt = Date.now();
-      // Flink goes on meanwhile.
+      // Flink goes on meanwhile: one job is cancelled, another starts and fails.
       await flink.jm.cancel(jobId!);
+      const [failingJobId] = await runSql(flink, failingJobSql(`ha_fail_${engine}_${process.pid}`));
+      jobs.push(failingJobId!);
 
       await waitUntil('the other instance to watch the dead one\'s cluster', 20_000, async () => survivor.services.watchers.watcherFor(clusterId) !== undefined);
       const takeoverMs = Date.now() - diedAt;
@@ -113,6 +129,18 @@ for (const engine of ['postgres', 'mysql'] as const) {
       assertFlinkTransitions(transitions, (await flink.jm.job(jobId!)).timestamps, `${engine} takeover`);
       assert.equal(transitions.filter((t) => t.toStatus === 'CANCELED').length, 1, 'CANCELED recorded once');
       assert.deepEqual(watchersOf(survivor).sort(), [...clusterIds].sort(), 'the survivor watches both clusters');
+
+      // The failure during the takeover is alerted once (per run: the one Flink shows under both cluster names).
+      const failed = await waitUntil('the failure to be recorded', 60_000, async () => {
+        const r = await survivor.services.runs.getByJob(clusterId, failingJobId!);
+        return r?.status === 'FAILED' ? r : undefined;
+      });
+      const sent = await waitUntil('the alert to be sent', 30_000, async () => {
+        const items = (await survivor.services.alerts.service.history({ runId: failed.id })).items;
+        return items.some((d) => d.status === 'SENT') ? items : undefined;
+      });
+      assert.deepEqual(sent.map((d) => `${d.kind}:${d.status}`), ['FIRING:SENT'], 'one delivery for the failed run');
+      assert.equal(robots.of('webhook').filter((m) => (m.body.run as { id?: string } | null)?.id === failed.id).length, 1, 'the receiver got it once');
     });
   });
 }
