@@ -43,6 +43,17 @@ export class FlinkUnreachableError extends AppError {
     super('FLINK_UNREACHABLE', message, details);
   }
 }
+/**
+ * This instance no longer holds the lease of the cluster it was writing about (another instance
+ * took the cluster over): the write is refused and the watcher's cycle ends. Not an AppError: it
+ * says nothing about Flink or the request.
+ */
+export class LeaseLostError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LeaseLostError';
+  }
+}
 /** Flink answered, but said no (4xx/5xx with its own error list). */
 export class FlinkRejectedError extends AppError {
   constructor(message: string, details?: unknown) {

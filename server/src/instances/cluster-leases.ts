@@ -1,5 +1,8 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Tables } from '../db/tables.js';
+import { LeaseLostError } from '../errors/errors.js';
 import { planLeases } from './lease-plan.js';
 import type { ClusterLease, LeasesStore } from './leases.store.js';
 
@@ -59,6 +62,16 @@ export class ClusterLeases {
   /** The fence number of this instance's lease on the cluster (undefined when it does not hold it). */
   fence(clusterId: string): number | undefined {
     return this.holds(clusterId) ? this.held.get(clusterId)!.fence : undefined;
+  }
+
+  /**
+   * The check a write about the cluster makes inside its transaction: this instance's lease, under
+   * the fence it was granted, still in the database. Refuses at once when the lease ran out here.
+   */
+  writeGuard(clusterId: string): (trx: Kysely<Tables>) => Promise<void> {
+    const held = this.held.get(clusterId);
+    if (!held || held.until <= this.now()) return () => Promise.reject(new LeaseLostError(`instance ${this.instanceId} no longer holds cluster ${clusterId}`));
+    return (trx) => this.deps.store.assertHeld(trx, { clusterId, owner: this.instanceId, fence: held.fence });
   }
 
   onChange(listener: (change: { gained: string[]; lost: string[] }) => void): () => void {

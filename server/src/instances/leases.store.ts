@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { Tables } from '../db/tables.js';
+import { LeaseLostError } from '../errors/errors.js';
 import { insertIfAbsent, upsert } from '../db/upsert.js';
 import type { LeaseView } from './lease-plan.js';
 import './instance-tables.js';
@@ -63,6 +66,17 @@ export class LeasesStore {
    */
   async renewAll(owner: string, now: number, ttlMs: number): Promise<void> {
     await this.database.db.updateTable('cluster_leases').set({ expires_at: now + ttlMs }).where('owner', '=', owner).where('expires_at', '>', now).execute();
+  }
+
+  /**
+   * Inside a writer's transaction: refuses unless `owner` still holds the cluster under `fence`. The
+   * lease row stays locked until the transaction ends, so a takeover (which updates that row) waits
+   * for the write to commit, and a write after the takeover sees the new fence and is refused.
+   */
+  async assertHeld(trx: Kysely<Tables>, lease: { clusterId: string; owner: string; fence: number }): Promise<void> {
+    let query = trx.selectFrom('cluster_leases').select('fence').where('cluster_id', '=', lease.clusterId).where('owner', '=', lease.owner).where('fence', '=', lease.fence);
+    if (this.database.dialect !== 'sqlite') query = query.forUpdate();
+    if (!(await query.executeTakeFirst())) throw new LeaseLostError(`instance ${lease.owner} no longer holds cluster ${lease.clusterId} (fence ${lease.fence})`);
   }
 
   /** Gives a lease up at once (the fence stays, for whoever takes it next). */

@@ -276,8 +276,11 @@ export class RunsStore {
     transitions: NewRunTransition[],
     changesFor: (appended: RunTransition[]) => RunChanges,
     snapshot?: { kind: SnapshotKind; body: string; capturedAt: number },
+    /** Checked first, inside the transaction: with several instances, that the writer still holds the cluster's lease. */
+    guard?: (trx: Db) => Promise<void>,
   ): Promise<{ appended: RunTransition[]; run: RunRecord | undefined }> {
     return inTransaction(this.database.db, async (trx) => {
+      await guard?.(trx);
       if (!(await this.lockTaskThenRun(trx, runId))) throw new Error(`Run ${runId} does not exist`);
       let last = await this.lastTransitionRow(trx, runId);
       const appended: RunTransition[] = [];

@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
+import type { Tables } from '../db/tables.js';
 import type { Cluster } from '@weir/contract';
 import { restartsOfEndedJob } from '../flink/exception-history.js';
 import type { EventBus, RunRef, RunStatus } from '../events/events.js';
-import { AppError, FlinkRejectedError, FlinkUnreachableError } from '../errors/errors.js';
+import { AppError, FlinkRejectedError, FlinkUnreachableError, LeaseLostError } from '../errors/errors.js';
 import type { FlinkJobDetails, FlinkJobOverview, JobManagerClient } from '../flink/job-manager.client.js';
 import type { NewRunTransition, RunRecord, RunsStore, RunWarningDetail, SnapshotKind } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
@@ -136,6 +138,11 @@ export class ClusterWatcher {
        * is checked then, so pages that trust it agree with the statuses about to be recorded.
        */
       onAnswering?: () => Promise<Cluster | undefined>;
+      /**
+       * Several instances: the check each recorded observation makes inside its transaction, that
+       * this instance still holds the cluster's lease (see ClusterLeases.writeGuard).
+       */
+      writeGuard?: () => (trx: Kysely<Tables>) => Promise<void>;
     },
   ) {
     this.probeTimeoutMs = deps.settings.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
@@ -275,6 +282,12 @@ export class ClusterWatcher {
         if (err instanceof FlinkUnreachableError) {
           this.deps.log.warn({ cluster: this.cluster.name, job: job.jid, err: err.message }, 'cluster stopped answering during the cycle');
           report.reachable = false;
+          return report;
+        }
+        // Another instance took the cluster over while this cycle ran (this one was paused, or cut
+        // off from the database): nothing more of this cycle is written.
+        if (err instanceof LeaseLostError) {
+          this.deps.log.warn({ cluster: this.cluster.name, err: err.message }, 'the cluster was taken over during the cycle');
           return report;
         }
         // The job may have vanished between the two requests: next cycle retries. Whatever else
@@ -557,6 +570,7 @@ export class ClusterWatcher {
         };
       },
       opts.snapshot ? { kind: 'job', body: JSON.stringify(details), capturedAt: now } : undefined,
+      this.deps.writeGuard?.(),
     );
     if (transitions.length) known.lastAt = transitions.at(-1)!.at;
     if (flinkSteps.length) known.lastFlink = flinkSteps.at(-1)!;

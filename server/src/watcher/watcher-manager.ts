@@ -82,6 +82,7 @@ export class WatcherManager {
         // runs every few seconds): check it now, so the run pages, which do not call an unreachable
         // cluster, show live data as soon as the statuses do.
         onAnswering: () => this.deps.clusters.check(cluster.id),
+        ...(this.deps.leases ? { writeGuard: () => this.deps.leases!.writeGuard(cluster.id) } : {}),
       });
       this.watchers.set(cluster.id, watcher);
       this.deps.scheduler.schedule({
