@@ -45,7 +45,7 @@ async function openTab(name: string, shot: string) {
 }
 
 before(async () => {
-  flink = await ownTestFlink({ restPort: 33081, rpcPort: 33123, gatewayPort: 33083, slotsPerTaskManager: 4 });
+  flink = await ownTestFlink({ restPort: 25081, rpcPort: 25123, gatewayPort: 25083, slotsPerTaskManager: 4 });
   server = await startWeirServer({
     adminPassword: ADMIN_PASSWORD,
     env: { WEIR_METRICS_INTERVAL_MS: '2000', WEIR_CHECKPOINT_POLL_MS: '2000', WEIR_WATCH_INTERVAL_MS: '500', WEIR_FLINK_TIMEOUT_MS: '3000', WEIR_RECONNECT_ATTEMPTS: '2', WEIR_RECONNECT_WINDOW_MS: '1000' },

@@ -11,8 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT } from './config/config.js';
 import { waitUntil } from './test-support/flink.js';
 
-const WEIR_PORT = 41201;
-const FLINK_PORTS = { rest: 41281, rpc: 41282, gateway: 41283 };
+const WEIR_PORT = 24201;
+const FLINK_PORTS = { rest: 24281, rpc: 24282, gateway: 24283 };
 const BASE = `http://127.0.0.1:${WEIR_PORT}`;
 
 /** Pids of live processes whose environment names this data folder: npm start, the server and every JVM it started. */

@@ -18,7 +18,7 @@ describe('cluster incidents', () => {
 
   before(async () => {
     await robots.start();
-    flink = await ownTestFlink({ restPort: 35081, rpcPort: 35123, gatewayPort: 35083, gateway: false, slotsPerTaskManager: 4 });
+    flink = await ownTestFlink({ restPort: 23081, rpcPort: 23123, gatewayPort: 23083, gateway: false, slotsPerTaskManager: 4 });
     weir = await startTestWeir({ config: { clusterCheckIntervalMs: 1000 } });
     weir.services.bus.subscribe((e) => void events.push(e));
   });

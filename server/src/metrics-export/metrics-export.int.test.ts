@@ -12,10 +12,10 @@ import { failingJobSql, runSql, sharedTestFlink, streamingJobSql, waitUntil, typ
 import { startPrometheus, type TestPrometheus } from '../test-support/prometheus.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 
-const WEIR_PORT = 48091;
-const PROMETHEUS_PORT = 48090;
+const WEIR_PORT = 24091;
+const PROMETHEUS_PORT = 24090;
 /** Nothing listens here: the alert channel's deliveries fail, which gives the deliveries series rows. */
-const DEAD_WEBHOOK = 'http://127.0.0.1:48092/hook';
+const DEAD_WEBHOOK = 'http://127.0.0.1:24092/hook';
 const SCRAPE_TOKEN = 'prometheus-scrape-token-int-test';
 
 interface Dashboard {

@@ -65,7 +65,7 @@ async function publishedSqlTask(name: string, sql: string, config: Record<string
 async function publishUnvalidated(taskId: string): Promise<void> {
   const store = new ClustersStore(weir.database);
   const { gatewayUrl } = (await store.get(clusterId))!;
-  await store.update(clusterId, { gatewayUrl: 'http://127.0.0.1:46098' });
+  await store.update(clusterId, { gatewayUrl: 'http://127.0.0.1:20098' });
   try {
     await tasks().publish(actor, taskId, undefined, { unvalidated: true });
   } finally {

@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../config/config.js';
 
 /*
  * Weir's own start (server/src/main.ts) as an operator runs it: what it refuses and what it leaves
- * on disk. Ports from 42100 up belong to this file.
+ * on disk. Ports from 22100 up belong to this file.
  */
 
 const ENTRY = path.join(REPO_ROOT, 'server', 'src', 'main.ts');
@@ -70,7 +70,7 @@ describe('Weir start-up', () => {
     fs.chmodSync(dataDir, 0o755);
     fs.writeFileSync(path.join(dataDir, 'secret.key'), randomBytes(32).toString('hex'), { mode: 0o644 });
     fs.chmodSync(path.join(dataDir, 'secret.key'), 0o644);
-    const weir = startWeir(dataDir, 42101);
+    const weir = startWeir(dataDir, 22101);
     await Promise.race([weir.running, weir.exit.then(({ output }) => assert.fail(`Weir did not start:\n${output}`))]);
     weir.stop();
     await weir.exit;
@@ -80,12 +80,12 @@ describe('Weir start-up', () => {
 
   it('refuses to start with a WEIR_SECRET_KEY other than the one its secrets were sealed with, naming the setting', async () => {
     const dataDir = newDataDir();
-    const first = startWeir(dataDir, 42102, { WEIR_SECRET_KEY: randomBytes(32).toString('hex') });
+    const first = startWeir(dataDir, 22102, { WEIR_SECRET_KEY: randomBytes(32).toString('hex') });
     await Promise.race([first.running, first.exit.then(({ output }) => assert.fail(`Weir did not start:\n${output}`))]);
     first.stop();
     await first.exit;
 
-    const second = startWeir(dataDir, 42103, { WEIR_SECRET_KEY: randomBytes(32).toString('hex') });
+    const second = startWeir(dataDir, 22103, { WEIR_SECRET_KEY: randomBytes(32).toString('hex') });
     void second.running.then(second.stop); // a Weir that starts anyway is stopped, and the test fails below
     const { code, output } = await second.exit;
     assert.equal(code, 1, output);

@@ -50,7 +50,7 @@ async function jobCount(): Promise<number> {
 }
 
 /** A port of this test's range where nothing listens: the gateway of a cluster that is down. */
-const NOTHING_LISTENS = 'http://127.0.0.1:46099';
+const NOTHING_LISTENS = 'http://127.0.0.1:20099';
 
 const TABLES = [
   "CREATE TEMPORARY TABLE orders (id BIGINT, amount DOUBLE) WITH ('connector' = 'datagen');",

@@ -682,8 +682,15 @@ export class ClusterWatcher {
     cause?: 'cluster-unreachable',
   ): Promise<void> {
     const from = known.run.status as RunStatus;
-    const { appended } = await this.deps.runs.appendTransition(known.run.id, { toStatus: to, at, source: 'weir', note });
-    const updated = await this.deps.runs.update(known.run.id, { ...changes, status: to });
+    // One transaction, fenced like Flink's statuses: an instance that lost the cluster writes nothing.
+    const { appended: transitions, run: updated } = await this.deps.runs.recordObservation(
+      known.run.id,
+      [{ toStatus: to, at, source: 'weir', note }],
+      () => ({ ...changes, status: to }),
+      undefined,
+      this.deps.writeGuard?.(),
+    );
+    const appended = transitions.length > 0;
     if (updated) known.run = updated;
     known.lastAt = at;
     if (appended) await this.refreshTaskName(known);

@@ -29,7 +29,7 @@ describe('a job the JobManager forgot, with a HistoryServer registered', () => {
   let killedJob: string;
 
   before(async () => {
-    flink = await ownTestFlink({ restPort: 41181, rpcPort: 41182, gatewayPort: 41183, historyServerPort: 41184 });
+    flink = await ownTestFlink({ restPort: 21181, rpcPort: 21182, gatewayPort: 21183, historyServerPort: 21184 });
     historyUrl = flink.cluster!.historyUrl!;
     history = new JobManagerClient({ baseUrl: historyUrl, timeoutMs: 10_000 });
     historyProxy = await FlinkProxy.start(historyUrl);

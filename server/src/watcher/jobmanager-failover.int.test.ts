@@ -20,10 +20,10 @@ const events: WeirEvent[] = [];
 before(async () => {
   await robots.start();
   flink = await ownTestFlink({
-    restPort: 46281,
-    rpcPort: 46223,
-    gatewayPort: 46283,
-    highAvailability: { zooKeeperPort: 46291 },
+    restPort: 21281,
+    rpcPort: 21223,
+    gatewayPort: 21283,
+    highAvailability: { zooKeeperPort: 21291 },
     slotsPerTaskManager: 2,
   });
   weir = await startTestWeir();
