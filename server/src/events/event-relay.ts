@@ -10,6 +10,7 @@ const RELAYED = new Set<WeirEvent['type']>(['run.discovered', 'run.status', 'clu
 
 interface Logger {
   warn(o: unknown, m: string): void;
+  error(o: unknown, m: string): void;
 }
 
 /**
@@ -28,7 +29,7 @@ export class EventRelay {
     private readonly instanceId: string,
     private readonly log: Logger,
   ) {
-    this.pages = new EventBus(log as never);
+    this.pages = new EventBus(log);
     // Local events reach this instance's pages whether or not background work runs.
     this.unsubscribe = this.bus.subscribe((event) => {
       if (!RELAYED.has(event.type)) return;
