@@ -38,6 +38,7 @@ import * as runWarnings from './2026-12-04-001-run-warnings.js';
 import * as apiTokenLineage from './2026-12-04-020-api-token-lineage.js';
 import * as clusterLeases from './2026-12-05-001-cluster-leases.js';
 import * as relayedEvents from './2026-12-05-002-relayed-events.js';
+import * as tasksLatestRunIndex from './2026-12-05-003-tasks-latest-run-index.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-04-020-api-token-lineage': apiTokenLineage,
   '2026-12-05-001-cluster-leases': clusterLeases,
   '2026-12-05-002-relayed-events': relayedEvents,
+  '2026-12-05-003-tasks-latest-run-index': tasksLatestRunIndex,
 };
 
 /** Every migration's name, in the order they apply. */
