@@ -18,7 +18,13 @@ export const HealthReport = z
       }),
     ),
     /** This instance and the others alive on the same database (itself alone on SQLite). */
-    instance: z.object({ id: z.string(), alive: z.array(z.string()), sharesClusters: z.boolean() }),
+    instance: z.object({
+      id: z.string(),
+      alive: z.array(z.string()),
+      sharesClusters: z.boolean(),
+      /** The instance that runs the work done once across instances (expired sessions, orphaned savepoints, metric retention); null while none holds it. */
+      oneInstanceWork: z.string().nullable(),
+    }),
   })
   .meta({ id: 'HealthReport' });
 export type HealthReport = z.infer<typeof HealthReport>;

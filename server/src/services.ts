@@ -111,6 +111,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     log,
     ...(leases ? { leases } : {}),
   });
+  if (leases) scheduler.shareWith(() => leases.holdsOneInstanceLease());
   // A cluster registered here is claimed at once rather than at the next lease tick.
   clusterEvents.onClustersChanged = () => void (leases ? leaseTick() : Promise.resolve()).then(() => watchers.sync());
   let leaseTicks: Promise<void> = Promise.resolve();
@@ -162,6 +163,8 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     started = true;
     scheduler.schedule({
       name: 'cluster-health',
+      // Each instance checks the clusters it watches (all of them when it is alone).
+      instance: 'each',
       intervalMs: config.clusterCheckIntervalMs,
       timeoutMs: config.flinkTimeoutMs * 2,
       // Stored, so every instance's pages read the watching instance's result.
@@ -169,30 +172,41 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     });
     relay.start().catch((err) => log.warn({ err }, 'events of the other instances will not reach this one\'s pages'));
     if (leases) {
-      scheduler.schedule({ name: 'cluster-leases', intervalMs: config.clusterLeases!.tickMs, timeoutMs: config.clusterLeases!.ttlMs, run: () => leaseTick() });
+      scheduler.schedule({ name: 'cluster-leases', instance: 'each', intervalMs: config.clusterLeases!.tickMs, timeoutMs: config.clusterLeases!.ttlMs, run: () => leaseTick() });
     }
     watchers.start();
     scheduler.schedule({
       name: 'expired-sessions',
+      instance: 'one',
       intervalMs: 10 * 60_000,
       timeoutMs: 60_000,
       run: () => auth.deleteExpiredSessions().then(() => undefined),
     });
     scheduler.schedule({
       name: 'checkpoint-tracker',
+      instance: 'each',
       intervalMs: config.checkpointPollMs,
       timeoutMs: Math.max(config.checkpointPollMs * 3, 30_000),
       run: (signal) => checkpoints.tick(signal).then(() => undefined),
     });
     scheduler.schedule({
       name: 'metric-sampler',
+      instance: 'each',
       intervalMs: metricSettings.intervalMs,
       timeoutMs: Math.max(metricSettings.intervalMs * 3, 30_000),
       run: (signal) => metricSampler.tick(signal).then(() => undefined),
     });
+    scheduler.schedule({
+      name: 'metric-retention',
+      instance: 'one',
+      intervalMs: 60_000,
+      timeoutMs: 60_000,
+      run: () => metricSampler.deleteExpired().then(() => undefined),
+    });
     // Savepoints a stopped Weir left PENDING take Flink's result (first round right after start-up).
     scheduler.schedule({
       name: 'savepoint-settler',
+      instance: 'one',
       intervalMs: 15_000,
       timeoutMs: 60_000,
       run: () => operations.settleOrphanedSavepoints().then(() => undefined),

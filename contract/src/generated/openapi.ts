@@ -1425,6 +1425,7 @@ export interface components {
                 id: string;
                 alive: string[];
                 sharesClusters: boolean;
+                oneInstanceWork: string | null;
             };
         };
         AuditEntryInput: {
@@ -2715,6 +2716,7 @@ export interface components {
                 id: string;
                 alive: string[];
                 sharesClusters: boolean;
+                oneInstanceWork: string | null;
             };
         };
         AuditEntry: {

@@ -97,8 +97,8 @@ export function createAlerting(options: AlertingOptions) {
     start(bus: EventBus, scheduler: Scheduler): void {
       if (eventCheckpoints) unsubscribe.push(bus.subscribe((event) => eventCheckpoints.observe(event)));
       unsubscribe.push(engine.listen(bus));
-      scheduler.schedule({ name: 'alert-deliveries', intervalMs: DELIVERY_POLL_MS, timeoutMs: 30_000, run: () => dispatcher.poll() });
-      scheduler.schedule({ name: 'alert-evaluator', intervalMs: EVALUATE_INTERVAL_MS, timeoutMs: 60_000, run: () => engine.evaluate() });
+      scheduler.schedule({ name: 'alert-deliveries', instance: 'each', intervalMs: DELIVERY_POLL_MS, timeoutMs: 30_000, run: () => dispatcher.poll() });
+      scheduler.schedule({ name: 'alert-evaluator', instance: 'each', intervalMs: EVALUATE_INTERVAL_MS, timeoutMs: 60_000, run: () => engine.evaluate() });
     },
     /** Stops following the bus and lets sends in progress end (the scheduler's tasks stop with the scheduler). */
     async stop(): Promise<void> {

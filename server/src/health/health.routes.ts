@@ -38,7 +38,9 @@ export function healthRoutes(app: FastifyInstance, deps: { database: Database; c
         version: deps.version,
         database,
         clusters,
-        instance: shared ? { id: shared.instanceId, alive: shared.alive, sharesClusters: true } : { id: alone, alive: [alone], sharesClusters: false },
+        instance: shared
+          ? { id: shared.instanceId, alive: shared.alive, sharesClusters: true, oneInstanceWork: shared.oneInstanceWork }
+          : { id: alone, alive: [alone], sharesClusters: false, oneInstanceWork: alone },
       };
       return reply.status(database.status === 'ok' ? 200 : 503).send(report);
     },

@@ -70,8 +70,8 @@ export function createJobHealth(options: JobHealthOptions) {
       checker = new HealthChecker({ store, runs: options.runs, clusters: options.clusters, checkpoints: options.checkpoints, bus, log: options.log, now: options.now, ...(options.watches ? { watches: options.watches } : {}) });
       restarter = new AutoRestarter({ store, runs: options.runs, bus, audit: options.audit, log: options.log, resubmitter: pending.resubmitter, now: options.now });
       unsubscribe.push(restarter.listen(bus));
-      scheduler.schedule({ name: 'health-checks', intervalMs: options.checkIntervalMs, timeoutMs: Math.max(options.checkIntervalMs * 3, 30_000), run: (signal) => checker!.evaluate(signal).then(() => undefined) });
-      scheduler.schedule({ name: 'auto-restart', intervalMs: options.restartPollMs ?? 1000, timeoutMs: 120_000, run: () => restarter!.tick() });
+      scheduler.schedule({ name: 'health-checks', instance: 'each', intervalMs: options.checkIntervalMs, timeoutMs: Math.max(options.checkIntervalMs * 3, 30_000), run: (signal) => checker!.evaluate(signal).then(() => undefined) });
+      scheduler.schedule({ name: 'auto-restart', instance: 'each', intervalMs: options.restartPollMs ?? 1000, timeoutMs: 120_000, run: () => restarter!.tick() });
     },
     async stop(): Promise<void> {
       for (const off of unsubscribe.splice(0)) off();

@@ -20,6 +20,13 @@ export interface LeaseSettings {
 
 export const DEFAULT_LEASE_SETTINGS: LeaseSettings = { ttlMs: 6_000, tickMs: 1_000 };
 
+/**
+ * The lease of the work done on one instance at a time (scheduled tasks declared `instance: 'one'`).
+ * It lives among the cluster leases under a key no cluster id can take (ids are hexadecimal), so it
+ * is claimed, renewed, fenced and handed over by the same statements; the spread ignores it.
+ */
+export const ONE_INSTANCE_LEASE = '~one-instance-work';
+
 export function newInstanceId(): string {
   return `${hostname().slice(0, 60)}-${process.pid}-${randomBytes(3).toString('hex')}`;
 }
@@ -35,6 +42,8 @@ export class ClusterLeases {
   readonly instanceId: string;
   readonly startedAt: number;
   private held = new Map<string, { fence: number; until: number }>();
+  /** Until when this instance holds the one-instance lease by its own clock (0: it does not). */
+  private oneInstanceUntil = 0;
   private latest: { leases: ClusterLease[]; alive: string[] } = { leases: [], alive: [] };
   private readonly listeners = new Set<(change: { gained: string[]; lost: string[] }) => void>();
   private readonly now: () => number;
@@ -59,6 +68,11 @@ export class ClusterLeases {
     return (this.held.get(clusterId)?.until ?? 0) > this.now();
   }
 
+  /** Whether this instance does the one-instance work now. */
+  holdsOneInstanceLease(): boolean {
+    return this.oneInstanceUntil > this.now();
+  }
+
   /** The fence number of this instance's lease on the cluster (undefined when it does not hold it). */
   fence(clusterId: string): number | undefined {
     return this.holds(clusterId) ? this.held.get(clusterId)!.fence : undefined;
@@ -80,10 +94,12 @@ export class ClusterLeases {
   }
 
   /** Who watches each cluster and which instances are alive, as of the last tick. */
-  view(): { instanceId: string; alive: string[]; owners: Map<string, string> } {
+  view(): { instanceId: string; alive: string[]; owners: Map<string, string>; oneInstanceWork: string | null } {
     const now = this.now();
     const owners = new Map(this.latest.leases.filter((l) => l.owner !== null && l.expiresAt > now).map((l) => [l.clusterId, l.owner!]));
-    return { instanceId: this.instanceId, alive: this.latest.alive, owners };
+    const oneInstanceWork = owners.get(ONE_INSTANCE_LEASE) ?? null;
+    owners.delete(ONE_INSTANCE_LEASE);
+    return { instanceId: this.instanceId, alive: this.latest.alive, owners, oneInstanceWork };
   }
 
   async tick(): Promise<void> {
@@ -98,6 +114,7 @@ export class ClusterLeases {
     const plan = planLeases({ me, clusterIds, leases, alive, now: startedAt });
     const next = new Map<string, { fence: number; until: number }>();
     for (const lease of leases) {
+      if (lease.clusterId === ONE_INSTANCE_LEASE) continue;
       if (lease.owner === me && lease.expiresAt > startedAt && !plan.release.includes(lease.clusterId)) next.set(lease.clusterId, { fence: lease.fence, until });
     }
     await store.release(me, plan.release);
@@ -105,15 +122,33 @@ export class ClusterLeases {
       const fence = await store.acquire(clusterId, me, startedAt, settings.ttlMs);
       if (fence !== null) next.set(clusterId, { fence, until });
     }
+    const oneInstanceUntil = await this.claimOneInstanceLease(leases.find((l) => l.clusterId === ONE_INSTANCE_LEASE), startedAt, until);
     // Instances gone for ten leases' time are forgotten; their leases expired long before.
     await store.forgetInstances(startedAt - 10 * settings.ttlMs);
     this.latest = { leases: await store.leases(), alive };
     this.replaceHeld(next);
+    this.replaceOneInstance(oneInstanceUntil);
+  }
+
+  /** Keeps the one-instance lease (renewed with the others above) or claims it when it is free. */
+  private async claimOneInstanceLease(row: ClusterLease | undefined, now: number, until: number): Promise<number> {
+    if (row?.owner === this.instanceId && row.expiresAt > now) return until;
+    if (row && row.owner !== null && row.expiresAt > now) return 0;
+    return (await this.deps.store.acquire(ONE_INSTANCE_LEASE, this.instanceId, now, this.deps.settings.ttlMs)) !== null ? until : 0;
+  }
+
+  private replaceOneInstance(until: number): void {
+    const had = this.holdsOneInstanceLease();
+    this.oneInstanceUntil = until;
+    const has = this.holdsOneInstanceLease();
+    if (has && !had) this.deps.log.info({ instance: this.instanceId }, 'this instance now does the one-instance work (sessions, savepoints, retention)');
+    if (had && !has) this.deps.log.warn({ instance: this.instanceId }, 'this instance no longer does the one-instance work');
   }
 
   /** Gives every lease up (so another instance takes over at once) and leaves the instances' list. */
   async stop(): Promise<void> {
     this.replaceHeld(new Map());
+    this.replaceOneInstance(0);
     await this.deps.store.release(this.instanceId);
     await this.deps.store.removeInstance(this.instanceId);
   }

@@ -27,10 +27,9 @@ const VERTEX_AGGREGATE = {
 /**
  * Samples the series users chose for RUNNING runs and stores one point per series per tick.
  * Points sit on the tick grid (see tickOf), so a retried or concurrent tick, or a restarted
- * Weir, overwrites the same point instead of adding one. Also deletes points past retention.
+ * Weir, overwrites the same point instead of adding one. Points past retention are deleted by deleteExpired.
  */
 export class MetricSampler {
-  private lastRetentionAt = 0;
 
   constructor(
     private readonly deps: {
@@ -48,7 +47,7 @@ export class MetricSampler {
     return (this.deps.now ?? Date.now)();
   }
 
-  /** One pass: every sampled run, then the retention delete (at most once a minute). */
+  /** One pass: every sampled run of the clusters this instance watches. */
   async tick(signal?: AbortSignal): Promise<{ runs: number; points: number }> {
     const runs = await this.deps.store.listSampledRuns();
     let points = 0;
@@ -64,12 +63,12 @@ export class MetricSampler {
       if (!jm) continue;
       points += await this.sampleRun(jm, run);
     }
-    const now = this.now();
-    if (now - this.lastRetentionAt >= 60_000) {
-      this.lastRetentionAt = now;
-      await this.deps.store.deleteOlderThan(now - this.deps.settings.retentionMs);
-    }
     return { runs: runs.length, points };
+  }
+
+  /** Deletes the points past retention, for every run (scheduled apart: on one instance, once a minute). */
+  async deleteExpired(): Promise<number> {
+    return this.deps.store.deleteOlderThan(this.now() - this.deps.settings.retentionMs);
   }
 
   /** Reads and stores the run's chosen series now; returns the number of points stored. */

@@ -1,6 +1,19 @@
+/**
+ * Where a task runs when several Weir instances share one database:
+ * - `each`: on every instance. Either the work is this instance's own (its lease ticks, its
+ *   event streams) or it divides itself: per-cluster work skips the clusters another instance
+ *   watches, and queue work claims its rows (alert deliveries, automatic restarts).
+ * - `one`: on a single instance at a time, the holder of the one-instance lease (see
+ *   instances/cluster-leases.ts): work over the whole database that must not be done twice or
+ *   needs no second hand (expired sessions, orphaned savepoints, metric retention).
+ * With one instance (SQLite, or leases off) every task runs there.
+ */
+export type TaskInstances = 'each' | 'one';
+
 export interface ScheduledTask {
   /** Names the task in logs. */
   name: string;
+  instance: TaskInstances;
   /** Time between the end of one run and the start of the next. */
   intervalMs: number;
   /** When given, asked after each run for the next delay instead of intervalMs (backoff). */
@@ -26,14 +39,31 @@ export class Scheduler {
   private readonly running = new Map<AbortController, Promise<unknown>>();
   private stopped = false;
   private readonly cancelled = new Set<string>();
+  /** Whether this instance holds the one-instance lease; none means it is the only instance. */
+  private holdsOneInstanceLease: (() => boolean) | undefined;
 
   constructor(private readonly log: Logger) {}
+
+  /** Several instances: `one` tasks run only while `holds()` says this instance has the lease. */
+  shareWith(holds: () => boolean): void {
+    this.holdsOneInstanceLease = holds;
+  }
+
+  /** Whether a task may run here now. */
+  private mayRun(task: ScheduledTask): boolean {
+    return task.instance === 'each' || !this.holdsOneInstanceLease || this.holdsOneInstanceLease();
+  }
 
   schedule(task: ScheduledTask, opts: { runNow?: boolean } = {}): void {
     if (this.timers.has(task.name)) throw new Error(`task ${task.name} is already scheduled`);
     this.cancelled.delete(task.name);
     const loop = async () => {
       if (this.stopped || this.cancelled.has(task.name)) return;
+      if (!this.mayRun(task)) {
+        // Asked again soon, so the instance that gains the lease starts the work within a second.
+        this.timers.set(task.name, setTimeout(loop, Math.min(task.intervalMs, 1_000)));
+        return;
+      }
       const controller = new AbortController();
       const timeout = setTimeout(() => {
         this.log.warn({ task: task.name, timeoutMs: task.timeoutMs }, 'scheduled task timed out');

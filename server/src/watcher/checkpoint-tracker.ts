@@ -36,6 +36,12 @@ interface StoredCheckpoints {
  */
 export class CheckpointTracker {
   private readonly seen = new Map<string, Seen>();
+  /**
+   * What was read from the stored snapshot of runs this tracker has not followed yet (another
+   * instance's, or one not polled since start-up), for the alert engine's questions; dropped at
+   * every pass so it is never older than the snapshot the following instance writes each poll.
+   */
+  private readonly borrowed = new Map<string, Seen>();
   private readonly names = new Map<string, string>();
 
   constructor(
@@ -77,10 +83,15 @@ export class CheckpointTracker {
     // What was seen of runs that ended (or were deleted) is forgotten: a Weir that runs for months
     // would otherwise keep every run it ever followed. A run of an unreachable cluster is kept.
     for (const runId of this.seen.keys()) if (!live.has(runId)) this.seen.delete(runId);
+    this.borrowed.clear();
     return { requests };
   }
 
-  /** What this tracker has read of each run's latest completed checkpoint, by run id (memory only: no query per run). */
+  /**
+   * What this tracker has read of each run it follows, its latest completed checkpoint by run id
+   * (memory only: no query per run). With several instances, only the runs of the clusters this
+   * instance watches: every instance exports its own share.
+   */
   latestCompleted(): Map<string, { at: number; durationMs: number | null; sizeBytes: number | null }> {
     const latest = new Map<string, { at: number; durationMs: number | null; sizeBytes: number | null }>();
     for (const [runId, seen] of this.seen) {
@@ -92,7 +103,8 @@ export class CheckpointTracker {
 
   /** When the run's latest checkpoint completed, as far as Weir knows. */
   async lastCompletedCheckpointAt(runId: string): Promise<number | null> {
-    const seen = this.seen.get(runId) ?? (await this.fromSnapshot(runId));
+    let seen = this.seen.get(runId) ?? this.borrowed.get(runId);
+    if (!seen) this.borrowed.set(runId, (seen = await this.readSnapshot(runId)));
     return seen.lastCompletedAt;
   }
 
@@ -104,7 +116,7 @@ export class CheckpointTracker {
       if (err instanceof AppError) return; // the watcher reports an unreachable cluster; try next time
       throw err;
     }
-    const previous = this.seen.get(run.id) ?? (await this.fromSnapshot(run.id));
+    const previous = this.seen.get(run.id) ?? (await this.readSnapshot(run.id));
     await this.deps.runs.saveSnapshot(run.id, 'checkpoints', JSON.stringify(answer), (this.deps.now ?? Date.now)());
     const current = summarize(answer as StoredCheckpoints);
     this.seen.set(run.id, current);
@@ -134,11 +146,9 @@ export class CheckpointTracker {
     }
   }
 
-  private async fromSnapshot(runId: string): Promise<Seen> {
+  private async readSnapshot(runId: string): Promise<Seen> {
     const snapshot = await this.deps.runs.getSnapshot(runId, 'checkpoints');
-    const seen = snapshot ? summarize(JSON.parse(snapshot.body) as StoredCheckpoints) : { completedId: null, failedId: null, lastCompletedAt: null };
-    this.seen.set(runId, seen);
-    return seen;
+    return snapshot ? summarize(JSON.parse(snapshot.body) as StoredCheckpoints) : { completedId: null, failedId: null, lastCompletedAt: null };
   }
 
   private async refOf(cluster: Cluster, run: RunRecord): Promise<RunRef> {

@@ -41,7 +41,7 @@ export class WatcherManager {
   /** Starts watchers for every registered cluster (and re-checks the registry periodically). */
   start(): void {
     this.deps.leases?.onChange(() => void this.sync());
-    this.deps.scheduler.schedule({ name: 'watcher-registry-sync', intervalMs: 10_000, timeoutMs: 10_000, run: () => this.sync() });
+    this.deps.scheduler.schedule({ name: 'watcher-registry-sync', instance: 'each', intervalMs: 10_000, timeoutMs: 10_000, run: () => this.sync() });
   }
 
   private mine(clusterId: string): boolean {
@@ -87,6 +87,8 @@ export class WatcherManager {
       this.watchers.set(cluster.id, watcher);
       this.deps.scheduler.schedule({
         name: taskName(cluster.id),
+        // On every instance; a cycle runs only where the cluster's lease is held.
+        instance: 'each',
         intervalMs: this.deps.settings.intervalMs,
         timeoutMs: Math.max(this.deps.flinkTimeoutMs * 4, 10_000),
         nextDelayMs: () => watcher.nextDelayMs(),
