@@ -123,7 +123,10 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   // Work per cluster (checkpoints, sampled metrics, health checks) is done by the instance that watches it.
   const watches = leases ? (clusterId: string) => leases.holds(clusterId) : undefined;
   const perCluster = watches ? { watches } : {};
-  const checkpoints = Object.assign(new CheckpointTracker({ clusters, runs, tasks, events: bus, log, ...perCluster }), { knownSince: Date.now() });
+  const checkpoints = Object.assign(
+    new CheckpointTracker({ clusters, runs, tasks, events: bus, log, ...perCluster, ...(leases ? { writeGuard: (clusterId: string) => leases.writeGuard(clusterId) } : {}) }),
+    { knownSince: Date.now() },
+  );
   const metricSettings = config.metrics ?? { intervalMs: 10_000, retentionMs: 168 * 3_600_000 };
   const metricsStore = new MetricsStore(database);
   const metricSampler = new MetricSampler({ store: metricsStore, clusters, settings: metricSettings, log, ...perCluster });

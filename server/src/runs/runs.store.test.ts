@@ -3,7 +3,9 @@ import { before, it } from 'node:test';
 import { isUniqueViolation } from '../db/errors.js';
 import { TasksStore, type TaskRecord } from '../tasks/tasks.store.js';
 import { forEachDatabase } from '../test-support/databases.js';
-import { countRestartsSince, RunsStore, type RunObservation } from './runs.store.js';
+import { LeaseLostError } from '../errors/errors.js';
+import { LeasesStore } from '../instances/leases.store.js';
+import { countRestartsSince, RunsStore, type RunObservation, type WriteGuard } from './runs.store.js';
 
 const T0 = 1_700_000_000_000; // in the past, so a run that has not started (sorted by creation time) is newest
 
@@ -242,6 +244,30 @@ forEachDatabase('RunsStore', (getDb) => {
     assert.deepEqual(again.appended, [], 'a repeated observation appends nothing');
     assert.equal(again.run?.durationMs, 12);
     await assert.rejects(runs.recordObservation('no-such-run', [], () => ({})), /does not exist/);
+  });
+
+  it("a watcher that lost its cluster's lease writes nothing: discoveries, snapshots, warnings and probe counts are fenced like statuses", async () => {
+    const leases = new LeasesStore(getDb());
+    const fence = (await leases.acquire('cluster-a', 'paused', T0, 6_000))!;
+    const guard = (trx: Parameters<WriteGuard>[0]) => leases.assertHeld(trx, { clusterId: 'cluster-a', owner: 'paused', fence });
+    const { run } = await runs.upsertByJob(job(30), guard);
+    await runs.saveSnapshot(run.id, 'job', '{"state":"RUNNING"}', T0, guard);
+    await runs.recordWarning(run.id, { detail: 'exceptions', message: 'odd answer', at: T0 }, guard);
+    assert.equal((await runs.getSnapshot(run.id, 'job'))?.body, '{"state":"RUNNING"}', 'written while the lease is held');
+
+    assert.equal(await leases.acquire('cluster-a', 'other', T0 + 6_000, 6_000), fence + 1, 'another instance took the cluster over');
+    const refused = (err: unknown) => err instanceof LeaseLostError;
+    await assert.rejects(runs.upsertByJob(job(31), guard), refused);
+    await assert.rejects(runs.saveSnapshot(run.id, 'job', '{"state":"STALE"}', T0 + 7_000, guard), refused);
+    await assert.rejects(runs.recordWarning(run.id, { detail: 'job', message: 'stale', at: T0 + 7_000 }, guard), refused);
+    await assert.rejects(runs.clearWarning(run.id, 'exceptions', guard), refused);
+    await assert.rejects(runs.setFailedProbes([run.id], 9, guard), refused);
+
+    assert.equal(await runs.getByJob('cluster-a', job(31).flinkJobId), undefined, 'no run discovered');
+    assert.equal((await runs.getSnapshot(run.id, 'job'))?.body, '{"state":"RUNNING"}', 'the snapshot kept');
+    assert.deepEqual((await runs.listWarnings(run.id)).map((w) => w.message), ['odd answer'], 'warnings untouched');
+    assert.equal(Number((await getDb().db.selectFrom('runs').select('failed_probes').where('id', '=', run.id).executeTakeFirstOrThrow()).failed_probes), 0);
+    await leases.release('other');
   });
 
   it('counts the restarts a run shows within a window by when each became known, also those Weir saw no RESTARTING for', async () => {

@@ -119,6 +119,13 @@ export interface RunSnapshot {
 type Db = Kysely<Tables>;
 
 /**
+ * Run inside a writer's transaction before it writes: with several instances, the check that the
+ * writer still holds the cluster's lease under its fence (instances/cluster-leases.ts), which throws
+ * LeaseLostError, and so rolls the write back, when it does not.
+ */
+export type WriteGuard = (trx: Db) => Promise<void>;
+
+/**
  * How many of the restarts a run shows (its restart count) became known at or after `since`: the
  * count now minus the count known before then. The restart count also takes Flink's own counter, so
  * restarts Weir did not see as RESTARTING (during an outage, between two reads) are counted too.
@@ -174,8 +181,9 @@ export class RunsStore {
    * its task's latest unless the task already has a later one (by start time, else creation time).
    * Safe to repeat and to race: exactly one caller gets `created: true`.
    */
-  async upsertByJob(observation: RunObservation): Promise<{ run: RunRecord; created: boolean }> {
+  async upsertByJob(observation: RunObservation, guard?: WriteGuard): Promise<{ run: RunRecord; created: boolean }> {
     return inTransaction(this.database.db, async (trx) => {
+      await guard?.(trx);
       const now = this.now();
       const row: Selectable<RunsTable> = {
         id: newId(now),
@@ -276,8 +284,7 @@ export class RunsStore {
     transitions: NewRunTransition[],
     changesFor: (appended: RunTransition[]) => RunChanges,
     snapshot?: { kind: SnapshotKind; body: string; capturedAt: number },
-    /** Checked first, inside the transaction: with several instances, that the writer still holds the cluster's lease. */
-    guard?: (trx: Db) => Promise<void>,
+    guard?: WriteGuard,
   ): Promise<{ appended: RunTransition[]; run: RunRecord | undefined }> {
     return inTransaction(this.database.db, async (trx) => {
       await guard?.(trx);
@@ -367,8 +374,8 @@ export class RunsStore {
   }
 
   /** Stores (or replaces) one captured REST answer for a run. */
-  async saveSnapshot(runId: string, kind: SnapshotKind, body: string, capturedAt: number = this.now()): Promise<void> {
-    await upsertSnapshot(this.database, runId, kind, body, capturedAt);
+  async saveSnapshot(runId: string, kind: SnapshotKind, body: string, capturedAt: number = this.now(), guard?: WriteGuard): Promise<void> {
+    await this.guarded(guard, (target) => upsertSnapshot(target, runId, kind, body, capturedAt));
   }
 
   async getSnapshot(runId: string, kind: SnapshotKind): Promise<RunSnapshot | undefined> {
@@ -393,19 +400,34 @@ export class RunsStore {
   }
 
   /** How many probes of their unreachable cluster failed, for many runs in one statement (no other fact changes). */
-  async setFailedProbes(runIds: readonly string[], failedProbes: number): Promise<void> {
+  async setFailedProbes(runIds: readonly string[], failedProbes: number, guard?: WriteGuard): Promise<void> {
     if (!runIds.length) return;
-    await this.database.db.updateTable('runs').set({ failed_probes: failedProbes }).where('id', 'in', [...runIds]).execute();
+    await this.guarded(guard, (target) => target.db.updateTable('runs').set({ failed_probes: failedProbes }).where('id', 'in', [...runIds]).execute());
   }
 
   /** Records (or replaces) the warning for one detail of the run's job. */
-  async recordWarning(runId: string, warning: RunWarning): Promise<void> {
-    await upsert(this.database, 'run_warnings', { run_id: runId, detail: warning.detail, message: warning.message, at: warning.at }, ['run_id', 'detail'], ['message', 'at']);
+  async recordWarning(runId: string, warning: RunWarning, guard?: WriteGuard): Promise<void> {
+    await this.guarded(guard, (target) => upsert(target, 'run_warnings', { run_id: runId, detail: warning.detail, message: warning.message, at: warning.at }, ['run_id', 'detail'], ['message', 'at']));
   }
 
   /** The detail reads well again. */
-  async clearWarning(runId: string, detail: RunWarningDetail): Promise<void> {
-    await this.database.db.deleteFrom('run_warnings').where('run_id', '=', runId).where('detail', '=', detail).execute();
+  async clearWarning(runId: string, detail: RunWarningDetail, guard?: WriteGuard): Promise<void> {
+    await this.guarded(guard, (target) => target.db.deleteFrom('run_warnings').where('run_id', '=', runId).where('detail', '=', detail).execute());
+  }
+
+  /**
+   * A write on its own, or, given a guard (a watcher's lease check), inside a transaction that runs
+   * the guard first, so a writer that lost its cluster's lease writes nothing.
+   */
+  private async guarded(guard: WriteGuard | undefined, write: (target: Pick<Database, 'db' | 'dialect'>) => Promise<unknown>): Promise<void> {
+    if (!guard) {
+      await write(this.database);
+      return;
+    }
+    await inTransaction(this.database.db, async (trx) => {
+      await guard(trx);
+      await write({ db: trx, dialect: this.database.dialect });
+    });
   }
 
   /** What the watcher could not read about the run's job, oldest first. */

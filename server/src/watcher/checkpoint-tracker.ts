@@ -1,8 +1,8 @@
 import type { Cluster } from '@weir/contract';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import type { EventBus, RunRef } from '../events/events.js';
-import { AppError } from '../errors/errors.js';
-import type { RunRecord, RunsStore } from '../runs/runs.store.js';
+import { AppError, LeaseLostError } from '../errors/errors.js';
+import type { RunRecord, RunsStore, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 
 interface Logger {
@@ -55,6 +55,8 @@ export class CheckpointTracker {
       now?: () => number;
       /** Several instances: the clusters this one watches (the others' are theirs to follow). */
       watches?: (clusterId: string) => boolean;
+      /** Several instances: the lease check the snapshot write makes in its transaction. */
+      writeGuard?: (clusterId: string) => WriteGuard;
     },
   ) {}
 
@@ -75,7 +77,13 @@ export class CheckpointTracker {
       const workers = Array.from({ length: Math.min(this.deps.concurrency ?? 4, queue.length) }, async () => {
         for (let run = queue.shift(); run; run = queue.shift()) {
           requests += 1;
-          await this.follow(cluster, run);
+          try {
+            await this.follow(cluster, run);
+          } catch (err) {
+            if (!(err instanceof LeaseLostError)) throw err;
+            // Another instance took the cluster over: it follows these runs from now on.
+            queue.length = 0;
+          }
         }
       });
       await Promise.all(workers);
@@ -117,7 +125,7 @@ export class CheckpointTracker {
       throw err;
     }
     const previous = this.seen.get(run.id) ?? (await this.readSnapshot(run.id));
-    await this.deps.runs.saveSnapshot(run.id, 'checkpoints', JSON.stringify(answer), (this.deps.now ?? Date.now)());
+    await this.deps.runs.saveSnapshot(run.id, 'checkpoints', JSON.stringify(answer), (this.deps.now ?? Date.now)(), this.deps.writeGuard?.(cluster.id));
     const current = summarize(answer as StoredCheckpoints);
     this.seen.set(run.id, current);
     const completed = (answer as StoredCheckpoints).latest?.completed;

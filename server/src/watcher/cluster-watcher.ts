@@ -205,7 +205,12 @@ export class ClusterWatcher {
   cycle(opts: { force?: boolean } = {}): Promise<CycleReport> {
     const next = this.queue.then(async () => {
       const startedAt = this.now();
-      const report = await this.runCycle(opts.force ?? false);
+      const report = await this.runCycle(opts.force ?? false).catch((err: unknown) => {
+        // Taken over while the cluster was down (its outage statuses are fenced like the rest).
+        if (!(err instanceof LeaseLostError)) throw err;
+        this.deps.log.warn({ cluster: this.cluster.name, err: err.message }, 'the cluster was taken over during the cycle');
+        return { reachable: false, requests: 0, jobs: 0, changed: 0 };
+      });
       const finishedAt = this.now();
       this.lastCycle = { finishedAt, durationMs: finishedAt - startedAt };
       return report;
@@ -463,12 +468,12 @@ export class ClusterWatcher {
   private async warn(known: Known, detail: RunWarningDetail, problem: string): Promise<void> {
     if (known.warnings.get(detail) === problem) return;
     this.deps.log.warn({ cluster: this.cluster.name, job: known.run.flinkJobId, detail, problem }, 'could not read a detail of a job');
-    await this.deps.runs.recordWarning(known.run.id, { detail, message: problem, at: this.now() });
+    await this.deps.runs.recordWarning(known.run.id, { detail, message: problem, at: this.now() }, this.deps.writeGuard?.());
     known.warnings.set(detail, problem);
   }
 
   private async clearWarning(known: Known, detail: RunWarningDetail): Promise<void> {
-    await this.deps.runs.clearWarning(known.run.id, detail);
+    await this.deps.runs.clearWarning(known.run.id, detail, this.deps.writeGuard?.());
     known.warnings.delete(detail);
   }
 
@@ -488,7 +493,7 @@ export class ClusterWatcher {
       status: firstStatus(details),
       executionMode: details['job-type'] === 'BATCH' ? 'BATCH' : 'STREAMING',
       startTime: details['start-time'] > 0 ? details['start-time'] : null,
-    });
+    }, this.deps.writeGuard?.());
     const known = await this.remember(run);
     if (created) {
       // apply() records the statuses as transitions; a new run has none yet.
@@ -621,7 +626,7 @@ export class ClusterWatcher {
       await this.recordWeirStatus(known, to, now, note, { unreachableSince: known.run.unreachableSince ?? this.firstFailureAt, failedProbes: this.failures }, 'cluster-unreachable');
     }
     // One statement per probe for all of the cluster's runs: a probe per second of every unreachable cluster must not cost a commit per job.
-    await this.deps.runs.setFailedProbes(stillWaiting, this.failures);
+    await this.deps.runs.setFailedProbes(stillWaiting, this.failures, this.deps.writeGuard?.());
   }
 
   /**
@@ -727,7 +732,7 @@ export class ClusterWatcher {
           return;
         }
         if (kind === 'exceptions') exceptions = answer;
-        await this.deps.runs.saveSnapshot(known.run.id, kind, JSON.stringify(answer), now);
+        await this.deps.runs.saveSnapshot(known.run.id, kind, JSON.stringify(answer), now, this.deps.writeGuard?.());
       }),
     );
     if (exceptions) this.publishNewExceptions(known, exceptions as ExceptionHistory);
@@ -737,7 +742,7 @@ export class ClusterWatcher {
   private async captureExceptions(jm: JobManagerClient, known: Known): Promise<number> {
     try {
       const exceptions = await jm.exceptions(known.run.flinkJobId);
-      await this.deps.runs.saveSnapshot(known.run.id, 'exceptions', JSON.stringify(exceptions), this.now());
+      await this.deps.runs.saveSnapshot(known.run.id, 'exceptions', JSON.stringify(exceptions), this.now(), this.deps.writeGuard?.());
       this.publishNewExceptions(known, exceptions);
       if (known.warnings.has('exceptions')) await this.clearWarning(known, 'exceptions');
     } catch (err) {
