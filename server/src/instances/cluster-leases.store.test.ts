@@ -8,14 +8,46 @@ const quiet = { info() {}, warn() {} };
 const TTL = 6_000;
 const TICK = 1_000;
 
-forEachDatabase('the one-instance lease', (getDb) => {
+forEachDatabase('cluster leases across instances', (getDb) => {
+  const instance = (instanceId: string, clusterIds: string[], clock: { now: number }) =>
+    new ClusterLeases({ store: new LeasesStore(getDb()), clusterIds: async () => clusterIds, settings: { ttlMs: TTL, tickMs: TICK }, log: quiet, instanceId, now: () => clock.now });
+
   /** Two instances on the database, on one clock the test moves. */
   function pair(clusterIds: string[]) {
     const clock = { now: 1_700_000_000_000 };
-    const make = (instanceId: string) =>
-      new ClusterLeases({ store: new LeasesStore(getDb()), clusterIds: async () => clusterIds, settings: { ttlMs: TTL, tickMs: TICK }, log: quiet, instanceId, now: () => clock.now });
-    return { clock, a: make(`a-${clusterIds[0]}`), b: make(`b-${clusterIds[0]}`) };
+    return { clock, a: instance(`a-${clusterIds[0]}`, clusterIds, clock), b: instance(`b-${clusterIds[0]}`, clusterIds, clock) };
   }
+
+  it('an instance that joins a running pair gets its share within a few ticks, and one that leaves hands its clusters over, each cluster watched by exactly one', async () => {
+    const clusters = ['j1', 'j2', 'j3', 'j4', 'j5', 'j6'];
+    const clock = { now: 1_700_000_000_000 };
+    const [a, b, c] = ['a-join', 'b-join', 'c-join'].map((id) => instance(id, clusters, clock)) as [ClusterLeases, ClusterLeases, ClusterLeases];
+    const spread = (members: ClusterLeases[]) => {
+      for (const cluster of clusters) {
+        const holders = members.filter((m) => m.holds(cluster)).length;
+        assert.ok(holders <= 1, `${cluster} watched by ${holders} instances`);
+      }
+      return members.map((m) => clusters.filter((cluster) => m.holds(cluster)).length);
+    };
+    const tickAll = async (members: ClusterLeases[]) => {
+      clock.now += TICK;
+      for (const m of members) await m.tick();
+    };
+    await tickAll([a, b]);
+    await tickAll([a, b]);
+    assert.deepEqual(spread([a, b]).sort(), [3, 3], 'two instances split six clusters');
+
+    let ticks = 0;
+    for (; ticks < 10 && spread([a, b, c]).join() !== '2,2,2'; ticks += 1) await tickAll([a, b, c]);
+    assert.deepEqual(spread([a, b, c]), [2, 2, 2], 'the third instance got its share');
+    assert.ok(ticks <= 3, `rebalanced in ${ticks} ticks`);
+
+    await c.stop();
+    await tickAll([a, b]);
+    assert.deepEqual(spread([a, b]).sort(), [3, 3], 'what the leaving instance gave up is taken at the next tick');
+    await a.stop();
+    await b.stop();
+  });
 
   it('is held by exactly one instance, is not a cluster, and passes on when its holder stops', async () => {
     const { clock, a, b } = pair(['e1', 'e2']);
