@@ -66,3 +66,24 @@ test('a page on the instance that does not watch the cluster shows a job the oth
   assert.equal(await watcherSeenBy(b, clusterId), 'weir-a', 'still watched by A alone');
   await screenshot(page, 'instances', '01-job-from-the-other-instance');
 });
+
+test('the Clusters page says which instance watches each cluster, and shows the takeover when that instance dies', async () => {
+  const [a, b] = processes as [WeirProcess, WeirProcess];
+  const page = await browser.newPage();
+  await logIn(page, b.url, ADMIN_PASSWORD);
+  await page.goto(`${b.url}/clusters`);
+  const instances = page.locator('[data-testid="weir-instances"]');
+  await instances.waitFor();
+  assert.deepEqual((await instances.getAttribute('data-alive'))?.split(' ').sort(), ['weir-a', 'weir-b'], 'both instances listed as alive');
+  assert.match((await instances.textContent()) ?? '', /weir-b \(this one\)/);
+  await page.locator(`tr[data-row-key="${clusterId}"] [data-testid="watched-by"][data-instance="weir-a"]`).waitFor();
+  await screenshot(page, 'instances', '02-clusters-watched-by');
+
+  a.process.kill('SIGKILL');
+  await a.exited;
+  // The page refreshes every 5 s; B takes the cluster over once A's lease ran out.
+  await page.locator(`tr[data-row-key="${clusterId}"] [data-testid="watched-by"][data-instance="weir-b"]`).waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="weir-instances"][data-alive="weir-b"]').waitFor({ timeout: 30_000 });
+  assert.match((await page.locator(`tr[data-row-key="${clusterId}"] [data-testid="watched-by"]`).textContent()) ?? '', /this instance/);
+  await screenshot(page, 'instances', '03-clusters-after-takeover');
+});

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Cluster } from '@weir/contract';
-import { Alert, App, Button, Card, Empty } from 'antd';
+import { Alert, App, Button, Card, Empty, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { formatError } from '../../api/format-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/auth.queries';
 import { parseClusterSort, sortClusters, type ClusterSort } from './cluster-sort';
-import { useCheckCluster, useClusters, useDeleteCluster } from './clusters.queries';
+import { useCheckCluster, useClusters, useDeleteCluster, useWeirInstances } from './clusters.queries';
 import { ClustersTable } from './clusters-table';
 import { RegisterClusterModal } from './register-cluster-modal';
 
@@ -19,6 +19,7 @@ export function ClustersPage() {
   const [registering, setRegistering] = useState(false);
   const session = useSession();
   const clusters = useClusters();
+  const instances = useWeirInstances();
   const check = useCheckCluster();
   const remove = useDeleteCluster();
 
@@ -51,6 +52,13 @@ export function ClustersPage() {
       onSuccess: () => void message.success(t('clusters.deleted', { name: cluster.name })),
       onError: (err) => void message.error(formatError('delete', ['clusterNamed', { name: cluster.name }], err)),
     });
+
+  // Shown only when several instances share the database: alone, this instance watches everything.
+  const sharing = instances.data?.instance.sharesClusters ? instances.data : null;
+  const watchers = useMemo(
+    () => (sharing ? { byCluster: new Map(sharing.clusters.map((c) => [c.id, c.watchedBy])), self: sharing.instance.id } : undefined),
+    [sharing],
+  );
 
   const role = session.data?.user.role;
   // Buttons only for what the role may do; the server refuses the rest anyway.
@@ -89,7 +97,14 @@ export function ClustersPage() {
         {clusters.isError && (
           <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={formatError('load', 'clusters', clusters.error)} />
         )}
+        {sharing && (
+          <Typography.Paragraph type="secondary" style={{ margin: '12px 16px' }} data-testid="weir-instances" data-alive={sharing.instance.alive.join(' ')}>
+            {t('clusters.instances.alive', { instances: sharing.instance.alive.map((id) => (id === sharing.instance.id ? t('clusters.instances.self', { id }) : id)).join(', ') })}{' '}
+            {sharing.instance.oneInstanceWork && t('clusters.instances.oneInstanceWork', { id: sharing.instance.oneInstanceWork })}
+          </Typography.Paragraph>
+        )}
         <ClustersTable
+          watchers={watchers}
           clusters={sorted}
           loading={clusters.isPending}
           sort={sort}

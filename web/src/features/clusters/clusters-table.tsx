@@ -4,6 +4,7 @@ import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import type { SortOrder as AntSortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ClusterHealthTag } from './cluster-health-tag';
 import { CLUSTER_SORT_KEYS, type ClusterSort, type ClusterSortKey } from './cluster-sort';
@@ -20,6 +21,8 @@ interface ClustersTableProps {
   deletingId: string | undefined;
   onCheck: (cluster: Cluster) => void;
   onDelete: (cluster: Cluster) => void;
+  /** Several Weir instances: which one watches each cluster (null: none holds its lease right now), and this one. */
+  watchers?: { byCluster: Map<string, string | null>; self: string };
 }
 
 /** Figures a cluster reported are stale once it stops answering: they are from its last good check. */
@@ -31,6 +34,23 @@ function figure(value: React.ReactNode, cluster: Cluster) {
   if (value === null) return <Typography.Text type="secondary">—</Typography.Text>;
   // Greyed out: the age is said once, under the health tag.
   return staleSince(cluster) === null ? value : <Typography.Text type="secondary" data-testid="stale-figure">{value}</Typography.Text>;
+}
+
+function watchedByColumn(watchers: NonNullable<ClustersTableProps['watchers']>, t: TFunction): ColumnsType<Cluster>[number] {
+  return {
+    title: t('clusters.columns.watchedBy'),
+    key: 'watchedBy',
+    render: (_, cluster) => {
+      const instance = watchers.byCluster.get(cluster.id) ?? null;
+      if (instance === null) return <Typography.Text type="warning" data-testid="watched-by" data-instance="">{t('clusters.instances.nobody')}</Typography.Text>;
+      return (
+        <Space size={4} data-testid="watched-by" data-instance={instance}>
+          <Typography.Text code>{instance}</Typography.Text>
+          {instance === watchers.self && <Tag bordered={false}>{t('clusters.instances.thisOne')}</Tag>}
+        </Space>
+      );
+    },
+  };
 }
 
 export function ClustersTable(props: ClustersTableProps) {
@@ -97,6 +117,7 @@ export function ClustersTable(props: ClustersTableProps) {
         );
       },
     },
+    ...(props.watchers ? [watchedByColumn(props.watchers, t)] : []),
     { title: t('clusters.columns.flinkVersion'), dataIndex: 'flinkVersion', ...sortable('flinkVersion'), render: (value: string | null) => value ?? <Typography.Text type="secondary">—</Typography.Text> },
     { title: t('clusters.columns.taskManagers'), dataIndex: 'taskManagers', ...sortable('taskManagers'), align: 'right', render: (value: number | null, cluster) => figure(value, cluster) },
     {

@@ -5,6 +5,22 @@ import { unwrap } from '../../api/api-error';
 
 export const clustersQueryKey = ['clusters'] as const;
 
+/**
+ * The Weir instances sharing the database and which one watches each cluster (GET /api/health).
+ * Refreshed with the cluster list, so a takeover shows within its period.
+ */
+export function useWeirInstances() {
+  return useQuery({
+    queryKey: ['weir-instances'],
+    queryFn: async () => {
+      // The health report answers 503 when the database is down; the page then simply shows no sharing.
+      const { data } = await apiClient.GET('/api/health');
+      return data ?? null;
+    },
+    refetchInterval: 5_000,
+  });
+}
+
 /** Health is checked by the server; polling every 5 s keeps the table as fresh as the server's checks. */
 export function useClusters(options: { enabled?: boolean } = {}) {
   return useQuery({
