@@ -4,7 +4,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type WeirConfig } from './config/config.js';
-import { openDatabase } from './db/database.js';
+import { openDatabase, sqliteFileOf } from './db/database.js';
+import { claimSqliteFile, SqliteInUseError } from './startup/sqlite-owner.js';
 import { migrateToLatest } from './db/migrations/index.js';
 import { createServices, type Services } from './services.js';
 import { SYSTEM_PRINCIPAL } from './auth/principal.js';
@@ -36,6 +37,17 @@ async function main(): Promise<void> {
   const config = loadConfig();
   prepareDataDir(config.dataDir);
   await assertPortFree(config.host, config.port);
+
+  const sqliteFile = sqliteFileOf(config.databaseUrl);
+  let releaseSqlite = () => undefined as void;
+  if (sqliteFile) {
+    try {
+      releaseSqlite = claimSqliteFile(sqliteFile);
+    } catch (err) {
+      if (err instanceof SqliteInUseError) throw new StartupError(err.message);
+      throw err;
+    }
+  }
 
   let database;
   try {
@@ -83,10 +95,10 @@ async function main(): Promise<void> {
       : fs.existsSync(passwordFile)
         ? `user "admin", password in ${passwordFile}`
         : 'your existing account';
-  console.log(`\nWeir is running at ${url}\nLog in with ${login}\n`);
 
-  const stopLocalFlink = await startLocalFlinkIfWanted(config, services, app.log);
-
+  // Signals are handled before Weir says it runs: a stop sent right after that line closes the
+  // database and releases the embedded one's owner file instead of killing the process half-way.
+  let stopLocalFlink: () => Promise<void> = async () => undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -96,10 +108,14 @@ async function main(): Promise<void> {
     await app.close().catch(() => undefined);
     await stopLocalFlink().catch(() => undefined);
     await database.close().catch(() => undefined);
+    releaseSqlite();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  console.log(`\nWeir is running at ${url}\nLog in with ${login}\n`);
+  stopLocalFlink = await startLocalFlinkIfWanted(config, services, app.log);
 }
 
 /** Starts the bundled Flink cluster in the background and registers it as "local". */

@@ -137,6 +137,13 @@ function withStatementCache(connection: BetterSqlite3.Database) {
   };
 }
 
+/** The file of an embedded database's URL; undefined for a server database or an in-memory one. */
+export function sqliteFileOf(url: string): string | undefined {
+  if (dialectOf(url) !== 'sqlite') return undefined;
+  const file = sqlitePath(url);
+  return file === ':memory:' ? undefined : resolve(file);
+}
+
 /** `sqlite:data/weir.db`, `sqlite:///abs/weir.db`, `file:./weir.db`, `sqlite::memory:`. */
 function sqlitePath(url: string): string {
   let rest = url.slice(url.indexOf(':') + 1);

@@ -24,6 +24,8 @@ interface Started {
   /** Resolves once Weir says it is running. */
   running: Promise<void>;
   stop(): void;
+  kill9(): void;
+  pid: number;
 }
 
 function startWeir(dataDir: string, port: number, env: Record<string, string> = {}): Started {
@@ -52,7 +54,7 @@ function startWeir(dataDir: string, port: number, env: Record<string, string> = 
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   const exit = new Promise<{ code: number | null; output: string }>((resolve) => child.once('exit', (code) => resolve({ code, output })));
-  return { exit, running, stop: () => child.kill('SIGTERM') };
+  return { exit, running, stop: () => child.kill('SIGTERM'), kill9: () => child.kill('SIGKILL'), pid: child.pid! };
 }
 
 function newDataDir(): string {
@@ -76,6 +78,28 @@ describe('Weir start-up', () => {
     await weir.exit;
     assert.equal(modeOf(dataDir), 0o700, 'the data folder');
     for (const name of ['secret.key', 'weir.db']) assert.equal(modeOf(path.join(dataDir, name)), 0o600, name);
+  });
+
+  it('refuses a second Weir on the same embedded database, naming the first; after the first was killed, starts', async () => {
+    const dataDir = newDataDir();
+    const first = startWeir(dataDir, 22104);
+    await Promise.race([first.running, first.exit.then(({ output }) => assert.fail(`Weir did not start:\n${output}`))]);
+
+    const second = startWeir(dataDir, 22105);
+    void second.running.then(second.stop); // a Weir that starts anyway is stopped, and the test fails below
+    const { code, output } = await second.exit;
+    assert.equal(code, 1, output);
+    assert.match(output, new RegExp(`Weir did not start: Another Weir \\(pid ${first.pid} on [^)]+\\) already uses ${path.join(dataDir, 'weir.db').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    assert.match(output, /PostgreSQL or MySQL\/MariaDB/);
+
+    first.kill9();
+    await first.exit;
+    assert.ok(fs.existsSync(path.join(dataDir, 'weir.db.owner')), 'a killed Weir leaves its owner file behind');
+    const third = startWeir(dataDir, 22106);
+    await Promise.race([third.running, third.exit.then(({ output }) => assert.fail(`Weir did not start after the first was killed:\n${output}`))]);
+    third.stop();
+    await third.exit;
+    assert.equal(fs.existsSync(path.join(dataDir, 'weir.db.owner')), false, 'a Weir that stops releases the file');
   });
 
   it('refuses to start with a WEIR_SECRET_KEY other than the one its secrets were sealed with, naming the setting', async () => {
