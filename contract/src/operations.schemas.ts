@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMs } from './common.schemas.js';
+import { SavepointKind, SavepointStatus } from './runs.schemas.js';
 import { SavepointStrategy, TaskLifecycle } from './tasks.schemas.js';
 
 export const RunOperationParams = z.object({ runId: z.string().min(1).max(64) });
@@ -9,19 +10,51 @@ export const RunSavepoint = z
     id: z.string(),
     runId: z.string(),
     taskId: z.string(),
-    kind: z.enum(['SAVEPOINT', 'STOP_WITH_SAVEPOINT', 'CHECKPOINT']),
-    status: z.enum(['PENDING', 'COMPLETED', 'FAILED']),
+    kind: SavepointKind,
+    status: SavepointStatus,
     /** Where Flink wrote it, once completed. */
     path: z.string().nullable(),
     triggerId: z.string().nullable(),
     failure: z.string().nullable(),
     createdAt: EpochMs,
     completedAt: EpochMs.nullable(),
+    disposedAt: EpochMs.nullable(),
+    /** Who disposed of it: a user, a token, or Weir's retention. */
+    disposedBy: z.string().nullable(),
   })
   .meta({ id: 'RunSavepoint' });
 export type RunSavepoint = z.infer<typeof RunSavepoint>;
 
 export const RunSavepointList = z.object({ items: z.array(RunSavepoint) });
+
+const KeepLast = z.number().int().min(1).max(1_000).describe('Keep the newest N completed savepoints.');
+const KeepForMs = z.number().int().min(60_000).max(10 * 365 * 86_400_000).describe('Keep those completed within this many milliseconds.');
+
+/**
+ * Which of a task's completed savepoints to keep: the newest `keepLast`, those younger than
+ * `keepForMs`, or both (either rule keeps a savepoint); the rest are disposed of. One rule at least.
+ */
+export const SavepointRetentionPolicy = z
+  .union([z.strictObject({ keepLast: KeepLast, keepForMs: KeepForMs.optional() }), z.strictObject({ keepLast: KeepLast.optional(), keepForMs: KeepForMs })])
+  .meta({ id: 'SavepointRetentionPolicy' });
+export type SavepointRetentionPolicy = z.infer<typeof SavepointRetentionPolicy>;
+
+const PlannedSavepoint = z.object({ id: z.string(), path: z.string(), completedAt: EpochMs, reason: z.string() });
+
+/** What a retention policy keeps and disposes of, and why each. */
+export const SavepointRetentionPlan = z
+  .object({ keep: z.array(PlannedSavepoint), dispose: z.array(PlannedSavepoint) })
+  .meta({ id: 'SavepointRetentionPlan' });
+export type SavepointRetentionPlan = z.infer<typeof SavepointRetentionPlan>;
+
+export const SavepointDisposalResult = z
+  .object({
+    disposed: z.array(z.object({ id: z.string(), path: z.string() })),
+    failed: z.array(z.object({ id: z.string(), path: z.string(), error: z.string() })),
+    kept: z.number().int(),
+  })
+  .meta({ id: 'SavepointDisposalResult' });
+export type SavepointDisposalResult = z.infer<typeof SavepointDisposalResult>;
 
 export const OperationAction = z.enum(['submit', 'online', 'offline', 'stop', 'cancel', 'savepoint', 'restart', 'refresh']);
 export type OperationAction = z.infer<typeof OperationAction>;

@@ -199,10 +199,15 @@ export const CheckpointConfigView = z.object({
 });
 export type CheckpointConfigView = z.infer<typeof CheckpointConfigView>;
 
+/** How a savepoint Weir records was taken. */
+export const SavepointKind = z.enum(['SAVEPOINT', 'STOP_WITH_SAVEPOINT', 'CHECKPOINT']);
+/** PENDING until Flink answers; DISPOSED once Weir had Flink delete its files. */
+export const SavepointStatus = z.enum(['PENDING', 'COMPLETED', 'FAILED', 'DISPOSED']);
+
 export const WeirSavepointView = z.object({
   id: z.string(),
-  kind: z.enum(['SAVEPOINT', 'STOP_WITH_SAVEPOINT', 'CHECKPOINT']),
-  status: z.enum(['PENDING', 'COMPLETED', 'FAILED']),
+  kind: SavepointKind,
+  status: SavepointStatus,
   path: z.string().nullable(),
   failure: z.string().nullable(),
   createdAt: EpochMs,

@@ -18,6 +18,7 @@ import { jobHealthRoutes } from './health/job-health.routes.js';
 import { lineageRoutes } from './lineage/lineage.routes.js';
 import { metricsExportRoutes } from './metrics-export/metrics-export.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
+import { savepointsRoutes } from './savepoints/savepoints.routes.js';
 import { operationsRoutes } from './operations/operations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { runsRoutes } from './runs/runs.routes.js';
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   tasksRoutes(app, services.tasksService);
   lineageRoutes(app, services.lineage);
   operationsRoutes(app, services.operations);
+  savepointsRoutes(app, services.savepointRetention);
   metricsRoutes(app, services.metrics);
   metricsExportRoutes(app, services.metricsExport);
   healthRoutes(app, { database: services.database, clusters: services.clusters, leases: services.leases, version: API_VERSION });

@@ -29,6 +29,7 @@ import { OutboundGuard } from './outbound/outbound-guard.js';
 import { RunsService } from './runs/runs.service.js';
 import { RunsStore } from './runs/runs.store.js';
 import { SavepointsStore } from './runs/savepoints.store.js';
+import { SavepointRetentionService } from './savepoints/savepoint-retention.service.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { SecretBox } from './secrets/secret-box.js';
 import { JarFilesStore } from './tasks/jar-files.store.js';
@@ -151,6 +152,8 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     autoRestart: { handlesFailure: health.handlesFailure },
   });
 
+  const savepointRetention = new SavepointRetentionService({ savepoints: new SavepointsStore(database), runs, tasks, clusters, audit });
+
   const metricsExport = new MetricsExportService({
     store: new MetricsExportStore(database),
     auth,
@@ -228,6 +231,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, health, metricsExport, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, savepointRetention, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

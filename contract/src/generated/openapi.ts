@@ -836,6 +836,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/savepoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listTaskSavepoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/savepoints/retention/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["previewSavepointRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/savepoints/retention/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["applySavepointRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/runs/{runId}/metrics/selection": {
         parameters: {
             query?: never;
@@ -2063,7 +2111,7 @@ export interface components {
                 /** @enum {string} */
                 kind: "SAVEPOINT" | "STOP_WITH_SAVEPOINT" | "CHECKPOINT";
                 /** @enum {string} */
-                status: "PENDING" | "COMPLETED" | "FAILED";
+                status: "PENDING" | "COMPLETED" | "FAILED" | "DISPOSED";
                 path: string | null;
                 failure: string | null;
                 createdAt: number;
@@ -2245,12 +2293,51 @@ export interface components {
             /** @enum {string} */
             kind: "SAVEPOINT" | "STOP_WITH_SAVEPOINT" | "CHECKPOINT";
             /** @enum {string} */
-            status: "PENDING" | "COMPLETED" | "FAILED";
+            status: "PENDING" | "COMPLETED" | "FAILED" | "DISPOSED";
             path: string | null;
             triggerId: string | null;
             failure: string | null;
             createdAt: number;
             completedAt: number | null;
+            disposedAt: number | null;
+            disposedBy: string | null;
+        };
+        SavepointRetentionPolicyInput: {
+            /** @description Keep the newest N completed savepoints. */
+            keepLast: number;
+            /** @description Keep those completed within this many milliseconds. */
+            keepForMs?: number;
+        } | {
+            /** @description Keep the newest N completed savepoints. */
+            keepLast?: number;
+            /** @description Keep those completed within this many milliseconds. */
+            keepForMs: number;
+        };
+        SavepointRetentionPlanInput: {
+            keep: {
+                id: string;
+                path: string;
+                completedAt: number;
+                reason: string;
+            }[];
+            dispose: {
+                id: string;
+                path: string;
+                completedAt: number;
+                reason: string;
+            }[];
+        };
+        SavepointDisposalResultInput: {
+            disposed: {
+                id: string;
+                path: string;
+            }[];
+            failed: {
+                id: string;
+                path: string;
+                error: string;
+            }[];
+            kept: number;
         };
         OperationResultInput: {
             /** @enum {string} */
@@ -3354,7 +3441,7 @@ export interface components {
                 /** @enum {string} */
                 kind: "SAVEPOINT" | "STOP_WITH_SAVEPOINT" | "CHECKPOINT";
                 /** @enum {string} */
-                status: "PENDING" | "COMPLETED" | "FAILED";
+                status: "PENDING" | "COMPLETED" | "FAILED" | "DISPOSED";
                 path: string | null;
                 failure: string | null;
                 createdAt: number;
@@ -3536,12 +3623,51 @@ export interface components {
             /** @enum {string} */
             kind: "SAVEPOINT" | "STOP_WITH_SAVEPOINT" | "CHECKPOINT";
             /** @enum {string} */
-            status: "PENDING" | "COMPLETED" | "FAILED";
+            status: "PENDING" | "COMPLETED" | "FAILED" | "DISPOSED";
             path: string | null;
             triggerId: string | null;
             failure: string | null;
             createdAt: number;
             completedAt: number | null;
+            disposedAt: number | null;
+            disposedBy: string | null;
+        };
+        SavepointRetentionPolicy: {
+            /** @description Keep the newest N completed savepoints. */
+            keepLast: number;
+            /** @description Keep those completed within this many milliseconds. */
+            keepForMs?: number;
+        } | {
+            /** @description Keep the newest N completed savepoints. */
+            keepLast?: number;
+            /** @description Keep those completed within this many milliseconds. */
+            keepForMs: number;
+        };
+        SavepointRetentionPlan: {
+            keep: {
+                id: string;
+                path: string;
+                completedAt: number;
+                reason: string;
+            }[];
+            dispose: {
+                id: string;
+                path: string;
+                completedAt: number;
+                reason: string;
+            }[];
+        };
+        SavepointDisposalResult: {
+            disposed: {
+                id: string;
+                path: string;
+            }[];
+            failed: {
+                id: string;
+                path: string;
+                error: string;
+            }[];
+            kept: number;
         };
         OperationResult: {
             /** @enum {string} */
@@ -8631,6 +8757,217 @@ export interface operations {
             };
             /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listTaskSavepoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RunSavepoint"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    previewSavepointRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavepointRetentionPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavepointRetentionPlan"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    applySavepointRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavepointRetentionPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavepointDisposalResult"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

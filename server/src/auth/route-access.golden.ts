@@ -71,6 +71,10 @@ export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/runs/{runId}/restart': 'operator',
   'POST /api/runs/{runId}/savepoint': 'operator',
   'GET /api/runs/{runId}/savepoints': 'viewer',
+  'GET /api/tasks/{id}/savepoints': 'viewer',
+  // A preview removes nothing: what a policy would dispose of is readable by any viewer.
+  'POST /api/tasks/{id}/savepoints/retention/preview': 'viewer',
+  'POST /api/tasks/{id}/savepoints/retention/apply': 'operator',
   'GET /api/runs/{runId}/sql': 'viewer',
   'POST /api/runs/{runId}/stop': 'operator',
 

@@ -188,10 +188,12 @@ export interface SavepointsTable {
   path: string | null;
   kind: 'SAVEPOINT' | 'STOP_WITH_SAVEPOINT' | 'CHECKPOINT';
   trigger_id: string | null;
-  status: 'PENDING' | 'COMPLETED' | 'FAILED';
+  status: 'PENDING' | 'COMPLETED' | 'FAILED' | 'DISPOSED';
   failure: string | null;
   created_at: number;
   completed_at: number | null;
+  disposed_at: number | null;
+  disposed_by: string | null;
 }
 
 export interface Tables {

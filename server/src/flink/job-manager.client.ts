@@ -149,6 +149,17 @@ export class JobManagerClient {
     return { status: 'COMPLETED', location: s.operation?.location };
   }
 
+  /** Deletes a savepoint's files through Flink, which knows its state layout; poll with disposalStatus(). */
+  async disposeSavepoint(path: string): Promise<string> {
+    return (await this.http.json('/savepoint-disposal', S.TriggerId, { method: 'POST', body: { 'savepoint-path': path } }))['request-id'];
+  }
+  async disposalStatus(triggerId: string): Promise<{ status: 'IN_PROGRESS' | 'COMPLETED' } | { status: 'FAILED'; failure: string }> {
+    const s = await this.http.json(`/savepoint-disposal/${enc(triggerId)}`, S.AsyncOperationStatus);
+    if (s.status.id === 'IN_PROGRESS') return { status: 'IN_PROGRESS' };
+    const failure = s.operation?.['failure-cause'];
+    return failure ? { status: 'FAILED', failure: failureMessage(failure) } : { status: 'COMPLETED' };
+  }
+
   taskManagers() {
     return this.http.json('/taskmanagers', S.TaskManagers);
   }

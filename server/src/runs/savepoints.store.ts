@@ -20,6 +20,9 @@ export interface SavepointRecord {
   failure: string | null;
   createdAt: number;
   completedAt: number | null;
+  /** Once Weir disposed of it through Flink (status DISPOSED). */
+  disposedAt: number | null;
+  disposedBy: string | null;
 }
 
 export interface NewSavepoint {
@@ -53,6 +56,8 @@ export class SavepointsStore {
       failure: null,
       created_at: now,
       completed_at: savepoint.completedAt ?? null,
+      disposed_at: null,
+      disposed_by: null,
     };
     await this.database.db.insertInto('savepoints').values(row).execute();
     return toSavepoint(row);
@@ -93,6 +98,30 @@ export class SavepointsStore {
       .where('status', '=', 'PENDING')
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** COMPLETED → DISPOSED; false when it is not completed (already disposed, or no such savepoint). */
+  async markDisposed(id: string, at: number, by: string): Promise<boolean> {
+    const result = await this.database.db
+      .updateTable('savepoints')
+      .set({ status: 'DISPOSED', disposed_at: at, disposed_by: by })
+      .where('id', '=', id)
+      .where('status', '=', 'COMPLETED')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Every savepoint of the task, newest first: its catalog (bounded by what one task accumulates). */
+  async listAllByTask(taskId: string, limit = 1_000): Promise<SavepointRecord[]> {
+    const rows = await this.database.db
+      .selectFrom('savepoints')
+      .selectAll()
+      .where('task_id', '=', taskId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toSavepoint);
   }
 
   /** Savepoints still waiting for Flink's answer, oldest first (to resume polling after a restart). */
@@ -164,5 +193,7 @@ function toSavepoint(row: Selectable<SavepointsTable>): SavepointRecord {
     failure: row.failure,
     createdAt: Number(row.created_at),
     completedAt: row.completed_at === null ? null : Number(row.completed_at),
+    disposedAt: row.disposed_at === null ? null : Number(row.disposed_at),
+    disposedBy: row.disposed_by,
   };
 }

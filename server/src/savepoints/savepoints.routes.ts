@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorBody, IdParams, RunSavepointList, SavepointDisposalResult, SavepointRetentionPlan, SavepointRetentionPolicy } from '@weir/contract';
+import { principalOf } from '../auth/auth.plugin.js';
+import type { SavepointRetentionService } from './savepoint-retention.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 502: ErrorBody };
+const tags = ['savepoints'];
+
+export function savepointsRoutes(app: FastifyInstance, retention: SavepointRetentionService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/tasks/:id/savepoints', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'listTaskSavepoints', params: IdParams, response: { 200: RunSavepointList, ...errors } },
+    handler: async (req) => ({ items: await retention.catalog(req.params.id) }),
+  });
+
+  // A preview changes nothing, so a viewer may ask what a policy would remove.
+  r.post('/api/tasks/:id/savepoints/retention/preview', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'previewSavepointRetention', params: IdParams, body: SavepointRetentionPolicy, response: { 200: SavepointRetentionPlan, ...errors } },
+    handler: (req) => retention.preview(req.params.id, req.body),
+  });
+
+  r.post('/api/tasks/:id/savepoints/retention/apply', {
+    config: { access: 'operator' },
+    schema: { tags, operationId: 'applySavepointRetention', params: IdParams, body: SavepointRetentionPolicy, response: { 200: SavepointDisposalResult, ...errors } },
+    handler: (req) => retention.apply(principalOf(req), req.params.id, req.body),
+  });
+}
