@@ -18,6 +18,8 @@ export const RunSavepoint = z
     failure: z.string().nullable(),
     createdAt: EpochMs,
     completedAt: EpochMs.nullable(),
+    /** Who had it taken: a user, a token, or Weir's savepoint schedule (`savepoint-schedule`); null when Weir found it. */
+    takenBy: z.string().nullable(),
     disposedAt: EpochMs.nullable(),
     /** Who disposed of it: a user, a token, or Weir's retention. */
     disposedBy: z.string().nullable(),
@@ -46,6 +48,33 @@ export const SavepointRetentionPlan = z
   .object({ keep: z.array(PlannedSavepoint), dispose: z.array(PlannedSavepoint) })
   .meta({ id: 'SavepointRetentionPlan' });
 export type SavepointRetentionPlan = z.infer<typeof SavepointRetentionPlan>;
+
+/** When Weir takes a task's savepoints: every `intervalMs`, or at the times of a cron expression (5 fields, or 6 with seconds). */
+export const SavepointSchedule = z
+  .union([
+    z.strictObject({ intervalMs: z.number().int().min(5_000).max(31 * 86_400_000) }),
+    z.strictObject({ cron: z.string().trim().min(9).max(120) }),
+  ])
+  .meta({ id: 'SavepointSchedule' });
+export type SavepointSchedule = z.infer<typeof SavepointSchedule>;
+
+/** A task's savepoint schedule and retention; either may be off (null). */
+export const SavepointPolicy = z
+  .object({ schedule: SavepointSchedule.nullable(), retention: SavepointRetentionPolicy.nullable() })
+  .meta({ id: 'SavepointPolicy' });
+export type SavepointPolicy = z.infer<typeof SavepointPolicy>;
+
+export const SavepointPolicyView = z
+  .object({
+    schedule: SavepointSchedule.nullable(),
+    retention: SavepointRetentionPolicy.nullable(),
+    /** When the schedule next takes a savepoint (if the task's run is RUNNING then); null without a schedule. */
+    nextDueAt: EpochMs.nullable(),
+    updatedBy: z.string().nullable(),
+    updatedAt: EpochMs.nullable(),
+  })
+  .meta({ id: 'SavepointPolicyView' });
+export type SavepointPolicyView = z.infer<typeof SavepointPolicyView>;
 
 export const SavepointDisposalResult = z
   .object({

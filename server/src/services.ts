@@ -29,6 +29,9 @@ import { OutboundGuard } from './outbound/outbound-guard.js';
 import { RunsService } from './runs/runs.service.js';
 import { RunsStore } from './runs/runs.store.js';
 import { SavepointsStore } from './runs/savepoints.store.js';
+import { SavepointPoliciesStore } from './savepoints/savepoint-policies.store.js';
+import { SavepointPolicyService } from './savepoints/savepoint-policy.service.js';
+import { SavepointScheduler } from './savepoints/savepoint-scheduler.js';
 import { SavepointRetentionService } from './savepoints/savepoint-retention.service.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { SecretBox } from './secrets/secret-box.js';
@@ -153,6 +156,17 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   });
 
   const savepointRetention = new SavepointRetentionService({ savepoints: new SavepointsStore(database), runs, tasks, clusters, audit });
+  const savepointPolicyStore = new SavepointPoliciesStore(database);
+  const savepointPolicies = new SavepointPolicyService({ policies: savepointPolicyStore, tasks, audit });
+  const savepointScheduler = new SavepointScheduler({
+    policies: savepointPolicyStore,
+    tasks,
+    runs,
+    savepoints: new SavepointsStore(database),
+    operations,
+    retention: savepointRetention,
+    log,
+  });
 
   const metricsExport = new MetricsExportService({
     store: new MetricsExportStore(database),
@@ -210,6 +224,14 @@ export function createServices(database: Database, config: ServicesConfig, log: 
       run: () => metricSampler.deleteExpired().then(() => undefined),
     });
     // Savepoints a stopped Weir left PENDING take Flink's result (first round right after start-up).
+    // Scheduled savepoints and retention: one instance, every slot taken by compare-and-set.
+    scheduler.schedule({
+      name: 'savepoint-schedule',
+      instance: 'one',
+      intervalMs: 1_000,
+      timeoutMs: 60_000,
+      run: () => savepointScheduler.tick(),
+    });
     scheduler.schedule({
       name: 'savepoint-settler',
       instance: 'one',
@@ -224,6 +246,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     liveStreams.stop();
     await relay.stop();
     await scheduler.stop();
+    await savepointScheduler.idle(5_000);
     // Handed over at once, not after the lease runs out.
     await leaseTicks;
     await leases?.stop().catch((err) => log.warn({ err }, 'could not give the cluster leases up'));
@@ -231,6 +254,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, savepointRetention, health, metricsExport, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

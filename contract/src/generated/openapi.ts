@@ -884,6 +884,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/savepoint-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSavepointPolicy"];
+        put: operations["putSavepointPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/runs/{runId}/metrics/selection": {
         parameters: {
             query?: never;
@@ -2299,6 +2315,7 @@ export interface components {
             failure: string | null;
             createdAt: number;
             completedAt: number | null;
+            takenBy: string | null;
             disposedAt: number | null;
             disposedBy: string | null;
         };
@@ -2326,6 +2343,22 @@ export interface components {
                 completedAt: number;
                 reason: string;
             }[];
+        };
+        SavepointScheduleInput: {
+            intervalMs: number;
+        } | {
+            cron: string;
+        };
+        SavepointPolicyInput: {
+            schedule: components["schemas"]["SavepointScheduleInput"] | null;
+            retention: components["schemas"]["SavepointRetentionPolicyInput"] | null;
+        };
+        SavepointPolicyViewInput: {
+            schedule: components["schemas"]["SavepointScheduleInput"] | null;
+            retention: components["schemas"]["SavepointRetentionPolicyInput"] | null;
+            nextDueAt: number | null;
+            updatedBy: string | null;
+            updatedAt: number | null;
         };
         SavepointDisposalResultInput: {
             disposed: {
@@ -3629,6 +3662,7 @@ export interface components {
             failure: string | null;
             createdAt: number;
             completedAt: number | null;
+            takenBy: string | null;
             disposedAt: number | null;
             disposedBy: string | null;
         };
@@ -3656,6 +3690,22 @@ export interface components {
                 completedAt: number;
                 reason: string;
             }[];
+        };
+        SavepointSchedule: {
+            intervalMs: number;
+        } | {
+            cron: string;
+        };
+        SavepointPolicy: {
+            schedule: components["schemas"]["SavepointSchedule"] | null;
+            retention: components["schemas"]["SavepointRetentionPolicy"] | null;
+        };
+        SavepointPolicyView: {
+            schedule: components["schemas"]["SavepointSchedule"] | null;
+            retention: components["schemas"]["SavepointRetentionPolicy"] | null;
+            nextDueAt: number | null;
+            updatedBy: string | null;
+            updatedAt: number | null;
         };
         SavepointDisposalResult: {
             disposed: {
@@ -8937,6 +8987,144 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SavepointDisposalResult"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSavepointPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavepointPolicyView"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putSavepointPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavepointPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavepointPolicyView"];
                 };
             };
             /** @description Default Response */

@@ -75,6 +75,8 @@ export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   // A preview removes nothing: what a policy would dispose of is readable by any viewer.
   'POST /api/tasks/{id}/savepoints/retention/preview': 'viewer',
   'POST /api/tasks/{id}/savepoints/retention/apply': 'operator',
+  'GET /api/tasks/{id}/savepoint-policy': 'viewer',
+  'PUT /api/tasks/{id}/savepoint-policy': 'operator',
   'GET /api/runs/{runId}/sql': 'viewer',
   'POST /api/runs/{runId}/stop': 'operator',
 

@@ -194,6 +194,7 @@ export interface SavepointsTable {
   completed_at: number | null;
   disposed_at: number | null;
   disposed_by: string | null;
+  taken_by: string | null;
 }
 
 export interface Tables {

@@ -134,7 +134,7 @@ export class OperationsService {
         const { jm } = await this.clusterOf(run);
         const state = await this.liveState(jm, run);
         if (state && !TERMINAL.has(state)) {
-          stopped = req.withSavepoint ? await this.stopWithSavepoint(jm, run, state, false) : await this.cancelJob(jm, run, state);
+          stopped = req.withSavepoint ? await this.stopWithSavepoint(actor, jm, run, state, false) : await this.cancelJob(jm, run, state);
         }
       }
       await this.deps.tasks.update(task.id, { lifecycle: 'OFFLINE' });
@@ -196,7 +196,7 @@ export class OperationsService {
     return this.audited(actor, 'run.stop', runTarget(run, task), detail, async () => {
       const { jm } = await this.clusterOf(run);
       const state = await this.requireLiveState(jm, run);
-      const stopped = req.withSavepoint ? await this.stopWithSavepoint(jm, run, state, req.drain ?? false) : await this.cancelJob(jm, run, state);
+      const stopped = req.withSavepoint ? await this.stopWithSavepoint(actor, jm, run, state, req.drain ?? false) : await this.cancelJob(jm, run, state);
       const lifecycle = await this.offlineIfLatest(task, run);
       detail.savepointPath = stopped.savepoint?.path ?? null;
       return this.result('stop', task.id, lifecycle, {
@@ -229,7 +229,7 @@ export class OperationsService {
       if (state !== 'RUNNING') throw new ConflictError(`Job ${run.flinkJobId} is ${state}; a savepoint can only be taken of a RUNNING job`);
       await this.awaitTasksStarted(jm, run);
       const triggerId = await jm.triggerSavepoint(run.flinkJobId);
-      const savepoint = await this.awaitSavepoint(jm, run, 'SAVEPOINT', triggerId);
+      const savepoint = await this.awaitSavepoint(jm, run, 'SAVEPOINT', triggerId, actor);
       detail.savepointPath = savepoint.path;
       return this.result('savepoint', task.id, task.lifecycle, {
         runId: run.id,
@@ -267,7 +267,7 @@ export class OperationsService {
       let restore: Restore | null = null;
       let savepoint: SavepointRecord | null = null;
       if (req.from === 'latest-savepoint' && state === 'RUNNING') {
-        savepoint = (await this.stopWithSavepoint(jm, run, state, false)).savepoint;
+        savepoint = (await this.stopWithSavepoint(actor, jm, run, state, false)).savepoint;
         restore = { path: savepoint!.path!, source: 'savepoint' };
       } else {
         if (active) await this.cancelJob(jm, run, state);
@@ -474,11 +474,11 @@ export class OperationsService {
     }
   }
 
-  private async stopWithSavepoint(jm: JobManagerClient, run: RunRecord, state: string, drain: boolean): Promise<{ status: string; savepoint: SavepointRecord }> {
+  private async stopWithSavepoint(actor: Principal, jm: JobManagerClient, run: RunRecord, state: string, drain: boolean): Promise<{ status: string; savepoint: SavepointRecord }> {
     if (state !== 'RUNNING') throw new ConflictError(`Job ${run.flinkJobId} is ${state}; only a RUNNING job can be stopped with a savepoint`);
     await this.awaitTasksStarted(jm, run);
     const triggerId = await jm.stopWithSavepoint(run.flinkJobId, undefined, drain);
-    const savepoint = await this.awaitSavepoint(jm, run, 'STOP_WITH_SAVEPOINT', triggerId);
+    const savepoint = await this.awaitSavepoint(jm, run, 'STOP_WITH_SAVEPOINT', triggerId, actor);
     const status = await this.awaitTerminal(jm, run);
     return { status, savepoint };
   }
@@ -512,8 +512,8 @@ export class OperationsService {
   private readonly awaiting = new Set<string>();
 
   /** Records the savepoint as PENDING, polls Flink until it completes, fails or times out. */
-  private async awaitSavepoint(jm: JobManagerClient, run: RunRecord, kind: SavepointKind, triggerId: string): Promise<SavepointRecord> {
-    const record = await this.deps.savepoints.create({ runId: run.id, taskId: run.taskId, kind, triggerId });
+  private async awaitSavepoint(jm: JobManagerClient, run: RunRecord, kind: SavepointKind, triggerId: string, actor: Principal): Promise<SavepointRecord> {
+    const record = await this.deps.savepoints.create({ runId: run.id, taskId: run.taskId, kind, triggerId, takenBy: actor.name });
     this.awaiting.add(record.id);
     try {
       return await this.pollSavepoint(jm, run, record, triggerId);

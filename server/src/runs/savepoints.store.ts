@@ -20,6 +20,8 @@ export interface SavepointRecord {
   failure: string | null;
   createdAt: number;
   completedAt: number | null;
+  /** Who had it taken: a user, a token, Weir's savepoint schedule; null when Weir found it. */
+  takenBy: string | null;
   /** Once Weir disposed of it through Flink (status DISPOSED). */
   disposedAt: number | null;
   disposedBy: string | null;
@@ -30,6 +32,7 @@ export interface NewSavepoint {
   taskId: string;
   kind: SavepointKind;
   triggerId?: string | null;
+  takenBy?: string | null;
   /** Defaults to PENDING; a checkpoint found already complete can be stored as COMPLETED. */
   status?: SavepointStatus;
   path?: string | null;
@@ -58,6 +61,7 @@ export class SavepointsStore {
       completed_at: savepoint.completedAt ?? null,
       disposed_at: null,
       disposed_by: null,
+      taken_by: savepoint.takenBy ?? null,
     };
     await this.database.db.insertInto('savepoints').values(row).execute();
     return toSavepoint(row);
@@ -122,6 +126,11 @@ export class SavepointsStore {
       .limit(limit)
       .execute();
     return rows.map(toSavepoint);
+  }
+
+  /** Whether the run has a savepoint still waiting for Flink's answer. */
+  async hasPending(runId: string): Promise<boolean> {
+    return (await this.database.db.selectFrom('savepoints').select('id').where('run_id', '=', runId).where('status', '=', 'PENDING').executeTakeFirst()) !== undefined;
   }
 
   /** Savepoints still waiting for Flink's answer, oldest first (to resume polling after a restart). */
@@ -193,6 +202,7 @@ function toSavepoint(row: Selectable<SavepointsTable>): SavepointRecord {
     failure: row.failure,
     createdAt: Number(row.created_at),
     completedAt: row.completed_at === null ? null : Number(row.completed_at),
+    takenBy: row.taken_by,
     disposedAt: row.disposed_at === null ? null : Number(row.disposed_at),
     disposedBy: row.disposed_by,
   };

@@ -9,7 +9,7 @@ const HOUR = 3_600_000;
 function savepoint(id: string, hoursAgo: number, overrides: Partial<SavepointRecord> = {}): SavepointRecord {
   return {
     id, runId: 'run', taskId: 'task', path: `file:/savepoints/${id}`, kind: 'SAVEPOINT', triggerId: null, status: 'COMPLETED', failure: null,
-    createdAt: NOW - hoursAgo * HOUR, completedAt: NOW - hoursAgo * HOUR, disposedAt: null, disposedBy: null, ...overrides,
+    createdAt: NOW - hoursAgo * HOUR, completedAt: NOW - hoursAgo * HOUR, takenBy: 'olga', disposedAt: null, disposedBy: null, ...overrides,
   };
 }
 const ids = (entries: { id: string }[]) => entries.map((e) => e.id);

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, IdParams, RunSavepointList, SavepointDisposalResult, SavepointRetentionPlan, SavepointRetentionPolicy } from '@weir/contract';
+import { ErrorBody, IdParams, RunSavepointList, SavepointDisposalResult, SavepointPolicy, SavepointPolicyView, SavepointRetentionPlan, SavepointRetentionPolicy } from '@weir/contract';
 import { principalOf } from '../auth/auth.plugin.js';
+import type { SavepointPolicyService } from './savepoint-policy.service.js';
 import type { SavepointRetentionService } from './savepoint-retention.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 502: ErrorBody };
 const tags = ['savepoints'];
 
-export function savepointsRoutes(app: FastifyInstance, retention: SavepointRetentionService): void {
+export function savepointsRoutes(app: FastifyInstance, { retention, policies }: { retention: SavepointRetentionService; policies: SavepointPolicyService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/tasks/:id/savepoints', {
@@ -27,5 +28,17 @@ export function savepointsRoutes(app: FastifyInstance, retention: SavepointReten
     config: { access: 'operator' },
     schema: { tags, operationId: 'applySavepointRetention', params: IdParams, body: SavepointRetentionPolicy, response: { 200: SavepointDisposalResult, ...errors } },
     handler: (req) => retention.apply(principalOf(req), req.params.id, req.body),
+  });
+
+  r.get('/api/tasks/:id/savepoint-policy', {
+    config: { access: 'viewer' },
+    schema: { tags, operationId: 'getSavepointPolicy', params: IdParams, response: { 200: SavepointPolicyView, ...errors } },
+    handler: (req) => policies.get(req.params.id),
+  });
+
+  r.put('/api/tasks/:id/savepoint-policy', {
+    config: { access: 'operator' },
+    schema: { tags, operationId: 'putSavepointPolicy', params: IdParams, body: SavepointPolicy, response: { 200: SavepointPolicyView, ...errors } },
+    handler: (req) => policies.put(principalOf(req), req.params.id, req.body),
   });
 }

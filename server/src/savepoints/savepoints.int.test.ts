@@ -1,6 +1,6 @@
-// A task's savepoint retention against the real Flink test cluster: the preview, disposal through
-// Flink's /savepoint-disposal with the folders gone from disk, and the savepoint a live run
-// started from kept whatever the policy says.
+// A task's savepoints against the real Flink test cluster: retention's preview, disposal through
+// Flink's /savepoint-disposal with the folders gone from disk, the savepoint a live run started from
+// kept whatever the policy says, and the schedule that takes savepoints while the job runs.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -105,4 +105,41 @@ it('keepLast 1 previews, then disposes of the older savepoints through Flink, th
 
   const again = await retention.apply(actor, task.id, { keepLast: 1 });
   assert.deepEqual([again.disposed, again.failed], [[], []], 'nothing left to dispose of');
+});
+
+it('a schedule takes a savepoint every 5 s while the job runs, retention keeps the newest 2 and removes the rest from disk; stopped, the schedule takes none', async () => {
+  const task = await publishedSqlTask('scheduled');
+  const online = await weir.services.operations.online(actor, task.id);
+  const run = await running(online.newRunId!);
+  const policy = await weir.services.savepointPolicies.put(actor, task.id, { schedule: { intervalMs: 5_000 }, retention: { keepLast: 2 } });
+  assert.ok(policy.nextDueAt !== null && policy.nextDueAt > Date.now() - 1_000, 'the first slot is one interval after the schedule was set');
+
+  const scheduled = () => weir.services.savepointRetention.catalog(task.id).then((all) => all.filter((s) => s.takenBy === 'savepoint-schedule'));
+  const settled = await waitUntil('four scheduled savepoints, retention applied after the last', 120_000, async () => {
+    const taken = await scheduled();
+    const completed = taken.filter((s) => s.status === 'COMPLETED');
+    return taken.filter((s) => s.status !== 'PENDING').length >= 4 && completed.length === 2 ? taken : undefined;
+  });
+  assert.ok(settled.every((s) => s.runId === run.id && s.kind === 'SAVEPOINT'));
+  const disposed = settled.filter((s) => s.status === 'DISPOSED');
+  assert.ok(disposed.length >= 2, `${disposed.length} disposed of`);
+  for (const s of disposed) {
+    assert.equal(s.disposedBy, 'savepoint-schedule');
+    assert.equal(onDisk(s.path!), false, `${s.path} removed from disk`);
+  }
+  const kept = settled.filter((s) => s.status === 'COMPLETED');
+  for (const s of kept) assert.ok(onDisk(s.path!), `${s.path} kept on disk`);
+  assert.deepEqual(kept.map((s) => s.id), settled.filter((s) => s.status === 'COMPLETED' || s.status === 'DISPOSED').slice(0, 2).map((s) => s.id), 'the newest two are the ones kept');
+
+  // Stopped: the schedule's slots pass (it moves on) and no savepoint is taken.
+  await weir.services.operations.offline(actor, task.id, { withSavepoint: false });
+  await weir.services.savepointScheduler.idle();
+  const before = (await scheduled()).length;
+  const slotAfterStop = (await weir.services.savepointPolicies.get(task.id)).nextDueAt!;
+  await waitUntil('two slots of the stopped task to pass', 60_000, async () => {
+    const next = (await weir.services.savepointPolicies.get(task.id)).nextDueAt!;
+    return next >= slotAfterStop + 2 * 5_000 ? next : undefined;
+  });
+  await weir.services.savepointScheduler.idle();
+  assert.equal((await scheduled()).length, before, 'no savepoint taken of a stopped task');
 });
