@@ -190,3 +190,59 @@ async function tcpRelay(target: URL): Promise<{ url: string; close(): Promise<vo
       }),
   };
 }
+
+test("a task's Savepoints tab: a schedule takes savepoints while the job runs, retention keeps the newest, and a preview shows what goes before removing it", async () => {
+  const page = await browser.newPage();
+  await logIn(page, server.url, ADMIN_PASSWORD);
+  await registerCluster(page, 'savepoint-flink');
+  const name = `${TAG}-scheduled`;
+  await newSqlTask(page, name, streaming(name), 'savepoint-flink');
+  await confirm(page, 'Publish');
+  await page.locator('[data-lifecycle="PUBLISHED"]').waitFor();
+  await confirm(page, 'Go online');
+  await page.getByTestId('latest-run').locator('[data-status="RUNNING"]').waitFor({ timeout: 60_000 });
+
+  await page.getByRole('tab', { name: 'Savepoints' }).click();
+  const policy = page.getByTestId('savepoint-policy');
+  await policy.getByRole('radio', { name: 'Every' }).check();
+  await policy.getByRole('spinbutton', { name: 'Every' }).fill('5');
+  await policy.locator('.ant-select').click();
+  await page.locator('.ant-select-item-option', { hasText: 'seconds' }).click();
+  await policy.getByRole('checkbox', { name: 'the newest' }).check();
+  await policy.getByRole('spinbutton', { name: 'the newest' }).fill('2');
+  await policy.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Savepoint schedule saved').waitFor();
+  await policy.getByTestId('next-savepoint').waitFor();
+
+  // The catalog refreshes by itself: scheduled savepoints appear, and retention removes all but the newest two.
+  const panel = page.getByTestId('savepoints-panel');
+  await panel.locator('tr[data-taken-by="savepoint-schedule"][data-status="DISPOSED"]').first().waitFor({ timeout: 120_000 });
+  await screenshot(page, 'tasks', '06-savepoints-scheduled');
+
+  // Savepoints by hand only again, keeping only the newest one: the preview names the savepoints that
+  // would go and why, then removes them.
+  await policy.getByRole('radio', { name: 'Only by hand' }).check();
+  await policy.getByRole('checkbox', { name: 'the newest' }).uncheck();
+  await policy.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Savepoint schedule saved').last().waitFor();
+  await policy.getByTestId('next-savepoint').waitFor({ state: 'detached' });
+  await policy.getByRole('checkbox', { name: 'the newest' }).check();
+  await policy.getByRole('spinbutton', { name: 'the newest' }).fill('1');
+  await policy.getByRole('button', { name: 'Preview what retention removes' }).click();
+  const preview = page.getByTestId('retention-preview');
+  await preview.getByText(/^Removed \([1-9]\d*\)$/).waitFor();
+  await preview.getByText('not among the newest 1').first().waitFor();
+  await preview.getByText('the newest completed savepoint is always kept').waitFor();
+  await screenshot(page, 'tasks', '07-retention-preview');
+  const disposedBefore = await panel.locator('tr[data-status="DISPOSED"]').count();
+  await page.getByRole('button', { name: /^Remove \d+ now$/ }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'OK' }).click();
+  const outcome = page.locator('.ant-message-notice', { hasText: /removed, \d+ could not be/ });
+  await outcome.waitFor({ timeout: 60_000 });
+  assert.match((await outcome.textContent()) ?? '', /^\d+ removed, 0 could not be$/);
+  await page.waitForFunction(
+    ([before]) => document.querySelectorAll('[data-testid="savepoints-panel"] tr[data-status="DISPOSED"]').length > before!,
+    [disposedBefore],
+    { timeout: 15_000 },
+  );
+});

@@ -57,8 +57,22 @@ export class SavepointRetentionService {
     return this.plan(taskId, policy);
   }
 
+  /** Retention runs of each task, one after the other (the schedule's and a user's may meet). */
+  private readonly applying = new Map<string, Promise<unknown>>();
+
   /** Carries the policy out now: disposes of what the preview lists, one savepoint at a time. */
-  async apply(actor: Principal, taskId: string, policy: SavepointRetentionPolicy): Promise<SavepointDisposalResult> {
+  apply(actor: Principal, taskId: string, policy: SavepointRetentionPolicy): Promise<SavepointDisposalResult> {
+    const previous = this.applying.get(taskId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.applyNow(actor, taskId, policy));
+    const settled = next.catch(() => undefined);
+    this.applying.set(taskId, settled);
+    void settled.then(() => {
+      if (this.applying.get(taskId) === settled) this.applying.delete(taskId);
+    });
+    return next;
+  }
+
+  private async applyNow(actor: Principal, taskId: string, policy: SavepointRetentionPolicy): Promise<SavepointDisposalResult> {
     const task = await this.taskOrThrow(taskId);
     const plan = await this.plan(taskId, policy);
     const result: SavepointDisposalResult = { disposed: [], failed: [], kept: plan.keep.length };
@@ -101,8 +115,10 @@ export class SavepointRetentionService {
   }
 
   private async dispose(actor: Principal, savepointId: string): Promise<void> {
-    const savepoint = (await this.deps.savepoints.get(savepointId))!;
-    const path = savepoint.path!;
+    const savepoint = await this.deps.savepoints.get(savepointId);
+    // Disposed of meanwhile (by another instance's retention): nothing left to do.
+    if (savepoint?.status !== 'COMPLETED' || !savepoint.path) return;
+    const path = savepoint.path;
     const run = await this.deps.runs.get(savepoint.runId);
     if (!run) throw new NotFoundError('Run', savepoint.runId);
     const jm = this.deps.clusters.jobManager(await this.deps.clusters.get(run.clusterId));

@@ -18,6 +18,8 @@ import globalLineageEnUS from '../features/global-lineage/locales/en-US.json';
 import globalLineageZhCN from '../features/global-lineage/locales/zh-CN.json';
 import alertsEnUS from '../features/alerts/locales/en-US.json';
 import alertsZhCN from '../features/alerts/locales/zh-CN.json';
+import savepointsEnUS from '../features/savepoints/locales/en-US.json';
+import savepointsZhCN from '../features/savepoints/locales/zh-CN.json';
 
 export const enUS = {
   ...coreEnUS,
@@ -27,6 +29,7 @@ export const enUS = {
   ...runDetailEnUS,
   ...globalLineageEnUS,
   ...alertsEnUS,
+  ...savepointsEnUS,
 };
 
 // Fails to compile when a Chinese file misses a key its English file has.
@@ -38,4 +41,5 @@ export const zhCN: typeof enUS = {
   ...runDetailZhCN,
   ...globalLineageZhCN,
   ...alertsZhCN,
+  ...savepointsZhCN,
 };

@@ -15,6 +15,7 @@ import { formatArgs, optionsToText, parseArgs, textToOptions } from './config-te
 import { SqlEditor } from './sql-editor';
 import { JobStatusTag, KindTag, LifecycleTag } from './task-tags';
 import { useCreateTask, useDeleteTask, usePublishTask, useTask, useTaskOffline, useTaskOnline, useUpdateTask, useUploadJar } from './tasks.queries';
+import { SavepointsPanel } from '../savepoints/savepoints-panel';
 import { VersionsPanel } from './versions-panel';
 
 interface FormValues {
@@ -423,6 +424,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
                 items={[
                   { key: 'script', label: kind === 'SQL' ? t('tasks.editor.script') : t('tasks.editor.jar'), children: scriptPane },
                   ...(task && task.kind !== 'EXTERNAL' ? [{ key: 'versions', label: t('tasks.editor.versions'), children: <VersionsPanel task={task} /> }] : []),
+                  ...(task ? [{ key: 'savepoints', label: t('savepoints.tab'), children: <SavepointsPanel task={task} canOperate={canOperate} /> }] : []),
                 ]}
               />
             </Card>
