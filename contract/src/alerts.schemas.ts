@@ -164,6 +164,8 @@ export const AlertCondition = z
     z.object({ kind: z.literal('health-check'), check: z.enum(['restarts', 'checkpoint', 'backpressure']) }),
     /** Automatic restarts of a task ran out (or could not be submitted): Weir stopped restarting it. */
     z.object({ kind: z.literal('auto-restart-exhausted') }),
+    /** A savepoint Weir had taken (by hand or on the task's schedule) failed; one per rule and task, resolved by the next that completes. */
+    z.object({ kind: z.literal('savepoint-failed') }),
   ])
   .meta({ id: 'AlertCondition' });
 export type AlertCondition = z.infer<typeof AlertCondition>;

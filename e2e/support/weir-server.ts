@@ -75,8 +75,18 @@ export async function startWeirServer(options: StartOptions): Promise<WeirServer
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  // Kept after the run (test-results/server-logs/), so a failure that only happens on a busy machine
+  // can be read afterwards: the server's warnings and errors (lease changes, failed scheduled work).
+  const logDir = path.join(REPO_ROOT, 'test-results', 'server-logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  const log = fs.createWriteStream(path.join(logDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${choice}-${port}.log`));
+  const record = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    log.write(chunk);
+  };
+  child.stdout?.on('data', record);
+  child.stderr?.on('data', record);
+  child.once('exit', () => log.end());
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {

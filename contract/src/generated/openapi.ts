@@ -1350,6 +1350,9 @@ export interface components {
         } | {
             /** @constant */
             kind: "auto-restart-exhausted";
+        } | {
+            /** @constant */
+            kind: "savepoint-failed";
         };
         AlertScopeInput: {
             /** @constant */
@@ -2697,6 +2700,9 @@ export interface components {
         } | {
             /** @constant */
             kind: "auto-restart-exhausted";
+        } | {
+            /** @constant */
+            kind: "savepoint-failed";
         };
         AlertScope: {
             /** @constant */

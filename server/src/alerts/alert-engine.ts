@@ -59,6 +59,7 @@ const MAX_AFFECTED_JOBS = 50;
  *   rule exists, per-job RECONNECTING/UNKNOWN statuses caused by the unreachable cluster are folded
  *   into its incident (no per-job alert).
  * - health-check: one per rule, run and check; resolved when the check passes again.
+ * - savepoint-failed: one per rule and task; resolved by the task's next completed savepoint.
  * - auto-restart-exhausted: one per rule and failed run. A FAILED run that auto-restart will
  *   restart opens no status incident; when attempts run out, status rules on FAILED open their
  *   incident for the last failed run (the same key the FAILED status would have used), so a
@@ -152,6 +153,8 @@ export class AlertEngine {
         return this.onHealthCheck(event);
       case 'task.auto-restart':
         return this.onAutoRestartExhausted(event);
+      case 'run.savepoint':
+        return this.onSavepoint(event);
     }
   }
 
@@ -298,6 +301,29 @@ export class AlertEngine {
       const rule = byId.get(incident.ruleId);
       if (rule?.condition.kind === 'health-check' && rule.condition.check !== event.check) continue;
       await this.resolve(incident, rule, 'cleared', `health check ${event.check} passes again: ${event.detail}`);
+    }
+  }
+
+  /** A failed savepoint opens one incident per rule and task; the task's next completed savepoint resolves it. */
+  private async onSavepoint(event: Extract<WeirEvent, { type: 'run.savepoint' }>): Promise<void> {
+    const rules = await this.rules.listActive(['savepoint-failed']);
+    for (const rule of rules) {
+      if (!(await this.inScope(rule.scope, event.taskId))) continue;
+      const key = `savepoint-failed:${rule.id}:${event.taskId}`;
+      if (event.outcome === 'FAILED') {
+        await this.open(rule, key, {
+          ...runFacts(event, event.at),
+          status: 'RUNNING',
+          summary: `a savepoint${event.takenBy ? ` taken by ${event.takenBy}` : ''} failed: ${event.failure ?? 'no reason given'}`,
+        });
+      }
+    }
+    if (event.outcome === 'COMPLETED') {
+      const byId = await this.activeRulesById();
+      for (const incident of await this.incidents.firing({ conditionKinds: ['savepoint-failed'] })) {
+        if (incident.taskId !== event.taskId) continue;
+        await this.resolve(incident, byId.get(incident.ruleId), 'recovered', `a savepoint completed at ${event.path ?? 'its location'}`);
+      }
     }
   }
 

@@ -410,4 +410,20 @@ forEachDatabase('alerting end to end', (getDb) => {
     assert.ok((webhookBody.affectedJobs as string[]).includes(ref.taskName));
     assert.equal(webhookBody.link, 'http://weir.test/clusters');
   });
+
+  it('a failed savepoint alerts once per task, whatever retries fail; the next completed one resolves it', async () => {
+    const ref = await job();
+    const [hook] = await channels(channelRequests().slice(0, 1));
+    await rule(ref, [hook!], { condition: { kind: 'savepoint-failed' } });
+    const savepoint = { type: 'run.savepoint' as const, at: now(), path: null, takenBy: 'savepoint-schedule', ...ref };
+    bus.publish({ ...savepoint, outcome: 'FAILED', savepointId: 's1', failure: 'java.nio.file.AccessDeniedException: /savepoints' });
+    bus.publish({ ...savepoint, outcome: 'FAILED', savepointId: 's2', failure: 'java.nio.file.AccessDeniedException: /savepoints' });
+    await settle();
+    const titles = () => about(ref.runId).titles().map((t) => t.replace(`${ref.taskName}: `, ''));
+    await waitFor(() => titles().length === 1, 3000, 'one alert');
+    assert.deepEqual(titles(), ['[FIRING] a savepoint taken by savepoint-schedule failed: java.nio.file.AccessDeniedException: /savepoints']);
+    bus.publish({ ...savepoint, outcome: 'COMPLETED', savepointId: 's3', failure: null, path: 'file:/savepoints/savepoint-1' });
+    await waitFor(() => titles().length === 2, 3000, 'the incident resolving');
+    assert.ok(titles()[1]!.startsWith('[RESOLVED]') && titles()[1]!.includes('file:/savepoints/savepoint-1'), titles().join('\n'));
+  });
 });

@@ -35,6 +35,8 @@ export type WeirEvent =
   | ({ type: 'run.checkpoint'; at: number; checkpointId: number; outcome: 'COMPLETED' | 'FAILED'; failure?: string; isSavepoint: boolean } & RunRef)
   | ({ type: 'run.health'; at: number; check: 'restarts' | 'checkpoint' | 'backpressure'; state: 'PASS' | 'FAIL'; detail: string } & RunRef)
   | ({ type: 'task.auto-restart'; outcome: 'exhausted'; at: number; reason: string; attempts: number } & RunRef)
+  /** A savepoint Weir had taken (by a user, a token or the schedule) completed or failed. */
+  | ({ type: 'run.savepoint'; at: number; outcome: 'COMPLETED' | 'FAILED'; savepointId: string; path: string | null; failure: string | null; takenBy: string | null } & RunRef)
   | { type: 'cluster.health'; clusterId: string; clusterName: string; from: ClusterHealth | null; to: ClusterHealth; at: number; error: string | null }
   /**
    * A credential stopped being good: a token revoked, a session logged out, or a user disabled or

@@ -516,10 +516,41 @@ export class OperationsService {
     const record = await this.deps.savepoints.create({ runId: run.id, taskId: run.taskId, kind, triggerId, takenBy: actor.name });
     this.awaiting.add(record.id);
     try {
-      return await this.pollSavepoint(jm, run, record, triggerId);
+      const completed = await this.pollSavepoint(jm, run, record, triggerId);
+      await this.announceSavepoint(completed);
+      return completed;
+    } catch (err) {
+      const failed = await this.deps.savepoints.get(record.id);
+      if (failed?.status === 'FAILED') await this.announceSavepoint(failed);
+      throw err;
     } finally {
       this.awaiting.delete(record.id);
     }
+  }
+
+  /** Tells the alert engine (and whoever listens) how a savepoint ended. */
+  private async announceSavepoint(savepoint: SavepointRecord): Promise<void> {
+    if (savepoint.status !== 'COMPLETED' && savepoint.status !== 'FAILED') return;
+    const run = await this.deps.runs.get(savepoint.runId);
+    const task = run ? await this.deps.tasks.get(run.taskId) : undefined;
+    if (!run || !task) return;
+    const cluster = await this.deps.clusters.get(run.clusterId).catch(() => undefined);
+    this.deps.bus.publish({
+      type: 'run.savepoint',
+      at: savepoint.completedAt ?? this.now(),
+      outcome: savepoint.status,
+      savepointId: savepoint.id,
+      path: savepoint.path,
+      failure: savepoint.failure,
+      takenBy: savepoint.takenBy,
+      runId: run.id,
+      taskId: task.id,
+      taskName: task.name,
+      clusterId: run.clusterId,
+      clusterName: cluster?.name ?? run.clusterId,
+      flinkJobId: run.flinkJobId,
+      jobName: run.jobName,
+    });
   }
 
   private async pollSavepoint(jm: JobManagerClient, run: RunRecord, record: SavepointRecord, triggerId: string): Promise<SavepointRecord> {

@@ -30,6 +30,7 @@ export const CONDITION_KINDS: readonly AlertConditionKind[] = [
   'metric',
   'health-check',
   'auto-restart-exhausted',
+  'savepoint-failed',
   'cluster-unreachable',
 ];
 
