@@ -68,7 +68,8 @@ export async function startWeirServer(options: StartOptions): Promise<WeirServer
       WEIR_ADMIN_PASSWORD: options.adminPassword,
       WEIR_LOCAL_FLINK: 'off',
       WEIR_WEB_DIR: WEB_DIR,
-      WEIR_LOG_LEVEL: 'warn',
+      // WEIR_E2E_LOG_LEVEL=info keeps every request in the server's log (test-results/server-logs).
+      WEIR_LOG_LEVEL: process.env.WEIR_E2E_LOG_LEVEL ?? 'warn',
       // The tests' Flink cluster and alert receivers listen on this machine, which Weir denies by default.
       WEIR_OUTBOUND_ALLOW: '127.0.0.0/8,::1/128',
       ...options.env,

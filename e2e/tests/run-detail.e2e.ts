@@ -222,7 +222,14 @@ test('a finished run after its cluster was stopped: the tabs render from the sav
   await page.getByTestId('job-vertex').first().waitFor();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('tooltip').getByRole('button', { name: 'OK' }).click();
-  await page.locator('[data-run-status="CANCELED"]').waitFor({ timeout: 30_000 });
+  // A busy machine once took longer than this; say then what the page, Weir and Flink each showed.
+  await page.locator('[data-run-status="CANCELED"]').waitFor({ timeout: 30_000 }).catch(async (err: Error) => {
+    const shown = await page.getByTestId('run-detail').getAttribute('data-run-status').catch(() => '?');
+    const messages = await page.locator('.ant-message-notice').allTextContents().catch(() => []);
+    const jobs = await flink!.jm.jobsOverview().catch((e: Error) => e.message);
+    await screenshot(page, 'run-detail', '12-canceled-live-timeout');
+    throw new Error(`${err.message}\npage status ${shown}; messages ${JSON.stringify(messages)}; Flink jobs ${JSON.stringify(jobs)}`);
+  });
   await screenshot(page, 'run-detail', '12-canceled-live');
   await flink!.stop();
   flink = undefined;
