@@ -254,6 +254,8 @@ export class OperationsService {
         throw new ConflictError(`Job ${run.flinkJobId} was not submitted by Weir, so Weir cannot start it again; stop or cancel it instead`);
       }
       if (req.from === 'savepoint' && !req.savepointPath) throw new InputError('Restarting from a savepoint needs savepointPath');
+      // Refused before anything is stopped: the running job must not be cancelled for a restore that cannot work.
+      if (req.from === 'savepoint') await this.refuseDisposed(task, req.savepointPath!);
       const version = await this.deps.versions.get(run.versionId);
       if (!version) throw new ConflictError(`The version job ${run.flinkJobId} ran no longer exists`);
       await this.refuseIfOtherRunActive(task, run);
@@ -459,12 +461,21 @@ export class OperationsService {
 
   // ---- helpers ------------------------------------------------------------------------------
 
+  /** A savepoint Weir disposed of is gone from storage: restoring from it would only fail in Flink. */
+  private async refuseDisposed(task: TaskRecord, path: string): Promise<void> {
+    const disposed = await this.deps.savepoints.findDisposed(task.id, path);
+    if (disposed) {
+      throw new ConflictError(`Savepoint ${path} of task ${task.name} was disposed of on ${new Date(disposed.disposedAt!).toISOString()} by ${disposed.disposedBy}; restore from another one`);
+    }
+  }
+
   private async restoreFor(task: TaskRecord, strategy: SavepointStrategy, path: string | null | undefined): Promise<Restore | null> {
     switch (strategy) {
       case 'none':
         return null;
       case 'path':
         if (!path) throw new InputError('The savepoint strategy "path" needs a savepoint path');
+        await this.refuseDisposed(task, path);
         return { path, source: 'savepoint' };
       case 'latest':
       case 'earliest': {

@@ -128,6 +128,18 @@ export class SavepointsStore {
     return rows.map(toSavepoint);
   }
 
+  /** The task's savepoint at this path that Weir disposed of, if any. */
+  async findDisposed(taskId: string, path: string): Promise<SavepointRecord | undefined> {
+    const row = await this.database.db
+      .selectFrom('savepoints')
+      .selectAll()
+      .where('task_id', '=', taskId)
+      .where('path', '=', path)
+      .where('status', '=', 'DISPOSED')
+      .executeTakeFirst();
+    return row && toSavepoint(row);
+  }
+
   /** Whether the run has a savepoint still waiting for Flink's answer. */
   async hasPending(runId: string): Promise<boolean> {
     return (await this.database.db.selectFrom('savepoints').select('id').where('run_id', '=', runId).where('status', '=', 'PENDING').executeTakeFirst()) !== undefined;

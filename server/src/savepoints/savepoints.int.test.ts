@@ -103,6 +103,12 @@ it('keepLast 1 previews, then disposes of the older savepoints through Flink, th
   const audit = await weir.database.db.selectFrom('audit_log').select(['action', 'outcome']).where('action', '=', 'savepoint.dispose').execute();
   assert.deepEqual(audit.map((a) => a.outcome), ['success'], 'each disposal audited');
 
+  // Restoring from the removed savepoint is refused before anything is stopped.
+  await assert.rejects(weir.services.operations.restart(actor, second.id, { from: 'savepoint', savepointPath: paths[1]! }), (err: Error) =>
+    /was disposed of on .* by rita; restore from another one/.test(err.message),
+  );
+  assert.equal((await flink.jm.job(second.flinkJobId)).state, 'RUNNING', 'the running job was left running');
+
   const again = await retention.apply(actor, task.id, { keepLast: 1 });
   assert.deepEqual([again.disposed, again.failed], [[], []], 'nothing left to dispose of');
 });
