@@ -85,7 +85,7 @@ test('create a SQL task, publish it, go online, see it RUNNING, stop it with a s
   await shot(page, '01-created');
 
   await confirm(page, 'Publish');
-  await page.getByText('Version 1 published').waitFor();
+  await page.getByText('Version 1 published').waitFor({ timeout: 130_000 });
   await page.locator('[data-lifecycle="PUBLISHED"]').waitFor();
 
   await confirm(page, 'Go online');
@@ -107,7 +107,8 @@ test('create a SQL task, publish it, go online, see it RUNNING, stop it with a s
   await page.getByRole('button', { name: 'Save' }).click();
   await page.locator('[data-lifecycle="DEVELOP"]').waitFor();
   await confirm(page, 'Publish');
-  await page.getByText('Version 2 published').waitFor();
+  // Publishing waits for the SQL Gateway's verdict, which Weir allows 120 s (a busy machine took over 15).
+  await page.getByText('Version 2 published').waitFor({ timeout: 130_000 });
   await page.getByRole('tab', { name: 'Versions' }).click();
   const diff = page.getByTestId('version-diff').first();
   await diff.waitFor();
