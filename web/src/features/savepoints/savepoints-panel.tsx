@@ -164,7 +164,6 @@ function PolicyCard({ task, canOperate }: { task: Task; canOperate: boolean }) {
 
 function PreviewModal(props: { task: Task; plan: SavepointRetentionPlan; retention: SavepointRetentionPolicy; canOperate: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const apply = useApplyRetention(props.task.id);
   const { plan } = props;
   const rows = (entries: SavepointRetentionPlan['keep']) => (
@@ -192,17 +191,7 @@ function PreviewModal(props: { task: Task; plan: SavepointRetentionPlan; retenti
           {props.canOperate && plan.dispose.length > 0 && (
             <Popconfirm
               title={t('savepoints.preview.applyConfirm')}
-              onConfirm={() =>
-                apply.mutate(props.retention, {
-                  onSuccess: (result) => {
-                    const text = t('savepoints.preview.applied', { disposed: result.disposed.length, failed: result.failed.length });
-                    if (result.failed.length > 0) void message.warning(`${text}: ${result.failed.map((f) => f.error).join('; ')}`);
-                    else void message.success(text);
-                    props.onClose();
-                  },
-                  onError: (err) => void message.error(formatError('delete', 'savepoints', err)),
-                })
-              }
+              onConfirm={() => apply.mutate(props.retention, { onSuccess: props.onClose })}
             >
               <Button danger loading={apply.isPending}>
                 {t('savepoints.preview.apply', { count: plan.dispose.length })}

@@ -1,7 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { SavepointPolicy, SavepointRetentionPolicy } from '@weir/contract';
 import { apiClient } from '../../api/api-client';
 import { unwrap } from '../../api/api-error';
+import { formatError } from '../../api/format-error';
 
 const key = (taskId: string) => ['task-savepoints', taskId] as const;
 
@@ -35,10 +38,22 @@ export function usePreviewRetention(taskId: string) {
   });
 }
 
+/**
+ * Removes what a retention would. The outcome is said here, in the mutation's own callbacks, not in
+ * the caller's: those are dropped when the preview that started it has closed by the time Flink is done.
+ */
 export function useApplyRetention(taskId: string) {
   const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const { t } = useTranslation();
   return useMutation({
     mutationFn: async (body: SavepointRetentionPolicy) => unwrap(await apiClient.POST('/api/tasks/{id}/savepoints/retention/apply', { params: { path: { id: taskId } }, body })),
+    onSuccess: (result) => {
+      const text = t('savepoints.preview.applied', { disposed: result.disposed.length, failed: result.failed.length });
+      if (result.failed.length > 0) void message.warning(`${text}: ${result.failed.map((f) => f.error).join('; ')}`);
+      else void message.success(text);
+    },
+    onError: (err) => void message.error(formatError('delete', 'savepoints', err)),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: [...key(taskId), 'catalog'] }),
   });
 }
