@@ -135,12 +135,13 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const metricsStore = new MetricsStore(database);
   const metricSampler = new MetricSampler({ store: metricsStore, clusters, settings: metricSettings, log, ...perCluster });
   const metrics = new MetricsService({ store: metricsStore, runs, clusters, sampler: metricSampler, audit, settings: metricSettings });
-  const runDetail = new RunsService({ runs, tasks, versions: new TaskVersionsStore(database), savepoints: new SavepointsStore(database), clusters, watchers, checkpoints });
+  const savepoints = new SavepointsStore(database);
+  const runDetail = new RunsService({ runs, tasks, versions: new TaskVersionsStore(database), savepoints, clusters, watchers, checkpoints });
   const taskVersions = new TaskVersionsStore(database);
   const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));
   const tasksService = new TasksService({ tasks, versions: taskVersions, runs, clusters, jars, audit, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
-  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints: new SavepointsStore(database), clusters, watchers, jars, audit, bus });
+  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, watchers, jars, audit, bus });
   const health = createJobHealth({ database, runs, tasks, clusters, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000, ...perCluster });
   health.useOperations(operations);
   const alerts = createAlerting({
@@ -155,14 +156,14 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     autoRestart: { handlesFailure: health.handlesFailure },
   });
 
-  const savepointRetention = new SavepointRetentionService({ savepoints: new SavepointsStore(database), runs, tasks, clusters, audit });
+  const savepointRetention = new SavepointRetentionService({ savepoints, runs, tasks, clusters, audit });
   const savepointPolicyStore = new SavepointPoliciesStore(database);
   const savepointPolicies = new SavepointPolicyService({ policies: savepointPolicyStore, tasks, audit });
   const savepointScheduler = new SavepointScheduler({
     policies: savepointPolicyStore,
     tasks,
     runs,
-    savepoints: new SavepointsStore(database),
+    savepoints,
     operations,
     retention: savepointRetention,
     log,
