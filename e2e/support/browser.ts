@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from './repo.js';
 
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM_PATH = process.env.WEIR_CHROMIUM ?? '/usr/bin/chromium';
@@ -42,6 +43,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBr
     locale: options.locale ?? 'en-US',
   });
   context.setDefaultTimeout(15_000);
+  keepJournal(context);
   return {
     context,
     newPage: () => context.newPage(),
@@ -50,4 +52,31 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBr
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+const JOURNAL_DIR = path.join(REPO_ROOT, 'test-results', 'browser-journal');
+
+/**
+ * Writes what the browser saw that a failing step cannot show afterwards: every navigation, every
+ * answer of 400 or more, every request that got no answer, and console errors, to
+ * test-results/browser-journal/<test file>.log. A mutation whose outcome never appeared on a busy
+ * machine is explained by these lines (a refetch that failed and replaced the page, a 401, a reload).
+ */
+function keepJournal(context: BrowserContext): void {
+  fs.mkdirSync(JOURNAL_DIR, { recursive: true });
+  const testFile = path.basename(process.argv[1] ?? 'browser', '.ts').replace(/[^\w.-]/g, '_');
+  const file = path.join(JOURNAL_DIR, `${testFile}-${process.env.WEIR_TEST_DATABASE ?? 'sqlite'}.log`);
+  const write = (line: string) => fs.appendFileSync(file, `${new Date().toISOString()} ${line}\n`);
+  write('--- browser launched');
+  const watch = (page: Page) => {
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && write(`navigated ${frame.url()}`));
+    page.on('console', (msg) => msg.type() === 'error' && write(`console error ${msg.text().slice(0, 500)}`));
+    page.on('pageerror', (err) => write(`page error ${err.message.slice(0, 500)}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  context.on('response', (response) => {
+    if (response.status() >= 400) write(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  context.on('requestfailed', (request) => write(`no answer ${request.method()} ${request.url()}: ${request.failure()?.errorText ?? '?'}`));
 }

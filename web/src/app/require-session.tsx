@@ -19,7 +19,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
       </Flex>
     );
   }
-  if (session.isError) {
+  // Only a first load that failed stops the app: a failed refresh keeps the page and its state as they are,
+  // the next refresh tries again (a 401 still ends the session, through the API client).
+  if (session.isLoadingError) {
     return (
       <Flex style={{ minHeight: '100vh', padding: 24 }} align="center" justify="center">
         <Alert

@@ -39,7 +39,8 @@ export function RunDetailPage() {
   const tab: TabKey = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabKey) : 'overview';
 
   if (run.isPending) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (run.isError) {
+  // Only a first load that failed replaces the page; a failed refresh keeps it (the overview tab says its age).
+  if (run.isLoadingError) {
     if (run.error instanceof ApiError && run.error.code === 'NOT_FOUND') return <Result status="404" title={t('runDetail.notFound')} />;
     return <Alert type="error" showIcon message={formatError('load', 'run', run.error)} />;
   }
@@ -98,6 +99,9 @@ export function RunDetailPage() {
         }
         extra={<RunOperations detail={detail} rules={rules} />}
       />
+      {run.isRefetchError && (
+        <Alert data-testid="refresh-failed" type="warning" showIcon style={{ marginBottom: 12 }} message={formatError('load', 'run', run.error)} />
+      )}
       {detail.run.submissionError !== null ? (
         <Alert
           data-testid="never-reached-flink"

@@ -74,7 +74,7 @@ function PolicyCard({ task, canOperate }: { task: Task; canOperate: boolean }) {
   const retention = retentionOf(values);
   const disabled = !canOperate || save.isPending;
 
-  if (policy.isError) return <Alert type="error" showIcon message={formatError('load', 'savepointPolicy', policy.error)} />;
+  if (policy.isLoadingError) return <Alert type="error" showIcon message={formatError('load', 'savepointPolicy', policy.error)} />;
   return (
     <Card size="small" title={t('savepoints.policy.title')} loading={policy.isPending} data-testid="savepoint-policy">
       <Space direction="vertical" size={12} style={{ width: '100%' }}>

@@ -105,10 +105,19 @@ export function TaskEditorPage() {
   const isNew = !id;
   const task = useTask(id);
   if (!isNew && task.isPending) return <PageSpinner />;
-  if (!isNew && task.isError) {
+  // A failed background refresh must not replace the editor: that would drop what is typed and the outcome
+  // of a publish still running. The editor shows it as a warning instead.
+  if (!isNew && task.isLoadingError) {
     return <Alert type="error" showIcon role="alert" message={formatError('load', ['taskNamed', { name: id }], task.error)} />;
   }
-  return <TaskEditor key={id ?? 'new'} task={task.data} />;
+  return (
+    <>
+      {task.isRefetchError && (
+        <Alert data-testid="refresh-failed" type="warning" showIcon style={{ marginBottom: 12 }} message={formatError('load', ['taskNamed', { name: task.data?.name ?? id ?? '' }], task.error)} />
+      )}
+      <TaskEditor key={id ?? 'new'} task={task.data} />
+    </>
+  );
 }
 
 function TaskEditor({ task }: { task: Task | undefined }) {

@@ -21,7 +21,7 @@ export function VersionsPanel({ task }: { task: Task }) {
   }, [items.length]);
   const comparison = useVersionComparison(task.id, from, to);
 
-  if (versions.isError) return <Alert type="error" showIcon message={formatError('load', 'taskVersions', versions.error)} />;
+  if (versions.isLoadingError) return <Alert type="error" showIcon message={formatError('load', 'taskVersions', versions.error)} />;
   if (versions.isSuccess && items.length === 0) return <Empty description={t('tasks.versions.empty')} />;
 
   const options = items.map((v) => ({ value: v.version, label: t('tasks.editor.version', { version: v.version }) }));
