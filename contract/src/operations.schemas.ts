@@ -29,6 +29,28 @@ export type RunSavepoint = z.infer<typeof RunSavepoint>;
 
 export const RunSavepointList = z.object({ items: z.array(RunSavepoint) });
 
+/** A catalog entry's state: a stored savepoint's, or MISSING once its folder is gone from a disk Weir can read. */
+export const CatalogSavepointStatus = z.enum([...SavepointStatus.options, 'MISSING']);
+export type CatalogSavepointStatus = z.infer<typeof CatalogSavepointStatus>;
+
+/**
+ * One restorable state of a task in its catalog: a savepoint Weir recorded (`source: weir`), or a
+ * savepoint or retained checkpoint Weir found in Flink's checkpoint history of one of its runs
+ * (`source: flink`: taken outside Weir, or a checkpoint a restart can start from).
+ */
+export const SavepointCatalogEntry = RunSavepoint.extend({
+  status: CatalogSavepointStatus,
+  source: z.enum(['weir', 'flink']),
+  flinkJobId: z.string(),
+  /** The task version the run ran; null for a run Weir did not submit. */
+  taskVersion: z.number().int().nullable(),
+  /** What it added to storage, as Flink reports; null when Flink's history no longer lists it. */
+  sizeBytes: z.number().nullable(),
+}).meta({ id: 'SavepointCatalogEntry' });
+export type SavepointCatalogEntry = z.infer<typeof SavepointCatalogEntry>;
+
+export const SavepointCatalog = z.object({ items: z.array(SavepointCatalogEntry) });
+
 const KeepLast = z.number().int().min(1).max(1_000).describe('Keep the newest N completed savepoints.');
 const KeepForMs = z.number().int().min(60_000).max(10 * 365 * 86_400_000).describe('Keep those completed within this many milliseconds.');
 

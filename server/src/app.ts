@@ -105,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   tasksRoutes(app, services.tasksService);
   lineageRoutes(app, services.lineage);
   operationsRoutes(app, services.operations);
-  savepointsRoutes(app, { retention: services.savepointRetention, policies: services.savepointPolicies });
+  savepointsRoutes(app, { catalog: services.savepointCatalog, retention: services.savepointRetention, policies: services.savepointPolicies });
   metricsRoutes(app, services.metrics);
   metricsExportRoutes(app, services.metricsExport);
   healthRoutes(app, { database: services.database, clusters: services.clusters, leases: services.leases, version: API_VERSION });

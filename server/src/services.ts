@@ -32,6 +32,7 @@ import { SavepointsStore } from './runs/savepoints.store.js';
 import { SavepointPoliciesStore } from './savepoints/savepoint-policies.store.js';
 import { SavepointPolicyService } from './savepoints/savepoint-policy.service.js';
 import { SavepointScheduler } from './savepoints/savepoint-scheduler.js';
+import { SavepointCatalogService } from './savepoints/savepoint-catalog.service.js';
 import { SavepointRetentionService } from './savepoints/savepoint-retention.service.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { SecretBox } from './secrets/secret-box.js';
@@ -136,8 +137,8 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const metricSampler = new MetricSampler({ store: metricsStore, clusters, settings: metricSettings, log, ...perCluster });
   const metrics = new MetricsService({ store: metricsStore, runs, clusters, sampler: metricSampler, audit, settings: metricSettings });
   const savepoints = new SavepointsStore(database);
-  const runDetail = new RunsService({ runs, tasks, versions: new TaskVersionsStore(database), savepoints, clusters, watchers, checkpoints });
   const taskVersions = new TaskVersionsStore(database);
+  const runDetail = new RunsService({ runs, tasks, versions: taskVersions, savepoints, clusters, watchers, checkpoints });
   const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));
   const tasksService = new TasksService({ tasks, versions: taskVersions, runs, clusters, jars, audit, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
@@ -157,6 +158,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   });
 
   const savepointRetention = new SavepointRetentionService({ savepoints, runs, tasks, clusters, audit });
+  const savepointCatalog = new SavepointCatalogService({ savepoints, runs, tasks, versions: taskVersions });
   const savepointPolicyStore = new SavepointPoliciesStore(database);
   const savepointPolicies = new SavepointPolicyService({ policies: savepointPolicyStore, tasks, audit });
   const savepointScheduler = new SavepointScheduler({
@@ -255,6 +257,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -2322,6 +2322,28 @@ export interface components {
             disposedAt: number | null;
             disposedBy: string | null;
         };
+        SavepointCatalogEntryInput: {
+            id: string;
+            runId: string;
+            taskId: string;
+            /** @enum {string} */
+            kind: "SAVEPOINT" | "STOP_WITH_SAVEPOINT" | "CHECKPOINT";
+            /** @enum {string} */
+            status: "PENDING" | "COMPLETED" | "FAILED" | "DISPOSED" | "MISSING";
+            path: string | null;
+            triggerId: string | null;
+            failure: string | null;
+            createdAt: number;
+            completedAt: number | null;
+            takenBy: string | null;
+            disposedAt: number | null;
+            disposedBy: string | null;
+            /** @enum {string} */
+            source: "weir" | "flink";
+            flinkJobId: string;
+            taskVersion: number | null;
+            sizeBytes: number | null;
+        };
         SavepointRetentionPolicyInput: {
             /** @description Keep the newest N completed savepoints. */
             keepLast: number;
@@ -3671,6 +3693,28 @@ export interface components {
             takenBy: string | null;
             disposedAt: number | null;
             disposedBy: string | null;
+        };
+        SavepointCatalogEntry: {
+            id: string;
+            runId: string;
+            taskId: string;
+            /** @enum {string} */
+            kind: "SAVEPOINT" | "STOP_WITH_SAVEPOINT" | "CHECKPOINT";
+            /** @enum {string} */
+            status: "PENDING" | "COMPLETED" | "FAILED" | "DISPOSED" | "MISSING";
+            path: string | null;
+            triggerId: string | null;
+            failure: string | null;
+            createdAt: number;
+            completedAt: number | null;
+            takenBy: string | null;
+            disposedAt: number | null;
+            disposedBy: string | null;
+            /** @enum {string} */
+            source: "weir" | "flink";
+            flinkJobId: string;
+            taskVersion: number | null;
+            sizeBytes: number | null;
         };
         SavepointRetentionPolicy: {
             /** @description Keep the newest N completed savepoints. */
@@ -8849,7 +8893,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["RunSavepoint"][];
+                        items: components["schemas"]["SavepointCatalogEntry"][];
                     };
                 };
             };

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { TERMINAL_RUN_STATUSES, type RunSavepoint, type SavepointDisposalResult, type SavepointRetentionPlan, type SavepointRetentionPolicy } from '@weir/contract';
+import { TERMINAL_RUN_STATUSES, type SavepointDisposalResult, type SavepointRetentionPlan, type SavepointRetentionPolicy } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
@@ -9,6 +8,7 @@ import type { RunsStore } from '../runs/runs.store.js';
 import type { SavepointsStore } from '../runs/savepoints.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { planRetention } from './retention-plan.js';
+import { localDirectory } from './savepoint-paths.js';
 
 export interface DisposalSettings {
   /** How often Flink is asked whether a disposal finished. */
@@ -44,12 +44,6 @@ export class SavepointRetentionService {
 
   private now(): number {
     return (this.deps.now ?? Date.now)();
-  }
-
-  /** Every savepoint Weir knows of the task, newest first. */
-  async catalog(taskId: string): Promise<RunSavepoint[]> {
-    await this.taskOrThrow(taskId);
-    return this.deps.savepoints.listAllByTask(taskId);
   }
 
   async preview(taskId: string, policy: SavepointRetentionPolicy): Promise<SavepointRetentionPlan> {
@@ -154,15 +148,3 @@ function restoredPath(body: string): string | undefined {
     return undefined;
   }
 }
-
-/** The folder of a savepoint on this machine's disk (`file:` or a plain absolute path); undefined for remote storage. */
-function localDirectory(path: string): string | undefined {
-  if (path.startsWith('/')) return path;
-  if (!path.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(new URL(path.startsWith('file://') ? path : `file://${path.slice('file:'.length)}`));
-  } catch {
-    return undefined;
-  }
-}
-

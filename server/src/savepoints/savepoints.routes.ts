@@ -1,20 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, IdParams, RunSavepointList, SavepointDisposalResult, SavepointPolicy, SavepointPolicyView, SavepointRetentionPlan, SavepointRetentionPolicy } from '@weir/contract';
+import { ErrorBody, IdParams, SavepointCatalog, SavepointDisposalResult, SavepointPolicy, SavepointPolicyView, SavepointRetentionPlan, SavepointRetentionPolicy } from '@weir/contract';
 import { principalOf } from '../auth/auth.plugin.js';
+import type { SavepointCatalogService } from './savepoint-catalog.service.js';
 import type { SavepointPolicyService } from './savepoint-policy.service.js';
 import type { SavepointRetentionService } from './savepoint-retention.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 502: ErrorBody };
 const tags = ['savepoints'];
 
-export function savepointsRoutes(app: FastifyInstance, { retention, policies }: { retention: SavepointRetentionService; policies: SavepointPolicyService }): void {
+export function savepointsRoutes(app: FastifyInstance, { catalog, retention, policies }: { catalog: SavepointCatalogService; retention: SavepointRetentionService; policies: SavepointPolicyService }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/tasks/:id/savepoints', {
     config: { access: 'viewer' },
-    schema: { tags, operationId: 'listTaskSavepoints', params: IdParams, response: { 200: RunSavepointList, ...errors } },
-    handler: async (req) => ({ items: await retention.catalog(req.params.id) }),
+    schema: { tags, operationId: 'listTaskSavepoints', params: IdParams, response: { 200: SavepointCatalog, ...errors } },
+    handler: async (req) => ({ items: await catalog.catalog(req.params.id) }),
   });
 
   // A preview changes nothing, so a viewer may ask what a policy would remove.

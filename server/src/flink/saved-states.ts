@@ -1,0 +1,46 @@
+import { JobCheckpoints } from './flink-rest.schemas.js';
+
+/** Flink's path for a checkpoint that was not written where it can be addressed (no retention). */
+const NOT_ADDRESSABLE = '<checkpoint-not-externally-addressable>';
+
+/** A savepoint or checkpoint whose files Flink reports at a path a job can be restored from. */
+export interface FlinkSavedState {
+  checkpointId: number;
+  isSavepoint: boolean;
+  path: string;
+  triggeredAt: number;
+  completedAt: number | null;
+  /** What the savepoint or checkpoint added to storage (Flink's `checkpointed_size`, else `state_size`). */
+  sizeBytes: number | null;
+}
+
+/**
+ * The restorable states one answer of `GET /jobs/:jid/checkpoints` names: every completed savepoint
+ * in its history and its latest savepoint, and its latest completed checkpoint when that has a path
+ * (Flink gives one only where checkpoints are written to addressable storage). Savepoints taken
+ * outside Weir (Flink's CLI, its web UI) reach the catalog this way. Undefined when the answer is not
+ * Flink's shape: a stored answer Weir cannot read costs only these entries.
+ */
+export function savedStatesOf(answer: unknown): FlinkSavedState[] | undefined {
+  const parsed = JobCheckpoints.safeParse(answer);
+  if (!parsed.success) return undefined;
+  const { history, latest } = parsed.data;
+  const byId = new Map<number, FlinkSavedState>();
+  const add = (stats: (typeof history)[number] | null | undefined, onlySavepoints: boolean) => {
+    if (!stats || stats.status !== 'COMPLETED' || (onlySavepoints && !stats.is_savepoint)) return;
+    const path = stats.external_path;
+    if (!path || path === NOT_ADDRESSABLE || byId.has(stats.id)) return;
+    byId.set(stats.id, {
+      checkpointId: stats.id,
+      isSavepoint: stats.is_savepoint,
+      path,
+      triggeredAt: stats.trigger_timestamp,
+      completedAt: stats.latest_ack_timestamp ?? null,
+      sizeBytes: stats.checkpointed_size ?? stats.state_size ?? null,
+    });
+  };
+  add(latest.savepoint, true);
+  for (const stats of history) add(stats, true);
+  add(latest.completed, false);
+  return [...byId.values()].sort((a, b) => b.checkpointId - a.checkpointId);
+}
