@@ -22,8 +22,9 @@ import type { SqlErrorDetails } from '../flink/sql-gateway.client.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import { TERMINAL_STATUSES } from '../runs/runs.store.js';
 import type { SavepointKind, SavepointRecord, SavepointsStore } from '../runs/savepoints.store.js';
+import { knownMissing } from '../savepoints/savepoint-paths.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
-import { FIXED_JOB_ID, jobConfiguration } from '../tasks/job-configuration.js';
+import { FIXED_JOB_ID, jobConfiguration, savepointDirectoryOf } from '../tasks/job-configuration.js';
 import { planSubmission, rejectionInScript, ScriptPlanError, type GatewayStatement } from '../tasks/sql-script.js';
 import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-versions.store.js';
 import { decodeJar, parseConfig, parseVersionConfig, type VersionConfig } from '../tasks/tasks.service.js';
@@ -228,7 +229,7 @@ export class OperationsService {
       const state = await this.requireLiveState(jm, run);
       if (state !== 'RUNNING') throw new ConflictError(`Job ${run.flinkJobId} is ${state}; a savepoint can only be taken of a RUNNING job`);
       await this.awaitTasksStarted(jm, run);
-      const triggerId = await jm.triggerSavepoint(run.flinkJobId);
+      const triggerId = await jm.triggerSavepoint(run.flinkJobId, await this.savepointDirectory(run));
       const savepoint = await this.awaitSavepoint(jm, run, 'SAVEPOINT', triggerId, actor);
       detail.savepointPath = savepoint.path;
       return this.result('savepoint', task.id, task.lifecycle, {
@@ -255,7 +256,7 @@ export class OperationsService {
       }
       if (req.from === 'savepoint' && !req.savepointPath) throw new InputError('Restarting from a savepoint needs savepointPath');
       // Refused before anything is stopped: the running job must not be cancelled for a restore that cannot work.
-      if (req.from === 'savepoint') await this.refuseDisposed(task, req.savepointPath!);
+      if (req.from === 'savepoint') await this.refuseUnrestorable(task, req.savepointPath!);
       const version = await this.deps.versions.get(run.versionId);
       if (!version) throw new ConflictError(`The version job ${run.flinkJobId} ran no longer exists`);
       await this.refuseIfOtherRunActive(task, run);
@@ -462,11 +463,17 @@ export class OperationsService {
   // ---- helpers ------------------------------------------------------------------------------
 
   /** A savepoint Weir disposed of is gone from storage: restoring from it would only fail in Flink. */
-  private async refuseDisposed(task: TaskRecord, path: string): Promise<void> {
+  /**
+   * Refuses a restore that cannot work, before anything is stopped: from a savepoint Weir disposed of,
+   * or one whose folder is gone from a disk Weir can see (removed by hand, or by Flink's retention of
+   * checkpoints). Flink would only find out after the running job had been cancelled.
+   */
+  private async refuseUnrestorable(task: TaskRecord, path: string): Promise<void> {
     const disposed = await this.deps.savepoints.findDisposed(task.id, path);
     if (disposed) {
       throw new ConflictError(`Savepoint ${path} of task ${task.name} was disposed of on ${new Date(disposed.disposedAt!).toISOString()} by ${disposed.disposedBy}; restore from another one`);
     }
+    if (knownMissing(path)) throw new ConflictError(`Savepoint ${path} of task ${task.name} is gone: its folder is no longer on disk; restore from another one`);
   }
 
   private async restoreFor(task: TaskRecord, strategy: SavepointStrategy, path: string | null | undefined): Promise<Restore | null> {
@@ -475,7 +482,7 @@ export class OperationsService {
         return null;
       case 'path':
         if (!path) throw new InputError('The savepoint strategy "path" needs a savepoint path');
-        await this.refuseDisposed(task, path);
+        await this.refuseUnrestorable(task, path);
         return { path, source: 'savepoint' };
       case 'latest':
       case 'earliest': {
@@ -485,10 +492,16 @@ export class OperationsService {
     }
   }
 
+  /** Where the run's version asks for its savepoints (see savepointDirectoryOf); undefined: the cluster's default. */
+  private async savepointDirectory(run: RunRecord): Promise<string | undefined> {
+    const version = run.versionId ? await this.deps.versions.get(run.versionId) : undefined;
+    return version ? savepointDirectoryOf(parseVersionConfig(version)) : undefined;
+  }
+
   private async stopWithSavepoint(actor: Principal, jm: JobManagerClient, run: RunRecord, state: string, drain: boolean): Promise<{ status: string; savepoint: SavepointRecord }> {
     if (state !== 'RUNNING') throw new ConflictError(`Job ${run.flinkJobId} is ${state}; only a RUNNING job can be stopped with a savepoint`);
     await this.awaitTasksStarted(jm, run);
-    const triggerId = await jm.stopWithSavepoint(run.flinkJobId, undefined, drain);
+    const triggerId = await jm.stopWithSavepoint(run.flinkJobId, await this.savepointDirectory(run), drain);
     const savepoint = await this.awaitSavepoint(jm, run, 'STOP_WITH_SAVEPOINT', triggerId, actor);
     const status = await this.awaitTerminal(jm, run);
     return { status, savepoint };
