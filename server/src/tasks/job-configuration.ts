@@ -21,3 +21,13 @@ export function jobConfiguration(config: VersionConfig, extra: Record<string, st
   delete conf[FIXED_JOB_ID];
   return conf;
 }
+
+/**
+ * The savepoint folder a version's options name, if any. A session cluster takes its default
+ * savepoint folder from its own configuration, not the job's (checked on 1.20.3: a job's
+ * `state.savepoints.dir` was ignored), so Weir passes this as the target of every savepoint it
+ * triggers of the version's job.
+ */
+export function savepointDirectoryOf(config: VersionConfig): string | undefined {
+  return config.flinkOptions['execution.checkpointing.savepoint-dir'] ?? config.flinkOptions['state.savepoints.dir'];
+}
