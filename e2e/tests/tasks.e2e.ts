@@ -192,7 +192,7 @@ async function tcpRelay(target: URL): Promise<{ url: string; close(): Promise<vo
   };
 }
 
-test("a task's Savepoints tab: a schedule takes savepoints while the job runs, retention keeps the newest, and a preview shows what goes before removing it", async () => {
+test("a task's Savepoints tab: a schedule takes savepoints while the job runs, retention keeps the newest, a preview shows what goes before removing it, and a restore from the catalog starts the task from a kept savepoint", async () => {
   const page = await browser.newPage();
   await logIn(page, server.url, ADMIN_PASSWORD);
   await registerCluster(page, 'savepoint-flink');
@@ -244,4 +244,16 @@ test("a task's Savepoints tab: a schedule takes savepoints while the job runs, r
     [disposedBefore],
     { timeout: 75_000 },
   );
+
+  // Restore from the catalog: the task starts again from the kept savepoint, and the page goes to the new run.
+  const kept = panel.locator('tr[data-status="COMPLETED"][data-source="weir"]').first();
+  const keptPath = await kept.getAttribute('data-path');
+  await kept.getByRole('button', { name: 'Restore' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Restore' }).click();
+  // Bounded by the restart's own work: the running job is cancelled first (up to 60 s), then submitted.
+  await page.waitForURL(/\/runs\/[^/?]+/, { timeout: 150_000 });
+  await page.locator('[data-testid="run-detail"][data-run-status="RUNNING"]').waitFor({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Checkpoints' }).click();
+  await page.getByText(keptPath!).first().waitFor({ timeout: 60_000 });
+  await screenshot(page, 'tasks', '08-restored-from-catalog');
 });

@@ -1,4 +1,4 @@
-import type { RunSavepoint, SavepointRetentionPlan, SavepointRetentionPolicy, Task } from '@weir/contract';
+import type { SavepointCatalogEntry, SavepointRetentionPlan, SavepointRetentionPolicy, Task } from '@weir/contract';
 import { Alert, App, Button, Card, Checkbox, Empty, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -6,15 +6,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { policyOf, retentionOf, toFormValues, type PolicyFormValues } from './policy-form';
-import { useApplyRetention, usePreviewRetention, useSavepointPolicy, useSaveSavepointPolicy, useTaskSavepoints } from './savepoints.queries';
+import { formatBytes } from '../run-detail/job-graph';
+import { useApplyRetention, usePreviewRetention, useRestoreFromSavepoint, useSavepointPolicy, useSaveSavepointPolicy, useTaskSavepoints } from './savepoints.queries';
 
-const STATUS_COLOR: Record<RunSavepoint['status'], string> = { PENDING: 'processing', COMPLETED: 'success', FAILED: 'error', DISPOSED: 'default' };
+const STATUS_COLOR: Record<SavepointCatalogEntry['status'], string> = { PENDING: 'processing', COMPLETED: 'success', FAILED: 'error', DISPOSED: 'default', MISSING: 'warning' };
 const time = (at: number | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm:ss') : '–');
 
 /** A task's savepoints across its runs, its savepoint schedule and retention, and a preview of what retention removes. */
 export function SavepointsPanel({ task, canOperate }: { task: Task; canOperate: boolean }) {
   const { t } = useTranslation();
   const catalog = useTaskSavepoints(task.id);
+  const restore = useRestoreFromSavepoint(task);
+  // A restore starts the task's version again from the chosen state, as a new run of its latest run.
+  const restoreBlocked = !canOperate ? t('savepoints.catalog.restoreNeedsOperator') : task.kind === 'EXTERNAL' || !task.latestRunId ? t('savepoints.catalog.restoreNeedsRun') : null;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="savepoints-panel">
       <PolicyCard task={task} canOperate={canOperate} />
@@ -22,20 +26,22 @@ export function SavepointsPanel({ task, canOperate }: { task: Task; canOperate: 
         {catalog.isError ? (
           <Alert type="error" showIcon message={formatError('load', 'savepoints', catalog.error)} />
         ) : (
-          <Table<RunSavepoint>
+          <Table<SavepointCatalogEntry>
             size="small"
             rowKey="id"
             loading={catalog.isPending}
             dataSource={catalog.data ?? []}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('savepoints.catalog.empty')} /> }}
-            onRow={(s) => ({ 'data-status': s.status, 'data-taken-by': s.takenBy ?? '' }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(s) => ({ 'data-status': s.status, 'data-taken-by': s.takenBy ?? '', 'data-source': s.source, 'data-path': s.path ?? '' }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: t('savepoints.catalog.created'), render: (_, s) => time(s.completedAt ?? s.createdAt) },
               { title: t('savepoints.catalog.status'), render: (_, s) => <Tag color={STATUS_COLOR[s.status]}>{s.status}</Tag> },
               { title: t('savepoints.catalog.kind'), dataIndex: 'kind' },
-              { title: t('savepoints.catalog.takenBy'), render: (_, s) => s.takenBy ?? <Typography.Text type="secondary">{t('savepoints.catalog.found')}</Typography.Text> },
-              { title: t('savepoints.catalog.run'), render: (_, s) => <Link to={`/runs/${s.runId}`}>{s.runId.slice(-8)}</Link> },
+              { title: t('savepoints.catalog.takenBy'), render: (_, s) => s.takenBy ?? <Typography.Text type="secondary">{t(s.source === 'flink' ? 'savepoints.catalog.foundInFlink' : 'savepoints.catalog.found')}</Typography.Text> },
+              { title: t('savepoints.catalog.run'), render: (_, s) => <Link to={`/runs/${s.runId}`}>{s.flinkJobId ? s.flinkJobId.slice(0, 8) : s.runId.slice(-8)}</Link> },
+              { title: t('savepoints.catalog.version'), render: (_, s) => (s.taskVersion === null ? '–' : `v${s.taskVersion}`) },
+              { title: t('savepoints.catalog.size'), render: (_, s) => (s.sizeBytes === null ? '–' : formatBytes(s.sizeBytes)) },
               {
                 title: t('savepoints.catalog.path'),
                 render: (_, s) => (
@@ -48,6 +54,26 @@ export function SavepointsPanel({ task, canOperate }: { task: Task; canOperate: 
                     )}
                   </Space>
                 ),
+              },
+              {
+                title: '',
+                render: (_, s) =>
+                  s.status === 'COMPLETED' && s.path ? (
+                    <Popconfirm
+                      title={t('savepoints.catalog.restore')}
+                      description={t('savepoints.catalog.restoreConfirm', { name: task.name })}
+                      onConfirm={() => restore.mutate(s.path!)}
+                      okText={t('savepoints.catalog.restore')}
+                      cancelText={t('common.cancel')}
+                      disabled={restoreBlocked !== null}
+                    >
+                      <Button size="small" disabled={restoreBlocked !== null || restore.isPending} title={restoreBlocked ?? undefined}>
+                        {t('savepoints.catalog.restore')}
+                      </Button>
+                    </Popconfirm>
+                  ) : s.status === 'MISSING' ? (
+                    <Typography.Text type="warning" style={{ fontSize: 12 }}>{t('savepoints.catalog.missing')}</Typography.Text>
+                  ) : null,
               },
             ]}
           />

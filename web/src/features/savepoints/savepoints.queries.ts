@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SavepointPolicy, SavepointRetentionPolicy } from '@weir/contract';
+import type { SavepointPolicy, SavepointRetentionPolicy, Task } from '@weir/contract';
+import { useNavigate } from 'react-router-dom';
 import { apiClient } from '../../api/api-client';
 import { unwrap } from '../../api/api-error';
 import { formatError } from '../../api/format-error';
@@ -55,5 +56,27 @@ export function useApplyRetention(taskId: string) {
     },
     onError: (err) => void message.error(formatError('delete', 'savepoints', err)),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: [...key(taskId), 'catalog'] }),
+  });
+}
+
+/**
+ * Starts the task again from a state in its catalog: a restart of its latest run from that path.
+ * The server refuses, before stopping anything, a state that was disposed of or whose folder is gone.
+ * Success goes to the new run's page; both outcomes are said here, since the confirmation has closed.
+ */
+export function useRestoreFromSavepoint(task: Pick<Task, 'id' | 'name' | 'latestRunId'>) {
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: async (savepointPath: string) =>
+      unwrap(await apiClient.POST('/api/runs/{runId}/restart', { params: { path: { runId: task.latestRunId ?? '' } }, body: { from: 'savepoint', savepointPath } })),
+    onSuccess: (result) => {
+      void message.success(t('savepoints.catalog.restored', { job: result.flinkJobId ?? '' }));
+      if (result.newRunId) navigate(`/runs/${result.newRunId}`);
+    },
+    onError: (err) => void message.error(formatError('restart', ['taskNamed', { name: task.name }], err)),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: key(task.id) }),
   });
 }
