@@ -46,6 +46,8 @@ export const SavepointCatalogEntry = RunSavepoint.extend({
   taskVersion: z.number().int().nullable(),
   /** What it added to storage, as Flink reports; null when Flink's history no longer lists it. */
   sizeBytes: z.number().nullable(),
+  /** A savepoint's format as Flink reports it (CANONICAL: portable across state backends; NATIVE); null for a checkpoint or when Flink's history no longer lists it. */
+  format: z.string().nullable(),
 }).meta({ id: 'SavepointCatalogEntry' });
 export type SavepointCatalogEntry = z.infer<typeof SavepointCatalogEntry>;
 

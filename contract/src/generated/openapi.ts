@@ -2343,6 +2343,7 @@ export interface components {
             flinkJobId: string;
             taskVersion: number | null;
             sizeBytes: number | null;
+            format: string | null;
         };
         SavepointRetentionPolicyInput: {
             /** @description Keep the newest N completed savepoints. */
@@ -3715,6 +3716,7 @@ export interface components {
             flinkJobId: string;
             taskVersion: number | null;
             sizeBytes: number | null;
+            format: string | null;
         };
         SavepointRetentionPolicy: {
             /** @description Keep the newest N completed savepoints. */

@@ -154,6 +154,8 @@ export const CheckpointStats = z.looseObject({
   num_subtasks: z.number().optional(),
   num_acknowledged_subtasks: z.number().optional(),
   checkpoint_type: z.string().optional(),
+  /** CANONICAL or NATIVE for a savepoint (Flink 1.15 and later), null for a checkpoint. */
+  savepointFormat: z.string().nullable().optional(),
   external_path: z.string().optional(),
   failure_timestamp: z.number().optional(),
   failure_message: z.string().nullable().optional(),

@@ -10,8 +10,10 @@ export interface FlinkSavedState {
   path: string;
   triggeredAt: number;
   completedAt: number | null;
-  /** What the savepoint or checkpoint added to storage (Flink's `checkpointed_size`, else `state_size`). */
+  /** How much state it holds (Flink's `state_size`, else `checkpointed_size`): a savepoint holds all of it, and `checkpointed_size` is only what one incremental checkpoint added, 0 B for some savepoints. */
   sizeBytes: number | null;
+  /** A savepoint's format as Flink names it (CANONICAL, NATIVE); null for a checkpoint, or when Flink does not say. */
+  format: string | null;
 }
 
 /**
@@ -36,7 +38,8 @@ export function savedStatesOf(answer: unknown): FlinkSavedState[] | undefined {
       path,
       triggeredAt: stats.trigger_timestamp,
       completedAt: stats.latest_ack_timestamp ?? null,
-      sizeBytes: stats.checkpointed_size ?? stats.state_size ?? null,
+      sizeBytes: stats.state_size ?? stats.checkpointed_size ?? null,
+      format: stats.savepointFormat ?? null,
     });
   };
   add(latest.savepoint, true);

@@ -21,15 +21,16 @@ const record = (id: string, path: string, overrides: Partial<SavepointRecord> = 
 test('Flink history: completed savepoints and the latest addressable checkpoint; in-progress, failed and unaddressable ones are not restorable', () => {
   const states = savedStatesOf(
     answer(
-      [stats(5), stats(4, { is_savepoint: true, external_path: 'file:/sp/savepoint-4' }), stats(3, { status: 'FAILED', is_savepoint: true }), stats(2, { status: 'IN_PROGRESS' })],
-      { completed: stats(5), savepoint: stats(4, { is_savepoint: true, external_path: 'file:/sp/savepoint-4' }), failed: null, restored: null },
+      [stats(5), stats(4, { is_savepoint: true, external_path: 'file:/sp/savepoint-4', checkpointed_size: 0, state_size: 4096 }), stats(3, { status: 'FAILED', is_savepoint: true }), stats(2, { status: 'IN_PROGRESS' })],
+      { completed: stats(5), savepoint: stats(4, { is_savepoint: true, external_path: 'file:/sp/savepoint-4', checkpointed_size: 0, state_size: 4096 }), failed: null, restored: null },
     ),
   );
   assert.deepEqual(
     states?.map((s) => [s.checkpointId, s.isSavepoint, s.path, s.sizeBytes]),
     [
       [5, false, 'file:/cp/chk-5', 500],
-      [4, true, 'file:/sp/savepoint-4', 400],
+      // A savepoint's checkpointed_size can be 0 B; its state_size is what it holds.
+      [4, true, 'file:/sp/savepoint-4', 4096],
     ],
   );
   const unaddressable = savedStatesOf(answer([stats(7)], { completed: stats(7, { external_path: '<checkpoint-not-externally-addressable>' }) }));
@@ -39,7 +40,7 @@ test('Flink history: completed savepoints and the latest addressable checkpoint;
 
 test('the catalog joins what Weir recorded with what Flink reports: one entry a path, Flink-only ones marked so, missing folders MISSING', () => {
   const runs: CatalogRun[] = [
-    { id: 'r1', taskId: 't', flinkJobId: 'j1', versionId: 'v2', savedStates: savedStatesOf(answer([stats(9, { is_savepoint: true, external_path: 'file:/sp/by-weir' }), stats(8, { is_savepoint: true, external_path: 'file:/sp/by-cli' })], { completed: stats(10), savepoint: null })) },
+    { id: 'r1', taskId: 't', flinkJobId: 'j1', versionId: 'v2', savedStates: savedStatesOf(answer([stats(9, { is_savepoint: true, external_path: 'file:/sp/by-weir', savepointFormat: 'CANONICAL' }), stats(8, { is_savepoint: true, external_path: 'file:/sp/by-cli', savepointFormat: 'NATIVE' })], { completed: stats(10), savepoint: null })) },
     { id: 'r0', taskId: 't', flinkJobId: 'j0', versionId: null, savedStates: undefined },
   ];
   const catalog = buildCatalog({
@@ -49,12 +50,12 @@ test('the catalog joins what Weir recorded with what Flink reports: one entry a 
     isMissing: (path) => path === 'file:/sp/old',
   });
   assert.deepEqual(
-    catalog.map((e) => [e.id, e.source, e.kind, e.status, e.path, e.flinkJobId, e.taskVersion, e.sizeBytes]),
+    catalog.map((e) => [e.id, e.source, e.kind, e.status, e.path, e.flinkJobId, e.taskVersion, e.sizeBytes, e.format]),
     [
-      ['flink-r1-10', 'flink', 'CHECKPOINT', 'COMPLETED', 'file:/cp/chk-10', 'j1', 2, 1000],
-      ['flink-r1-8', 'flink', 'SAVEPOINT', 'COMPLETED', 'file:/sp/by-cli', 'j1', 2, 800],
-      ['weir-1', 'weir', 'SAVEPOINT', 'COMPLETED', 'file:/sp/by-weir', 'j1', 2, 900],
-      ['weir-0', 'weir', 'SAVEPOINT', 'MISSING', 'file:/sp/old', 'j0', null, null],
+      ['flink-r1-10', 'flink', 'CHECKPOINT', 'COMPLETED', 'file:/cp/chk-10', 'j1', 2, 1000, null],
+      ['flink-r1-8', 'flink', 'SAVEPOINT', 'COMPLETED', 'file:/sp/by-cli', 'j1', 2, 800, 'NATIVE'],
+      ['weir-1', 'weir', 'SAVEPOINT', 'COMPLETED', 'file:/sp/by-weir', 'j1', 2, 900, 'CANONICAL'],
+      ['weir-0', 'weir', 'SAVEPOINT', 'MISSING', 'file:/sp/old', 'j0', null, null, null],
     ],
   );
 });

@@ -39,6 +39,7 @@ export function buildCatalog(input: {
       flinkJobId: run?.flinkJobId ?? '',
       taskVersion: versionOf(run),
       sizeBytes: record.path ? (flinkByPath.get(record.path)?.state.sizeBytes ?? null) : null,
+      format: record.path ? (flinkByPath.get(record.path)?.state.format ?? null) : null,
     });
   }
   for (const [path, { run, state }] of flinkByPath) {
@@ -61,6 +62,7 @@ export function buildCatalog(input: {
       flinkJobId: run.flinkJobId,
       taskVersion: versionOf(run),
       sizeBytes: state.sizeBytes,
+      format: state.format,
     });
   }
   for (const entry of entries) if (entry.status === 'COMPLETED' && entry.path && input.isMissing(entry.path)) entry.status = 'MISSING';

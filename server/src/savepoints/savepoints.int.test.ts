@@ -135,6 +135,7 @@ it('the catalog lists a savepoint taken with Flink itself, and says MISSING once
   );
   assert.deepEqual([found.source, found.kind, found.status, found.takenBy, found.flinkJobId, found.taskVersion], ['flink', 'SAVEPOINT', 'COMPLETED', null, run.flinkJobId, 1]);
   assert.ok(found.sizeBytes !== null && found.sizeBytes > 0, 'Flink reports its size');
+  assert.equal(found.format, 'CANONICAL', "Flink's default savepoint format");
 
   fs.rmSync(fileURLToPath(new URL(taken.replace(/^file:(?!\/\/)/, 'file://'))), { recursive: true });
   const missing = (await weir.services.savepointCatalog.catalog(task.id)).find((e) => e.path === taken);

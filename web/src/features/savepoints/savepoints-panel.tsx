@@ -41,6 +41,7 @@ export function SavepointsPanel({ task, canOperate }: { task: Task; canOperate: 
               { title: t('savepoints.catalog.takenBy'), render: (_, s) => s.takenBy ?? <Typography.Text type="secondary">{t(s.source === 'flink' ? 'savepoints.catalog.foundInFlink' : 'savepoints.catalog.found')}</Typography.Text> },
               { title: t('savepoints.catalog.run'), render: (_, s) => <Link to={`/runs/${s.runId}`}>{s.flinkJobId ? s.flinkJobId.slice(0, 8) : s.runId.slice(-8)}</Link> },
               { title: t('savepoints.catalog.version'), render: (_, s) => (s.taskVersion === null ? '–' : `v${s.taskVersion}`) },
+              { title: t('savepoints.catalog.format'), render: (_, s) => s.format ?? '–' },
               { title: t('savepoints.catalog.size'), render: (_, s) => (s.sizeBytes === null ? '–' : formatBytes(s.sizeBytes)) },
               {
                 title: t('savepoints.catalog.path'),
