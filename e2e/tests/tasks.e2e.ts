@@ -239,11 +239,19 @@ test("a task's Savepoints tab: a schedule takes savepoints while the job runs, r
   await page.getByRole('button', { name: /^Remove \d+ now$/ }).click();
   await page.getByRole('tooltip').getByRole('button', { name: 'OK' }).click();
   // The catalog is the truth: the removed savepoints turn DISPOSED (each disposal waits for Flink, up to 60 s).
-  await page.waitForFunction(
-    ([before]) => document.querySelectorAll('[data-testid="savepoints-panel"] tr[data-status="DISPOSED"]').length > before!,
-    [disposedBefore],
-    { timeout: 75_000 },
-  );
+  await page
+    .waitForFunction(
+      ([before]) => document.querySelectorAll('[data-testid="savepoints-panel"] tr[data-status="DISPOSED"]').length > before!,
+      [disposedBefore],
+      { timeout: 75_000 },
+    )
+    .catch(async (err: Error) => {
+      // Once seen on PostgreSQL on a busy machine, with nothing in Weir's log: say what the page showed.
+      const rows = await panel.locator('tr[data-status]').evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-status')}:${tr.getAttribute('data-taken-by')}`)).catch(() => []);
+      const messages = await page.locator('.ant-message-notice').allTextContents().catch(() => []);
+      await screenshot(page, 'tasks', '07-retention-apply-timeout');
+      throw new Error(`${err.message}\nDISPOSED before: ${disposedBefore}; rows ${JSON.stringify(rows)}; messages ${JSON.stringify(messages)}`);
+    });
 
   // Restore from the catalog: the task starts again from the kept savepoint, and the page goes to the new run.
   const kept = panel.locator('tr[data-status="COMPLETED"][data-source="weir"]').first();
@@ -251,7 +259,11 @@ test("a task's Savepoints tab: a schedule takes savepoints while the job runs, r
   await kept.getByRole('button', { name: 'Restore' }).click();
   await page.getByRole('tooltip').getByRole('button', { name: 'Restore' }).click();
   // Bounded by the restart's own work: the running job is cancelled first (up to 60 s), then submitted.
-  await page.waitForURL(/\/runs\/[^/?]+/, { timeout: 150_000 });
+  await page.waitForURL(/\/runs\/[^/?]+/, { timeout: 150_000 }).catch(async (err: Error) => {
+    const messages = await page.locator('.ant-message-notice').allTextContents().catch(() => []);
+    await screenshot(page, 'tasks', '08-restore-timeout');
+    throw new Error(`${err.message}\nmessages ${JSON.stringify(messages)}`);
+  });
   await page.locator('[data-testid="run-detail"][data-run-status="RUNNING"]').waitFor({ timeout: 60_000 });
   await page.getByRole('tab', { name: 'Checkpoints' }).click();
   await page.getByText(keptPath!).first().waitFor({ timeout: 60_000 });
