@@ -87,6 +87,8 @@ test('an admin manages users and API tokens, and reads the audit log', async () 
   const secretDialog = page.getByRole('dialog', { name: 'Token ci-deploy created' });
   const secret = await secretDialog.getByLabel('Secret').inputValue();
   assert.match(secret, /^weir_[A-Za-z0-9_-]{40}$/);
+  // Chromium lets a page write to the clipboard only while it has focus; an earlier test's page may have it.
+  await page.bringToFront();
   await secretDialog.getByRole('button', { name: /Copy$/ }).click();
   await secretDialog.getByRole('button', { name: /Copied$/ }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret);

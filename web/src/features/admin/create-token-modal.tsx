@@ -1,6 +1,6 @@
 import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
 import type { Role } from '@weir/contract';
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
@@ -15,6 +15,7 @@ interface FormValues {
 /** Creates a token, then shows its secret this one time, with a copy button; closing forgets it. */
 export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const create = useCreateToken();
   const [copied, setCopied] = useState(false);
@@ -27,9 +28,15 @@ export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: ()
     onClose();
   };
 
+  // The browser may refuse the clipboard (no permission, or the page not focused): then say so, since
+  // the secret is shown only this once and the user must copy it by hand.
   const copy = async (secret: string) => {
-    await navigator.clipboard.writeText(secret);
-    setCopied(true);
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied(true);
+    } catch {
+      void message.error(t('admin.tokens.secret.copyFailed'));
+    }
   };
 
   if (created) {
