@@ -11,3 +11,38 @@ export async function logIn(page: Page, baseUrl: string, password: string, usern
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('menu').getByText('Clusters').waitFor();
 }
+
+/**
+ * Clicks a button in the open confirmation popover (antd Popconfirm) and makes sure the click was
+ * taken: the popover closes, or its button shows it is working (a confirmation that returns a
+ * promise keeps the popover open, loading, until done). On a busy machine a click on the popover's
+ * button was seen lost (the popover still open and idle 75 s later, nothing sent to Weir); then the
+ * click is made again, which is what a person would do. A taken click is never repeated.
+ */
+export async function confirmPopover(page: Page, button: string | RegExp): Promise<void> {
+  const popover = page.getByRole('tooltip');
+  const name = typeof button === 'string' ? new RegExp(`^(loading )?${button.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : button;
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const clicked = await popover
+      .getByRole('button', { name })
+      .click(attempt === 1 ? {} : { timeout: 2_000 })
+      .then(
+        () => true,
+        (err: unknown) => {
+          if (attempt === 1) throw err;
+          return false;
+        },
+      );
+    // Gone meanwhile: the earlier click was taken after all.
+    if (!clicked) return;
+    const taken = await popover
+      .filter({ hasNot: page.locator('.ant-btn-loading') })
+      .first()
+      .waitFor({ state: 'detached', timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (taken) return;
+  }
+}

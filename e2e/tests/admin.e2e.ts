@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
-import { logIn } from '../support/weir-app.js';
+import { confirmPopover, logIn } from '../support/weir-app.js';
 import { startWeirServer, type WeirServer } from '../support/weir-server.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -102,7 +102,7 @@ test('an admin manages users and API tokens, and reads the audit log', async () 
   const withToken = () => fetch(`${server.url}/api/clusters`, { headers: { authorization: `Bearer ${secret}` } }).then((r) => r.status);
   assert.equal(await withToken(), 200);
   await tokenRow.getByRole('button', { name: 'Revoke' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: 'Revoke' }).click();
+  await confirmPopover(page, 'Revoke');
   await tokenRow.getByText('Revoked').waitFor();
   assert.equal(await withToken(), 401);
   await screenshot(page, 'admin', '04-token-revoked');

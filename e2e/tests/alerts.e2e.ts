@@ -9,7 +9,7 @@ import { RobotReceiver } from '../../server/src/alerts/testing/receivers.js';
 import { failingJobSql, runSql, sharedTestFlink, waitUntil, type TestFlink } from '../../server/src/test-support/flink.js';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
-import { logIn } from '../support/weir-app.js';
+import { confirmPopover, logIn } from '../support/weir-app.js';
 import { startWeirServer, type WeirServer } from '../support/weir-server.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -198,7 +198,7 @@ test('an admin sets up a signed webhook and a FAILED rule; a failing job gives o
   assert.match(await silence.innerText(), /Active[\s\S]*job failed[\s\S]*_alert_fail[\s\S]*fixing the division by zero/);
   await shot(page, '11-silences');
   await silence.getByRole('button', { name: 'End now' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: /End now/ }).click();
+  await confirmPopover(page, /End now/);
   await page.getByText('Silence ended').waitFor();
   await page.getByText('No silence is active').waitFor();
   await page.getByText('Show ended silences').click();

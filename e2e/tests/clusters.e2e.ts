@@ -3,7 +3,7 @@ import net from 'node:net';
 import { after, before, test } from 'node:test';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
-import { logIn } from '../support/weir-app.js';
+import { confirmPopover, logIn } from '../support/weir-app.js';
 import { startWeirServer, type WeirServer } from '../support/weir-server.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -102,6 +102,6 @@ test('register the test Flink cluster, check it, delete it', async () => {
   await row.getByRole('button', { name: 'Delete' }).click();
   await page.getByText('Delete cluster test-flink?').waitFor();
   await screenshot(page, 'clusters', '06-delete-confirm');
-  await page.getByRole('tooltip').getByRole('button', { name: 'Delete' }).click();
+  await confirmPopover(page, 'Delete');
   await page.getByText('No clusters registered yet.', { exact: false }).waitFor();
 });

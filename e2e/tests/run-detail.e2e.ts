@@ -11,7 +11,7 @@ import { ownTestFlink, type TestFlink } from '../../server/src/test-support/flin
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
 import { waitFor } from '../support/wait.js';
-import { logIn } from '../support/weir-app.js';
+import { confirmPopover, logIn } from '../support/weir-app.js';
 import { startWeirServer, type WeirServer } from '../support/weir-server.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -221,7 +221,7 @@ test('a finished run after its cluster was stopped: the tabs render from the sav
   await page.goto(`${server.url}/runs/${runId}?tab=overview`);
   await page.getByTestId('job-vertex').first().waitFor();
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: 'OK' }).click();
+  await confirmPopover(page, 'OK');
   // Weir waits up to 60 s for Flink to end a cancelled job; a busy machine took over 30. If even this
   // bound passes, say what the page, its messages and Flink each showed.
   await page.locator('[data-run-status="CANCELED"]').waitFor({ timeout: 75_000 }).catch(async (err: Error) => {

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
-import { logIn } from '../support/weir-app.js';
+import { confirmPopover, logIn } from '../support/weir-app.js';
 import { startWeirServer, type WeirServer } from '../support/weir-server.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -63,8 +63,7 @@ async function shot(page: Page, step: string): Promise<void> {
 
 async function confirm(page: Page, button: string): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).first().click();
-  // After a confirmed action antd may leave its (invisible) loading icon in the OK button, naming it "loading Publish".
-  await page.getByRole('tooltip').getByRole('button', { name: new RegExp(`^(loading )?${button}$`) }).click();
+  await confirmPopover(page, button);
 }
 
 const streaming = (name: string) =>
@@ -237,7 +236,7 @@ test("a task's Savepoints tab: a schedule takes savepoints while the job runs, r
   await screenshot(page, 'tasks', '07-retention-preview');
   const disposedBefore = await panel.locator('tr[data-status="DISPOSED"]').count();
   await page.getByRole('button', { name: /^Remove \d+ now$/ }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: 'OK' }).click();
+  await confirmPopover(page, 'OK');
   // The catalog is the truth: the removed savepoints turn DISPOSED (each disposal waits for Flink, up to 60 s).
   await page
     .waitForFunction(
@@ -257,7 +256,7 @@ test("a task's Savepoints tab: a schedule takes savepoints while the job runs, r
   const kept = panel.locator('tr[data-status="COMPLETED"][data-source="weir"]').first();
   const keptPath = await kept.getAttribute('data-path');
   await kept.getByRole('button', { name: 'Restore' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: 'Restore' }).click();
+  await confirmPopover(page, 'Restore');
   // Bounded by the restart's own work: the running job is cancelled first (up to 60 s), then submitted.
   await page.waitForURL(/\/runs\/[^/?]+/, { timeout: 150_000 }).catch(async (err: Error) => {
     const messages = await page.locator('.ant-message-notice').allTextContents().catch(() => []);
