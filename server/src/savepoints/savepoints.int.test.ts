@@ -157,11 +157,13 @@ it('a schedule takes a savepoint every 5 s while the job runs, retention keeps t
   const settled = await waitUntil('four scheduled savepoints, retention applied after the last', 120_000, async () => {
     const taken = await scheduled();
     const completed = taken.filter((s) => s.status === 'COMPLETED');
-    return taken.filter((s) => s.status !== 'PENDING').length >= 4 && completed.length === 2 ? taken : undefined;
+    // MISSING: a disposal under way (Flink removed the folder, Weir has not marked it DISPOSED yet).
+    const disposing = taken.some((s) => s.status === 'MISSING');
+    return taken.filter((s) => s.status !== 'PENDING').length >= 4 && completed.length === 2 && !disposing ? taken : undefined;
   });
   assert.ok(settled.every((s) => s.runId === run.id && s.kind === 'SAVEPOINT'));
   const disposed = settled.filter((s) => s.status === 'DISPOSED');
-  assert.ok(disposed.length >= 2, `${disposed.length} disposed of`);
+  assert.ok(disposed.length >= 2, `${disposed.length} disposed of: ${JSON.stringify(settled.map((s) => [s.status, s.failure]))}`);
   for (const s of disposed) {
     assert.equal(s.disposedBy, 'savepoint-schedule');
     assert.equal(onDisk(s.path!), false, `${s.path} removed from disk`);
