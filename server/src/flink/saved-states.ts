@@ -16,15 +16,35 @@ export interface FlinkSavedState {
   format: string | null;
 }
 
+/** A stored answer, parsed; undefined when it is not JSON (then nothing is read from it). */
+function parseStored(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The restorable states one answer of `GET /jobs/:jid/checkpoints` names: every completed savepoint
+ * Where the job started from, as a stored answer of `GET /jobs/:jid/checkpoints` says
+ * (`latest.restored.external_path`); undefined when it started without state or does not say.
+ * Read loosely: only this one field has to be there.
+ */
+export function restoredPathOf(body: string): string | undefined {
+  const parsed = parseStored(body) as { latest?: { restored?: { external_path?: unknown } | null } } | undefined;
+  const path = parsed?.latest?.restored?.external_path;
+  return typeof path === 'string' && path !== NOT_ADDRESSABLE ? path : undefined;
+}
+
+/**
+ * The restorable states one stored answer of `GET /jobs/:jid/checkpoints` names: every completed savepoint
  * in its history and its latest savepoint, and its latest completed checkpoint when that has a path
  * (Flink gives one only where checkpoints are written to addressable storage). Savepoints taken
  * outside Weir (Flink's CLI, its web UI) reach the catalog this way. Undefined when the answer is not
  * Flink's shape: a stored answer Weir cannot read costs only these entries.
  */
-export function savedStatesOf(answer: unknown): FlinkSavedState[] | undefined {
-  const parsed = JobCheckpoints.safeParse(answer);
+export function savedStatesOf(body: string): FlinkSavedState[] | undefined {
+  const parsed = JobCheckpoints.safeParse(parseStored(body));
   if (!parsed.success) return undefined;
   const { history, latest } = parsed.data;
   const byId = new Map<number, FlinkSavedState>();

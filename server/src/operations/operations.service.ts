@@ -462,7 +462,6 @@ export class OperationsService {
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  /** A savepoint Weir disposed of is gone from storage: restoring from it would only fail in Flink. */
   /**
    * Refuses a restore that cannot work, before anything is stopped: from a savepoint Weir disposed of,
    * or one whose folder is gone from a disk Weir can see (removed by hand, or by Flink's retention of

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { savedStatesOf } from '../flink/saved-states.js';
+import { restoredPathOf, savedStatesOf } from '../flink/saved-states.js';
 import type { SavepointRecord } from '../runs/savepoints.store.js';
 import { buildCatalog, type CatalogRun } from './catalog-entries.js';
 
@@ -10,8 +10,8 @@ function stats(id: number, overrides: Record<string, unknown> = {}) {
   return { id, status: 'COMPLETED', is_savepoint: false, trigger_timestamp: T + id * 1000, latest_ack_timestamp: T + id * 1000 + 200, checkpointed_size: id * 100, external_path: `file:/cp/chk-${id}`, ...overrides };
 }
 /** An answer of GET /jobs/:jid/checkpoints, as Flink 1.20 and 2.3 give it (trimmed to what is read). */
-function answer(history: object[], latest: Record<string, unknown>) {
-  return { counts: { restored: 0, total: history.length, in_progress: 0, completed: history.length, failed: 0 }, latest, history };
+function answer(history: object[], latest: Record<string, unknown>): string {
+  return JSON.stringify({ counts: { restored: 0, total: history.length, in_progress: 0, completed: history.length, failed: 0 }, latest, history });
 }
 const record = (id: string, path: string, overrides: Partial<SavepointRecord> = {}): SavepointRecord => ({
   id, runId: 'r1', taskId: 't', path, kind: 'SAVEPOINT', triggerId: 'trig', status: 'COMPLETED', failure: null, createdAt: T, completedAt: T + 500,
@@ -35,7 +35,15 @@ test('Flink history: completed savepoints and the latest addressable checkpoint;
   );
   const unaddressable = savedStatesOf(answer([stats(7)], { completed: stats(7, { external_path: '<checkpoint-not-externally-addressable>' }) }));
   assert.deepEqual(unaddressable, []);
-  assert.equal(savedStatesOf({ counts: 'garbled' }), undefined);
+  assert.equal(savedStatesOf(JSON.stringify({ counts: 'garbled' })), undefined);
+  assert.equal(savedStatesOf('{"latest": trunc'), undefined, 'a stored answer that is not JSON');
+});
+
+test('where a job started from: a restored path Flink can address, else nothing', () => {
+  assert.equal(restoredPathOf(answer([], { restored: { id: 3, restore_timestamp: T, is_savepoint: true, external_path: 'file:/sp/savepoint-3' } })), 'file:/sp/savepoint-3');
+  assert.equal(restoredPathOf(answer([], { restored: { id: 3, restore_timestamp: T, is_savepoint: false, external_path: '<checkpoint-not-externally-addressable>' } })), undefined);
+  assert.equal(restoredPathOf(answer([], { restored: null })), undefined);
+  assert.equal(restoredPathOf('not json'), undefined);
 });
 
 test('the catalog joins what Weir recorded with what Flink reports: one entry a path, Flink-only ones marked so, missing folders MISSING', () => {

@@ -33,13 +33,14 @@ export function buildCatalog(input: {
   for (const record of input.stored) {
     if (record.path) storedPaths.add(record.path);
     const run = runsById.get(record.runId);
+    const reported = record.path ? flinkByPath.get(record.path)?.state : undefined;
     entries.push({
       ...record,
       source: 'weir',
       flinkJobId: run?.flinkJobId ?? '',
       taskVersion: versionOf(run),
-      sizeBytes: record.path ? (flinkByPath.get(record.path)?.state.sizeBytes ?? null) : null,
-      format: record.path ? (flinkByPath.get(record.path)?.state.format ?? null) : null,
+      sizeBytes: reported?.sizeBytes ?? null,
+      format: reported?.format ?? null,
     });
   }
   for (const [path, { run, state }] of flinkByPath) {

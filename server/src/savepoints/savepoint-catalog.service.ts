@@ -33,17 +33,9 @@ export class SavepointCatalogService {
     const catalogRuns: CatalogRun[] = await Promise.all(
       runs.map(async (run) => {
         const snapshot = await this.deps.runs.getSnapshot(run.id, 'checkpoints');
-        return { id: run.id, taskId: run.taskId, flinkJobId: run.flinkJobId, versionId: run.versionId, savedStates: snapshot ? savedStatesOf(parseJson(snapshot.body)) : undefined };
+        return { id: run.id, taskId: run.taskId, flinkJobId: run.flinkJobId, versionId: run.versionId, savedStates: snapshot ? savedStatesOf(snapshot.body) : undefined };
       }),
     );
     return buildCatalog({ stored, runs: catalogRuns, versionNumbers: new Map(versions.map((v) => [v.id, v.version])), isMissing: this.deps.isMissing ?? knownMissing });
-  }
-}
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
   }
 }

@@ -4,6 +4,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { NotFoundError } from '../errors/errors.js';
+import { restoredPathOf } from '../flink/saved-states.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import type { SavepointsStore } from '../runs/savepoints.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
@@ -102,7 +103,7 @@ export class SavepointRetentionService {
       if (run.lost || (TERMINAL_RUN_STATUSES as readonly string[]).includes(run.status)) continue;
       const snapshot = await this.deps.runs.getSnapshot(run.id, 'checkpoints');
       if (!snapshot) return undefined;
-      const restored = restoredPath(snapshot.body);
+      const restored = restoredPathOf(snapshot.body);
       if (restored) protectedPaths.set(restored, `run of job ${run.flinkJobId} started from it and is ${run.status}`);
     }
     return protectedPaths;
@@ -135,16 +136,5 @@ export class SavepointRetentionService {
     const task = await this.deps.tasks.get(taskId);
     if (!task) throw new NotFoundError('Task', taskId);
     return task;
-  }
-}
-
-/** Flink's `latest.restored.external_path` in a saved checkpoints answer. */
-function restoredPath(body: string): string | undefined {
-  try {
-    const parsed = JSON.parse(body) as { latest?: { restored?: { external_path?: unknown } | null } };
-    const path = parsed.latest?.restored?.external_path;
-    return typeof path === 'string' && path !== '<checkpoint-not-externally-addressable>' ? path : undefined;
-  } catch {
-    return undefined;
   }
 }
