@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { EpochMs, Role } from './common.schemas.js';
 
+/** Who vouches for a user: Weir's own password, single sign-on (OIDC), the LDAP directory; `token` for an API token asking who it is. */
+export const AuthSource = z.enum(['local', 'oidc', 'ldap', 'token']);
+export type AuthSource = z.infer<typeof AuthSource>;
+
 export const User = z
   .object({
     id: z.string(),
     username: z.string(),
     displayName: z.string().nullable(),
     role: Role,
+    authSource: AuthSource,
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
@@ -16,6 +21,19 @@ export const LoginRequest = z.object({
   password: z.string().min(1).max(256),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/** The ways to log in that this Weir offers, for the login page. */
+export const LoginMethods = z
+  .object({
+    /** Username and Weir password (`admins`: only local admin accounts, a break-glass login beside single sign-on). */
+    local: z.enum(['on', 'admins', 'off']),
+    /** Single sign-on through an OpenID Connect provider: the login page's button says `label`. */
+    oidc: z.object({ label: z.string() }).nullable(),
+    /** Username and directory password, checked against LDAP. */
+    ldap: z.object({ label: z.string() }).nullable(),
+  })
+  .meta({ id: 'LoginMethods' });
+export type LoginMethods = z.infer<typeof LoginMethods>;
 
 export const SessionInfo = z.object({ user: User, csrfToken: z.string() }).meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -1063,6 +1063,18 @@ export interface components {
             displayName: string | null;
             /** @enum {string} */
             role: "admin" | "operator" | "viewer";
+            /** @enum {string} */
+            authSource: "local" | "oidc" | "ldap" | "token";
+        };
+        LoginMethodsInput: {
+            /** @enum {string} */
+            local: "on" | "admins" | "off";
+            oidc: {
+                label: string;
+            } | null;
+            ldap: {
+                label: string;
+            } | null;
         };
         SessionInfoInput: {
             user: components["schemas"]["UserInput"];
@@ -2436,6 +2448,18 @@ export interface components {
             displayName: string | null;
             /** @enum {string} */
             role: "admin" | "operator" | "viewer";
+            /** @enum {string} */
+            authSource: "local" | "oidc" | "ldap" | "token";
+        };
+        LoginMethods: {
+            /** @enum {string} */
+            local: "on" | "admins" | "off";
+            oidc: {
+                label: string;
+            } | null;
+            ldap: {
+                label: string;
+            } | null;
         };
         SessionInfo: {
             user: components["schemas"]["User"];
@@ -4132,6 +4156,8 @@ export interface operations {
                             displayName: string | null;
                             /** @enum {string} */
                             role: "admin" | "operator" | "viewer";
+                            /** @enum {string} */
+                            authSource: "local" | "oidc" | "ldap" | "token";
                             disabled: boolean;
                             createdAt: number;
                         }[];

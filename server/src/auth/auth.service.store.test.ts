@@ -6,6 +6,7 @@ import { AppError } from '../errors/errors.js';
 import { forEachDatabase } from '../test-support/databases.js';
 import { ApiTokensStore } from './api-tokens.store.js';
 import { AuthService } from './auth.service.js';
+import type { ExternalIdentity, GroupRoleMapping } from './external-identity.js';
 import { SYSTEM_PRINCIPAL } from './principal.js';
 import { SessionsStore } from './sessions.store.js';
 import { UsersStore } from './users.store.js';
@@ -173,5 +174,58 @@ forEachDatabase('AuthService on the real stores', (getDb) => {
     assert.ok(await auth.principalFromToken(madeViewer.secret));
     await auth.updateUser({ ...SYSTEM_PRINCIPAL, id: 'another-admin' }, userPrincipal.id, { disabled: true });
     assert.equal(await auth.principalFromToken(madeViewer.secret), undefined);
+  });
+
+  const MAPPING: GroupRoleMapping = { groups: [{ group: 'weir-admins', role: 'admin' }, { group: 'flink-ops', role: 'operator' }, { group: 'flink-watch', role: 'viewer' }] };
+  function identity(groups: string[], subject = `sub-${serial}`): ExternalIdentity {
+    return { source: 'oidc', subject, username: `sso-${serial}`, displayName: `SSO ${serial}`, groups };
+  }
+
+  it('creates an external user at the first login and gives it, at every login, the role its groups map to now', async () => {
+    const first = await auth.loginExternal(identity(['flink-ops']), MAPPING, '10.1.0.1');
+    assert.deepEqual(
+      { ...first.info.user, id: undefined },
+      { id: undefined, username: `sso-${serial}`, displayName: `SSO ${serial}`, role: 'operator', authSource: 'oidc' },
+    );
+    const operator = await auth.principalFromSession(first.sessionToken);
+    assert.equal(operator?.role, 'operator');
+    // The user made an operator token; then left flink-ops for flink-watch at the provider.
+    const { secret } = await auth.createToken(operator!, 'deploy', 'operator');
+    clock += 1000;
+    const second = await auth.loginExternal(identity(['flink-watch', 'marketing']), MAPPING, '10.1.0.1');
+    assert.equal(second.info.user.id, first.info.user.id, 'found again by its subject: one user');
+    assert.equal(second.info.user.role, 'viewer');
+    assert.equal(await auth.principalFromToken(secret), undefined, 'the demotion revoked the token made above the new role');
+    assert.equal((await auth.principalFromSession(first.sessionToken))?.role, 'viewer', 'the older session has the new role too');
+    const updates = (await audit.list({ action: 'user.update', targetId: first.info.user.id, limit: 10 })).items;
+    assert.equal(updates.length, 1);
+    const detail = JSON.parse(updates[0]!.detail ?? '{}') as Record<string, unknown>;
+    assert.deepEqual({ ...detail, tokensRevoked: (detail['tokensRevoked'] as unknown[]).length }, { role: 'viewer', because: 'group flink-watch', source: 'oidc', tokensRevoked: 1 });
+  });
+
+  it('refuses, with a reason and an audit entry, a user in no mapped group, a disabled user and a name taken by a local account', async () => {
+    await rejectsWith(auth.loginExternal(identity(['marketing']), MAPPING, '10.1.0.2'), 'FORBIDDEN', /none of your groups gives a role/);
+    const { info } = await auth.loginExternal(identity(['flink-watch']), MAPPING, '10.1.0.2');
+    await auth.updateUser(SYSTEM_PRINCIPAL, info.user.id, { disabled: true });
+    await rejectsWith(auth.loginExternal(identity(['weir-admins']), MAPPING, '10.1.0.2'), 'FORBIDDEN', /disabled/);
+    // A provider that calls someone by the name of a local account does not get that account.
+    await rejectsWith(
+      auth.loginExternal({ source: 'oidc', subject: 'someone-else', username, displayName: null, groups: ['weir-admins'] }, MAPPING, '10.1.0.2'),
+      'CONFLICT',
+      /already has a different account/,
+    );
+    const failures = (await audit.list({ action: 'auth.login', limit: 100 })).items
+      .filter((e) => e.outcome === 'failure')
+      .map((e) => JSON.parse(e.detail ?? '{}') as { reason: string; address: string })
+      .filter((d) => d.address === '10.1.0.2');
+    assert.deepEqual(failures.map((d) => d.reason).sort(), ['disabled', 'in no mapped group', 'username taken']);
+  });
+
+  it('never lets an external user log in or change a password with a Weir password', async () => {
+    const { sessionToken } = await auth.loginExternal(identity(['flink-ops']), MAPPING, '10.1.0.3');
+    await rejectsWith(auth.login(`sso-${serial}`, '', '10.1.0.3'), 'UNAUTHENTICATED');
+    await rejectsWith(auth.login(`sso-${serial}`, 'anything-at-all', '10.1.0.3'), 'UNAUTHENTICATED');
+    const principal = await auth.principalFromSession(sessionToken);
+    await rejectsWith(auth.changePassword(principal!, '', 'a-new-password-1'), 'VALIDATION', /kept by single sign-on/);
   });
 });

@@ -5,10 +5,12 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { WeirEvent } from '../events/events.js';
 import type { ApiTokensStore } from './api-tokens.store.js';
 import type { SessionsStore } from './sessions.store.js';
-import type { UsersStore } from './users.store.js';
+import type { UserRecord, UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
 import { SYSTEM_PRINCIPAL, type Principal } from './principal.js';
 import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
+import { roleForGroups, type ExternalIdentity, type GroupRoleMapping } from './external-identity.js';
+import { isUniqueViolation } from '../db/errors.js';
 
 /** The account Weir creates on first start (see initial-admin.ts). */
 export const INITIAL_ADMIN_USERNAME = 'admin';
@@ -27,7 +29,14 @@ export interface AuthServiceOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Called after a user changed their own password (the first admin's kept password is then deleted). */
   onPasswordChanged?: (user: { id: string; username: string }) => void;
+  /**
+   * Who may log in with a Weir password: everyone with a local account (`on`, the default), only
+   * local admins (`admins`: a break-glass account beside single sign-on), or nobody (`off`).
+   */
+  localLogin?: 'on' | 'admins' | 'off';
 }
+
+const SOURCE_NAMES = { oidc: 'single sign-on', ldap: 'the directory (LDAP)' } as const;
 
 const TOKEN_PREFIX = 'weir_';
 
@@ -89,11 +98,81 @@ export class AuthService {
       throw err;
     }
     attempt.succeeded();
+    return this.startSession(user, now);
+  }
+
+  /**
+   * Logs in a user that an identity provider or directory vouched for: found by the provider's
+   * subject, created at the first login, given at every login the role its groups map to now (a
+   * demotion also revokes the tokens it made above the new role, as an admin's demotion does).
+   * Refused, audited and without a session: a user in no mapped group, a disabled user, and a
+   * username already taken by another account (never merged: that would let a provider take over
+   * a local account).
+   */
+  async loginExternal(identity: ExternalIdentity, mapping: GroupRoleMapping, address: string): Promise<{ sessionToken: string; info: SessionInfo }> {
+    const now = this.now();
+    const via = SOURCE_NAMES[identity.source];
+    const refuse = async (reason: string, error: AppError, userId?: string): Promise<never> => {
+      await this.audit.record(
+        { kind: 'user', id: userId ?? 'unknown', name: identity.username, role: 'viewer' },
+        'auth.login',
+        { type: 'user', ...(userId ? { id: userId } : {}), name: identity.username },
+        'failure',
+        { reason, source: identity.source, address, groups: identity.groups.slice(0, 50) },
+      );
+      throw error;
+    };
+    const granted = roleForGroups(identity.groups, mapping);
+    if (!granted) {
+      return refuse('in no mapped group', new ForbiddenError(`You logged in through ${via}, but none of your groups gives a role in Weir; ask an admin to add you to one`));
+    }
+    let user = await this.users.findByExternalSubject(identity.source, identity.subject);
+    if (!user) {
+      const sameName = await this.users.findByUsername(identity.username);
+      if (sameName) {
+        return refuse('username taken', new ConflictError(`Weir already has a different account named ${identity.username}; ask an admin to rename or remove it`), sameName.id);
+      }
+      try {
+        user = await this.users.create({
+          username: identity.username,
+          displayName: identity.displayName,
+          role: granted.role,
+          passwordHash: '',
+          external: { source: identity.source, subject: identity.subject },
+        });
+        await this.audit.record(SYSTEM_PRINCIPAL, 'user.create', { type: 'user', id: user.id, name: user.username }, 'success', { role: granted.role, source: identity.source, because: granted.because });
+      } catch (err) {
+        // Two first logins at once: the other one created the user.
+        if (!isUniqueViolation(err)) throw err;
+        user = await this.users.findByExternalSubject(identity.source, identity.subject);
+        if (!user) return refuse('username taken', new ConflictError(`Weir already has a different account named ${identity.username}; ask an admin to rename or remove it`));
+      }
+    }
+    if (user.disabled) return refuse('disabled', new ForbiddenError('Your Weir account is disabled; ask an admin'), user.id);
+    if (user.role !== granted.role || user.displayName !== identity.displayName) {
+      const demoted = RANK[granted.role] < RANK[user.role];
+      const before = user.role;
+      user = await this.users.update(user.id, { role: granted.role, displayName: identity.displayName });
+      if (before !== granted.role) {
+        const tokensRevoked = demoted ? await this.tokens.revokeMadeBy({ userId: user.id }, now, granted.role) : [];
+        for (const token of tokensRevoked) this.revoked('token', token);
+        await this.audit.record(SYSTEM_PRINCIPAL, 'user.update', { type: 'user', id: user.id, name: user.username }, 'success', {
+          role: granted.role,
+          because: granted.because,
+          source: identity.source,
+          ...(tokensRevoked.length > 0 ? { tokensRevoked } : {}),
+        });
+      }
+    }
+    return this.startSession(user, now, { source: identity.source, because: granted.because });
+  }
+
+  private async startSession(user: UserRecord, now: number, detail?: Record<string, unknown>): Promise<{ sessionToken: string; info: SessionInfo }> {
     const sessionToken = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await this.sessions.create({ id: sha256(sessionToken), userId: user.id, csrfToken, createdAt: now, expiresAt: this.sessionExpiry(now, now) });
     const principal: Principal = { kind: 'user', id: user.id, name: user.username, role: user.role };
-    await this.audit.record(principal, 'auth.login', { type: 'user', id: user.id, name: user.username }, 'success');
+    await this.audit.record(principal, 'auth.login', { type: 'user', id: user.id, name: user.username }, 'success', detail);
     return { sessionToken, info: { user: toUser(user), csrfToken } };
   }
 
@@ -154,7 +233,7 @@ export class AuthService {
 
   /** Who is calling; for an API token, the token itself (its id, `token:<name>` and its role). */
   async sessionInfo(principal: Principal): Promise<SessionInfo> {
-    if (principal.kind === 'token') return { user: { id: principal.id, username: principal.name, displayName: null, role: principal.role }, csrfToken: '' };
+    if (principal.kind === 'token') return { user: { id: principal.id, username: principal.name, displayName: null, role: principal.role, authSource: 'token' }, csrfToken: '' };
     const user = await this.users.findById(principal.id);
     if (!user) throw new UnauthenticatedError();
     return { user: toUser(user), csrfToken: principal.csrfToken ?? '' };
@@ -163,6 +242,7 @@ export class AuthService {
   async changePassword(principal: Principal, current: string, next: string): Promise<void> {
     if (principal.kind !== 'user') throw new ForbiddenError('API tokens cannot change passwords');
     const user = await this.users.findById(principal.id);
+    if (user && user.authSource !== 'local') throw new InputError(`Your password is kept by ${SOURCE_NAMES[user.authSource]}; change it there`);
     if (!user || !(await verifyPassword(current, user.passwordHash))) {
       await this.audit.record(principal, 'user.password', { type: 'user', id: principal.id, name: principal.name }, 'failure');
       throw new InputError('The current password is wrong');
@@ -250,12 +330,23 @@ export class AuthService {
   /** The user whose password this is; UNAUTHENTICATED (and audited) otherwise. */
   private async checkPassword(username: string, password: string, address: string) {
     const user = await this.users.findByUsername(username);
-    const usable = user && !user.disabled ? user : undefined;
+    const refusedHere = user && this.localLoginRefused(user);
+    const usable = user && !user.disabled && !refusedHere ? user : undefined;
     const valid = await verifyPassword(password, usable ? usable.passwordHash : await this.dummy());
     if (usable && valid) return usable;
-    const reason = !user ? 'no such user' : user.disabled ? 'disabled' : 'wrong password';
+    // Told apart in the audit only: the caller gets the same answer as for a wrong password.
+    const reason = !user ? 'no such user' : user.disabled ? 'disabled' : refusedHere ? refusedHere : 'wrong password';
     await this.audit.record({ kind: 'user', id: user?.id ?? 'unknown', name: username, role: 'viewer' }, 'auth.login', { type: 'user', id: user?.id, name: username }, 'failure', { reason, address });
     throw new UnauthenticatedError('Wrong username or password');
+  }
+
+  /** Why this user may not log in with a Weir password here, if not. */
+  private localLoginRefused(user: UserRecord): string | undefined {
+    if (user.authSource !== 'local') return `logs in through ${user.authSource}`;
+    const allowed = this.options.localLogin ?? 'on';
+    if (allowed === 'off') return 'local login is off';
+    if (allowed === 'admins' && user.role !== 'admin') return 'local login is for admins only';
+    return undefined;
   }
 
   private dummy(): Promise<string> {
@@ -264,6 +355,8 @@ export class AuthService {
   }
 }
 
-function toUser(u: { id: string; username: string; displayName: string | null; role: Role }): User {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
+const RANK: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
+
+function toUser(u: Pick<UserRecord, 'id' | 'username' | 'displayName' | 'role' | 'authSource'>): User {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, authSource: u.authSource };
 }

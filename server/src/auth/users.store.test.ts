@@ -56,4 +56,22 @@ forEachDatabase('UsersStore', (getDb) => {
     assert.equal(updated.disabled, true);
     assert.equal(await users.setRole('01NOSUCHUSER0000000000000', 'admin'), false);
   });
+
+  it('finds an external user by its provider and subject only, never a local user of the same name', async () => {
+    const local = await users.create({ username: 'dora', passwordHash: 'h', role: 'viewer' });
+    assert.equal(local.authSource, 'local');
+    assert.equal(local.externalSubject, null);
+    const external = await users.create({ username: 'dora@sso', passwordHash: '', role: 'operator', external: { source: 'oidc', subject: 'sub-1' } });
+    assert.equal(external.authSource, 'oidc');
+    assert.deepEqual(await users.findByExternalSubject('oidc', 'sub-1'), external);
+    assert.equal(await users.findByExternalSubject('ldap', 'sub-1'), undefined, 'the same subject from another kind of provider is someone else');
+    assert.equal(await users.findByExternalSubject('oidc', 'dora'), undefined);
+    await assert.rejects(
+      users.create({ username: 'other-name', passwordHash: '', role: 'viewer', external: { source: 'oidc', subject: 'sub-1' } }),
+      isUniqueViolation,
+      'one user per subject of a provider',
+    );
+    // Many local users have no subject at all: the unique index must allow that.
+    await users.create({ username: 'erin', passwordHash: 'h', role: 'viewer' });
+  });
 });

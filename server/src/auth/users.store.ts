@@ -5,6 +5,7 @@ import { inTransaction } from '../db/transactions.js';
 import type { UsersTable } from '../db/tables.js';
 
 export type UserRole = UsersTable['role'];
+export type AuthSource = 'local' | 'oidc' | 'ldap';
 
 export interface UserRecord {
   id: string;
@@ -15,6 +16,9 @@ export interface UserRecord {
   failedLogins: number;
   lockedUntil: number | null;
   disabled: boolean;
+  authSource: AuthSource;
+  /** The provider's name for an external user (OIDC `sub`, LDAP DN); null for local users. */
+  externalSubject: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -22,8 +26,11 @@ export interface UserRecord {
 export interface NewUser {
   username: string;
   displayName?: string | null;
+  /** Empty for external users: no password of theirs is ever known to Weir. */
   passwordHash: string;
   role: UserRole;
+  /** Default: local. */
+  external?: { source: Exclude<AuthSource, 'local'>; subject: string };
 }
 
 export interface UserChanges {
@@ -52,6 +59,8 @@ export class UsersStore {
       created_at: now,
       updated_at: now,
       disabled: 0,
+      auth_source: user.external?.source ?? ('local' as AuthSource),
+      external_subject: user.external?.subject ?? null,
     };
     await this.database.db.insertInto('users').values(row).execute();
     return toUser(row);
@@ -67,6 +76,17 @@ export class UsersStore {
       .selectFrom('users')
       .selectAll()
       .where('username', '=', username)
+      .executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  /** The user an identity provider or directory knows by this subject. */
+  async findByExternalSubject(source: Exclude<AuthSource, 'local'>, subject: string): Promise<UserRecord | undefined> {
+    const row = await this.database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('auth_source', '=', source)
+      .where('external_subject', '=', subject)
       .executeTakeFirst();
     return row && toUser(row);
   }
@@ -149,6 +169,8 @@ function toUser(row: Selectable<UsersTable>): UserRecord {
     failedLogins: Number(row.failed_logins),
     lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
     disabled: Number(row.disabled) === 1,
+    authSource: row.auth_source,
+    externalSubject: row.external_subject,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

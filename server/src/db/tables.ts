@@ -15,6 +15,10 @@ export interface UsersTable {
   created_at: number;
   updated_at: number;
   disabled: Generated<number>;
+  /** Who vouches for the user: Weir's own password, an OIDC provider or an LDAP directory. */
+  auth_source: Generated<'local' | 'oidc' | 'ldap'>;
+  /** The provider's name for the user (OIDC `sub`, LDAP DN); null for local users. */
+  external_subject: string | null;
 }
 
 export interface SessionsTable {

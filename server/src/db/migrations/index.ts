@@ -41,6 +41,7 @@ import * as relayedEvents from './2026-12-05-002-relayed-events.js';
 import * as tasksLatestRunIndex from './2026-12-05-003-tasks-latest-run-index.js';
 import * as savepointDisposal from './2026-12-05-004-savepoint-disposal.js';
 import * as savepointPolicies from './2026-12-05-005-savepoint-policies.js';
+import * as externalIdentities from './2026-12-05-006-external-identities.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-05-003-tasks-latest-run-index': tasksLatestRunIndex,
   '2026-12-05-004-savepoint-disposal': savepointDisposal,
   '2026-12-05-005-savepoint-policies': savepointPolicies,
+  '2026-12-05-006-external-identities': externalIdentities,
 };
 
 /** Every migration's name, in the order they apply. */
