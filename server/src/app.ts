@@ -95,7 +95,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { services } = options;
   registerAuth(app, services.auth);
-  authRoutes(app, { auth: services.auth, secureCookies: options.secureCookies ?? false, sessionTtlMs: options.sessionTtlMs });
+  authRoutes(app, {
+    auth: services.auth,
+    methods: { local: services.identity.localLogin, oidc: null, ldap: null },
+    secureCookies: options.secureCookies ?? false,
+    sessionTtlMs: options.sessionTtlMs,
+  });
   clustersRoutes(app, services.clusters);
   auditRoutes(app, services.audit);
   alertsRoutes(app, services.alerts.service);

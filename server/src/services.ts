@@ -54,7 +54,7 @@ export interface Logger {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs' | 'outbound'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics' | 'metricsExportToken' | 'clusterLeases'>> & {
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs' | 'outbound'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics' | 'metricsExportToken' | 'clusterLeases' | 'identity'>> & {
   /** Limits of the live event streams (default DEFAULT_LIVE_STREAM_SETTINGS). */
   liveStreams?: LiveStreamSettings;
   /** Job health checks run this often (default 10 s). */
@@ -78,7 +78,9 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     ...(config.authClock ? { now: config.authClock } : {}),
     events: bus,
     onPasswordChanged: (user) => forgetInitialPassword(config.dataDir, user.username),
+    localLogin: config.identity?.localLogin ?? 'on',
   });
+  const identity = { localLogin: config.identity?.localLogin ?? 'on' };
   const instanceId = config.clusterLeases?.instanceId ?? newInstanceId();
   // What open pages hear: this instance's events, and those of the other instances on the database.
   const relay = EventRelay.forDatabase(bus, database, instanceId, log);
@@ -257,6 +259,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, identity, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -9,6 +9,7 @@ import {
   CreateUserRequest,
   ErrorBody,
   IdParams,
+  LoginMethods,
   LoginRequest,
   SessionInfo,
   UpdateUserRequest,
@@ -20,14 +21,22 @@ import { principalOf, SESSION_COOKIE } from './auth.plugin.js';
 
 export interface AuthRoutesOptions {
   auth: AuthService;
+  /** The ways to log in this Weir offers (configuration). */
+  methods: LoginMethods;
   secureCookies: boolean;
   sessionTtlMs: number;
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 
-export function authRoutes(app: FastifyInstance, { auth, secureCookies, sessionTtlMs }: AuthRoutesOptions): void {
+export function authRoutes(app: FastifyInstance, { auth, methods, secureCookies, sessionTtlMs }: AuthRoutesOptions): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/auth/methods', {
+    config: { access: 'public' },
+    schema: { tags: ['auth'], operationId: 'loginMethods', response: { 200: LoginMethods, ...errors } },
+    handler: () => methods,
+  });
 
   r.post('/api/auth/login', {
     config: { access: 'public' },

@@ -26,6 +26,7 @@ export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 
   'GET /api/audit': 'admin',
 
+  'GET /api/auth/methods': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'viewer',
   'GET /api/auth/me': 'viewer',

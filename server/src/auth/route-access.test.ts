@@ -22,7 +22,8 @@ import { sampleFromSchema, type JsonSchema } from './schema-samples.js';
 const ROLES: Role[] = ['viewer', 'operator', 'admin'];
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes anyone may call. A new public route must be added here on purpose. */
-const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'GET /api/health', 'GET /api/openapi.json']);
+// The ways to log in, and logging in: what a login page needs before anyone is known.
+const PUBLIC_ROUTES = new Set(['GET /api/auth/methods', 'POST /api/auth/login', 'GET /api/health', 'GET /api/openapi.json']);
 
 interface Operation {
   method: string;

@@ -92,6 +92,11 @@ const EnvSchema = z.object({
   WEIR_EVENT_STREAMS_PER_PRINCIPAL: z.coerce.number().int().min(1).default(5),
   /** How often open event streams re-check their credential (expiry); revocations end them at once. */
   WEIR_EVENT_STREAM_RECHECK_MS: z.coerce.number().int().min(100).default(5_000),
+  /**
+   * Who may log in with a Weir password: everyone with a local account (on), only local admins
+   * (admins: a break-glass account beside single sign-on or LDAP), or nobody (off).
+   */
+  WEIR_LOCAL_LOGIN: z.enum(['on', 'admins', 'off']).default('on'),
   /** Mark cookies Secure (set when served over https). */
   WEIR_SECURE_COOKIES: bool.default(false),
   /** How often each cluster's health is checked. */
@@ -154,6 +159,11 @@ export interface ClusterLeaseConfig {
   enabled?: boolean;
 }
 
+/** How users log in: Weir passwords, and the identity provider and directory when configured. */
+export interface IdentityConfig {
+  localLogin: 'on' | 'admins' | 'off';
+}
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -185,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionLifetimeMs: e.WEIR_SESSION_LIFETIME_H * 3_600_000,
     liveStreams: { perPrincipal: e.WEIR_EVENT_STREAMS_PER_PRINCIPAL, recheckMs: e.WEIR_EVENT_STREAM_RECHECK_MS },
     secureCookies: e.WEIR_SECURE_COOKIES,
+    identity: { localLogin: e.WEIR_LOCAL_LOGIN } as IdentityConfig,
     trustProxy: e.WEIR_TRUST_PROXY,
     clusterCheckIntervalMs: e.WEIR_CLUSTER_CHECK_INTERVAL_MS,
     flinkTimeoutMs: e.WEIR_FLINK_TIMEOUT_MS,
