@@ -35,6 +35,10 @@ export const LoginMethods = z
   .meta({ id: 'LoginMethods' });
 export type LoginMethods = z.infer<typeof LoginMethods>;
 
+/** After logout: where to send the browser to end the single sign-on session at the provider too, when it offers that. */
+export const LogoutResult = z.object({ providerLogoutUrl: z.string().nullable() }).meta({ id: 'LogoutResult' });
+export type LogoutResult = z.infer<typeof LogoutResult>;
+
 export const SessionInfo = z.object({ user: User, csrfToken: z.string() }).meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

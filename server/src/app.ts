@@ -9,6 +9,7 @@ import { alertsRoutes } from './alerts/alerts.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { registerAuth, withAccessInOpenApi } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { oidcRoutes } from './auth/oidc/oidc.routes.js';
 import { clustersRoutes } from './clusters/clusters.routes.js';
 import { registerErrorHandling } from './errors/error-handler.js';
 import { eventsRoutes } from './events/events.routes.js';
@@ -97,10 +98,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, services.auth);
   authRoutes(app, {
     auth: services.auth,
-    methods: { local: services.identity.localLogin, oidc: null, ldap: null },
+    methods: { local: services.identity.localLogin, oidc: services.identity.oidc ? { label: services.identity.oidc.config.label } : null, ldap: null },
+    oidc: services.identity.oidc,
     secureCookies: options.secureCookies ?? false,
     sessionTtlMs: options.sessionTtlMs,
   });
+  oidcRoutes(app, { auth: services.auth, oidc: services.identity.oidc, secureCookies: options.secureCookies ?? false, sessionTtlMs: options.sessionTtlMs });
   clustersRoutes(app, services.clusters);
   auditRoutes(app, services.audit);
   alertsRoutes(app, services.alerts.service);

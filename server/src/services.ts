@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { WeirConfig } from './config/config.js';
+import { ConfigError, type WeirConfig } from './config/config.js';
 import type { Database } from './db/database.js';
 import { createAlerting } from './alerts/alerting.js';
 import { AuditService } from './audit/audit.service.js';
@@ -8,6 +8,7 @@ import { ApiTokensStore } from './auth/api-tokens.store.js';
 import { AuthService } from './auth/auth.service.js';
 import { forgetInitialPassword } from './auth/initial-admin.js';
 import { SessionsStore } from './auth/sessions.store.js';
+import { OidcLogin } from './auth/oidc/oidc-login.js';
 import { UsersStore } from './auth/users.store.js';
 import { ClustersService } from './clusters/clusters.service.js';
 import { ClustersStore } from './clusters/clusters.store.js';
@@ -63,6 +64,23 @@ export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeM
   authClock?: () => number;
 };
 
+/** How users log in besides Weir passwords; a sealed client secret is opened here, with the key. */
+function identityProviders(config: ServicesConfig, secrets: SecretBox) {
+  const oidcSettings = config.identity?.oidc;
+  let oidc: OidcLogin | undefined;
+  if (oidcSettings) {
+    const secret = oidcSettings.clientSecret;
+    let clientSecret: string | undefined;
+    try {
+      clientSecret = secret && SecretBox.isSealed(secret) ? secrets.open(secret) : secret;
+    } catch {
+      throw new ConfigError('Invalid configuration:\n  WEIR_OIDC_CLIENT_SECRET: sealed with another key than WEIR_SECRET_KEY, or altered');
+    }
+    oidc = new OidcLogin({ ...oidcSettings, clientSecret, publicUrl: config.publicUrl ?? 'http://127.0.0.1:8888', timeoutMs: 10_000 }, secrets);
+  }
+  return { localLogin: config.identity?.localLogin ?? 'on', oidc };
+}
+
 /**
  * The composition root: every store and service, wired once. Background work
  * (health checks, watchers) starts only with startBackgroundWork(), so tools
@@ -80,7 +98,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     onPasswordChanged: (user) => forgetInitialPassword(config.dataDir, user.username),
     localLogin: config.identity?.localLogin ?? 'on',
   });
-  const identity = { localLogin: config.identity?.localLogin ?? 'on' };
+
   const instanceId = config.clusterLeases?.instanceId ?? newInstanceId();
   // What open pages hear: this instance's events, and those of the other instances on the database.
   const relay = EventRelay.forDatabase(bus, database, instanceId, log);
@@ -91,6 +109,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const clusterEvents: { onClustersChanged?: () => void; bus: EventBus } = { bus };
   // Secrets first: clusters seal their credentials with it.
   const secrets = SecretBox.load(config.secretKey, config.dataDir);
+  const identity = identityProviders(config, secrets);
   // One gate for every request Weir sends out (clusters, alert channels).
   const outbound = new OutboundGuard(config.outbound);
   const clusters = new ClustersService(new ClustersStore(database), audit, secrets, config.flinkTimeoutMs, outbound, clusterEvents);

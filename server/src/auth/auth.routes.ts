@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -10,6 +10,7 @@ import {
   ErrorBody,
   IdParams,
   LoginMethods,
+  LogoutResult,
   LoginRequest,
   SessionInfo,
   UpdateUserRequest,
@@ -17,19 +18,33 @@ import {
   UserList,
 } from '@weir/contract';
 import type { AuthService } from './auth.service.js';
+import type { OidcLogin } from './oidc/oidc-login.js';
 import { principalOf, SESSION_COOKIE } from './auth.plugin.js';
 
 export interface AuthRoutesOptions {
   auth: AuthService;
   /** The ways to log in this Weir offers (configuration). */
   methods: LoginMethods;
+  /** Single sign-on, whose provider a leaving user is sent to for its own logout. */
+  oidc?: OidcLogin | undefined;
   secureCookies: boolean;
   sessionTtlMs: number;
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 
-export function authRoutes(app: FastifyInstance, { auth, methods, secureCookies, sessionTtlMs }: AuthRoutesOptions): void {
+/** The session cookie: only for Weir's own pages (strict), never readable by scripts. */
+export function setSessionCookie(reply: FastifyReply, sessionToken: string, { secureCookies, sessionTtlMs }: Pick<AuthRoutesOptions, 'secureCookies' | 'sessionTtlMs'>): void {
+  reply.setCookie(SESSION_COOKIE, sessionToken, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: secureCookies,
+    maxAge: Math.floor(sessionTtlMs / 1000),
+  });
+}
+
+export function authRoutes(app: FastifyInstance, { auth, methods, oidc, secureCookies, sessionTtlMs }: AuthRoutesOptions): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/auth/methods', {
@@ -43,24 +58,20 @@ export function authRoutes(app: FastifyInstance, { auth, methods, secureCookies,
     schema: { tags: ['auth'], operationId: 'login', body: LoginRequest, response: { 200: SessionInfo, ...errors } },
     handler: async (req, reply) => {
       const { sessionToken, info } = await auth.login(req.body.username, req.body.password, req.ip);
-      reply.setCookie(SESSION_COOKIE, sessionToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: secureCookies,
-        maxAge: Math.floor(sessionTtlMs / 1000),
-      });
+      setSessionCookie(reply, sessionToken, { secureCookies, sessionTtlMs });
       return info;
     },
   });
 
   r.post('/api/auth/logout', {
     config: { access: 'viewer' },
-    schema: { tags: ['auth'], operationId: 'logout', response: { 204: z.null(), ...errors } },
+    schema: { tags: ['auth'], operationId: 'logout', response: { 200: LogoutResult, ...errors } },
     handler: async (req, reply) => {
-      await auth.logout(principalOf(req));
+      const principal = principalOf(req);
+      const single = oidc && principal.kind === 'user' && (await auth.sessionInfo(principal)).user.authSource === 'oidc';
+      await auth.logout(principal);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
+      return { providerLogoutUrl: single ? await oidc.endSessionUrl() : null };
     },
   });
 

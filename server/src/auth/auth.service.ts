@@ -124,13 +124,13 @@ export class AuthService {
     };
     const granted = roleForGroups(identity.groups, mapping);
     if (!granted) {
-      return refuse('in no mapped group', new ForbiddenError(`You logged in through ${via}, but none of your groups gives a role in Weir; ask an admin to add you to one`));
+      return refuse('in no mapped group', new AppError('FORBIDDEN', `You logged in through ${via}, but none of your groups gives a role in Weir; ask an admin to add you to one`, { reason: 'no-role' }));
     }
     let user = await this.users.findByExternalSubject(identity.source, identity.subject);
     if (!user) {
       const sameName = await this.users.findByUsername(identity.username);
       if (sameName) {
-        return refuse('username taken', new ConflictError(`Weir already has a different account named ${identity.username}; ask an admin to rename or remove it`), sameName.id);
+        return refuse('username taken', new ConflictError(`Weir already has a different account named ${identity.username}; ask an admin to rename or remove it`, { reason: 'account-conflict' }), sameName.id);
       }
       try {
         user = await this.users.create({
@@ -145,10 +145,10 @@ export class AuthService {
         // Two first logins at once: the other one created the user.
         if (!isUniqueViolation(err)) throw err;
         user = await this.users.findByExternalSubject(identity.source, identity.subject);
-        if (!user) return refuse('username taken', new ConflictError(`Weir already has a different account named ${identity.username}; ask an admin to rename or remove it`));
+        if (!user) return refuse('username taken', new ConflictError(`Weir already has a different account named ${identity.username}; ask an admin to rename or remove it`, { reason: 'account-conflict' }));
       }
     }
-    if (user.disabled) return refuse('disabled', new ForbiddenError('Your Weir account is disabled; ask an admin'), user.id);
+    if (user.disabled) return refuse('disabled', new AppError('FORBIDDEN', 'Your Weir account is disabled; ask an admin', { reason: 'disabled' }), user.id);
     if (user.role !== granted.role || user.displayName !== identity.displayName) {
       const demoted = RANK[granted.role] < RANK[user.role];
       const before = user.role;
@@ -165,6 +165,11 @@ export class AuthService {
       }
     }
     return this.startSession(user, now, { source: identity.source, because: granted.because });
+  }
+
+  /** Records a login through a provider that failed before Weir knew who it was (provider down, forged return…). */
+  async externalLoginFailed(source: ExternalIdentity['source'], reason: string, address: string, message: string): Promise<void> {
+    await this.audit.record({ kind: 'user', id: 'unknown', name: 'unknown', role: 'viewer' }, 'auth.login', { type: 'user', name: 'unknown' }, 'failure', { reason, source, address, message: message.slice(0, 500) });
   }
 
   private async startSession(user: UserRecord, now: number, detail?: Record<string, unknown>): Promise<{ sessionToken: string; info: SessionInfo }> {

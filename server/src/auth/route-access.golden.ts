@@ -29,6 +29,8 @@ export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/auth/methods': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'viewer',
+  'GET /api/auth/oidc/start': 'public',
+  'GET /api/auth/oidc/callback': 'public',
   'GET /api/auth/me': 'viewer',
   'POST /api/auth/password': 'viewer',
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FLINK_VERSION, flinkVersionProfile } from '@weir/flink-local';
 import { z } from 'zod';
+import { parseGroupRoleMapping } from '../auth/external-identity.js';
+import type { OidcConfig } from '../auth/oidc/oidc-login.js';
 import { DEFAULT_OUTBOUND_DENY, parseCidr, type OutboundPolicy } from '../outbound/outbound-guard.js';
 
 /** The repository root, so that defaults do not depend on the caller's working directory. */
@@ -97,6 +99,20 @@ const EnvSchema = z.object({
    * (admins: a break-glass account beside single sign-on or LDAP), or nobody (off).
    */
   WEIR_LOCAL_LOGIN: z.enum(['on', 'admins', 'off']).default('on'),
+  /** Single sign-on: the OpenID Connect provider's issuer URL (https; http only for a provider on a trusted network). Unset: no single sign-on. */
+  WEIR_OIDC_ISSUER: z.string().url().optional(),
+  WEIR_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** The client's secret, clear or sealed with Weir's secret key (`v1:…`); unset for a public client. */
+  WEIR_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  WEIR_OIDC_SCOPES: z.string().default('openid profile email groups'),
+  /** The claim listing the user's groups (in the ID token or userinfo). */
+  WEIR_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /** The claim Weir names users by. */
+  WEIR_OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+  /** Which groups give which role: `weir-admins=admin, flink-ops=operator, *=viewer` (* for everyone else; without it a user in no listed group cannot log in). */
+  WEIR_OIDC_GROUP_ROLES: z.string().optional(),
+  /** What the login page's single sign-on button says. */
+  WEIR_OIDC_LABEL: z.string().trim().min(1).max(60).default('Single sign-on'),
   /** Mark cookies Secure (set when served over https). */
   WEIR_SECURE_COOKIES: bool.default(false),
   /** How often each cluster's health is checked. */
@@ -162,6 +178,29 @@ export interface ClusterLeaseConfig {
 /** How users log in: Weir passwords, and the identity provider and directory when configured. */
 export interface IdentityConfig {
   localLogin: 'on' | 'admins' | 'off';
+  /** Single sign-on; the client secret may still be sealed (opened with the secret key at start). */
+  oidc?: Omit<OidcConfig, 'publicUrl' | 'timeoutMs'>;
+}
+
+/** The OIDC settings when an issuer is set, checked as a whole. */
+function oidcConfig(e: z.infer<typeof EnvSchema>): IdentityConfig['oidc'] {
+  if (!e.WEIR_OIDC_ISSUER) return undefined;
+  const problems: string[] = [];
+  if (!e.WEIR_OIDC_CLIENT_ID) problems.push('  WEIR_OIDC_CLIENT_ID: required with WEIR_OIDC_ISSUER');
+  const mapping = e.WEIR_OIDC_GROUP_ROLES ? parseGroupRoleMapping(e.WEIR_OIDC_GROUP_ROLES) : undefined;
+  if (!mapping) problems.push('  WEIR_OIDC_GROUP_ROLES: required with WEIR_OIDC_ISSUER (which groups give which role, e.g. "weir-admins=admin, flink-ops=operator")');
+  else if ('errors' in mapping) problems.push(...mapping.errors.map((m) => `  WEIR_OIDC_GROUP_ROLES: ${m}`));
+  if (problems.length > 0 || !mapping || 'errors' in mapping) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return {
+    issuer: e.WEIR_OIDC_ISSUER,
+    clientId: e.WEIR_OIDC_CLIENT_ID!,
+    clientSecret: e.WEIR_OIDC_CLIENT_SECRET,
+    scopes: e.WEIR_OIDC_SCOPES,
+    groupsClaim: e.WEIR_OIDC_GROUPS_CLAIM,
+    usernameClaim: e.WEIR_OIDC_USERNAME_CLAIM,
+    groupRoles: mapping.mapping,
+    label: e.WEIR_OIDC_LABEL,
+  };
 }
 
 export class ConfigError extends Error {}
@@ -173,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const oidc = oidcConfig(e);
   const dataDir = path.resolve(e.WEIR_DATA_DIR);
   return {
     port: e.WEIR_PORT,
@@ -195,7 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionLifetimeMs: e.WEIR_SESSION_LIFETIME_H * 3_600_000,
     liveStreams: { perPrincipal: e.WEIR_EVENT_STREAMS_PER_PRINCIPAL, recheckMs: e.WEIR_EVENT_STREAM_RECHECK_MS },
     secureCookies: e.WEIR_SECURE_COOKIES,
-    identity: { localLogin: e.WEIR_LOCAL_LOGIN } as IdentityConfig,
+    identity: { localLogin: e.WEIR_LOCAL_LOGIN, ...(oidc ? { oidc } : {}) } as IdentityConfig,
     trustProxy: e.WEIR_TRUST_PROXY,
     clusterCheckIntervalMs: e.WEIR_CLUSTER_CHECK_INTERVAL_MS,
     flinkTimeoutMs: e.WEIR_FLINK_TIMEOUT_MS,
