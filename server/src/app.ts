@@ -97,7 +97,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, services.auth);
   authRoutes(app, {
     auth: services.auth,
-    methods: { local: services.identity.localLogin, oidc: null, ldap: null },
+    methods: { local: services.identity.localLogin, oidc: null, ldap: services.identity.ldap ? { label: services.identity.ldap.label } : null },
+    ldap: services.identity.ldap,
     secureCookies: options.secureCookies ?? false,
     sessionTtlMs: options.sessionTtlMs,
   });

@@ -7,6 +7,7 @@ import { AuditStore } from './audit/audit.store.js';
 import { ApiTokensStore } from './auth/api-tokens.store.js';
 import { AuthService } from './auth/auth.service.js';
 import { forgetInitialPassword } from './auth/initial-admin.js';
+import { LdapLogin } from './auth/ldap/ldap-login.js';
 import { SessionsStore } from './auth/sessions.store.js';
 import { UsersStore } from './auth/users.store.js';
 import { ClustersService } from './clusters/clusters.service.js';
@@ -80,7 +81,11 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     onPasswordChanged: (user) => forgetInitialPassword(config.dataDir, user.username),
     localLogin: config.identity?.localLogin ?? 'on',
   });
-  const identity = { localLogin: config.identity?.localLogin ?? 'on' };
+  const identity = {
+    localLogin: config.identity?.localLogin ?? 'on',
+    /** Present when WEIR_LDAP_URL is set. */
+    ldap: config.identity?.ldap ? new LdapLogin(auth, config.identity.ldap) : undefined,
+  };
   const instanceId = config.clusterLeases?.instanceId ?? newInstanceId();
   // What open pages hear: this instance's events, and those of the other instances on the database.
   const relay = EventRelay.forDatabase(bus, database, instanceId, log);

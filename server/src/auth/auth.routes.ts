@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -16,7 +16,9 @@ import {
   User,
   UserList,
 } from '@weir/contract';
+import { AppError } from '../errors/errors.js';
 import type { AuthService } from './auth.service.js';
+import type { LdapLogin } from './ldap/ldap-login.js';
 import { principalOf, SESSION_COOKIE } from './auth.plugin.js';
 
 export interface AuthRoutesOptions {
@@ -25,12 +27,24 @@ export interface AuthRoutesOptions {
   methods: LoginMethods;
   secureCookies: boolean;
   sessionTtlMs: number;
+  /** Directory login, when configured (WEIR_LDAP_URL). */
+  ldap?: LdapLogin | undefined;
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
+/** The directory could not check the password (down, or Weir's LDAP settings wrong). */
+const directoryErrors = { ...errors, 503: ErrorBody };
 
-export function authRoutes(app: FastifyInstance, { auth, methods, secureCookies, sessionTtlMs }: AuthRoutesOptions): void {
+export function authRoutes(app: FastifyInstance, { auth, methods, secureCookies, sessionTtlMs, ldap }: AuthRoutesOptions): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const setSessionCookie = (reply: FastifyReply, sessionToken: string) =>
+    reply.setCookie(SESSION_COOKIE, sessionToken, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: secureCookies,
+      maxAge: Math.floor(sessionTtlMs / 1000),
+    });
 
   r.get('/api/auth/methods', {
     config: { access: 'public' },
@@ -43,13 +57,24 @@ export function authRoutes(app: FastifyInstance, { auth, methods, secureCookies,
     schema: { tags: ['auth'], operationId: 'login', body: LoginRequest, response: { 200: SessionInfo, ...errors } },
     handler: async (req, reply) => {
       const { sessionToken, info } = await auth.login(req.body.username, req.body.password, req.ip);
-      reply.setCookie(SESSION_COOKIE, sessionToken, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: secureCookies,
-        maxAge: Math.floor(sessionTtlMs / 1000),
-      });
+      setSessionCookie(reply, sessionToken);
+      return info;
+    },
+  });
+
+  r.post('/api/auth/ldap/login', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'],
+      operationId: 'ldapLogin',
+      description: 'Logs in with a directory (LDAP) username and password; sets the same session cookie as a Weir password login. 503 when the directory cannot check the password.',
+      body: LoginRequest,
+      response: { 200: SessionInfo, ...directoryErrors },
+    },
+    handler: async (req, reply) => {
+      if (!ldap) throw new AppError('NOT_FOUND', 'LDAP login is not configured on this Weir');
+      const { sessionToken, info } = await ldap.login(req.body.username, req.body.password, req.ip);
+      setSessionCookie(reply, sessionToken);
       return info;
     },
   });
