@@ -84,7 +84,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const identity = {
     localLogin: config.identity?.localLogin ?? 'on',
     /** Present when WEIR_LDAP_URL is set. */
-    ldap: config.identity?.ldap ? new LdapLogin(auth, config.identity.ldap) : undefined,
+    ldap: config.identity?.ldap ? new LdapLogin(auth, config.identity.ldap, log) : undefined,
   };
   const instanceId = config.clusterLeases?.instanceId ?? newInstanceId();
   // What open pages hear: this instance's events, and those of the other instances on the database.
