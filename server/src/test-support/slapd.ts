@@ -43,6 +43,8 @@ export interface TestSlapd {
   caFile: string;
   /** Another self-signed certificate: trusting only this one must make TLS fail. */
   wrongCaFile: string;
+  /** Stops (SIGSTOP) or resumes (SIGCONT) slapd: a hung directory, whose port takes connections that no answer follows. */
+  freeze(frozen: boolean): void;
   /** Adds or removes a member of a group, as the directory's administrator. */
   setMember(groupDn: string, memberDn: string, member: boolean): Promise<void>;
   stop(): Promise<void>;
@@ -172,6 +174,7 @@ async function startOn(dir: string, rootPassword: string, port: number, ldapsPor
   });
   const stopProcess = async () => {
     if (!gone) {
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
       await exited;
     }
@@ -192,6 +195,9 @@ async function startOn(dir: string, rootPassword: string, port: number, ldapsPor
       ldapsUrl,
       caFile: path.join(dir, 'server.crt'),
       wrongCaFile: path.join(dir, 'other.crt'),
+      freeze(frozen) {
+        child.kill(frozen ? 'SIGSTOP' : 'SIGCONT');
+      },
       async setMember(groupDn, memberDn, member) {
         const client = new Client({ url, timeout: 5_000 });
         try {

@@ -82,7 +82,7 @@ export class LdapDirectory {
       };
     } catch (err) {
       if (err instanceof DirectoryRefusal) return err.answer;
-      return { ok: false, failure: 'unreachable', reason: transportReason(s.url, err) };
+      return { ok: false, failure: 'unreachable', reason: transportReason(s.url, s.timeoutMs, err) };
     } finally {
       await client.unbind().catch(() => undefined);
     }
@@ -172,12 +172,13 @@ function firstValue(entry: Entry, attribute: string): string | undefined {
 }
 
 /** Node's TLS errors carry a code (DEPTH_ZERO_SELF_SIGNED_CERT …): named, with where to look. */
-function transportReason(url: string, err: unknown): string {
+function transportReason(url: string, timeoutMs: number, err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   const message = e?.message ?? String(err);
   const code = typeof e?.code === 'string' ? e.code : '';
   if (/CERT|SELF_SIGNED|TLS|SSL|ISSUER/i.test(code) || /certificate|tls|ssl/i.test(message)) {
     return `no trusted TLS connection to ${url}: ${message}${code && !message.includes(code) ? ` (${code})` : ''}; is WEIR_LDAP_CA_FILE the CA that signed the directory's certificate?`;
   }
+  if (/timed? ?out/i.test(message)) return `no answer from ${url} within ${timeoutMs} ms (WEIR_LDAP_TIMEOUT_MS): ${message}`;
   return `no answer from ${url}: ${message}${code && !message.includes(code) ? ` (${code})` : ''}`;
 }

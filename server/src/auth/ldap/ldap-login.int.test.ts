@@ -254,4 +254,22 @@ describe('LDAP login when the directory is down', () => {
     const audit = JSON.stringify(await auditRows(weir));
     assert.ok(!audit.includes(DIRECTORY.alice.password));
   });
+
+  it('a hung directory (it takes the connection, never answers) is unreachable after WEIR_LDAP_TIMEOUT_MS, not a wait without end', async () => {
+    const own = await startSlapd();
+    try {
+      const { app, weir } = await weirWith(ldapConfig({ WEIR_LDAP_URL: own.url, WEIR_LDAP_CA_FILE: own.caFile, WEIR_LDAP_TIMEOUT_MS: '500' }));
+      own.freeze(true);
+      const begun = Date.now();
+      const res = await ldapLogin(app, 'bob', DIRECTORY.bob.password);
+      const tookMs = Date.now() - begun;
+      assert.equal(errorOf(res).status, 503, res.body);
+      assert.ok(tookMs < 5_000, `answered after ${tookMs} ms`);
+      assert.match(String((await lastLoginFailure(weir, 'bob'))?.reason), /^directory unreachable: no answer from ldap:\/\/127\.0\.0\.1:\d+ within 500 ms \(WEIR_LDAP_TIMEOUT_MS\)/);
+      own.freeze(false);
+      assert.equal((await ldapLogin(app, 'bob', DIRECTORY.bob.password)).statusCode, 200);
+    } finally {
+      await own.stop();
+    }
+  });
 });
