@@ -68,14 +68,16 @@ export class LdapDirectory {
       if (s.startTls) await step('StartTLS', () => client.startTLS(this.tlsOptions()));
       const user = s.userDnTemplate ? await this.bindDirectly(client, username, password) : await this.searchThenBind(client, username, password);
       // Groups are read as the service account when there is one (a user may not be allowed to read them).
-      if (s.bindDn && !s.userDnTemplate) await step('bind as WEIR_LDAP_BIND_DN', () => client.bind(s.bindDn!, s.bindPassword ?? ''));
-      const groups = await this.groupsOf(client, user.dn, username);
+      if (s.bindDn) await step('bind as WEIR_LDAP_BIND_DN', () => client.bind(s.bindDn!, s.bindPassword ?? ''));
+      // The directory's spelling of the name (uid matching ignores case; Weir's names do not).
+      const name = firstValue(user, s.usernameAttribute) ?? username;
+      const groups = await this.groupsOf(client, user.dn, name);
       return {
         ok: true,
         identity: {
           source: 'ldap',
           subject: user.dn,
-          username: firstValue(user, s.usernameAttribute) ?? username,
+          username: name,
           displayName: firstValue(user, s.displayNameAttribute) ?? null,
           groups,
         },

@@ -273,3 +273,15 @@ describe('LDAP login when the directory is down', () => {
     }
   });
 });
+
+describe('LDAP login: the name in Weir is the directory\'s', () => {
+  it('a name typed in another case logs in as the same user, under the directory\'s spelling', async () => {
+    const { app, weir } = await weirWith(ldapConfig());
+    const first = await ldapLogin(app, 'ALICE', DIRECTORY.alice.password);
+    const second = await ldapLogin(app, 'alice', DIRECTORY.alice.password);
+    assert.equal((first.json() as { user: { username: string } }).user.username, 'alice', first.body);
+    assert.equal((first.json() as { user: { id: string } }).user.id, (second.json() as { user: { id: string } }).user.id);
+    const rows = await weir.database.db.selectFrom('users').select('username').where('auth_source', '=', 'ldap').execute();
+    assert.deepEqual(rows, [{ username: 'alice' }]);
+  });
+});
