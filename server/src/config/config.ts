@@ -123,7 +123,7 @@ const EnvSchema = z.object({
   WEIR_LDAP_USER_DN: z.string().trim().optional(),
   /** Where groups are searched (absent: users have no groups, and only the * role of WEIR_LDAP_GROUP_ROLES applies). */
   WEIR_LDAP_GROUP_BASE: z.string().trim().optional(),
-  /** The filter that finds a user's groups; {dn} is the user's DN, {username} the name typed (both escaped). */
+  /** The filter that finds a user's groups; {dn} is the user's DN, {username} their name as the directory spells it (both escaped). */
   WEIR_LDAP_GROUP_FILTER: z.string().trim().default('(member={dn})'),
   /** The attribute that names a group in WEIR_LDAP_GROUP_ROLES, or dn for the group's whole DN. */
   WEIR_LDAP_GROUP_NAME: z.string().trim().min(1).default('cn'),
