@@ -62,6 +62,7 @@ export function hasCommand(cmd, args = ['--version']) {
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const PROMETHEUS = '/usr/bin/prometheus';
+export const SLAPD = '/usr/sbin/slapd';
 
 /**
  * A real part the tests need, from Debian's packages: installed with apt-get when `binary` is
@@ -92,6 +93,21 @@ export function ensurePrometheus() {
 export function prometheusInstalled() {
   try {
     ensurePrometheus();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Debian's OpenLDAP server (slapd, slapadd) for the LDAP login's integration tests, which start their own directory. */
+export function ensureSlapd() {
+  ensureDebianPackage({ binary: SLAPD, packages: ['slapd', 'ldap-utils'], name: 'OpenLDAP slapd', neededFor: 'the LDAP login tests' });
+}
+
+/** ensureSlapd() as a yes/no for the test runner's list of real parts. */
+export function slapdInstalled() {
+  try {
+    ensureSlapd();
     return true;
   } catch {
     return false;

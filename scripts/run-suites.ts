@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { CHROMIUM, ensureChromium, ensureWebBuild, hasCommand, PROMETHEUS, prometheusInstalled, ROOT, step } from './bootstrap.mjs';
+import { CHROMIUM, ensureChromium, ensureWebBuild, hasCommand, PROMETHEUS, prometheusInstalled, ROOT, SLAPD, slapdInstalled, step } from './bootstrap.mjs';
 import { runNodeTestPhase } from './node-test-phase.ts';
 import { javaMajorVersion, parsePhases, PHASES, SERVER_DATABASES, summaryLine, type CheckResult, type TestCounts } from './suite-counts.ts';
 
@@ -99,7 +99,10 @@ async function main() {
     check('PostgreSQL on 127.0.0.1:5432', await portOpen(5432), 'nothing listens on 127.0.0.1:5432; the store tests run on PostgreSQL too');
     check('MariaDB on 127.0.0.1:3306', await portOpen(3306), 'nothing listens on 127.0.0.1:3306; the store tests run on MySQL/MariaDB too');
   }
-  if (PHASES.some((phase) => phase.startsWith('integration') && want(phase))) check(`Prometheus at ${PROMETHEUS}`, prometheusInstalled(), 'missing, and apt-get install prometheus failed');
+  if (PHASES.some((phase) => phase.startsWith('integration') && want(phase))) {
+    check(`Prometheus at ${PROMETHEUS}`, prometheusInstalled(), 'missing, and apt-get install prometheus failed');
+    check(`OpenLDAP slapd at ${SLAPD}`, slapdInstalled(), 'missing, and apt-get install slapd ldap-utils failed');
+  }
   let chromiumOk = true;
   const wantsBrowser = want('browser') || SERVER_DATABASES.some((db) => want(`browser-${db}`));
   if (wantsBrowser) {

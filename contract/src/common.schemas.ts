@@ -16,6 +16,7 @@ export const ErrorCode = z.enum([
   'FLINK_UNREACHABLE',
   'FLINK_REJECTED',
   'NOT_FLINK',
+  'DIRECTORY_UNAVAILABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -98,8 +98,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, services.auth);
   authRoutes(app, {
     auth: services.auth,
-    methods: { local: services.identity.localLogin, oidc: services.identity.oidc ? { label: services.identity.oidc.config.label } : null, ldap: null },
+    methods: {
+      local: services.identity.localLogin,
+      oidc: services.identity.oidc ? { label: services.identity.oidc.config.label } : null,
+      ldap: services.identity.ldap ? { label: services.identity.ldap.label } : null,
+    },
     oidc: services.identity.oidc,
+    ldap: services.identity.ldap,
     secureCookies: options.secureCookies ?? false,
     sessionTtlMs: options.sessionTtlMs,
   });

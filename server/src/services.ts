@@ -7,6 +7,7 @@ import { AuditStore } from './audit/audit.store.js';
 import { ApiTokensStore } from './auth/api-tokens.store.js';
 import { AuthService } from './auth/auth.service.js';
 import { forgetInitialPassword } from './auth/initial-admin.js';
+import { LdapLogin } from './auth/ldap/ldap-login.js';
 import { SessionsStore } from './auth/sessions.store.js';
 import { OidcLogin } from './auth/oidc/oidc-login.js';
 import { UsersStore } from './auth/users.store.js';
@@ -65,7 +66,7 @@ export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeM
 };
 
 /** How users log in besides Weir passwords; a sealed client secret is opened here, with the key. */
-function identityProviders(config: ServicesConfig, secrets: SecretBox) {
+function identityProviders(config: ServicesConfig, secrets: SecretBox, auth: AuthService, log: Logger) {
   const oidcSettings = config.identity?.oidc;
   let oidc: OidcLogin | undefined;
   if (oidcSettings) {
@@ -78,7 +79,12 @@ function identityProviders(config: ServicesConfig, secrets: SecretBox) {
     }
     oidc = new OidcLogin({ ...oidcSettings, clientSecret, publicUrl: config.publicUrl ?? 'http://127.0.0.1:8888', timeoutMs: 10_000 }, secrets);
   }
-  return { localLogin: config.identity?.localLogin ?? 'on', oidc };
+  return {
+    localLogin: config.identity?.localLogin ?? 'on',
+    oidc,
+    /** Present when WEIR_LDAP_URL is set. */
+    ldap: config.identity?.ldap ? new LdapLogin(auth, config.identity.ldap, log) : undefined,
+  };
 }
 
 /**
@@ -98,7 +104,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     onPasswordChanged: (user) => forgetInitialPassword(config.dataDir, user.username),
     localLogin: config.identity?.localLogin ?? 'on',
   });
-
   const instanceId = config.clusterLeases?.instanceId ?? newInstanceId();
   // What open pages hear: this instance's events, and those of the other instances on the database.
   const relay = EventRelay.forDatabase(bus, database, instanceId, log);
@@ -109,7 +114,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const clusterEvents: { onClustersChanged?: () => void; bus: EventBus } = { bus };
   // Secrets first: clusters seal their credentials with it.
   const secrets = SecretBox.load(config.secretKey, config.dataDir);
-  const identity = identityProviders(config, secrets);
+  const identity = identityProviders(config, secrets, auth, log);
   // One gate for every request Weir sends out (clusters, alert channels).
   const outbound = new OutboundGuard(config.outbound);
   const clusters = new ClustersService(new ClustersStore(database), audit, secrets, config.flinkTimeoutMs, outbound, clusterEvents);

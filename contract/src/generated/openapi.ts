@@ -33,6 +33,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/ldap/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Logs in with a directory (LDAP) username and password; sets the same session cookie as a Weir password login. 503 when the directory cannot check the password. */
+        post: operations["ldapLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/logout": {
         parameters: {
             query?: never;
@@ -1100,7 +1117,7 @@ export interface components {
         ErrorBodyInput: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "INTERNAL";
+                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "DIRECTORY_UNAVAILABLE" | "INTERNAL";
                 message: string;
                 details?: unknown;
             };
@@ -2488,7 +2505,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "INTERNAL";
+                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "DIRECTORY_UNAVAILABLE" | "INTERNAL";
                 message: string;
                 details?: unknown;
             };
@@ -4028,6 +4045,96 @@ export interface operations {
             };
             /** @description Default Response */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ldapLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionInfo"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,7 +17,9 @@ import {
   User,
   UserList,
 } from '@weir/contract';
+import { AppError } from '../errors/errors.js';
 import type { AuthService } from './auth.service.js';
+import type { LdapLogin } from './ldap/ldap-login.js';
 import type { OidcLogin } from './oidc/oidc-login.js';
 import { principalOf, SESSION_COOKIE } from './auth.plugin.js';
 
@@ -29,9 +31,13 @@ export interface AuthRoutesOptions {
   oidc?: OidcLogin | undefined;
   secureCookies: boolean;
   sessionTtlMs: number;
+  /** Directory login, when configured (WEIR_LDAP_URL). */
+  ldap?: LdapLogin | undefined;
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
+/** The directory could not check the password (down, or Weir's LDAP settings wrong). */
+const directoryErrors = { ...errors, 503: ErrorBody };
 
 /** The session cookie: only for Weir's own pages (strict), never readable by scripts. */
 export function setSessionCookie(reply: FastifyReply, sessionToken: string, { secureCookies, sessionTtlMs }: Pick<AuthRoutesOptions, 'secureCookies' | 'sessionTtlMs'>): void {
@@ -44,7 +50,7 @@ export function setSessionCookie(reply: FastifyReply, sessionToken: string, { se
   });
 }
 
-export function authRoutes(app: FastifyInstance, { auth, methods, oidc, secureCookies, sessionTtlMs }: AuthRoutesOptions): void {
+export function authRoutes(app: FastifyInstance, { auth, methods, oidc, ldap, secureCookies, sessionTtlMs }: AuthRoutesOptions): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/auth/methods', {
@@ -58,6 +64,23 @@ export function authRoutes(app: FastifyInstance, { auth, methods, oidc, secureCo
     schema: { tags: ['auth'], operationId: 'login', body: LoginRequest, response: { 200: SessionInfo, ...errors } },
     handler: async (req, reply) => {
       const { sessionToken, info } = await auth.login(req.body.username, req.body.password, req.ip);
+      setSessionCookie(reply, sessionToken, { secureCookies, sessionTtlMs });
+      return info;
+    },
+  });
+
+  r.post('/api/auth/ldap/login', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'],
+      operationId: 'ldapLogin',
+      description: 'Logs in with a directory (LDAP) username and password; sets the same session cookie as a Weir password login. 503 when the directory cannot check the password.',
+      body: LoginRequest,
+      response: { 200: SessionInfo, ...directoryErrors },
+    },
+    handler: async (req, reply) => {
+      if (!ldap) throw new AppError('NOT_FOUND', 'LDAP login is not configured on this Weir');
+      const { sessionToken, info } = await ldap.login(req.body.username, req.body.password, req.ip);
       setSessionCookie(reply, sessionToken, { secureCookies, sessionTtlMs });
       return info;
     },

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiToken, Role, SessionInfo, User } from '@weir/contract';
-import { ConflictError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError, AppError } from '../errors/errors.js';
+import { ConflictError, DirectoryUnavailableError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError, AppError } from '../errors/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { WeirEvent } from '../events/events.js';
 import type { ApiTokensStore } from './api-tokens.store.js';
@@ -9,7 +9,7 @@ import type { UserRecord, UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
 import { SYSTEM_PRINCIPAL, type Principal } from './principal.js';
 import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
-import { roleForGroups, type ExternalIdentity, type GroupRoleMapping } from './external-identity.js';
+import { roleForGroups, type DirectoryAnswer, type ExternalIdentity, type GroupRoleMapping } from './external-identity.js';
 import { isUniqueViolation } from '../db/errors.js';
 
 /** The account Weir creates on first start (see initial-admin.ts). */
@@ -99,6 +99,49 @@ export class AuthService {
     }
     attempt.succeeded();
     return this.startSession(user, now);
+  }
+
+  /**
+   * A login with a directory password (LDAP): the same throttle and the same answer as a Weir
+   * password. Unknown user and wrong password both answer "Wrong username or password" (the audit
+   * tells them apart); an unreachable or misconfigured directory answers 503, is audited with its
+   * reason and counts as no failed guess (nobody guessed). A user the directory vouched for goes on
+   * through loginExternal (group → role, refusals). The password goes to `check` and nowhere else.
+   */
+  async loginWithDirectory(
+    username: string,
+    password: string,
+    address: string,
+    check: (username: string, password: string) => Promise<DirectoryAnswer>,
+    mapping: GroupRoleMapping,
+  ): Promise<{ sessionToken: string; info: SessionInfo }> {
+    const attempt = this.throttle.begin(address, username, this.now());
+    let answer: DirectoryAnswer;
+    try {
+      if (attempt.delayMs > 0) await this.sleep(attempt.delayMs);
+      answer = await check(username, password);
+    } catch (err) {
+      attempt.failed();
+      throw err;
+    }
+    if (answer.ok) {
+      attempt.succeeded();
+      return this.loginExternal(answer.identity, mapping, address);
+    }
+    // Not a guess: the directory could not judge the password, so an outage counts against nobody.
+    if (answer.failure === 'wrong-credentials') attempt.failed();
+    else attempt.undecided();
+    await this.audit.record({ kind: 'user', id: 'unknown', name: username, role: 'viewer' }, 'auth.login', { type: 'user', name: username }, 'failure', {
+      reason: answer.failure === 'wrong-credentials' ? answer.reason : `directory ${answer.failure}: ${answer.reason}`,
+      source: 'ldap',
+      address,
+    });
+    if (answer.failure === 'wrong-credentials') throw new UnauthenticatedError('Wrong username or password');
+    throw new DirectoryUnavailableError(
+      answer.failure === 'unreachable'
+        ? 'The directory cannot be reached, so Weir cannot check your password; try again later or ask an admin'
+        : 'Logging in through the directory is misconfigured in Weir; ask an admin (the audit log has the reason)',
+    );
   }
 
   /**

@@ -63,3 +63,12 @@ export function roleForGroups(userGroups: readonly string[], mapping: GroupRoleM
   if (best) return best;
   return mapping.fallback ? { role: mapping.fallback, because: 'the default role (*)' } : undefined;
 }
+
+/**
+ * What a directory (LDAP) answers for a username and password: who it is, or why not. Wrong
+ * credentials are the user's mistake (401); an unreachable or misconfigured directory is not, and
+ * says so (503) instead of calling a right password wrong.
+ */
+export type DirectoryAnswer =
+  | { ok: true; identity: ExternalIdentity }
+  | { ok: false; failure: 'wrong-credentials' | 'unreachable' | 'misconfigured'; reason: string };

@@ -26,6 +26,15 @@ describe('login throttle', () => {
     owner.succeeded();
   });
 
+  it('an attempt whose password could not be checked (directory down) is taken back: an outage locks nobody out, and erases no earlier failure', () => {
+    const throttle = new LoginThrottle();
+    for (let i = 0; i < 4; i++) throttle.begin('10.0.0.3', 'alice', T0).failed();
+    for (let i = 0; i < 10; i++) throttle.begin('10.0.0.3', 'alice', T0).undecided();
+    const fifth = throttle.begin('10.0.0.3', 'alice', T0);
+    fifth.failed();
+    limited(() => throttle.begin('10.0.0.3', 'alice', T0));
+  });
+
   it('the slow-down doubles per failure up to its maximum', () => {
     const throttle = new LoginThrottle();
     const delays: number[] = [];

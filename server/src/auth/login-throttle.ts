@@ -29,6 +29,8 @@ export interface LoginAttempt {
   readonly delayMs: number;
   succeeded(): void;
   failed(): void;
+  /** The password could not be checked (the directory was down): the attempt is taken back, as if never made. */
+  undecided(): void;
 }
 
 interface Window {
@@ -87,6 +89,12 @@ export class LoginThrottle {
         if (ended) return;
         ended = true;
         this.current(this.accounts, account, now).count += 1;
+      },
+      undecided: () => {
+        if (ended) return;
+        ended = true;
+        pair.count = Math.max(0, pair.count - 1);
+        byAddress.count = Math.max(0, byAddress.count - 1);
       },
     };
   }

@@ -28,6 +28,7 @@ export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 
   'GET /api/auth/methods': 'public',
   'POST /api/auth/login': 'public',
+  'POST /api/auth/ldap/login': 'public',
   'POST /api/auth/logout': 'viewer',
   'GET /api/auth/oidc/start': 'public',
   'GET /api/auth/oidc/callback': 'public',

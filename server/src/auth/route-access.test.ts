@@ -23,7 +23,7 @@ const ROLES: Role[] = ['viewer', 'operator', 'admin'];
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes anyone may call. A new public route must be added here on purpose. */
 // The ways to log in, and logging in: what a login page needs before anyone is known.
-const PUBLIC_ROUTES = new Set(['GET /api/auth/methods', 'POST /api/auth/login', 'GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback', 'GET /api/health', 'GET /api/openapi.json']);
+const PUBLIC_ROUTES = new Set(['GET /api/auth/methods', 'POST /api/auth/login', 'POST /api/auth/ldap/login', 'GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback', 'GET /api/health', 'GET /api/openapi.json']);
 
 interface Operation {
   method: string;

@@ -33,3 +33,54 @@ describe('WEIR_TRUST_PROXY', () => {
     }
   });
 });
+
+describe('WEIR_LDAP_* turn LDAP login on', () => {
+  const search = {
+    WEIR_LDAP_URL: 'ldaps://ldap.example.org',
+    WEIR_LDAP_BIND_DN: 'cn=weir,ou=services,dc=example,dc=org',
+    WEIR_LDAP_BIND_PASSWORD: 'service-secret',
+    WEIR_LDAP_USER_BASE: 'ou=people,dc=example,dc=org',
+    WEIR_LDAP_GROUP_BASE: 'ou=groups,dc=example,dc=org',
+    WEIR_LDAP_GROUP_ROLES: 'weir-admins=admin, flink-ops=operator',
+  };
+  const refused = (env: Record<string, string>, pattern: RegExp) =>
+    assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && pattern.test(err.message), JSON.stringify(env));
+
+  it('is off without WEIR_LDAP_URL', () => {
+    assert.equal(loadConfig({}).identity.ldap, undefined);
+  });
+
+  it('reads search-then-bind with its defaults, and direct bind', () => {
+    const ldap = loadConfig(search).identity.ldap;
+    assert.ok(ldap);
+    assert.equal(ldap.directory.userFilter, '(uid={username})');
+    assert.equal(ldap.directory.groupFilter, '(member={dn})');
+    assert.equal(ldap.directory.startTls, false);
+    assert.deepEqual(ldap.groupRoles, { groups: [{ group: 'weir-admins', role: 'admin' }, { group: 'flink-ops', role: 'operator' }] });
+    const direct = loadConfig({ WEIR_LDAP_URL: 'ldap://ldap.example.org', WEIR_LDAP_START_TLS: 'on', WEIR_LDAP_USER_DN: 'uid={username},ou=people,dc=example,dc=org', WEIR_LDAP_GROUP_ROLES: '*=viewer' }).identity.ldap;
+    assert.equal(direct?.directory.userDnTemplate, 'uid={username},ou=people,dc=example,dc=org');
+    assert.equal(direct?.directory.userSearchBase, undefined);
+  });
+
+  it('refuses at start-up, naming the variable: a bad URL, plain ldap:// to another machine, no way to find users, bad filters, bad or missing role mapping', () => {
+    refused({ ...search, WEIR_LDAP_URL: 'http://ldap.example.org' }, /WEIR_LDAP_URL: .* is not ldap/);
+    refused({ ...search, WEIR_LDAP_URL: 'ldap://ldap.example.org' }, /unencrypted; use ldaps:\/\/ or WEIR_LDAP_START_TLS=on/);
+    refused({ ...search, WEIR_LDAP_START_TLS: 'on' }, /ldaps:\/\/ is TLS already/);
+    refused({ ...search, WEIR_LDAP_USER_BASE: '' }, /WEIR_LDAP_USER_BASE .* or WEIR_LDAP_USER_DN/);
+    refused({ ...search, WEIR_LDAP_USER_FILTER: '(uid=alice)' }, /WEIR_LDAP_USER_FILTER: .* has no \{username\}/);
+    refused({ ...search, WEIR_LDAP_USER_FILTER: '(uid={username}' }, /WEIR_LDAP_USER_FILTER: .* is not an LDAP filter/);
+    refused({ ...search, WEIR_LDAP_GROUP_ROLES: 'weir-admins=root' }, /WEIR_LDAP_GROUP_ROLES: "weir-admins=root" is not group=role/);
+    refused({ ...search, WEIR_LDAP_GROUP_ROLES: '' }, /WEIR_LDAP_GROUP_ROLES is needed/);
+    refused({ ...search, WEIR_LDAP_GROUP_BASE: '' }, /names groups, but WEIR_LDAP_GROUP_BASE/);
+    refused({ ...search, WEIR_LDAP_BIND_PASSWORD: '' }, /WEIR_LDAP_BIND_DN and WEIR_LDAP_BIND_PASSWORD go together/);
+    refused({ ...search, WEIR_LDAP_CA_FILE: '/nonexistent/ca.pem' }, /WEIR_LDAP_CA_FILE: cannot read \/nonexistent\/ca.pem \(ENOENT\)/);
+  });
+
+  it('plain ldap:// is allowed to this machine only', () => {
+    assert.ok(loadConfig({ ...search, WEIR_LDAP_URL: 'ldap://127.0.0.1:3890' }).identity.ldap);
+  });
+
+  it('never puts the bind password in an error message', () => {
+    assert.throws(() => loadConfig({ ...search, WEIR_LDAP_URL: 'ldap://ldap.example.org' }), (err: Error) => !err.message.includes('service-secret'));
+  });
+});

@@ -1,10 +1,13 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FLINK_VERSION, flinkVersionProfile } from '@weir/flink-local';
+import { FilterParser } from 'ldapts';
 import { z } from 'zod';
-import { parseGroupRoleMapping } from '../auth/external-identity.js';
+import { parseGroupRoleMapping, type GroupRoleMapping } from '../auth/external-identity.js';
 import type { OidcConfig } from '../auth/oidc/oidc-login.js';
+import type { LdapDirectorySettings } from '../auth/ldap/ldap-directory.js';
 import { DEFAULT_OUTBOUND_DENY, parseCidr, type OutboundPolicy } from '../outbound/outbound-guard.js';
 
 /** The repository root, so that defaults do not depend on the caller's working directory. */
@@ -113,6 +116,42 @@ const EnvSchema = z.object({
   WEIR_OIDC_GROUP_ROLES: z.string().optional(),
   /** What the login page's single sign-on button says. */
   WEIR_OIDC_LABEL: z.string().trim().min(1).max(60).default('Single sign-on'),
+  /**
+   * LDAP login (see docs/identity.md): on when this is set. ldap://host:389 (with
+   * WEIR_LDAP_START_TLS=on) or ldaps://host:636; plain ldap:// without StartTLS only to this machine,
+   * because the bind carries the user's password.
+   */
+  WEIR_LDAP_URL: z.string().trim().optional(),
+  /** Upgrade the ldap:// connection with StartTLS before the password is sent. */
+  WEIR_LDAP_START_TLS: bool.default(false),
+  /** PEM file of the CA(s) that signed the directory's certificate (default: the system's CAs). */
+  WEIR_LDAP_CA_FILE: z.string().trim().optional(),
+  /** Search-then-bind: the account that searches for the user (absent: an anonymous search). */
+  WEIR_LDAP_BIND_DN: z.string().trim().optional(),
+  /** Its password; kept in the environment only, never stored or logged. */
+  WEIR_LDAP_BIND_PASSWORD: z.string().optional(),
+  /** Search-then-bind: where users are searched (ou=people,dc=example,dc=org). */
+  WEIR_LDAP_USER_BASE: z.string().trim().optional(),
+  /** Search-then-bind: the filter that finds the user; {username} is replaced, escaped (RFC 4515). */
+  WEIR_LDAP_USER_FILTER: z.string().trim().default('(uid={username})'),
+  /** Direct bind instead of a search: the user's DN, e.g. uid={username},ou=people,dc=example,dc=org ({username} escaped per RFC 4514). */
+  WEIR_LDAP_USER_DN: z.string().trim().optional(),
+  /** Where groups are searched (absent: users have no groups, and only the * role of WEIR_LDAP_GROUP_ROLES applies). */
+  WEIR_LDAP_GROUP_BASE: z.string().trim().optional(),
+  /** The filter that finds a user's groups; {dn} is the user's DN, {username} their name as the directory spells it (both escaped). */
+  WEIR_LDAP_GROUP_FILTER: z.string().trim().default('(member={dn})'),
+  /** The attribute that names a group in WEIR_LDAP_GROUP_ROLES, or dn for the group's whole DN. */
+  WEIR_LDAP_GROUP_NAME: z.string().trim().min(1).default('cn'),
+  /** The user's attribute that gives their name in Weir. */
+  WEIR_LDAP_USERNAME_ATTRIBUTE: z.string().trim().min(1).default('uid'),
+  /** The user's attribute that gives their display name. */
+  WEIR_LDAP_DISPLAY_NAME_ATTRIBUTE: z.string().trim().min(1).default('cn'),
+  /** Which groups give which role: `weir-admins=admin, flink-ops=operator`, `*=viewer` for everyone else; `;` between pairs when group names are DNs. Required with WEIR_LDAP_URL. */
+  WEIR_LDAP_GROUP_ROLES: z.string().optional(),
+  /** What the login page calls the directory login. */
+  WEIR_LDAP_LABEL: z.string().trim().min(1).default('Company directory (LDAP)'),
+  /** Limit of the connection and of each LDAP operation, in milliseconds. */
+  WEIR_LDAP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Mark cookies Secure (set when served over https). */
   WEIR_SECURE_COOKIES: bool.default(false),
   /** How often each cluster's health is checked. */
@@ -180,6 +219,7 @@ export interface IdentityConfig {
   localLogin: 'on' | 'admins' | 'off';
   /** Single sign-on; the client secret may still be sealed (opened with the secret key at start). */
   oidc?: Omit<OidcConfig, 'publicUrl' | 'timeoutMs'>;
+  ldap?: LdapConfig;
 }
 
 /** The OIDC settings when an issuer is set, checked as a whole. */
@@ -203,6 +243,91 @@ function oidcConfig(e: z.infer<typeof EnvSchema>): IdentityConfig['oidc'] {
   };
 }
 
+/** LDAP login: where and how the directory is asked, which groups give which role, the login page's label. */
+export interface LdapConfig {
+  label: string;
+  directory: LdapDirectorySettings;
+  groupRoles: GroupRoleMapping;
+}
+
+type ParsedEnv = z.infer<typeof EnvSchema>;
+
+/** The LDAP settings, or why they cannot work; undefined when WEIR_LDAP_URL is not set. */
+function ldapConfig(e: ParsedEnv): { ldap?: LdapConfig; errors: string[] } {
+  if (!e.WEIR_LDAP_URL) return { errors: [] };
+  const errors: string[] = [];
+  let url: URL | undefined;
+  try {
+    url = new URL(e.WEIR_LDAP_URL);
+  } catch {
+    // reported below
+  }
+  const scheme = url?.protocol.replace(/:$/, '').toLowerCase();
+  if (!url || (scheme !== 'ldap' && scheme !== 'ldaps') || !url.hostname) {
+    errors.push(`WEIR_LDAP_URL: "${e.WEIR_LDAP_URL}" is not ldap://host[:port] or ldaps://host[:port]`);
+  } else {
+    if (scheme === 'ldaps' && e.WEIR_LDAP_START_TLS) errors.push('WEIR_LDAP_START_TLS: ldaps:// is TLS already; StartTLS is for ldap://');
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
+    if (scheme === 'ldap' && !e.WEIR_LDAP_START_TLS && !loopback) {
+      errors.push('WEIR_LDAP_URL: plain ldap:// would send directory passwords unencrypted; use ldaps:// or WEIR_LDAP_START_TLS=on');
+    }
+  }
+  let ca: string | undefined;
+  if (e.WEIR_LDAP_CA_FILE) {
+    try {
+      ca = fs.readFileSync(e.WEIR_LDAP_CA_FILE, 'utf8');
+      if (!ca.includes('-----BEGIN CERTIFICATE-----')) errors.push(`WEIR_LDAP_CA_FILE: ${e.WEIR_LDAP_CA_FILE} holds no PEM certificate`);
+    } catch (err) {
+      errors.push(`WEIR_LDAP_CA_FILE: cannot read ${e.WEIR_LDAP_CA_FILE} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  }
+  if (Boolean(e.WEIR_LDAP_BIND_DN) !== Boolean(e.WEIR_LDAP_BIND_PASSWORD)) errors.push('WEIR_LDAP_BIND_DN and WEIR_LDAP_BIND_PASSWORD go together');
+  const template = (name: string, value: string, placeholder: string) => {
+    if (!value.includes(placeholder)) errors.push(`${name}: "${value}" has no ${placeholder}`);
+  };
+  const filter = (name: string, value: string) => {
+    try {
+      FilterParser.parseString(value.replace(/\{\w+\}/g, 'x'));
+    } catch (err) {
+      errors.push(`${name}: "${value}" is not an LDAP filter (${(err as Error).message})`);
+    }
+  };
+  if (e.WEIR_LDAP_USER_DN) template('WEIR_LDAP_USER_DN', e.WEIR_LDAP_USER_DN, '{username}');
+  else if (!e.WEIR_LDAP_USER_BASE) errors.push('WEIR_LDAP_USER_BASE (search for the user) or WEIR_LDAP_USER_DN (bind directly) is needed with WEIR_LDAP_URL');
+  else {
+    template('WEIR_LDAP_USER_FILTER', e.WEIR_LDAP_USER_FILTER, '{username}');
+    filter('WEIR_LDAP_USER_FILTER', e.WEIR_LDAP_USER_FILTER);
+  }
+  if (e.WEIR_LDAP_GROUP_BASE) filter('WEIR_LDAP_GROUP_FILTER', e.WEIR_LDAP_GROUP_FILTER);
+  let groupRoles: GroupRoleMapping | undefined;
+  if (e.WEIR_LDAP_GROUP_ROLES === undefined || e.WEIR_LDAP_GROUP_ROLES.trim() === '') {
+    errors.push('WEIR_LDAP_GROUP_ROLES is needed with WEIR_LDAP_URL: which groups give which role (weir-admins=admin, flink-ops=operator, *=viewer)');
+  } else {
+    const parsed = parseGroupRoleMapping(e.WEIR_LDAP_GROUP_ROLES);
+    if ('errors' in parsed) errors.push(...parsed.errors.map((m) => `WEIR_LDAP_GROUP_ROLES: ${m}`));
+    else {
+      groupRoles = parsed.mapping;
+      if (groupRoles.groups.length > 0 && !e.WEIR_LDAP_GROUP_BASE) errors.push('WEIR_LDAP_GROUP_ROLES names groups, but WEIR_LDAP_GROUP_BASE (where to find them) is not set');
+    }
+  }
+  if (errors.length > 0 || !groupRoles) return { errors };
+  const directory: LdapDirectorySettings = {
+    url: e.WEIR_LDAP_URL,
+    startTls: e.WEIR_LDAP_START_TLS,
+    ...(ca ? { ca } : {}),
+    ...(e.WEIR_LDAP_BIND_DN ? { bindDn: e.WEIR_LDAP_BIND_DN, bindPassword: e.WEIR_LDAP_BIND_PASSWORD ?? '' } : {}),
+    ...(e.WEIR_LDAP_USER_DN ? { userDnTemplate: e.WEIR_LDAP_USER_DN } : { userSearchBase: e.WEIR_LDAP_USER_BASE!, userFilter: e.WEIR_LDAP_USER_FILTER }),
+    ...(e.WEIR_LDAP_GROUP_BASE ? { groupSearchBase: e.WEIR_LDAP_GROUP_BASE } : {}),
+    groupFilter: e.WEIR_LDAP_GROUP_FILTER,
+    groupNameAttribute: e.WEIR_LDAP_GROUP_NAME,
+    usernameAttribute: e.WEIR_LDAP_USERNAME_ATTRIBUTE,
+    displayNameAttribute: e.WEIR_LDAP_DISPLAY_NAME_ATTRIBUTE,
+    timeoutMs: e.WEIR_LDAP_TIMEOUT_MS,
+  };
+  return { ldap: { label: e.WEIR_LDAP_LABEL, directory, groupRoles }, errors };
+}
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -213,6 +338,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   const e = parsed.data;
   const oidc = oidcConfig(e);
+  const ldap = ldapConfig(e);
+  if (ldap.errors.length > 0) throw new ConfigError(`Invalid configuration:\n${ldap.errors.map((m) => `  ${m}`).join('\n')}`);
   const dataDir = path.resolve(e.WEIR_DATA_DIR);
   return {
     port: e.WEIR_PORT,
@@ -235,7 +362,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionLifetimeMs: e.WEIR_SESSION_LIFETIME_H * 3_600_000,
     liveStreams: { perPrincipal: e.WEIR_EVENT_STREAMS_PER_PRINCIPAL, recheckMs: e.WEIR_EVENT_STREAM_RECHECK_MS },
     secureCookies: e.WEIR_SECURE_COOKIES,
-    identity: { localLogin: e.WEIR_LOCAL_LOGIN, ...(oidc ? { oidc } : {}) } as IdentityConfig,
+    identity: { localLogin: e.WEIR_LOCAL_LOGIN, ...(oidc ? { oidc } : {}), ...(ldap.ldap ? { ldap: ldap.ldap } : {}) } as IdentityConfig,
     trustProxy: e.WEIR_TRUST_PROXY,
     clusterCheckIntervalMs: e.WEIR_CLUSTER_CHECK_INTERVAL_MS,
     flinkTimeoutMs: e.WEIR_FLINK_TIMEOUT_MS,

@@ -67,6 +67,13 @@ export class NotFlinkError extends AppError {
   }
 }
 
+/** The LDAP directory did not answer, or not as configured: a password cannot be checked now (503, not "wrong password"). */
+export class DirectoryUnavailableError extends AppError {
+  constructor(message: string) {
+    super('DIRECTORY_UNAVAILABLE', message);
+  }
+}
+
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
@@ -79,5 +86,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   FLINK_UNREACHABLE: 502,
   FLINK_REJECTED: 422,
   NOT_FLINK: 422,
+  DIRECTORY_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
