@@ -1,4 +1,4 @@
-import type { AutoRestartPolicy, HealthCheckName, HealthCheckSettings, RunHealth, TaskHealth } from '@weir/contract';
+import { TERMINAL_RUN_STATUSES, type AutoRestartPolicy, type HealthCheckName, type HealthCheckSettings, type RunHealth, type TaskHealth } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { NotFoundError } from '../errors/errors.js';
@@ -25,12 +25,15 @@ export class JobHealthService {
       this.deps.store.resultsSince(runId, now - SCORE_WINDOW_MS),
       this.deps.store.restartLinks(runId),
     ]);
+    // A run that ended shows only the score of its end: until the checks have scored it (within a
+    // cycle), the last live score would call a FAILED run healthy.
+    const shown = stored && (stored.ended || !(TERMINAL_RUN_STATUSES as readonly string[]).includes(run.status)) ? stored : undefined;
     return {
       runId,
       taskId: run.taskId,
-      score: stored?.score ?? null,
-      band: stored ? bandOf(stored.score) : null,
-      reasons: stored?.reasons ?? [],
+      score: shown?.score ?? null,
+      band: shown ? bandOf(shown.score) : null,
+      reasons: shown?.reasons ?? [],
       checks: CHECK_ORDER.flatMap((check) => (latest.has(check) ? [latest.get(check)!] : [])),
       history,
       evaluatedAt: stored?.evaluatedAt ?? null,

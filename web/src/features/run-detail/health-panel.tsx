@@ -52,7 +52,12 @@ function HealthBody({ health, terminal }: { health: RunHealth; terminal: boolean
   if (health.score === null || health.band === null) {
     return (
       <>
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} style={{ margin: '8px 0' }} description={t(terminal ? 'runDetail.health.neverScored' : 'runDetail.health.notScoredYet')} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          style={{ margin: '8px 0' }}
+          data-testid="run-health-unscored"
+          description={t(terminal ? 'runDetail.health.scoringEnd' : 'runDetail.health.notScoredYet')}
+        />
         {links}
       </>
     );
