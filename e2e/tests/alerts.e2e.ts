@@ -148,7 +148,11 @@ test('an admin sets up a signed webhook and a FAILED rule; a failing job gives o
   await page.waitForURL(/\/alerts\?taskId=/);
   const rows = page.getByTestId('alert-history').locator('tbody tr.ant-table-row');
   await rows.locator('[data-status="SENT"]').first().waitFor({ timeout: 30_000 });
-  assert.equal(await rows.count(), 1, 'one delivery for the failed job');
+  if ((await rows.count()) !== 1) {
+    // Say what the extra rows were, and what reached the receiver, so a failure explains itself.
+    const api = (await page.request.get(`${server.url}${new URL(page.url()).pathname.replace('/alerts', '/api/alerts/history')}${new URL(page.url()).search}`).then((r) => r.json()).catch((e: unknown) => String(e))) as unknown;
+    assert.fail(`one delivery for the failed job, not ${await rows.count()}:\n${(await rows.allInnerTexts()).join('\n')}\nreceiver: ${JSON.stringify(aboutJob().map((m) => m.body))}\nAPI: ${JSON.stringify(api).slice(0, 4000)}`);
+  }
   const row = rows.first();
   assert.match(await row.innerText(), /job failed[\s\S]*_alert_fail[\s\S]*ops webhook[\s\S]*FIRING[\s\S]*#1[\s\S]*Sent/);
   const runLink = row.getByRole('link', { name: JOB });
