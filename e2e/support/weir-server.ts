@@ -16,6 +16,8 @@ export interface StartOptions {
   /** Extra environment, e.g. shorter Flink timeouts. */
   env?: Record<string, string>;
   startTimeoutMs?: number;
+  /** A port chosen beforehand (freePort), when something must know Weir's URL before it starts (an identity provider's redirect URI). */
+  port?: number;
 }
 
 const SERVER_ENTRY = path.join(REPO_ROOT, 'server', 'src', 'main.ts');
@@ -23,7 +25,7 @@ const SERVER_ENTRY = path.join(REPO_ROOT, 'server', 'src', 'main.ts');
 const NODE_FLAGS = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'node-flags.json'), 'utf8')) as { flags: string[] }).flags;
 const WEB_DIR = path.join(REPO_ROOT, 'web', 'dist');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -51,7 +53,7 @@ export async function startWeirServer(options: StartOptions): Promise<WeirServer
     throw new Error(`${WEB_DIR}/index.html is missing: build the web app first (npm run build -w @weir/web).`);
   }
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-e2e-server-'));
   const url = `http://127.0.0.1:${port}`;
   const choice = testDatabaseChoice();

@@ -1,7 +1,7 @@
 // The one place that creates the Weir API client. Everything else imports `apiClient` from here.
 import { createWeirClient } from '@weir/contract/client';
 
-const AUTH_PATHS = new Set(['/api/auth/login', '/api/auth/me', '/api/auth/logout']);
+const AUTH_PATHS = new Set(['/api/auth/login', '/api/auth/ldap/login', '/api/auth/methods', '/api/auth/me', '/api/auth/logout']);
 
 let csrfToken: string | undefined;
 const unauthenticatedListeners = new Set<() => void>();

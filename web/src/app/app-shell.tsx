@@ -31,14 +31,17 @@ function UserMenu() {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'password', icon: <KeyOutlined />, label: t('admin.password.menu') },
-          { type: 'divider' },
+          // The provider or directory keeps the password of a user who logs in through it.
+          ...(user.authSource === 'local'
+            ? [{ key: 'password', icon: <KeyOutlined />, label: t('admin.password.menu') }, { type: 'divider' as const }]
+            : []),
           { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
         ],
         onClick: ({ key }) => {
           if (key === 'password') return setChangingPassword(true);
           logout.mutate(undefined, {
-            onSuccess: () => navigate('/login', { replace: true }),
+            // After single sign-on the provider's session ends too, on its own page.
+            onSuccess: ({ providerLogoutUrl }) => (providerLogoutUrl ? window.location.assign(providerLogoutUrl) : navigate('/login', { replace: true })),
             onError: (err) => void message.error(formatError('logOut', null, err)),
           });
         },

@@ -24,10 +24,21 @@ export function useSession() {
   });
 }
 
+/** The ways to log in this Weir offers (Weir accounts, single sign-on, LDAP). */
+export function useLoginMethods() {
+  return useQuery({
+    queryKey: ['auth', 'methods'],
+    queryFn: async () => unwrap(await apiClient.GET('/api/auth/methods')),
+    staleTime: Infinity,
+  });
+}
+
+/** Logs in with a username and password: a Weir account, or the directory's (LDAP). */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: LoginRequest) => unwrap(await apiClient.POST('/api/auth/login', { body })),
+    mutationFn: async ({ via, ...body }: LoginRequest & { via: 'local' | 'ldap' }) =>
+      unwrap(via === 'ldap' ? await apiClient.POST('/api/auth/ldap/login', { body }) : await apiClient.POST('/api/auth/login', { body })),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(sessionQueryKey, session);
@@ -38,9 +49,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
-      unwrap(await apiClient.POST('/api/auth/logout'));
-    },
+    mutationFn: async () => unwrap(await apiClient.POST('/api/auth/logout')),
     onSuccess: () => {
       setCsrfToken(undefined);
       // Nothing of the previous user's data may survive into the next session.
