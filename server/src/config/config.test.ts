@@ -84,3 +84,26 @@ describe('WEIR_LDAP_* turn LDAP login on', () => {
     assert.throws(() => loadConfig({ ...search, WEIR_LDAP_URL: 'ldap://ldap.example.org' }), (err: Error) => !err.message.includes('service-secret'));
   });
 });
+
+describe('single sign-on settings', () => {
+  const base = { WEIR_OIDC_ISSUER: 'https://login.example.org', WEIR_OIDC_CLIENT_ID: 'weir', WEIR_OIDC_GROUP_ROLES: 'weir-admins=admin, flink-ops=operator' };
+
+  it('are off without an issuer, and read as a whole with one', () => {
+    assert.equal(loadConfig({}).identity.oidc, undefined);
+    assert.equal(loadConfig({}).identity.localLogin, 'on');
+    const oidc = loadConfig({ ...base, WEIR_LOCAL_LOGIN: 'admins' });
+    assert.equal(oidc.identity.localLogin, 'admins');
+    assert.deepEqual(oidc.identity.oidc?.groupRoles, { groups: [{ group: 'weir-admins', role: 'admin' }, { group: 'flink-ops', role: 'operator' }] });
+    assert.equal(oidc.identity.oidc?.scopes, 'openid profile email groups');
+  });
+
+  it('refuse at start-up an issuer without a client id or a role mapping, or a mapping that does not read, naming the variable', () => {
+    const refused = (env: Record<string, string>, name: RegExp) =>
+      assert.throws(() => loadConfig(env), (err: Error) => err instanceof ConfigError && name.test(err.message), JSON.stringify(env));
+    refused({ ...base, WEIR_OIDC_CLIENT_ID: '' }, /WEIR_OIDC_CLIENT_ID/);
+    refused({ WEIR_OIDC_ISSUER: base.WEIR_OIDC_ISSUER, WEIR_OIDC_CLIENT_ID: 'weir' }, /WEIR_OIDC_GROUP_ROLES: required/);
+    refused({ ...base, WEIR_OIDC_GROUP_ROLES: 'ops=root' }, /WEIR_OIDC_GROUP_ROLES: "ops=root"/);
+    refused({ ...base, WEIR_OIDC_ISSUER: 'not a url' }, /WEIR_OIDC_ISSUER/);
+    refused({ ...base, WEIR_LOCAL_LOGIN: 'sometimes' }, /WEIR_LOCAL_LOGIN/);
+  });
+});

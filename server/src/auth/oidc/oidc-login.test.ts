@@ -265,6 +265,14 @@ describe('OidcLogin before it has a session to give', () => {
   const box = SecretBox.fromKey('cd'.repeat(32));
   const settings = { clientId: 'weir', clientSecret: 's', scopes: 'openid', groupsClaim: 'groups', usernameClaim: 'preferred_username', groupRoles: { groups: [] }, label: 'SSO', publicUrl: 'http://127.0.0.1:1', timeoutMs: 2_000 };
 
+  it('a client secret sealed with another key stops Weir at start, naming the setting', async () => {
+    const { publicUrl: _u, timeoutMs: _t, ...oidc } = settings;
+    await assert.rejects(
+      startTestWeir({ background: false, config: { secretKey: 'ab'.repeat(32), identity: { localLogin: 'on', oidc: { ...oidc, issuer: 'http://127.0.0.1:1', clientSecret: box.seal('x') } } } }),
+      /WEIR_OIDC_CLIENT_SECRET: sealed with another key/,
+    );
+  });
+
   it('an unreachable provider is named, and asked again at the next login', async () => {
     const port = await freePort();
     const login = new OidcLogin({ ...settings, issuer: `http://127.0.0.1:${port}` }, box);
