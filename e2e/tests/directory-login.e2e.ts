@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DIRECTORY, GROUPS_BASE, PEOPLE_BASE, startSlapd, type TestSlapd } from '../../server/src/test-support/slapd.js';
+import { DIRECTORY, startSlapd, weirLdapEnv, type TestSlapd } from '../../server/src/test-support/slapd.js';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
 import { ADMIN_USERNAME } from '../support/weir-app.js';
@@ -16,18 +16,7 @@ before(async () => {
   slapd = await startSlapd();
   server = await startWeirServer({
     adminPassword: ADMIN_PASSWORD,
-    env: {
-      WEIR_LDAP_URL: slapd.url,
-      WEIR_LDAP_START_TLS: 'on',
-      WEIR_LDAP_CA_FILE: slapd.caFile,
-      WEIR_LDAP_BIND_DN: DIRECTORY.service.dn,
-      WEIR_LDAP_BIND_PASSWORD: DIRECTORY.service.password,
-      WEIR_LDAP_USER_BASE: PEOPLE_BASE,
-      WEIR_LDAP_GROUP_BASE: GROUPS_BASE,
-      WEIR_LDAP_GROUP_ROLES: 'weir-admins=admin, flink-ops=operator',
-      WEIR_LDAP_DISPLAY_NAME_ATTRIBUTE: 'displayName',
-      WEIR_LDAP_LABEL: 'Example directory',
-    },
+    env: weirLdapEnv(slapd),
   });
   browser = await launchBrowser({ locale: 'en-US' });
 });

@@ -227,3 +227,26 @@ async function answersBind(url: string, rootPassword: string): Promise<boolean> 
     await client.unbind().catch(() => undefined);
   }
 }
+
+/**
+ * Weir's LDAP settings for this directory, as an operator writes them: StartTLS with the test CA,
+ * search-then-bind as the service account, groups mapped weir-admins → admin, flink-ops → operator.
+ * An override of undefined removes the setting.
+ */
+export function weirLdapEnv(slapd: TestSlapd, overrides: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string | undefined> = {
+    WEIR_LDAP_URL: slapd.url,
+    WEIR_LDAP_START_TLS: 'on',
+    WEIR_LDAP_CA_FILE: slapd.caFile,
+    WEIR_LDAP_BIND_DN: DIRECTORY.service.dn,
+    WEIR_LDAP_BIND_PASSWORD: DIRECTORY.service.password,
+    WEIR_LDAP_USER_BASE: PEOPLE_BASE,
+    WEIR_LDAP_GROUP_BASE: GROUPS_BASE,
+    WEIR_LDAP_GROUP_ROLES: 'weir-admins=admin, flink-ops=operator',
+    WEIR_LDAP_DISPLAY_NAME_ATTRIBUTE: 'displayName',
+    WEIR_LDAP_LABEL: 'Example directory',
+    WEIR_LDAP_TIMEOUT_MS: '3000',
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}

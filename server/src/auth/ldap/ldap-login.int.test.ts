@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type LdapConfig } from '../../config/config.js';
-import { DIRECTORY, GROUPS, GROUPS_BASE, PEOPLE_BASE, startSlapd, type TestSlapd } from '../../test-support/slapd.js';
+import { DIRECTORY, GROUPS, GROUPS_BASE, PEOPLE_BASE, startSlapd, weirLdapEnv, type TestSlapd } from '../../test-support/slapd.js';
 import { startTestWeir, testApp, type TestWeir } from '../../test-support/weir.js';
 import { SESSION_COOKIE } from '../auth.plugin.js';
 import { LdapDirectory } from './ldap-directory.js';
@@ -17,21 +17,7 @@ const started: Array<{ weir: TestWeir; app: FastifyInstance }> = [];
 
 /** The LDAP settings as an operator writes them, read through loadConfig (the validation included). */
 function ldapEnv(overrides: Record<string, string | undefined> = {}): Record<string, string> {
-  const env: Record<string, string | undefined> = {
-    WEIR_LDAP_URL: slapd.url,
-    WEIR_LDAP_START_TLS: 'on',
-    WEIR_LDAP_CA_FILE: slapd.caFile,
-    WEIR_LDAP_BIND_DN: DIRECTORY.service.dn,
-    WEIR_LDAP_BIND_PASSWORD: DIRECTORY.service.password,
-    WEIR_LDAP_USER_BASE: PEOPLE_BASE,
-    WEIR_LDAP_GROUP_BASE: GROUPS_BASE,
-    WEIR_LDAP_GROUP_ROLES: 'weir-admins=admin, flink-ops=operator',
-    WEIR_LDAP_DISPLAY_NAME_ATTRIBUTE: 'displayName',
-    WEIR_LDAP_LABEL: 'Example directory',
-    WEIR_LDAP_TIMEOUT_MS: '3000',
-    ...overrides,
-  };
-  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+  return weirLdapEnv(slapd, overrides);
 }
 
 function ldapConfig(overrides: Record<string, string | undefined> = {}): LdapConfig {
