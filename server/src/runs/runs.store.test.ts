@@ -178,6 +178,17 @@ forEachDatabase('RunsStore', (getDb) => {
     assert.equal((await runs.getSnapshot(run.id, 'plan'))?.body, plan);
   });
 
+  it("reads one kind of snapshot of many runs in one go, leaving out runs without one", async () => {
+    const [a, b, c] = await Promise.all([41, 42, 43].map(async (n) => (await runs.upsertByJob(job(n))).run));
+    await runs.saveSnapshot(a!.id, 'checkpoints', '{"counts":{"completed":1}}', T0);
+    await runs.saveSnapshot(b!.id, 'checkpoints', '{"counts":{"completed":2}}', T0);
+    await runs.saveSnapshot(b!.id, 'job', '{"state":"RUNNING"}', T0);
+    const read = await runs.getSnapshotsOf([a!.id, b!.id, c!.id], 'checkpoints');
+    assert.deepEqual([...read.keys()].sort(), [a!.id, b!.id].sort());
+    assert.equal(read.get(b!.id)?.body, '{"counts":{"completed":2}}', 'the kind asked for, not another');
+    assert.equal((await runs.getSnapshotsOf([], 'checkpoints')).size, 0);
+  });
+
   it('sets the failed probe count of many runs at once, and of no others', async () => {
     const a = await runs.upsertByJob(job(40));
     const b = await runs.upsertByJob(job(41));

@@ -388,6 +388,13 @@ export class RunsStore {
     return row && toSnapshot(row);
   }
 
+  /** One kind of snapshot of many runs, in one statement (the savepoint catalog reads up to 100 runs' checkpoints). */
+  async getSnapshotsOf(runIds: readonly string[], kind: SnapshotKind): Promise<Map<string, RunSnapshot>> {
+    if (runIds.length === 0) return new Map();
+    const rows = await this.database.db.selectFrom('run_snapshots').selectAll().where('run_id', 'in', [...runIds]).where('kind', '=', kind).execute();
+    return new Map(rows.map((row) => [row.run_id, toSnapshot(row)]));
+  }
+
   /** Every snapshot of a run, by kind. */
   async getSnapshots(runId: string): Promise<RunSnapshot[]> {
     const rows = await this.database.db

@@ -30,12 +30,11 @@ export class SavepointCatalogService {
       this.deps.runs.listByTask(taskId, { limit: RUNS_READ }),
       this.deps.versions.listByTask(taskId),
     ]);
-    const catalogRuns: CatalogRun[] = await Promise.all(
-      runs.map(async (run) => {
-        const snapshot = await this.deps.runs.getSnapshot(run.id, 'checkpoints');
-        return { id: run.id, taskId: run.taskId, flinkJobId: run.flinkJobId, versionId: run.versionId, savedStates: snapshot ? savedStatesOf(snapshot.body) : undefined };
-      }),
-    );
+    const checkpoints = await this.deps.runs.getSnapshotsOf(runs.map((run) => run.id), 'checkpoints');
+    const catalogRuns: CatalogRun[] = runs.map((run) => {
+      const snapshot = checkpoints.get(run.id);
+      return { id: run.id, taskId: run.taskId, flinkJobId: run.flinkJobId, versionId: run.versionId, savedStates: snapshot ? savedStatesOf(snapshot.body) : undefined };
+    });
     return buildCatalog({ stored, runs: catalogRuns, versionNumbers: new Map(versions.map((v) => [v.id, v.version])), isMissing: this.deps.isMissing ?? knownMissing });
   }
 }
