@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { DialectName } from '../database.js';
 import { varchar } from './portable.js';
 
 /**
@@ -13,8 +14,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('users_auth_source_external_subject_uq').on('users').columns(['auth_source', 'external_subject']).unique().execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('users_auth_source_external_subject_uq').on('users').execute();
+export async function down(db: Kysely<any>, dialect?: DialectName): Promise<void> {
+  // MySQL names the table of an index to drop; the others refuse the ON clause.
+  const drop = db.schema.dropIndex('users_auth_source_external_subject_uq');
+  await (dialect === 'mysql' ? drop.on('users') : drop).execute();
   await db.schema.alterTable('users').dropColumn('external_subject').execute();
   await db.schema.alterTable('users').dropColumn('auth_source').execute();
 }
