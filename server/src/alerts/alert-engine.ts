@@ -199,6 +199,10 @@ export class AlertEngine {
     for (const incident of firing) {
       const rule = byId.get(incident.ruleId);
       if (rule?.condition.kind === 'status' && rule.condition.statuses.includes(status)) continue;
+      // Only a status after the incident's own fact is a recovery: Weir also records statuses from
+      // Flink's history after the fact (another run of the task seen late, an instance taking a
+      // cluster over), and a RUNNING from before a failure says nothing about the failure.
+      if (incident.facts.at > at) continue;
       const which = incident.runId === ref.runId ? 'the job is' : 'a new run of the job is';
       await this.resolve(incident, rule, 'recovered', `${which} ${status} again (${new Date(at).toISOString()})`);
     }

@@ -253,6 +253,24 @@ forEachDatabase('alerting end to end', (getDb) => {
     assert.equal(robots.rejected.length, 0, 'every signature checked out');
   });
 
+  it('a RUNNING from before a failure (another run of the task recorded late) does not resolve it; a later one does', async () => {
+    const ref = await job();
+    const [hook] = await channels(channelRequests().slice(0, 1));
+    await rule(ref, [hook!]);
+    const failedAt = now();
+    bus.publish(status(ref, 'FAILED', failedAt));
+    await settle(main);
+    // A second run of the same task, whose history Weir reads only now: it ran before the failure.
+    const late = { ...ref, runId: (await new RunsStore(database).upsertByJob({ taskId: ref.taskId, clusterId, flinkJobId: randomBytes(16).toString('hex'), jobName: ref.jobName, status: 'RUNNING', executionMode: 'STREAMING' })).run.id };
+    bus.publish(status(late, 'RUNNING', failedAt - 5_000));
+    bus.publish(status(ref, 'RUNNING', failedAt - 4_000));
+    await settle(main);
+    assert.deepEqual((await history(ref)).map((r) => r.kind), ['FIRING'], 'still firing: nothing ran after the failure');
+    bus.publish(status(late, 'RUNNING', failedAt + 1_000));
+    await settle(main);
+    assert.deepEqual((await history(ref)).map((r) => r.kind).sort(), ['FIRING', 'RESOLVED']);
+  });
+
   it('a channel that is down is retried with backoff, each attempt in the history; a dead one is given up', async () => {
     const ref = await job();
     const [hook] = await channels(channelRequests().slice(0, 1));
