@@ -147,7 +147,12 @@ test('an admin sets up a signed webhook and a FAILED rule; a failing job gives o
   await page.locator('.ant-select-item-option', { hasText: JOB }).click();
   await page.waitForURL(/\/alerts\?taskId=/);
   const rows = page.getByTestId('alert-history').locator('tbody tr.ant-table-row');
-  await rows.locator('[data-status="SENT"]').first().waitFor({ timeout: 30_000 });
+  // Until the narrowed list arrives the table keeps showing the whole history (the two test
+  // messages, also SENT): wait for rows that are all about this job, not for any SENT row.
+  await waitUntil('the history narrowed to the job', 30_000, async () => {
+    const texts = await rows.allInnerTexts();
+    return texts.length > 0 && texts.every((text) => text.includes(JOB)) && (await rows.locator('[data-status="SENT"]').count()) > 0;
+  });
   if ((await rows.count()) !== 1) {
     // Say what the extra rows were, and what reached the receiver, so a failure explains itself.
     const api = (await page.request.get(`${server.url}${new URL(page.url()).pathname.replace('/alerts', '/api/alerts/history')}${new URL(page.url()).search}`).then((r) => r.json()).catch((e: unknown) => String(e))) as unknown;
