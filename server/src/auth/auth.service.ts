@@ -7,7 +7,7 @@ import type { ApiTokensStore } from './api-tokens.store.js';
 import type { SessionsStore } from './sessions.store.js';
 import type { UserRecord, UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
-import { SYSTEM_PRINCIPAL, type Principal } from './principal.js';
+import { roleAllows, SYSTEM_PRINCIPAL, type Principal } from './principal.js';
 import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
 import { roleForGroups, type DirectoryAnswer, type ExternalIdentity, type GroupRoleMapping } from './external-identity.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -193,7 +193,7 @@ export class AuthService {
     }
     if (user.disabled) return refuse('disabled', new AppError('FORBIDDEN', 'Your Weir account is disabled; ask an admin', { reason: 'disabled' }), user.id);
     if (user.role !== granted.role || user.displayName !== identity.displayName) {
-      const demoted = RANK[granted.role] < RANK[user.role];
+      const demoted = !roleAllows(granted.role, user.role);
       const before = user.role;
       user = await this.users.update(user.id, { role: granted.role, displayName: identity.displayName });
       if (before !== granted.role) {
@@ -402,8 +402,6 @@ export class AuthService {
     return this.dummyHash;
   }
 }
-
-const RANK: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
 
 function toUser(u: Pick<UserRecord, 'id' | 'username' | 'displayName' | 'role' | 'authSource'>): User {
   return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, authSource: u.authSource };

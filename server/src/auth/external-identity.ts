@@ -1,4 +1,5 @@
-import type { Role } from '@weir/contract';
+import { Role } from '@weir/contract';
+import { roleAllows } from './principal.js';
 
 /** Who an identity provider (OIDC) or a directory (LDAP) says logged in. */
 export interface ExternalIdentity {
@@ -22,8 +23,7 @@ export interface GroupRoleMapping {
   fallback?: Role;
 }
 
-const RANK: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
-const ROLES = new Set<string>(Object.keys(RANK));
+const ROLES = new Set<string>(Role.options);
 
 /**
  * Reads `group=role` pairs, comma- or newline-separated (`weir-admins=admin, flink-ops=operator`);
@@ -58,7 +58,7 @@ export function roleForGroups(userGroups: readonly string[], mapping: GroupRoleM
   const held = new Set(userGroups);
   let best: { role: Role; because: string } | undefined;
   for (const { group, role } of mapping.groups) {
-    if (held.has(group) && (!best || RANK[role] > RANK[best.role])) best = { role, because: `group ${group}` };
+    if (held.has(group) && (!best || !roleAllows(best.role, role))) best = { role, because: `group ${group}` };
   }
   if (best) return best;
   return mapping.fallback ? { role: mapping.fallback, because: 'the default role (*)' } : undefined;

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Attribute, Change, Client } from 'ldapts';
+import { freePort } from './weir-process.js';
 
 /** Debian's OpenLDAP server, which the test runner installs (scripts/bootstrap.mjs, ensureSlapd). */
 export const SLAPD_BINARY = '/usr/sbin/slapd';
@@ -108,17 +108,6 @@ function selfSignedCertificate(keyFile: string, certFile: string, commonName: st
   run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', `/CN=${commonName}`, '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost']);
 }
 
-/** A port nobody listens on right now (the OS picks it); slapd may still lose it to a race, so the caller retries. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A real OpenLDAP slapd on two free loopback ports (ldap:// with StartTLS, and ldaps://), with a

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { parseGroupRoleMapping, type GroupRoleMapping } from '../external-identity.js';
 import { startTestOidcProvider, type TestOidcProvider } from '../../test-support/oidc-provider.js';
 import { startTestWeir, testApp, type TestWeir } from '../../test-support/weir.js';
+import { freePort } from '../../test-support/weir-process.js';
 import { SecretBox } from '../../secrets/secret-box.js';
 import { OidcLogin, safeReturnPath } from './oidc-login.js';
 
@@ -67,13 +67,6 @@ class Browser {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function mapping(text: string): GroupRoleMapping {
   const parsed = parseGroupRoleMapping(text);
