@@ -20,6 +20,8 @@ export const AuditEntry = z
     outcome: AuditOutcome,
     /** What the operation was given and, on failure, its error; never a secret. */
     detail: z.unknown().nullable(),
+    /** The team the entry is about; null: Weir-wide (users, logins, shared clusters). */
+    teamId: z.string().nullable(),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntry>;
@@ -33,6 +35,7 @@ export const AuditQuery = z
     action: filterText,
     targetType: filterText,
     targetId: filterText,
+    teamId: filterText,
     from: z.coerce.number().int().min(0).optional(),
     to: z.coerce.number().int().min(0).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),

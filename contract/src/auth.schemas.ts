@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMs, Role } from './common.schemas.js';
+import { GlobalRole, TeamMembership } from './teams.schemas.js';
 
 /** Who vouches for a user: Weir's own password, single sign-on (OIDC), the LDAP directory; `token` for an API token asking who it is. */
 export const AuthSource = z.enum(['local', 'oidc', 'ldap', 'token']);
@@ -10,7 +11,11 @@ export const User = z
     id: z.string(),
     username: z.string(),
     displayName: z.string().nullable(),
+    /** The highest role the user has anywhere (global or in a team): what the app's menus follow. */
     role: Role,
+    /** The role over every team; `none`: only what the teams give. */
+    globalRole: GlobalRole,
+    teams: z.array(TeamMembership),
     authSource: AuthSource,
   })
   .meta({ id: 'User' });
@@ -56,12 +61,14 @@ export const CreateUserRequest = z.object({
     .regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, dot, dash and underscore only'),
   displayName: z.string().trim().max(128).optional(),
   password: z.string().min(10, 'at least 10 characters').max(256),
-  role: Role,
+  /** The global role (`none`: only the teams below). */
+  role: GlobalRole,
+  teams: z.array(z.object({ teamId: z.string().min(1).max(64), role: Role })).max(200).optional(),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
 export const UpdateUserRequest = z.object({
-  role: Role.optional(),
+  role: GlobalRole.optional(),
   displayName: z.string().trim().max(128).optional(),
   disabled: z.boolean().optional(),
 });
@@ -73,6 +80,8 @@ export const ApiToken = z
     id: z.string(),
     name: z.string(),
     role: Role,
+    /** The one team the token acts in; null: a global token (made by a global admin). */
+    teamId: z.string().nullable(),
     createdBy: z.string(),
     createdAt: EpochMs,
     lastUsedAt: EpochMs.nullable(),
@@ -89,6 +98,8 @@ export type ApiToken = z.infer<typeof ApiToken>;
 export const CreateApiTokenRequest = z.object({
   name: z.string().trim().min(1).max(100),
   role: Role,
+  /** Scope the token to one team (required for a team admin; a global admin may leave it out for a global token). */
+  teamId: z.string().min(1).max(64).optional(),
   /** When the token stops working (epoch ms, in the future); absent: never. */
   expiresAt: EpochMs.optional(),
 });

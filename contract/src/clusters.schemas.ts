@@ -36,6 +36,8 @@ export const Cluster = z
     historyUrl: z.string().nullable(),
     description: z.string().nullable(),
     isLocal: z.boolean(),
+    /** The team that owns the cluster; null: shared by every team (managed by global admins). */
+    teamId: z.string().nullable(),
     health: ClusterHealth,
     flinkVersion: z.string().nullable(),
     taskManagers: z.number().int().nullable(),
@@ -63,6 +65,8 @@ export const CreateClusterRequest = z.object({
   gatewayUrl: httpUrl.optional(),
   historyUrl: httpUrl.optional(),
   description: z.string().trim().max(500).optional(),
+  /** The owning team (absent: the default team); null: shared by every team. */
+  teamId: z.string().min(1).max(64).nullable().optional(),
   /** Sent with every request to the REST endpoint (and the SQL Gateway); stored encrypted. */
   auth: ClusterAuthRequest.optional(),
 });

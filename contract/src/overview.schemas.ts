@@ -51,6 +51,8 @@ function multi<T extends z.ZodType<string, string>>(item: T, max = 32) {
 export const OverviewCountsQuery = z.object({
   lifecycle: multi(OverviewLifecycle).optional(),
   clusterId: multi(z.string().min(1).max(64), 200).optional(),
+  /** Owning teams; the caller's visible teams always bound the answer. */
+  teamId: multi(z.string().min(1).max(64), 200).optional(),
   mode: OverviewExecutionMode.optional(),
   /** Health band of the latest run (healthy 80–100, degraded 50–79, unhealthy 0–49); a run without a score matches none. */
   health: multi(HealthBand, 3).optional(),
@@ -111,6 +113,8 @@ export const OverviewTask = z
     clusterId: z.string(),
     /** Null when the cluster was removed since (its runs stay viewable). */
     clusterName: z.string().nullable(),
+    teamId: z.string(),
+    teamName: z.string(),
     owner: z.string().nullable(),
     latestRunId: z.string(),
     flinkJobId: z.string(),

@@ -78,6 +78,8 @@ const taskFields = {
   lifecycle: TaskLifecycle,
   executionMode: TaskExecutionMode,
   clusterId: z.string(),
+  /** The team that owns the task: its members see and operate it. */
+  teamId: z.string(),
   owner: z.string().nullable(),
   description: z.string().nullable(),
   currentVersionId: z.string().nullable(),
@@ -128,6 +130,7 @@ export const TaskListQuery = z.object({
   lifecycle: csv(TaskLifecycle).optional(),
   kind: csv(TaskKind).optional(),
   clusterId: z.string().max(64).optional(),
+  teamId: z.string().max(64).optional(),
   sort: TaskSortKey.optional(),
   order: z.enum(['asc', 'desc']).optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -146,6 +149,8 @@ export const CreateTaskRequest = z.object({
   name: taskName,
   kind: z.enum(['SQL', 'JAR']),
   clusterId: z.string().min(1).max(64),
+  /** The owning team; absent: the default team, or the caller's only team where they may operate. */
+  teamId: z.string().min(1).max(64).optional(),
   executionMode: TaskExecutionMode.default('STREAMING'),
   owner: z.string().trim().max(100).nullable().optional(),
   description: z.string().trim().max(2000).nullable().optional(),

@@ -10,6 +10,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { registerAuth, withAccessInOpenApi } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { oidcRoutes } from './auth/oidc/oidc.routes.js';
+import { teamsRoutes } from './teams/teams.routes.js';
 import { clustersRoutes } from './clusters/clusters.routes.js';
 import { registerErrorHandling } from './errors/error-handler.js';
 import { eventsRoutes } from './events/events.routes.js';
@@ -95,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const { services } = options;
-  registerAuth(app, services.auth);
+  registerAuth(app, services.auth, (kind, id) => services.teamsStore.ownerOf(kind, id));
   authRoutes(app, {
     auth: services.auth,
     methods: {
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionTtlMs: options.sessionTtlMs,
   });
   oidcRoutes(app, { auth: services.auth, oidc: services.identity.oidc, secureCookies: options.secureCookies ?? false, sessionTtlMs: options.sessionTtlMs });
+  teamsRoutes(app, services.teams);
   clustersRoutes(app, services.clusters);
   auditRoutes(app, services.audit);
   alertsRoutes(app, services.alerts.service);

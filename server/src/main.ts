@@ -162,7 +162,8 @@ async function startLocalFlinkIfWanted(
 async function registerLocalCluster(services: Services, restUrl: string, gatewayUrl: string | undefined): Promise<void> {
   const existing = (await services.clusters.list()).find((c) => c.name === LOCAL_CLUSTER_NAME);
   if (!existing) {
-    await services.clusters.register(SYSTEM_PRINCIPAL, { name: LOCAL_CLUSTER_NAME, restUrl, gatewayUrl, description: 'Started by Weir on this machine' }, { isLocal: true });
+    // Shared: every team may run its jobs on the cluster Weir started.
+    await services.clusters.register(SYSTEM_PRINCIPAL, { name: LOCAL_CLUSTER_NAME, restUrl, gatewayUrl, description: 'Started by Weir on this machine', teamId: null }, { isLocal: true });
   } else if (existing.restUrl !== restUrl || existing.gatewayUrl !== (gatewayUrl ?? null)) {
     await services.clusters.update(SYSTEM_PRINCIPAL, existing.id, { restUrl, gatewayUrl });
   } else {

@@ -47,6 +47,9 @@ import { WatcherManager } from './watcher/watcher-manager.js';
 import { ClusterLeases, newInstanceId } from './instances/cluster-leases.js';
 import { EventRelay } from './events/event-relay.js';
 import { LeasesStore } from './instances/leases.store.js';
+import { TeamsStore } from './teams/teams.store.js';
+import { TeamsService } from './teams/teams.service.js';
+import { teamOfAuditTarget } from './teams/audit-team.js';
 
 export interface Logger {
   info(o: unknown, m: string): void;
@@ -95,8 +98,10 @@ function identityProviders(config: ServicesConfig, secrets: SecretBox, auth: Aut
 export function createServices(database: Database, config: ServicesConfig, log: Logger = quiet) {
   const bus = new EventBus(log);
   const scheduler = new Scheduler(log);
-  const audit = new AuditService(new AuditStore(database), log);
-  const auth = new AuthService(new UsersStore(database), new SessionsStore(database), new ApiTokensStore(database), audit, {
+  const teamsStore = new TeamsStore(database);
+  // Every audit entry about a task, run, cluster or alert setting carries its team, for team admins' view of the log.
+  const audit = new AuditService(new AuditStore(database), log, Date.now, (target) => teamOfAuditTarget(teamsStore, target));
+  const auth = new AuthService(new UsersStore(database), new SessionsStore(database), new ApiTokensStore(database), teamsStore, audit, {
     sessionTtlMs: config.sessionTtlMs,
     sessionLifetimeMs: config.sessionLifetimeMs,
     ...(config.authClock ? { now: config.authClock } : {}),
@@ -104,6 +109,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     onPasswordChanged: (user) => forgetInitialPassword(config.dataDir, user.username),
     localLogin: config.identity?.localLogin ?? 'on',
   });
+  const teams = new TeamsService({ store: teamsStore, audit, membershipChanged: (userId) => auth.membershipChanged(userId) });
   const instanceId = config.clusterLeases?.instanceId ?? newInstanceId();
   // What open pages hear: this instance's events, and those of the other instances on the database.
   const relay = EventRelay.forDatabase(bus, database, instanceId, log);
@@ -117,7 +123,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const identity = identityProviders(config, secrets, auth, log);
   // One gate for every request Weir sends out (clusters, alert channels).
   const outbound = new OutboundGuard(config.outbound);
-  const clusters = new ClustersService(new ClustersStore(database), audit, secrets, config.flinkTimeoutMs, outbound, clusterEvents);
+  const clusters = new ClustersService(new ClustersStore(database), audit, secrets, config.flinkTimeoutMs, outbound, { exists: async (id) => (await teamsStore.ownerOf('team', id)) !== undefined }, clusterEvents);
   // Several instances on one server database share the clusters; on SQLite (one file, one
   // instance) every cluster is this instance's, unless a test turns leases on.
   const leaseConfig = config.clusterLeases;
@@ -166,7 +172,8 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const taskVersions = new TaskVersionsStore(database);
   const runDetail = new RunsService({ runs, tasks, versions: taskVersions, savepoints, clusters, watchers, checkpoints });
   const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));
-  const tasksService = new TasksService({ tasks, versions: taskVersions, runs, clusters, jars, audit, log });
+  const teamExists = async (teamId: string) => (await teamsStore.ownerOf('team', teamId)) !== undefined;
+  const tasksService = new TasksService({ tasks, versions: taskVersions, runs, clusters, jars, audit, teamExists, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
   const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, watchers, jars, audit, bus });
   const health = createJobHealth({ database, runs, tasks, clusters, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000, ...perCluster });
@@ -283,6 +290,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, identity, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, teams, teamsStore, identity, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -194,6 +194,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The teams the caller belongs to (every team for a global role). */
+        get: operations["listTeams"];
+        put?: never;
+        /** @description Global admins only. */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        /** @description Global admins only; the team must own nothing. */
+        delete: operations["deleteTeam"];
+        options?: never;
+        head?: never;
+        patch: operations["updateTeam"];
+        trace?: never;
+    };
+    "/api/teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listTeamMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Adds a user to the team or changes their role in it (the team's admins, or a global admin). */
+        put: operations["putTeamMember"];
+        post?: never;
+        delete: operations["deleteTeamMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters": {
         parameters: {
             query?: never;
@@ -249,7 +317,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The audit log, newest first: every change and operation with who, when, what and the outcome. */
+        /** @description The audit log, newest first: every change and operation with who, when, what and the outcome. A team admin sees the entries about the team's tasks, clusters and alert settings. */
         get: operations["listAudit"];
         put?: never;
         post?: never;
@@ -1122,12 +1190,42 @@ export interface components {
                 details?: unknown;
             };
         };
+        TeamInput: {
+            id: string;
+            name: string;
+            description: string | null;
+            createdAt: number;
+            memberCount: number;
+            myRole: ("admin" | "operator" | "viewer") | null;
+        };
+        TeamListInput: {
+            items: components["schemas"]["TeamInput"][];
+        };
+        TeamMembershipInput: {
+            teamId: string;
+            teamName: string;
+            /** @enum {string} */
+            role: "admin" | "operator" | "viewer";
+        };
+        TeamMemberInput: {
+            userId: string;
+            username: string;
+            displayName: string | null;
+            /** @enum {string} */
+            role: "admin" | "operator" | "viewer";
+        };
+        TeamMemberListInput: {
+            items: components["schemas"]["TeamMemberInput"][];
+        };
         UserInput: {
             id: string;
             username: string;
             displayName: string | null;
             /** @enum {string} */
             role: "admin" | "operator" | "viewer";
+            /** @enum {string} */
+            globalRole: "admin" | "operator" | "viewer" | "none";
+            teams: components["schemas"]["TeamMembershipInput"][];
             /** @enum {string} */
             authSource: "local" | "oidc" | "ldap" | "token";
         };
@@ -1153,6 +1251,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "operator" | "viewer";
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             lastUsedAt: number | null;
@@ -1536,6 +1635,7 @@ export interface components {
             historyUrl: string | null;
             description: string | null;
             isLocal: boolean;
+            teamId: string | null;
             /** @enum {string} */
             health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
             flinkVersion: string | null;
@@ -1588,6 +1688,7 @@ export interface components {
             /** @enum {string} */
             outcome: "success" | "failure";
             detail: unknown | null;
+            teamId: string | null;
         };
         AuditPageInput: {
             items: components["schemas"]["AuditEntryInput"][];
@@ -1714,6 +1815,8 @@ export interface components {
             executionMode: "STREAMING" | "BATCH";
             clusterId: string;
             clusterName: string | null;
+            teamId: string;
+            teamName: string;
             owner: string | null;
             latestRunId: string;
             flinkJobId: string;
@@ -1788,6 +1891,7 @@ export interface components {
             /** @enum {string} */
             executionMode: "STREAMING" | "BATCH";
             clusterId: string;
+            teamId: string;
             owner: string | null;
             description: string | null;
             currentVersionId: string | null;
@@ -1817,6 +1921,7 @@ export interface components {
             /** @enum {string} */
             executionMode: "STREAMING" | "BATCH";
             clusterId: string;
+            teamId: string;
             owner: string | null;
             description: string | null;
             currentVersionId: string | null;
@@ -2510,12 +2615,42 @@ export interface components {
                 details?: unknown;
             };
         };
+        Team: {
+            id: string;
+            name: string;
+            description: string | null;
+            createdAt: number;
+            memberCount: number;
+            myRole: ("admin" | "operator" | "viewer") | null;
+        };
+        TeamList: {
+            items: components["schemas"]["Team"][];
+        };
+        TeamMembership: {
+            teamId: string;
+            teamName: string;
+            /** @enum {string} */
+            role: "admin" | "operator" | "viewer";
+        };
+        TeamMember: {
+            userId: string;
+            username: string;
+            displayName: string | null;
+            /** @enum {string} */
+            role: "admin" | "operator" | "viewer";
+        };
+        TeamMemberList: {
+            items: components["schemas"]["TeamMember"][];
+        };
         User: {
             id: string;
             username: string;
             displayName: string | null;
             /** @enum {string} */
             role: "admin" | "operator" | "viewer";
+            /** @enum {string} */
+            globalRole: "admin" | "operator" | "viewer" | "none";
+            teams: components["schemas"]["TeamMembership"][];
             /** @enum {string} */
             authSource: "local" | "oidc" | "ldap" | "token";
         };
@@ -2541,6 +2676,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "operator" | "viewer";
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             lastUsedAt: number | null;
@@ -2924,6 +3060,7 @@ export interface components {
             historyUrl: string | null;
             description: string | null;
             isLocal: boolean;
+            teamId: string | null;
             /** @enum {string} */
             health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
             flinkVersion: string | null;
@@ -2976,6 +3113,7 @@ export interface components {
             /** @enum {string} */
             outcome: "success" | "failure";
             detail: unknown | null;
+            teamId: string | null;
         };
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];
@@ -3102,6 +3240,8 @@ export interface components {
             executionMode: "STREAMING" | "BATCH";
             clusterId: string;
             clusterName: string | null;
+            teamId: string;
+            teamName: string;
             owner: string | null;
             latestRunId: string;
             flinkJobId: string;
@@ -3176,6 +3316,7 @@ export interface components {
             /** @enum {string} */
             executionMode: "STREAMING" | "BATCH";
             clusterId: string;
+            teamId: string;
             owner: string | null;
             description: string | null;
             currentVersionId: string | null;
@@ -3205,6 +3346,7 @@ export interface components {
             /** @enum {string} */
             executionMode: "STREAMING" | "BATCH";
             clusterId: string;
+            teamId: string;
             owner: string | null;
             description: string | null;
             currentVersionId: string | null;
@@ -4394,6 +4536,9 @@ export interface operations {
                             /** @enum {string} */
                             role: "admin" | "operator" | "viewer";
                             /** @enum {string} */
+                            globalRole: "admin" | "operator" | "viewer" | "none";
+                            teams: components["schemas"]["TeamMembership"][];
+                            /** @enum {string} */
                             authSource: "local" | "oidc" | "ldap" | "token";
                             disabled: boolean;
                             createdAt: number;
@@ -4471,7 +4616,12 @@ export interface operations {
                     displayName?: string;
                     password: string;
                     /** @enum {string} */
-                    role: "admin" | "operator" | "viewer";
+                    role: "admin" | "operator" | "viewer" | "none";
+                    teams?: {
+                        teamId: string;
+                        /** @enum {string} */
+                        role: "admin" | "operator" | "viewer";
+                    }[];
                 };
             };
         };
@@ -4554,7 +4704,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role?: "admin" | "operator" | "viewer";
+                    role?: "admin" | "operator" | "viewer" | "none";
                     displayName?: string;
                     disabled?: boolean;
                 };
@@ -4715,6 +4865,7 @@ export interface operations {
                     name: string;
                     /** @enum {string} */
                     role: "admin" | "operator" | "viewer";
+                    teamId?: string;
                     expiresAt?: number;
                 };
             };
@@ -4906,6 +5057,556 @@ export interface operations {
             };
         };
     };
+    listTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMemberList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "admin" | "operator" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMember"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listClusters: {
         parameters: {
             query?: never;
@@ -5009,6 +5710,7 @@ export interface operations {
                     /** Format: uri */
                     historyUrl?: string;
                     description?: string;
+                    teamId?: string | null;
                     auth?: components["schemas"]["ClusterAuthRequestInput"];
                 };
             };
@@ -5276,6 +5978,7 @@ export interface operations {
                     /** Format: uri */
                     historyUrl?: string;
                     description?: string;
+                    teamId?: string | null;
                     auth?: components["schemas"]["ClusterAuthRequestInput"] | null;
                 };
             };
@@ -5447,6 +6150,7 @@ export interface operations {
                 action?: string;
                 targetType?: string;
                 targetId?: string;
+                teamId?: string;
                 from?: number;
                 to?: number;
                 limit?: number;
@@ -6646,6 +7350,7 @@ export interface operations {
             query?: {
                 lifecycle?: string | string[];
                 clusterId?: string | string[];
+                teamId?: string | string[];
                 mode?: "STREAMING" | "BATCH";
                 health?: string | string[];
                 q?: string;
@@ -6708,6 +7413,7 @@ export interface operations {
             query?: {
                 lifecycle?: string | string[];
                 clusterId?: string | string[];
+                teamId?: string | string[];
                 mode?: "STREAMING" | "BATCH";
                 health?: string | string[];
                 q?: string;
@@ -7367,6 +8073,7 @@ export interface operations {
                 lifecycle?: ("DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE")[];
                 kind?: ("SQL" | "JAR" | "EXTERNAL")[];
                 clusterId?: string;
+                teamId?: string;
                 sort?: "name" | "lifecycle" | "executionMode" | "latestStatus" | "latestStartTime" | "createdAt" | "updatedAt";
                 order?: "asc" | "desc";
                 page?: number;
@@ -7469,6 +8176,7 @@ export interface operations {
                     /** @enum {string} */
                     kind: "SQL" | "JAR";
                     clusterId: string;
+                    teamId?: string;
                     /**
                      * @default STREAMING
                      * @enum {string}

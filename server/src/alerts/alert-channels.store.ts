@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import type { AlertChannelsTable, AlertChannelTypeName } from './alert-tables.js';
+import { DEFAULT_TEAM_ID } from '@weir/contract';
 
 /** A channel as stored: `config` is the parsed JSON with secret fields still sealed. */
 export interface StoredChannel {
@@ -39,6 +40,7 @@ export class AlertChannelsStore {
       type: channel.type,
       config: JSON.stringify(channel.config),
       enabled: channel.enabled ? 1 : 0,
+      team_id: DEFAULT_TEAM_ID,
       created_by: channel.createdBy,
       created_at: now,
       updated_at: now,

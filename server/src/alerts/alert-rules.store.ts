@@ -3,6 +3,7 @@ import type { AlertCondition, AlertConditionKind, AlertRule, AlertScope } from '
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import type { AlertRulesTable } from './alert-tables.js';
+import { DEFAULT_TEAM_ID } from '@weir/contract';
 
 export interface StoredRule extends AlertRule {
   deletedAt: number | null;
@@ -38,6 +39,7 @@ export class AlertRulesStore {
       channel_ids: JSON.stringify(rule.channelIds),
       renotify_interval_ms: rule.renotifyIntervalMs,
       enabled: rule.enabled ? 1 : 0,
+      team_id: DEFAULT_TEAM_ID,
       created_by: rule.createdBy,
       created_at: now,
       updated_at: now,

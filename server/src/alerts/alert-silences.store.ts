@@ -3,6 +3,7 @@ import type { AlertSilence } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import type { AlertSilencesTable } from './alert-tables.js';
+import { DEFAULT_TEAM_ID } from '@weir/contract';
 
 export interface NewSilence {
   ruleId: string | null;
@@ -34,6 +35,7 @@ export class AlertSilencesStore {
       starts_at: now,
       ends_at: silence.endsAt,
       reason: silence.reason,
+      team_id: DEFAULT_TEAM_ID,
       created_by: silence.createdBy,
       created_at: now,
     };

@@ -15,6 +15,8 @@ export interface AlertChannelsTable {
   type: AlertChannelTypeName;
   /** JSON; secret fields sealed by SecretBox. */
   config: string;
+  /** Null: a channel every team's rules may use. */
+  team_id: string | null;
   enabled: Generated<number>;
   created_by: string;
   created_at: number;
@@ -32,6 +34,7 @@ export interface AlertRulesTable {
   scope: string;
   /** JSON array of channel ids. */
   channel_ids: string;
+  team_id: Generated<string>;
   renotify_interval_ms: number | null;
   enabled: Generated<number>;
   created_by: string;
@@ -44,6 +47,7 @@ export interface AlertSilencesTable {
   id: string;
   rule_id: string | null;
   task_id: string | null;
+  team_id: Generated<string>;
   starts_at: number;
   ends_at: number;
   reason: string;

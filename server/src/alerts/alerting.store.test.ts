@@ -18,9 +18,10 @@ import { forEachDatabase } from '../test-support/databases.js';
 import { testOutbound } from '../test-support/weir.js';
 import { createAlerting, type Alerting } from './alerting.js';
 import { RobotReceiver, SmtpReceiver, waitFor, type ReceivedMail, type ReceivedMessage } from './testing/receivers.js';
+import { makePrincipal } from '../auth/principal.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const admin: Principal = { kind: 'user', id: 'u1', name: 'admin', role: 'admin' };
+const admin: Principal = makePrincipal({ kind: 'user', id: 'u1', name: 'admin' }, 'admin');
 const secrets = SecretBox.fromKey(randomBytes(32).toString('hex'));
 
 const robots = new RobotReceiver({

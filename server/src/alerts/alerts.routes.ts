@@ -38,7 +38,7 @@ export function alertsRoutes(app: FastifyInstance, alerts: AlertsService): void 
   });
 
   r.get('/api/alerts/channels/:id', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'alertChannel', param: 'id' } },
     schema: { tags, operationId: 'getAlertChannel', params: IdParams, response: { 200: AlertChannel, ...errors } },
     handler: (req) => alerts.getChannel(req.params.id),
   });
@@ -50,13 +50,13 @@ export function alertsRoutes(app: FastifyInstance, alerts: AlertsService): void 
   });
 
   r.put('/api/alerts/channels/:id', {
-    config: { access: 'admin' },
+    config: { access: 'admin', owner: { kind: 'alertChannel', param: 'id' } },
     schema: { tags, operationId: 'replaceAlertChannel', params: IdParams, body: AlertChannelRequest, response: { 200: AlertChannel, ...errors } },
     handler: (req) => alerts.replaceChannel(principalOf(req), req.params.id, req.body),
   });
 
   r.delete('/api/alerts/channels/:id', {
-    config: { access: 'admin' },
+    config: { access: 'admin', owner: { kind: 'alertChannel', param: 'id' } },
     schema: { tags, operationId: 'deleteAlertChannel', params: IdParams, response: { 204: z.null(), ...errors } },
     handler: async (req, reply) => {
       await alerts.deleteChannel(principalOf(req), req.params.id);
@@ -65,7 +65,7 @@ export function alertsRoutes(app: FastifyInstance, alerts: AlertsService): void 
   });
 
   r.post('/api/alerts/channels/:id/test', {
-    config: { access: 'admin' },
+    config: { access: 'admin', owner: { kind: 'alertChannel', param: 'id' } },
     schema: { tags, operationId: 'testAlertChannel', params: IdParams, response: { 200: AlertTestResult, ...errors } },
     handler: (req) => alerts.testChannel(principalOf(req), req.params.id),
   });
@@ -77,7 +77,7 @@ export function alertsRoutes(app: FastifyInstance, alerts: AlertsService): void 
   });
 
   r.get('/api/alerts/rules/:id', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'alertRule', param: 'id' } },
     schema: { tags, operationId: 'getAlertRule', params: IdParams, response: { 200: AlertRule, ...errors } },
     handler: (req) => alerts.getRule(req.params.id),
   });
@@ -89,13 +89,13 @@ export function alertsRoutes(app: FastifyInstance, alerts: AlertsService): void 
   });
 
   r.patch('/api/alerts/rules/:id', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'alertRule', param: 'id' } },
     schema: { tags, operationId: 'updateAlertRule', params: IdParams, body: UpdateAlertRuleRequest, response: { 200: AlertRule, ...errors } },
     handler: (req) => alerts.updateRule(principalOf(req), req.params.id, req.body),
   });
 
   r.delete('/api/alerts/rules/:id', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'alertRule', param: 'id' } },
     schema: { tags, operationId: 'deleteAlertRule', params: IdParams, response: { 204: z.null(), ...errors } },
     handler: async (req, reply) => {
       await alerts.deleteRule(principalOf(req), req.params.id);
@@ -116,7 +116,7 @@ export function alertsRoutes(app: FastifyInstance, alerts: AlertsService): void 
   });
 
   r.delete('/api/alerts/silences/:id', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'alertSilence', param: 'id' } },
     schema: { tags, operationId: 'endAlertSilence', params: IdParams, response: { 204: z.null(), ...errors } },
     handler: async (req, reply) => {
       await alerts.endSilence(principalOf(req), req.params.id);

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AuditPage, AuditQuery, ErrorBody } from '@weir/contract';
 import type { AuditService } from './audit.service.js';
+import { principalOf } from '../auth/auth.plugin.js';
+import { teamScope } from '../auth/principal.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
@@ -13,10 +15,16 @@ export function auditRoutes(app: FastifyInstance, audit: AuditService): void {
     schema: {
       tags: ['audit'],
       operationId: 'listAudit',
-      description: 'The audit log, newest first: every change and operation with who, when, what and the outcome.',
+      description:
+        "The audit log, newest first: every change and operation with who, when, what and the outcome. A team admin sees the entries about the team's tasks, clusters and alert settings.",
       querystring: AuditQuery,
       response: { 200: AuditPage, ...errors },
     },
-    handler: (req) => audit.search(req.query),
+    handler: (req) => {
+      const scope = teamScope(principalOf(req), 'admin');
+      const { teamId, ...query } = req.query;
+      const teamIds = scope === 'all' ? (teamId ? [teamId] : undefined) : teamId ? scope.filter((t) => t === teamId) : scope;
+      return audit.search({ ...query, ...(teamIds ? { teamIds } : {}) });
+    },
   });
 }

@@ -5,7 +5,12 @@ export interface AuditTarget {
   type: string;
   id?: string | null | undefined;
   name?: string | null | undefined;
+  /** The team the entry is about, when the caller knows it; otherwise found from the target. */
+  teamId?: string | null;
 }
+
+/** Finds the team that owns an audited target (a task, run, cluster, alert rule…); null: Weir-wide. */
+export type AuditTeamResolver = (target: AuditTarget) => Promise<string | null>;
 
 /** Records who did what, to what, when, and how it ended. Never throws into the caller's path. */
 export class AuditService {
@@ -13,11 +18,14 @@ export class AuditService {
     private readonly store: AuditStore,
     private readonly log: { error: (obj: unknown, msg: string) => void } = console,
     private readonly now: () => number = Date.now,
+    private readonly teamOf: AuditTeamResolver = async (target) => target.teamId ?? null,
   ) {}
 
   async record(actor: Principal, action: string, target: AuditTarget, outcome: 'success' | 'failure', detail?: unknown): Promise<void> {
     try {
+      const teamId = target.teamId !== undefined ? target.teamId : await this.teamOf(target).catch(() => null);
       await this.store.append({
+        teamId,
         at: this.now(),
         actor: actor.name,
         actorKind: actor.id === 'system' ? 'system' : actor.kind,

@@ -8,6 +8,7 @@ const T0 = 1_800_000_000_000;
 function entry(overrides: Partial<NewAuditEntry>): NewAuditEntry {
   return {
     at: T0,
+    teamId: null,
     actor: 'alice',
     actorKind: 'user',
     action: 'cluster.create',

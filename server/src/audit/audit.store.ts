@@ -17,6 +17,8 @@ export interface AuditEntry {
   outcome: AuditLogTable['outcome'];
   /** JSON text, as given. */
   detail: string | null;
+  /** The team the entry is about; null: Weir-wide (users, logins, shared clusters). */
+  teamId: string | null;
 }
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
@@ -30,6 +32,8 @@ export interface AuditFilter extends PageRequest {
   from?: number;
   /** Exclusive upper bound on `at`. */
   to?: number;
+  /** Only entries about these teams (a team admin's view). */
+  teamIds?: readonly string[];
 }
 
 /** The append-only audit log. */
@@ -51,6 +55,7 @@ export class AuditStore {
         target_name: entry.targetName,
         outcome: entry.outcome,
         detail: entry.detail,
+        team_id: entry.teamId,
       })
       .execute();
     return { id, ...entry };
@@ -66,6 +71,7 @@ export class AuditStore {
     if (filter.targetId !== undefined) query = query.where('target_id', '=', filter.targetId);
     if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
     if (filter.to !== undefined) query = query.where('at', '<', filter.to);
+    if (filter.teamIds !== undefined) query = filter.teamIds.length === 0 ? query.where('id', 'is', null) : query.where('team_id', 'in', [...filter.teamIds]);
 
     const [rows, total] = await Promise.all([
       query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
@@ -87,5 +93,6 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
     targetName: row.target_name,
     outcome: row.outcome,
     detail: row.detail,
+    teamId: row.team_id,
   };
 }

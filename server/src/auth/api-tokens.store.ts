@@ -7,6 +7,8 @@ export interface ApiTokenRecord {
   id: string;
   name: string;
   role: ApiTokensTable['role'];
+  /** The one team the token acts in; null: a global token. */
+  teamId: string | null;
   createdBy: string;
   createdAt: number;
   lastUsedAt: number | null;
@@ -21,6 +23,7 @@ export interface NewApiToken {
   /** SHA-256 hex of the secret; the secret itself is never stored. */
   tokenHash: string;
   role: ApiTokensTable['role'];
+  teamId?: string | null;
   createdBy: string;
   expiresAt?: number | null;
   createdByUserId?: string | null;
@@ -41,6 +44,7 @@ export class ApiTokensStore {
       name: token.name,
       token_hash: token.tokenHash,
       role: token.role,
+      team_id: token.teamId ?? null,
       created_by: token.createdBy,
       created_at: now,
       last_used_at: null,
@@ -101,10 +105,23 @@ export class ApiTokensStore {
     return revoked;
   }
 
-  /** Every token, revoked ones included, newest first. */
-  async list(): Promise<ApiTokenRecord[]> {
-    const rows = await this.database.db.selectFrom('api_tokens').selectAll().orderBy('id', 'desc').execute();
+  /** Every token, revoked ones included, newest first; `teamIds`: only the tokens of these teams. */
+  async list(teamIds?: readonly string[]): Promise<ApiTokenRecord[]> {
+    let query = this.database.db.selectFrom('api_tokens').selectAll().orderBy('id', 'desc');
+    if (teamIds) query = teamIds.length === 0 ? query.where('id', 'is', null) : query.where('team_id', 'in', [...teamIds]);
+    return (await query.execute()).map(toToken);
+  }
+
+  /** The active tokens a user made (not those their tokens made). */
+  async activeMadeByUser(userId: string): Promise<ApiTokenRecord[]> {
+    const rows = await this.database.db.selectFrom('api_tokens').selectAll().where('created_by_user_id', '=', userId).where('revoked_at', 'is', null).execute();
     return rows.map(toToken);
+  }
+
+  /** Any token, revoked or not. */
+  async findById(id: string): Promise<ApiTokenRecord | undefined> {
+    const row = await this.database.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toToken(row);
   }
 
   /** Revokes an active token; false when there is no such active token. */
@@ -130,6 +147,7 @@ function toToken(row: Selectable<ApiTokensTable>): ApiTokenRecord {
     id: row.id,
     name: row.name,
     role: row.role,
+    teamId: row.team_id,
     createdBy: row.created_by,
     createdAt: Number(row.created_at),
     lastUsedAt: row.last_used_at === null ? null : Number(row.last_used_at),

@@ -1,16 +1,26 @@
 import type { SwaggerTransform } from '@fastify/swagger';
+import type { Role } from '@weir/contract';
 import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors/errors.js';
 import type { AuthService } from './auth.service.js';
-import { roleAllows, type Access, type Principal } from './principal.js';
+import { NotFoundError } from '../errors/errors.js';
+import { roleAllows, roleFor, type Access, type Principal } from './principal.js';
+import type { OwnedKind } from '../teams/teams.store.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route. Every /api route must say so; see registerAuth. */
     access?: Access;
+    /**
+     * The thing the route acts on, named by a path parameter: its team decides, beside `access`,
+     * whether the caller may (404 when they may not even see it, 403 when they see but may not act).
+     */
+    owner?: RouteOwner;
   }
   interface FastifyRequest {
     principal?: Principal;
+    /** On a route with an `owner`: the caller's role for that thing (its team's, or global). */
+    ownerRole?: Role;
   }
 }
 
@@ -19,11 +29,31 @@ export const SESSION_COOKIE = 'weir_session';
 /** The OpenAPI extension that states who may call an operation; the docs and the route-access test read it. */
 export const ACCESS_EXTENSION = 'x-weir-access';
 
+/** What a route acts on: the kind of thing, and the path parameter with its id. */
+export interface RouteOwner {
+  kind: OwnedKind;
+  param: string;
+}
+
+/** Finds the team that owns a thing: its id, null when every team shares it, undefined when there is no such thing. */
+export type OwnerLookup = (kind: OwnedKind, id: string) => Promise<string | null | undefined>;
+
+const OWNED_NAMES: Record<OwnedKind, string> = {
+  task: 'Task',
+  run: 'Run',
+  cluster: 'Cluster',
+  team: 'Team',
+  alertChannel: 'Alert channel',
+  alertRule: 'Alert rule',
+  alertSilence: 'Silence',
+};
+
 /** One API route as registered: what the route-access test compares the OpenAPI description with. */
 export interface DeclaredRoute {
   method: string;
   url: string;
   access: Access;
+  owner?: RouteOwner;
   schema?: { body?: unknown; querystring?: unknown; params?: unknown; hide?: boolean };
 }
 const DECLARED = new WeakMap<FastifyInstance, DeclaredRoute[]>();
@@ -57,7 +87,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * A route under /api without `config.access` fails at start-up, so no route can
  * be added unprotected by accident.
  */
-export function registerAuth(app: FastifyInstance, auth: AuthService): void {
+export function registerAuth(app: FastifyInstance, auth: AuthService, ownerOf: OwnerLookup): void {
   const declared: DeclaredRoute[] = [];
   DECLARED.set(app, declared);
   app.addHook('onRoute', (route) => {
@@ -66,7 +96,9 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
     if (methods.length === 0) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${methods.join(',')} ${route.url} does not declare config.access`);
-    for (const method of methods) declared.push({ method, url: route.url, access, schema: route.schema as DeclaredRoute['schema'] });
+    const owner = route.config?.owner;
+    if (owner && !route.url.includes(`:${owner.param}`)) throw new Error(`Route ${route.url} names its owner by :${owner.param}, which it does not have`);
+    for (const method of methods) declared.push({ method, url: route.url, access, ...(owner ? { owner } : {}), schema: route.schema as DeclaredRoute['schema'] });
   });
 
   app.addHook('onRequest', async (request) => {
@@ -85,7 +117,27 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
     if (!roleAllows(p.role, access)) {
       throw new ForbiddenError(`This needs the ${access} role; you are ${p.role}`);
     }
+    const owner = request.routeOptions.config?.owner;
+    if (owner) await checkTeamAccess(request, p, access, owner, ownerOf);
   });
+}
+
+/**
+ * The team check of a route whose thing belongs to a team. Something of another team is answered
+ * as if it did not exist (404), so ids cannot be probed; a team's viewer who asks to operate gets
+ * 403. An id that names nothing passes through, for the route to answer its own 404.
+ */
+async function checkTeamAccess(request: FastifyRequest, p: Principal, access: Exclude<Access, 'public'>, owner: RouteOwner, ownerOf: OwnerLookup): Promise<void> {
+  const id = (request.params as Record<string, unknown> | undefined)?.[owner.param];
+  if (typeof id !== 'string' || id === '') return;
+  const teamId = await ownerOf(owner.kind, id);
+  if (teamId === undefined) return;
+  const role = roleFor(p, teamId);
+  if (role === null) throw new NotFoundError(OWNED_NAMES[owner.kind], id);
+  request.ownerRole = role;
+  if (!roleAllows(role, access)) {
+    throw new ForbiddenError(teamId === null ? `This is shared by every team: changing it needs a global ${access} role` : `This needs the ${access} role in the team that owns it; you are ${role} there`);
+  }
 }
 
 async function resolvePrincipal(request: FastifyRequest, auth: AuthService): Promise<Principal | undefined> {

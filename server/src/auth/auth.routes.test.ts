@@ -63,7 +63,7 @@ describe('login sessions', () => {
     assert.equal(cookie.path, '/');
     const body = res.json() as { csrfToken: string; user: Record<string, unknown> };
     assert.ok(body.csrfToken.length >= 24);
-    assert.deepEqual(Object.keys(body.user).sort(), ['authSource', 'displayName', 'id', 'role', 'username']);
+    assert.deepEqual(Object.keys(body.user).sort(), ['authSource', 'displayName', 'globalRole', 'id', 'role', 'teams', 'username']);
     assert.ok(!res.body.includes(adminPassword));
   });
 
@@ -105,7 +105,7 @@ describe('CSRF protection of cookie sessions', () => {
     const { token, secret } = await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'who-am-i', 'operator');
     const me = await app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${secret}` } });
     assert.equal(me.statusCode, 200, me.body);
-    assert.deepEqual((me.json() as { user: unknown }).user, { id: token.id, username: 'token:who-am-i', displayName: null, role: 'operator', authSource: 'token' });
+    assert.deepEqual((me.json() as { user: unknown }).user, { id: token.id, username: 'token:who-am-i', displayName: null, role: 'operator', globalRole: 'operator', teams: [], authSource: 'token' });
   });
 
   it('every answer forbids framing, sniffing and foreign scripts, and sends no referrer', async () => {

@@ -134,13 +134,13 @@ export function authRoutes(app: FastifyInstance, { auth, methods, oidc, ldap, se
   r.get('/api/tokens', {
     config: { access: 'admin' },
     schema: { tags: ['tokens'], operationId: 'listTokens', response: { 200: ApiTokenList, ...errors } },
-    handler: async () => ({ items: await auth.listTokens() }),
+    handler: async (req) => ({ items: await auth.listTokens(principalOf(req)) }),
   });
 
   r.post('/api/tokens', {
     config: { access: 'admin' },
     schema: { tags: ['tokens'], operationId: 'createToken', body: CreateApiTokenRequest, response: { 201: CreatedApiToken, ...errors } },
-    handler: async (req, reply) => reply.status(201).send(await auth.createToken(principalOf(req), req.body.name, req.body.role, req.body.expiresAt)),
+    handler: async (req, reply) => reply.status(201).send(await auth.createToken(principalOf(req), req.body.name, req.body.role, { expiresAt: req.body.expiresAt, teamId: req.body.teamId })),
   });
 
   r.delete('/api/tokens/:id', {

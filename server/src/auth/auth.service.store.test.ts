@@ -10,6 +10,7 @@ import type { ExternalIdentity, GroupRoleMapping } from './external-identity.js'
 import { SYSTEM_PRINCIPAL } from './principal.js';
 import { SessionsStore } from './sessions.store.js';
 import { UsersStore } from './users.store.js';
+import { TeamsStore } from '../teams/teams.store.js';
 
 const TTL = 30 * 60_000;
 const WINDOW = 15 * 60_000;
@@ -41,7 +42,7 @@ forEachDatabase('AuthService on the real stores', (getDb) => {
     const now = () => clock;
     const db = getDb();
     audit = new AuditStore(db);
-    auth = new AuthService(new UsersStore(db, now), new SessionsStore(db), new ApiTokensStore(db, now), new AuditService(audit, console, now), {
+    auth = new AuthService(new UsersStore(db, now), new SessionsStore(db), new ApiTokensStore(db, now), new TeamsStore(db, now), new AuditService(audit, console, now), {
       sessionTtlMs: TTL,
       sessionLifetimeMs: LIFETIME,
       now,
@@ -137,17 +138,17 @@ forEachDatabase('AuthService on the real stores', (getDb) => {
     await auth.revokeToken(SYSTEM_PRINCIPAL, token.id);
     assert.equal(await auth.principalFromToken(secret), undefined);
     await rejectsWith(auth.revokeToken(SYSTEM_PRINCIPAL, token.id), 'NOT_FOUND');
-    const listed = (await auth.listTokens()).find((t) => t.id === token.id);
+    const listed = (await auth.listTokens(SYSTEM_PRINCIPAL)).find((t) => t.id === token.id);
     assert.equal(listed?.revokedAt, clock);
     assert.ok(!JSON.stringify(listed).includes(secret));
   });
 
   it('a token with an expiry stops working then, on its own', async () => {
-    const { secret } = await auth.createToken(SYSTEM_PRINCIPAL, `short-${serial}`, 'viewer', clock + 60_000);
+    const { secret } = await auth.createToken(SYSTEM_PRINCIPAL, `short-${serial}`, 'viewer', { expiresAt: clock + 60_000 });
     assert.ok(await auth.principalFromToken(secret));
     clock += 60_000;
     assert.equal(await auth.principalFromToken(secret), undefined);
-    await rejectsWith(auth.createToken(SYSTEM_PRINCIPAL, `past-${serial}`, 'viewer', clock - 1), 'VALIDATION');
+    await rejectsWith(auth.createToken(SYSTEM_PRINCIPAL, `past-${serial}`, 'viewer', { expiresAt: clock - 1 }), 'VALIDATION');
   });
 
   it('revoking a token revokes the tokens it made, and theirs; disabling a user revokes what the user made', async () => {
@@ -185,7 +186,7 @@ forEachDatabase('AuthService on the real stores', (getDb) => {
     const first = await auth.loginExternal(identity(['flink-ops']), MAPPING, '10.1.0.1');
     assert.deepEqual(
       { ...first.info.user, id: undefined },
-      { id: undefined, username: `sso-${serial}`, displayName: `SSO ${serial}`, role: 'operator', authSource: 'oidc' },
+      { id: undefined, username: `sso-${serial}`, displayName: `SSO ${serial}`, role: 'operator', globalRole: 'operator', teams: [], authSource: 'oidc' },
     );
     const operator = await auth.principalFromSession(first.sessionToken);
     assert.equal(operator?.role, 'operator');
@@ -200,7 +201,7 @@ forEachDatabase('AuthService on the real stores', (getDb) => {
     const updates = (await audit.list({ action: 'user.update', targetId: first.info.user.id, limit: 10 })).items;
     assert.equal(updates.length, 1);
     const detail = JSON.parse(updates[0]!.detail ?? '{}') as Record<string, unknown>;
-    assert.deepEqual({ ...detail, tokensRevoked: (detail['tokensRevoked'] as unknown[]).length }, { role: 'viewer', because: 'group flink-watch', source: 'oidc', tokensRevoked: 1 });
+    assert.deepEqual({ ...detail, tokensRevoked: (detail['tokensRevoked'] as unknown[]).length }, { role: 'viewer', teams: [], because: 'group flink-watch', source: 'oidc', tokensRevoked: 1 });
   });
 
   it('refuses, with a reason and an audit entry, a user in no mapped group, a disabled user and a name taken by a local account', async () => {

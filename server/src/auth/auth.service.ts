@@ -1,15 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ApiToken, Role, SessionInfo, User } from '@weir/contract';
+import type { ApiToken, GlobalRole, Role, SessionInfo, User } from '@weir/contract';
 import { ConflictError, DirectoryUnavailableError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError, AppError } from '../errors/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { WeirEvent } from '../events/events.js';
-import type { ApiTokensStore } from './api-tokens.store.js';
+import type { ApiTokenRecord, ApiTokensStore } from './api-tokens.store.js';
 import type { SessionsStore } from './sessions.store.js';
 import type { UserRecord, UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
-import { roleAllows, SYSTEM_PRINCIPAL, type Principal } from './principal.js';
+import { coarseRole, makePrincipal, roleAllows, roleFor, SYSTEM_PRINCIPAL, type Principal } from './principal.js';
 import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
-import { roleForGroups, type DirectoryAnswer, type ExternalIdentity, type GroupRoleMapping } from './external-identity.js';
+import { accessForGroups, type DirectoryAnswer, type ExternalIdentity, type GroupRoleMapping } from './external-identity.js';
+import type { MembershipRecord, TeamsStore } from '../teams/teams.store.js';
 import { isUniqueViolation } from '../db/errors.js';
 
 /** The account Weir creates on first start (see initial-admin.ts). */
@@ -59,6 +60,7 @@ export class AuthService {
     private readonly users: UsersStore,
     private readonly sessions: SessionsStore,
     private readonly tokens: ApiTokensStore,
+    private readonly teams: TeamsStore,
     private readonly audit: AuditService,
     private readonly options: AuthServiceOptions,
   ) {
@@ -78,7 +80,7 @@ export class AuthService {
       if ((await this.users.count()) > 0) return { created: false };
       throw err;
     }
-    await this.audit.record({ kind: 'user', id: 'system', name: 'system', role: 'admin' }, 'user.create', { type: 'user', name: 'admin' }, 'success');
+    await this.audit.record(SYSTEM_PRINCIPAL, 'user.create', { type: 'user', name: 'admin' }, 'success');
     return configuredPassword ? { created: true } : { created: true, generatedPassword: password };
   }
 
@@ -131,7 +133,7 @@ export class AuthService {
     // Not a guess: the directory could not judge the password, so an outage counts against nobody.
     if (answer.failure === 'wrong-credentials') attempt.failed();
     else attempt.undecided();
-    await this.audit.record({ kind: 'user', id: 'unknown', name: username, role: 'viewer' }, 'auth.login', { type: 'user', name: username }, 'failure', {
+    await this.audit.record(anonymous('unknown', username), 'auth.login', { type: 'user', name: username }, 'failure', {
       reason: answer.failure === 'wrong-credentials' ? answer.reason : `directory ${answer.failure}: ${answer.reason}`,
       source: 'ldap',
       address,
@@ -157,7 +159,7 @@ export class AuthService {
     const via = SOURCE_NAMES[identity.source];
     const refuse = async (reason: string, error: AppError, userId?: string): Promise<never> => {
       await this.audit.record(
-        { kind: 'user', id: userId ?? 'unknown', name: identity.username, role: 'viewer' },
+        anonymous(userId ?? 'unknown', identity.username),
         'auth.login',
         { type: 'user', ...(userId ? { id: userId } : {}), name: identity.username },
         'failure',
@@ -165,10 +167,13 @@ export class AuthService {
       );
       throw error;
     };
-    const granted = roleForGroups(identity.groups, mapping);
-    if (!granted) {
+    const granted = accessForGroups(identity.groups, mapping);
+    const teamIds = granted ? await this.teams.idsByName(granted.teams.map((t) => t.team)) : new Map<string, string>();
+    const memberships = (granted?.teams ?? []).flatMap((t) => (teamIds.has(t.team) ? [{ teamId: teamIds.get(t.team)!, role: t.role }] : []));
+    if (!granted || (granted.globalRole === 'none' && memberships.length === 0)) {
       return refuse('in no mapped group', new AppError('FORBIDDEN', `You logged in through ${via}, but none of your groups gives a role in Weir; ask an admin to add you to one`, { reason: 'no-role' }));
     }
+    const unknownTeams = (granted.teams ?? []).filter((t) => !teamIds.has(t.team)).map((t) => t.team);
     let user = await this.users.findByExternalSubject(identity.source, identity.subject);
     if (!user) {
       const sameName = await this.users.findByUsername(identity.username);
@@ -179,11 +184,11 @@ export class AuthService {
         user = await this.users.create({
           username: identity.username,
           displayName: identity.displayName,
-          role: granted.role,
+          role: granted.globalRole,
           passwordHash: '',
           external: { source: identity.source, subject: identity.subject },
         });
-        await this.audit.record(SYSTEM_PRINCIPAL, 'user.create', { type: 'user', id: user.id, name: user.username }, 'success', { role: granted.role, source: identity.source, because: granted.because });
+        await this.audit.record(SYSTEM_PRINCIPAL, 'user.create', { type: 'user', id: user.id, name: user.username }, 'success', { role: granted.globalRole, source: identity.source, because: granted.because });
       } catch (err) {
         // Two first logins at once: the other one created the user.
         if (!isUniqueViolation(err)) throw err;
@@ -192,36 +197,39 @@ export class AuthService {
       }
     }
     if (user.disabled) return refuse('disabled', new AppError('FORBIDDEN', 'Your Weir account is disabled; ask an admin', { reason: 'disabled' }), user.id);
-    if (user.role !== granted.role || user.displayName !== identity.displayName) {
-      const demoted = !roleAllows(granted.role, user.role);
-      const before = user.role;
-      user = await this.users.update(user.id, { role: granted.role, displayName: identity.displayName });
-      if (before !== granted.role) {
-        const tokensRevoked = demoted ? await this.tokens.revokeMadeBy({ userId: user.id }, now, granted.role) : [];
-        for (const token of tokensRevoked) this.revoked('token', token);
-        await this.audit.record(SYSTEM_PRINCIPAL, 'user.update', { type: 'user', id: user.id, name: user.username }, 'success', {
-          role: granted.role,
-          because: granted.because,
-          source: identity.source,
-          ...(tokensRevoked.length > 0 ? { tokensRevoked } : {}),
-        });
-      }
+    const before = await this.accessOf(user);
+    if (user.role !== granted.globalRole || user.displayName !== identity.displayName) {
+      user = await this.users.update(user.id, { role: granted.globalRole, displayName: identity.displayName });
+    }
+    await this.teams.replaceMemberships(user.id, memberships);
+    const after = await this.accessOf(user);
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      const tokensRevoked = await this.revokeTokensBeyond(user.id, after);
+      await this.audit.record(SYSTEM_PRINCIPAL, 'user.update', { type: 'user', id: user.id, name: user.username }, 'success', {
+        role: granted.globalRole,
+        teams: memberships,
+        because: granted.because,
+        source: identity.source,
+        ...(unknownTeams.length > 0 ? { unknownTeams } : {}),
+        ...(tokensRevoked.length > 0 ? { tokensRevoked } : {}),
+      });
     }
     return this.startSession(user, now, { source: identity.source, because: granted.because });
   }
 
   /** Records a login through a provider that failed before Weir knew who it was (provider down, forged return…). */
   async externalLoginFailed(source: ExternalIdentity['source'], reason: string, address: string, message: string): Promise<void> {
-    await this.audit.record({ kind: 'user', id: 'unknown', name: 'unknown', role: 'viewer' }, 'auth.login', { type: 'user', name: 'unknown' }, 'failure', { reason, source, address, message: message.slice(0, 500) });
+    await this.audit.record(anonymous('unknown', 'unknown'), 'auth.login', { type: 'user', name: 'unknown' }, 'failure', { reason, source, address, message: message.slice(0, 500) });
   }
 
   private async startSession(user: UserRecord, now: number, detail?: Record<string, unknown>): Promise<{ sessionToken: string; info: SessionInfo }> {
     const sessionToken = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await this.sessions.create({ id: sha256(sessionToken), userId: user.id, csrfToken, createdAt: now, expiresAt: this.sessionExpiry(now, now) });
-    const principal: Principal = { kind: 'user', id: user.id, name: user.username, role: user.role };
+    const access = await this.accessOf(user);
+    const principal = makePrincipal({ kind: 'user', id: user.id, name: user.username }, access.globalRole, access.teamRoles);
     await this.audit.record(principal, 'auth.login', { type: 'user', id: user.id, name: user.username }, 'success', detail);
-    return { sessionToken, info: { user: toUser(user), csrfToken } };
+    return { sessionToken, info: { user: toUser(user, access.memberships), csrfToken } };
   }
 
   async logout(principal: Principal): Promise<void> {
@@ -251,7 +259,8 @@ export class AuthService {
     const user = await this.users.findById(session.userId);
     if (!user || user.disabled) return undefined;
     if (now - session.lastSeenAt > 60_000) await this.sessions.touch(id, now, this.sessionExpiry(session.createdAt, now));
-    return { kind: 'user', id: user.id, name: user.username, role: user.role, csrfToken: session.csrfToken, sessionId: id };
+    const access = await this.accessOf(user);
+    return makePrincipal({ kind: 'user', id: user.id, name: user.username, csrfToken: session.csrfToken, sessionId: id }, access.globalRole, access.teamRoles);
   }
 
   async principalFromToken(secret: string): Promise<Principal | undefined> {
@@ -260,7 +269,7 @@ export class AuthService {
     if (!token) return undefined;
     const now = this.now();
     if (!token.lastUsedAt || now - token.lastUsedAt > 60_000) await this.tokens.touchLastUsed(token.id, now);
-    return { kind: 'token', id: token.id, name: `token:${token.name}`, role: token.role };
+    return tokenPrincipal(token);
   }
 
   /**
@@ -272,19 +281,27 @@ export class AuthService {
     const now = this.now();
     if (principal.kind === 'token') {
       const token = await this.tokens.findActiveById(principal.id);
-      return token !== undefined && token.role === principal.role;
+      return token !== undefined && sameAccess(tokenPrincipal(token), principal);
     }
     if (!principal.sessionId || !(await this.sessions.findValid(principal.sessionId, now))) return false;
     const user = await this.users.findById(principal.id);
-    return user !== undefined && !user.disabled && user.role === principal.role;
+    if (user === undefined || user.disabled) return false;
+    const access = await this.accessOf(user);
+    return sameAccess(makePrincipal(principal, access.globalRole, access.teamRoles), principal);
   }
 
-  /** Who is calling; for an API token, the token itself (its id, `token:<name>` and its role). */
+  /** Who is calling; for an API token, the token itself (its id, `token:<name>`, its role and team). */
   async sessionInfo(principal: Principal): Promise<SessionInfo> {
-    if (principal.kind === 'token') return { user: { id: principal.id, username: principal.name, displayName: null, role: principal.role, authSource: 'token' }, csrfToken: '' };
+    if (principal.kind === 'token') {
+      const teams = await this.membershipsFrom(principal.teamRoles);
+      return {
+        user: { id: principal.id, username: principal.name, displayName: null, role: principal.role, globalRole: principal.globalRole, teams, authSource: 'token' },
+        csrfToken: '',
+      };
+    }
     const user = await this.users.findById(principal.id);
     if (!user) throw new UnauthenticatedError();
-    return { user: toUser(user), csrfToken: principal.csrfToken ?? '' };
+    return { user: toUser(user, (await this.accessOf(user)).memberships), csrfToken: principal.csrfToken ?? '' };
   }
 
   async changePassword(principal: Principal, current: string, next: string): Promise<void> {
@@ -305,17 +322,24 @@ export class AuthService {
 
   // ---- users (admin) ----
   async listUsers() {
-    return (await this.users.list()).map((u) => ({ ...toUser(u), disabled: u.disabled, createdAt: u.createdAt }));
+    const users = await this.users.list();
+    const memberships = await this.teams.membershipsOf(users.map((u) => u.id));
+    return users.map((u) => ({ ...toUser(u, memberships.get(u.id) ?? []), disabled: u.disabled, createdAt: u.createdAt }));
   }
 
-  async createUser(actor: Principal, req: { username: string; displayName?: string; password: string; role: Role }): Promise<User> {
+  async createUser(actor: Principal, req: { username: string; displayName?: string; password: string; role: GlobalRole; teams?: ReadonlyArray<{ teamId: string; role: Role }> }): Promise<User> {
     if (await this.users.findByUsername(req.username)) throw new ConflictError(`User ${req.username} already exists`);
+    const teams = req.teams ?? [];
+    const known = await this.teams.list();
+    const missing = teams.filter((t) => !known.some((k) => k.id === t.teamId)).map((t) => t.teamId);
+    if (missing.length > 0) throw new InputError(`No such team: ${missing.join(', ')}`);
     const user = await this.users.create({ username: req.username, displayName: req.displayName ?? null, role: req.role, passwordHash: await hashPassword(req.password) });
-    await this.audit.record(actor, 'user.create', { type: 'user', id: user.id, name: user.username }, 'success', { role: req.role });
-    return toUser(user);
+    if (teams.length > 0) await this.teams.replaceMemberships(user.id, teams);
+    await this.audit.record(actor, 'user.create', { type: 'user', id: user.id, name: user.username }, 'success', { role: req.role, ...(teams.length > 0 ? { teams } : {}) });
+    return toUser(user, (await this.accessOf(user)).memberships);
   }
 
-  async updateUser(actor: Principal, id: string, req: { role?: Role; displayName?: string; disabled?: boolean }): Promise<User> {
+  async updateUser(actor: Principal, id: string, req: { role?: GlobalRole; displayName?: string; disabled?: boolean }): Promise<User> {
     const user = await this.users.findById(id);
     if (!user) throw new NotFoundError('User', id);
     if (id === actor.id && (req.role && req.role !== 'admin' || req.disabled)) {
@@ -327,24 +351,50 @@ export class AuthService {
       await this.sessions.deleteForUser(id);
       this.revoked('user', id);
       // Tokens the user made go with the access they were made with: all of them when disabled,
-      // those above the new role when demoted.
-      tokensRevoked = await this.tokens.revokeMadeBy({ userId: id }, this.now(), req.disabled ? undefined : req.role);
-      for (const token of tokensRevoked) this.revoked('token', token);
+      // those beyond the new access when demoted.
+      if (req.disabled) {
+        tokensRevoked = await this.tokens.revokeMadeBy({ userId: id }, this.now());
+        for (const token of tokensRevoked) this.revoked('token', token);
+      } else {
+        tokensRevoked = await this.revokeTokensBeyond(id, await this.accessOf(updated));
+      }
     }
     await this.audit.record(actor, 'user.update', { type: 'user', id, name: user.username }, 'success', tokensRevoked.length > 0 ? { ...req, tokensRevoked } : req);
-    return toUser(updated);
+    return toUser(updated, (await this.accessOf(updated)).memberships);
+  }
+
+  /**
+   * After a user's role in a team changed or ended: the user's open sessions take it on their next
+   * request (streams end now), and the tokens they made beyond it are revoked.
+   */
+  async membershipChanged(userId: string): Promise<string[]> {
+    const user = await this.users.findById(userId);
+    if (!user) return [];
+    this.revoked('user', userId);
+    return this.revokeTokensBeyond(userId, await this.accessOf(user));
   }
 
   // ---- API tokens ----
-  async createToken(actor: Principal, name: string, role: Role, expiresAt?: number): Promise<{ token: ApiToken; secret: string }> {
-    if (actor.role !== 'admin' && role !== 'viewer' && (role === 'admin' || actor.role === 'viewer')) {
-      throw new ForbiddenError(`A ${actor.role} cannot create a token with role ${role}`);
+  /**
+   * A token carries no role above its maker's where it acts: a global token the maker's global
+   * role, a team token the maker's role in that team (the route asks for an admin somewhere).
+   */
+  async createToken(actor: Principal, name: string, role: Role, options: { expiresAt?: number; teamId?: string } = {}): Promise<{ token: ApiToken; secret: string }> {
+    const { expiresAt, teamId } = options;
+    if (teamId === undefined) {
+      if (!roleAllows(actor.globalRole, role)) throw new ForbiddenError(`A token for every team needs a global ${role} role; make it for one of your teams (teamId)`);
+    } else {
+      const team = await this.teams.get(teamId);
+      const actorRole = team ? roleFor(actor, team.id) : null;
+      if (!team || actorRole === null) throw new InputError(`No such team: ${teamId}`);
+      if (!roleAllows(actorRole, role)) throw new ForbiddenError(`A token of team ${team.name} with role ${role} needs that role there; you are ${actorRole}`);
     }
     if (expiresAt !== undefined && expiresAt <= this.now()) throw new InputError('expiresAt must be in the future');
     const secret = TOKEN_PREFIX + randomBytes(30).toString('base64url');
     const token = await this.tokens.create({
       name,
       role,
+      teamId: teamId ?? null,
       tokenHash: sha256(secret),
       createdBy: actor.name,
       expiresAt: expiresAt ?? null,
@@ -352,23 +402,60 @@ export class AuthService {
       createdByUserId: actor.kind === 'user' && actor.id !== SYSTEM_PRINCIPAL.id ? actor.id : null,
       createdByTokenId: actor.kind === 'token' ? actor.id : null,
     });
-    await this.audit.record(actor, 'token.create', { type: 'token', id: token.id, name }, 'success', { role, ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}) });
+    await this.audit.record(actor, 'token.create', { type: 'token', id: token.id, name, teamId: teamId ?? null }, 'success', {
+      role,
+      ...(teamId ? { teamId } : {}),
+      ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}),
+    });
     return { token, secret };
   }
 
-  listTokens(): Promise<ApiToken[]> {
-    return this.tokens.list();
+  /** The tokens the caller administers: every token for a global admin, their teams' tokens for a team admin. */
+  listTokens(actor: Principal): Promise<ApiToken[]> {
+    if (actor.globalRole === 'admin') return this.tokens.list();
+    return this.tokens.list(adminTeams(actor));
   }
 
   async revokeToken(actor: Principal, id: string): Promise<void> {
     const now = this.now();
+    const existing = await this.tokens.findById(id);
+    // Someone else's team's token is as absent as one that never was.
+    if (!existing || (actor.globalRole !== 'admin' && (existing.teamId === null || !adminTeams(actor).includes(existing.teamId)))) {
+      throw new NotFoundError('API token', id);
+    }
     const ok = await this.tokens.revoke(id, now);
     if (!ok) throw new NotFoundError('API token', id);
     this.revoked('token', id);
     // What this token made was made with its authority: that goes too.
     const alsoRevoked = await this.tokens.revokeMadeBy({ tokenId: id }, now);
     for (const child of alsoRevoked) this.revoked('token', child);
-    await this.audit.record(actor, 'token.revoke', { type: 'token', id }, 'success', alsoRevoked.length > 0 ? { alsoRevoked } : undefined);
+    await this.audit.record(actor, 'token.revoke', { type: 'token', id, teamId: existing.teamId }, 'success', alsoRevoked.length > 0 ? { alsoRevoked } : undefined);
+  }
+
+  /** A user's global role, team roles, and the memberships as the API shows them. */
+  private async accessOf(user: Pick<UserRecord, 'id' | 'role'>): Promise<{ globalRole: GlobalRole; teamRoles: Record<string, Role>; memberships: MembershipRecord[] }> {
+    const memberships = (await this.teams.membershipsOf([user.id])).get(user.id) ?? [];
+    return { globalRole: user.role, teamRoles: Object.fromEntries(memberships.map((m) => [m.teamId, m.role])), memberships };
+  }
+
+  private async membershipsFrom(teamRoles: Readonly<Record<string, Role>>): Promise<MembershipRecord[]> {
+    const teams = await this.teams.list();
+    return teams.filter((t) => teamRoles[t.id]).map((t) => ({ teamId: t.id, teamName: t.name, role: teamRoles[t.id]! }));
+  }
+
+  /** Revokes the tokens a user made that their access no longer covers (and what those made); returns their ids. */
+  private async revokeTokensBeyond(userId: string, access: { globalRole: GlobalRole; teamRoles: Record<string, Role> }): Promise<string[]> {
+    const now = this.now();
+    const revoked: string[] = [];
+    for (const token of await this.tokens.activeMadeByUser(userId)) {
+      const held = token.teamId === null ? access.globalRole : access.globalRole === 'admin' ? 'admin' : access.teamRoles[token.teamId] ?? 'none';
+      // A token keeps what its maker still holds where it acts, and no more.
+      if (roleAllows(held, token.role)) continue;
+      if (await this.tokens.revoke(token.id, now)) revoked.push(token.id);
+      revoked.push(...(await this.tokens.revokeMadeBy({ tokenId: token.id }, now)));
+    }
+    for (const id of revoked) this.revoked('token', id);
+    return revoked;
   }
 
   private revoked(scope: 'token' | 'session' | 'user', id: string, keepSessionId?: string): void {
@@ -384,7 +471,7 @@ export class AuthService {
     if (usable && valid) return usable;
     // Told apart in the audit only: the caller gets the same answer as for a wrong password.
     const reason = !user ? 'no such user' : user.disabled ? 'disabled' : refusedHere ? refusedHere : 'wrong password';
-    await this.audit.record({ kind: 'user', id: user?.id ?? 'unknown', name: username, role: 'viewer' }, 'auth.login', { type: 'user', id: user?.id, name: username }, 'failure', { reason, address });
+    await this.audit.record(anonymous(user?.id ?? 'unknown', username), 'auth.login', { type: 'user', id: user?.id, name: username }, 'failure', { reason, address });
     throw new UnauthenticatedError('Wrong username or password');
   }
 
@@ -403,6 +490,28 @@ export class AuthService {
   }
 }
 
-function toUser(u: Pick<UserRecord, 'id' | 'username' | 'displayName' | 'role' | 'authSource'>): User {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, authSource: u.authSource };
+function toUser(u: Pick<UserRecord, 'id' | 'username' | 'displayName' | 'role' | 'authSource'>, memberships: readonly MembershipRecord[]): User {
+  const teamRoles = Object.fromEntries(memberships.map((m) => [m.teamId, m.role]));
+  return { id: u.id, username: u.username, displayName: u.displayName, role: coarseRole(u.role, teamRoles), globalRole: u.role, teams: [...memberships], authSource: u.authSource };
+}
+
+function tokenPrincipal(token: ApiTokenRecord): Principal {
+  const who = { kind: 'token' as const, id: token.id, name: `token:${token.name}` };
+  return token.teamId === null ? makePrincipal(who, token.role) : makePrincipal(who, 'none', { [token.teamId]: token.role });
+}
+
+/** Someone not (yet) known to be anyone, as the audit log records a refused login. */
+function anonymous(id: string, name: string): Principal {
+  return makePrincipal({ kind: 'user', id, name }, 'none');
+}
+
+function adminTeams(principal: Principal): string[] {
+  return Object.entries(principal.teamRoles).filter(([, role]) => role === 'admin').map(([teamId]) => teamId);
+}
+
+function sameAccess(a: Principal, b: Principal): boolean {
+  if (a.globalRole !== b.globalRole || a.role !== b.role) return false;
+  const keys = new Set([...Object.keys(a.teamRoles), ...Object.keys(b.teamRoles)]);
+  for (const key of keys) if (a.teamRoles[key] !== b.teamRoles[key]) return false;
+  return true;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseGroupRoleMapping, roleForGroups, type GroupRoleMapping } from './external-identity.js';
+import { accessForGroups, parseGroupRoleMapping, type GroupRoleMapping } from './external-identity.js';
 
 function parsed(text: string): GroupRoleMapping {
   const result = parseGroupRoleMapping(text);
@@ -28,26 +28,46 @@ describe('group to role mapping', () => {
   it('refuses pairs without a known role, naming each', () => {
     assert.deepEqual(parseGroupRoleMapping('ops=root, admins, =viewer'), {
       errors: [
-        '"ops=root" is not group=role with a role of admin, operator or viewer',
-        '"admins" is not group=role with a role of admin, operator or viewer',
-        '"=viewer" is not group=role with a role of admin, operator or viewer',
+        '"ops=root" is not group=role or group=team:role with a role of admin, operator or viewer',
+        '"admins" is not group=role or group=team:role with a role of admin, operator or viewer',
+        '"=viewer" is not group=role or group=team:role with a role of admin, operator or viewer',
       ],
     });
   });
 
-  it('gives the highest role among the groups held, and says which group gave it', () => {
+  it('gives the highest global role among the groups held, and says which groups gave it', () => {
     const mapping = parsed('viewers=viewer, ops=operator, admins=admin');
-    assert.deepEqual(roleForGroups(['viewers', 'ops'], mapping), { role: 'operator', because: 'group ops' });
-    assert.deepEqual(roleForGroups(['admins', 'viewers'], mapping), { role: 'admin', because: 'group admins' });
+    assert.deepEqual(accessForGroups(['viewers', 'ops'], mapping), { globalRole: 'operator', teams: [], because: 'group viewers, group ops' });
+    assert.deepEqual(accessForGroups(['admins', 'viewers'], mapping), { globalRole: 'admin', teams: [], because: 'group viewers, group admins' });
   });
 
-  it('gives no role to a user in no mapped group unless a fallback is set', () => {
-    assert.equal(roleForGroups(['marketing'], parsed('ops=operator')), undefined);
-    assert.equal(roleForGroups([], parsed('ops=operator')), undefined);
-    assert.deepEqual(roleForGroups(['marketing'], parsed('ops=operator,*=viewer')), { role: 'viewer', because: 'the default role (*)' });
+  it('reads team roles (group=team:role) and gives the highest role per team, beside no global role', () => {
+    const mapping = parsed('pay-dev=payments:operator, pay-read=payments:viewer, risk-lead=risk:admin, sre=viewer');
+    assert.deepEqual(mapping.groups[0], { group: 'pay-dev', role: 'operator', team: 'payments' });
+    assert.deepEqual(accessForGroups(['pay-read', 'pay-dev', 'risk-lead'], mapping), {
+      globalRole: 'none',
+      teams: [
+        { team: 'payments', role: 'operator' },
+        { team: 'risk', role: 'admin' },
+      ],
+      because: 'group pay-dev, group pay-read, group risk-lead',
+    });
+    assert.equal(accessForGroups(['sre', 'pay-read'], mapping)?.globalRole, 'viewer');
+    assert.deepEqual(parseGroupRoleMapping('*=payments:viewer, ops=:operator'), {
+      errors: [
+        '"*=payments:viewer" is not group=role or group=team:role with a role of admin, operator or viewer',
+        '"ops=:operator" is not group=role or group=team:role with a role of admin, operator or viewer',
+      ],
+    });
+  });
+
+  it('gives nothing to a user in no mapped group unless a fallback is set', () => {
+    assert.equal(accessForGroups(['marketing'], parsed('ops=operator')), undefined);
+    assert.equal(accessForGroups([], parsed('ops=operator')), undefined);
+    assert.deepEqual(accessForGroups(['marketing'], parsed('ops=operator,*=viewer')), { globalRole: 'viewer', teams: [], because: 'the default role (*)' });
   });
 
   it('compares group names exactly', () => {
-    assert.equal(roleForGroups(['OPS', 'ops '], parsed('ops=operator')), undefined);
+    assert.equal(accessForGroups(['OPS', 'ops '], parsed('ops=operator')), undefined);
   });
 });

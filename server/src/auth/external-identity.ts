@@ -1,5 +1,5 @@
-import { Role } from '@weir/contract';
-import { roleAllows } from './principal.js';
+import { Role, type GlobalRole } from '@weir/contract';
+import { higherRole } from './principal.js';
 
 /** Who an identity provider (OIDC) or a directory (LDAP) says logged in. */
 export interface ExternalIdentity {
@@ -14,26 +14,35 @@ export interface ExternalIdentity {
 }
 
 /**
- * Which provider groups give which role in Weir. Every login takes the highest role among the
- * user's groups, so a user removed from a group loses its role at the next login. `fallback` is
- * the role of a user in none of the groups; without one such a user cannot log in.
+ * Which provider groups give which role in Weir: a global role (`group=operator`) or a role in one
+ * team (`group=team-name:operator`). Every login sets the user's global role and teams from the
+ * groups held now, so a user removed from a group loses what it gave at the next login. `fallback`
+ * is the global role of a user in none of the groups; without one such a user cannot log in.
  */
 export interface GroupRoleMapping {
-  groups: ReadonlyArray<{ group: string; role: Role }>;
+  groups: ReadonlyArray<{ group: string; role: Role; team?: string }>;
   fallback?: Role;
+}
+
+/** What a user's groups give: a global role (`none`: only teams) and a role per team name. */
+export interface GrantedAccess {
+  globalRole: GlobalRole;
+  teams: ReadonlyArray<{ team: string; role: Role }>;
+  /** Which groups gave it, for the audit log. */
+  because: string;
 }
 
 const ROLES = new Set<string>(Role.options);
 
 /**
- * Reads `group=role` pairs, comma- or newline-separated (`weir-admins=admin, flink-ops=operator`);
- * `*=viewer` sets the fallback. Group names are compared exactly; LDAP DNs may contain commas, so
+ * Reads `group=role` and `group=team:role` pairs, comma- or newline-separated
+ * (`weir-admins=admin, payments-dev=payments:operator`); `*=viewer` sets the fallback. Group names are compared exactly; LDAP DNs may contain commas, so
  * a pair may also end with `;` (`cn=ops,ou=groups,dc=example,dc=org=operator;`). Returns the
  * mapping or the reasons it cannot be read.
  */
 export function parseGroupRoleMapping(text: string): { mapping: GroupRoleMapping } | { errors: string[] } {
   const pairs = text.includes(';') ? text.split(/[;\n]/) : text.split(/[,\n]/);
-  const groups: Array<{ group: string; role: Role }> = [];
+  const groups: Array<{ group: string; role: Role; team?: string }> = [];
   const errors: string[] = [];
   let fallback: Role | undefined;
   for (const raw of pairs) {
@@ -41,27 +50,40 @@ export function parseGroupRoleMapping(text: string): { mapping: GroupRoleMapping
     if (pair === '') continue;
     const at = pair.lastIndexOf('=');
     const group = at > 0 ? pair.slice(0, at).trim() : '';
-    const role = at > 0 ? pair.slice(at + 1).trim() : '';
-    if (group === '' || !ROLES.has(role)) {
-      errors.push(`"${pair}" is not group=role with a role of admin, operator or viewer`);
+    const value = at > 0 ? pair.slice(at + 1).trim() : '';
+    const colon = value.lastIndexOf(':');
+    const team = colon > 0 ? value.slice(0, colon).trim() : undefined;
+    const role = colon > 0 ? value.slice(colon + 1).trim() : value;
+    if (group === '' || !ROLES.has(role) || team === '' || (team !== undefined && group === '*')) {
+      errors.push(`"${pair}" is not group=role or group=team:role with a role of admin, operator or viewer`);
       continue;
     }
     if (group === '*') fallback = role as Role;
-    else groups.push({ group, role: role as Role });
+    else groups.push({ group, role: role as Role, ...(team ? { team } : {}) });
   }
   if (errors.length > 0) return { errors };
   return { mapping: fallback ? { groups, fallback } : { groups } };
 }
 
-/** The role the user's groups give, with the group that gave it; undefined when none does. */
-export function roleForGroups(userGroups: readonly string[], mapping: GroupRoleMapping): { role: Role; because: string } | undefined {
+/**
+ * What the user's groups give: the highest global role among them and the highest role in each
+ * named team, with the groups that gave them; undefined when they give nothing.
+ */
+export function accessForGroups(userGroups: readonly string[], mapping: GroupRoleMapping): GrantedAccess | undefined {
   const held = new Set(userGroups);
-  let best: { role: Role; because: string } | undefined;
-  for (const { group, role } of mapping.groups) {
-    if (held.has(group) && (!best || !roleAllows(best.role, role))) best = { role, because: `group ${group}` };
+  let globalRole: GlobalRole = 'none';
+  const teams = new Map<string, Role>();
+  const because: string[] = [];
+  for (const { group, role, team } of mapping.groups) {
+    if (!held.has(group)) continue;
+    because.push(`group ${group}`);
+    if (team === undefined) globalRole = higherRole(globalRole, role);
+    else teams.set(team, higherRole(teams.get(team) ?? 'viewer', role));
   }
-  if (best) return best;
-  return mapping.fallback ? { role: mapping.fallback, because: 'the default role (*)' } : undefined;
+  if (globalRole === 'none' && teams.size === 0) {
+    return mapping.fallback ? { globalRole: mapping.fallback, teams: [], because: 'the default role (*)' } : undefined;
+  }
+  return { globalRole, teams: [...teams].map(([team, role]) => ({ team, role })), because: because.join(', ') };
 }
 
 /**

@@ -101,6 +101,15 @@ export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/tasks/{id}/versions/compare': 'viewer',
   'POST /api/tasks/bulk': 'operator',
 
+  'GET /api/teams': 'viewer',
+  'POST /api/teams': 'admin',
+  'GET /api/teams/{id}': 'viewer',
+  'PATCH /api/teams/{id}': 'admin',
+  'DELETE /api/teams/{id}': 'admin',
+  'GET /api/teams/{id}/members': 'viewer',
+  'PUT /api/teams/{id}/members/{userId}': 'admin',
+  'DELETE /api/teams/{id}/members/{userId}': 'admin',
+
   'GET /api/tokens': 'admin',
   'POST /api/tokens': 'admin',
   'DELETE /api/tokens/{id}': 'admin',

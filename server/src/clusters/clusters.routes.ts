@@ -3,8 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Cluster, ClusterList, CreateClusterRequest, ErrorBody, IdParams, UpdateClusterRequest } from '@weir/contract';
 import { principalOf } from '../auth/auth.plugin.js';
+import { teamScope } from '../auth/principal.js';
 import type { ClustersService } from './clusters.service.js';
 
+/** A cluster's team decides who sees (its members; everyone for a shared one) and who manages it (its admins; global admins for a shared one). */
+const ownedCluster = { kind: 'cluster', param: 'id' } as const;
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody };
 
 export function clustersRoutes(app: FastifyInstance, clusters: ClustersService): void {
@@ -13,11 +16,11 @@ export function clustersRoutes(app: FastifyInstance, clusters: ClustersService):
   r.get('/api/clusters', {
     config: { access: 'viewer' },
     schema: { tags: ['clusters'], operationId: 'listClusters', response: { 200: ClusterList, ...errors } },
-    handler: async () => ({ items: await clusters.list() }),
+    handler: async (req) => ({ items: await clusters.list(teamScope(principalOf(req))) }),
   });
 
   r.get('/api/clusters/:id', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: ownedCluster },
     schema: { tags: ['clusters'], operationId: 'getCluster', params: IdParams, response: { 200: Cluster, ...errors } },
     handler: (req) => clusters.get(req.params.id),
   });
@@ -29,13 +32,13 @@ export function clustersRoutes(app: FastifyInstance, clusters: ClustersService):
   });
 
   r.patch('/api/clusters/:id', {
-    config: { access: 'admin' },
+    config: { access: 'admin', owner: ownedCluster },
     schema: { tags: ['clusters'], operationId: 'updateCluster', params: IdParams, body: UpdateClusterRequest, response: { 200: Cluster, ...errors } },
     handler: (req) => clusters.update(principalOf(req), req.params.id, req.body),
   });
 
   r.delete('/api/clusters/:id', {
-    config: { access: 'admin' },
+    config: { access: 'admin', owner: ownedCluster },
     schema: { tags: ['clusters'], operationId: 'deleteCluster', params: IdParams, response: { 204: z.null(), ...errors } },
     handler: async (req, reply) => {
       await clusters.remove(principalOf(req), req.params.id);
@@ -44,7 +47,7 @@ export function clustersRoutes(app: FastifyInstance, clusters: ClustersService):
   });
 
   r.post('/api/clusters/:id/check', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: ownedCluster },
     schema: { tags: ['clusters'], operationId: 'checkCluster', params: IdParams, response: { 200: Cluster, ...errors } },
     handler: (req) => clusters.check(req.params.id),
   });

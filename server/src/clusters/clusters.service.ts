@@ -1,7 +1,7 @@
-import type { ClusterAuthRequest, CreateClusterRequest, UpdateClusterRequest } from '@weir/contract';
+import { DEFAULT_TEAM_ID, type ClusterAuthRequest, type CreateClusterRequest, type UpdateClusterRequest } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
-import { AppError, ConflictError, NotFoundError } from '../errors/errors.js';
+import { mayAct, SYSTEM_PRINCIPAL, type Principal, type TeamScope } from '../auth/principal.js';
+import { AppError, ConflictError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import { leanGet } from '../flink/lean-get.js';
 import { SqlGatewayClient } from '../flink/sql-gateway.client.js';
@@ -53,12 +53,14 @@ export class ClustersService {
     private readonly secrets: SecretBox,
     private readonly flinkTimeoutMs: number,
     private readonly outbound: OutboundGuard,
+    private readonly teams: { exists(teamId: string): Promise<boolean> },
     readonly events: ClusterEvents = {},
     private readonly now: () => number = Date.now,
   ) {}
 
-  list(): Promise<Cluster[]> {
-    return this.store.list();
+  /** Every cluster (`all`), or those the given teams own and the shared ones. */
+  list(scope: TeamScope = 'all'): Promise<Cluster[]> {
+    return this.store.list(scope === 'all' ? undefined : scope);
   }
 
   async get(id: string): Promise<Cluster> {
@@ -128,7 +130,10 @@ export class ClustersService {
   }
 
   async register(actor: Principal, req: CreateClusterRequest, opts: { isLocal?: boolean } = {}): Promise<Cluster> {
-    return this.audit.around(actor, 'cluster.create', { type: 'cluster', name: req.name }, async () => {
+    // Absent: the default team; null: shared by every team, which only a global admin may decide.
+    const teamId = req.teamId === undefined ? DEFAULT_TEAM_ID : req.teamId;
+    return this.audit.around(actor, 'cluster.create', { type: 'cluster', name: req.name, teamId }, async () => {
+      await this.assertMayOwn(actor, teamId);
       if (await this.store.getByName(req.name)) throw new ConflictError(`A cluster named ${req.name} already exists`);
       const headers = req.auth ? authorizationHeader(req.auth) : undefined;
       const outbound = this.outboundFor({ isLocal: opts.isLocal });
@@ -143,6 +148,7 @@ export class ClustersService {
         historyUrl: req.historyUrl ?? null,
         description: req.description ?? null,
         isLocal: opts.isLocal ?? false,
+        teamId,
         auth: req.auth ? this.seal(req.auth) : null,
       });
       const checked = await this.store.recordHealth(cluster.id, {
@@ -159,6 +165,7 @@ export class ClustersService {
   async update(actor: Principal, id: string, req: UpdateClusterRequest): Promise<Cluster> {
     const existing = await this.get(id);
     return this.audit.around(actor, 'cluster.update', { type: 'cluster', id, name: existing.name }, async () => {
+      if (req.teamId !== undefined && req.teamId !== existing.teamId) await this.assertMayOwn(actor, req.teamId);
       if (req.name && req.name !== existing.name && (await this.store.getByName(req.name))) {
         throw new ConflictError(`A cluster named ${req.name} already exists`);
       }
@@ -189,6 +196,14 @@ export class ClustersService {
       this.events.onClustersChanged?.();
       return this.check(updated.id);
     }, { ...req, auth: req.auth === undefined ? undefined : (req.auth?.type ?? null) });
+  }
+
+  /** Whether the actor may give a cluster to this team (admin there), or share it (global admin). */
+  private async assertMayOwn(actor: Principal, teamId: string | null): Promise<void> {
+    if (teamId !== null && !(await this.teams.exists(teamId))) throw new InputError(`No such team: ${teamId}`);
+    if (!mayAct(actor, teamId, 'admin')) {
+      throw new ForbiddenError(teamId === null ? 'Only a global admin shares a cluster with every team' : 'A cluster goes only to a team you are an admin of');
+    }
   }
 
   /**

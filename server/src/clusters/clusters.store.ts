@@ -1,5 +1,5 @@
 import type { Selectable, Updateable } from 'kysely';
-import { SECRET_MASK } from '@weir/contract';
+import { DEFAULT_TEAM_ID, SECRET_MASK } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import { numberOrNull } from '../db/queries.js';
@@ -16,6 +16,8 @@ export interface ClusterRecord {
   historyUrl: string | null;
   description: string | null;
   isLocal: boolean;
+  /** Null: shared by every team. */
+  teamId: string | null;
   health: ClusterHealth;
   flinkVersion: string | null;
   taskManagers: number | null;
@@ -40,6 +42,8 @@ export interface NewCluster {
   historyUrl?: string | null;
   description?: string | null;
   isLocal?: boolean;
+  /** The owning team (default: the default team); null: shared by every team. */
+  teamId?: string | null;
   /** Credentials, already sealed; null or left out for none. */
   auth?: { type: ClusterAuthType; sealed: string } | null;
 }
@@ -75,6 +79,7 @@ export class ClustersStore {
       history_url: cluster.historyUrl ?? null,
       description: cluster.description ?? null,
       is_local: cluster.isLocal ? 1 : 0,
+      team_id: cluster.teamId === undefined ? DEFAULT_TEAM_ID : cluster.teamId,
       created_at: now,
       updated_at: now,
       health: 'UNKNOWN',
@@ -103,10 +108,11 @@ export class ClustersStore {
     return row && toCluster(row);
   }
 
-  /** All clusters by name. */
-  async list(): Promise<ClusterRecord[]> {
-    const rows = await this.database.db.selectFrom('clusters').selectAll().orderBy('name').execute();
-    return rows.map(toCluster);
+  /** All clusters by name; with `teamIds`, those of these teams and the shared ones. */
+  async list(teamIds?: readonly string[]): Promise<ClusterRecord[]> {
+    let query = this.database.db.selectFrom('clusters').selectAll().orderBy('name');
+    if (teamIds) query = query.where((eb) => eb.or([eb('team_id', 'is', null), ...(teamIds.length > 0 ? [eb('team_id', 'in', [...teamIds])] : [])]));
+    return (await query.execute()).map(toCluster);
   }
 
   /** Applies the given changes; returns the cluster after them. Throws when it does not exist. */
@@ -117,6 +123,7 @@ export class ClustersStore {
     if (changes.gatewayUrl !== undefined) set.gateway_url = changes.gatewayUrl;
     if (changes.historyUrl !== undefined) set.history_url = changes.historyUrl;
     if (changes.description !== undefined) set.description = changes.description;
+    if (changes.teamId !== undefined) set.team_id = changes.teamId;
     if (changes.auth !== undefined) {
       set.auth_type = changes.auth?.type ?? null;
       set.auth_secret = changes.auth?.sealed ?? null;
@@ -163,6 +170,7 @@ function toCluster(row: Selectable<ClustersTable>): ClusterRecord {
     historyUrl: row.history_url,
     description: row.description,
     isLocal: Number(row.is_local) === 1,
+    teamId: row.team_id,
     health: row.health,
     flinkVersion: row.flink_version,
     taskManagers: numberOrNull(row.task_managers),

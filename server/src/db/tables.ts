@@ -9,7 +9,8 @@ export interface UsersTable {
   username: string;
   display_name: string | null;
   password_hash: string;
-  role: 'admin' | 'operator' | 'viewer';
+  /** The global role; `none`: only what the user's teams give. */
+  role: 'admin' | 'operator' | 'viewer' | 'none';
   failed_logins: Generated<number>;
   locked_until: number | null;
   created_at: number;
@@ -44,6 +45,8 @@ export interface ApiTokensTable {
   /** Who made the token: a user, or another token (null for tokens older than this record, or made by the system). */
   created_by_user_id: string | null;
   created_by_token_id: string | null;
+  /** The one team the token acts in; null: a global token. */
+  team_id: string | null;
 }
 
 export interface AuditLogTable {
@@ -57,6 +60,8 @@ export interface AuditLogTable {
   target_name: string | null;
   outcome: 'success' | 'failure';
   detail: string | null;
+  /** The team whose task, cluster or rule the entry is about; null: Weir-wide. */
+  team_id: string | null;
 }
 
 export interface ClustersTable {
@@ -82,6 +87,8 @@ export interface ClustersTable {
   auth_type: 'basic' | 'bearer' | null;
   /** The credentials as JSON, sealed with SecretBox; never clear text. */
   auth_secret: string | null;
+  /** Null: shared by every team. */
+  team_id: string | null;
 }
 
 export interface SettingsTable {
@@ -113,6 +120,7 @@ export interface TasksTable {
   latest_lost: number | null;
   created_at: number;
   updated_at: number;
+  team_id: Generated<string>;
 }
 
 export interface TaskVersionsTable {
@@ -201,7 +209,23 @@ export interface SavepointsTable {
   taken_by: string | null;
 }
 
+export interface TeamsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  created_at: number;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+  role: 'admin' | 'operator' | 'viewer';
+  created_at: number;
+}
+
 export interface Tables {
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

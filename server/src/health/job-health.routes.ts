@@ -12,25 +12,25 @@ export function jobHealthRoutes(app: FastifyInstance, health: JobHealthService):
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/runs/:id/health', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'id' } },
     schema: { tags, operationId: 'getRunHealth', params: IdParams, response: { 200: RunHealth, ...errors } },
     handler: (req) => health.runHealth(req.params.id),
   });
 
   r.get('/api/tasks/:id/health', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'getTaskHealth', params: IdParams, response: { 200: TaskHealth, ...errors } },
     handler: (req) => health.taskHealth(req.params.id),
   });
 
   r.put('/api/tasks/:id/auto-restart', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'setTaskAutoRestart', params: IdParams, body: AutoRestartPolicy, response: { 200: TaskHealth, ...errors } },
     handler: (req) => health.setAutoRestart(principalOf(req), req.params.id, req.body),
   });
 
   r.put('/api/tasks/:id/health-checks', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'setTaskHealthChecks', params: IdParams, body: UpdateHealthChecksRequest, response: { 200: TaskHealth, ...errors } },
     handler: (req) => health.setChecks(principalOf(req), req.params.id, req.body),
   });

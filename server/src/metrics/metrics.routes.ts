@@ -11,26 +11,26 @@ export function metricsRoutes(app: FastifyInstance, metrics: MetricsService): vo
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/runs/:runId/metrics/selection', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRunMetricSelection', params: RunIdParams, response: { 200: MetricSelection, ...errors } },
     handler: (req) => metrics.selection(req.params.runId),
   });
 
   // Choosing what Weir samples costs Flink requests and database space, so it takes an operator.
   r.put('/api/runs/:runId/metrics/selection', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'putRunMetricSelection', params: RunIdParams, body: PutMetricSelectionRequest, response: { 200: MetricSelection, ...errors } },
     handler: (req) => metrics.select(principalOf(req), req.params.runId, req.body.series),
   });
 
   r.get('/api/runs/:runId/metrics', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRunMetrics', params: RunIdParams, querystring: MetricSeriesQuery, response: { 200: MetricSeriesPage, ...errors } },
     handler: (req) => metrics.series(req.params.runId, req.query),
   });
 
   r.get('/api/runs/:runId/metrics/available', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRunAvailableMetrics', params: RunIdParams, response: { 200: AvailableMetrics, ...errors } },
     handler: (req) => metrics.available(req.params.runId),
   });

@@ -16,8 +16,9 @@ import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flin
 import { FlinkProxy } from '../test-support/flink-proxy.js';
 import { assertFlinkTransitions } from '../test-support/flink-transitions.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
+import { makePrincipal } from '../auth/principal.js';
 
-const actor: Principal = { kind: 'user', id: 'u-ops', name: 'olga', role: 'operator' };
+const actor: Principal = makePrincipal({ kind: 'user', id: 'u-ops', name: 'olga' }, 'operator');
 const TAG = `t${process.pid}`;
 
 let flink: TestFlink;

@@ -23,13 +23,13 @@ export function operationsRoutes(app: FastifyInstance, operations: OperationsSer
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/tasks/:id/online', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'taskOnline', params: IdParams, body: OnlineRequest.optional(), response: { 200: OperationResult, ...errors } },
     handler: (req) => operations.online(principalOf(req), req.params.id, req.body ?? {}),
   });
 
   r.post('/api/tasks/:id/offline', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'taskOffline', params: IdParams, body: OfflineRequest, response: { 200: OperationResult, ...errors } },
     handler: (req) => operations.offline(principalOf(req), req.params.id, req.body),
   });
@@ -41,37 +41,37 @@ export function operationsRoutes(app: FastifyInstance, operations: OperationsSer
   });
 
   r.post('/api/runs/:runId/stop', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'stopRun', params: RunOperationParams, body: StopRunRequest, response: { 200: OperationResult, ...errors } },
     handler: (req) => operations.stop(principalOf(req), req.params.runId, req.body),
   });
 
   r.post('/api/runs/:runId/cancel', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'cancelRun', params: RunOperationParams, response: { 200: OperationResult, ...errors } },
     handler: (req) => operations.cancel(principalOf(req), req.params.runId),
   });
 
   r.post('/api/runs/:runId/savepoint', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'triggerRunSavepoint', params: RunOperationParams, response: { 200: OperationResult, ...errors } },
     handler: (req) => operations.savepoint(principalOf(req), req.params.runId),
   });
 
   r.post('/api/runs/:runId/restart', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'restartRun', params: RunOperationParams, body: RestartRunRequest, response: { 200: OperationResult, ...errors } },
     handler: (req) => operations.restart(principalOf(req), req.params.runId, req.body),
   });
 
   r.post('/api/runs/:runId/refresh', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'refreshRun', params: RunOperationParams, response: { 200: OperationResult, ...errors } },
     handler: (req) => operations.refresh(principalOf(req), req.params.runId),
   });
 
   r.get('/api/runs/:runId/savepoints', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'listRunSavepoints', params: RunOperationParams, response: { 200: RunSavepointList, ...errors } },
     handler: async (req) => ({ items: await operations.listSavepoints(req.params.runId) }),
   });

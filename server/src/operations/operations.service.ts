@@ -13,9 +13,9 @@ import type {
   StopRunRequest,
 } from '@weir/contract';
 import type { AuditService, AuditTarget } from '../audit/audit.service.js';
-import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
+import { mayAct, SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
-import { AppError, ConflictError, FlinkRejectedError, FlinkUnreachableError, InputError, NotFoundError } from '../errors/errors.js';
+import { AppError, ConflictError, FlinkRejectedError, FlinkUnreachableError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type { SqlErrorDetails } from '../flink/sql-gateway.client.js';
@@ -166,7 +166,9 @@ export class OperationsService {
         const task = await this.deps.tasks.get(taskId);
         try {
           let result: OperationResult;
-          if (!task) throw new NotFoundError('Task', taskId);
+          // Each task is checked as its own route would: another team's task is as absent as a missing one.
+          if (!task || !mayAct(actor, task.teamId, 'viewer')) throw new NotFoundError('Task', taskId);
+          if (!mayAct(actor, task.teamId, 'operator')) throw new ForbiddenError("This needs the operator role in the task's team");
           if (req.action === 'online') {
             result = await this.online(actor, taskId, req.from === 'latest-savepoint' ? { savepointStrategy: 'latest' } : {});
           } else {
@@ -176,7 +178,8 @@ export class OperationsService {
           items[index] = { taskId, taskName: task.name, ok: true, result, error: null };
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
-          items[index] = { taskId, taskName: task?.name ?? null, ok: false, result: null, error: { code: err.code, message: err.message } };
+          const visible = task && mayAct(actor, task.teamId, 'viewer');
+          items[index] = { taskId, taskName: visible ? task.name : null, ok: false, result: null, error: { code: err.code, message: err.message } };
         }
       }
     };

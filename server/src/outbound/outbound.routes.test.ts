@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { fakeFlink, privateService, type FakeEndpoint } from '../test-support/fake-flink.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 import { DEFAULT_OUTBOUND_DENY, OutboundGuard } from './outbound-guard.js';
+import { makePrincipal } from '../auth/principal.js';
 
 /*
  * Registering a cluster or testing an alert channel makes Weir send a request to an address the
@@ -106,7 +107,7 @@ describe('with the default outbound rules', () => {
     assert.equal((await setup.weir.services.clusters.check(local.id)).health, 'HEALTHY');
     // It skips the guard because Weir started it there: no admin may point it (or its name, by which Weir
     // finds it again) elsewhere, e.g. at a link-local metadata service.
-    const admin = { kind: 'user' as const, id: 'an-admin', name: 'an-admin', role: 'admin' as const };
+    const admin = makePrincipal({ kind: 'user', id: 'an-admin', name: 'an-admin' }, 'admin');
     for (const change of [{ restUrl: 'http://169.254.169.254' }, { historyUrl: 'http://127.0.0.1:1/' }, { gatewayUrl: 'http://127.0.0.1:2/' }, { name: 'renamed' }]) {
       await assert.rejects(setup.weir.services.clusters.update(admin, local.id, change), (err: Error & { code?: string }) => err.code === 'VALIDATION' && /local cluster/.test(err.message), JSON.stringify(change));
     }

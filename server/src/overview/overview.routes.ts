@@ -11,6 +11,8 @@ import {
   OverviewTasksQuery,
 } from '@weir/contract';
 import type { OverviewService } from './overview.service.js';
+import { principalOf } from '../auth/auth.plugin.js';
+import { teamScope } from '../auth/principal.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const tags = ['overview'];
@@ -21,17 +23,17 @@ export function overviewRoutes(app: FastifyInstance, overview: OverviewService):
   r.get('/api/overview/counts', {
     config: { access: 'viewer' },
     schema: { tags, operationId: 'getOverviewCounts', querystring: OverviewCountsQuery, response: { 200: OverviewCounts, ...errors } },
-    handler: (req) => overview.counts(req.query),
+    handler: (req) => overview.counts(req.query, teamScope(principalOf(req))),
   });
 
   r.get('/api/overview/tasks', {
     config: { access: 'viewer' },
     schema: { tags, operationId: 'listOverviewTasks', querystring: OverviewTasksQuery, response: { 200: OverviewTaskPage, ...errors } },
-    handler: (req) => overview.tasks(req.query),
+    handler: (req) => overview.tasks(req.query, teamScope(principalOf(req))),
   });
 
   r.get('/api/tasks/:id/runs', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },
     schema: {
       tags,
       operationId: 'listTaskRuns',

@@ -8,6 +8,7 @@ import {
   type OverviewTaskPage,
   type OverviewTasksQuery,
 } from '@weir/contract';
+import type { TeamScope } from '../auth/principal.js';
 import { NotFoundError } from '../errors/errors.js';
 import type { OverviewFilter, OverviewStore } from './overview.store.js';
 
@@ -18,17 +19,18 @@ export class OverviewService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async counts(query: OverviewCountsQuery): Promise<OverviewCounts> {
-    const counts = await this.store.statusCounts(filterOf(query));
+  /** The status cards over the tasks of the teams in `scope` that match the filters. */
+  async counts(query: OverviewCountsQuery, scope: TeamScope = 'all'): Promise<OverviewCounts> {
+    const counts = await this.store.statusCounts(filterOf(query, scope));
     const byStatus = Object.fromEntries(OVERVIEW_RUN_STATUSES.map((status) => [status, 0])) as Record<OverviewRunStatus, number>;
     for (const [status, count] of Object.entries(counts.byStatus)) byStatus[statusOf(status)] += count;
     return { total: counts.total, batch: counts.batch, streaming: counts.streaming, byStatus, lost: counts.lost };
   }
 
-  async tasks(query: OverviewTasksQuery): Promise<OverviewTaskPage> {
+  async tasks(query: OverviewTasksQuery, scope: TeamScope = 'all'): Promise<OverviewTaskPage> {
     const now = this.now();
     const page = await this.store.list({
-      ...filterOf(query),
+      ...filterOf(query, scope),
       statuses: query.status,
       sortBy: query.sort,
       sortDirection: query.order,
@@ -60,8 +62,15 @@ export class OverviewService {
   }
 }
 
-function filterOf(query: OverviewCountsQuery): OverviewFilter {
-  return { nameContains: query.q || undefined, lifecycles: query.lifecycle, clusterIds: query.clusterId, executionMode: query.mode, healthBands: query.health };
+function filterOf(query: OverviewCountsQuery, scope: TeamScope): OverviewFilter {
+  const teamIds = teamsOf(scope, query.teamId);
+  return { nameContains: query.q || undefined, lifecycles: query.lifecycle, clusterIds: query.clusterId, ...(teamIds ? { teamIds } : {}), executionMode: query.mode, healthBands: query.health };
+}
+
+/** The teams a list covers: the caller's scope narrowed by the team filter (undefined: every team). */
+function teamsOf(scope: TeamScope, requested: readonly string[] | undefined): readonly string[] | undefined {
+  if (!requested?.length) return scope === 'all' ? undefined : scope;
+  return scope === 'all' ? requested : requested.filter((teamId) => scope.includes(teamId));
 }
 
 /** A status Weir does not know (a newer Flink's) shows as UNKNOWN rather than failing the page. */

@@ -25,6 +25,8 @@ export interface OverviewFilter {
   nameContains?: string;
   lifecycles?: TasksTable['lifecycle'][];
   clusterIds?: string[];
+  /** Only tasks of these teams (the caller's visible teams, narrowed by a filter). */
+  teamIds?: readonly string[];
   executionMode?: TasksTable['execution_mode'];
   /** Health band of the latest run's score; a run without a score (not live, or not scored yet) matches none. */
   healthBands?: HealthBand[];
@@ -57,6 +59,8 @@ export interface OverviewRow {
   executionMode: TasksTable['execution_mode'];
   clusterId: string;
   clusterName: string | null;
+  teamId: string;
+  teamName: string;
   owner: string | null;
   latestRunId: string;
   flinkJobId: string;
@@ -201,6 +205,7 @@ export class OverviewStore {
       ? await this.database.db
           .selectFrom('tasks')
           .leftJoin('clusters', 'clusters.id', 'tasks.cluster_id')
+          .leftJoin('teams', 'teams.id', 'tasks.team_id')
           .leftJoin('run_health', 'run_health.run_id', 'tasks.latest_run_id')
           .select([
             'tasks.id',
@@ -210,6 +215,8 @@ export class OverviewStore {
             'tasks.execution_mode',
             'tasks.cluster_id',
             'clusters.name as cluster_name',
+            'tasks.team_id',
+            'teams.name as team_name',
             'tasks.owner',
             'tasks.latest_run_id',
             'tasks.latest_status',
@@ -246,6 +253,8 @@ export class OverviewStore {
             executionMode: row.execution_mode,
             clusterId: row.cluster_id,
             clusterName: row.cluster_name,
+            teamId: row.team_id,
+            teamName: row.team_name ?? row.team_id,
             owner: row.owner,
             latestRunId: row.latest_run_id!,
             flinkJobId: row.latest_flink_job_id ?? '',
@@ -337,6 +346,7 @@ export class OverviewStore {
     if (filter.nameContains) query = query.where(containsIgnoringCase('tasks.name', filter.nameContains) as Expression<SqlBool>);
     if (filter.lifecycles?.length) query = query.where('tasks.lifecycle', 'in', filter.lifecycles);
     if (filter.clusterIds?.length) query = query.where('tasks.cluster_id', 'in', filter.clusterIds);
+    if (filter.teamIds) query = filter.teamIds.length === 0 ? query.where('tasks.id', 'is', null) : query.where('tasks.team_id', 'in', [...filter.teamIds]);
     if (filter.executionMode) query = query.where('tasks.execution_mode', '=', filter.executionMode);
     if (filter.healthBands?.length) {
       // A semi-join on the scores in range (run_health is small: live runs only) rather than a

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, RunCheckpoints, RunCluster, RunConfiguration, RunDetail, RunExceptions, RunGraph, RunIdParams, RunLineage, RunLogPage, RunLogQuery, RunSql } from '@weir/contract';
-import { principalOf } from '../auth/auth.plugin.js';
 import { roleAllows } from '../auth/principal.js';
 import { maskRunSql } from '../tasks/sql-secrets.js';
 import type { RunsService } from './runs.service.js';
@@ -14,59 +13,59 @@ export function runsRoutes(app: FastifyInstance, runs: RunsService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/runs/:runId', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRun', params: RunIdParams, response: { 200: RunDetail, ...errors } },
     handler: (req) => runs.detail(req.params.runId),
   });
 
   r.get('/api/runs/:runId/graph', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRunGraph', params: RunIdParams, response: { 200: RunGraph, ...errors } },
     handler: (req) => runs.graph(req.params.runId),
   });
 
   r.get('/api/runs/:runId/checkpoints', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRunCheckpoints', params: RunIdParams, response: { 200: RunCheckpoints, ...errors } },
     handler: (req) => runs.checkpoints(req.params.runId),
   });
 
   r.get('/api/runs/:runId/exceptions', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRunExceptions', params: RunIdParams, response: { 200: RunExceptions, ...errors } },
     handler: (req) => runs.exceptions(req.params.runId),
   });
 
   r.get('/api/runs/:runId/configuration', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRunConfiguration', params: RunIdParams, response: { 200: RunConfiguration, ...errors } },
     handler: (req) => runs.configuration(req.params.runId),
   });
 
   r.get('/api/runs/:runId/cluster', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRunCluster', params: RunIdParams, response: { 200: RunCluster, ...errors } },
     handler: (req) => runs.cluster(req.params.runId),
   });
 
   r.get('/api/runs/:runId/logs', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRunLogs', params: RunIdParams, querystring: RunLogQuery, response: { 200: RunLogPage, ...errors } },
     handler: (req) => runs.logs(req.params.runId, req.query),
   });
 
   r.get('/api/runs/:runId/sql', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRunSql', params: RunIdParams, response: { 200: RunSql, ...errors } },
     handler: async (req) => {
       const runSql = await runs.sql(req.params.runId);
-      // Viewers get connector credentials masked; operators see the script as submitted.
-      return roleAllows(principalOf(req).role, 'operator') ? runSql : maskRunSql(runSql);
+      // Viewers get connector credentials masked; operators of the run's team see the script as submitted.
+      return req.ownerRole && roleAllows(req.ownerRole, 'operator') ? runSql : maskRunSql(runSql);
     },
   });
 
   r.get('/api/runs/:runId/lineage', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRunLineage', params: RunIdParams, response: { 200: RunLineage, ...errors } },
     handler: (req) => runs.lineage(req.params.runId),
   });

@@ -6,9 +6,10 @@ import type { TasksStore } from '../tasks/tasks.store.js';
 import type { SavepointPoliciesStore, StoredSavepointPolicy } from './savepoint-policies.store.js';
 import type { SavepointRetentionService } from './savepoint-retention.service.js';
 import { nextSlotAt } from './schedule-slots.js';
+import { makePrincipal } from '../auth/principal.js';
 
 /** Who takes and disposes of scheduled savepoints, as the audit log and the catalog name it. */
-export const SAVEPOINT_SCHEDULE: Principal = { kind: 'user', id: 'savepoint-schedule', name: 'savepoint-schedule', role: 'operator' };
+export const SAVEPOINT_SCHEDULE: Principal = makePrincipal({ kind: 'user', id: 'savepoint-schedule', name: 'savepoint-schedule' }, 'operator');
 
 /** A retention without a schedule is applied this often (and after each scheduled savepoint). */
 export const RETENTION_EVERY_MS = 10 * 60_000;

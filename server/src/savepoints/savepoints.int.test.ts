@@ -13,8 +13,9 @@ import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
+import { makePrincipal } from '../auth/principal.js';
 
-const actor: Principal = { kind: 'user', id: 'u-retention', name: 'rita', role: 'operator' };
+const actor: Principal = makePrincipal({ kind: 'user', id: 'u-retention', name: 'rita' }, 'operator');
 const TAG = `sp${process.pid}`;
 
 let flink: TestFlink;

@@ -13,32 +13,32 @@ export function savepointsRoutes(app: FastifyInstance, { catalog, retention, pol
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/tasks/:id/savepoints', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'listTaskSavepoints', params: IdParams, response: { 200: SavepointCatalog, ...errors } },
     handler: async (req) => ({ items: await catalog.catalog(req.params.id) }),
   });
 
   // A preview changes nothing, so a viewer may ask what a policy would remove.
   r.post('/api/tasks/:id/savepoints/retention/preview', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'previewSavepointRetention', params: IdParams, body: SavepointRetentionPolicy, response: { 200: SavepointRetentionPlan, ...errors } },
     handler: (req) => retention.preview(req.params.id, req.body),
   });
 
   r.post('/api/tasks/:id/savepoints/retention/apply', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'applySavepointRetention', params: IdParams, body: SavepointRetentionPolicy, response: { 200: SavepointDisposalResult, ...errors } },
     handler: (req) => retention.apply(principalOf(req), req.params.id, req.body),
   });
 
   r.get('/api/tasks/:id/savepoint-policy', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'getSavepointPolicy', params: IdParams, response: { 200: SavepointPolicyView, ...errors } },
     handler: (req) => policies.get(req.params.id),
   });
 
   r.put('/api/tasks/:id/savepoint-policy', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'putSavepointPolicy', params: IdParams, body: SavepointPolicy, response: { 200: SavepointPolicyView, ...errors } },
     handler: (req) => policies.put(principalOf(req), req.params.id, req.body),
   });

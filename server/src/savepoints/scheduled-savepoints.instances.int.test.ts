@@ -10,11 +10,12 @@ import { createTestDatabase } from '../test-support/databases.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
 import { startWeirProcess, type WeirProcess } from '../test-support/weir-process.js';
+import { makePrincipal } from '../auth/principal.js';
 
 const LEASE_MS = 3_000;
 const INTERVAL_MS = 5_000;
 const SECRET_KEY = randomBytes(32).toString('hex');
-const actor: Principal = { kind: 'user', id: 'u-schedule', name: 'sam', role: 'operator' };
+const actor: Principal = makePrincipal({ kind: 'user', id: 'u-schedule', name: 'sam' }, 'operator');
 
 let flink: TestFlink;
 let databaseUrl: string;

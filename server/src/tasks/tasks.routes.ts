@@ -19,14 +19,14 @@ import {
 } from '@weir/contract';
 import { principalOf } from '../auth/auth.plugin.js';
 import { InputError } from '../errors/errors.js';
-import { roleAllows } from '../auth/principal.js';
+import { mayAct, teamScope } from '../auth/principal.js';
 import { JAR_UPLOAD_LIMIT_BYTES } from '../http/body-limits.js';
 import type { TasksService } from './tasks.service.js';
 import { maskComparison, maskTask, maskTaskVersion } from './sql-secrets.js';
 
-/** Operators and admins read connector credentials in task SQL; viewers get them masked. */
-function seesSecrets(req: FastifyRequest): boolean {
-  return roleAllows(principalOf(req).role, 'operator');
+/** Operators and admins of the task's team read connector credentials in task SQL; viewers get them masked. */
+function seesSecrets(req: FastifyRequest, teamId: string): boolean {
+  return mayAct(principalOf(req), teamId, 'operator');
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody };
@@ -38,7 +38,7 @@ export function tasksRoutes(app: FastifyInstance, tasks: TasksService): void {
   r.get('/api/tasks', {
     config: { access: 'viewer' },
     schema: { tags, operationId: 'listTasks', querystring: TaskListQuery, response: { 200: TaskPage, ...errors } },
-    handler: (req) => tasks.list(req.query),
+    handler: (req) => tasks.list(req.query, teamScope(principalOf(req))),
   });
 
   r.post('/api/tasks', {
@@ -48,22 +48,22 @@ export function tasksRoutes(app: FastifyInstance, tasks: TasksService): void {
   });
 
   r.get('/api/tasks/:id', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'getTask', params: IdParams, response: { 200: Task, ...errors } },
     handler: async (req) => {
       const task = await tasks.get(req.params.id);
-      return seesSecrets(req) ? task : maskTask(task);
+      return seesSecrets(req, task.teamId) ? task : maskTask(task);
     },
   });
 
   r.patch('/api/tasks/:id', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'updateTask', params: IdParams, body: UpdateTaskRequest, response: { 200: Task, ...errors } },
     handler: (req) => tasks.update(principalOf(req), req.params.id, req.body),
   });
 
   r.delete('/api/tasks/:id', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'deleteTask', params: IdParams, response: { 204: z.null(), ...errors } },
     handler: async (req, reply) => {
       await tasks.remove(principalOf(req), req.params.id);
@@ -72,35 +72,38 @@ export function tasksRoutes(app: FastifyInstance, tasks: TasksService): void {
   });
 
   r.post('/api/tasks/:id/publish', {
-    config: { access: 'operator' },
+    config: { access: 'operator', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'publishTask', params: IdParams, body: PublishTaskRequest.optional(), response: { 201: TaskVersion, ...errors } },
     handler: async (req, reply) => reply.status(201).send(await tasks.publish(principalOf(req), req.params.id, req.body?.note, { unvalidated: req.body?.unvalidated })),
   });
 
   r.get('/api/tasks/:id/versions', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'listTaskVersions', params: IdParams, response: { 200: TaskVersionList, ...errors } },
     handler: async (req) => {
       const items = await tasks.listVersions(req.params.id);
-      return { items: seesSecrets(req) ? items : items.map(maskTaskVersion) };
+      const { teamId } = await tasks.record(req.params.id);
+      return { items: seesSecrets(req, teamId) ? items : items.map(maskTaskVersion) };
     },
   });
 
   r.get('/api/tasks/:id/versions/compare', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'compareTaskVersions', params: IdParams, querystring: CompareVersionsQuery, response: { 200: TaskVersionComparison, ...errors } },
     handler: async (req) => {
       const comparison = await tasks.compare(req.params.id, req.query.from, req.query.to);
-      return seesSecrets(req) ? comparison : maskComparison(comparison);
+      const { teamId } = await tasks.record(req.params.id);
+      return seesSecrets(req, teamId) ? comparison : maskComparison(comparison);
     },
   });
 
   r.get('/api/tasks/:id/versions/:version', {
-    config: { access: 'viewer' },
+    config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },
     schema: { tags, operationId: 'getTaskVersion', params: TaskVersionParams, response: { 200: TaskVersion, ...errors } },
     handler: async (req) => {
       const version = await tasks.getVersion(req.params.id, req.params.version);
-      return seesSecrets(req) ? version : maskTaskVersion(version);
+      const { teamId } = await tasks.record(req.params.id);
+      return seesSecrets(req, teamId) ? version : maskTaskVersion(version);
     },
   });
 

@@ -13,9 +13,10 @@ import type {
   UpdateTaskRequest,
 } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Principal } from '../auth/principal.js';
+import { DEFAULT_TEAM_ID } from '@weir/contract';
+import { mayAct, teamScope, type Principal, type TeamScope } from '../auth/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
-import { ConflictError, FlinkUnreachableError, InputError, NotFoundError } from '../errors/errors.js';
+import { ConflictError, FlinkUnreachableError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
 import { analyzeLineageOnDemand } from '../lineage/lineage-on-demand.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import { TERMINAL_STATUSES } from '../runs/runs.store.js';
@@ -57,12 +58,17 @@ export class TasksService {
       clusters: ClustersService;
       jars: JarFilesStore;
       audit: AuditService;
+      /** Whether a team exists. */
+      teamExists: (teamId: string) => Promise<boolean>;
       log?: { warn(o: unknown, m: string): void };
     },
   ) {}
 
-  async list(query: TaskListQuery): Promise<TaskPage> {
+  /** The tasks of the teams in `scope` (`all`: every team's), narrowed by the query. */
+  async list(query: TaskListQuery, scope: TeamScope = 'all'): Promise<TaskPage> {
+    const teamIds = narrowTeams(scope, query.teamId);
     const page = await this.deps.tasks.list({
+      ...(teamIds ? { teamIds } : {}),
       nameContains: query.q,
       lifecycles: query.lifecycle,
       kinds: query.kind,
@@ -87,10 +93,9 @@ export class TasksService {
   }
 
   async create(actor: Principal, req: CreateTaskRequest): Promise<Task> {
-    return this.deps.audit.around(actor, 'task.create', { type: 'task', name: req.name }, async () => {
-      await this.deps.clusters.get(req.clusterId).catch(() => {
-        throw new InputError(`Cluster ${req.clusterId} does not exist`);
-      });
+    const teamId = await this.teamForNewTask(actor, req.teamId);
+    return this.deps.audit.around(actor, 'task.create', { type: 'task', name: req.name, teamId }, async () => {
+      await this.assertClusterServes(req.clusterId, teamId);
       if (await this.deps.tasks.getByName(req.name)) throw new ConflictError(`A task named ${req.name} already exists`);
       if (req.kind === 'SQL' && req.jar) throw new InputError('A SQL task has no jar; give its script as `sql`');
       if (req.kind === 'JAR' && req.sql !== undefined) throw new InputError('A jar task has no SQL; give its jar as `jar`');
@@ -101,6 +106,7 @@ export class TasksService {
         kind: req.kind,
         executionMode: req.executionMode ?? 'STREAMING',
         clusterId: req.clusterId,
+        teamId,
         owner: req.owner ?? actor.name,
         description: req.description ?? null,
         draftContent: req.kind === 'SQL' ? (req.sql ?? '') : encodeJar(req.jar),
@@ -110,9 +116,35 @@ export class TasksService {
     });
   }
 
+  /**
+   * The team a new task goes to: the one named (where the caller must be an operator), else the
+   * default team when the caller operates there, else the caller's only team where they operate.
+   */
+  private async teamForNewTask(actor: Principal, requested: string | undefined): Promise<string> {
+    if (requested !== undefined) {
+      if (!(await this.deps.teamExists(requested)) || !mayAct(actor, requested, 'viewer')) throw new InputError(`No such team: ${requested}`);
+      if (!mayAct(actor, requested, 'operator')) throw new ForbiddenError('Making a task in a team needs the operator role there');
+      return requested;
+    }
+    if (mayAct(actor, DEFAULT_TEAM_ID, 'operator')) return DEFAULT_TEAM_ID;
+    const operable = teamScope(actor, 'operator');
+    if (operable !== 'all' && operable.length === 1) return operable[0]!;
+    throw new InputError('Choose the team the task belongs to (teamId)');
+  }
+
+  /** A task runs only on a cluster of its own team, or on one every team shares. */
+  private async assertClusterServes(clusterId: string, teamId: string): Promise<void> {
+    const cluster = await this.deps.clusters.get(clusterId).catch(() => undefined);
+    if (!cluster) throw new InputError(`Cluster ${clusterId} does not exist`);
+    if (cluster.teamId !== null && cluster.teamId !== teamId) {
+      throw new InputError(`Cluster ${cluster.name} belongs to another team; choose one of the task's team or a shared cluster`);
+    }
+  }
+
   async update(actor: Principal, id: string, req: UpdateTaskRequest): Promise<Task> {
     const task = await this.record(id);
     return this.deps.audit.around(actor, 'task.update', { type: 'task', id, name: task.name }, async () => {
+      if (req.clusterId !== undefined && req.clusterId !== task.clusterId) await this.assertClusterServes(req.clusterId, task.teamId);
       if (req.name && req.name !== task.name && (await this.deps.tasks.getByName(req.name))) {
         throw new ConflictError(`A task named ${req.name} already exists`);
       }
@@ -291,6 +323,7 @@ export class TasksService {
       lifecycle: task.lifecycle,
       executionMode: task.executionMode,
       clusterId: task.clusterId,
+      teamId: task.teamId,
       owner: task.owner,
       description: task.description,
       currentVersionId: task.currentVersionId,
@@ -406,4 +439,10 @@ export function toVersion(record: TaskVersionRecord, kind: TaskRecord['kind']): 
     createdAt: record.createdAt,
     note: record.note,
   };
+}
+
+/** The teams a list covers: the caller's scope, narrowed to one team when asked (undefined: every team). */
+export function narrowTeams(scope: TeamScope, requested: string | undefined): readonly string[] | undefined {
+  if (scope === 'all') return requested ? [requested] : undefined;
+  return requested ? scope.filter((teamId) => teamId === requested) : scope;
 }

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import { containsIgnoringCase, nullsLast, numberOrNull, paged, type Page, type PageRequest } from '../db/queries.js';
 import type { TasksTable } from '../db/tables.js';
+import { DEFAULT_TEAM_ID } from '@weir/contract';
 
 export type TaskKind = TasksTable['kind'];
 export type TaskLifecycle = TasksTable['lifecycle'];
@@ -15,6 +16,8 @@ export interface TaskRecord {
   lifecycle: TaskLifecycle;
   executionMode: ExecutionMode;
   clusterId: string;
+  /** The team that owns the task. */
+  teamId: string;
   owner: string | null;
   description: string | null;
   /** The SQL script, or the jar spec as JSON. */
@@ -42,6 +45,8 @@ export interface NewTask {
   kind: TaskKind;
   executionMode: ExecutionMode;
   clusterId: string;
+  /** Default: the default team. */
+  teamId?: string;
   lifecycle?: TaskLifecycle;
   owner?: string | null;
   description?: string | null;
@@ -56,6 +61,7 @@ export type TaskChanges = Partial<
     | 'lifecycle'
     | 'executionMode'
     | 'clusterId'
+    | 'teamId'
     | 'owner'
     | 'description'
     | 'draftContent'
@@ -88,6 +94,8 @@ export interface TaskFilter {
   latestStatuses?: (string | null)[];
   lifecycles?: TaskLifecycle[];
   clusterIds?: string[];
+  /** Only tasks of these teams (the caller's visible teams, narrowed by a filter). */
+  teamIds?: readonly string[];
   executionMode?: ExecutionMode;
   kinds?: TaskKind[];
 }
@@ -121,6 +129,7 @@ export class TasksStore {
       lifecycle: task.lifecycle ?? 'DEVELOP',
       execution_mode: task.executionMode,
       cluster_id: task.clusterId,
+      team_id: task.teamId ?? DEFAULT_TEAM_ID,
       owner: task.owner ?? null,
       description: task.description ?? null,
       draft_content: task.draftContent ?? '',
@@ -169,6 +178,7 @@ export class TasksStore {
     if (changes.lifecycle !== undefined) set.lifecycle = changes.lifecycle;
     if (changes.executionMode !== undefined) set.execution_mode = changes.executionMode;
     if (changes.clusterId !== undefined) set.cluster_id = changes.clusterId;
+    if (changes.teamId !== undefined) set.team_id = changes.teamId;
     if (changes.owner !== undefined) set.owner = changes.owner;
     if (changes.description !== undefined) set.description = changes.description;
     if (changes.draftContent !== undefined) set.draft_content = changes.draftContent;
@@ -201,6 +211,7 @@ export class TasksStore {
           'tasks.lifecycle',
           'tasks.execution_mode',
           'tasks.cluster_id',
+          'tasks.team_id',
           'tasks.owner',
           'tasks.description',
           'tasks.current_version_id',
@@ -259,6 +270,7 @@ export class TasksStore {
     if (filter.nameContains) query = query.where(containsIgnoringCase('tasks.name', filter.nameContains));
     if (filter.lifecycles?.length) query = query.where('tasks.lifecycle', 'in', filter.lifecycles);
     if (filter.clusterIds?.length) query = query.where('tasks.cluster_id', 'in', filter.clusterIds);
+    if (filter.teamIds) query = filter.teamIds.length === 0 ? query.where('tasks.id', 'is', null) : query.where('tasks.team_id', 'in', [...filter.teamIds]);
     if (filter.kinds?.length) query = query.where('tasks.kind', 'in', filter.kinds);
     if (filter.executionMode) query = query.where('tasks.execution_mode', '=', filter.executionMode);
     if (filter.latestStatuses?.length) {
@@ -285,6 +297,7 @@ function toTaskSummary(row: TaskSummaryRow): Omit<TaskRecord, 'draftContent' | '
     lifecycle: row.lifecycle,
     executionMode: row.execution_mode,
     clusterId: row.cluster_id,
+    teamId: row.team_id,
     owner: row.owner,
     description: row.description,
     currentVersionId: row.current_version_id,

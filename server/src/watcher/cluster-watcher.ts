@@ -516,6 +516,8 @@ export class ClusterWatcher {
             lifecycle: 'ONLINE',
             executionMode: 'STREAMING',
             clusterId: this.cluster.id,
+            // A job found on a team's cluster is that team's; on a shared cluster, the default team's.
+            ...(this.cluster.teamId ? { teamId: this.cluster.teamId } : {}),
             description: `Discovered on cluster ${this.cluster.name}; not submitted by Weir`,
           });
         } catch {

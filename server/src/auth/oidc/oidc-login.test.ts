@@ -7,6 +7,7 @@ import { startTestWeir, testApp, type TestWeir } from '../../test-support/weir.j
 import { freePort } from '../../test-support/weir-process.js';
 import { SecretBox } from '../../secrets/secret-box.js';
 import { OidcLogin, safeReturnPath } from './oidc-login.js';
+import { makePrincipal } from '../principal.js';
 
 /**
  * A browser, as far as single sign-on needs one: follows redirects one by one, keeps cookies per
@@ -149,7 +150,7 @@ describe('single sign-on through a real OpenID provider', () => {
     const { browser, landed } = await logIn('alice', 'alice-password');
     assert.equal(landed.pathname + landed.search, '/runs/r1?tab=logs');
     const session = await me(browser);
-    assert.deepEqual(session?.user && { ...session.user, id: undefined }, { id: undefined, username: 'alice', displayName: 'Alice Ops', role: 'operator', authSource: 'oidc' });
+    assert.deepEqual(session?.user && { ...session.user, id: undefined }, { id: undefined, username: 'alice', displayName: 'Alice Ops', role: 'operator', globalRole: 'operator', teams: [], authSource: 'oidc' });
     assert.equal(browser.cookies.has('weir_oidc_pending'), false, 'the pending login is cleared');
     // PKCE was used: the provider saw a code challenge.
     const authorize = browser.visited.find((u) => u.startsWith(`${provider.issuer}/auth?`));
@@ -217,8 +218,8 @@ describe('single sign-on through a real OpenID provider', () => {
   });
 
   it('Weir passwords: a local admin may still log in (break-glass), a single sign-on user may not', async () => {
-    await weir.services.auth.createUser({ kind: 'user', id: 'system', name: 'system', role: 'admin' }, { username: 'glass', password: 'glass-password', role: 'admin' });
-    await weir.services.auth.createUser({ kind: 'user', id: 'system', name: 'system', role: 'admin' }, { username: 'local-op', password: 'local-op-password', role: 'operator' });
+    await weir.services.auth.createUser(makePrincipal({ kind: 'user', id: 'system', name: 'system' }, 'admin'), { username: 'glass', password: 'glass-password', role: 'admin' });
+    await weir.services.auth.createUser(makePrincipal({ kind: 'user', id: 'system', name: 'system' }, 'admin'), { username: 'local-op', password: 'local-op-password', role: 'operator' });
     const login = (username: string, password: string) =>
       fetch(`${weirUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
     assert.equal((await login('glass', 'glass-password')).status, 200);

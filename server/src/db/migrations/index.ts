@@ -42,6 +42,7 @@ import * as tasksLatestRunIndex from './2026-12-05-003-tasks-latest-run-index.js
 import * as savepointDisposal from './2026-12-05-004-savepoint-disposal.js';
 import * as savepointPolicies from './2026-12-05-005-savepoint-policies.js';
 import * as externalIdentities from './2026-12-05-006-external-identities.js';
+import * as teams from './2026-12-06-001-teams.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-05-004-savepoint-disposal': savepointDisposal,
   '2026-12-05-005-savepoint-policies': savepointPolicies,
   '2026-12-05-006-external-identities': externalIdentities,
+  '2026-12-06-001-teams': teams,
 };
 
 /** Every migration's name, in the order they apply. */

@@ -12,6 +12,7 @@ function cluster(name: string, overrides: Partial<Cluster> = {}): Cluster {
     historyUrl: null,
     description: null,
     isLocal: false,
+    teamId: 'default',
     health: 'HEALTHY',
     flinkVersion: null,
     taskManagers: null,

@@ -12,6 +12,8 @@ function task(id: string, latestRunId: string, overrides: Partial<OverviewTask> 
     executionMode: 'STREAMING',
     clusterId: 'c1',
     clusterName: 'dev',
+    teamId: 'default',
+    teamName: 'default',
     owner: null,
     latestRunId,
     flinkJobId: `${latestRunId}-job`,
