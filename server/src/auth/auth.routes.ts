@@ -116,7 +116,7 @@ export function authRoutes(app: FastifyInstance, { auth, methods, oidc, ldap, se
   r.get('/api/users', {
     config: { access: 'admin' },
     schema: { tags: ['users'], operationId: 'listUsers', response: { 200: UserList, ...errors } },
-    handler: async () => ({ items: await auth.listUsers() }),
+    handler: async (req) => ({ items: await auth.listUsers(principalOf(req)) }),
   });
 
   r.post('/api/users', {

@@ -321,13 +321,22 @@ export class AuthService {
   }
 
   // ---- users (admin) ----
-  async listUsers() {
+  /**
+   * Every account, for a global admin. A team admin sees them too (to add them to the team), with
+   * only the memberships of the teams they administer.
+   */
+  async listUsers(actor: Principal = SYSTEM_PRINCIPAL) {
     const users = await this.users.list();
     const memberships = await this.teams.membershipsOf(users.map((u) => u.id));
-    return users.map((u) => ({ ...toUser(u, memberships.get(u.id) ?? []), disabled: u.disabled, createdAt: u.createdAt }));
+    const shown = actor.globalRole === 'admin' ? undefined : new Set(adminTeams(actor));
+    return users.map((u) => {
+      const teams = (memberships.get(u.id) ?? []).filter((m) => !shown || shown.has(m.teamId));
+      return { ...toUser(u, teams), disabled: u.disabled, createdAt: u.createdAt };
+    });
   }
 
   async createUser(actor: Principal, req: { username: string; displayName?: string; password: string; role: GlobalRole; teams?: ReadonlyArray<{ teamId: string; role: Role }> }): Promise<User> {
+    requireGlobalAdmin(actor);
     if (await this.users.findByUsername(req.username)) throw new ConflictError(`User ${req.username} already exists`);
     const teams = req.teams ?? [];
     const known = await this.teams.list();
@@ -340,6 +349,7 @@ export class AuthService {
   }
 
   async updateUser(actor: Principal, id: string, req: { role?: GlobalRole; displayName?: string; disabled?: boolean }): Promise<User> {
+    requireGlobalAdmin(actor);
     const user = await this.users.findById(id);
     if (!user) throw new NotFoundError('User', id);
     if (id === actor.id && (req.role && req.role !== 'admin' || req.disabled)) {
@@ -503,6 +513,11 @@ function tokenPrincipal(token: ApiTokenRecord): Principal {
 /** Someone not (yet) known to be anyone, as the audit log records a refused login. */
 function anonymous(id: string, name: string): Principal {
   return makePrincipal({ kind: 'user', id, name }, 'none');
+}
+
+/** Accounts are Weir-wide: a team's admin manages the team's members, not who exists or their global role. */
+function requireGlobalAdmin(actor: Principal): void {
+  if (actor.globalRole !== 'admin') throw new ForbiddenError('Users are managed by global admins; a team admin adds existing users to the team');
 }
 
 function adminTeams(principal: Principal): string[] {

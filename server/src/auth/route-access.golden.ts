@@ -118,3 +118,85 @@ export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/users': 'admin',
   'PATCH /api/users/{id}': 'admin',
 };
+
+/**
+ * What each operation with a path parameter acts on (`kind:param`): the team that owns it decides,
+ * beside the role above, whether the caller may. route-access.test.ts fails when a route names
+ * another owner or none, and calls each one as a member of another team (404) and as a viewer of
+ * the owning team (403 where more is needed).
+ */
+export const EXPECTED_ROUTE_OWNERS: Readonly<Record<string, string>> = {
+  'GET /api/alerts/channels/{id}': 'alertChannel:id',
+  'PUT /api/alerts/channels/{id}': 'alertChannel:id',
+  'DELETE /api/alerts/channels/{id}': 'alertChannel:id',
+  'POST /api/alerts/channels/{id}/test': 'alertChannel:id',
+  'GET /api/alerts/rules/{id}': 'alertRule:id',
+  'PATCH /api/alerts/rules/{id}': 'alertRule:id',
+  'DELETE /api/alerts/rules/{id}': 'alertRule:id',
+  'DELETE /api/alerts/silences/{id}': 'alertSilence:id',
+
+  'GET /api/clusters/{id}': 'cluster:id',
+  'PATCH /api/clusters/{id}': 'cluster:id',
+  'DELETE /api/clusters/{id}': 'cluster:id',
+  'POST /api/clusters/{id}/check': 'cluster:id',
+
+  'GET /api/runs/{id}/health': 'run:id',
+  'GET /api/runs/{runId}': 'run:runId',
+  'POST /api/runs/{runId}/cancel': 'run:runId',
+  'GET /api/runs/{runId}/checkpoints': 'run:runId',
+  'GET /api/runs/{runId}/cluster': 'run:runId',
+  'GET /api/runs/{runId}/configuration': 'run:runId',
+  'GET /api/runs/{runId}/exceptions': 'run:runId',
+  'GET /api/runs/{runId}/graph': 'run:runId',
+  'GET /api/runs/{runId}/lineage': 'run:runId',
+  'GET /api/runs/{runId}/logs': 'run:runId',
+  'GET /api/runs/{runId}/metrics': 'run:runId',
+  'GET /api/runs/{runId}/metrics/available': 'run:runId',
+  'GET /api/runs/{runId}/metrics/selection': 'run:runId',
+  'PUT /api/runs/{runId}/metrics/selection': 'run:runId',
+  'POST /api/runs/{runId}/refresh': 'run:runId',
+  'POST /api/runs/{runId}/restart': 'run:runId',
+  'POST /api/runs/{runId}/savepoint': 'run:runId',
+  'GET /api/runs/{runId}/savepoints': 'run:runId',
+  'GET /api/runs/{runId}/sql': 'run:runId',
+  'POST /api/runs/{runId}/stop': 'run:runId',
+
+  'GET /api/tasks/{id}': 'task:id',
+  'PATCH /api/tasks/{id}': 'task:id',
+  'DELETE /api/tasks/{id}': 'task:id',
+  'PUT /api/tasks/{id}/auto-restart': 'task:id',
+  'GET /api/tasks/{id}/health': 'task:id',
+  'PUT /api/tasks/{id}/health-checks': 'task:id',
+  'POST /api/tasks/{id}/offline': 'task:id',
+  'POST /api/tasks/{id}/online': 'task:id',
+  'POST /api/tasks/{id}/publish': 'task:id',
+  'GET /api/tasks/{id}/runs': 'task:id',
+  'GET /api/tasks/{id}/savepoints': 'task:id',
+  'POST /api/tasks/{id}/savepoints/retention/preview': 'task:id',
+  'POST /api/tasks/{id}/savepoints/retention/apply': 'task:id',
+  'GET /api/tasks/{id}/savepoint-policy': 'task:id',
+  'PUT /api/tasks/{id}/savepoint-policy': 'task:id',
+  'GET /api/tasks/{id}/versions': 'task:id',
+  'GET /api/tasks/{id}/versions/{version}': 'task:id',
+  'GET /api/tasks/{id}/versions/compare': 'task:id',
+
+  'GET /api/teams/{id}': 'team:id',
+  'PATCH /api/teams/{id}': 'team:id',
+  'DELETE /api/teams/{id}': 'team:id',
+  'GET /api/teams/{id}/members': 'team:id',
+  'PUT /api/teams/{id}/members/{userId}': 'team:id',
+  'DELETE /api/teams/{id}/members/{userId}': 'team:id',
+};
+
+/** Operations with a path parameter that names nothing a team owns, and why that is safe. */
+export const NOT_TEAM_OWNED: Readonly<Record<string, string>> = {
+  'PATCH /api/users/{id}': 'accounts are Weir-wide; the service lets only global admins change them',
+  'DELETE /api/tokens/{id}': "the service answers another team's token as absent (404)",
+  'GET /api/lineage/tables/{tableId}': "a table belongs to no team; the lineage service shows it only through the caller's teams' tasks",
+};
+
+/**
+ * Operations that a team's admin may not call although their role passes the route's gate: they
+ * change what is Weir-wide (accounts, the set of teams). Called as a team admin they answer 403.
+ */
+export const GLOBAL_ADMIN_ONLY: readonly string[] = ['POST /api/users', 'PATCH /api/users/{id}', 'POST /api/teams'];
