@@ -13,12 +13,15 @@ describe('GET /metrics access', () => {
   let weir: TestWeir;
   let app: FastifyInstance;
   let viewerToken: string;
+  let teamToken: string;
   let viewerCookie: string;
 
   before(async () => {
     weir = await startTestWeir({ background: false, config: { metricsExportToken: SCRAPE_TOKEN } });
     app = await testApp(weir);
     viewerToken = (await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'grafana', 'viewer')).secret;
+    const team = await weir.services.teams.create(SYSTEM_PRINCIPAL, { name: 'payments' });
+    teamToken = (await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'payments-grafana', 'admin', { teamId: team.id })).secret;
     await weir.services.auth.createUser(SYSTEM_PRINCIPAL, { username: 'watcher', password: 'a-long-viewer-password', role: 'viewer' });
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'watcher', password: 'a-long-viewer-password' } });
     assert.equal(login.statusCode, 200);
@@ -32,8 +35,8 @@ describe('GET /metrics access', () => {
 
   const scrape = (headers: Record<string, string>) => app.inject({ method: 'GET', url: '/metrics', headers });
 
-  it('answers 401 without a token, with a wrong one, and to a viewer session cookie', async () => {
-    const refused: Array<Record<string, string>> = [{}, { authorization: 'Bearer weir_wrong' }, { authorization: `Bearer ${SCRAPE_TOKEN}x` }, { cookie: viewerCookie }];
+  it("answers 401 without a token, with a wrong one, to a viewer session cookie and to one team's token (the export covers every team)", async () => {
+    const refused: Array<Record<string, string>> = [{}, { authorization: 'Bearer weir_wrong' }, { authorization: `Bearer ${SCRAPE_TOKEN}x` }, { cookie: viewerCookie }, { authorization: `Bearer ${teamToken}` }];
     for (const headers of refused) {
       const res = await scrape(headers);
       assert.equal(res.statusCode, 401, JSON.stringify(headers));
@@ -42,7 +45,7 @@ describe('GET /metrics access', () => {
     }
   });
 
-  it('answers the Prometheus text format to an API token of any role and to the scrape token', async () => {
+  it('answers the Prometheus text format to a global API token of any role and to the scrape token', async () => {
     for (const secret of [viewerToken, SCRAPE_TOKEN]) {
       const res = await scrape({ authorization: `Bearer ${secret}` });
       assert.equal(res.statusCode, 200);

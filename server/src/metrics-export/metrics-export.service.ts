@@ -40,7 +40,9 @@ export class MetricsExportService {
    */
   async mayScrape(bearer: string): Promise<boolean> {
     if (this.scrapeTokenDigest && timingSafeEqual(digest(bearer), this.scrapeTokenDigest)) return true;
-    return (await this.deps.auth.principalFromToken(bearer)) !== undefined;
+    // The export covers every team's jobs: a token of one team may not read the others' through it.
+    const principal = await this.deps.auth.principalFromToken(bearer);
+    return principal !== undefined && principal.globalRole !== 'none';
   }
 
   /** One scrape's text. */
