@@ -8,6 +8,9 @@ import { loadConfig, type LdapConfig } from '../../config/config.js';
 import { DIRECTORY, GROUPS, GROUPS_BASE, PEOPLE_BASE, startSlapd, weirLdapEnv, type TestSlapd } from '../../test-support/slapd.js';
 import { startTestWeir, testApp, type TestWeir } from '../../test-support/weir.js';
 import { SESSION_COOKIE } from '../auth.plugin.js';
+import { SYSTEM_PRINCIPAL } from '../principal.js';
+import { ClustersStore } from '../../clusters/clusters.store.js';
+import { TasksStore } from '../../tasks/tasks.store.js';
 import { LdapDirectory } from './ldap-directory.js';
 
 const ALL_PASSWORDS = [DIRECTORY.service, DIRECTORY.alice, DIRECTORY.bob, DIRECTORY.carol, DIRECTORY.eve, DIRECTORY.dave].map((p) => p.password);
@@ -193,6 +196,26 @@ describe('LDAP login: other ways to reach the directory', () => {
     const answer = await new LdapDirectory(ldapConfig({ WEIR_LDAP_URL: slapd.ldapsUrl, WEIR_LDAP_START_TLS: 'off' }).directory).check('bob', DIRECTORY.bob.password);
     assert.ok(answer.ok, JSON.stringify(answer));
     assert.deepEqual(answer.identity, { source: 'ldap', subject: DIRECTORY.bob.dn, username: 'bob', displayName: DIRECTORY.bob.displayName, groups: ['weir-admins'] });
+  });
+
+  it("a directory group gives a role in one team (group=team:role): the user sees that team's tasks and no other's", async () => {
+    const ldap = ldapConfig({ WEIR_LDAP_GROUP_ROLES: 'flink-ops=payments:operator, weir-admins=admin' });
+    const { weir, app } = await weirWith(ldap);
+    const payments = await weir.services.teams.create(SYSTEM_PRINCIPAL, { name: 'payments' });
+    const clusters = new ClustersStore(weir.database);
+    const cluster = await clusters.create({ name: 'shared', restUrl: 'http://127.0.0.1:9/', teamId: null });
+    const tasks = new TasksStore(weir.database);
+    await tasks.create({ name: 'payments-settlement', kind: 'SQL', executionMode: 'STREAMING', clusterId: cluster.id, teamId: payments.id });
+    const other = await tasks.create({ name: 'risk-scoring', kind: 'SQL', executionMode: 'STREAMING', clusterId: cluster.id });
+
+    const res = await ldapLogin(app, 'alice', DIRECTORY.alice.password);
+    assert.equal(res.statusCode, 200, res.body);
+    const { user } = res.json() as { user: { globalRole: string; role: string; teams: Array<{ teamName: string; role: string }> } };
+    assert.deepEqual({ globalRole: user.globalRole, role: user.role, teams: user.teams.map((t) => [t.teamName, t.role]) }, { globalRole: 'none', role: 'operator', teams: [['payments', 'operator']] });
+    const cookie = `${SESSION_COOKIE}=${res.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+    const listed = await app.inject({ url: '/api/tasks', headers: { cookie } });
+    assert.deepEqual((listed.json() as { items: Array<{ name: string }> }).items.map((t) => t.name), ['payments-settlement']);
+    assert.equal((await app.inject({ url: `/api/tasks/${other.id}`, headers: { cookie } })).statusCode, 404);
   });
 
   it('groups named by their DN, mapped with ;-separated pairs', async () => {
