@@ -84,6 +84,13 @@ export const EmailChannelConfig = z.object({
 
 const channelName = z.string().trim().min(1).max(100);
 
+/**
+ * The team a new alert setting belongs to. Absent: the default team when the caller may act there,
+ * else the caller's only team where they may; null: Weir-wide (shared by every team), which only a
+ * global role may make. A setting's team never changes.
+ */
+const requestedTeam = z.string().min(1).max(64).nullable().optional();
+
 /** The same fields for each channel type, next to its type-specific `config`. */
 function channelUnion<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.discriminatedUnion('type', [
@@ -98,8 +105,11 @@ function channelUnion<Shape extends z.ZodRawShape>(shape: Shape) {
   ]);
 }
 
-/** Create, or replace (PUT); a channel's type cannot change. */
-export const AlertChannelRequest = channelUnion({ name: channelName, enabled: z.boolean().default(true) }).meta({
+/**
+ * Create, or replace (PUT); a channel's type and team cannot change. A shared channel (teamId null)
+ * may be used by every team's rules and is managed by global admins; a team's, by its admins.
+ */
+export const AlertChannelRequest = channelUnion({ name: channelName, enabled: z.boolean().default(true), teamId: requestedTeam }).meta({
   id: 'AlertChannelRequest',
 });
 export type AlertChannelRequest = z.infer<typeof AlertChannelRequest>;
@@ -108,6 +118,8 @@ export const AlertChannel = channelUnion({
   id: z.string(),
   name: z.string(),
   enabled: z.boolean(),
+  /** The owning team; null: shared, usable by every team's rules. */
+  teamId: z.string().nullable(),
   createdBy: z.string(),
   createdAt: EpochMs,
   updatedAt: EpochMs,
@@ -188,6 +200,12 @@ export const AlertRule = z
     condition: AlertCondition,
     scope: AlertScope,
     channelIds: z.array(z.string()),
+    /**
+     * The owning team: the rule matches that team's tasks (and its clusters and the shared ones) and
+     * uses that team's channels or shared ones. Null: Weir-wide, kept by global admins, matching
+     * every team's tasks and clusters, using shared channels only.
+     */
+    teamId: z.string().nullable(),
     /** Repeat the alert this often while the incident stays open; null: once. */
     renotifyIntervalMs: z.number().int().nullable(),
     createdBy: z.string(),
@@ -199,6 +217,7 @@ export type AlertRule = z.infer<typeof AlertRule>;
 
 export const CreateAlertRuleRequest = z.object({
   name: z.string().trim().min(1).max(100),
+  teamId: requestedTeam,
   enabled: z.boolean().default(true),
   condition: AlertCondition,
   scope: AlertScope.default({ kind: 'all' }),
@@ -219,12 +238,14 @@ export type UpdateAlertRuleRequest = z.infer<typeof UpdateAlertRuleRequest>;
 
 export const AlertRuleList = z.object({ items: z.array(AlertRule) });
 
-/** Holds back alerts matching its rule and/or task (both empty: everything) until `endsAt`. */
+/** Holds back alerts of its team matching its rule and/or task (both empty: everything of the team) until `endsAt`. */
 export const AlertSilence = z
   .object({
     id: z.string(),
     ruleId: z.string().nullable(),
     taskId: z.string().nullable(),
+    /** Its task's team, else its rule's, else the one chosen; null: Weir-wide (every team's alerts). */
+    teamId: z.string().nullable(),
     startsAt: EpochMs,
     endsAt: EpochMs,
     reason: z.string(),
@@ -238,6 +259,8 @@ export type AlertSilence = z.infer<typeof AlertSilence>;
 export const CreateAlertSilenceRequest = z.object({
   ruleId: z.string().min(1).max(64).nullable().default(null),
   taskId: z.string().min(1).max(64).nullable().default(null),
+  /** Only when neither rule nor task is given (they decide the team otherwise; a different one is refused). */
+  teamId: requestedTeam,
   endsAt: EpochMs,
   reason: z.string().trim().min(1).max(500),
 });
@@ -264,6 +287,8 @@ export const AlertIncident = z
     runId: z.string().nullable(),
     clusterId: z.string().nullable(),
     clusterName: z.string().nullable(),
+    /** The team it is about: its task's; for a cluster incident the cluster's, or the rule's when the cluster is shared. */
+    teamId: z.string().nullable(),
     state: AlertIncidentState,
     summary: z.string(),
     openedAt: EpochMs,

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import type { AlertChannelsTable, AlertChannelTypeName } from './alert-tables.js';
-import { DEFAULT_TEAM_ID } from '@weir/contract';
+import { ownedByOrShared } from './team-filter.js';
 
 /** A channel as stored: `config` is the parsed JSON with secret fields still sealed. */
 export interface StoredChannel {
@@ -11,6 +11,8 @@ export interface StoredChannel {
   type: AlertChannelTypeName;
   config: Record<string, unknown>;
   enabled: boolean;
+  /** Null: shared, usable by every team's rules. */
+  teamId: string | null;
   createdBy: string;
   createdAt: number;
   updatedAt: number;
@@ -22,6 +24,7 @@ export interface NewStoredChannel {
   type: AlertChannelTypeName;
   config: Record<string, unknown>;
   enabled: boolean;
+  teamId: string | null;
   createdBy: string;
 }
 
@@ -40,7 +43,7 @@ export class AlertChannelsStore {
       type: channel.type,
       config: JSON.stringify(channel.config),
       enabled: channel.enabled ? 1 : 0,
-      team_id: DEFAULT_TEAM_ID,
+      team_id: channel.teamId,
       created_by: channel.createdBy,
       created_at: now,
       updated_at: now,
@@ -56,12 +59,13 @@ export class AlertChannelsStore {
     return row && toChannel(row);
   }
 
-  /** Channels not deleted, by name. */
-  async list(): Promise<StoredChannel[]> {
+  /** Channels not deleted, by name; with `teamIds`, those of these teams and the shared ones. */
+  async list(teamIds?: readonly string[]): Promise<StoredChannel[]> {
     const rows = await this.database.db
       .selectFrom('alert_channels')
       .selectAll()
       .where('deleted_at', 'is', null)
+      .$if(teamIds !== undefined, (q) => q.where((eb) => ownedByOrShared(eb, 'team_id', teamIds!)))
       .orderBy('name')
       .orderBy('id')
       .execute();
@@ -108,6 +112,7 @@ function toChannel(row: Selectable<AlertChannelsTable>): StoredChannel {
     type: row.type,
     config: JSON.parse(row.config) as Record<string, unknown>,
     enabled: Number(row.enabled) === 1,
+    teamId: row.team_id,
     createdBy: row.created_by,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),

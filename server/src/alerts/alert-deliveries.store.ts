@@ -5,6 +5,7 @@ import { newId } from '../db/ids.js';
 import { paged, type Page } from '../db/queries.js';
 import { inTransaction } from '../db/transactions.js';
 import type { AlertDeliveriesTable, DeliveryKind, DeliveryStatus } from './alert-tables.js';
+import { ownedByOrShared } from './team-filter.js';
 
 export interface StoredDelivery {
   id: string;
@@ -275,14 +276,26 @@ export class AlertDeliveriesStore {
     return toDelivery(row);
   }
 
-  /** The alert history, newest first, with rule, channel, task and run names. */
-  async history(query: Partial<AlertHistoryQuery> = {}): Promise<Page<AlertDelivery>> {
+  /**
+   * The alert history, newest first, with rule, channel, task and run names. With `teamIds`, only
+   * what those teams may see: notices of incidents about them (or about every team), and test
+   * messages of their channels and the shared ones.
+   */
+  async history(query: Partial<AlertHistoryQuery> = {}, teamIds?: readonly string[]): Promise<Page<AlertDelivery>> {
     const { limit, offset } = paged(query);
     let base = this.database.db
       .selectFrom('alert_deliveries as d')
       .leftJoin('alert_incidents as i', 'i.id', 'd.incident_id')
       .leftJoin('alert_rules as r', 'r.id', 'i.rule_id')
       .leftJoin('alert_channels as c', 'c.id', 'd.channel_id');
+    if (teamIds) {
+      base = base.where((eb) =>
+        eb.or([
+          eb.and([eb('d.incident_id', 'is not', null), ownedByOrShared(eb, 'i.team_id', teamIds)]),
+          eb.and([eb('d.incident_id', 'is', null), ownedByOrShared(eb, 'c.team_id', teamIds)]),
+        ]),
+      );
+    }
     if (query.taskId) base = base.where('i.task_id', '=', query.taskId);
     if (query.runId) base = base.where('i.run_id', '=', query.runId);
     if (query.ruleId) base = base.where('i.rule_id', '=', query.ruleId);

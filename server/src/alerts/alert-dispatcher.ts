@@ -152,7 +152,7 @@ export class AlertDispatcher {
         return;
       }
       if (row.kind === 'FIRING' || row.kind === 'RENOTIFY') {
-        const silence = (await this.silences.list()).find((s) => silenceMatches(s, { ruleId: rule.id, taskId: incident.taskId }));
+        const silence = (await this.silences.list()).find((s) => silenceMatches(s, { ruleId: rule.id, taskId: incident.taskId, teamId: incident.teamId }));
         if (silence) {
           await this.deliveries.markSkipped(row.id, me, 'SUPPRESSED', `silenced: ${silence.reason}`);
           return;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AlertCondition, AlertScope } from '@weir/contract';
+import type { AlertCondition } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import type { EventBus, RunRef, RunStatus, WeirEvent } from '../events/events.js';
 import {
@@ -65,6 +65,11 @@ const MAX_AFFECTED_JOBS = 50;
  *   incident for the last failed run (the same key the FAILED status would have used), so a
  *   restart loop gives one alert.
  * Run-level incidents other than status and exception also resolve when their run ends.
+ *
+ * Teams: a team's rule speaks only for its team's tasks, and for cluster conditions for its team's
+ * clusters and the shared ones; a Weir-wide rule (no team) for everything. An incident records the
+ * team it is about (the task's; the cluster's, or the rule's for a shared cluster), which decides
+ * who lists it and which silences hold it back.
  */
 export class AlertEngine {
   private readonly rules: AlertRulesStore;
@@ -115,11 +120,16 @@ export class AlertEngine {
     const scheduled = rules.filter((rule) => rule.condition.kind === 'no-checkpoint' || rule.condition.kind === 'metric');
     if (scheduled.length > 0) {
       const running = await this.options.facts.runningRuns();
+      // One task read per task and pass, however many rules look at it.
+      const subjects = new Map<string, Promise<TaskSubject>>();
       for (const rule of scheduled) {
         for (const run of running) {
-          if (!(await this.inScope(rule.scope, run.taskId))) continue;
-          if (rule.condition.kind === 'no-checkpoint') await this.checkNoCheckpoint(rule, rule.condition, run);
-          if (rule.condition.kind === 'metric') await this.checkMetric(rule, rule.condition, run);
+          let subject = subjects.get(run.taskId);
+          if (!subject) subjects.set(run.taskId, (subject = this.taskSubject(run.taskId)));
+          const task = await subject;
+          if (!task.covers(rule)) continue;
+          if (rule.condition.kind === 'no-checkpoint') await this.checkNoCheckpoint(rule, rule.condition, run, task.teamId);
+          if (rule.condition.kind === 'metric') await this.checkMetric(rule, rule.condition, run, task.teamId);
         }
       }
     }
@@ -160,12 +170,13 @@ export class AlertEngine {
 
   private async onRunStatus(event: Extract<WeirEvent, { type: 'run.status' }>): Promise<void> {
     const rules = await this.rules.listActive(['status', 'restarts']);
-    const folded = await this.foldedIntoOtherAlert(event);
+    const task = await this.taskSubject(event.taskId);
+    const folded = await this.foldedIntoOtherAlert(event, task);
     for (const rule of rules) {
-      if (!(await this.inScope(rule.scope, event.taskId))) continue;
+      if (!task.covers(rule)) continue;
       const { condition } = rule;
       if (condition.kind === 'status' && condition.statuses.includes(event.to) && !folded) {
-        await this.open(rule, `status:${rule.id}:${event.runId}`, {
+        await this.open(rule, `status:${rule.id}:${event.runId}`, task.teamId, {
           ...runFacts(event, event.at),
           status: event.to,
           summary: `status became ${event.to}${event.note ? ` (${event.note})` : ''}`,
@@ -174,7 +185,7 @@ export class AlertEngine {
       if (condition.kind === 'restarts' && event.to === 'RESTARTING') {
         const count = await this.options.facts.restartsSince(event.runId, event.at - condition.windowMs);
         if (count > condition.count) {
-          await this.open(rule, `restarts:${rule.id}:${event.runId}`, {
+          await this.open(rule, `restarts:${rule.id}:${event.runId}`, task.teamId, {
             ...runFacts(event, event.at),
             status: event.to,
             summary: `${count} restarts within ${formatDuration(condition.windowMs)} (more than ${condition.count})`,
@@ -210,10 +221,12 @@ export class AlertEngine {
 
   private async onException(event: Extract<WeirEvent, { type: 'run.exception' }>): Promise<void> {
     const rules = await this.rules.listActive(['exception']);
+    if (rules.length === 0) return;
     const fingerprint = exceptionFingerprint(event.exceptionName, event.message);
+    const task = await this.taskSubject(event.taskId);
     for (const rule of rules) {
-      if (!(await this.inScope(rule.scope, event.taskId))) continue;
-      await this.open(rule, `exception:${rule.id}:${event.runId}:${fingerprint}`, {
+      if (!task.covers(rule)) continue;
+      await this.open(rule, `exception:${rule.id}:${event.runId}:${fingerprint}`, task.teamId, {
         ...runFacts(event, event.at),
         status: null,
         summary: `raised ${event.exceptionName}`,
@@ -225,9 +238,12 @@ export class AlertEngine {
   private async onCheckpoint(event: Extract<WeirEvent, { type: 'run.checkpoint' }>): Promise<void> {
     if (event.isSavepoint) return;
     if (event.outcome === 'FAILED') {
-      for (const rule of await this.rules.listActive(['checkpoint-failed'])) {
-        if (!(await this.inScope(rule.scope, event.taskId))) continue;
-        await this.open(rule, `checkpoint-failed:${rule.id}:${event.runId}`, {
+      const rules = await this.rules.listActive(['checkpoint-failed']);
+      if (rules.length === 0) return;
+      const task = await this.taskSubject(event.taskId);
+      for (const rule of rules) {
+        if (!task.covers(rule)) continue;
+        await this.open(rule, `checkpoint-failed:${rule.id}:${event.runId}`, task.teamId, {
           ...runFacts(event, event.at),
           status: null,
           summary: `checkpoint ${event.checkpointId} failed`,
@@ -248,9 +264,13 @@ export class AlertEngine {
     if (event.to === 'UNREACHABLE') {
       const rules = await this.rules.listActive(['cluster-unreachable']);
       if (rules.length === 0) return;
+      const clusterTeam = await this.options.facts.clusterTeam(event.clusterId);
+      const covering = rules.filter((rule) => ruleCoversCluster(rule, clusterTeam));
+      if (covering.length === 0) return;
       const affected = await this.options.facts.activeJobsOnCluster(event.clusterId, MAX_AFFECTED_JOBS);
-      for (const rule of rules) {
-        await this.open(rule, `cluster:${rule.id}:${event.clusterId}`, {
+      for (const rule of covering) {
+        // A team's cluster is its team's business; a shared cluster's incident is the rule's team's.
+        await this.open(rule, `cluster:${rule.id}:${event.clusterId}`, clusterTeam ?? rule.teamId, {
           summary: `cluster ${event.clusterName} is unreachable${event.error ? `: ${event.error}` : ''}`,
           at: event.at,
           taskId: null,
@@ -275,11 +295,16 @@ export class AlertEngine {
 
   /**
    * A status another alert covers: RECONNECTING/UNKNOWN because the whole cluster is unreachable
-   * (the cluster incident lists the job), or FAILED when auto-restart restarts the run itself.
+   * (the cluster incident lists the job), or FAILED when auto-restart restarts the run itself. Only
+   * a cluster rule that the task's own team (or Weir as a whole) keeps folds a job's status away:
+   * another team's cluster incident would not reach this team's people.
    */
-  private async foldedIntoOtherAlert(event: Extract<WeirEvent, { type: 'run.status' }>): Promise<boolean> {
+  private async foldedIntoOtherAlert(event: Extract<WeirEvent, { type: 'run.status' }>, task: TaskSubject): Promise<boolean> {
     if (event.cause === 'cluster-unreachable' && (event.to === 'RECONNECTING' || event.to === 'UNKNOWN')) {
-      return (await this.rules.listActive(['cluster-unreachable'])).length > 0;
+      const rules = await this.rules.listActive(['cluster-unreachable']);
+      if (rules.length === 0) return false;
+      const clusterTeam = await this.options.facts.clusterTeam(event.clusterId);
+      return rules.some((rule) => (rule.teamId === null || rule.teamId === task.teamId) && ruleCoversCluster(rule, clusterTeam));
     }
     if (event.to === 'FAILED' && this.options.autoRestart) return this.options.autoRestart.handlesFailure(event.runId);
     return false;
@@ -287,10 +312,12 @@ export class AlertEngine {
 
   private async onHealthCheck(event: Extract<WeirEvent, { type: 'run.health' }>): Promise<void> {
     if (event.state === 'FAIL') {
-      for (const rule of await this.rules.listActive(['health-check'])) {
-        if (rule.condition.kind !== 'health-check' || rule.condition.check !== event.check) continue;
-        if (!(await this.inScope(rule.scope, event.taskId))) continue;
-        await this.open(rule, `health:${rule.id}:${event.runId}:${event.check}`, {
+      const rules = (await this.rules.listActive(['health-check'])).filter((rule) => rule.condition.kind === 'health-check' && rule.condition.check === event.check);
+      if (rules.length === 0) return;
+      const task = await this.taskSubject(event.taskId);
+      for (const rule of rules) {
+        if (!task.covers(rule)) continue;
+        await this.open(rule, `health:${rule.id}:${event.runId}:${event.check}`, task.teamId, {
           ...runFacts(event, event.at),
           status: null,
           summary: `health check ${event.check} failed: ${event.detail}`,
@@ -311,11 +338,12 @@ export class AlertEngine {
   /** A failed savepoint opens one incident per rule and task; the task's next completed savepoint resolves it. */
   private async onSavepoint(event: Extract<WeirEvent, { type: 'run.savepoint' }>): Promise<void> {
     const rules = await this.rules.listActive(['savepoint-failed']);
+    const task = rules.length > 0 ? await this.taskSubject(event.taskId) : undefined;
     for (const rule of rules) {
-      if (!(await this.inScope(rule.scope, event.taskId))) continue;
+      if (!task?.covers(rule)) continue;
       const key = `savepoint-failed:${rule.id}:${event.taskId}`;
       if (event.outcome === 'FAILED') {
-        await this.open(rule, key, {
+        await this.open(rule, key, task.teamId, {
           ...runFacts(event, event.at),
           status: 'RUNNING',
           summary: `a savepoint${event.takenBy ? ` taken by ${event.takenBy}` : ''} failed: ${event.failure ?? 'no reason given'}`,
@@ -333,24 +361,27 @@ export class AlertEngine {
 
   private async onAutoRestartExhausted(event: Extract<WeirEvent, { type: 'task.auto-restart' }>): Promise<void> {
     const summary = `automatic restarts stopped: ${event.reason}`;
-    for (const rule of await this.rules.listActive(['status', 'auto-restart-exhausted'])) {
-      if (!(await this.inScope(rule.scope, event.taskId))) continue;
+    const rules = await this.rules.listActive(['status', 'auto-restart-exhausted']);
+    if (rules.length === 0) return;
+    const task = await this.taskSubject(event.taskId);
+    for (const rule of rules) {
+      if (!task.covers(rule)) continue;
       if (rule.condition.kind === 'auto-restart-exhausted') {
-        await this.open(rule, `auto-restart:${rule.id}:${event.runId}`, { ...runFacts(event, event.at), status: 'FAILED', summary });
+        await this.open(rule, `auto-restart:${rule.id}:${event.runId}`, task.teamId, { ...runFacts(event, event.at), status: 'FAILED', summary });
       } else if (rule.condition.kind === 'status' && rule.condition.statuses.includes('FAILED')) {
-        await this.open(rule, `status:${rule.id}:${event.runId}`, { ...runFacts(event, event.at), status: 'FAILED', summary: `status became FAILED; ${summary}` });
+        await this.open(rule, `status:${rule.id}:${event.runId}`, task.teamId, { ...runFacts(event, event.at), status: 'FAILED', summary: `status became FAILED; ${summary}` });
       }
     }
   }
 
-  private async checkNoCheckpoint(rule: StoredRule, condition: Condition<'no-checkpoint'>, run: RunningRun): Promise<void> {
+  private async checkNoCheckpoint(rule: StoredRule, condition: Condition<'no-checkpoint'>, run: RunningRun, teamId: string | null): Promise<void> {
     const last = await this.options.checkpoints.lastCompletedCheckpointAt(run.runId);
     const knownSince = this.options.checkpoints.knownSince ?? 0;
     const since = Math.max(last ?? 0, run.runningSince, last === null ? knownSince : 0);
     const quietFor = this.now() - since;
     const key = `no-checkpoint:${rule.id}:${run.runId}`;
     if (quietFor > condition.forMs) {
-      await this.open(rule, key, {
+      await this.open(rule, key, teamId, {
         ...runFacts(run, this.now()),
         status: 'RUNNING',
         summary: `no checkpoint completed for ${formatDuration(quietFor)}${last === null ? ' (none seen)' : ''}`,
@@ -358,7 +389,7 @@ export class AlertEngine {
     }
   }
 
-  private async checkMetric(rule: StoredRule, condition: Condition<'metric'>, run: RunningRun): Promise<void> {
+  private async checkMetric(rule: StoredRule, condition: Condition<'metric'>, run: RunningRun, teamId: string | null): Promise<void> {
     const now = this.now();
     const samples = await this.options.metrics.samples(run.runId, condition.metric, condition.vertexId, now - condition.forMs - 60_000);
     const latest = samples.at(-1);
@@ -370,7 +401,7 @@ export class AlertEngine {
     const holds = condition.forMs === 0 ? breached(latest.value) : Boolean(before && breached(before.value) && inWindow.every((s) => breached(s.value)));
     const describe = `${condition.metric}${condition.vertexId ? ` of vertex ${condition.vertexId}` : ''}`;
     if (holds) {
-      await this.open(rule, `metric:${rule.id}:${run.runId}`, {
+      await this.open(rule, `metric:${rule.id}:${run.runId}`, teamId, {
         ...runFacts(run, now),
         status: 'RUNNING',
         summary: `${describe} ${condition.op} ${condition.threshold} for ${formatDuration(condition.forMs)} (now ${latest.value})`,
@@ -392,7 +423,7 @@ export class AlertEngine {
     for (const incident of firing) {
       const rule = rules.get(incident.ruleId);
       if (!rule || rule.channelIds.length === 0) continue;
-      if (silences.some((s) => silenceMatches(s, { ruleId: rule.id, taskId: incident.taskId }))) continue;
+      if (silences.some((s) => silenceMatches(s, { ruleId: rule.id, taskId: incident.taskId, teamId: incident.teamId }))) continue;
       if (incident.lastNotifiedAt === null) {
         queued = (await this.ledger.notifyAgain(incident, rule, 'FIRING')) || queued;
       } else if (rule.renotifyIntervalMs !== null && now - incident.lastNotifiedAt >= rule.renotifyIntervalMs) {
@@ -402,8 +433,8 @@ export class AlertEngine {
     if (queued) this.options.onQueued?.();
   }
 
-  private async open(rule: StoredRule, key: string, facts: IncidentFacts): Promise<void> {
-    const incident = await this.ledger.open(rule, key, facts);
+  private async open(rule: StoredRule, key: string, teamId: string | null, facts: IncidentFacts): Promise<void> {
+    const incident = await this.ledger.open(rule, key, facts, teamId);
     if (incident) this.options.onQueued?.();
   }
 
@@ -418,12 +449,35 @@ export class AlertEngine {
     return new Map((await this.rules.listActive()).map((rule) => [rule.id, rule]));
   }
 
-  private async inScope(scope: AlertScope, taskId: string): Promise<boolean> {
-    if (scope.kind === 'all') return true;
-    if (scope.kind === 'tasks') return scope.taskIds.includes(taskId);
-    const task: TaskFact | undefined = await this.options.facts.task(taskId);
-    return task !== undefined && scope.lifecycles.includes(task.lifecycle);
+  /** One task as the rules see it, read once per event. */
+  private async taskSubject(taskId: string): Promise<TaskSubject> {
+    const task = await this.options.facts.task(taskId);
+    return { teamId: task?.teamId ?? null, covers: (rule) => ruleCoversTask(rule, taskId, task) };
   }
+}
+
+/** A task as the rules see it: which rules speak for it, and the team its incidents are about (null: a task Weir no longer knows). */
+interface TaskSubject {
+  teamId: string | null;
+  covers(rule: StoredRule): boolean;
+}
+
+/** A team's rule speaks only for its own team's tasks, a Weir-wide rule for every task; then the rule's scope narrows. */
+function ruleCoversTask(rule: StoredRule, taskId: string, task: TaskFact | undefined): boolean {
+  if (rule.teamId !== null && task?.teamId !== rule.teamId) return false;
+  const { scope } = rule;
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'tasks') return scope.taskIds.includes(taskId);
+  return task !== undefined && scope.lifecycles.includes(task.lifecycle);
+}
+
+/**
+ * A team's cluster rule speaks for its team's clusters and the shared ones (the team's jobs may run
+ * there); a Weir-wide rule for every cluster, including one Weir no longer knows (`undefined`).
+ */
+function ruleCoversCluster(rule: StoredRule, clusterTeam: string | null | undefined): boolean {
+  if (rule.teamId === null) return true;
+  return clusterTeam === null || clusterTeam === rule.teamId;
 }
 
 function runFacts(ref: RunRef, at: number): Omit<IncidentFacts, 'summary' | 'status'> {

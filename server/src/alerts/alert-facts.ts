@@ -3,15 +3,18 @@ import type { Database } from '../db/database.js';
 import type { RunRef, RunStatus, WeirEvent } from '../events/events.js';
 import { countRestartsSince } from '../runs/runs.store.js';
 
-/** What scope matching needs to know about a task. */
+/** What rule matching needs to know about a task. */
 export interface TaskFact {
   id: string;
   name: string;
   lifecycle: 'DEVELOP' | 'PUBLISHED' | 'ONLINE' | 'OFFLINE';
+  teamId: string;
 }
 
 export interface TaskFacts {
   task(taskId: string): Promise<TaskFact | undefined>;
+  /** The cluster's team: null when every team shares it, undefined when Weir does not know it (removed meanwhile). */
+  clusterTeam(clusterId: string): Promise<string | null | undefined>;
 }
 
 /** A run Flink reports RUNNING, and since when it has been running (its start, or its latest recovery). */
@@ -52,9 +55,14 @@ export class DatabaseAlertFacts implements TaskFacts, RunFacts {
   async task(taskId: string): Promise<TaskFact | undefined> {
     return this.database.db
       .selectFrom('tasks')
-      .select(['id', 'name', 'lifecycle'])
+      .select(['id', 'name', 'lifecycle', 'team_id as teamId'])
       .where('id', '=', taskId)
       .executeTakeFirst();
+  }
+
+  async clusterTeam(clusterId: string): Promise<string | null | undefined> {
+    const row = await this.database.db.selectFrom('clusters').select('team_id').where('id', '=', clusterId).executeTakeFirst();
+    return row ? row.team_id : undefined;
   }
 
   async runningRuns(): Promise<RunningRun[]> {

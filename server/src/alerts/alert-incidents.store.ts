@@ -5,6 +5,7 @@ import { newId } from '../db/ids.js';
 import { paged, type Page } from '../db/queries.js';
 import { insertIfAbsent } from '../db/upsert.js';
 import type { AlertIncidentsTable } from './alert-tables.js';
+import { ownedByOrShared } from './team-filter.js';
 
 /** What an incident is about, captured when it opened; the templates render these. */
 export interface IncidentFacts {
@@ -37,6 +38,8 @@ export interface StoredIncident {
   taskId: string | null;
   runId: string | null;
   clusterId: string | null;
+  /** The team it is about (see AlertIncidentsTable.team_id); null: every team's. */
+  teamId: string | null;
   state: 'FIRING' | 'RESOLVED';
   openedAt: number;
   resolvedAt: number | null;
@@ -50,6 +53,7 @@ export interface NewIncident {
   conditionKind: string;
   dedupKey: string;
   facts: IncidentFacts;
+  teamId: string | null;
   openedAt: number;
 }
 
@@ -80,6 +84,7 @@ export class AlertIncidentsStore {
       task_id: incident.facts.taskId,
       run_id: incident.facts.runId,
       cluster_id: incident.facts.clusterId,
+      team_id: incident.teamId,
       state: 'FIRING',
       opened_at: incident.openedAt,
       resolved_at: null,
@@ -155,12 +160,16 @@ export class AlertIncidentsStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  /** Incidents newest first, with their rule's name (kept after the rule is deleted). */
-  async list(query: Partial<AlertIncidentQuery> = {}): Promise<Page<AlertIncident>> {
+  /**
+   * Incidents newest first, with their rule's name (kept after the rule is deleted); with
+   * `teamIds`, those about these teams and those about every team.
+   */
+  async list(query: Partial<AlertIncidentQuery> = {}, teamIds?: readonly string[]): Promise<Page<AlertIncident>> {
     const { limit, offset } = paged(query);
     let base = this.database.db
       .selectFrom('alert_incidents as i')
       .leftJoin('alert_rules as r', 'r.id', 'i.rule_id');
+    if (teamIds) base = base.where((eb) => ownedByOrShared(eb, 'i.team_id', teamIds));
     if (query.state) base = base.where('i.state', '=', query.state);
     if (query.taskId) base = base.where('i.task_id', '=', query.taskId);
     if (query.runId) base = base.where('i.run_id', '=', query.runId);
@@ -182,6 +191,7 @@ export class AlertIncidentsStore {
           runId: incident.runId,
           clusterId: incident.clusterId,
           clusterName: incident.facts.clusterName,
+          teamId: incident.teamId,
           state: incident.state,
           summary: incident.facts.summary,
           openedAt: incident.openedAt,
@@ -204,6 +214,7 @@ function toIncident(row: Selectable<AlertIncidentsTable>): StoredIncident {
     taskId: row.task_id,
     runId: row.run_id,
     clusterId: row.cluster_id,
+    teamId: row.team_id,
     state: row.state,
     openedAt: Number(row.opened_at),
     resolvedAt: row.resolved_at === null ? null : Number(row.resolved_at),

@@ -3,7 +3,7 @@ import type { AlertCondition, AlertConditionKind, AlertRule, AlertScope } from '
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import type { AlertRulesTable } from './alert-tables.js';
-import { DEFAULT_TEAM_ID } from '@weir/contract';
+import { ownedByOrShared } from './team-filter.js';
 
 export interface StoredRule extends AlertRule {
   deletedAt: number | null;
@@ -16,10 +16,13 @@ export interface NewRule {
   scope: AlertScope;
   channelIds: string[];
   renotifyIntervalMs: number | null;
+  /** Null: Weir-wide. */
+  teamId: string | null;
   createdBy: string;
 }
 
-export type RuleChanges = Partial<Omit<NewRule, 'createdBy'>>;
+/** A rule's team never changes: its incidents, silences and channels were chosen for it. */
+export type RuleChanges = Partial<Omit<NewRule, 'createdBy' | 'teamId'>>;
 
 /** Alert rules. Deleting only marks them, so incidents and the history keep their names. */
 export class AlertRulesStore {
@@ -39,7 +42,7 @@ export class AlertRulesStore {
       channel_ids: JSON.stringify(rule.channelIds),
       renotify_interval_ms: rule.renotifyIntervalMs,
       enabled: rule.enabled ? 1 : 0,
-      team_id: DEFAULT_TEAM_ID,
+      team_id: rule.teamId,
       created_by: rule.createdBy,
       created_at: now,
       updated_at: now,
@@ -55,12 +58,13 @@ export class AlertRulesStore {
     return row && toRule(row);
   }
 
-  /** Rules not deleted, by name. */
-  async list(): Promise<StoredRule[]> {
+  /** Rules not deleted, by name; with `teamIds`, those of these teams and the Weir-wide ones. */
+  async list(teamIds?: readonly string[]): Promise<StoredRule[]> {
     const rows = await this.database.db
       .selectFrom('alert_rules')
       .selectAll()
       .where('deleted_at', 'is', null)
+      .$if(teamIds !== undefined, (q) => q.where((eb) => ownedByOrShared(eb, 'team_id', teamIds!)))
       .orderBy('name')
       .orderBy('id')
       .execute();
@@ -123,6 +127,7 @@ function toRule(row: Selectable<AlertRulesTable>): StoredRule {
     condition: JSON.parse(row.condition) as AlertCondition,
     scope: JSON.parse(row.scope) as AlertScope,
     channelIds: JSON.parse(row.channel_ids) as string[],
+    teamId: row.team_id,
     renotifyIntervalMs: row.renotify_interval_ms === null ? null : Number(row.renotify_interval_ms),
     createdBy: row.created_by,
     createdAt: Number(row.created_at),

@@ -3,20 +3,23 @@ import type { AlertSilence } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import type { AlertSilencesTable } from './alert-tables.js';
-import { DEFAULT_TEAM_ID } from '@weir/contract';
+import { ownedByOrShared } from './team-filter.js';
 
 export interface NewSilence {
   ruleId: string | null;
   taskId: string | null;
+  /** Null: Weir-wide. */
+  teamId: string | null;
   endsAt: number;
   reason: string;
   createdBy: string;
 }
 
-/** What a silence is matched against. */
+/** What a silence is matched against: an incident's rule, task and team. */
 export interface SilenceSubject {
   ruleId: string;
   taskId: string | null;
+  teamId: string | null;
 }
 
 /** Silences hold back alerts until their end time; ending one early moves its end to now. */
@@ -35,7 +38,7 @@ export class AlertSilencesStore {
       starts_at: now,
       ends_at: silence.endsAt,
       reason: silence.reason,
-      team_id: DEFAULT_TEAM_ID,
+      team_id: silence.teamId,
       created_by: silence.createdBy,
       created_at: now,
     };
@@ -48,10 +51,12 @@ export class AlertSilencesStore {
     return row && toSilence(row, this.now());
   }
 
-  /** Active silences (and ended ones when asked), newest first. */
-  async list(options: { includeEnded?: boolean } = {}): Promise<AlertSilence[]> {
+  /** Active silences (and ended ones when asked), newest first; with `teamIds`, those of these teams and the Weir-wide ones. */
+  async list(options: { includeEnded?: boolean; teamIds?: readonly string[] } = {}): Promise<AlertSilence[]> {
     const now = this.now();
+    const { teamIds } = options;
     let query = this.database.db.selectFrom('alert_silences').selectAll();
+    if (teamIds) query = query.where((eb) => ownedByOrShared(eb, 'team_id', teamIds));
     if (!options.includeEnded) query = query.where('ends_at', '>', now).where('starts_at', '<=', now);
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1000).execute();
     return rows.map((row) => toSilence(row, now));
@@ -70,8 +75,12 @@ export class AlertSilencesStore {
   }
 }
 
-/** True when a silence (active at the time it was read) covers this rule and task. */
-export function silenceMatches(silence: Pick<AlertSilence, 'ruleId' | 'taskId'>, subject: SilenceSubject): boolean {
+/**
+ * True when a silence (active at the time it was read) covers this rule, task and team: a team's
+ * silence holds back only alerts about that team's things, even of a Weir-wide rule.
+ */
+export function silenceMatches(silence: Pick<AlertSilence, 'ruleId' | 'taskId' | 'teamId'>, subject: SilenceSubject): boolean {
+  if (silence.teamId !== null && silence.teamId !== subject.teamId) return false;
   if (silence.ruleId !== null && silence.ruleId !== subject.ruleId) return false;
   if (silence.taskId !== null && silence.taskId !== subject.taskId) return false;
   return true;
@@ -84,6 +93,7 @@ function toSilence(row: Selectable<AlertSilencesTable>, now: number): AlertSilen
     id: row.id,
     ruleId: row.rule_id,
     taskId: row.task_id,
+    teamId: row.team_id,
     startsAt,
     endsAt,
     reason: row.reason,

@@ -34,7 +34,8 @@ export interface AlertRulesTable {
   scope: string;
   /** JSON array of channel ids. */
   channel_ids: string;
-  team_id: Generated<string>;
+  /** Null: a Weir-wide rule (made by a global admin), matching every team's tasks and clusters. */
+  team_id: string | null;
   renotify_interval_ms: number | null;
   enabled: Generated<number>;
   created_by: string;
@@ -47,7 +48,8 @@ export interface AlertSilencesTable {
   id: string;
   rule_id: string | null;
   task_id: string | null;
-  team_id: Generated<string>;
+  /** Its rule's or task's team; null: Weir-wide (a Weir-wide rule's, or everything). */
+  team_id: string | null;
   starts_at: number;
   ends_at: number;
   reason: string;
@@ -63,6 +65,12 @@ export interface AlertIncidentsTable {
   task_id: string | null;
   run_id: string | null;
   cluster_id: string | null;
+  /**
+   * The team the incident is about, fixed when it opened: its task's; for a cluster incident the
+   * cluster's, or the rule's when the cluster is shared; null only for a Weir-wide rule's incident
+   * on a shared cluster. Who lists it and which silences cover it follow from it.
+   */
+  team_id: string | null;
   state: IncidentState;
   opened_at: number;
   resolved_at: number | null;

@@ -7,6 +7,7 @@ import { after, before, it } from 'node:test';
 import { SECRET_MASK, type AlertChannelRequest, type CreateAlertRuleRequest } from '@weir/contract';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditStore } from '../audit/audit.store.js';
+import { ClustersStore } from '../clusters/clusters.store.js';
 import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/database.js';
 import { EventBus, type RunRef, type RunStatus, type WeirEvent } from '../events/events.js';
@@ -132,9 +133,10 @@ forEachDatabase('alerting end to end', (getDb) => {
     return alerting;
   }
 
-  before(() => {
+  before(async () => {
     database = getDb();
-    clusterId = `C${randomBytes(4).toString('hex')}`;
+    // Registered (in the default team, like everything here): a team's cluster rule covers only clusters Weir knows.
+    clusterId = (await new ClustersStore(database).create({ name: `test-cluster-${randomBytes(4).toString('hex')}`, restUrl: 'http://127.0.0.1:1' })).id;
     bus = new EventBus(quiet);
     main = instance(bus);
   });

@@ -22,6 +22,7 @@ import {
   UpdateAlertRuleRequest,
 } from '@weir/contract';
 import { principalOf } from '../auth/auth.plugin.js';
+import { teamScope } from '../auth/principal.js';
 import type { AlertsService } from './alerts.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -30,11 +31,12 @@ const tags = ['alerts'];
 export function alertsRoutes(app: FastifyInstance, alerts: AlertsService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  // Operators pick channels for their rules, so they may list them (secrets are always masked).
+  // Operators pick channels for their rules, so they may list them (secrets are always masked):
+  // the channels of the teams they operate, and the shared ones.
   r.get('/api/alerts/channels', {
     config: { access: 'operator' },
     schema: { tags, operationId: 'listAlertChannels', response: { 200: AlertChannelList, ...errors } },
-    handler: async () => ({ items: await alerts.listChannels() }),
+    handler: async (req) => ({ items: await alerts.listChannels(teamScope(principalOf(req), 'operator')) }),
   });
 
   r.get('/api/alerts/channels/:id', {
@@ -73,7 +75,7 @@ export function alertsRoutes(app: FastifyInstance, alerts: AlertsService): void 
   r.get('/api/alerts/rules', {
     config: { access: 'viewer' },
     schema: { tags, operationId: 'listAlertRules', response: { 200: AlertRuleList, ...errors } },
-    handler: async () => ({ items: await alerts.listRules() }),
+    handler: async (req) => ({ items: await alerts.listRules(teamScope(principalOf(req))) }),
   });
 
   r.get('/api/alerts/rules/:id', {
@@ -106,7 +108,7 @@ export function alertsRoutes(app: FastifyInstance, alerts: AlertsService): void 
   r.get('/api/alerts/silences', {
     config: { access: 'viewer' },
     schema: { tags, operationId: 'listAlertSilences', querystring: AlertSilenceQuery, response: { 200: AlertSilenceList, ...errors } },
-    handler: async (req) => ({ items: await alerts.listSilences(req.query) }),
+    handler: async (req) => ({ items: await alerts.listSilences(req.query, teamScope(principalOf(req))) }),
   });
 
   r.post('/api/alerts/silences', {
@@ -127,12 +129,12 @@ export function alertsRoutes(app: FastifyInstance, alerts: AlertsService): void 
   r.get('/api/alerts/history', {
     config: { access: 'viewer' },
     schema: { tags, operationId: 'listAlertHistory', querystring: AlertHistoryQuery, response: { 200: AlertHistoryPage, ...errors } },
-    handler: (req) => alerts.history(req.query),
+    handler: (req) => alerts.history(req.query, teamScope(principalOf(req))),
   });
 
   r.get('/api/alerts/incidents', {
     config: { access: 'viewer' },
     schema: { tags, operationId: 'listAlertIncidents', querystring: AlertIncidentQuery, response: { 200: AlertIncidentPage, ...errors } },
-    handler: (req) => alerts.incidentsPage(req.query),
+    handler: (req) => alerts.incidentsPage(req.query, teamScope(principalOf(req))),
   });
 }

@@ -10,11 +10,14 @@ import type {
   CreateAlertSilenceRequest,
   UpdateAlertRuleRequest,
 } from '@weir/contract';
+import { DEFAULT_TEAM_ID, type Role } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Principal } from '../auth/principal.js';
+import { mayAct, roleFor, teamScope, type Principal, type TeamScope } from '../auth/principal.js';
 import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transactions.js';
-import { ConflictError, InputError, NotFoundError } from '../errors/errors.js';
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
+import { TeamsStore } from '../teams/teams.store.js';
+import { DatabaseAlertFacts } from './alert-facts.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { AlertChannelsStore, type StoredChannel } from './alert-channels.store.js';
 import { AlertDeliveriesStore } from './alert-deliveries.store.js';
@@ -43,6 +46,11 @@ export interface AlertsServiceOptions {
  * resolves its open incidents without a message and cancels every notice of it not yet sent, in
  * the same transaction: a deleted rule sends nothing, not even what was queued or retrying.
  * Deleting or disabling a channel cancels its unsent notices likewise.
+ *
+ * Teams: every rule, channel and silence belongs to a team, or (null) to every team. Changing a
+ * rule or silence needs the operator role in its team, a channel the admin role; a Weir-wide rule
+ * needs a global admin, a shared channel a global admin, a Weir-wide silence a global operator.
+ * A rule uses only its team's channels and shared ones. Lists take the caller's team scope.
  */
 export class AlertsService {
   private readonly channels: AlertChannelsStore;
@@ -50,6 +58,8 @@ export class AlertsService {
   private readonly silences: AlertSilencesStore;
   private readonly incidents: AlertIncidentsStore;
   private readonly deliveries: AlertDeliveriesStore;
+  private readonly teams: TeamsStore;
+  private readonly facts: DatabaseAlertFacts;
   private readonly now: () => number;
 
   constructor(private readonly options: AlertsServiceOptions) {
@@ -59,12 +69,15 @@ export class AlertsService {
     this.silences = new AlertSilencesStore(options.database, this.now);
     this.incidents = new AlertIncidentsStore(options.database);
     this.deliveries = new AlertDeliveriesStore(options.database, this.now);
+    this.teams = new TeamsStore(options.database);
+    this.facts = new DatabaseAlertFacts(options.database);
   }
 
   // ---- channels ----
 
-  async listChannels(): Promise<AlertChannel[]> {
-    return (await this.channels.list()).map(toApiChannel);
+  /** The channels of the teams in `scope` and the shared ones. */
+  async listChannels(scope: TeamScope = 'all'): Promise<AlertChannel[]> {
+    return (await this.channels.list(teamIdsOf(scope))).map(toApiChannel);
   }
 
   async getChannel(id: string): Promise<AlertChannel> {
@@ -72,13 +85,15 @@ export class AlertsService {
   }
 
   async createChannel(actor: Principal, request: AlertChannelRequest): Promise<AlertChannel> {
-    return this.options.audit.around(actor, 'alert.channel.create', { type: 'alert-channel', name: request.name }, async () => {
+    const teamId = await this.teamForNew(actor, request.teamId, CHANNEL_ROLES, 'an alert channel');
+    return this.options.audit.around(actor, 'alert.channel.create', { type: 'alert-channel', name: request.name, teamId }, async () => {
       if (await this.channels.findByName(request.name)) throw new ConflictError(`An alert channel named ${request.name} already exists`);
       const created = await this.channels.create({
         name: request.name,
         type: request.type,
         config: sealConfig(request.type, request.config as Record<string, unknown>, this.options.secrets),
         enabled: request.enabled,
+        teamId,
         createdBy: actor.name,
       });
       return toApiChannel(created);
@@ -87,9 +102,11 @@ export class AlertsService {
 
   /** Replaces a channel; secret fields left out or sent as the mask keep their stored value. */
   async replaceChannel(actor: Principal, id: string, request: AlertChannelRequest): Promise<AlertChannel> {
-    const existing = await this.mustGetChannel(id);
+    const existing = await this.mustGetChannel(id, actor);
+    this.assertMayChange(actor, existing.teamId, CHANNEL_ROLES, 'this alert channel');
     return this.options.audit.around(actor, 'alert.channel.update', { type: 'alert-channel', id, name: existing.name }, async () => {
       if (request.type !== existing.type) throw new InputError(`A ${existing.type} channel cannot become a ${request.type} channel; create a new one`);
+      if (request.teamId !== undefined && request.teamId !== existing.teamId) throw new InputError('A channel cannot move to another team; create a new one there');
       const sameName = await this.channels.findByName(request.name);
       if (sameName && sameName.id !== id) throw new ConflictError(`An alert channel named ${request.name} already exists`);
       const config = sealConfig(request.type, request.config as Record<string, unknown>, this.options.secrets, existing.config);
@@ -102,7 +119,8 @@ export class AlertsService {
   }
 
   async deleteChannel(actor: Principal, id: string): Promise<void> {
-    const existing = await this.mustGetChannel(id);
+    const existing = await this.mustGetChannel(id, actor);
+    this.assertMayChange(actor, existing.teamId, CHANNEL_ROLES, 'this alert channel');
     await this.options.audit.around(actor, 'alert.channel.delete', { type: 'alert-channel', id, name: existing.name }, async () => {
       await withTransaction(this.options.database, async (trx) => {
         await new AlertChannelsStore(trx, this.now).softDelete(id);
@@ -113,7 +131,8 @@ export class AlertsService {
 
   /** Sends a test message through the channel now (no retries), records it in the history and returns the outcome. */
   async testChannel(actor: Principal, id: string): Promise<AlertTestResult> {
-    const channel = await this.mustGetChannel(id);
+    const channel = await this.mustGetChannel(id, actor);
+    this.assertMayChange(actor, channel.teamId, CHANNEL_ROLES, 'this alert channel');
     const started = this.now();
     const notice = buildNotice({
       kind: 'TEST',
@@ -150,8 +169,9 @@ export class AlertsService {
 
   // ---- rules ----
 
-  async listRules(): Promise<AlertRule[]> {
-    return (await this.rules.list()).map(toApiRule);
+  /** The rules of the teams in `scope` and the Weir-wide ones. */
+  async listRules(scope: TeamScope = 'all'): Promise<AlertRule[]> {
+    return (await this.rules.list(teamIdsOf(scope))).map(toApiRule);
   }
 
   async getRule(id: string): Promise<AlertRule> {
@@ -159,18 +179,20 @@ export class AlertsService {
   }
 
   async createRule(actor: Principal, request: CreateAlertRuleRequest): Promise<AlertRule> {
-    return this.options.audit.around(actor, 'alert.rule.create', { type: 'alert-rule', name: request.name }, async () => {
-      await this.assertChannelsExist(request.channelIds);
+    const teamId = await this.teamForNew(actor, request.teamId, RULE_ROLES, 'an alert rule');
+    return this.options.audit.around(actor, 'alert.rule.create', { type: 'alert-rule', name: request.name, teamId }, async () => {
+      await this.assertChannelsServe(actor, request.channelIds, teamId);
       await this.assertRuleNameFree(request.name);
-      const rule = await this.rules.create({ ...request, createdBy: actor.name });
+      const rule = await this.rules.create({ ...request, teamId, createdBy: actor.name });
       return toApiRule(rule);
     }, request);
   }
 
   async updateRule(actor: Principal, id: string, request: UpdateAlertRuleRequest): Promise<AlertRule> {
-    const existing = await this.mustGetRule(id);
+    const existing = await this.mustGetRule(id, actor);
+    this.assertMayChange(actor, existing.teamId, RULE_ROLES, 'this alert rule');
     return this.options.audit.around(actor, 'alert.rule.update', { type: 'alert-rule', id, name: existing.name }, async () => {
-      if (request.channelIds) await this.assertChannelsExist(request.channelIds);
+      if (request.channelIds) await this.assertChannelsServe(actor, request.channelIds, existing.teamId);
       if (request.name && request.name !== existing.name) await this.assertRuleNameFree(request.name);
       const disabling = request.enabled === false && existing.enabled;
       const conditionChanged = request.condition !== undefined && JSON.stringify(request.condition) !== JSON.stringify(existing.condition);
@@ -185,7 +207,8 @@ export class AlertsService {
   }
 
   async deleteRule(actor: Principal, id: string): Promise<void> {
-    const existing = await this.mustGetRule(id);
+    const existing = await this.mustGetRule(id, actor);
+    this.assertMayChange(actor, existing.teamId, RULE_ROLES, 'this alert rule');
     await this.options.audit.around(actor, 'alert.rule.delete', { type: 'alert-rule', id, name: existing.name }, async () => {
       await withTransaction(this.options.database, async (trx) => {
         await new AlertRulesStore(trx, this.now).softDelete(id);
@@ -196,22 +219,26 @@ export class AlertsService {
 
   // ---- silences ----
 
-  listSilences(options: { includeEnded?: boolean } = {}): Promise<AlertSilence[]> {
-    return this.silences.list(options);
+  /** The silences of the teams in `scope` and the Weir-wide ones. */
+  listSilences(options: { includeEnded?: boolean } = {}, scope: TeamScope = 'all'): Promise<AlertSilence[]> {
+    const teamIds = teamIdsOf(scope);
+    return this.silences.list({ ...options, ...(teamIds ? { teamIds } : {}) });
   }
 
   async createSilence(actor: Principal, request: CreateAlertSilenceRequest): Promise<AlertSilence> {
-    return this.options.audit.around(actor, 'alert.silence.create', { type: 'alert-silence' }, async () => {
-      if (request.endsAt <= this.now()) throw new InputError('endsAt must be in the future');
-      if (request.ruleId) await this.mustGetRule(request.ruleId);
-      return this.silences.create({ ...request, createdBy: actor.name });
+    if (request.endsAt <= this.now()) throw new InputError('endsAt must be in the future');
+    const teamId = await this.teamForSilence(actor, request);
+    this.assertMayChange(actor, teamId, SILENCE_ROLES, 'alerts of this team');
+    return this.options.audit.around(actor, 'alert.silence.create', { type: 'alert-silence', teamId }, async () => {
+      return this.silences.create({ ruleId: request.ruleId, taskId: request.taskId, endsAt: request.endsAt, reason: request.reason, teamId, createdBy: actor.name });
     }, request);
   }
 
   /** Ends a silence now; held-back alerts of incidents still firing then go out on the next evaluation. */
   async endSilence(actor: Principal, id: string): Promise<void> {
     const silence = await this.silences.get(id);
-    if (!silence) throw new NotFoundError('Alert silence', id);
+    if (!silence || roleFor(actor, silence.teamId) === null) throw new NotFoundError('Alert silence', id);
+    this.assertMayChange(actor, silence.teamId, SILENCE_ROLES, 'this silence');
     await this.options.audit.around(actor, 'alert.silence.end', { type: 'alert-silence', id }, async () => {
       if (!(await this.silences.end(id))) throw new ConflictError(`Alert silence ${id} has already ended`);
     });
@@ -219,36 +246,117 @@ export class AlertsService {
 
   // ---- history ----
 
-  history(query: Partial<AlertHistoryQuery>) {
-    return this.deliveries.history(query);
+  /** Deliveries the teams in `scope` may see: of incidents about them (or every team), and tests of their channels and the shared ones. */
+  history(query: Partial<AlertHistoryQuery>, scope: TeamScope = 'all') {
+    return this.deliveries.history(query, teamIdsOf(scope));
   }
 
-  incidentsPage(query: Partial<AlertIncidentQuery>) {
-    return this.incidents.list(query);
+  /** Incidents about the teams in `scope` (their tasks, their clusters, their rules on shared clusters) and about every team. */
+  incidentsPage(query: Partial<AlertIncidentQuery>, scope: TeamScope = 'all') {
+    return this.incidents.list(query, teamIdsOf(scope));
   }
 
-  private async mustGetChannel(id: string): Promise<StoredChannel> {
+  /** A channel; NOT_FOUND also when `viewer` may not see its team (ids cannot be probed). */
+  private async mustGetChannel(id: string, viewer?: Principal): Promise<StoredChannel> {
     const channel = await this.channels.get(id);
-    if (!channel || channel.deletedAt !== null) throw new NotFoundError('Alert channel', id);
+    if (!channel || channel.deletedAt !== null || (viewer && roleFor(viewer, channel.teamId) === null)) throw new NotFoundError('Alert channel', id);
     return channel;
   }
 
-  private async mustGetRule(id: string): Promise<StoredRule> {
+  /** A rule; NOT_FOUND also when `viewer` may not see its team. */
+  private async mustGetRule(id: string, viewer?: Principal): Promise<StoredRule> {
     const rule = await this.rules.get(id);
-    if (!rule || rule.deletedAt !== null) throw new NotFoundError('Alert rule', id);
+    if (!rule || rule.deletedAt !== null || (viewer && roleFor(viewer, rule.teamId) === null)) throw new NotFoundError('Alert rule', id);
     return rule;
   }
 
-  private async assertChannelsExist(ids: readonly string[]): Promise<void> {
+  /**
+   * A rule sends only to its own team's channels and the shared ones: a team's channel carries that
+   * team's pager and chat, which another team's rules (or a Weir-wide one) must not fill.
+   */
+  private async assertChannelsServe(actor: Principal, ids: readonly string[], ruleTeamId: string | null): Promise<void> {
     for (const id of new Set(ids)) {
       const channel = await this.channels.get(id);
-      if (!channel || channel.deletedAt !== null) throw new InputError(`Alert channel ${id} does not exist`);
+      if (!channel || channel.deletedAt !== null || roleFor(actor, channel.teamId) === null) throw new InputError(`Alert channel ${id} does not exist`);
+      if (channel.teamId !== null && channel.teamId !== ruleTeamId) {
+        throw new InputError(
+          ruleTeamId === null
+            ? `Alert channel ${channel.name} belongs to one team; a Weir-wide rule may only use shared channels`
+            : `Alert channel ${channel.name} belongs to another team; a rule may use its own team's channels and shared ones`,
+        );
+      }
     }
+  }
+
+  /**
+   * The team a new rule, channel or silence goes to: the one named (null: Weir-wide), else the
+   * default team when the caller may make it there, else the caller's only team where they may.
+   */
+  private async teamForNew(actor: Principal, requested: string | null | undefined, roles: TeamRoles, what: string): Promise<string | null> {
+    if (requested === null) {
+      this.assertMayChange(actor, null, roles, what);
+      return null;
+    }
+    if (requested !== undefined) {
+      if (roleFor(actor, requested) === null || (await this.teams.ownerOf('team', requested)) === undefined) throw new InputError(`No such team: ${requested}`);
+      this.assertMayChange(actor, requested, roles, what);
+      return requested;
+    }
+    if (mayAct(actor, DEFAULT_TEAM_ID, roles.team)) return DEFAULT_TEAM_ID;
+    const teams = teamScope(actor, roles.team);
+    if (teams !== 'all' && teams.length === 1) return teams[0]!;
+    throw new InputError(`Choose the team ${what} belongs to (teamId)`);
+  }
+
+  /**
+   * A silence's team is its task's, else its rule's; only a silence of neither (everything), or of
+   * a Weir-wide rule, takes the team asked for (a Weir-wide rule's silence without one is Weir-wide).
+   */
+  private async teamForSilence(actor: Principal, request: CreateAlertSilenceRequest): Promise<string | null> {
+    const rule = request.ruleId ? await this.mustGetRule(request.ruleId, actor) : undefined;
+    let teamId: string | null | undefined;
+    if (request.taskId) {
+      const task = await this.facts.task(request.taskId);
+      if (!task || roleFor(actor, task.teamId) === null) throw new InputError(`Task ${request.taskId} does not exist`);
+      if (rule && rule.teamId !== null && rule.teamId !== task.teamId) throw new InputError(`Alert rule ${rule.name} and task ${task.name} belong to different teams: the rule never alerts about the task`);
+      teamId = task.teamId;
+    } else if (rule && rule.teamId !== null) {
+      teamId = rule.teamId;
+    }
+    if (teamId !== undefined) {
+      if (request.teamId !== undefined && request.teamId !== teamId) throw new InputError('A silence of a task or a team\'s rule belongs to that team; leave teamId out');
+      return teamId;
+    }
+    if (rule && request.teamId === undefined) return null;
+    return this.teamForNew(actor, request.teamId, SILENCE_ROLES, 'the silence');
+  }
+
+  /** Throws FORBIDDEN unless the caller holds the role `roles` ask for in the team (a global one for null). */
+  private assertMayChange(actor: Principal, teamId: string | null, roles: TeamRoles, what: string): void {
+    const need = teamId === null ? roles.shared : roles.team;
+    if (mayAct(actor, teamId, need)) return;
+    throw new ForbiddenError(teamId === null ? `Changing ${what} for every team needs a global ${need} role` : `Changing ${what} needs the ${need} role in its team`);
   }
 
   private async assertRuleNameFree(name: string): Promise<void> {
     if ((await this.rules.list()).some((rule) => rule.name === name)) throw new ConflictError(`An alert rule named ${name} already exists`);
   }
+}
+
+/** The role that changes a setting of one team, and a Weir-wide (shared) one. */
+interface TeamRoles {
+  team: Role;
+  shared: Role;
+}
+/** Channels carry a team's addresses and secrets: its admins keep them; shared ones, global admins. */
+const CHANNEL_ROLES: TeamRoles = { team: 'admin', shared: 'admin' };
+/** A team's operators keep its rules; a rule over every team's jobs is a global admin's. */
+const RULE_ROLES: TeamRoles = { team: 'operator', shared: 'admin' };
+const SILENCE_ROLES: TeamRoles = { team: 'operator', shared: 'operator' };
+
+/** A scope as the stores take it: undefined for every team. */
+function teamIdsOf(scope: TeamScope): readonly string[] | undefined {
+  return scope === 'all' ? undefined : scope;
 }
 
 function toApiChannel(channel: StoredChannel): AlertChannel {
@@ -257,6 +365,7 @@ function toApiChannel(channel: StoredChannel): AlertChannel {
     name: channel.name,
     type: channel.type,
     enabled: channel.enabled,
+    teamId: channel.teamId,
     config: maskConfig(channel.type, channel.config),
     createdBy: channel.createdBy,
     createdAt: channel.createdAt,

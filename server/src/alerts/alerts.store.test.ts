@@ -23,7 +23,7 @@ const facts = (runId: string, taskId = 'T1'): IncidentFacts => ({
 forEachDatabase('alert stores', (getDb) => {
   it('channels: create, rename, soft delete keeps the row for the history', async () => {
     const store = new AlertChannelsStore(getDb());
-    const channel = await store.create({ name: 'ops hook', type: 'webhook', config: { url: 'http://x', secret: 'v1:sealed' }, enabled: true, createdBy: 'admin' });
+    const channel = await store.create({ name: 'ops hook', type: 'webhook', config: { url: 'http://x', secret: 'v1:sealed' }, enabled: true, teamId: 'default', createdBy: 'admin' });
     assert.deepEqual((await store.get(channel.id))?.config, { url: 'http://x', secret: 'v1:sealed' });
     assert.equal(await store.replace(channel.id, { name: 'ops', config: { url: 'http://y', secret: null }, enabled: false }), true);
     assert.equal((await store.findByName('ops'))?.enabled, false);
@@ -36,7 +36,7 @@ forEachDatabase('alert stores', (getDb) => {
 
   it('rules: active ones by kind; disabled and deleted ones are not evaluated', async () => {
     const store = new AlertRulesStore(getDb());
-    const base = { enabled: true, scope: { kind: 'all' as const }, channelIds: ['A'], renotifyIntervalMs: null, createdBy: 'op' };
+    const base = { enabled: true, scope: { kind: 'all' as const }, channelIds: ['A'], renotifyIntervalMs: null, teamId: 'default', createdBy: 'op' };
     const failed = await store.create({ ...base, name: 'failed', condition: { kind: 'status', statuses: ['FAILED'] } });
     const restarts = await store.create({ ...base, name: 'restarts', condition: { kind: 'restarts', count: 3, windowMs: 60_000 } });
     const off = await store.create({ ...base, name: 'off', enabled: false, condition: { kind: 'exception' } });
@@ -54,11 +54,14 @@ forEachDatabase('alert stores', (getDb) => {
   it('silences: active until their end; ending early; matching by rule and task', async () => {
     let now = 10_000;
     const store = new AlertSilencesStore(getDb(), () => now);
-    const silence = await store.create({ ruleId: 'R1', taskId: null, endsAt: 20_000, reason: 'maintenance', createdBy: 'op' });
+    const silence = await store.create({ ruleId: 'R1', taskId: null, teamId: 'default', endsAt: 20_000, reason: 'maintenance', createdBy: 'op' });
     assert.ok((await store.list()).some((s) => s.id === silence.id && s.active));
-    assert.equal(silenceMatches(silence, { ruleId: 'R1', taskId: 'T9' }), true);
-    assert.equal(silenceMatches(silence, { ruleId: 'R2', taskId: 'T9' }), false);
-    assert.equal(silenceMatches({ ruleId: null, taskId: 'T1' }, { ruleId: 'R2', taskId: 'T1' }), true);
+    assert.equal(silenceMatches(silence, { ruleId: 'R1', taskId: 'T9', teamId: 'default' }), true);
+    assert.equal(silenceMatches(silence, { ruleId: 'R2', taskId: 'T9', teamId: 'default' }), false);
+    assert.equal(silenceMatches({ ruleId: null, taskId: 'T1', teamId: 'default' }, { ruleId: 'R2', taskId: 'T1', teamId: 'default' }), true);
+    // A team's silence holds back only alerts about that team, even of a Weir-wide rule; a Weir-wide silence, everyone's.
+    assert.equal(silenceMatches({ ruleId: null, taskId: null, teamId: 'team-a' }, { ruleId: 'R1', taskId: 'T1', teamId: 'team-b' }), false);
+    assert.equal(silenceMatches({ ruleId: null, taskId: null, teamId: null }, { ruleId: 'R1', taskId: 'T1', teamId: 'team-b' }), true);
     now = 15_000;
     assert.equal(await store.end(silence.id), true);
     assert.equal(await store.end(silence.id), false);
@@ -69,7 +72,7 @@ forEachDatabase('alert stores', (getDb) => {
   it('incidents: the dedup key admits one of many racing opens; resolving frees it when asked', async () => {
     const store = new AlertIncidentsStore(getDb());
     const opens = await Promise.all(
-      Array.from({ length: 5 }, () => store.open({ ruleId: 'RA', conditionKind: 'status', dedupKey: 'status:RA:run1', facts: facts('run1'), openedAt: 5 })),
+      Array.from({ length: 5 }, () => store.open({ ruleId: 'RA', conditionKind: 'status', dedupKey: 'status:RA:run1', facts: facts('run1'), teamId: 'default', openedAt: 5 })),
     );
     const opened = opens.filter((o) => o !== undefined);
     assert.equal(opened.length, 1);
@@ -83,7 +86,7 @@ forEachDatabase('alert stores', (getDb) => {
     assert.equal(resolved?.state, 'RESOLVED');
     assert.equal(resolved?.facts.resolution, 'running again');
     assert.equal(resolved?.dedupKey, `status:RA:run1|${incident.id}`);
-    const again = await store.open({ ruleId: 'RA', conditionKind: 'status', dedupKey: 'status:RA:run1', facts: facts('run1'), openedAt: 10 });
+    const again = await store.open({ ruleId: 'RA', conditionKind: 'status', dedupKey: 'status:RA:run1', facts: facts('run1'), teamId: 'default', openedAt: 10 });
     assert.ok(again, 'the freed key opens a new incident');
     const page = await store.list({ ruleId: 'RA', limit: 1 });
     assert.equal(page.total, 2);
@@ -96,7 +99,7 @@ forEachDatabase('alert stores', (getDb) => {
     const database = getDb();
     const incidents = new AlertIncidentsStore(database);
     const store = new AlertDeliveriesStore(database, () => now);
-    const incident = (await incidents.open({ ruleId: 'RB', conditionKind: 'status', dedupKey: 'status:RB:run2', facts: facts('run2', 'T2'), openedAt: now }))!;
+    const incident = (await incidents.open({ ruleId: 'RB', conditionKind: 'status', dedupKey: 'status:RB:run2', facts: facts('run2', 'T2'), teamId: 'default', openedAt: now }))!;
     const [firing, suppressed] = await store.enqueue([
       { incidentId: incident.id, channelId: 'CH1', kind: 'FIRING', status: 'PENDING' },
       { incidentId: incident.id, channelId: 'CH2', kind: 'FIRING', status: 'SUPPRESSED', error: 'silenced: maintenance' },

@@ -19,16 +19,18 @@ export class IncidentLedger {
   ) {}
 
   /**
-   * Opens an incident for `rule` unless one with `dedupKey` exists, and queues a FIRING notice to
-   * each of the rule's channels (SUPPRESSED when a silence covers it). Returns the new incident.
+   * Opens an incident for `rule` about `teamId`'s things unless one with `dedupKey` exists, and
+   * queues a FIRING notice to each of the rule's channels (SUPPRESSED when a silence covers it).
+   * Returns the new incident.
    */
-  async open(rule: StoredRule, dedupKey: string, facts: IncidentFacts): Promise<StoredIncident | undefined> {
+  async open(rule: StoredRule, dedupKey: string, facts: IncidentFacts, teamId: string | null): Promise<StoredIncident | undefined> {
     return withTransaction(this.database, async (trx) => {
       const incident = await new AlertIncidentsStore(trx).open({
         ruleId: rule.id,
         conditionKind: rule.condition.kind,
         dedupKey,
         facts,
+        teamId,
         openedAt: this.now(),
       });
       if (!incident) return undefined;
@@ -113,7 +115,7 @@ export class IncidentLedger {
     if (channelIds.length === 0) return;
     const channelsStore = new AlertChannelsStore(trx, this.now);
     const silences = await new AlertSilencesStore(trx, this.now).list();
-    const silence = silences.find((s) => silenceMatches(s, { ruleId: rule.id, taskId: incident.taskId }));
+    const silence = silences.find((s) => silenceMatches(s, { ruleId: rule.id, taskId: incident.taskId, teamId: incident.teamId }));
     const rows: NewDelivery[] = [];
     for (const channelId of channelIds) {
       const channel = await channelsStore.get(channelId);

@@ -9,7 +9,11 @@ import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 import { ACCESS_EXTENSION, declaredRoutes, SESSION_COOKIE } from './auth.plugin.js';
 import { sha256 } from './auth.service.js';
 import { roleAllows, SYSTEM_PRINCIPAL, type Access } from './principal.js';
-import { EXPECTED_ROUTE_ACCESS } from './route-access.golden.js';
+import { EXPECTED_ROUTE_ACCESS, EXPECTED_ROUTE_OWNERS, GLOBAL_ADMIN_ONLY, NOT_TEAM_OWNED } from './route-access.golden.js';
+import { ClustersStore } from '../clusters/clusters.store.js';
+import { RunsStore } from '../runs/runs.store.js';
+import { TasksStore } from '../tasks/tasks.store.js';
+import type { OwnedKind } from '../teams/teams.store.js';
 import { SessionsStore } from './sessions.store.js';
 import { sampleFromSchema, type JsonSchema } from './schema-samples.js';
 
@@ -41,15 +45,62 @@ let app: FastifyInstance;
 let base: string;
 let spec: { paths: Record<string, Record<string, Record<string, unknown>>>; components?: { schemas?: Record<string, JsonSchema> } };
 let operations: Operation[];
-const tokens = {} as Record<Role | 'revoked', string>;
-const userIds = {} as Record<Role, string>;
+const tokens = {} as Record<Role | 'revoked' | TeamCaller, string>;
+const userIds = {} as Record<Role | TeamCaller, string>;
 
-async function session(role: Role): Promise<{ cookie: string; csrf: string }> {
+/**
+ * Callers that hold roles in teams only (global role `none`): an admin of team A, which owns
+ * nothing below, and a viewer of team B, which owns one of each kind of thing.
+ */
+type TeamCaller = 'teamAAdmin' | 'teamBViewer';
+/** Team B's things, by kind: what team A's admin must not reach. */
+const ofTeamB = {} as Record<OwnedKind, string>;
+/** Text that appears only in team B's things: no list may show it to team A. */
+const TEAM_B_MARK = 'only-team-b';
+let teamAId: string;
+
+async function session(role: Role | TeamCaller): Promise<{ cookie: string; csrf: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const now = Date.now();
   await new SessionsStore(weir.database).create({ id: sha256(token), userId: userIds[role], csrfToken: csrf, createdAt: now, expiresAt: now + 3_600_000 });
   return { cookie: `${SESSION_COOKIE}=${token}`, csrf };
+}
+
+/** The path of an operation with the given values for some of its parameters (the others: ids that exist nowhere). */
+function pathWith(op: Operation, values: Record<string, string>): string {
+  return op.template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? newId());
+}
+
+/** Team B with one thing of each kind, team A with nothing, and their two callers. */
+async function setUpTeams(): Promise<void> {
+  const { teams, auth } = weir.services;
+  const teamA = await teams.create(SYSTEM_PRINCIPAL, { name: 'route-team-a' });
+  const teamB = await teams.create(SYSTEM_PRINCIPAL, { name: `route-team-b-${TEAM_B_MARK}` });
+  teamAId = teamA.id;
+  const db = weir.database;
+  const cluster = await new ClustersStore(db).create({ name: `cluster-${TEAM_B_MARK}`, restUrl: 'http://127.0.0.1:9/', teamId: teamB.id });
+  const task = await new TasksStore(db).create({ name: `task-${TEAM_B_MARK}`, kind: 'SQL', executionMode: 'STREAMING', clusterId: cluster.id, teamId: teamB.id, draftContent: 'SELECT 1' });
+  const { run } = await new RunsStore(db).upsertByJob({ taskId: task.id, clusterId: cluster.id, flinkJobId: 'b'.repeat(32), jobName: task.name, status: 'RUNNING', executionMode: 'STREAMING', startTime: Date.now() });
+  const now = Date.now();
+  const [channelId, ruleId, silenceId] = [newId(), newId(), newId()];
+  await db.db.insertInto('alert_channels').values({ id: channelId, name: `channel-${TEAM_B_MARK}`, type: 'webhook', config: JSON.stringify({ url: 'https://hooks.example.com/b' }), enabled: 1, created_by: 'admin', created_at: now, updated_at: now, deleted_at: null, team_id: teamB.id }).execute();
+  await db.db
+    .insertInto('alert_rules')
+    .values({ id: ruleId, name: `rule-${TEAM_B_MARK}`, condition_kind: 'status', condition: JSON.stringify({ kind: 'status', statuses: ['FAILED'] }), scope: JSON.stringify({ kind: 'all' }), channel_ids: JSON.stringify([channelId]), renotify_interval_ms: null, enabled: 1, created_by: 'admin', created_at: now, updated_at: now, deleted_at: null, team_id: teamB.id })
+    .execute();
+  await db.db.insertInto('alert_silences').values({ id: silenceId, rule_id: ruleId, task_id: task.id, starts_at: now, ends_at: now + 3_600_000, reason: `silence-${TEAM_B_MARK}`, created_by: 'admin', created_at: now, team_id: teamB.id }).execute();
+  Object.assign(ofTeamB, { task: task.id, run: run.id, cluster: cluster.id, team: teamB.id, alertChannel: channelId, alertRule: ruleId, alertSilence: silenceId });
+
+  const callers: Array<[TeamCaller, string, Role]> = [
+    ['teamAAdmin', teamA.id, 'admin'],
+    ['teamBViewer', teamB.id, 'viewer'],
+  ];
+  for (const [caller, teamId, role] of callers) {
+    const user = await auth.createUser(SYSTEM_PRINCIPAL, { username: `route-${caller}`, password: 'route-access-password', role: 'none', teams: [{ teamId, role }] });
+    userIds[caller] = user.id;
+    tokens[caller] = (await auth.createToken(SYSTEM_PRINCIPAL, `route-${caller}`, role, { teamId })).secret;
+  }
 }
 
 interface Answer {
@@ -104,6 +155,7 @@ before(async () => {
   const revoked = await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'route-revoked', 'admin');
   await weir.services.auth.revokeToken(SYSTEM_PRINCIPAL, revoked.token.id);
   tokens.revoked = revoked.secret;
+  await setUpTeams();
 
   const routes = declaredRoutes(app);
   operations = [];
@@ -256,6 +308,103 @@ describe('route access, for every operation in the API description', () => {
     assert.ok(streams >= 1, 'no event stream found among the operations');
   });
 });
+
+describe("route access across teams: another team's things are out of reach", () => {
+  const owned = () => operations.filter((op) => EXPECTED_ROUTE_OWNERS[`${op.method} ${op.template}`]);
+  const ownerOf = (op: Operation) => {
+    const [kind, param] = EXPECTED_ROUTE_OWNERS[`${op.method} ${op.template}`]!.split(':') as [OwnedKind, string];
+    return { kind, param };
+  };
+
+  it('every operation with a path parameter names what it acts on, as the reviewed table expects', () => {
+    const problems: string[] = [];
+    for (const route of declaredRoutes(app)) {
+      if (!route.url.includes(':')) continue;
+      const key = `${route.method} ${route.url.replace(/:(\w+)/g, '{$1}')}`;
+      const declared = route.owner ? `${route.owner.kind}:${route.owner.param}` : undefined;
+      const expected = EXPECTED_ROUTE_OWNERS[key];
+      if (expected === undefined && !NOT_TEAM_OWNED[key]) problems.push(`${key} (owner ${declared ?? 'none'}) is in neither EXPECTED_ROUTE_OWNERS nor NOT_TEAM_OWNED`);
+      else if (expected !== undefined && expected !== declared) problems.push(`${key} names owner ${declared ?? 'none'}, the table expects ${expected}`);
+      else if (expected === undefined && declared) problems.push(`${key} names owner ${declared} but is listed as NOT_TEAM_OWNED`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it("a team's admin gets 404 for every operation on another team's task, run, cluster, team or alert setting, by session and by token", async () => {
+    let checked = 0;
+    for (const op of owned()) {
+      const { kind, param } = ownerOf(op);
+      const path = pathWith(op, { [param]: ofTeamB[kind] });
+      const s = await session('teamAAdmin');
+      const ways: Array<[string, Record<string, string>]> = [
+        ['session', { cookie: s.cookie, 'x-csrf-token': s.csrf }],
+        ['token', { authorization: `Bearer ${tokens.teamAAdmin}` }],
+      ];
+      for (const [way, headers] of ways) {
+        const answer = await call({ ...op, path }, headers, op.body);
+        assert.deepEqual(answer, { status: 404, code: 'NOT_FOUND' }, `${label(op)} on team B's ${kind} as team A's admin (${way})`);
+        checked += 1;
+      }
+    }
+    assert.ok(checked >= 100, `only ${checked} calls checked`);
+  });
+
+  it("a viewer of the owning team gets 403 where more is needed, and past the team check where a viewer suffices", async () => {
+    let refused = 0;
+    let reached = 0;
+    for (const op of owned()) {
+      const { kind, param } = ownerOf(op);
+      const path = pathWith(op, { [param]: ofTeamB[kind] });
+      const answer = await call({ ...op, path }, { authorization: `Bearer ${tokens.teamBViewer}` }, op.body);
+      if (op.access === 'viewer') {
+        // The thing exists and is the viewer's team's: whatever the handler answers, it is not the team check's 403/404.
+        assert.ok(answer.status !== 401 && answer.status !== 403 && !(answer.status === 404 && answer.code === 'NOT_FOUND' && (await teamRefusal(op, path))), `${label(op)} refused team B's viewer: ${JSON.stringify(answer)}`);
+        reached += 1;
+      } else {
+        assert.deepEqual(answer, { status: 403, code: 'FORBIDDEN' }, `${label(op)} on team B's ${kind} as team B's viewer`);
+        refused += 1;
+      }
+    }
+    assert.ok(refused >= 25 && reached >= 25, `${refused} refused, ${reached} reached`);
+  });
+
+  it("no list shows team A's admin anything of team B: tasks, overview and its cards, clusters, alerts, audit, tokens, lineage, teams", async () => {
+    const lists = operations.filter((op) => op.method === 'GET' && op.access !== 'public' && !op.template.includes('{') && op.template !== '/api/events');
+    assert.ok(lists.length >= 12, `only ${lists.length} list operations`);
+    const s = await session('teamAAdmin');
+    for (const op of lists) {
+      const ways: Array<Record<string, string>> = [{ cookie: s.cookie }, { authorization: `Bearer ${tokens.teamAAdmin}` }];
+      for (const headers of ways) {
+        const res = await fetch(`${base}${op.path}${op.query}`, { headers });
+        const text = await res.text();
+        assert.ok(res.status === 200 || res.status === 403, `${label(op)} as team A's admin: ${res.status} ${text.slice(0, 200)}`);
+        assert.ok(!text.includes(TEAM_B_MARK), `${label(op)} shows team A's admin something of team B: ${text.slice(0, 300)}`);
+        for (const id of Object.values(ofTeamB)) assert.ok(!text.includes(id), `${label(op)} shows team A's admin the id ${id} of team B`);
+      }
+    }
+    const counts = (await (await fetch(`${base}/api/overview/counts`, { headers: { authorization: `Bearer ${tokens.teamAAdmin}` } })).json()) as { total: number };
+    assert.equal(counts.total, 0, "the status cards count team B's job for team A");
+    const bCounts = (await (await fetch(`${base}/api/overview/counts`, { headers: { authorization: `Bearer ${tokens.teamBViewer}` } })).json()) as { total: number };
+    assert.equal(bCounts.total, 1, "the status cards count team B's job for team B");
+  });
+
+  it("a team's admin may not change what is Weir-wide: accounts, and which teams exist", async () => {
+    const s = await session('teamAAdmin');
+    for (const route of [...GLOBAL_ADMIN_ONLY, 'DELETE /api/teams/{id}']) {
+      const op = operations.find((o) => `${o.method} ${o.template}` === route);
+      assert.ok(op, `${route} is not an operation`);
+      const path = pathWith(op, { id: route.includes('/teams/') ? teamAId : userIds.viewer });
+      const answer = await call({ ...op, path }, { cookie: s.cookie, 'x-csrf-token': s.csrf }, op.body);
+      assert.deepEqual(answer, { status: 403, code: 'FORBIDDEN' }, `${route} as team A's admin`);
+    }
+  });
+});
+
+/** Whether a 404 for `path` is the team check's (the same call as a global admin answers otherwise). */
+async function teamRefusal(op: Operation, path: string): Promise<boolean> {
+  const asAdmin = await call({ ...op, path }, { authorization: `Bearer ${tokens.admin}` }, op.body);
+  return !(asAdmin.status === 404 && asAdmin.code === 'NOT_FOUND');
+}
 
 /**
  * Sends the headers of a request that declares `declaredBytes` of body, then only its first KiB,

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '@weir/contract';
+import type { GlobalRole, Role } from '@weir/contract';
+import { ClustersStore } from '../clusters/clusters.store.js';
+import { TasksStore } from '../tasks/tasks.store.js';
+import { TeamsStore } from '../teams/teams.store.js';
 import { SESSION_COOKIE } from '../auth/auth.plugin.js';
 import { sha256 } from '../auth/auth.service.js';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
@@ -25,9 +28,9 @@ async function openStream(headers: Record<string, string>): Promise<EventStream>
   return EventStream.open(base, headers);
 }
 
-async function user(role: Role = 'viewer'): Promise<{ id: string; cookie: string; csrf: string; sessionId: string }> {
+async function user(role: GlobalRole = 'viewer', teams: Array<{ teamId: string; role: Role }> = []): Promise<{ id: string; cookie: string; csrf: string; sessionId: string }> {
   serial += 1;
-  const created = await weir.services.auth.createUser(SYSTEM_PRINCIPAL, { username: `streamer-${serial}`, password: 'streamer-password', role });
+  const created = await weir.services.auth.createUser(SYSTEM_PRINCIPAL, { username: `streamer-${serial}`, password: 'streamer-password', role, teams });
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const now = Date.now();
@@ -35,8 +38,8 @@ async function user(role: Role = 'viewer'): Promise<{ id: string; cookie: string
   return { id: created.id, cookie: `${SESSION_COOKIE}=${token}`, csrf, sessionId: sha256(token) };
 }
 
-function runStatus(jobName: string): WeirEvent {
-  return { type: 'run.status', from: 'RUNNING', to: 'FAILED', at: Date.now(), restartCount: 0, runId: 'R', taskId: 'T', taskName: jobName, clusterId: 'C', clusterName: 'c', flinkJobId: 'f', jobName };
+function runStatus(jobName: string, taskId = 'T'): WeirEvent {
+  return { type: 'run.status', from: 'RUNNING', to: 'FAILED', at: Date.now(), restartCount: 0, runId: 'R', taskId, taskName: jobName, clusterId: 'C', clusterName: 'c', flinkJobId: 'f', jobName };
 }
 
 before(async () => {
@@ -106,5 +109,35 @@ describe('live event streams end with their credential', () => {
     const again = await openStream(headers);
     assert.equal(again.status, 200);
     for (const s of [second, other, again]) s.abort();
+  });
+});
+
+describe('live event streams hear only their teams', () => {
+  it('a team member’s page gets events about its team’s tasks and clusters and the shared clusters, none about another team’s', async () => {
+    const teams = new TeamsStore(weir.database);
+    const [teamA, teamB] = [(await teams.create({ name: 'stream-a', description: null })).id, (await teams.create({ name: 'stream-b', description: null })).id];
+    const clusters = new ClustersStore(weir.database);
+    const clusterB = await clusters.create({ name: 'stream-cluster-b', restUrl: 'http://127.0.0.1:1', teamId: teamB });
+    const shared = await clusters.create({ name: 'stream-cluster-shared', restUrl: 'http://127.0.0.1:1', teamId: null });
+    const tasks = new TasksStore(weir.database);
+    const taskA = await tasks.create({ name: 'stream-task-a', kind: 'SQL', executionMode: 'STREAMING', clusterId: shared.id, teamId: teamA });
+    const taskB = await tasks.create({ name: 'stream-task-b', kind: 'SQL', executionMode: 'STREAMING', clusterId: clusterB.id, teamId: teamB });
+    const about = (task: { id: string }, jobName: string): WeirEvent => runStatus(jobName, task.id);
+    const health = (cluster: { id: string; name: string }): WeirEvent => ({ type: 'cluster.health', clusterId: cluster.id, clusterName: cluster.name, from: 'HEALTHY', to: 'UNREACHABLE', at: Date.now(), error: null });
+
+    const memberOfA = await openStream({ cookie: (await user('none', [{ teamId: teamA, role: 'viewer' }])).cookie });
+    const globalViewer = await openStream({ cookie: (await user('viewer')).cookie });
+    for (const event of [about(taskB, 'job-of-team-b'), health(clusterB), about(taskA, 'job-of-team-a'), health(shared), about({ id: 'no-such-task' }, 'job-of-nobody'), about(taskA, 'last-of-team-a')]) {
+      weir.services.bus.publish(event);
+    }
+    await memberOfA.waitFor('last-of-team-a');
+    await globalViewer.waitFor('last-of-team-a');
+    // Events are handed out in order, so everything before the last one was sent or held back by now.
+    assert.ok(memberOfA.text.includes('job-of-team-a') && memberOfA.text.includes('stream-cluster-shared'), memberOfA.text);
+    assert.ok(memberOfA.text.indexOf('job-of-team-a') < memberOfA.text.indexOf('last-of-team-a'), 'in the order they happened');
+    for (const other of ['job-of-team-b', 'stream-cluster-b', 'job-of-nobody']) assert.equal(memberOfA.text.includes(other), false, other);
+    for (const all of ['job-of-team-b', 'stream-cluster-b', 'job-of-team-a']) assert.ok(globalViewer.text.includes(all), `a global viewer hears ${all}`);
+    memberOfA.abort();
+    globalViewer.abort();
   });
 });

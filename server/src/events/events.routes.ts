@@ -10,8 +10,10 @@ const KEEPALIVE_MS = 15_000;
 /**
  * Server-Sent Events: every status change the watcher records reaches open
  * pages as it happens, so the overview's cards and rows update without polling.
+ * A page hears only about its user's teams' tasks and clusters (LiveStreams decides).
  */
-export function eventsRoutes(app: FastifyInstance, bus: EventBus, streams: LiveStreams): void {
+export function eventsRoutes(app: FastifyInstance, _pages: EventBus, streams: LiveStreams): void {
+  // `_pages` is the bus LiveStreams already follows: it hands each stream the events its principal may hear.
   app.get('/api/events', {
     config: { access: 'viewer' },
     schema: {
@@ -35,15 +37,14 @@ export function eventsRoutes(app: FastifyInstance, bus: EventBus, streams: LiveS
       const send = (event: WeirEvent) => {
         if (LIVE_TYPES.has(event.type)) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       };
-      const unsubscribe = bus.subscribe(send);
       const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
       const close = () => {
         clearInterval(keepalive);
-        unsubscribe();
         forget();
       };
       const forget = streams.add({
         principal,
+        send,
         end: (reason) => {
           close();
           // The browser's EventSource reconnects on its own; with a revoked credential that attempt gets 401 and stops.

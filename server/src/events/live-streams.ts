@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors/errors.js';
+import { EventAudience } from './event-audience.js';
 import type { EventBus, WeirEvent } from './events.js';
 
 export interface LiveStreamSettings {
@@ -13,6 +14,8 @@ export const DEFAULT_LIVE_STREAM_SETTINGS: LiveStreamSettings = { perPrincipal: 
 
 export interface LiveStream {
   principal: Principal;
+  /** Writes an event the principal may hear (its task's or cluster's team is one of theirs). */
+  send(event: WeirEvent): void;
   /** Ends the response; called at most once. */
   end(reason: string): void;
 }
@@ -27,17 +30,23 @@ type Entry = LiveStream;
  * more is refused (429), not the oldest closed, because the browser reopens a closed stream on its
  * own: with one tab too many, closing the oldest would make the tabs push each other out forever.
  * A tab that goes away closes its connection, which frees its place.
+ *
+ * Each stream hears only events about its principal's teams (see EventAudience). Events are handed
+ * out one after another in the order they came, so a team lookup never lets a later status
+ * overtake an earlier one.
  */
 export class LiveStreams {
   private readonly open = new Set<Entry>();
   private recheckTimer?: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
+  private delivering: Promise<void> = Promise.resolve();
 
   constructor(
     bus: EventBus,
     private readonly stillValid: (principal: Principal) => Promise<boolean>,
     private readonly settings: LiveStreamSettings = DEFAULT_LIVE_STREAM_SETTINGS,
     private readonly log: { warn(o: unknown, m: string): void } = console,
+    private readonly audience: EventAudience = new EventAudience(async () => undefined),
   ) {
     this.unsubscribe = bus.subscribe((event) => this.onEvent(event));
   }
@@ -70,7 +79,10 @@ export class LiveStreams {
   }
 
   private onEvent(event: WeirEvent): void {
-    if (event.type !== 'credentials.revoked') return;
+    if (event.type !== 'credentials.revoked') {
+      if (this.open.size > 0) this.delivering = this.delivering.then(() => this.deliver(event));
+      return;
+    }
     for (const entry of [...this.open]) {
       const p = entry.principal;
       const hit =
@@ -80,6 +92,29 @@ export class LiveStreams {
             ? p.kind === 'user' && p.sessionId === event.id
             : p.kind === 'user' && p.id === event.id && p.sessionId !== event.keepSessionId;
       if (hit) this.close(entry, `credential revoked (${event.scope})`);
+    }
+  }
+
+  /** Sends the event to every stream whose principal may hear it, looking its team up at most once. */
+  private async deliver(event: WeirEvent): Promise<void> {
+    let teamId: string | null | undefined;
+    let looked = false;
+    for (const entry of [...this.open]) {
+      if (!EventAudience.seesEveryTeam(entry.principal)) {
+        if (!looked) {
+          try {
+            teamId = await this.audience.teamOf(event);
+          } catch (err) {
+            // The database did not answer: the team-bound streams miss this event rather than hear another team's.
+            this.log.warn({ err, type: event.type }, 'could not find the team of an event; team members\' streams skip it');
+            teamId = undefined;
+          }
+          looked = true;
+        }
+        if (!EventAudience.mayHear(entry.principal, teamId)) continue;
+      }
+      // Closed while the team was looked up.
+      if (this.open.has(entry)) entry.send(event);
     }
   }
 

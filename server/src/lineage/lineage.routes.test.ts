@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { GlobalLineage, LineageResult, TableLineage } from '@weir/contract';
+import { DEFAULT_TEAM_ID, type GlobalLineage, type LineageResult, type TableLineage } from '@weir/contract';
 import type { FastifyInstance } from 'fastify';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import { TaskVersionsStore } from '../tasks/task-versions.store.js';
 import { TasksStore } from '../tasks/tasks.store.js';
+import { TeamsStore } from '../teams/teams.store.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 import { analyzeLineage } from './lineage-analyzer.js';
 import { LineageService } from './lineage.service.js';
@@ -166,5 +167,51 @@ describe('LineageService', () => {
     assert.ok(JSON.parse((await versions.get(enrich.versionId))!.lineage!).tables, 'the unreadable lineage was replaced');
     await service.global();
     assert.equal(calls.length, 2, 'nothing analysed again');
+  });
+});
+
+describe('lineage between teams', () => {
+  const TEAM_JOB = `
+CREATE TEMPORARY TABLE orders (id BIGINT, amount DECIMAL(10, 2), customer STRING) WITH ('connector' = 'datagen');
+CREATE TEMPORARY TABLE payments_ledger (id BIGINT) WITH ('connector' = 'blackhole');
+INSERT INTO payments_ledger SELECT id FROM orders;`;
+  let paymentsViewer: string;
+  let paymentsTask: string;
+  let defaultViewer: string;
+
+  before(async () => {
+    const payments = (await new TeamsStore(weir.database).create({ name: 'payments', description: null })).id;
+    const task = await tasks.create({ name: 'payments_ledger_job', kind: 'SQL', executionMode: 'STREAMING', clusterId: 'c1', teamId: payments, draftContent: TEAM_JOB });
+    await versions.createNext({ taskId: task.id, content: TEAM_JOB, config: '{}', lineage: JSON.stringify(analyzeLineage(TEAM_JOB)), createdBy: 'test' });
+    await tasks.update(task.id, { lifecycle: 'PUBLISHED' });
+    paymentsTask = task.id;
+    paymentsViewer = `Bearer ${(await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'payments-look', 'viewer', { teamId: payments })).secret}`;
+    defaultViewer = `Bearer ${(await weir.services.auth.createToken(SYSTEM_PRINCIPAL, 'default-look', 'viewer', { teamId: DEFAULT_TEAM_ID })).secret}`;
+  });
+
+  it('a team sees its own tasks and the tables they touch, with only its own tasks as readers and writers', async () => {
+    const graph = (await get('/api/lineage', paymentsViewer)).json<GlobalLineage>();
+    assert.deepEqual(graph.tasks.map((t) => t.name), ['payments_ledger_job']);
+    assert.deepEqual(graph.tables.map((t) => t.id), ['orders', 'payments_ledger']);
+    const orders = graph.tables.find((t) => t.id === 'orders')!;
+    assert.deepEqual(orders.readers, [paymentsTask], 'the default team’s job that reads orders too is left out');
+    assert.ok(graph.edges.every((e) => e.from === paymentsTask || e.to === paymentsTask));
+
+    const around = (await get('/api/lineage/tables/orders?depth=2', paymentsViewer)).json<TableLineage>();
+    assert.deepEqual(around.tasks.map((t) => t.name), ['payments_ledger_job']);
+    assert.deepEqual(around.tables.map((t) => t.id), ['orders', 'payments_ledger']);
+  });
+
+  it('a table only another team’s tasks touch is not found, nor found by search, nor in the graph', async () => {
+    assert.equal((await get('/api/lineage/tables/archive', paymentsViewer)).statusCode, 404);
+    assert.deepEqual((await get('/api/lineage/tables?q=archive', paymentsViewer)).json(), { items: [], total: 0 });
+    assert.equal((await get('/api/lineage/tables/payments_ledger', defaultViewer)).statusCode, 404);
+    const theirs = (await get('/api/lineage', defaultViewer)).json<GlobalLineage>();
+    assert.equal(theirs.tasks.some((t) => t.id === paymentsTask), false);
+    assert.equal(theirs.tables.some((t) => t.id === 'payments_ledger'), false);
+    assert.deepEqual(theirs.tables.find((t) => t.id === 'orders')!.readers.includes(paymentsTask), false);
+    // A global viewer sees both teams.
+    const everything = (await get('/api/lineage')).json<GlobalLineage>();
+    assert.ok(everything.tasks.some((t) => t.id === paymentsTask) && everything.tasks.some((t) => t.name === 'enrich_orders'));
   });
 });

@@ -1,4 +1,5 @@
 import type { GlobalLineage, GlobalLineageTask, LineageResult, LineageTableHit, LineageTableSearch, TableLineage } from '@weir/contract';
+import type { TeamScope } from '../auth/principal.js';
 import { NotFoundError } from '../errors/errors.js';
 import type { Logger } from '../services.js';
 import type { TaskVersionsStore } from '../tasks/task-versions.store.js';
@@ -18,6 +19,10 @@ export interface LineageServiceDeps {
  * Global lineage: which tasks read and write each table, over every SQL task's current version.
  * Each version's lineage is computed once: at publish, or here the first time it is missing, and
  * then stored on the version.
+ *
+ * A caller sees the graph of their teams' tasks only (`scope`): the tables those tasks read or
+ * write, with those tasks as readers and writers. A table only other teams' tasks touch is not in
+ * it, so neither another team's jobs nor its table names show.
  */
 export class LineageService {
   private readonly analyze: (script: string) => Promise<LineageResult>;
@@ -30,8 +35,8 @@ export class LineageService {
     this.analyze = deps.analyze ?? analyzeLineageOnDemand;
   }
 
-  async global(): Promise<GlobalLineage> {
-    const rows = await this.deps.store.currentVersions();
+  async global(scope: TeamScope = 'all'): Promise<GlobalLineage> {
+    const rows = await this.deps.store.currentVersions(scope === 'all' ? undefined : scope);
     const inputs: { task: GlobalLineageTask; lineage: LineageResult }[] = [];
     for (const row of rows) {
       const lineage = await this.lineageOf(row);
@@ -43,9 +48,9 @@ export class LineageService {
   }
 
   /** Tables whose name or qualified id contains `q`: exact names first, then names starting with it. */
-  async searchTables(q: string, limit: number): Promise<LineageTableSearch> {
+  async searchTables(q: string, limit: number, scope: TeamScope = 'all'): Promise<LineageTableSearch> {
     const needle = q.trim().toLowerCase();
-    const { tables } = await this.global();
+    const { tables } = await this.global(scope);
     const rank = (t: { id: string; name: string }) => {
       const name = t.name.toLowerCase();
       if (needle === '' || name === needle || t.id.toLowerCase() === needle) return 0;
@@ -68,8 +73,8 @@ export class LineageService {
   }
 
   /** The tasks around one table, `depth` task hops upstream and downstream. */
-  async table(tableId: string, depth: number): Promise<TableLineage> {
-    const graph = await this.global();
+  async table(tableId: string, depth: number, scope: TeamScope = 'all'): Promise<TableLineage> {
+    const graph = await this.global(scope);
     const around = lineageForTable(graph, tableId, depth);
     if (!around) throw new NotFoundError('Table', tableId);
     const centre = around.tables.find((t) => t.id.toLowerCase() === tableId.toLowerCase())!;

@@ -39,6 +39,16 @@ forEachDatabase('LineageStore', (getDb) => {
     assert.equal(rows[0]!.taskId, ids.ingest);
   });
 
+  it('lists only the given teams’ tasks when asked', async () => {
+    const tasks = new TasksStore(getDb());
+    const other = await tasks.create({ name: 'other_team_job', kind: 'SQL', executionMode: 'STREAMING', clusterId: 'c1', lifecycle: 'PUBLISHED', teamId: 'other-team' });
+    await versions.createNext({ taskId: other.id, content: 'o1', config: '{}', createdBy: 'x' });
+    assert.deepEqual((await store.currentVersions(['other-team'])).map((r) => r.taskName), ['other_team_job']);
+    assert.equal((await store.currentVersions(['default'])).some((r) => r.taskName === 'other_team_job'), false);
+    assert.deepEqual(await store.currentVersions([]), []);
+    assert.ok((await store.currentVersions()).some((r) => r.taskName === 'other_team_job'));
+  });
+
   it('sees lineage filled in later', async () => {
     const report = (await store.currentVersions()).find((r) => r.taskName === 'report')!;
     assert.equal(await versions.setLineage(report.versionId, '{"later":true}'), true);

@@ -16,8 +16,9 @@ export interface CurrentLineageRow {
 export class LineageStore {
   constructor(private readonly database: Database) {}
 
-  /** Every SQL task that has a published version, with that version's lineage; by task name. */
-  async currentVersions(): Promise<CurrentLineageRow[]> {
+  /** Every SQL task that has a published version, with that version's lineage; by task name. With `teamIds`, only those teams' tasks. */
+  async currentVersions(teamIds?: readonly string[]): Promise<CurrentLineageRow[]> {
+    if (teamIds?.length === 0) return [];
     const rows = await this.database.db
       .selectFrom('tasks')
       .innerJoin('task_versions', 'task_versions.id', 'tasks.current_version_id')
@@ -30,6 +31,7 @@ export class LineageStore {
         'task_versions.lineage as lineage',
       ])
       .where('tasks.kind', '=', 'SQL')
+      .$if(teamIds !== undefined, (q) => q.where('tasks.team_id', 'in', [...teamIds!]))
       .orderBy('tasks.name')
       .orderBy('tasks.id')
       .execute();

@@ -4,6 +4,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
 import { useSaveAlertChannel } from './alerts.queries';
+import { useTeams } from '../teams/teams.queries';
+import { ownerTeamChoice } from '../teams/team-choices';
 import { CHANNEL_TYPES, channelToFormValues, DEFAULT_CHANNEL_VALUES, formValuesToChannelRequest, issueField, SECRET_FIELDS, type ChannelFormValues } from './channel-form';
 
 const DEFAULT_PORT: Record<ChannelFormValues['security'], number> = { tls: 465, starttls: 587, none: 25 };
@@ -14,12 +16,14 @@ export function ChannelDrawer({ open, channel, onClose, onSaved }: { open: boole
   const [form] = Form.useForm<ChannelFormValues>();
   const save = useSaveAlertChannel();
   const type: AlertChannelType = Form.useWatch('type', form) ?? channel?.type ?? 'webhook';
+  // A new channel belongs to a team the user administers; the picker shows only when there is a choice.
+  const teamChoice = ownerTeamChoice(useTeams().data, 'admin');
 
   useEffect(() => {
     if (!open) return;
     save.reset();
     form.resetFields();
-    form.setFieldsValue(channel ? channelToFormValues(channel) : DEFAULT_CHANNEL_VALUES);
+    form.setFieldsValue(channel ? channelToFormValues(channel) : { ...DEFAULT_CHANNEL_VALUES, ...(teamChoice.initial ? { teamId: teamChoice.initial } : {}) });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, channel?.id]);
 
@@ -74,6 +78,11 @@ export function ChannelDrawer({ open, channel, onClose, onSaved }: { open: boole
         <Form.Item name="type" label={t('alerts.channels.form.type')} extra={channel ? t('alerts.channels.form.typeFixed') : undefined}>
           <Select disabled={Boolean(channel)} options={CHANNEL_TYPES.map((ct) => ({ value: ct, label: t(`alerts.channelType.${ct}`) }))} />
         </Form.Item>
+        {!channel && teamChoice.shown && (
+          <Form.Item name="teamId" label={t('alerts.channels.form.team')} rules={[{ required: true, message: t('alerts.channels.form.teamRequired') }]}>
+            <Select options={teamChoice.options.map((team) => ({ value: team.id, label: team.name }))} />
+          </Form.Item>
+        )}
         <Flex gap={16} align="flex-start">
           <Form.Item name="name" label={t('alerts.channels.form.name')} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: t('alerts.channels.form.nameRequired') }]}>
             <Input placeholder={t('alerts.channels.form.namePlaceholder')} />

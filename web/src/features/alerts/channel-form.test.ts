@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { AlertChannelRequest, PAGERDUTY_EVENTS_URL, SECRET_MASK, type AlertChannel } from '@weir/contract';
 import { channelToFormValues, DEFAULT_CHANNEL_VALUES, formValuesToChannelRequest, issueField, splitList } from './channel-form';
 
-const stored = { id: 'c1', enabled: true, createdBy: 'admin', createdAt: 0, updatedAt: 0 };
+const stored = { id: 'c1', enabled: true, teamId: 'default', createdBy: 'admin', createdAt: 0, updatedAt: 0 };
 
 test('a new webhook with a secret sends the secret; without one it sends null', () => {
   const withSecret = formValuesToChannelRequest({ ...DEFAULT_CHANNEL_VALUES, name: 'hook', url: ' http://127.0.0.1:1/webhook ', secret: 's3cret' });

@@ -9,6 +9,8 @@ export const CHANNEL_TYPES: readonly AlertChannelType[] = ['webhook', 'dingtalk'
 export interface ChannelFormValues {
   type: AlertChannelType;
   name: string;
+  /** The owning team (null: shared by every team's rules); left out, the server picks the user's default team. */
+  teamId?: string | null;
   enabled: boolean;
   url: string;
   secret: string;
@@ -74,7 +76,7 @@ export function splitList(text: string): string[] {
 }
 
 export function channelToFormValues(channel: AlertChannel): ChannelFormValues {
-  const base = { ...DEFAULT_CHANNEL_VALUES, type: channel.type, name: channel.name, enabled: channel.enabled };
+  const base = { ...DEFAULT_CHANNEL_VALUES, type: channel.type, name: channel.name, teamId: channel.teamId, enabled: channel.enabled };
   switch (channel.type) {
     case 'webhook':
       return { ...base, url: channel.config.url, secret: channel.config.secret ?? '', format: channel.config.format ?? 'weir' };
@@ -120,7 +122,8 @@ function withSecret<T extends object>(config: T, key: string, value: string): T 
 
 /** The request body for these values. A robot's address given as the marker keeps the stored one. */
 export function formValuesToChannelRequest(v: ChannelFormValues): AlertChannelRequest {
-  const common = { name: v.name.trim(), enabled: v.enabled };
+  // The team goes as it is (a channel's team cannot change; the server refuses another).
+  const common = { name: v.name.trim(), ...(v.teamId !== undefined ? { teamId: v.teamId } : {}), enabled: v.enabled };
   // A robot's address is required: the marker keeps it, so it is sent as is.
   const url = v.url.trim();
   switch (v.type) {

@@ -8,6 +8,8 @@ import { useAlertChannels, useSaveAlertRule } from './alerts.queries';
 import { DurationInput } from './duration-input';
 import { CONDITION_KINDS, DEFAULT_RULE_VALUES, formValuesToRuleRequest, ruleToFormValues, type RuleFormValues } from './rule-form';
 import { TaskPicker } from './task-picker';
+import { useTeams } from '../teams/teams.queries';
+import { ownerTeamChoice } from '../teams/team-choices';
 
 const RUN_STATUSES = ['FAILED', 'UNKNOWN', 'RESTARTING', 'RECONNECTING', 'FAILING', 'CANCELED', 'FINISHED', 'SUSPENDED', 'RUNNING'] as const;
 const LIFECYCLES = ['DEVELOP', 'PUBLISHED', 'ONLINE', 'OFFLINE'] as const;
@@ -23,13 +25,15 @@ export function RuleDrawer({ open, rule, onClose, onSaved }: { open: boolean; ru
   const kind = Form.useWatch('kind', form);
   const scopeKind = Form.useWatch('scopeKind', form);
   const renotify = Form.useWatch('renotify', form);
+  // A new rule belongs to a team where the user operates; the picker shows only when there is a choice.
+  const teamChoice = ownerTeamChoice(useTeams().data, 'operator');
 
   useEffect(() => {
     if (!open) return;
     save.reset();
     setInvalid(null);
     form.resetFields();
-    form.setFieldsValue(rule ? ruleToFormValues(rule) : DEFAULT_RULE_VALUES);
+    form.setFieldsValue(rule ? ruleToFormValues(rule) : { ...DEFAULT_RULE_VALUES, ...(teamChoice.initial ? { teamId: teamChoice.initial } : {}) });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, rule?.id]);
 
@@ -75,6 +79,12 @@ export function RuleDrawer({ open, rule, onClose, onSaved }: { open: boolean; ru
             <Switch />
           </Form.Item>
         </Flex>
+
+        {!rule && teamChoice.shown && (
+          <Form.Item name="teamId" label={t('alerts.rules.form.team')} rules={[{ required: true, message: t('alerts.rules.form.teamRequired') }]}>
+            <Select options={teamChoice.options.map((team) => ({ value: team.id, label: team.name }))} />
+          </Form.Item>
+        )}
 
         <Typography.Title level={5}>{t('alerts.rules.form.when')}</Typography.Title>
         <Form.Item name="kind" label={t('alerts.rules.form.condition')}>

@@ -11,6 +11,7 @@ const rule = (over: Partial<AlertRule>): AlertRule => ({
   scope: { kind: 'all' },
   channelIds: [],
   renotifyIntervalMs: null,
+  teamId: 'default',
   createdBy: 'admin',
   createdAt: 0,
   updatedAt: 0,

@@ -40,6 +40,8 @@ export type Lifecycle = 'DEVELOP' | 'PUBLISHED' | 'ONLINE' | 'OFFLINE';
 
 export interface RuleFormValues {
   name: string;
+  /** The owning team (null: Weir-wide); left out, the server picks the user's default team. */
+  teamId?: string | null;
   enabled: boolean;
   kind: AlertConditionKind;
   /** status */
@@ -92,6 +94,7 @@ export function ruleToFormValues(rule: AlertRule): RuleFormValues {
   const values: RuleFormValues = {
     ...DEFAULT_RULE_VALUES,
     name: rule.name,
+    teamId: rule.teamId,
     enabled: rule.enabled,
     kind: rule.condition.kind,
     channelIds: [...rule.channelIds],
@@ -156,6 +159,7 @@ function scopeOf(v: RuleFormValues): AlertScope {
 export function formValuesToRuleRequest(v: RuleFormValues): CreateAlertRuleRequest {
   return {
     name: v.name.trim(),
+    ...(v.teamId !== undefined ? { teamId: v.teamId } : {}),
     enabled: v.enabled,
     condition: conditionOf(v),
     scope: scopeOf(v),
