@@ -36,7 +36,7 @@ async function logOut(page: Page): Promise<void> {
 test('an admin manages users and API tokens, and reads the audit log', async () => {
   const page = await browser.newPage();
   await logIn(page, server.url, ADMIN_PASSWORD);
-  assert.deepEqual(await navLabels(page), ['Overview', 'Tasks', 'Clusters', 'Lineage', 'Alerts', 'Audit', 'Users', 'API tokens']);
+  assert.deepEqual(await navLabels(page), ['Overview', 'Tasks', 'Clusters', 'Lineage', 'Alerts', 'Audit', 'Users', 'Teams', 'API tokens']);
 
   // A cluster to watch, so the overview the viewer sees below is not the empty first-run page.
   const restUrl = process.env.WEIR_TEST_FLINK_REST;

@@ -80,7 +80,7 @@ export function AppShell() {
           mode="horizontal"
           className={styles.nav}
           selectedKeys={[activeNavPath(location.pathname)]}
-          items={navItemsFor(session.data?.user.role).map((item) => ({ key: item.path, label: <Link to={item.path}>{t(item.labelKey)}</Link> }))}
+          items={navItemsFor(session.data?.user).map((item) => ({ key: item.path, label: <Link to={item.path}>{t(item.labelKey)}</Link> }))}
         />
         <Space size={4}>
           <LanguageSwitch />

@@ -1,11 +1,16 @@
-import type { Role } from '@weir/contract';
+import type { Role, User } from '@weir/contract';
 import type { enUS } from '../i18n/resources';
 
 export interface NavItem {
   path: string;
-  labelKey: `nav.${keyof typeof enUS.nav}` | `admin.nav.${keyof typeof enUS.admin.nav}` | 'globalLineage.nav';
-  /** Shown only to this role and above; the server refuses the rest anyway. */
+  labelKey: `nav.${keyof typeof enUS.nav}` | `admin.nav.${keyof typeof enUS.admin.nav}` | 'globalLineage.nav' | 'teams.nav';
+  /**
+   * Shown only to this role and above, the user's highest role anywhere (a team's admin is an admin
+   * there: Audit, Teams and API tokens show them their teams'); the server refuses the rest anyway.
+   */
   minRole?: Role;
+  /** Only for global admins: accounts are Weir-wide, not a team's. */
+  globalAdminOnly?: true;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -15,15 +20,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/lineage', labelKey: 'globalLineage.nav' },
   { path: '/alerts', labelKey: 'nav.alerts' },
   { path: '/audit', labelKey: 'nav.audit', minRole: 'admin' },
-  { path: '/users', labelKey: 'admin.nav.users', minRole: 'admin' },
+  { path: '/users', labelKey: 'admin.nav.users', minRole: 'admin', globalAdminOnly: true },
+  { path: '/teams', labelKey: 'teams.nav', minRole: 'admin' },
   { path: '/tokens', labelKey: 'admin.nav.tokens', minRole: 'admin' },
 ];
 
 const RANK: Record<Role, number> = { viewer: 1, operator: 2, admin: 3 };
 
-/** The nav entries a role sees. */
-export function navItemsFor(role: Role | undefined): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.minRole || (role !== undefined && RANK[role] >= RANK[item.minRole]));
+/** The nav entries a user sees. */
+export function navItemsFor(user: Pick<User, 'role' | 'globalRole'> | undefined): NavItem[] {
+  return NAV_ITEMS.filter((item) => {
+    if (item.globalAdminOnly && user?.globalRole !== 'admin') return false;
+    return !item.minRole || (user !== undefined && RANK[user.role] >= RANK[item.minRole]);
+  });
 }
 
 /** The nav entry a location belongs to: the longest path prefix, so /clusters/x still lights up Clusters. */

@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
       { path: 'alerts/:tab?', lazy: async () => ({ Component: (await import('../features/alerts/alerts-page')).AlertsPage }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('../features/admin/audit-page')).AuditPage }) },
       { path: 'users', lazy: async () => ({ Component: (await import('../features/admin/users-page')).UsersPage }) },
+      { path: 'teams', lazy: async () => ({ Component: (await import('../features/teams/teams-page')).TeamsPage }) },
       { path: 'tokens', lazy: async () => ({ Component: (await import('../features/admin/tokens-page')).TokensPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -20,6 +20,8 @@ import alertsEnUS from '../features/alerts/locales/en-US.json';
 import alertsZhCN from '../features/alerts/locales/zh-CN.json';
 import savepointsEnUS from '../features/savepoints/locales/en-US.json';
 import savepointsZhCN from '../features/savepoints/locales/zh-CN.json';
+import teamsEnUS from '../features/teams/locales/en-US.json';
+import teamsZhCN from '../features/teams/locales/zh-CN.json';
 
 export const enUS = {
   ...coreEnUS,
@@ -30,6 +32,7 @@ export const enUS = {
   ...globalLineageEnUS,
   ...alertsEnUS,
   ...savepointsEnUS,
+  ...teamsEnUS,
 };
 
 // Fails to compile when a Chinese file misses a key its English file has.
@@ -42,4 +45,5 @@ export const zhCN: typeof enUS = {
   ...globalLineageZhCN,
   ...alertsZhCN,
   ...savepointsZhCN,
+  ...teamsZhCN,
 };

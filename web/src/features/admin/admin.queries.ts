@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuditQuery, CreateUserRequest, Role } from '@weir/contract';
+import type { AuditQuery, CreateUserRequest, GlobalRole, Role } from '@weir/contract';
 import { apiClient } from '../../api/api-client';
 import { unwrap } from '../../api/api-error';
 
@@ -23,7 +23,8 @@ export function useCreateUser() {
 
 export interface UserChange {
   id: string;
-  role?: Role;
+  /** The global role; a user's roles in teams change on the Teams page. */
+  role?: GlobalRole;
   disabled?: boolean;
   displayName?: string;
 }
@@ -43,7 +44,8 @@ export function useTokens() {
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { name: string; role: Role }) => unwrap(await apiClient.POST('/api/tokens', { body })),
+    /** `teamId` absent: a global token (global admins only). */
+    mutationFn: async (body: { name: string; role: Role; teamId?: string }) => unwrap(await apiClient.POST('/api/tokens', { body })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: tokensQueryKey }),
   });
 }

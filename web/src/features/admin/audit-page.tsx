@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { PageHeader } from '../../components/page-header';
+import { teamNameOf } from '../teams/team-choices';
+import { useSeesSeveralTeams, useTeams } from '../teams/teams.queries';
 import { useAudit } from './admin.queries';
 import { AUDIT_PAGE_SIZES, auditFiltersToParams, describeDetail, parseAuditFilters, toAuditQuery, withFilter, type AuditFilters } from './audit-filters';
 import { AdminOnly } from './admin-only';
@@ -22,6 +24,11 @@ const KNOWN_ACTIONS = [
   'user.password',
   'token.create',
   'token.revoke',
+  'team.create',
+  'team.update',
+  'team.delete',
+  'team.member.set',
+  'team.member.remove',
   'cluster.create',
   'cluster.update',
   'cluster.delete',
@@ -85,6 +92,8 @@ function AuditPageContent() {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = parseAuditFilters(searchParams);
   const audit = useAudit(toAuditQuery(filters));
+  const teams = useTeams();
+  const showTeams = useSeesSeveralTeams();
 
   const setFilters = (next: AuditFilters) => setSearchParams(auditFiltersToParams(next), { replace: true });
   const hasFilters = Boolean(filters.actor || filters.action || filters.targetType || filters.targetId || filters.from !== undefined || filters.to !== undefined);
@@ -137,6 +146,17 @@ function AuditPageContent() {
         </Flex>
       ),
     },
+    ...(showTeams
+      ? [
+          {
+            title: t('admin.audit.columns.team'),
+            dataIndex: 'teamId',
+            width: 140,
+            render: (teamId: string | null) =>
+              teamId === null ? <Typography.Text type="secondary">{t('teams.weirWide')}</Typography.Text> : teamNameOf(teams.data, teamId),
+          },
+        ]
+      : []),
     {
       title: t('admin.audit.columns.outcome'),
       dataIndex: 'outcome',

@@ -1,15 +1,20 @@
 import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
 import type { Role } from '@weir/contract';
-import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
+import { useSession } from '../auth/auth.queries';
+import { EVERY_TEAM, tokenTeamChoice } from '../teams/team-choices';
+import { useTeams } from '../teams/teams.queries';
 import { useCreateToken } from './admin.queries';
 import { RoleSelect } from './role-select';
 
 interface FormValues {
   name: string;
   role: Role;
+  /** A team id, or EVERY_TEAM for a global token. */
+  teamId?: string;
 }
 
 /** Creates a token, then shows its secret this one time, with a copy button; closing forgets it. */
@@ -18,6 +23,9 @@ export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: ()
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const create = useCreateToken();
+  const session = useSession();
+  const teams = useTeams();
+  const teamChoice = tokenTeamChoice(teams.data, session.data?.user.globalRole);
   const [copied, setCopied] = useState(false);
   const created = create.data;
 
@@ -85,13 +93,36 @@ export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: ()
       width={480}
     >
       {create.error && <Alert role="alert" type="error" showIcon style={{ marginBottom: 16 }} message={formatError('create', 'token', create.error)} />}
-      <Form<FormValues> form={form} layout="vertical" onFinish={(values) => create.mutate({ name: values.name.trim(), role: values.role })} requiredMark="optional" disabled={create.isPending} preserve={false} initialValues={{ role: 'viewer' }}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={(values) =>
+          create.mutate({
+            name: values.name.trim(),
+            role: values.role,
+            ...(values.teamId && values.teamId !== EVERY_TEAM ? { teamId: values.teamId } : {}),
+          })
+        }
+        requiredMark="optional"
+        disabled={create.isPending}
+        preserve={false}
+        initialValues={{ role: 'viewer', teamId: teamChoice.initial }}
+      >
         <Form.Item name="name" label={t('admin.tokens.form.name')} rules={[{ required: true, whitespace: true, message: t('admin.tokens.form.nameRequired') }, { max: 100 }]}>
           <Input placeholder={t('admin.tokens.form.namePlaceholder')} autoFocus autoComplete="off" />
         </Form.Item>
         <Form.Item name="role" label={t('admin.tokens.form.role')} rules={[{ required: true }]}>
           <RoleSelect aria-label={t('admin.tokens.form.role')} />
         </Form.Item>
+        {teamChoice.shown && (
+          <Form.Item name="teamId" label={t('teams.picker.token')} extra={t('teams.picker.tokenHelp')} rules={[{ required: true, message: t('teams.picker.tokenRequired') }]}>
+            <Select
+              aria-label={t('teams.picker.token')}
+              loading={teams.isPending}
+              options={teamChoice.options.map((option) => ({ value: option.value, label: option.teamName ?? t('teams.picker.tokenEveryTeam') }))}
+            />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

@@ -1,15 +1,18 @@
-import type { Role } from '@weir/contract';
-import { Alert, Form, Input, Modal } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import type { GlobalRole, Role } from '@weir/contract';
+import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
+import { useTeams } from '../teams/teams.queries';
 import { useCreateUser } from './admin.queries';
-import { RoleSelect } from './role-select';
+import { GlobalRoleSelect, RoleSelect } from './role-select';
 
 interface FormValues {
   username: string;
   displayName?: string;
   password: string;
-  role: Role;
+  role: GlobalRole;
+  teams?: { teamId?: string; role?: Role }[];
 }
 
 const USERNAME = /^[a-zA-Z0-9._-]+$/;
@@ -18,6 +21,8 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const create = useCreateUser();
+  const teams = useTeams();
+  const chosenTeams = Form.useWatch('teams', form) ?? [];
 
   const close = () => {
     create.reset();
@@ -25,9 +30,16 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
     onClose();
   };
 
-  const submit = (values: FormValues) =>
+  const submit = (values: FormValues) => {
+    const memberships = (values.teams ?? []).flatMap((m) => (m.teamId && m.role ? [{ teamId: m.teamId, role: m.role }] : []));
     create.mutate(
-      { username: values.username.trim(), displayName: values.displayName?.trim() || undefined, password: values.password, role: values.role },
+      {
+        username: values.username.trim(),
+        displayName: values.displayName?.trim() || undefined,
+        password: values.password,
+        role: values.role,
+        ...(memberships.length ? { teams: memberships } : {}),
+      },
       {
         onSuccess: (user) => {
           onCreated(user.username);
@@ -35,6 +47,7 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
         },
       },
     );
+  };
 
   return (
     <Modal
@@ -46,7 +59,7 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
       cancelText={t('common.cancel')}
       confirmLoading={create.isPending}
       destroyOnHidden
-      width={520}
+      width={560}
     >
       {create.error && <Alert role="alert" type="error" showIcon style={{ marginBottom: 16 }} message={formatError('create', 'user', create.error)} />}
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} requiredMark="optional" disabled={create.isPending} preserve={false} initialValues={{ role: 'viewer' }}>
@@ -73,8 +86,39 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="role" label={t('admin.users.form.role')} rules={[{ required: true }]}>
-          <RoleSelect aria-label={t('admin.users.form.role')} />
+        <Form.Item name="role" label={t('admin.users.form.role')} extra={t('admin.users.form.roleHelp')} rules={[{ required: true }]}>
+          <GlobalRoleSelect aria-label={t('admin.users.form.role')} />
+        </Form.Item>
+        <Form.Item label={t('admin.users.form.teams')} extra={t('admin.users.form.teamsHelp')}>
+          <Form.List name="teams">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((field, index) => (
+                  <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                    <Form.Item name={[field.name, 'teamId']} rules={[{ required: true, message: t('admin.users.form.teamRequired') }]} style={{ marginBottom: 8 }}>
+                      <Select
+                        style={{ width: 240 }}
+                        aria-label={`${t('admin.users.form.team')} ${index + 1}`}
+                        placeholder={t('admin.users.form.team')}
+                        loading={teams.isPending}
+                        // A team is listed once: its other rows' teams are not offered again.
+                        options={(teams.data ?? [])
+                          .filter((team) => team.id === chosenTeams[index]?.teamId || !chosenTeams.some((m) => m?.teamId === team.id))
+                          .map((team) => ({ value: team.id, label: team.name }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'role']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
+                      <RoleSelect aria-label={`${t('admin.users.form.teamRole')} ${index + 1}`} />
+                    </Form.Item>
+                    <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('admin.users.form.removeTeam')} onClick={() => remove(field.name)} />
+                  </Space>
+                ))}
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: 'operator' })} disabled={(teams.data?.length ?? 0) <= fields.length}>
+                  {t('admin.users.form.addTeam')}
+                </Button>
+              </>
+            )}
+          </Form.List>
         </Form.Item>
       </Form>
     </Modal>

@@ -1,4 +1,6 @@
-import type { Role } from '@weir/contract';
+import type { GlobalRole, Role } from '@weir/contract';
 
 export const ROLE_OPTIONS_ORDER: readonly Role[] = ['viewer', 'operator', 'admin'];
-export const ROLE_COLORS: Record<Role, string> = { admin: 'gold', operator: 'blue', viewer: 'default' };
+/** `none` first: the least a user can be given Weir-wide (only what their teams give). */
+export const GLOBAL_ROLE_OPTIONS_ORDER: readonly GlobalRole[] = ['none', ...ROLE_OPTIONS_ORDER];
+export const ROLE_COLORS: Record<GlobalRole, string> = { admin: 'gold', operator: 'blue', viewer: 'default', none: 'default' };

@@ -7,6 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
 import { PageHeader } from '../../components/page-header';
+import { teamNameOf } from '../teams/team-choices';
+import { useSeesSeveralTeams, useTeams } from '../teams/teams.queries';
 import { useRevokeToken, useTokens } from './admin.queries';
 import { CreateTokenModal } from './create-token-modal';
 import { ROLE_COLORS } from './roles';
@@ -31,6 +33,8 @@ function TokensPageContent() {
   const { message } = App.useApp();
   const tokens = useTokens();
   const revoke = useRevokeToken();
+  const teams = useTeams();
+  const showTeams = useSeesSeveralTeams();
   const [creating, setCreating] = useState(false);
 
   const onRevoke = (token: ApiToken) =>
@@ -42,6 +46,16 @@ function TokensPageContent() {
   const columns: ColumnsType<ApiToken> = [
     { title: t('admin.tokens.columns.name'), dataIndex: 'name', render: (name: string) => <strong>{name}</strong> },
     { title: t('admin.tokens.columns.role'), dataIndex: 'role', width: 120, render: (role: Role) => <Tag color={ROLE_COLORS[role]}>{t(`roles.${role}`)}</Tag> },
+    ...(showTeams
+      ? [
+          {
+            title: t('admin.tokens.columns.team'),
+            dataIndex: 'teamId',
+            width: 160,
+            render: (teamId: string | null) => (teamId === null ? <Tag bordered={false}>{t('teams.everyTeam')}</Tag> : teamNameOf(teams.data, teamId)),
+          },
+        ]
+      : []),
     { title: t('admin.tokens.columns.createdBy'), dataIndex: 'createdBy', width: 160 },
     { title: t('admin.tokens.columns.createdAt'), dataIndex: 'createdAt', width: 170, render: (at: number) => <Time at={at} /> },
     { title: t('admin.tokens.columns.lastUsedAt'), dataIndex: 'lastUsedAt', width: 170, render: (at: number | null) => <Time at={at} /> },

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { Role } from '@weir/contract';
+import type { GlobalRole, TeamMembership } from '@weir/contract';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -10,14 +10,15 @@ import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/auth.queries';
 import { useUpdateUser, useUsers, type UserChange } from './admin.queries';
 import { CreateUserModal } from './create-user-modal';
-import { RoleSelect } from './role-select';
+import { GlobalRoleSelect } from './role-select';
+import { ROLE_COLORS } from './roles';
 import { AdminOnly } from './admin-only';
 
 type UserRow = NonNullable<ReturnType<typeof useUsers>['data']>[number];
 
 export function UsersPage() {
   return (
-    <AdminOnly>
+    <AdminOnly global>
       <UsersPageContent />
     </AdminOnly>
   );
@@ -55,10 +56,10 @@ function UsersPageContent() {
     { title: t('admin.users.columns.displayName'), dataIndex: 'displayName', render: (name: string | null) => name ?? t('common.notAvailable') },
     {
       title: t('admin.users.columns.role'),
-      dataIndex: 'role',
+      dataIndex: 'globalRole',
       width: 170,
-      render: (role: Role, user) => (
-        <RoleSelect
+      render: (role: GlobalRole, user) => (
+        <GlobalRoleSelect
           size="small"
           value={role}
           aria-label={`${t('admin.users.columns.role')} ${user.username}`}
@@ -67,6 +68,22 @@ function UsersPageContent() {
           onChange={(next) => change(user, { role: next }, t('admin.users.roleChanged', { name: user.username, role: t(`roles.${next}`) }))}
         />
       ),
+    },
+    {
+      title: t('admin.users.columns.teams'),
+      dataIndex: 'teams',
+      render: (teams: TeamMembership[]) =>
+        teams.length === 0 ? (
+          t('common.notAvailable')
+        ) : (
+          <Space size={[4, 4]} wrap>
+            {teams.map((m) => (
+              <Tag key={m.teamId} color={ROLE_COLORS[m.role]} bordered={false}>
+                {m.teamName}: {t(`roles.${m.role}`)}
+              </Tag>
+            ))}
+          </Space>
+        ),
     },
     {
       title: t('admin.users.columns.status'),

@@ -7,6 +7,8 @@ import { useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/auth.queries';
+import { seesSeveralTeams, teamNameOf } from '../teams/team-choices';
+import { useTeams } from '../teams/teams.queries';
 import { parseClusterSort, sortClusters, type ClusterSort } from './cluster-sort';
 import { useCheckCluster, useClusters, useDeleteCluster, useWeirInstances } from './clusters.queries';
 import { ClustersTable } from './clusters-table';
@@ -22,6 +24,7 @@ export function ClustersPage() {
   const instances = useWeirInstances();
   const check = useCheckCluster();
   const remove = useDeleteCluster();
+  const teams = useTeams();
 
   const sort = parseClusterSort(searchParams);
   const sorted = useMemo(() => sortClusters(clusters.data ?? [], sort), [clusters.data, sort?.key, sort?.order]);
@@ -105,6 +108,7 @@ export function ClustersPage() {
         )}
         <ClustersTable
           watchers={watchers}
+          teamName={seesSeveralTeams(teams.data) ? (teamId) => teamNameOf(teams.data, teamId) : undefined}
           clusters={sorted}
           loading={clusters.isPending}
           sort={sort}

@@ -23,6 +23,8 @@ interface ClustersTableProps {
   onDelete: (cluster: Cluster) => void;
   /** Several Weir instances: which one watches each cluster (null: none holds its lease right now), and this one. */
   watchers?: { byCluster: Map<string, string | null>; self: string };
+  /** The Team column (for users who see more than one team): a cluster's team's name by its id. */
+  teamName?: (teamId: string) => string;
 }
 
 /** Figures a cluster reported are stale once it stops answering: they are from its last good check. */
@@ -82,6 +84,24 @@ export function ClustersTable(props: ClustersTableProps) {
         </Space>
       ),
     },
+    ...(props.teamName
+      ? [
+          {
+            title: t('teams.column'),
+            dataIndex: 'teamId',
+            render: (teamId: string | null) =>
+              teamId === null ? (
+                <Tag color="cyan" bordered={false} data-testid="cluster-team" data-team="">
+                  {t('teams.shared')}
+                </Tag>
+              ) : (
+                <span data-testid="cluster-team" data-team={teamId}>
+                  {props.teamName!(teamId)}
+                </span>
+              ),
+          },
+        ]
+      : []),
     {
       title: t('clusters.columns.restUrl'),
       dataIndex: 'restUrl',

@@ -1,7 +1,10 @@
-import { Alert, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
+import { useSession } from '../auth/auth.queries';
+import { clusterOwnerChoice } from '../teams/team-choices';
+import { useTeams } from '../teams/teams.queries';
 import { useRegisterCluster } from './clusters.queries';
 import { toRegisterRequest, type RegisterClusterForm } from './register-cluster-request';
 
@@ -11,6 +14,9 @@ export function RegisterClusterModal({ open, onClose, onRegistered }: { open: bo
   const { t } = useTranslation();
   const [form] = Form.useForm<RegisterClusterForm>();
   const register = useRegisterCluster();
+  const session = useSession();
+  const teams = useTeams();
+  const owner = clusterOwnerChoice(teams.data, session.data?.user.globalRole);
 
   const urlRule: Rule = { pattern: HTTP_URL, message: t('clusters.form.urlInvalid') };
 
@@ -43,7 +49,7 @@ export function RegisterClusterModal({ open, onClose, onRegistered }: { open: bo
       {register.error && (
         <Alert role="alert" type="error" showIcon style={{ marginBottom: 16 }} message={formatError('register', 'cluster', register.error)} />
       )}
-      <Form<RegisterClusterForm> form={form} initialValues={{ authType: 'none' }} layout="vertical" onFinish={submit} requiredMark="optional" disabled={register.isPending} preserve={false}>
+      <Form<RegisterClusterForm> form={form} initialValues={{ authType: 'none', teamId: owner.initial }} layout="vertical" onFinish={submit} requiredMark="optional" disabled={register.isPending} preserve={false}>
         <Form.Item name="name" label={t('clusters.form.name')} rules={[{ required: true, whitespace: true, message: t('clusters.form.nameRequired') }, { max: 100 }]}>
           <Input placeholder={t('clusters.form.namePlaceholder')} autoFocus />
         </Form.Item>
@@ -61,6 +67,15 @@ export function RegisterClusterModal({ open, onClose, onRegistered }: { open: bo
         <Form.Item name="historyUrl" label={t('clusters.form.historyUrl')} extra={t('clusters.form.historyUrlHelp')} rules={[urlRule]}>
           <Input placeholder="http://historyserver:8082" />
         </Form.Item>
+        {owner.shown && (
+          <Form.Item name="teamId" label={t('teams.picker.cluster')} extra={t('teams.picker.clusterHelp')} rules={[{ required: true, message: t('teams.picker.clusterRequired') }]}>
+            <Select
+              aria-label={t('teams.picker.cluster')}
+              loading={teams.isPending}
+              options={owner.options.map((option) => ({ value: option.value, label: option.teamName ?? t('teams.picker.clusterShared') }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item name="authType" label={t('clusters.form.auth')} extra={t('clusters.form.authHelp')}>
           <Radio.Group
             optionType="button"

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { SHARED_CLUSTER } from '../teams/team-choices';
 import { toRegisterRequest } from './register-cluster-request';
 
 const base = { name: ' prod ', restUrl: ' http://jm:8081 ', gatewayUrl: '  ', historyUrl: '', description: undefined };
@@ -12,4 +13,10 @@ test('blank optional fields are left out, and no credentials are sent unless a k
 test('basic credentials go with the user name trimmed and the password as typed; a token alone for bearer', () => {
   assert.deepEqual(toRegisterRequest({ ...base, authType: 'basic', username: ' ops ', password: ' s3cret ', token: 'ignored' }).auth, { type: 'basic', username: 'ops', password: ' s3cret ' });
   assert.deepEqual(toRegisterRequest({ ...base, authType: 'bearer', token: ' abc.def ', username: 'ignored' }).auth, { type: 'bearer', token: 'abc.def' });
+});
+
+test("the owning team: a team's id, null for a cluster every team shares, nothing when the form offered no choice", () => {
+  assert.equal(toRegisterRequest({ ...base, teamId: 'payments' }).teamId, 'payments');
+  assert.equal(toRegisterRequest({ ...base, teamId: SHARED_CLUSTER }).teamId, null);
+  assert.equal('teamId' in toRegisterRequest(base), false, 'the server puts it in the default team');
 });

@@ -1,4 +1,5 @@
 import type { CreateClusterRequest } from '@weir/contract';
+import { SHARED_CLUSTER } from '../teams/team-choices';
 
 /** What the register form holds; credentials only for the kind chosen. */
 export interface RegisterClusterForm {
@@ -7,6 +8,8 @@ export interface RegisterClusterForm {
   gatewayUrl?: string;
   historyUrl?: string;
   description?: string;
+  /** The owning team, SHARED_CLUSTER for every team, or absent (the form shows no choice): the server's default team. */
+  teamId?: string;
   authType?: 'none' | 'basic' | 'bearer';
   username?: string;
   password?: string;
@@ -32,6 +35,7 @@ export function toRegisterRequest(values: RegisterClusterForm): CreateClusterReq
     gatewayUrl: optional(values.gatewayUrl),
     historyUrl: optional(values.historyUrl),
     description: optional(values.description),
+    ...(values.teamId === undefined ? {} : { teamId: values.teamId === SHARED_CLUSTER ? null : values.teamId }),
     ...(auth ? { auth } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page-header';
 import { useLiveRunEvents, type LiveState } from './live-run-events';
 import { useOverviewCounts, useOverviewTasks } from './overview.queries';
 import { useClusters } from '../clusters/clusters.queries';
+import { useSeesSeveralTeams } from '../teams/teams.queries';
 import { emptyOverviewKind, parseOverviewView, writeOverviewView, type OverviewView } from './overview-url';
 import { OverviewTable } from './overview-table';
 import { OverviewToolbar } from './overview-toolbar';
@@ -53,12 +54,13 @@ export function OverviewPage() {
   const live = liveState === 'live';
   const counts = useOverviewCounts(view, live);
   const tasks = useOverviewTasks(view, live);
+  const showTeam = useSeesSeveralTeams();
 
   const change = useCallback(
     (next: Partial<OverviewView>) => setSearchParams((params) => writeOverviewView(params, parseOverviewView(params), next), { replace: false }),
     [setSearchParams],
   );
-  const clear = () => change({ statuses: [], lifecycles: [], clusterIds: [], mode: null, health: [], q: '' });
+  const clear = () => change({ statuses: [], lifecycles: [], clusterIds: [], teamIds: [], mode: null, health: [], q: '' });
   const selectStatus = (status: OverviewRunStatus | null) => change({ statuses: status ? [status] : [] });
 
   // An empty list says why, and what to do next.
@@ -122,6 +124,7 @@ export function OverviewPage() {
           view={view}
           onViewChange={change}
           empty={tasks.isError ? null : empty}
+          showTeam={showTeam}
         />
       </Card>
     </>

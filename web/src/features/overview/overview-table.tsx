@@ -24,12 +24,16 @@ interface OverviewTableProps {
   view: OverviewView;
   onViewChange: (change: Partial<OverviewView>) => void;
   empty: ReactNode;
+  /** The Team column, for users who see more than one team. */
+  showTeam: boolean;
 }
+
+const TEAM_COLUMN_WIDTH = 110;
 
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
 
 /** The overview list: one row per task with its latest run; server-side sort and pages; rows expand into the task's runs. */
-export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, empty }: OverviewTableProps) {
+export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, empty, showTeam }: OverviewTableProps) {
   const { t } = useTranslation();
 
   const sortable = (key: OverviewSortKey) => ({
@@ -94,6 +98,17 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
           </Tooltip>
         ),
     },
+    ...(showTeam
+      ? [
+          {
+            title: t('teams.column'),
+            dataIndex: 'teamName',
+            ellipsis: true,
+            width: TEAM_COLUMN_WIDTH,
+            render: (teamName: string) => <span data-testid="task-team">{teamName}</span>,
+          },
+        ]
+      : []),
     {
       title: t('overview.columns.flinkJobId'),
       dataIndex: 'flinkJobId',
@@ -194,7 +209,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       size="middle"
       tableLayout="fixed"
       // Fits a 1440 px screen without scrolling; narrower laptops scroll sideways with the detail column pinned.
-      scroll={{ x: 1390 }}
+      scroll={{ x: 1390 + (showTeam ? TEAM_COLUMN_WIDTH : 0) }}
       locale={{ emptyText: empty }}
       onRow={(task) => ({ 'data-status': task.status, 'data-task-name': task.name }) as React.HTMLAttributes<HTMLElement>}
       expandable={{

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { HEALTH_COLORS } from './health-score';
 import { HEALTH_BANDS, isFiltered, LIFECYCLES, type OverviewView } from './overview-url';
 import { useClusterChoices } from './overview.queries';
+import { seesSeveralTeams } from '../teams/team-choices';
+import { useTeams } from '../teams/teams.queries';
 import styles from './overview.module.css';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -16,10 +18,11 @@ interface OverviewToolbarProps {
   onClear: () => void;
 }
 
-/** Name search, cluster and type filters on the left; the lifecycle filter top right, as in the reference. */
+/** Name search, cluster, team (for users of several teams), health and type filters on the left; the lifecycle filter top right, as in the reference. */
 export function OverviewToolbar({ view, onViewChange, onClear }: OverviewToolbarProps) {
   const { t } = useTranslation();
   const clusters = useClusterChoices();
+  const teams = useTeams();
   const [search, setSearch] = useState(view.q);
 
   // Typing updates the URL once the user pauses; a URL change (back button, clear) updates the box.
@@ -58,6 +61,21 @@ export function OverviewToolbar({ view, onViewChange, onClear }: OverviewToolbar
           style={{ minWidth: 180, maxWidth: 320 }}
           data-testid="cluster-filter"
         />
+        {seesSeveralTeams(teams.data) && (
+          <Select
+            mode="multiple"
+            allowClear
+            maxTagCount="responsive"
+            placeholder={t('teams.picker.filter')}
+            aria-label={t('teams.picker.filter')}
+            value={view.teamIds}
+            onChange={(teamIds: string[]) => onViewChange({ teamIds })}
+            options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+            optionFilterProp="label"
+            style={{ minWidth: 160, maxWidth: 300 }}
+            data-testid="team-filter"
+          />
+        )}
         <Select
           mode="multiple"
           allowClear

@@ -9,12 +9,13 @@ test('a plain URL is the default view, and the default view writes a plain URL',
 
 test('reads every part of the view, dropping unknown values', () => {
   const view = parseOverviewView(
-    new URLSearchParams('status=RUNNING,FAILED,BOGUS,RUNNING&lifecycle=ONLINE,LIVE&cluster=c1,c2&mode=BATCH&health=unhealthy,sick,degraded&q=orders&sort=durationMs&order=desc&page=3&size=50'),
+    new URLSearchParams('status=RUNNING,FAILED,BOGUS,RUNNING&lifecycle=ONLINE,LIVE&cluster=c1,c2&team=payments,default,payments&mode=BATCH&health=unhealthy,sick,degraded&q=orders&sort=durationMs&order=desc&page=3&size=50'),
   );
   assert.deepEqual(view, {
     statuses: ['RUNNING', 'FAILED'],
     lifecycles: ['ONLINE'],
     clusterIds: ['c1', 'c2'],
+    teamIds: ['payments', 'default'],
     mode: 'BATCH',
     health: ['unhealthy', 'degraded'],
     q: 'orders',
@@ -40,12 +41,21 @@ test('a filter change returns to page 1; a page change keeps the filters; other 
   assert.deepEqual([round.sort, round.order, round.q, round.clusterIds, round.health], ['health', 'desc', 'a b', ['x'], ['degraded', 'unhealthy']]);
 });
 
+test('the team filter lives in the URL like the cluster filter, and choosing teams goes back to page 1', () => {
+  const current = parseOverviewView(new URLSearchParams('cluster=c1&page=3'));
+  const written = writeOverviewView(new URLSearchParams('cluster=c1&page=3'), current, { teamIds: ['payments', 'search'] });
+  assert.equal(written.toString(), 'cluster=c1&team=payments%2Csearch');
+  assert.deepEqual(parseOverviewView(written).teamIds, ['payments', 'search']);
+  assert.equal(writeOverviewView(written, parseOverviewView(written), { teamIds: [] }).toString(), 'cluster=c1', 'no team chosen: no parameter');
+});
+
 test('knows when the list is narrowed', () => {
   assert.equal(isFiltered(DEFAULT_VIEW), false);
   assert.equal(isFiltered({ ...DEFAULT_VIEW, sort: 'owner', page: 3 }), false, 'sorting and paging do not narrow');
   assert.equal(isFiltered({ ...DEFAULT_VIEW, q: 'x' }), true);
   assert.equal(isFiltered({ ...DEFAULT_VIEW, mode: 'BATCH' }), true);
   assert.equal(isFiltered({ ...DEFAULT_VIEW, health: ['unhealthy'] }), true);
+  assert.equal(isFiltered({ ...DEFAULT_VIEW, teamIds: ['payments'] }), true);
 });
 
 test('an empty list says why: no cluster yet, no job yet on the clusters, or filters that match nothing', () => {

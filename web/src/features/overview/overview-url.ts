@@ -24,6 +24,8 @@ export interface OverviewView {
   statuses: OverviewRunStatus[];
   lifecycles: OverviewLifecycle[];
   clusterIds: string[];
+  /** Owning teams; offered only to users who see more than one team. */
+  teamIds: string[];
   mode: OverviewExecutionMode | null;
   /** Health bands of the latest run's score. */
   health: HealthBand[];
@@ -39,6 +41,7 @@ export const DEFAULT_VIEW: OverviewView = {
   statuses: [],
   lifecycles: [],
   clusterIds: [],
+  teamIds: [],
   mode: null,
   health: [],
   q: '',
@@ -68,6 +71,7 @@ export function parseOverviewView(params: URLSearchParams): OverviewView {
     statuses: list(params, 'status', RUN_STATUSES),
     lifecycles: list(params, 'lifecycle', LIFECYCLES),
     clusterIds: list(params, 'cluster'),
+    teamIds: list(params, 'team'),
     mode: mode === 'STREAMING' || mode === 'BATCH' ? mode : null,
     health: list(params, 'health', HEALTH_BANDS),
     q: (params.get('q') ?? '').slice(0, 200),
@@ -89,6 +93,7 @@ export function writeOverviewView(params: URLSearchParams, current: OverviewView
   set('status', next.statuses.join(','), next.statuses.length === 0);
   set('lifecycle', next.lifecycles.join(','), next.lifecycles.length === 0);
   set('cluster', next.clusterIds.join(','), next.clusterIds.length === 0);
+  set('team', next.teamIds.join(','), next.teamIds.length === 0);
   set('mode', next.mode ?? '', next.mode === null);
   set('health', next.health.join(','), next.health.length === 0);
   set('q', next.q, next.q === '');
@@ -102,7 +107,13 @@ export function writeOverviewView(params: URLSearchParams, current: OverviewView
 /** True when anything narrows the list (so an empty list means "nothing matches", not "nothing ran"). */
 export function isFiltered(view: OverviewView): boolean {
   return (
-    view.statuses.length > 0 || view.lifecycles.length > 0 || view.clusterIds.length > 0 || view.mode !== null || view.health.length > 0 || view.q !== ''
+    view.statuses.length > 0 ||
+    view.lifecycles.length > 0 ||
+    view.clusterIds.length > 0 ||
+    view.teamIds.length > 0 ||
+    view.mode !== null ||
+    view.health.length > 0 ||
+    view.q !== ''
   );
 }
 

@@ -15,6 +15,7 @@ function filterQuery(view: OverviewView) {
   return {
     ...(view.lifecycles.length ? { lifecycle: view.lifecycles } : {}),
     ...(view.clusterIds.length ? { clusterId: view.clusterIds } : {}),
+    ...(view.teamIds.length ? { teamId: view.teamIds } : {}),
     ...(view.mode ? { mode: view.mode } : {}),
     ...(view.health.length ? { health: view.health } : {}),
     ...(view.q ? { q: view.q } : {}),

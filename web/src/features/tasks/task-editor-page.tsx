@@ -10,6 +10,8 @@ import { PageHeader } from '../../components/page-header';
 import { PageSpinner } from '../../components/page-spinner';
 import { useSession } from '../auth/auth.queries';
 import { useClusters } from '../clusters/clusters.queries';
+import { clustersServing, seesSeveralTeams, taskTeamChoice, teamNameOf } from '../teams/team-choices';
+import { useTeams } from '../teams/teams.queries';
 import { TaskRunsTable } from '../overview/task-runs-table';
 import { formatArgs, optionsToText, parseArgs, textToOptions } from './config-text';
 import { SqlEditor } from './sql-editor';
@@ -21,6 +23,8 @@ import { VersionsPanel } from './versions-panel';
 interface FormValues {
   name: string;
   kind: 'SQL' | 'JAR';
+  /** Chosen once, at creation. */
+  teamId?: string;
   clusterId: string;
   executionMode: 'STREAMING' | 'BATCH';
   sql: string;
@@ -126,6 +130,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
   const navigate = useNavigate();
   const session = useSession();
   const clusters = useClusters();
+  const teams = useTeams();
   const [form] = Form.useForm<FormValues>();
   const [dirty, setDirty] = useState(false);
   const [sqlError, setSqlError] = useState<SqlError | null>(null);
@@ -146,6 +151,15 @@ function TaskEditor({ task }: { task: Task | undefined }) {
   const kind = Form.useWatch('kind', form) ?? (task?.kind === 'JAR' ? 'JAR' : 'SQL');
   const savepointStrategy = Form.useWatch('savepointStrategy', form);
   const jarName = Form.useWatch('jarName', form);
+  const teamChoice = taskTeamChoice(teams.data);
+  const chosenTeamId: string | undefined = Form.useWatch('teamId', form) ?? task?.teamId ?? teamChoice.initial;
+  // A task runs on a cluster of its team or a shared one; the server refuses the rest.
+  const clusterOptions = clustersServing(clusters.data ?? [], chosenTeamId);
+
+  // The teams arrive after the form is made: preselect the team then, unless the user chose one.
+  useEffect(() => {
+    if (!task && teamChoice.initial && form.getFieldValue('teamId') === undefined) form.setFieldsValue({ teamId: teamChoice.initial });
+  }, [teamChoice.initial]);
 
   // The server's copy refreshes every few seconds; the form follows it only while nothing is typed.
   useEffect(() => {
@@ -162,7 +176,8 @@ function TaskEditor({ task }: { task: Task | undefined }) {
     const values = { ...(await form.validateFields()), kind: task ? (task.kind === 'JAR' ? 'JAR' : 'SQL') : form.getFieldValue('kind') } as FormValues;
     const body = toBody(values);
     if (!task) {
-      const created = await create.mutateAsync({ ...body, kind: values.kind } as CreateTaskRequest);
+      const teamId = form.getFieldValue('teamId') as string | undefined;
+      const created = await create.mutateAsync({ ...body, kind: values.kind, ...(teamId ? { teamId } : {}) } as CreateTaskRequest);
       message.success(t('tasks.editor.created', { name: created.name }));
       setDirty(false);
       navigate(`/tasks/${created.id}`, { replace: true });
@@ -443,13 +458,32 @@ function TaskEditor({ task }: { task: Task | undefined }) {
               <Form.Item name="name" label={t('tasks.form.name')} rules={[{ required: true, whitespace: true, message: t('tasks.form.nameRequired') }, { max: 200 }]}>
                 <Input disabled={!canOperate || task?.kind === 'EXTERNAL'} />
               </Form.Item>
+              {!task && teamChoice.shown && (
+                <Form.Item name="teamId" label={t('teams.picker.task')} extra={t('teams.picker.taskHelp')} rules={[{ required: true, message: t('teams.picker.taskRequired') }]}>
+                  <Select
+                    aria-label={t('teams.picker.task')}
+                    data-testid="task-team-select"
+                    options={teamChoice.options.map((team) => ({ value: team.id, label: team.name }))}
+                    onChange={(teamId: string) => {
+                      // A cluster of the team chosen before does not serve this one.
+                      const clusterId = form.getFieldValue('clusterId') as string | undefined;
+                      if (clusterId && !clustersServing(clusters.data ?? [], teamId).some((c) => c.id === clusterId)) form.setFieldsValue({ clusterId: undefined });
+                    }}
+                  />
+                </Form.Item>
+              )}
+              {task && seesSeveralTeams(teams.data) && (
+                <Form.Item label={t('teams.picker.task')}>
+                  <Typography.Text data-testid="task-team">{teamNameOf(teams.data, task.teamId)}</Typography.Text>
+                </Form.Item>
+              )}
               {!task && (
                 <Form.Item name="kind" label={t('tasks.form.kind')}>
                   <Radio.Group optionType="button" options={[{ value: 'SQL', label: t('tasks.kind.SQL') }, { value: 'JAR', label: t('tasks.kind.JAR') }]} />
                 </Form.Item>
               )}
               <Form.Item name="clusterId" label={t('tasks.form.cluster')} rules={[{ required: true, message: t('tasks.form.clusterRequired') }]} extra={clusters.data?.length === 0 ? t('tasks.noCluster') : undefined}>
-                <Select disabled={readOnly} loading={clusters.isPending} options={(clusters.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+                <Select disabled={readOnly} loading={clusters.isPending} options={clusterOptions.map((c) => ({ value: c.id, label: c.name }))} />
               </Form.Item>
               <Row gutter={12}>
                 <Col span={12}>
