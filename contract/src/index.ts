@@ -8,6 +8,7 @@ export * from './alerts.schemas.js';
 export * from './audit.schemas.js';
 export * from './overview.schemas.js';
 export * from './runs.schemas.js';
+export * from './log-captures.schemas.js';
 export * from './metrics.schemas.js';
 export * from './tasks.schemas.js';
 export * from './lineage.schemas.js';

@@ -18,6 +18,7 @@ import { DEFAULT_BODY_LIMIT_BYTES } from './http/body-limits.js';
 import { healthRoutes } from './health/health.routes.js';
 import { jobHealthRoutes } from './health/job-health.routes.js';
 import { lineageRoutes } from './lineage/lineage.routes.js';
+import { logCapturesRoutes } from './log-captures/log-captures.routes.js';
 import { metricsExportRoutes } from './metrics-export/metrics-export.routes.js';
 import { metricsRoutes } from './metrics/metrics.routes.js';
 import { savepointsRoutes } from './savepoints/savepoints.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   eventsRoutes(app, services.relay.pages, services.liveStreams);
   overviewRoutes(app, services.overview);
   runsRoutes(app, services.runDetail);
+  logCapturesRoutes(app, services.logCaptures);
   tasksRoutes(app, services.tasksService);
   lineageRoutes(app, services.lineage);
   operationsRoutes(app, services.operations);

@@ -15,9 +15,12 @@ import { ClustersService } from './clusters/clusters.service.js';
 import { ClustersStore } from './clusters/clusters.store.js';
 import { EventBus } from './events/events.js';
 import { LiveStreams, type LiveStreamSettings } from './events/live-streams.js';
+import { EventAudience } from './events/event-audience.js';
 import { createJobHealth } from './health/job-health.js';
 import { LineageService } from './lineage/lineage.service.js';
 import { LineageStore } from './lineage/lineage.store.js';
+import { DEFAULT_LOG_CAPTURE_SETTINGS, LogCaptureService } from './log-captures/log-captures.service.js';
+import { LogCapturesStore } from './log-captures/log-captures.store.js';
 import { MetricSampler } from './metrics/metric-sampler.js';
 import { StoredMetricSource } from './metrics/metric-source.js';
 import { MetricsExportService } from './metrics-export/metrics-export.service.js';
@@ -59,7 +62,7 @@ export interface Logger {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs' | 'outbound'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics' | 'metricsExportToken' | 'clusterLeases' | 'identity'>> & {
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs' | 'outbound'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics' | 'metricsExportToken' | 'clusterLeases' | 'identity' | 'logCaptures'>> & {
   /** Limits of the live event streams (default DEFAULT_LIVE_STREAM_SETTINGS). */
   liveStreams?: LiveStreamSettings;
   /** Job health checks run this often (default 10 s). */
@@ -113,7 +116,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const instanceId = config.clusterLeases?.instanceId ?? newInstanceId();
   // What open pages hear: this instance's events, and those of the other instances on the database.
   const relay = EventRelay.forDatabase(bus, database, instanceId, log);
-  const liveStreams = new LiveStreams(relay.pages, (principal) => auth.stillValid(principal), config.liveStreams, log);
+  const liveStreams = new LiveStreams(relay.pages, (principal) => auth.stillValid(principal), config.liveStreams, log, new EventAudience((kind, id) => teamsStore.ownerOf(kind, id)));
   const runs = new RunsStore(database);
   const tasks = new TasksStore(database);
   const overview = new OverviewService(new OverviewStore(database));
@@ -171,6 +174,8 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const savepoints = new SavepointsStore(database);
   const taskVersions = new TaskVersionsStore(database);
   const runDetail = new RunsService({ runs, tasks, versions: taskVersions, savepoints, clusters, watchers, checkpoints });
+  // The logs that explain a failure, kept when it happens (captured off the watcher's path).
+  const logCaptures = new LogCaptureService({ store: new LogCapturesStore(database), runs, clusters, audit, settings: config.logCaptures ?? DEFAULT_LOG_CAPTURE_SETTINGS, log });
   const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));
   const teamExists = async (teamId: string) => (await teamsStore.ownerOf('team', teamId)) !== undefined;
   const tasksService = new TasksService({ tasks, versions: taskVersions, runs, clusters, jars, audit, teamExists, log });
@@ -275,6 +280,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
       timeoutMs: 60_000,
       run: () => operations.settleOrphanedSavepoints().then(() => undefined),
     });
+    logCaptures.start(bus, scheduler);
     alerts.start(bus, scheduler);
     health.start(bus, scheduler);
   };
@@ -286,10 +292,11 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     // Handed over at once, not after the lease runs out.
     await leaseTicks;
     await leases?.stop().catch((err) => log.warn({ err }, 'could not give the cluster leases up'));
+    await logCaptures.stop();
     await alerts.stop();
     await health.stop();
   };
 
-  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, teams, teamsStore, identity, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, tasksService, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, teams, teamsStore, identity, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, logCaptures, tasksService, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -681,6 +681,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/runs/{runId}/log-captures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listRunLogCaptures"];
+        put?: never;
+        post: operations["captureRunLogs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/runs/{runId}/log-captures/{captureId}/parts/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getRunLogCapturePart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -1272,6 +1304,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "dingtalk";
@@ -1286,6 +1319,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "feishu";
@@ -1296,6 +1330,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "wecom";
@@ -1305,6 +1340,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "email";
@@ -1324,6 +1360,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "slack";
@@ -1333,6 +1370,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "teams";
@@ -1342,6 +1380,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "pagerduty";
@@ -1358,6 +1397,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         };
         AlertChannelInput: {
             /** @constant */
@@ -1371,6 +1411,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -1388,6 +1429,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -1401,6 +1443,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -1413,6 +1456,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -1435,6 +1479,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -1447,6 +1492,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -1459,6 +1505,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -1478,6 +1525,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -1552,6 +1600,7 @@ export interface components {
             condition: components["schemas"]["AlertConditionInput"];
             scope: components["schemas"]["AlertScopeInput"];
             channelIds: string[];
+            teamId: string | null;
             renotifyIntervalMs: number | null;
             createdBy: string;
             createdAt: number;
@@ -1561,6 +1610,7 @@ export interface components {
             id: string;
             ruleId: string | null;
             taskId: string | null;
+            teamId: string | null;
             startsAt: number;
             endsAt: number;
             reason: string;
@@ -1578,6 +1628,7 @@ export interface components {
             runId: string | null;
             clusterId: string | null;
             clusterName: string | null;
+            teamId: string | null;
             /** @enum {string} */
             state: "FIRING" | "RESOLVED";
             summary: string;
@@ -2459,6 +2510,60 @@ export interface components {
             versionId: string | null;
             lineage: components["schemas"]["LineageResultInput"] | null;
         };
+        LogCapturePartInput: {
+            seq: number;
+            /** @enum {string} */
+            component: "jobmanager" | "taskmanager";
+            tm: string | null;
+            /** @enum {string} */
+            kind: "log" | "stdout" | "threaddump";
+            /** @enum {string} */
+            selection: "job" | "tail";
+            /** @enum {string} */
+            status: "OK" | "FAILED";
+            failure: string | null;
+            sourceBytes: number | null;
+            textBytes: number;
+            storedBytes: number;
+            truncated: boolean;
+        };
+        LogCaptureInput: {
+            id: string;
+            runId: string;
+            /** @enum {string} */
+            trigger: "FAILED" | "RESTARTING" | "CHECKPOINT_FAILED" | "TASKMANAGER_LOST" | "MANUAL";
+            triggerAt: number;
+            detail: string | null;
+            requestedBy: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "COMPLETE" | "PARTIAL" | "FAILED";
+            failure: string | null;
+            textBytes: number;
+            storedBytes: number;
+            truncated: boolean;
+            durationMs: number | null;
+            createdAt: number;
+            completedAt: number | null;
+            parts: components["schemas"]["LogCapturePartInput"][];
+        };
+        RunLogCapturesInput: {
+            captures: components["schemas"]["LogCaptureInput"][];
+            limits: {
+                captureBytes: number;
+                runBytes: number;
+                retentionDays: number;
+            };
+        };
+        LogCapturePartTextInput: {
+            captureId: string;
+            part: components["schemas"]["LogCapturePartInput"];
+            text: string;
+            masked: boolean;
+        };
+        CaptureLogsRequestInput: {
+            /** @default false */
+            threadDump: boolean;
+        };
         MetricSelectionInput: {
             runId: string;
             series: string[];
@@ -2697,6 +2802,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "dingtalk";
@@ -2711,6 +2817,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "feishu";
@@ -2721,6 +2828,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "wecom";
@@ -2730,6 +2838,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "email";
@@ -2749,6 +2858,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "slack";
@@ -2758,6 +2868,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "teams";
@@ -2767,6 +2878,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         } | {
             /** @constant */
             type: "pagerduty";
@@ -2783,6 +2895,7 @@ export interface components {
             name: string;
             /** @default true */
             enabled: boolean;
+            teamId?: string | null;
         };
         AlertChannel: {
             /** @constant */
@@ -2796,6 +2909,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -2813,6 +2927,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -2826,6 +2941,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -2838,6 +2954,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -2860,6 +2977,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -2872,6 +2990,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -2884,6 +3003,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -2903,6 +3023,7 @@ export interface components {
             id: string;
             name: string;
             enabled: boolean;
+            teamId: string | null;
             createdBy: string;
             createdAt: number;
             updatedAt: number;
@@ -2977,6 +3098,7 @@ export interface components {
             condition: components["schemas"]["AlertCondition"];
             scope: components["schemas"]["AlertScope"];
             channelIds: string[];
+            teamId: string | null;
             renotifyIntervalMs: number | null;
             createdBy: string;
             createdAt: number;
@@ -2986,6 +3108,7 @@ export interface components {
             id: string;
             ruleId: string | null;
             taskId: string | null;
+            teamId: string | null;
             startsAt: number;
             endsAt: number;
             reason: string;
@@ -3003,6 +3126,7 @@ export interface components {
             runId: string | null;
             clusterId: string | null;
             clusterName: string | null;
+            teamId: string | null;
             /** @enum {string} */
             state: "FIRING" | "RESOLVED";
             summary: string;
@@ -3883,6 +4007,60 @@ export interface components {
             source: "stored" | "analysed" | "none";
             versionId: string | null;
             lineage: components["schemas"]["LineageResult"] | null;
+        };
+        LogCapturePart: {
+            seq: number;
+            /** @enum {string} */
+            component: "jobmanager" | "taskmanager";
+            tm: string | null;
+            /** @enum {string} */
+            kind: "log" | "stdout" | "threaddump";
+            /** @enum {string} */
+            selection: "job" | "tail";
+            /** @enum {string} */
+            status: "OK" | "FAILED";
+            failure: string | null;
+            sourceBytes: number | null;
+            textBytes: number;
+            storedBytes: number;
+            truncated: boolean;
+        };
+        LogCapture: {
+            id: string;
+            runId: string;
+            /** @enum {string} */
+            trigger: "FAILED" | "RESTARTING" | "CHECKPOINT_FAILED" | "TASKMANAGER_LOST" | "MANUAL";
+            triggerAt: number;
+            detail: string | null;
+            requestedBy: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "COMPLETE" | "PARTIAL" | "FAILED";
+            failure: string | null;
+            textBytes: number;
+            storedBytes: number;
+            truncated: boolean;
+            durationMs: number | null;
+            createdAt: number;
+            completedAt: number | null;
+            parts: components["schemas"]["LogCapturePart"][];
+        };
+        RunLogCaptures: {
+            captures: components["schemas"]["LogCapture"][];
+            limits: {
+                captureBytes: number;
+                runBytes: number;
+                retentionDays: number;
+            };
+        };
+        LogCapturePartText: {
+            captureId: string;
+            part: components["schemas"]["LogCapturePart"];
+            text: string;
+            masked: boolean;
+        };
+        CaptureLogsRequest: {
+            /** @default false */
+            threadDump: boolean;
         };
         MetricSelection: {
             runId: string;
@@ -6684,6 +6862,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    teamId?: string | null;
                     /** @default true */
                     enabled?: boolean;
                     condition: components["schemas"]["AlertConditionInput"];
@@ -7045,6 +7224,7 @@ export interface operations {
                     ruleId?: string | null;
                     /** @default null */
                     taskId?: string | null;
+                    teamId?: string | null;
                     endsAt: number;
                     reason: string;
                 };
@@ -8026,6 +8206,186 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RunLineage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listRunLogCaptures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunLogCaptures"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    captureRunLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaptureLogsRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogCapture"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRunLogCapturePart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+                captureId: string;
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogCapturePartText"];
                 };
             };
             /** @description Default Response */

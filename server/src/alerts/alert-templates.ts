@@ -88,7 +88,10 @@ export function buildNotice(input: NoticeInput): AlertNotice {
   }
   if (facts.affectedJobs && facts.affectedJobs.length > 0) fields.push({ label: 'Affected jobs', value: facts.affectedJobs.join(', ') });
   if (facts.flinkJobId) fields.push({ label: 'Flink job id', value: facts.flinkJobId });
-  const link = facts.runId ? `${base}/runs/${facts.runId}` : facts.clusterId ? `${base}/clusters` : base || null;
+  // A failure's message opens the logs Weir saved around it (log-captures/): by the time someone
+  // reads it, the cluster's own logs may have rolled over or the cluster may be gone.
+  const failure = input.kind !== 'RESOLVED' && (facts.status === 'FAILED' || facts.status === 'RESTARTING' || Boolean(facts.exception) || Boolean(facts.checkpoint));
+  const link = facts.runId ? `${base}/runs/${facts.runId}${failure ? '?tab=logs&logs=captures' : ''}` : facts.clusterId ? `${base}/clusters` : base || null;
   return {
     kind: input.kind,
     title: `[${LABEL[input.kind]}] ${subject}: ${what}`,

@@ -175,6 +175,18 @@ const EnvSchema = z.object({
   WEIR_METRICS_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
   /** Hours sampled metric points are kept. */
   WEIR_METRICS_RETENTION_H: z.coerce.number().min(1).default(168),
+  /** Most text one log capture keeps (all its files together, uncompressed): a run's post-mortem evidence (docs/log-captures.md). */
+  WEIR_LOG_CAPTURE_BYTES: z.coerce.number().int().min(4_096).default(2 * 1_048_576),
+  /** Most text all log captures of one run keep together; further events of the run are recorded without their logs. */
+  WEIR_LOG_CAPTURE_RUN_BYTES: z.coerce.number().int().min(4_096).default(8 * 1_048_576),
+  /** Days log captures are kept. */
+  WEIR_LOG_CAPTURE_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** Seconds of JobManager log kept around the latest record naming the job, besides every record that names it. */
+  WEIR_LOG_CAPTURE_WINDOW_S: z.coerce.number().int().min(0).default(60),
+  /** How much of the end of the JobManager log a capture reads to find the job's records. */
+  WEIR_LOG_CAPTURE_SCAN_BYTES: z.coerce.number().int().min(4_096).default(16 * 1_048_576),
+  /** Also keep a thread dump of each TaskManager an automatic capture reads. */
+  WEIR_LOG_CAPTURE_THREAD_DUMP: bool.default(false),
   /** A non-terminal job absent this long from an answering JobManager is marked lost. */
   WEIR_LOST_AFTER_MS: z.coerce.number().int().min(0).default(5_000),
   /** With a HistoryServer: a job missing this long is believed when the HistoryServer has no archive of it (it reads new archives every 10 s by default). */
@@ -368,6 +380,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     flinkTimeoutMs: e.WEIR_FLINK_TIMEOUT_MS,
     checkpointPollMs: e.WEIR_CHECKPOINT_POLL_MS,
     metrics: { intervalMs: e.WEIR_METRICS_INTERVAL_MS, retentionMs: e.WEIR_METRICS_RETENTION_H * 3_600_000 },
+    logCaptures: {
+      captureBytes: e.WEIR_LOG_CAPTURE_BYTES,
+      runBytes: e.WEIR_LOG_CAPTURE_RUN_BYTES,
+      retentionMs: Math.round(e.WEIR_LOG_CAPTURE_RETENTION_DAYS * 86_400_000),
+      windowMs: e.WEIR_LOG_CAPTURE_WINDOW_S * 1000,
+      scanBytes: e.WEIR_LOG_CAPTURE_SCAN_BYTES,
+      threadDump: e.WEIR_LOG_CAPTURE_THREAD_DUMP,
+    },
     watcher: {
       intervalMs: e.WEIR_WATCH_INTERVAL_MS,
       reconnectAttempts: e.WEIR_RECONNECT_ATTEMPTS,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { restartsOfEndedJob } from './exception-history.js';
+import { restartsOfEndedJob, taskManagersOfLatestFailure } from './exception-history.js';
 
 const entry = (timestamp: number, exceptionName = 'java.lang.ArithmeticException') => ({ exceptionName, stacktrace: `${exceptionName}: / by zero`, timestamp });
 
@@ -26,5 +26,25 @@ describe('restarts of an ended job from its exception history', () => {
   it('does not know when the history was cut short or is missing', () => {
     assert.equal(restartsOfEndedJob({ exceptionHistory: { entries: [entry(2), entry(1)], truncated: true } }, 'FAILED'), undefined);
     assert.equal(restartsOfEndedJob(undefined, 'FAILED'), undefined);
+  });
+});
+
+describe('the TaskManagers of the latest failure', () => {
+  it('names the TaskManagers of the newest entry and its concurrent failures, once each', () => {
+    const history = {
+      exceptionHistory: {
+        truncated: false,
+        entries: [
+          { ...entry(1), taskManagerId: 'tm-old' },
+          { ...entry(5), taskManagerId: 'tm-1', concurrentExceptions: [{ ...entry(5), taskManagerId: 'tm-2' }, { ...entry(5), taskManagerId: 'tm-1' }, { ...entry(5), taskManagerId: null }] },
+        ],
+      },
+    };
+    assert.deepEqual(taskManagersOfLatestFailure(history), ['tm-1', 'tm-2']);
+  });
+
+  it('names none for a failure without a task location, or without history', () => {
+    assert.deepEqual(taskManagersOfLatestFailure({ exceptionHistory: { entries: [entry(1)], truncated: false } }), []);
+    assert.deepEqual(taskManagersOfLatestFailure(undefined), []);
   });
 });

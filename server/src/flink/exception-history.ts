@@ -18,3 +18,16 @@ export function restartsOfEndedJob(history: ExceptionHistoryAnswer | undefined, 
   if (!entries || history.exceptionHistory.truncated) return undefined;
   return Math.max(0, entries.length - (endStatus === 'FAILED' ? 1 : 0));
 }
+
+/**
+ * The TaskManagers of the latest failure in a job's exception history (its root entry and the
+ * task failures concurrent with it), by Flink's id, newest first and without repeats: the ones
+ * whose logs explain it. Empty when the failure had no task location (a JobManager-side failure).
+ */
+export function taskManagersOfLatestFailure(history: ExceptionHistoryAnswer | undefined): string[] {
+  const entries = history?.exceptionHistory?.entries ?? [];
+  const latest = entries.reduce<(typeof entries)[number] | undefined>((newest, e) => (!newest || e.timestamp > newest.timestamp ? e : newest), undefined);
+  if (!latest) return [];
+  const ids = [latest, ...(latest.concurrentExceptions ?? [])].map((e) => e.taskManagerId).filter((id): id is string => typeof id === 'string' && id.length > 0);
+  return [...new Set(ids)];
+}

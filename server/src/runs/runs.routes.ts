@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, RunCheckpoints, RunCluster, RunConfiguration, RunDetail, RunExceptions, RunGraph, RunIdParams, RunLineage, RunLogPage, RunLogQuery, RunSql } from '@weir/contract';
 import { roleAllows } from '../auth/principal.js';
+import { maskLogSecrets } from '../log-captures/log-secrets.js';
 import { maskRunSql } from '../tasks/sql-secrets.js';
 import type { RunsService } from './runs.service.js';
 
@@ -51,7 +52,11 @@ export function runsRoutes(app: FastifyInstance, runs: RunsService): void {
   r.get('/api/runs/:runId/logs', {
     config: { access: 'viewer', owner: { kind: 'run', param: 'runId' } },
     schema: { tags, operationId: 'getRunLogs', params: RunIdParams, querystring: RunLogQuery, response: { 200: RunLogPage, ...errors } },
-    handler: (req) => runs.logs(req.params.runId, req.query),
+    handler: async (req) => {
+      const page = await runs.logs(req.params.runId, req.query);
+      // Viewers get credentials masked, as in the run's SQL and its saved log captures.
+      return req.ownerRole && roleAllows(req.ownerRole, 'operator') ? page : { ...page, text: maskLogSecrets(page.text) };
+    },
   });
 
   r.get('/api/runs/:runId/sql', {

@@ -9,7 +9,7 @@ export const MASK = '******';
  * JAAS line carries the password), or when its last part is a key ("s3.access-key",
  * "fs.s3a.secret.key", "api-key"), but not "key.format" or "key.fields", which name Kafka record keys.
  */
-function isSecretOption(name: string): boolean {
+export function isSecretOption(name: string): boolean {
   const lower = name.toLowerCase();
   if (/(password|passwd|pwd|secret|token|credential|jaas|private[-_.]?key)/.test(lower)) return true;
   const last = lower.split('.').at(-1) ?? '';

@@ -85,7 +85,7 @@ describe('alert templates', () => {
     assert.match(text, /Cluster: prod/);
     assert.match(text, /Time: 2026-11-25T08:00:00\.000Z \(25\/11\/2026, 16:00:00 GMT\+8\)/);
     assert.match(text, /Exception: java\.lang\.RuntimeException: boom$/m);
-    assert.equal(notice.link, 'https://weir.example.com/runs/R1');
+    assert.equal(notice.link, 'https://weir.example.com/runs/R1?tab=logs&logs=captures');
   });
 
   it('say how it resolved and how long it lasted', () => {
@@ -122,7 +122,7 @@ describe('channel senders against real receivers on 127.0.0.1', () => {
     assert.equal(blocks[0]!.text!.text, '[FIRING] orders-etl: status became FAILED');
     assert.equal(got.body.text, '[FIRING] orders-etl: status became FAILED', 'the notification text');
     assert.ok(blocks[1]!.fields!.some((f) => f.text === '*Status*\nFAILED'));
-    assert.equal(blocks[2]!.elements![0]!.url, 'https://weir.example.com/runs/R1');
+    assert.equal(blocks[2]!.elements![0]!.url, 'https://weir.example.com/runs/R1?tab=logs&logs=captures');
     assert.equal(result.response, 'HTTP 200, ok');
     assert.ok(!result.request.includes('XXXXXXXXXXXXXXXXXXXXXXXX'), 'the webhook token must not reach the history');
     await expectDeliveryError(new SlackSender(outbound).send(notice, { url: receiver.url('slack', { token: 'T0001/B0001/wrong' }) }, signal()), /^Slack answered HTTP 403 invalid_token$/);
@@ -136,7 +136,7 @@ describe('channel senders against real receivers on 127.0.0.1', () => {
     assert.equal(card.body[0].text, '[FIRING] orders-etl: status became FAILED');
     assert.equal(card.body[0].color, 'Attention');
     assert.ok(card.body[1].facts.some((f: { title: string; value: string }) => f.title === 'Cluster' && f.value === 'prod'));
-    assert.deepEqual(card.actions, [{ type: 'Action.OpenUrl', title: 'Open in Weir', url: 'https://weir.example.com/runs/R1' }]);
+    assert.deepEqual(card.actions, [{ type: 'Action.OpenUrl', title: 'Open in Weir', url: 'https://weir.example.com/runs/R1?tab=logs&logs=captures' }]);
     assert.equal(result.response, 'HTTP 202');
     assert.ok(!result.request.includes('teams-sig-42'), 'the signature must not reach the history');
     await expectDeliveryError(new TeamsSender(outbound).send(notice, { url: receiver.url('teams', { token: 'forged' }) }, signal()), /^the receiver answered HTTP 401$/);
@@ -154,7 +154,7 @@ describe('channel senders against real receivers on 127.0.0.1', () => {
     assert.equal(trigger!.payload.summary, '[FIRING] orders-etl: status became FAILED');
     assert.deepEqual([trigger!.payload.source, trigger!.payload.severity, trigger!.payload.component, trigger!.payload.class], ['prod', 'error', 'orders-etl', 'FAILED']);
     assert.equal(trigger!.payload.custom_details.Exception, 'java.lang.RuntimeException: boom');
-    assert.deepEqual(trigger!.links, [{ href: 'https://weir.example.com/runs/R1', text: 'Open in Weir' }]);
+    assert.deepEqual(trigger!.links, [{ href: 'https://weir.example.com/runs/R1?tab=logs&logs=captures', text: 'Open in Weir' }]);
     assert.equal(resolve!.payload, undefined, 'a resolve carries no payload');
     assert.equal(result.response, 'HTTP 202, success');
     assert.ok(!result.request.includes(ROUTING_KEY), 'the routing key must not reach the history');
@@ -179,7 +179,7 @@ describe('channel senders against real receivers on 127.0.0.1', () => {
     assert.equal(firing!.alerts[0].endsAt, '0001-01-01T00:00:00Z');
     assert.equal(resolved!.alerts[0].endsAt, new Date(facts.at + 60_000).toISOString());
     assert.equal(firing!.alerts[0].fingerprint, resolved!.alerts[0].fingerprint);
-    assert.equal(firing!.alerts[0].generatorURL, 'https://weir.example.com/runs/R1');
+    assert.equal(firing!.alerts[0].generatorURL, 'https://weir.example.com/runs/R1?tab=logs&logs=captures');
     assert.match(result.request, /\(Alertmanager JSON, \d+ bytes, signed\)$/);
     const signed = receiver.of('alertmanager').at(-2)!;
     assert.match(String(signed.headers['x-weir-signature']), /^sha256=[0-9a-f]{64}$/);
@@ -190,7 +190,7 @@ describe('channel senders against real receivers on 127.0.0.1', () => {
     const got = receiver.of('webhook').at(-1)!;
     assert.equal(got.body.kind, 'FIRING');
     assert.equal((got.body.run as { id: string }).id, 'R1');
-    assert.equal(got.body.link, 'https://weir.example.com/runs/R1');
+    assert.equal(got.body.link, 'https://weir.example.com/runs/R1?tab=logs&logs=captures');
     assert.match(result.request, /^POST http:\/\/127\.0\.0\.1:\d+\/webhook \(JSON, \d+ bytes, signed\)$/);
     await expectDeliveryError(new WebhookSender(outbound).send(notice, { url: receiver.url('webhook'), secret: 'wrong' }, signal()), /^the receiver answered HTTP 401$/);
   });
@@ -201,7 +201,7 @@ describe('channel senders against real receivers on 127.0.0.1', () => {
     const markdown = got.body.markdown as { title: string; text: string };
     assert.equal(got.body.msgtype, 'markdown');
     assert.match(markdown.text, /orders-etl/);
-    assert.match(markdown.text, /\[Open in Weir\]\(https:\/\/weir\.example\.com\/runs\/R1\)/);
+    assert.match(markdown.text, /\[Open in Weir\]\(https:\/\/weir\.example\.com\/runs\/R1\?tab=logs&logs=captures\)/);
     assert.match(markdown.text, /@13800000000/);
     assert.deepEqual(got.body.at, { atMobiles: ['13800000000'], isAtAll: false });
     assert.ok(!result.request.includes('dt-token-123'), 'the access token must not reach the history');
@@ -268,9 +268,9 @@ describe('hostile names cannot add links, images, mentions, HTML or fake lines t
     await new DingTalkSender(outbound).send(hostileNotice, { url: receiver.url('dingtalk'), secret: 'dts' }, signal());
     const markdown = receiver.of('dingtalk').at(-1)!.body.markdown as { title: string; text: string };
     for (const line of markdown.text.split('\n')) {
-      assert.ok(line === '' || /^(### \[FIRING\] etl |- \*\*(Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id)\*\*: |\[Open in Weir\]\(https:\/\/weir\.example\.com\/runs\/R1\)$)/.test(line), `a line Weir did not write: ${JSON.stringify(line)}`);
+      assert.ok(line === '' || /^(### \[FIRING\] etl |- \*\*(Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id)\*\*: |\[Open in Weir\]\(https:\/\/weir\.example\.com\/runs\/R1\?tab=logs&logs=captures\)$)/.test(line), `a line Weir did not write: ${JSON.stringify(line)}`);
     }
-    assertNoMarkupIn(valuesOf(markdown.text).join('\n').replace('[Open in Weir](https://weir.example.com/runs/R1)', ''));
+    assertNoMarkupIn(valuesOf(markdown.text).join('\n').replace('[Open in Weir](https://weir.example.com/runs/R1?tab=logs&logs=captures)', ''));
     assert.ok(!markdown.title.includes('\n'));
   });
 
@@ -278,10 +278,10 @@ describe('hostile names cannot add links, images, mentions, HTML or fake lines t
     await new WeComSender(outbound).send(hostileNotice, { url: receiver.url('wecom') }, signal());
     const content = (receiver.of('wecom').at(-1)!.body.markdown as { content: string }).content;
     for (const line of content.split('\n')) {
-      assert.ok(line === '' || /^(### <font color="warning">\[FIRING\] etl .*<\/font>$|> (Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id): <font color="comment">.*<\/font>$|\[Open in Weir\]\(https:\/\/weir\.example\.com\/runs\/R1\)$)/.test(line), `a line Weir did not write: ${JSON.stringify(line)}`);
+      assert.ok(line === '' || /^(### <font color="warning">\[FIRING\] etl .*<\/font>$|> (Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id): <font color="comment">.*<\/font>$|\[Open in Weir\]\(https:\/\/weir\.example\.com\/runs\/R1\?tab=logs&logs=captures\)$)/.test(line), `a line Weir did not write: ${JSON.stringify(line)}`);
     }
     const values = valuesOf(content).map((v) => v.replace(/^<font color="\w+">|<\/font>$/g, '').replace(/^\[FIRING\]/, ''));
-    assertNoMarkupIn(values.join('\n').replace('[Open in Weir](https://weir.example.com/runs/R1)', ''));
+    assertNoMarkupIn(values.join('\n').replace('[Open in Weir](https://weir.example.com/runs/R1?tab=logs&logs=captures)', ''));
   });
 
   it('Feishu card', async () => {
@@ -291,7 +291,7 @@ describe('hostile names cannot add links, images, mentions, HTML or fake lines t
     const content = card.elements[0]!.text!.content;
     for (const line of content.split('\n')) assert.match(line, /^\*\*(Rule|Job|Flink job|Status|Cluster|Time|Exception|Flink job id)\*\*: /);
     assertNoMarkupIn(valuesOf(content.replace(/^\*\*([^*]+)\*\*: /gm, '- **$1**: ')).join('\n'));
-    assert.equal(card.elements[1]!.actions![0]!.url, 'https://weir.example.com/runs/R1');
+    assert.equal(card.elements[1]!.actions![0]!.url, 'https://weir.example.com/runs/R1?tab=logs&logs=captures');
   });
 
   it('Slack blocks', async () => {
@@ -307,7 +307,7 @@ describe('hostile names cannot add links, images, mentions, HTML or fake lines t
         assert.equal(rest.length, 1, `one line per value: ${JSON.stringify(field.text)}`);
         assertNoMarkupIn(rest.join(''));
       }
-      assert.deepEqual(body.blocks[2]!.elements!.map((e) => e.url), ['https://weir.example.com/runs/R1'], 'the only link');
+      assert.deepEqual(body.blocks[2]!.elements!.map((e) => e.url), ['https://weir.example.com/runs/R1?tab=logs&logs=captures'], 'the only link');
     } finally {
       await receiverSlack.stop();
     }
@@ -325,7 +325,7 @@ describe('hostile names cannot add links, images, mentions, HTML or fake lines t
         assert.ok(!fact.value.includes('\n'));
         assertNoMarkupIn(fact.value);
       }
-      assert.deepEqual(card.actions.map((a: { url: string }) => a.url), ['https://weir.example.com/runs/R1']);
+      assert.deepEqual(card.actions.map((a: { url: string }) => a.url), ['https://weir.example.com/runs/R1?tab=logs&logs=captures']);
     } finally {
       await receiverTeams.stop();
     }

@@ -31,3 +31,8 @@ export function createTable(db: Kysely<any>, dialect: DialectName, name: string)
     ? builder.modifyEnd(sql`engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin`)
     : builder;
 }
+
+/** Unbounded bytes (compressed content): BLOB on SQLite, bytea on PostgreSQL, LONGBLOB on MySQL (whose BLOB stops at 64 KB). */
+export function bytes(dialect: DialectName): DataTypeExpression {
+  return dialect === 'mysql' ? sql`longblob` : dialect === 'postgres' ? sql`bytea` : sql`blob`;
+}

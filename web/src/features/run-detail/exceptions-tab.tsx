@@ -1,8 +1,10 @@
 import type { RunDetail, RunExceptions } from '@weir/contract';
 import { Alert, Empty, Space, Spin, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { captureNear } from './capture-links';
 import { formatTime } from './format';
-import { useRunExceptions } from './run-detail.queries';
+import { useRunExceptions, useRunLogCaptures } from './run-detail.queries';
 import { SourceBanner } from './source-banner';
 
 type Entry = RunExceptions['entries'][number];
@@ -14,6 +16,7 @@ function Trace({ text }: { text: string }) {
 export function ExceptionsTab({ detail }: { detail: RunDetail }) {
   const { t } = useTranslation();
   const q = useRunExceptions(detail.run.id, detail.terminal);
+  const captures = useRunLogCaptures(detail.run.id).data?.captures ?? [];
   if (q.isPending) return <Spin />;
   const data = q.data;
   if (!data) return null;
@@ -53,6 +56,19 @@ export function ExceptionsTab({ detail }: { detail: RunDetail }) {
             { title: t('runDetail.exceptions.exception'), render: (_, e) => <Typography.Text code style={{ whiteSpace: 'normal' }}>{e.message}</Typography.Text> },
             { title: t('runDetail.exceptions.task'), render: (_, e) => e.taskName ?? <Typography.Text type="secondary">{t('runDetail.exceptions.global')}</Typography.Text> },
             { title: t('runDetail.exceptions.location'), render: (_, e) => [e.taskManagerId, e.location].filter(Boolean).join(' @ ') || '–' },
+            {
+              title: t('runDetail.captures.link'),
+              width: 80,
+              render: (_, e) => {
+                // The logs Weir kept when this exception failed or restarted the job.
+                const capture = captureNear(e.at, captures);
+                return capture ? (
+                  <Link to={{ search: `?tab=logs&logs=captures&capture=${capture.id}` }} title={t('runDetail.captures.linkTitle')} data-testid="exception-capture-link" onClick={(ev) => ev.stopPropagation()}>
+                    {t('runDetail.captures.link')}
+                  </Link>
+                ) : '–';
+              },
+            },
           ]}
         />
       )}

@@ -2,10 +2,13 @@ import type { RunDetail, RunLogPage } from '@weir/contract';
 import { Alert, Button, Flex, Segmented, Select, Space, Switch, Typography } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
+import { CapturedLogs } from './captured-logs';
 import { formatBytes } from './job-graph';
+import { LogText, useLogFilter } from './log-text';
 import { appendPage, EMPTY_WINDOW, type LogWindow, prependPage, previousOffset } from './log-window';
-import { fetchLogPage } from './run-detail.queries';
+import { fetchLogPage, useRunLogCaptures } from './run-detail.queries';
 
 const PAGE_BYTES = 64 * 1024;
 const FOLLOW_BYTES = 256 * 1024;
@@ -16,9 +19,47 @@ const FOLLOW_MS = 2_000;
 type Component = 'jobmanager' | 'taskmanager';
 type Kind = 'log' | 'stdout' | 'threaddump';
 
-/** JobManager/TaskManager logs, stdout and thread dumps, read in byte windows; follow mode polls the next window. */
-export function LogsTab({ detail }: { detail: RunDetail }) {
+/**
+ * The run's logs: live from the cluster, or the captures Weir kept at its failures (the view and
+ * the chosen capture are in the URL, ?logs=captures&capture=<id>, so the Exceptions tab and alerts
+ * can link to one). A run that ended with captures opens on them: its cluster may have moved on.
+ */
+export function LogsTab({ detail, canOperate }: { detail: RunDetail; canOperate: boolean }) {
   const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const captures = useRunLogCaptures(detail.run.id);
+  const count = captures.data?.captures.length ?? 0;
+  const chosen = params.get('logs');
+  const view = chosen === 'live' || chosen === 'captures' ? chosen : params.get('capture') || (detail.terminal && count > 0) ? 'captures' : 'live';
+  const set = (changes: Record<string, string | null>) =>
+    setParams(
+      (p) => {
+        for (const [k, v] of Object.entries(changes)) if (v === null) p.delete(k); else p.set(k, v);
+        return p;
+      },
+      { replace: true },
+    );
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Segmented
+        data-testid="logs-view"
+        value={view}
+        onChange={(v) => set({ logs: String(v) })}
+        options={[{ value: 'live', label: t('runDetail.logs.live') }, { value: 'captures', label: t('runDetail.logs.captured', { count }) }]}
+      />
+      {view === 'live' ? (
+        <LiveLogs detail={detail} />
+      ) : (
+        <CapturedLogs detail={detail} canOperate={canOperate} captureId={params.get('capture') ?? undefined} onSelect={(id) => set({ logs: 'captures', capture: id })} />
+      )}
+    </Space>
+  );
+}
+
+/** JobManager/TaskManager logs, stdout and thread dumps, read in byte windows; follow mode polls the next window. */
+function LiveLogs({ detail }: { detail: RunDetail }) {
+  const { t } = useTranslation();
+  const { filter, controls } = useLogFilter();
   const runId = detail.run.id;
   const [component, setComponent] = useState<Component>('taskmanager');
   const [tm, setTm] = useState<string | undefined>();
@@ -102,6 +143,7 @@ export function LogsTab({ detail }: { detail: RunDetail }) {
         </Space>
         <Button onClick={() => void loadEarlier()} disabled={window.start <= 0}>{t('runDetail.logs.earlier')}</Button>
         <Button onClick={() => void loadTail()} loading={loading}>{t('runDetail.logs.reload')}</Button>
+        {controls}
         {meta?.available && (
           <Typography.Text type="secondary" data-testid="log-range">
             {t('runDetail.logs.range', { start: window.start, end: window.end, total: window.total })}
@@ -111,15 +153,7 @@ export function LogsTab({ detail }: { detail: RunDetail }) {
       {error && <Alert type="error" showIcon message={error} />}
       {meta && !meta.available && <Alert data-testid="logs-unavailable" type="warning" showIcon message={t('runDetail.logs.unavailable', { reason: meta.reason ?? '' })} />}
       {window.dropped && <Alert type="info" showIcon message={t('runDetail.logs.dropped')} />}
-      {meta?.available && (
-        <pre
-          ref={pre}
-          data-testid="log-text"
-          style={{ height: 560, overflow: 'auto', margin: 0, padding: 12, background: '#141414', color: '#e8e8e8', fontSize: 12, lineHeight: 1.45, borderRadius: 6, whiteSpace: 'pre' }}
-        >
-          {window.text || t('runDetail.logs.empty')}
-        </pre>
-      )}
+      {meta?.available && <LogText ref={pre} text={window.text} filter={filter} empty={t('runDetail.logs.empty')} />}
     </Space>
   );
 }

@@ -71,7 +71,7 @@ export function RunDetailPage() {
     cluster: <ClusterTab detail={detail} />,
     checkpoints: <CheckpointsTab detail={detail} restore={restore} />,
     exceptions: <ExceptionsTab detail={detail} />,
-    logs: <LogsTab detail={detail} />,
+    logs: <LogsTab detail={detail} canOperate={canOperate} />,
     configuration: <ConfigurationTab detail={detail} />,
     sql: <SqlTab detail={detail} />,
     lineage: <LineageTab detail={detail} />,

@@ -89,6 +89,33 @@ export async function fetchLogPage(runId: string, query: Partial<RunLogQuery>) {
   return unwrap(await apiClient.GET('/api/runs/{runId}/logs', { params: { path: { runId }, query: query as RunLogQuery } }));
 }
 
+/** The logs Weir kept at the run's failures, restarts and on request; asked often while one is being made. */
+export function useRunLogCaptures(runId: string) {
+  return useQuery({
+    queryKey: [...runKey(runId), 'log-captures'],
+    queryFn: async () => unwrap(await apiClient.GET('/api/runs/{runId}/log-captures', path(runId))),
+    refetchInterval: (q) => (q.state.data?.captures.some((c) => c.status === 'PENDING') ? 2_000 : 15_000),
+  });
+}
+
+/** One captured file's text (a capture never changes, so it is read once). */
+export function useLogCapturePart(runId: string, captureId: string | undefined, seq: number | undefined) {
+  return useQuery({
+    queryKey: [...runKey(runId), 'log-captures', captureId, seq],
+    enabled: captureId !== undefined && seq !== undefined,
+    staleTime: Infinity,
+    queryFn: async () => unwrap(await apiClient.GET('/api/runs/{runId}/log-captures/{captureId}/parts/{seq}', { params: { path: { runId, captureId: captureId!, seq: seq! } } })),
+  });
+}
+
+export function useCaptureLogs(runId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (opts: { threadDump: boolean }) => unwrap(await apiClient.POST('/api/runs/{runId}/log-captures', { ...path(runId), body: opts })),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: [...runKey(runId), 'log-captures'] }),
+  });
+}
+
 export function useRunAlerts(runId: string) {
   return useQuery({
     queryKey: [...runKey(runId), 'alerts'],

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { filterLog } from './log-filter';
+
+const log = [
+  '2026-12-05 22:00:00,000 INFO  org.apache.flink.X [] - Job started',
+  '2026-12-05 22:00:01,000 WARN  org.apache.flink.X [] - Slow checkpoint',
+  '2026-12-05 22:00:02,000 ERROR org.apache.flink.X [] - Task failed',
+  'java.lang.ArithmeticException: / by zero',
+  '\tat Calc.eval(Calc.java:1)',
+  '2026-12-05 22:00:03,000 INFO  org.apache.flink.X [] - Job FAILED',
+  '',
+].join('\n');
+
+describe('log filter', () => {
+  test('without a filter the text is left as it is', () => {
+    assert.equal(filterLog(log, { search: '', level: null }).text, log);
+  });
+
+  test('a level keeps that level and graver, each record with its stack trace', () => {
+    const warn = filterLog(log, { search: '', level: 'WARN' });
+    assert.equal(warn.kept, 2);
+    assert.equal(warn.records, 4);
+    assert.match(warn.text, /Slow checkpoint\n.*Task failed\njava.lang.ArithmeticException: \/ by zero\n\tat Calc.eval/);
+    assert.doesNotMatch(warn.text, /Job started|Job FAILED/);
+  });
+
+  test('a search matches anywhere in a record, case-insensitively, and keeps the whole record', () => {
+    const hit = filterLog(log, { search: 'arithmeticexception', level: null });
+    assert.equal(hit.kept, 1);
+    assert.match(hit.text, /^2026-12-05 22:00:02,000 ERROR .*Task failed\njava.lang.ArithmeticException/);
+  });
+
+  test('lines without a timestamp (stdout, a thread dump) are searched but have no level', () => {
+    const stdout = 'hello\nworld\n';
+    assert.equal(filterLog(stdout, { search: 'world', level: null }).kept, 1);
+    assert.equal(filterLog(stdout, { search: '', level: 'ERROR' }).kept, 0);
+  });
+});
