@@ -119,3 +119,16 @@ export async function startWeirServer(options: StartOptions): Promise<WeirServer
   await stop();
   throw new Error(`Weir server at ${url} did not answer GET /api/health with 200 within the timeout:\n${output.join('')}`);
 }
+
+/** An API session of a user on a running Weir: the cookie to send and the CSRF token state changes echo. */
+export async function apiSession(server: WeirServer, username: string, password: string): Promise<{ cookie: string; csrfToken: string }> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (login.status !== 200) throw new Error(`logging ${username} in answered ${login.status}: ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}

@@ -5,7 +5,7 @@ import { runSql, sharedTestFlink, streamingJobSql, safe, waitUntil, type TestFli
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
 import { logIn } from '../support/weir-app.js';
-import { startWeirServer, type WeirServer } from '../support/weir-server.js';
+import { apiSession, startWeirServer, type WeirServer } from '../support/weir-server.js';
 
 // The job overview against a real Weir watching the shared dev Flink cluster. Other engineers' jobs
 // run there too: every assertion is about this file's own jobs (unique names) or about counts
@@ -84,14 +84,9 @@ before(async () => {
   assert.ok(process.env.WEIR_TEST_FLINK_REST, 'WEIR_TEST_FLINK_REST is not set: run through `npm test`, or point it at the dev cluster');
   flink = await sharedTestFlink();
   server = await startWeirServer({ adminPassword: ADMIN_PASSWORD, env: { WEIR_WATCH_INTERVAL_MS: '500', WEIR_FLINK_TIMEOUT_MS: '5000' } });
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  assert.equal(login.status, 200);
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const session = await apiSession(server, 'admin', ADMIN_PASSWORD);
+  cookie = session.cookie;
+  const { csrfToken } = session;
   await api('/api/clusters', {
     method: 'POST',
     headers: { 'x-csrf-token': csrfToken },

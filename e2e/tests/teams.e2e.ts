@@ -12,7 +12,7 @@ import { sharedTestFlink, waitUntil, type TestFlink } from '../../server/src/tes
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
 import { logIn } from '../support/weir-app.js';
-import { startWeirServer, type WeirServer } from '../support/weir-server.js';
+import { apiSession, startWeirServer, type WeirServer } from '../support/weir-server.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const OPERATOR = { username: 'olga', password: 'olga-first-password' };
@@ -83,14 +83,7 @@ before(async () => {
   assert.ok(process.env.WEIR_TEST_FLINK_REST, 'WEIR_TEST_FLINK_REST is not set: run through `npm test`, or point it at the dev cluster');
   flink = await sharedTestFlink();
   server = await startWeirServer({ adminPassword: ADMIN_PASSWORD, env: { WEIR_WATCH_INTERVAL_MS: '500', WEIR_FLINK_TIMEOUT_MS: '5000' } });
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  assert.equal(login.status, 200);
-  adminCookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  adminCsrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+  ({ cookie: adminCookie, csrfToken: adminCsrf } = await apiSession(server, 'admin', ADMIN_PASSWORD));
 
   // One cluster every team shares; teams A and B own a job each; C is a team the operator only reads.
   clusterId = (await api<{ id: string }>('POST', '/api/clusters', { name: `${TAG}-shared`, restUrl: flink.restUrl, gatewayUrl: flink.gatewayUrl, teamId: null })).id;
