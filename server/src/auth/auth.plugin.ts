@@ -132,7 +132,9 @@ async function checkTeamAccess(request: FastifyRequest, p: Principal, access: Ex
   if (typeof id !== 'string' || id === '') return;
   const teamId = await ownerOf(owner.kind, id);
   if (teamId === undefined) return;
-  const role = roleFor(p, teamId);
+  // Something every team shares is read with the caller's highest role (a team's operator reads a
+  // shared alert channel as the list shows it) and changed only with a global role.
+  const role = teamId === null && SAFE_METHODS.has(request.method) ? p.role : roleFor(p, teamId);
   if (role === null) throw new NotFoundError(OWNED_NAMES[owner.kind], id);
   request.ownerRole = role;
   if (!roleAllows(role, access)) {

@@ -388,6 +388,17 @@ describe("route access across teams: another team's things are out of reach", ()
     assert.equal(bCounts.total, 1, "the status cards count team B's job for team B");
   });
 
+  it("something every team shares is read with the caller's team role and changed only with a global one", async () => {
+    const now = Date.now();
+    const id = newId();
+    await weir.database.db.insertInto('alert_channels').values({ id, name: 'shared-on-call', type: 'webhook', config: JSON.stringify({ url: 'https://hooks.example.com/shared' }), enabled: 1, created_by: 'admin', created_at: now, updated_at: now, deleted_at: null, team_id: null }).execute();
+    const headers = { authorization: `Bearer ${tokens.teamAAdmin}` };
+    const read = await fetch(`${base}/api/alerts/channels/${id}`, { headers });
+    assert.equal(read.status, 200, await read.text());
+    const change = await fetch(`${base}/api/alerts/channels/${id}`, { method: 'DELETE', headers });
+    assert.deepEqual({ status: change.status, code: ((await change.json()) as { error: { code: string } }).error.code }, { status: 403, code: 'FORBIDDEN' });
+  });
+
   it("a team's admin may not change what is Weir-wide: accounts, and which teams exist", async () => {
     const s = await session('teamAAdmin');
     for (const route of [...GLOBAL_ADMIN_ONLY, 'DELETE /api/teams/{id}']) {
