@@ -38,6 +38,22 @@ describe('selectJobManagerRecords', () => {
     assert.doesNotMatch(picked.text, /unrelated|much later/);
   });
 
+  it("leaves out records in the window that name another job, so a capture holds no other team's job", () => {
+    const OTHER = 'fedcba9876543210fedcba9876543210';
+    const text = [
+      line('05:00', `Job other (${OTHER}) switched from RUNNING to FAILING`),
+      line('05:00', `Stopping checkpoint coordinator for job ${OTHER}.`),
+      line('05:01', `Job x (${JOB}) switched from RUNNING to FAILING`),
+      line('05:02', `Source: orders (1/1) (${JOB.slice(0, 8)}${'0'.repeat(24)}_${'1'.repeat(32)}_0_0) switched from RUNNING to FAILED`),
+      line('05:03', 'heartbeat of TaskManager tm-1 timed out'),
+    ].join('');
+    const picked = selectJobManagerRecords(text, { jobId: JOB, windowMs: 10_000 });
+    assert.doesNotMatch(picked.text, new RegExp(OTHER));
+    assert.match(picked.text, /switched from RUNNING to FAILED\n/, "an attempt id is not another job's id");
+    assert.match(picked.text, /heartbeat of TaskManager/);
+    assert.equal(picked.skipped, 2);
+  });
+
   it('without a record naming the job, keeps the window at the end of the log', () => {
     const text = line('00:00', 'old') + line('05:00', 'recent') + line('05:03', 'last');
     const picked = selectJobManagerRecords(text, { jobId: JOB, windowMs: 5_000 });

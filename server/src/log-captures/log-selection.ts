@@ -59,7 +59,9 @@ export function selectJobManagerRecords(text: string, opts: { jobId: string; win
   for (let i = records.length - 1; i >= 0 && anchor === null; i--) if (names[i] && records[i]!.at !== null) anchor = records[i]!.at;
   const namesJob = names.some(Boolean);
   if (!namesJob) for (let i = records.length - 1; i >= 0 && anchor === null; i--) anchor = records[i]!.at;
-  const keep = records.map((r, i) => names[i] || (anchor !== null && r.at !== null && Math.abs(r.at - anchor) <= opts.windowMs));
+  // The window is for what the log says about the failure without the job's id; a record that
+  // names another job stays out, so a capture of one team's run holds no other team's job.
+  const keep = records.map((r, i) => names[i] || (anchor !== null && r.at !== null && Math.abs(r.at - anchor) <= opts.windowMs && !namesAnotherJob(r.text, opts.jobId)));
   // A continuation without a timestamp of its own (the file's first, cut, lines) goes with its neighbours.
   let out = '';
   let skipped = 0;
@@ -77,6 +79,20 @@ export function selectJobManagerRecords(text: string, opts: { jobId: string; win
   }
   if (run > 0 && out.length > 0) out += skipMarker(run);
   return { text: out, skipped, namesJob };
+}
+
+/**
+ * Job ids as the JobManager writes them: `Job name (<id>)`, `job <id>`. An execution attempt's id
+ * (`<graph>_<vertex>_0_0`) is hex too, but not a bare 32-digit id in parentheses.
+ */
+const JOB_ID_MENTION = /\(([0-9a-f]{32})\)|\bjob ([0-9a-f]{32})\b/gi;
+
+function namesAnotherJob(text: string, jobId: string): boolean {
+  for (const match of text.matchAll(JOB_ID_MENTION)) {
+    const id = (match[1] ?? match[2])!.toLowerCase();
+    if (id !== jobId.toLowerCase()) return true;
+  }
+  return false;
 }
 
 function skipMarker(records: number): string {
