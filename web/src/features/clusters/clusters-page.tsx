@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/auth.queries';
-import { seesSeveralTeams, teamNameOf } from '../teams/team-choices';
+import { roleAtLeast, roleOverCluster, seesSeveralTeams, teamNameOf } from '../teams/team-choices';
 import { useTeams } from '../teams/teams.queries';
 import { parseClusterSort, sortClusters, type ClusterSort } from './cluster-sort';
 import { useCheckCluster, useClusters, useDeleteCluster, useWeirInstances } from './clusters.queries';
@@ -113,8 +113,8 @@ export function ClustersPage() {
           loading={clusters.isPending}
           sort={sort}
           onSortChange={setSort}
-          canDelete={role === 'admin'}
-          canCheck={role === 'admin' || role === 'operator'}
+          canDelete={(cluster) => roleAtLeast(roleOverCluster(teams.data, session.data?.user.globalRole, cluster.teamId), 'admin')}
+          canCheck={(cluster) => roleAtLeast(roleOverCluster(teams.data, session.data?.user.globalRole, cluster.teamId), 'operator')}
           checkingId={check.isPending ? check.variables : undefined}
           deletingId={remove.isPending ? remove.variables : undefined}
           onCheck={onCheck}

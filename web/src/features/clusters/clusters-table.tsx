@@ -14,9 +14,10 @@ interface ClustersTableProps {
   loading: boolean;
   sort: ClusterSort | null;
   onSortChange: (sort: ClusterSort | null) => void;
-  canDelete: boolean;
-  /** Checking health now needs the operator role. */
-  canCheck: boolean;
+  /** Removing a cluster needs the admin role over it (in its team; globally for a shared one). */
+  canDelete: (cluster: Cluster) => boolean;
+  /** Checking health now needs the operator role over it. */
+  canCheck: (cluster: Cluster) => boolean;
   checkingId: string | undefined;
   deletingId: string | undefined;
   onCheck: (cluster: Cluster) => void;
@@ -166,12 +167,12 @@ export function ClustersTable(props: ClustersTableProps) {
       fixed: 'right',
       render: (_, cluster) => (
         <Space size={0}>
-          {props.canCheck && (
+          {props.canCheck(cluster) && (
             <Button type="link" size="small" icon={<SyncOutlined />} loading={props.checkingId === cluster.id} onClick={() => props.onCheck(cluster)}>
               {t('clusters.checkNow')}
             </Button>
           )}
-          {props.canDelete && (
+          {props.canDelete(cluster) && (
             <Popconfirm
               title={t('clusters.deleteConfirmTitle', { name: cluster.name })}
               description={t('clusters.deleteConfirmDescription')}

@@ -6,6 +6,8 @@ import {
   clustersServing,
   EVERY_TEAM,
   managesMembers,
+  roleAtLeast,
+  roleOverCluster,
   seesSeveralTeams,
   SHARED_CLUSTER,
   taskTeamChoice,
@@ -50,6 +52,15 @@ test("a task's clusters are its team's and the shared ones", () => {
   ];
   assert.deepEqual(clustersServing(clusters, 'a').map((c) => c.id), ['shared', 'of-a']);
   assert.deepEqual(clustersServing(clusters, undefined).map((c) => c.id), ['shared', 'of-a', 'of-b'], 'no team chosen yet: all');
+});
+
+test("a cluster's actions follow the user's role in its team; a shared one's only a global role", () => {
+  const teams = [team('a', 'admin'), team('b', 'viewer')];
+  assert.equal(roleOverCluster(teams, 'none', 'a'), 'admin');
+  assert.equal(roleAtLeast(roleOverCluster(teams, 'none', 'b'), 'operator'), false, 'a viewer of b does not check its cluster');
+  assert.equal(roleOverCluster(teams, 'none', null), null, "a team admin does not remove a shared cluster");
+  assert.equal(roleOverCluster(teams, 'operator', null), 'operator');
+  assert.equal(roleOverCluster(undefined, 'none', 'a'), null, 'nothing before the teams are known');
 });
 
 test('a cluster goes to a team the user administers; only a global admin may share it', () => {

@@ -56,6 +56,21 @@ export function ownerTeamChoice(teams: readonly Team[] | undefined, role: Role):
   return { options, initial, shown: options.length > 1 };
 }
 
+/**
+ * The user's role for acting on a cluster (checking it, removing it): their role in its team (the
+ * team list's myRole, global roles included), or their global role for a shared cluster, which
+ * only global roles change. Null: the user may not act on it.
+ */
+export function roleOverCluster(teams: readonly Team[] | undefined, globalRole: GlobalRole | undefined, teamId: string | null): Role | null {
+  if (teamId === null) return globalRole && globalRole !== 'none' ? globalRole : null;
+  return teams?.find((team) => team.id === teamId)?.myRole ?? null;
+}
+
+/** Whether a role is at least `needed` (null: no role). */
+export function roleAtLeast(role: Role | null, needed: Role): boolean {
+  return atLeast(role, needed);
+}
+
 /** A task may run on a cluster of its own team or on a shared one. */
 export function clustersServing<C extends { teamId: string | null }>(clusters: readonly C[], teamId: string | undefined): C[] {
   if (teamId === undefined) return [...clusters];
