@@ -190,8 +190,11 @@ test('an operator of team A sees only A: its job and counts, not B in the filter
   // The team filter offers A and C (the user's teams), never B.
   await page.getByTestId('team-filter').click();
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await options.first().waitFor();
-  assert.deepEqual((await options.allInnerTexts()).map((s) => s.trim()).sort(), [teamA.name, teamC.name, TEAM_D].sort());
+  // The dropdown renders its options after it opens (and again as the teams arrive): wait for them, then compare.
+  const offered = async () => (await options.allInnerTexts()).map((s) => s.trim()).sort();
+  const expected = [teamA.name, teamC.name, TEAM_D].sort();
+  await waitUntil('the team filter to list the user\'s teams', 15_000, async () => (await offered()).length >= expected.length);
+  assert.deepEqual(await offered(), expected);
   await screenshot(page, 'teams', '02-operator-overview-team-filter');
   // Narrowed to C, which runs nothing, the list is empty; the URL keeps the choice.
   await options.filter({ hasText: teamC.name }).click();
