@@ -12,7 +12,7 @@ import type {
 } from '@weir/contract';
 import { DEFAULT_TEAM_ID, type Role } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import { mayAct, roleFor, teamScope, type Principal, type TeamScope } from '../auth/principal.js';
+import { defaultTeamFor, mayAct, roleFor, type Principal, type TeamScope } from '../auth/principal.js';
 import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transactions.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
@@ -302,10 +302,9 @@ export class AlertsService {
       this.assertMayChange(actor, requested, roles, what);
       return requested;
     }
-    if (mayAct(actor, DEFAULT_TEAM_ID, roles.team)) return DEFAULT_TEAM_ID;
-    const teams = teamScope(actor, roles.team);
-    if (teams !== 'all' && teams.length === 1) return teams[0]!;
-    throw new InputError(`Choose the team ${what} belongs to (teamId)`);
+    const teamId = defaultTeamFor(actor, roles.team, DEFAULT_TEAM_ID);
+    if (teamId === undefined) throw new InputError(`Choose the team ${what} belongs to (teamId)`);
+    return teamId;
   }
 
   /**

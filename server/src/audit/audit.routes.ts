@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AuditPage, AuditQuery, ErrorBody } from '@weir/contract';
 import type { AuditService } from './audit.service.js';
 import { principalOf } from '../auth/auth.plugin.js';
-import { teamScope } from '../auth/principal.js';
+import { narrowScope, teamScope } from '../auth/principal.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
@@ -23,7 +23,7 @@ export function auditRoutes(app: FastifyInstance, audit: AuditService): void {
     handler: (req) => {
       const scope = teamScope(principalOf(req), 'admin');
       const { teamId, ...query } = req.query;
-      const teamIds = scope === 'all' ? (teamId ? [teamId] : undefined) : teamId ? scope.filter((t) => t === teamId) : scope;
+      const teamIds = narrowScope(scope, teamId);
       return audit.search({ ...query, ...(teamIds ? { teamIds } : {}) });
     },
   });

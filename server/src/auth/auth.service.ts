@@ -7,7 +7,7 @@ import type { ApiTokenRecord, ApiTokensStore } from './api-tokens.store.js';
 import type { SessionsStore } from './sessions.store.js';
 import type { UserRecord, UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
-import { coarseRole, makePrincipal, roleAllows, roleFor, SYSTEM_PRINCIPAL, type Principal } from './principal.js';
+import { coarseRole, makePrincipal, mayAct, roleAllows, roleFor, SYSTEM_PRINCIPAL, teamScope, type Principal } from './principal.js';
 import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
 import { accessForGroups, type DirectoryAnswer, type ExternalIdentity, type GroupRoleMapping } from './external-identity.js';
 import type { MembershipRecord, TeamsStore } from '../teams/teams.store.js';
@@ -328,7 +328,8 @@ export class AuthService {
   async listUsers(actor: Principal = SYSTEM_PRINCIPAL) {
     const users = await this.users.list();
     const memberships = await this.teams.membershipsOf(users.map((u) => u.id));
-    const shown = actor.globalRole === 'admin' ? undefined : new Set(adminTeams(actor));
+    const administered = teamScope(actor, 'admin');
+    const shown = administered === 'all' ? undefined : new Set(administered);
     return users.map((u) => {
       const teams = (memberships.get(u.id) ?? []).filter((m) => !shown || shown.has(m.teamId));
       return { ...toUser(u, teams), disabled: u.disabled, createdAt: u.createdAt };
@@ -422,15 +423,15 @@ export class AuthService {
 
   /** The tokens the caller administers: every token for a global admin, their teams' tokens for a team admin. */
   listTokens(actor: Principal): Promise<ApiToken[]> {
-    if (actor.globalRole === 'admin') return this.tokens.list();
-    return this.tokens.list(adminTeams(actor));
+    const administered = teamScope(actor, 'admin');
+    return this.tokens.list(administered === 'all' ? undefined : administered);
   }
 
   async revokeToken(actor: Principal, id: string): Promise<void> {
     const now = this.now();
     const existing = await this.tokens.findById(id);
     // Someone else's team's token is as absent as one that never was.
-    if (!existing || (actor.globalRole !== 'admin' && (existing.teamId === null || !adminTeams(actor).includes(existing.teamId)))) {
+    if (!existing || !mayAct(actor, existing.teamId, 'admin')) {
       throw new NotFoundError('API token', id);
     }
     const ok = await this.tokens.revoke(id, now);
@@ -518,10 +519,6 @@ function anonymous(id: string, name: string): Principal {
 /** Accounts are Weir-wide: a team's admin manages the team's members, not who exists or their global role. */
 function requireGlobalAdmin(actor: Principal): void {
   if (actor.globalRole !== 'admin') throw new ForbiddenError('Users are managed by global admins; a team admin adds existing users to the team');
-}
-
-function adminTeams(principal: Principal): string[] {
-  return Object.entries(principal.teamRoles).filter(([, role]) => role === 'admin').map(([teamId]) => teamId);
 }
 
 function sameAccess(a: Principal, b: Principal): boolean {

@@ -79,6 +79,26 @@ export function teamScope(principal: Principal, need: Role = 'viewer'): TeamScop
     .map(([teamId]) => teamId);
 }
 
+/**
+ * The teams a list covers: the caller's scope, narrowed to the teams a filter asks for (a team the
+ * caller does not see narrows to nothing). Undefined: every team, unfiltered.
+ */
+export function narrowScope(scope: TeamScope, requested: string | readonly string[] | undefined): readonly string[] | undefined {
+  const asked = requested === undefined ? [] : typeof requested === 'string' ? [requested] : requested;
+  if (asked.length === 0) return scope === 'all' ? undefined : scope;
+  return scope === 'all' ? asked : asked.filter((teamId) => scope.includes(teamId));
+}
+
+/**
+ * Where something new that needs `need` goes when the caller names no team: the default team when
+ * they may act there, else their only team where they may; undefined when they must choose.
+ */
+export function defaultTeamFor(principal: Principal, need: Role, defaultTeamId: string): string | undefined {
+  if (mayAct(principal, defaultTeamId, need)) return defaultTeamId;
+  const teams = teamScope(principal, need);
+  return teams !== 'all' && teams.length === 1 ? teams[0] : undefined;
+}
+
 /** Whether a team id is inside a scope. */
 export function inScope(scope: TeamScope, teamId: string | null): boolean {
   return scope === 'all' || teamId === null || scope.includes(teamId);

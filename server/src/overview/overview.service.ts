@@ -8,7 +8,7 @@ import {
   type OverviewTaskPage,
   type OverviewTasksQuery,
 } from '@weir/contract';
-import type { TeamScope } from '../auth/principal.js';
+import { narrowScope, type TeamScope } from '../auth/principal.js';
 import { NotFoundError } from '../errors/errors.js';
 import type { OverviewFilter, OverviewStore } from './overview.store.js';
 
@@ -63,14 +63,8 @@ export class OverviewService {
 }
 
 function filterOf(query: OverviewCountsQuery, scope: TeamScope): OverviewFilter {
-  const teamIds = teamsOf(scope, query.teamId);
+  const teamIds = narrowScope(scope, query.teamId);
   return { nameContains: query.q || undefined, lifecycles: query.lifecycle, clusterIds: query.clusterId, ...(teamIds ? { teamIds } : {}), executionMode: query.mode, healthBands: query.health };
-}
-
-/** The teams a list covers: the caller's scope narrowed by the team filter (undefined: every team). */
-function teamsOf(scope: TeamScope, requested: readonly string[] | undefined): readonly string[] | undefined {
-  if (!requested?.length) return scope === 'all' ? undefined : scope;
-  return scope === 'all' ? requested : requested.filter((teamId) => scope.includes(teamId));
 }
 
 /** A status Weir does not know (a newer Flink's) shows as UNKNOWN rather than failing the page. */

@@ -14,7 +14,7 @@ import type {
 } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
 import { DEFAULT_TEAM_ID } from '@weir/contract';
-import { mayAct, teamScope, type Principal, type TeamScope } from '../auth/principal.js';
+import { defaultTeamFor, mayAct, narrowScope, type Principal, type TeamScope } from '../auth/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { ConflictError, FlinkUnreachableError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
 import { analyzeLineageOnDemand } from '../lineage/lineage-on-demand.js';
@@ -66,7 +66,7 @@ export class TasksService {
 
   /** The tasks of the teams in `scope` (`all`: every team's), narrowed by the query. */
   async list(query: TaskListQuery, scope: TeamScope = 'all'): Promise<TaskPage> {
-    const teamIds = narrowTeams(scope, query.teamId);
+    const teamIds = narrowScope(scope, query.teamId);
     const page = await this.deps.tasks.list({
       ...(teamIds ? { teamIds } : {}),
       nameContains: query.q,
@@ -126,10 +126,9 @@ export class TasksService {
       if (!mayAct(actor, requested, 'operator')) throw new ForbiddenError('Making a task in a team needs the operator role there');
       return requested;
     }
-    if (mayAct(actor, DEFAULT_TEAM_ID, 'operator')) return DEFAULT_TEAM_ID;
-    const operable = teamScope(actor, 'operator');
-    if (operable !== 'all' && operable.length === 1) return operable[0]!;
-    throw new InputError('Choose the team the task belongs to (teamId)');
+    const teamId = defaultTeamFor(actor, 'operator', DEFAULT_TEAM_ID);
+    if (teamId === undefined) throw new InputError('Choose the team the task belongs to (teamId)');
+    return teamId;
   }
 
   /** A task runs only on a cluster of its own team, or on one every team shares. */
@@ -439,10 +438,4 @@ export function toVersion(record: TaskVersionRecord, kind: TaskRecord['kind']): 
     createdAt: record.createdAt,
     note: record.note,
   };
-}
-
-/** The teams a list covers: the caller's scope, narrowed to one team when asked (undefined: every team). */
-export function narrowTeams(scope: TeamScope, requested: string | undefined): readonly string[] | undefined {
-  if (scope === 'all') return requested ? [requested] : undefined;
-  return requested ? scope.filter((teamId) => teamId === requested) : scope;
 }

@@ -35,18 +35,24 @@ export class TeamsStore {
   ) {}
 
   async list(): Promise<TeamRecord[]> {
-    const rows = await this.database.db
+    return this.withMembers();
+  }
+
+  async get(id: string): Promise<TeamRecord | undefined> {
+    return (await this.withMembers(id))[0];
+  }
+
+  /** Teams with their member counts: all, or the one with this id. */
+  private async withMembers(id?: string): Promise<TeamRecord[]> {
+    let query = this.database.db
       .selectFrom('teams')
       .leftJoin('team_members', 'team_members.team_id', 'teams.id')
       .select(({ fn }) => ['teams.id', 'teams.name', 'teams.description', 'teams.created_at', fn.count<number>('team_members.user_id').as('members')])
       .groupBy(['teams.id', 'teams.name', 'teams.description', 'teams.created_at'])
-      .orderBy('teams.name')
-      .execute();
+      .orderBy('teams.name');
+    if (id !== undefined) query = query.where('teams.id', '=', id);
+    const rows = await query.execute();
     return rows.map((r) => ({ id: r.id, name: r.name, description: r.description, createdAt: Number(r.created_at), memberCount: Number(r.members) }));
-  }
-
-  async get(id: string): Promise<TeamRecord | undefined> {
-    return (await this.list()).find((team) => team.id === id);
   }
 
   async create(team: { name: string; description: string | null }): Promise<TeamRecord> {

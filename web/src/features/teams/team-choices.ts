@@ -52,8 +52,7 @@ export function taskTeamChoice(teams: readonly Team[] | undefined): TeamChoice {
  */
 export function ownerTeamChoice(teams: readonly Team[] | undefined, role: Role): TeamChoice {
   const options = (teams ?? []).filter((team) => atLeast(team.myRole, role));
-  const initial = options.some((team) => team.id === DEFAULT_TEAM) ? DEFAULT_TEAM : options.length === 1 ? options[0]!.id : undefined;
-  return { options, initial, shown: options.length > 1 };
+  return { options, initial: preselect(options.map((team) => team.id)), shown: options.length > 1 };
 }
 
 /**
@@ -98,7 +97,7 @@ export interface OwnerChoice {
 export function clusterOwnerChoice(teams: readonly Team[] | undefined, globalRole: GlobalRole | undefined): OwnerChoice {
   const own = (teams ?? []).filter((team) => atLeast(team.myRole, 'admin')).map((team) => ({ value: team.id, teamName: team.name }));
   const options = globalRole === 'admin' ? [...own, { value: SHARED_CLUSTER, teamName: undefined }] : own;
-  return { options, initial: preselect(options), shown: options.length > 1 };
+  return { options, initial: preselect(options.map((option) => option.value)), shown: options.length > 1 };
 }
 
 /**
@@ -114,9 +113,10 @@ export function tokenTeamChoice(teams: readonly Team[] | undefined, globalRole: 
   return { options: own, initial: own.length === 1 ? own[0]!.value : undefined, shown: true };
 }
 
-function preselect(options: readonly OwnerOption[]): string | undefined {
-  if (options.some((option) => option.value === DEFAULT_TEAM)) return DEFAULT_TEAM;
-  return options.length === 1 ? options[0]!.value : undefined;
+/** What a team picker preselects, as the server picks when none is named: the default team when offered, else the only choice. */
+function preselect(values: readonly string[]): string | undefined {
+  if (values.includes(DEFAULT_TEAM)) return DEFAULT_TEAM;
+  return values.length === 1 ? values[0] : undefined;
 }
 
 /** The team admins and global admins change a team's members; everyone else only reads them. */
