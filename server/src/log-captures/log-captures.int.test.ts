@@ -19,6 +19,7 @@ describe('log captures on a real Flink job', () => {
   let weir: TestWeir;
   let jobId: string;
   let run: RunRecord;
+  let clusterId: string;
 
   /** Another capture service over the same database and cluster, with its own bounds or clock. */
   const serviceWith = (settings: Partial<LogCaptureSettings>, now?: () => number) =>
@@ -37,6 +38,7 @@ describe('log captures on a real Flink job', () => {
     proxy = await FlinkProxy.start(flink.restUrl);
     weir = await startTestWeir({ config: { logCaptures: SETTINGS } });
     const cluster = await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'captures', restUrl: proxy.url, gatewayUrl: flink.gatewayUrl });
+    clusterId = cluster.id;
     [jobId] = (await runSql(flink, failingJobSql('log_capture_fail'))) as [string];
     run = await waitUntil('the watcher to record the run as FAILED', 60_000, async () => {
       const r = await weir.services.runs.getByJob(cluster.id, jobId);
@@ -79,6 +81,42 @@ describe('log captures on a real Flink job', () => {
     assert.ok(taskLines.length > 0, `the failing task's lines in the TaskManager part:\n${tm.text.slice(-3000)}`);
     assert.match(tm.text, /java\.lang\.ArithmeticException: \/ by zero/);
     assert.ok(capture.parts.some((p) => p.component === 'taskmanager' && p.kind === 'stdout' && p.status === 'OK'));
+  });
+
+  it('is not fooled by the copy of the TaskManager log that Flink served a moment before the failure', async () => {
+    // Flink's REST endpoint serves a TaskManager's log from a copy it keeps for web.refresh-interval.
+    // Someone reading that log while this job runs (here, a loop reading it through Flink directly)
+    // keeps a copy without the failure in it; the capture must still hold the failing task's lines.
+    const tmId = (await flink.jm.taskManagers()).taskmanagers[0]!.id;
+    let reading = true;
+    let reads = 0;
+    const reader = (async () => {
+      while (reading) {
+        await flink.jm.fileRange({ component: 'taskmanager', tmId, kind: 'log' }, { limit: 1024 }).catch(() => undefined);
+        reads += 1;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    try {
+      const [warmJobId] = (await runSql(flink, failingJobSql('log_capture_warm_cache'))) as [string];
+      const warmRun = await waitUntil('the watcher to record the second run as FAILED', 60_000, async () => {
+        const r = await weir.services.runs.getByJob(clusterId, warmJobId);
+        return r?.status === 'FAILED' ? r : undefined;
+      });
+      const capture = await waitUntil('the second failure\'s capture to be finished', 30_000, async () => {
+        const list = await weir.services.logCaptures.list(warmRun.id);
+        return list.captures.find((c) => c.trigger === 'FAILED' && c.status !== 'PENDING');
+      });
+      assert.ok(reads > 1, 'the TaskManager log was read while the job ran');
+      const tmLog = capture.parts.find((p) => p.component === 'taskmanager' && p.kind === 'log' && p.status === 'OK');
+      assert.ok(tmLog, `a TaskManager log part: ${JSON.stringify(capture.parts)}`);
+      const tm = await weir.services.logCaptures.partText(warmRun.id, capture.id, tmLog.seq, { mask: false });
+      const failed = tm.text.split('\n').filter((l) => l.includes('src_log_capture_warm_cache') && /switched from RUNNING to FAILED/.test(l));
+      assert.ok(failed.length > 0, `the failing task's lines in the TaskManager part:\n${tm.text.slice(-3000)}`);
+    } finally {
+      reading = false;
+      await reader;
+    }
   });
 
   it('cuts a capture over its bound, with a visible marker, within the bound', async () => {

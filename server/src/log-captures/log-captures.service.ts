@@ -56,6 +56,8 @@ export interface CaptureRequest {
   detail: string | null;
   requestedBy: string | null;
   threadDump: boolean;
+  /** When this instance heard of the event, on Weir's clock: the event happened no later. */
+  heardAt: number;
 }
 
 /** File reads a capture makes, before bounding. */
@@ -75,6 +77,19 @@ const MAX_TASK_MANAGERS = 4;
 const CONCURRENCY = 2;
 /** A capture still PENDING after this long was abandoned (its instance stopped). */
 const ABANDONED_AFTER_MS = 10 * 60_000;
+/**
+ * An event heard this long after it happened (Weir found a job that failed while it was down, or a
+ * cluster's history at first sight) is not captured by itself: the TaskManagers' tails no longer
+ * hold it, and a cluster found with hundreds of old failures must not set off hundreds of reads.
+ * "Capture now" still keeps what the JobManager has.
+ */
+export const LATE_EVENT_MS = 15 * 60_000;
+/** Flink's default `web.refresh-interval`, for a JobManager whose /config cannot be read. */
+const DEFAULT_FLINK_REFRESH_MS = 3_000;
+/** The longest a capture waits for Flink's copy of a TaskManager file to expire, whatever /config claims. */
+const MAX_FILE_CACHE_WAIT_MS = 30_000;
+/** Slack for the JobManager's and Weir's timers not ticking alike. */
+const FILE_CACHE_MARGIN_MS = 250;
 
 /**
  * Keeps the logs that explain a run's failure at the moment it happens: the JobManager's records
@@ -136,14 +151,18 @@ export class LogCaptureService {
 
   /** The bus listener: decides whether the event calls for a capture and queues it. Returns at once. */
   onEvent(event: WeirEvent): void {
-    const request = requestOf(event, this.deps.settings.threadDump);
-    if (!request) return;
+    const heardAt = this.now();
+    const wanted = requestOf(event, this.deps.settings.threadDump, heardAt);
+    if (!wanted) return;
+    const request: CaptureRequest = { ...wanted, heardAt };
     // Triggers of one run that wait together are one incident (the exception, the restart and the
     // failure of one cause arrive within a cycle): one capture, named after the gravest.
     const waiting = this.queue.find((r) => r.runId === request.runId);
     if (waiting) {
       if (GRAVITY[request.trigger] > GRAVITY[waiting.trigger]) Object.assign(waiting, { ...request, detail: request.detail ?? waiting.detail });
       else waiting.detail ??= request.detail;
+      // The capture must postdate every event it stands for.
+      waiting.heardAt = Math.max(waiting.heardAt, request.heardAt);
       return;
     }
     this.queue.push(request);
@@ -169,7 +188,7 @@ export class LogCaptureService {
     const run = await this.run(runId);
     const at = this.now();
     const record = await this.deps.audit.around(actor, 'run.logs.capture', { type: 'run', id: run.id, name: run.jobName }, () =>
-      this.capture({ runId, trigger: 'MANUAL', triggerKey: `MANUAL:${newId(at)}`, triggerAt: at, detail: null, requestedBy: actor.name, threadDump: opts.threadDump }),
+      this.capture({ runId, trigger: 'MANUAL', triggerKey: `MANUAL:${newId(at)}`, triggerAt: at, heardAt: at, detail: null, requestedBy: actor.name, threadDump: opts.threadDump }),
     );
     return toView(record!);
   }
@@ -280,7 +299,9 @@ export class LogCaptureService {
         },
       },
     ];
-    for (const tmId of await this.taskManagersOf(jm, run, request)) {
+    const taskManagers = await this.taskManagersOf(jm, run, request);
+    if (taskManagers.length) await this.untilTaskManagerFilesPostdate(jm, request.heardAt);
+    for (const tmId of taskManagers) {
       const tail = (kind: 'log' | 'stdout'): Read => ({
         component: 'taskmanager',
         tmId,
@@ -306,6 +327,23 @@ export class LogCaptureService {
       }
     }
     return reads;
+  }
+
+  /**
+   * Waits until the JobManager can no longer serve a copy of a TaskManager file made before the
+   * event. Flink's REST endpoint fetches a TaskManager's log or stdout once and serves that copy to
+   * every reader for its `web.refresh-interval` (3 s by default): a log viewer or another capture
+   * that read the file a moment before the failure would otherwise hand this capture a log without
+   * the failure in it. The event happened before Weir heard of it, so a copy fetched after
+   * `heardAt + refresh-interval` was made after the event.
+   */
+  private async untilTaskManagerFilesPostdate(jm: JobManagerClient, heardAt: number): Promise<void> {
+    const refresh = await jm.dashboardConfig().then(
+      (c) => c['refresh-interval'],
+      () => undefined,
+    );
+    const waitMs = fileCacheWaitMs({ heardAt, refreshIntervalMs: refresh, now: this.now() });
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
   }
 
   /**
@@ -336,8 +374,9 @@ export class LogCaptureService {
   }
 }
 
-/** The capture an event calls for, if any. */
-export function requestOf(event: WeirEvent, threadDump: boolean): CaptureRequest | undefined {
+/** The capture an event heard at `heardAt` calls for, if any. */
+export function requestOf(event: WeirEvent, threadDump: boolean, heardAt: number): Omit<CaptureRequest, 'heardAt'> | undefined {
+  if ('at' in event && heardAt - event.at > LATE_EVENT_MS) return undefined;
   const base = { requestedBy: null, threadDump };
   switch (event.type) {
     case 'run.status':
@@ -354,6 +393,18 @@ export function requestOf(event: WeirEvent, threadDump: boolean): CaptureRequest
     default:
       return undefined;
   }
+}
+
+/**
+ * How long to wait before reading a TaskManager file so that Flink cannot serve a copy made before
+ * an event heard at `heardAt`: the JobManager's `web.refresh-interval` (Flink's default when the
+ * JobManager did not say, or said something that is not a duration; at most 30 s, whatever it
+ * says) and a little slack, counted from when Weir heard of the event.
+ */
+export function fileCacheWaitMs(opts: { heardAt: number; refreshIntervalMs: number | undefined; now: number }): number {
+  const refresh = opts.refreshIntervalMs;
+  const cacheMs = refresh !== undefined && Number.isFinite(refresh) && refresh >= 0 ? Math.min(refresh, MAX_FILE_CACHE_WAIT_MS) : DEFAULT_FLINK_REFRESH_MS;
+  return Math.max(0, opts.heardAt + cacheMs + FILE_CACHE_MARGIN_MS - opts.now);
 }
 
 /** UTF-8 text of a byte window; a window that starts mid-file drops its first, partial, line. */
