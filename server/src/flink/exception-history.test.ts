@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { restartsOfEndedJob, taskManagersOfLatestFailure } from './exception-history.js';
+import { causeOfLatestFailure, latestFailureOfStoredHistory, restartsOfEndedJob, taskManagersOfLatestFailure } from './exception-history.js';
 
 const entry = (timestamp: number, exceptionName = 'java.lang.ArithmeticException') => ({ exceptionName, stacktrace: `${exceptionName}: / by zero`, timestamp });
 
@@ -46,5 +46,51 @@ describe('the TaskManagers of the latest failure', () => {
   it('names none for a failure without a task location, or without history', () => {
     assert.deepEqual(taskManagersOfLatestFailure({ exceptionHistory: { entries: [entry(1)], truncated: false } }), []);
     assert.deepEqual(taskManagersOfLatestFailure(undefined), []);
+  });
+});
+
+describe('the cause of the latest failure, in one line', () => {
+  it('is the innermost cause of the newest entry: a job failed for good names the task\'s exception, not "recovery is suppressed"', () => {
+    const suppressed = {
+      exceptionName: 'org.apache.flink.runtime.JobException',
+      stacktrace: 'org.apache.flink.runtime.JobException: Recovery is suppressed by NoRestartBackoffTimeStrategy\n\tat org.apache.flink.runtime.X.y(X.java:1)\nCaused by: java.lang.ArithmeticException: / by zero\n\tat StreamExecCalc$5.processElement(Unknown Source)',
+      timestamp: 9,
+    };
+    assert.equal(causeOfLatestFailure({ exceptionHistory: { entries: [entry(1, 'java.io.IOException'), suppressed], truncated: false } }), 'java.lang.ArithmeticException: / by zero');
+  });
+
+  it('falls back to a concurrent task failure, then to the first line, and is cut to its length', () => {
+    const bare = { exceptionName: 'org.apache.flink.runtime.JobException', stacktrace: 'org.apache.flink.runtime.JobException: Recovery is suppressed', timestamp: 2 };
+    assert.equal(causeOfLatestFailure({ exceptionHistory: { entries: [{ ...bare, concurrentExceptions: [{ exceptionName: 'x', stacktrace: 'x\nCaused by: java.lang.IllegalStateException: boom', timestamp: 2 }] }], truncated: false } }), 'java.lang.IllegalStateException: boom');
+    assert.equal(causeOfLatestFailure({ exceptionHistory: { entries: [bare], truncated: false } }), 'org.apache.flink.runtime.JobException: Recovery is suppressed');
+    assert.equal(causeOfLatestFailure({ exceptionHistory: { entries: [bare], truncated: false } }, 20), 'org.apache.flink.ru…');
+    assert.equal(causeOfLatestFailure(undefined), undefined);
+  });
+});
+
+describe('the latest failure of a stored exception history, as an alert names it', () => {
+  it('splits the innermost cause into class and message', () => {
+    const stored = JSON.stringify({
+      'root-exception': 'ignored',
+      exceptionHistory: {
+        truncated: false,
+        entries: [
+          {
+            exceptionName: 'org.apache.flink.runtime.JobException',
+            stacktrace: 'org.apache.flink.runtime.JobException: Recovery is suppressed by NoRestartBackoffTimeStrategy\n\tat a.b(C.java:1)\nCaused by: java.lang.ArithmeticException: / by zero\n',
+            timestamp: 5,
+          },
+        ],
+      },
+    });
+    assert.deepEqual(latestFailureOfStoredHistory(stored), { name: 'java.lang.ArithmeticException', message: '/ by zero' });
+  });
+
+  it('keeps a cause without a message whole, and knows nothing of text that is not a history', () => {
+    const bare = JSON.stringify({ exceptionHistory: { truncated: false, entries: [{ exceptionName: 'java.lang.OutOfMemoryError', stacktrace: 'java.lang.OutOfMemoryError\n\tat x.y(Z.java:1)', timestamp: 1 }] } });
+    assert.deepEqual(latestFailureOfStoredHistory(bare), { name: 'java.lang.OutOfMemoryError', message: '' });
+    assert.equal(latestFailureOfStoredHistory(JSON.stringify({ exceptionHistory: { truncated: false, entries: [] } })), undefined);
+    assert.equal(latestFailureOfStoredHistory('<html>502</html>'), undefined);
+    assert.equal(latestFailureOfStoredHistory(JSON.stringify({ errors: ['Job not found'] })), undefined);
   });
 });

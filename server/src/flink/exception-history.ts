@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { JobExceptions } from './flink-rest.schemas.js';
+import { JobExceptions } from './flink-rest.schemas.js';
 
 type ExceptionHistoryAnswer = z.infer<typeof JobExceptions>;
 
@@ -30,4 +30,45 @@ export function taskManagersOfLatestFailure(history: ExceptionHistoryAnswer | un
   if (!latest) return [];
   const ids = [latest, ...(latest.concurrentExceptions ?? [])].map((e) => e.taskManagerId).filter((id): id is string => typeof id === 'string' && id.length > 0);
   return [...new Set(ids)];
+}
+
+/**
+ * What the latest failure in a job's exception history was, in one line: the innermost cause of
+ * its root entry (Flink wraps a task's exception in a JobException such as "Recovery is
+ * suppressed by NoRestartBackoffTimeStrategy", so its first line says nothing of the cause), else
+ * of a task failure concurrent with it. At most `maxLength` characters; undefined without history.
+ */
+export function causeOfLatestFailure(history: ExceptionHistoryAnswer | undefined, maxLength = 300): string | undefined {
+  const entries = history?.exceptionHistory?.entries ?? [];
+  const latest = entries.reduce<(typeof entries)[number] | undefined>((newest, e) => (!newest || e.timestamp > newest.timestamp ? e : newest), undefined);
+  if (!latest) return undefined;
+  const innermost = (e: { exceptionName: string; stacktrace: string }) =>
+    [...e.stacktrace.matchAll(/^Caused by: ([^\n]+)/gm)].at(-1)?.[1]?.trim();
+  const cause =
+    innermost(latest) ??
+    (latest.concurrentExceptions ?? []).map(innermost).find(Boolean) ??
+    (latest.stacktrace.split('\n')[0]?.trim() || latest.exceptionName);
+  return cause.length > maxLength ? `${cause.slice(0, maxLength - 1)}…` : cause;
+}
+
+/**
+ * The latest failure of an exception history the watcher stored as Flink's text (a run's
+ * `exceptions` snapshot), as class and message of its innermost cause: what an alert about the
+ * failure names. Undefined when the text is not such a history or it holds no failure.
+ */
+export function latestFailureOfStoredHistory(body: string): { name: string; message: string } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const history = JobExceptions.safeParse(parsed);
+  const cause = history.success ? causeOfLatestFailure(history.data) : undefined;
+  if (!cause) return undefined;
+  // "java.lang.ArithmeticException: / by zero": a Java exception's text is its class, then its message.
+  const separator = cause.indexOf(': ');
+  return separator > 0 && !/\s/.test(cause.slice(0, separator))
+    ? { name: cause.slice(0, separator), message: cause.slice(separator + 2) }
+    : { name: cause, message: '' };
 }

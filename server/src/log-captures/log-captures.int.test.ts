@@ -57,6 +57,8 @@ describe('log captures on a real Flink job', () => {
     });
     console.log(`capture of FAILED: ${capture.status}, ${capture.textBytes} bytes of text, ${capture.storedBytes} bytes stored (gzip), read in ${capture.durationMs} ms; parts: ${capture.parts.map((p) => `${p.component}${p.tm ? `:${p.tm}` : ''}/${p.kind} ${p.textBytes}→${p.storedBytes} of ${p.sourceBytes}`).join(', ')}`);
     assert.equal(capture.status, 'COMPLETE', capture.failure ?? JSON.stringify(capture.parts));
+    // The list says what failed without opening the capture: the cause from Flink's exception history.
+    assert.equal(capture.detail, 'java.lang.ArithmeticException: / by zero');
     assert.ok(capture.completedAt! >= run.updatedAt - 60_000);
     assert.ok(capture.storedBytes < capture.textBytes, 'stored compressed');
 

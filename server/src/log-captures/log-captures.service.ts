@@ -7,7 +7,7 @@ import type { ClustersService } from '../clusters/clusters.service.js';
 import { newId } from '../db/ids.js';
 import { AppError, NotFoundError } from '../errors/errors.js';
 import type { EventBus, WeirEvent } from '../events/events.js';
-import { taskManagersOfLatestFailure } from '../flink/exception-history.js';
+import { causeOfLatestFailure, taskManagersOfLatestFailure } from '../flink/exception-history.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
@@ -226,9 +226,9 @@ export class LogCaptureService {
     const claimed = await this.deps.store.claim(request);
     if (!claimed) return undefined; // captured already (by this instance or another)
     const startedAt = this.now();
-    const finish = async (status: 'COMPLETE' | 'PARTIAL' | 'FAILED', failure: string | null, parts: FinishedPart[]) => {
+    const finish = async (status: 'COMPLETE' | 'PARTIAL' | 'FAILED', failure: string | null, parts: FinishedPart[], detail?: string) => {
       const durationMs = this.now() - startedAt;
-      await this.deps.store.finish(claimed.id, { status, failure, parts, durationMs });
+      await this.deps.store.finish(claimed.id, { status, failure, parts, durationMs, detail });
       const done = (await this.deps.store.get(claimed.id))!;
       this.deps.log.info(
         { runId: request.runId, trigger: request.trigger, status, textBytes: done.textBytes, storedBytes: done.storedBytes, durationMs, failure },
@@ -244,7 +244,10 @@ export class LogCaptureService {
     }
   }
 
-  private async readAndStore(request: CaptureRequest, finish: (status: 'COMPLETE' | 'PARTIAL' | 'FAILED', failure: string | null, parts: FinishedPart[]) => Promise<LogCaptureRecord>): Promise<LogCaptureRecord> {
+  private async readAndStore(
+    request: CaptureRequest,
+    finish: (status: 'COMPLETE' | 'PARTIAL' | 'FAILED', failure: string | null, parts: FinishedPart[], detail?: string) => Promise<LogCaptureRecord>,
+  ): Promise<LogCaptureRecord> {
     const run = await this.deps.runs.get(request.runId);
     if (!run) return finish('FAILED', 'The run no longer exists', []);
     const left = this.deps.settings.runBytes - (await this.deps.store.textBytesOfRun(run.id));
@@ -256,7 +259,7 @@ export class LogCaptureService {
       if (!(err instanceof AppError)) throw err;
       return finish('FAILED', `The run's cluster cannot be asked: ${err.message}`, []);
     }
-    const reads = await this.plan(jm, run, request);
+    const { reads, cause } = await this.plan(jm, run, request);
     const results = await Promise.all(
       reads.map(async (r) => {
         try {
@@ -278,12 +281,16 @@ export class LogCaptureService {
       }),
     );
     const failed = parts.filter((p) => p.status === 'FAILED');
-    if (failed.length === parts.length) return finish('FAILED', `No file could be read: ${failed[0]?.failure ?? 'nothing to read'}`, parts);
-    return finish(failed.length ? 'PARTIAL' : 'COMPLETE', null, parts);
+    if (failed.length === parts.length) return finish('FAILED', `No file could be read: ${failed[0]?.failure ?? 'nothing to read'}`, parts, cause);
+    return finish(failed.length ? 'PARTIAL' : 'COMPLETE', null, parts, cause);
   }
 
-  /** Which files to read: the JobManager log, and the log and stdout of the TaskManagers involved. */
-  private async plan(jm: JobManagerClient, run: RunRecord, request: CaptureRequest): Promise<Read[]> {
+  /**
+   * Which files to read: the JobManager log, and the log and stdout of the TaskManagers involved;
+   * and, for a failure or a restart, its cause as the exception history tells it (the capture's
+   * detail when the event had none).
+   */
+  private async plan(jm: JobManagerClient, run: RunRecord, request: CaptureRequest): Promise<{ reads: Read[]; cause: string | undefined }> {
     const { scanBytes, captureBytes, windowMs } = this.deps.settings;
     const jid = run.flinkJobId;
     const reads: Read[] = [
@@ -299,7 +306,8 @@ export class LogCaptureService {
         },
       },
     ];
-    const taskManagers = await this.taskManagersOf(jm, run, request);
+    const history = request.trigger === 'CHECKPOINT_FAILED' || request.trigger === 'MANUAL' ? undefined : await jm.exceptions(jid, 10).catch(() => undefined);
+    const taskManagers = await this.taskManagersOf(jm, run, taskManagersOfLatestFailure(history));
     if (taskManagers.length) await this.untilTaskManagerFilesPostdate(jm, request.heardAt);
     for (const tmId of taskManagers) {
       const tail = (kind: 'log' | 'stdout'): Read => ({
@@ -326,7 +334,7 @@ export class LogCaptureService {
         });
       }
     }
-    return reads;
+    return { reads, cause: causeOfLatestFailure(history) };
   }
 
   /**
@@ -350,12 +358,9 @@ export class LogCaptureService {
    * The TaskManagers whose logs explain the event: those of the latest failure in the exception
    * history; else those holding the job's slots; else (a job already gone from them) any, a few.
    */
-  private async taskManagersOf(jm: JobManagerClient, run: RunRecord, request: CaptureRequest): Promise<string[]> {
+  private async taskManagersOf(jm: JobManagerClient, run: RunRecord, failing: string[]): Promise<string[]> {
     const jid = run.flinkJobId;
-    if (request.trigger !== 'CHECKPOINT_FAILED' && request.trigger !== 'MANUAL') {
-      const failing = await jm.exceptions(jid, 10).then(taskManagersOfLatestFailure, () => []);
-      if (failing.length) return failing.slice(0, MAX_TASK_MANAGERS);
-    }
+    if (failing.length) return failing.slice(0, MAX_TASK_MANAGERS);
     const all = await jm.taskManagers().then((list) => list.taskmanagers.map((t) => t.id).sort(), () => [] as string[]);
     const holding = await Promise.all(
       all.slice(0, 32).map(async (id) => {

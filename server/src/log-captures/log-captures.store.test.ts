@@ -38,11 +38,13 @@ forEachDatabase('LogCapturesStore', (getDb) => {
     const capture = (await store.claim({ runId, trigger: 'RESTARTING', triggerKey: 'RESTARTING:2000', triggerAt: 2000 }))!;
     clock += 1_500;
     const gone = part(2, { component: 'taskmanager', tmId: 'tm-1', kind: 'stdout', selection: 'tail', status: 'FAILED', failure: 'TaskManager tm-1 is gone', sourceBytes: null, textBytes: 0, content: null });
-    await store.finish(capture.id, { status: 'PARTIAL', failure: null, parts: [part(1, { truncated: true }), gone], durationMs: 420 });
+    await store.finish(capture.id, { status: 'PARTIAL', failure: null, parts: [part(1, { truncated: true }), gone], durationMs: 420, detail: 'java.lang.ArithmeticException: / by zero' });
     // A second finish (another worker, a late retry) changes nothing.
-    await store.finish(capture.id, { status: 'FAILED', failure: 'late', parts: [part(3)], durationMs: 1 });
+    await store.finish(capture.id, { status: 'FAILED', failure: 'late', parts: [part(3)], durationMs: 1, detail: 'late' });
     const saved = (await store.get(capture.id))!;
     assert.equal(saved.status, 'PARTIAL');
+    // The event said nothing of its cause: the one read with the files fills it in.
+    assert.equal(saved.detail, 'java.lang.ArithmeticException: / by zero');
     assert.equal(saved.durationMs, 420);
     assert.equal(saved.completedAt, clock);
     assert.equal(saved.truncated, true);
@@ -53,6 +55,12 @@ forEachDatabase('LogCapturesStore', (getDb) => {
     assert.equal(gunzipSync(read.content!).toString('utf8'), text);
     assert.equal((await store.partContent(capture.id, 2))!.content, null);
     assert.equal(await store.partContent(capture.id, 9), undefined);
+  });
+
+  it('keeps what the event said of itself over the cause read later', async () => {
+    const capture = (await store.claim({ runId: otherRunId, trigger: 'CHECKPOINT_FAILED', triggerKey: 'CHECKPOINT_FAILED:7', triggerAt: 2500, detail: 'Checkpoint expired before completing.' }))!;
+    await store.finish(capture.id, { status: 'COMPLETE', failure: null, parts: [part(0)], durationMs: 5, detail: 'java.io.IOException: other' });
+    assert.equal((await store.get(capture.id))!.detail, 'Checkpoint expired before completing.');
   });
 
   it('lists a run\'s captures newest event first and sums what they keep', async () => {
@@ -70,7 +78,7 @@ forEachDatabase('LogCapturesStore', (getDb) => {
     assert.equal(abandoned.status, 'FAILED');
     assert.equal(abandoned.failure, 'Weir stopped during the capture');
     const fresh = (await store.claim({ runId, trigger: 'MANUAL', triggerKey: 'MANUAL:x', triggerAt: clock }))!;
-    assert.equal(await store.deleteCreatedBefore(clock), 3);
+    assert.equal(await store.deleteCreatedBefore(clock), 4);
     assert.deepEqual((await store.listByRun(runId)).map((c) => c.id), [fresh.id]);
     assert.equal(await getDb().db.selectFrom('log_capture_parts').select('seq').execute().then((r) => r.length), 0);
   });

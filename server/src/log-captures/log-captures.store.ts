@@ -92,10 +92,11 @@ export class LogCapturesStore {
   }
 
   /** Stores the parts and the outcome in one transaction; a capture is finished once. */
-  async finish(id: string, outcome: { status: Exclude<CaptureStatus, 'PENDING'>; failure: string | null; parts: FinishedPart[]; durationMs: number }): Promise<void> {
+  /** `detail` fills in what the event did not say (the failure's cause, read with the files); it never replaces what it said. */
+  async finish(id: string, outcome: { status: Exclude<CaptureStatus, 'PENDING'>; failure: string | null; parts: FinishedPart[]; durationMs: number; detail?: string | null }): Promise<void> {
     const completedAt = this.now();
     await inTransaction(this.database.db, async (trx) => {
-      const capture = await trx.selectFrom('log_captures').select(['run_id', 'status']).where('id', '=', id).executeTakeFirst();
+      const capture = await trx.selectFrom('log_captures').select(['run_id', 'status', 'detail']).where('id', '=', id).executeTakeFirst();
       if (!capture || capture.status !== 'PENDING') return;
       for (const part of outcome.parts) {
         await trx
@@ -128,6 +129,7 @@ export class LogCapturesStore {
           truncated: outcome.parts.some((p) => p.truncated) ? 1 : 0,
           duration_ms: outcome.durationMs,
           completed_at: completedAt,
+          ...(capture.detail === null && outcome.detail ? { detail: outcome.detail } : {}),
         })
         .where('id', '=', id)
         .where('status', '=', 'PENDING')
