@@ -172,6 +172,7 @@ export class AlertEngine {
     const rules = await this.rules.listActive(['status', 'restarts']);
     const task = await this.taskSubject(event.taskId);
     const folded = await this.foldedIntoOtherAlert(event, task);
+    const failure = this.failureOnce(event.runId);
     for (const rule of rules) {
       if (!task.covers(rule)) continue;
       const { condition } = rule;
@@ -180,6 +181,7 @@ export class AlertEngine {
           ...runFacts(event, event.at),
           status: event.to,
           summary: `status became ${event.to}${event.note ? ` (${event.note})` : ''}`,
+          ...(event.to === 'FAILED' ? await failure() : {}),
         });
       }
       if (condition.kind === 'restarts' && event.to === 'RESTARTING') {
@@ -364,12 +366,18 @@ export class AlertEngine {
     const rules = await this.rules.listActive(['status', 'auto-restart-exhausted']);
     if (rules.length === 0) return;
     const task = await this.taskSubject(event.taskId);
+    const failure = this.failureOnce(event.runId);
     for (const rule of rules) {
       if (!task.covers(rule)) continue;
       if (rule.condition.kind === 'auto-restart-exhausted') {
-        await this.open(rule, `auto-restart:${rule.id}:${event.runId}`, task.teamId, { ...runFacts(event, event.at), status: 'FAILED', summary });
+        await this.open(rule, `auto-restart:${rule.id}:${event.runId}`, task.teamId, { ...runFacts(event, event.at), status: 'FAILED', summary, ...(await failure()) });
       } else if (rule.condition.kind === 'status' && rule.condition.statuses.includes('FAILED')) {
-        await this.open(rule, `status:${rule.id}:${event.runId}`, task.teamId, { ...runFacts(event, event.at), status: 'FAILED', summary: `status became FAILED; ${summary}` });
+        await this.open(rule, `status:${rule.id}:${event.runId}`, task.teamId, {
+          ...runFacts(event, event.at),
+          status: 'FAILED',
+          summary: `status became FAILED; ${summary}`,
+          ...(await failure()),
+        });
       }
     }
   }
@@ -447,6 +455,23 @@ export class AlertEngine {
 
   private async activeRulesById(): Promise<Map<string, StoredRule>> {
     return new Map((await this.rules.listActive()).map((rule) => [rule.id, rule]));
+  }
+
+  /**
+   * The exception a FAILED run's alert names, read at most once per event and only when a rule
+   * fires. The watcher stores a run's exception history before it announces the end, so it is
+   * there by the time the status arrives; a run whose history could not be read names none.
+   */
+  private failureOnce(runId: string): () => Promise<Pick<IncidentFacts, 'exception'>> {
+    let read: Promise<Pick<IncidentFacts, 'exception'>> | undefined;
+    return () =>
+      (read ??= this.options.facts.latestFailure(runId).then(
+        (exception) => (exception ? { exception } : {}),
+        (err: unknown) => {
+          this.options.log.warn({ err, runId }, 'could not read the exception of a failed run for its alert');
+          return {};
+        },
+      ));
   }
 
   /** One task as the rules see it, read once per event. */

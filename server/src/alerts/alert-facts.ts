@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { RunRef, RunStatus, WeirEvent } from '../events/events.js';
+import { latestFailureOfStoredHistory } from '../flink/exception-history.js';
 import { countRestartsSince } from '../runs/runs.store.js';
 
 /** What rule matching needs to know about a task. */
@@ -29,6 +30,8 @@ export interface RunFacts {
   restartsSince(runId: string, since: number): Promise<number>;
   /** Names of the jobs on a cluster that are not FINISHED, CANCELED or FAILED (at most `limit`). */
   activeJobsOnCluster(clusterId: string, limit: number): Promise<string[]>;
+  /** The innermost cause of the run's latest failure, from the exception history the watcher stored; null when none is stored. */
+  latestFailure(runId: string): Promise<{ name: string; message: string } | null>;
 }
 
 /** When the run's latest checkpoint completed, as far as Weir knows; null when it knows of none. */
@@ -123,6 +126,11 @@ export class DatabaseAlertFacts implements TaskFacts, RunFacts {
       .limit(limit)
       .execute();
     return rows.map((row) => row.name);
+  }
+
+  async latestFailure(runId: string): Promise<{ name: string; message: string } | null> {
+    const row = await this.database.db.selectFrom('run_snapshots').select('body').where('run_id', '=', runId).where('kind', '=', 'exceptions').executeTakeFirst();
+    return (row && latestFailureOfStoredHistory(row.body)) ?? null;
   }
 }
 

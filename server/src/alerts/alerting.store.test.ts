@@ -256,6 +256,39 @@ forEachDatabase('alerting end to end', (getDb) => {
     assert.equal(robots.rejected.length, 0, 'every signature checked out');
   });
 
+  it("a failure's alert names the exception that ended the run, from the history the watcher stored before the status", async () => {
+    const ref = await job();
+    const [hook] = await channels(channelRequests().slice(0, 1));
+    await rule(ref, [hook!]);
+    // Flink 1.20's answer for a SQL job that divided by zero without a restart strategy (abridged).
+    const history = {
+      exceptionHistory: {
+        truncated: false,
+        entries: [
+          {
+            exceptionName: 'org.apache.flink.runtime.JobException',
+            stacktrace: 'org.apache.flink.runtime.JobException: Recovery is suppressed by NoRestartBackoffTimeStrategy\n\tat org.apache.flink.runtime.executiongraph.failover.ExecutionFailureHandler.handleFailure(ExecutionFailureHandler.java:219)\nCaused by: java.lang.ArithmeticException: / by zero\n\tat StreamExecCalc$7.processElement(Unknown Source)\n',
+            timestamp: now(),
+            taskName: 'Source: numbers -> Calc',
+          },
+        ],
+      },
+    };
+    await new RunsStore(database).saveSnapshot(ref.runId, 'exceptions', JSON.stringify(history));
+    bus.publish(status(ref, 'FAILED'));
+    await waitFor(() => about(ref.runId).count() >= 1, 3000, 'the FIRING alert');
+    const body = about(ref.runId).robots()[0]!.body as { exception: unknown; fields: Array<{ label: string; value: string }> };
+    assert.deepEqual(body.exception, { name: 'java.lang.ArithmeticException', message: '/ by zero' });
+    assert.deepEqual(body.fields.find((f) => f.label === 'Exception'), { label: 'Exception', value: 'java.lang.ArithmeticException: / by zero' });
+
+    // A run whose exception history was not stored (Flink answered oddly) still alerts, naming none.
+    const unread = await job();
+    await rule(unread, [hook!]);
+    bus.publish(status(unread, 'FAILED'));
+    await waitFor(() => about(unread.runId).count() >= 1, 3000, 'the FIRING alert without an exception');
+    assert.equal((about(unread.runId).robots()[0]!.body as { exception: unknown }).exception, null);
+  });
+
   it('a RUNNING from before a failure (another run of the task recorded late) does not resolve it; a later one does', async () => {
     const ref = await job();
     const [hook] = await channels(channelRequests().slice(0, 1));

@@ -91,6 +91,9 @@ describe('alerts on a real Flink job', () => {
     assert.equal(mailsAbout().length, 1, 'exactly one e-mail');
     assert.equal(robots.rejected.length, 0, 'every signature checked out');
     assert.match(mailsAbout()[0]!.raw, /Subject: \[FIRING\] alert_fail: status became FAILED/);
+    // The webhook names what ended the job (the query divides by zero), not Flink's "recovery is suppressed" wrapper.
+    const hook = robotsAbout().find((m) => m.kind === 'webhook')!.body as { exception: unknown };
+    assert.deepEqual(hook.exception, { name: 'java.lang.ArithmeticException', message: '/ by zero' });
 
     // The fixed job, under the same name: the same task runs again.
     const [fixedJob] = await runSql(flink, streamingJobSql('alert_fail'));
