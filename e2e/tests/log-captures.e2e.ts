@@ -125,6 +125,7 @@ test('after the job fails, the Logs tab lists the capture of the failure, whose 
   const at = shownTime(cells.find((c) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(c.trim())) ?? '');
   assert.ok(at >= submittedAt && at <= Date.now(), `captured at the failure, between the submission and now: ${new Date(at).toISOString()}`);
   assert.ok(cells.some((c) => /^[\d.]+ (?:[KMG]i)?B \([\d.]+ (?:[KMG]i)?B stored\)$/.test(c.trim())), `its size is shown: ${JSON.stringify(cells)}`);
+  assert.ok(cells.includes('java.lang.ArithmeticException: / by zero'), `the detail names the cause: ${JSON.stringify(cells)}`);
   await row.click();
 
   await assertJobManagerPart();
@@ -135,6 +136,9 @@ test('after the job fails, the Logs tab lists the capture of the failure, whose 
   for (const record of recordsWith(await captureText().innerText(), `src_${JOB}`, 'switched from RUNNING to FAILED')) {
     assert.match(record, /java\.lang\.ArithmeticException: \/ by zero/);
   }
+  // A tail opens at its end, where the failure is.
+  const scrolled = await captureText().evaluate((pre) => ({ top: pre.scrollTop, height: pre.scrollHeight, view: pre.clientHeight }));
+  assert.ok(scrolled.height <= scrolled.view || scrolled.top + scrolled.view >= scrolled.height - 2, `the TaskManager part opens at its end: ${JSON.stringify(scrolled)}`);
   await screenshot(page, 'log-captures', '01-capture-of-failure');
 });
 

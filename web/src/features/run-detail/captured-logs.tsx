@@ -1,6 +1,6 @@
 import type { LogCapture, RunDetail } from '@weir/contract';
 import { Alert, App, Button, Checkbox, Empty, Flex, Popconfirm, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
 import { partLabel } from './capture-links';
@@ -29,6 +29,13 @@ export function CapturedLogs({ detail, canOperate, captureId, onSelect }: { deta
   const readable = selected?.parts.filter((p) => p.status === 'OK') ?? [];
   const part = readable.find((p) => p.seq === seq) ?? readable[0];
   const text = useLogCapturePart(runId, selected?.id, part?.seq);
+  // A tail's news is at its end (the failure is what the TaskManager wrote last): open it there.
+  const textRef = useRef<HTMLPreElement>(null);
+  const tailText = part?.selection === 'tail' ? text.data?.text : undefined;
+  useEffect(() => {
+    const pre = textRef.current;
+    if (pre && tailText !== undefined) pre.scrollTop = pre.scrollHeight;
+  }, [tailText]);
 
   if (q.isPending) return <Spin />;
   if (q.isError) return <Alert type="error" showIcon message={formatError('load', 'logCaptures', q.error)} />;
@@ -93,7 +100,7 @@ export function CapturedLogs({ detail, canOperate, captureId, onSelect }: { deta
           )}
           {text.isError && <Alert type="error" showIcon message={formatError('load', 'logs', text.error)} />}
           {text.data?.masked && <Typography.Text type="secondary">{t('runDetail.captures.masked')}</Typography.Text>}
-          {part && (text.isPending ? <Spin /> : <LogText testId="capture-text" text={text.data?.text ?? ''} filter={filter} empty={t('runDetail.logs.empty')} />)}
+          {part && (text.isPending ? <Spin /> : <LogText ref={textRef} testId="capture-text" text={text.data?.text ?? ''} filter={filter} empty={t('runDetail.logs.empty')} />)}
         </>
       )}
     </Space>
