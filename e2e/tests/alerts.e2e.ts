@@ -116,8 +116,13 @@ test('an admin sets up a signed webhook and a FAILED rule; a failing job gives o
   await shot(page, '05-channels');
 
   // A rule: status becomes FAILED, on all tasks, to the webhook.
+  // A new install starts with one rule, on FAILED or UNKNOWN of every job, that says it reaches nobody yet.
   await tab(page, 'Rules').click();
-  await page.getByText('No alert rules yet.').waitFor();
+  const withoutChannel = page.getByTestId('rules-without-channel');
+  await withoutChannel.waitFor();
+  assert.match(await withoutChannel.innerText(), /1 rule notifies nobody: A job fails or becomes UNKNOWN has no channel\.[\s\S]*still recorded on the Incidents tab/);
+  assert.match(await page.getByRole('row', { name: /A job fails or becomes UNKNOWN/ }).innerText(), /Status becomes FAILED, UNKNOWN[\s\S]*All tasks[\s\S]*No channel/);
+  await shot(page, '05b-default-rule');
   await page.getByRole('button', { name: 'New rule' }).first().click();
   const ruleDrawer = page.getByRole('dialog', { name: 'New alert rule' });
   await ruleDrawer.getByLabel('Name').fill('job failed');
@@ -169,6 +174,7 @@ test('an admin sets up a signed webhook and a FAILED rule; a failing job gives o
   assert.equal(aboutJob().length, 1, 'one failure gives one alert');
   assert.equal(aboutJob()[0]!.body.kind, 'FIRING');
   assert.equal((aboutJob()[0]!.body.task as { name: string }).name, JOB);
+  assert.deepEqual(aboutJob()[0]!.body.exception, { name: 'java.lang.ArithmeticException', message: '/ by zero' }, 'the payload names what ended the job');
   assert.deepEqual(receiver.rejected, []);
   await page.getByRole('combobox', { name: 'Status' }).click();
   await page.locator('.ant-select-item-option', { hasText: 'Gave up' }).click();
@@ -187,7 +193,8 @@ test('an admin sets up a signed webhook and a FAILED rule; a failing job gives o
   // Incidents: the job's incident is open.
   await tab(page, 'Incidents').click();
   await page.waitForURL(`${server.url}/alerts/incidents`);
-  const incident = page.getByRole('row', { name: new RegExp(JOB) });
+  // The default rule opened an incident of its own for the same failure: pick this rule's.
+  const incident = page.getByRole('row', { name: new RegExp(JOB) }).filter({ hasText: 'job failed' });
   await incident.waitFor();
   assert.match(await incident.innerText(), /Open[\s\S]*job failed[\s\S]*_alert_fail/);
   await page.locator('.ant-segmented-item', { hasText: 'Open' }).click();

@@ -44,6 +44,7 @@ import * as savepointPolicies from './2026-12-05-005-savepoint-policies.js';
 import * as externalIdentities from './2026-12-05-006-external-identities.js';
 import * as teams from './2026-12-06-001-teams.js';
 import * as logCaptures from './2026-12-06-002-log-captures.js';
+import * as defaultAlertRule from './2026-12-06-003-default-alert-rule.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-05-006-external-identities': externalIdentities,
   '2026-12-06-001-teams': teams,
   '2026-12-06-002-log-captures': logCaptures,
+  '2026-12-06-003-default-alert-rule': defaultAlertRule,
 };
 
 /** Every migration's name, in the order they apply. */

@@ -69,7 +69,9 @@ export function RulesTab() {
       width: 220,
       render: (ids: string[]) =>
         ids.length === 0 ? (
-          <Typography.Text type="warning">{t('alerts.rules.noChannel')}</Typography.Text>
+          <Tooltip title={t('alerts.rules.noChannelHint')}>
+            <Typography.Text type="warning">{t('alerts.rules.noChannel')}</Typography.Text>
+          </Tooltip>
         ) : canListChannels ? (
           <Flex gap={4} wrap>
             {ids.map((id) => (
@@ -142,12 +144,26 @@ export function RulesTab() {
     return <Table<AlertRule> rowKey="id" size="middle" columns={columns} dataSource={rules.data ?? []} loading={rules.isPending} pagination={false} />;
   };
 
+  // A rule without a channel still records incidents but reaches nobody: the rule a new install
+  // starts with is one, and a failure must not look covered when no one will hear of it.
+  const silentRules = (rules.data ?? []).filter((rule) => rule.enabled && rule.channelIds.length === 0);
+
   return (
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
         <Typography.Text type="secondary">{t('alerts.rules.intro')}</Typography.Text>
         {newButton}
       </Flex>
+      {silentRules.length > 0 && (
+        <Alert
+          data-testid="rules-without-channel"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('alerts.rules.withoutChannel', { count: silentRules.length, names: silentRules.map((rule) => rule.name).join(', ') })}
+          description={t('alerts.rules.withoutChannelHelp')}
+        />
+      )}
       <Card styles={{ body: { padding: rules.isSuccess && rules.data.length > 0 ? 0 : undefined } }}>{body()}</Card>
       <RuleDrawer
         open={editing !== null}
