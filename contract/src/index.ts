@@ -11,6 +11,7 @@ export * from './runs.schemas.js';
 export * from './log-captures.schemas.js';
 export * from './metrics.schemas.js';
 export * from './tasks.schemas.js';
+export * from './sql-authoring.schemas.js';
 export * from './lineage.schemas.js';
 export * from './operations.schemas.js';
 export * from './job-health.schemas.js';

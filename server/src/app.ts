@@ -26,6 +26,7 @@ import { operationsRoutes } from './operations/operations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
 import { runsRoutes } from './runs/runs.routes.js';
 import { tasksRoutes } from './tasks/tasks.routes.js';
+import { sqlAuthoringRoutes } from './sql-authoring/sql-authoring.routes.js';
 import type { Services } from './services.js';
 
 export const API_VERSION = '0.1.0';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   runsRoutes(app, services.runDetail);
   logCapturesRoutes(app, services.logCaptures);
   tasksRoutes(app, services.tasksService);
+  sqlAuthoringRoutes(app, services.sqlAuthoring, async (id) => (await services.tasksService.record(id)).teamId);
   lineageRoutes(app, services.lineage);
   operationsRoutes(app, services.operations);
   savepointsRoutes(app, { catalog: services.savepointCatalog, retention: services.savepointRetention, policies: services.savepointPolicies });

@@ -44,6 +44,7 @@ import { SecretBox } from './secrets/secret-box.js';
 import { JarFilesStore } from './tasks/jar-files.store.js';
 import { TaskVersionsStore } from './tasks/task-versions.store.js';
 import { TasksService } from './tasks/tasks.service.js';
+import { SqlAuthoringService } from './sql-authoring/sql-authoring.service.js';
 import { TasksStore } from './tasks/tasks.store.js';
 import { CheckpointTracker } from './watcher/checkpoint-tracker.js';
 import { WatcherManager } from './watcher/watcher-manager.js';
@@ -172,6 +173,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const metricSampler = new MetricSampler({ store: metricsStore, clusters, settings: metricSettings, log, ...perCluster });
   const metrics = new MetricsService({ store: metricsStore, runs, clusters, sampler: metricSampler, audit, settings: metricSettings });
   const savepoints = new SavepointsStore(database);
+  const sqlAuthoring = new SqlAuthoringService({ task: (id) => tasksService.record(id), clusters, audit, log });
   const taskVersions = new TaskVersionsStore(database);
   const runDetail = new RunsService({ runs, tasks, versions: taskVersions, savepoints, clusters, watchers, checkpoints });
   // The logs that explain a failure, kept when it happens (captured off the watcher's path).
@@ -297,6 +299,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, teams, teamsStore, identity, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, logCaptures, tasksService, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, teams, teamsStore, identity, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, logCaptures, tasksService, sqlAuthoring, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -809,6 +809,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/sql/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Validates the script (the draft when `script` is left out) on the task's cluster's SQL Gateway and returns Flink's plan, or Flink's error at the script's line and column. Starts no job. */
+        post: operations["validateTaskSql"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/sql/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Catalogs, databases, tables, views and functions the script's session sees once its statements that start no job have run. Starts no job. */
+        post: operations["browseTaskSqlCatalog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/sql/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Runs one query as a Flink job and returns its first rows, within a row, size and time limit the server caps; the job is cancelled before the answer, and when the client goes away. */
+        post: operations["previewTaskSql"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/lineage": {
         parameters: {
             query?: never;
@@ -2595,6 +2646,73 @@ export interface components {
             retentionHours: number;
             sampling: boolean;
         };
+        SqlProblemInput: {
+            message: string;
+            line: number;
+            column: number;
+            endLine: number | null;
+            endColumn: number | null;
+            statementIndex: number | null;
+        };
+        SqlScriptRequestInput: {
+            script?: string;
+        };
+        SqlValidationInput: {
+            valid: boolean;
+            plan: string | null;
+            problem: components["schemas"]["SqlProblemInput"] | null;
+        };
+        SqlCatalogInput: {
+            currentCatalog: string;
+            currentDatabase: string;
+            catalogs: {
+                name: string;
+                databases: {
+                    name: string;
+                    tables: {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "TABLE" | "VIEW";
+                        columns: {
+                            name: string;
+                            type: string;
+                            nullable: boolean;
+                            key: string | null;
+                            extras: string | null;
+                            watermark: string | null;
+                        }[];
+                        options: {
+                            [key: string]: string;
+                        };
+                    }[];
+                    functions: string[];
+                }[];
+            }[];
+            truncated: boolean;
+            problem: components["schemas"]["SqlProblemInput"] | null;
+        };
+        SqlPreviewRequestInput: {
+            script?: string;
+            query: string;
+            maxRows?: number;
+            timeoutSeconds?: number;
+        };
+        SqlPreviewInput: {
+            columns: {
+                name: string;
+                type: string | null;
+            }[];
+            rows: {
+                kind: string;
+                fields: unknown[];
+            }[];
+            /** @enum {string} */
+            stoppedBy: "END" | "ROW_LIMIT" | "BYTE_LIMIT" | "TIME_LIMIT" | "CANCELLED";
+            jobId: string | null;
+            jobEnded: boolean;
+            maxRows: number;
+            timeoutSeconds: number;
+        };
         RunSavepointInput: {
             id: string;
             runId: string;
@@ -4092,6 +4210,73 @@ export interface components {
             intervalMs: number;
             retentionHours: number;
             sampling: boolean;
+        };
+        SqlProblem: {
+            message: string;
+            line: number;
+            column: number;
+            endLine: number | null;
+            endColumn: number | null;
+            statementIndex: number | null;
+        };
+        SqlScriptRequest: {
+            script?: string;
+        };
+        SqlValidation: {
+            valid: boolean;
+            plan: string | null;
+            problem: components["schemas"]["SqlProblem"] | null;
+        };
+        SqlCatalog: {
+            currentCatalog: string;
+            currentDatabase: string;
+            catalogs: {
+                name: string;
+                databases: {
+                    name: string;
+                    tables: {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "TABLE" | "VIEW";
+                        columns: {
+                            name: string;
+                            type: string;
+                            nullable: boolean;
+                            key: string | null;
+                            extras: string | null;
+                            watermark: string | null;
+                        }[];
+                        options: {
+                            [key: string]: string;
+                        };
+                    }[];
+                    functions: string[];
+                }[];
+            }[];
+            truncated: boolean;
+            problem: components["schemas"]["SqlProblem"] | null;
+        };
+        SqlPreviewRequest: {
+            script?: string;
+            query: string;
+            maxRows?: number;
+            timeoutSeconds?: number;
+        };
+        SqlPreview: {
+            columns: {
+                name: string;
+                type: string | null;
+            }[];
+            rows: {
+                kind: string;
+                fields: unknown[];
+            }[];
+            /** @enum {string} */
+            stoppedBy: "END" | "ROW_LIMIT" | "BYTE_LIMIT" | "TIME_LIMIT" | "CANCELLED";
+            jobId: string | null;
+            jobEnded: boolean;
+            maxRows: number;
+            timeoutSeconds: number;
         };
         RunSavepoint: {
             id: string;
@@ -9239,6 +9424,246 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    validateTaskSql: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SqlScriptRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SqlValidation"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    browseTaskSqlCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SqlScriptRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SqlCatalog"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    previewTaskSql: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SqlPreviewRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SqlPreview"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

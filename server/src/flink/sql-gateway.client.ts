@@ -20,6 +20,39 @@ const FetchResult = z.looseObject({
   nextResultUri: z.string().nullable().optional(),
 });
 
+/** A row as the gateway sends it: the changelog kind (+I, -U, +U, -D) and the values. */
+export interface ChangelogRow {
+  kind: string;
+  fields: unknown[];
+}
+
+export interface ResultColumn {
+  name: string;
+  type: string | null;
+}
+
+/** Why reading a result stopped: it ended, or one of the caller's limits was reached first. */
+export type ReadStop = 'END' | 'ROW_LIMIT' | 'BYTE_LIMIT' | 'TIME_LIMIT' | 'CANCELLED';
+
+export interface RowsRead {
+  columns: ResultColumn[];
+  rows: ChangelogRow[];
+  jobId: string | null;
+  stoppedBy: ReadStop;
+}
+
+export interface ReadLimits {
+  maxRows: number;
+  /** Bound on the JSON size of the rows kept; the row that would pass it is not kept. */
+  maxBytes: number;
+  /** Epoch milliseconds after which reading stops. */
+  deadline: number;
+  /** Aborted when the caller no longer wants the rows (the user stopped, the client went away). */
+  signal?: AbortSignal;
+  /** Told the job id as soon as the gateway names it, so the caller can cancel the job however reading ends. */
+  onJobId?: (jobId: string) => void;
+}
+
 export interface StatementResult {
   /** Set when the statement submitted a Flink job (INSERT, statement set). */
   jobId: string | null;
@@ -121,6 +154,51 @@ export class SqlGatewayClient {
     }
     return result;
   }
+
+  /**
+   * Reads a submitted statement's result page by page until it ends or a limit is reached; the
+   * operation stays open (closing it is the caller's, in its own `finally`). A statement Flink
+   * rejects throws FlinkRejectedError whose details are a SqlErrorDetails.
+   */
+  async readRows(session: string, operation: string, limits: ReadLimits): Promise<RowsRead> {
+    const read: RowsRead = { columns: [], rows: [], jobId: null, stoppedBy: 'END' };
+    let next: string | null = `/v3/sessions/${enc(session)}/operations/${enc(operation)}/result/0`;
+    let bytes = 0;
+    let delay = 20;
+    const stop = (why: ReadStop) => {
+      read.stoppedBy = why;
+      return read;
+    };
+    while (next) {
+      if (limits.signal?.aborted) return stop('CANCELLED');
+      if (Date.now() > limits.deadline) return stop('TIME_LIMIT');
+      const res = await this.http.send(next, { query: { rowFormat: next.includes('rowFormat') ? undefined : 'JSON' }, allowStatus: [500] });
+      const text = await res.text();
+      if (res.status === 500) throw rejected(text);
+      const page = FetchResult.parse(JSON.parse(text));
+      if (page.jobID && !read.jobId) {
+        read.jobId = page.jobID;
+        limits.onJobId?.(page.jobID);
+      }
+      if (!read.columns.length && page.results?.columns?.length) {
+        read.columns = page.results.columns.map((c) => ({ name: c.name, type: c.logicalType?.type ?? null }));
+      }
+      const data = page.results?.data ?? [];
+      for (const row of data) {
+        if (read.rows.length >= limits.maxRows) return stop('ROW_LIMIT');
+        bytes += JSON.stringify(row.fields).length;
+        if (bytes > limits.maxBytes) return stop('BYTE_LIMIT');
+        read.rows.push({ kind: row.kind, fields: row.fields });
+      }
+      if (read.rows.length >= limits.maxRows) return stop('ROW_LIMIT');
+      next = page.resultType === 'EOS' ? null : (page.nextResultUri ?? null);
+      if (page.resultType === 'NOT_READY' || (!data.length && next)) {
+        await sleep(delay, limits.signal);
+        delay = Math.min(delay * 2, 500);
+      } else delay = 20;
+    }
+    return read;
+  }
 }
 
 /** The sentence Flink meant, out of the gateway's wrapped stack trace. */
@@ -154,6 +232,14 @@ function enc(s: string): string {
   return encodeURIComponent(s);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

@@ -1,5 +1,5 @@
 import { FlinkRejectedError, InputError } from '../errors/errors.js';
-import type { SqlErrorDetails, SqlGatewayClient } from '../flink/sql-gateway.client.js';
+import type { SqlErrorDetails, SqlGatewayClient, StatementResult } from '../flink/sql-gateway.client.js';
 import { asExplained, rejectionInScript, splitScript, type GatewayStatement, type StatementRejection, type SubmissionPlan } from './sql-script.js';
 
 /** Why a script does not validate: Flink's message at the script's own line and column. */
@@ -17,6 +17,7 @@ const STATEMENT_TIMEOUT_MS = 60_000;
  * CREATE TABLE …: a table created here lives in the session's in-memory catalog and goes with it),
  * then the job statement is only explained: Flink validates and plans it, and starts nothing.
  *
+ * Returns Flink's plan of the job statement (the EXPLAIN text).
  * A statement Flink refuses throws InputError (VALIDATION) whose details are a ScriptRejection.
  * Not reaching the gateway throws its FlinkUnreachableError unchanged, for the caller to decide.
  */
@@ -25,19 +26,24 @@ export async function validateScript(
   script: string,
   plan: SubmissionPlan,
   session: { name: string; properties: Record<string, string> },
-): Promise<void> {
+): Promise<string> {
   const handle = await gateway.openSession(session.name, session.properties);
   try {
-    for (const statement of plan.setup) await check(gateway, handle, script, statement);
-    await check(gateway, handle, script, asExplained(plan.job));
+    for (const statement of plan.setup) await executeInScript(gateway, handle, script, statement);
+    const explained = await executeInScript(gateway, handle, script, asExplained(plan.job));
+    return String(explained.rows[0]?.[0] ?? '');
   } finally {
     await gateway.closeSession(handle).catch(() => undefined);
   }
 }
 
-async function check(gateway: SqlGatewayClient, session: string, script: string, statement: GatewayStatement): Promise<void> {
+/**
+ * Runs one statement of `script` in a session; Flink's refusal becomes InputError (VALIDATION) whose
+ * details are a ScriptRejection at the script's own line and column.
+ */
+export async function executeInScript(gateway: SqlGatewayClient, session: string, script: string, statement: GatewayStatement): Promise<StatementResult> {
   try {
-    await gateway.execute(session, statement.text, { timeoutMs: STATEMENT_TIMEOUT_MS });
+    return await gateway.execute(session, statement.text, { timeoutMs: STATEMENT_TIMEOUT_MS });
   } catch (err) {
     if (!(err instanceof FlinkRejectedError)) throw err;
     const details = err.details as Partial<SqlErrorDetails> | undefined;

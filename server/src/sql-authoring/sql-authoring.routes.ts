@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorBody, IdParams, SqlCatalog, SqlPreview, SqlPreviewRequest, SqlScriptRequest, SqlValidation } from '@weir/contract';
+import { principalOf } from '../auth/auth.plugin.js';
+import { mayAct } from '../auth/principal.js';
+import type { SqlAuthoringService } from './sql-authoring.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody, 502: ErrorBody };
+const tags = ['sql-authoring'];
+
+export function sqlAuthoringRoutes(app: FastifyInstance, sql: SqlAuthoringService, taskTeam: (taskId: string) => Promise<string>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/tasks/:id/sql/validate', {
+    config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },
+    schema: {
+      tags,
+      operationId: 'validateTaskSql',
+      description: "Validates the script (the draft when `script` is left out) on the task's cluster's SQL Gateway and returns Flink's plan, or Flink's error at the script's line and column. Starts no job.",
+      params: IdParams,
+      body: SqlScriptRequest,
+      response: { 200: SqlValidation, ...errors },
+    },
+    handler: (req) => sql.validate(req.params.id, req.body.script),
+  });
+
+  r.post('/api/tasks/:id/sql/catalog', {
+    config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },
+    schema: {
+      tags,
+      operationId: 'browseTaskSqlCatalog',
+      description: "Catalogs, databases, tables, views and functions the script's session sees once its statements that start no job have run. Starts no job.",
+      params: IdParams,
+      body: SqlScriptRequest,
+      response: { 200: SqlCatalog, ...errors },
+    },
+    handler: async (req) => {
+      const seesSecrets = mayAct(principalOf(req), await taskTeam(req.params.id), 'operator');
+      return sql.catalog(req.params.id, req.body.script, seesSecrets);
+    },
+  });
+
+  r.post('/api/tasks/:id/sql/preview', {
+    config: { access: 'operator', owner: { kind: 'task', param: 'id' } },
+    schema: {
+      tags,
+      operationId: 'previewTaskSql',
+      description: 'Runs one query as a Flink job and returns its first rows, within a row, size and time limit the server caps; the job is cancelled before the answer, and when the client goes away.',
+      params: IdParams,
+      body: SqlPreviewRequest,
+      response: { 200: SqlPreview, ...errors },
+    },
+    handler: async (req, reply) => {
+      // The client going away (the user pressed Stop) ends the preview and its job.
+      const gone = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableEnded) gone.abort();
+      });
+      return sql.preview(principalOf(req), req.params.id, req.body, gone.signal);
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { InputError } from '../errors/errors.js';
+import { endOfRange, problemOfRejection } from './sql-problem.js';
+
+it('reads the end of the range Flink faults, and nothing from a single point', () => {
+  assert.deepEqual(endOfRange("SQL validation failed. From line 6, column 14 to line 6, column 18: Column 'amout' not found"), { endLine: 6, endColumn: 18 });
+  assert.equal(endOfRange('SQL parse failed. Encountered "FROM" at line 1, column 12.'), null);
+});
+
+it('turns a rejection at a script position into a problem with its range', () => {
+  const err = new InputError('Flink rejects statement 3', { message: 'From line 2, column 3 to line 2, column 6: Column not found', line: 2, column: 3, statementIndex: 2, statement: 'SELECT' });
+  assert.deepEqual(problemOfRejection(err), { message: 'From line 2, column 3 to line 2, column 6: Column not found', line: 2, column: 3, endLine: 2, endColumn: 6, statementIndex: 2 });
+});
+
+it('leaves errors that carry no script position to the caller', () => {
+  assert.equal(problemOfRejection(new InputError('no details')), null);
+  assert.equal(problemOfRejection(new Error('boom')), null);
+});

@@ -1,0 +1,34 @@
+import type { SqlProblem } from '@weir/contract';
+import { InputError } from '../errors/errors.js';
+import type { ScriptRejection } from '../tasks/script-validation.js';
+import type { ScriptProblem } from '../tasks/sql-script.js';
+
+/**
+ * The end of the text Flink faults, from the range it prints ("From line 1, column 8 to line 1,
+ * column 11"), once the message's positions are the script's own. Null when it names one point.
+ */
+export function endOfRange(message: string): { endLine: number; endColumn: number } | null {
+  const m = /\bto line (\d+), column (\d+)/i.exec(message);
+  return m ? { endLine: Number(m[1]), endColumn: Number(m[2]) } : null;
+}
+
+/** A problem Weir found reading the script itself (an unclosed statement set, no job statement). */
+export function problemOfPlan(problem: ScriptProblem): SqlProblem {
+  return { message: problem.message, line: problem.line, column: problem.column, endLine: null, endColumn: null, statementIndex: problem.statementIndex };
+}
+
+/** Flink's refusal of a statement (raised by executeInScript), or null for any other error. */
+export function problemOfRejection(err: unknown): SqlProblem | null {
+  if (!(err instanceof InputError)) return null;
+  const rejection = err.details as Partial<ScriptRejection> | undefined;
+  if (typeof rejection?.line !== 'number' || typeof rejection.column !== 'number' || typeof rejection.message !== 'string') return null;
+  const end = endOfRange(rejection.message);
+  return {
+    message: rejection.message,
+    line: rejection.line,
+    column: rejection.column,
+    endLine: end?.endLine ?? null,
+    endColumn: end?.endColumn ?? null,
+    statementIndex: rejection.statementIndex ?? null,
+  };
+}
