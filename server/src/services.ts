@@ -54,14 +54,7 @@ import { LeasesStore } from './instances/leases.store.js';
 import { TeamsStore } from './teams/teams.store.js';
 import { TeamsService } from './teams/teams.service.js';
 import { teamOfAuditTarget } from './teams/audit-team.js';
-
-export interface Logger {
-  info(o: unknown, m: string): void;
-  warn(o: unknown, m: string): void;
-  error(o: unknown, m: string): void;
-}
-
-const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) };
+import { quietLogger, type Logger } from './logging/logger.js';
 
 export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs' | 'outbound'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics' | 'metricsExportToken' | 'clusterLeases' | 'identity' | 'logCaptures'>> & {
   /** Limits of the live event streams (default DEFAULT_LIVE_STREAM_SETTINGS). */
@@ -99,7 +92,7 @@ function identityProviders(config: ServicesConfig, secrets: SecretBox, auth: Aut
  * (health checks, watchers) starts only with startBackgroundWork(), so tools
  * that only need the routes (the OpenAPI generator) start nothing.
  */
-export function createServices(database: Database, config: ServicesConfig, log: Logger = quiet) {
+export function createServices(database: Database, config: ServicesConfig, log: Logger = quietLogger) {
   const bus = new EventBus(log);
   const scheduler = new Scheduler(log);
   const teamsStore = new TeamsStore(database);
@@ -173,7 +166,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const metricSampler = new MetricSampler({ store: metricsStore, clusters, settings: metricSettings, log, ...perCluster });
   const metrics = new MetricsService({ store: metricsStore, runs, clusters, sampler: metricSampler, audit, settings: metricSettings });
   const savepoints = new SavepointsStore(database);
-  const sqlAuthoring = new SqlAuthoringService({ task: (id) => tasksService.record(id), clusters, audit, log });
   const taskVersions = new TaskVersionsStore(database);
   const runDetail = new RunsService({ runs, tasks, versions: taskVersions, savepoints, clusters, watchers, checkpoints });
   // The logs that explain a failure, kept when it happens (captured off the watcher's path).
@@ -181,6 +173,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));
   const teamExists = async (teamId: string) => (await teamsStore.ownerOf('team', teamId)) !== undefined;
   const tasksService = new TasksService({ tasks, versions: taskVersions, runs, clusters, jars, audit, teamExists, log });
+  const sqlAuthoring = new SqlAuthoringService({ task: (id) => tasksService.record(id), clusters, audit, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
   const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, watchers, jars, audit, bus });
   const health = createJobHealth({ database, runs, tasks, clusters, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000, ...perCluster });

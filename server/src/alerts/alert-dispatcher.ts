@@ -11,11 +11,7 @@ import { buildNotice } from './alert-templates.js';
 import { DeliveryError, type ChannelSenders } from './channels/index.js';
 import { SEND_TIMEOUT_MS } from './channels/channel-sender.js';
 import { openConfig } from './channel-secrets.js';
-
-interface Logger {
-  warn(obj: unknown, msg: string): void;
-  error(obj: unknown, msg: string): void;
-}
+import type { Logger } from '../logging/logger.js';
 
 export interface DispatcherOptions {
   database: Database;

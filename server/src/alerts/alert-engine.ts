@@ -16,11 +16,7 @@ import { AlertRulesStore, type StoredRule } from './alert-rules.store.js';
 import { AlertSilencesStore, silenceMatches } from './alert-silences.store.js';
 import { formatDuration } from './alert-templates.js';
 import { IncidentLedger } from './incident-ledger.js';
-
-interface Logger {
-  warn(obj: unknown, msg: string): void;
-  error(obj: unknown, msg: string): void;
-}
+import type { Logger } from '../logging/logger.js';
 
 export interface AlertEngineOptions {
   database: Database;

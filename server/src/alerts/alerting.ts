@@ -17,11 +17,7 @@ import { AlertDispatcher, type DispatcherOptions } from './alert-dispatcher.js';
 import { AlertEngine } from './alert-engine.js';
 import { AlertsService } from './alerts.service.js';
 import { defaultSenders, type ChannelSenders } from './channels/index.js';
-
-interface Logger {
-  warn(obj: unknown, msg: string): void;
-  error(obj: unknown, msg: string): void;
-}
+import type { Logger } from '../logging/logger.js';
 
 export interface AlertingOptions {
   database: Database;

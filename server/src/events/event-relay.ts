@@ -1,17 +1,13 @@
 import type { Database } from '../db/database.js';
 import { EventBus, type WeirEvent } from './events.js';
 import { relayTransportFor, type RelayTransport } from './relay-transports.js';
+import type { Logger } from '../logging/logger.js';
 
 /**
  * What other instances must hear: what open pages show (see events.routes.ts), and revocations,
  * which end a credential's streams on whichever instance holds them.
  */
 const RELAYED = new Set<WeirEvent['type']>(['run.discovered', 'run.status', 'cluster.health', 'credentials.revoked']);
-
-interface Logger {
-  warn(o: unknown, m: string): void;
-  error(o: unknown, m: string): void;
-}
 
 /**
  * Carries the events pages care about between Weir instances on one database, so a browser on

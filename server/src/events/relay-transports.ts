@@ -2,16 +2,13 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import './relayed-events-table.js';
+import type { Logger } from '../logging/logger.js';
 
 /** How relayed events travel between instances on one database. */
 export interface RelayTransport {
   send(payload: string): Promise<void>;
   listen(onMessage: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
-}
-
-interface Logger {
-  warn(o: unknown, m: string): void;
 }
 
 const CHANNEL = 'weir_events';

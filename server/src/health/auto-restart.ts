@@ -5,6 +5,7 @@ import { FlinkUnreachableError } from '../errors/errors.js';
 import type { EventBus, RunRef, WeirEvent } from '../events/events.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import type { HealthStore } from './health.store.js';
+import type { Logger } from '../logging/logger.js';
 
 /**
  * What auto-restart needs from the operations service: submit the failed run's task again from
@@ -83,12 +84,6 @@ export function decideAutoRestart(input: DecisionInput): AutoRestartDecision {
 /** Delay before attempt k (1-based): initial × multiplier^(k-1), at most backoffMaxMs. */
 export function backoffMs(policy: Pick<AutoRestartPolicy, 'backoffInitialMs' | 'backoffMultiplier' | 'backoffMaxMs'>, attempt: number): number {
   return Math.round(Math.min(policy.backoffInitialMs * policy.backoffMultiplier ** Math.max(0, attempt - 1), policy.backoffMaxMs));
-}
-
-interface Logger {
-  info(o: unknown, m: string): void;
-  warn(o: unknown, m: string): void;
-  error(o: unknown, m: string): void;
 }
 
 /** How long an instance may hold a claimed attempt before another takes it over. */

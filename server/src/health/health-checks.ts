@@ -6,6 +6,7 @@ import type { EventBus } from '../events/events.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import { endedScore, healthScore, SCORE_WINDOW_MS } from './health-score.js';
 import type { CheckedRun, EndedRun, HealthStore } from './health.store.js';
+import type { Logger } from '../logging/logger.js';
 
 /** The parts of Flink's checkpoint configuration the checkpoint check needs. */
 export interface CheckpointSettings {
@@ -55,11 +56,6 @@ export function checkBackpressure(input: { enabled: boolean; highSince: number |
   return lasted >= input.forMs
     ? { state: 'FAIL', detail: `backpressure HIGH on ${input.vertex} for ${formatMs(lasted)} (limit ${formatMs(input.forMs)})` }
     : { state: 'PASS', detail: `backpressure HIGH on ${input.vertex} for ${formatMs(lasted)}, under the limit of ${formatMs(input.forMs)}` };
-}
-
-interface Logger {
-  warn(o: unknown, m: string): void;
-  error(o: unknown, m: string): void;
 }
 
 interface JobSnapshot {

@@ -9,12 +9,7 @@ import { AutoRestarter, operationsResubmitter, type RestartOperation, type Resub
 import { HealthChecker } from './health-checks.js';
 import { HealthStore } from './health.store.js';
 import { JobHealthService } from './job-health.service.js';
-
-interface Logger {
-  info(o: unknown, m: string): void;
-  warn(o: unknown, m: string): void;
-  error(o: unknown, m: string): void;
-}
+import type { Logger } from '../logging/logger.js';
 
 export interface JobHealthOptions {
   database: Database;

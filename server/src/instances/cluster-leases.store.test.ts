@@ -4,7 +4,7 @@ import { forEachDatabase } from '../test-support/databases.js';
 import { ClusterLeases, ONE_INSTANCE_LEASE } from './cluster-leases.js';
 import { LeasesStore } from './leases.store.js';
 
-const quiet = { info() {}, warn() {} };
+const quiet = { info() {}, warn() {}, error() {} };
 const TTL = 6_000;
 const TICK = 1_000;
 

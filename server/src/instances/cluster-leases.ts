@@ -5,11 +5,7 @@ import type { Tables } from '../db/tables.js';
 import { LeaseLostError } from '../errors/errors.js';
 import { planLeases } from './lease-plan.js';
 import type { ClusterLease, LeasesStore } from './leases.store.js';
-
-interface Logger {
-  info(o: unknown, m: string): void;
-  warn(o: unknown, m: string): void;
-}
+import type { Logger } from '../logging/logger.js';
 
 export interface LeaseSettings {
   /** How long a lease lasts without renewal: another instance takes the cluster over after at most this. */

@@ -1,7 +1,7 @@
 import type { GlobalLineage, GlobalLineageTask, LineageResult, LineageTableHit, LineageTableSearch, TableLineage } from '@weir/contract';
 import type { TeamScope } from '../auth/principal.js';
 import { NotFoundError } from '../errors/errors.js';
-import type { Logger } from '../services.js';
+import type { Logger } from '../logging/logger.js';
 import type { TaskVersionsStore } from '../tasks/task-versions.store.js';
 import { buildGlobalLineage, lineageForTable } from './global-lineage.js';
 import { analyzeLineageOnDemand, parseStoredLineage } from './lineage-on-demand.js';

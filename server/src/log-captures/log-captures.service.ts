@@ -14,6 +14,7 @@ import type { Scheduler } from '../scheduler/scheduler.js';
 import type { CaptureTrigger, FinishedPart, LogCaptureRecord, LogCapturesStore } from './log-captures.store.js';
 import { maskLogSecrets } from './log-secrets.js';
 import { boundText, fairShares, meansTaskManagerLost, selectJobManagerRecords } from './log-selection.js';
+import type { Logger } from '../logging/logger.js';
 
 const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
@@ -40,12 +41,6 @@ export const DEFAULT_LOG_CAPTURE_SETTINGS: LogCaptureSettings = {
   scanBytes: 16 * 1_048_576,
   threadDump: false,
 };
-
-interface Logger {
-  info(o: unknown, m: string): void;
-  warn(o: unknown, m: string): void;
-  error(o: unknown, m: string): void;
-}
 
 /** One event waiting to be captured. */
 export interface CaptureRequest {

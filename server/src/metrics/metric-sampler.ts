@@ -3,10 +3,7 @@ import { AppError } from '../errors/errors.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type { MetricsStore, SampledRun, SampleRow } from './metrics.store.js';
 import { parseSeriesKey, tickOf, type SeriesTarget } from './series-key.js';
-
-interface Logger {
-  warn(o: unknown, m: string): void;
-}
+import type { Logger } from '../logging/logger.js';
 
 export interface SamplerSettings {
   intervalMs: number;

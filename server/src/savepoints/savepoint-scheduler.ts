@@ -7,17 +7,13 @@ import type { SavepointPoliciesStore, StoredSavepointPolicy } from './savepoint-
 import type { SavepointRetentionService } from './savepoint-retention.service.js';
 import { nextSlotAt } from './schedule-slots.js';
 import { makePrincipal } from '../auth/principal.js';
+import type { Logger } from '../logging/logger.js';
 
 /** Who takes and disposes of scheduled savepoints, as the audit log and the catalog name it. */
 export const SAVEPOINT_SCHEDULE: Principal = makePrincipal({ kind: 'user', id: 'savepoint-schedule', name: 'savepoint-schedule' }, 'operator');
 
 /** A retention without a schedule is applied this often (and after each scheduled savepoint). */
 export const RETENTION_EVERY_MS = 10 * 60_000;
-
-interface Logger {
-  info(o: unknown, m: string): void;
-  warn(o: unknown, m: string): void;
-}
 
 /**
  * Takes each task's scheduled savepoints and applies its retention. Scheduled on one instance at a

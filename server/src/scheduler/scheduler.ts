@@ -1,3 +1,5 @@
+import type { Logger } from '../logging/logger.js';
+
 /**
  * Where a task runs when several Weir instances share one database:
  * - `each`: on every instance. Either the work is this instance's own (its lease ticks, its
@@ -21,11 +23,6 @@ export interface ScheduledTask {
   /** A run taking longer is logged as stuck and the next one may start. */
   timeoutMs: number;
   run(signal: AbortSignal): Promise<void>;
-}
-
-interface Logger {
-  warn(obj: unknown, msg: string): void;
-  error(obj: unknown, msg: string): void;
 }
 
 /**

@@ -4,10 +4,7 @@ import type { EventBus, RunRef } from '../events/events.js';
 import { AppError, LeaseLostError } from '../errors/errors.js';
 import type { RunRecord, RunsStore, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
-
-interface Logger {
-  warn(o: unknown, m: string): void;
-}
+import type { Logger } from '../logging/logger.js';
 
 interface Seen {
   completedId: number | null;

@@ -8,6 +8,7 @@ import type { FlinkJobDetails, FlinkJobOverview, JobManagerClient } from '../fli
 import type { NewRunTransition, RunRecord, RunsStore, RunWarningDetail, SnapshotKind } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { isTerminal, newSteps, type ObservedStep } from './status-timeline.js';
+import type { Logger } from '../logging/logger.js';
 
 export interface WatcherSettings {
   intervalMs: number;
@@ -41,12 +42,6 @@ export interface WatcherSettings {
    * and after this long records the overview's status without them.
    */
   staleDetailsLimitMs?: number;
-}
-
-interface Logger {
-  info(o: unknown, m: string): void;
-  warn(o: unknown, m: string): void;
-  error(o: unknown, m: string): void;
 }
 
 /** The part of Flink's /jobs/:jid/exceptions answer the watcher publishes from. */

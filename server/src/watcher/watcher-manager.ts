@@ -6,12 +6,7 @@ import type { RunsStore } from '../runs/runs.store.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
-
-interface Logger {
-  info(o: unknown, m: string): void;
-  warn(o: unknown, m: string): void;
-  error(o: unknown, m: string): void;
-}
+import type { Logger } from '../logging/logger.js';
 
 /**
  * Keeps one ClusterWatcher per registered cluster that this instance holds the lease of (all of
