@@ -50,3 +50,24 @@ export function downsample(points: [number, number][], from: number, to: number,
   }
   return [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => [Math.round(b.at / b.n), b.sum / b.n]);
 }
+
+/** What every operator of a run is charted by until someone chooses otherwise: throughput, load, and event-time progress. */
+const DEFAULT_VERTEX_METRICS: readonly VertexMetric[] = ['numRecordsInPerSecond', 'numRecordsOutPerSecond', 'busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond', 'watermarkLagMs'];
+const DEFAULT_JOB_METRICS: readonly JobMetric[] = ['lastCheckpointDuration', 'lastCheckpointSize'];
+/**
+ * At most this many operators are sampled by default: each costs two requests to Flink per tick,
+ * and a job of many chains is better charted by what its owner picks.
+ */
+export const DEFAULT_VERTEX_LIMIT = 8;
+
+/**
+ * The series a run is sampled for before anyone chose (a chart exists without setup): records in
+ * and out per second, busy and backpressured time and watermark lag of its first operators, and
+ * the duration and size of its last checkpoint.
+ */
+export function defaultSeries(vertexIds: readonly string[]): string[] {
+  return [
+    ...vertexIds.slice(0, DEFAULT_VERTEX_LIMIT).flatMap((id) => DEFAULT_VERTEX_METRICS.map((metric) => seriesKeyOf({ scope: 'vertex', vertexId: id, metric }))),
+    ...DEFAULT_JOB_METRICS.map((metric) => seriesKeyOf({ scope: 'job', metric })),
+  ];
+}

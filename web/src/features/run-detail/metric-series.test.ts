@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildMetricCharts, chartOption, formatMetricValue, parseKey, withGaps } from './metric-series';
+import { buildMetricCharts, chartOption, formatMetricValue, parseKey, valueAxis, withGaps, type ChartLine, type MetricUnit } from './metric-series';
 
 const V1 = 'a'.repeat(32);
 const V2 = 'b'.repeat(32);
@@ -14,7 +14,7 @@ describe('buildMetricCharts', () => {
       { key: 'job:lastCheckpointSize', points: [[1000, 5]] },
       { key: 'nonsense', points: [[1, 1]] },
     ],
-    { vertexNames: { [V1]: 'Source: orders[1]' }, intervalMs: 1000 },
+    { vertexNames: { [V1]: 'Source: orders[1]' }, intervalMs: 1000, jobName: 'orders-etl' },
   );
 
   test('one chart per metric, one line per vertex or TaskManager, in the order first seen', () => {
@@ -25,17 +25,18 @@ describe('buildMetricCharts', () => {
     ]);
   });
 
-  test('lines are named after their vertex (readable), TaskManager, or the job', () => {
+  test('lines are named after their operator (readable), TaskManager, or the job by its name', () => {
     assert.deepEqual(charts[0]!.lines.map((l) => l.name), ['Source: orders', 'bbbbbbbb']);
     assert.equal(charts[1]!.lines[0]!.name, 'tm-1');
-    assert.equal(charts[2]!.lines[0]!.name, 'job');
+    assert.equal(charts[2]!.lines[0]!.name, 'orders-etl');
   });
 
   test('the option has a time axis over the chosen range and values in the unit', () => {
     const option = chartOption(charts[1]!, { from: 0, to: 5000 });
     assert.equal(option.xAxis.min, 0);
     assert.equal(option.xAxis.max, 5000);
-    assert.equal(option.yAxis.axisLabel.formatter(2 ** 20), '1 MiB');
+    assert.equal(option.yAxis.axisLabel.formatter(2 ** 20), '1.0 MiB');
+    assert.equal(option.yAxis.interval, 0.2 * 2 ** 20);
     assert.deepEqual(option.series[0]!.data, [[1000, 2 ** 20]]);
   });
 });
@@ -60,5 +61,43 @@ describe('gaps and units', () => {
     assert.deepEqual(parseKey(`vertex:${V1}:watermarkLagMs`), { scope: 'vertex', target: V1, metric: 'watermarkLagMs' });
     assert.deepEqual(parseKey('job:numRestarts'), { scope: 'job', target: null, metric: 'numRestarts' });
     assert.equal(parseKey('job:unknown'), null);
+  });
+});
+
+describe('valueAxis: y-axis ticks never repeat', () => {
+  const line = (...values: number[]): ChartLine[] => [{ key: 'k', name: 'n', data: values.map((v, i) => [i * 1000, v]) }];
+  const labels = (values: number[], unit: MetricUnit) => {
+    const axis = valueAxis(line(...values), unit);
+    const out: string[] = [];
+    for (let v = axis.min; v <= axis.max + axis.interval / 1e6; v += axis.interval) out.push(axis.label(v));
+    return out;
+  };
+  const cases: Array<[string, number[], MetricUnit]> = [
+    ['a checkpoint size that barely moves', [1_250_000, 1_262_000, 1_271_000], 'bytes'],
+    ['a few records per second', [0.4, 1.2, 2.6], 'perSecond'],
+    ['thousands of records per second', [12_400, 12_950, 13_100], 'perSecond'],
+    ['busy time', [3, 7, 12], 'msPerSecond'],
+    ['checkpoint durations of seconds', [12_345, 14_001, 15_800], 'ms'],
+    ['a flat zero', [0, 0, 0], 'count'],
+    ['restarts', [1, 2, 2], 'count'],
+    ['CPU load', [0.011, 0.013, 0.012], 'ratio'],
+    ['watermark lag under a second', [120, 480, 910], 'ms'],
+  ];
+  for (const [what, values, unit] of cases) {
+    test(`${what}: distinct labels, and the values fit the axis`, () => {
+      const shown = labels(values, unit);
+      assert.equal(new Set(shown).size, shown.length, shown.join(' | '));
+      assert.ok(shown.length >= 2 && shown.length <= 12, shown.join(' | '));
+      const axis = valueAxis(line(...values), unit);
+      assert.ok(values.every((v) => v >= axis.min && v <= axis.max), `${axis.min}..${axis.max}`);
+    });
+  }
+
+  test('labels are in the unit a person reads', () => {
+    assert.deepEqual(labels([1_250_000, 1_271_000], 'bytes'), ['0', '0.25 MiB', '0.50 MiB', '0.75 MiB', '1.00 MiB', '1.25 MiB']);
+    assert.deepEqual(labels([12_400, 13_100], 'perSecond'), ['0', '5K/s', '10K/s', '15K/s']);
+    assert.deepEqual(labels([12_345, 15_800], 'ms').at(-1), '20 s');
+    assert.deepEqual(labels([0.011, 0.013], 'ratio'), ['0', '0.5%', '1.0%', '1.5%']);
+    assert.deepEqual(labels([0.4, 2.6], 'perSecond'), ['0', '1/s', '2/s', '3/s']);
   });
 });

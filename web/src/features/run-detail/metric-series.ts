@@ -45,14 +45,15 @@ export interface SeriesData {
   points: number[][];
 }
 
-export function buildMetricCharts(series: SeriesData[], opts: { vertexNames: Record<string, string>; intervalMs: number }): MetricChart[] {
+export function buildMetricCharts(series: SeriesData[], opts: { vertexNames: Record<string, string>; intervalMs: number; jobName?: string }): MetricChart[] {
   const charts = new Map<MetricName, MetricChart>();
   for (const s of series) {
     const parsed = parseKey(s.key);
     if (!parsed) continue;
     const chart = charts.get(parsed.metric) ?? { metric: parsed.metric, unit: METRIC_UNITS[parsed.metric], lines: [] };
     charts.set(parsed.metric, chart);
-    const name = parsed.scope === 'job' ? 'job' : parsed.scope === 'tm' ? parsed.target! : vertexTitle(opts.vertexNames[parsed.target!] ?? parsed.target!.slice(0, 8));
+    // A legend names what the line is about: the operator, the TaskManager, or for a whole-job metric the job itself.
+    const name = parsed.scope === 'job' ? (opts.jobName ?? 'job') : parsed.scope === 'tm' ? parsed.target! : vertexTitle(opts.vertexNames[parsed.target!] ?? parsed.target!.slice(0, 8));
     chart.lines.push({ key: s.key, name, data: withGaps(s.points, opts.intervalMs * 3) });
   }
   return [...charts.values()];
@@ -88,16 +89,70 @@ export function formatMetricValue(value: number | null, unit: MetricUnit): strin
   }
 }
 
+export interface ValueAxis {
+  min: number;
+  max: number;
+  interval: number;
+  /** A tick's label: as many decimals as the interval needs, so two ticks never read the same. */
+  label(value: number): string;
+}
+
+/** Display scales per unit: the largest whose size fits the top value is used for every tick. */
+const SCALES: Record<MetricUnit, Array<[number, string]>> = {
+  bytes: [[1024 ** 4, ' TiB'], [1024 ** 3, ' GiB'], [1024 ** 2, ' MiB'], [1024, ' KiB'], [1, ' B']],
+  ms: [[1000, ' s'], [1, ' ms']],
+  msPerSecond: [[1, ' ms/s']],
+  perSecond: [[1e6, 'M/s'], [1e3, 'K/s'], [1, '/s']],
+  ratio: [[0.01, '%']],
+  count: [[1e6, 'M'], [1e3, 'K'], [1, '']],
+};
+/** Units whose values are whole numbers: no tick between two of them. */
+const WHOLE: ReadonlySet<MetricUnit> = new Set(['count', 'msPerSecond']);
+
+/**
+ * The y axis of a chart, computed here rather than by ECharts: its own ticks are "nice" in raw
+ * units (bytes, ms), and labels rounded to the unit then repeat (1.2 MiB, 1.2 MiB, 1.3 MiB). Ticks
+ * are about five nice steps of the displayed unit, starting at 0 for values that cannot be negative.
+ */
+export function valueAxis(lines: ChartLine[], unit: MetricUnit): ValueAxis {
+  const values = lines.flatMap((l) => l.data.map((d) => d[1])).filter((v): v is number => v !== null && Number.isFinite(v));
+  const low = Math.min(0, ...values);
+  const high = Math.max(...values, low);
+  const [scale, suffix] = SCALES[unit].find(([size]) => Math.abs(high) >= size * (unit === 'ms' ? 10 : 1)) ?? SCALES[unit].at(-1)!;
+  const span = (high - low) / scale;
+  let step = niceStep(span > 0 ? span / 5 : Math.max(Math.abs(high / scale), 1));
+  if (WHOLE.has(unit) && scale === 1) step = Math.max(1, Math.round(step));
+  const decimals = decimalsOf(step);
+  const min = Math.floor(low / scale / step) * step * scale;
+  const max = Math.max(Math.ceil(high / scale / step) * step, min / scale + step) * scale;
+  return { min, max, interval: step * scale, label: (value) => (value === 0 ? '0' : `${(value / scale).toFixed(decimals)}${suffix}`) };
+}
+
+/** How many decimals a step has (2.5 → 1, 0.02 → 2): what each tick's label shows. */
+function decimalsOf(step: number): number {
+  let decimals = 0;
+  while (decimals < 10 && Math.abs(step * 10 ** decimals - Math.round(step * 10 ** decimals)) > 1e-9 * 10 ** decimals) decimals += 1;
+  return decimals;
+}
+
+/** 1, 2, 2.5 or 5 times a power of ten, at least `rough`. */
+function niceStep(rough: number): number {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const fraction = rough / power;
+  return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10) * power;
+}
+
 /** The ECharts option for one chart (time axis, one line per series, values in the metric's unit). */
 export function chartOption(chart: MetricChart, range: { from: number; to: number }) {
   const format = (v: number) => formatMetricValue(v, chart.unit);
+  const axis = valueAxis(chart.lines, chart.unit);
   return {
     animation: false,
     grid: { left: 72, right: 16, top: 28, bottom: 28 },
     legend: { type: 'scroll' as const, top: 0, data: chart.lines.map((l) => l.name) },
     tooltip: { trigger: 'axis' as const, valueFormatter: (v: unknown) => (typeof v === 'number' ? format(v) : '–') },
     xAxis: { type: 'time' as const, min: range.from, max: range.to },
-    yAxis: { type: 'value' as const, min: chart.unit === 'ratio' ? 0 : undefined, axisLabel: { formatter: format } },
+    yAxis: { type: 'value' as const, min: axis.min, max: axis.max, interval: axis.interval, axisLabel: { formatter: axis.label } },
     series: chart.lines.map((l) => ({ name: l.name, type: 'line' as const, showSymbol: l.data.length < 3, connectNulls: false, data: l.data })),
   };
 }

@@ -10,6 +10,8 @@ import { buildMetricCharts, chartOption, type MetricName } from './metric-series
 import { useMetricSelection, useMetricSeries, useMetricsAvailable, useSaveMetricSelection } from './run-detail.queries';
 
 const LIVE_WINDOW_MS = 15 * 60_000;
+/** Who the server records a default selection as made by (server/src/metrics/metric-sampler.ts). */
+const DEFAULT_SELECTION_BY = 'weir';
 
 /** The user picks vertices/TaskManagers and metrics; Weir samples them; the charts read the stored points. */
 export function MetricsTab({ detail, canOperate }: { detail: RunDetail; canOperate: boolean }) {
@@ -53,7 +55,8 @@ export function MetricsTab({ detail, canOperate }: { detail: RunDetail; canOpera
   const intervalMs = available.data?.intervalMs ?? 10_000;
   const series = useMetricSeries(runId, stored, mode === 'live' ? { liveWindowMs: LIVE_WINDOW_MS } : { from: range[0].valueOf(), to: range[1].valueOf() }, intervalMs);
   const vertexNames = useMemo(() => Object.fromEntries((available.data?.vertices ?? []).map((v) => [v.id, v.name])), [available.data]);
-  const charts = useMemo(() => buildMetricCharts(series.data?.series ?? [], { vertexNames, intervalMs }), [series.data, vertexNames, intervalMs]);
+  const jobName = detail.run.jobName;
+  const charts = useMemo(() => buildMetricCharts(series.data?.series ?? [], { vertexNames, intervalMs, jobName }), [series.data, vertexNames, intervalMs, jobName]);
   const metricName = (m: string) => t(`runDetail.metrics.names.${m as MetricName}`);
 
   const onSave = () =>
@@ -68,6 +71,11 @@ export function MetricsTab({ detail, canOperate }: { detail: RunDetail; canOpera
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small" title={t('runDetail.metrics.choose')} data-testid="metric-picker">
         {a && !a.sampling && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('runDetail.metrics.notSampling')} />}
+        {selection.data?.updatedBy === DEFAULT_SELECTION_BY && (
+          <Typography.Paragraph type="secondary" data-testid="default-selection">
+            {t('runDetail.metrics.defaultSelection')}
+          </Typography.Paragraph>
+        )}
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: 16 }}>
           <div>
             <Typography.Text strong>{t('runDetail.metrics.vertices')}</Typography.Text>
