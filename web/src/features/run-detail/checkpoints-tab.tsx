@@ -1,6 +1,8 @@
 import type { CheckpointView, RunDetail } from '@weir/contract';
 import { Alert, Button, Card, Descriptions, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state';
+import { PathText } from '../../components/path-text';
 import { formatBytes } from './job-graph';
 import { formatMs, formatTime } from './format';
 import { useRunCheckpoints } from './run-detail.queries';
@@ -48,7 +50,14 @@ export function CheckpointsTab({ detail, restore }: { detail: RunDetail; restore
             </Descriptions.Item>
             <Descriptions.Item label={t('runDetail.checkpoints.latestSavepoint')}>{latest(data.latest.savepoint)}</Descriptions.Item>
             <Descriptions.Item label={t('runDetail.checkpoints.latestRestore')}>
-              {data.latest.restored ? `#${data.latest.restored.id} · ${formatTime(data.latest.restored.restoredAt)} · ${data.latest.restored.path ?? ''}` : t('runDetail.checkpoints.none')}
+              {data.latest.restored ? (
+                <>
+                  {`#${data.latest.restored.id} · ${formatTime(data.latest.restored.restoredAt)} · `}
+                  <PathText text={data.latest.restored.path} maxWidth={360} />
+                </>
+              ) : (
+                t('runDetail.checkpoints.none')
+              )}
             </Descriptions.Item>
           </Descriptions>
         </Card>
@@ -63,7 +72,7 @@ export function CheckpointsTab({ detail, restore }: { detail: RunDetail; restore
               <Descriptions.Item label={t('runDetail.checkpoints.tolerable')}>{cfg.tolerableFailures ?? '–'}</Descriptions.Item>
               <Descriptions.Item label={t('runDetail.checkpoints.externalized')}>{String(cfg.externalized ?? '–')}</Descriptions.Item>
               <Descriptions.Item label={t('runDetail.checkpoints.backend')}>{cfg.stateBackend ?? '–'}</Descriptions.Item>
-              <Descriptions.Item label={t('runDetail.checkpoints.storage')}>{cfg.storage ?? '–'}</Descriptions.Item>
+              <Descriptions.Item label={t('runDetail.checkpoints.storage')}><PathText text={cfg.storage} maxWidth={360} /></Descriptions.Item>
               <Descriptions.Item label={t('runDetail.checkpoints.unaligned')}>{String(cfg.unaligned ?? '–')}</Descriptions.Item>
             </Descriptions>
           ) : (
@@ -78,6 +87,7 @@ export function CheckpointsTab({ detail, restore }: { detail: RunDetail; restore
           rowKey="id"
           dataSource={data.history}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          locale={{ emptyText: <EmptyState title={t('runDetail.checkpoints.noHistory')} hint={t(data.enabled ? 'runDetail.checkpoints.noHistoryHint' : 'runDetail.checkpoints.disabled')} /> }}
           columns={[
             { title: t('runDetail.checkpoints.id'), dataIndex: 'id', width: 70 },
             { title: t('runDetail.checkpoints.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'COMPLETED' ? 'green' : s === 'FAILED' ? 'red' : 'blue'}>{s}</Tag> },
@@ -87,7 +97,7 @@ export function CheckpointsTab({ detail, restore }: { detail: RunDetail; restore
             { title: t('runDetail.checkpoints.size'), render: (_, c) => formatBytes(c.checkpointedSize) },
             { title: t('runDetail.checkpoints.stateSize'), render: (_, c) => formatBytes(c.stateSize) },
             { title: t('runDetail.checkpoints.acks'), render: (_, c) => `${c.acknowledgedSubtasks ?? '–'}/${c.subtasks ?? '–'}` },
-            { title: t('runDetail.checkpoints.path'), render: (_, c) => <Typography.Text ellipsis style={{ maxWidth: 260 }} title={c.path ?? c.failureMessage ?? ''}>{c.path ?? c.failureMessage ?? '–'}</Typography.Text> },
+            { title: t('runDetail.checkpoints.path'), render: (_, c) => <PathText text={c.path ?? c.failureMessage} maxWidth={260} /> },
             { title: '', render: (_, c) => (c.status === 'COMPLETED' ? restoreButton(c.path) : null) },
           ]}
         />
@@ -98,12 +108,12 @@ export function CheckpointsTab({ detail, restore }: { detail: RunDetail; restore
           rowKey="id"
           dataSource={data.savepoints}
           pagination={false}
-          locale={{ emptyText: t('runDetail.checkpoints.noSavepoints') }}
+          locale={{ emptyText: <EmptyState title={t('runDetail.checkpoints.noSavepoints')} hint={t('runDetail.checkpoints.noSavepointsHint')} /> }}
           columns={[
             { title: t('runDetail.checkpoints.kind'), dataIndex: 'kind' },
             { title: t('runDetail.checkpoints.status'), dataIndex: 'status' },
             { title: t('runDetail.checkpoints.created'), render: (_, s) => formatTime(s.createdAt) },
-            { title: t('runDetail.checkpoints.path'), render: (_, s) => s.path ?? s.failure ?? '–' },
+            { title: t('runDetail.checkpoints.path'), render: (_, s) => <PathText text={s.path ?? s.failure} maxWidth={420} /> },
             { title: '', render: (_, s) => (s.status === 'COMPLETED' ? restoreButton(s.path) : null) },
           ]}
         />

@@ -1,6 +1,8 @@
 import type { RunDetail, TaskManagerView } from '@weir/contract';
 import { Card, Collapse, Descriptions, Space, Spin, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/empty-state';
+import { PathText } from '../../components/path-text';
 import { formatBytes } from './job-graph';
 import { formatTime } from './format';
 import { useRunCluster } from './run-detail.queries';
@@ -18,7 +20,7 @@ export function ClusterTab({ detail }: { detail: RunDetail }) {
       {data?.jobManager && (
         <Card size="small" title={t('runDetail.cluster.jobManager')}>
           <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
-            <Descriptions.Item label={t('runDetail.cluster.restUrl')}>{data.jobManager.restUrl}</Descriptions.Item>
+            <Descriptions.Item label={t('runDetail.cluster.restUrl')}><PathText text={data.jobManager.restUrl} maxWidth={280} /></Descriptions.Item>
             <Descriptions.Item label={t('runDetail.cluster.flinkVersion')}>{data.jobManager.flinkVersion ?? '–'}</Descriptions.Item>
             <Descriptions.Item label={t('runDetail.cluster.heap')}>{`${formatBytes(data.jobManager.heapUsed)} / ${formatBytes(data.jobManager.heapMax)}`}</Descriptions.Item>
             <Descriptions.Item label={t('runDetail.cluster.cpuLoad')}>{pct(data.jobManager.cpuLoad)}</Descriptions.Item>
@@ -30,7 +32,7 @@ export function ClusterTab({ detail }: { detail: RunDetail }) {
               key: 'config',
               label: t('runDetail.cluster.configuration'),
               children: <Table size="small" rowKey="key" pagination={false} scroll={{ y: 360 }} dataSource={data.jobManager.config}
-                columns={[{ title: t('runDetail.configuration.key'), dataIndex: 'key', width: '45%' }, { title: t('runDetail.configuration.value'), dataIndex: 'value' }]} />,
+                columns={[{ title: t('runDetail.configuration.key'), dataIndex: 'key', width: '45%' }, { title: t('runDetail.configuration.value'), dataIndex: 'value', render: (v: string) => <PathText text={v} maxWidth={480} /> }]} />,
             }]}
           />
         </Card>
@@ -42,6 +44,7 @@ export function ClusterTab({ detail }: { detail: RunDetail }) {
           rowKey="id"
           pagination={false}
           dataSource={data?.taskManagers ?? []}
+          locale={{ emptyText: <EmptyState title={t('runDetail.cluster.noTaskManagers')} hint={t(detail.terminal ? 'runDetail.cluster.noTaskManagersEnded' : 'runDetail.cluster.noTaskManagersHint')} /> }}
           expandable={{
             expandedRowRender: (tm) => (
               <Descriptions size="small" column={{ xs: 1, md: 3 }} title={t('runDetail.cluster.memory')}>

@@ -28,11 +28,7 @@ export function SqlTab({ detail }: { detail: RunDetail }) {
       ) : (
         <SqlCode sql={data.content} />
       )}
-      {data.config && (
-        <Card size="small" title={t('runDetail.sql.config')}>
-          <pre style={{ margin: 0, fontSize: 12 }}>{JSON.stringify(data.config, null, 2)}</pre>
-        </Card>
-      )}
+      {/* The settings it ran with are on the Configuration tab, in words: not repeated here as JSON. */}
     </Space>
   );
 }
