@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { filterLog } from './log-filter';
+import { filterLog, splitMatches } from './log-filter';
 
 const log = [
   '2026-12-05 22:00:00,000 INFO  org.apache.flink.X [] - Job started',
@@ -35,5 +35,27 @@ describe('log filter', () => {
     const stdout = 'hello\nworld\n';
     assert.equal(filterLog(stdout, { search: 'world', level: null }).kept, 1);
     assert.equal(filterLog(stdout, { search: '', level: 'ERROR' }).kept, 0);
+  });
+});
+
+describe('splitMatches: what the viewer highlights', () => {
+  test('every occurrence, whatever its case, keeps its own spelling', () => {
+    assert.deepEqual(splitMatches('Checkpoint 3 of CHECKPOINTs', 'checkpoint'), [
+      { text: 'Checkpoint', match: true },
+      { text: ' 3 of ', match: false },
+      { text: 'CHECKPOINT', match: true },
+      { text: 's', match: false },
+    ]);
+  });
+
+  test('no search, or no match, is one plain piece', () => {
+    assert.deepEqual(splitMatches('a b', '  '), [{ text: 'a b', match: false }]);
+    assert.deepEqual(splitMatches('a b', 'zzz'), [{ text: 'a b', match: false }]);
+  });
+
+  test('stops marking after the limit, keeping all the text', () => {
+    const pieces = splitMatches('x '.repeat(10), 'x', 3);
+    assert.equal(pieces.filter((p) => p.match).length, 3);
+    assert.equal(pieces.map((p) => p.text).join(''), 'x '.repeat(10));
   });
 });

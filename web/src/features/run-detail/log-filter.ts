@@ -54,3 +54,24 @@ export function filterLog(text: string, filter: LogFilter): { text: string; reco
   flush();
   return { text: out, records, kept };
 }
+
+/**
+ * The shown text cut into pieces around each case-insensitive occurrence of the search, so the
+ * viewer can mark them. After `limit` matches the rest stays one plain piece: a search for "a" in
+ * half a megabyte of log must not build a hundred thousand elements.
+ */
+export function splitMatches(text: string, search: string, limit = 2_000): Array<{ text: string; match: boolean }> {
+  const needle = search.trim().toLowerCase();
+  if (!needle) return [{ text, match: false }];
+  const lower = text.toLowerCase();
+  const pieces: Array<{ text: string; match: boolean }> = [];
+  let from = 0;
+  let matches = 0;
+  for (let found = lower.indexOf(needle); found >= 0 && matches < limit; found = lower.indexOf(needle, from), matches += 1) {
+    if (found > from) pieces.push({ text: text.slice(from, found), match: false });
+    pieces.push({ text: text.slice(found, found + needle.length), match: true });
+    from = found + needle.length;
+  }
+  if (from < text.length) pieces.push({ text: text.slice(from), match: false });
+  return pieces;
+}

@@ -1,7 +1,7 @@
 import { Flex, Input, Select, Typography } from 'antd';
 import { forwardRef, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { filterLog, LOG_LEVELS, type LogLevel } from './log-filter';
+import { filterLog, LOG_LEVELS, splitMatches, type LogLevel } from './log-filter';
 
 /** The search box and level filter of the log viewer; the text shown goes through filterLog(). */
 export function useLogFilter() {
@@ -30,6 +30,7 @@ export const LogText = forwardRef<HTMLPreElement, { text: string; filter: { sear
 ) {
   const { t } = useTranslation();
   const shown = useMemo(() => filterLog(text, filter), [text, filter]);
+  const pieces = useMemo(() => splitMatches(shown.text, filter.search), [shown.text, filter.search]);
   return (
     <Flex vertical gap={4}>
       {shown.records >= 0 && (
@@ -42,7 +43,19 @@ export const LogText = forwardRef<HTMLPreElement, { text: string; filter: { sear
         data-testid={testId}
         style={{ height: 560, overflow: 'auto', margin: 0, padding: 12, background: '#141414', color: '#e8e8e8', fontSize: 12, lineHeight: 1.45, borderRadius: 6, whiteSpace: 'pre' }}
       >
-        {shown.text || (text ? t('runDetail.logs.noMatch') : empty)}
+        {shown.text
+          ? pieces.map((piece, i) =>
+              piece.match ? (
+                <mark key={i} data-testid="log-match" style={{ background: '#faad14', color: '#141414', padding: 0, borderRadius: 2 }}>
+                  {piece.text}
+                </mark>
+              ) : (
+                piece.text
+              ),
+            )
+          : text
+            ? t('runDetail.logs.noMatch')
+            : empty}
       </pre>
     </Flex>
   );
