@@ -17,6 +17,22 @@
 // Statements 2.x adds that the grammar cannot read at all (models, ML_PREDICT, altering or dropping
 // a materialized table) are not parsed: `unsupported` names them so lineage warns instead of
 // guessing (a statement it cannot read must leave the graph incomplete, never wrong).
+//
+// Valid Flink SQL the grammar rejects (found by checking Flink's documented statements against the
+// SQL Gateway, see doc-corpus/): when a statement does not parse as written, it is parsed again
+// with same-length rewrites, so every offset in the tree is still an offset in the statement as
+// written and transforms are rendered from the written text (`display`):
+//   - SQL-standard call forms: SUBSTRING(x FROM a FOR b), OVERLAY(x PLACING y FROM a FOR b),
+//     TRIM(BOTH c FROM x), EXTRACT(unit FROM x) become plain argument lists;
+//   - built-in functions whose names the grammar reserves (CHAR_LENGTH, SQRT, ...) are renamed;
+//   - an alias after a window TVF call, `TABLE(TUMBLE(...)) AS w`, is blanked and handed to the
+//     analyser (`windowAliases`);
+//   - `agg(x) OVER w` / `OVER (...)` where the grammar wants `AS alias` right after it (no alias, or
+//     inside a larger expression) is blanked (`blanked`), leaving the aggregate call;
+//   - `[CREATE OR] REPLACE TABLE ... AS` reads as `CREATE TABLE ... AS`;
+//   - a CREATE TABLE AS with a column list (Flink 2.0+) has its list blanked and parsed on its own
+//     as a CREATE TABLE (`declaredColumns`).
+// ALTER and DROP statements are not parsed: lineage names them in a warning (`unsupported`).
 // Each statement is parsed on its own so one broken statement leaves the others intact.
 import { FlinkSQL } from 'dt-sql-parser';
 import type { Token } from 'antlr4ng';
@@ -40,6 +56,8 @@ export interface RenamedWindowFunction {
 export interface ParsedStatement {
   /** Text handed to the parser (the statement, with any grammar shims applied). */
   text: string;
+  /** The statement as written in the script, without the terminating semicolon. */
+  source: string;
   line: number;
   column: number;
   /** First keyword(s), upper-cased, to classify statements that are not parsed. */
@@ -49,6 +67,16 @@ export interface ParsedStatement {
   renamedWindows: Map<number, RenamedWindowFunction>;
   /** A Flink 2.x statement or function the grammar cannot read (e.g. `CREATE MODEL`, `ML_PREDICT`); not parsed. */
   unsupported?: string;
+  /** Why `unsupported` is not analysed, completing "<unsupported> is not analysed for lineage: ...". */
+  unsupportedReason?: string;
+  /** The statement as written, padded like `text`, when `text` holds same-length rewrites: transforms are rendered from it. */
+  display?: string;
+  /** Ranges of `text` blanked by a rewrite (an OVER clause) that belong to the expression before them. */
+  blanked: { start: number; stop: number }[];
+  /** Aliases written after a window TVF call, keyed by the offset in `text` of the function name. */
+  windowAliases: Map<number, string>;
+  /** The column list of a CREATE TABLE AS (Flink 2.0+), parsed as `CREATE TABLE name (columns) WITH (...)`. */
+  declaredColumns?: ParsedStatement;
   /** Turn a 1-based position inside `text` into a position in the script. */
   toScript(line: number, column: number): { line: number; column: number };
 }
@@ -147,13 +175,27 @@ const word = (t: Token | undefined) => (t?.text ?? '').toUpperCase();
 /** Table-valued functions 2.x added for models and vector search; the grammar has no MODEL argument. */
 const FLINK2_FUNCTIONS = new Set(['ML_PREDICT', 'ML_EVALUATE', 'VECTOR_SEARCH']);
 
-/** Names a Flink 2.x statement the grammar cannot read, or undefined. */
+/** The rest of the warning for a statement that is not analysed. */
+function unsupportedReason(statement: string): string {
+  if (/^(ALTER|DROP) (?!MATERIALIZED|MODEL)/.test(statement)) return 'later statements still see what it changes or drops as it was created';
+  return 'the graph leaves out what this statement reads and writes';
+}
+
+/** Names a statement lineage does not analyse (ALTER, DROP, Flink 2.x models), or undefined. */
 function unsupportedStatement(tokens: Token[]): string | undefined {
   const [a, b, c] = [word(tokens[0]), word(tokens[1]), word(tokens[2])];
   const verb = ['CREATE', 'ALTER', 'DROP', 'DESCRIBE', 'DESC', 'SHOW'].includes(a) ? a : undefined;
   const object = b === 'TEMPORARY' || b === 'SYSTEM' ? c : b === 'OR' ? word(tokens[3]) : b;
   if (verb && (object === 'MODEL' || object === 'MODELS')) return `${verb} ${object}`;
   if ((a === 'ALTER' || a === 'DROP') && b === 'MATERIALIZED') return `${a} MATERIALIZED TABLE`;
+  if (a === 'ALTER' || a === 'DROP') {
+    const words = [a];
+    for (let i = 1; i < tokens.length && words.length < 4; i++) {
+      words.push(word(tokens[i]));
+      if (!['TEMPORARY', 'SYSTEM'].includes(word(tokens[i]))) break;
+    }
+    return words.join(' ');
+  }
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (FLINK2_FUNCTIONS.has(word(tokens[i])) && tokens[i + 1]!.type === FlinkSqlLexer.LR_BRACKET) return word(tokens[i]);
   }
@@ -242,6 +284,146 @@ function grammarShims(tokens: Token[], script: string, renamed: Map<number, Rena
   return edits.sort((x, y) => x.start - y.start);
 }
 
+/** Built-in functions whose names the grammar reserves, so `CHAR_LENGTH(x)` does not parse as a call. */
+const RESERVED_FUNCTION_NAMES = new Set(['CHAR_LENGTH', 'CHARACTER_LENGTH', 'SQRT', 'TRANSLATE', 'ARRAY_AGG', 'PREV', 'NEXT', 'CLASSIFIER', 'MATCH_NUMBER']);
+const TVF_NAMES = new Set(['TUMBLE', 'HOP', 'CUMULATE', 'SESSION']);
+/** Words after a window TVF call that start the next clause rather than name an alias. */
+const CLAUSE_WORDS = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'UNION', 'EXCEPT', 'INTERSECT', 'JOIN', 'LEFT', 'RIGHT', 'FULL', 'INNER', 'CROSS', 'NATURAL', 'ON', 'MATCH_RECOGNIZE']);
+
+interface FallbackRewrite {
+  edits: Edit[];
+  blanked: { start: number; stop: number }[];
+  windowAliases: Map<number, string>;
+  /** Offsets [start, stop) of a CREATE TABLE AS column list that was blanked. */
+  columnList?: { start: number; stop: number; nameStart: number; nameStop: number };
+}
+
+/**
+ * Same-length rewrites of valid Flink SQL the grammar rejects (see the header); `tokens` are those
+ * of the statement text, offsets relative to it.
+ */
+function fallbackRewrites(tokens: Token[], text: string): FallbackRewrite {
+  const out: FallbackRewrite = { edits: [], blanked: [], windowAliases: new Map() };
+  const pad = (t: Token, replacement: string): Edit => ({ start: t.start, stop: t.stop + 1, text: replacement.padEnd(t.stop + 1 - t.start, ' ') });
+  const blank = (from: Token, to: Token): Edit => ({ start: from.start, stop: to.stop + 1, text: text.slice(from.start, to.stop + 1).replace(/[^\n]/g, ' ') });
+  const closeOf = (open: number) => matchingParen(tokens, open);
+
+  // `[CREATE OR] REPLACE TABLE` reads as `CREATE TABLE`.
+  if (word(tokens[0]) === 'CREATE' && word(tokens[1]) === 'OR' && word(tokens[2]) === 'REPLACE') out.edits.push(blank(tokens[1]!, tokens[2]!));
+  else if (word(tokens[0]) === 'REPLACE' && tokens[1]?.type === FlinkSqlLexer.KW_TABLE) out.edits.push(pad(tokens[0]!, 'CREATE'));
+
+  // A column list in CREATE TABLE ... AS query (Flink 2.0+): parsed on its own.
+  const orReplace = word(tokens[0]) === 'CREATE' && word(tokens[1]) === 'OR' ? 2 : 0;
+  const asCreate = word(tokens[0]) === 'REPLACE' ? [{ type: FlinkSqlLexer.KW_CREATE } as Token, ...tokens.slice(1)] : [tokens[0]!, ...tokens.slice(1 + orReplace)];
+  const nameEnd = afterCreateTableName(asCreate);
+  if (nameEnd > 0) {
+    const open = nameEnd + orReplace;
+    if (tokens[open]?.type === FlinkSqlLexer.LR_BRACKET) {
+      const close = closeOf(open);
+      let depth = 0;
+      const hasQuery = tokens.slice(close + 1).some((t, k, rest) => {
+        if (t.type === FlinkSqlLexer.LR_BRACKET) depth += 1;
+        else if (t.type === FlinkSqlLexer.RR_BRACKET) depth -= 1;
+        return depth === 0 && t.type === FlinkSqlLexer.KW_AS && rest[k + 1] !== undefined;
+      });
+      if (hasQuery) {
+        out.edits.push(blank(tokens[open]!, tokens[close]!));
+        out.columnList = { start: tokens[open]!.start, stop: tokens[close]!.stop + 1, nameStart: tokens[open - 1]!.start, nameStop: tokens[open - 1]!.stop + 1 };
+      }
+    }
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const name = word(t);
+    const next = tokens[i + 1];
+    if ((name === 'ARRAY' || name === 'MAP') && next?.type === FlinkSqlLexer.LS_BRACKET) {
+      // ARRAY[a, b] and MAP[k, v] as calls.
+      let depth = 0;
+      for (let k = i + 1; k < tokens.length; k++) {
+        const type = tokens[k]!.type;
+        if (type === FlinkSqlLexer.LS_BRACKET) depth += 1;
+        else if (type === FlinkSqlLexer.RS_BRACKET && --depth === 0) {
+          out.edits.push(pad(next, '('), pad(tokens[k]!, ')'));
+          break;
+        }
+      }
+      continue;
+    }
+    if (next?.type !== FlinkSqlLexer.LR_BRACKET && t.type !== FlinkSqlLexer.KW_OVER && t.type !== FlinkSqlLexer.KW_TABLE) continue;
+    if (name === 'TRY_CAST') {
+      out.edits.push(pad(t, 'CAST'));
+      continue;
+    }
+    if (RESERVED_FUNCTION_NAMES.has(name)) {
+      out.edits.push(pad(t, `Q${(t.text ?? '').slice(1)}`));
+      continue;
+    }
+    if (name === 'SUBSTRING' || name === 'OVERLAY' || name === 'TRIM' || name === 'EXTRACT' || name === 'FLOOR' || name === 'CEIL') {
+      const close = closeOf(i + 1);
+      let depth = 0;
+      let first = true;
+      for (let k = i + 2; k < close; k++) {
+        const a = tokens[k]!;
+        if (a.type === FlinkSqlLexer.LR_BRACKET) depth += 1;
+        else if (a.type === FlinkSqlLexer.RR_BRACKET) depth -= 1;
+        if (depth !== 0) continue;
+        const w = word(a);
+        if (name === 'TRIM' && first && (w === 'BOTH' || w === 'LEADING' || w === 'TRAILING')) {
+          out.edits.push(blank(a, a));
+          // `TRIM(BOTH FROM x)`: no characters, so FROM goes too.
+          if (word(tokens[k + 1]) === 'FROM') out.edits.push(blank(tokens[k + 1]!, tokens[k + 1]!)), (k += 1);
+        } else if (name === 'EXTRACT' && first) {
+          // The time unit is a keyword, not a value: a string literal of the same length stands in.
+          if (a.stop - a.start >= 1) out.edits.push(pad(a, `'${'u'.repeat(a.stop - a.start - 1)}'`));
+        } else if ((name === 'FLOOR' || name === 'CEIL') && w === 'TO' && tokens[k + 1] && k + 1 < close) {
+          // FLOOR(ts TO HOUR): the unit as a string literal, like EXTRACT's.
+          const unit = tokens[k + 1]!;
+          out.edits.push(pad(a, ','));
+          if (unit.stop - unit.start >= 1) out.edits.push(pad(unit, `'${'u'.repeat(unit.stop - unit.start - 1)}'`));
+          k += 1;
+        } else if ((name === 'SUBSTRING' || name === 'OVERLAY' || name === 'TRIM') && (w === 'FROM' || w === 'FOR' || w === 'PLACING')) out.edits.push(pad(a, ','));
+        else if (name === 'TRIM' && first && w === 'FROM') out.edits.push(blank(a, a));
+        first = false;
+      }
+      continue;
+    }
+    // TABLE(TUMBLE(...)) AS alias
+    if (t.type === FlinkSqlLexer.KW_TABLE && next?.type === FlinkSqlLexer.LR_BRACKET && TVF_NAMES.has(word(tokens[i + 2])) && tokens[i + 3]?.type === FlinkSqlLexer.LR_BRACKET) {
+      const close = closeOf(i + 1);
+      let k = close + 1;
+      const as = tokens[k]?.type === FlinkSqlLexer.KW_AS ? tokens[k++] : undefined;
+      const alias = tokens[k];
+      if (alias && (as || (!CLAUSE_WORDS.has(word(alias)) && (alias.type === FlinkSqlLexer.ID_LITERAL || (alias.text ?? '').startsWith('`'))))) {
+        out.edits.push(blank(as ?? alias, alias));
+        const raw = alias.text ?? '';
+        out.windowAliases.set(tokens[i + 2]!.start, raw.startsWith('`') ? raw.slice(1, -1).replace(/``/g, '`') : raw);
+      }
+      continue;
+    }
+    if (t.type === FlinkSqlLexer.KW_OVER) {
+      // The grammar only takes `agg OVER window AS alias` as a whole select item.
+      const end = next?.type === FlinkSqlLexer.LR_BRACKET ? closeOf(i + 1) : i + 1;
+      if (!tokens[end]) continue;
+      out.edits.push(blank(t, tokens[end]!));
+      out.blanked.push({ start: t.start, stop: tokens[end]!.stop + 1 });
+      i = end;
+    }
+  }
+  out.edits.sort((x, y) => x.start - y.start);
+  return out;
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const e of edits) {
+    out += text.slice(cursor, e.start) + e.text;
+    cursor = e.stop;
+  }
+  return out + text.slice(cursor);
+}
+
 function lineColumnOf(script: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
@@ -307,16 +489,42 @@ export function parseScript(script: string): ParsedStatement[] {
     };
     const leading = raw.tokens.slice(0, 3).map((t) => (t.text ?? '').toUpperCase());
     const skipParse = leading[0] === 'SET' || leading[0] === 'RESET' || unsupported !== undefined;
-    const { tree, errors } = skipParse ? { tree: null, errors: [] } : parseText(text);
+    let { tree, errors } = skipParse ? { tree: null, errors: [] as ScriptProblem[] } : parseText(text);
+    let display: string | undefined;
+    let blanked: { start: number; stop: number }[] = [];
+    let windowAliases = new Map<number, string>();
+    let declaredColumns: ParsedStatement | undefined;
+    if (errors.length > 0) {
+      const rewrite = fallbackRewrites(lex(text).filter(isCode), text);
+      const rewritten = rewrite.edits.length > 0 ? applyEdits(text, rewrite.edits) : null;
+      const again = rewritten !== null ? parseText(rewritten) : null;
+      if (again && again.errors.length === 0) {
+        display = text;
+        text = rewritten!;
+        ({ tree, errors } = again);
+        blanked = rewrite.blanked;
+        windowAliases = rewrite.windowAliases;
+        const list = rewrite.columnList;
+        if (list) {
+          const columnsOnly = `CREATE TABLE ${display.slice(list.nameStart, list.nameStop)} ${display.slice(list.start, list.stop)} WITH ('connector' = 'none')`;
+          declaredColumns = parseScript(columnsOnly)[0];
+        }
+      }
+    }
     return {
       text,
+      source: script.slice(raw.start, raw.stop + 1),
       line: origin.line,
       column: origin.column,
       leading,
       tree,
       errors: errors.map((e) => ({ message: e.message, ...toScript(e.line, e.column) })),
       renamedWindows: rekeyed,
-      ...(unsupported ? { unsupported } : {}),
+      ...(unsupported ? { unsupported, unsupportedReason: unsupportedReason(unsupported) } : {}),
+      ...(display !== undefined ? { display } : {}),
+      ...(declaredColumns ? { declaredColumns } : {}),
+      blanked,
+      windowAliases,
       toScript,
     };
   });

@@ -85,6 +85,12 @@ interface Scope {
 }
 
 const lower = (s: string) => s.toLowerCase();
+
+/**
+ * Statements that move no data between tables (they inspect or configure the session), so having no
+ * lineage is their whole lineage; any other statement the analyser does not trace gets a warning naming it.
+ */
+const NO_DATA_FLOW = new Set(['SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'LOAD', 'UNLOAD', 'ADD', 'REMOVE', 'SET', 'RESET', 'USE', 'HELP', 'QUIT', 'EXIT', 'CLEAR']);
 const sqlTokens = new FlinkSQL();
 
 function unquote(text: string): string {
@@ -165,7 +171,8 @@ class StatementContext {
     readonly parsed: ParsedStatement,
     readonly index: number,
   ) {
-    const lexer = sqlTokens.createLexer(parsed.text);
+    // Rendered from the statement as written: rewrites of `text` keep every offset, so tree positions fit both.
+    const lexer = sqlTokens.createLexer(parsed.display ?? parsed.text);
     lexer.removeErrorListeners();
     this.tokens = lexer.getAllTokens();
   }
@@ -194,6 +201,15 @@ class StatementContext {
       out += r ? r.text : t.text;
     }
     return out;
+  }
+
+  /** Where an expression ending at `stop` really ends: over a blanked OVER clause right after it. */
+  extendOverBlanked(stop: number): number {
+    const source = this.parsed.display ?? this.parsed.text;
+    for (const b of this.parsed.blanked) {
+      if (b.start > stop && source.slice(stop + 1, b.start).trim() === '') return b.stop - 1;
+    }
+    return stop;
   }
 
   text(node: ParserRuleContext): string {
@@ -245,8 +261,9 @@ class Analyzer {
       const statement: LineageStatement = { index, kind: 'other', line: p.line, sinks: [] };
       this.statements.push(statement);
       if (p.unsupported) {
+        const flink2 = /MODEL|MATERIALIZED|ML_|VECTOR/.test(p.unsupported);
         this.warnings.push({
-          message: `${p.unsupported} (Flink 2.x) is not analysed for lineage: the graph leaves out what this statement reads and writes`,
+          message: `${p.unsupported}${flink2 ? ' (Flink 2.x)' : ''} is not analysed for lineage: ${p.unsupportedReason ?? 'the graph leaves out what this statement reads and writes'}`,
           line: p.line,
           column: p.column,
         });
@@ -260,6 +277,9 @@ class Analyzer {
       try {
         const sql = p.tree.singleStatement(0)?.sqlStatement();
         if (sql) this.statement(sql, statement);
+        if (statement.kind === 'other' && !NO_DATA_FLOW.has(p.leading[0] ?? '')) {
+          this.warn(p.tree, `${p.leading.slice(0, 2).join(' ')} is not analysed for lineage: the graph leaves out what this statement reads and writes`);
+        }
       } catch (err) {
         this.warn(p.tree, `Statement could not be analysed: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -489,11 +509,40 @@ class Analyzer {
     model.connector = this.connectorOf(model.options);
     if (!query) return;
     const outputs = this.query(query, this.rootScope());
+    // A column list (Flink 2.0+) declares types and may add columns the query does not return: those
+    // come first, then the query's columns in its order; query columns are matched to declared ones by name.
+    const declared = this.declaredColumns();
+    const fromQuery = new Set(outputs.map((o) => lower(o.name)));
+    for (const d of declared) {
+      if (fromQuery.has(lower(d.name))) continue;
+      this.addColumn(model, d, identityDerived(model.id, d.name));
+      if (d.computed === undefined) model.writable.push(d.name);
+    }
     for (const o of outputs) {
-      this.addColumn(model, { name: o.name, type: null }, identityDerived(model.id, o.name));
+      const type = declared.find((d) => lower(d.name) === lower(o.name))?.type ?? null;
+      this.addColumn(model, { name: o.name, type }, identityDerived(model.id, o.name));
       model.writable.push(o.name);
     }
     this.write(model, outputs.map((o) => o.name), outputs, statement);
+  }
+
+  /** The columns a CREATE TABLE AS declares in its column list (Flink 2.0+), or none. */
+  private declaredColumns(): LineageColumn[] {
+    const parsed = this.st.parsed.declaredColumns;
+    const create = parsed?.tree?.singleStatement(0)?.sqlStatement()?.ddlStatement()?.createTable()?.simpleCreateTable();
+    if (!parsed || !create) return [];
+    const render = new StatementContext(parsed, this.st.index);
+    return create.columnOptionDefinition().flatMap((def): LineageColumn[] => {
+      const physical = def.physicalColumnDefinition();
+      const metadata = def.metadataColumnDefinition();
+      const computed = def.computedColumnDefinition();
+      const name = unquote((physical ?? metadata ?? computed)!.columnNameCreate().getText());
+      if (name === PLACEHOLDER_COLUMN) return [];
+      if (computed) return [{ name, type: null, computed: render.text(computed.computedColumnExpression()) }];
+      const column: LineageColumn = { name, type: render.text((physical ?? metadata)!.columnType()) };
+      if (metadata) column.metadata = true;
+      return [column];
+    });
   }
 
   private insert(ctx: F.InsertSimpleStatementContext, statement: LineageStatement) {
@@ -601,7 +650,7 @@ class Analyzer {
       });
     }
     const select = ctx.selectStatement();
-    if (select) return this.select(select.selectClause(), select.fromClause(), outer);
+    if (select) return this.select(select.selectClause(), select.fromClause(), outer, select.matchRecognizeClause());
     const clause = ctx.selectClause();
     if (clause) return this.select(clause, null, outer);
     return [];
@@ -613,9 +662,10 @@ class Analyzer {
     return text.startsWith('(') ? text.slice(1, -1).split(',').map((s) => s.trim()) : [text];
   }
 
-  private select(clause: F.SelectClauseContext, from: F.FromClauseContext | null, outer: Scope): Derived[] {
+  private select(clause: F.SelectClauseContext, from: F.FromClauseContext | null, outer: Scope, match: F.MatchRecognizeClauseContext | null = null): Derived[] {
     const scope: Scope = { relations: [], parent: outer.relations.length > 0 || outer.parent ? outer : null, ctes: outer.ctes };
     if (from) scope.relations = this.tableExpression(from.tableExpression(), scope);
+    if (match) scope.relations = [this.matchRecognize(match, scope)];
     const out: Derived[] = [];
     clause
       .selectList()
@@ -669,6 +719,37 @@ class Analyzer {
         }
       });
     return out;
+  }
+
+  /**
+   * The rows MATCH_RECOGNIZE returns: the partition columns, then each measure (ONE ROW PER MATCH, the
+   * default), or every input column then the measures (ALL ROWS PER MATCH). Pattern variables (`A.price`)
+   * address the input rows, so a measure traces to the input columns it uses.
+   */
+  private matchRecognize(ctx: F.MatchRecognizeClauseContext, scope: Scope): Relation {
+    const pattern = ctx.patternDefinition() ? this.st.text(ctx.patternDefinition()!).split(/\bWITHIN\b/i)[0]! : '';
+    const variables = [...pattern.matchAll(/`([^`]+)`|([A-Za-z_][A-Za-z_0-9]*)/g)].map((m) => lower(m[1] ?? m[2]!)).filter((v) => v !== 'pattern');
+    const input: Scope = { ...scope, relations: scope.relations.map((r) => ({ ...r, names: [...r.names, ...variables] })) };
+    const columns: Derived[] = [];
+    const allRows = ctx.outputMode()?.KW_ALL() !== null && ctx.outputMode() !== null;
+    if (allRows) for (const r of scope.relations) columns.push(...r.columns);
+    else {
+      for (const key of ctx.partitionByClause()?.columnName() ?? []) {
+        const value = this.expression(key, key, input);
+        const parts = identifierParts(key.uidAllowEmpty());
+        columns.push({ ...value, name: parts[parts.length - 1] ?? unquote(key.getText()) });
+      }
+    }
+    for (const item of ctx.measuresClause()?.projectItemDefinition() ?? []) {
+      const expr = item.expression();
+      if (!expr) continue;
+      const value = this.expression(expr, expr, input);
+      const name = item.columnName() ? unquote(item.columnName()!.getText()) : `EXPR$${columns.length}`;
+      columns.push({ ...value, name });
+    }
+    const alias = ctx.identifier();
+    const table = scope.relations.length === 1 ? scope.relations[0]!.table : undefined;
+    return { names: alias ? [lower(unquote(alias.getText()))] : [], columns, ...(table && !table.declared ? { table } : {}) };
   }
 
   private defaultName(expr: F.SelectExpressionColumnNameContext, position: number): string {
@@ -778,7 +859,9 @@ class Analyzer {
       const text = `${call}.${name}`;
       return { name, text, simple: true, identity: false, paths: (time?.paths ?? []).map((p) => ({ ...p, text, identity: false, simple: true })) };
     };
-    return [{ names: input.names, columns: [...input.columns, windowColumn('window_start'), windowColumn('window_end'), windowColumn('window_time')], ...(input.table ? { table: input.table } : {}) }];
+    const alias = this.st.parsed.windowAliases.get(ctx.start!.start);
+    const names = alias ? [lower(alias)] : input.names;
+    return [{ names, columns: [...input.columns, windowColumn('window_start'), windowColumn('window_end'), windowColumn('window_time')], ...(input.table ? { table: input.table } : {}) }];
   }
 
   private column(relation: Relation, name: string): Derived | undefined {
@@ -856,7 +939,7 @@ class Analyzer {
       else if (ref.parts.length > 0) this.warn(ref.node, `Column '${ref.parts.join('.')}' not found`);
     }
     const start = node.start!.start;
-    const end = stop ?? node.stop?.stop ?? start;
+    const end = this.st.extendOverBlanked(stop ?? node.stop?.stop ?? start);
     const replacementFor = (r: { ref: Ref; derived: Derived }, pathText?: { text: string; simple: boolean; identity: boolean }) => {
       const source = pathText ?? r.derived;
       if (source.identity || r.ref.derived) return null;
