@@ -2,6 +2,7 @@ import { Background, Controls, type EdgeMouseHandler, MarkerType, type NodeMouse
 import '@xyflow/react/dist/style.css';
 import { Alert, Empty, Segmented, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { LINEAGE_FIT_VIEW } from './lineage-fit';
 import { buildLineageGraph, type ColumnKey, describeTransforms, type LineageLevel } from './lineage-graph';
 import { LineageTableNode } from './lineage-table-node';
 import { formatPosition, useLineageTexts } from './lineage-texts';
@@ -117,10 +118,11 @@ export function LineageView({ lineage, defaultLevel = 'column', height = 560, on
               nodesConnectable={false}
               elementsSelectable={false}
               fitView
+              fitViewOptions={LINEAGE_FIT_VIEW}
               minZoom={0.1}
             >
               <Background gap={16} size={1} />
-              <Controls showInteractive={false} />
+              <Controls showInteractive={false} fitViewOptions={LINEAGE_FIT_VIEW} />
             </ReactFlow>
           </ReactFlowProvider>
         )}
