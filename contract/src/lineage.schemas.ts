@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RunStatus } from './status.schemas.js';
 import { TaskLifecycle } from './tasks.schemas.js';
 
 // SQL lineage: what the analyser finds in one FlinkSQL script (LineageResult, stored with each
@@ -126,6 +127,8 @@ export const GlobalLineageTask = z
     lifecycle: TaskLifecycle,
     /** The published version whose lineage this is (the task's current version). */
     version: z.number().int().min(1),
+    /** The status of the task's latest run, so a broken link in a pipeline shows on the graph; null when it never ran. */
+    status: RunStatus.nullable(),
   })
   .meta({ id: 'GlobalLineageTask' });
 export type GlobalLineageTask = z.infer<typeof GlobalLineageTask>;

@@ -2132,6 +2132,7 @@ export interface components {
             /** @enum {string} */
             lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
             version: number;
+            status: ("INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN") | null;
         };
         GlobalLineageEdgeInput: {
             from: string;
@@ -3697,6 +3698,7 @@ export interface components {
             /** @enum {string} */
             lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
             version: number;
+            status: ("INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN") | null;
         };
         GlobalLineageEdge: {
             from: string;

@@ -1,4 +1,4 @@
-import type { GlobalLineage, GlobalLineageTask, LineageResult, LineageTableHit, LineageTableSearch, TableLineage } from '@weir/contract';
+import { RunStatus, type GlobalLineage, type GlobalLineageTask, type LineageResult, type LineageTableHit, type LineageTableSearch, type TableLineage } from '@weir/contract';
 import type { TeamScope } from '../auth/principal.js';
 import { NotFoundError } from '../errors/errors.js';
 import type { Logger } from '../logging/logger.js';
@@ -40,7 +40,7 @@ export class LineageService {
     const inputs: { task: GlobalLineageTask; lineage: LineageResult }[] = [];
     for (const row of rows) {
       const lineage = await this.lineageOf(row);
-      if (lineage) inputs.push({ task: { id: row.taskId, name: row.taskName, lifecycle: row.lifecycle, version: row.version }, lineage });
+      if (lineage) inputs.push({ task: { id: row.taskId, name: row.taskName, lifecycle: row.lifecycle, version: row.version, status: runStatusOrNull(row.latestStatus) }, lineage });
     }
     const graph = buildGlobalLineage(inputs);
     graph.tables.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
@@ -119,3 +119,8 @@ export class LineageService {
 }
 
 const compareText = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+
+/** A status as stored (text) when it is one Weir knows; anything else shows as no status rather than failing the graph. */
+function runStatusOrNull(status: string | null): RunStatus | null {
+  return RunStatus.safeParse(status).data ?? null;
+}

@@ -39,6 +39,12 @@ forEachDatabase('LineageStore', (getDb) => {
     assert.equal(rows[0]!.taskId, ids.ingest);
   });
 
+  it("carries the status of each task's latest run, which the global graph shows on the task", async () => {
+    await getDb().db.updateTable('tasks').set({ latest_status: 'FAILED' }).where('id', '=', ids.ingest!).execute();
+    const rows = await store.currentVersions();
+    assert.deepEqual(rows.map((r) => [r.taskName, r.latestStatus]), [['ingest', 'FAILED'], ['report', null]]);
+  });
+
   it('lists only the given teams’ tasks when asked', async () => {
     const tasks = new TasksStore(getDb());
     const other = await tasks.create({ name: 'other_team_job', kind: 'SQL', executionMode: 'STREAMING', clusterId: 'c1', lifecycle: 'PUBLISHED', teamId: 'other-team' });

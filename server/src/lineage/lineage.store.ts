@@ -6,6 +6,8 @@ export interface CurrentLineageRow {
   taskId: string;
   taskName: string;
   lifecycle: TasksTable['lifecycle'];
+  /** The status of the task's latest run (kept on the task by the watcher); null when it never ran. */
+  latestStatus: string | null;
   versionId: string;
   version: number;
   /** JSON; null when it was never computed (versions published before lineage was stored). */
@@ -26,6 +28,7 @@ export class LineageStore {
         'tasks.id as task_id',
         'tasks.name as task_name',
         'tasks.lifecycle as lifecycle',
+        'tasks.latest_status as latest_status',
         'task_versions.id as version_id',
         'task_versions.version as version',
         'task_versions.lineage as lineage',
@@ -39,6 +42,7 @@ export class LineageStore {
       taskId: r.task_id,
       taskName: r.task_name,
       lifecycle: r.lifecycle,
+      latestStatus: r.latest_status,
       versionId: r.version_id,
       version: Number(r.version),
       lineage: r.lineage,

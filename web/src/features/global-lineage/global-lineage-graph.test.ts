@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { GlobalLineage, GlobalLineageTask } from '@weir/contract';
 import { buildGlobalLineageFlow, type GlobalLineageFlowNode, roleOf, tableNodeId, taskNodeId } from './global-lineage-graph';
 
-const task = (id: string): GlobalLineageTask => ({ id, name: `task ${id}`, lifecycle: 'PUBLISHED', version: 1 });
+const task = (id: string): GlobalLineageTask => ({ id, name: `task ${id}`, lifecycle: 'PUBLISHED', version: 1, status: null });
 const table = (id: string, writers: string[], readers: string[]) => ({ id, name: id.split('.').pop()!, connector: null, writers, readers });
 
 // ingest: kafka_orders → ods_orders; report: ods_orders + customers → daily; audit: ods_orders → audit_log;

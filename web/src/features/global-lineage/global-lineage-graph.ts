@@ -32,7 +32,7 @@ export interface GlobalLineageFlow {
 }
 
 export const TABLE_NODE = { width: 200, height: 56 } as const;
-export const TASK_NODE = { width: 220, height: 60 } as const;
+export const TASK_NODE = { width: 260, height: 60 } as const;
 
 /** Node ids carry their type: a table and a task may share a name. */
 export const tableNodeId = (tableId: string) => `table:${tableId}`;

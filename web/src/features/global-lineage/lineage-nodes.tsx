@@ -3,7 +3,7 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { Tag, Tooltip, Typography } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LifecycleTag } from '../tasks/task-tags';
+import { JobStatusTag, LifecycleTag } from '../tasks/task-tags';
 import type { TableFlowNode, TaskFlowNode } from './global-lineage-graph';
 
 const handle = { width: 6, height: 6, minWidth: 6, minHeight: 6, background: '#8c8c8c', border: 'none' };
@@ -72,6 +72,12 @@ export const TaskNode = memo(function TaskNode({ data }: NodeProps<TaskFlowNode>
         </Typography.Text>
         <span style={{ display: 'inline-flex', gap: 4, marginTop: 2 }}>
           <LifecycleTag lifecycle={task.lifecycle} />
+          {/* Whether the job that moves the data runs: a FAILED writer explains a stale table downstream. */}
+          {task.status && (
+            <span data-testid="global-lineage-task-status">
+              <JobStatusTag status={task.status} />
+            </span>
+          )}
           {role !== 'other' && (
             <Tag color={ROLE_COLORS[role]} style={{ margin: 0 }} data-testid="global-lineage-role">
               {t(`globalLineage.role.${role}`)}
