@@ -12,7 +12,7 @@ import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import { FIXED_JOB_ID, jobConfiguration, savepointDirectoryOf } from '../tasks/job-configuration.js';
 import { planSubmission, rejectionInScript, ScriptPlanError, type GatewayStatement } from '../tasks/sql-script.js';
 import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-versions.store.js';
-import { decodeJar, parseVersionConfig, type VersionConfig } from '../tasks/tasks.service.js';
+import { decodeJar, parseVersionConfig, type VersionConfig } from '../tasks/task-config.js';
 import type { TaskRecord } from '../tasks/tasks.store.js';
 import type { WatcherManager } from '../watcher/watcher-manager.js';
 

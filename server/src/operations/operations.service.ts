@@ -21,7 +21,7 @@ import { TERMINAL_STATUSES } from '../runs/runs.store.js';
 import type { SavepointRecord, SavepointsStore } from '../runs/savepoints.store.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-versions.store.js';
-import { parseConfig } from '../tasks/tasks.service.js';
+import { parseConfig } from '../tasks/task-config.js';
 import type { TaskRecord, TasksStore } from '../tasks/tasks.store.js';
 import type { WatcherManager } from '../watcher/watcher-manager.js';
 import { runTarget, taskTarget } from './audit-targets.js';

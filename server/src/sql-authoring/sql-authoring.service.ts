@@ -22,7 +22,7 @@ import { jobConfiguration } from '../tasks/job-configuration.js';
 import { executeInScript, validateScript } from '../tasks/script-validation.js';
 import { isSecretOption, MASK } from '../tasks/sql-secrets.js';
 import { asTyped, JOB_KINDS, planSubmission, ScriptPlanError, splitScript } from '../tasks/sql-script.js';
-import { parseConfig } from '../tasks/tasks.service.js';
+import { parseConfig } from '../tasks/task-config.js';
 import type { TaskRecord } from '../tasks/tasks.store.js';
 import { problemOfPlan, problemOfRejection } from './sql-problem.js';
 

@@ -1,4 +1,4 @@
-import type { VersionConfig } from './tasks.service.js';
+import type { VersionConfig } from './task-config.js';
 
 /** Flink's option that fixes the id of the job a submission creates (PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID). */
 export const FIXED_JOB_ID = '$internal.pipeline.job-id';

@@ -1,11 +1,7 @@
 import type {
   CreateTaskRequest,
   JarFile,
-  JarSpec,
   Task,
-  TaskConfig,
-  TaskConfigInput,
-  TaskExecutionMode,
   TaskListQuery,
   TaskPage,
   TaskVersion,
@@ -21,26 +17,13 @@ import { analyzeLineageOnDemand } from '../lineage/lineage-on-demand.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import { TERMINAL_STATUSES } from '../runs/runs.store.js';
 import type { JarFilesStore } from './jar-files.store.js';
+import { decodeJar, DEFAULT_TASK_CONFIG, encodeJar, mergeConfig, parseConfig, parseVersionConfig, sameAsVersion, sameConfig, type VersionConfig } from './task-config.js';
 import { diffLines } from './line-diff.js';
 import { jobConfiguration } from './job-configuration.js';
 import { validateScript } from './script-validation.js';
 import { planSubmission, ScriptPlanError, type SubmissionPlan } from './sql-script.js';
 import type { TaskVersionRecord, TaskVersionsStore } from './task-versions.store.js';
 import type { TaskRecord, TasksStore } from './tasks.store.js';
-
-export const DEFAULT_TASK_CONFIG: TaskConfig = {
-  parallelism: 1,
-  checkpointIntervalMs: null,
-  savepointStrategy: 'latest',
-  savepointPath: null,
-  flinkOptions: {},
-  alertGroup: null,
-};
-
-/** What a published version runs with: the task configuration plus the execution mode. */
-export interface VersionConfig extends TaskConfig {
-  executionMode: TaskExecutionMode;
-}
 
 /**
  * Tasks and their versions. The draft (tasks.draft_content / draft_config) is what users edit;
@@ -347,76 +330,6 @@ interface PublishAuditDetail {
   /** Set when the caller asked to publish unvalidated and the gateway could not validate. */
   unvalidated?: true;
   reason?: string;
-}
-
-/** The configuration with the given changes; a null clears a nullable setting. */
-export function mergeConfig(base: TaskConfig, input: TaskConfigInput | undefined): TaskConfig {
-  const merged: TaskConfig = { ...base };
-  if (!input) return merged;
-  if (input.parallelism !== undefined) merged.parallelism = input.parallelism;
-  if (input.checkpointIntervalMs !== undefined) merged.checkpointIntervalMs = input.checkpointIntervalMs;
-  if (input.savepointStrategy !== undefined) merged.savepointStrategy = input.savepointStrategy;
-  if (input.savepointPath !== undefined) merged.savepointPath = input.savepointPath;
-  if (input.flinkOptions !== undefined) merged.flinkOptions = sortedRecord(input.flinkOptions);
-  if (input.alertGroup !== undefined) merged.alertGroup = input.alertGroup || null;
-  if (merged.savepointStrategy === 'path' && !merged.savepointPath) {
-    throw new InputError('The savepoint strategy "path" needs a savepoint path');
-  }
-  return merged;
-}
-
-export function parseConfig(json: string): TaskConfig {
-  let stored: Partial<TaskConfig> = {};
-  try {
-    stored = JSON.parse(json) as Partial<TaskConfig>;
-  } catch {
-    /* an unreadable draft config falls back to the defaults */
-  }
-  return {
-    parallelism: stored.parallelism ?? DEFAULT_TASK_CONFIG.parallelism,
-    checkpointIntervalMs: stored.checkpointIntervalMs ?? null,
-    savepointStrategy: stored.savepointStrategy ?? DEFAULT_TASK_CONFIG.savepointStrategy,
-    savepointPath: stored.savepointPath ?? null,
-    flinkOptions: sortedRecord(stored.flinkOptions ?? {}),
-    alertGroup: stored.alertGroup ?? null,
-  };
-}
-
-export function parseVersionConfig(version: TaskVersionRecord): VersionConfig {
-  const raw = JSON.parse(version.config) as Partial<VersionConfig>;
-  return { ...parseConfig(version.config), executionMode: raw.executionMode ?? 'STREAMING' };
-}
-
-function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-function sameConfig(a: string, b: string): boolean {
-  const parse = (json: string) => {
-    const raw = JSON.parse(json) as Partial<VersionConfig>;
-    return JSON.stringify({ ...parseConfig(json), executionMode: raw.executionMode ?? 'STREAMING' });
-  };
-  return parse(a) === parse(b);
-}
-
-function sameAsVersion(draft: Pick<TaskRecord, 'draftContent' | 'draftConfig' | 'executionMode'>, version: TaskVersionRecord): boolean {
-  const draftConfig = JSON.stringify({ ...parseConfig(draft.draftConfig), executionMode: draft.executionMode });
-  return draft.draftContent === version.content && sameConfig(draftConfig, version.config);
-}
-
-export function encodeJar(jar: JarSpec | undefined): string {
-  if (!jar) return '';
-  return JSON.stringify({ jarId: jar.jarId, entryClass: jar.entryClass || null, args: jar.args ?? [] });
-}
-
-export function decodeJar(content: string): JarSpec | null {
-  if (!content.trim()) return null;
-  try {
-    const jar = JSON.parse(content) as JarSpec;
-    return { jarId: jar.jarId, entryClass: jar.entryClass ?? null, args: jar.args ?? [] };
-  } catch {
-    return null;
-  }
 }
 
 function contentText(version: TaskVersion): string {
