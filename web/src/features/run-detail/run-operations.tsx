@@ -91,9 +91,19 @@ export function RunOperations({ detail, rules }: { detail: RunDetail; rules: Ope
       )}
       {withReason(
         rules.savepoint,
-        <Button disabled={Boolean(rules.savepoint)} onClick={() => run({ action: 'savepoint' }, t('runDetail.ops.savepoint'))} loading={op.isPending && op.variables?.action === 'savepoint'}>
-          {t('runDetail.ops.savepoint')}
-        </Button>,
+        // Confirmed first: a savepoint writes the job's whole state, which takes time and space on a large job.
+        <Popconfirm
+          title={t('runDetail.ops.savepointConfirm', { name })}
+          description={<div style={{ maxWidth: 360 }}>{t('runDetail.ops.savepointConfirmDescription')}</div>}
+          okText={t('runDetail.ops.savepointConfirmOk')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => run({ action: 'savepoint' }, t('runDetail.ops.savepoint'))}
+          disabled={Boolean(rules.savepoint)}
+        >
+          <Button disabled={Boolean(rules.savepoint)} loading={op.isPending && op.variables?.action === 'savepoint'}>
+            {t('runDetail.ops.savepoint')}
+          </Button>
+        </Popconfirm>,
       )}
       {(() => {
         const blocked = RESTARTS.every((r) => rules[r.rule] !== null);
