@@ -172,7 +172,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const logCaptures = new LogCaptureService({ store: new LogCapturesStore(database), runs, clusters, audit, settings: config.logCaptures ?? DEFAULT_LOG_CAPTURE_SETTINGS, log });
   const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));
   const teamExists = async (teamId: string) => (await teamsStore.ownerOf('team', teamId)) !== undefined;
-  const tasksService = new TasksService({ tasks, versions: taskVersions, runs, clusters, jars, audit, teamExists, log });
+  const tasksService = new TasksService({ tasks, versions: taskVersions, clusters, jars, audit, teamExists, log });
   const sqlAuthoring = new SqlAuthoringService({ task: (id) => tasksService.record(id), clusters, audit, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
   const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, watchers, jars, audit, bus });

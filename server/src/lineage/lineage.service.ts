@@ -2,14 +2,24 @@ import { RunStatus, type GlobalLineage, type GlobalLineageTask, type LineageResu
 import type { TeamScope } from '../auth/principal.js';
 import { NotFoundError } from '../errors/errors.js';
 import type { Logger } from '../logging/logger.js';
-import type { TaskVersionsStore } from '../tasks/task-versions.store.js';
 import { buildGlobalLineage, lineageForTable } from './global-lineage.js';
 import { analyzeLineageOnDemand, parseStoredLineage } from './lineage-on-demand.js';
 import type { CurrentLineageRow, LineageStore } from './lineage.store.js';
 
+/**
+ * What this service needs of the task versions: a version's script, and a place for its lineage.
+ * Said here rather than imported from the tasks domain, which itself asks lineage to analyse a
+ * script at publish: the two domains do not import each other.
+ */
+export interface VersionLineage {
+  get(id: string): Promise<{ content: string } | undefined>;
+  setLineage(id: string, lineage: string | null): Promise<boolean>;
+}
+
 export interface LineageServiceDeps {
   store: LineageStore;
-  versions: Pick<TaskVersionsStore, 'get' | 'setLineage'>;
+  /** Where published versions keep their script and its lineage (the task versions store). */
+  versions: VersionLineage;
   log: Logger;
   /** The analyser; replaced in tests to count calls. */
   analyze?: (script: string) => Promise<LineageResult>;

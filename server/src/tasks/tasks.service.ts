@@ -9,13 +9,11 @@ import type {
   UpdateTaskRequest,
 } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import { DEFAULT_TEAM_ID } from '@weir/contract';
+import { DEFAULT_TEAM_ID, TERMINAL_RUN_STATUSES } from '@weir/contract';
 import { defaultTeamFor, mayAct, narrowScope, type Principal, type TeamScope } from '../auth/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { ConflictError, FlinkUnreachableError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
 import { analyzeLineageOnDemand } from '../lineage/lineage-on-demand.js';
-import type { RunsStore } from '../runs/runs.store.js';
-import { TERMINAL_STATUSES } from '../runs/runs.store.js';
 import type { JarFilesStore } from './jar-files.store.js';
 import { decodeJar, DEFAULT_TASK_CONFIG, encodeJar, mergeConfig, parseConfig, parseVersionConfig, sameAsVersion, sameConfig, type VersionConfig } from './task-config.js';
 import { diffLines } from './line-diff.js';
@@ -37,7 +35,6 @@ export class TasksService {
     private readonly deps: {
       tasks: TasksStore;
       versions: TaskVersionsStore;
-      runs: RunsStore;
       clusters: ClustersService;
       jars: JarFilesStore;
       audit: AuditService;
@@ -180,7 +177,7 @@ export class TasksService {
   async remove(actor: Principal, id: string): Promise<void> {
     const task = await this.record(id);
     await this.deps.audit.around(actor, 'task.delete', { type: 'task', id, name: task.name }, async () => {
-      if (task.latestStatus && !(TERMINAL_STATUSES as readonly string[]).includes(task.latestStatus) && task.kind !== 'EXTERNAL') {
+      if (task.latestStatus && !(TERMINAL_RUN_STATUSES as readonly string[]).includes(task.latestStatus) && task.kind !== 'EXTERNAL') {
         throw new ConflictError(`Task ${task.name} has a job in status ${task.latestStatus}; stop it (take the task offline) before deleting the task`);
       }
       await this.deps.tasks.delete(id);
