@@ -104,9 +104,17 @@ test('two published tasks sharing a table: the run shows its column lineage, /li
   const amountEdge = graph.getByTestId('rf__edge-col:orders|amount->orders_enriched|amount_cents');
   await amountEdge.waitFor({ state: 'attached' });
   assert.equal(await graph.locator('[data-testid^="rf__edge-col:"]').count(), 3, 'one column edge per sink column');
-  // Clicking an edge pins its transformation as the label.
+  // A computed column's edge is labelled with its transformation (cut to fit) without hovering; a straight copy is not.
+  await graph.getByText('UPPER(customer)').waitFor();
+  await graph.getByText('CAST(amount * 100…').waitFor();
+  assert.equal(await graph.locator('.react-flow__edge-textwrapper').count(), 2, 'the two computed columns carry a label, the copied id none');
+  assert.equal(await amountEdge.getAttribute('aria-label'), 'CAST(amount * 100 AS BIGINT)');
+  // Clicking an edge pins its whole transformation as the label; on a straight copy, what it is.
   await amountEdge.locator('path').last().dispatchEvent('click');
   await graph.getByText('CAST(amount * 100 AS BIGINT)').waitFor();
+  const idEdge = graph.getByTestId('rf__edge-col:orders|id->orders_enriched|id');
+  await idEdge.locator('path').last().dispatchEvent('click');
+  await graph.getByText('copied as is').waitFor();
   await page.locator('[data-run-status="RUNNING"]').waitFor({ timeout: 90_000 });
   await shot('02-run-column-lineage');
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildLineageGraph, columnHandleId, type LineageGraph, type LineageLevel, relatedColumns } from './lineage-graph';
+import { buildLineageGraph, columnHandleId, describeTransforms, type LineageEdgeData, type LineageGraph, type LineageLevel, relatedColumns, shortTransformLabel } from './lineage-graph';
 import type { LineageColumnEdge, LineageResult, LineageTable } from './lineage.types';
 
 const table = (id: string, kind: LineageTable['kind'], columns: string[]): LineageTable => ({
@@ -148,5 +148,27 @@ describe('generated graphs', () => {
 
   test('an empty result gives an empty graph', () => {
     assert.deepEqual(buildLineageGraph(result([], []), { level: 'column' }), { nodes: [], edges: [] });
+  });
+});
+
+describe('edge labels', () => {
+  const data = (transforms: string[]): LineageEdgeData => ({ transforms, statements: [0], via: [], highlighted: false, dimmed: false });
+
+  test('a straight copy carries no label until hovered, where it says so', () => {
+    assert.equal(shortTransformLabel(data([''])), undefined);
+    assert.equal(describeTransforms(data(['']), 'copied as is'), 'copied as is');
+  });
+
+  test('a transformation is the label, cut to fit, with the whole text on hover', () => {
+    assert.equal(shortTransformLabel(data(['UPPER(name)'])), 'UPPER(name)');
+    const long = "SUBSTRING(name FROM 1 FOR 3) || TRIM(BOTH ' ' FROM email)";
+    const short = shortTransformLabel(data([long]))!;
+    assert.ok(short.length <= 18 && short.endsWith('…') && long.startsWith(short.slice(0, -1)), short);
+    assert.equal(describeTransforms(data([long]), 'copied as is'), long);
+  });
+
+  test('several ways of computing a column show the first and how many more', () => {
+    assert.equal(shortTransformLabel(data(['', 'a + 1', 'a * 2'])), 'a + 1 (+1)');
+    assert.equal(describeTransforms(data(['', 'a + 1']), 'copied as is'), 'copied as is\na + 1');
   });
 });

@@ -224,3 +224,17 @@ export function describeTransforms(data: LineageEdgeData, copyText: string): str
   const parts = data.transforms.map((t) => (t === '' ? copyText : t));
   return parts.join('\n');
 }
+
+/**
+ * What an edge says without being hovered: its transformation cut to `max` characters (with how many
+ * more there are when several statements compute the column differently), or nothing for a straight
+ * copy, so the graph stays readable and the full text is one hover away. 18 characters of the
+ * 10px monospace label fit the gap the layout leaves between two tables.
+ */
+export function shortTransformLabel(data: LineageEdgeData, max = 18): string | undefined {
+  const computed = data.transforms.filter((t) => t !== '');
+  const first = computed[0];
+  if (first === undefined) return undefined;
+  const cut = first.length > max ? `${first.slice(0, max - 1).trimEnd()}…` : first;
+  return computed.length > 1 ? `${cut} (+${computed.length - 1})` : cut;
+}

@@ -3,7 +3,7 @@ import '@xyflow/react/dist/style.css';
 import { Alert, Empty, Segmented, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { LINEAGE_FIT_VIEW } from './lineage-fit';
-import { buildLineageGraph, type ColumnKey, describeTransforms, type LineageLevel } from './lineage-graph';
+import { buildLineageGraph, type ColumnKey, describeTransforms, type LineageLevel, shortTransformLabel } from './lineage-graph';
 import { LineageTableNode } from './lineage-table-node';
 import { formatPosition, useLineageTexts } from './lineage-texts';
 import type { LineageResult } from './lineage.types';
@@ -23,7 +23,8 @@ const nodeTypes = { lineageTable: LineageTableNode };
 
 /**
  * Table- and column-level lineage of a FlinkSQL script. Click a column (or, at table level, a table)
- * to highlight everything upstream and downstream of it; hover an edge to see its transformation.
+ * to highlight everything upstream and downstream of it. Column edges are labelled with their
+ * transformation, shortened; hover or click an edge to see all of it.
  */
 export function LineageView({ lineage, defaultLevel = 'column', height = 560, onOpenTable }: LineageViewProps) {
   const texts = useLineageTexts();
@@ -41,14 +42,18 @@ export function LineageView({ lineage, defaultLevel = 'column', height = 560, on
         const d = e.data!;
         const hovered = hoveredEdge === e.id || pinnedEdge === e.id;
         const via = d.via.length > 0 ? ` (${texts.via} ${d.via.join(', ')})` : '';
+        const full = describeTransforms(d, texts.straightCopy) + via;
+        // Column edges carry their transformation as a short label; hovering (or a click) shows all of it.
+        const label = level !== 'column' ? undefined : hovered ? full : shortTransformLabel(d);
         return {
           ...e,
           animated: d.highlighted,
           markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: d.highlighted ? '#1677ff' : '#8c8c8c' },
           style: { stroke: d.highlighted || hovered ? '#1677ff' : '#8c8c8c', strokeWidth: d.highlighted || hovered ? 2 : 1, opacity: d.dimmed && !hovered ? 0.15 : 1 },
-          label: hovered && level === 'column' ? describeTransforms(d, texts.straightCopy) + via : undefined,
-          labelStyle: { fontSize: 11, fontFamily: 'monospace' },
-          labelBgStyle: { fill: '#fffbe6' },
+          label,
+          ...(level === 'column' ? { ariaLabel: full } : {}),
+          labelStyle: { fontSize: hovered ? 11 : 10, fontFamily: 'monospace', fill: hovered ? '#000' : '#595959' },
+          labelBgStyle: { fill: hovered ? '#fffbe6' : '#ffffff', fillOpacity: hovered ? 1 : 0.85 },
           zIndex: hovered ? 10 : d.highlighted ? 5 : 0,
         };
       }),
