@@ -7,6 +7,7 @@ import { HealthPanel } from './health-panel';
 import { JobGraphView } from './job-graph-view';
 import { useRunGraph } from './run-detail.queries';
 import { SourceBanner } from './source-banner';
+import { StatusStrip } from './status-strip';
 
 /** `fetchedAt`: when the detail was read (the client's clock), from which a live duration keeps counting. */
 export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedAt: number }) {
@@ -65,6 +66,9 @@ export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedA
           {graph.isPending ? <Spin /> : graph.data && <JobGraphView graph={graph.data} />}
         </Card>
         <Card size="small" title={t('runDetail.timeline.title')}>
+          <div style={{ marginBottom: 12 }}>
+            <StatusStrip detail={detail} now={fetchedAt} />
+          </div>
           {detail.transitions.length === 0 ? (
             <Typography.Text type="secondary">{t('runDetail.timeline.empty')}</Typography.Text>
           ) : (

@@ -41,7 +41,21 @@ export function RunDetailPage() {
   if (run.isPending) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   // Only a first load that failed replaces the page; a failed refresh keeps it (the overview tab says its age).
   if (run.isLoadingError) {
-    if (run.error instanceof ApiError && run.error.code === 'NOT_FOUND') return <Result status="404" title={t('runDetail.notFound')} />;
+    if (run.error instanceof ApiError && run.error.code === 'NOT_FOUND') {
+      // A link from an old alert or bookmark: say so and offer the way back, not a dead end.
+      return (
+        <Result
+          status="404"
+          title={t('runDetail.notFound')}
+          subTitle={t('runDetail.notFoundHint')}
+          extra={
+            <Link to="/" data-testid="run-not-found-back">
+              <ArrowLeftOutlined /> {t('runDetail.back')}
+            </Link>
+          }
+        />
+      );
+    }
     return <Alert type="error" showIcon message={formatError('load', 'run', run.error)} />;
   }
   const detail = run.data;
