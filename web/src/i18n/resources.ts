@@ -8,6 +8,8 @@ import coreEnUS from './en-US.json';
 import coreZhCN from './zh-CN.json';
 import tasksEnUS from '../features/tasks/locales/en-US.json';
 import tasksZhCN from '../features/tasks/locales/zh-CN.json';
+import sqlAuthoringEnUS from '../features/sql-authoring/locales/en-US.json';
+import sqlAuthoringZhCN from '../features/sql-authoring/locales/zh-CN.json';
 import adminEnUS from '../features/admin/locales/en-US.json';
 import adminZhCN from '../features/admin/locales/zh-CN.json';
 import overviewEnUS from '../features/overview/locales/en-US.json';
@@ -26,6 +28,7 @@ import teamsZhCN from '../features/teams/locales/zh-CN.json';
 export const enUS = {
   ...coreEnUS,
   ...tasksEnUS,
+  ...sqlAuthoringEnUS,
   ...adminEnUS,
   ...overviewEnUS,
   ...runDetailEnUS,
@@ -39,6 +42,7 @@ export const enUS = {
 export const zhCN: typeof enUS = {
   ...coreZhCN,
   ...tasksZhCN,
+  ...sqlAuthoringZhCN,
   ...adminZhCN,
   ...overviewZhCN,
   ...runDetailZhCN,

@@ -1,7 +1,33 @@
-import { useMemo, useRef } from 'react';
+import { lazy, Suspense, useMemo, useRef } from 'react';
+import type { SqlCatalog } from '@weir/contract';
+import type { EditorProblem, SqlEditorHandle } from '../sql-authoring/monaco-sql-editor';
 import styles from './tasks.module.css';
 
+// Monaco and the Flink SQL grammar are a few megabytes: loaded only when a task's script is shown.
+const MonacoSqlEditor = lazy(() => import('../sql-authoring/monaco-sql-editor'));
+
 interface SqlEditorProps {
+  value?: string;
+  onChange?: (value: string) => void;
+  /** Where Flink reported an error, underlined. */
+  problem?: EditorProblem | null;
+  readOnly?: boolean;
+  'aria-label'?: string;
+  /** What completion offers besides the script's own tables. */
+  catalog?: SqlCatalog;
+  onReady?: (handle: SqlEditorHandle) => void;
+}
+
+/** The script editor: Monaco with Flink SQL, and the plain editor while Monaco loads. */
+export function SqlEditor({ value = '', onChange, problem, readOnly, catalog, onReady, ...rest }: SqlEditorProps) {
+  return (
+    <Suspense fallback={<PlainSqlEditor value={value} errorLine={problem?.line} readOnly aria-label={rest['aria-label']} />}>
+      <MonacoSqlEditor value={value} onChange={onChange} readOnly={readOnly} ariaLabel={rest['aria-label']} problem={problem} catalog={catalog} onReady={onReady} />
+    </Suspense>
+  );
+}
+
+interface PlainSqlEditorProps {
   value?: string;
   onChange?: (value: string) => void;
   /** 1-based line to mark, e.g. where Flink reported an error. */
@@ -15,7 +41,7 @@ interface SqlEditorProps {
  * A monospace editor with line numbers: a plain textarea whose gutter scrolls with it, so a line
  * and column from Flink can be found by eye. Tab inserts two spaces instead of leaving the field.
  */
-export function SqlEditor({ value = '', onChange, errorLine, readOnly, id, ...rest }: SqlEditorProps) {
+export function PlainSqlEditor({ value = '', onChange, errorLine, readOnly, id, ...rest }: PlainSqlEditorProps) {
   const gutter = useRef<HTMLDivElement>(null);
   const lineCount = useMemo(() => value.split('\n').length, [value]);
 

@@ -15,6 +15,7 @@ import { useTeams } from '../teams/teams.queries';
 import { TaskRunsTable } from '../overview/task-runs-table';
 import { formatArgs, optionsToText, parseArgs, textToOptions } from './config-text';
 import { SqlEditor } from './sql-editor';
+import { SqlWorkbench } from '../sql-authoring/sql-workbench';
 import { JobStatusTag, KindTag, LifecycleTag } from './task-tags';
 import { useCreateTask, useDeleteTask, usePublishTask, useTask, useTaskOffline, useTaskOnline, useUpdateTask, useUploadJar } from './tasks.queries';
 import { SavepointsPanel } from '../savepoints/savepoints-panel';
@@ -151,6 +152,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
   const kind = Form.useWatch('kind', form) ?? (task?.kind === 'JAR' ? 'JAR' : 'SQL');
   const savepointStrategy = Form.useWatch('savepointStrategy', form);
   const jarName = Form.useWatch('jarName', form);
+  const script = Form.useWatch('sql', form) as string | undefined;
   const teamChoice = taskTeamChoice(teams.data);
   const chosenTeamId: string | undefined = Form.useWatch('teamId', form) ?? task?.teamId ?? teamChoice.initial;
   // A task runs on a cluster of its team or a shared one; the server refuses the rest.
@@ -167,6 +169,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
   }, [task?.updatedAt]);
 
   const canOperate = session.data?.user.role !== 'viewer';
+  const publishProblem = sqlError?.line ? { line: sqlError.line, column: sqlError.column ?? 1, message: sqlError.message } : null;
   const readOnly = !canOperate || task?.lifecycle === 'ONLINE' || task?.kind === 'EXTERNAL';
   const name = task?.name ?? '';
   const busy = create.isPending || update.isPending || publish.isPending || online.isPending || offline.isPending;
@@ -353,9 +356,23 @@ function TaskEditor({ task }: { task: Task | undefined }) {
   const scriptPane =
     kind === 'SQL' ? (
       <>
-        <Form.Item name="sql" noStyle>
-          <SqlEditor aria-label={t('tasks.editor.script')} errorLine={sqlError?.line} readOnly={readOnly} />
-        </Form.Item>
+        {task ? (
+          <SqlWorkbench
+            taskId={task.id}
+            taskName={task.name}
+            script={script ?? ''}
+            canPreview={canOperate}
+            editor={(wiring) => (
+              <Form.Item name="sql" noStyle>
+                <SqlEditor aria-label={t('tasks.editor.script')} readOnly={readOnly} catalog={wiring.catalog} onReady={wiring.onReady} problem={wiring.problem ?? publishProblem} />
+              </Form.Item>
+            )}
+          />
+        ) : (
+          <Form.Item name="sql" noStyle>
+            <SqlEditor aria-label={t('tasks.editor.script')} readOnly={readOnly} problem={publishProblem} />
+          </Form.Item>
+        )}
         {gatewayUnreachable && (
           <Alert
             type="warning"
