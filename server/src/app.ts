@@ -24,7 +24,7 @@ import { metricsRoutes } from './metrics/metrics.routes.js';
 import { savepointsRoutes } from './savepoints/savepoints.routes.js';
 import { operationsRoutes } from './operations/operations.routes.js';
 import { overviewRoutes } from './overview/overview.routes.js';
-import { runsRoutes } from './runs/runs.routes.js';
+import { runDetailRoutes } from './run-detail/run-detail.routes.js';
 import { tasksRoutes } from './tasks/tasks.routes.js';
 import { sqlAuthoringRoutes } from './sql-authoring/sql-authoring.routes.js';
 import type { Services } from './services.js';
@@ -118,7 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   alertsRoutes(app, services.alerts.service);
   eventsRoutes(app, services.relay.pages, services.liveStreams);
   overviewRoutes(app, services.overview);
-  runsRoutes(app, services.runDetail);
+  runDetailRoutes(app, services.runDetail);
   logCapturesRoutes(app, services.logCaptures);
   tasksRoutes(app, services.tasksService);
   sqlAuthoringRoutes(app, services.sqlAuthoring, async (id) => (await services.tasksService.record(id)).teamId);

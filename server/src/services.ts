@@ -31,7 +31,7 @@ import { OverviewService } from './overview/overview.service.js';
 import { OperationsService } from './operations/operations.service.js';
 import { OverviewStore } from './overview/overview.store.js';
 import { OutboundGuard } from './outbound/outbound-guard.js';
-import { RunsService } from './runs/runs.service.js';
+import { RunDetailService } from './run-detail/run-detail.service.js';
 import { RunsStore } from './runs/runs.store.js';
 import { SavepointsStore } from './runs/savepoints.store.js';
 import { SavepointPoliciesStore } from './savepoints/savepoint-policies.store.js';
@@ -167,7 +167,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const metrics = new MetricsService({ store: metricsStore, runs, clusters, sampler: metricSampler, audit, settings: metricSettings });
   const savepoints = new SavepointsStore(database);
   const taskVersions = new TaskVersionsStore(database);
-  const runDetail = new RunsService({ runs, tasks, versions: taskVersions, savepoints, clusters, watchers, checkpoints });
+  const runDetail = new RunDetailService({ runs, tasks, versions: taskVersions, savepoints, clusters, watchers, checkpoints });
   // The logs that explain a failure, kept when it happens (captured off the watcher's path).
   const logCaptures = new LogCaptureService({ store: new LogCapturesStore(database), runs, clusters, audit, settings: config.logCaptures ?? DEFAULT_LOG_CAPTURE_SETTINGS, log });
   const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));

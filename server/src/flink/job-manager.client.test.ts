@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RECORDED_FLINK_VERSIONS, recordedAnswer, type RecordedAnswer as Fixture } from '../test-support/flink-fixtures.js';
-import { exceptionsOf } from '../runs/run-views.js';
+import { exceptionsOf } from '../run-detail/run-views.js';
 import { JobManagerClient } from './job-manager.client.js';
 
 /** A client whose fetch answers exactly the recorded request of the named fixture. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { knownMissing, localDirectory } from './savepoint-paths.js';
+import { knownMissing, localDirectory } from './state-paths.js';
 
 test('a savepoint is known missing only when its parent folder is on this disk and it is not', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'weir-sp-'));

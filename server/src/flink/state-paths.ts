@@ -1,3 +1,5 @@
+// Where a savepoint or checkpoint Flink reported lives, as Weir can see it: Flink names state by URI
+// (`file:`, `hdfs:`, `s3:` …), and only a local one can be checked on this disk.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -7,7 +7,7 @@ import type { EventBus } from '../events/events.js';
 import type { SqlErrorDetails } from '../flink/sql-gateway.client.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { SavepointsStore } from '../runs/savepoints.store.js';
-import { knownMissing } from '../savepoints/savepoint-paths.js';
+import { knownMissing } from '../flink/state-paths.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import { FIXED_JOB_ID, jobConfiguration, savepointDirectoryOf } from '../tasks/job-configuration.js';
 import { planSubmission, rejectionInScript, ScriptPlanError, type GatewayStatement } from '../tasks/sql-script.js';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
-import type { RunRecord } from './runs.store.js';
+import type { RunRecord } from '../runs/runs.store.js';
 import { runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
 import { cuttableProxy, type CuttableProxy } from '../test-support/cuttable-proxy.js';

@@ -4,13 +4,13 @@ import { ErrorBody, RunCheckpoints, RunCluster, RunConfiguration, RunDetail, Run
 import { roleAllows } from '../auth/principal.js';
 import { maskLogSecrets } from '../log-captures/log-secrets.js';
 import { maskRunSql } from '../tasks/sql-secrets.js';
-import type { RunsService } from './runs.service.js';
+import type { RunDetailService } from './run-detail.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const tags = ['runs'];
 
 /** The run detail page's reads: each section live from Flink, or the saved copy when the cluster no longer has it. */
-export function runsRoutes(app: FastifyInstance, runs: RunsService): void {
+export function runDetailRoutes(app: FastifyInstance, runs: RunDetailService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/runs/:runId', {

@@ -9,8 +9,8 @@ import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-version
 import type { TaskRecord, TasksStore } from '../tasks/tasks.store.js';
 import type { WatcherManager } from '../watcher/watcher-manager.js';
 import { checkpointConfigOf, checkpointsOf, decodeWindow, exceptionsOf, executionConfigOf, graphOf, num, taskManagerOf, type VertexLive } from './run-views.js';
-import { TERMINAL_STATUSES, type RunRecord, type RunsStore, type SnapshotKind } from './runs.store.js';
-import type { SavepointsStore } from './savepoints.store.js';
+import { TERMINAL_STATUSES, type RunRecord, type RunsStore, type SnapshotKind } from '../runs/runs.store.js';
+import type { SavepointsStore } from '../runs/savepoints.store.js';
 import { runOperations } from '../operations/run-operations.js';
 import { lowestWatermark } from '../metrics/metric-sampler.js';
 
@@ -48,7 +48,7 @@ const VERTEX_GAUGES = ['busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond', 'i
  * saved, and the answer says which and why. Live reads refresh the saved copies, so a run whose
  * cluster disappears without warning still shows what was last seen.
  */
-export class RunsService {
+export class RunDetailService {
   private readonly savedAt = new Map<string, number>();
 
   constructor(

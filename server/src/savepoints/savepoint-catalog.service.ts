@@ -6,7 +6,7 @@ import type { SavepointsStore } from '../runs/savepoints.store.js';
 import type { TaskVersionsStore } from '../tasks/task-versions.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { buildCatalog, type CatalogRun } from './catalog-entries.js';
-import { knownMissing } from './savepoint-paths.js';
+import { knownMissing } from '../flink/state-paths.js';
 
 /** How many of a task's newest runs the catalog reads Flink's checkpoint history of. */
 const RUNS_READ = 100;

@@ -9,7 +9,7 @@ import type { RunsStore } from '../runs/runs.store.js';
 import type { SavepointsStore } from '../runs/savepoints.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { planRetention } from './retention-plan.js';
-import { localDirectory } from './savepoint-paths.js';
+import { localDirectory } from '../flink/state-paths.js';
 
 export interface DisposalSettings {
   /** How often Flink is asked whether a disposal finished. */
