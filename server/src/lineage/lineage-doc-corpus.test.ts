@@ -3,7 +3,7 @@
 // stored in the file are re-checked against a running SQL Gateway by lineage-doc-corpus.int.test.ts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { readDocCorpus } from './doc-corpus/doc-corpus.js';
+import { gatewayCheckFor, parseDocCorpus, readDocCorpus, versionAtLeast } from './doc-corpus/doc-corpus.js';
 import { analyzeLineage } from './lineage-analyzer.js';
 import { parseScript } from './flink-sql-statements.js';
 import { LineageResult } from './lineage.schemas.js';
@@ -205,5 +205,32 @@ EXPLAIN SELECT id FROM Users;`);
         [6, 'DROP TABLE'],
       ],
     );
+  });
+});
+
+describe('corpus file and gateway checks', () => {
+  test('queries, INSERTs and statement sets are checked through EXPLAIN; everything else as written', () => {
+    assert.equal(gatewayCheckFor('SELECT 1'), 'EXPLAIN SELECT 1');
+    assert.equal(gatewayCheckFor('-- note\nINSERT INTO t SELECT 1'), 'EXPLAIN INSERT INTO t SELECT 1');
+    assert.equal(gatewayCheckFor('(SELECT a FROM t) UNION (SELECT a FROM u)'), 'EXPLAIN (SELECT a FROM t) UNION (SELECT a FROM u)');
+    assert.equal(gatewayCheckFor('EXECUTE STATEMENT SET\nBEGIN\nINSERT INTO t SELECT 1;\nEND'), 'EXPLAIN STATEMENT SET\nBEGIN\nINSERT INTO t SELECT 1;\nEND');
+    assert.equal(gatewayCheckFor("CREATE TABLE t (a INT) WITH ('connector' = 'datagen')"), "CREATE TABLE t (a INT) WITH ('connector' = 'datagen')");
+    assert.equal(gatewayCheckFor('EXPLAIN SELECT 1'), 'EXPLAIN SELECT 1');
+  });
+
+  test('a script header must be complete', () => {
+    assert.throws(() => parseDocCorpus('-- @flink accepted\nSELECT 1;'), /before any @script/);
+    assert.throws(() => parseDocCorpus('-- @script a\n-- @source x\n-- @flink rejected\nSELECT 1;'), /needs the words/);
+    assert.throws(() => parseDocCorpus('-- @script a\nSELECT 1;'), /has no @source/);
+    assert.deepEqual(
+      parseDocCorpus('-- @script a\n-- @source x.md\n-- @since 2.0\n-- @flink rejected not supported\nSELECT 1;').map((s) => [s.name, s.source, s.since, s.flink, s.sql]),
+      [['a', 'x.md', '2.0', { accepted: false, reason: 'not supported' }, 'SELECT 1;\n']],
+    );
+  });
+
+  test('versions compare by number', () => {
+    assert.equal(versionAtLeast('1.20.3', '2.0'), false);
+    assert.equal(versionAtLeast('2.3.0', '2.0'), true);
+    assert.equal(versionAtLeast('2.0', '2.0'), true);
   });
 });
