@@ -102,13 +102,16 @@ test('a running job: every tab shows real data from Flink', async () => {
   assert.ok(Math.abs(shown - expected) <= 3, `the page shows ${shown} s for a job running ${expected.toFixed(1)} s`);
   await screenshot(page, 'run-detail', '01-overview-running');
 
-  // Key metrics: choose a vertex, two metrics and the checkpoint duration; the charts get points.
+  // Key metrics: Weir chose a default selection (both operators' rates, load and watermark lag, the
+  // last checkpoint), so charts fill without setup; then narrowed to a vertex, two metrics and the
+  // checkpoint duration, and the charts get points.
   let shot = await openTab('Key metrics', '02-metrics-running');
   const picker = page.getByTestId('metric-picker');
-  await picker.getByText('Source: orders', { exact: false }).first().click();
-  await picker.getByText('Records out per second').click();
-  await picker.getByText('Busy time (ms/s)').click();
-  await picker.getByText('Checkpoint duration').click();
+  await page.getByTestId('default-selection').waitFor({ timeout: 30_000 });
+  await waitFor('points in the default records-in chart', 30_000, async () => Number(await page.locator('[data-testid="metric-chart"][data-metric="numRecordsInPerSecond"]').getAttribute('data-points')) >= 2);
+  await screenshot(page, 'run-detail', '02a-metrics-default');
+  await picker.locator('.ant-checkbox-group').first().locator('.ant-checkbox-wrapper').nth(1).click(); // the second operator off
+  for (const metric of ['Records in per second', 'Backpressured time (ms/s)', 'Watermark lag', 'Checkpoint size']) await picker.getByText(metric, { exact: true }).click();
   await picker.getByRole('button', { name: 'Save selection' }).click();
   await page.getByText('Weir now samples 3 series', { exact: false }).waitFor();
   await waitFor('three points in the records chart', 30_000, async () => Number(await page.locator('[data-testid="metric-chart"][data-metric="numRecordsOutPerSecond"]').getAttribute('data-points')) >= 3);
@@ -151,7 +154,9 @@ test('a running job: every tab shows real data from Flink', async () => {
 
   shot = await openTab('Configuration', '07-configuration-running');
   await page.getByTestId('execution-config').getByText('job-parallelism').waitFor();
-  await page.getByText('checkpointIntervalMs').waitFor();
+  // Weir's settings read as words, not as the stored camelCase fields.
+  assert.match(await page.getByTestId('task-settings').innerText(), /Checkpoint interval\s*2 s/);
+  assert.equal(await page.getByText('checkpointIntervalMs').count(), 0);
   await shot();
 
   shot = await openTab('FlinkSQL', '08-sql-running');

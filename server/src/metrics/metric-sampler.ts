@@ -118,7 +118,12 @@ export class MetricSampler {
     if (first.scope === 'job') {
       const names = entries.map((e) => e.target.metric);
       const values = await jm.jobMetrics(jobId, names);
-      for (const e of entries) pushNumber(out, e.key, values.find((v) => v.id === e.target.metric)?.value);
+      for (const e of entries) {
+        const value = values.find((v) => v.id === e.target.metric)?.value;
+        // Flink answers -1 for the last checkpoint's duration and size until one completes: no point, not a negative one.
+        if (e.target.metric.startsWith('lastCheckpoint') && Number(value) < 0) continue;
+        pushNumber(out, e.key, value);
+      }
       return out;
     }
     if (first.scope === 'tm') {

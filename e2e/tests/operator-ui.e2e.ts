@@ -1,0 +1,234 @@
+// The run page and its neighbours as an operator uses them at 3 a.m., in Chromium against a real Weir
+// and the shared Flink cluster: a FlinkSQL job put online charts its key metrics without setup, its
+// configuration reads as words, its checkpoints and cluster show one empty state and copyable paths,
+// its logs mark search matches, its lineage fits without blowing two tables up, a strip shows its
+// statuses over time, a savepoint asks first, a missing run links back, and the global lineage shows
+// the job's status. Screenshots in English and Chinese at 1280 and 1440 px.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { sharedTestFlink, type TestFlink } from '../../server/src/test-support/flink.js';
+import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { screenshot } from '../support/screenshots.js';
+import { waitFor } from '../support/wait.js';
+import { logIn } from '../support/weir-app.js';
+import { startWeirServer, type WeirServer } from '../support/weir-server.js';
+
+const ADMIN_PASSWORD = 'e2e-admin-password';
+const TAG = `ops${process.pid}`;
+const TASK = `${TAG}_orders_totals`;
+const SQL = [
+  `CREATE TEMPORARY TABLE ${TAG}_orders (id BIGINT, amount DOUBLE, ts AS LOCALTIMESTAMP, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'datagen', 'rows-per-second' = '20')`,
+  `CREATE TEMPORARY TABLE ${TAG}_totals (id BIGINT, amount DOUBLE) WITH ('connector' = 'blackhole')`,
+  `INSERT INTO ${TAG}_totals SELECT id, amount FROM ${TAG}_orders`,
+].join(';\n');
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1440, height: 900 },
+] as const;
+
+let flink: TestFlink;
+let server: WeirServer;
+let browser: TestBrowser;
+let page: Page;
+let runId: string;
+let taskId: string;
+let flinkJobId: string | undefined;
+
+async function api(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<any> {
+  const me = await page.request.get(`${server.url}/api/auth/me`);
+  const csrf = ((await me.json()) as { csrfToken: string }).csrfToken;
+  const res = await page.request.fetch(`${server.url}${path}`, { method, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, data: body === undefined ? undefined : JSON.stringify(body), timeout: 120_000 });
+  const json = (await res.json().catch(() => null)) as unknown;
+  assert.ok(res.ok(), `${method} ${path} answered ${res.status()}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function language(lang: 'en-US' | 'zh-CN'): Promise<void> {
+  await page.evaluate((l) => window.localStorage.setItem('weir.language', l), lang);
+  await page.reload();
+}
+
+/** The same page at both widths, in the current language. */
+async function shots(step: string, lang: string): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'operator-ui', `${step}-${lang}-${size.width}`);
+  }
+  await page.setViewportSize(SIZES[1]);
+}
+
+async function openTab(name: string | RegExp): Promise<void> {
+  await page.getByRole('tab', { name, exact: typeof name === 'string' }).click();
+  await page.waitForURL(/tab=/);
+}
+
+before(async () => {
+  assert.ok(process.env.WEIR_TEST_FLINK_REST && process.env.WEIR_TEST_FLINK_GATEWAY, 'WEIR_TEST_FLINK_REST and WEIR_TEST_FLINK_GATEWAY are not set: run this through `npm test`, which starts the test Flink cluster');
+  flink = await sharedTestFlink();
+  server = await startWeirServer({ adminPassword: ADMIN_PASSWORD, env: { WEIR_METRICS_INTERVAL_MS: '2000', WEIR_CHECKPOINT_POLL_MS: '2000', WEIR_WATCH_INTERVAL_MS: '500' } });
+  browser = await launchBrowser({ locale: 'en-US' });
+  page = await browser.newPage();
+  await page.setViewportSize(SIZES[1]);
+  await logIn(page, server.url, ADMIN_PASSWORD);
+  const cluster = await api('POST', '/api/clusters', { name: `${TAG}-flink`, restUrl: flink.restUrl, gatewayUrl: flink.gatewayUrl });
+  const task = await api('POST', '/api/tasks', {
+    name: TASK,
+    kind: 'SQL',
+    clusterId: cluster.id,
+    sql: SQL,
+    config: { parallelism: 1, checkpointIntervalMs: 2000, flinkOptions: { 'pipeline.auto-watermark-interval': '200 ms' } },
+  });
+  taskId = task.id;
+  await api('POST', `/api/tasks/${task.id}/publish`, { note: 'first' });
+  const online = await api('POST', `/api/tasks/${task.id}/online`, {});
+  runId = online.newRunId;
+  assert.ok(runId, `online started a run: ${JSON.stringify(online)}`);
+});
+
+after(async () => {
+  if (flinkJobId) await flink.jm.cancel(flinkJobId).catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the run page: a status strip, key metrics without setup, readable configuration, one empty state, copyable paths, marked log matches, a lineage that fits', async () => {
+  await page.goto(`${server.url}/runs/${runId}`);
+  await page.locator('[data-run-status="RUNNING"]').waitFor({ timeout: 90_000 });
+  flinkJobId = ((await api('GET', `/api/runs/${runId}`)) as { run: { flinkJobId: string } }).run.flinkJobId;
+
+  // The status strip beside the list: CREATED/INITIALIZING then RUNNING, as wide as they lasted.
+  const strip = page.getByTestId('status-strip');
+  await strip.waitFor();
+  await waitFor('a RUNNING segment in the strip', 20_000, async () => (await strip.locator('[data-status="RUNNING"]').count()) > 0);
+  await shots('01-overview-strip', 'en');
+
+  // Key metrics: charts exist without anyone choosing, with distinct y-axis labels and legends naming the operator.
+  await openTab('Key metrics');
+  await page.getByTestId('default-selection').waitFor({ timeout: 30_000 });
+  const chart = (metric: string) => page.locator(`[data-testid="metric-chart"][data-metric="${metric}"]`);
+  for (const metric of ['numRecordsInPerSecond', 'numRecordsOutPerSecond', 'busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond', 'lastCheckpointDuration']) await chart(metric).waitFor({ timeout: 30_000 });
+  await waitFor('points in the records-out chart', 40_000, async () => Number(await chart('numRecordsOutPerSecond').getAttribute('data-points')) >= 3);
+  await waitFor('points in the checkpoint duration chart', 40_000, async () => Number(await chart('lastCheckpointDuration').getAttribute('data-points')) >= 2);
+  // Tick labels and legends are drawn on a canvas: metric-series.test.ts checks them, the screenshots show them.
+  await shots('02-metrics-default', 'en');
+
+  // Configuration: words, not camelCase, null or {}; the task's Flink option as a row of its own.
+  await openTab('Configuration');
+  const settings = page.getByTestId('task-settings');
+  await settings.waitFor();
+  const settingsText = await settings.innerText();
+  assert.match(settingsText, /Checkpoint interval\s*2 s/);
+  assert.match(settingsText, /Savepoint path\s*Not set/);
+  assert.doesNotMatch(settingsText, /null|\{\}|checkpointIntervalMs|savepointPath/);
+  await page.getByText('pipeline.auto-watermark-interval').waitFor();
+  await shots('03-configuration', 'en');
+  await openTab('FlinkSQL');
+  await page.getByTestId('sql-code').waitFor();
+  assert.doesNotMatch(await page.locator('main, body').first().innerText(), /"checkpointIntervalMs"/, 'the SQL tab does not repeat the configuration as JSON');
+
+  // Checkpoints: completed ones with copyable paths; no savepoint yet, in Weir's own empty state.
+  await openTab('Checkpoints');
+  await waitFor('a completed checkpoint', 40_000, async () => Number(await page.getByTestId('checkpoints-completed').innerText()) >= 1);
+  const empty = page.getByTestId('empty-state');
+  await empty.first().waitFor();
+  assert.match(await empty.first().innerText(), /Weir has taken no savepoint of this run/);
+  assert.equal(await page.locator('.ant-empty:not([data-testid="empty-state"])').count(), 0, "no antd default 'No data' beside Weir's");
+  await shots('04-checkpoints', 'en');
+
+  // Cluster: the JobManager's address copyable, whole on hover.
+  await openTab('Cluster');
+  const restUrl = page.getByTestId('path-text').first();
+  await restUrl.waitFor();
+  assert.equal(await restUrl.locator('.ant-typography-copy').count(), 1, 'a copy button');
+  await restUrl.hover();
+  await page.getByRole('tooltip').filter({ hasText: flink.restUrl }).first().waitFor();
+  await shots('05-cluster', 'en');
+
+  // Logs: a search marks its matches; the level filter narrows.
+  await openTab('Logs');
+  await page.getByTestId('log-text').waitFor();
+  await waitFor('TaskManager log lines', 30_000, async () => /INFO\s/.test(await page.getByTestId('log-text').innerText()));
+  await page.getByTestId('log-search').locator('input').fill('checkpoint');
+  await page.getByTestId('log-search').locator('input').press('Enter');
+  await waitFor('marked matches', 10_000, async () => (await page.getByTestId('log-match').count()) > 0);
+  const marked = await page.getByTestId('log-match').first().innerText();
+  assert.equal(marked.toLowerCase(), 'checkpoint');
+  await shots('06-logs-search', 'en');
+
+  // Lineage: two tables fit at natural size at most, not blown up to fill the box.
+  await openTab('SQL lineage');
+  await page.getByTestId('lineage-graph').locator('.react-flow__node').first().waitFor();
+  await waitFor('the graph to be fitted', 5_000, async () => (await page.locator('.react-flow__viewport').getAttribute('style'))?.includes('scale') ?? false);
+  const scale = Number(/scale\(([\d.]+)\)/.exec((await page.locator('.react-flow__viewport').getAttribute('style')) ?? '')?.[1]);
+  assert.ok(scale > 0 && scale <= 1, `the lineage is drawn at ${scale}×, never above natural size`);
+  await page.locator('.react-flow__controls-fitview').click();
+  const refit = Number(/scale\(([\d.]+)\)/.exec((await page.locator('.react-flow__viewport').getAttribute('style')) ?? '')?.[1]);
+  assert.ok(refit <= 1, `the fit button keeps it at ${refit}×`);
+  await shots('07-lineage', 'en');
+
+  // Trigger savepoint asks first; cancelling takes none.
+  await openTab('Overview');
+  await page.getByRole('button', { name: 'Trigger savepoint' }).click();
+  await page.getByRole('tooltip').getByText(`Take a savepoint of ${TASK} now?`).waitFor();
+  await shots('08-savepoint-confirm', 'en');
+  await page.getByRole('tooltip').getByRole('button', { name: 'Cancel' }).click();
+
+  // The same pages in Chinese.
+  await language('zh-CN');
+  await page.getByTestId('status-strip').waitFor();
+  await shots('01-overview-strip', 'zh');
+  await page.goto(`${server.url}/runs/${runId}?tab=metrics`);
+  await page.getByTestId('default-selection').waitFor();
+  await waitFor('charts drawn', 20_000, async () => (await page.locator('[data-testid="metric-chart"] canvas').count()) >= 5);
+  await shots('02-metrics-default', 'zh');
+  await page.goto(`${server.url}/runs/${runId}?tab=configuration`);
+  await page.getByTestId('task-settings').waitFor();
+  assert.match(await page.getByTestId('task-settings').innerText(), /检查点间隔\s*2 s/);
+  await shots('03-configuration', 'zh');
+  await page.goto(`${server.url}/runs/${runId}?tab=checkpoints`);
+  await page.getByTestId('empty-state').first().waitFor();
+  await shots('04-checkpoints', 'zh');
+  await page.goto(`${server.url}/runs/${runId}?tab=logs`);
+  await waitFor('log lines', 30_000, async () => /INFO\s/.test(await page.getByTestId('log-text').innerText()));
+  await page.getByTestId('log-search').locator('input').fill('checkpoint');
+  await page.getByTestId('log-search').locator('input').press('Enter');
+  await waitFor('marked matches', 10_000, async () => (await page.getByTestId('log-match').count()) > 0);
+  await shots('06-logs-search', 'zh');
+  await language('en-US');
+});
+
+test('a run that does not exist says so and links back; the default alert rule and the global lineage show what an operator needs', async () => {
+  await page.goto(`${server.url}/runs/no-such-run`);
+  const back = page.getByTestId('run-not-found-back');
+  await back.waitFor();
+  await shots('09-run-not-found', 'en');
+  await back.click();
+  await page.waitForURL(`${server.url}/`);
+
+  // A new install's rule, saying it notifies nobody yet.
+  await page.goto(`${server.url}/alerts/rules`);
+  await page.getByTestId('rules-without-channel').waitFor();
+  await shots('10-default-rule', 'en');
+
+  // The global lineage: the job's task with its run's status.
+  await page.goto(`${server.url}/lineage`);
+  const node = page.getByTestId(`global-lineage-task-${taskId}`);
+  await node.waitFor({ timeout: 30_000 });
+  assert.equal(await node.getByTestId('global-lineage-task-status').innerText(), 'RUNNING');
+  await shots('11-global-lineage', 'en');
+
+  await language('zh-CN');
+  await page.goto(`${server.url}/runs/no-such-run`);
+  await page.getByTestId('run-not-found-back').waitFor();
+  await shots('09-run-not-found', 'zh');
+  await page.goto(`${server.url}/alerts/rules`);
+  await page.getByTestId('rules-without-channel').waitFor();
+  assert.match(await page.getByTestId('rules-without-channel').innerText(), /不会通知任何人/);
+  await shots('10-default-rule', 'zh');
+  await page.goto(`${server.url}/lineage`);
+  await page.getByTestId(`global-lineage-task-${taskId}`).waitFor({ timeout: 30_000 });
+  await shots('11-global-lineage', 'zh');
+  await language('en-US');
+});
