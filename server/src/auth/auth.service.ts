@@ -9,7 +9,8 @@ import type { UserRecord, UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
 import { coarseRole, makePrincipal, mayAct, roleAllows, roleFor, SYSTEM_PRINCIPAL, teamScope, type Principal } from './principal.js';
 import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
-import { accessForGroups, type DirectoryAnswer, type ExternalIdentity, type GroupRoleMapping } from './external-identity.js';
+import type { GroupRoleMapping } from '../config/identity-settings.js';
+import { accessForGroups, type DirectoryAnswer, type ExternalIdentity } from './external-identity.js';
 import type { MembershipRecord, TeamsStore } from '../teams/teams.store.js';
 import { isUniqueViolation } from '../db/errors.js';
 

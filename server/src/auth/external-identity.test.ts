@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { accessForGroups, parseGroupRoleMapping, type GroupRoleMapping } from './external-identity.js';
+import { parseGroupRoleMapping, type GroupRoleMapping } from '../config/identity-settings.js';
+import { accessForGroups } from './external-identity.js';
 
 function parsed(text: string): GroupRoleMapping {
   const result = parseGroupRoleMapping(text);

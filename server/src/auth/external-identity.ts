@@ -1,4 +1,5 @@
 import { Role, type GlobalRole } from '@weir/contract';
+import type { GroupRoleMapping } from '../config/identity-settings.js';
 import { higherRole } from './principal.js';
 
 /** Who an identity provider (OIDC) or a directory (LDAP) says logged in. */
@@ -13,56 +14,12 @@ export interface ExternalIdentity {
   groups: string[];
 }
 
-/**
- * Which provider groups give which role in Weir: a global role (`group=operator`) or a role in one
- * team (`group=team-name:operator`). Every login sets the user's global role and teams from the
- * groups held now, so a user removed from a group loses what it gave at the next login. `fallback`
- * is the global role of a user in none of the groups; without one such a user cannot log in.
- */
-export interface GroupRoleMapping {
-  groups: ReadonlyArray<{ group: string; role: Role; team?: string }>;
-  fallback?: Role;
-}
-
 /** What a user's groups give: a global role (`none`: only teams) and a role per team name. */
 export interface GrantedAccess {
   globalRole: GlobalRole;
   teams: ReadonlyArray<{ team: string; role: Role }>;
   /** Which groups gave it, for the audit log. */
   because: string;
-}
-
-const ROLES = new Set<string>(Role.options);
-
-/**
- * Reads `group=role` and `group=team:role` pairs, comma- or newline-separated
- * (`weir-admins=admin, payments-dev=payments:operator`); `*=viewer` sets the fallback. Group names are compared exactly; LDAP DNs may contain commas, so
- * a pair may also end with `;` (`cn=ops,ou=groups,dc=example,dc=org=operator;`). Returns the
- * mapping or the reasons it cannot be read.
- */
-export function parseGroupRoleMapping(text: string): { mapping: GroupRoleMapping } | { errors: string[] } {
-  const pairs = text.includes(';') ? text.split(/[;\n]/) : text.split(/[,\n]/);
-  const groups: Array<{ group: string; role: Role; team?: string }> = [];
-  const errors: string[] = [];
-  let fallback: Role | undefined;
-  for (const raw of pairs) {
-    const pair = raw.trim();
-    if (pair === '') continue;
-    const at = pair.lastIndexOf('=');
-    const group = at > 0 ? pair.slice(0, at).trim() : '';
-    const value = at > 0 ? pair.slice(at + 1).trim() : '';
-    const colon = value.lastIndexOf(':');
-    const team = colon > 0 ? value.slice(0, colon).trim() : undefined;
-    const role = colon > 0 ? value.slice(colon + 1).trim() : value;
-    if (group === '' || !ROLES.has(role) || team === '' || (team !== undefined && group === '*')) {
-      errors.push(`"${pair}" is not group=role or group=team:role with a role of admin, operator or viewer`);
-      continue;
-    }
-    if (group === '*') fallback = role as Role;
-    else groups.push({ group, role: role as Role, ...(team ? { team } : {}) });
-  }
-  if (errors.length > 0) return { errors };
-  return { mapping: fallback ? { groups, fallback } : { groups } };
 }
 
 /**

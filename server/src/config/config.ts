@@ -5,9 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_FLINK_VERSION, flinkVersionProfile } from '@weir/flink-local';
 import { FilterParser } from 'ldapts';
 import { z } from 'zod';
-import { parseGroupRoleMapping, type GroupRoleMapping } from '../auth/external-identity.js';
-import type { OidcConfig } from '../auth/oidc/oidc-login.js';
-import type { LdapDirectorySettings } from '../auth/ldap/ldap-directory.js';
+import { parseGroupRoleMapping, type GroupRoleMapping, type LdapDirectorySettings, type OidcConfig } from './identity-settings.js';
 import { DEFAULT_OUTBOUND_DENY, parseCidr, type OutboundPolicy } from '../outbound/outbound-guard.js';
 
 /** The repository root, so that defaults do not depend on the caller's working directory. */

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AuditStore } from '../audit/audit.store.js';
 import { ApiTokensStore } from '../auth/api-tokens.store.js';
 import { AuthService } from '../auth/auth.service.js';
-import type { GroupRoleMapping } from '../auth/external-identity.js';
+import type { GroupRoleMapping } from '../config/identity-settings.js';
 import { SYSTEM_PRINCIPAL, makePrincipal, teamScope, type Principal } from '../auth/principal.js';
 import { SessionsStore } from '../auth/sessions.store.js';
 import { UsersStore } from '../auth/users.store.js';

@@ -1,37 +1,11 @@
 import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { Client, InvalidCredentialsError, ResultCodeError, type Entry } from 'ldapts';
+import type { LdapDirectorySettings } from '../../config/identity-settings.js';
 import type { DirectoryAnswer } from '../external-identity.js';
 import { escapeDnValue, escapeFilterValue, fillTemplate } from './ldap-escape.js';
 
 /** How Weir finds and checks a user in an LDAP directory (WEIR_LDAP_*; see config.ts). */
-export interface LdapDirectorySettings {
-  /** ldap://host:port or ldaps://host:port. */
-  url: string;
-  /** Upgrade an ldap:// connection with StartTLS before anything is sent. */
-  startTls: boolean;
-  /** PEM certificates to trust for ldaps:// and StartTLS, instead of the system's CAs. */
-  ca?: string;
-  /** The account that searches for users (search-then-bind); absent: the search is anonymous. */
-  bindDn?: string;
-  bindPassword?: string;
-  /** Search-then-bind: the user's entry is the one `userFilter` (`{username}` filled in, escaped) finds under `userSearchBase`. */
-  userSearchBase?: string;
-  userFilter?: string;
-  /** Direct bind: the user's DN is this template with `{username}` filled in (escaped); no search account needed. */
-  userDnTemplate?: string;
-  /** Groups are the entries `groupFilter` (`{dn}`, `{username}`) finds under `groupSearchBase`; absent: no groups. */
-  groupSearchBase?: string;
-  groupFilter: string;
-  /** The attribute that names a group in the role mapping, or `dn` for the group's whole DN. */
-  groupNameAttribute: string;
-  /** The attribute that gives the user's name in Weir (the typed name when the entry has none). */
-  usernameAttribute: string;
-  displayNameAttribute: string;
-  /** Limit of the TCP connect and of each LDAP operation. */
-  timeoutMs: number;
-}
-
 type Failure = Extract<DirectoryAnswer, { ok: false }>;
 
 /** Thrown inside a check to end it with a typed answer. */

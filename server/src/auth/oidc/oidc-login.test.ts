@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { parseGroupRoleMapping, type GroupRoleMapping } from '../external-identity.js';
+import { parseGroupRoleMapping, type GroupRoleMapping } from '../../config/identity-settings.js';
 import { startTestOidcProvider, type TestOidcProvider } from '../../test-support/oidc-provider.js';
 import { startTestWeir, testApp, type TestWeir } from '../../test-support/weir.js';
 import { freePort } from '../../test-support/weir-process.js';

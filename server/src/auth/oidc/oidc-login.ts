@@ -1,29 +1,9 @@
 import * as oidc from 'openid-client';
-import type { GroupRoleMapping, ExternalIdentity } from '../external-identity.js';
+import type { OidcConfig } from '../../config/identity-settings.js';
+import type { ExternalIdentity } from '../external-identity.js';
 import type { SecretBox } from '../../secrets/secret-box.js';
 
 /** Single sign-on through an OpenID Connect provider (authorization code flow with PKCE). */
-export interface OidcConfig {
-  /** The provider's issuer URL; its `/.well-known/openid-configuration` is read from there. */
-  issuer: string;
-  clientId: string;
-  /** Absent for a public client (PKCE alone). */
-  clientSecret?: string | undefined;
-  /** Requested scopes; `openid` is always among them. */
-  scopes: string;
-  /** The claim (ID token, else userinfo) that lists the user's groups; a string or an array of strings. */
-  groupsClaim: string;
-  /** The claim Weir names the user by (falls back to `email`, then `sub`). */
-  usernameClaim: string;
-  groupRoles: GroupRoleMapping;
-  /** What the login page's button says. */
-  label: string;
-  /** Weir's own URL as the browser reaches it; the provider sends the browser back to <publicUrl>/api/auth/oidc/callback. */
-  publicUrl: string;
-  /** How long a request to the provider may take. */
-  timeoutMs: number;
-}
-
 /** Why a single sign-on did not end in a session: the login page explains each. */
 export type OidcFailure =
   /** The provider could not be asked (down, wrong URL, an answer that is not its metadata). */
