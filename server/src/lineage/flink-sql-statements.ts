@@ -30,6 +30,7 @@
 //   - `agg(x) OVER w` / `OVER (...)` where the grammar wants `AS alias` right after it (no alias, or
 //     inside a larger expression) is blanked (`blanked`), leaving the aggregate call;
 //   - `[CREATE OR] REPLACE TABLE ... AS` reads as `CREATE TABLE ... AS`;
+//   - a `DISTRIBUTED BY ... INTO n BUCKETS` clause (1.20+) is blanked: it says how rows are bucketed;
 //   - a CREATE TABLE AS with a column list (Flink 2.0+) has its list blanked and parsed on its own
 //     as a CREATE TABLE (`declaredColumns`).
 // ALTER and DROP statements are not parsed: lineage names them in a warning (`unsupported`).
@@ -240,8 +241,13 @@ function grammarShims(tokens: Token[], script: string, renamed: Map<number, Rena
   const afterName = afterCreateTableName(tokens);
   if (afterName > 0) {
     const next = tokens[afterName];
-    if (next?.type === FlinkSqlLexer.KW_WITH) {
-      const close = tokens[afterName + 1]?.type === FlinkSqlLexer.LR_BRACKET ? matchingParen(tokens, afterName + 1) : -1;
+    // WITH may come after a DISTRIBUTED BY clause (1.20+), which the fallback rewrites blank.
+    let withAt = afterName;
+    if (word(next) === 'DISTRIBUTED') {
+      while (withAt < tokens.length && tokens[withAt]!.type !== FlinkSqlLexer.KW_WITH) withAt = tokens[withAt]!.type === FlinkSqlLexer.LR_BRACKET ? matchingParen(tokens, withAt) + 1 : withAt + 1;
+    }
+    if (tokens[withAt]?.type === FlinkSqlLexer.KW_WITH && next) {
+      const close = tokens[withAt + 1]?.type === FlinkSqlLexer.LR_BRACKET ? matchingParen(tokens, withAt + 1) : -1;
       if (close > 0 && tokens[close + 1]?.type === FlinkSqlLexer.KW_LIKE) {
         edits.push({ start: next.start, stop: next.start, text: `(${PLACEHOLDER_COLUMN} INT) ` });
       }
@@ -337,6 +343,24 @@ function fallbackRewrites(tokens: Token[], text: string): FallbackRewrite {
     const t = tokens[i]!;
     const name = word(t);
     const next = tokens[i + 1];
+    if (name === 'DISTRIBUTED' && (word(next) === 'BY' || word(next) === 'INTO')) {
+      // DISTRIBUTED [BY [HASH|RANGE] (keys)] [INTO n BUCKETS] (1.20+): how a connector buckets rows, not lineage.
+      let end = i;
+      if (word(tokens[end + 1]) === 'BY') {
+        end += 1;
+        if (['HASH', 'RANGE'].includes(word(tokens[end + 1]))) end += 1;
+        if (tokens[end + 1]?.type === FlinkSqlLexer.LR_BRACKET) end = closeOf(end + 1);
+      }
+      if (word(tokens[end + 1]) === 'INTO' && word(tokens[end + 3]) === 'BUCKETS') end += 3;
+      out.edits.push(blank(t, tokens[end]!));
+      i = end;
+      continue;
+    }
+    if (name === 'DISTRIBUTION' && ['INCLUDING', 'EXCLUDING'].includes(word(tokens[i - 1]))) {
+      // The LIKE option for a distribution: constraints stand in, neither changes lineage.
+      out.edits.push(pad(t, 'CONSTRAINTS'));
+      continue;
+    }
     if ((name === 'ARRAY' || name === 'MAP') && next?.type === FlinkSqlLexer.LS_BRACKET) {
       // ARRAY[a, b] and MAP[k, v] as calls.
       let depth = 0;

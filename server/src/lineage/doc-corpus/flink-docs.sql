@@ -508,6 +508,20 @@ INSERT INTO PartitionedOrders PARTITION (dt = '2024-01-01') SELECT `user`, produ
 SELECT user_id, cost FROM MyTable3;
 SELECT id, payload.a, tags[1], attrs['k'] FROM Nested;
 
+-- @script create-table-distributed
+-- @source create.md (DISTRIBUTED BY, Flink 1.20+)
+-- @flink accepted
+CREATE TABLE MyTable (uid BIGINT, name STRING) DISTRIBUTED BY HASH(uid) INTO 4 BUCKETS WITH ('connector' = 'datagen');
+CREATE TABLE MyTable2 (uid BIGINT, name STRING) DISTRIBUTED BY (uid) INTO 4 BUCKETS WITH ('connector' = 'datagen');
+CREATE TABLE MyTable3 (uid BIGINT, name STRING) DISTRIBUTED BY (uid) WITH ('connector' = 'datagen');
+CREATE TABLE MyTable4 (uid BIGINT, name STRING) DISTRIBUTED INTO 4 BUCKETS WITH ('connector' = 'datagen');
+CREATE TABLE MyTable5 (uid BIGINT, name STRING, PRIMARY KEY (uid) NOT ENFORCED) COMMENT 'bucketed'
+  DISTRIBUTED BY RANGE(uid) INTO 2 BUCKETS PARTITIONED BY (name) WITH ('connector' = 'datagen');
+CREATE TABLE Copied DISTRIBUTED BY HASH(uid) INTO 2 BUCKETS WITH ('connector' = 'datagen') LIKE MyTable3 (EXCLUDING DISTRIBUTION);
+CREATE TABLE Names (uid BIGINT, name STRING) WITH ('connector' = 'blackhole');
+INSERT INTO Names SELECT uid, UPPER(name) FROM MyTable;
+INSERT INTO Names SELECT * FROM Copied;
+
 -- @script create-table-metadata-virtual
 -- @source create.md
 -- @flink accepted
