@@ -21,6 +21,7 @@ import { DatabaseAlertFacts } from './alert-facts.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { AlertChannelsStore, type StoredChannel } from './alert-channels.store.js';
 import { AlertDeliveriesStore } from './alert-deliveries.store.js';
+import { auditChanges } from '../audit/audit-changes.js';
 import { AlertIncidentsStore } from './alert-incidents.store.js';
 import { AlertRulesStore, type StoredRule } from './alert-rules.store.js';
 import { AlertSilencesStore } from './alert-silences.store.js';
@@ -115,7 +116,7 @@ export class AlertsService {
         if (!request.enabled) await new AlertDeliveriesStore(trx, this.now).cancelPendingForChannel(id, 'canceled: the channel was disabled');
       });
       return toApiChannel(await this.mustGetChannel(id));
-    }, { name: request.name, enabled: request.enabled });
+    }, { changes: auditChanges({ name: existing.name, enabled: existing.enabled }, { name: request.name, enabled: request.enabled }) });
   }
 
   async deleteChannel(actor: Principal, id: string): Promise<void> {
@@ -191,6 +192,18 @@ export class AlertsService {
   async updateRule(actor: Principal, id: string, request: UpdateAlertRuleRequest): Promise<AlertRule> {
     const existing = await this.mustGetRule(id, actor);
     this.assertMayChange(actor, existing.teamId, RULE_ROLES, 'this alert rule');
+    // The log says what changed, before → after, with channels by name: ids mean nothing to a reader.
+    const changes = auditChanges(
+      { name: existing.name, enabled: existing.enabled, condition: existing.condition, scope: existing.scope, channels: await this.channelNames(existing.channelIds), renotifyIntervalMs: existing.renotifyIntervalMs },
+      {
+        name: request.name,
+        enabled: request.enabled,
+        condition: request.condition,
+        scope: request.scope,
+        channels: request.channelIds && (await this.channelNames(request.channelIds)),
+        renotifyIntervalMs: request.renotifyIntervalMs,
+      },
+    );
     return this.options.audit.around(actor, 'alert.rule.update', { type: 'alert-rule', id, name: existing.name }, async () => {
       if (request.channelIds) await this.assertChannelsServe(actor, request.channelIds, existing.teamId);
       if (request.name && request.name !== existing.name) await this.assertRuleNameFree(request.name);
@@ -203,7 +216,12 @@ export class AlertsService {
         else if (conditionChanged) await ledger.retireRule(id, 'rule-changed');
       });
       return toApiRule(await this.mustGetRule(id));
-    }, request);
+    }, { changes });
+  }
+
+  /** Channel names for the audit log, in the given order; an id no longer known stays an id. */
+  private async channelNames(ids: readonly string[]): Promise<string[]> {
+    return Promise.all(ids.map(async (id) => (await this.channels.get(id))?.name ?? id));
   }
 
   async deleteRule(actor: Principal, id: string): Promise<void> {

@@ -79,6 +79,17 @@ forEachDatabase('the default alert rule', (getDb) => {
     }
   });
 
+  it('turning it off is logged as what changed, before → after', async () => {
+    const database = getDb();
+    const alerting = alertingOn(database);
+    const [rule] = await alerting.service.listRules();
+    await alerting.service.updateRule(SYSTEM_PRINCIPAL, rule!.id, { enabled: false, name: rule!.name });
+    const entry = (await new AuditStore(database).list({ action: 'alert.rule.update' })).items[0]!;
+    assert.equal(entry.targetName, DEFAULT_ALERT_RULE_NAME);
+    assert.deepEqual(JSON.parse(entry.detail!), { changes: { enabled: { before: true, after: false } } });
+    await alerting.service.updateRule(SYSTEM_PRINCIPAL, rule!.id, { enabled: true });
+  });
+
   it('is added once, and not to a database that already has rules', async () => {
     const database = getDb();
     const db = database.db as unknown as Kysely<any>;

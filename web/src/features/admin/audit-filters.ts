@@ -68,13 +68,3 @@ export function withFilter(filters: AuditFilters, change: Partial<Omit<AuditFilt
   for (const [key, value] of Object.entries(change)) if (value === undefined || value === '') delete next[key as keyof typeof change];
   return next;
 }
-
-/** The detail of an entry as one short line: `key: value` pairs, nested values as JSON. */
-export function describeDetail(detail: unknown): string {
-  if (detail === null || detail === undefined) return '';
-  if (typeof detail !== 'object') return String(detail);
-  return Object.entries(detail as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined && v !== null)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join(', ');
-}

@@ -10,7 +10,8 @@ import { PageHeader } from '../../components/page-header';
 import { teamNameOf } from '../teams/team-choices';
 import { useSeesSeveralTeams, useTeams } from '../teams/teams.queries';
 import { useAudit } from './admin.queries';
-import { AUDIT_PAGE_SIZES, auditFiltersToParams, describeDetail, parseAuditFilters, toAuditQuery, withFilter, type AuditFilters } from './audit-filters';
+import { auditDetailLines } from './audit-detail';
+import { AUDIT_PAGE_SIZES, auditFiltersToParams, parseAuditFilters, toAuditQuery, withFilter, type AuditFilters } from './audit-filters';
 import { AdminOnly } from './admin-only';
 
 type TextFilter = 'actor' | 'action' | 'targetType' | 'targetId';
@@ -166,15 +167,7 @@ function AuditPageContent() {
     {
       title: t('admin.audit.columns.detail'),
       dataIndex: 'detail',
-      ellipsis: { showTitle: false },
-      render: (detail: unknown) => {
-        const text = describeDetail(detail);
-        return text ? (
-          <Tooltip title={<pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(detail, null, 2)}</pre>}>
-            <Typography.Text type="secondary">{text}</Typography.Text>
-          </Tooltip>
-        ) : null;
-      },
+      render: (detail: unknown) => <AuditDetail detail={detail} />,
     },
   ];
 
@@ -227,5 +220,29 @@ function AuditPageContent() {
         />
       </Card>
     </>
+  );
+}
+
+/** What an entry changed, one line per field: before struck through → after; other details as field: value. */
+function AuditDetail({ detail }: { detail: unknown }) {
+  const { t } = useTranslation();
+  const lines = auditDetailLines(detail);
+  if (lines.length === 0) return null;
+  const notSet = <Typography.Text type="secondary">{t('admin.audit.notSet')}</Typography.Text>;
+  return (
+    <Flex vertical gap={2} data-testid="audit-detail" style={{ fontSize: 13 }}>
+      {lines.map((line, i) => (
+        <div key={i} style={{ wordBreak: 'break-word' }}>
+          {line.field && <Typography.Text type="secondary">{line.field}: </Typography.Text>}
+          {line.change ? (
+            <span data-testid="audit-change">
+              {line.before === null ? notSet : <Typography.Text delete>{line.before}</Typography.Text>} → {line.after === null ? notSet : <Typography.Text strong>{line.after}</Typography.Text>}
+            </span>
+          ) : (
+            line.value
+          )}
+        </div>
+      ))}
+    </Flex>
   );
 }
