@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
+import { replaceScript, scriptIsReadOnly, scriptText } from '../support/sql-editor.js';
 import { confirmPopover, logIn } from '../support/weir-app.js';
 import { startWeirServer, type WeirServer } from '../support/weir-server.js';
 
@@ -49,7 +50,7 @@ async function newSqlTask(page: Page, name: string, sql: string, cluster = 'test
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Cluster').click();
   await page.locator('.ant-select-item-option', { hasText: cluster }).click();
-  await page.getByRole('textbox', { name: 'Script', exact: true }).fill(sql);
+  await replaceScript(page, sql);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/\/tasks\/[^/]+$/);
   await page.getByText(`${name} created`).waitFor();
@@ -91,7 +92,7 @@ test('create a SQL task, publish it, go online, see it RUNNING, stop it with a s
   await page.getByText(/submitted as job [0-9a-f]{32}/).waitFor({ timeout: 60_000 });
   await page.locator('[data-lifecycle="ONLINE"]').waitFor();
   await page.getByTestId('latest-run').locator('[data-status="RUNNING"]').waitFor({ timeout: 60_000 });
-  assert.equal(await page.getByRole('textbox', { name: 'Script', exact: true }).getAttribute('readonly'), '', 'an online task is not edited in place');
+  assert.equal(await scriptIsReadOnly(page), true, 'an online task is not edited in place');
   await shot(page, '02-online-running');
 
   await confirm(page, 'Take offline');
@@ -102,7 +103,7 @@ test('create a SQL task, publish it, go online, see it RUNNING, stop it with a s
   await shot(page, '03-offline-with-savepoint');
 
   // A second version, then the two side by side.
-  await page.getByRole('textbox', { name: 'Script', exact: true }).fill(streaming(name).replace('SELECT id, v', 'SELECT id * 2, v'));
+  await replaceScript(page, streaming(name).replace('SELECT id, v', 'SELECT id * 2, v'));
   await page.getByRole('button', { name: 'Save' }).click();
   await page.locator('[data-lifecycle="DEVELOP"]').waitFor();
   await confirm(page, 'Publish');
@@ -132,8 +133,9 @@ test('publishing refuses SQL the gateway rejects, at its line, and the script st
   const error = page.getByTestId('sql-error');
   await error.waitFor({ timeout: 60_000 });
   assert.match(await error.innerText(), /^Line 4, column 18: .*Object 'nowhere' not found/);
-  assert.equal(await page.locator('[data-error-line]').innerText(), '4');
-  assert.equal(await page.getByRole('textbox', { name: 'Script', exact: true }).inputValue(), sql);
+  // Flink's error is underlined in the editor, on line 4.
+  await page.locator('[data-testid="monaco-sql-editor"] .squiggly-error').first().waitFor({ state: 'attached' });
+  assert.equal(await scriptText(page), sql);
   await page.getByText(/Could not publish task .*: .*nowhere/).first().waitFor();
   await page.locator('[data-lifecycle="DEVELOP"]').waitFor();
   assert.equal(await page.getByTestId('gateway-unreachable').count(), 0, 'a gateway that answered leaves nothing to publish unvalidated');

@@ -13,6 +13,7 @@ import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
 import { logIn } from '../support/weir-app.js';
 import { apiSession, startWeirServer, type WeirServer } from '../support/weir-server.js';
+import { replaceScript } from '../support/sql-editor.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const OPERATOR = { username: 'olga', password: 'olga-first-password' };
@@ -215,7 +216,7 @@ test('an operator of team A sees only A: its job and counts, not B in the filter
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Cluster').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${TAG}-shared` }).click();
-  await page.getByRole('textbox', { name: 'Script', exact: true }).fill(streamingSql(name));
+  await replaceScript(page, streamingSql(name));
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/\/tasks\/[^/]+$/);
   await page.getByText(`${name} created`).waitFor();

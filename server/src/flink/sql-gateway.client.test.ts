@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RECORDED_FLINK_VERSIONS, recordedAnswer } from '../test-support/flink-fixtures.js';
-import { parseSqlError } from './sql-gateway.client.js';
+import { parseKeepingLongIntegers, parseSqlError } from './sql-gateway.client.js';
 
 for (const version of RECORDED_FLINK_VERSIONS) {
   const fixture = (name: string) => recordedAnswer(version, 'gateway', name) as { body: { errors: string[] } };
@@ -22,3 +22,11 @@ for (const version of RECORDED_FLINK_VERSIONS) {
     });
   });
 }
+
+it('keeps an integer too long for a double as its exact digits, and leaves every other value alone', () => {
+  const text = '{"results":{"data":[{"kind":"INSERT","fields":[-8714522042360819712, 42, 1.5e300, "a \\"quoted\\" 12345678901234567890", 9007199254740991]}]},"n":-1}';
+  assert.deepEqual(parseKeepingLongIntegers(text), {
+    results: { data: [{ kind: 'INSERT', fields: ['-8714522042360819712', 42, 1.5e300, 'a "quoted" 12345678901234567890', 9007199254740991] }] },
+    n: -1,
+  });
+});

@@ -175,7 +175,7 @@ export class SqlGatewayClient {
       const res = await this.http.send(next, { query: { rowFormat: next.includes('rowFormat') ? undefined : 'JSON' }, allowStatus: [500] });
       const text = await res.text();
       if (res.status === 500) throw rejected(text);
-      const page = FetchResult.parse(JSON.parse(text));
+      const page = FetchResult.parse(parseKeepingLongIntegers(text));
       if (page.jobID && !read.jobId) {
         read.jobId = page.jobID;
         limits.onJobId?.(page.jobID);
@@ -199,6 +199,40 @@ export class SqlGatewayClient {
     }
     return read;
   }
+}
+
+/**
+ * JSON.parse, except that an integer too long for a double (a BIGINT id, a DECIMAL(20, 0)) is kept
+ * as its digits in a string instead of being rounded: Flink's JSON rows write BIGINT values as bare
+ * numbers, and a preview that shows 8714522042360820000 for 8714522042360819712 is wrong.
+ */
+export function parseKeepingLongIntegers(text: string): unknown {
+  let out = '';
+  let last = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === '\\') i += 1;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+      continue;
+    }
+    if (c === '-' || (c >= '0' && c <= '9')) {
+      let end = i + 1;
+      while (end < text.length && /[0-9.eE+-]/.test(text[end]!)) end += 1;
+      const literal = text.slice(i, end);
+      if (/^-?\d{16,}$/.test(literal) && !Number.isSafeInteger(Number(literal))) {
+        out += `${text.slice(last, i)}"${literal}"`;
+        last = end;
+      }
+      i = end - 1;
+    }
+  }
+  return JSON.parse(out + text.slice(last));
 }
 
 /** The sentence Flink meant, out of the gateway's wrapped stack trace. */

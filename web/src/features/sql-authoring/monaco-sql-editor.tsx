@@ -47,6 +47,8 @@ export default function MonacoSqlEditor({ value, onChange, readOnly, ariaLabel, 
       language: FLINK_SQL,
       ariaLabel,
       readOnly,
+      // With readOnly, marks the input itself read-only, as assistive technology and tests read it.
+      domReadOnly: true,
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,

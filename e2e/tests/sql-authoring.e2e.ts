@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { screenshot } from '../support/screenshots.js';
+import { replaceScript, scriptEditor, scriptText } from '../support/sql-editor.js';
+import { waitFor } from '../support/wait.js';
+import { logIn } from '../support/weir-app.js';
+import { apiSession, startWeirServer, type WeirServer } from '../support/weir-server.js';
+
+/*
+ * Writing a FlinkSQL task in the browser against the real SQL Gateway: completion offers a column
+ * of a table the script creates, Validate shows Flink's plan and underlines a wrong column where
+ * Flink points, the catalog browser lists the table the script's session created, and a preview
+ * shows rows and leaves no job running in Flink's job list.
+ */
+
+const ADMIN_PASSWORD = 'e2e-admin-password';
+const RUN = Date.now().toString(36);
+const TASK = `e2e-authoring-${RUN}`;
+const REST = process.env.WEIR_TEST_FLINK_REST;
+const GATEWAY = process.env.WEIR_TEST_FLINK_GATEWAY;
+
+let server: WeirServer;
+let browser: TestBrowser;
+let taskId: string;
+let page: Page;
+
+const SCRIPT = [
+  "CREATE TEMPORARY TABLE orders (id BIGINT, amount DOUBLE, note STRING) WITH ('connector' = 'datagen', 'rows-per-second' = '200');",
+  "CREATE TEMPORARY TABLE totals (id BIGINT, amount DOUBLE) WITH ('connector' = 'blackhole');",
+  'INSERT INTO totals SELECT id, amount FROM orders;',
+].join('\n');
+
+before(async () => {
+  assert.ok(REST && GATEWAY, 'WEIR_TEST_FLINK_REST and WEIR_TEST_FLINK_GATEWAY are not set: run this through `npm test`, which starts the test Flink cluster');
+  server = await startWeirServer({ adminPassword: ADMIN_PASSWORD });
+  browser = await launchBrowser({ locale: 'en-US' });
+  const { cookie, csrfToken } = await apiSession(server, 'admin', ADMIN_PASSWORD);
+  const api = async <T>(path: string, body: object): Promise<T> => {
+    const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await res.text();
+    assert.ok(res.ok, `${path} answered ${res.status}: ${text}`);
+    return JSON.parse(text) as T;
+  };
+  const cluster = await api<{ id: string }>('/api/clusters', { name: `${TASK}-cluster`, restUrl: REST, gatewayUrl: GATEWAY });
+  taskId = (await api<{ id: string }>('/api/tasks', { name: TASK, kind: 'SQL', clusterId: cluster.id, sql: SCRIPT })).id;
+  page = await browser.newPage();
+  await logIn(page, server.url, ADMIN_PASSWORD);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Preview jobs of this test's task that Flink does not list as ended. */
+async function runningPreviewJobs(): Promise<string[]> {
+  const { jobs } = (await (await fetch(`${REST}/jobs/overview`)).json()) as { jobs: { jid: string; name: string; state: string }[] };
+  return jobs.filter((j) => j.name.startsWith(`weir-preview-${TASK}`) && !['FINISHED', 'CANCELED', 'FAILED'].includes(j.state)).map((j) => `${j.name} ${j.state}`);
+}
+
+async function openTask(page: Page): Promise<void> {
+  await page.goto(`${server.url}/tasks/${taskId}`);
+  await scriptEditor(page);
+  await waitFor('the editor to show the saved script', 10_000, async () => (await scriptText(page)) === SCRIPT);
+}
+
+async function shot(page: Page, step: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'sql-authoring', step);
+}
+
+test('the catalog lists the table the script creates, and completion offers its column', async () => {
+  await openTask(page);
+
+  await page.getByTestId('sql-catalog-refresh').click();
+  const orders = page.getByTestId('catalog-table-orders');
+  await orders.click();
+  await page.getByTestId('catalog-column-orders-amount').waitFor();
+  await page.getByTestId('sql-catalog').getByText('Options', { exact: true }).first().click();
+  await page.getByTestId('sql-catalog').getByText("'connector' = 'datagen'").waitFor();
+  await shot(page, 'catalog');
+
+  // A new statement at the end: after "SELECT am" the editor offers the column `amount` of orders.
+  const editor = await scriptEditor(page);
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('INSERT INTO totals SELECT id, am');
+  await page.keyboard.press('Control+Space');
+  const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'amount' }).first();
+  await suggestion.waitFor();
+  assert.match(await suggestion.innerText(), /amount/);
+  await shot(page, 'completion');
+  await page.keyboard.press('Escape');
+
+  // The catalog's insert button puts the table's name at the caret.
+  await page.keyboard.type('ount FROM ');
+  await page.getByRole('button', { name: 'Insert orders into the script' }).click();
+  await waitFor('the inserted table name', 5_000, async () => (await scriptText(page)).endsWith('INSERT INTO totals SELECT id, amount FROM orders'));
+});
+
+test('Validate shows Flink\'s plan, and underlines a wrong column with Flink\'s error', async () => {
+  await openTask(page);
+
+  await page.getByTestId('sql-validate').click();
+  const plan = page.getByTestId('sql-validation-plan');
+  await plan.waitFor({ timeout: 60_000 });
+  assert.match(await plan.innerText(), /== Optimized Execution Plan ==/);
+  assert.match(await plan.innerText(), /Sink\(table=\[default_catalog\.default_database\.totals\]/);
+  await shot(page, 'validate-plan');
+
+  await replaceScript(page, SCRIPT.replace('SELECT id, amount FROM', 'SELECT id, amout FROM'));
+  await page.getByTestId('sql-validate').click();
+  const error = page.getByTestId('sql-validation-error');
+  await error.waitFor({ timeout: 60_000 });
+  assert.match(await error.innerText(), /line 3, column 31.*Column 'amout' not found/s);
+  // Flink's range (line 3, columns 31 to 35) is underlined in the editor.
+  const squiggle = page.locator('[data-testid="monaco-sql-editor"] .squiggly-error');
+  await squiggle.first().waitFor({ state: 'attached' });
+  const boxes = (await Promise.all((await squiggle.all()).map((s) => s.boundingBox()))).filter((b) => b && b.width > 0);
+  assert.ok(boxes.length > 0, 'an underline is drawn');
+  await page.mouse.move(boxes[0]!.x + boxes[0]!.width / 2, boxes[0]!.y + boxes[0]!.height / 2);
+  await page.locator('.monaco-hover', { hasText: "Column 'amout' not found" }).first().waitFor();
+  await shot(page, 'validate-error');
+});
+
+test('a preview shows rows, and leaves no job running on the cluster', async () => {
+  await openTask(page);
+
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await page.getByLabel('Query to preview').fill('SELECT id, amount FROM orders');
+  await page.getByLabel('Row limit').fill('25');
+  await page.getByTestId('sql-preview-run').click();
+  const summary = page.getByTestId('sql-preview-summary');
+  await summary.waitFor({ timeout: 90_000 });
+  assert.match(await summary.innerText(), /^25 rows · ended by the row limit · job [0-9a-f]{32} cancelled/);
+  assert.equal(await page.locator('[data-testid="sql-preview-rows"] tbody tr.ant-table-row').count(), 20, 'the first page of the 25 rows');
+  assert.deepEqual(await runningPreviewJobs(), []);
+  await shot(page, 'preview');
+
+  // Stopped by the user: a query whose rows never come runs until Stop, and its job goes too.
+  await page.getByLabel('Query to preview').fill('SELECT id FROM orders WHERE CHAR_LENGTH(note) > 1000');
+  await page.getByTestId('sql-preview-run').click();
+  await waitFor('the preview job to run on the cluster', 60_000, async () => (await runningPreviewJobs()).some((j) => j.endsWith('RUNNING')));
+  await page.getByTestId('sql-preview-stop').click();
+  await waitFor('the stopped preview job to leave Flink\'s running jobs', 30_000, async () => (await runningPreviewJobs()).length === 0);
+  await page.getByTestId('sql-preview-run').waitFor();
+});
