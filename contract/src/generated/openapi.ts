@@ -818,7 +818,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Validates the script (the draft when `script` is left out) on the task's cluster's SQL Gateway and returns Flink's plan, or Flink's error at the script's line and column. Starts no job. */
+        /** @description Validates the script (the saved draft when `script` is left out, and always for callers who may not edit the task) on the task's cluster's SQL Gateway and returns Flink's plan, or Flink's error at the script's line and column. Starts no job. */
         post: operations["validateTaskSql"];
         delete?: never;
         options?: never;
@@ -835,7 +835,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Catalogs, databases, tables, views and functions the script's session sees once its statements that start no job have run. Starts no job. */
+        /** @description Catalogs, databases, tables, views and functions the script's session (the saved draft's for callers who may not edit the task) sees once its statements that start no job have run. Starts no job. */
         post: operations["browseTaskSqlCatalog"];
         delete?: never;
         options?: never;

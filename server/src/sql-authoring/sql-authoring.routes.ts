@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParams, SqlCatalog, SqlPreview, SqlPreviewRequest, SqlScriptRequest, SqlValidation } from '@weir/contract';
 import { principalOf } from '../auth/auth.plugin.js';
@@ -11,17 +11,25 @@ const tags = ['sql-authoring'];
 export function sqlAuthoringRoutes(app: FastifyInstance, sql: SqlAuthoringService, taskTeam: (taskId: string) => Promise<string>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
+  /**
+   * The script a caller may have the gateway run: an operator's own text, else the saved draft.
+   * Validating and listing run the script's statements that start no job, and those include
+   * ADD JAR and CREATE CATALOG, which a viewer must not get the cluster's gateway to do.
+   */
+  const scriptOf = async (taskId: string, script: string | undefined, req: FastifyRequest) =>
+    mayAct(principalOf(req), await taskTeam(taskId), 'operator') ? script : undefined;
+
   r.post('/api/tasks/:id/sql/validate', {
     config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },
     schema: {
       tags,
       operationId: 'validateTaskSql',
-      description: "Validates the script (the draft when `script` is left out) on the task's cluster's SQL Gateway and returns Flink's plan, or Flink's error at the script's line and column. Starts no job.",
+      description: "Validates the script (the saved draft when `script` is left out, and always for callers who may not edit the task) on the task's cluster's SQL Gateway and returns Flink's plan, or Flink's error at the script's line and column. Starts no job.",
       params: IdParams,
       body: SqlScriptRequest,
       response: { 200: SqlValidation, ...errors },
     },
-    handler: (req) => sql.validate(req.params.id, req.body.script),
+    handler: async (req) => sql.validate(req.params.id, await scriptOf(req.params.id, req.body.script, req)),
   });
 
   r.post('/api/tasks/:id/sql/catalog', {
@@ -29,14 +37,14 @@ export function sqlAuthoringRoutes(app: FastifyInstance, sql: SqlAuthoringServic
     schema: {
       tags,
       operationId: 'browseTaskSqlCatalog',
-      description: "Catalogs, databases, tables, views and functions the script's session sees once its statements that start no job have run. Starts no job.",
+      description: "Catalogs, databases, tables, views and functions the script's session (the saved draft's for callers who may not edit the task) sees once its statements that start no job have run. Starts no job.",
       params: IdParams,
       body: SqlScriptRequest,
       response: { 200: SqlCatalog, ...errors },
     },
     handler: async (req) => {
       const seesSecrets = mayAct(principalOf(req), await taskTeam(req.params.id), 'operator');
-      return sql.catalog(req.params.id, req.body.script, seesSecrets);
+      return sql.catalog(req.params.id, await scriptOf(req.params.id, req.body.script, req), seesSecrets);
     },
   });
 
