@@ -33,7 +33,10 @@
 //   - a `DISTRIBUTED BY ... INTO n BUCKETS` clause (1.20+) is blanked: it says how rows are bucketed;
 //   - a CREATE TABLE AS with a column list (Flink 2.0+) has its list blanked and parsed on its own
 //     as a CREATE TABLE (`declaredColumns`).
-// ALTER and DROP statements are not parsed: lineage names them in a warning (`unsupported`).
+// ALTER, DROP, DELETE, UPDATE, TRUNCATE, CALL, ANALYZE and COMPILE/EXECUTE PLAN are not parsed:
+// lineage names them in a warning (`unsupported`). SHOW, DESCRIBE and STOP JOB forms the grammar
+// lacks are let through without an error: they move no data.
+//   - OFFSET / FETCH FIRST n ROWS ONLY and an aggregate's FILTER (WHERE ...) are blanked;
 // Each statement is parsed on its own so one broken statement leaves the others intact.
 import { FlinkSQL } from 'dt-sql-parser';
 import type { Token } from 'antlr4ng';
@@ -189,6 +192,9 @@ function unsupportedStatement(tokens: Token[]): string | undefined {
   const object = b === 'TEMPORARY' || b === 'SYSTEM' ? c : b === 'OR' ? word(tokens[3]) : b;
   if (verb && (object === 'MODEL' || object === 'MODELS')) return `${verb} ${object}`;
   if ((a === 'ALTER' || a === 'DROP') && b === 'MATERIALIZED') return `${a} MATERIALIZED TABLE`;
+  // Statements the grammar has no rule for that read or write tables (batch DML, procedures, plans).
+  if (['DELETE', 'UPDATE', 'TRUNCATE', 'CALL', 'ANALYZE'].includes(a)) return a === 'DELETE' ? 'DELETE FROM' : a === 'UPDATE' || a === 'CALL' ? a : `${a} ${b}`;
+  if ((a === 'COMPILE' || a === 'EXECUTE') && b === 'PLAN') return `${a} PLAN`;
   if (a === 'ALTER' || a === 'DROP') {
     const words = [a];
     for (let i = 1; i < tokens.length && words.length < 4; i++) {
@@ -356,6 +362,25 @@ function fallbackRewrites(tokens: Token[], text: string): FallbackRewrite {
       i = end;
       continue;
     }
+    if (name === 'FILTER' && next?.type === FlinkSqlLexer.LR_BRACKET && word(tokens[i + 2]) === 'WHERE' && tokens[i - 1]?.type === FlinkSqlLexer.RR_BRACKET) {
+      // agg(x) FILTER (WHERE ...): the filter picks rows, it is not a value; kept in the transform text.
+      const close = closeOf(i + 1);
+      out.edits.push(blank(t, tokens[close]!));
+      out.blanked.push({ start: t.start, stop: tokens[close]!.stop + 1 });
+      i = close;
+      continue;
+    }
+    if ((name === 'OFFSET' || name === 'FETCH') && depthAt(tokens, i) === 0) {
+      // OFFSET n [ROWS] and FETCH FIRST|NEXT n ROWS ONLY limit rows, not columns.
+      let end = i + 1;
+      if (name === 'FETCH') end += 1; // FIRST | NEXT
+      if (tokens[end] && word(tokens[end]) !== 'ROW' && word(tokens[end]) !== 'ROWS') end += 1; // the count
+      if (['ROW', 'ROWS'].includes(word(tokens[end]))) end += 1;
+      if (word(tokens[end]) === 'ONLY') end += 1;
+      out.edits.push(blank(t, tokens[end - 1]!));
+      i = end - 1;
+      continue;
+    }
     if (name === 'DISTRIBUTION' && ['INCLUDING', 'EXCLUDING'].includes(word(tokens[i - 1]))) {
       // The LIKE option for a distribution: constraints stand in, neither changes lineage.
       out.edits.push(pad(t, 'CONSTRAINTS'));
@@ -437,6 +462,19 @@ function fallbackRewrites(tokens: Token[], text: string): FallbackRewrite {
   out.edits.sort((x, y) => x.start - y.start);
   return out;
 }
+
+/** Parenthesis depth of token `at` within the statement. */
+function depthAt(tokens: Token[], at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (tokens[i]!.type === FlinkSqlLexer.LR_BRACKET) depth += 1;
+    else if (tokens[i]!.type === FlinkSqlLexer.RR_BRACKET) depth -= 1;
+  }
+  return depth;
+}
+
+/** Statements that only inspect the session or the cluster: no lineage to lose when the grammar cannot read them. */
+const INSPECTING = new Set(['SHOW', 'DESCRIBE', 'DESC', 'STOP', 'HELP']);
 
 function applyEdits(text: string, edits: Edit[]): string {
   let out = '';
@@ -534,6 +572,11 @@ export function parseScript(script: string): ParsedStatement[] {
           declaredColumns = parseScript(columnsOnly)[0];
         }
       }
+    }
+    if (errors.length > 0 && INSPECTING.has(leading[0] ?? '')) {
+      // e.g. SHOW JOBS, DESCRIBE EXTENDED t: valid Flink the grammar lacks, and nothing to trace.
+      tree = null;
+      errors = [];
     }
     return {
       text,

@@ -12,7 +12,7 @@ const corpus = readDocCorpus();
 const accepted = corpus.filter((s) => s.flink.accepted);
 
 /** Statements that move no data between tables: no lineage is their lineage. */
-const NO_DATA_FLOW = /^(SHOW|DESCRIBE|DESC|EXPLAIN|SET|RESET|USE|LOAD|UNLOAD)\b/i;
+const NO_DATA_FLOW = /^(SHOW|DESCRIBE|DESC|EXPLAIN|SET|RESET|USE|LOAD|UNLOAD|STOP)\b/i;
 
 const edges = (r: LineageResult, statementIndex?: number) =>
   r.columnEdges
@@ -191,6 +191,31 @@ INSERT INTO Wide SELECT id, name, email, created, 'x' FROM Users;`);
 });
 
 describe('statements without lineage are named', () => {
+  test('statements the grammar has no rule for are named when they move data, and let through when they only inspect', () => {
+    const r = analyzeLineage(`${SOURCES}
+DELETE FROM Users WHERE id = 1;
+UPDATE Users SET name = 'x' WHERE id = 1;
+TRUNCATE TABLE Users;
+CALL my_catalog.sys.compact('Users');
+COMPILE PLAN 'file:///tmp/plan.json' FOR INSERT INTO Users SELECT * FROM Users;
+EXECUTE PLAN 'file:///tmp/plan.json';
+SHOW JOBS;
+DESCRIBE EXTENDED Users;
+STOP JOB '228d70913eab60dda85c5e7f78b5782c' WITH SAVEPOINT;`);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(
+      r.warnings.map((w) => [w.line, w.message.split(' is not analysed')[0]]),
+      [
+        [5, 'DELETE FROM'],
+        [6, 'UPDATE'],
+        [7, 'TRUNCATE TABLE'],
+        [8, 'CALL'],
+        [9, 'COMPILE PLAN'],
+        [10, 'EXECUTE PLAN'],
+      ],
+    );
+  });
+
   test('ALTER and DROP get a warning naming them; SHOW and EXPLAIN move no data and get none', () => {
     const r = analyzeLineage(`${SOURCES}
 ALTER TABLE Users ADD note STRING;

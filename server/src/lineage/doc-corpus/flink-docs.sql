@@ -338,6 +338,27 @@ SELECT s FROM t1 WHERE EXISTS (SELECT s FROM t2);
 SELECT * FROM Orders ORDER BY order_time, order_id;
 SELECT * FROM Orders ORDER BY order_time LIMIT 3;
 
+-- @script limit-offset-fetch-filter
+-- @source queries/limit.md, queries/orderby.md, queries/group-agg.md (FILTER)
+-- @flink accepted
+CREATE TABLE Orders (order_id BIGINT, product STRING, amount INT, order_time TIMESTAMP(3),
+  WATERMARK FOR order_time AS order_time) WITH ('connector' = 'datagen');
+CREATE TABLE BigCounts (product STRING, big BIGINT, total BIGINT) WITH ('connector' = 'blackhole');
+SELECT * FROM Orders LIMIT 3 OFFSET 2;
+SELECT * FROM Orders ORDER BY order_time FETCH FIRST 3 ROWS ONLY;
+SELECT * FROM Orders ORDER BY order_time OFFSET 2 ROWS FETCH NEXT 3 ROWS ONLY;
+INSERT INTO BigCounts
+SELECT product, COUNT(*) FILTER (WHERE amount > 10), SUM(amount) FILTER (WHERE amount > 0) FROM Orders GROUP BY product;
+
+-- @script row-level-dml-needs-a-connector
+-- @source delete.md, update.md, truncate.md (batch mode; no connector in the distribution supports them)
+-- @flink rejected Unable to create a source for reading table
+SET 'execution.runtime-mode' = 'batch';
+CREATE TABLE Users (id INT, name STRING) WITH ('connector' = 'blackhole');
+DELETE FROM Users WHERE id = 1;
+UPDATE Users SET name = 'x' WHERE id = 1;
+TRUNCATE TABLE Users;
+
 -- @script match-recognize
 -- @source queries/match_recognize.md
 -- @flink accepted
@@ -674,6 +695,8 @@ SHOW CURRENT CATALOG;
 SHOW DATABASES;
 SHOW VIEWS;
 SHOW MODULES;
+SHOW JOBS;
+DESCRIBE EXTENDED Orders;
 DROP TABLE IF EXISTS Orders;
 DROP TEMPORARY VIEW IF EXISTS NoSuchView;
 
