@@ -99,6 +99,13 @@ test('the catalog lists the table the script creates, and completion offers its 
   await page.keyboard.type('ount FROM ');
   await page.getByRole('button', { name: 'Insert orders into the script' }).click();
   await waitFor('the inserted table name', 5_000, async () => (await scriptText(page)).endsWith('INSERT INTO totals SELECT id, amount FROM orders'));
+
+  // Live diagnostics from the Flink SQL grammar, before any Validate: a clause left unfinished is underlined.
+  const squiggle = page.locator('[data-testid="monaco-sql-editor"] .squiggly-error');
+  assert.equal(await squiggle.count(), 0);
+  await page.keyboard.type(' WHERE AND');
+  await squiggle.first().waitFor({ state: 'attached' });
+  await shot(page, 'syntax-error');
 });
 
 test('Validate shows Flink\'s plan, and underlines a wrong column with Flink\'s error', async () => {
