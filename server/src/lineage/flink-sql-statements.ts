@@ -325,6 +325,7 @@ function fallbackRewrites(tokens: Token[], text: string): FallbackRewrite {
   else if (word(tokens[0]) === 'REPLACE' && tokens[1]?.type === FlinkSqlLexer.KW_TABLE) out.edits.push(pad(tokens[0]!, 'CREATE'));
 
   // A column list in CREATE TABLE ... AS query (Flink 2.0+): parsed on its own.
+  // Find the name as if the statement began `CREATE TABLE`: without `OR REPLACE`, with REPLACE read as CREATE.
   const orReplace = word(tokens[0]) === 'CREATE' && word(tokens[1]) === 'OR' ? 2 : 0;
   const asCreate = word(tokens[0]) === 'REPLACE' ? [{ type: FlinkSqlLexer.KW_CREATE } as Token, ...tokens.slice(1)] : [tokens[0]!, ...tokens.slice(1 + orReplace)];
   const nameEnd = afterCreateTableName(asCreate);

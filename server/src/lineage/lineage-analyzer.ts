@@ -731,7 +731,7 @@ class Analyzer {
     const variables = [...pattern.matchAll(/`([^`]+)`|([A-Za-z_][A-Za-z_0-9]*)/g)].map((m) => lower(m[1] ?? m[2]!)).filter((v) => v !== 'pattern');
     const input: Scope = { ...scope, relations: scope.relations.map((r) => ({ ...r, names: [...r.names, ...variables] })) };
     const columns: Derived[] = [];
-    const allRows = ctx.outputMode()?.KW_ALL() !== null && ctx.outputMode() !== null;
+    const allRows = Boolean(ctx.outputMode()?.KW_ALL());
     if (allRows) for (const r of scope.relations) columns.push(...r.columns);
     else {
       for (const key of ctx.partitionByClause()?.columnName() ?? []) {
