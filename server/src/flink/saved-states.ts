@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { JobCheckpoints } from './flink-rest.schemas.js';
 
 /** Flink's path for a checkpoint that was not written where it can be addressed (no retention). */
@@ -26,14 +27,12 @@ function parseStored(body: string): unknown {
 }
 
 /**
- * Where the job started from, as a stored answer of `GET /jobs/:jid/checkpoints` says
+ * Where the job started from, as an answer of `GET /jobs/:jid/checkpoints` says
  * (`latest.restored.external_path`); undefined when it started without state or does not say.
- * Read loosely: only this one field has to be there.
  */
-export function restoredPathOf(body: string): string | undefined {
-  const parsed = parseStored(body) as { latest?: { restored?: { external_path?: unknown } | null } } | undefined;
-  const path = parsed?.latest?.restored?.external_path;
-  return typeof path === 'string' && path !== NOT_ADDRESSABLE ? path : undefined;
+export function restoredPathOf(checkpoints: z.output<typeof JobCheckpoints>): string | undefined {
+  const path = checkpoints.latest.restored?.external_path;
+  return path !== undefined && path !== NOT_ADDRESSABLE ? path : undefined;
 }
 
 /**

@@ -58,11 +58,6 @@ export function checkBackpressure(input: { enabled: boolean; highSince: number |
     : { state: 'PASS', detail: `backpressure HIGH on ${input.vertex} for ${formatMs(lasted)}, under the limit of ${formatMs(input.forMs)}` };
 }
 
-interface JobSnapshot {
-  vertices?: { id: string; name: string }[];
-  plan?: { nodes?: { id: string; inputs?: { id: string }[] }[] };
-}
-
 /** Ended runs scored per cycle at most (after an upgrade every old run is scored once, a batch at a time). */
 const ENDED_RUNS_PER_CYCLE = 200;
 
@@ -215,9 +210,9 @@ export class HealthChecker {
   private async highVertex(run: CheckedRun, jm: ReturnType<ClustersService['jobManager']>): Promise<{ high: string | null; requests: number }> {
     const snapshot = await this.deps.runs.getSnapshot(run.runId, 'job');
     if (!snapshot) return { high: null, requests: 0 };
-    const job = JSON.parse(snapshot.body) as JobSnapshot;
+    const job = snapshot.data;
     const upstream = new Set((job.plan?.nodes ?? []).flatMap((n) => (n.inputs ?? []).map((i) => i.id)));
-    const candidates = (job.vertices ?? []).filter((v) => upstream.size === 0 || upstream.has(v.id));
+    const candidates = job.vertices.filter((v) => upstream.size === 0 || upstream.has(v.id));
     let requests = 0;
     for (const vertex of candidates) {
       requests += 1;

@@ -90,11 +90,11 @@ export class MetricsService {
     }
     if (vertices.length === 0) {
       const job = await this.deps.runs.getSnapshot(runId, 'job');
-      if (job) vertices = ((JSON.parse(job.body) as { vertices?: { id: string; name: string }[] }).vertices ?? []).map((v) => ({ id: v.id, name: v.name }));
+      if (job) vertices = job.data.vertices.map((v) => ({ id: v.id, name: v.name }));
     }
     if (taskManagers.length === 0) {
       const saved = await this.deps.runs.getSnapshot(runId, 'taskmanagers');
-      if (saved) taskManagers = ((JSON.parse(saved.body) as { taskManagers?: { id: string }[] }).taskManagers ?? []).map((t) => t.id);
+      if (saved) taskManagers = saved.data.taskManagers.map((t) => t.id);
       // Series sampled earlier name their TaskManagers too.
       const chosen = (await this.deps.store.getSelection(runId))?.series ?? [];
       for (const key of chosen) {

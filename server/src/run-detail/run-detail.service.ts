@@ -9,7 +9,8 @@ import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-version
 import type { TaskRecord, TasksStore } from '../tasks/tasks.store.js';
 import type { WatcherManager } from '../watcher/watcher-manager.js';
 import { checkpointConfigOf, checkpointsOf, decodeWindow, exceptionsOf, executionConfigOf, graphOf, num, taskManagerOf, type VertexLive } from './run-views.js';
-import { TERMINAL_STATUSES, type RunRecord, type RunsStore, type SnapshotKind } from '../runs/runs.store.js';
+import { TERMINAL_STATUSES, type RunRecord, type RunsStore } from '../runs/runs.store.js';
+import type { SnapshotData, SnapshotKind } from '../runs/snapshot-schemas.js';
 import type { SavepointsStore } from '../runs/savepoints.store.js';
 import { runOperations } from '../operations/run-operations.js';
 import { lowestWatermark } from '../metrics/metric-sampler.js';
@@ -21,8 +22,6 @@ interface Context {
   cluster: Cluster | null;
   jm: JobManagerClient | null;
 }
-
-type Section<T> = T & SectionSource;
 
 const NEVER_REACHED_FLINK = 'The job never reached Flink: the cluster refused its submission';
 
@@ -167,13 +166,13 @@ export class RunDetailService {
     }
     // Saved copies: the enriched graph this service last served, else the watcher's job details.
     const saved = await this.deps.runs.getSnapshot(ctx.run.id, 'vertices');
-    if (saved) return { ...snapshotSource(saved.capturedAt, live), ...(JSON.parse(saved.body) as Pick<RunGraph, 'vertices' | 'edges'>) };
+    if (saved) return { ...snapshotSource(saved.capturedAt, live), ...saved.data };
     const job = await this.deps.runs.getSnapshot(ctx.run.id, 'job');
     if (!job) return { ...noneSource(live), vertices: [], edges: [] };
     const plan = await this.deps.runs.getSnapshot(ctx.run.id, 'plan');
     return {
       ...snapshotSource(job.capturedAt, live),
-      ...graphOf(JSON.parse(job.body) as JobDetails, plan ? (JSON.parse(plan.body) as z.output<typeof S.JobPlan>) : undefined),
+      ...graphOf(job.data, plan?.data),
     };
   }
 
@@ -187,7 +186,7 @@ export class RunDetailService {
       }),
       this.deps.savepoints.listByRun(ctx.run.id),
     ]);
-    const [checkpoints, config] = (data.data ?? [null, null]) as [z.output<typeof S.JobCheckpoints> | null, z.output<typeof S.CheckpointConfig> | null];
+    const [checkpoints, config] = data.data ?? [null, null];
     return {
       ...data.source,
       ...checkpointsOf(checkpoints, config),
@@ -259,7 +258,7 @@ export class RunDetailService {
       return { ...this.liveSource(), ...live.data };
     }
     const saved = await this.deps.runs.getSnapshot(ctx.run.id, 'taskmanagers');
-    if (saved) return { ...snapshotSource(saved.capturedAt, live), ...(JSON.parse(saved.body) as Pick<RunCluster, 'jobManager' | 'taskManagers'>) };
+    if (saved) return { ...snapshotSource(saved.capturedAt, live), ...saved.data };
     return { ...noneSource(live), jobManager: null, taskManagers: [] };
   }
 
@@ -370,7 +369,7 @@ export class RunDetailService {
   }
 
   /** One Flink answer kept as one snapshot kind: live when possible (and saved), else the saved copy. */
-  private async section<R, T>(ctx: Context, kind: SnapshotKind, read: (jm: JobManagerClient) => Promise<R>, map: (raw: R) => T): Promise<{ source: SectionSource; data: T | null }> {
+  private async section<K extends SnapshotKind, T>(ctx: Context, kind: K, read: (jm: JobManagerClient) => Promise<SnapshotData<K>>, map: (raw: SnapshotData<K>) => T): Promise<{ source: SectionSource; data: T | null }> {
     const live = await this.live(ctx, read);
     if (live.ok) {
       await this.saveThrottled(ctx.run.id, kind, live.data);
@@ -378,22 +377,26 @@ export class RunDetailService {
     }
     const saved = await this.deps.runs.getSnapshot(ctx.run.id, kind);
     if (!saved) return { source: noneSource(live), data: null };
-    return { source: snapshotSource(saved.capturedAt, live), data: map(JSON.parse(saved.body) as R) };
+    return { source: snapshotSource(saved.capturedAt, live), data: map(saved.data) };
   }
 
   /** Two Flink answers kept as two snapshot kinds (e.g. checkpoints and their configuration). */
-  private async pair<A, B>(ctx: Context, kinds: [SnapshotKind, SnapshotKind], read: (jm: JobManagerClient) => Promise<readonly [A, B]>): Promise<{ source: SectionSource; data: readonly [A | null, B | null] | null }> {
+  private async pair<KA extends SnapshotKind, KB extends SnapshotKind>(
+    ctx: Context,
+    kinds: [KA, KB],
+    read: (jm: JobManagerClient) => Promise<readonly [SnapshotData<KA> | null, SnapshotData<KB> | null]>,
+  ): Promise<{ source: SectionSource; data: readonly [SnapshotData<KA> | null, SnapshotData<KB> | null] | null }> {
     const live = await this.live(ctx, read);
     if (live.ok) {
       await this.saveThrottled(ctx.run.id, kinds[0], live.data[0]);
       await this.saveThrottled(ctx.run.id, kinds[1], live.data[1]);
       return { source: this.liveSource(), data: live.data };
     }
-    const [a, b] = await Promise.all(kinds.map((k) => this.deps.runs.getSnapshot(ctx.run.id, k)));
+    const [a, b] = await Promise.all([this.deps.runs.getSnapshot(ctx.run.id, kinds[0]), this.deps.runs.getSnapshot(ctx.run.id, kinds[1])]);
     if (!a && !b) return { source: noneSource(live), data: null };
     return {
       source: snapshotSource(Math.max(a?.capturedAt ?? 0, b?.capturedAt ?? 0), live),
-      data: [a ? (JSON.parse(a.body) as A) : null, b ? (JSON.parse(b.body) as B) : null],
+      data: [a?.data ?? null, b?.data ?? null],
     };
   }
 

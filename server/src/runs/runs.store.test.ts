@@ -175,7 +175,23 @@ forEachDatabase('RunsStore', (getDb) => {
     assert.deepEqual(snapshots.map((s) => s.kind), ['job', 'plan']);
     assert.equal(snapshots[0]?.body, '{"state":"FAILED"}');
     assert.equal(snapshots[0]?.capturedAt, T0 + 1);
-    assert.equal((await runs.getSnapshot(run.id, 'plan'))?.body, plan);
+    assert.equal((await runs.getSnapshots(run.id)).find((s) => s.kind === 'plan')?.body, plan);
+  });
+
+  it('reads a saved snapshot back as the answer it copies, and one that is not that answer as no snapshot', async () => {
+    const run = (await runs.upsertByJob(job(44))).run;
+    const checkpoints = { counts: { restored: 0, total: 1, in_progress: 0, completed: 1, failed: 0 }, latest: { completed: null, savepoint: null, failed: null, restored: null }, history: [] };
+    await runs.saveSnapshot(run.id, 'checkpoints', JSON.stringify(checkpoints), T0);
+    const read = await runs.getSnapshot(run.id, 'checkpoints');
+    assert.equal(read?.capturedAt, T0);
+    assert.equal(read?.data.counts.completed, 1);
+    // A body that is not Flink's shape for its kind (cut short, or from a proxy that answered something else)
+    // is not handed on as if it were: the page says there is no saved copy rather than show a wrong one.
+    await runs.saveSnapshot(run.id, 'checkpoints', '{"counts":"garbled"}', T0 + 1);
+    assert.equal(await runs.getSnapshot(run.id, 'checkpoints'), undefined);
+    await runs.saveSnapshot(run.id, 'job', '{"jid": "x", "name": "cut', T0 + 1);
+    assert.equal(await runs.getSnapshot(run.id, 'job'), undefined);
+    assert.equal(await runs.getSnapshot(run.id, 'plan'), undefined, 'none saved');
   });
 
   it("reads one kind of snapshot of many runs in one go, leaving out runs without one", async () => {
@@ -247,7 +263,7 @@ forEachDatabase('RunsStore', (getDb) => {
     assert.deepEqual(result.appended.map((t) => [t.seq, t.fromStatus, t.toStatus]), [[2, 'RUNNING', 'RESTARTING'], [3, 'RESTARTING', 'RUNNING']]);
     assert.equal(result.run?.restartCount, 1);
     assert.deepEqual((await runs.listTransitions(run.id)).map((t) => [t.toStatus, t.at, t.note]), [['RUNNING', T0, null], ['RESTARTING', T0 + 5, null], ['RUNNING', T0 + 9, 'from the details']]);
-    assert.equal((await runs.getSnapshot(run.id, 'job'))?.body, '{"state":"RUNNING"}');
+    assert.equal((await runs.getSnapshots(run.id)).find((s) => s.kind === 'job')?.body, '{"state":"RUNNING"}');
     const latest = await getDb().db.selectFrom('tasks').select(['latest_restart_count', 'latest_status']).where('id', '=', observed.id).executeTakeFirstOrThrow();
     assert.deepEqual([Number(latest.latest_restart_count), latest.latest_status], [1, 'RUNNING'], "the task row carries its latest run's facts");
 
@@ -264,7 +280,7 @@ forEachDatabase('RunsStore', (getDb) => {
     const { run } = await runs.upsertByJob(job(30), guard);
     await runs.saveSnapshot(run.id, 'job', '{"state":"RUNNING"}', T0, guard);
     await runs.recordWarning(run.id, { detail: 'exceptions', message: 'odd answer', at: T0 }, guard);
-    assert.equal((await runs.getSnapshot(run.id, 'job'))?.body, '{"state":"RUNNING"}', 'written while the lease is held');
+    assert.equal((await runs.getSnapshots(run.id)).find((s) => s.kind === 'job')?.body, '{"state":"RUNNING"}', 'written while the lease is held');
 
     assert.equal(await leases.acquire('cluster-a', 'other', T0 + 6_000, 6_000), fence + 1, 'another instance took the cluster over');
     const refused = (err: unknown) => err instanceof LeaseLostError;
@@ -275,7 +291,7 @@ forEachDatabase('RunsStore', (getDb) => {
     await assert.rejects(runs.setFailedProbes([run.id], 9, guard), refused);
 
     assert.equal(await runs.getByJob('cluster-a', job(31).flinkJobId), undefined, 'no run discovered');
-    assert.equal((await runs.getSnapshot(run.id, 'job'))?.body, '{"state":"RUNNING"}', 'the snapshot kept');
+    assert.equal((await runs.getSnapshots(run.id)).find((s) => s.kind === 'job')?.body, '{"state":"RUNNING"}', 'the snapshot kept');
     assert.deepEqual((await runs.listWarnings(run.id)).map((w) => w.message), ['odd answer'], 'warnings untouched');
     assert.equal(Number((await getDb().db.selectFrom('runs').select('failed_probes').where('id', '=', run.id).executeTakeFirstOrThrow()).failed_probes), 0);
     await leases.release('other');

@@ -10,17 +10,8 @@ import { upsert } from '../db/upsert.js';
 export { TERMINAL_RUN_STATUSES as TERMINAL_STATUSES } from '@weir/contract';
 import { TERMINAL_RUN_STATUSES as TERMINAL_STATUSES } from '@weir/contract';
 
-export const SNAPSHOT_KINDS = [
-  'job',
-  'vertices',
-  'exceptions',
-  'checkpoints',
-  'checkpoint_config',
-  'config',
-  'plan',
-  'taskmanagers',
-] as const;
-export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
+import { decodeSnapshot, type DecodedSnapshot, type SnapshotKind } from './snapshot-schemas.js';
+export { SNAPSHOT_KINDS, type SnapshotKind } from './snapshot-schemas.js';
 
 /** A detail of a run's job the watcher could not read: its details, or one part of its final snapshot. */
 export type RunWarningDetail = 'job' | Exclude<SnapshotKind, 'job'>;
@@ -378,14 +369,16 @@ export class RunsStore {
     await this.guarded(guard, (target) => upsertSnapshot(target, runId, kind, body, capturedAt));
   }
 
-  async getSnapshot(runId: string, kind: SnapshotKind): Promise<RunSnapshot | undefined> {
+  /** One saved snapshot, decoded as its kind; undefined when there is none or it cannot be read as one. */
+  async getSnapshot<K extends SnapshotKind>(runId: string, kind: K): Promise<DecodedSnapshot<K> | undefined> {
     const row = await this.database.db
       .selectFrom('run_snapshots')
-      .selectAll()
+      .select(['body', 'captured_at'])
       .where('run_id', '=', runId)
       .where('kind', '=', kind)
       .executeTakeFirst();
-    return row && toSnapshot(row);
+    const data = row && decodeSnapshot(kind, row.body);
+    return data === undefined ? undefined : { capturedAt: Number(row!.captured_at), data };
   }
 
   /** One kind of snapshot of many runs, in one statement (the savepoint catalog reads up to 100 runs' checkpoints). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { JobCheckpoints } from '../flink/flink-rest.schemas.js';
 import { restoredPathOf, savedStatesOf } from '../flink/saved-states.js';
 import type { SavepointRecord } from '../runs/savepoints.store.js';
 import { buildCatalog, type CatalogRun } from './catalog-entries.js';
@@ -40,10 +41,10 @@ test('Flink history: completed savepoints and the latest addressable checkpoint;
 });
 
 test('where a job started from: a restored path Flink can address, else nothing', () => {
-  assert.equal(restoredPathOf(answer([], { restored: { id: 3, restore_timestamp: T, is_savepoint: true, external_path: 'file:/sp/savepoint-3' } })), 'file:/sp/savepoint-3');
-  assert.equal(restoredPathOf(answer([], { restored: { id: 3, restore_timestamp: T, is_savepoint: false, external_path: '<checkpoint-not-externally-addressable>' } })), undefined);
-  assert.equal(restoredPathOf(answer([], { restored: null })), undefined);
-  assert.equal(restoredPathOf('not json'), undefined);
+  const decoded = (latest: Record<string, unknown>) => JobCheckpoints.parse(JSON.parse(answer([], latest)));
+  assert.equal(restoredPathOf(decoded({ restored: { id: 3, restore_timestamp: T, is_savepoint: true, external_path: 'file:/sp/savepoint-3' } })), 'file:/sp/savepoint-3');
+  assert.equal(restoredPathOf(decoded({ restored: { id: 3, restore_timestamp: T, is_savepoint: false, external_path: '<checkpoint-not-externally-addressable>' } })), undefined);
+  assert.equal(restoredPathOf(decoded({ restored: null })), undefined);
 });
 
 test('the catalog joins what Weir recorded with what Flink reports: one entry a path, Flink-only ones marked so, missing folders MISSING', () => {

@@ -103,7 +103,7 @@ export class SavepointRetentionService {
       if (run.lost || (TERMINAL_RUN_STATUSES as readonly string[]).includes(run.status)) continue;
       const snapshot = await this.deps.runs.getSnapshot(run.id, 'checkpoints');
       if (!snapshot) return undefined;
-      const restored = restoredPathOf(snapshot.body);
+      const restored = restoredPathOf(snapshot.data);
       if (restored) protectedPaths.set(restored, `run of job ${run.flinkJobId} started from it and is ${run.status}`);
     }
     return protectedPaths;

@@ -34,7 +34,7 @@ describe('checkpoints of running jobs', () => {
     assert.deepEqual(ids(), [...new Set(ids())].sort((a, b) => a - b), 'ids increase and none is announced twice');
     const run = await weir.services.runs.getByJob((await weir.services.clusters.list())[0]!.id, jobId);
     const snapshot = await weir.services.runs.getSnapshot(run!.id, 'checkpoints');
-    assert.ok(snapshot && JSON.parse(snapshot.body).counts.completed >= 3);
+    assert.ok(snapshot && snapshot.data.counts.completed >= 3);
     assert.ok((await weir.services.checkpoints.lastCompletedCheckpointAt(run!.id))! > run!.startTime!);
   });
 

@@ -3,6 +3,7 @@ import type { ClustersService } from '../clusters/clusters.service.js';
 import type { EventBus, RunRef } from '../events/events.js';
 import { AppError, LeaseLostError } from '../errors/errors.js';
 import type { RunRecord, RunsStore, WriteGuard } from '../runs/runs.store.js';
+import type { SnapshotData } from '../runs/snapshot-schemas.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import type { Logger } from '../logging/logger.js';
 
@@ -15,12 +16,8 @@ interface Seen {
   lastCompletedSizeBytes?: number | null;
 }
 
-interface StoredCheckpoints {
-  latest?: {
-    completed?: { id: number; latest_ack_timestamp?: number; trigger_timestamp: number; is_savepoint: boolean; end_to_end_duration?: number; checkpointed_size?: number; state_size?: number } | null;
-    failed?: { id: number; failure_timestamp?: number; trigger_timestamp: number; failure_message?: string | null; is_savepoint: boolean } | null;
-  };
-}
+/** Flink's answer to /jobs/:jid/checkpoints, as the client decoded it (live) or the runs store did (saved). */
+type JobCheckpointsAnswer = SnapshotData<'checkpoints'>;
 
 /**
  * Follows the checkpoints of RUNNING jobs: /jobs/overview says nothing about
@@ -123,10 +120,10 @@ export class CheckpointTracker {
     }
     const previous = this.seen.get(run.id) ?? (await this.readSnapshot(run.id));
     await this.deps.runs.saveSnapshot(run.id, 'checkpoints', JSON.stringify(answer), (this.deps.now ?? Date.now)(), this.deps.writeGuard?.(cluster.id));
-    const current = summarize(answer as StoredCheckpoints);
+    const current = summarize(answer);
     this.seen.set(run.id, current);
-    const completed = (answer as StoredCheckpoints).latest?.completed;
-    const failed = (answer as StoredCheckpoints).latest?.failed;
+    const completed = answer.latest?.completed;
+    const failed = answer.latest?.failed;
     const ref = await this.refOf(cluster, run);
     if (completed && completed.id !== previous.completedId) {
       this.deps.events.publish({
@@ -153,7 +150,7 @@ export class CheckpointTracker {
 
   private async readSnapshot(runId: string): Promise<Seen> {
     const snapshot = await this.deps.runs.getSnapshot(runId, 'checkpoints');
-    return snapshot ? summarize(JSON.parse(snapshot.body) as StoredCheckpoints) : { completedId: null, failedId: null, lastCompletedAt: null };
+    return snapshot ? summarize(snapshot.data) : { completedId: null, failedId: null, lastCompletedAt: null };
   }
 
   private async refOf(cluster: Cluster, run: RunRecord): Promise<RunRef> {
@@ -174,7 +171,7 @@ export class CheckpointTracker {
   }
 }
 
-function summarize(answer: StoredCheckpoints): Seen {
+function summarize(answer: JobCheckpointsAnswer): Seen {
   const completed = answer.latest?.completed ?? null;
   return {
     completedId: completed?.id ?? null,

@@ -79,7 +79,7 @@ describe('the watcher on the shared test cluster', () => {
     await expectFlinksOwn(weir, flink, run, 'failed');
     const snapshot = await weir.services.runs.getSnapshot(run.id, 'exceptions');
     assert.ok(snapshot, 'exceptions saved');
-    assert.match(snapshot.body, /ArithmeticException|by zero/, 'the root cause is in the stored exception history');
+    assert.match(JSON.stringify(snapshot.data), /ArithmeticException|by zero/, 'the root cause is in the stored exception history');
     await waitUntil('the exception event', 5_000, async () => events.some((e) => e.type === 'run.exception' && e.flinkJobId === jobId));
   });
 
