@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FlinkHttp, withoutAnswerText, type FlinkHttpOptions } from './flink-http.js';
 import * as S from './flink-rest.schemas.js';
+import { lowestWatermark } from './watermarks.js';
 
 export type FlinkJobOverview = z.output<typeof S.JobOverviewEntry>;
 export type FlinkJobDetails = z.output<typeof S.JobDetails>;
@@ -125,6 +126,10 @@ export class JobManagerClient {
   }
   vertexWatermarks(jobId: string, vertexId: string) {
     return this.http.json(`/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/watermarks`, S.MetricValues);
+  }
+  /** The vertex's lowest current input watermark over its subtasks (epoch ms); null while one has none yet. */
+  async lowestInputWatermark(jobId: string, vertexId: string): Promise<number | null> {
+    return lowestWatermark(await this.vertexWatermarks(jobId, vertexId));
   }
 
   async cancel(jobId: string): Promise<void> {

@@ -142,24 +142,11 @@ export class MetricSampler {
     }
     const lag = entries.find((e) => e.target.metric === 'watermarkLagMs');
     if (lag) {
-      const watermark = lowestWatermark(await jm.vertexWatermarks(jobId, first.vertexId));
+      const watermark = await jm.lowestInputWatermark(jobId, first.vertexId);
       if (watermark !== null) out.push([lag.key, Math.max(at - watermark, 0)]);
     }
     return out;
   }
-}
-
-/** The lowest current input watermark over a vertex's subtasks; null when none has one yet. */
-export function lowestWatermark(values: { id: string; value?: string }[]): number | null {
-  let lowest: number | null = null;
-  for (const v of values) {
-    if (!v.id.endsWith('currentInputWatermark')) continue;
-    const n = Number(v.value);
-    // Flink reports Long.MIN_VALUE until a watermark arrives.
-    if (!Number.isFinite(n) || n <= 0) return null;
-    lowest = lowest === null ? n : Math.min(lowest, n);
-  }
-  return lowest;
 }
 
 function pushNumber(out: [string, number][], key: string, value: unknown): void {

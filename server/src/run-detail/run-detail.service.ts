@@ -13,7 +13,6 @@ import { TERMINAL_STATUSES, type RunRecord, type RunsStore } from '../runs/runs.
 import type { SnapshotData, SnapshotKind } from '../runs/snapshot-schemas.js';
 import type { SavepointsStore } from '../runs/savepoints.store.js';
 import { runOperations } from '../operations/run-operations.js';
-import { lowestWatermark } from '../metrics/metric-sampler.js';
 
 type JobDetails = z.output<typeof S.JobDetails>;
 
@@ -151,11 +150,11 @@ export class RunDetailService {
         details.vertices
           .filter((v) => v.status === 'RUNNING')
           .map(async (v) => {
-            const [aggregates, watermarks] = await Promise.all([
+            const [aggregates, watermark] = await Promise.all([
               jm.vertexSubtaskMetrics(jid, v.id, VERTEX_GAUGES).catch(() => []),
-              jm.vertexWatermarks(jid, v.id).catch(() => []),
+              jm.lowestInputWatermark(jid, v.id).catch(() => null),
             ]);
-            gauges.set(v.id, { aggregates, watermark: lowestWatermark(watermarks) });
+            gauges.set(v.id, { aggregates, watermark });
           }),
       );
       return graphOf(details, undefined, gauges);
