@@ -137,21 +137,29 @@ test('the run page: a status strip, key metrics without setup, readable configur
   assert.equal(await page.locator('.ant-empty:not([data-testid="empty-state"])').count(), 0, "no antd default 'No data' beside Weir's");
   await shots('04-checkpoints', 'en');
 
-  // Cluster: the JobManager's address copyable, whole on hover.
+  // A checkpoint's path, cut in its column, is whole on hover and copyable.
+  const checkpointPath = page.getByTestId('checkpoint-history').getByTestId('path-text').first();
+  assert.equal(await checkpointPath.locator('.ant-typography-copy').count(), 1, 'a copy button');
+  const fullPath = (await checkpointPath.locator('.ant-typography-copy').getAttribute('aria-label')) ?? '';
+  await checkpointPath.hover();
+  const tip = page.getByRole('tooltip').filter({ hasText: /chk-\d+/ }).first();
+  await tip.waitFor();
+  assert.match(await tip.innerText(), /^file:.*chk-\d+$/, `the whole path on hover (${fullPath})`);
+  await shots('04b-checkpoint-path-hover', 'en');
+
+  // Cluster: the JobManager's address copyable.
   await openTab('Cluster');
   const restUrl = page.getByTestId('path-text').first();
   await restUrl.waitFor();
   assert.equal(await restUrl.locator('.ant-typography-copy').count(), 1, 'a copy button');
-  await restUrl.hover();
-  await page.getByRole('tooltip').filter({ hasText: flink.restUrl }).first().waitFor();
   await shots('05-cluster', 'en');
 
   // Logs: a search marks its matches; the level filter narrows.
   await openTab('Logs');
   await page.getByTestId('log-text').waitFor();
   await waitFor('TaskManager log lines', 30_000, async () => /INFO\s/.test(await page.getByTestId('log-text').innerText()));
-  await page.getByTestId('log-search').locator('input').fill('checkpoint');
-  await page.getByTestId('log-search').locator('input').press('Enter');
+  await page.getByTestId('log-search').locator('xpath=self::input | .//input').first().fill('checkpoint');
+  await page.getByTestId('log-search').locator('xpath=self::input | .//input').first().press('Enter');
   await waitFor('marked matches', 10_000, async () => (await page.getByTestId('log-match').count()) > 0);
   const marked = await page.getByTestId('log-match').first().innerText();
   assert.equal(marked.toLowerCase(), 'checkpoint');
@@ -192,8 +200,8 @@ test('the run page: a status strip, key metrics without setup, readable configur
   await shots('04-checkpoints', 'zh');
   await page.goto(`${server.url}/runs/${runId}?tab=logs`);
   await waitFor('log lines', 30_000, async () => /INFO\s/.test(await page.getByTestId('log-text').innerText()));
-  await page.getByTestId('log-search').locator('input').fill('checkpoint');
-  await page.getByTestId('log-search').locator('input').press('Enter');
+  await page.getByTestId('log-search').locator('xpath=self::input | .//input').first().fill('checkpoint');
+  await page.getByTestId('log-search').locator('xpath=self::input | .//input').first().press('Enter');
   await waitFor('marked matches', 10_000, async () => (await page.getByTestId('log-match').count()) > 0);
   await shots('06-logs-search', 'zh');
   await language('en-US');
@@ -212,11 +220,22 @@ test('a run that does not exist says so and links back; the default alert rule a
   await page.getByTestId('rules-without-channel').waitFor();
   await shots('10-default-rule', 'en');
 
+  // Turning it off is audited as what changed, before → after.
+  await page.getByRole('switch', { name: 'Rule A job fails or becomes UNKNOWN on' }).click();
+  await page.goto(`${server.url}/audit?action=alert.rule.update`);
+  const change = page.getByTestId('audit-change').first();
+  await change.waitFor();
+  assert.match(await page.getByTestId('audit-detail').first().innerText(), /Enabled: true → false/);
+  await shots('12-audit-change', 'en');
+  await page.goto(`${server.url}/alerts/rules`);
+  await page.getByRole('switch', { name: 'Rule A job fails or becomes UNKNOWN on' }).click();
+
   // The global lineage: the job's task with its run's status.
   await page.goto(`${server.url}/lineage`);
   const node = page.getByTestId(`global-lineage-task-${taskId}`);
   await node.waitFor({ timeout: 30_000 });
-  assert.equal(await node.getByTestId('global-lineage-task-status').innerText(), 'RUNNING');
+  const latest = ((await api('GET', `/api/runs/${runId}`)) as { run: { status: string } }).run.status;
+  assert.equal(await node.getByTestId('global-lineage-task-status').innerText(), latest, "the node shows the status of the task's latest run");
   await shots('11-global-lineage', 'en');
 
   await language('zh-CN');
@@ -230,5 +249,8 @@ test('a run that does not exist says so and links back; the default alert rule a
   await page.goto(`${server.url}/lineage`);
   await page.getByTestId(`global-lineage-task-${taskId}`).waitFor({ timeout: 30_000 });
   await shots('11-global-lineage', 'zh');
+  await page.goto(`${server.url}/audit?action=alert.rule.update`);
+  await page.getByTestId('audit-change').first().waitFor();
+  await shots('12-audit-change', 'zh');
   await language('en-US');
 });

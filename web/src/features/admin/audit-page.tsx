@@ -233,7 +233,7 @@ function AuditDetail({ detail }: { detail: unknown }) {
     <Flex vertical gap={2} data-testid="audit-detail" style={{ fontSize: 13 }}>
       {lines.map((line, i) => (
         <div key={i} style={{ wordBreak: 'break-word' }}>
-          {line.field && <Typography.Text type="secondary">{line.field}: </Typography.Text>}
+          {line.field && <Typography.Text type="secondary">{t(`admin.audit.fields.${line.key}`, { defaultValue: line.field })}: </Typography.Text>}
           {line.change ? (
             <span data-testid="audit-change">
               {line.before === null ? notSet : <Typography.Text delete>{line.before}</Typography.Text>} → {line.after === null ? notSet : <Typography.Text strong>{line.after}</Typography.Text>}

@@ -83,6 +83,8 @@ export function CheckpointsTab({ detail, restore }: { detail: RunDetail; restore
       <Card size="small" title={t('runDetail.checkpoints.history')}>
         <Table<CheckpointView>
           data-testid="checkpoint-history"
+          // Wide histories scroll inside their card: the page itself never scrolls sideways at 1280 px.
+          scroll={{ x: 'max-content' }}
           size="small"
           rowKey="id"
           dataSource={data.history}
@@ -97,7 +99,7 @@ export function CheckpointsTab({ detail, restore }: { detail: RunDetail; restore
             { title: t('runDetail.checkpoints.size'), render: (_, c) => formatBytes(c.checkpointedSize) },
             { title: t('runDetail.checkpoints.stateSize'), render: (_, c) => formatBytes(c.stateSize) },
             { title: t('runDetail.checkpoints.acks'), render: (_, c) => `${c.acknowledgedSubtasks ?? '–'}/${c.subtasks ?? '–'}` },
-            { title: t('runDetail.checkpoints.path'), render: (_, c) => <PathText text={c.path ?? c.failureMessage} maxWidth={260} /> },
+            { title: t('runDetail.checkpoints.path'), width: 240, render: (_, c) => <PathText text={c.path ?? c.failureMessage} maxWidth={220} /> },
             { title: '', render: (_, c) => (c.status === 'COMPLETED' ? restoreButton(c.path) : null) },
           ]}
         />
