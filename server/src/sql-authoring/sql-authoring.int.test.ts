@@ -121,6 +121,12 @@ it('previews a streaming query up to its row limit and leaves no job running', a
   assert.equal(res.body.jobEnded, true);
   const running = await runningJobs();
   assert.deepEqual(running.filter((j) => j.includes(res.body.jobId) || j.includes('weir-preview')), []);
+  // A preview starts a job, so it is audited with what it did.
+  const audit = await weir.services.audit.list({ action: 'task.preview', targetId: taskId });
+  const entry = audit.items.find((e) => e.detail?.includes(res.body.jobId));
+  assert.ok(entry, 'the preview is in the audit log');
+  assert.equal(entry.outcome, 'success');
+  assert.match(entry.detail!, /"jobEnded":true/);
 });
 
 it('stops a preview at its time limit, caps what the client asks, and leaves no job running', async () => {
