@@ -36,7 +36,7 @@
 // ALTER, DROP, DELETE, UPDATE, TRUNCATE, CALL, ANALYZE and COMPILE/EXECUTE PLAN are not parsed:
 // lineage names them in a warning (`unsupported`). SHOW, DESCRIBE and STOP JOB forms the grammar
 // lacks are let through without an error: they move no data.
-//   - OFFSET / FETCH FIRST n ROWS ONLY and an aggregate's FILTER (WHERE ...) are blanked;
+//   - OFFSET / FETCH FIRST n ROWS ONLY, QUALIFY (2.x) and an aggregate's FILTER (WHERE ...) are blanked;
 // Each statement is parsed on its own so one broken statement leaves the others intact.
 import { FlinkSQL } from 'dt-sql-parser';
 import type { Token } from 'antlr4ng';
@@ -369,6 +369,21 @@ function fallbackRewrites(tokens: Token[], text: string): FallbackRewrite {
       out.edits.push(blank(t, tokens[close]!));
       out.blanked.push({ start: t.start, stop: tokens[close]!.stop + 1 });
       i = close;
+      continue;
+    }
+    if (name === 'QUALIFY') {
+      // QUALIFY <condition> (2.x) filters rows by a window function, like a WHERE after the SELECT.
+      const depth = depthAt(tokens, i);
+      let end = i;
+      for (let k = i + 1, d = depth; k < tokens.length; k++) {
+        const type = tokens[k]!.type;
+        if (type === FlinkSqlLexer.LR_BRACKET) d += 1;
+        else if (type === FlinkSqlLexer.RR_BRACKET && --d < depth) break;
+        if (d === depth && ['ORDER', 'LIMIT', 'UNION', 'EXCEPT', 'INTERSECT', 'WINDOW', 'OFFSET', 'FETCH'].includes(word(tokens[k]))) break;
+        end = k;
+      }
+      out.edits.push(blank(t, tokens[end]!));
+      i = end;
       continue;
     }
     if ((name === 'OFFSET' || name === 'FETCH') && depthAt(tokens, i) === 0) {

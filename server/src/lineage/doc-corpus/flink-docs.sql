@@ -350,6 +350,20 @@ SELECT * FROM Orders ORDER BY order_time OFFSET 2 ROWS FETCH NEXT 3 ROWS ONLY;
 INSERT INTO BigCounts
 SELECT product, COUNT(*) FILTER (WHERE amount > 10), SUM(amount) FILTER (WHERE amount > 0) FROM Orders GROUP BY product;
 
+-- @script qualify
+-- @source gap: QUALIFY, which the Flink 2.x parser accepts (checked on 2.3.0) though the docs pages read here do not show it
+-- @since 2.0
+-- @flink accepted
+CREATE TABLE Orders (order_id STRING, product STRING, amount BIGINT, order_time TIMESTAMP(3),
+  WATERMARK FOR order_time AS order_time) WITH ('connector' = 'datagen');
+CREATE TABLE FirstOrders (order_id STRING, product STRING) WITH ('connector' = 'blackhole');
+INSERT INTO FirstOrders
+SELECT order_id, product FROM Orders
+QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY order_time) = 1;
+SELECT product, amount FROM (
+  SELECT product, amount FROM Orders QUALIFY ROW_NUMBER() OVER (PARTITION BY product ORDER BY order_time DESC) <= 3
+);
+
 -- @script row-level-dml-needs-a-connector
 -- @source delete.md, update.md, truncate.md (batch mode; no connector in the distribution supports them)
 -- @flink rejected Unable to create a source for reading table
@@ -636,7 +650,7 @@ CREATE TABLE my_ctas_table (
     PRIMARY KEY (id) NOT ENFORCED
 ) WITH (
     'connector' = 'blackhole'
-) AS SELECT id, name, age, ts FROM source_table;
+) AS SELECT COALESCE(id, 0) AS id, name, age, ts FROM source_table;
 
 -- @script create-view-function-catalog-database
 -- @source create.md, use.md
