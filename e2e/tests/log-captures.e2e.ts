@@ -68,14 +68,6 @@ async function assertJobManagerPart(): Promise<void> {
   assert.match(failing[0]!, /java\.lang\.ArithmeticException: \/ by zero/);
 }
 
-/** "YYYY-MM-DD HH:mm:ss" as the page shows it, in the browser's (this machine's) time zone. */
-function shownTime(text: string): number {
-  const m = /(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})/.exec(text);
-  assert.ok(m, `a time in ${JSON.stringify(text)}`);
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  return new Date(y, mo - 1, d, h, mi, s).getTime();
-}
-
 before(async () => {
   assert.ok(process.env.WEIR_TEST_FLINK_REST && process.env.WEIR_TEST_FLINK_GATEWAY, 'WEIR_TEST_FLINK_REST and WEIR_TEST_FLINK_GATEWAY are not set: run this through `npm test`, which starts the test Flink cluster');
   flink = await sharedTestFlink();
@@ -122,7 +114,10 @@ test('after the job fails, the Logs tab lists the capture of the failure, whose 
   // Event, time, status, size (text and stored), detail.
   assert.ok(cells.includes('Failed'), `the event is named: ${JSON.stringify(cells)}`);
   assert.ok(cells.includes('Complete'), `the capture is complete: ${JSON.stringify(cells)}`);
-  const at = shownTime(cells.find((c) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(c.trim())) ?? '');
+  // The time in the app's one format ("Dec 6, 2026, 02:32:17"); the element carries the instant it shows.
+  const shown = row.getByTestId('date-time');
+  assert.match(await shown.innerText(), /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}:\d{2}$/);
+  const at = Number(await shown.getAttribute('data-at'));
   assert.ok(at >= submittedAt && at <= Date.now(), `captured at the failure, between the submission and now: ${new Date(at).toISOString()}`);
   assert.ok(cells.some((c) => /^[\d.]+ (?:[KMG]i)?B \([\d.]+ (?:[KMG]i)?B stored\)$/.test(c.trim())), `its size is shown: ${JSON.stringify(cells)}`);
   assert.ok(cells.includes('java.lang.ArithmeticException: / by zero'), `the detail names the cause: ${JSON.stringify(cells)}`);

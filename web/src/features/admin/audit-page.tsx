@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
+import { DateTime } from '../../components/date-time';
 import { PageHeader } from '../../components/page-header';
 import { teamNameOf } from '../teams/team-choices';
 import { useSeesSeveralTeams, useTeams } from '../teams/teams.queries';
@@ -107,7 +108,7 @@ function AuditPageContent() {
       title: t('admin.audit.columns.at'),
       dataIndex: 'at',
       width: 180,
-      render: (at: number) => <Tooltip title={dayjs(at).fromNow()}>{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</Tooltip>,
+      render: (at: number) => <DateTime at={at} />,
     },
     {
       title: t('admin.audit.columns.actor'),

@@ -1,10 +1,12 @@
 import type { AlertCondition, AlertScope } from '@weir/contract';
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../components/date-time-format';
+import { currentLanguage } from '../../i18n/i18n';
 import type { TFunction } from 'i18next';
 import { msToDuration } from './rule-form';
 
+/** A time in the one format of the app, in the chosen language (components/date-time-format.ts). */
 export function formatTime(ms: number | null | undefined): string {
-  return ms === null || ms === undefined ? '' : dayjs(ms).format('YYYY-MM-DD HH:mm:ss');
+  return ms === null || ms === undefined ? '' : formatDateTime(ms, currentLanguage());
 }
 
 /** "10 min", "2 h", "90 s" in the current language. */

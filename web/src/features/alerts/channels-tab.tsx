@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
 import { ChannelTypeTag } from './alert-tags';
-import { formatTime } from './alert-format';
 import { GuardedButton, useAlertPermissions } from './alert-permissions';
 import { useAlertChannels, useDeleteAlertChannel, useTestAlertChannel } from './alerts.queries';
 import { ChannelDrawer } from './channel-drawer';
+import { DateTime } from '../../components/date-time';
 
 /** Where a channel sends, without its secrets: a webhook's address, a mail server and recipients, or the masked robot address. */
 function target(channel: AlertChannel): string {
@@ -85,7 +85,7 @@ export function ChannelsTab() {
       width: 100,
       render: (enabled: boolean) => (enabled ? <Tag color="green">{t('alerts.channels.on')}</Tag> : <Tag>{t('alerts.channels.off')}</Tag>),
     },
-    { title: t('alerts.channels.columns.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (at: number) => formatTime(at) },
+    { title: t('alerts.channels.columns.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (at: number) => <DateTime at={at} /> },
     {
       title: t('common.actions'),
       key: 'actions',

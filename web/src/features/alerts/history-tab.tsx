@@ -21,6 +21,7 @@ import {
   type HistoryFilters,
 } from './history-filters';
 import { TaskPicker } from './task-picker';
+import { DateTime } from '../../components/date-time';
 
 /** The alert history: every delivery attempt, newest first, filtered and paged through the URL. */
 export function HistoryTab() {
@@ -46,7 +47,7 @@ export function HistoryTab() {
       title: t('alerts.history.columns.time'),
       dataIndex: 'createdAt',
       width: 170,
-      render: (at: number) => <Tooltip title={dayjs(at).fromNow()}>{formatTime(at)}</Tooltip>,
+      render: (at: number) => <DateTime at={at} />,
     },
     {
       title: t('alerts.history.columns.rule'),

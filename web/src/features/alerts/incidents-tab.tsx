@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { IncidentStateTag } from './alert-tags';
-import { formatDuration, formatTime } from './alert-format';
+import { formatDuration } from './alert-format';
 import { GuardedButton, useAlertPermissions } from './alert-permissions';
 import { useAlertIncidents } from './alerts.queries';
 import { historyFiltersToParams, incidentFiltersToParams, parseIncidentFilters, toIncidentQuery } from './history-filters';
 import { SilenceModal, type SilencePreset } from './silence-modal';
+import { DateTime } from '../../components/date-time';
 
 /** Incidents: one per rule and job (or cluster) while its condition holds; open first by default. */
 export function IncidentsTab() {
@@ -47,7 +48,7 @@ export function IncidentsTab() {
         </Tooltip>
       ),
     },
-    { title: t('alerts.incidents.columns.openedAt'), dataIndex: 'openedAt', width: 170, render: (at: number) => formatTime(at) },
+    { title: t('alerts.incidents.columns.openedAt'), dataIndex: 'openedAt', width: 170, render: (at: number) => <DateTime at={at} /> },
     {
       title: t('alerts.incidents.columns.resolved'),
       key: 'resolved',
@@ -55,7 +56,7 @@ export function IncidentsTab() {
       render: (_, i) =>
         i.resolvedAt ? (
           <Flex vertical>
-            <span>{formatTime(i.resolvedAt)}</span>
+            <DateTime at={i.resolvedAt} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('alerts.incidents.after', { duration: formatDuration(t, Math.max(1000, Math.round((i.resolvedAt - i.openedAt) / 1000) * 1000)) })}
               {i.resolveReason ? ` · ${t(`alerts.resolveReason.${i.resolveReason}`, { defaultValue: i.resolveReason })}` : ''}

@@ -5,10 +5,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
-import { describeCondition, describeScope, formatDuration, formatTime } from './alert-format';
+import { describeCondition, describeScope, formatDuration } from './alert-format';
 import { GuardedButton, useAlertPermissions } from './alert-permissions';
 import { useAlertChannels, useAlertRules, useDeleteAlertRule, useSetAlertRuleEnabled, useTaskNames } from './alerts.queries';
 import { RuleDrawer } from './rule-drawer';
+import { DateTime } from '../../components/date-time';
 
 /** Alert rules: what to watch, on which tasks, and where to send. Operators manage them. */
 export function RulesTab() {
@@ -90,7 +91,7 @@ export function RulesTab() {
       width: 120,
       render: (ms: number | null) => (ms === null ? <Typography.Text type="secondary">{t('alerts.rules.once')}</Typography.Text> : t('alerts.rules.every', { duration: formatDuration(t, ms) })),
     },
-    { title: t('alerts.rules.columns.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (at: number) => formatTime(at) },
+    { title: t('alerts.rules.columns.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (at: number) => <DateTime at={at} /> },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -4,10 +4,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
 import { partLabel } from './capture-links';
-import { formatTime } from './format';
 import { formatBytes } from './job-graph';
 import { LogText, useLogFilter } from './log-text';
 import { useCaptureLogs, useLogCapturePart, useRunLogCaptures } from './run-detail.queries';
+import { DateTime } from '../../components/date-time';
 
 const STATUS_COLOR: Record<LogCapture['status'], string> = { PENDING: 'processing', COMPLETE: 'success', PARTIAL: 'warning', FAILED: 'error' };
 
@@ -75,7 +75,7 @@ export function CapturedLogs({ detail, canOperate, captureId, onSelect }: { deta
           onRow={(c) => ({ onClick: () => { setSeq(undefined); onSelect(c.id); } })}
           columns={[
             { title: t('runDetail.captures.event'), render: (_, c) => <Tag>{t(`runDetail.captures.trigger.${c.trigger}`)}</Tag> },
-            { title: t('runDetail.captures.at'), width: 170, render: (_, c) => formatTime(c.triggerAt) },
+            { title: t('runDetail.captures.at'), width: 170, render: (_, c) => <DateTime at={c.triggerAt} /> },
             { title: t('runDetail.captures.status'), render: (_, c) => <Tag color={STATUS_COLOR[c.status]}>{t(`runDetail.captures.statuses.${c.status}`)}</Tag> },
             { title: t('runDetail.captures.size'), render: (_, c) => `${formatBytes(c.textBytes)} (${formatBytes(c.storedBytes)} ${t('runDetail.captures.stored')})` },
             { title: t('runDetail.captures.detail'), render: (_, c) => <Typography.Text ellipsis style={{ maxWidth: 420 }}>{c.failure ?? c.detail ?? (c.requestedBy ? t('runDetail.captures.by', { name: c.requestedBy }) : '')}</Typography.Text> },

@@ -7,6 +7,7 @@ import { formatBytes } from './job-graph';
 import { formatMs, formatTime } from './format';
 import { useRunCheckpoints } from './run-detail.queries';
 import { SourceBanner } from './source-banner';
+import { DateTime } from '../../components/date-time';
 
 export interface RestoreAction {
   allowed: boolean;
@@ -94,7 +95,7 @@ export function CheckpointsTab({ detail, restore }: { detail: RunDetail; restore
             { title: t('runDetail.checkpoints.id'), dataIndex: 'id', width: 70 },
             { title: t('runDetail.checkpoints.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'COMPLETED' ? 'green' : s === 'FAILED' ? 'red' : 'blue'}>{s}</Tag> },
             { title: t('runDetail.checkpoints.type'), render: (_, c) => (c.isSavepoint ? 'SAVEPOINT' : (c.type ?? 'CHECKPOINT')) },
-            { title: t('runDetail.checkpoints.triggered'), render: (_, c) => formatTime(c.triggeredAt) },
+            { title: t('runDetail.checkpoints.triggered'), render: (_, c) => <DateTime at={c.triggeredAt} /> },
             { title: t('runDetail.checkpoints.durationCol'), render: (_, c) => formatMs(c.durationMs) },
             { title: t('runDetail.checkpoints.size'), render: (_, c) => formatBytes(c.checkpointedSize) },
             { title: t('runDetail.checkpoints.stateSize'), render: (_, c) => formatBytes(c.stateSize) },
@@ -114,7 +115,7 @@ export function CheckpointsTab({ detail, restore }: { detail: RunDetail; restore
           columns={[
             { title: t('runDetail.checkpoints.kind'), dataIndex: 'kind' },
             { title: t('runDetail.checkpoints.status'), dataIndex: 'status' },
-            { title: t('runDetail.checkpoints.created'), render: (_, s) => formatTime(s.createdAt) },
+            { title: t('runDetail.checkpoints.created'), render: (_, s) => <DateTime at={s.createdAt} /> },
             { title: t('runDetail.checkpoints.path'), render: (_, s) => <PathText text={s.path ?? s.failure} maxWidth={420} /> },
             { title: '', render: (_, s) => (s.status === 'COMPLETED' ? restoreButton(s.path) : null) },
           ]}

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state';
 import { PathText } from '../../components/path-text';
 import { formatBytes } from './job-graph';
-import { formatTime } from './format';
 import { useRunCluster } from './run-detail.queries';
 import { SourceBanner } from './source-banner';
+import { DateTime } from '../../components/date-time';
 
 export function ClusterTab({ detail }: { detail: RunDetail }) {
   const { t } = useTranslation();
@@ -61,7 +61,7 @@ export function ClusterTab({ detail }: { detail: RunDetail }) {
             { title: t('runDetail.cluster.heap'), render: (_, tm) => `${formatBytes(tm.heapUsed)} / ${formatBytes(tm.heapMax)}` },
             { title: t('runDetail.cluster.managedMemory'), render: (_, tm) => formatBytes(tm.managedMemory) },
             { title: t('runDetail.cluster.processMemory'), render: (_, tm) => formatBytes(tm.totalProcessMemory) },
-            { title: t('runDetail.cluster.heartbeat'), render: (_, tm) => formatTime(tm.lastHeartbeatAt) },
+            { title: t('runDetail.cluster.heartbeat'), render: (_, tm) => <DateTime at={tm.lastHeartbeatAt} /> },
           ]}
         />
       </Card>

@@ -3,9 +3,9 @@ import { Alert, Empty, Space, Spin, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { captureNear } from './capture-links';
-import { formatTime } from './format';
 import { useRunExceptions, useRunLogCaptures } from './run-detail.queries';
 import { SourceBanner } from './source-banner';
+import { DateTime } from '../../components/date-time';
 
 type Entry = RunExceptions['entries'][number];
 
@@ -52,7 +52,7 @@ export function ExceptionsTab({ detail }: { detail: RunDetail }) {
             ),
           }}
           columns={[
-            { title: t('runDetail.exceptions.time'), width: 170, render: (_, e) => formatTime(e.at) },
+            { title: t('runDetail.exceptions.time'), width: 170, render: (_, e) => <DateTime at={e.at} /> },
             { title: t('runDetail.exceptions.exception'), render: (_, e) => <Typography.Text code style={{ whiteSpace: 'normal' }}>{e.message}</Typography.Text> },
             { title: t('runDetail.exceptions.task'), render: (_, e) => e.taskName ?? <Typography.Text type="secondary">{t('runDetail.exceptions.global')}</Typography.Text> },
             { title: t('runDetail.exceptions.location'), render: (_, e) => [e.taskManagerId, e.location].filter(Boolean).join(' @ ') || '–' },

@@ -1,7 +1,9 @@
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../components/date-time-format';
+import { currentLanguage } from '../../i18n/i18n';
 
+/** A time in the one format of the app, in the chosen language (components/date-time-format.ts). */
 export function formatTime(ms: number | null | undefined): string {
-  return ms ? dayjs(ms).format('YYYY-MM-DD HH:mm:ss') : '–';
+  return formatDateTime(ms, currentLanguage());
 }
 
 export function formatMs(ms: number | null | undefined): string {

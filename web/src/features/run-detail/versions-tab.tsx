@@ -2,8 +2,8 @@ import type { DiffLine, RunDetail, TaskVersion } from '@weir/contract';
 import { Alert, Card, Empty, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatTime } from './format';
 import { useCompareVersions, useTaskVersions } from './run-detail.queries';
+import { DateTime } from '../../components/date-time';
 
 const LINE_STYLE: Record<DiffLine['kind'], React.CSSProperties> = {
   same: {},
@@ -55,7 +55,7 @@ export function VersionsTab({ detail }: { detail: RunDetail }) {
         pagination={false}
         columns={[
           { title: t('runDetail.versions.version'), render: (_, v) => <Space>{`v${v.version}`}{v.version === runVersion && <Tag color="blue">{t('runDetail.versions.current')}</Tag>}</Space> },
-          { title: t('runDetail.versions.created'), render: (_, v) => formatTime(v.createdAt) },
+          { title: t('runDetail.versions.created'), render: (_, v) => <DateTime at={v.createdAt} /> },
           { title: t('runDetail.versions.by'), dataIndex: 'createdBy' },
           { title: t('runDetail.versions.note'), render: (_, v) => v.note ?? '' },
         ]}
