@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { alertsRoutes } from './alerts/alerts.routes.js';
@@ -15,6 +14,7 @@ import { clustersRoutes } from './clusters/clusters.routes.js';
 import { registerErrorHandling } from './errors/error-handler.js';
 import { eventsRoutes } from './events/events.routes.js';
 import { DEFAULT_BODY_LIMIT_BYTES } from './http/body-limits.js';
+import { registerWebApp } from './http/web-app.js';
 import { healthRoutes } from './health/health.routes.js';
 import { jobHealthRoutes } from './health/job-health.routes.js';
 import { lineageRoutes } from './lineage/lineage.routes.js';
@@ -132,6 +132,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
-  if (serveWeb) await app.register(fastifyStatic, { root: options.webDir!, wildcard: false });
+  if (serveWeb) await registerWebApp(app, options.webDir!);
   return app;
 }
