@@ -1,8 +1,6 @@
 // Starts a local Flink (1.20.x or 2.x) session cluster (JobManager, TaskManagers, SQL Gateway)
 // with plain `java` processes: no bin/ scripts, no shell.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   buildClasspath,
@@ -13,12 +11,29 @@ import {
   renderConfigYaml,
   renderLog4jProperties,
   renderZooKeeperConfig,
-  stdoutFileFor,
   tail,
   taskManagerResourceId,
   type ResourceParams,
 } from './config.js';
 import { ensureFlinkDistribution, requireTool, type FlinkDistribution } from './distribution.js';
+import {
+  acceptsConnections,
+  assertPortsFree,
+  awaitExit,
+  fileSize,
+  httpJson,
+  installHooks,
+  killGroup,
+  readFrom,
+  runCapture,
+  spawnJava,
+  stopProcesses,
+  waitForProcesses,
+  type JavaLaunch,
+  type ManagedProcess,
+} from './processes.js';
+
+export { isPortFree } from './processes.js';
 
 export interface LocalFlinkOptions {
   /** Holds conf/, log/, tmp/, checkpoints/, savepoints/, web-upload/. Created if missing. */
@@ -103,231 +118,81 @@ export interface LocalFlinkCluster {
   pids(): Record<string, number | undefined>;
 }
 
-interface ManagedProcess {
-  name: string;
-  child: ChildProcess;
-  pid: number;
-  logFile: string;
-  outFile: string;
-  exited: boolean;
-  exitCode: number | null;
-  exitSignal: NodeJS.Signals | null;
-  exitPromise: Promise<void>;
-}
-
-// ---------------------------------------------------------------- process-wide cleanup
-
-const liveProcesses = new Set<ManagedProcess>();
-let exitHookInstalled = false;
-let signalHooksInstalled = false;
-
-function killGroup(p: ManagedProcess, signal: NodeJS.Signals): void {
-  if (p.exited) return;
-  try {
-    process.kill(-p.pid, signal); // detached: the JVM leads its own process group
-  } catch {
-    try {
-      process.kill(p.pid, signal);
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-/** Waits for a process to exit, keeping the event loop alive meanwhile (children are unref'd). */
-async function awaitExit(p: ManagedProcess): Promise<void> {
-  const keepAlive = setInterval(() => {}, 1000);
-  try {
-    await p.exitPromise;
-  } finally {
-    clearInterval(keepAlive);
-  }
-}
-
-function killAllNow(): void {
-  for (const p of liveProcesses) killGroup(p, 'SIGKILL');
-}
-
-function installHooks(handleSignals: boolean): void {
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on('exit', killAllNow); // synchronous: the last chance to not leave JVMs behind
-  }
-  if (handleSignals && !signalHooksInstalled) {
-    signalHooksInstalled = true;
-    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-      const handler = (): void => {
-        killAllNow();
-        process.removeListener(sig, handler);
-        // If nobody else handles the signal, behave like the default (terminate).
-        if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
-      };
-      process.on(sig, handler);
-    }
-  }
-}
-
-// ---------------------------------------------------------------- helpers
-
-/** Resolves if nothing listens on host:port (checked by binding it, and the wildcard address). */
-export async function isPortFree(port: number, host: string): Promise<boolean> {
-  const tryListen = (h: string): Promise<boolean> =>
-    new Promise((res) => {
-      const srv = createServer();
-      srv.once('error', (err: NodeJS.ErrnoException) => res(err.code !== 'EADDRINUSE' && err.code !== 'EACCES'));
-      srv.listen({ port, host: h, exclusive: true }, () => srv.close(() => res(true)));
-    });
-  return (await tryListen(host)) && (await tryListen('0.0.0.0'));
-}
-
-async function assertPortsFree(ports: Array<[string, number]>, host: string): Promise<void> {
-  const seen = new Map<number, string>();
-  for (const [what, port] of ports) {
-    const other = seen.get(port);
-    if (other) throw new Error(`Port ${port} is configured twice (${other} and ${what}).`);
-    seen.set(port, what);
-  }
-  for (const [what, port] of ports) {
-    if (!(await isPortFree(port, host))) {
-      throw new Error(`Port ${port} (${what}) is already in use on ${host}; cannot start local Flink there.`);
-    }
-  }
-}
-
-function readTail(file: string, lines: number): string {
-  try {
-    return tail(readFileSync(file, 'utf8'), lines);
-  } catch {
-    return '(no file)';
-  }
-}
-
-function readFrom(file: string, offset: number): string {
-  try {
-    const size = statSync(file).size;
-    if (size <= offset) return '';
-    const fd = openSync(file, 'r');
-    try {
-      const buf = Buffer.alloc(size - offset);
-      readSync(fd, buf, 0, buf.length, offset);
-      return buf.toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return '';
-  }
-}
-
-function fileSize(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Whether something accepts TCP connections on host:port. */
-function acceptsConnections(host: string, port: number): Promise<boolean> {
-  return new Promise((res) => {
-    const socket = connect({ host, port });
-    const done = (ok: boolean): void => {
-      socket.destroy();
-      res(ok);
-    };
-    socket.setTimeout(2000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
-async function httpJson(url: string): Promise<{ status: number; body: unknown }> {
-  const ac = new AbortController();
-  const t = setTimeout(() => ac.abort(), 3000);
-  try {
-    const res = await fetch(url, { signal: ac.signal });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body };
-  } finally {
-    clearTimeout(t);
-  }
-}
-
-function runCapture(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
-  return new Promise((res, rej) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', rej);
-    child.on('close', (code) => res({ code, out }));
-  });
-}
-
 // ---------------------------------------------------------------- start
 
-export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFlinkCluster> {
+/** The options with their defaults filled in. */
+type Settings = ReturnType<typeof settingsOf>;
+
+function settingsOf(opts: LocalFlinkOptions) {
   if (!opts || !opts.dataDir) throw new Error('startLocalFlink: dataDir is required');
-  const log = opts.log ?? (() => {});
   const host = opts.host ?? '127.0.0.1';
   const restPort = opts.restPort ?? 8081;
-  const rpcPort = opts.rpcPort ?? 6123;
   const withGateway = opts.gateway !== false;
   const gatewayPort = opts.gatewayPort ?? 8083;
   const historyPort = opts.historyServerPort;
-  const tmCount = opts.taskManagers ?? 1;
-  const startTimeoutMs = opts.startTimeoutMs ?? 180_000;
-  const stopGraceMs = opts.stopGraceMs ?? 15_000;
-  const jvmOpts = opts.jvmOpts ?? [];
-  const ha = opts.highAvailability;
-
-  requireTool('java', ['-version'], 'to run local Flink');
-  const distribution = opts.distribution ??
-    (await ensureFlinkDistribution({ ...(opts.flinkVersion ? { version: opts.flinkVersion } : {}), log }));
-  const profile = flinkVersionProfile(distribution.version);
-
-  // Ports first: fail at once, before any JVM is spawned.
-  const ports: Array<[string, number]> = [['JobManager REST', restPort], ['JobManager RPC', rpcPort]];
-  if (withGateway) ports.push(['SQL Gateway REST', gatewayPort]);
-  if (ha) ports.push(['ZooKeeper client', ha.zooKeeperPort]);
-  if (historyPort !== undefined) ports.push(['HistoryServer web', historyPort]);
-  await assertPortsFree(ports, host);
-
-  const t0 = Date.now();
-  const dataDir = resolve(opts.dataDir);
-  const dirs = {
-    conf: join(dataDir, 'conf'),
-    log: join(dataDir, 'log'),
-    tmp: join(dataDir, 'tmp'),
-    checkpoints: join(dataDir, 'checkpoints'),
-    savepoints: join(dataDir, 'savepoints'),
-    webUpload: join(dataDir, 'web-upload'),
-    plugins: join(dataDir, 'plugins'), // processes run with cwd=dataDir; Flink looks for ./plugins
-    ...(ha ? { ha: join(dataDir, 'ha'), zooKeeper: join(dataDir, 'zookeeper') } : {}),
-    completedJobs: join(dataDir, 'completed-jobs'),
-    historyWeb: join(dataDir, 'history-web'),
-  };
-  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
-
-  const entries = clusterConfigEntries({
+  return {
+    log: opts.log ?? (() => {}),
     host,
     restPort,
-    rpcPort,
-    gatewayPort: withGateway ? gatewayPort : undefined,
+    rpcPort: opts.rpcPort ?? 6123,
+    withGateway,
+    gatewayPort,
+    historyPort,
+    tmCount: opts.taskManagers ?? 1,
+    startTimeoutMs: opts.startTimeoutMs ?? 180_000,
+    stopGraceMs: opts.stopGraceMs ?? 15_000,
+    ha: opts.highAvailability,
+    dataDir: resolve(opts.dataDir),
+    restUrl: `http://${host}:${restPort}`,
+    gatewayUrl: withGateway ? `http://${host}:${gatewayPort}` : undefined,
+    historyUrl: historyPort === undefined ? undefined : `http://${host}:${historyPort}`,
+  };
+}
+
+/** The ports the cluster will take, checked before any JVM is spawned so a clash fails at once. */
+function portsOf(s: Settings): Array<[string, number]> {
+  const ports: Array<[string, number]> = [['JobManager REST', s.restPort], ['JobManager RPC', s.rpcPort]];
+  if (s.withGateway) ports.push(['SQL Gateway REST', s.gatewayPort]);
+  if (s.ha) ports.push(['ZooKeeper client', s.ha.zooKeeperPort]);
+  if (s.historyPort !== undefined) ports.push(['HistoryServer web', s.historyPort]);
+  return ports;
+}
+
+/** The folders under the data folder, created. Processes run with cwd=dataDir, where Flink looks for ./plugins. */
+function prepareDataDir(s: Settings) {
+  const at = (name: string) => join(s.dataDir, name);
+  const dirs = {
+    conf: at('conf'),
+    log: at('log'),
+    tmp: at('tmp'),
+    checkpoints: at('checkpoints'),
+    savepoints: at('savepoints'),
+    webUpload: at('web-upload'),
+    plugins: at('plugins'),
+    ...(s.ha ? { ha: at('ha'), zooKeeper: at('zookeeper') } : {}),
+    completedJobs: at('completed-jobs'),
+    historyWeb: at('history-web'),
+  };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  return dirs;
+}
+
+type Dirs = ReturnType<typeof prepareDataDir>;
+
+/** Writes config.yaml, log4j.properties and (with HA) zoo.cfg into conf/. */
+function writeConfiguration(s: Settings, opts: LocalFlinkOptions, dirs: Dirs): { log4jFile: string; zooKeeperConfigFile: string } {
+  const { ha, host } = s;
+  const entries = clusterConfigEntries({
+    host,
+    restPort: s.restPort,
+    rpcPort: s.rpcPort,
+    gatewayPort: s.withGateway ? s.gatewayPort : undefined,
     slotsPerTaskManager: opts.slotsPerTaskManager ?? 4,
     taskManagerProcessMemory: opts.taskManagerProcessMemory ?? '1728m',
     jobManagerProcessMemory: opts.jobManagerProcessMemory ?? '1024m',
     dirs,
     highAvailability: ha && { zooKeeperPort: ha.zooKeeperPort, storageDir: dirs.ha!, clusterId: ha.clusterId ?? '/weir' },
-    historyServer: historyPort === undefined ? undefined : { port: historyPort, archiveDir: dirs.completedJobs, webDir: dirs.historyWeb },
+    historyServer: s.historyPort === undefined ? undefined : { port: s.historyPort, archiveDir: dirs.completedJobs, webDir: dirs.historyWeb },
     extraConfig: {
       // A killed JobManager keeps its leadership until its ZooKeeper session expires (60 s by default); the
       // next one waits that long. 10 s keeps failover tests short without expiring sessions on a busy machine.
@@ -340,255 +205,225 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
   writeFileSync(log4jFile, renderLog4jProperties());
   const zooKeeperConfigFile = join(dirs.conf, 'zoo.cfg');
   if (ha) writeFileSync(zooKeeperConfigFile, renderZooKeeperConfig({ host, port: ha.zooKeeperPort, dataDir: dirs.zooKeeper! }));
+  return { log4jFile, zooKeeperConfigFile };
+}
 
-  const libJars = readdirSync(distribution.libDir).filter((f) => f.endsWith('.jar')).map((f) => join(distribution.libDir, f));
-  const classpath = buildClasspath(libJars);
-  const gatewayJar = join(distribution.optDir, `flink-sql-gateway-${distribution.version}.jar`);
-  const gatewayClasspath = `${classpath}:${gatewayJar}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, FLINK_CONF_DIR: dirs.conf };
-  delete env.FLINK_ENV_JAVA_OPTS;
-
-  async function resourceParams(kind: 'GET_TM_RESOURCE_PARAMS' | 'GET_JM_RESOURCE_PARAMS'): Promise<ResourceParams> {
-    const args = ['-cp', classpath, MAIN_CLASSES.bashJavaUtils, kind, '--configDir', dirs.conf];
-    const r = await runCapture('java', args, env);
-    if (r.code !== 0) {
-      throw new Error(`BashJavaUtils ${kind} failed (exit ${r.code}):\n${tail(r.out, 20)}`);
-    }
+/** The JVM arguments Flink's own memory model gives the JobManager and TaskManagers for this configuration. */
+async function memoryParams(classpath: string, confDir: string, env: NodeJS.ProcessEnv): Promise<{ jm: ResourceParams; tm: ResourceParams }> {
+  const read = async (kind: 'GET_TM_RESOURCE_PARAMS' | 'GET_JM_RESOURCE_PARAMS'): Promise<ResourceParams> => {
+    const r = await runCapture('java', ['-cp', classpath, MAIN_CLASSES.bashJavaUtils, kind, '--configDir', confDir], env);
+    if (r.code !== 0) throw new Error(`BashJavaUtils ${kind} failed (exit ${r.code}):\n${tail(r.out, 20)}`);
     return parseResourceParams(r.out);
-  }
-  const [jmParams, tmParams] = await Promise.all([
-    resourceParams('GET_JM_RESOURCE_PARAMS'),
-    resourceParams('GET_TM_RESOURCE_PARAMS'),
-  ]);
-  log(`JobManager JVM: ${jmParams.jvmArgs.join(' ')}`);
-  log(`TaskManager JVM: ${tmParams.jvmArgs.join(' ')}`);
+  };
+  const [jm, tm] = await Promise.all([read('GET_JM_RESOURCE_PARAMS'), read('GET_TM_RESOURCE_PARAMS')]);
+  return { jm, tm };
+}
 
-  installHooks(opts.handleSignals !== false);
+/** The cluster's processes by role, each started (again) by its own spawner. */
+class ClusterProcesses {
+  jobManager: ManagedProcess | undefined;
+  gateway: ManagedProcess | undefined;
+  zooKeeper: ManagedProcess | undefined;
+  historyServer: ManagedProcess | undefined;
+  readonly taskManagers = new Map<number, ManagedProcess>();
 
-  function spawnJava(name: string, mainClass: string, jvm: string[], cp: string, programArgs: string[]): ManagedProcess {
-    const logFile = join(dirs.log, `${name}.log`);
-    const outFile = stdoutFileFor(logFile);
-    const fd = openSync(outFile, 'a');
-    let child: ChildProcess;
-    try {
-      child = spawn(
-        'java',
-        [
-          ...profile.javaOpts,
-          ...jvm,
-          ...jvmOpts,
-          `-Dlog.file=${logFile}`,
-          `-Dlog4j.configurationFile=file:${log4jFile}`,
-          '-classpath',
-          cp,
-          mainClass,
-          ...programArgs,
-        ],
-        { cwd: dataDir, env, detached: true, stdio: ['ignore', fd, fd] },
-      );
-    } finally {
-      closeSync(fd);
-    }
-    if (child.pid === undefined) throw new Error(`Could not spawn java for ${name}`);
-    child.unref();
-    const p: ManagedProcess = {
-      name,
-      child,
-      pid: child.pid,
-      logFile,
-      outFile,
-      exited: false,
-      exitCode: null,
-      exitSignal: null,
-      exitPromise: Promise.resolve(),
-    };
-    p.exitPromise = new Promise((res) => {
-      child.once('exit', (code, signal) => {
-        p.exited = true;
-        p.exitCode = code;
-        p.exitSignal = signal;
-        liveProcesses.delete(p);
-        res();
-      });
+  constructor(
+    private readonly launch: JavaLaunch,
+    private readonly classpath: string,
+    private readonly gatewayClasspath: string,
+    private readonly memory: { jm: ResourceParams; tm: ResourceParams },
+    private readonly confDir: string,
+    private readonly zooKeeperConfigFile: string,
+    private readonly opts: LocalFlinkOptions,
+  ) {}
+
+  spawnJobManager(): ManagedProcess {
+    this.jobManager = spawnJava(this.launch, {
+      name: 'jobmanager',
+      mainClass: MAIN_CLASSES.jobManager,
+      jvm: this.memory.jm.jvmArgs,
+      classpath: this.classpath,
+      programArgs: [...this.memory.jm.dynamicArgs, '--configDir', this.confDir, '--executionMode', 'cluster'],
     });
-    liveProcesses.add(p);
-    log(`started ${name} (pid ${p.pid}), log ${logFile}`);
+    return this.jobManager;
+  }
+
+  spawnTaskManager(index: number): ManagedProcess {
+    const p = spawnJava(this.launch, {
+      name: taskManagerResourceId(index),
+      mainClass: MAIN_CLASSES.taskManager,
+      jvm: ['-XX:+UseG1GC', ...this.memory.tm.jvmArgs],
+      classpath: this.classpath,
+      programArgs: ['--configDir', this.confDir, ...this.memory.tm.dynamicArgs, '-D', `taskmanager.resource-id=${taskManagerResourceId(index)}`],
+    });
+    this.taskManagers.set(index, p);
     return p;
   }
 
-  let jobManager: ManagedProcess | undefined;
-  let gatewayProc: ManagedProcess | undefined;
-  let zooKeeperProc: ManagedProcess | undefined;
-  let historyProc: ManagedProcess | undefined;
-  const taskManagers = new Map<number, ManagedProcess>();
-
-  const spawnJobManager = (): ManagedProcess =>
-    spawnJava('jobmanager', MAIN_CLASSES.jobManager, jmParams.jvmArgs, classpath, [
-      ...jmParams.dynamicArgs,
-      '--configDir',
-      dirs.conf,
-      '--executionMode',
-      'cluster',
-    ]);
-  const spawnTaskManager = (index: number): ManagedProcess =>
-    spawnJava(taskManagerResourceId(index), MAIN_CLASSES.taskManager, ['-XX:+UseG1GC', ...tmParams.jvmArgs], classpath, [
-      '--configDir',
-      dirs.conf,
-      ...tmParams.dynamicArgs,
-      '-D',
-      `taskmanager.resource-id=${taskManagerResourceId(index)}`,
-    ]);
-  const spawnZooKeeper = (): ManagedProcess =>
-    spawnJava('zookeeper', MAIN_CLASSES.zooKeeper, ['-Xmx128m', '-XX:+UseG1GC'], classpath, ['--zkConfigFile', zooKeeperConfigFile, '--peerId', '1']);
-  const spawnGateway = (): ManagedProcess =>
-    spawnJava('sql-gateway', MAIN_CLASSES.sqlGateway, [`-Xmx${opts.gatewayHeap ?? '512m'}`, '-XX:+UseG1GC'], gatewayClasspath, []);
-
-  const spawnHistoryServer = (): ManagedProcess =>
-    spawnJava('history-server', MAIN_CLASSES.historyServer, [`-Xmx${opts.historyServerHeap ?? '256m'}`], classpath, ['--configDir', dirs.conf]);
-
-  const restUrl = `http://${host}:${restPort}`;
-  const gatewayUrl = withGateway ? `http://${host}:${gatewayPort}` : undefined;
-  const historyUrl = historyPort === undefined ? undefined : `http://${host}:${historyPort}`;
-
-  /** Polls `check` until true; throws with the log tail if a watched process dies. */
-  async function waitUntil(what: string, watched: ManagedProcess[], timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      for (const p of watched) {
-        if (p.exited) {
-          throw new Error(
-            `${p.name} (pid ${p.pid}) exited during start (code ${p.exitCode}, signal ${p.exitSignal}) while waiting for ${what}.\n` +
-              `--- last lines of ${p.logFile} ---\n${readTail(p.logFile, 30)}\n` +
-              `--- last lines of ${p.outFile} ---\n${readTail(p.outFile, 15)}`,
-          );
-        }
-      }
-      try {
-        if (await check()) return;
-      } catch {
-        /* not up yet */
-      }
-      if (Date.now() > deadline) {
-        const logs = watched.map((p) => `--- last lines of ${p.logFile} ---\n${readTail(p.logFile, 15)}`).join('\n');
-        throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.\n${logs}`);
-      }
-      await sleep(250);
-    }
+  spawnZooKeeper(): ManagedProcess {
+    this.zooKeeper = spawnJava(this.launch, {
+      name: 'zookeeper',
+      mainClass: MAIN_CLASSES.zooKeeper,
+      jvm: ['-Xmx128m', '-XX:+UseG1GC'],
+      classpath: this.classpath,
+      programArgs: ['--zkConfigFile', this.zooKeeperConfigFile, '--peerId', '1'],
+    });
+    return this.zooKeeper;
   }
 
-  const restReady = async (): Promise<boolean> => (await httpJson(`${restUrl}/overview`)).status === 200;
-  const registeredTaskManagers = async (): Promise<number> => {
-    const r = await httpJson(`${restUrl}/overview`);
-    return r.status === 200 ? Number((r.body as { taskmanagers?: number }).taskmanagers ?? 0) : -1;
-  };
-
-  async function stopProcesses(procs: ManagedProcess[], graceMs: number): Promise<void> {
-    const live = procs.filter((p) => !p.exited);
-    for (const p of live) killGroup(p, 'SIGTERM');
-    let timeout: NodeJS.Timeout | undefined;
-    const timer = new Promise<'timeout'>((res) => (timeout = setTimeout(() => res('timeout'), graceMs)));
-    const all = Promise.all(live.map((p) => p.exitPromise)).then(() => 'done' as const);
-    const first = await Promise.race([all, timer]);
-    clearTimeout(timeout);
-    if (first === 'timeout') {
-      for (const p of live) if (!p.exited) {
-        log(`${p.name} (pid ${p.pid}) ignored SIGTERM for ${graceMs} ms; sending SIGKILL`);
-        killGroup(p, 'SIGKILL');
-      }
-      await Promise.all(live.map(awaitExit));
-    }
+  spawnGateway(): ManagedProcess {
+    this.gateway = spawnJava(this.launch, {
+      name: 'sql-gateway',
+      mainClass: MAIN_CLASSES.sqlGateway,
+      jvm: [`-Xmx${this.opts.gatewayHeap ?? '512m'}`, '-XX:+UseG1GC'],
+      classpath: this.gatewayClasspath,
+      programArgs: [],
+    });
+    return this.gateway;
   }
 
-  const allProcs = (): ManagedProcess[] =>
-    [historyProc, gatewayProc, ...taskManagers.values(), jobManager, zooKeeperProc].filter((p): p is ManagedProcess => p !== undefined);
+  spawnHistoryServer(): ManagedProcess {
+    this.historyServer = spawnJava(this.launch, {
+      name: 'history-server',
+      mainClass: MAIN_CLASSES.historyServer,
+      jvm: [`-Xmx${this.opts.historyServerHeap ?? '256m'}`],
+      classpath: this.classpath,
+      programArgs: ['--configDir', this.confDir],
+    });
+    return this.historyServer;
+  }
 
+  /** Every process, in the order they are stopped: the JobManager after its TaskManagers, ZooKeeper last. */
+  all(): ManagedProcess[] {
+    return [this.historyServer, this.gateway, ...this.taskManagers.values(), this.jobManager, this.zooKeeper].filter((p): p is ManagedProcess => p !== undefined);
+  }
+}
+
+/** Starts every process and waits, by condition, until each answers: ZooKeeper, REST, all TaskManagers registered, the gateway, the HistoryServer. */
+async function startAll(s: Settings, procs: ClusterProcesses, t0: number): Promise<void> {
+  const left = () => Math.max(1000, s.startTimeoutMs - (Date.now() - t0));
+  if (s.ha) {
+    // ZooKeeper first: the JobManager's leader election needs it, and would otherwise spend its start retrying.
+    const zk = procs.spawnZooKeeper();
+    await waitForProcesses(`ZooKeeper on port ${s.ha.zooKeeperPort}`, [zk], s.startTimeoutMs, () => acceptsConnections(s.host, s.ha!.zooKeeperPort));
+    s.log(`ZooKeeper up at ${s.host}:${s.ha.zooKeeperPort} after ${Date.now() - t0} ms`);
+  }
+  // All JVMs start together: TMs retry registration until the RM is up, the gateway needs nothing.
+  procs.spawnJobManager();
+  for (let i = 1; i <= s.tmCount; i++) procs.spawnTaskManager(i);
+  if (s.withGateway) procs.spawnGateway();
+  if (s.historyUrl) procs.spawnHistoryServer();
+  const watched = procs.all();
+  await waitForProcesses('JobManager REST', watched, s.startTimeoutMs, () => restReady(s.restUrl));
+  s.log(`JobManager REST up at ${s.restUrl} after ${Date.now() - t0} ms`);
+  await waitForProcesses(`${s.tmCount} TaskManager(s) registered`, watched, left(), async () => (await registeredTaskManagers(s.restUrl)) === s.tmCount);
+  s.log(`${s.tmCount} TaskManager(s) registered after ${Date.now() - t0} ms`);
+  if (s.gatewayUrl) {
+    const gatewayUrl = s.gatewayUrl;
+    await waitForProcesses('SQL Gateway /v3/info', watched, left(), async () => (await httpJson(`${gatewayUrl}/v3/info`)).status === 200);
+    s.log(`SQL Gateway up at ${gatewayUrl} after ${Date.now() - t0} ms`);
+  }
+  if (s.historyUrl) {
+    const historyUrl = s.historyUrl;
+    // The HistoryServer writes its /config file once its web server is up.
+    await waitForProcesses('HistoryServer /config', watched, left(), async () => (await httpJson(`${historyUrl}/config`)).status === 200);
+    s.log(`HistoryServer up at ${historyUrl} after ${Date.now() - t0} ms`);
+  }
+}
+
+async function restReady(restUrl: string): Promise<boolean> {
+  return (await httpJson(`${restUrl}/overview`)).status === 200;
+}
+
+async function registeredTaskManagers(restUrl: string): Promise<number> {
+  const r = await httpJson(`${restUrl}/overview`);
+  return r.status === 200 ? Number((r.body as { taskmanagers?: number }).taskmanagers ?? 0) : -1;
+}
+
+export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFlinkCluster> {
+  const s = settingsOf(opts);
+  requireTool('java', ['-version'], 'to run local Flink');
+  const distribution = opts.distribution ??
+    (await ensureFlinkDistribution({ ...(opts.flinkVersion ? { version: opts.flinkVersion } : {}), log: s.log }));
+  await assertPortsFree(portsOf(s), s.host);
+
+  const t0 = Date.now();
+  const dirs = prepareDataDir(s);
+  const { log4jFile, zooKeeperConfigFile } = writeConfiguration(s, opts, dirs);
+  const classpath = buildClasspath(readdirSync(distribution.libDir).filter((f) => f.endsWith('.jar')).map((f) => join(distribution.libDir, f)));
+  const gatewayClasspath = `${classpath}:${join(distribution.optDir, `flink-sql-gateway-${distribution.version}.jar`)}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, FLINK_CONF_DIR: dirs.conf };
+  delete env.FLINK_ENV_JAVA_OPTS;
+  const memory = await memoryParams(classpath, dirs.conf, env);
+  s.log(`JobManager JVM: ${memory.jm.jvmArgs.join(' ')}`);
+  s.log(`TaskManager JVM: ${memory.tm.jvmArgs.join(' ')}`);
+
+  installHooks(opts.handleSignals !== false);
+  const launch: JavaLaunch = { cwd: s.dataDir, env, logDir: dirs.log, log4jFile, versionOpts: flinkVersionProfile(distribution.version).javaOpts, extraOpts: opts.jvmOpts ?? [], log: s.log };
+  const procs = new ClusterProcesses(launch, classpath, gatewayClasspath, memory, dirs.conf, zooKeeperConfigFile, opts);
   try {
-    if (ha) {
-      // ZooKeeper first: the JobManager's leader election needs it, and would otherwise spend its start retrying.
-      zooKeeperProc = spawnZooKeeper();
-      await waitUntil(`ZooKeeper on port ${ha.zooKeeperPort}`, [zooKeeperProc], startTimeoutMs, () => acceptsConnections(host, ha.zooKeeperPort));
-      log(`ZooKeeper up at ${host}:${ha.zooKeeperPort} after ${Date.now() - t0} ms`);
-    }
-    // All JVMs start together: TMs retry registration until the RM is up, the gateway needs nothing.
-    jobManager = spawnJobManager();
-    for (let i = 1; i <= tmCount; i++) taskManagers.set(i, spawnTaskManager(i));
-    if (withGateway) gatewayProc = spawnGateway();
-    if (historyUrl) historyProc = spawnHistoryServer();
-    const watched = allProcs();
-    await waitUntil('JobManager REST', watched, startTimeoutMs, restReady);
-    log(`JobManager REST up at ${restUrl} after ${Date.now() - t0} ms`);
-    await waitUntil(`${tmCount} TaskManager(s) registered`, watched, Math.max(1000, startTimeoutMs - (Date.now() - t0)),
-      async () => (await registeredTaskManagers()) === tmCount);
-    log(`${tmCount} TaskManager(s) registered after ${Date.now() - t0} ms`);
-    if (gatewayUrl) {
-      await waitUntil('SQL Gateway /v3/info', watched, Math.max(1000, startTimeoutMs - (Date.now() - t0)),
-        async () => (await httpJson(`${gatewayUrl}/v3/info`)).status === 200);
-      log(`SQL Gateway up at ${gatewayUrl} after ${Date.now() - t0} ms`);
-    }
-    if (historyUrl) {
-      // The HistoryServer writes its /config file once its web server is up.
-      await waitUntil('HistoryServer /config', watched, Math.max(1000, startTimeoutMs - (Date.now() - t0)),
-        async () => (await httpJson(`${historyUrl}/config`)).status === 200);
-      log(`HistoryServer up at ${historyUrl} after ${Date.now() - t0} ms`);
-    }
+    await startAll(s, procs, t0);
   } catch (err) {
-    await stopProcesses(allProcs(), 2000);
+    await stopProcesses(procs.all(), 2000, s.log);
     throw err;
   }
-  const startupMs = Date.now() - t0;
+  return handleOf(s, procs, distribution, dirs, Date.now() - t0);
+}
 
-  const cluster: LocalFlinkCluster = {
-    restUrl,
-    ...(gatewayUrl ? { gatewayUrl } : {}),
-    ...(historyUrl ? { historyUrl } : {}),
-    dataDir,
+/** What the caller holds of a started cluster: its addresses, and stopping or restarting its parts. */
+function handleOf(s: Settings, procs: ClusterProcesses, distribution: FlinkDistribution, dirs: Dirs, startupMs: number): LocalFlinkCluster {
+  const { ha, host } = s;
+  return {
+    restUrl: s.restUrl,
+    ...(s.gatewayUrl ? { gatewayUrl: s.gatewayUrl } : {}),
+    ...(s.historyUrl ? { historyUrl: s.historyUrl } : {}),
+    dataDir: s.dataDir,
     logDir: dirs.log,
     distribution,
     ...(ha ? { highAvailability: { zooKeeperQuorum: `${host}:${ha.zooKeeperPort}`, storageDir: dirs.ha! } } : {}),
     startupMs,
     async stop() {
-      await stopProcesses(allProcs(), stopGraceMs);
+      await stopProcesses(procs.all(), s.stopGraceMs, s.log);
     },
     async killJobManager() {
-      if (!jobManager || jobManager.exited) return;
-      killGroup(jobManager, 'SIGKILL');
-      await awaitExit(jobManager);
+      const jm = procs.jobManager;
+      if (!jm || jm.exited) return;
+      killGroup(jm, 'SIGKILL');
+      await awaitExit(jm);
     },
     async startJobManager() {
-      if (jobManager && !jobManager.exited) throw new Error(`JobManager is still running (pid ${jobManager.pid})`);
-      await assertPortsFree([['JobManager REST', restPort], ['JobManager RPC', rpcPort]], host);
-      jobManager = spawnJobManager();
-      await waitUntil('JobManager REST', [jobManager], startTimeoutMs, restReady);
+      const jm = procs.jobManager;
+      if (jm && !jm.exited) throw new Error(`JobManager is still running (pid ${jm.pid})`);
+      await assertPortsFree([['JobManager REST', s.restPort], ['JobManager RPC', s.rpcPort]], host);
+      await waitForProcesses('JobManager REST', [procs.spawnJobManager()], s.startTimeoutMs, () => restReady(s.restUrl));
     },
     async killTaskManager(index: number) {
-      const p = taskManagers.get(index);
-      if (!p) throw new Error(`No TaskManager with index ${index} (have ${[...taskManagers.keys()].join(', ')})`);
+      const p = procs.taskManagers.get(index);
+      if (!p) throw new Error(`No TaskManager with index ${index} (have ${[...procs.taskManagers.keys()].join(', ')})`);
       killGroup(p, 'SIGKILL');
       await awaitExit(p);
     },
     async startTaskManager(index?: number) {
-      const i = index ?? Math.max(0, ...taskManagers.keys()) + 1;
-      const existing = taskManagers.get(i);
+      const i = index ?? Math.max(0, ...procs.taskManagers.keys()) + 1;
+      const existing = procs.taskManagers.get(i);
       if (existing && !existing.exited) throw new Error(`TaskManager ${i} is still running (pid ${existing.pid})`);
       const logFile = join(dirs.log, `${taskManagerResourceId(i)}.log`);
       // Log files are appended to across restarts: only look at what this run writes.
       const offset = fileSize(logFile);
-      const p = spawnTaskManager(i);
-      taskManagers.set(i, p);
-      await waitUntil(`TaskManager ${i} registration`, [p], startTimeoutMs, async () => {
+      const p = procs.spawnTaskManager(i);
+      await waitForProcesses(`TaskManager ${i} registration`, [p], s.startTimeoutMs, async () => {
         const text = readFrom(p.logFile, fileSize(p.logFile) < offset ? 0 : offset);
         return /Successful registration at resource manager/.test(text);
       });
     },
     pids() {
-      const out: Record<string, number | undefined> = {};
-      out.jobmanager = jobManager && !jobManager.exited ? jobManager.pid : undefined;
-      for (const [i, p] of taskManagers) out[taskManagerResourceId(i)] = p.exited ? undefined : p.pid;
-      if (withGateway) out.gateway = gatewayProc && !gatewayProc.exited ? gatewayProc.pid : undefined;
-      if (ha) out.zookeeper = zooKeeperProc && !zooKeeperProc.exited ? zooKeeperProc.pid : undefined;
-      if (historyUrl) out['history-server'] = historyProc && !historyProc.exited ? historyProc.pid : undefined;
+      const live = (p: ManagedProcess | undefined) => (p && !p.exited ? p.pid : undefined);
+      const out: Record<string, number | undefined> = { jobmanager: live(procs.jobManager) };
+      for (const [i, p] of procs.taskManagers) out[taskManagerResourceId(i)] = live(p);
+      if (s.withGateway) out.gateway = live(procs.gateway);
+      if (ha) out.zookeeper = live(procs.zooKeeper);
+      if (s.historyUrl) out['history-server'] = live(procs.historyServer);
       return out;
     },
   };
-  return cluster;
 }
