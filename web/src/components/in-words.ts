@@ -1,7 +1,7 @@
 // Stored names and values as a person reads them: a camelCase field in words, a duration as a
 // duration, nothing set as null (the caller shows "not set"), never `null` or `{}`. Pure; used by the
 // run page's configuration and the audit log's details.
-import { formatMs } from '../features/run-detail/format';
+import { formatMs } from './format-ms';
 
 /** "checkpointIntervalMs" → "Checkpoint interval": a camelCase field in words, without a unit suffix. */
 export function fieldInWords(key: string): string {
