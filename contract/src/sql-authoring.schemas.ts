@@ -26,6 +26,17 @@ export const SqlScriptRequest = z
   .meta({ id: 'SqlScriptRequest' });
 export type SqlScriptRequest = z.infer<typeof SqlScriptRequest>;
 
+/**
+ * A script to check as it is typed. Smaller than a task script may be: it is parsed on every pause
+ * in typing, and a larger one is checked by Validate instead.
+ */
+export const SqlSyntaxRequest = z.object({ script: z.string().max(200_000) }).meta({ id: 'SqlSyntaxRequest' });
+export type SqlSyntaxRequest = z.infer<typeof SqlSyntaxRequest>;
+
+/** What Weir's reading of Flink SQL (the one lineage uses) finds wrong in a script's syntax; empty when it reads all of it. */
+export const SqlSyntaxCheck = z.object({ problems: z.array(SqlProblem) }).meta({ id: 'SqlSyntaxCheck' });
+export type SqlSyntaxCheck = z.infer<typeof SqlSyntaxCheck>;
+
 export const SqlValidation = z
   .object({
     valid: z.boolean(),

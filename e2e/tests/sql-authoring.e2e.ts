@@ -106,6 +106,20 @@ test('the catalog lists the table the script creates, and completion offers its 
   await page.keyboard.type(' WHERE AND');
   await squiggle.first().waitFor({ state: 'attached' });
   await shot(page, 'syntax-error');
+
+  // … and what Flink accepts is not, though the grammar alone rejects it: the editor reads the
+  // script as lineage does (SUBSTRING … FROM … FOR, CHAR_LENGTH, an OVER window named without AS).
+  const valid = [
+    "CREATE TEMPORARY TABLE src (id BIGINT, name STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');",
+    "CREATE TEMPORARY TABLE snk (id BIGINT, prefix STRING, len INT, total BIGINT) WITH ('connector' = 'blackhole');",
+    'INSERT INTO snk SELECT id, SUBSTRING(name FROM 1 FOR 3), CHAR_LENGTH(name), SUM(id) OVER w FROM src',
+    'WINDOW w AS (PARTITION BY name ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW);',
+  ].join('\n');
+  const checked = page.waitForResponse((res) => res.url().endsWith('/api/sql/syntax') && res.request().postDataJSON()?.script === valid);
+  await replaceScript(page, valid);
+  const answer = (await (await checked).json()) as { problems: unknown[] };
+  assert.deepEqual(answer.problems, [], 'the server reads the script without a problem');
+  assert.equal(await squiggle.count(), 0, 'nothing valid is underlined');
 });
 
 test('Validate shows Flink\'s plan, and underlines a wrong column with Flink\'s error', async () => {

@@ -809,6 +809,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sql/syntax": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The syntax problems of a Flink SQL script as Weir's analyser reads it (the reading lineage uses), at their line and column: what the task editor underlines as one types. Reads the text only: no cluster is asked, nothing runs. */
+        post: operations["checkSqlSyntax"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/sql/validate": {
         parameters: {
             query?: never;
@@ -2658,6 +2675,12 @@ export interface components {
         SqlScriptRequestInput: {
             script?: string;
         };
+        SqlSyntaxRequestInput: {
+            script: string;
+        };
+        SqlSyntaxCheckInput: {
+            problems: components["schemas"]["SqlProblemInput"][];
+        };
         SqlValidationInput: {
             valid: boolean;
             plan: string | null;
@@ -4223,6 +4246,12 @@ export interface components {
         };
         SqlScriptRequest: {
             script?: string;
+        };
+        SqlSyntaxRequest: {
+            script: string;
+        };
+        SqlSyntaxCheck: {
+            problems: components["schemas"]["SqlProblem"][];
         };
         SqlValidation: {
             valid: boolean;
@@ -9426,6 +9455,84 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkSqlSyntax: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SqlSyntaxRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SqlSyntaxCheck"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

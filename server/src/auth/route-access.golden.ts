@@ -98,6 +98,7 @@ export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/tasks/{id}/offline': 'operator',
   'POST /api/tasks/{id}/online': 'operator',
   'POST /api/tasks/{id}/publish': 'operator',
+  'POST /api/sql/syntax': 'viewer',
   'POST /api/tasks/{id}/sql/validate': 'viewer',
   'POST /api/tasks/{id}/sql/catalog': 'viewer',
   'POST /api/tasks/{id}/sql/preview': 'operator',

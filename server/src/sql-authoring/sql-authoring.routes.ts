@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, IdParams, SqlCatalog, SqlPreview, SqlPreviewRequest, SqlScriptRequest, SqlValidation } from '@weir/contract';
+import { ErrorBody, IdParams, SqlCatalog, SqlPreview, SqlPreviewRequest, SqlScriptRequest, SqlSyntaxCheck, SqlSyntaxRequest, SqlValidation } from '@weir/contract';
 import { principalOf } from '../auth/auth.plugin.js';
 import { mayAct } from '../auth/principal.js';
 import type { SqlAuthoringService } from './sql-authoring.service.js';
@@ -18,6 +18,18 @@ export function sqlAuthoringRoutes(app: FastifyInstance, sql: SqlAuthoringServic
    */
   const scriptOf = async (taskId: string, script: string | undefined, req: FastifyRequest) =>
     mayAct(principalOf(req), await taskTeam(taskId), 'operator') ? script : undefined;
+
+  r.post('/api/sql/syntax', {
+    config: { access: 'viewer' },
+    schema: {
+      tags,
+      operationId: 'checkSqlSyntax',
+      description: "The syntax problems of a Flink SQL script as Weir's analyser reads it (the reading lineage uses), at their line and column: what the task editor underlines as one types. Reads the text only: no cluster is asked, nothing runs.",
+      body: SqlSyntaxRequest,
+      response: { 200: SqlSyntaxCheck, ...errors },
+    },
+    handler: async (req) => sql.syntax(req.body.script),
+  });
 
   r.post('/api/tasks/:id/sql/validate', {
     config: { access: 'viewer', owner: { kind: 'task', param: 'id' } },

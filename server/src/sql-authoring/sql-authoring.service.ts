@@ -9,6 +9,7 @@ import {
   type SqlPreview,
   type SqlPreviewRequest,
   type SqlProblem,
+  type SqlSyntaxCheck,
   type SqlValidation,
 } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
@@ -24,7 +25,7 @@ import { isSecretOption, MASK } from '../tasks/sql-secrets.js';
 import { asTyped, JOB_KINDS, planSubmission, ScriptPlanError, splitScript } from '../tasks/sql-script.js';
 import { parseConfig } from '../tasks/task-config.js';
 import type { TaskRecord } from '../tasks/tasks.store.js';
-import { problemOfPlan, problemOfRejection } from './sql-problem.js';
+import { problemOfPlan, problemOfRejection, syntaxProblems } from './sql-problem.js';
 
 /** Per statement; the planner's first statement in a session takes seconds. */
 const STATEMENT_TIMEOUT_MS = 60_000;
@@ -48,6 +49,11 @@ export class SqlAuthoringService {
       log?: { warn(o: unknown, m: string): void };
     },
   ) {}
+
+  /** The script's syntax problems as lineage reads it (see syntaxProblems). */
+  syntax(script: string): SqlSyntaxCheck {
+    return { problems: syntaxProblems(script) };
+  }
 
   /** Whether the script would run: Flink validates every statement and explains the job statement, starting nothing. */
   async validate(taskId: string, script: string | undefined): Promise<SqlValidation> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { describe, it } from 'node:test';
 import { InputError } from '../errors/errors.js';
-import { endOfRange, problemOfRejection } from './sql-problem.js';
+import { endOfRange, problemOfRejection, syntaxProblems } from './sql-problem.js';
 
 it('reads the end of the range Flink faults, and nothing from a single point', () => {
   assert.deepEqual(endOfRange("SQL validation failed. From line 6, column 14 to line 6, column 18: Column 'amout' not found"), { endLine: 6, endColumn: 18 });
@@ -16,4 +16,24 @@ it('turns a rejection at a script position into a problem with its range', () =>
 it('leaves errors that carry no script position to the caller', () => {
   assert.equal(problemOfRejection(new InputError('no details')), null);
   assert.equal(problemOfRejection(new Error('boom')), null);
+});
+
+describe('what the editor underlines as one types', () => {
+  it('is nothing for forms Flink accepts that the grammar alone rejects', () => {
+    const script = [
+      "CREATE TEMPORARY TABLE src (id BIGINT, name STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');",
+      "CREATE TEMPORARY TABLE snk (id BIGINT, prefix STRING, len INT, total BIGINT) WITH ('connector' = 'blackhole');",
+      'INSERT INTO snk SELECT id, SUBSTRING(name FROM 1 FOR 3), CHAR_LENGTH(name), SUM(id) OVER w FROM src',
+      'WINDOW w AS (PARTITION BY name ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW);',
+    ].join('\n');
+    assert.deepEqual(syntaxProblems(script), []);
+  });
+
+  it('is an unfinished clause, at its line and column, in its statement', () => {
+    const [problem, ...rest] = syntaxProblems("SET 'parallelism.default' = '1';\nSELECT a FROM t WHERE AND");
+    assert.deepEqual(rest, []);
+    assert.equal(problem?.line, 2);
+    assert.equal(problem?.column, 23);
+    assert.equal(problem?.statementIndex, 1);
+  });
 });

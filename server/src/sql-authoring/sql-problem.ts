@@ -2,6 +2,7 @@ import type { SqlProblem } from '@weir/contract';
 import { InputError } from '../errors/errors.js';
 import type { ScriptRejection } from '../tasks/script-validation.js';
 import type { ScriptProblem } from '../tasks/sql-script.js';
+import { parseScript } from '../lineage/flink-sql-statements.js';
 
 /**
  * The end of the text Flink faults, from the range it prints ("From line 1, column 8 to line 1,
@@ -10,6 +11,17 @@ import type { ScriptProblem } from '../tasks/sql-script.js';
 export function endOfRange(message: string): { endLine: number; endColumn: number } | null {
   const m = /\bto line (\d+), column (\d+)/i.exec(message);
   return m ? { endLine: Number(m[1]), endColumn: Number(m[2]) } : null;
+}
+
+/**
+ * The script's syntax problems as the lineage analyser reads Flink SQL, with the forms Flink
+ * accepts that the grammar alone does not (SUBSTRING … FROM … FOR, CHAR_LENGTH, OVER w …): the
+ * editor underlines exactly what lineage would fail to read, and nothing Flink takes.
+ */
+export function syntaxProblems(script: string): SqlProblem[] {
+  return parseScript(script).flatMap((statement, statementIndex) =>
+    statement.errors.map((e) => ({ message: e.message, line: e.line, column: e.column, endLine: null, endColumn: null, statementIndex })),
+  );
 }
 
 /** A problem Weir found reading the script itself (an unclosed statement set, no job statement). */

@@ -1,5 +1,6 @@
-// Monaco with the Flink SQL language: highlighting, the parser's syntax diagnostics (the same
-// grammar family the server's lineage analyser uses) and completion. Imported only by the lazily
+// Monaco with the Flink SQL language: highlighting and completion from the Flink SQL grammar.
+// Syntax diagnostics come from the server's reading instead (see monaco-sql-editor.tsx), the one
+// lineage uses, which also takes the forms Flink accepts that the grammar alone rejects. Imported only by the lazily
 // loaded editor, so none of it is in any other page's chunks.
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
@@ -61,5 +62,5 @@ const completionService: CompletionService = async (_model, _position, _context,
 
 setupLanguageFeatures(LanguageIdEnum.FLINK, {
   completionItems: { enable: true, triggerCharacters: [' ', '.', ','], completionService },
-  diagnostics: true,
+  diagnostics: false,
 });

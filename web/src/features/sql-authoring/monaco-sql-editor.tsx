@@ -1,5 +1,6 @@
 import type { SqlCatalog } from '@weir/contract';
 import { useEffect, useRef } from 'react';
+import { apiClient } from '../../api/api-client';
 import { FLINK_SQL, monaco, setCompletionCatalog } from './flink-sql-monaco';
 import { problemRange } from './sql-markers';
 
@@ -30,8 +31,51 @@ export interface MonacoSqlEditorProps {
   onReady?: (handle: SqlEditorHandle) => void;
 }
 
-/** Markers Weir sets from the gateway's answer, apart from the parser's own syntax markers. */
+/** Markers Weir sets from the gateway's answer, apart from the syntax markers set as one types. */
 const GATEWAY_MARKERS = 'weir-gateway';
+/** Markers of the script's syntax, as the server's Flink SQL reading (lineage's) finds it. */
+const SYNTAX_MARKERS = 'weir-syntax';
+/** A pause in typing this long sends the script to be read. */
+const SYNTAX_DEBOUNCE_MS = 400;
+/** Longer scripts are left to Validate: the server reads at most this much per check. */
+const SYNTAX_MAX_CHARS = 200_000;
+
+/**
+ * Underlines what the server's reading of Flink SQL finds wrong, each time typing pauses. An answer
+ * about text that has changed since is dropped; a failed check leaves the underlines as they were.
+ */
+function watchSyntax(editor: monaco.editor.IStandaloneCodeEditor): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let asked: AbortController | undefined;
+  const check = async () => {
+    const model = editor.getModel();
+    if (!model) return;
+    const version = model.getVersionId();
+    const script = model.getValue();
+    if (script.length > SYNTAX_MAX_CHARS) return monaco.editor.setModelMarkers(model, SYNTAX_MARKERS, []);
+    asked?.abort();
+    asked = new AbortController();
+    const { data } = await apiClient.POST('/api/sql/syntax', { body: { script }, signal: asked.signal }).catch(() => ({ data: undefined }));
+    if (!data || model.isDisposed() || model.getVersionId() !== version) return;
+    monaco.editor.setModelMarkers(
+      model,
+      SYNTAX_MARKERS,
+      data.problems
+        .filter((p) => p.line <= model.getLineCount())
+        .map((p) => ({ ...problemRange(p, model.getLineContent(p.line)), message: p.message, severity: monaco.MarkerSeverity.Error, source: 'Flink SQL' })),
+    );
+  };
+  const sub = editor.onDidChangeModelContent(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void check(), SYNTAX_DEBOUNCE_MS);
+  });
+  void check();
+  return () => {
+    clearTimeout(timer);
+    asked?.abort();
+    sub.dispose();
+  };
+}
 
 export default function MonacoSqlEditor({ value, onChange, readOnly, ariaLabel, problem, catalog, onReady }: MonacoSqlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -58,6 +102,7 @@ export default function MonacoSqlEditor({ value, onChange, readOnly, ariaLabel, 
       fixedOverflowWidgets: true,
     });
     editorRef.current = editor;
+    const stopSyntax = watchSyntax(editor);
     const sub = editor.onDidChangeModelContent(() => {
       // The gateway's verdict was about the text before this edit.
       monaco.editor.setModelMarkers(editor.getModel()!, GATEWAY_MARKERS, []);
@@ -76,6 +121,7 @@ export default function MonacoSqlEditor({ value, onChange, readOnly, ariaLabel, 
       },
     });
     return () => {
+      stopSyntax();
       sub.dispose();
       editor.getModel()?.dispose();
       editor.dispose();
