@@ -42,11 +42,17 @@ export function ensureDependencies() {
   run('npm', [fs.existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund']);
 }
 
-/** Builds the web app when its build is missing or older than its sources. */
+/**
+ * Builds the web app when its build is missing or older than its sources or its build settings;
+ * a build without the manifest (made before the bundle budget test read it) is rebuilt too.
+ */
 export function ensureWebBuild({ force = false } = {}) {
   const dist = path.join(ROOT, 'web', 'dist', 'index.html');
-  const sources = Math.max(newestMtime(path.join(ROOT, 'web', 'src')), newestMtime(path.join(ROOT, 'contract', 'src')));
-  if (!force && fs.existsSync(dist) && fs.statSync(dist).mtimeMs >= sources) return;
+  const manifest = path.join(ROOT, 'web', 'dist', '.vite', 'manifest.json');
+  const inputs = [path.join(ROOT, 'web', 'src'), path.join(ROOT, 'web', 'build'), path.join(ROOT, 'contract', 'src')];
+  const settings = ['vite.config.ts', 'index.html', 'package.json'].map((f) => path.join(ROOT, 'web', f)).filter((f) => fs.existsSync(f));
+  const sources = Math.max(...inputs.map(newestMtime), ...settings.map((f) => fs.statSync(f).mtimeMs));
+  if (!force && fs.existsSync(dist) && fs.existsSync(manifest) && fs.statSync(dist).mtimeMs >= sources) return;
   step('Building the web app');
   run('npm', ['run', 'build', '-w', '@weir/web']);
 }

@@ -130,10 +130,18 @@ async function main() {
   }
 
   const isTest = (f: string) => /\.test\.ts$/.test(f) && !/\.(store|int)\.test\.ts$/.test(f);
-  const sources = ['contract/src', 'flink-local/src', 'server/src', 'web/src', 'bench', 'scripts'];
+  const sources = ['contract/src', 'flink-local/src', 'server/src', 'web/src', 'web/build', 'bench', 'scripts'];
   const find = (pred: (f: string) => boolean) => sources.flatMap((d) => walk(path.join(ROOT, d), pred));
 
-  if (want('unit')) await runNodeTests('unit', find(isTest), {}, { concurrency: 2, fileTimeoutMs: 3 * 60_000, phaseTimeoutMs: 10 * 60_000 });
+  if (want('unit')) {
+    // The bundle budget test (web/build/bundle-budget.test.ts) reads the built app's manifest.
+    try {
+      ensureWebBuild();
+    } catch (err) {
+      check('web app builds', false, (err as Error).message);
+    }
+    await runNodeTests('unit', find(isTest), {}, { concurrency: 2, fileTimeoutMs: 3 * 60_000, phaseTimeoutMs: 10 * 60_000 });
+  }
   if (want('store')) await runNodeTests('store', find((f) => f.endsWith('.store.test.ts')), {}, { concurrency: 1, fileTimeoutMs: 8 * 60_000, phaseTimeoutMs: 15 * 60_000 });
 
   // ---- a real Flink per version: the integration phase once per version, the browser phase once ----

@@ -1,4 +1,4 @@
-import { TERMINAL_RUN_STATUSES } from './status.schemas.js';
+import { TERMINAL_RUN_STATUSES } from './run-statuses.js';
 
 /** What a run's duration depends on. `recordedMs` is the last duration Flink reported, kept for runs with no times. */
 export interface RunTimes {

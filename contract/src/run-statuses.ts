@@ -1,0 +1,27 @@
+// The run statuses as plain lists, apart from their zod schemas (status.schemas.ts): the web app's
+// first load uses them to tell live runs from ended ones, and must not carry zod for that.
+
+/** Flink's job statuses (JobStatus in Flink 1.20), as Flink reports them. */
+export const FLINK_JOB_STATUSES = [
+  'INITIALIZING',
+  'CREATED',
+  'RUNNING',
+  'FAILING',
+  'FAILED',
+  'CANCELLING',
+  'CANCELED',
+  'FINISHED',
+  'RESTARTING',
+  'SUSPENDED',
+  'RECONCILING',
+] as const;
+
+/**
+ * Every status a run can have: Flink's own, then Weir's two — RECONNECTING (the
+ * JobManager cannot be reached; Weir keeps trying) and UNKNOWN (it could not be
+ * reached within the configured attempts and window).
+ */
+export const RUN_STATUSES = [...FLINK_JOB_STATUSES, 'RECONNECTING', 'UNKNOWN'] as const;
+
+/** Flink's globally terminal statuses: a run in one of them never changes again. */
+export const TERMINAL_RUN_STATUSES = ['FINISHED', 'CANCELED', 'FAILED'] as const satisfies readonly (typeof RUN_STATUSES)[number][];
