@@ -1,16 +1,18 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { formatError } from '../api/format-error';
-import { ChangePasswordDialog } from '../features/admin/change-password-dialog';
 import { useLogout, useSession } from '../features/auth/auth.queries';
 import { WeirLogo } from '../components/weir-logo';
 import { PageSpinner } from '../components/page-spinner';
 import { LanguageSwitch } from './language-switch';
 import { activeNavPath, navItemsFor } from './nav-items';
 import styles from './app-shell.module.css';
+
+// A form and a modal most visits never open: loaded the first time the user asks to change their password.
+const ChangePasswordDialog = lazy(async () => ({ default: (await import('../features/admin/change-password-dialog')).ChangePasswordDialog }));
 
 const ROLE_COLORS = { admin: 'gold', operator: 'blue', viewer: 'default' } as const;
 
@@ -26,7 +28,11 @@ function UserMenu() {
 
   return (
     <>
-    <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
+    {changingPassword && (
+      <Suspense fallback={null}>
+        <ChangePasswordDialog open onClose={() => setChangingPassword(false)} />
+      </Suspense>
+    )}
     <Dropdown
       trigger={['click']}
       menu={{

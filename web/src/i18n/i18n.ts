@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { enUS, zhCN } from './resources';
+import { enUS } from './resources';
 
 export const LANGUAGES = ['en-US', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -23,8 +23,19 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'en-US';
 }
 
+/**
+ * English ships with the app (it is every text's fallback); Chinese is fetched the first time it is
+ * needed, so the first load of a browser showing English carries one language, not two.
+ */
+async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'zh-CN' && !i18n.hasResourceBundle('zh-CN', 'translation')) {
+    i18n.addResourceBundle('zh-CN', 'translation', (await import('./resources.zh-CN')).zhCN);
+  }
+}
+
 export async function changeLanguage(language: Language): Promise<void> {
   window.localStorage.setItem(STORAGE_KEY, language);
+  await loadLanguage(language);
   await i18n.changeLanguage(language);
 }
 
@@ -32,11 +43,17 @@ i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
+const initialLanguage = detectLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'en-US': { translation: enUS }, 'zh-CN': { translation: zhCN } },
-  lng: detectLanguage(),
+  resources: { 'en-US': { translation: enUS } },
+  lng: initialLanguage,
   fallbackLng: 'en-US',
   interpolation: { escapeValue: false },
+});
+
+/** Resolves once the first language's texts are in: the app renders after it, never in English first. */
+export const i18nReady: Promise<void> = loadLanguage(initialLanguage).then(async () => {
+  if (initialLanguage !== 'en-US') await i18n.changeLanguage(initialLanguage);
 });
 
 export { i18n };

@@ -1,18 +1,25 @@
 import { isDurationLive, type RunDetail } from '@weir/contract';
 import { Card, Descriptions, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LiveDuration } from '../../components/live-duration';
 import { formatMs, formatTime } from './format';
 import { HealthPanel } from './health-panel';
-import { JobGraphView } from './job-graph-view';
 import { useRunGraph } from './run-detail.queries';
 import { SourceBanner } from './source-banner';
 import { StatusStrip } from './status-strip';
+
+// The graph libraries (@xyflow/react, dagre) load beside the job graph's own data, so the rest of the
+// tab (status, times, health) is drawn and usable before them.
+const loadJobGraphView = () => import('./job-graph-view');
+const JobGraphView = lazy(async () => ({ default: (await loadJobGraphView()).JobGraphView }));
 
 /** `fetchedAt`: when the detail was read (the client's clock), from which a live duration keeps counting. */
 export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedAt: number }) {
   const { t } = useTranslation();
   const graph = useRunGraph(detail.run.id, detail.terminal);
+  // Fetch the graph's code while its data is on the way, not after.
+  useEffect(() => void loadJobGraphView(), []);
   const { run, job } = detail;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -63,7 +70,7 @@ export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedA
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 300px', gap: 16 }}>
         <Card size="small" title={t('runDetail.graph.title')}>
           <SourceBanner section={graph.data} />
-          {graph.isPending ? <Spin /> : graph.data && <JobGraphView graph={graph.data} />}
+          <Suspense fallback={<Spin />}>{graph.isPending ? <Spin /> : graph.data && <JobGraphView graph={graph.data} />}</Suspense>
         </Card>
         <Card size="small" title={t('runDetail.timeline.title')}>
           <div style={{ marginBottom: 12 }}>

@@ -1,27 +1,32 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/api-error';
 import { formatError } from '../../api/format-error';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/auth.queries';
-import { AlertsTab } from './alerts-tab';
-import { CheckpointsTab } from './checkpoints-tab';
-import { ClusterTab } from './cluster-tab';
-import { ConfigurationTab } from './configuration-tab';
-import { ExceptionsTab } from './exceptions-tab';
-import { LineageTab } from './lineage-tab';
-import { LogsTab } from './logs-tab';
-import { MetricsTab } from './metrics-tab';
 import { OverviewTab } from './overview-tab';
 import { operationRules, RunOperations } from './run-operations';
 import { RunStatus } from './run-status';
 import { useRun, useRunOperation } from './run-detail.queries';
 import { RunWarnings } from './run-warnings';
 import { SourceBanner } from './source-banner';
-import { SqlTab } from './sql-tab';
-import { VersionsTab } from './versions-tab';
+
+// Only the first tab ships with the page. The others load when opened, so the page's first load
+// carries none of their libraries (ECharts for metrics, the lineage graph), and the overview tab is
+// interactive sooner.
+const AlertsTab = lazy(async () => ({ default: (await import('./alerts-tab')).AlertsTab }));
+const CheckpointsTab = lazy(async () => ({ default: (await import('./checkpoints-tab')).CheckpointsTab }));
+const ClusterTab = lazy(async () => ({ default: (await import('./cluster-tab')).ClusterTab }));
+const ConfigurationTab = lazy(async () => ({ default: (await import('./configuration-tab')).ConfigurationTab }));
+const ExceptionsTab = lazy(async () => ({ default: (await import('./exceptions-tab')).ExceptionsTab }));
+const LineageTab = lazy(async () => ({ default: (await import('./lineage-tab')).LineageTab }));
+const LogsTab = lazy(async () => ({ default: (await import('./logs-tab')).LogsTab }));
+const MetricsTab = lazy(async () => ({ default: (await import('./metrics-tab')).MetricsTab }));
+const SqlTab = lazy(async () => ({ default: (await import('./sql-tab')).SqlTab }));
+const VersionsTab = lazy(async () => ({ default: (await import('./versions-tab')).VersionsTab }));
 
 const TABS = ['overview', 'metrics', 'cluster', 'checkpoints', 'exceptions', 'logs', 'configuration', 'sql', 'lineage', 'versions', 'alerts'] as const;
 type TabKey = (typeof TABS)[number];
@@ -141,7 +146,7 @@ export function RunDetailPage() {
             { replace: true },
           )
         }
-        items={TABS.map((key) => ({ key, label: t(`runDetail.tabs.${key}`), children: content[key] }))}
+        items={TABS.map((key) => ({ key, label: t(`runDetail.tabs.${key}`), children: <Suspense fallback={<Spin style={{ display: 'block', margin: '40px auto' }} />}>{content[key]}</Suspense> }))}
       />
     </div>
   );
