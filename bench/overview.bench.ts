@@ -3,14 +3,16 @@
 // p50/p95 latency of the status counts and of the first page for each filter and sort, through the
 // real HTTP routes (validation, auth and serialisation included). Every live latest run gets a
 // health score (as the health checks would store it). Last, the time until the overview page with
-// 10,000 tasks is interactive in Chromium.
+// 10,000 tasks is interactive in Chromium, with what each load cost (JavaScript and CSS in bytes raw
+// and gzip, requests, main-thread long tasks), and the same for a running run's detail page.
 //
 //   npx tsx bench/overview.bench.ts
 //
 // Environment (all optional): WEIR_BENCH_TASKS (10000), WEIR_BENCH_RUNS_PER_TASK (100),
 // WEIR_BENCH_SAMPLES (60), WEIR_BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres),
 // WEIR_BENCH_ENGINES (sqlite,postgres), WEIR_BENCH_BROWSER (1; 0 skips the browser part),
-// WEIR_CHROMIUM (/usr/bin/chromium). To try indexes without seeding again: WEIR_BENCH_KEEP=1 keeps
+// WEIR_CHROMIUM (/usr/bin/chromium), WEIR_BENCH_WEB_DIR (web/dist, built when stale; another build is
+// measured as it is). To try indexes without seeding again: WEIR_BENCH_KEEP=1 keeps
 // the seeded databases and prints their URLs; WEIR_BENCH_SQLITE_URL / WEIR_BENCH_PG_SEEDED_URL reuse
 // them (pending migrations are applied first).
 import { execFileSync } from 'node:child_process';
@@ -28,6 +30,7 @@ import { newId } from '../server/src/db/ids.js';
 import { migrateToLatest } from '../server/src/db/migrations/index.js';
 import type { Tables } from '../server/src/db/tables.js';
 import { createServices } from '../server/src/services.js';
+import { describeLoadCost, LONG_TASK_RECORDER, watchPageLoad, type PageLoadCost } from './page-load.js';
 
 const TASKS = Number(process.env.WEIR_BENCH_TASKS ?? 10_000);
 const RUNS_PER_TASK = Number(process.env.WEIR_BENCH_RUNS_PER_TASK ?? 100);
@@ -38,6 +41,7 @@ const BROWSER = process.env.WEIR_BENCH_BROWSER !== '0';
 const KEEP = process.env.WEIR_BENCH_KEEP === '1';
 const TARGET_P95_MS = 50;
 const TARGET_INTERACTIVE_MS = 1_500;
+const TARGET_OVERVIEW_MEDIAN_MS = 1_000;
 const PASSWORD = 'bench-password-1';
 
 const CLUSTERS = ['prod-east', 'prod-west', 'staging', 'analytics', 'sandbox'];
@@ -296,41 +300,73 @@ async function benchEngine(engine: string, url: string, reuse: boolean, log: (li
   }
 }
 
-/** Time from navigation until the overview with 10,000 tasks shows its cards and rows and answers input. */
-async function benchBrowser(dbFile: string, log: (line: string) => void): Promise<number[]> {
+interface BrowserLoads {
+  overview: { ms: number; cost: PageLoadCost }[];
+  runDetail: { ms: number; cost: PageLoadCost }[];
+}
+
+/** Until the main thread is free to handle input: a frame and a task both run. */
+const MAIN_THREAD_FREE = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
+ * Time from navigation until the overview with 10,000 tasks shows its cards and rows and answers
+ * input, six times, and what each load cost (JavaScript and CSS, requests, long tasks); then the same
+ * for the detail page of a RUNNING run, until its first tab is drawn.
+ */
+async function benchBrowser(dbFile: string, log: (line: string) => void): Promise<BrowserLoads> {
   // The page is served from web/dist: build it when it is missing or older than its sources (as npm start does).
-  execFileSync(process.execPath, ['--input-type=module', '-e', "(await import('./scripts/bootstrap.mjs')).ensureWebBuild()"], { cwd: REPO_ROOT, stdio: 'inherit' });
+  // WEIR_BENCH_WEB_DIR measures another build as it is (one made with vite build --outDir, an older commit's).
+  const webDir = path.resolve(process.env.WEIR_BENCH_WEB_DIR ?? path.join(REPO_ROOT, 'web', 'dist'));
+  if (!process.env.WEIR_BENCH_WEB_DIR) {
+    execFileSync(process.execPath, ['--input-type=module', '-e', "(await import('./scripts/bootstrap.mjs')).ensureWebBuild()"], { cwd: REPO_ROOT, stdio: 'inherit' });
+  }
   const { startWeirServer } = await import('../e2e/support/weir-server.js');
   const { launchBrowser } = await import('../e2e/support/browser.js');
   // The seeded clusters have made-up addresses; without them the watcher has nothing to poll and
   // leaves the seeded runs as they are (rows then show the cluster id).
   const database = await openDatabase(`sqlite:${dbFile}`);
   await database.db.deleteFrom('clusters').execute();
+  const running = await database.db.selectFrom('tasks').select('latest_run_id').where('latest_status', '=', 'RUNNING').orderBy('id').limit(1).executeTakeFirstOrThrow();
   await database.close();
 
-  const server = await startWeirServer({ adminPassword: PASSWORD, env: { WEIR_DATABASE_URL: `sqlite:${dbFile}` } });
+  const server = await startWeirServer({ adminPassword: PASSWORD, env: { WEIR_DATABASE_URL: `sqlite:${dbFile}`, WEIR_WEB_DIR: webDir } });
   const browser = await launchBrowser({ locale: 'en-US' });
   try {
     const page = await browser.newPage();
+    await page.addInitScript(LONG_TASK_RECORDER);
     await page.goto(`${server.url}/login`);
     // The seeded database already has a user, so Weir creates no admin: log in as the bench viewer.
     await page.getByLabel('Username').fill('bench');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.locator('[data-testid="overview-table"] tbody tr[data-row-key]').first().waitFor();
-    const times: number[] = [];
+    const loads: BrowserLoads = { overview: [], runDetail: [] };
     for (let i = 0; i < 6; i += 1) {
+      const watch = watchPageLoad(page, webDir);
       const started = Date.now();
       await page.goto(`${server.url}/?bench=${i}`, { waitUntil: 'commit' });
       await page.locator('[data-testid="overview-table"] tbody tr[data-row-key]').first().waitFor();
       await page.locator('[data-testid="status-card-total"] [data-count]').waitFor();
-      // Interactive: the main thread is free to handle input (a frame and a task both run).
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-      times.push(Date.now() - started);
+      await page.evaluate(MAIN_THREAD_FREE);
+      const ms = Date.now() - started;
+      const cost = await watch.finish();
+      loads.overview.push({ ms, cost });
+      log(`  chromium: overview load ${i + 1}: ${ms} ms; ${describeLoadCost(cost)}`);
     }
     const total = await page.locator('[data-testid="status-card-total"] [data-count]').getAttribute('data-count');
     log(`  chromium: overview showing ${total} tasks`);
-    return times;
+    for (let i = 0; i < 6; i += 1) {
+      const watch = watchPageLoad(page, webDir);
+      const started = Date.now();
+      await page.goto(`${server.url}/runs/${running.latest_run_id}?bench=${i}`, { waitUntil: 'commit' });
+      await page.locator('[data-testid="run-detail"] .ant-tabs-tabpane-active .ant-descriptions').first().waitFor();
+      await page.evaluate(MAIN_THREAD_FREE);
+      const ms = Date.now() - started;
+      const cost = await watch.finish();
+      loads.runDetail.push({ ms, cost });
+      log(`  chromium: run detail (RUNNING run, first tab) load ${i + 1}: ${ms} ms; ${describeLoadCost(cost)}`);
+    }
+    return loads;
   } finally {
     await browser.close();
     await server.stop();
@@ -373,8 +409,8 @@ async function main() {
     }
   }
 
-  let interactive: number[] | undefined;
-  if (BROWSER && sqliteFile) interactive = await benchBrowser(sqliteFile, log);
+  let loads: BrowserLoads | undefined;
+  if (BROWSER && sqliteFile) loads = await benchBrowser(sqliteFile, log);
   if (sqliteDir && !KEEP) fs.rmSync(sqliteDir, { recursive: true, force: true });
 
   console.log(`\nOverview at ${TASKS.toLocaleString('en')} tasks / ${(TASKS * RUNS_PER_TASK).toLocaleString('en')} runs, ${SAMPLES} samples each (target p95 < ${TARGET_P95_MS} ms)`);
@@ -385,9 +421,19 @@ async function main() {
     const over = rows.filter((r) => r.p95 >= TARGET_P95_MS);
     console.log(`  ${engine}: ${rows.length} queries, worst p95 ${worst.p95.toFixed(1)} ms (${worst.what.trim()}); ${over.length ? `${over.length} over target: ${over.map((r) => r.what.trim()).join('; ')}` : 'all under target'}`);
   }
-  if (interactive) {
-    const sorted = [...interactive].sort((a, b) => a - b);
-    console.log(`  chromium time to interactive: first ${interactive[0]} ms, median ${percentile(sorted, 50)} ms, worst ${sorted.at(-1)} ms (target < ${TARGET_INTERACTIVE_MS} ms); all: ${interactive.join(', ')}`);
+  if (loads) {
+    for (const [what, target, runs] of [
+      ['overview', TARGET_OVERVIEW_MEDIAN_MS, loads.overview],
+      ['run detail, first tab', TARGET_INTERACTIVE_MS, loads.runDetail],
+    ] as const) {
+      const times = runs.map((r) => r.ms);
+      const sorted = [...times].sort((a, b) => a - b);
+      const first = runs[0]!.cost;
+      console.log(
+        `  chromium ${what} time to interactive: first ${times[0]} ms, median ${percentile(sorted, 50)} ms, worst ${sorted.at(-1)} ms ` +
+          `(target median < ${target} ms, worst < ${TARGET_INTERACTIVE_MS} ms); all: ${times.join(', ')}\n    first load: ${describeLoadCost(first)}`,
+      );
+    }
   }
 }
 

@@ -1,0 +1,83 @@
+// What a page load costs in the browser, beside how long it takes: the JavaScript and CSS it loads
+// (bytes as built and as gzip sends them), how many requests it makes, and the main thread's long
+// tasks (50 ms or more: while one runs the page cannot answer input).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Page, Request } from 'playwright-core';
+
+export interface LoadedAssets {
+  files: number;
+  raw: number;
+  gzip: number;
+}
+
+export interface PageLoadCost {
+  requests: number;
+  /** Requests answered by the server rather than the browser's cache. */
+  fromNetwork: number;
+  js: LoadedAssets;
+  css: LoadedAssets;
+  longTasks: { count: number; totalMs: number; longestMs: number };
+}
+
+/** Run in every page before its own scripts: keeps the long tasks the page has from its first moment. */
+export const LONG_TASK_RECORDER = `
+  window.__weirLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__weirLongTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+/** The size of one built asset and of its gzip copy (the build's own .gz when there is one). */
+function assetSize(webDir: string, urlPath: string): { raw: number; gzip: number } | undefined {
+  const file = path.join(webDir, path.normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, ''));
+  if (!file.startsWith(webDir) || !fs.existsSync(file)) return undefined;
+  const content = fs.readFileSync(file);
+  const gzipped = fs.existsSync(`${file}.gz`) ? fs.statSync(`${file}.gz`).size : zlib.gzipSync(content, { level: 9 }).length;
+  return { raw: content.length, gzip: gzipped };
+}
+
+/** Collects the requests of one page load; `finish` reads the page's long tasks and adds the sizes up. */
+export function watchPageLoad(page: Page, webDir: string): { finish(): Promise<PageLoadCost> } {
+  const requests: Request[] = [];
+  const onRequest = (request: Request) => requests.push(request);
+  page.on('request', onRequest);
+  return {
+    async finish() {
+      page.off('request', onRequest);
+      const js: LoadedAssets = { files: 0, raw: 0, gzip: 0 };
+      const css: LoadedAssets = { files: 0, raw: 0, gzip: 0 };
+      for (const request of requests) {
+        const pathname = new URL(request.url()).pathname;
+        const kind = /\.m?js$/.test(pathname) ? js : /\.css$/.test(pathname) ? css : undefined;
+        const size = kind && assetSize(webDir, pathname);
+        if (!kind || !size) continue;
+        kind.files += 1;
+        kind.raw += size.raw;
+        kind.gzip += size.gzip;
+      }
+      const { durations, fromNetwork } = await page.evaluate(() => ({
+        durations: (globalThis as unknown as { __weirLongTasks?: number[] }).__weirLongTasks ?? [],
+        // A resource served from the browser's cache transferred nothing; a revalidation (304) transferred its headers.
+        fromNetwork: 1 + performance.getEntriesByType('resource').filter((entry) => (entry as PerformanceResourceTiming).transferSize > 0).length,
+      }));
+      return {
+        requests: requests.length,
+        fromNetwork,
+        js,
+        css,
+        longTasks: { count: durations.length, totalMs: Math.round(durations.reduce((a, b) => a + b, 0)), longestMs: Math.round(Math.max(0, ...durations)) },
+      };
+    },
+  };
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
+
+export function describeLoadCost(cost: PageLoadCost): string {
+  return (
+    `JS ${cost.js.files} files ${kB(cost.js.raw)} (${kB(cost.js.gzip)} gzip), CSS ${cost.css.files} files ${kB(cost.css.raw)} (${kB(cost.css.gzip)} gzip), ` +
+    `${cost.requests} requests (${cost.fromNetwork} to the server), long tasks ${cost.longTasks.count} (${cost.longTasks.totalMs} ms, longest ${cost.longTasks.longestMs} ms)`
+  );
+}
