@@ -43,6 +43,8 @@ const TARGET_P95_MS = 50;
 const TARGET_INTERACTIVE_MS = 1_500;
 const TARGET_OVERVIEW_MEDIAN_MS = 1_000;
 const PASSWORD = 'bench-password-1';
+// The same key on every run, so a kept database opens again (a fresh data folder would make a new one).
+const BENCH_SECRET_KEY = 'b'.repeat(64);
 
 const CLUSTERS = ['prod-east', 'prod-west', 'staging', 'analytics', 'sandbox'];
 const LIFECYCLES = ['DEVELOP', 'PUBLISHED', 'ONLINE', 'OFFLINE'] as const;
@@ -329,7 +331,7 @@ async function benchBrowser(dbFile: string, log: (line: string) => void): Promis
   const running = await database.db.selectFrom('tasks').select('latest_run_id').where('latest_status', '=', 'RUNNING').orderBy('id').limit(1).executeTakeFirstOrThrow();
   await database.close();
 
-  const server = await startWeirServer({ adminPassword: PASSWORD, env: { WEIR_DATABASE_URL: `sqlite:${dbFile}`, WEIR_WEB_DIR: webDir } });
+  const server = await startWeirServer({ adminPassword: PASSWORD, env: { WEIR_SECRET_KEY: BENCH_SECRET_KEY, WEIR_DATABASE_URL: `sqlite:${dbFile}`, WEIR_WEB_DIR: webDir } });
   const browser = await launchBrowser({ locale: 'en-US' });
   try {
     const page = await browser.newPage();
