@@ -226,6 +226,11 @@ test('a run that does not exist says so and links back; the default alert rule a
   const change = page.getByTestId('audit-change').first();
   await change.waitFor();
   assert.match(await page.getByTestId('audit-detail').first().innerText(), /Enabled: true → false/);
+  // Times read one way everywhere; the hover names the zone and gives UTC.
+  const when = page.getByTestId('date-time').first();
+  assert.match(await when.innerText(), /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}:\d{2}$/);
+  await when.hover();
+  await page.getByRole('tooltip').filter({ hasText: /\(.+\) · \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/ }).first().waitFor();
   await shots('12-audit-change', 'en');
   await page.goto(`${server.url}/alerts/rules`);
   await page.getByRole('switch', { name: 'Rule A job fails or becomes UNKNOWN on' }).click();
@@ -251,6 +256,40 @@ test('a run that does not exist says so and links back; the default alert rule a
   await shots('11-global-lineage', 'zh');
   await page.goto(`${server.url}/audit?action=alert.rule.update`);
   await page.getByTestId('audit-change').first().waitFor();
+  assert.match(await page.getByTestId('date-time').first().innerText(), /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$/);
   await shots('12-audit-change', 'zh');
   await language('en-US');
+});
+
+test('dark mode: one click, remembered for the user across reloads, the run page and alerts readable in it', async () => {
+  await page.goto(`${server.url}/runs/${runId}`);
+  await page.getByTestId('run-detail').waitFor();
+  await page.getByTestId('theme-switch').click();
+  await waitFor('the dark theme', 5_000, async () => (await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark');
+  const userId = ((await api('GET', '/api/auth/me')) as { user: { id: string } }).user.id;
+  assert.equal(await page.evaluate((id) => window.localStorage.getItem(`weir.theme.${id}`), userId), 'dark', 'remembered for this user');
+  await page.reload();
+  await page.getByTestId('run-detail').waitFor();
+  assert.equal(await page.getByTestId('theme-switch').getAttribute('data-mode'), 'dark', 'still dark after a reload');
+  await page.getByTestId('status-strip').waitFor();
+  await shots('13-dark-overview', 'en');
+  await page.goto(`${server.url}/runs/${runId}?tab=metrics`);
+  await waitFor('charts drawn', 20_000, async () => (await page.locator('[data-testid="metric-chart"] canvas').count()) >= 5);
+  await shots('14-dark-metrics', 'en');
+  await page.goto(`${server.url}/runs/${runId}?tab=checkpoints`);
+  await page.getByTestId('empty-state').first().waitFor();
+  await shots('15-dark-checkpoints', 'en');
+  await page.goto(`${server.url}/alerts/rules`);
+  await page.getByTestId('rules-without-channel').waitFor();
+  await shots('16-dark-rules', 'en');
+  await page.goto(`${server.url}/lineage`);
+  await page.getByTestId(`global-lineage-task-${taskId}`).waitFor({ timeout: 30_000 });
+  await shots('17-dark-global-lineage', 'en');
+  await language('zh-CN');
+  await page.goto(`${server.url}/runs/${runId}`);
+  await page.getByTestId('status-strip').waitFor();
+  await shots('13-dark-overview', 'zh');
+  await language('en-US');
+  await page.getByTestId('theme-switch').click();
+  await waitFor('the light theme again', 5_000, async () => (await page.evaluate(() => document.documentElement.dataset.theme)) === 'light');
 });

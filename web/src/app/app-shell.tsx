@@ -8,6 +8,8 @@ import { useLogout, useSession } from '../features/auth/auth.queries';
 import { WeirLogo } from '../components/weir-logo';
 import { PageSpinner } from '../components/page-spinner';
 import { LanguageSwitch } from './language-switch';
+import { ThemeSwitch } from './theme-switch';
+import { useThemeOf } from './theme-mode';
 import { activeNavPath, navItemsFor } from './nav-items';
 import styles from './app-shell.module.css';
 
@@ -72,6 +74,7 @@ export function AppShell() {
   const { t } = useTranslation();
   const location = useLocation();
   const session = useSession();
+  useThemeOf(session.data?.user.id);
 
   return (
     <Layout className={styles.layout}>
@@ -89,6 +92,7 @@ export function AppShell() {
           items={navItemsFor(session.data?.user).map((item) => ({ key: item.path, label: <Link to={item.path}>{t(item.labelKey)}</Link> }))}
         />
         <Space size={4}>
+          <ThemeSwitch />
           <LanguageSwitch />
           <UserMenu />
         </Space>

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, theme } from 'antd';
 import antdEnUS from 'antd/locale/en_US';
 import antdZhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -11,6 +11,7 @@ import { onUnauthenticated } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { sessionQueryKey } from '../features/auth/auth.queries';
 import { i18n } from '../i18n/i18n';
+import { useThemeMode } from './theme-mode';
 
 dayjs.extend(relativeTime);
 
@@ -34,9 +35,10 @@ onUnauthenticated(() => queryClient.setQueryData(sessionQueryKey, null));
 export function AppProviders({ children }: { children: ReactNode }) {
   const { i18n: translation } = useTranslation();
   const zh = translation.language === 'zh-CN';
+  const mode = useThemeMode();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={zh ? antdZhCN : antdEnUS} theme={{ token: { colorPrimary: '#1668dc', borderRadius: 6 } }}>
+      <ConfigProvider locale={zh ? antdZhCN : antdEnUS} theme={{ algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm, token: { colorPrimary: '#1668dc', borderRadius: 6 } }}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </QueryClientProvider>

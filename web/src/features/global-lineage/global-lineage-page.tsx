@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header';
 import { buildGlobalLineageFlow } from './global-lineage-graph';
 import { useGlobalLineage, useLineageTableSearch, useTableLineage } from './global-lineage.queries';
 import { TableNode, TaskNode } from './lineage-nodes';
+import { useThemeMode } from '../../app/theme-mode';
 
 const nodeTypes = { lineageTable: TableNode, lineageTask: TaskNode };
 const DEPTHS = [1, 2, 3] as const;
@@ -137,6 +138,7 @@ function LineageGraph({ graph, focus, onFocus }: { graph: GlobalLineage; focus: 
       }),
     [flow.edges],
   );
+  const colorMode = useThemeMode();
   const onNodeClick: NodeMouseHandler = (_event, node) => {
     if (node.type === 'lineageTask') navigate(`/tasks/${(node.data as { task: GlobalLineageTask }).task.id}`);
     else onFocus((node.data as { table: GlobalLineageTable }).table.id);
@@ -146,6 +148,7 @@ function LineageGraph({ graph, focus, onFocus }: { graph: GlobalLineage; focus: 
     <div style={{ height: `clamp(320px, ${Math.round(flow.height + 120)}px, calc(100vh - 300px))`, border: '1px solid #f0f0f0', borderRadius: 6 }} data-testid="global-lineage-graph">
       <ReactFlowProvider>
         <ReactFlow
+          colorMode={colorMode}
           key={`${focus ?? ''}|${graph.tables.length}|${graph.tasks.length}`}
           nodes={flow.nodes}
           edges={edges}

@@ -1,6 +1,6 @@
 import { DatabaseOutlined, PartitionOutlined } from '@ant-design/icons';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { Tag, Tooltip, Typography } from 'antd';
+import { Tag, theme, Tooltip, Typography } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JobStatusTag, LifecycleTag } from '../tasks/task-tags';
@@ -12,6 +12,7 @@ const ROLE_COLORS = { writer: 'green', reader: 'blue', both: 'cyan' } as const;
 /** A table: square-cornered, name and connector; the focused one is outlined. */
 export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNode>) {
   const { table, focused } = data;
+  const { token } = theme.useToken();
   return (
     <div
       data-testid={`global-lineage-table-${table.id}`}
@@ -20,8 +21,8 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
         width: '100%',
         height: '100%',
         padding: '6px 10px',
-        background: focused ? '#e6f4ff' : '#fff',
-        border: `${focused ? 2 : 1}px solid ${focused ? '#1677ff' : '#d9d9d9'}`,
+        background: focused ? token.colorPrimaryBg : token.colorBgContainer,
+        border: `${focused ? 2 : 1}px solid ${focused ? '#1677ff' : token.colorBorder}`,
         borderRadius: 4,
         cursor: 'pointer',
         fontSize: 12,
@@ -46,6 +47,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
 export const TaskNode = memo(function TaskNode({ data }: NodeProps<TaskFlowNode>) {
   const { t } = useTranslation();
   const { task, role } = data;
+  const { token } = theme.useToken();
   return (
     <div
       data-testid={`global-lineage-task-${task.id}`}
@@ -54,8 +56,8 @@ export const TaskNode = memo(function TaskNode({ data }: NodeProps<TaskFlowNode>
         width: '100%',
         height: '100%',
         padding: '6px 10px',
-        background: '#f9f0ff',
-        border: '1px solid #d3adf7',
+        background: token.purple1,
+        border: `1px solid ${token.purple3}`,
         borderRadius: 16,
         cursor: 'pointer',
         fontSize: 12,

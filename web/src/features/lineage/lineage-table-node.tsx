@@ -1,5 +1,5 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { Tag, Tooltip, Typography } from 'antd';
+import { Tag, theme, Tooltip, Typography } from 'antd';
 import { memo } from 'react';
 import { HEADER_HEIGHT, type LineageFlowNode, ROW_HEIGHT, columnHandleId } from './lineage-graph';
 import { useLineageTexts } from './lineage-texts';
@@ -12,14 +12,15 @@ const handleStyle = { width: 6, height: 6, minWidth: 6, minHeight: 6, background
 export const LineageTableNode = memo(function LineageTableNode({ data }: NodeProps<LineageFlowNode>) {
   const texts = useLineageTexts();
   const { table, level, columns, highlighted, dimmed } = data;
+  const { token } = theme.useToken();
   return (
     <div
       data-testid={`lineage-node-${table.id}`}
       style={{
         width: '100%',
         height: '100%',
-        background: '#fff',
-        border: `1px solid ${highlighted ? '#1677ff' : '#d9d9d9'}`,
+        background: token.colorBgContainer,
+        border: `1px solid ${highlighted ? '#1677ff' : token.colorBorder}`,
         borderRadius: 6,
         opacity: dimmed ? 0.4 : 1,
         boxShadow: highlighted ? '0 0 0 2px rgba(22,119,255,0.15)' : undefined,
@@ -28,7 +29,7 @@ export const LineageTableNode = memo(function LineageTableNode({ data }: NodePro
       }}
     >
       {level === 'table' && <Handle type="target" position={Position.Left} style={handleStyle} isConnectable={false} />}
-      <div style={{ height: HEADER_HEIGHT, padding: '4px 8px', borderBottom: level === 'column' ? '1px solid #f0f0f0' : undefined, background: '#fafafa' }}>
+      <div style={{ height: HEADER_HEIGHT, padding: '4px 8px', borderBottom: level === 'column' ? `1px solid ${token.colorBorderSecondary}` : undefined, background: token.colorFillAlter }}>
         <Tooltip title={table.id}>
           <Typography.Text strong ellipsis style={{ display: 'block', maxWidth: '100%' }}>
             {table.name}
@@ -60,7 +61,7 @@ export const LineageTableNode = memo(function LineageTableNode({ data }: NodePro
               justifyContent: 'space-between',
               gap: 8,
               cursor: 'pointer',
-              background: c.selected ? '#bae0ff' : c.highlighted ? '#e6f4ff' : undefined,
+              background: c.selected ? token.colorPrimaryBgHover : c.highlighted ? token.colorPrimaryBg : undefined,
             }}
           >
             {c.hasInput && <Handle id={columnHandleId(c.name, 'in')} type="target" position={Position.Left} style={handleStyle} isConnectable={false} />}

@@ -7,6 +7,7 @@ import { buildLineageGraph, type ColumnKey, describeTransforms, type LineageLeve
 import { LineageTableNode } from './lineage-table-node';
 import { formatPosition, useLineageTexts } from './lineage-texts';
 import type { LineageResult } from './lineage.types';
+import { useThemeMode } from '../../app/theme-mode';
 
 export interface LineageViewProps {
   /** The stored lineage of one task version (what the server's analyseLineage returned). */
@@ -28,6 +29,7 @@ const nodeTypes = { lineageTable: LineageTableNode };
  */
 export function LineageView({ lineage, defaultLevel = 'column', height = 560, onOpenTable }: LineageViewProps) {
   const texts = useLineageTexts();
+  const colorMode = useThemeMode();
   const [level, setLevel] = useState<LineageLevel>(defaultLevel);
   const [selectedColumn, setSelectedColumn] = useState<ColumnKey | null>(null);
   const [selectedTable, setSelectedTable] = useState<string | null>(null);
@@ -109,6 +111,7 @@ export function LineageView({ lineage, defaultLevel = 'column', height = 560, on
         ) : (
           <ReactFlowProvider>
             <ReactFlow
+              colorMode={colorMode}
               key={level}
               nodes={graph.nodes}
               edges={edges}

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import ReactECharts from 'echarts-for-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useThemeMode } from '../../app/theme-mode';
 import { formatError } from '../../api/format-error';
 import { vertexTitle } from './job-graph';
 import { buildMetricCharts, chartOption, type MetricName } from './metric-series';
@@ -17,6 +18,7 @@ const DEFAULT_SELECTION_BY = 'weir';
 export function MetricsTab({ detail, canOperate }: { detail: RunDetail; canOperate: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const colorMode = useThemeMode();
   const runId = detail.run.id;
   const available = useMetricsAvailable(runId);
   const selection = useMetricSelection(runId);
@@ -127,7 +129,12 @@ export function MetricsTab({ detail, canOperate }: { detail: RunDetail; canOpera
                 {points === 0 ? (
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('runDetail.metrics.noPoints')} />
                 ) : (
-                  <ReactECharts option={chartOption(chart, { from: series.data!.from, to: series.data!.to })} style={{ height: 240 }} notMerge />
+                  <ReactECharts
+                    theme={colorMode === 'dark' ? 'dark' : undefined}
+                    option={{ ...chartOption(chart, { from: series.data!.from, to: series.data!.to }), backgroundColor: 'transparent' }}
+                    style={{ height: 240 }}
+                    notMerge
+                  />
                 )}
               </Card>
             );

@@ -1,5 +1,5 @@
 import { Handle, type NodeProps, Position, type Node } from '@xyflow/react';
-import { Progress, Tag, Tooltip, Typography } from 'antd';
+import { Progress, Tag, theme, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from './format';
 import { formatBytes, formatCount, formatRatio, type Pressure, type VertexNodeData } from './job-graph';
@@ -10,9 +10,10 @@ const LEVEL_COLOR: Record<Pressure, string> = { ok: '#52c41a', low: '#faad14', h
 export function VertexNode({ data }: NodeProps<Node<VertexNodeData>>) {
   const { t } = useTranslation();
   const v = data.vertex;
+  const { token } = theme.useToken();
   const ratio = (label: string, value: number | null, level: Pressure) => (
     <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
-      <span style={{ width: 82, fontSize: 11, color: '#595959' }}>{label}</span>
+      <span style={{ width: 82, fontSize: 11, color: token.colorTextSecondary }}>{label}</span>
       <Progress percent={value === null ? 0 : Math.round(value * 100)} showInfo={false} size="small" strokeColor={LEVEL_COLOR[level]} style={{ flex: 1, margin: 0 }} />
       <span style={{ width: 34, textAlign: 'right', fontSize: 11 }}>{formatRatio(value)}</span>
     </div>
@@ -24,8 +25,8 @@ export function VertexNode({ data }: NodeProps<Node<VertexNodeData>>) {
       style={{
         width: '100%',
         height: '100%',
-        background: '#fff',
-        border: `1px solid ${data.pressure === 'high' ? '#ff4d4f' : '#d9d9d9'}`,
+        background: token.colorBgContainer,
+        border: `1px solid ${data.pressure === 'high' ? '#ff4d4f' : token.colorBorder}`,
         borderLeft: `4px solid ${LEVEL_COLOR[data.busy]}`,
         borderRadius: 6,
         padding: '6px 8px',
@@ -44,7 +45,7 @@ export function VertexNode({ data }: NodeProps<Node<VertexNodeData>>) {
           {v.status}
         </Tag>
       </div>
-      <div style={{ color: '#8c8c8c', fontSize: 11, marginBottom: 2 }}>
+      <div style={{ color: token.colorTextTertiary, fontSize: 11, marginBottom: 2 }}>
         {t('runDetail.graph.parallelism', { n: v.parallelism })}
         {v.ratioBasis === 'average' && ` · ${t('runDetail.graph.averaged')}`}
       </div>
@@ -65,7 +66,7 @@ export function VertexNode({ data }: NodeProps<Node<VertexNodeData>>) {
           {t('runDetail.graph.bytesOut')}: {formatBytes(v.bytesOut)}
         </span>
       </div>
-      <div style={{ fontSize: 11, color: '#595959' }}>
+      <div style={{ fontSize: 11, color: token.colorTextSecondary }}>
         {t('runDetail.graph.watermark')}: {v.watermark ? formatTime(v.watermark) : t('runDetail.graph.noWatermark')}
       </div>
       {!data.isSink && <Handle type="source" position={Position.Right} />}
