@@ -2,17 +2,13 @@ import type { ClustersService } from '../clusters/clusters.service.js';
 import { AppError } from '../errors/errors.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type { MetricsStore, SampledRun, SampleRow } from './metrics.store.js';
-import { verticesOfStoredJob } from '../flink/stored-job.js';
-import { defaultSeries, parseSeriesKey, tickOf, type SeriesTarget } from './series-key.js';
+import { parseSeriesKey, tickOf, type SeriesTarget } from './series-key.js';
 import type { Logger } from '../logging/logger.js';
 
 export interface SamplerSettings {
   intervalMs: number;
   retentionMs: number;
 }
-
-/** Who a default selection is recorded as chosen by (the run page says so). */
-export const DEFAULT_SELECTION_BY = 'weir';
 
 /** Flink's name for each TaskManager metric Weir samples. */
 const TM_METRIC_NAMES = { heapUsed: 'Status.JVM.Memory.Heap.Used', cpuLoad: 'Status.JVM.CPU.Load' } as const;
@@ -50,7 +46,6 @@ export class MetricSampler {
 
   /** One pass: every sampled run of the clusters this instance watches. */
   async tick(signal?: AbortSignal): Promise<{ runs: number; points: number }> {
-    await this.chooseDefaults();
     const runs = await this.deps.store.listSampledRuns();
     let points = 0;
     const clients = new Map<string, JobManagerClient | null>();
@@ -66,20 +61,6 @@ export class MetricSampler {
       points += await this.sampleRun(jm, run);
     }
     return { runs: runs.length, points };
-  }
-
-  /**
-   * Gives each RUNNING run that nobody chose series for the default ones (series-key.ts), so its
-   * charts fill from the start. A run whose job answer Weir has not stored yet, or that has no
-   * operators yet (still starting), is tried again next tick. Stored as chosen by "weir", once.
-   */
-  private async chooseDefaults(): Promise<void> {
-    for (const run of await this.deps.store.runsWithoutSelection()) {
-      if (this.deps.watches && !this.deps.watches(run.clusterId)) continue;
-      const vertices = run.job === null ? undefined : verticesOfStoredJob(run.job);
-      if (!vertices || vertices.length === 0) continue;
-      await this.deps.store.setSelectionIfAbsent(run.runId, defaultSeries(vertices.map((v) => v.id)), DEFAULT_SELECTION_BY, this.now());
-    }
   }
 
   /** Deletes the points past retention, for every run (scheduled apart: on one instance, once a minute). */

@@ -6,7 +6,10 @@ import { AppError, InputError, NotFoundError } from '../errors/errors.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import type { MetricSampler, SamplerSettings } from './metric-sampler.js';
 import type { MetricsStore } from './metrics.store.js';
-import { downsample } from './series-key.js';
+import { defaultSeries, downsample } from './series-key.js';
+
+/** Who a default selection is recorded as chosen by (the run page says so). */
+export const DEFAULT_SELECTION_BY = 'weir';
 
 /** Key metrics of a run: the chosen series, their stored points, and what can be chosen. */
 export class MetricsService {
@@ -26,9 +29,24 @@ export class MetricsService {
     return (this.deps.now ?? Date.now)();
   }
 
+  /**
+   * The run's chosen series. A RUNNING run nobody chose series for gets the default ones (records
+   * in and out, busy and backpressured time, watermark lag of its first operators, its last
+   * checkpoint) the first time its page asks, with a first point of each at once: a chart exists
+   * without setup, and only runs someone looks at are sampled (sampling every running job of a
+   * large fleet would cost Flink requests per operator per tick for charts nobody opens).
+   */
   async selection(runId: string): Promise<MetricSelection> {
-    await this.run(runId);
-    const stored = await this.deps.store.getSelection(runId);
+    const run = await this.run(runId);
+    let stored = await this.deps.store.getSelection(runId);
+    if (!stored && run.status === 'RUNNING' && !run.lost) {
+      const job = await this.deps.runs.getSnapshot(runId, 'job');
+      if (job && job.data.vertices.length > 0) {
+        await this.deps.store.setSelectionIfAbsent(runId, defaultSeries(job.data.vertices.map((v) => v.id)), DEFAULT_SELECTION_BY, this.now());
+        stored = await this.deps.store.getSelection(runId);
+        if (stored?.updatedBy === DEFAULT_SELECTION_BY) await this.sampleNow(run, stored.series);
+      }
+    }
     return { runId, series: stored?.series ?? [], updatedAt: stored?.updatedAt ?? null, updatedBy: stored?.updatedBy ?? null };
   }
 
@@ -39,16 +57,20 @@ export class MetricsService {
       this.deps.store.setSelection(runId, series, actor.name, this.now()),
       { series },
     );
-    if (run.status === 'RUNNING' && saved.series.length) {
-      try {
-        const cluster = await this.deps.clusters.get(run.clusterId);
-        await this.deps.sampler.sampleRun(this.deps.clusters.jobManager(cluster), { runId, flinkJobId: run.flinkJobId, series: saved.series });
-      } catch (err) {
-        // The scheduled sampler tries again; choosing must not fail because Flink is slow right now.
-        if (!(err instanceof AppError)) throw err;
-      }
-    }
+    if (run.status === 'RUNNING') await this.sampleNow(run, saved.series);
     return { runId, series: saved.series, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy };
+  }
+
+  /** Stores a first point of each series of a running job now rather than at the next tick. */
+  private async sampleNow(run: { id: string; clusterId: string; flinkJobId: string }, series: string[]): Promise<void> {
+    if (!series.length) return;
+    try {
+      const cluster = await this.deps.clusters.get(run.clusterId);
+      await this.deps.sampler.sampleRun(this.deps.clusters.jobManager(cluster), { runId: run.id, flinkJobId: run.flinkJobId, series });
+    } catch (err) {
+      // The scheduled sampler tries again; choosing must not fail because Flink is slow right now.
+      if (!(err instanceof AppError)) throw err;
+    }
   }
 
   async series(runId: string, query: MetricSeriesQuery): Promise<MetricSeriesPage> {

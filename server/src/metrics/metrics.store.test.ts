@@ -8,6 +8,13 @@ import { MetricSampler } from './metric-sampler.js';
 import { MetricsStore } from './metrics.store.js';
 import { defaultSeries } from './series-key.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AuditStore } from '../audit/audit.store.js';
+import { NotFoundError } from '../errors/errors.js';
+import { MetricsService } from './metrics.service.js';
+
+/** A vertex of Flink's job details, as /jobs/:jid answers it. */
+const vertex = (id: string, name: string) => ({ id, name, parallelism: 1, status: 'RUNNING', 'start-time': T0, 'end-time': -1, duration: 1, tasks: { RUNNING: 1 }, metrics: {} });
 
 const T0 = 1_800_000_000_000;
 const VID = 'cbc357ccb763df2852fee8c4fc7d55f2';
@@ -43,31 +50,31 @@ forEachDatabase('MetricsStore', (getDb) => {
     assert.equal(sampled[0]!.clusterId, 'c1');
   });
 
-  it('gives a RUNNING run nobody chose for the default series once its operators are known, never over a choice', async () => {
+  it('gives a RUNNING run nobody chose for the default series when its page first asks, never over a choice, and samples no run nobody opened', async () => {
     const task = await new TasksStore(getDb()).create({ name: 'defaults-task', kind: 'SQL', executionMode: 'STREAMING', clusterId: 'c2' });
     const base = { taskId: task.id, clusterId: 'c2', jobName: 'j', executionMode: 'STREAMING' as const };
     const fresh = (await runs.upsertByJob({ ...base, flinkJobId: 'c'.repeat(32), status: 'RUNNING' })).run;
     const chosen = (await runs.upsertByJob({ ...base, flinkJobId: 'd'.repeat(32), status: 'RUNNING' })).run;
     await store.setSelection(chosen.id, [], 'alice', T0); // emptied on purpose: a choice too
-    const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
-    // Its cluster is not registered: the tick chooses defaults, then has nowhere to read points from.
-    const clusters = { get: async () => Promise.reject(new Error('no such cluster')) } as unknown as ClustersService;
-    const sampler = new MetricSampler({ store, clusters, settings: { intervalMs: 10_000, retentionMs: 3_600_000 }, log: quiet as never, now: () => T0 });
-    await sampler.tick();
-    assert.equal(await store.getSelection(fresh.id), undefined, 'no job answer stored yet: nothing to chart');
+    const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    // Its cluster is not registered: defaults are chosen, then there is nowhere to read a first point from.
+    const clusters = { get: async () => Promise.reject(new NotFoundError('Cluster', 'c2')) } as unknown as ClustersService;
+    const settings = { intervalMs: 10_000, retentionMs: 3_600_000 };
+    const sampler = new MetricSampler({ store, clusters, settings, log: quiet, now: () => T0 });
+    const metrics = new MetricsService({ store, runs, clusters, sampler, audit: new AuditService(new AuditStore(getDb())), settings, now: () => T0 });
     const source = 'ea632d67b7d595e5b851708ae9ad79d6';
     const sink = '0a448493b4782967b150582570326227';
-    const job = { jid: 'c'.repeat(32), name: 'j', vertices: [{ id: source, name: 'Source: orders' }, { id: sink, name: 'Sink: totals' }] };
-    await runs.saveSnapshot(fresh.id, 'job', JSON.stringify(job), T0);
+    await runs.saveSnapshot(fresh.id, 'job', JSON.stringify({ jid: 'c'.repeat(32), name: 'j', state: 'RUNNING', 'start-time': T0, 'end-time': -1, duration: 1, now: T0, timestamps: { RUNNING: T0 }, vertices: [vertex(source, 'Source: orders'), vertex(sink, 'Sink: totals')] }), T0);
     await sampler.tick();
-    const defaults = await store.getSelection(fresh.id);
-    assert.deepEqual(defaults?.series, defaultSeries([source, sink]));
-    assert.equal(defaults?.updatedBy, 'weir');
-    assert.ok(defaults!.series.includes(`vertex:${sink}:numRecordsInPerSecond`) && defaults!.series.includes('job:lastCheckpointSize'));
-    assert.deepEqual((await store.getSelection(chosen.id))?.series, [], 'a choice, even an empty one, stays');
+    assert.equal(await store.getSelection(fresh.id), undefined, 'the scheduled sampler picks no run nobody opened');
+
+    const defaults = await metrics.selection(fresh.id);
+    assert.deepEqual(defaults.series, defaultSeries([source, sink]));
+    assert.equal(defaults.updatedBy, 'weir');
+    assert.ok(defaults.series.includes(`vertex:${sink}:numRecordsInPerSecond`) && defaults.series.includes('job:lastCheckpointSize'));
+    assert.deepEqual((await metrics.selection(chosen.id)).series, [], 'a choice, even an empty one, stays');
     await store.setSelection(fresh.id, ['job:numRestarts'], 'bob', T0 + 1);
-    await sampler.tick();
-    assert.deepEqual((await store.getSelection(fresh.id))?.series, ['job:numRestarts']);
+    assert.deepEqual((await metrics.selection(fresh.id)).series, ['job:numRestarts']);
   });
 
   it('writes a point once per (run, series, tick): a repeated tick overwrites it', async () => {

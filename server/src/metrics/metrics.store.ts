@@ -56,25 +56,6 @@ export class MetricsStore {
       .filter((r) => r.series.length > 0);
   }
 
-  /**
-   * RUNNING runs no one chose series for (no selection row at all; an emptied one counts as a
-   * choice), with their stored job answer, from which the default series are made.
-   */
-  async runsWithoutSelection(limit = 500): Promise<Array<{ runId: string; clusterId: string; job: string | null }>> {
-    const rows = await this.database.db
-      .selectFrom('runs')
-      .leftJoin('metric_selections', 'metric_selections.run_id', 'runs.id')
-      .leftJoin('run_snapshots', (join) => join.onRef('run_snapshots.run_id', '=', 'runs.id').on('run_snapshots.kind', '=', 'job'))
-      .select(['runs.id', 'runs.cluster_id', 'run_snapshots.body'])
-      .where('runs.status', 'in', SAMPLED_STATUSES)
-      .where('runs.lost', '=', 0)
-      .where('metric_selections.run_id', 'is', null)
-      .orderBy('runs.id')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({ runId: r.id, clusterId: r.cluster_id, job: r.body ?? null }));
-  }
-
   /** Stores a selection only where none exists: a default never replaces what someone chose meanwhile. */
   async setSelectionIfAbsent(runId: string, series: string[], updatedBy: string, at: number): Promise<void> {
     await insertIfAbsent(this.database, 'metric_selections', { run_id: runId, series: JSON.stringify([...new Set(series)]), updated_by: updatedBy, updated_at: at }, ['run_id']);
