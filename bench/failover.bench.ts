@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalFlink } from '@weir/flink-local';
-import { SYSTEM_PRINCIPAL } from '../server/src/auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../server/src/access/principal.js';
 import { createTestDatabase } from '../server/src/test-support/databases.js';
 import { waitUntil } from '../server/src/test-support/flink.js';
 import { startTestWeir } from '../server/src/test-support/weir.js';

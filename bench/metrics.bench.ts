@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { buildApp } from '../server/src/app.js';
-import { SYSTEM_PRINCIPAL } from '../server/src/auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../server/src/access/principal.js';
 import { loadConfig } from '../server/src/config/config.js';
 import { openDatabase, type Database } from '../server/src/db/database.js';
 import { newId } from '../server/src/db/ids.js';

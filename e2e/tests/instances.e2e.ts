@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { SYSTEM_PRINCIPAL } from '../../server/src/auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../../server/src/access/principal.js';
 import { createTestDatabase } from '../../server/src/test-support/databases.js';
 import { runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../../server/src/test-support/flink.js';
 import { startTestWeir } from '../../server/src/test-support/weir.js';

@@ -8,7 +8,7 @@ import { openDatabase, sqliteFileOf } from './db/database.js';
 import { claimSqliteFile, SqliteInUseError } from './startup/sqlite-owner.js';
 import { migrateToLatest } from './db/migrations/index.js';
 import { createServices, type Services } from './services.js';
-import { SYSTEM_PRINCIPAL } from './auth/principal.js';
+import { SYSTEM_PRINCIPAL } from './access/principal.js';
 import { createInitialAdmin, initialPasswordFile } from './auth/initial-admin.js';
 import { SecretKeyMismatchError, verifySecretKey } from './secrets/secret-key-check.js';
 import { SettingsStore } from './settings/settings.store.js';

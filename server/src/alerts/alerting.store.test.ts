@@ -8,7 +8,7 @@ import { SECRET_MASK, type AlertChannelRequest, type CreateAlertRuleRequest } fr
 import { AuditService } from '../audit/audit.service.js';
 import { AuditStore } from '../audit/audit.store.js';
 import { ClustersStore } from '../clusters/clusters.store.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { Database } from '../db/database.js';
 import { EventBus, type RunRef, type RunStatus, type WeirEvent } from '../events/events.js';
 import { RunsStore } from '../runs/runs.store.js';
@@ -19,7 +19,7 @@ import { forEachDatabase } from '../test-support/databases.js';
 import { testOutbound } from '../test-support/weir.js';
 import { createAlerting, type Alerting } from './alerting.js';
 import { RobotReceiver, SmtpReceiver, waitFor, type ReceivedMail, type ReceivedMessage } from './testing/receivers.js';
-import { makePrincipal } from '../auth/principal.js';
+import { makePrincipal } from '../access/principal.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const admin: Principal = makePrincipal({ kind: 'user', id: 'u1', name: 'admin' }, 'admin');

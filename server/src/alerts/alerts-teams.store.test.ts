@@ -8,7 +8,7 @@ import { before, it } from 'node:test';
 import type { AlertChannelRequest, CreateAlertRuleRequest, Role } from '@weir/contract';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditStore } from '../audit/audit.store.js';
-import { makePrincipal, SYSTEM_PRINCIPAL, teamScope, type Principal } from '../auth/principal.js';
+import { makePrincipal, SYSTEM_PRINCIPAL, teamScope, type Principal } from '../access/principal.js';
 import { ClustersStore } from '../clusters/clusters.store.js';
 import type { Database } from '../db/database.js';
 import type { RunRef, RunStatus, WeirEvent } from '../events/events.js';

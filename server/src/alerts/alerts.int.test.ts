@@ -3,7 +3,7 @@
 // the failure, and a resolved message once the job runs again.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import type { WeirEvent } from '../events/events.js';
 import { failingJobSql, runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';

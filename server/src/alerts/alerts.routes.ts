@@ -21,8 +21,8 @@ import {
   IdParams,
   UpdateAlertRuleRequest,
 } from '@weir/contract';
-import { principalOf } from '../auth/auth.plugin.js';
-import { teamScope } from '../auth/principal.js';
+import { principalOf } from '../access/request-principal.js';
+import { teamScope } from '../access/principal.js';
 import type { AlertsService } from './alerts.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };

@@ -12,7 +12,7 @@ import type {
 } from '@weir/contract';
 import { DEFAULT_TEAM_ID, type Role } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import { defaultTeamFor, mayAct, roleFor, type Principal, type TeamScope } from '../auth/principal.js';
+import { defaultTeamFor, mayAct, roleFor, type Principal, type TeamScope } from '../access/principal.js';
 import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transactions.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';

@@ -6,7 +6,7 @@ import { it } from 'node:test';
 import type { Kysely } from 'kysely';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditStore } from '../audit/audit.store.js';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { ClustersStore } from '../clusters/clusters.store.js';
 import { DEFAULT_ALERT_RULE_NAME } from '../db/migrations/2026-12-06-003-default-alert-rule.js';
 import { migrateDown, migrateToLatest } from '../db/migrations/index.js';

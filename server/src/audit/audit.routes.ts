@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AuditPage, AuditQuery, ErrorBody } from '@weir/contract';
 import type { AuditService } from './audit.service.js';
-import { principalOf } from '../auth/auth.plugin.js';
-import { narrowScope, teamScope } from '../auth/principal.js';
+import { principalOf } from '../access/request-principal.js';
+import { narrowScope, teamScope } from '../access/principal.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 

@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { AuditEntry, AuditFilter, AuditStore } from './audit.store.js';
 
 export interface AuditTarget {

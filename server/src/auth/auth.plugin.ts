@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors/errors.js';
 import type { AuthService } from './auth.service.js';
 import { NotFoundError } from '../errors/errors.js';
-import { roleAllows, roleFor, type Access, type Principal } from './principal.js';
+import { roleAllows, roleFor, type Access, type Principal } from '../access/principal.js';
 import type { OwnedKind } from '../teams/teams.store.js';
 
 declare module 'fastify' {
@@ -18,7 +18,6 @@ declare module 'fastify' {
     owner?: RouteOwner;
   }
   interface FastifyRequest {
-    principal?: Principal;
     /** On a route with an `owner`: the caller's role for that thing (its team's, or global). */
     ownerRole?: Role;
   }
@@ -155,8 +154,3 @@ async function resolvePrincipal(request: FastifyRequest, auth: AuthService): Pro
   return cookie ? auth.principalFromSession(cookie) : undefined;
 }
 
-/** The caller of a non-public route; the hook above guarantees one. */
-export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new UnauthenticatedError();
-  return request.principal;
-}

@@ -5,7 +5,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 import { SESSION_COOKIE } from './auth.plugin.js';
 import { createInitialAdmin, initialPasswordFile } from './initial-admin.js';
-import { SYSTEM_PRINCIPAL } from './principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 
 interface Session {
   cookie: string;

@@ -21,7 +21,8 @@ import { AppError } from '../errors/errors.js';
 import type { AuthService } from './auth.service.js';
 import type { LdapLogin } from './ldap/ldap-login.js';
 import type { OidcLogin } from './oidc/oidc-login.js';
-import { principalOf, SESSION_COOKIE } from './auth.plugin.js';
+import { SESSION_COOKIE } from './auth.plugin.js';
+import { principalOf } from '../access/request-principal.js';
 
 export interface AuthRoutesOptions {
   auth: AuthService;

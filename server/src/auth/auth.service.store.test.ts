@@ -8,7 +8,7 @@ import { ApiTokensStore } from './api-tokens.store.js';
 import { AuthService } from './auth.service.js';
 import type { GroupRoleMapping } from '../config/identity-settings.js';
 import type { ExternalIdentity } from './external-identity.js';
-import { SYSTEM_PRINCIPAL } from './principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { SessionsStore } from './sessions.store.js';
 import { UsersStore } from './users.store.js';
 import { TeamsStore } from '../teams/teams.store.js';

@@ -7,7 +7,7 @@ import type { ApiTokenRecord, ApiTokensStore } from './api-tokens.store.js';
 import type { SessionsStore } from './sessions.store.js';
 import type { UserRecord, UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
-import { coarseRole, makePrincipal, mayAct, roleAllows, roleFor, SYSTEM_PRINCIPAL, teamScope, type Principal } from './principal.js';
+import { coarseRole, makePrincipal, mayAct, roleAllows, roleFor, SYSTEM_PRINCIPAL, teamScope, type Principal } from '../access/principal.js';
 import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
 import type { GroupRoleMapping } from '../config/identity-settings.js';
 import { accessForGroups, type DirectoryAnswer, type ExternalIdentity } from './external-identity.js';

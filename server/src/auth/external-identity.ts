@@ -1,6 +1,6 @@
 import { Role, type GlobalRole } from '@weir/contract';
 import type { GroupRoleMapping } from '../config/identity-settings.js';
-import { higherRole } from './principal.js';
+import { higherRole } from '../access/principal.js';
 
 /** Who an identity provider (OIDC) or a directory (LDAP) says logged in. */
 export interface ExternalIdentity {

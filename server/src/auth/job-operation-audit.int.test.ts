@@ -3,7 +3,7 @@ import { after, before, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
-import { SYSTEM_PRINCIPAL } from './principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 
 /*
  * A job operation end to end through the API, as the roles a team would use: an admin registers

@@ -3,7 +3,7 @@
 // missing from this table, or when the table names a route that no longer exists. Change an
 // entry only on purpose, with the reason in the commit — a role relaxed by mistake is a security
 // hole that every other access test would happily confirm.
-import type { Access } from './principal.js';
+import type { Access } from '../access/principal.js';
 
 /** `METHOD /path/{param}` → the least role that may call it ('public': anyone, signed in or not). */
 export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {

@@ -8,7 +8,7 @@ import { newId } from '../db/ids.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 import { ACCESS_EXTENSION, declaredRoutes, SESSION_COOKIE } from './auth.plugin.js';
 import { sha256 } from './auth.service.js';
-import { roleAllows, SYSTEM_PRINCIPAL, type Access } from './principal.js';
+import { roleAllows, SYSTEM_PRINCIPAL, type Access } from '../access/principal.js';
 import { EXPECTED_ROUTE_ACCESS, EXPECTED_ROUTE_OWNERS, GLOBAL_ADMIN_ONLY, NOT_TEAM_OWNED } from './route-access.golden.js';
 import { ClustersStore } from '../clusters/clusters.store.js';
 import { RunsStore } from '../runs/runs.store.js';

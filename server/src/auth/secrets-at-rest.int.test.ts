@@ -14,7 +14,7 @@ import { createServices, type Services } from '../services.js';
 import { forEachDatabase } from '../test-support/databases.js';
 import { sharedTestFlink, type TestFlink } from '../test-support/flink.js';
 import { TEST_OUTBOUND_POLICY } from '../test-support/weir.js';
-import { SYSTEM_PRINCIPAL } from './principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 
 /*
  * Secrets given to Weir (alert channel credentials, cluster credentials) are encrypted in the

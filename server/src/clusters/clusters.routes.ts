@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Cluster, ClusterList, CreateClusterRequest, ErrorBody, IdParams, UpdateClusterRequest } from '@weir/contract';
-import { principalOf } from '../auth/auth.plugin.js';
-import { teamScope } from '../auth/principal.js';
+import { principalOf } from '../access/request-principal.js';
+import { teamScope } from '../access/principal.js';
 import type { ClustersService } from './clusters.service.js';
 
 /** A cluster's team decides who sees (its members; everyone for a shared one) and who manages it (its admins; global admins for a shared one). */

@@ -1,6 +1,6 @@
 import { DEFAULT_TEAM_ID, type ClusterAuthRequest, type CreateClusterRequest, type UpdateClusterRequest } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import { mayAct, SYSTEM_PRINCIPAL, type Principal, type TeamScope } from '../auth/principal.js';
+import { mayAct, SYSTEM_PRINCIPAL, type Principal, type TeamScope } from '../access/principal.js';
 import { AppError, ConflictError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import { leanGet } from '../flink/lean-get.js';

@@ -1,4 +1,4 @@
-import { roleFor, type Principal } from '../auth/principal.js';
+import { roleFor, type Principal } from '../access/principal.js';
 import type { WeirEvent } from './events.js';
 
 /** The team that owns a task or cluster: an id, null when every team shares it, undefined when there is no such thing. */

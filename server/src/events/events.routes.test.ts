@@ -8,7 +8,7 @@ import { TasksStore } from '../tasks/tasks.store.js';
 import { TeamsStore } from '../teams/teams.store.js';
 import { SESSION_COOKIE } from '../auth/auth.plugin.js';
 import { sha256 } from '../auth/auth.service.js';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { SessionsStore } from '../auth/sessions.store.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 import type { WeirEvent } from './events.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { principalOf } from '../auth/auth.plugin.js';
+import { principalOf } from '../access/request-principal.js';
 import type { EventBus, WeirEvent } from './events.js';
 import type { LiveStreams } from './live-streams.js';
 

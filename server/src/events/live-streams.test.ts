@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { makePrincipal, type Principal } from '../auth/principal.js';
+import { makePrincipal, type Principal } from '../access/principal.js';
 import { EventAudience, type EventOwnerLookup } from './event-audience.js';
 import { EventBus, type WeirEvent } from './events.js';
 import { LiveStreams } from './live-streams.js';

@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import { AppError } from '../errors/errors.js';
 import { EventAudience } from './event-audience.js';
 import type { EventBus, WeirEvent } from './events.js';

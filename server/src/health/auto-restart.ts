@@ -1,6 +1,6 @@
 import type { AutoRestartAttempt, AutoRestartPolicy, AutoRestartSource } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL, type Principal } from '../access/principal.js';
 import { FlinkUnreachableError } from '../errors/errors.js';
 import type { EventBus, RunRef, WeirEvent } from '../events/events.js';
 import type { RunsStore } from '../runs/runs.store.js';

@@ -4,7 +4,7 @@
 // without them, their loss) are folded into it; one resolved message when the cluster answers again.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import type { WeirEvent } from '../events/events.js';
 import { ownTestFlink, runJar, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AutoRestartPolicy } from '@weir/contract';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import type { WeirEvent } from '../events/events.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';

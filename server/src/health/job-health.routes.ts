@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AutoRestartPolicy, ErrorBody, IdParams, RunHealth, TaskHealth, UpdateHealthChecksRequest } from '@weir/contract';
-import { principalOf } from '../auth/auth.plugin.js';
+import { principalOf } from '../access/request-principal.js';
 import type { JobHealthService } from './job-health.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };

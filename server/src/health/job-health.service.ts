@@ -1,6 +1,6 @@
 import { TERMINAL_RUN_STATUSES, type AutoRestartPolicy, type HealthCheckName, type HealthCheckSettings, type RunHealth, type TaskHealth } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import { NotFoundError } from '../errors/errors.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';

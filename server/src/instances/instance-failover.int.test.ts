@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { createTestDatabase } from '../test-support/databases.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir } from '../test-support/weir.js';

@@ -4,7 +4,7 @@
 // records what Flink did meanwhile once, with Flink's times.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { createTestDatabase } from '../test-support/databases.js';
 import { failingJobSql, runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { RobotReceiver } from '../alerts/testing/receivers.js';

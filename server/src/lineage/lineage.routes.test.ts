@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_TEAM_ID, type GlobalLineage, type LineageResult, type TableLineage } from '@weir/contract';
 import type { FastifyInstance } from 'fastify';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { TaskVersionsStore } from '../tasks/task-versions.store.js';
 import { TasksStore } from '../tasks/tasks.store.js';
 import { TeamsStore } from '../teams/teams.store.js';

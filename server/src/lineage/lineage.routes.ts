@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, GlobalLineage, LineageTableSearch, LineageTableSearchQuery, TableLineage, TableLineageParams, TableLineageQuery } from '@weir/contract';
-import { principalOf } from '../auth/auth.plugin.js';
-import { teamScope } from '../auth/principal.js';
+import { principalOf } from '../access/request-principal.js';
+import { teamScope } from '../access/principal.js';
 import type { LineageService } from './lineage.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };

@@ -1,5 +1,5 @@
 import { RunStatus, type GlobalLineage, type GlobalLineageTask, type LineageResult, type LineageTableHit, type LineageTableSearch, type TableLineage } from '@weir/contract';
-import type { TeamScope } from '../auth/principal.js';
+import type { TeamScope } from '../access/principal.js';
 import { NotFoundError } from '../errors/errors.js';
 import type { Logger } from '../logging/logger.js';
 import { buildGlobalLineage, lineageForTable } from './global-lineage.js';

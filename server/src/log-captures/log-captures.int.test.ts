@@ -3,7 +3,7 @@
 // capture that cannot read its files says why without touching the run.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { FlinkProxy } from '../test-support/flink-proxy.js';
 import { failingJobSql, runSql, sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';

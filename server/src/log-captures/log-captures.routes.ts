@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CaptureLogsRequest, ErrorBody, LogCapture, LogCapturePartParams, LogCapturePartText, RunIdParams, RunLogCaptures } from '@weir/contract';
-import { principalOf } from '../auth/auth.plugin.js';
-import { roleAllows } from '../auth/principal.js';
+import { principalOf } from '../access/request-principal.js';
+import { roleAllows } from '../access/principal.js';
 import type { LogCaptureService } from './log-captures.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { REPO_ROOT } from '../config/config.js';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { failingJobSql, runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startPrometheus, type TestPrometheus } from '../test-support/prometheus.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';

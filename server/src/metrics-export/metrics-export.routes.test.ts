@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from '../auth/auth.plugin.js';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 
 const SCRAPE_TOKEN = 'scrape-token-for-the-route-test';

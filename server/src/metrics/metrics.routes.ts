@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AvailableMetrics, ErrorBody, MetricSelection, MetricSeriesPage, MetricSeriesQuery, PutMetricSelectionRequest, RunIdParams } from '@weir/contract';
-import { principalOf } from '../auth/auth.plugin.js';
+import { principalOf } from '../access/request-principal.js';
 import type { MetricsService } from './metrics.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };

@@ -1,6 +1,6 @@
 import { JOB_METRICS, SERIES_KEY_PATTERN, TASKMANAGER_METRICS, VERTEX_METRICS, type AvailableMetrics, type MetricSelection, type MetricSeriesPage, type MetricSeriesQuery } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { AppError, InputError, NotFoundError } from '../errors/errors.js';
 import type { RunsStore } from '../runs/runs.store.js';

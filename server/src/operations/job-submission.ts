@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Cluster, SavepointStrategy } from '@weir/contract';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { ConflictError, FlinkRejectedError, InputError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';

@@ -1,5 +1,5 @@
 import type { AuditService, AuditTarget } from '../audit/audit.service.js';
-import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL, type Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { AppError, ConflictError, FlinkRejectedError, NotFoundError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OperationResult, Task } from '@weir/contract';
-import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL, type Principal } from '../access/principal.js';
 import { ClustersStore } from '../clusters/clusters.store.js';
 import { AppError } from '../errors/errors.js';
 import type { RunRecord } from '../runs/runs.store.js';
@@ -16,7 +16,7 @@ import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flin
 import { FlinkProxy } from '../test-support/flink-proxy.js';
 import { assertFlinkTransitions } from '../test-support/flink-transitions.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
-import { makePrincipal } from '../auth/principal.js';
+import { makePrincipal } from '../access/principal.js';
 
 const actor: Principal = makePrincipal({ kind: 'user', id: 'u-ops', name: 'olga' }, 'operator');
 const TAG = `t${process.pid}`;

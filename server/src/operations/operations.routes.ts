@@ -13,7 +13,7 @@ import {
   RunSavepointList,
   StopRunRequest,
 } from '@weir/contract';
-import { principalOf } from '../auth/auth.plugin.js';
+import { principalOf } from '../access/request-principal.js';
 import type { OperationsService } from './operations.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody };

@@ -11,7 +11,7 @@ import type {
   StopRunRequest,
 } from '@weir/contract';
 import type { AuditService, AuditTarget } from '../audit/audit.service.js';
-import { mayAct, type Principal } from '../auth/principal.js';
+import { mayAct, type Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { AppError, ConflictError, FlinkUnreachableError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { fakeFlink, privateService, type FakeEndpoint } from '../test-support/fake-flink.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 import { DEFAULT_OUTBOUND_DENY, OutboundGuard } from './outbound-guard.js';
-import { makePrincipal } from '../auth/principal.js';
+import { makePrincipal } from '../access/principal.js';
 
 /*
  * Registering a cluster or testing an alert channel makes Weir send a request to an address the

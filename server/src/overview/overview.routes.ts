@@ -11,8 +11,8 @@ import {
   OverviewTasksQuery,
 } from '@weir/contract';
 import type { OverviewService } from './overview.service.js';
-import { principalOf } from '../auth/auth.plugin.js';
-import { teamScope } from '../auth/principal.js';
+import { principalOf } from '../access/request-principal.js';
+import { teamScope } from '../access/principal.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const tags = ['overview'];

@@ -8,7 +8,7 @@ import {
   type OverviewTaskPage,
   type OverviewTasksQuery,
 } from '@weir/contract';
-import { narrowScope, type TeamScope } from '../auth/principal.js';
+import { narrowScope, type TeamScope } from '../access/principal.js';
 import { NotFoundError } from '../errors/errors.js';
 import type { OverviewFilter, OverviewStore } from './overview.store.js';
 

@@ -2,7 +2,7 @@
 // the job ended and its cluster is gone from Weir they come from the copies Weir saved.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';

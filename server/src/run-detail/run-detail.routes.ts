@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, RunCheckpoints, RunCluster, RunConfiguration, RunDetail, RunExceptions, RunGraph, RunIdParams, RunLineage, RunLogPage, RunLogQuery, RunSql } from '@weir/contract';
-import { roleAllows } from '../auth/principal.js';
+import { roleAllows } from '../access/principal.js';
 import { maskLogSecrets } from '../log-captures/log-secrets.js';
 import { maskRunSql } from '../tasks/sql-secrets.js';
 import type { RunDetailService } from './run-detail.service.js';

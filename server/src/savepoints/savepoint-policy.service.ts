@@ -1,6 +1,6 @@
 import type { SavepointPolicy, SavepointPolicyView } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import { InputError, NotFoundError } from '../errors/errors.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import type { SavepointPoliciesStore } from './savepoint-policies.store.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { TERMINAL_RUN_STATUSES, type SavepointDisposalResult, type SavepointRetentionPlan, type SavepointRetentionPolicy } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { NotFoundError } from '../errors/errors.js';
 import { restoredPathOf } from '../flink/saved-states.js';

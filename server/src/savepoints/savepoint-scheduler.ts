@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { OperationsService } from '../operations/operations.service.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import type { SavepointsStore } from '../runs/savepoints.store.js';
@@ -6,7 +6,7 @@ import type { TasksStore } from '../tasks/tasks.store.js';
 import type { SavepointPoliciesStore, StoredSavepointPolicy } from './savepoint-policies.store.js';
 import type { SavepointRetentionService } from './savepoint-retention.service.js';
 import { nextSlotAt } from './schedule-slots.js';
-import { makePrincipal } from '../auth/principal.js';
+import { makePrincipal } from '../access/principal.js';
 import type { Logger } from '../logging/logger.js';
 
 /** Who takes and disposes of scheduled savepoints, as the audit log and the catalog name it. */

@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { after, before, it } from 'node:test';
 import type { Task } from '@weir/contract';
 import { RobotReceiver } from '../alerts/testing/receivers.js';
-import { SYSTEM_PRINCIPAL, type Principal } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL, type Principal } from '../access/principal.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
-import { makePrincipal } from '../auth/principal.js';
+import { makePrincipal } from '../access/principal.js';
 
 const actor: Principal = makePrincipal({ kind: 'user', id: 'u-retention', name: 'rita' }, 'operator');
 const TAG = `sp${process.pid}`;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParams, SavepointCatalog, SavepointDisposalResult, SavepointPolicy, SavepointPolicyView, SavepointRetentionPlan, SavepointRetentionPolicy } from '@weir/contract';
-import { principalOf } from '../auth/auth.plugin.js';
+import { principalOf } from '../access/request-principal.js';
 import type { SavepointCatalogService } from './savepoint-catalog.service.js';
 import type { SavepointPolicyService } from './savepoint-policy.service.js';
 import type { SavepointRetentionService } from './savepoint-retention.service.js';

@@ -4,13 +4,13 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, it } from 'node:test';
-import type { Principal } from '../auth/principal.js';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { createTestDatabase } from '../test-support/databases.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
 import { startWeirProcess, type WeirProcess } from '../test-support/weir-process.js';
-import { makePrincipal } from '../auth/principal.js';
+import { makePrincipal } from '../access/principal.js';
 
 const LEASE_MS = 3_000;
 const INTERVAL_MS = 5_000;

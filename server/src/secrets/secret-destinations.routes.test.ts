@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { SECRET_MASK } from '@weir/contract';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { fakeFlink, privateService, type FakeEndpoint } from '../test-support/fake-flink.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 

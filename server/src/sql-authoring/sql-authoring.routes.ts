@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParams, SqlCatalog, SqlPreview, SqlPreviewRequest, SqlScriptRequest, SqlSyntaxCheck, SqlSyntaxRequest, SqlValidation } from '@weir/contract';
-import { principalOf } from '../auth/auth.plugin.js';
-import { mayAct } from '../auth/principal.js';
+import { principalOf } from '../access/request-principal.js';
+import { mayAct } from '../access/principal.js';
 import type { SqlAuthoringService } from './sql-authoring.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody, 502: ErrorBody };

@@ -13,7 +13,7 @@ import {
   type SqlValidation,
 } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { FlinkRejectedError, InputError } from '../errors/errors.js';
 import { readCatalogs } from '../flink/sql-catalog.js';

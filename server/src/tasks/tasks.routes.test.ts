@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { ClustersStore } from '../clusters/clusters.store.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 

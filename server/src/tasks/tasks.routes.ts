@@ -17,9 +17,9 @@ import {
   TaskVersionParams,
   UpdateTaskRequest,
 } from '@weir/contract';
-import { principalOf } from '../auth/auth.plugin.js';
+import { principalOf } from '../access/request-principal.js';
 import { InputError } from '../errors/errors.js';
-import { mayAct, teamScope } from '../auth/principal.js';
+import { mayAct, teamScope } from '../access/principal.js';
 import { JAR_UPLOAD_LIMIT_BYTES } from '../http/body-limits.js';
 import type { TasksService } from './tasks.service.js';
 import { maskComparison, maskTask, maskTaskVersion } from './sql-secrets.js';

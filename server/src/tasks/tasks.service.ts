@@ -10,7 +10,7 @@ import type {
 } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
 import { DEFAULT_TEAM_ID, TERMINAL_RUN_STATUSES } from '@weir/contract';
-import { defaultTeamFor, mayAct, narrowScope, type Principal, type TeamScope } from '../auth/principal.js';
+import { defaultTeamFor, mayAct, narrowScope, type Principal, type TeamScope } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { ConflictError, FlinkUnreachableError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
 import { analyzeLineageOnDemand } from '../lineage/lineage-on-demand.js';

@@ -13,7 +13,7 @@ import {
   TeamMemberParams,
   UpdateTeamRequest,
 } from '@weir/contract';
-import { principalOf } from '../auth/auth.plugin.js';
+import { principalOf } from '../access/request-principal.js';
 import type { TeamsService } from './teams.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };

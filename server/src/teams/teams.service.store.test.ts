@@ -6,7 +6,7 @@ import { AuditStore } from '../audit/audit.store.js';
 import { ApiTokensStore } from '../auth/api-tokens.store.js';
 import { AuthService } from '../auth/auth.service.js';
 import type { GroupRoleMapping } from '../config/identity-settings.js';
-import { SYSTEM_PRINCIPAL, makePrincipal, teamScope, type Principal } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL, makePrincipal, teamScope, type Principal } from '../access/principal.js';
 import { SessionsStore } from '../auth/sessions.store.js';
 import { UsersStore } from '../auth/users.store.js';
 import { ClustersStore } from '../clusters/clusters.store.js';

@@ -1,7 +1,7 @@
 import type { Role, Team, TeamMember } from '@weir/contract';
 import { DEFAULT_TEAM_ID } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import { roleFor, type Principal } from '../auth/principal.js';
+import { roleFor, type Principal } from '../access/principal.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
 import type { TeamRecord, TeamsStore } from './teams.store.js';

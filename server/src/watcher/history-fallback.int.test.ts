@@ -3,7 +3,7 @@
 // is lost (neither knows it). A cluster of its own, because the JobManager is restarted.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { FlinkProxy } from '../test-support/flink-proxy.js';

@@ -2,7 +2,7 @@
 // ways a job ends, restarts, loses its JobManager, and outlives a Weir restart.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import type { WeirEvent } from '../events/events.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { failingJobSql, ownTestFlink, runJar, runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';

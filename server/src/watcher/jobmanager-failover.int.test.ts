@@ -5,7 +5,7 @@
 // times, in one run, the restarts as Flink counts them, and one alert, not two.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { RobotReceiver } from '../alerts/testing/receivers.js';
 import type { WeirEvent } from '../events/events.js';
 import { ownTestFlink, runSql, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';

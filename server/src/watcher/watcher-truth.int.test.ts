@@ -3,7 +3,7 @@
 // own marked as Weir's), and one odd answer about one job costs that job's detail only.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import type { WeirEvent } from '../events/events.js';
 import { RobotReceiver } from '../alerts/testing/receivers.js';
 import type { RunRecord } from '../runs/runs.store.js';

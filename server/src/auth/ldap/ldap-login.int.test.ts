@@ -8,7 +8,7 @@ import { loadConfig, type LdapConfig } from '../../config/config.js';
 import { DIRECTORY, GROUPS, GROUPS_BASE, PEOPLE_BASE, startSlapd, weirLdapEnv, type TestSlapd } from '../../test-support/slapd.js';
 import { startTestWeir, testApp, type TestWeir } from '../../test-support/weir.js';
 import { SESSION_COOKIE } from '../auth.plugin.js';
-import { SYSTEM_PRINCIPAL } from '../principal.js';
+import { SYSTEM_PRINCIPAL } from '../../access/principal.js';
 import { ClustersStore } from '../../clusters/clusters.store.js';
 import { TasksStore } from '../../tasks/tasks.store.js';
 import { LdapDirectory } from './ldap-directory.js';

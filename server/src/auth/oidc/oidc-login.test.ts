@@ -7,7 +7,7 @@ import { startTestWeir, testApp, type TestWeir } from '../../test-support/weir.j
 import { freePort } from '../../test-support/weir-process.js';
 import { SecretBox } from '../../secrets/secret-box.js';
 import { OidcLogin, safeReturnPath } from './oidc-login.js';
-import { makePrincipal } from '../principal.js';
+import { makePrincipal } from '../../access/principal.js';
 
 /**
  * A browser, as far as single sign-on needs one: follows redirects one by one, keeps cookies per
