@@ -2,9 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { i18nReady } from './i18n/i18n';
-import { AppProviders } from './app/providers';
+import { AppProviders, queryClient } from './app/providers';
 import { router } from './app/router';
 import './app/global.css';
+import { sessionQuery } from './features/auth/auth.queries';
+
+// Ask who is logged in now, while the first page's chunks load: the session guard renders only once
+// they have, and would otherwise start this request (and the page's data requests after it) that late.
+void queryClient.prefetchQuery(sessionQuery);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -5,23 +5,26 @@ import { unwrap } from '../../api/api-error';
 
 export const sessionQueryKey = ['auth', 'session'] as const;
 
+/** How the current session is read: by useSession, and by main.tsx before the first page's code has loaded. */
+export const sessionQuery = {
+  queryKey: sessionQueryKey,
+  queryFn: async (): Promise<SessionInfo | null> => {
+    const result = await apiClient.GET('/api/auth/me');
+    if (result.response.status === 401) {
+      setCsrfToken(undefined);
+      return null;
+    }
+    const session = unwrap(result);
+    setCsrfToken(session.csrfToken);
+    return session;
+  },
+  staleTime: 60_000,
+  retry: false,
+} as const;
+
 /** The current session, or null when nobody is logged in. */
 export function useSession() {
-  return useQuery({
-    queryKey: sessionQueryKey,
-    queryFn: async (): Promise<SessionInfo | null> => {
-      const result = await apiClient.GET('/api/auth/me');
-      if (result.response.status === 401) {
-        setCsrfToken(undefined);
-        return null;
-      }
-      const session = unwrap(result);
-      setCsrfToken(session.csrfToken);
-      return session;
-    },
-    staleTime: 60_000,
-    retry: false,
-  });
+  return useQuery(sessionQuery);
 }
 
 /** The ways to log in this Weir offers (Weir accounts, single sign-on, LDAP). */
