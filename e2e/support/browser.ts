@@ -41,6 +41,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBr
     args: CHROMIUM_ARGS,
     viewport: { width: 1440, height: 900 },
     locale: options.locale ?? 'en-US',
+    // Weir turns its animations off when the system asks for less motion: a click right after a
+    // dialog closed then lands on the page, however slowly a busy machine would have played the fade.
+    reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(15_000);
   keepJournal(context);

@@ -98,6 +98,7 @@ test('an admin sets up a signed webhook and a FAILED rule; a failing job gives o
   assert.deepEqual(receiver.rejected, [], 'the signature checked out');
   await shot(page, '03-channel-test-delivered');
   await testDialog.getByRole('button', { name: 'Done' }).click();
+  await testDialog.waitFor({ state: 'hidden' });
 
   // Editing shows the stored secret as the masked marker, never the secret itself.
   await channelRow.getByRole('button', { name: 'Edit ops webhook' }).click();
@@ -113,6 +114,7 @@ test('an admin sets up a signed webhook and a FAILED rule; a failing job gives o
   assert.equal(receiver.of('webhook').length, 2);
   assert.deepEqual(receiver.rejected, [], 'saving with the marker kept the stored secret: the second test is signed with it too');
   await page.getByRole('dialog', { name: 'Test message to ops webhook' }).getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('dialog', { name: 'Test message to ops webhook' }).waitFor({ state: 'hidden' });
   await shot(page, '05-channels');
 
   // A rule: status becomes FAILED, on all tasks, to the webhook.

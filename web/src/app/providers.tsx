@@ -11,6 +11,7 @@ import { onUnauthenticated } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { sessionQueryKey } from '../features/auth/auth.queries';
 import { i18n } from '../i18n/i18n';
+import { useReducedMotion } from './reduced-motion';
 import { useThemeMode } from './theme-mode';
 
 dayjs.extend(relativeTime);
@@ -36,9 +37,10 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const { i18n: translation } = useTranslation();
   const zh = translation.language === 'zh-CN';
   const mode = useThemeMode();
+  const reducedMotion = useReducedMotion();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={zh ? antdZhCN : antdEnUS} theme={{ algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm, token: { colorPrimary: '#1668dc', borderRadius: 6 } }}>
+      <ConfigProvider locale={zh ? antdZhCN : antdEnUS} theme={{ algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm, token: { colorPrimary: '#1668dc', borderRadius: 6, motion: !reducedMotion } }}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </QueryClientProvider>
