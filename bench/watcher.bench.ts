@@ -3,14 +3,17 @@
 // cluster per cycle, details only on change) next to the reference tools' way
 // (every job polled on its own, 6 + 2×vertices requests per refresh).
 //
-//   npx tsx bench/watcher.bench.ts [--quick] [--only real,1k,10k,10k-down] [--watchers weir,baseline]
+//   npx tsx bench/watcher.bench.ts [--quick] [--only real,1k,10k,10k-down,1k-app,10k-app] [--watchers weir,baseline]
+//        [--app-clusters <n>]
 //        [--window <s>] [--settle <s>] [--refresh-interval <ms>] [--flips-per-1000-jobs <per s>] [--profile]
 //
 // Settings: a real cluster (WEIR_BENCH_FLINK_REST, or a local one the script starts) with
 // as many tiny streaming jobs as its free slots allow; then simulated JobManagers (answers
 // built from recorded Flink 1.20.3 answers) with 1,000 jobs on 10 clusters and 10,000 jobs
 // on 100 clusters, and the latter with 10 % of the clusters unreachable (they accept connections
-// and never answer, from before the window on: what probing them costs). Each watcher runs in a child process of its own (CPU and RSS are its
+// and never answer, from before the window on: what probing them costs); and application-mode
+// fleets, one job per JobManager: 1,000 and 10,000 (--app-clusters) simulated JobManagers behind one
+// server, each at a loopback address of its own. Each watcher runs in a child process of its own (CPU and RSS are its
 // alone); the simulators run in another. During the measured window job statuses change
 // at a steady rate; detection latency is the time from a change (Flink's time for it) to
 // the moment the watcher recorded it. Prints figures; asserts nothing.
@@ -38,7 +41,8 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const quick = flag('quick');
-const only = new Set((option('only') ?? 'real,1k,10k,10k-down').split(','));
+const only = new Set((option('only') ?? 'real,1k,10k,10k-down,1k-app,10k-app').split(','));
+const appClusters = Number(option('app-clusters') ?? 10_000);
 const watchers = (option('watchers') ?? 'weir,baseline').split(',') as ('weir' | 'baseline')[];
 const windowMs = Number(option('window') ?? (quick ? 15 : 45)) * 1000;
 const settleMs = Number(option('settle') ?? (quick ? 5 : 10)) * 1000;
@@ -77,19 +81,21 @@ async function main(): Promise<void> {
   if (only.has('1k')) await simulated('1,000 jobs / 10 clusters (sim)', 10, 100);
   if (only.has('10k')) await simulated('10,000 jobs / 100 clusters (sim)', 100, 100);
   if (only.has('10k-down')) await simulated('10,000 jobs / 100 clusters, 10 unreachable (sim)', 100, 100, 10);
+  if (only.has('1k-app')) await simulated('1,000 single-job clusters (sim)', 1000, 1, 0, true);
+  if (only.has('10k-app')) await simulated(`${appClusters.toLocaleString('en-US')} single-job clusters (sim)`, appClusters, 1, 0, true);
   printTable();
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 // ---------------------------------------------------------------- simulated clusters
 
-async function simulated(setting: string, clusters: number, jobsPerCluster: number, unreachable = 0): Promise<void> {
+async function simulated(setting: string, clusters: number, jobsPerCluster: number, unreachable = 0, fleet = false): Promise<void> {
   const jobs = clusters * jobsPerCluster;
   for (const watcher of watchers) {
     const sim = new ChildScript(SIM);
     const runner = startRunner(watcher, setting);
     try {
-      const urls = await sim.call<string[]>('start', { clusters, jobsPerCluster, vertices: 2, refreshIntervalMs } satisfies SimStart);
+      const urls = await sim.call<string[]>('start', { clusters, jobsPerCluster, vertices: 2, refreshIntervalMs, fleet } satisfies SimStart);
       log(`${setting}, ${watcher}: ${clusters} simulated JobManagers up; starting the watcher`);
       const ready = await runner.call<{ setupMs: number; jobs: number; rssMb: number; idleRssMb: number; setupPeakRssMb: number }>('start', {
         mode: watcher,
@@ -308,6 +314,12 @@ function printRow(r: Row): void {
       (r.idleRssMb ? `; RSS before watching anything ${r.idleRssMb} MB` : '') +
       (r.setupPeakRssMb ? `, at most ${r.setupPeakRssMb} MB while discovering the jobs` : ''),
   );
+  const perClusterKb = r.idleRssMb ? ((r.m.rssMb - r.idleRssMb) * 1024) / r.clusters : undefined;
+  console.log(
+    `    per request: ${fmt((r.m.cpuMs * 1000) / Math.max(1, r.m.requests))} µs of CPU (all of the watcher's CPU over its requests); ` +
+      `per cluster: ${fmt(r.m.requests / (r.m.wallMs / 1000) / r.clusters)} requests/s` +
+      (perClusterKb !== undefined ? `, ${fmt(perClusterKb)} KB of RSS above the idle process` : ''),
+  );
   console.log(`    requests by route: ${Object.entries(r.m.requestsByRoute).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (r.simRequests) {
     const served = Object.values(r.simRequests).reduce((a, b) => a + b, 0);
@@ -317,11 +329,12 @@ function printRow(r: Row): void {
 
 function printTable(): void {
   if (!rows.length) return;
-  const header = ['setting', 'watcher', 'jobs', 'req/cycle', 'req/s', 'CPU ms/cycle', 'CPU % core', 'RSS MB (peak)', 'p50', 'p99', 'recorded', 'cycle'];
+  const header = ['setting', 'watcher', 'jobs', 'clusters', 'req/cycle', 'req/s', 'CPU ms/cycle', 'CPU % core', 'RSS MB (peak)', 'p50', 'p99', 'recorded', 'cycle', 'CPU µs/req', 'KB/cluster'];
   const body = rows.map((r) => [
     r.setting,
     r.watcher,
     String(r.jobs),
+    String(r.clusters),
     fmt(r.m.requests / r.rounds),
     fmt(r.m.requests / (r.m.wallMs / 1000)),
     fmt(r.m.cpuMs / r.rounds),
@@ -331,6 +344,8 @@ function printTable(): void {
     sec(r.d.p99),
     `${r.d.detected}/${r.d.changes}`,
     r.watcher === 'weir' ? `${WEIR_INTERVAL_MS / 1000} s` : sec(r.m.wallMs / r.rounds),
+    fmt((r.m.cpuMs * 1000) / Math.max(1, r.m.requests)),
+    r.idleRssMb ? fmt(((r.m.rssMb - r.idleRssMb) * 1024) / r.clusters) : '–',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -338,6 +353,7 @@ function printTable(): void {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const b of body) console.log(line(b));
   console.log('\ncycle: Weir watches every cluster once per cycle; the baseline\'s cycle is one refresh of every job (due every 5 s, later when it falls behind).');
+  console.log('CPU µs/req: the watcher\'s CPU over its requests; KB/cluster: RSS above the process before it watched anything, per cluster.');
   console.log('p50/p99: from a status change (Flink\'s time) to the watcher recording it; a change never recorded counts as infinitely late (∞).');
 }
 

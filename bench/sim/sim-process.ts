@@ -2,6 +2,7 @@
 // that their CPU is not counted as the watcher's, and changes job statuses at a
 // steady rate while the benchmark measures.
 import { serve } from '../watcher/ipc.js';
+import { SimulatedFleet } from './sim-fleet.js';
 import { SimulatedJobManager, type StatusChange } from './simulated-jobmanager.js';
 
 export interface SimStart {
@@ -9,6 +10,8 @@ export interface SimStart {
   jobsPerCluster: number;
   vertices: number;
   refreshIntervalMs: number;
+  /** All JobManagers behind one server, each at a loopback address of its own (application-mode fleets). */
+  fleet?: boolean;
 }
 
 export interface ChurnOptions {
@@ -32,6 +35,11 @@ let churn: NodeJS.Timeout | undefined;
 
 serve({
   async start(opts: SimStart): Promise<string[]> {
+    if (opts.fleet) {
+      const fleet = await SimulatedFleet.start(opts.clusters, { jobs: opts.jobsPerCluster, vertices: opts.vertices, refreshIntervalMs: opts.refreshIntervalMs });
+      sims.push(...fleet.jobManagers);
+      return sims.map((s) => s.url);
+    }
     for (let i = 0; i < opts.clusters; i++) {
       sims.push(await SimulatedJobManager.start({ jobs: opts.jobsPerCluster, vertices: opts.vertices, refreshIntervalMs: opts.refreshIntervalMs, namePrefix: `c${i}-job` }));
     }

@@ -152,6 +152,19 @@ export class SimulatedJobManager {
     return sim;
   }
 
+  /**
+   * A JobManager without a server of its own, answering at `url` through `handle`: a fleet of
+   * thousands shares one server (sim-fleet.ts), since one listening socket per JobManager would
+   * exhaust the process's file descriptors at 10,000.
+   */
+  static detached(url: string, opts: SimulatedJobManagerOptions = {}): SimulatedJobManager {
+    const sim = new SimulatedJobManager(opts);
+    const started = sim.now() - 60_000;
+    for (let i = 0; i < (opts.jobs ?? 0); i++) sim.submit({ at: started + i, quietly: true });
+    sim.url = url;
+    return sim;
+  }
+
   async close(): Promise<void> {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
@@ -274,7 +287,7 @@ export class SimulatedJobManager {
 
   // ---- HTTP ----
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+  handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (this.hanging) {
       this.counts.set('unanswered', (this.counts.get('unanswered') ?? 0) + 1);
       return;
