@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { RunRef, RunStatus, WeirEvent } from '../events/events.js';
-import { latestFailureOfStoredHistory } from '../flink/exception-history.js';
+import { latestFailureOf } from '../flink/exception-history.js';
 import { countRestartsSince } from '../runs/runs.store.js';
+import { decodeSnapshot } from '../runs/snapshot-schemas.js';
 
 /** What rule matching needs to know about a task. */
 export interface TaskFact {
@@ -130,7 +131,8 @@ export class DatabaseAlertFacts implements TaskFacts, RunFacts {
 
   async latestFailure(runId: string): Promise<{ name: string; message: string } | null> {
     const row = await this.database.db.selectFrom('run_snapshots').select('body').where('run_id', '=', runId).where('kind', '=', 'exceptions').executeTakeFirst();
-    return (row && latestFailureOfStoredHistory(row.body)) ?? null;
+    // The watcher stores Flink's answer as it came; one that is not a history names no failure.
+    return (row && latestFailureOf(decodeSnapshot('exceptions', row.body))) ?? null;
   }
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { causeOfLatestFailure, latestFailureOfStoredHistory, restartsOfEndedJob, taskManagersOfLatestFailure } from './exception-history.js';
+import { JobExceptions } from './flink-rest.schemas.js';
+import { causeOfLatestFailure, latestFailureOf, restartsOfEndedJob, taskManagersOfLatestFailure } from './exception-history.js';
 
 const entry = (timestamp: number, exceptionName = 'java.lang.ArithmeticException') => ({ exceptionName, stacktrace: `${exceptionName}: / by zero`, timestamp });
 
@@ -68,9 +69,9 @@ describe('the cause of the latest failure, in one line', () => {
   });
 });
 
-describe('the latest failure of a stored exception history, as an alert names it', () => {
+describe('the latest failure of an exception history, as an alert names it', () => {
   it('splits the innermost cause into class and message', () => {
-    const stored = JSON.stringify({
+    const history = JobExceptions.parse({
       'root-exception': 'ignored',
       exceptionHistory: {
         truncated: false,
@@ -83,14 +84,13 @@ describe('the latest failure of a stored exception history, as an alert names it
         ],
       },
     });
-    assert.deepEqual(latestFailureOfStoredHistory(stored), { name: 'java.lang.ArithmeticException', message: '/ by zero' });
+    assert.deepEqual(latestFailureOf(history), { name: 'java.lang.ArithmeticException', message: '/ by zero' });
   });
 
-  it('keeps a cause without a message whole, and knows nothing of text that is not a history', () => {
-    const bare = JSON.stringify({ exceptionHistory: { truncated: false, entries: [{ exceptionName: 'java.lang.OutOfMemoryError', stacktrace: 'java.lang.OutOfMemoryError\n\tat x.y(Z.java:1)', timestamp: 1 }] } });
-    assert.deepEqual(latestFailureOfStoredHistory(bare), { name: 'java.lang.OutOfMemoryError', message: '' });
-    assert.equal(latestFailureOfStoredHistory(JSON.stringify({ exceptionHistory: { truncated: false, entries: [] } })), undefined);
-    assert.equal(latestFailureOfStoredHistory('<html>502</html>'), undefined);
-    assert.equal(latestFailureOfStoredHistory(JSON.stringify({ errors: ['Job not found'] })), undefined);
+  it('keeps a cause without a message whole, and names nothing without a failure', () => {
+    const bare = JobExceptions.parse({ exceptionHistory: { truncated: false, entries: [{ exceptionName: 'java.lang.OutOfMemoryError', stacktrace: 'java.lang.OutOfMemoryError\n\tat x.y(Z.java:1)', timestamp: 1 }] } });
+    assert.deepEqual(latestFailureOf(bare), { name: 'java.lang.OutOfMemoryError', message: '' });
+    assert.equal(latestFailureOf(JobExceptions.parse({ exceptionHistory: { truncated: false, entries: [] } })), undefined);
+    assert.equal(latestFailureOf(undefined), undefined);
   });
 });

@@ -52,19 +52,11 @@ export function causeOfLatestFailure(history: ExceptionHistoryAnswer | undefined
 }
 
 /**
- * The latest failure of an exception history the watcher stored as Flink's text (a run's
- * `exceptions` snapshot), as class and message of its innermost cause: what an alert about the
- * failure names. Undefined when the text is not such a history or it holds no failure.
+ * The latest failure of a job's exception history as class and message of its innermost cause:
+ * what an alert about the failure names. Undefined without a history or a failure in it.
  */
-export function latestFailureOfStoredHistory(body: string): { name: string; message: string } | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  const history = JobExceptions.safeParse(parsed);
-  const cause = history.success ? causeOfLatestFailure(history.data) : undefined;
+export function latestFailureOf(history: ExceptionHistoryAnswer | undefined): { name: string; message: string } | undefined {
+  const cause = causeOfLatestFailure(history);
   if (!cause) return undefined;
   // "java.lang.ArithmeticException: / by zero": a Java exception's text is its class, then its message.
   const separator = cause.indexOf(': ');
