@@ -26,6 +26,13 @@ export interface SavepointResult {
  * validated; transport failures become FlinkUnreachableError, Flink's own error
  * answers FlinkRejectedError, anything else NotFlinkError.
  */
+/**
+ * Flink's default `web.refresh-interval` (`refresh-interval` in /config): how long the REST endpoint
+ * serves the same copy of a job's details or a TaskManager's file. For a JobManager whose /config
+ * cannot be read.
+ */
+export const FLINK_DEFAULT_REFRESH_INTERVAL_MS = 3_000;
+
 export class JobManagerClient {
   private readonly http: FlinkHttp;
   private readonly label: string;

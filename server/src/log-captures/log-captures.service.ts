@@ -8,7 +8,7 @@ import { newId } from '../db/ids.js';
 import { AppError, NotFoundError } from '../errors/errors.js';
 import type { EventBus, WeirEvent } from '../events/events.js';
 import { causeOfLatestFailure, taskManagersOfLatestFailure } from '../flink/exception-history.js';
-import type { JobManagerClient } from '../flink/job-manager.client.js';
+import { FLINK_DEFAULT_REFRESH_INTERVAL_MS, type JobManagerClient } from '../flink/job-manager.client.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { CaptureTrigger, FinishedPart, LogCaptureRecord, LogCapturesStore } from './log-captures.store.js';
@@ -79,8 +79,6 @@ const ABANDONED_AFTER_MS = 10 * 60_000;
  * "Capture now" still keeps what the JobManager has.
  */
 export const LATE_EVENT_MS = 15 * 60_000;
-/** Flink's default `web.refresh-interval`, for a JobManager whose /config cannot be read. */
-const DEFAULT_FLINK_REFRESH_MS = 3_000;
 /** The longest a capture waits for Flink's copy of a TaskManager file to expire, whatever /config claims. */
 const MAX_FILE_CACHE_WAIT_MS = 30_000;
 /** Slack for the JobManager's and Weir's timers not ticking alike. */
@@ -403,7 +401,7 @@ export function requestOf(event: WeirEvent, threadDump: boolean, heardAt: number
  */
 export function fileCacheWaitMs(opts: { heardAt: number; refreshIntervalMs: number | undefined; now: number }): number {
   const refresh = opts.refreshIntervalMs;
-  const cacheMs = refresh !== undefined && Number.isFinite(refresh) && refresh >= 0 ? Math.min(refresh, MAX_FILE_CACHE_WAIT_MS) : DEFAULT_FLINK_REFRESH_MS;
+  const cacheMs = refresh !== undefined && Number.isFinite(refresh) && refresh >= 0 ? Math.min(refresh, MAX_FILE_CACHE_WAIT_MS) : FLINK_DEFAULT_REFRESH_INTERVAL_MS;
   return Math.max(0, opts.heardAt + cacheMs + FILE_CACHE_MARGIN_MS - opts.now);
 }
 
