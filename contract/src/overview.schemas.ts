@@ -56,7 +56,7 @@ export const OverviewCountsQuery = z.object({
   mode: OverviewExecutionMode.optional(),
   /** Health band of the latest run (healthy 80–100, degraded 50–79, unhealthy 0–49); a run without a score matches none. */
   health: multi(HealthBand, 3).optional(),
-  /** Case-insensitive substring of the task name. */
+  /** A piece of the task name (any case), its latest job's Flink id or the start of it (4+ hex digits), or the id of one of its runs. */
   q: z.string().trim().max(200).optional(),
 });
 export type OverviewCountsQuery = z.infer<typeof OverviewCountsQuery>;

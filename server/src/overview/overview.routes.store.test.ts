@@ -61,6 +61,8 @@ forEachDatabase('overview routes', (getDb) => {
   const clusterIds: Record<Fixture['task']['cluster'], string> = { prod: '', staging: '', gone: 'cluster-removed-long-ago' };
   const taskIds: Record<string, string> = {};
   const latestRunIds: Record<string, string> = {};
+  const firstRunIds: Record<string, string> = {};
+  const latestJobIds: Record<string, string> = {};
 
   const get = async <T>(url: string, expectStatus = 200): Promise<T> => {
     const response = await app.inject({ method: 'GET', url, headers: { cookie } });
@@ -103,6 +105,8 @@ forEachDatabase('overview routes', (getDb) => {
         if (run.restarts || run.lost) await runs.update(stored.id, { restartCount: run.restarts ?? 0, lost: run.lost ?? false });
         if (run.score !== undefined) await health.saveScore({ runId: stored.id, taskId: created.id, score: run.score, reasons: reasonsFor(run.score), evaluatedAt: T0 + 99_000 });
         latestRunIds[fixture.name] = stored.id;
+        latestJobIds[fixture.name] = stored.flinkJobId;
+        firstRunIds[fixture.name] ??= stored.id;
       }
     }
 
@@ -242,6 +246,18 @@ forEachDatabase('overview routes', (getDb) => {
       assert.deepEqual(names(await get('/api/overview/tasks?q=_')), ['payments_etl']);
       assert.deepEqual(names(await get('/api/overview/tasks?q=%25')), ['clicks 100%']);
       assert.deepEqual(names(await get('/api/overview/tasks?q=never')), [], 'a task that never ran is not listed');
+    });
+
+    it("finds a task by its latest job's Flink id, whole or its start, and by any of its runs' ids, in any case", async () => {
+      const jobId = latestJobIds['Orders-Stream']!;
+      assert.deepEqual(names(await get(`/api/overview/tasks?q=${jobId}`)), ['Orders-Stream']);
+      assert.deepEqual(names(await get(`/api/overview/tasks?q=${jobId.toUpperCase()}`)), ['Orders-Stream']);
+      assert.equal((await get<OverviewTaskPage>('/api/overview/tasks?q=AAAA&pageSize=100')).total, RAN.length, "every fixture's job id starts with aaaa");
+      assert.deepEqual(names(await get('/api/overview/tasks?q=aaa')), [], 'three hex digits are a word, not a job id');
+      assert.deepEqual(names(await get(`/api/overview/tasks?q=${latestRunIds['payments_etl']}`)), ['payments_etl']);
+      assert.deepEqual(names(await get(`/api/overview/tasks?q=${firstRunIds['Orders-Stream']!.toLowerCase()}`)), ['Orders-Stream'], 'an earlier run finds its task');
+      assert.equal((await get<OverviewCounts>(`/api/overview/counts?q=${jobId.slice(0, 31)}`)).total >= 1, true, 'the cards count what the search finds');
+      assert.deepEqual(names(await get(`/api/overview/tasks?q=${'Z'.repeat(26)}`)), [], 'a run id that does not exist');
     });
 
     it('combines filters', async () => {

@@ -64,7 +64,7 @@ export class OverviewService {
 
 function filterOf(query: OverviewCountsQuery, scope: TeamScope): OverviewFilter {
   const teamIds = narrowScope(scope, query.teamId);
-  return { nameContains: query.q || undefined, lifecycles: query.lifecycle, clusterIds: query.clusterId, ...(teamIds ? { teamIds } : {}), executionMode: query.mode, healthBands: query.health };
+  return { search: query.q || undefined, lifecycles: query.lifecycle, clusterIds: query.clusterId, ...(teamIds ? { teamIds } : {}), executionMode: query.mode, healthBands: query.health };
 }
 
 /** A status Weir does not know (a newer Flink's) shows as UNKNOWN rather than failing the page. */

@@ -1,8 +1,8 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { runDurationMs, type HealthBand, type HealthReason } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import { containsIgnoringCase, numberOrNull, type Page } from '../db/queries.js';
-import type { TasksTable } from '../db/tables.js';
+import type { Tables, TasksTable } from '../db/tables.js';
 import { bandOf, bandRange } from '../health/health-score.js';
 import '../health/health-tables.js';
 import { TERMINAL_STATUSES } from '../runs/runs.store.js';
@@ -23,6 +23,8 @@ export type OverviewSortColumn =
 export interface OverviewFilter {
   /** Case-insensitive substring of the task name. */
   nameContains?: string;
+  /** What the overview's search box finds: see {@link searchMatches}. */
+  search?: string;
   lifecycles?: TasksTable['lifecycle'][];
   clusterIds?: string[];
   /** Only tasks of these teams (the caller's visible teams, narrowed by a filter). */
@@ -344,6 +346,8 @@ export class OverviewStore {
   private filtered(filter: OverviewFilter) {
     let query = this.database.db.selectFrom('tasks').where('tasks.latest_run_id', 'is not', null);
     if (filter.nameContains) query = query.where(containsIgnoringCase('tasks.name', filter.nameContains) as Expression<SqlBool>);
+    const search = filter.search;
+    if (search) query = query.where((eb) => eb.or(searchMatches(eb, search)));
     if (filter.lifecycles?.length) query = query.where('tasks.lifecycle', 'in', filter.lifecycles);
     if (filter.clusterIds?.length) query = query.where('tasks.cluster_id', 'in', filter.clusterIds);
     if (filter.teamIds) query = filter.teamIds.length === 0 ? query.where('tasks.id', 'is', null) : query.where('tasks.team_id', 'in', [...filter.teamIds]);
@@ -364,6 +368,27 @@ export class OverviewStore {
     }
     return query;
   }
+}
+
+// A Flink job id is 32 hex digits; four are enough to tell a prefix from most words. A run id is
+// a Weir id (ids.ts): 26 characters of Crockford base32.
+const JOB_ID_PREFIX = /^[0-9a-f]{4,32}$/i;
+const RUN_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
+
+/**
+ * The search box finds a task by a piece of its name (any case), by its latest job's Flink id or
+ * the start of it (what the list shows and an operator copies from Flink's dashboard or a log), and
+ * by the id of any of its runs (what a run page's address and an alert carry). The name is read
+ * in the scan the name search made anyway; a run id is one primary-key lookup. Older jobs' Flink
+ * ids are not searched: runs has no index on the job id alone, and each keystroke would scan it.
+ */
+function searchMatches(eb: ExpressionBuilder<Tables, 'tasks'>, search: string): Expression<SqlBool>[] {
+  const matches = [containsIgnoringCase('tasks.name', search) as Expression<SqlBool>];
+  if (JOB_ID_PREFIX.test(search)) matches.push(sql<SqlBool>`lower(${sql.ref('tasks.latest_flink_job_id')}) like ${`${search.toLowerCase()}%`}`);
+  if (RUN_ID.test(search)) {
+    matches.push(eb('tasks.id', 'in', eb.selectFrom('runs').select('runs.task_id').where('runs.id', '=', search.toUpperCase())));
+  }
+  return matches;
 }
 
 /** Statuses whose last score no longer describes a running job (Weir's checks skip these runs too). */
