@@ -1,7 +1,7 @@
 import type { HealthBand, HealthReason } from '@weir/contract';
 import { Progress, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../components/date-time-format';
 import styles from './overview.module.css';
 
 /** One colour per band, shared by the overview column and the run detail's health panel. */
@@ -34,14 +34,14 @@ export function HealthReasons({ reasons }: { reasons: HealthReason[] }) {
 
 /** The overview's health cell: a small bar in the band's colour with the score; the reasons on hover. */
 export function HealthScore({ score, band, reasons, evaluatedAt }: HealthScoreProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const title = (
     <div data-testid="health-tooltip">
       <div style={{ marginBottom: 4 }}>
         <strong>{t('overview.health.tooltipTitle', { score, band: t(`overview.health.band.${band}`) })}</strong>
       </div>
       <HealthReasons reasons={reasons} />
-      <div style={{ marginTop: 4, opacity: 0.75, fontSize: 12 }}>{t('overview.health.evaluatedAt', { time: dayjs(evaluatedAt).format('YYYY-MM-DD HH:mm:ss') })}</div>
+      <div style={{ marginTop: 4, opacity: 0.75, fontSize: 12 }}>{t('overview.health.evaluatedAt', { time: formatDateTime(evaluatedAt, i18n.language) })}</div>
     </div>
   );
   return (

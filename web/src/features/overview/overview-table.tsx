@@ -3,11 +3,11 @@ import type { OverviewSortKey, OverviewTask, OverviewTaskPage } from '@weir/cont
 import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import type { SortOrder as AntSortOrder } from 'antd/es/table/interface';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { HealthScore } from './health-score';
+import { DateTime } from '../../components/date-time';
 import { LiveDuration } from '../../components/live-duration';
 import { PAGE_SIZES, SORT_KEYS, type OverviewView } from './overview-url';
 import { isLive } from './run-status';
@@ -132,7 +132,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       dataIndex: 'startTime',
       ...sortable('startTime'),
       width: 162,
-      render: (at: number | null) => (at === null ? dash : <span style={{ fontVariantNumeric: 'tabular-nums' }}>{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</span>),
+      render: (at: number | null) => (at === null ? dash : <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}><DateTime at={at} /></span>),
     },
     {
       title: t('overview.columns.durationMs'),

@@ -45,7 +45,8 @@ export function OverviewToolbar({ view, onViewChange, onClear }: OverviewToolbar
           aria-label={t('overview.filters.search')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          style={{ width: 240 }}
+          className={styles.search}
+          data-testid="overview-search"
         />
         <Select
           mode="multiple"
@@ -119,6 +120,7 @@ export function OverviewToolbar({ view, onViewChange, onClear }: OverviewToolbar
         )}
       </div>
       <Radio.Group
+        className={styles.toolbarRight}
         aria-label={t('overview.filters.lifecycle')}
         data-testid="lifecycle-filter"
         value={lifecycle}

@@ -27,3 +27,12 @@ export const CARD_STATUSES = ['RUNNING', 'CANCELED', 'FAILED', 'RESTARTING', 'FI
 export function isLive(status: OverviewRunStatus, lost: boolean, startTime: number | null, endTime: number | null): boolean {
   return isDurationLive({ status, lost, startTime, endTime });
 }
+
+/**
+ * The Flink term a status card shows under its label, or nothing when the label already says it
+ * ("Running" is RUNNING): in Chinese the Flink dashboard's word helps an operator who knows Flink,
+ * in English it only repeats the label.
+ */
+export function flinkTermBeside(status: OverviewRunStatus, label: string): string | null {
+  return label.trim().toUpperCase() === status ? null : status;
+}

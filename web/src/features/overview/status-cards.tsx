@@ -1,7 +1,7 @@
 import type { OverviewCounts, OverviewRunStatus } from '@weir/contract';
 import { Card, Skeleton, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CARD_STATUSES, STATUS_COLORS } from './run-status';
+import { CARD_STATUSES, flinkTermBeside, STATUS_COLORS } from './run-status';
 import styles from './overview.module.css';
 
 interface StatusCardsProps {
@@ -27,6 +27,8 @@ export function StatusCards({ counts, selected, onSelect }: StatusCardsProps) {
   const { t } = useTranslation();
   const onlyOne = selected.length === 1 ? selected[0] : undefined;
   const totalSelected = selected.length === 0;
+  const terms = new Map(CARD_STATUSES.map((status) => [status, flinkTermBeside(status, t(`overview.status.${status}`))]));
+  const anyTerm = [...terms.values()].some(Boolean);
 
   return (
     <div className={styles.cards} role="group" aria-label={t('overview.columns.status')}>
@@ -46,7 +48,8 @@ export function StatusCards({ counts, selected, onSelect }: StatusCardsProps) {
         >
           <Typography.Text type="secondary" className={styles.cardLabel}>
             <span>{t('overview.cards.total')}</span>
-            <span className={styles.cardCode}>&nbsp;</span>
+            {/* Keeps the counts on one line with the status cards' when they name Flink's term. */}
+            {anyTerm && <span className={styles.cardCode}>&nbsp;</span>}
           </Typography.Text>
           <div className={styles.cardBody}>
             <Count value={counts?.total} />
@@ -84,8 +87,8 @@ export function StatusCards({ counts, selected, onSelect }: StatusCardsProps) {
               style={{ borderTopColor: color, ...(isSelected ? { boxShadow: `0 0 0 2px ${color}40`, borderColor: color } : {}) }}
             >
               <Typography.Text type="secondary" className={styles.cardLabel}>
-                <span>{label}</span>
-                <span className={styles.cardCode}>{status}</span>
+                <span data-testid="status-card-label">{label}</span>
+                {terms.get(status) && <span className={styles.cardCode}>{terms.get(status)}</span>}
               </Typography.Text>
               <div className={styles.cardBody}>
                 <span style={{ color: counts?.byStatus[status] ? color : undefined }}>

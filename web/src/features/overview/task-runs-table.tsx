@@ -2,11 +2,11 @@ import { EyeOutlined } from '@ant-design/icons';
 import type { OverviewRun } from '@weir/contract';
 import { Alert, Button, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
+import { DateTime } from '../../components/date-time';
 import { LiveDuration } from '../../components/live-duration';
 import { useTaskRuns } from './overview.queries';
 import { isLive } from './run-status';
@@ -16,7 +16,7 @@ import styles from './overview.module.css';
 const PAGE_SIZE = 10;
 
 function time(at: number | null) {
-  return at === null ? <Typography.Text type="secondary">—</Typography.Text> : dayjs(at).format('YYYY-MM-DD HH:mm:ss');
+  return at === null ? <Typography.Text type="secondary">—</Typography.Text> : <DateTime at={at} />;
 }
 
 /**
@@ -48,8 +48,10 @@ export function TaskRunsTable({ taskId, taskName, pollMs }: { taskId: string; ta
       title: t('overview.columns.flinkJobId'),
       dataIndex: 'flinkJobId',
       render: (jobId: string, run) => (
-        <span>
-          <Typography.Text className={styles.jobId}>{jobId}</Typography.Text>
+        <span className={styles.jobIdCell}>
+          <Typography.Text className={styles.jobId} copyable={{ text: jobId, tooltips: [t('overview.copyJobId'), '✓'] }} data-testid="run-job-id">
+            {jobId}
+          </Typography.Text>
           {run.latest && (
             <Tag bordered={false} color="blue" style={{ marginInlineStart: 8 }}>
               {t('overview.history.latest')}

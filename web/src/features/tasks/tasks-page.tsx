@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
+import { DateTime } from '../../components/date-time';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/auth.queries';
 import { useClusters } from '../clusters/clusters.queries';
@@ -81,7 +82,7 @@ export function TasksPage() {
       dataIndex: 'updatedAt',
       key: 'updatedAt',
       width: 180,
-      render: (at: number) => new Date(at).toLocaleString(),
+      render: (at: number) => <DateTime at={at} />,
     },
   ];
 

@@ -3,6 +3,7 @@ import { Alert, Empty, Flex, Select, Space, Table, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
+import { DateTime } from '../../components/date-time';
 import { useTaskVersions, useVersionComparison } from './tasks.queries';
 import { VersionDiff } from './version-diff';
 
@@ -46,7 +47,7 @@ export function VersionsPanel({ task }: { task: Task }) {
             ),
           },
           { title: t('tasks.versions.createdBy'), dataIndex: 'createdBy', width: 160 },
-          { title: t('tasks.versions.createdAt'), dataIndex: 'createdAt', width: 190, render: (at: number) => new Date(at).toLocaleString() },
+          { title: t('tasks.versions.createdAt'), dataIndex: 'createdAt', width: 190, render: (at: number) => <DateTime at={at} /> },
           { title: t('tasks.versions.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
         ]}
       />
