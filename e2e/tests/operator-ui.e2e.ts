@@ -207,6 +207,85 @@ test('the run page: a status strip, key metrics without setup, readable configur
   await language('en-US');
 });
 
+test('the overview: each status named once, a job found by its Flink id or run id, a toolbar that holds at 1280 and 1440 px, times as on every page, a new task on the only cluster', async () => {
+  const { run } = (await api('GET', `/api/runs/${runId}`)) as { run: { flinkJobId: string } };
+  const jobId = run.flinkJobId;
+  await page.goto(`${server.url}/`);
+  const row = page.locator(`[data-testid="overview-table"] tr[data-task-name="${TASK}"]`);
+  await row.waitFor({ timeout: 30_000 });
+
+  // A card says its status once in English; in Chinese, Flink's term beside the label helps.
+  const runningCard = page.getByTestId('status-card-RUNNING');
+  assert.doesNotMatch(await runningCard.innerText(), /RUNNING/, 'English: "Running" alone, not "Running / RUNNING"');
+  assert.match(await runningCard.innerText(), /^Running\s+[\d,]+$/);
+
+  // The search finds the job by the start of its Flink id, by the whole id in capitals, and by its run id.
+  const search = page.getByLabel('Search job name, Flink job ID or run ID');
+  for (const q of [jobId.slice(0, 10), jobId.toUpperCase(), runId]) {
+    await search.fill(q);
+    await page.waitForURL((url) => url.searchParams.get('q') === q);
+    await waitFor(`only ${TASK} listed for ${q}`, 10_000, async () => {
+      const names = await page.locator('[data-testid="overview-table"] tr[data-task-name]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-name')));
+      return names.length === 1 && names[0] === TASK;
+    });
+  }
+  await search.fill(jobId.slice(0, 10));
+  await page.waitForURL((url) => url.searchParams.get('q') === jobId.slice(0, 10));
+
+  // The start time reads like the run page's and the audit log's.
+  assert.match(await row.getByTestId('date-time').innerText(), /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}:\d{2}$/);
+
+  // A status chip appears; the lifecycle filter keeps its place top right, the filters wrap among themselves.
+  await runningCard.click();
+  await page.getByTestId('status-filter-tag').waitFor();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    const lifecycle = await page.getByTestId('lifecycle-filter').boundingBox();
+    const box = await page.getByTestId('overview-search').locator('xpath=ancestor-or-self::*[contains(@class,"ant-input-affix-wrapper")][1]').boundingBox();
+    const card = await page.getByTestId('overview-table').locator('xpath=ancestor::*[contains(@class,"ant-card")][1]').boundingBox();
+    assert.ok(lifecycle && box && card);
+    assert.ok(Math.abs(lifecycle.y - box.y) < 8, `at ${size.width} px the lifecycle filter stays on the search's row (${lifecycle.y} vs ${box.y})`);
+    assert.ok(lifecycle.x + lifecycle.width <= card.x + card.width, `at ${size.width} px the lifecycle filter stays inside the card`);
+  }
+
+  // The expanded row shows each run's whole job id, on one line, copyable.
+  await row.locator('.ant-table-row-expand-icon').click();
+  const fullId = page.getByTestId('run-job-id').first();
+  await fullId.waitFor();
+  assert.equal((await fullId.innerText()).trim(), jobId);
+  const idBox = await fullId.boundingBox();
+  assert.ok(idBox && idBox.height < 30, `the job id is not broken over lines (${idBox?.height} px high)`);
+  await shots('18-overview-search-chip', 'en');
+
+  await language('zh-CN');
+  await row.waitFor();
+  assert.match(await runningCard.innerText(), /运行中\s+RUNNING/, "Chinese: the label with Flink's term");
+  assert.match(await row.getByTestId('date-time').innerText(), /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$/);
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    const lifecycle = await page.getByTestId('lifecycle-filter').boundingBox();
+    const box = await page.getByTestId('overview-search').locator('xpath=ancestor-or-self::*[contains(@class,"ant-input-affix-wrapper")][1]').boundingBox();
+    assert.ok(lifecycle && box && Math.abs(lifecycle.y - box.y) < 8, `zh-CN at ${size.width} px: the lifecycle filter on the search's row`);
+  }
+  await row.locator('.ant-table-row-expand-icon').click();
+  await page.getByTestId('run-job-id').first().waitFor();
+  const zhBox = await page.getByTestId('run-job-id').first().boundingBox();
+  assert.ok(zhBox && zhBox.height < 30, `zh-CN: the job id is not broken over lines (${zhBox?.height} px high)`);
+  await shots('18-overview-search-chip', 'zh');
+  await page.goto(`${server.url}/tasks`);
+  await page.getByRole('link', { name: TASK }).waitFor();
+  assert.match(await page.locator('tr', { has: page.getByRole('link', { name: TASK }) }).getByTestId('date-time').innerText(), /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$/);
+  await shots('19-tasks', 'zh');
+  await language('en-US');
+
+  // A new task starts on the only cluster there is.
+  await page.goto(`${server.url}/tasks/new`);
+  const clusterSelect = page.getByTestId('task-cluster-select');
+  await clusterSelect.waitFor();
+  await waitFor('the only cluster preselected', 10_000, async () => (await clusterSelect.innerText()).includes(`${TAG}-flink`));
+  await shots('20-new-task-cluster', 'en');
+});
+
 test('a run that does not exist says so and links back; the default alert rule and the global lineage show what an operator needs', async () => {
   await page.goto(`${server.url}/runs/no-such-run`);
   const back = page.getByTestId('run-not-found-back');

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header';
 import { PageSpinner } from '../../components/page-spinner';
 import { useSession } from '../auth/auth.queries';
 import { useClusters } from '../clusters/clusters.queries';
+import { lastUsedCluster, preselectedCluster, rememberCluster } from './cluster-preselect';
 import { clustersServing, seesSeveralTeams, taskTeamChoice, teamNameOf } from '../teams/team-choices';
 import { useTeams } from '../teams/teams.queries';
 import { TaskRunsTable } from '../overview/task-runs-table';
@@ -163,6 +164,12 @@ function TaskEditor({ task }: { task: Task | undefined }) {
     if (!task && teamChoice.initial && form.getFieldValue('teamId') === undefined) form.setFieldsValue({ teamId: teamChoice.initial });
   }, [teamChoice.initial]);
 
+  // The clusters arrive after the form too: a new task starts on the only one, or the last one used.
+  const clusterPreselect = task ? undefined : preselectedCluster(clusterOptions, lastUsedCluster());
+  useEffect(() => {
+    if (clusterPreselect && form.getFieldValue('clusterId') === undefined) form.setFieldsValue({ clusterId: clusterPreselect });
+  }, [clusterPreselect]);
+
   // The server's copy refreshes every few seconds; the form follows it only while nothing is typed.
   useEffect(() => {
     if (task && !dirty) form.setFieldsValue(toValues(task));
@@ -181,6 +188,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
     if (!task) {
       const teamId = form.getFieldValue('teamId') as string | undefined;
       const created = await create.mutateAsync({ ...body, kind: values.kind, ...(teamId ? { teamId } : {}) } as CreateTaskRequest);
+      rememberCluster(created.clusterId);
       message.success(t('tasks.editor.created', { name: created.name }));
       setDirty(false);
       navigate(`/tasks/${created.id}`, { replace: true });
@@ -500,7 +508,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
                 </Form.Item>
               )}
               <Form.Item name="clusterId" label={t('tasks.form.cluster')} rules={[{ required: true, message: t('tasks.form.clusterRequired') }]} extra={clusters.data?.length === 0 ? t('tasks.noCluster') : undefined}>
-                <Select disabled={readOnly} loading={clusters.isPending} options={clusterOptions.map((c) => ({ value: c.id, label: c.name }))} />
+                <Select data-testid="task-cluster-select" disabled={readOnly} loading={clusters.isPending} options={clusterOptions.map((c) => ({ value: c.id, label: c.name }))} />
               </Form.Item>
               <Row gutter={12}>
                 <Col span={12}>
