@@ -18,3 +18,34 @@ export function auditChanges(before: Record<string, unknown>, after: Record<stri
   }
   return changes;
 }
+
+/**
+ * A settings object replaced whole (a PUT of a policy): every field of either side, nested ones
+ * named "outer.inner" so a reader sees the one threshold that moved rather than two copies of the
+ * whole policy; a field that went shows as before → nothing. Lists are compared as values.
+ */
+export function replacedChanges(before: unknown, after: unknown): Record<string, AuditChange> {
+  const was = flatten(before);
+  const now = flatten(after);
+  const changes: Record<string, AuditChange> = {};
+  for (const field of new Set([...Object.keys(was), ...Object.keys(now)])) {
+    const from = was[field] ?? null;
+    const to = now[field] ?? null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { before: from, after: to };
+  }
+  return changes;
+}
+
+function flatten(value: unknown, prefix = '', into: Record<string, unknown> = {}): Record<string, unknown> {
+  if (value === null || value === undefined) return into;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    into[prefix || 'value'] = value;
+    return into;
+  }
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    const field = prefix ? `${prefix}.${key}` : key;
+    if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) flatten(inner, field, into);
+    else into[field] = inner;
+  }
+  return into;
+}

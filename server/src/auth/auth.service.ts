@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiToken, GlobalRole, Role, SessionInfo, User } from '@weir/contract';
 import { ConflictError, DirectoryUnavailableError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError, AppError } from '../errors/errors.js';
+import { auditChanges } from '../audit/audit-changes.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { WeirEvent } from '../events/events.js';
 import type { ApiTokenRecord, ApiTokensStore } from './api-tokens.store.js';
@@ -371,7 +372,8 @@ export class AuthService {
         tokensRevoked = await this.revokeTokensBeyond(id, await this.accessOf(updated));
       }
     }
-    await this.audit.record(actor, 'user.update', { type: 'user', id, name: user.username }, 'success', tokensRevoked.length > 0 ? { ...req, tokensRevoked } : req);
+    const changes = auditChanges({ role: user.role, displayName: user.displayName, disabled: user.disabled }, req);
+    await this.audit.record(actor, 'user.update', { type: 'user', id, name: user.username }, 'success', tokensRevoked.length > 0 ? { changes, tokensRevoked } : { changes });
     return toUser(updated, (await this.accessOf(updated)).memberships);
   }
 

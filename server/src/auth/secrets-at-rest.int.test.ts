@@ -208,7 +208,7 @@ forEachDatabase('secrets at rest and the audit trail', (getDb) => {
     assert.equal(deleted.statusCode, 204);
 
     const res = await app.inject({ url: '/api/audit?targetType=cluster&limit=20', headers: admin });
-    const entries = (res.json() as { items: Array<{ action: string; actor: string; actorKind: string; outcome: string; targetName: string; detail: { error?: string; auth?: string } | null }> }).items
+    const entries = (res.json() as { items: Array<{ action: string; actor: string; actorKind: string; outcome: string; targetName: string; detail: { error?: string; auth?: string; changes?: { auth?: { before: string | null; after: string | null } } } | null }> }).items
       .filter((e) => e.targetName === cluster.name)
       .reverse();
     assert.deepEqual(
@@ -223,7 +223,7 @@ forEachDatabase('secrets at rest and the audit trail', (getDb) => {
     );
     assert.match(entries[0]!.detail?.error ?? '', /HTTP 401/);
     assert.equal(entries[1]!.detail?.auth, 'basic');
-    assert.equal(entries[3]!.detail?.auth, 'bearer');
+    assert.deepEqual(entries[3]!.detail?.changes?.auth, { before: 'basic', after: 'bearer' }, 'the update names the kind of credentials, before → after');
     for (const value of Object.values(clear)) assert.ok(!res.body.includes(value));
 
     const channels = await app.inject({ url: '/api/audit?action=alert.channel.create', headers: admin });

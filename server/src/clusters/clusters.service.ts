@@ -1,4 +1,5 @@
 import { DEFAULT_TEAM_ID, type ClusterAuthRequest, type CreateClusterRequest, type UpdateClusterRequest } from '@weir/contract';
+import { auditChanges, type AuditChange } from '../audit/audit-changes.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { mayAct, SYSTEM_PRINCIPAL, type Principal, type TeamScope } from '../access/principal.js';
 import { AppError, ConflictError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
@@ -195,7 +196,7 @@ export class ClustersService {
       const updated = await this.store.update(id, { ...req, auth });
       this.events.onClustersChanged?.();
       return this.check(updated.id);
-    }, { ...req, auth: req.auth === undefined ? undefined : (req.auth?.type ?? null) });
+    }, { changes: clusterChanges(existing, req) });
   }
 
   /** Whether the actor may give a cluster to this team (admin there), or share it (global admin). */
@@ -272,4 +273,17 @@ export function authorizationHeader(auth: ClusterAuthRequest): Record<string, st
   return auth.type === 'basic'
     ? { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}` }
     : { authorization: `Bearer ${auth.token}` };
+}
+
+/**
+ * What a cluster update changed, for the audit log. Credentials are never logged, only their kind:
+ * new credentials of the same kind still show as a change, since the secret moved.
+ */
+function clusterChanges(existing: Cluster, req: UpdateClusterRequest): Record<string, AuditChange> {
+  const changes = auditChanges(
+    { name: existing.name, restUrl: existing.restUrl, gatewayUrl: existing.gatewayUrl, historyUrl: existing.historyUrl, teamId: existing.teamId, auth: existing.auth?.type ?? null },
+    { name: req.name, restUrl: req.restUrl, gatewayUrl: req.gatewayUrl, historyUrl: req.historyUrl, teamId: req.teamId, auth: req.auth === undefined ? undefined : (req.auth?.type ?? null) },
+  );
+  if (req.auth) changes.auth = { before: existing.auth?.type ?? null, after: req.auth.type };
+  return changes;
 }

@@ -24,6 +24,19 @@ forEachDatabase('JobHealthService', (getDb) => {
     service = new JobHealthService({ store, runs, tasks, audit: new AuditService(new AuditStore(getDb()), console), now: () => T0 });
   });
 
+  it("a policy change is audited as the settings that moved, before → after, not the whole policy", async () => {
+    const actor = { id: 'u1', name: 'alice', kind: 'user', role: 'admin', globalRole: 'admin', teamRoles: {} } as never;
+    const checks = (await service.taskHealth(taskId)).checks;
+    await service.setChecks(actor, taskId, { ...checks, restarts: { ...checks.restarts, threshold: checks.restarts.threshold + 2 }, checkpoint: { enabled: false } });
+    const entry = (await new AuditStore(getDb()).list({ action: 'task.health-checks.update', targetId: taskId, limit: 1 })).items[0];
+    assert.deepEqual(JSON.parse(entry?.detail ?? '{}'), {
+      changes: {
+        'restarts.threshold': { before: checks.restarts.threshold, after: checks.restarts.threshold + 2 },
+        'checkpoint.enabled': { before: true, after: false },
+      },
+    });
+  });
+
   it('a run that ended shows no score until the score of its end is there, never its last live score', async () => {
     const { run } = await runs.upsertByJob({ taskId, clusterId: 'c1', flinkJobId: `f-${taskId}`, jobName: 'j', status: 'RUNNING', executionMode: 'STREAMING' });
     await store.saveScore({ runId: run.id, taskId, score: 100, reasons: [], evaluatedAt: T0 - 5000 });

@@ -1,4 +1,5 @@
 import { TERMINAL_RUN_STATUSES, type AutoRestartPolicy, type HealthCheckName, type HealthCheckSettings, type RunHealth, type TaskHealth } from '@weir/contract';
+import { replacedChanges } from '../audit/audit-changes.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../access/principal.js';
 import { NotFoundError } from '../errors/errors.js';
@@ -64,13 +65,19 @@ export class JobHealthService {
 
   async setAutoRestart(actor: Principal, taskId: string, policy: AutoRestartPolicy): Promise<TaskHealth> {
     const task = await this.requireTask(taskId);
-    await this.deps.audit.around(actor, 'task.auto-restart.update', { type: 'task', id: task.id, name: task.name }, () => this.deps.store.savePolicy(taskId, policy, actor.name), policy);
+    const before = (await this.deps.store.taskHealth(taskId)).autoRestart;
+    await this.deps.audit.around(actor, 'task.auto-restart.update', { type: 'task', id: task.id, name: task.name }, () => this.deps.store.savePolicy(taskId, policy, actor.name), {
+      changes: replacedChanges(before, policy),
+    });
     return this.taskHealth(taskId);
   }
 
   async setChecks(actor: Principal, taskId: string, checks: HealthCheckSettings): Promise<TaskHealth> {
     const task = await this.requireTask(taskId);
-    await this.deps.audit.around(actor, 'task.health-checks.update', { type: 'task', id: task.id, name: task.name }, () => this.deps.store.saveChecks(taskId, checks, actor.name), checks);
+    const before = (await this.deps.store.taskHealth(taskId)).checks;
+    await this.deps.audit.around(actor, 'task.health-checks.update', { type: 'task', id: task.id, name: task.name }, () => this.deps.store.saveChecks(taskId, checks, actor.name), {
+      changes: replacedChanges(before, checks),
+    });
     return this.taskHealth(taskId);
   }
 

@@ -1,4 +1,5 @@
 import type { SavepointPolicy, SavepointPolicyView } from '@weir/contract';
+import { replacedChanges } from '../audit/audit-changes.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../access/principal.js';
 import { InputError, NotFoundError } from '../errors/errors.js';
@@ -36,7 +37,11 @@ export class SavepointPolicyService {
         throw new InputError(`schedule.cron: ${(err as Error).message}`);
       }
     }
-    await this.deps.audit.around(actor, 'task.savepoint-policy', { type: 'task', id: task.id, name: task.name }, () => this.deps.policies.put(taskId, policy, actor.name, this.now()), policy);
+    const stored = await this.deps.policies.get(taskId);
+    const before = { schedule: stored?.schedule ?? null, retention: stored?.retention ?? null };
+    await this.deps.audit.around(actor, 'task.savepoint-policy', { type: 'task', id: task.id, name: task.name }, () => this.deps.policies.put(taskId, policy, actor.name, this.now()), {
+      changes: replacedChanges(before, policy),
+    });
     return this.get(taskId);
   }
 

@@ -17,6 +17,7 @@ import { analyzeLineageOnDemand } from '../lineage/lineage-on-demand.js';
 import type { JarFilesStore } from './jar-files.store.js';
 import { decodeJar, DEFAULT_TASK_CONFIG, encodeJar, mergeConfig, parseConfig, parseVersionConfig, sameAsVersion, sameConfig, type VersionConfig } from './task-config.js';
 import { diffLines } from './line-diff.js';
+import { taskUpdateChanges } from './task-changes.js';
 import { jobConfiguration } from './job-configuration.js';
 import { validateScript } from './script-validation.js';
 import { planSubmission, ScriptPlanError, type SubmissionPlan } from './sql-script.js';
@@ -122,6 +123,9 @@ export class TasksService {
 
   async update(actor: Principal, id: string, req: UpdateTaskRequest): Promise<Task> {
     const task = await this.record(id);
+    const clusters = req.clusterId !== undefined && req.clusterId !== task.clusterId
+      ? { before: await this.clusterName(task.clusterId), after: await this.clusterName(req.clusterId) }
+      : undefined;
     return this.deps.audit.around(actor, 'task.update', { type: 'task', id, name: task.name }, async () => {
       if (req.clusterId !== undefined && req.clusterId !== task.clusterId) await this.assertClusterServes(req.clusterId, task.teamId);
       if (req.name && req.name !== task.name && (await this.deps.tasks.getByName(req.name))) {
@@ -171,7 +175,12 @@ export class TasksService {
         lifecycle,
       });
       return this.toTask(updated!);
-    });
+    }, { changes: taskUpdateChanges(task, req, clusters) });
+  }
+
+  /** A cluster's name for the audit log; its id when it is gone. */
+  private async clusterName(clusterId: string): Promise<string> {
+    return (await this.deps.clusters.get(clusterId).catch(() => undefined))?.name ?? clusterId;
   }
 
   async remove(actor: Principal, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Role, Team, TeamMember } from '@weir/contract';
 import { DEFAULT_TEAM_ID } from '@weir/contract';
+import { auditChanges } from '../audit/audit-changes.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { roleFor, type Principal } from '../access/principal.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.js';
@@ -51,7 +52,9 @@ export class TeamsService {
   async update(actor: Principal, id: string, req: { description: string | null }): Promise<Team> {
     const team = await this.requireTeam(id);
     await this.deps.store.updateDescription(id, req.description);
-    await this.deps.audit.record(actor, 'team.update', { type: 'team', id, name: team.name, teamId: id }, 'success', req);
+    await this.deps.audit.record(actor, 'team.update', { type: 'team', id, name: team.name, teamId: id }, 'success', {
+      changes: auditChanges({ description: team.description }, { description: req.description }),
+    });
     return this.get(actor, id);
   }
 
