@@ -1,21 +1,12 @@
-import { createHash } from 'node:crypto';
-import type { AlertCondition } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import type { EventBus, RunRef, RunStatus, WeirEvent } from '../events/events.js';
-import {
-  isTerminal,
-  type CheckpointFacts,
-  type MetricSource,
-  type RunFacts,
-  type RunningRun,
-  type TaskFact,
-  type TaskFacts,
-} from './alert-facts.js';
-import { AlertIncidentsStore, type IncidentFacts, type StoredIncident } from './alert-incidents.store.js';
+import { isTerminal, type CheckpointFacts, type MetricSource, type RunFacts, type TaskFacts } from './alert-facts.js';
+import type { IncidentFacts } from './alert-incidents.store.js';
+import { exceptionFingerprint, ruleCoversCluster, ruleCoversTask, runFacts, type TaskSubject } from './alert-rule-scope.js';
 import { AlertRulesStore, type StoredRule } from './alert-rules.store.js';
-import { AlertSilencesStore, silenceMatches } from './alert-silences.store.js';
 import { formatDuration } from './alert-templates.js';
-import { IncidentLedger } from './incident-ledger.js';
+import { IncidentActions } from './incident-actions.js';
+import { ScheduledAlertChecks } from './scheduled-checks.js';
 import type { Logger } from '../logging/logger.js';
 
 export interface AlertEngineOptions {
@@ -30,8 +21,6 @@ export interface AlertEngineOptions {
   /** Auto-restart: a FAILED run Weir restarts itself is not alerted; giving up is (task.auto-restart). */
   autoRestart?: { handlesFailure(runId: string): Promise<boolean> };
 }
-
-type Condition<K extends AlertCondition['kind']> = Extract<AlertCondition, { kind: K }>;
 
 /** A run that is RUNNING (or FINISHED, for a batch job) again has recovered. */
 const RECOVERED: ReadonlySet<RunStatus> = new Set(['RUNNING', 'FINISHED']);
@@ -69,20 +58,16 @@ const MAX_AFFECTED_JOBS = 50;
  */
 export class AlertEngine {
   private readonly rules: AlertRulesStore;
-  private readonly incidents: AlertIncidentsStore;
-  private readonly silences: AlertSilencesStore;
-  private readonly ledger: IncidentLedger;
+  private readonly actions: IncidentActions;
+  private readonly scheduled: ScheduledAlertChecks;
   private readonly now: () => number;
-  private readonly startedAt: number;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: AlertEngineOptions) {
     this.now = options.now ?? Date.now;
-    this.startedAt = this.now();
     this.rules = new AlertRulesStore(options.database, this.now);
-    this.incidents = new AlertIncidentsStore(options.database);
-    this.silences = new AlertSilencesStore(options.database, this.now);
-    this.ledger = new IncidentLedger(options.database, this.now);
+    this.actions = new IncidentActions(options.database, this.rules, this.now, options);
+    this.scheduled = new ScheduledAlertChecks(this.rules, this.actions, { ...options, now: this.now, taskSubject: (taskId) => this.taskSubject(taskId) });
   }
 
   /** Subscribes to the bus; returns the unsubscribe function. */
@@ -111,33 +96,7 @@ export class AlertEngine {
    */
   async evaluate(): Promise<void> {
     await this.chain;
-    const rules = await this.rules.listActive();
-    const byId = new Map(rules.map((rule) => [rule.id, rule]));
-    const scheduled = rules.filter((rule) => rule.condition.kind === 'no-checkpoint' || rule.condition.kind === 'metric');
-    if (scheduled.length > 0) {
-      const running = await this.options.facts.runningRuns();
-      // One task read per task and pass, however many rules look at it.
-      const subjects = new Map<string, Promise<TaskSubject>>();
-      for (const rule of scheduled) {
-        for (const run of running) {
-          let subject = subjects.get(run.taskId);
-          if (!subject) subjects.set(run.taskId, (subject = this.taskSubject(run.taskId)));
-          const task = await subject;
-          if (!task.covers(rule)) continue;
-          if (rule.condition.kind === 'no-checkpoint') await this.checkNoCheckpoint(rule, rule.condition, run, task.teamId);
-          if (rule.condition.kind === 'metric') await this.checkMetric(rule, rule.condition, run, task.teamId);
-        }
-      }
-    }
-    for (const incident of await this.incidents.firing({ conditionKinds: ['restarts'] })) {
-      const rule = byId.get(incident.ruleId);
-      if (rule?.condition.kind !== 'restarts' || !incident.runId) continue;
-      const count = await this.options.facts.restartsSince(incident.runId, this.now() - rule.condition.windowMs);
-      if (count <= rule.condition.count) {
-        await this.resolve(incident, rule, 'cleared', `${count} restart${count === 1 ? '' : 's'} in the last ${formatDuration(rule.condition.windowMs)}`);
-      }
-    }
-    await this.renotify(byId);
+    await this.scheduled.evaluate();
   }
 
   private async process(event: WeirEvent): Promise<void> {
@@ -173,7 +132,7 @@ export class AlertEngine {
       if (!task.covers(rule)) continue;
       const { condition } = rule;
       if (condition.kind === 'status' && condition.statuses.includes(event.to) && !folded) {
-        await this.open(rule, `status:${rule.id}:${event.runId}`, task.teamId, {
+        await this.actions.open(rule, `status:${rule.id}:${event.runId}`, task.teamId, {
           ...runFacts(event, event.at),
           status: event.to,
           summary: `status became ${event.to}${event.note ? ` (${event.note})` : ''}`,
@@ -183,7 +142,7 @@ export class AlertEngine {
       if (condition.kind === 'restarts' && event.to === 'RESTARTING') {
         const count = await this.options.facts.restartsSince(event.runId, event.at - condition.windowMs);
         if (count > condition.count) {
-          await this.open(rule, `restarts:${rule.id}:${event.runId}`, task.teamId, {
+          await this.actions.open(rule, `restarts:${rule.id}:${event.runId}`, task.teamId, {
             ...runFacts(event, event.at),
             status: event.to,
             summary: `${count} restarts within ${formatDuration(condition.windowMs)} (more than ${condition.count})`,
@@ -193,18 +152,18 @@ export class AlertEngine {
     }
     if (RECOVERED.has(event.to)) await this.recover(event, event.to, event.at);
     if (isTerminal(event.to)) {
-      const byId = await this.activeRulesById();
-      for (const incident of await this.incidents.firing({ runId: event.runId, conditionKinds: ['restarts', 'checkpoint-failed', 'no-checkpoint', 'metric', 'health-check'] })) {
-        await this.resolve(incident, byId.get(incident.ruleId), 'run-ended', `the run ended with status ${event.to}`);
+      const byId = await this.actions.activeRulesById();
+      for (const incident of await this.actions.incidents.firing({ runId: event.runId, conditionKinds: ['restarts', 'checkpoint-failed', 'no-checkpoint', 'metric', 'health-check'] })) {
+        await this.actions.resolve(incident, byId.get(incident.ruleId), 'run-ended', `the run ended with status ${event.to}`);
       }
     }
   }
 
   /** The task runs again: its status and exception incidents (of this run or an older one) resolve. */
   private async recover(ref: RunRef, status: RunStatus, at: number): Promise<void> {
-    const firing = await this.incidents.firing({ taskId: ref.taskId, conditionKinds: ['status', 'exception', 'auto-restart-exhausted'] });
+    const firing = await this.actions.incidents.firing({ taskId: ref.taskId, conditionKinds: ['status', 'exception', 'auto-restart-exhausted'] });
     if (firing.length === 0) return;
-    const byId = await this.activeRulesById();
+    const byId = await this.actions.activeRulesById();
     for (const incident of firing) {
       const rule = byId.get(incident.ruleId);
       if (rule?.condition.kind === 'status' && rule.condition.statuses.includes(status)) continue;
@@ -213,7 +172,7 @@ export class AlertEngine {
       // cluster over), and a RUNNING from before a failure says nothing about the failure.
       if (incident.facts.at > at) continue;
       const which = incident.runId === ref.runId ? 'the job is' : 'a new run of the job is';
-      await this.resolve(incident, rule, 'recovered', `${which} ${status} again (${new Date(at).toISOString()})`);
+      await this.actions.resolve(incident, rule, 'recovered', `${which} ${status} again (${new Date(at).toISOString()})`);
     }
   }
 
@@ -224,7 +183,7 @@ export class AlertEngine {
     const task = await this.taskSubject(event.taskId);
     for (const rule of rules) {
       if (!task.covers(rule)) continue;
-      await this.open(rule, `exception:${rule.id}:${event.runId}:${fingerprint}`, task.teamId, {
+      await this.actions.open(rule, `exception:${rule.id}:${event.runId}:${fingerprint}`, task.teamId, {
         ...runFacts(event, event.at),
         status: null,
         summary: `raised ${event.exceptionName}`,
@@ -241,7 +200,7 @@ export class AlertEngine {
       const task = await this.taskSubject(event.taskId);
       for (const rule of rules) {
         if (!task.covers(rule)) continue;
-        await this.open(rule, `checkpoint-failed:${rule.id}:${event.runId}`, task.teamId, {
+        await this.actions.open(rule, `checkpoint-failed:${rule.id}:${event.runId}`, task.teamId, {
           ...runFacts(event, event.at),
           status: null,
           summary: `checkpoint ${event.checkpointId} failed`,
@@ -250,11 +209,11 @@ export class AlertEngine {
       }
       return;
     }
-    const firing = await this.incidents.firing({ runId: event.runId, conditionKinds: ['checkpoint-failed', 'no-checkpoint'] });
+    const firing = await this.actions.incidents.firing({ runId: event.runId, conditionKinds: ['checkpoint-failed', 'no-checkpoint'] });
     if (firing.length === 0) return;
-    const byId = await this.activeRulesById();
+    const byId = await this.actions.activeRulesById();
     for (const incident of firing) {
-      await this.resolve(incident, byId.get(incident.ruleId), 'cleared', `checkpoint ${event.checkpointId} completed`);
+      await this.actions.resolve(incident, byId.get(incident.ruleId), 'cleared', `checkpoint ${event.checkpointId} completed`);
     }
   }
 
@@ -268,7 +227,7 @@ export class AlertEngine {
       const affected = await this.options.facts.activeJobsOnCluster(event.clusterId, MAX_AFFECTED_JOBS);
       for (const rule of covering) {
         // A team's cluster is its team's business; a shared cluster's incident is the rule's team's.
-        await this.open(rule, `cluster:${rule.id}:${event.clusterId}`, clusterTeam ?? rule.teamId, {
+        await this.actions.open(rule, `cluster:${rule.id}:${event.clusterId}`, clusterTeam ?? rule.teamId, {
           summary: `cluster ${event.clusterName} is unreachable${event.error ? `: ${event.error}` : ''}`,
           at: event.at,
           taskId: null,
@@ -283,10 +242,10 @@ export class AlertEngine {
         });
       }
     } else if (event.to === 'HEALTHY') {
-      const firing = await this.incidents.firing({ clusterId: event.clusterId, conditionKinds: ['cluster-unreachable'] });
-      const byId = firing.length > 0 ? await this.activeRulesById() : new Map<string, StoredRule>();
+      const firing = await this.actions.incidents.firing({ clusterId: event.clusterId, conditionKinds: ['cluster-unreachable'] });
+      const byId = firing.length > 0 ? await this.actions.activeRulesById() : new Map<string, StoredRule>();
       for (const incident of firing) {
-        await this.resolve(incident, byId.get(incident.ruleId), 'recovered', `cluster ${event.clusterName} answers again`);
+        await this.actions.resolve(incident, byId.get(incident.ruleId), 'recovered', `cluster ${event.clusterName} answers again`);
       }
     }
   }
@@ -315,7 +274,7 @@ export class AlertEngine {
       const task = await this.taskSubject(event.taskId);
       for (const rule of rules) {
         if (!task.covers(rule)) continue;
-        await this.open(rule, `health:${rule.id}:${event.runId}:${event.check}`, task.teamId, {
+        await this.actions.open(rule, `health:${rule.id}:${event.runId}:${event.check}`, task.teamId, {
           ...runFacts(event, event.at),
           status: null,
           summary: `health check ${event.check} failed: ${event.detail}`,
@@ -323,13 +282,13 @@ export class AlertEngine {
       }
       return;
     }
-    const firing = await this.incidents.firing({ runId: event.runId, conditionKinds: ['health-check'] });
+    const firing = await this.actions.incidents.firing({ runId: event.runId, conditionKinds: ['health-check'] });
     if (firing.length === 0) return;
-    const byId = await this.activeRulesById();
+    const byId = await this.actions.activeRulesById();
     for (const incident of firing) {
       const rule = byId.get(incident.ruleId);
       if (rule?.condition.kind === 'health-check' && rule.condition.check !== event.check) continue;
-      await this.resolve(incident, rule, 'cleared', `health check ${event.check} passes again: ${event.detail}`);
+      await this.actions.resolve(incident, rule, 'cleared', `health check ${event.check} passes again: ${event.detail}`);
     }
   }
 
@@ -341,7 +300,7 @@ export class AlertEngine {
       if (!task?.covers(rule)) continue;
       const key = `savepoint-failed:${rule.id}:${event.taskId}`;
       if (event.outcome === 'FAILED') {
-        await this.open(rule, key, task.teamId, {
+        await this.actions.open(rule, key, task.teamId, {
           ...runFacts(event, event.at),
           status: 'RUNNING',
           summary: `a savepoint${event.takenBy ? ` taken by ${event.takenBy}` : ''} failed: ${event.failure ?? 'no reason given'}`,
@@ -349,10 +308,10 @@ export class AlertEngine {
       }
     }
     if (event.outcome === 'COMPLETED') {
-      const byId = await this.activeRulesById();
-      for (const incident of await this.incidents.firing({ conditionKinds: ['savepoint-failed'] })) {
+      const byId = await this.actions.activeRulesById();
+      for (const incident of await this.actions.incidents.firing({ conditionKinds: ['savepoint-failed'] })) {
         if (incident.taskId !== event.taskId) continue;
-        await this.resolve(incident, byId.get(incident.ruleId), 'recovered', `a savepoint completed at ${event.path ?? 'its location'}`);
+        await this.actions.resolve(incident, byId.get(incident.ruleId), 'recovered', `a savepoint completed at ${event.path ?? 'its location'}`);
       }
     }
   }
@@ -366,9 +325,9 @@ export class AlertEngine {
     for (const rule of rules) {
       if (!task.covers(rule)) continue;
       if (rule.condition.kind === 'auto-restart-exhausted') {
-        await this.open(rule, `auto-restart:${rule.id}:${event.runId}`, task.teamId, { ...runFacts(event, event.at), status: 'FAILED', summary, ...(await failure()) });
+        await this.actions.open(rule, `auto-restart:${rule.id}:${event.runId}`, task.teamId, { ...runFacts(event, event.at), status: 'FAILED', summary, ...(await failure()) });
       } else if (rule.condition.kind === 'status' && rule.condition.statuses.includes('FAILED')) {
-        await this.open(rule, `status:${rule.id}:${event.runId}`, task.teamId, {
+        await this.actions.open(rule, `status:${rule.id}:${event.runId}`, task.teamId, {
           ...runFacts(event, event.at),
           status: 'FAILED',
           summary: `status became FAILED; ${summary}`,
@@ -378,80 +337,9 @@ export class AlertEngine {
     }
   }
 
-  private async checkNoCheckpoint(rule: StoredRule, condition: Condition<'no-checkpoint'>, run: RunningRun, teamId: string | null): Promise<void> {
-    const last = await this.options.checkpoints.lastCompletedCheckpointAt(run.runId);
-    const knownSince = this.options.checkpoints.knownSince ?? 0;
-    const since = Math.max(last ?? 0, run.runningSince, last === null ? knownSince : 0);
-    const quietFor = this.now() - since;
-    const key = `no-checkpoint:${rule.id}:${run.runId}`;
-    if (quietFor > condition.forMs) {
-      await this.open(rule, key, teamId, {
-        ...runFacts(run, this.now()),
-        status: 'RUNNING',
-        summary: `no checkpoint completed for ${formatDuration(quietFor)}${last === null ? ' (none seen)' : ''}`,
-      });
-    }
-  }
 
-  private async checkMetric(rule: StoredRule, condition: Condition<'metric'>, run: RunningRun, teamId: string | null): Promise<void> {
-    const now = this.now();
-    const samples = await this.options.metrics.samples(run.runId, condition.metric, condition.vertexId, now - condition.forMs - 60_000);
-    const latest = samples.at(-1);
-    if (!latest) return;
-    const breached = (value: number) => (condition.op === 'above' ? value > condition.threshold : value < condition.threshold);
-    const windowStart = now - condition.forMs;
-    const before = [...samples].reverse().find((s) => s.at <= windowStart);
-    const inWindow = samples.filter((s) => s.at > windowStart);
-    const holds = condition.forMs === 0 ? breached(latest.value) : Boolean(before && breached(before.value) && inWindow.every((s) => breached(s.value)));
-    const describe = `${condition.metric}${condition.vertexId ? ` of vertex ${condition.vertexId}` : ''}`;
-    if (holds) {
-      await this.open(rule, `metric:${rule.id}:${run.runId}`, teamId, {
-        ...runFacts(run, now),
-        status: 'RUNNING',
-        summary: `${describe} ${condition.op} ${condition.threshold} for ${formatDuration(condition.forMs)} (now ${latest.value})`,
-      });
-    } else if (!breached(latest.value)) {
-      for (const incident of await this.incidents.firing({ ruleId: rule.id, runId: run.runId })) {
-        await this.resolve(incident, rule, 'cleared', `${describe} is ${latest.value}, back within ${condition.threshold}`);
-      }
-    }
-  }
 
-  /** FIRING incidents that still owe a first notice (a silence ended) or are due a re-notification. */
-  private async renotify(rules: Map<string, StoredRule>): Promise<void> {
-    const firing = await this.incidents.firing({ ruleIds: [...rules.keys()] });
-    if (firing.length === 0) return;
-    const silences = await this.silences.list();
-    const now = this.now();
-    let queued = false;
-    for (const incident of firing) {
-      const rule = rules.get(incident.ruleId);
-      if (!rule || rule.channelIds.length === 0) continue;
-      if (silences.some((s) => silenceMatches(s, { ruleId: rule.id, taskId: incident.taskId, teamId: incident.teamId }))) continue;
-      if (incident.lastNotifiedAt === null) {
-        queued = (await this.ledger.notifyAgain(incident, rule, 'FIRING')) || queued;
-      } else if (rule.renotifyIntervalMs !== null && now - incident.lastNotifiedAt >= rule.renotifyIntervalMs) {
-        queued = (await this.ledger.notifyAgain(incident, rule, 'RENOTIFY')) || queued;
-      }
-    }
-    if (queued) this.options.onQueued?.();
-  }
 
-  private async open(rule: StoredRule, key: string, teamId: string | null, facts: IncidentFacts): Promise<void> {
-    const incident = await this.ledger.open(rule, key, facts, teamId);
-    if (incident) this.options.onQueued?.();
-  }
-
-  private async resolve(incident: StoredIncident, rule: StoredRule | undefined, reason: 'recovered' | 'cleared' | 'run-ended', text: string): Promise<void> {
-    // Exception incidents keep their key: the same exception in the same run is not news again.
-    const freeKey = incident.conditionKind !== 'exception';
-    const resolved = await this.ledger.resolve(incident, rule, reason, text, { freeKey, notify: rule !== undefined });
-    if (resolved) this.options.onQueued?.();
-  }
-
-  private async activeRulesById(): Promise<Map<string, StoredRule>> {
-    return new Map((await this.rules.listActive()).map((rule) => [rule.id, rule]));
-  }
 
   /**
    * The exception a FAILED run's alert names, read at most once per event and only when a rule
@@ -475,47 +363,4 @@ export class AlertEngine {
     const task = await this.options.facts.task(taskId);
     return { teamId: task?.teamId ?? null, covers: (rule) => ruleCoversTask(rule, taskId, task) };
   }
-}
-
-/** A task as the rules see it: which rules speak for it, and the team its incidents are about (null: a task Weir no longer knows). */
-interface TaskSubject {
-  teamId: string | null;
-  covers(rule: StoredRule): boolean;
-}
-
-/** A team's rule speaks only for its own team's tasks, a Weir-wide rule for every task; then the rule's scope narrows. */
-function ruleCoversTask(rule: StoredRule, taskId: string, task: TaskFact | undefined): boolean {
-  if (rule.teamId !== null && task?.teamId !== rule.teamId) return false;
-  const { scope } = rule;
-  if (scope.kind === 'all') return true;
-  if (scope.kind === 'tasks') return scope.taskIds.includes(taskId);
-  return task !== undefined && scope.lifecycles.includes(task.lifecycle);
-}
-
-/**
- * A team's cluster rule speaks for its team's clusters and the shared ones (the team's jobs may run
- * there); a Weir-wide rule for every cluster, including one Weir no longer knows (`undefined`).
- */
-function ruleCoversCluster(rule: StoredRule, clusterTeam: string | null | undefined): boolean {
-  if (rule.teamId === null) return true;
-  return clusterTeam === null || clusterTeam === rule.teamId;
-}
-
-function runFacts(ref: RunRef, at: number): Omit<IncidentFacts, 'summary' | 'status'> {
-  return {
-    at,
-    taskId: ref.taskId,
-    taskName: ref.taskName,
-    runId: ref.runId,
-    jobName: ref.jobName,
-    flinkJobId: ref.flinkJobId,
-    clusterId: ref.clusterId,
-    clusterName: ref.clusterName,
-  };
-}
-
-/** Same exception class and first message line, ignoring numbers (ids, offsets, times) in it. */
-export function exceptionFingerprint(name: string, message: string): string {
-  const firstLine = (message.split('\n')[0] ?? '').replace(/\d+/g, '#').trim();
-  return createHash('sha256').update(`${name}\n${firstLine}`).digest('hex').slice(0, 16);
 }
