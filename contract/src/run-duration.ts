@@ -1,4 +1,4 @@
-import { TERMINAL_RUN_STATUSES } from './run-statuses.js';
+import { isTerminalRunStatus } from './run-statuses.js';
 
 /** What a run's duration depends on. `recordedMs` is the last duration Flink reported, kept for runs with no times. */
 export interface RunTimes {
@@ -14,7 +14,7 @@ export interface RunTimes {
  * it (a lost run's end is unknown, so its duration stops at what was last seen).
  */
 export function isDurationLive(run: Pick<RunTimes, 'status' | 'lost' | 'startTime' | 'endTime'>): boolean {
-  return !run.lost && run.startTime !== null && run.endTime === null && !(TERMINAL_RUN_STATUSES as readonly string[]).includes(run.status);
+  return !run.lost && run.startTime !== null && run.endTime === null && !isTerminalRunStatus(run.status);
 }
 
 /**

@@ -25,3 +25,10 @@ export const RUN_STATUSES = [...FLINK_JOB_STATUSES, 'RECONNECTING', 'UNKNOWN'] a
 
 /** Flink's globally terminal statuses: a run in one of them never changes again. */
 export const TERMINAL_RUN_STATUSES = ['FINISHED', 'CANCELED', 'FAILED'] as const satisfies readonly (typeof RUN_STATUSES)[number][];
+
+const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_RUN_STATUSES);
+
+/** Whether a run in this status has ended for good (any string: a status read from the database or from Flink). */
+export function isTerminalRunStatus(status: string): boolean {
+  return TERMINAL.has(status);
+}

@@ -1,6 +1,7 @@
+import { isTerminalRunStatus } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import type { EventBus, RunRef, RunStatus, WeirEvent } from '../events/events.js';
-import { isTerminal, type CheckpointFacts, type MetricSource, type RunFacts, type TaskFacts } from './alert-facts.js';
+import { type CheckpointFacts, type MetricSource, type RunFacts, type TaskFacts } from './alert-facts.js';
 import type { IncidentFacts } from './alert-incidents.store.js';
 import { exceptionFingerprint, ruleCoversCluster, ruleCoversTask, runFacts, type TaskSubject } from './alert-rule-scope.js';
 import { AlertRulesStore, type StoredRule } from './alert-rules.store.js';
@@ -151,7 +152,7 @@ export class AlertEngine {
       }
     }
     if (RECOVERED.has(event.to)) await this.recover(event, event.to, event.at);
-    if (isTerminal(event.to)) {
+    if (isTerminalRunStatus(event.to)) {
       const byId = await this.actions.activeRulesById();
       for (const incident of await this.actions.incidents.firing({ runId: event.runId, conditionKinds: ['restarts', 'checkpoint-failed', 'no-checkpoint', 'metric', 'health-check'] })) {
         await this.actions.resolve(incident, byId.get(incident.ruleId), 'run-ended', `the run ended with status ${event.to}`);

@@ -1,3 +1,4 @@
+import { isTerminalRunStatus } from '@weir/contract';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { RunRef, RunStatus, WeirEvent } from '../events/events.js';
@@ -149,7 +150,7 @@ export class EventCheckpointFacts implements CheckpointFacts {
     if (event.type === 'run.checkpoint' && event.outcome === 'COMPLETED' && !event.isSavepoint) {
       this.lastCompleted.set(event.runId, Math.max(event.at, this.lastCompleted.get(event.runId) ?? 0));
     }
-    if (event.type === 'run.status' && isTerminal(event.to)) this.lastCompleted.delete(event.runId);
+    if (event.type === 'run.status' && isTerminalRunStatus(event.to)) this.lastCompleted.delete(event.runId);
   }
 
   async lastCompletedCheckpointAt(runId: string): Promise<number | null> {
@@ -157,9 +158,6 @@ export class EventCheckpointFacts implements CheckpointFacts {
   }
 }
 
-/** The metric source until the sampler lands: no samples, so metric rules never fire. */
+/** No samples: for an alerting set up without Weir's metrics sampler (tests of the other rules). */
 export const NO_METRICS: MetricSource = { samples: async () => [] };
 
-export function isTerminal(status: RunStatus): boolean {
-  return status === 'FINISHED' || status === 'CANCELED' || status === 'FAILED';
-}

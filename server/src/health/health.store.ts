@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import {
   DEFAULT_AUTO_RESTART_POLICY,
   DEFAULT_HEALTH_CHECK_SETTINGS,
+  TERMINAL_RUN_STATUSES,
   type AutoRestartAttempt,
   type AutoRestartPolicy,
   type HealthCheckName,
@@ -57,7 +58,7 @@ export interface CheckedRun {
   firstRunningAt: number;
 }
 
-const TERMINAL = ['FINISHED', 'CANCELED', 'FAILED'];
+const TERMINAL = [...TERMINAL_RUN_STATUSES];
 
 /** Every query of job health: task settings and auto-restart state, attempts, check results, scores. */
 export class HealthStore {

@@ -1,3 +1,4 @@
+import { isTerminalRunStatus } from '@weir/contract';
 import type { AuditService, AuditTarget } from '../audit/audit.service.js';
 import { SYSTEM_PRINCIPAL, type Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
@@ -5,14 +6,12 @@ import { AppError, ConflictError, FlinkRejectedError, NotFoundError } from '../e
 import type { EventBus } from '../events/events.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
-import { TERMINAL_STATUSES } from '../runs/runs.store.js';
 import type { SavepointKind, SavepointRecord, SavepointsStore } from '../runs/savepoints.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import type { WatcherManager } from '../watcher/watcher-manager.js';
 import { runTarget } from './audit-targets.js';
 import type { OperationsSettings } from './operations-settings.js';
 
-const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_STATUSES);
 
 type OrphanOutcome = { path: string } | { failure: string };
 
@@ -207,7 +206,7 @@ export class JobWaits {
   async awaitTerminal(jm: JobManagerClient, run: RunRecord): Promise<string> {
     const deadline = this.now() + this.settings.terminalTimeoutMs;
     let state = await this.liveState(jm, run);
-    while (state && !TERMINAL.has(state)) {
+    while (state && !isTerminalRunStatus(state)) {
       if (this.now() > deadline) throw new FlinkRejectedError(`Job ${run.flinkJobId} is still ${state} after ${Math.round(this.settings.terminalTimeoutMs / 1000)} s`);
       await sleep(150);
       state = await this.liveState(jm, run);
@@ -228,7 +227,7 @@ export class JobWaits {
 
   /** The run's end when Flink reported it (its last recorded transition is Flink's and terminal). */
   async endedPerFlink(run: RunRecord): Promise<string | null> {
-    if (!TERMINAL.has(run.status)) return null;
+    if (!isTerminalRunStatus(run.status)) return null;
     const last = (await this.deps.runs.listTransitions(run.id)).at(-1);
     return last?.source === 'flink' && last.toStatus === run.status ? run.status : null;
   }

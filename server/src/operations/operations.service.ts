@@ -10,6 +10,7 @@ import type {
   RunSavepoint,
   StopRunRequest,
 } from '@weir/contract';
+import { isTerminalRunStatus } from '@weir/contract';
 import type { AuditService, AuditTarget } from '../audit/audit.service.js';
 import { mayAct, type Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
@@ -17,7 +18,6 @@ import { AppError, ConflictError, FlinkUnreachableError, ForbiddenError, InputEr
 import type { EventBus } from '../events/events.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
-import { TERMINAL_STATUSES } from '../runs/runs.store.js';
 import type { SavepointRecord, SavepointsStore } from '../runs/savepoints.store.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-versions.store.js';
@@ -30,7 +30,6 @@ import { JobWaits } from './job-waits.js';
 import { DEFAULT_OPERATIONS_SETTINGS, type OperationsSettings } from './operations-settings.js';
 
 const ACTIVE_FOR_CANCEL = new Set(['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'RESTARTING', 'RECONCILING', 'SUSPENDED']);
-const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_STATUSES);
 
 /**
  * Everything Weir does to jobs: submit a published version (SQL through the SQL Gateway, jars
@@ -118,7 +117,7 @@ export class OperationsService {
       if (run) {
         const { jm } = await this.clusterOf(run);
         const state = await this.waits.liveState(jm, run);
-        if (state && !TERMINAL.has(state)) {
+        if (state && !isTerminalRunStatus(state)) {
           stopped = req.withSavepoint ? await this.stopWithSavepoint(actor, jm, run, state, false) : await this.cancelJob(jm, run, state);
         }
       }
@@ -253,7 +252,7 @@ export class OperationsService {
       // the failure then failed on that answer alone. (An end Weir recorded itself, such as a
       // submission whose outcome it could not learn, is still checked with Flink.)
       const state = (await this.waits.endedPerFlink(run)) ?? (await this.waits.liveState(jm, run));
-      const active = state !== null && !TERMINAL.has(state);
+      const active = state !== null && !isTerminalRunStatus(state);
       let restore: Restore | null = null;
       let savepoint: SavepointRecord | null = null;
       if (req.from === 'latest-savepoint' && state === 'RUNNING') {
@@ -355,16 +354,16 @@ export class OperationsService {
     if (state === null) {
       throw new ConflictError(`The JobManager no longer knows job ${run.flinkJobId} (last recorded status ${run.status}); there is nothing to act on`);
     }
-    if (TERMINAL.has(state)) throw new ConflictError(`Job ${run.flinkJobId} is already ${state}`);
+    if (isTerminalRunStatus(state)) throw new ConflictError(`Job ${run.flinkJobId} is already ${state}`);
     return state;
   }
 
   private async refuseIfRunning(task: TaskRecord): Promise<void> {
     const latest = task.latestRunId ? await this.deps.runs.get(task.latestRunId) : undefined;
-    if (!latest || TERMINAL.has(latest.status) || latest.lost) return;
+    if (!latest || isTerminalRunStatus(latest.status) || latest.lost) return;
     const { jm } = await this.clusterOf(latest);
     const state = await this.waits.liveState(jm, latest).catch(() => latest.status);
-    if (state && !TERMINAL.has(state)) {
+    if (state && !isTerminalRunStatus(state)) {
       throw new ConflictError(`Task ${task.name} already has job ${latest.flinkJobId} in status ${state}; take it offline first`);
     }
   }
@@ -372,7 +371,7 @@ export class OperationsService {
   private async refuseIfOtherRunActive(task: TaskRecord, run: RunRecord): Promise<void> {
     if (!task.latestRunId || task.latestRunId === run.id) return;
     const latest = await this.deps.runs.get(task.latestRunId);
-    if (latest && !TERMINAL.has(latest.status) && !latest.lost) {
+    if (latest && !isTerminalRunStatus(latest.status) && !latest.lost) {
       throw new ConflictError(`Task ${task.name} already runs a newer job ${latest.flinkJobId} (${latest.status}); restart that one instead`);
     }
   }

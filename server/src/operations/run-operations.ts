@@ -1,5 +1,5 @@
 import type { OperationBlocker, RunOperationName, RunOperationsAvailability } from '@weir/contract';
-import { TERMINAL_RUN_STATUSES } from '@weir/contract';
+import { isTerminalRunStatus } from '@weir/contract';
 
 /** What decides which operations a run allows. */
 export interface RunOperationFacts {
@@ -24,7 +24,7 @@ const CANCELLABLE = new Set(['RUNNING', 'RESTARTING', 'CREATED', 'INITIALIZING',
  * these (disabled with the reason), and the operations service refuses the same cases.
  */
 export function runOperations(facts: RunOperationFacts): RunOperationsAvailability {
-  const terminal = (TERMINAL_RUN_STATUSES as readonly string[]).includes(facts.status);
+  const terminal = isTerminalRunStatus(facts.status);
   const running = facts.status === 'RUNNING';
   const notActive: OperationBlocker = terminal ? 'terminal' : 'notRunning';
   const flinkJob: OperationBlocker | null = !facts.clusterKnown ? 'noCluster' : facts.neverReachedFlink ? 'neverReachedFlink' : null;

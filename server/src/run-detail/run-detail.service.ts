@@ -1,4 +1,4 @@
-import { runDurationMs, type Cluster, type DataSource, type RunCheckpoints, type RunCluster, type RunConfiguration, type RunDetail, type RunExceptions, type RunGraph, type RunLineage, type RunLogPage, type RunLogQuery, type RunSql, type SectionSource } from '@weir/contract';
+import { isTerminalRunStatus, runDurationMs, type Cluster, type DataSource, type RunCheckpoints, type RunCluster, type RunConfiguration, type RunDetail, type RunExceptions, type RunGraph, type RunLineage, type RunLogPage, type RunLogQuery, type RunSql, type SectionSource } from '@weir/contract';
 import type { z } from 'zod';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { AppError, FlinkRejectedError, NotFoundError } from '../errors/errors.js';
@@ -9,7 +9,7 @@ import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-version
 import type { TaskRecord, TasksStore } from '../tasks/tasks.store.js';
 import type { WatcherManager } from '../watcher/watcher-manager.js';
 import { checkpointConfigOf, checkpointsOf, decodeWindow, exceptionsOf, executionConfigOf, graphOf, num, taskManagerOf, type VertexLive } from './run-views.js';
-import { TERMINAL_STATUSES, type RunRecord, type RunsStore } from '../runs/runs.store.js';
+import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { SnapshotData, SnapshotKind } from '../runs/snapshot-schemas.js';
 import type { SavepointsStore } from '../runs/savepoints.store.js';
 import { runOperations } from '../operations/run-operations.js';
@@ -104,7 +104,7 @@ export class RunDetailService {
         updatedAt: run.updatedAt,
         submissionError: run.submissionError,
       },
-      terminal: isTerminal(run.status),
+      terminal: isTerminalRunStatus(run.status),
       task: task ? { id: task.id, name: task.name, kind: task.kind, lifecycle: task.lifecycle, owner: task.owner } : null,
       cluster: cluster
         ? {
@@ -113,7 +113,7 @@ export class RunDetailService {
             restUrl: cluster.restUrl,
             health: cluster.health,
             flinkVersion: cluster.flinkVersion,
-            jobWebUrl: run.submissionError === null ? `${cluster.restUrl}/#/job/${isTerminal(run.status) ? 'completed' : 'running'}/${run.flinkJobId}/overview` : null,
+            jobWebUrl: run.submissionError === null ? `${cluster.restUrl}/#/job/${isTerminalRunStatus(run.status) ? 'completed' : 'running'}/${run.flinkJobId}/overview` : null,
           }
         : null,
       version: version ? { id: version.id, version: version.version, createdAt: version.createdAt, createdBy: version.createdBy, note: version.note } : null,
@@ -421,9 +421,6 @@ export class RunDetailService {
   }
 }
 
-function isTerminal(status: string): boolean {
-  return (TERMINAL_STATUSES as readonly string[]).includes(status);
-}
 
 function snapshotSource(capturedAt: number, why: { reason: string; unreachableSince?: number | null }): SectionSource {
   // The copy was read from the cluster, so it answered then: the outage began after it.

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { TERMINAL_RUN_STATUSES, type SavepointDisposalResult, type SavepointRetentionPlan, type SavepointRetentionPolicy } from '@weir/contract';
+import { isTerminalRunStatus, type SavepointDisposalResult, type SavepointRetentionPlan, type SavepointRetentionPolicy } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
@@ -100,7 +100,7 @@ export class SavepointRetentionService {
     const { items } = await this.deps.runs.listByTask(taskId, { limit: 100 });
     const protectedPaths = new Map<string, string>();
     for (const run of items) {
-      if (run.lost || (TERMINAL_RUN_STATUSES as readonly string[]).includes(run.status)) continue;
+      if (run.lost || isTerminalRunStatus(run.status)) continue;
       const snapshot = await this.deps.runs.getSnapshot(run.id, 'checkpoints');
       if (!snapshot) return undefined;
       const restored = restoredPathOf(snapshot.data);
