@@ -1,11 +1,18 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '@weir/contract';
+import { errorLanguageOf } from './error-language.js';
+import { messageInChinese } from './error-messages.zh-CN.js';
 import { AppError, HTTP_STATUS } from './errors.js';
 
-/** Maps every thrown error to the one error body shape; the only place that knows HTTP statuses of errors. */
+/**
+ * Maps every thrown error to the one error body shape; the only place that knows HTTP statuses of
+ * errors. The message goes out in the caller's language (Accept-Language, which the web app sets to
+ * the language it shows); the code and details stay as they are for programs.
+ */
 export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback: boolean }): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    const body = bodyIn(errorLanguageOf(request.headers['accept-language']));
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
         path: `${err.validationContext ?? ''}${v.instancePath}`,
@@ -34,12 +41,16 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback:
   });
 
   app.setNotFoundHandler((request, reply) => {
+    const body = bodyIn(errorLanguageOf(request.headers['accept-language']));
     // Client-side routes (/jobs/…, /clusters) get the web app; unknown /api paths stay JSON 404s.
     if (opts.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     return reply.status(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 }
 
-function body(code: ErrorBody['error']['code'], message: string, details?: unknown): ErrorBody {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+function bodyIn(language: 'en-US' | 'zh-CN') {
+  return (code: ErrorBody['error']['code'], message: string, details?: unknown): ErrorBody => {
+    const text = language === 'zh-CN' ? messageInChinese(message) : message;
+    return { error: details === undefined ? { code, message: text } : { code, message: text, details } };
+  };
 }

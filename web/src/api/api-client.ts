@@ -1,5 +1,6 @@
 // The one place that creates the Weir API client. Everything else imports `apiClient` from here.
 import { createWeirClient } from '@weir/contract/client';
+import { currentLanguage } from '../i18n/i18n';
 
 const AUTH_PATHS = new Set(['/api/auth/login', '/api/auth/ldap/login', '/api/auth/methods', '/api/auth/me', '/api/auth/logout']);
 
@@ -18,7 +19,10 @@ export function onUnauthenticated(listener: () => void): () => void {
 }
 
 const sessionAwareFetch: typeof fetch = async (input, init) => {
-  const response = await fetch(input, { ...init, credentials: 'same-origin' });
+  // The server writes its messages (errors) in the language the app shows, not the browser's.
+  const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+  headers.set('accept-language', currentLanguage());
+  const response = await fetch(input, { ...init, headers, credentials: 'same-origin' });
   if (response.status === 401) {
     const url = new URL(input instanceof Request ? input.url : String(input), window.location.origin);
     if (!AUTH_PATHS.has(url.pathname)) unauthenticatedListeners.forEach((listener) => listener());

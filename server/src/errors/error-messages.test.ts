@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import Fastify from 'fastify';
+import { errorLanguageOf } from './error-language.js';
+import { registerErrorHandling } from './error-handler.js';
+import { MESSAGES_ZH, messageInChinese, THINGS_ZH } from './error-messages.zh-CN.js';
+import { ConflictError, NotFoundError } from './errors.js';
+
+const SERVER_SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Every production source file of the server, as one text (the catalog itself left out). */
+function serverSource(): string {
+  const texts: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts') && !entry.name.includes('.test.') && !entry.name.startsWith('error-messages')) texts.push(fs.readFileSync(full, 'utf8'));
+    }
+  };
+  walk(SERVER_SRC);
+  return texts.join('\n');
+}
+
+describe('error messages in Chinese', () => {
+  it('each translation matches the message it is written for, and that message is still written by the code', () => {
+    const source = serverSource();
+    for (const entry of MESSAGES_ZH) {
+      assert.match(entry.example, entry.pattern, `${entry.pattern} matches its example`);
+      const chinese = messageInChinese(entry.example);
+      assert.notEqual(chinese, entry.example, `${entry.example} is translated`);
+      assert.doesNotMatch(chinese, /\$\d/, `${chinese}: every $n is filled`);
+      assert.ok(source.includes(entry.source), `the code no longer writes "${entry.source}": update the translation of ${entry.pattern}`);
+    }
+  });
+
+  it('names every thing a NotFoundError is thrown for, keeping the id', () => {
+    const things = new Set([...serverSource().matchAll(/new NotFoundError\('([^']+)'/g)].map((m) => m[1]!));
+    for (const thing of things) assert.ok(THINGS_ZH[thing], `NotFoundError('${thing}') has a Chinese name`);
+    assert.equal(messageInChinese(new NotFoundError('Alert rule', '01JABC').message), '告警规则 01JABC 不存在');
+  });
+
+  it('keeps names, ids and Flink\'s own words, and leaves an unknown message as it is', () => {
+    assert.equal(messageInChinese('Job 4df5 is FINISHED; only an active job can be cancelled'), '作业 4df5 处于 FINISHED 状态：只能取消仍在运行的作业');
+    assert.equal(messageInChinese('A task named orders_totals already exists'), '已存在名为 orders_totals 的任务');
+    assert.equal(messageInChinese('JobManager rejected POST /jobs/x/stop: java.lang.IllegalStateException: boom'), 'JobManager 拒绝了 POST /jobs/x/stop：java.lang.IllegalStateException: boom');
+    assert.equal(messageInChinese('Something new went wrong'), 'Something new went wrong');
+  });
+
+  it('reads the caller\'s language from Accept-Language, by preference', () => {
+    assert.equal(errorLanguageOf('zh-CN'), 'zh-CN');
+    assert.equal(errorLanguageOf('zh-TW,zh;q=0.9'), 'zh-CN');
+    assert.equal(errorLanguageOf('en-US,en;q=0.9,zh-CN;q=0.8'), 'en-US');
+    assert.equal(errorLanguageOf('fr-FR, zh;q=0.5'), 'zh-CN', 'the first language Weir speaks');
+    assert.equal(errorLanguageOf('zh-CN;q=0, en'), 'en-US', 'q=0 means not wanted');
+    assert.equal(errorLanguageOf(undefined), 'en-US');
+    assert.equal(errorLanguageOf('x'.repeat(100_000)), 'en-US', 'a huge header is cut, not parsed whole');
+  });
+
+  it('the error body carries the message in the caller\'s language, the code unchanged', async () => {
+    const app = Fastify();
+    registerErrorHandling(app, { spaFallback: false });
+    app.get('/api/missing', async () => {
+      throw new NotFoundError('Task', 't1');
+    });
+    app.get('/api/taken', async () => {
+      throw new ConflictError('A cluster named prod already exists');
+    });
+    const zh = await app.inject({ url: '/api/missing', headers: { 'accept-language': 'zh-CN' } });
+    assert.deepEqual([zh.statusCode, zh.json()], [404, { error: { code: 'NOT_FOUND', message: '任务 t1 不存在' } }]);
+    const en = await app.inject({ url: '/api/missing', headers: { 'accept-language': 'en-US' } });
+    assert.equal(en.json().error.message, 'Task t1 does not exist');
+    assert.equal((await app.inject({ url: '/api/taken', headers: { 'accept-language': 'zh-CN' } })).json().error.message, '已存在名为 prod 的集群');
+    assert.equal((await app.inject({ url: '/api/nothing', headers: { 'accept-language': 'zh-CN' } })).json().error.message, '没有这个接口：GET /api/nothing');
+    await app.close();
+  });
+});
