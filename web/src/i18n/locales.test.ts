@@ -1,0 +1,64 @@
+// The word check of the translations: both languages have the same keys, and no Chinese text
+// leaves English words in it except names (products, protocols, Flink's terms and statuses) that
+// an operator reads in English in Chinese tools too. A new English word in a Chinese value fails
+// here; add it to NAMES only when it is such a name.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { enUS } from './resources';
+import { zhCN } from './resources.zh-CN';
+
+type Tree = { [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'string') out.set(prefix + key, value);
+    else for (const [inner, text] of leaves(value, `${prefix}${key}.`)) out.set(inner, text);
+  }
+  return out;
+}
+
+/** Names kept in English in Chinese texts. */
+const NAMES = new Set([
+  // Weir, Flink and their parts
+  'Weir', 'Flink', 'FlinkSQL', 'SQL', 'Savepoint', 'Checkpoint', 'Jar', 'JobManager', 'TaskManager', 'HistoryServer', 'Gateway', 'Slot', 'Apache', 'Kafka', 'Main-Class',
+  // Flink's job statuses, as its dashboard shows them
+  'RUNNING', 'FAILED', 'UNKNOWN', 'RESTARTING', 'TEST',
+  // protocols, formats and standard terms
+  'ID', 'API', 'REST', 'UI', 'Web', 'CPU', 'HTTP', 'http', 'https', 'JSON', 'TLS', 'STARTTLS', 'SMTP', 'PEM', 'CA', 'HMAC', 'sha256', 'LDAP', 'UTC', 'CI', 'cron', 'Cron', 'Bearer', 'Authorization', 'X-Weir-Signature', 'N',
+  // products a channel sends to, with the names of their own settings
+  'Webhook', 'webhook', 'Incoming', 'PagerDuty', 'Events', 'v2', 'Routing', 'key', 'events.eu.pagerduty.com', 'Alertmanager', 'Slack', 'Microsoft', 'Teams', 'Lark', 'SEC',
+]);
+
+/** Keys whose values are examples typed into a field, not sentences. */
+const EXAMPLE_KEY = /placeholder$/i;
+
+test('both languages have the same keys', () => {
+  const en = leaves(enUS as unknown as Tree);
+  const zh = leaves(zhCN as unknown as Tree);
+  assert.deepEqual([...en.keys()].filter((key) => !zh.has(key)), [], 'English keys missing in Chinese');
+  assert.deepEqual([...zh.keys()].filter((key) => !en.has(key)), [], 'Chinese keys missing in English');
+});
+
+/** The English words of a Chinese text that are not names. */
+function englishIn(value: string): string[] {
+  const text = value
+    .replace(/\{\{[^}]*\}\}/g, ' ') // interpolated values
+    .replace(/`[^`]*`/g, ' ') // code
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/<\/?\w+>/g, ' '); // markup of <Trans>
+  return (text.match(/[A-Za-z][A-Za-z0-9.-]*/g) ?? []).filter((word) => !NAMES.has(word.replace(/[.-]$/, '')));
+}
+
+test('no English left in a Chinese text, except names', () => {
+  const english: string[] = [];
+  for (const [key, value] of leaves(zhCN as unknown as Tree)) {
+    if (!EXAMPLE_KEY.test(key)) english.push(...englishIn(value).map((word) => `${key}: ${word}`));
+  }
+  assert.deepEqual(english, []);
+});
+
+test('the check notices English beside Chinese, and lets names, values and code through', () => {
+  assert.deepEqual(englishIn('Failed to load 作业'), ['Failed', 'to', 'load']);
+  assert.deepEqual(englishIn('作业 {{name}} 的 Savepoint：`SET x`，见 https://flink.apache.org/docs'), []);
+});
