@@ -372,3 +372,33 @@ test('dark mode: one click, remembered for the user across reloads, the run page
   await page.getByTestId('theme-switch').click();
   await waitFor('the light theme again', 5_000, async () => (await page.evaluate(() => document.documentElement.dataset.theme)) === 'light');
 });
+
+test("audit: a task's update reads as what changed, before → after, in both languages", async () => {
+  await api('PATCH', `/api/tasks/${taskId}`, { owner: 'night-shift', description: 'orders by id' });
+  await page.goto(`${server.url}/audit?action=task.update`);
+  const detail = page.getByTestId('audit-detail').first();
+  await detail.waitFor();
+  assert.match(await detail.innerText(), /Owner: .*→ night-shift/);
+  assert.match(await detail.innerText(), /Description: .*→ orders by id/);
+  await shots('21-audit-task-update', 'en');
+  await language('zh-CN');
+  await page.getByTestId('audit-detail').first().waitFor();
+  assert.match(await page.getByTestId('audit-detail').first().innerText(), /负责人：?.*→ night-shift/);
+  await shots('21-audit-task-update', 'zh');
+  await language('en-US');
+});
+
+test('zh-CN: an error the server writes reads in Chinese, with the name it is about', async () => {
+  await language('zh-CN');
+  await page.goto(`${server.url}/tasks/new`);
+  await page.locator('input#name').fill(TASK);
+  await waitFor('the only cluster preselected', 10_000, async () => (await page.getByTestId('task-cluster-select').innerText()).includes(`${TAG}-flink`));
+  await page.getByRole('button', { name: /^保\s?存$/ }).click();
+  const notice = page.locator('.ant-message-notice').filter({ hasText: '已存在名为' });
+  await notice.waitFor();
+  const text = await notice.innerText();
+  assert.match(text, new RegExp(`已存在名为 ${TASK} 的任务`));
+  assert.doesNotMatch(text, /already exists/);
+  await shots('22-server-error', 'zh');
+  await language('en-US');
+});
