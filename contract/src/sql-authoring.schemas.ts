@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorBody } from './common.schemas.js';
 
 /** Task scripts are edited whole; a megabyte of SQL is far beyond any real task. */
 const Script = z.string().max(1_000_000);
@@ -25,6 +26,15 @@ export const SqlScriptRequest = z
   })
   .meta({ id: 'SqlScriptRequest' });
 export type SqlScriptRequest = z.infer<typeof SqlScriptRequest>;
+
+export const SqlCatalogRequest = SqlScriptRequest.extend({
+  /**
+   * Lists afresh instead of answering from the listing Weir keeps for a short while per cluster
+   * and script: after a DDL statement ran, or when the user asks.
+   */
+  refresh: z.boolean().optional(),
+}).meta({ id: 'SqlCatalogRequest' });
+export type SqlCatalogRequest = z.infer<typeof SqlCatalogRequest>;
 
 /**
  * A script to check as it is typed. Smaller than a task script may be: it is parsed on every pause
@@ -79,6 +89,8 @@ export const SqlCatalog = z
     truncated: z.boolean(),
     /** A statement of the script Flink refused; the statements before it are in the listing. */
     problem: SqlProblem.nullable(),
+    /** When the gateway was asked (epoch ms): earlier than now when the answer is a kept listing. */
+    listedAt: z.number().int(),
   })
   .meta({ id: 'SqlCatalog' });
 export type SqlCatalog = z.infer<typeof SqlCatalog>;
@@ -105,11 +117,14 @@ export type SqlPreviewRequest = z.infer<typeof SqlPreviewRequest>;
 export const SqlPreviewStop = z.enum(['END', 'ROW_LIMIT', 'BYTE_LIMIT', 'TIME_LIMIT', 'CANCELLED']);
 export type SqlPreviewStop = z.infer<typeof SqlPreviewStop>;
 
+export const SqlPreviewColumn = z.object({ name: z.string(), type: z.string().nullable() });
+export const SqlPreviewRow = z.object({ kind: z.string(), fields: z.array(z.unknown()) });
+
 export const SqlPreview = z
   .object({
-    columns: z.array(z.object({ name: z.string(), type: z.string().nullable() })),
-    /** Changelog rows: kind is +I, -U, +U or -D. */
-    rows: z.array(z.object({ kind: z.string(), fields: z.array(z.unknown()) })),
+    columns: z.array(SqlPreviewColumn),
+    /** Changelog rows: kind is INSERT, UPDATE_BEFORE, UPDATE_AFTER or DELETE. */
+    rows: z.array(SqlPreviewRow),
     stoppedBy: SqlPreviewStop,
     /** The Flink job the query ran as; Weir has cancelled it by the time this answer is sent. */
     jobId: z.string().nullable(),
@@ -120,3 +135,29 @@ export const SqlPreview = z
   })
   .meta({ id: 'SqlPreview' });
 export type SqlPreview = z.infer<typeof SqlPreview>;
+
+/**
+ * One line of a streamed preview (newline-delimited JSON), in this order: `started` once the
+ * preview runs on the gateway, `columns` and `job` when Flink names them, `rows` for each page the
+ * gateway yields, then exactly one of `end` or `error` (the same error an HTTP answer would carry).
+ * `alive` lines keep an idle connection open while a query yields nothing.
+ */
+export const SqlPreviewEvent = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('started'), maxRows: z.number().int(), timeoutSeconds: z.number().int() }),
+    z.object({ type: z.literal('columns'), columns: z.array(SqlPreviewColumn) }),
+    z.object({ type: z.literal('job'), jobId: z.string() }),
+    z.object({ type: z.literal('rows'), rows: z.array(SqlPreviewRow) }),
+    z.object({ type: z.literal('alive') }),
+    z.object({
+      type: z.literal('end'),
+      stoppedBy: SqlPreviewStop,
+      rowCount: z.number().int(),
+      jobId: z.string().nullable(),
+      /** Whether Flink's job list showed the job finished or cancelled when the preview ended. */
+      jobEnded: z.boolean(),
+    }),
+    z.object({ type: z.literal('error'), error: ErrorBody.shape.error }),
+  ])
+  .meta({ id: 'SqlPreviewEvent' });
+export type SqlPreviewEvent = z.infer<typeof SqlPreviewEvent>;

@@ -852,7 +852,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Catalogs, databases, tables, views and functions the script's session (the saved draft's for callers who may not edit the task) sees once its statements that start no job have run. Starts no job. */
+        /** @description Catalogs, databases, tables, views and functions the script's session (the saved draft's for callers who may not edit the task) sees once its statements that start no job have run. Starts no job. A listing of the same script on the same cluster is answered from memory for 30 s unless `refresh` (see `listedAt`). */
         post: operations["browseTaskSqlCatalog"];
         delete?: never;
         options?: never;
@@ -871,6 +871,23 @@ export interface paths {
         put?: never;
         /** @description Runs one query as a Flink job and returns its first rows, within a row, size and time limit the server caps; the job is cancelled before the answer, and when the client goes away. */
         post: operations["previewTaskSql"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/sql/preview/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Runs one query as a Flink job and streams its rows as newline-delimited JSON (SqlPreviewEvent), each page as Flink's SQL Gateway yields it, within a row, size and time limit the server caps. Closing the request stops the preview: the gateway operation is closed and the job cancelled, as when a limit is reached. Problems found before the query runs are answered as HTTP errors; later ones end the stream with an `error` line. */
+        post: operations["streamTaskSqlPreview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2675,6 +2692,10 @@ export interface components {
         SqlScriptRequestInput: {
             script?: string;
         };
+        SqlCatalogRequestInput: {
+            script?: string;
+            refresh?: boolean;
+        };
         SqlSyntaxRequestInput: {
             script: string;
         };
@@ -2714,6 +2735,7 @@ export interface components {
             }[];
             truncated: boolean;
             problem: components["schemas"]["SqlProblemInput"] | null;
+            listedAt: number;
         };
         SqlPreviewRequestInput: {
             script?: string;
@@ -2736,6 +2758,50 @@ export interface components {
             jobEnded: boolean;
             maxRows: number;
             timeoutSeconds: number;
+        };
+        SqlPreviewEventInput: {
+            /** @constant */
+            type: "started";
+            maxRows: number;
+            timeoutSeconds: number;
+        } | {
+            /** @constant */
+            type: "columns";
+            columns: {
+                name: string;
+                type: string | null;
+            }[];
+        } | {
+            /** @constant */
+            type: "job";
+            jobId: string;
+        } | {
+            /** @constant */
+            type: "rows";
+            rows: {
+                kind: string;
+                fields: unknown[];
+            }[];
+        } | {
+            /** @constant */
+            type: "alive";
+        } | {
+            /** @constant */
+            type: "end";
+            /** @enum {string} */
+            stoppedBy: "END" | "ROW_LIMIT" | "BYTE_LIMIT" | "TIME_LIMIT" | "CANCELLED";
+            rowCount: number;
+            jobId: string | null;
+            jobEnded: boolean;
+        } | {
+            /** @constant */
+            type: "error";
+            error: {
+                /** @enum {string} */
+                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "DIRECTORY_UNAVAILABLE" | "INTERNAL";
+                message: string;
+                details?: unknown;
+            };
         };
         RunSavepointInput: {
             id: string;
@@ -4247,6 +4313,10 @@ export interface components {
         SqlScriptRequest: {
             script?: string;
         };
+        SqlCatalogRequest: {
+            script?: string;
+            refresh?: boolean;
+        };
         SqlSyntaxRequest: {
             script: string;
         };
@@ -4286,6 +4356,7 @@ export interface components {
             }[];
             truncated: boolean;
             problem: components["schemas"]["SqlProblem"] | null;
+            listedAt: number;
         };
         SqlPreviewRequest: {
             script?: string;
@@ -4308,6 +4379,50 @@ export interface components {
             jobEnded: boolean;
             maxRows: number;
             timeoutSeconds: number;
+        };
+        SqlPreviewEvent: {
+            /** @constant */
+            type: "started";
+            maxRows: number;
+            timeoutSeconds: number;
+        } | {
+            /** @constant */
+            type: "columns";
+            columns: {
+                name: string;
+                type: string | null;
+            }[];
+        } | {
+            /** @constant */
+            type: "job";
+            jobId: string;
+        } | {
+            /** @constant */
+            type: "rows";
+            rows: {
+                kind: string;
+                fields: unknown[];
+            }[];
+        } | {
+            /** @constant */
+            type: "alive";
+        } | {
+            /** @constant */
+            type: "end";
+            /** @enum {string} */
+            stoppedBy: "END" | "ROW_LIMIT" | "BYTE_LIMIT" | "TIME_LIMIT" | "CANCELLED";
+            rowCount: number;
+            jobId: string | null;
+            jobEnded: boolean;
+        } | {
+            /** @constant */
+            type: "error";
+            error: {
+                /** @enum {string} */
+                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "DIRECTORY_UNAVAILABLE" | "INTERNAL";
+                message: string;
+                details?: unknown;
+            };
         };
         RunSavepoint: {
             id: string;
@@ -9651,7 +9766,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SqlScriptRequestInput"];
+                "application/json": components["schemas"]["SqlCatalogRequestInput"];
             };
         };
         responses: {
@@ -9742,6 +9857,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SqlPreview"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    streamTaskSqlPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SqlPreviewRequestInput"];
+            };
+        };
+        responses: {
+            /** @description One SqlPreviewEvent per line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["SqlPreviewEvent"];
                 };
             };
             /** @description Default Response */

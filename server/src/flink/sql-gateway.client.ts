@@ -36,7 +36,9 @@ export type ReadStop = 'END' | 'ROW_LIMIT' | 'BYTE_LIMIT' | 'TIME_LIMIT' | 'CANC
 
 export interface RowsRead {
   columns: ResultColumn[];
+  /** The rows read, unless they were handed to `onRows` as they came. */
   rows: ChangelogRow[];
+  rowCount: number;
   jobId: string | null;
   stoppedBy: ReadStop;
 }
@@ -51,6 +53,11 @@ export interface ReadLimits {
   signal?: AbortSignal;
   /** Told the job id as soon as the gateway names it, so the caller can cancel the job however reading ends. */
   onJobId?: (jobId: string) => void;
+  /**
+   * Handed each page's rows as the gateway yields them (with the result's columns, known by the
+   * first page that has rows), instead of keeping them all until reading ends.
+   */
+  onRows?: (rows: ChangelogRow[], columns: ResultColumn[]) => void;
 }
 
 export interface StatementResult {
@@ -161,11 +168,18 @@ export class SqlGatewayClient {
    * rejects throws FlinkRejectedError whose details are a SqlErrorDetails.
    */
   async readRows(session: string, operation: string, limits: ReadLimits): Promise<RowsRead> {
-    const read: RowsRead = { columns: [], rows: [], jobId: null, stoppedBy: 'END' };
+    const read: RowsRead = { columns: [], rows: [], rowCount: 0, jobId: null, stoppedBy: 'END' };
     let next: string | null = `/v3/sessions/${enc(session)}/operations/${enc(operation)}/result/0`;
     let bytes = 0;
     let delay = 20;
+    const kept: ChangelogRow[] = [];
+    const hand = () => {
+      if (!kept.length) return;
+      if (limits.onRows) limits.onRows(kept.splice(0), read.columns);
+      else read.rows.push(...kept.splice(0));
+    };
     const stop = (why: ReadStop) => {
+      hand();
       read.stoppedBy = why;
       return read;
     };
@@ -185,19 +199,21 @@ export class SqlGatewayClient {
       }
       const data = page.results?.data ?? [];
       for (const row of data) {
-        if (read.rows.length >= limits.maxRows) return stop('ROW_LIMIT');
+        if (read.rowCount >= limits.maxRows) return stop('ROW_LIMIT');
         bytes += JSON.stringify(row.fields).length;
         if (bytes > limits.maxBytes) return stop('BYTE_LIMIT');
-        read.rows.push({ kind: row.kind, fields: row.fields });
+        kept.push({ kind: row.kind, fields: row.fields });
+        read.rowCount += 1;
       }
-      if (read.rows.length >= limits.maxRows) return stop('ROW_LIMIT');
+      hand();
+      if (read.rowCount >= limits.maxRows) return stop('ROW_LIMIT');
       next = page.resultType === 'EOS' ? null : (page.nextResultUri ?? null);
       if (page.resultType === 'NOT_READY' || (!data.length && next)) {
         await sleep(delay, limits.signal);
         delay = Math.min(delay * 2, 500);
       } else delay = 20;
     }
-    return read;
+    return stop('END');
   }
 }
 

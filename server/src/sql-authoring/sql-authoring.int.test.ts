@@ -103,6 +103,23 @@ it('lists the tables the script creates with their columns, and masks a credenti
   assert.equal(same.options.password, 'hunter2');
 });
 
+it('answers the same script\'s catalog from memory for a while, and lists afresh on refresh and after its DDL was validated', async () => {
+  const url = `/api/tasks/${taskId}/sql/catalog`;
+  const first = await api(url, {}, viewer);
+  const again = await api(url, {}, viewer);
+  assert.equal(again.body.listedAt, first.body.listedAt, 'the kept listing');
+  assert.ok(Date.now() - first.body.listedAt < 30_000);
+  const refreshed = await api(url, { refresh: true }, viewer);
+  assert.ok(refreshed.body.listedAt > first.body.listedAt, 'refresh asks the gateway again');
+  // Another script's listing is kept apart from the saved draft's.
+  const other = await api(url, { script: "CREATE TEMPORARY TABLE extra (x INT) WITH ('connector' = 'datagen');" });
+  assert.ok(other.body.catalogs[0].databases[0].tables.some((t: any) => t.name === 'extra'));
+  assert.equal((await api(url, {}, viewer)).body.listedAt, refreshed.body.listedAt);
+  // Validating runs the script's DDL on the cluster, which may change what every script sees there.
+  assert.equal((await api(`/api/tasks/${taskId}/sql/validate`, {}, viewer)).body.valid, true);
+  assert.ok((await api(url, {}, viewer)).body.listedAt > refreshed.body.listedAt);
+});
+
 it('refuses a preview to a viewer', async () => {
   const res = await api(`/api/tasks/${taskId}/sql/preview`, { query: 'SELECT id FROM orders' }, viewer);
   assert.equal(res.status, 403);

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, IdParams, SqlCatalog, SqlPreview, SqlPreviewRequest, SqlScriptRequest, SqlSyntaxCheck, SqlSyntaxRequest, SqlValidation } from '@weir/contract';
+import { ErrorBody, IdParams, SqlCatalog, SqlCatalogRequest, SqlPreview, SqlPreviewEvent, SqlPreviewRequest, SqlScriptRequest, SqlSyntaxCheck, SqlSyntaxRequest, SqlValidation } from '@weir/contract';
 import { principalOf } from '../access/request-principal.js';
 import { mayAct } from '../access/principal.js';
 import type { SqlAuthoringService } from './sql-authoring.service.js';
+import { streamPreviewAnswer } from './preview-stream.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody, 502: ErrorBody };
 const tags = ['sql-authoring'];
@@ -49,14 +50,14 @@ export function sqlAuthoringRoutes(app: FastifyInstance, sql: SqlAuthoringServic
     schema: {
       tags,
       operationId: 'browseTaskSqlCatalog',
-      description: "Catalogs, databases, tables, views and functions the script's session (the saved draft's for callers who may not edit the task) sees once its statements that start no job have run. Starts no job.",
+      description: "Catalogs, databases, tables, views and functions the script's session (the saved draft's for callers who may not edit the task) sees once its statements that start no job have run. Starts no job. A listing of the same script on the same cluster is answered from memory for 30 s unless `refresh` (see `listedAt`).",
       params: IdParams,
-      body: SqlScriptRequest,
+      body: SqlCatalogRequest,
       response: { 200: SqlCatalog, ...errors },
     },
     handler: async (req) => {
       const seesSecrets = mayAct(principalOf(req), await taskTeam(req.params.id), 'operator');
-      return sql.catalog(req.params.id, await scriptOf(req.params.id, req.body.script, req), seesSecrets);
+      return sql.catalog(req.params.id, await scriptOf(req.params.id, req.body.script, req), seesSecrets, { refresh: req.body.refresh });
     },
   });
 
@@ -78,5 +79,19 @@ export function sqlAuthoringRoutes(app: FastifyInstance, sql: SqlAuthoringServic
       });
       return sql.preview(principalOf(req), req.params.id, req.body, gone.signal);
     },
+  });
+
+  r.post('/api/tasks/:id/sql/preview/stream', {
+    config: { access: 'operator', owner: { kind: 'task', param: 'id' } },
+    schema: {
+      tags,
+      operationId: 'streamTaskSqlPreview',
+      description:
+        "Runs one query as a Flink job and streams its rows as newline-delimited JSON (SqlPreviewEvent), each page as Flink's SQL Gateway yields it, within a row, size and time limit the server caps. Closing the request stops the preview: the gateway operation is closed and the job cancelled, as when a limit is reached. Problems found before the query runs are answered as HTTP errors; later ones end the stream with an `error` line.",
+      params: IdParams,
+      body: SqlPreviewRequest,
+      response: { 200: { description: 'One SqlPreviewEvent per line', content: { 'application/x-ndjson': { schema: SqlPreviewEvent } } }, ...errors },
+    },
+    handler: async (req, reply) => streamPreviewAnswer(req, reply, (signal, emit) => sql.streamPreview(principalOf(req), req.params.id, req.body, signal, emit)),
   });
 }

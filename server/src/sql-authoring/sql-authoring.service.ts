@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   SQL_PREVIEW_DEFAULT_ROWS,
   SQL_PREVIEW_DEFAULT_SECONDS,
@@ -7,6 +7,7 @@ import {
   TERMINAL_RUN_STATUSES,
   type SqlCatalog,
   type SqlPreview,
+  type SqlPreviewEvent,
   type SqlPreviewRequest,
   type SqlProblem,
   type SqlSyntaxCheck,
@@ -25,6 +26,7 @@ import { isSecretOption, MASK } from '../tasks/sql-secrets.js';
 import { asTyped, JOB_KINDS, planSubmission, ScriptPlanError, splitScript } from '../tasks/sql-script.js';
 import { parseConfig } from '../tasks/task-config.js';
 import type { TaskRecord } from '../tasks/tasks.store.js';
+import { CatalogCache } from './catalog-cache.js';
 import { problemOfPlan, problemOfRejection, syntaxProblems } from './sql-problem.js';
 
 /** Per statement; the planner's first statement in a session takes seconds. */
@@ -34,6 +36,12 @@ const PREVIEW_MAX_BYTES = 2_000_000;
 /** How long a cancelled preview job may take to leave Flink's list of running jobs before Weir says so. */
 const JOB_END_WAIT_MS = 20_000;
 const CATALOG_LIMITS = { maxCatalogs: 10, maxDatabases: 50, maxTables: 200, timeoutMs: STATEMENT_TIMEOUT_MS };
+/**
+ * How long a catalog listing is answered from memory: long enough that opening the editor again,
+ * or several people opening one task, reads the gateway once; short enough that a table created
+ * outside Weir shows up while one is still writing the statement that uses it.
+ */
+const CATALOG_TTL_MS = 30_000;
 
 /**
  * Authoring help for a FlinkSQL task, all through the task's cluster's SQL Gateway in a session of
@@ -50,6 +58,8 @@ export class SqlAuthoringService {
     },
   ) {}
 
+  private readonly catalogs = new CatalogCache<SqlCatalog>({ ttlMs: CATALOG_TTL_MS, maxEntries: 100 });
+
   /** The script's syntax problems as lineage reads it (see syntaxProblems). */
   syntax(script: string): SqlSyntaxCheck {
     return { problems: syntaxProblems(script) };
@@ -57,7 +67,7 @@ export class SqlAuthoringService {
 
   /** Whether the script would run: Flink validates every statement and explains the job statement, starting nothing. */
   async validate(taskId: string, script: string | undefined): Promise<SqlValidation> {
-    const { task, text, gateway } = await this.context(taskId, script);
+    const { task, cluster, text, gateway } = await this.context(taskId, script);
     let plan;
     try {
       plan = planSubmission(text);
@@ -72,38 +82,72 @@ export class SqlAuthoringService {
       const problem = problemOfRejection(err);
       if (problem) return { valid: false, plan: null, problem };
       throw err;
+    } finally {
+      // Validating runs the script's DDL: a CREATE in a catalog that outlives the session (Hive,
+      // JDBC) changed what every script on the cluster sees.
+      if (plan.setup.some((s) => s.kind === 'DDL')) this.catalogs.forgetCluster(cluster.id);
     }
   }
 
   /**
    * What the script's session sees once the script's statements that start no job have run
-   * (so the tables it creates are listed). Connector credentials are masked unless `seesSecrets`.
+   * (so the tables it creates are listed). Kept a short while per cluster and script (see
+   * CatalogCache) unless `refresh`; connector credentials are masked unless `seesSecrets`.
    */
-  async catalog(taskId: string, script: string | undefined, seesSecrets: boolean): Promise<SqlCatalog> {
-    const { task, text, gateway } = await this.context(taskId, script);
+  async catalog(taskId: string, script: string | undefined, seesSecrets: boolean, opts: { refresh?: boolean } = {}): Promise<SqlCatalog> {
+    const { task, cluster, text, gateway } = await this.context(taskId, script);
     const session = this.session(task, 'catalog');
-    const handle = await gateway.openSession(session.name, session.properties);
-    try {
-      const problem = await this.runSetup(gateway, handle, text);
-      const listing = await readCatalogs(gateway, handle, CATALOG_LIMITS);
-      if (!seesSecrets) {
-        for (const table of listing.catalogs.flatMap((c) => c.databases.flatMap((d) => d.tables))) {
-          for (const name of Object.keys(table.options)) if (isSecretOption(name)) table.options[name] = MASK;
-        }
+    const key = createHash('sha256').update(JSON.stringify([cluster.gatewayUrl, session.properties, text])).digest('hex');
+    const listing = await this.catalogs.get(cluster.id, key, async () => {
+      const handle = await gateway.openSession(session.name, session.properties);
+      try {
+        const problem = await this.runSetup(gateway, handle, text);
+        return { ...(await readCatalogs(gateway, handle, CATALOG_LIMITS)), problem, listedAt: Date.now() };
+      } finally {
+        await gateway.closeSession(handle).catch(() => undefined);
       }
-      return { ...listing, problem };
-    } finally {
-      await gateway.closeSession(handle).catch(() => undefined);
+    }, opts);
+    // A copy: the kept listing is shared by every caller, and each sees credentials or not.
+    const copy = structuredClone(listing);
+    if (!seesSecrets) {
+      for (const table of copy.catalogs.flatMap((c) => c.databases.flatMap((d) => d.tables))) {
+        for (const name of Object.keys(table.options)) if (isSecretOption(name)) table.options[name] = MASK;
+      }
     }
+    return copy;
   }
 
   /**
-   * Runs one query after the script's statements that start no job and returns its first rows. The
-   * server's caps bound rows, bytes and time whatever the request asks; the query's Flink job is
-   * cancelled in a `finally` and Weir waits until Flink's job list shows it ended. Audited, since it
-   * starts a job on the cluster.
+   * Runs one query after the script's statements that start no job and returns its first rows
+   * (collected from the stream `streamPreview` gives).
    */
   async preview(actor: Principal, taskId: string, req: SqlPreviewRequest, signal?: AbortSignal): Promise<SqlPreview> {
+    const columns: SqlPreview['columns'] = [];
+    const rows: SqlPreview['rows'] = [];
+    let limits = { maxRows: 0, timeoutSeconds: 0 };
+    const end = await this.streamPreview(actor, taskId, req, signal, (event) => {
+      if (event.type === 'started') limits = { maxRows: event.maxRows, timeoutSeconds: event.timeoutSeconds };
+      else if (event.type === 'columns') columns.push(...event.columns);
+      else if (event.type === 'rows') rows.push(...event.rows);
+    });
+    return { columns, rows, stoppedBy: end.stoppedBy, jobId: end.jobId, jobEnded: end.jobEnded, ...limits };
+  }
+
+  /**
+   * Runs one query after the script's statements that start no job and hands its rows to `emit`
+   * page by page, as the gateway yields them. The server's caps bound rows, bytes and time whatever
+   * the request asks; `signal` stops it early (the user pressed Stop, the page went away). However it
+   * ends, the gateway operation is closed, the query's Flink job cancelled, and Weir waits until
+   * Flink's job list shows it ended. Errors found before the query runs (the script, the query's
+   * form) are thrown before anything is emitted. Audited, since it starts a job on the cluster.
+   */
+  async streamPreview(
+    actor: Principal,
+    taskId: string,
+    req: SqlPreviewRequest,
+    signal: AbortSignal | undefined,
+    emit: (event: Exclude<SqlPreviewEvent, { type: 'end' | 'error' | 'alive' }>) => void,
+  ): Promise<Extract<SqlPreviewEvent, { type: 'end' }>> {
     const { task, text, gateway, cluster } = await this.context(taskId, req.script);
     const query = singleQuery(req.query);
     const maxRows = Math.min(req.maxRows ?? SQL_PREVIEW_DEFAULT_ROWS, SQL_PREVIEW_MAX_ROWS);
@@ -111,7 +155,7 @@ export class SqlAuthoringService {
     const jobName = `weir-preview-${task.name}-${randomUUID().slice(0, 8)}`;
     const detail: Record<string, unknown> = { maxRows, timeoutSeconds, jobName };
     let jobEnded = false;
-    return this.deps.audit.around(actor, 'task.preview', { type: 'task', id: task.id, name: task.name }, async () => {
+    const end = await this.deps.audit.around(actor, 'task.preview', { type: 'task', id: task.id, name: task.name }, async () => {
       const session = this.session(task, 'preview', { 'pipeline.name': jobName });
       // A preview keeps no state worth restoring: no checkpoints, nothing retained after the cancel.
       delete session.properties['execution.checkpointing.interval'];
@@ -125,6 +169,8 @@ export class SqlAuthoringService {
         const deadline = Date.now() + timeoutSeconds * 1000;
         try {
           operation = await gateway.submitStatement(handle, query.text);
+          emit({ type: 'started', maxRows, timeoutSeconds });
+          let columnsSent = false;
           const read = await gateway.readRows(handle, operation, {
             maxRows,
             maxBytes: PREVIEW_MAX_BYTES,
@@ -133,11 +179,18 @@ export class SqlAuthoringService {
             onJobId: (id) => {
               jobId = id;
               detail.jobId = id;
+              emit({ type: 'job', jobId: id });
+            },
+            onRows: (rows, columns) => {
+              if (!columnsSent) emit({ type: 'columns', columns });
+              columnsSent = true;
+              emit({ type: 'rows', rows });
             },
           });
-          detail.rows = read.rows.length;
+          if (!columnsSent && read.columns.length) emit({ type: 'columns', columns: read.columns });
+          detail.rows = read.rowCount;
           detail.stoppedBy = read.stoppedBy;
-          return { columns: read.columns, rows: read.rows, stoppedBy: read.stoppedBy, jobId: read.jobId, jobEnded: true, maxRows, timeoutSeconds };
+          return { type: 'end' as const, stoppedBy: read.stoppedBy, rowCount: read.rowCount, jobId: read.jobId };
         } catch (err) {
           if (!(err instanceof FlinkRejectedError)) throw err;
           const details = err.details as { message?: string; position?: { line: number; column: number } | null } | undefined;
@@ -151,7 +204,8 @@ export class SqlAuthoringService {
         detail.jobEnded = jobEnded;
         await gateway.closeSession(handle).catch(() => undefined);
       }
-    }, detail).then((preview) => ({ ...preview, jobEnded }));
+    }, detail);
+    return { ...end, jobEnded };
   }
 
   /**
