@@ -9,6 +9,7 @@ const catalog: SqlCatalog = {
   currentDatabase: 'default_database',
   truncated: false,
   problem: null,
+  listedAt: 0,
   catalogs: [
     {
       name: 'default_catalog',

@@ -1,12 +1,15 @@
 import { CheckCircleOutlined, PlayCircleOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
-import type { SqlCatalog, SqlPreview, SqlProblem } from '@weir/contract';
-import { Alert, Button, Empty, InputNumber, Input, Space, Table, Tabs, Typography } from 'antd';
-import { useRef, useState, type ReactNode } from 'react';
+import type { SqlCatalog, SqlProblem } from '@weir/contract';
+import { Alert, Button, Empty, InputNumber, Input, Space, Spin, Table, Tabs, Typography } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
+import { useTask } from '../tasks/tasks.queries';
+import { changesCatalog } from './catalog-refresh';
 import { CatalogTree } from './catalog-tree';
 import type { SqlEditorHandle } from './monaco-sql-editor';
-import { useSqlCatalog, useSqlPreview, useValidateSql } from './sql-authoring.queries';
+import type { PreviewState } from './preview-stream';
+import { useSqlCatalog, useSqlPreviewStream, useValidateSql } from './sql-authoring.queries';
 
 /** What the workbench hands the editor it is drawn around. */
 export interface EditorWiring {
@@ -28,21 +31,37 @@ interface SqlWorkbenchProps {
 /**
  * The script editor with what helps write it, all through the task's cluster's SQL Gateway:
  * Validate (Flink's plan, or its error underlined at its line and column), the catalog the
- * script's session sees (insertable into the script, and what completion offers), and a preview
- * of a query's first rows.
+ * script's session sees (insertable into the script, and what completion offers; listed when the
+ * editor opens, again after a script that changes the catalog was validated or published, and on
+ * Refresh), and a preview of a query's rows as Flink yields them.
  */
 export function SqlWorkbench({ taskId, taskName, script, canPreview, editor }: SqlWorkbenchProps) {
   const { t } = useTranslation();
   const validate = useValidateSql(taskId);
-  const catalog = useSqlCatalog(taskId);
+  // First the saved draft's catalog (the server may answer it from memory), then the typed script's when asked.
+  const [catalogAsked, setCatalogAsked] = useState<{ script: string | undefined; generation: number }>({ script: undefined, generation: 0 });
+  const catalog = useSqlCatalog(taskId, catalogAsked);
+  const relist = (text: string) => setCatalogAsked((asked) => ({ script: text, generation: asked.generation + 1 }));
   const handle = useRef<SqlEditorHandle | null>(null);
   const [tab, setTab] = useState('plan');
   // The problem is dropped once the script changes: its position was about other text.
   const problem = validate.data?.problem && validate.variables === script ? validate.data.problem : null;
 
+  // Publishing ran the script's DDL on the cluster (it validates first): list what it changed.
+  const publishedVersion = useTask(taskId).data?.currentVersion;
+  const seenVersion = useRef(publishedVersion);
+  useEffect(() => {
+    if (seenVersion.current !== undefined && publishedVersion !== seenVersion.current && changesCatalog(script)) relist(script);
+    seenVersion.current = publishedVersion;
+  }, [publishedVersion]);
+
   const onValidate = () => {
     setTab('plan');
-    validate.mutate(script);
+    validate.mutate(script, {
+      onSuccess: (result) => {
+        if (result.valid && changesCatalog(script)) relist(script);
+      },
+    });
   };
 
   const insert = (text: string) => handle.current?.insert(text);
@@ -53,7 +72,7 @@ export function SqlWorkbench({ taskId, taskName, script, canPreview, editor }: S
         <Button icon={<CheckCircleOutlined />} onClick={onValidate} loading={validate.isPending} data-testid="sql-validate">
           {t('sqlAuthoring.validate')}
         </Button>
-        <Button icon={<ReloadOutlined />} onClick={() => { setTab('catalog'); catalog.mutate(script); }} loading={catalog.isPending} data-testid="sql-catalog-refresh">
+        <Button icon={<ReloadOutlined />} onClick={() => { setTab('catalog'); relist(script); }} loading={catalog.isFetching} data-testid="sql-catalog-refresh">
           {t('sqlAuthoring.catalog.refresh')}
         </Button>
       </Space>
@@ -71,6 +90,10 @@ export function SqlWorkbench({ taskId, taskName, script, canPreview, editor }: S
               <Alert type="error" showIcon message={formatError('load', ['sqlCatalog', { name: taskName }], catalog.error)} />
             ) : catalog.data ? (
               <CatalogTree catalog={catalog.data} onInsert={insert} />
+            ) : catalog.isFetching ? (
+              <Spin>
+                <Empty description={t('sqlAuthoring.catalog.listing')} />
+              </Spin>
             ) : (
               <Empty description={t('sqlAuthoring.catalog.empty')} />
             ),
@@ -106,21 +129,15 @@ function ValidationResult({ taskName, state }: { taskName: string; state: Return
 
 function PreviewPane({ taskId, script, canPreview, selection }: { taskId: string; script: string; canPreview: boolean; selection: () => string }) {
   const { t } = useTranslation();
-  const preview = useSqlPreview(taskId);
+  const preview = useSqlPreviewStream(taskId);
   const [query, setQuery] = useState('');
   const [maxRows, setMaxRows] = useState(100);
   const [timeoutSeconds, setTimeoutSeconds] = useState(30);
-  const running = useRef<AbortController | null>(null);
 
   if (!canPreview) return <Alert type="info" showIcon message={t('sqlAuthoring.preview.operatorsOnly')} />;
 
-  const run = () => {
-    const controller = new AbortController();
-    running.current = controller;
-    preview.mutate({ script, query, maxRows, timeoutSeconds, signal: controller.signal });
-  };
-  const stop = () => running.current?.abort();
-
+  const { state } = preview;
+  const running = state.phase === 'running';
   return (
     <div data-testid="sql-preview">
       <Input.TextArea
@@ -137,28 +154,60 @@ function PreviewPane({ taskId, script, canPreview, selection }: { taskId: string
         <InputNumber aria-label={t('sqlAuthoring.preview.maxRows')} min={1} max={1000} value={maxRows} onChange={(v) => setMaxRows(v ?? 100)} />
         <span>{t('sqlAuthoring.preview.timeout')}</span>
         <InputNumber aria-label={t('sqlAuthoring.preview.timeout')} min={1} max={120} value={timeoutSeconds} onChange={(v) => setTimeoutSeconds(v ?? 30)} />
-        {preview.isPending ? (
-          <Button danger icon={<StopOutlined />} onClick={stop} data-testid="sql-preview-stop">
+        {running ? (
+          <Button danger icon={<StopOutlined />} onClick={preview.stop} data-testid="sql-preview-stop">
             {t('sqlAuthoring.preview.stop')}
           </Button>
         ) : (
-          <Button type="primary" icon={<PlayCircleOutlined />} disabled={!query.trim()} onClick={run} data-testid="sql-preview-run">
+          <Button type="primary" icon={<PlayCircleOutlined />} disabled={!query.trim()} onClick={() => void preview.run({ script, query, maxRows, timeoutSeconds })} data-testid="sql-preview-run">
             {t('sqlAuthoring.preview.run')}
           </Button>
         )}
       </Space>
-      {preview.isPending && <Alert type="info" showIcon message={t('sqlAuthoring.preview.running')} style={{ marginBottom: 8 }} />}
-      {preview.error && !(preview.error instanceof DOMException) && <Alert type="error" showIcon role="alert" message={formatError('preview', 'sqlQuery', preview.error)} />}
-      {preview.data && <PreviewTable result={preview.data} />}
+      {running && (
+        <Alert
+          type="info"
+          showIcon
+          icon={<Spin size="small" />}
+          data-testid="sql-preview-progress"
+          message={t('sqlAuthoring.preview.progress', { count: state.rows.length, job: state.jobId ?? t('sqlAuthoring.preview.jobStarting') })}
+          description={t('sqlAuthoring.preview.running')}
+          style={{ marginBottom: 8 }}
+        />
+      )}
+      {state.phase === 'failed' && <Alert type="error" showIcon role="alert" message={formatError('preview', 'sqlQuery', state.error)} style={{ marginBottom: 8 }} />}
+      {(state.phase === 'ended' || state.phase === 'stopped') && <PreviewSummary state={state} />}
+      {state.columns.length > 0 && <PreviewTable state={state} />}
     </div>
   );
 }
 
-function PreviewTable({ result }: { result: SqlPreview }) {
+function PreviewSummary({ state }: { state: PreviewState }) {
+  const { t } = useTranslation();
+  const jobState = !state.jobId
+    ? ''
+    : state.phase === 'stopped'
+      ? t('sqlAuthoring.preview.jobStopping')
+      : state.jobEnded
+        ? t('sqlAuthoring.preview.jobCancelled')
+        : t('sqlAuthoring.preview.jobNotConfirmed');
+  return (
+    <Typography.Paragraph type="secondary" data-testid="sql-preview-summary">
+      {t('sqlAuthoring.preview.summary', {
+        count: state.rows.length,
+        reason: t(`sqlAuthoring.preview.stopped.${state.stoppedBy ?? 'END'}`),
+        job: state.jobId ?? t('sqlAuthoring.preview.noJob'),
+        jobState,
+      })}
+    </Typography.Paragraph>
+  );
+}
+
+function PreviewTable({ state }: { state: PreviewState }) {
   const { t } = useTranslation();
   const columns = [
     { key: '__kind', title: t('sqlAuthoring.preview.kind'), dataIndex: 'kind', width: 90 },
-    ...result.columns.map((c, i) => ({
+    ...state.columns.map((c, i) => ({
       key: `c${i}`,
       title: (
         <span>
@@ -169,25 +218,15 @@ function PreviewTable({ result }: { result: SqlPreview }) {
     })),
   ];
   return (
-    <>
-      <Typography.Paragraph type="secondary" data-testid="sql-preview-summary">
-        {t('sqlAuthoring.preview.summary', {
-          count: result.rows.length,
-          reason: t(`sqlAuthoring.preview.stopped.${result.stoppedBy}`),
-          job: result.jobId ?? t('sqlAuthoring.preview.noJob'),
-          jobState: result.jobId ? (result.jobEnded ? t('sqlAuthoring.preview.jobCancelled') : t('sqlAuthoring.preview.jobNotConfirmed')) : '',
-        })}
-      </Typography.Paragraph>
-      <Table
-        data-testid="sql-preview-rows"
-        size="small"
-        rowKey={(_, i) => String(i)}
-        columns={columns}
-        dataSource={result.rows}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
-        scroll={{ x: true }}
-      />
-    </>
+    <Table
+      data-testid="sql-preview-rows"
+      size="small"
+      rowKey={(_, i) => String(i)}
+      columns={columns}
+      dataSource={state.rows}
+      pagination={{ pageSize: 20, showSizeChanger: false }}
+      scroll={{ x: true }}
+    />
   );
 }
 
