@@ -4,7 +4,7 @@
 // (every job polled on its own, 6 + 2×vertices requests per refresh).
 //
 //   npx tsx bench/watcher.bench.ts [--quick] [--only real,1k,10k,10k-down,1k-app,10k-app] [--watchers weir,baseline]
-//        [--app-clusters <n>]
+//        [--app-clusters <n>] [--calm-interval <ms>] [--calm-after <ms>]
 //        [--window <s>] [--settle <s>] [--refresh-interval <ms>] [--flips-per-1000-jobs <per s>] [--profile]
 //
 // Settings: a real cluster (WEIR_BENCH_FLINK_REST, or a local one the script starts) with
@@ -50,6 +50,9 @@ const refreshIntervalMs = Number(option('refresh-interval') ?? 1000);
 const flipsPer1000 = Number(option('flips-per-1000-jobs') ?? 2);
 const profile = flag('profile');
 const WEIR_INTERVAL_MS = 1000;
+// Weir's calm cadence (server/src/watcher/watch-cadence.ts): a cluster quiet for CALM_AFTER_MS is read every CALM_INTERVAL_MS.
+const CALM_INTERVAL_MS = Number(option('calm-interval') ?? WEIR_INTERVAL_MS);
+const CALM_AFTER_MS = Number(option('calm-after') ?? 30_000);
 const RESTART_DELAY_MS = 1000;
 const BASELINE = { refreshMs: 5000, concurrency: 20, timeoutMs: 10_000 };
 
@@ -76,6 +79,9 @@ async function main(): Promise<void> {
   console.log(`watcher benchmark: window ${windowMs / 1000} s, Weir cycle ${WEIR_INTERVAL_MS} ms, baseline refresh ${BASELINE.refreshMs} ms × ${BASELINE.concurrency} workers,`);
   console.log(`simulated web.refresh-interval ${refreshIntervalMs} ms, ${flipsPer1000} status-change scenarios per s per 1,000 jobs (85% restart, 10% cancel, 5% fail); ${os.cpus().length} cores`);
   console.log(`watcher processes run with Weir's V8 flags: ${NODE_FLAGS.join(' ') || '(none)'}; ${settleMs / 1000} s settle after discovery`);
+  if (CALM_INTERVAL_MS > WEIR_INTERVAL_MS) {
+    console.log(`Weir reads a cluster quiet for ${CALM_AFTER_MS / 1000} s every ${CALM_INTERVAL_MS / 1000} s (the settle lasts at least that long, so the window sees calm clusters)`);
+  }
   const started = Date.now();
   if (only.has('real')) await realCluster();
   if (only.has('1k')) await simulated('1,000 jobs / 10 clusters (sim)', 10, 100);
@@ -101,11 +107,13 @@ async function simulated(setting: string, clusters: number, jobsPerCluster: numb
         mode: watcher,
         clusters: urls,
         intervalMs: WEIR_INTERVAL_MS,
+        calmIntervalMs: CALM_INTERVAL_MS,
+        calmAfterMs: CALM_AFTER_MS,
         baseline: BASELINE,
       } satisfies RunnerStart);
       log(`${setting}, ${watcher}: ready after ${(ready.setupMs / 1000).toFixed(1)} s (${ready.jobs} jobs known, RSS ${ready.rssMb} MB, peak ${ready.setupPeakRssMb}); settling ${settleMs / 1000} s, then measuring ${windowMs / 1000} s`);
       // Discovering every job leaves garbage V8 collects over the next seconds: the window measures the steady state.
-      await sleep(settleMs);
+      await sleep(watcher === 'weir' && CALM_INTERVAL_MS > WEIR_INTERVAL_MS ? Math.max(settleMs, CALM_AFTER_MS + CALM_INTERVAL_MS) : settleMs);
       if (unreachable) {
         await sim.call('hang', { clusters: unreachable });
         // The first request to each waits the full Flink timeout (10 s) before the watcher knows; then it
@@ -149,7 +157,7 @@ async function simulated(setting: string, clusters: number, jobsPerCluster: numb
 async function drain(runner: ChildScript, watcher: 'weir' | 'baseline'): Promise<void> {
   // Weir: a restart's RUNNING comes RESTART_DELAY_MS after the window; Flink's cached details
   // may hide it for one more refresh interval; then a cycle records it.
-  if (watcher === 'weir') await sleep(RESTART_DELAY_MS + refreshIntervalMs + 3 * WEIR_INTERVAL_MS);
+  if (watcher === 'weir') await sleep(RESTART_DELAY_MS + refreshIntervalMs + 3 * Math.max(WEIR_INTERVAL_MS, CALM_INTERVAL_MS));
   else {
     await sleep(RESTART_DELAY_MS + 500);
     await runner.call('drain', { capMs: 120_000 });
@@ -343,7 +351,7 @@ function printTable(): void {
     sec(r.d.p50),
     sec(r.d.p99),
     `${r.d.detected}/${r.d.changes}`,
-    r.watcher === 'weir' ? `${WEIR_INTERVAL_MS / 1000} s` : sec(r.m.wallMs / r.rounds),
+    r.watcher === 'weir' ? `${WEIR_INTERVAL_MS / 1000} s${CALM_INTERVAL_MS > WEIR_INTERVAL_MS ? `, calm ${CALM_INTERVAL_MS / 1000} s` : ''}` : sec(r.m.wallMs / r.rounds),
     fmt((r.m.cpuMs * 1000) / Math.max(1, r.m.requests)),
     r.idleRssMb ? fmt(((r.m.rssMb - r.idleRssMb) * 1024) / r.clusters) : '–',
   ]);

@@ -17,6 +17,9 @@ export interface RunnerStart {
   clusters: string[];
   /** Weir's cycle. */
   intervalMs: number;
+  /** Weir's cycle for calm clusters, and how long a cluster must be quiet to be calm (watch-cadence.ts). */
+  calmIntervalMs?: number;
+  calmAfterMs?: number;
   /** Baseline: the jobs it knows (it submitted them); when left out, every non-terminal job listed at start. */
   jobs?: { cluster: string; jid: string }[];
   baseline: { refreshMs: number; concurrency: number; timeoutMs: number };
@@ -91,7 +94,7 @@ async function setUp(opts: RunnerStart, t0: number): Promise<Ready> {
       background: false,
       config: {
         flinkTimeoutMs: 10_000,
-        watcher: { intervalMs: opts.intervalMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, probeTimeoutMs: 1_000, lostAfterMs: 10_000, historyArchiveGraceMs: 30_000, historyUnreachableLimitMs: 600_000 },
+        watcher: { intervalMs: opts.intervalMs, calmIntervalMs: opts.calmIntervalMs, calmAfterMs: opts.calmAfterMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, probeTimeoutMs: 1_000, lostAfterMs: 10_000, historyArchiveGraceMs: 30_000, historyUnreachableLimitMs: 600_000 },
       },
     });
     // What Weir holds before it watches anything (its modules, the database): the watcher's share is the rest.
@@ -107,7 +110,7 @@ async function setUp(opts: RunnerStart, t0: number): Promise<Ready> {
       tasks: weir.services.tasks,
       events: weir.services.bus,
       scheduler: weir.services.scheduler,
-      settings: { intervalMs: opts.intervalMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, probeTimeoutMs: 1_000, lostAfterMs: 10_000 },
+      settings: { intervalMs: opts.intervalMs, calmIntervalMs: opts.calmIntervalMs, calmAfterMs: opts.calmAfterMs, reconnectAttempts: 3, reconnectWindowMs: 30_000, probeTimeoutMs: 1_000, lostAfterMs: 10_000 },
       flinkTimeoutMs: 10_000,
       log: quiet,
       onCycle: (clusterId, report) => {

@@ -159,6 +159,14 @@ const EnvSchema = z.object({
   /** Watcher cycle: one /jobs/overview request per cluster per cycle. */
   WEIR_WATCH_INTERVAL_MS: z.coerce.number().int().min(100).default(1_000),
   /**
+   * How often a calm cluster is read: all its jobs RUNNING or ended, nothing happened on it for
+   * WEIR_WATCH_CALM_AFTER_MS, no page open on them. A change on such a cluster is recorded within
+   * about this long. Equal to WEIR_WATCH_INTERVAL_MS: every cluster every cycle. docs/watcher-scale.md
+   */
+  WEIR_WATCH_CALM_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  /** How long nothing must happen on a cluster before it is read at the calm interval. */
+  WEIR_WATCH_CALM_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
+  /**
    * While a cluster does not answer, the watcher probes it once per cycle (GET /config) and waits
    * this long for the answer: short, so that its return is seen within about a cycle plus this.
    */
@@ -388,6 +396,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     watcher: {
       intervalMs: e.WEIR_WATCH_INTERVAL_MS,
+      // Optional in the type: a configuration built without them (tests) reads every cluster every cycle.
+      ...({ calmIntervalMs: e.WEIR_WATCH_CALM_INTERVAL_MS ?? e.WEIR_WATCH_INTERVAL_MS, calmAfterMs: e.WEIR_WATCH_CALM_AFTER_MS } as { calmIntervalMs?: number; calmAfterMs?: number }),
       reconnectAttempts: e.WEIR_RECONNECT_ATTEMPTS,
       reconnectWindowMs: e.WEIR_RECONNECT_WINDOW_MS,
       probeTimeoutMs: e.WEIR_WATCH_PROBE_TIMEOUT_MS,

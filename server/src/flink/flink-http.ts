@@ -101,7 +101,7 @@ export class FlinkHttp {
       res = await this.options.plainGet!(this.url(path, req).toString(), {
         headers: { accept: 'application/json', ...this.options.headers },
         timeoutMs: req.timeoutMs ?? this.options.timeoutMs,
-        ...(this.options.outbound ? { dispatcher: this.options.outbound.dispatcher(req.timeoutMs ?? this.options.timeoutMs) } : {}),
+        ...(this.options.outbound ? { dispatcher: this.options.outbound.dispatcher(req.timeoutMs ?? this.options.timeoutMs, { oneConnectionPerOrigin: true }) } : {}),
       });
     } catch (err) {
       throw this.unreachable(err, req);

@@ -31,7 +31,11 @@ const agents = new Map<number, Agent>();
 function agentFor(timeoutMs: number): Agent {
   let agent = agents.get(timeoutMs);
   if (!agent) {
-    agent = new Agent({ connect: { timeout: timeoutMs } });
+    // One connection per JobManager: a watcher of 10,000 application-mode clusters otherwise opened
+    // several to each (a job's reads go out together), ran out of file descriptors and died. Kept
+    // open 30 s between reads (undici's default is 4 s), so a calm cluster read every few seconds
+    // does not pay a new connection each time.
+    agent = new Agent({ connect: { timeout: timeoutMs }, connections: 1, keepAliveTimeout: 30_000 });
     agents.set(timeoutMs, agent);
   }
   return agent;

@@ -84,9 +84,15 @@ export class OutboundGuard {
     return first;
   }
 
-  /** An undici dispatcher whose every connection goes through resolve(); one per connect timeout. */
-  dispatcher(connectTimeoutMs: number): Dispatcher {
-    let agent = this.agents.get(connectTimeoutMs);
+  /**
+   * An undici dispatcher whose every connection goes through resolve(); one per connect timeout.
+   * `oneConnectionPerOrigin`: the watcher's, which reads thousands of JobManagers (one per job in
+   * application mode): its reads of one cluster queue on one connection, kept open 30 s between
+   * reads, instead of opening one per parallel read (10,000 clusters ran out of file descriptors).
+   */
+  dispatcher(connectTimeoutMs: number, opts: { oneConnectionPerOrigin?: boolean } = {}): Dispatcher {
+    const key = opts.oneConnectionPerOrigin ? -connectTimeoutMs - 1 : connectTimeoutMs;
+    let agent = this.agents.get(key);
     if (!agent) {
       const connectDirectly = buildConnector({ timeout: connectTimeoutMs });
       const connect: buildConnector.connector = (options, callback) => {
@@ -96,8 +102,8 @@ export class OutboundGuard {
           (error: Error) => callback(error, null),
         );
       };
-      agent = new Agent({ connect });
-      this.agents.set(connectTimeoutMs, agent);
+      agent = new Agent(opts.oneConnectionPerOrigin ? { connect, connections: 1, keepAliveTimeout: 30_000 } : { connect });
+      this.agents.set(key, agent);
     }
     return agent;
   }

@@ -8,10 +8,19 @@ import type { FlinkJobDetails, FlinkJobOverview, JobManagerClient } from '../fli
 import type { NewRunTransition, RunRecord, RunsStore, RunWarningDetail, SnapshotKind } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { isTerminal, newSteps, type ObservedStep } from './status-timeline.js';
+import { isCalm } from './watch-cadence.js';
 import type { Logger } from '../logging/logger.js';
 
 export interface WatcherSettings {
   intervalMs: number;
+  /**
+   * How often a calm cluster is read: one whose jobs are RUNNING or ended and nothing happened on
+   * it for `calmAfterMs` (see watch-cadence.ts). A change on it is recorded within about this.
+   * Default: intervalMs (every cluster every cycle).
+   */
+  calmIntervalMs?: number;
+  /** How long nothing must happen on a cluster before it is calm. Default 60 s. */
+  calmAfterMs?: number;
   /** Failed probes in a row before RECONNECTING runs become UNKNOWN … */
   reconnectAttempts: number;
   /** … and the least time since the first failure. */
@@ -115,6 +124,14 @@ export class ClusterWatcher {
   private readonly lostAfterMs: number;
   private readonly historyArchiveGraceMs: number;
   private readonly historyUnreachableLimitMs: number;
+  /** The last time something happened on the cluster (see CadenceSigns.lastActivityAt). */
+  private lastActivityAt: number | null = null;
+  /** Whether the last cycle left something to read or conclude (see CadenceSigns.pending). */
+  private pending = false;
+  /** Since when the cluster has been read at the calm cadence; null while it is not. */
+  private calmSince: number | null = null;
+  /** Ends the wait of a calm cluster early (wake()). */
+  private endCalmWait: (() => void) | null = null;
 
   constructor(
     private cluster: Cluster,
@@ -186,6 +203,65 @@ export class ClusterWatcher {
   /** Keep this job's details fresh every cycle for a while (someone has its page open). */
   watchClosely(flinkJobId: string, forMs = 30_000): void {
     this.closelyWatched.set(flinkJobId, this.now() + forMs);
+    this.wake();
+  }
+
+  /**
+   * Whether the cluster is read at the calm cadence now: its jobs stable, nothing pending, nobody
+   * looking, nothing happened for calmAfterMs. Asked after each cycle.
+   */
+  isCalm(): boolean {
+    const { intervalMs, calmIntervalMs = intervalMs, calmAfterMs = 60_000 } = this.deps.settings;
+    if (calmIntervalMs <= intervalMs) return false;
+    const now = this.now();
+    let closelyWatched = false;
+    for (const until of this.closelyWatched.values()) if (until > now) closelyWatched = true;
+    return isCalm(
+      { intervalMs, calmIntervalMs, calmAfterMs },
+      { now, lastActivityAt: this.lastActivityAt, unanswered: this.failures > 0, closelyWatched, pending: this.pending, statuses: this.knownStatuses() },
+    );
+  }
+
+  private *knownStatuses(): Iterable<RunStatus> {
+    for (const known of this.known.values()) yield known.run.status as RunStatus;
+  }
+
+  /**
+   * Waits out the part of a calm cluster's longer cycle beyond the ordinary one (the scheduler
+   * waits the ordinary one); returns at once when the cluster is not calm. wake() or the abort
+   * signal ends the wait early.
+   */
+  async waitWhileCalm(signal?: AbortSignal): Promise<void> {
+    if (!this.isCalm()) {
+      this.calmSince = null;
+      return;
+    }
+    const { intervalMs, calmIntervalMs = intervalMs } = this.deps.settings;
+    // The calm interval runs from the start of the last cycle, so a slow answer does not stretch
+    // the bound. A cluster that just became calm waits a random part of it once: clusters found at
+    // the same moment (a Weir start) would otherwise all be read in the same instant every time,
+    // and a burst of thousands of requests answers slower than the same requests spread out.
+    const remaining = calmIntervalMs - (this.now() - this.cycleStartedAt);
+    const waitMs = this.calmSince === null ? Math.random() * remaining : remaining;
+    this.calmSince ??= this.now();
+    if (waitMs <= 0) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        this.endCalmWait = null;
+        resolve();
+      };
+      const timer = setTimeout(done, waitMs);
+      signal?.addEventListener('abort', done, { once: true });
+      this.endCalmWait = done;
+    });
+  }
+
+  /** Something may change on the cluster soon (an operation, an open page): back to every cycle, from now. */
+  wake(): void {
+    this.lastActivityAt = this.now();
+    this.endCalmWait?.();
   }
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -198,6 +274,8 @@ export class ClusterWatcher {
    * of jobs waiting for Flink's cache to expire: whoever forces it has just read fresh ones.
    */
   cycle(opts: { force?: boolean } = {}): Promise<CycleReport> {
+    // Whoever forces a cycle expects more to happen: a calm wait ends, and the cycles after it come every interval.
+    if (opts.force) this.wake();
     const next = this.queue.then(async () => {
       const startedAt = this.now();
       const report = await this.runCycle(opts.force ?? false).catch((err: unknown) => {
@@ -217,6 +295,14 @@ export class ClusterWatcher {
   private async runCycle(force: boolean): Promise<CycleReport> {
     const report: CycleReport = { reachable: false, requests: 1, jobs: 0, changed: 0 };
     this.cycleStartedAt = this.now();
+    // The first cycle counts as activity: a cluster is calm only after calmAfterMs of watching it.
+    if (force || this.lastActivityAt === null) this.lastActivityAt = this.cycleStartedAt;
+    const report_ = await this.readCluster(force, report);
+    if (report_.changed > 0) this.lastActivityAt = this.now();
+    return report_;
+  }
+
+  private async readCluster(force: boolean, report: CycleReport): Promise<CycleReport> {
     if (!this.loaded) await this.loadFromDatabase();
     let overview: FlinkJobOverview[];
     try {
@@ -254,6 +340,7 @@ export class ClusterWatcher {
 
     const now = this.now();
     const cycle = ++this.cycles;
+    this.pending = this.detailsOddSince.size > 0;
     // This loop runs for every job of every cluster every cycle: nothing in it allocates for a job that did not change.
     for (const job of overview) {
       let known = this.known.get(job.jid);
@@ -267,7 +354,9 @@ export class ClusterWatcher {
         known.missingSince = undefined;
         continue;
       }
+      if (!known) this.pending = true;
       if (!force && known?.staleRetryAt !== undefined && known.staleRetryAt > now) {
+        this.pending = true;
         known.missingSince = undefined; // its details are still cached stale by Flink: read them once the cache expired
         continue;
       }
@@ -306,6 +395,7 @@ export class ClusterWatcher {
         continue;
       }
       known.missingSince ??= now;
+      this.pending = true;
       if (now - known.missingSince >= this.lostAfterMs) {
         report.requests += await this.onVanished(known, overview.length);
         report.changed += 1;

@@ -85,11 +85,13 @@ export class WatcherManager {
         // On every instance; a cycle runs only where the cluster's lease is held.
         instance: 'each',
         intervalMs: this.deps.settings.intervalMs,
-        timeoutMs: Math.max(this.deps.flinkTimeoutMs * 4, 10_000),
+        // A calm cluster's run first waits out its longer cycle (see watch-cadence.ts), so its timeout includes that wait.
+        timeoutMs: Math.max(this.deps.flinkTimeoutMs * 4, 10_000) + Math.max(0, (this.deps.settings.calmIntervalMs ?? 0) - this.deps.settings.intervalMs),
         nextDelayMs: () => watcher.nextDelayMs(),
-        run: async () => {
+        run: async (signal) => {
+          await watcher.waitWhileCalm(signal);
           // Between the lease running out and the next sync, the watcher must not write.
-          if (!this.mine(cluster.id)) return;
+          if (signal.aborted || !this.mine(cluster.id)) return;
           const report = await watcher.cycle();
           this.deps.onCycle?.(cluster.id, report);
         },

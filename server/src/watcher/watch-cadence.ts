@@ -1,0 +1,63 @@
+import type { RunStatus } from '../events/events.js';
+import { isTerminal } from './status-timeline.js';
+
+/**
+ * How often a cluster's watcher reads it. A cluster whose jobs have been stable for a while is
+ * "calm" and read every `calmIntervalMs` instead of every `intervalMs`: in application mode
+ * (one JobManager per job) the watcher's cost grows with clusters, and most of them have nothing
+ * new most of the time. The price is stated, not hidden: a change on a calm cluster is recorded
+ * at most about `calmIntervalMs` (plus one request) after it happened, where it would otherwise
+ * be `intervalMs`. Anything that says a change may be near brings the cluster back to every cycle.
+ */
+export interface CadenceSettings {
+  /** The ordinary cycle. */
+  intervalMs: number;
+  /** The cycle of a calm cluster; equal to intervalMs (or less) turns calm reading off. */
+  calmIntervalMs: number;
+  /** How long nothing must have happened before a cluster counts as calm. */
+  calmAfterMs: number;
+}
+
+/** What the watcher knows of a cluster that bears on its cadence, at the end of a cycle. */
+export interface CadenceSigns {
+  now: number;
+  /**
+   * The last time something happened on or to the cluster: a status change seen, a forced cycle
+   * (an operation by Weir, a user's refresh), a page that asked to watch a job closely, the
+   * watcher's start. Null: never (the watcher has not read the cluster yet).
+   */
+  lastActivityAt: number | null;
+  /** The cluster did not answer its last cycle: it is probed every cycle until it does. */
+  unanswered: boolean;
+  /** Someone has a job of the cluster open (its run page, a live stream) right now. */
+  closelyWatched: boolean;
+  /**
+   * Something is left to read or conclude: details Flink still caches stale, details answered
+   * oddly, a job missing from the list, a job listed but not yet known.
+   */
+  pending: boolean;
+  /** The statuses of the cluster's jobs as last recorded. */
+  statuses: Iterable<RunStatus>;
+}
+
+/** Flink's statuses a job rests in: RUNNING, and the ends. Every other is on its way somewhere. */
+export function isSettledStatus(status: RunStatus): boolean {
+  return status === 'RUNNING' || isTerminal(status);
+}
+
+/** Whether the cluster may be read at the calm cadence now. */
+export function isCalm(settings: CadenceSettings, signs: CadenceSigns): boolean {
+  if (settings.calmIntervalMs <= settings.intervalMs) return false;
+  if (signs.unanswered || signs.closelyWatched || signs.pending || signs.lastActivityAt === null) return false;
+  if (signs.now - signs.lastActivityAt < settings.calmAfterMs) return false;
+  for (const status of signs.statuses) if (!isSettledStatus(status)) return false;
+  return true;
+}
+
+/**
+ * The longest a change on a calm cluster waits before a cycle reads it: the calm interval (the
+ * cycle's own request time and Flink's details cache come on top, as they do at every cadence).
+ */
+export function detectionBoundMs(settings: CadenceSettings): number {
+  return Math.max(settings.intervalMs, settings.calmIntervalMs);
+}
