@@ -48,7 +48,8 @@ async function newSqlTask(page: Page, name: string, sql: string, cluster = 'test
   await page.getByRole('button', { name: 'New task' }).first().click();
   await page.waitForURL(`${server.url}/tasks/new`);
   await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Cluster').click();
+  // The only cluster may be preselected, its name then covering the input: open the box itself.
+  await page.getByTestId('task-cluster-select').click();
   await page.locator('.ant-select-item-option', { hasText: cluster }).click();
   await replaceScript(page, sql);
   await page.getByRole('button', { name: 'Save' }).click();
