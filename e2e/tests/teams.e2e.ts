@@ -214,7 +214,7 @@ test('an operator of team A sees only A: its job and counts, not B in the filter
   assert.equal(await page.getByTestId('task-team-select').count(), 0, 'one team possible: no picker');
   const name = `${TAG}-made-by-olga`;
   await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Cluster').click();
+  await page.getByTestId('task-cluster-select').click(); // the box, not its input, which a preselected cluster covers
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${TAG}-shared` }).click();
   await replaceScript(page, streamingSql(name));
   await page.getByRole('button', { name: 'Save' }).click();
