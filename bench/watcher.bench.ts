@@ -111,9 +111,11 @@ async function simulated(setting: string, clusters: number, jobsPerCluster: numb
         calmAfterMs: CALM_AFTER_MS,
         baseline: BASELINE,
       } satisfies RunnerStart);
-      log(`${setting}, ${watcher}: ready after ${(ready.setupMs / 1000).toFixed(1)} s (${ready.jobs} jobs known, RSS ${ready.rssMb} MB, peak ${ready.setupPeakRssMb}); settling ${settleMs / 1000} s, then measuring ${windowMs / 1000} s`);
-      // Discovering every job leaves garbage V8 collects over the next seconds: the window measures the steady state.
-      await sleep(watcher === 'weir' && CALM_INTERVAL_MS > WEIR_INTERVAL_MS ? Math.max(settleMs, CALM_AFTER_MS + CALM_INTERVAL_MS) : settleMs);
+      // Discovering every job leaves garbage V8 collects over the next seconds: the window measures the
+      // steady state, with calm reading on once clusters had time to become calm.
+      const settle = watcher === 'weir' && CALM_INTERVAL_MS > WEIR_INTERVAL_MS ? Math.max(settleMs, CALM_AFTER_MS + CALM_INTERVAL_MS) : settleMs;
+      log(`${setting}, ${watcher}: ready after ${(ready.setupMs / 1000).toFixed(1)} s (${ready.jobs} jobs known, RSS ${ready.rssMb} MB, peak ${ready.setupPeakRssMb}); settling ${settle / 1000} s, then measuring ${windowMs / 1000} s`);
+      await sleep(settle);
       if (unreachable) {
         await sim.call('hang', { clusters: unreachable });
         // The first request to each waits the full Flink timeout (10 s) before the watcher knows; then it
