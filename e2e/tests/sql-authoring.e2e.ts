@@ -10,9 +10,10 @@ import { apiSession, startWeirServer, type WeirServer } from '../support/weir-se
 
 /*
  * Writing a FlinkSQL task in the browser against the real SQL Gateway: completion offers a column
- * of a table the script creates, Validate shows Flink's plan and underlines a wrong column where
- * Flink points, the catalog browser lists the table the script's session created, and a preview
- * shows rows and leaves no job running in Flink's job list.
+ * of a table the script creates, and a table of the catalog listed when the editor opened (no
+ * Refresh); Validate shows Flink's plan and underlines a wrong column where Flink points, the
+ * catalog browser lists the table the script's session created, and a preview shows its rows
+ * while the query still runs, and leaves no job running in Flink's job list.
  */
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -122,6 +123,31 @@ test('the catalog lists the table the script creates, and completion offers its 
   assert.equal(await squiggle.count(), 0, 'nothing valid is underlined');
 });
 
+test('completion offers a table of the catalog listed when the editor opened, without Refresh', async () => {
+  // Listing runs the draft's DDL and describes its tables on the gateway: seconds on a busy machine.
+  const listed = page.waitForResponse((res) => res.url().endsWith(`/api/tasks/${taskId}/sql/catalog`), { timeout: 90_000 });
+  await openTask(page);
+  const answer = await listed;
+  assert.equal(answer.status(), 200);
+  assert.deepEqual(answer.request().postDataJSON(), { refresh: false }, 'the saved draft\'s catalog, asked for by the editor itself');
+
+  // A script that creates no table: `orders` can only come from the catalog listed for the saved draft.
+  await replaceScript(page, 'SELECT * FROM ');
+  const editor = await scriptEditor(page);
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('ord');
+  await page.keyboard.press('Control+Space');
+  const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'orders' }).first();
+  await suggestion.waitFor();
+  assert.match(await suggestion.innerText(), /orders/);
+  await shot(page, 'completion-from-catalog');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('sql-catalog-refresh').count(), 1);
+  await page.getByRole('tab', { name: 'Catalog' }).click();
+  await page.getByTestId('catalog-table-orders').waitFor();
+});
+
 test('Validate shows Flink\'s plan, and underlines a wrong column with Flink\'s error', async () => {
   await openTask(page);
 
@@ -161,11 +187,20 @@ test('a preview shows rows, and leaves no job running on the cluster', async () 
   assert.deepEqual(await runningPreviewJobs(), []);
   await shot(page, 'preview');
 
-  // Stopped by the user: a query whose rows never come runs until Stop, and its job goes too.
-  await page.getByLabel('Query to preview').fill('SELECT id FROM orders WHERE CHAR_LENGTH(note) > 1000');
+  // Rows reach the table while the query still runs (a few a second: neither limit is near), then Stop ends it and its job.
+  await page.getByLabel('Query to preview').fill('SELECT id, amount FROM orders WHERE MOD(id, 50) = 0');
+  await page.getByLabel('Row limit').fill('1000');
+  await page.getByLabel('Time limit (s)').fill('120');
   await page.getByTestId('sql-preview-run').click();
-  await waitFor('the preview job to run on the cluster', 60_000, async () => (await runningPreviewJobs()).some((j) => j.endsWith('RUNNING')));
+  const progress = page.getByTestId('sql-preview-progress');
+  const shownRows = page.locator('[data-testid="sql-preview-rows"] tbody tr.ant-table-row');
+  await waitFor('streamed rows in the table while the preview runs', 60_000, async () => (await shownRows.count()) >= 2);
+  assert.match(await progress.innerText(), /^\d+ rows so far · job [0-9a-f]{32}/);
+  assert.ok((await runningPreviewJobs()).some((j) => j.endsWith('RUNNING')), 'the job still runs while its rows are shown');
+  await waitFor('more rows to arrive', 60_000, async () => Number(/^(\d+) rows/.exec(await progress.innerText())?.[1]) > 2);
+  await shot(page, 'preview-streaming');
   await page.getByTestId('sql-preview-stop').click();
+  assert.match(await summary.innerText(), /^\d+ rows · ended by Stop · job [0-9a-f]{32}/);
   await waitFor('the stopped preview job to leave Flink\'s running jobs', 30_000, async () => (await runningPreviewJobs()).length === 0);
   await page.getByTestId('sql-preview-run').waitFor();
 });
