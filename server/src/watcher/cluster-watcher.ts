@@ -19,7 +19,7 @@ export interface WatcherSettings {
    * Default: intervalMs (every cluster every cycle).
    */
   calmIntervalMs?: number;
-  /** How long nothing must happen on a cluster before it is calm. Default 60 s. */
+  /** How long nothing must happen on a cluster before it is calm. Default 30 s. */
   calmAfterMs?: number;
   /** Failed probes in a row before RECONNECTING runs become UNKNOWN … */
   reconnectAttempts: number;
@@ -211,7 +211,7 @@ export class ClusterWatcher {
    * looking, nothing happened for calmAfterMs. Asked after each cycle.
    */
   isCalm(): boolean {
-    const { intervalMs, calmIntervalMs = intervalMs, calmAfterMs = 60_000 } = this.deps.settings;
+    const { intervalMs, calmIntervalMs = intervalMs, calmAfterMs = 30_000 } = this.deps.settings;
     if (calmIntervalMs <= intervalMs) return false;
     const now = this.now();
     let closelyWatched = false;
