@@ -9,7 +9,7 @@ import type {
   UpdateTaskRequest,
 } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
-import { DEFAULT_TEAM_ID, TERMINAL_RUN_STATUSES } from '@weir/contract';
+import { DEFAULT_TEAM_ID, isTerminalRunStatus } from '@weir/contract';
 import { defaultTeamFor, mayAct, narrowScope, type Principal, type TeamScope } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import { ConflictError, FlinkUnreachableError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
@@ -186,7 +186,7 @@ export class TasksService {
   async remove(actor: Principal, id: string): Promise<void> {
     const task = await this.record(id);
     await this.deps.audit.around(actor, 'task.delete', { type: 'task', id, name: task.name }, async () => {
-      if (task.latestStatus && !(TERMINAL_RUN_STATUSES as readonly string[]).includes(task.latestStatus) && task.kind !== 'EXTERNAL') {
+      if (task.latestStatus && !isTerminalRunStatus(task.latestStatus) && task.kind !== 'EXTERNAL') {
         throw new ConflictError(`Task ${task.name} has a job in status ${task.latestStatus}; stop it (take the task offline) before deleting the task`);
       }
       await this.deps.tasks.delete(id);

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables.js';
-import type { Cluster } from '@weir/contract';
+import { isTerminalRunStatus, type Cluster } from '@weir/contract';
 import { restartsOfEndedJob } from '../flink/exception-history.js';
 import type { EventBus, RunRef, RunStatus } from '../events/events.js';
 import { AppError, FlinkRejectedError, FlinkUnreachableError, LeaseLostError } from '../errors/errors.js';
-import type { FlinkJobDetails, FlinkJobOverview, JobManagerClient } from '../flink/job-manager.client.js';
+import { FLINK_DEFAULT_REFRESH_INTERVAL_MS, type FlinkJobDetails, type FlinkJobOverview, type JobManagerClient } from '../flink/job-manager.client.js';
 import type { NewRunTransition, RunRecord, RunsStore, RunWarningDetail, SnapshotKind } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
-import { isTerminal, newSteps, type ObservedStep } from './status-timeline.js';
+import { newSteps, type ObservedStep } from './status-timeline.js';
 import { isCalm } from './watch-cadence.js';
 import type { Logger } from '../logging/logger.js';
 
@@ -88,8 +88,6 @@ export interface CycleReport {
 }
 
 const WEIR_STATUSES = new Set(['RECONNECTING', 'UNKNOWN']);
-/** Flink's default `web.refresh-interval`, assumed when the cluster's /config cannot be read. */
-const DEFAULT_REFRESH_INTERVAL_MS = 3000;
 const CACHE_EXPIRY_MARGIN_MS = 50;
 const MIN_DELAY_MS = 20;
 const DEFAULT_PROBE_TIMEOUT_MS = 1000;
@@ -114,7 +112,7 @@ export class ClusterWatcher {
   private cycles = 0;
   private loaded = false;
   /** The cluster's `web.refresh-interval`: how long Flink serves a job's details from its cache. */
-  private detailsCacheMs = DEFAULT_REFRESH_INTERVAL_MS;
+  private detailsCacheMs = FLINK_DEFAULT_REFRESH_INTERVAL_MS;
   private detailsCacheKnown = false;
   private failures = 0;
   private firstFailureAt: number | null = null;
@@ -327,7 +325,7 @@ export class ClusterWatcher {
       this.detailsCacheMs = await this.jm
         .dashboardConfig()
         .then((c) => c['refresh-interval'])
-        .catch(() => DEFAULT_REFRESH_INTERVAL_MS);
+        .catch(() => FLINK_DEFAULT_REFRESH_INTERVAL_MS);
     }
     const wasUnreachable = this.failures > 0;
     this.failures = 0;
@@ -388,7 +386,7 @@ export class ClusterWatcher {
     for (const known of this.known.values()) {
       if (known.listedInCycle === cycle) continue;
       known.staleRetryAt = undefined;
-      if (known.run.lost || isTerminal(known.run.status)) {
+      if (known.run.lost || isTerminalRunStatus(known.run.status)) {
         // Its end is recorded and Flink no longer lists it: nothing more will be read of it, so
         // nothing of it is kept (a Weir that runs for months would keep every job it ever saw).
         this.forget(known.run.flinkJobId, known.run.id);
@@ -469,7 +467,7 @@ export class ClusterWatcher {
     // starts) would make it Weir's own observation, and Flink's history, once given, would come
     // after it out of order: wait for them as for stale ones. Not after an outage (Flink's time for
     // the status is then known) nor for an end.
-    if (!weirNote && !isTerminal(details.state) && !((details.timestamps[details.state] ?? 0) > 0)) {
+    if (!weirNote && !isTerminalRunStatus(details.state) && !((details.timestamps[details.state] ?? 0) > 0)) {
       if (this.stillWaitingForFlinkTimes(job.jid)) return requests;
     }
     this.detailsOddSince.delete(job.jid);
@@ -485,7 +483,7 @@ export class ClusterWatcher {
     // The detail of a run that ended is saved before its status says so: whoever sees the end
     // (the overview, an alert's link) finds the detail page complete, even if the cluster goes next.
     if (known.warnings.has('job')) await this.clearWarning(known, 'job');
-    if (isTerminal(details.state)) {
+    if (isTerminalRunStatus(details.state)) {
       const final = await this.captureFinalSnapshot(this.jm, known, details.state);
       requests += final.requests;
       restarts = maxKnown(restarts, final.restarts);
@@ -526,7 +524,7 @@ export class ClusterWatcher {
     known ??= await this.discover(details);
     await this.warn(known, 'job', problem);
     let restarts: number | undefined;
-    if (isTerminal(job.state)) {
+    if (isTerminalRunStatus(job.state)) {
       const final = await this.captureFinalSnapshot(this.jm, known, job.state);
       requests += final.requests;
       restarts = final.restarts;
@@ -640,7 +638,7 @@ export class ClusterWatcher {
       const at = Math.max(now, flinkSteps.at(-1)?.at ?? 0, known.lastAt ?? 0);
       transitions.push({ toStatus: details.state, at, source: 'weir', note: opts.weirNote ?? this.backInContactNote(known, details) });
     }
-    const terminal = isTerminal(details.state);
+    const terminal = isTerminalRunStatus(details.state);
     const { appended, run: updated } = await this.deps.runs.recordObservation(
       known.run.id,
       transitions,
@@ -697,7 +695,7 @@ export class ClusterWatcher {
     const stillWaiting: string[] = [];
     for (const known of this.known.values()) {
       const status = known.run.status;
-      if (known.run.lost || isTerminal(status)) continue;
+      if (known.run.lost || isTerminalRunStatus(status)) continue;
       let to: RunStatus | undefined;
       let note: string;
       if (!WEIR_STATUSES.has(status)) {
@@ -729,7 +727,7 @@ export class ClusterWatcher {
       try {
         const details = await history.archivedJob(known.run.flinkJobId);
         if (details) {
-          const final = isTerminal(details.state) ? await this.captureFinalSnapshot(history, known, details.state) : undefined;
+          const final = isTerminalRunStatus(details.state) ? await this.captureFinalSnapshot(history, known, details.state) : undefined;
           await this.apply(known, details, final?.restarts, { note: 'from the HistoryServer archive', snapshot: true });
           return 2;
         }
@@ -891,7 +889,7 @@ export class ClusterWatcher {
 
 /** Flink's time for a job's status as its line of /jobs/overview tells it: only an end's (its end-time). */
 function overviewTimestamps(job: FlinkJobOverview): Record<string, number> {
-  return isTerminal(job.state) && job['end-time'] > 0 ? { [job.state]: job['end-time'] } : {};
+  return isTerminalRunStatus(job.state) && job['end-time'] > 0 ? { [job.state]: job['end-time'] } : {};
 }
 
 /** The larger of two counts, either of which may be unknown. */

@@ -1,12 +1,4 @@
-import { TERMINAL_RUN_STATUSES } from '@weir/contract';
 import type { RunStatus } from '../events/events.js';
-
-/** Flink's globally terminal statuses, and none of Weir's: UNKNOWN can still recover. */
-export const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_RUN_STATUSES);
-
-export function isTerminal(status: string): boolean {
-  return TERMINAL.has(status);
-}
 
 // Where two statuses carry the same millisecond, the order a job moves through them.
 const LIFECYCLE_ORDER: Record<string, number> = {

@@ -1,5 +1,5 @@
+import { isTerminalRunStatus } from '@weir/contract';
 import type { RunStatus } from '../events/events.js';
-import { isTerminal } from './status-timeline.js';
 
 /**
  * How often a cluster's watcher reads it. A cluster whose jobs have been stable for a while is
@@ -42,7 +42,7 @@ export interface CadenceSigns {
 
 /** Flink's statuses a job rests in: RUNNING, and the ends. Every other is on its way somewhere. */
 export function isSettledStatus(status: RunStatus): boolean {
-  return status === 'RUNNING' || isTerminal(status);
+  return status === 'RUNNING' || isTerminalRunStatus(status);
 }
 
 /** Whether the cluster may be read at the calm cadence now. */
