@@ -3,10 +3,14 @@ import type { Page } from 'playwright-core';
 // The task editor's script is a Monaco editor, which a person types into and a test drives with the
 // keyboard the same way; its hidden textarea is not a form field that `fill` could set.
 
-/** The script editor, once Monaco has loaded into it. */
+/**
+ * The script editor, once Monaco has loaded into it. Monaco is the largest chunk the app loads, on
+ * demand: on a machine busy with Flink and a build, parsing it took longer than the 15 s the other
+ * steps allow, so the wait for this one condition is longer.
+ */
 export async function scriptEditor(page: Page) {
   const editor = page.locator('[data-testid="monaco-sql-editor"] .monaco-editor');
-  await editor.waitFor();
+  await editor.waitFor({ timeout: 60_000 });
   return editor;
 }
 
