@@ -35,7 +35,7 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined>;
   /** Statuses that count as success besides 2xx (e.g. 404 meaning "not configured"). */
   allowStatus?: number[];
-  /** A shorter wait than the client's for this request (a probe of a cluster that did not answer). */
+  /** A wait of its own for this request: shorter for a probe of a cluster that did not answer, longer for a submission. */
   timeoutMs?: number;
 }
 

@@ -22,23 +22,32 @@ export interface SavepointResult {
 }
 
 /**
- * Typed client for one Flink JobManager's REST API (Flink 1.20). Every answer is
- * validated; transport failures become FlinkUnreachableError, Flink's own error
- * answers FlinkRejectedError, anything else NotFlinkError.
- */
-/**
  * Flink's default `web.refresh-interval` (`refresh-interval` in /config): how long the REST endpoint
  * serves the same copy of a job's details or a TaskManager's file. For a JobManager whose /config
  * cannot be read.
  */
 export const FLINK_DEFAULT_REFRESH_INTERVAL_MS = 3_000;
 
+/**
+ * The least wait for an upload or a jar run. Flink answers a run only after the jar's main() has built
+ * the job graph, seconds on a cold or busy JobManager (Flink's own `web.timeout` allows ten minutes);
+ * the short wait for reads would report a job as not submitted while Flink is still submitting it.
+ */
+export const FLINK_SUBMISSION_TIMEOUT_MS = 60_000;
+
+/**
+ * Typed client for one Flink JobManager's REST API (Flink 1.20). Every answer is
+ * validated; transport failures become FlinkUnreachableError, Flink's own error
+ * answers FlinkRejectedError, anything else NotFlinkError.
+ */
 export class JobManagerClient {
   private readonly http: FlinkHttp;
   private readonly label: string;
+  private readonly submissionTimeoutMs: number;
 
   constructor(options: Omit<FlinkHttpOptions, 'label'> & { label?: string }) {
     this.label = options.label ?? 'JobManager';
+    this.submissionTimeoutMs = Math.max(options.timeoutMs, FLINK_SUBMISSION_TIMEOUT_MS);
     this.http = new FlinkHttp({ ...options, label: this.label });
   }
 
@@ -227,7 +236,7 @@ export class JobManagerClient {
   async uploadJar(fileName: string, content: Uint8Array<ArrayBuffer>): Promise<string> {
     const form = new FormData();
     form.append('jarfile', new Blob([content], { type: 'application/x-java-archive' }), fileName);
-    const res = await this.http.json('/jars/upload', S.JarUpload, { method: 'POST', form });
+    const res = await this.http.json('/jars/upload', S.JarUpload, { method: 'POST', form, timeoutMs: this.submissionTimeoutMs });
     return res.filename.split('/').pop() ?? res.filename;
   }
   async runJar(
@@ -251,7 +260,7 @@ export class JobManagerClient {
     if (req.savepointPath) body.savepointPath = req.savepointPath;
     if (req.allowNonRestoredState !== undefined) body.allowNonRestoredState = req.allowNonRestoredState;
     if (req.flinkConfiguration) body.flinkConfiguration = req.flinkConfiguration;
-    return (await this.http.json(`/jars/${enc(jarId)}/run`, S.JarRun, { method: 'POST', body })).jobid;
+    return (await this.http.json(`/jars/${enc(jarId)}/run`, S.JarRun, { method: 'POST', body, timeoutMs: this.submissionTimeoutMs })).jobid;
   }
   /** Removes an uploaded jar from the JobManager (a submitted job keeps running). */
   async deleteJar(jarId: string): Promise<void> {
