@@ -45,7 +45,10 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBr
     // dialog closed then lands on the page, however slowly a busy machine would have played the fade.
     reducedMotion: 'reduce',
   });
-  context.setDefaultTimeout(15_000);
+  // The longest a step waits for what it looks for. A wait ends as soon as the thing is there; this
+  // bound is for a machine busy with a second suite, where the first page after login (the app's
+  // chunks, then the overview's first answer) took more than 15 s.
+  context.setDefaultTimeout(30_000);
   keepJournal(context);
   return {
     context,
