@@ -63,6 +63,7 @@ forEachDatabase('overview routes', (getDb) => {
   const latestRunIds: Record<string, string> = {};
   const firstRunIds: Record<string, string> = {};
   const latestJobIds: Record<string, string> = {};
+  const firstJobIds: Record<string, string> = {};
 
   const get = async <T>(url: string, expectStatus = 200): Promise<T> => {
     const response = await app.inject({ method: 'GET', url, headers: { cookie } });
@@ -107,6 +108,7 @@ forEachDatabase('overview routes', (getDb) => {
         latestRunIds[fixture.name] = stored.id;
         latestJobIds[fixture.name] = stored.flinkJobId;
         firstRunIds[fixture.name] ??= stored.id;
+        firstJobIds[fixture.name] ??= stored.flinkJobId;
       }
     }
 
@@ -248,7 +250,7 @@ forEachDatabase('overview routes', (getDb) => {
       assert.deepEqual(names(await get('/api/overview/tasks?q=never')), [], 'a task that never ran is not listed');
     });
 
-    it("finds a task by its latest job's Flink id, whole or its start, and by any of its runs' ids, in any case", async () => {
+    it("finds a task by any of its jobs' Flink ids, whole or its start, and by any of its runs' ids, in any case", async () => {
       const jobId = latestJobIds['Orders-Stream']!;
       assert.deepEqual(names(await get(`/api/overview/tasks?q=${jobId}`)), ['Orders-Stream']);
       assert.deepEqual(names(await get(`/api/overview/tasks?q=${jobId.toUpperCase()}`)), ['Orders-Stream']);
@@ -258,6 +260,12 @@ forEachDatabase('overview routes', (getDb) => {
       assert.deepEqual(names(await get(`/api/overview/tasks?q=${firstRunIds['Orders-Stream']!.toLowerCase()}`)), ['Orders-Stream'], 'an earlier run finds its task');
       assert.equal((await get<OverviewCounts>(`/api/overview/counts?q=${jobId.slice(0, 31)}`)).total >= 1, true, 'the cards count what the search finds');
       assert.deepEqual(names(await get(`/api/overview/tasks?q=${'Z'.repeat(26)}`)), [], 'a run id that does not exist');
+
+      const earlierJobId = firstJobIds['Orders-Stream']!;
+      assert.notEqual(earlierJobId, jobId, 'the fixture ran Orders-Stream twice');
+      assert.deepEqual(names(await get(`/api/overview/tasks?q=${earlierJobId.toUpperCase()}`)), ['Orders-Stream'], "an earlier job's id finds its task");
+      assert.deepEqual(names(await get(`/api/overview/tasks?q=${'f'.repeat(32)}`)), [], 'a job id no run has');
+      assert.equal((await get<OverviewCounts>(`/api/overview/counts?q=${earlierJobId}`)).total, 1, 'the cards count the task once');
     });
 
     it('combines filters', async () => {

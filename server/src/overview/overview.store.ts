@@ -376,19 +376,34 @@ const JOB_ID_PREFIX = /^[0-9a-f]{4,32}$/i;
 const RUN_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 
 /**
- * The search box finds a task by a piece of its name (any case), by its latest job's Flink id or
- * the start of it (what the list shows and an operator copies from Flink's dashboard or a log), and
- * by the id of any of its runs (what a run page's address and an alert carry). The name is read
- * in the scan the name search made anyway; a run id is one primary-key lookup. Older jobs' Flink
- * ids are not searched: runs has no index on the job id alone, and each keystroke would scan it.
+ * The search box finds a task by a piece of its name (any case), by the Flink id of any of its jobs
+ * or the start of it (what the list shows, and what an operator copies from an alert, a log or
+ * Flink's dashboard, also for last week's job), and by the id of any of its runs (what a run page's
+ * address and an alert carry). The name is read in the scan the name search made anyway; a run id
+ * is one primary-key lookup; a job id's first digits are one range read of the runs' job-id index.
  */
 function searchMatches(eb: ExpressionBuilder<Tables, 'tasks'>, search: string): Expression<SqlBool>[] {
   const matches = [containsIgnoringCase('tasks.name', search) as Expression<SqlBool>];
-  if (JOB_ID_PREFIX.test(search)) matches.push(sql<SqlBool>`lower(${sql.ref('tasks.latest_flink_job_id')}) like ${`${search.toLowerCase()}%`}`);
+  if (JOB_ID_PREFIX.test(search)) {
+    matches.push(sql<SqlBool>`lower(${sql.ref('tasks.latest_flink_job_id')}) like ${`${search.toLowerCase()}%`}`);
+    const [from, before] = jobIdPrefixRange(search);
+    matches.push(eb('tasks.id', 'in', eb.selectFrom('runs').select('runs.task_id').where('runs.flink_job_id', '>=', from).where('runs.flink_job_id', '<', before)));
+  }
   if (RUN_ID.test(search)) {
     matches.push(eb('tasks.id', 'in', eb.selectFrom('runs').select('runs.task_id').where('runs.id', '=', search.toUpperCase())));
   }
   return matches;
+}
+
+/**
+ * The job ids that start with `prefix`, as a range an index can read: Flink writes a job id as
+ * lowercase hex, and every hex digit sorts before 'g' under the byte order and the linguistic
+ * collations of all three databases, where a LIKE would read the whole index (PostgreSQL uses one
+ * for LIKE only under the C collation).
+ */
+function jobIdPrefixRange(prefix: string): [from: string, before: string] {
+  const lower = prefix.toLowerCase();
+  return [lower, `${lower}g`];
 }
 
 /** Statuses whose last score no longer describes a running job (Weir's checks skip these runs too). */
