@@ -9,49 +9,12 @@ import type { NewRunTransition, RunRecord, RunsStore, RunWarningDetail, Snapshot
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { newSteps, type ObservedStep } from './status-timeline.js';
 import { isCalm } from './watch-cadence.js';
+import type { WatcherSettings } from './watcher-settings.js';
+import { answeredOddly, DEFAULT_STALE_DETAILS_LIMIT_MS, FlinkTimesWait, overviewTimestamps, overviewUnchanged, staleRetryAt } from './stale-details.js';
+import { awaitsFlinkStatus, flinkStatusNote, Outage, outageStep } from './outage.js';
 import type { Logger } from '../logging/logger.js';
 
-export interface WatcherSettings {
-  intervalMs: number;
-  /**
-   * How often a calm cluster is read: one whose jobs are RUNNING or ended and nothing happened on
-   * it for `calmAfterMs` (see watch-cadence.ts). A change on it is recorded within about this.
-   * Default: intervalMs (every cluster every cycle).
-   */
-  calmIntervalMs?: number;
-  /** How long nothing must happen on a cluster before it is calm. Default 30 s. */
-  calmAfterMs?: number;
-  /** Failed probes in a row before RECONNECTING runs become UNKNOWN … */
-  reconnectAttempts: number;
-  /** … and the least time since the first failure. */
-  reconnectWindowMs: number;
-  /**
-   * How long a probe of a cluster that does not answer waits (GET /config, one per cycle). Short,
-   * so that a request lost in a partition never delays the next probe: a cluster that answers
-   * again is seen within about one interval plus this, at any point of an outage.
-   */
-  probeTimeoutMs?: number;
-  /** A non-terminal job missing from answering /jobs/overview this long is marked lost. */
-  lostAfterMs?: number;
-  /**
-   * With a HistoryServer: how long after the job went missing its "no archive" answer is believed.
-   * A HistoryServer reads new archives every `historyserver.archive.fs.refresh-interval` (10 s by
-   * default), so a job that just ended is not there yet. Default 30 s.
-   */
-  historyArchiveGraceMs?: number;
-  /**
-   * With a HistoryServer that cannot be asked (unreachable, an odd answer): how long the run waits
-   * for its word before it is marked lost with that reason. Default 10 min.
-   */
-  historyUnreachableLimitMs?: number;
-  /**
-   * Flink caches a job's details for `web.refresh-interval` (3 s by default) while
-   * /jobs/overview is live. Details that disagree with the overview are stale: the
-   * watcher reads them again next cycle rather than record a history with a gap,
-   * and after this long records the overview's status without them.
-   */
-  staleDetailsLimitMs?: number;
-}
+export type { WatcherSettings };
 
 /** The part of Flink's /jobs/:jid/exceptions answer the watcher publishes from. */
 interface ExceptionHistory {
@@ -87,8 +50,6 @@ export interface CycleReport {
   changed: number;
 }
 
-const WEIR_STATUSES = new Set(['RECONNECTING', 'UNKNOWN']);
-const CACHE_EXPIRY_MARGIN_MS = 50;
 const MIN_DELAY_MS = 20;
 const DEFAULT_PROBE_TIMEOUT_MS = 1000;
 
@@ -104,24 +65,21 @@ const DEFAULT_PROBE_TIMEOUT_MS = 1000;
  */
 export class ClusterWatcher {
   private readonly known = new Map<string, Known>();
-  /**
-   * Since when a job that has not ended has been waiting for details that give its status a time
-   * (Flink answered them oddly, or without a time for the current status), by job id.
-   */
-  private readonly detailsOddSince = new Map<string, number>();
+  /** Jobs that have not ended waiting for details that give their status a time (see stale-details.ts). */
+  private readonly flinkTimesWait: FlinkTimesWait;
   private cycles = 0;
   private loaded = false;
   /** The cluster's `web.refresh-interval`: how long Flink serves a job's details from its cache. */
   private detailsCacheMs = FLINK_DEFAULT_REFRESH_INTERVAL_MS;
   private detailsCacheKnown = false;
-  private failures = 0;
-  private firstFailureAt: number | null = null;
+  private readonly outage = new Outage();
   private cycleStartedAt = 0;
   private readonly closelyWatched = new Map<string, number>();
   private readonly probeTimeoutMs: number;
   private readonly lostAfterMs: number;
   private readonly historyArchiveGraceMs: number;
   private readonly historyUnreachableLimitMs: number;
+  private readonly staleDetailsLimitMs: number;
   /** The last time something happened on the cluster (see CadenceSigns.lastActivityAt). */
   private lastActivityAt: number | null = null;
   /** Whether the last cycle left something to read or conclude (see CadenceSigns.pending). */
@@ -159,6 +117,8 @@ export class ClusterWatcher {
     this.lostAfterMs = deps.settings.lostAfterMs ?? 5_000;
     this.historyArchiveGraceMs = deps.settings.historyArchiveGraceMs ?? 30_000;
     this.historyUnreachableLimitMs = deps.settings.historyUnreachableLimitMs ?? 10 * 60_000;
+    this.staleDetailsLimitMs = deps.settings.staleDetailsLimitMs ?? DEFAULT_STALE_DETAILS_LIMIT_MS;
+    this.flinkTimesWait = new FlinkTimesWait(this.staleDetailsLimitMs);
   }
 
   private now(): number {
@@ -189,7 +149,7 @@ export class ClusterWatcher {
    */
   nextDelayMs(): number {
     const { intervalMs } = this.deps.settings;
-    if (this.failures === 0) {
+    if (!this.outage.ongoing) {
       // Details found stale are read again as soon as Flink's cache entry has expired, not a whole cycle later.
       let next = intervalMs;
       for (const known of this.known.values()) if (known.staleRetryAt !== undefined) next = Math.min(next, known.staleRetryAt - this.now());
@@ -216,7 +176,7 @@ export class ClusterWatcher {
     for (const until of this.closelyWatched.values()) if (until > now) closelyWatched = true;
     return isCalm(
       { intervalMs, calmIntervalMs, calmAfterMs },
-      { now, lastActivityAt: this.lastActivityAt, unanswered: this.failures > 0, closelyWatched, pending: this.pending, statuses: this.knownStatuses() },
+      { now, lastActivityAt: this.lastActivityAt, unanswered: this.outage.ongoing, closelyWatched, pending: this.pending, statuses: this.knownStatuses() },
     );
   }
 
@@ -304,7 +264,7 @@ export class ClusterWatcher {
     if (!this.loaded) await this.loadFromDatabase();
     let overview: FlinkJobOverview[];
     try {
-      if (this.failures > 0) {
+      if (this.outage.ongoing) {
         // The probe: /config is small and static, so it answers fast even on a cluster with many jobs.
         const config = await this.jm.dashboardConfig({ timeoutMs: this.probeTimeoutMs });
         this.detailsCacheMs = config['refresh-interval'];
@@ -327,9 +287,7 @@ export class ClusterWatcher {
         .then((c) => c['refresh-interval'])
         .catch(() => FLINK_DEFAULT_REFRESH_INTERVAL_MS);
     }
-    const wasUnreachable = this.failures > 0;
-    this.failures = 0;
-    this.firstFailureAt = null;
+    const wasUnreachable = this.outage.answered();
     if (wasUnreachable) this.deps.log.info({ cluster: this.cluster.name }, 'cluster answers again');
     if ((wasUnreachable || this.cluster.health === 'UNREACHABLE') && this.deps.onAnswering) {
       const checked = await this.deps.onAnswering().catch(() => undefined);
@@ -338,7 +296,7 @@ export class ClusterWatcher {
 
     const now = this.now();
     const cycle = ++this.cycles;
-    this.pending = this.detailsOddSince.size > 0;
+    this.pending = this.flinkTimesWait.anyWaiting;
     // This loop runs for every job of every cluster every cycle: nothing in it allocates for a job that did not change.
     for (const job of overview) {
       let known = this.known.get(job.jid);
@@ -348,7 +306,7 @@ export class ClusterWatcher {
       }
       if (known) known.listedInCycle = cycle;
       const hot = this.closelyWatched.size > 0 && (this.closelyWatched.get(job.jid) ?? 0) > now;
-      if (known && unchanged(known.seenAs, job) && !hot && !WEIR_STATUSES.has(known.run.status) && !known.run.lost) {
+      if (known && overviewUnchanged(known.seenAs, job) && !hot && !awaitsFlinkStatus(known.run)) {
         known.missingSince = undefined;
         continue;
       }
@@ -444,14 +402,8 @@ export class ClusterWatcher {
     if (details.state !== job.state) {
       const now = this.now();
       const since = known ? (known.staleSince ??= now) : now;
-      if (now - since < (this.deps.settings.staleDetailsLimitMs ?? 10_000)) {
-        // Read again once the cache entry has expired: it was filled by Weir's last read, if recent, else by this one.
-        if (known) {
-          const filledAt = known.detailsReadAt !== undefined && readAt - known.detailsReadAt < this.detailsCacheMs ? known.detailsReadAt : readAt;
-          const expiresAt = filledAt + this.detailsCacheMs + CACHE_EXPIRY_MARGIN_MS;
-          // Still stale after that: someone else filled the entry since, so it expires at the latest one cache life from now.
-          known.staleRetryAt = expiresAt > readAt ? expiresAt : readAt + this.detailsCacheMs + CACHE_EXPIRY_MARGIN_MS;
-        }
+      if (now - since < this.staleDetailsLimitMs) {
+        if (known) known.staleRetryAt = staleRetryAt(readAt, known.detailsReadAt, this.detailsCacheMs);
         return requests;
       }
       // Flink's time for the overview's status is only known for an end (the overview's end-time).
@@ -468,9 +420,9 @@ export class ClusterWatcher {
     // after it out of order: wait for them as for stale ones. Not after an outage (Flink's time for
     // the status is then known) nor for an end.
     if (!weirNote && !isTerminalRunStatus(details.state) && !((details.timestamps[details.state] ?? 0) > 0)) {
-      if (this.stillWaitingForFlinkTimes(job.jid)) return requests;
+      if (this.flinkTimesWait.stillWaiting(job.jid, this.now())) return requests;
     }
-    this.detailsOddSince.delete(job.jid);
+    this.flinkTimesWait.end(job.jid);
     let restarts: number | undefined;
     // Flink's restart counter tells how many restarts happened since the last record (the timestamps
     // hold only the latest); it is read only when the job restarted since then.
@@ -508,8 +460,8 @@ export class ClusterWatcher {
     // list gives the end's time but not the statuses before it, and Flink can answer a job's details
     // with an error for a moment as it ends (seen on 2.3: a run recorded as FAILED alone). Not when
     // the details were already unreadable before (the run has the warning): the list is all there is.
-    if (!known?.warnings.has('job') && this.stillWaitingForFlinkTimes(job.jid)) return requests;
-    this.detailsOddSince.delete(job.jid);
+    if (!known?.warnings.has('job') && this.flinkTimesWait.stillWaiting(job.jid, this.now())) return requests;
+    this.flinkTimesWait.end(job.jid);
     const details: FlinkJobDetails = {
       jid: job.jid,
       name: job.name,
@@ -534,17 +486,6 @@ export class ClusterWatcher {
     const result = await this.apply(known, details, restarts, { note: null, weirNote, snapshot: false });
     if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.captureExceptions(this.jm, known);
     return requests;
-  }
-
-  /**
-   * Whether a job should still wait for details that give its statuses Flink's times: true until
-   * it has waited the stale-details limit, counted from its first such cycle.
-   */
-  private stillWaitingForFlinkTimes(jobId: string): boolean {
-    const now = this.now();
-    const since = this.detailsOddSince.get(jobId) ?? now;
-    this.detailsOddSince.set(jobId, since);
-    return now - since < (this.deps.settings.staleDetailsLimitMs ?? 10_000);
   }
 
   /** Records on the run that one detail of its job could not be read (once per detail and message). */
@@ -636,7 +577,7 @@ export class ClusterWatcher {
     const recordedStatus = flinkSteps.at(-1)?.status ?? fromStatus;
     if (recordedStatus !== details.state) {
       const at = Math.max(now, flinkSteps.at(-1)?.at ?? 0, known.lastAt ?? 0);
-      transitions.push({ toStatus: details.state, at, source: 'weir', note: opts.weirNote ?? this.backInContactNote(known, details) });
+      transitions.push({ toStatus: details.state, at, source: 'weir', note: opts.weirNote ?? flinkStatusNote(known.run, details) });
     }
     const terminal = isTerminalRunStatus(details.state);
     const { appended, run: updated } = await this.deps.runs.recordObservation(
@@ -677,41 +618,23 @@ export class ClusterWatcher {
     return { steps: recorded, terminal };
   }
 
-  private backInContactNote(known: Known, details: FlinkJobDetails): string {
-    const since = details.timestamps[details.state];
-    const flinkSays = `Flink reports ${details.state}${since && since > 0 ? ` since ${new Date(since).toISOString()}` : ''}`;
-    if (known.run.lost) return `Listed by the JobManager again: ${flinkSays}`;
-    if (WEIR_STATUSES.has(known.run.status)) return `Back in contact with the JobManager: ${flinkSays}`;
-    return `${flinkSays}, without a time for it`;
-  }
-
   private async onUnreachable(reason: string): Promise<void> {
     const now = this.now();
-    this.failures += 1;
-    this.firstFailureAt ??= now;
-    const { reconnectAttempts, reconnectWindowMs } = this.deps.settings;
-    const giveUp = this.failures >= reconnectAttempts && now - this.firstFailureAt >= reconnectWindowMs;
-    if (this.failures === 1) this.deps.log.warn({ cluster: this.cluster.name, reason }, 'cluster cannot be reached');
+    const { outage } = this;
+    outage.probeFailed(now);
+    if (outage.failures === 1) this.deps.log.warn({ cluster: this.cluster.name, reason }, 'cluster cannot be reached');
     const stillWaiting: string[] = [];
     for (const known of this.known.values()) {
-      const status = known.run.status;
-      if (known.run.lost || isTerminalRunStatus(status)) continue;
-      let to: RunStatus | undefined;
-      let note: string;
-      if (!WEIR_STATUSES.has(status)) {
-        to = 'RECONNECTING';
-        note = `JobManager at ${this.cluster.restUrl} cannot be reached: ${reason}`;
-      } else if (status === 'RECONNECTING' && giveUp) {
-        to = 'UNKNOWN';
-        note = `No answer after ${this.failures} attempts over ${Math.round((now - this.firstFailureAt) / 1000)} s: ${reason}`;
-      } else {
+      const step = outageStep(known.run, outage, this.deps.settings, now, { restUrl: this.cluster.restUrl, reason });
+      if (step === 'unaffected') continue;
+      if (step === 'still waiting') {
         stillWaiting.push(known.run.id);
         continue;
       }
-      await this.recordWeirStatus(known, to, now, note, { unreachableSince: known.run.unreachableSince ?? this.firstFailureAt, failedProbes: this.failures }, 'cluster-unreachable');
+      await this.recordWeirStatus(known, step.to, now, step.note, { unreachableSince: known.run.unreachableSince ?? outage.firstFailureAt, failedProbes: outage.failures }, 'cluster-unreachable');
     }
     // One statement per probe for all of the cluster's runs: a probe per second of every unreachable cluster must not cost a commit per job.
-    await this.deps.runs.setFailedProbes(stillWaiting, this.failures, this.deps.writeGuard?.());
+    await this.deps.runs.setFailedProbes(stillWaiting, outage.failures, this.deps.writeGuard?.());
   }
 
   /**
@@ -859,7 +782,7 @@ export class ClusterWatcher {
 
   private forget(jobId: string, runId: string): void {
     this.known.delete(jobId);
-    this.detailsOddSince.delete(jobId);
+    this.flinkTimesWait.end(jobId);
     this.closelyWatched.delete(jobId);
     this.publishedExceptionAt.delete(runId);
   }
@@ -887,20 +810,9 @@ export class ClusterWatcher {
   }
 }
 
-/** Flink's time for a job's status as its line of /jobs/overview tells it: only an end's (its end-time). */
-function overviewTimestamps(job: FlinkJobOverview): Record<string, number> {
-  return isTerminalRunStatus(job.state) && job['end-time'] > 0 ? { [job.state]: job['end-time'] } : {};
-}
-
 /** The larger of two counts, either of which may be unknown. */
 function maxKnown(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.max(a, b);
-}
-
-/** Flink answered about the job, but not usefully: an error other than "no such job", or not in Flink's shape. */
-function answeredOddly(err: AppError): boolean {
-  if (err instanceof FlinkRejectedError) return (err.details as { status?: number } | undefined)?.status !== 404;
-  return err.code === 'NOT_FLINK';
 }
 
 /** The earliest status Flink has a time for (the job's first), or its current one. */
@@ -916,20 +828,3 @@ function firstStatus(details: FlinkJobDetails): RunStatus {
   return first;
 }
 
-/**
- * Whether a job's overview line says nothing new since its details were last read: the same
- * state, modification time and task counts. Runs for every job every cycle, so it compares
- * in place rather than build a key.
- */
-function unchanged(before: FlinkJobOverview | null, now: FlinkJobOverview): boolean {
-  if (!before || before.state !== now.state || before['last-modification'] !== now['last-modification']) return false;
-  const a = before.tasks as Record<string, unknown>;
-  const b = now.tasks as Record<string, unknown>;
-  let keys = 0;
-  for (const k in b) {
-    if (a[k] !== b[k]) return false;
-    keys += 1;
-  }
-  for (const _ in a) keys -= 1;
-  return keys === 0;
-}

@@ -1,0 +1,85 @@
+import { isTerminalRunStatus } from '@weir/contract';
+import { FlinkRejectedError, type AppError } from '../errors/errors.js';
+import type { FlinkJobOverview } from '../flink/job-manager.client.js';
+
+/**
+ * When an answer of Flink about a job is not to be believed yet. Flink serves a job's details from
+ * a cache for `web.refresh-interval` while /jobs/overview is live, so details can disagree with the
+ * job list for a few seconds; and a job's details can come without a time for its status, or in
+ * an odd shape, for a moment while it starts or ends. Recording either would give the run a
+ * history with a gap or out of order, so the watcher waits for a better answer, a bounded while.
+ * These are those rules, apart from the watcher's reads and writes so that they can be tested.
+ */
+
+/** How long the watcher waits for details that agree with the job list, or that give Flink's times. */
+export const DEFAULT_STALE_DETAILS_LIMIT_MS = 10_000;
+
+/** Read a stale entry this long after Flink's cache must have dropped it, never a moment before. */
+export const CACHE_EXPIRY_MARGIN_MS = 50;
+
+/**
+ * Whether a job's overview line says nothing new since its details were last read: the same
+ * state, modification time and task counts. Runs for every job every cycle, so it compares
+ * in place rather than build a key.
+ */
+export function overviewUnchanged(before: FlinkJobOverview | null, now: FlinkJobOverview): boolean {
+  if (!before || before.state !== now.state || before['last-modification'] !== now['last-modification']) return false;
+  const a = before.tasks as Record<string, unknown>;
+  const b = now.tasks as Record<string, unknown>;
+  let keys = 0;
+  for (const k in b) {
+    if (a[k] !== b[k]) return false;
+    keys += 1;
+  }
+  for (const _ in a) keys -= 1;
+  return keys === 0;
+}
+
+/**
+ * When to read again details found stale at `readAt`: once the cache entry has expired. It was
+ * filled by Weir's last read (`lastReadAt`), if that is recent, else by this one; still stale after
+ * that, someone else filled the entry since, so it expires at the latest one cache life from now.
+ */
+export function staleRetryAt(readAt: number, lastReadAt: number | undefined, cacheMs: number): number {
+  const filledAt = lastReadAt !== undefined && readAt - lastReadAt < cacheMs ? lastReadAt : readAt;
+  const expiresAt = filledAt + cacheMs + CACHE_EXPIRY_MARGIN_MS;
+  return expiresAt > readAt ? expiresAt : readAt + cacheMs + CACHE_EXPIRY_MARGIN_MS;
+}
+
+/** Flink's time for a job's status as its line of /jobs/overview tells it: only an end's (its end-time). */
+export function overviewTimestamps(job: FlinkJobOverview): Record<string, number> {
+  return isTerminalRunStatus(job.state) && job['end-time'] > 0 ? { [job.state]: job['end-time'] } : {};
+}
+
+/** Flink answered about the job, but not usefully: an error other than "no such job", or not in Flink's shape. */
+export function answeredOddly(err: AppError): boolean {
+  if (err instanceof FlinkRejectedError) return (err.details as { status?: number } | undefined)?.status !== 404;
+  return err.code === 'NOT_FLINK';
+}
+
+/**
+ * The jobs waiting for details that give their statuses Flink's times (Flink answered them oddly,
+ * or without a time for the current status), each since its first such cycle.
+ */
+export class FlinkTimesWait {
+  private readonly since = new Map<string, number>();
+
+  constructor(private readonly limitMs: number) {}
+
+  /** Whether the job should still wait: true until it has waited the limit, counted from its first call. */
+  stillWaiting(jobId: string, now: number): boolean {
+    const since = this.since.get(jobId) ?? now;
+    this.since.set(jobId, since);
+    return now - since < this.limitMs;
+  }
+
+  /** The job's details were recorded (or it is no longer watched): a later wait starts anew. */
+  end(jobId: string): void {
+    this.since.delete(jobId);
+  }
+
+  /** Whether some job is still waiting: the cluster has something left to read. */
+  get anyWaiting(): boolean {
+    return this.since.size > 0;
+  }
+}
