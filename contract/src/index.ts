@@ -1,6 +1,7 @@
 export * from './common.schemas.js';
 export * from './status.schemas.js';
 export * from './auth.schemas.js';
+export * from './preferences.schemas.js';
 export * from './teams.schemas.js';
 export * from './clusters.schemas.js';
 export * from './health.schemas.js';

@@ -10,6 +10,7 @@ import { registerAuth, withAccessInOpenApi } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { oidcRoutes } from './auth/oidc/oidc.routes.js';
 import { teamsRoutes } from './teams/teams.routes.js';
+import { preferencesRoutes } from './preferences/preferences.routes.js';
 import { clustersRoutes } from './clusters/clusters.routes.js';
 import { registerErrorHandling } from './errors/error-handler.js';
 import { eventsRoutes } from './events/events.routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionTtlMs: options.sessionTtlMs,
   });
   oidcRoutes(app, { auth: services.auth, oidc: services.identity.oidc, secureCookies: options.secureCookies ?? false, sessionTtlMs: options.sessionTtlMs });
+  preferencesRoutes(app, services.preferences);
   teamsRoutes(app, services.teams);
   clustersRoutes(app, services.clusters);
   auditRoutes(app, services.audit);

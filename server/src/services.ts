@@ -28,6 +28,8 @@ import { MetricsExportStore } from './metrics-export/metrics-export.store.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { MetricsStore } from './metrics/metrics.store.js';
 import { OverviewService } from './overview/overview.service.js';
+import { PreferencesService } from './preferences/preferences.service.js';
+import { PreferencesStore } from './preferences/preferences.store.js';
 import { OperationsService } from './operations/operations.service.js';
 import { OverviewStore } from './overview/overview.store.js';
 import { OutboundGuard } from './outbound/outbound-guard.js';
@@ -107,6 +109,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     localLogin: config.identity?.localLogin ?? 'on',
   });
   const teams = new TeamsService({ store: teamsStore, audit, membershipChanged: (userId) => auth.membershipChanged(userId) });
+  const preferences = new PreferencesService(new PreferencesStore(database));
   const instanceId = config.clusterLeases?.instanceId ?? newInstanceId();
   // What open pages hear: this instance's events, and those of the other instances on the database.
   const relay = EventRelay.forDatabase(bus, database, instanceId, log);
@@ -292,6 +295,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, teams, teamsStore, identity, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, logCaptures, tasksService, sqlAuthoring, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, preferences, teams, teamsStore, identity, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, logCaptures, tasksService, sqlAuthoring, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -194,6 +194,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The logged-in user's preferences (light or dark); null where never chosen. 403 for an API token. */
+        get: operations["myPreferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Sets the preferences given and keeps the others; an unknown preference or value is refused (400). Answers all preferences after the change. */
+        patch: operations["updateMyPreferences"];
+        trace?: never;
+    };
     "/api/teams": {
         parameters: {
             query?: never;
@@ -1376,6 +1394,13 @@ export interface components {
             expiresAt: number | null;
             createdByUserId: string | null;
             createdByTokenId: string | null;
+        };
+        UserPreferencesInput: {
+            theme: ("light" | "dark") | null;
+        };
+        UpdateUserPreferencesRequestInput: {
+            /** @enum {string} */
+            theme?: "light" | "dark";
         };
         AlertChannelRequestInput: {
             /** @constant */
@@ -2997,6 +3022,13 @@ export interface components {
             expiresAt: number | null;
             createdByUserId: string | null;
             createdByTokenId: string | null;
+        };
+        UserPreferences: {
+            theme: ("light" | "dark") | null;
+        };
+        UpdateUserPreferencesRequest: {
+            /** @enum {string} */
+            theme?: "light" | "dark";
         };
         AlertChannelRequest: {
             /** @constant */
@@ -5563,6 +5595,104 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    myPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPreferences"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateMyPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserPreferencesRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPreferences"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };

@@ -34,6 +34,9 @@ export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/auth/oidc/callback': 'public',
   'GET /api/auth/me': 'viewer',
   'POST /api/auth/password': 'viewer',
+  // Each user's own preferences (light or dark): every logged-in user has some.
+  'GET /api/me/preferences': 'viewer',
+  'PATCH /api/me/preferences': 'viewer',
 
   'GET /api/clusters': 'viewer',
   'POST /api/clusters': 'admin',

@@ -45,6 +45,7 @@ import * as externalIdentities from './2026-12-05-006-external-identities.js';
 import * as teams from './2026-12-06-001-teams.js';
 import * as logCaptures from './2026-12-06-002-log-captures.js';
 import * as defaultAlertRule from './2026-12-06-003-default-alert-rule.js';
+import * as userPreferences from './2026-12-06-004-user-preferences.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -71,6 +72,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-06-001-teams': teams,
   '2026-12-06-002-log-captures': logCaptures,
   '2026-12-06-003-default-alert-rule': defaultAlertRule,
+  '2026-12-06-004-user-preferences': userPreferences,
 };
 
 /** Every migration's name, in the order they apply. */
