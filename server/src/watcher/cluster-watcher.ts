@@ -1,47 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/tables.js';
 import { isTerminalRunStatus, type Cluster } from '@weir/contract';
-import { restartsOfEndedJob } from '../flink/exception-history.js';
-import type { EventBus, RunRef, RunStatus } from '../events/events.js';
-import { AppError, FlinkRejectedError, FlinkUnreachableError, LeaseLostError } from '../errors/errors.js';
+import type { EventBus, RunStatus } from '../events/events.js';
+import { AppError, FlinkUnreachableError, LeaseLostError } from '../errors/errors.js';
 import { FLINK_DEFAULT_REFRESH_INTERVAL_MS, type FlinkJobDetails, type FlinkJobOverview, type JobManagerClient } from '../flink/job-manager.client.js';
-import type { NewRunTransition, RunRecord, RunsStore, RunWarningDetail, SnapshotKind } from '../runs/runs.store.js';
+import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
-import { newSteps, type ObservedStep } from './status-timeline.js';
+import { JobEvidence } from './job-evidence.js';
+import type { KnownJob } from './known-job.js';
+import { awaitsFlinkStatus, Outage, outageStep } from './outage.js';
+import { externalTaskFor, firstRecordOf } from './run-discovery.js';
+import { RunRecorder } from './run-recorder.js';
+import { answeredOddly, DEFAULT_STALE_DETAILS_LIMIT_MS, FlinkTimesWait, overviewTimestamps, overviewUnchanged, staleRetryAt } from './stale-details.js';
 import { isCalm } from './watch-cadence.js';
 import type { WatcherSettings } from './watcher-settings.js';
-import { answeredOddly, DEFAULT_STALE_DETAILS_LIMIT_MS, FlinkTimesWait, overviewTimestamps, overviewUnchanged, staleRetryAt } from './stale-details.js';
-import { awaitsFlinkStatus, flinkStatusNote, Outage, outageStep } from './outage.js';
 import type { Logger } from '../logging/logger.js';
 
 export type { WatcherSettings };
-
-/** The part of Flink's /jobs/:jid/exceptions answer the watcher publishes from. */
-interface ExceptionHistory {
-  exceptionHistory?: { entries?: { exceptionName: string; stacktrace: string; timestamp: number; taskName?: string | null }[] };
-}
-
-/** What the watcher keeps in memory per Flink job; the database has the same facts. */
-interface Known {
-  run: RunRecord;
-  taskName: string;
-  lastAt: number | null;
-  /** Flink's own status and time in Weir's latest transition from Flink (never one of Weir's own). */
-  lastFlink: { status: RunStatus; at: number } | null;
-  /** The details of the job Weir could not read, by detail, as recorded on the run (so each is written once). */
-  warnings: Map<RunWarningDetail, string>;
-  /** The job's line of /jobs/overview when Weir last read its details; null until then. */
-  seenAs: FlinkJobOverview | null;
-  /** The last cycle whose overview listed the job. */
-  listedInCycle?: number;
-  missingSince?: number;
-  /** Since when the job's details have disagreed with the overview (Flink's REST cache). */
-  staleSince?: number;
-  /** When Weir last read the job's details: the read that most likely filled Flink's cache entry. */
-  detailsReadAt?: number;
-  /** When Flink's cached (stale) details of this job must have expired. */
-  staleRetryAt?: number;
-}
 
 export interface CycleReport {
   reachable: boolean;
@@ -64,7 +39,7 @@ const DEFAULT_PROBE_TIMEOUT_MS = 1000;
  * transition.
  */
 export class ClusterWatcher {
-  private readonly known = new Map<string, Known>();
+  private readonly known = new Map<string, KnownJob>();
   /** Jobs that have not ended waiting for details that give their status a time (see stale-details.ts). */
   private readonly flinkTimesWait: FlinkTimesWait;
   private cycles = 0;
@@ -73,6 +48,8 @@ export class ClusterWatcher {
   private detailsCacheMs = FLINK_DEFAULT_REFRESH_INTERVAL_MS;
   private detailsCacheKnown = false;
   private readonly outage = new Outage();
+  private readonly recorder: RunRecorder;
+  private readonly evidence: JobEvidence;
   private cycleStartedAt = 0;
   private readonly closelyWatched = new Map<string, number>();
   private readonly probeTimeoutMs: number;
@@ -119,6 +96,10 @@ export class ClusterWatcher {
     this.historyUnreachableLimitMs = deps.settings.historyUnreachableLimitMs ?? 10 * 60_000;
     this.staleDetailsLimitMs = deps.settings.staleDetailsLimitMs ?? DEFAULT_STALE_DETAILS_LIMIT_MS;
     this.flinkTimesWait = new FlinkTimesWait(this.staleDetailsLimitMs);
+    const now = () => this.now();
+    const writeGuard = () => deps.writeGuard?.();
+    this.recorder = new RunRecorder({ runs: deps.runs, tasks: deps.tasks, events: deps.events, now, cluster: () => this.cluster, writeGuard });
+    this.evidence = new JobEvidence({ runs: deps.runs, events: deps.events, log: deps.log, now, clusterName: () => this.cluster.name, refOf: (known) => this.recorder.refOf(known), writeGuard });
   }
 
   private now(): number {
@@ -368,12 +349,12 @@ export class ClusterWatcher {
     this.loaded = true;
   }
 
-  private async remember(run: RunRecord): Promise<Known> {
+  private async remember(run: RunRecord): Promise<KnownJob> {
     const transitions = await this.deps.runs.listTransitions(run.id);
     const task = await this.deps.tasks.get(run.taskId);
     const fromFlink = transitions.filter((t) => t.source === 'flink').at(-1);
     const warnings = new Map((await this.deps.runs.listWarnings(run.id)).map((w) => [w.detail, w.message] as const));
-    const known: Known = {
+    const known: KnownJob = {
       run,
       taskName: task?.name ?? run.jobName,
       lastAt: transitions.at(-1)?.at ?? null,
@@ -386,7 +367,7 @@ export class ClusterWatcher {
   }
 
   /** Reads the job's details and records what changed. Returns the number of REST requests made. */
-  private async refresh(job: FlinkJobOverview, known: Known | undefined): Promise<number> {
+  private async refresh(job: FlinkJobOverview, known: KnownJob | undefined): Promise<number> {
     let requests = 1;
     const readAt = this.now();
     let details: FlinkJobDetails;
@@ -434,15 +415,15 @@ export class ClusterWatcher {
     known.detailsReadAt = readAt;
     // The detail of a run that ended is saved before its status says so: whoever sees the end
     // (the overview, an alert's link) finds the detail page complete, even if the cluster goes next.
-    if (known.warnings.has('job')) await this.clearWarning(known, 'job');
+    if (known.warnings.has('job')) await this.evidence.clearWarning(known, 'job');
     if (isTerminalRunStatus(details.state)) {
-      const final = await this.captureFinalSnapshot(this.jm, known, details.state);
+      const final = await this.evidence.captureFinalSnapshot(this.jm, known, details.state, true);
       requests += final.requests;
       restarts = maxKnown(restarts, final.restarts);
     }
-    const result = await this.apply(known, details, restarts, { note: null, weirNote, snapshot: true });
+    const result = await this.recorder.recordRead(known, details, restarts, { note: null, weirNote, snapshot: true });
     known.seenAs = job;
-    if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.captureExceptions(this.jm, known);
+    if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.evidence.captureExceptions(this.jm, known);
     return requests;
   }
 
@@ -451,7 +432,7 @@ export class ClusterWatcher {
    * missing, an error): its status, at Flink's time when that is known (an end), and a warning on
    * the run naming the detail that could not be read. Read again next cycle, until the job ended.
    */
-  private async recordFromOverview(job: FlinkJobOverview, known: Known | undefined, problem: string): Promise<number> {
+  private async recordFromOverview(job: FlinkJobOverview, known: KnownJob | undefined, problem: string): Promise<number> {
     let requests = 1;
     // A status the job list shows without Flink's time would be Weir's own observation, and the
     // history Flink reports once its details can be read would then come after it, out of order
@@ -474,148 +455,36 @@ export class ClusterWatcher {
       vertices: [],
     };
     known ??= await this.discover(details);
-    await this.warn(known, 'job', problem);
+    await this.evidence.warn(known, 'job', problem);
     let restarts: number | undefined;
     if (isTerminalRunStatus(job.state)) {
-      const final = await this.captureFinalSnapshot(this.jm, known, job.state);
+      const final = await this.evidence.captureFinalSnapshot(this.jm, known, job.state, true);
       requests += final.requests;
       restarts = final.restarts;
       known.seenAs = job; // nothing more will happen to it
     }
     const weirNote = `Flink's job list shows ${job.state}; the job's details could not be read`;
-    const result = await this.apply(known, details, restarts, { note: null, weirNote, snapshot: false });
-    if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.captureExceptions(this.jm, known);
+    const result = await this.recorder.recordRead(known, details, restarts, { note: null, weirNote, snapshot: false });
+    if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.evidence.captureExceptions(this.jm, known);
     return requests;
-  }
-
-  /** Records on the run that one detail of its job could not be read (once per detail and message). */
-  private async warn(known: Known, detail: RunWarningDetail, problem: string): Promise<void> {
-    if (known.warnings.get(detail) === problem) return;
-    this.deps.log.warn({ cluster: this.cluster.name, job: known.run.flinkJobId, detail, problem }, 'could not read a detail of a job');
-    await this.deps.runs.recordWarning(known.run.id, { detail, message: problem, at: this.now() }, this.deps.writeGuard?.());
-    known.warnings.set(detail, problem);
-  }
-
-  private async clearWarning(known: Known, detail: RunWarningDetail): Promise<void> {
-    await this.deps.runs.clearWarning(known.run.id, detail, this.deps.writeGuard?.());
-    known.warnings.delete(detail);
   }
 
   /**
    * A job Weir has not seen: a run of the task that submitted it, or of an external task. The run
-   * starts in the job's first status; apply() then records its history up to now, in the same
+   * starts in the job's first status; recordRead() then records its history up to now, in the same
    * transaction as its current status, so no reader sees an ended run without its history (or,
    * for a job that ended, without the final snapshot taken before).
    */
-  private async discover(details: FlinkJobDetails): Promise<Known> {
-    const task = await this.externalTask(details.name);
-    const { run, created } = await this.deps.runs.upsertByJob({
-      taskId: task.id,
-      clusterId: this.cluster.id,
-      flinkJobId: details.jid,
-      jobName: details.name,
-      status: firstStatus(details),
-      executionMode: details['job-type'] === 'BATCH' ? 'BATCH' : 'STREAMING',
-      startTime: details['start-time'] > 0 ? details['start-time'] : null,
-    }, this.deps.writeGuard?.());
+  private async discover(details: FlinkJobDetails): Promise<KnownJob> {
+    const task = await externalTaskFor(this.deps.tasks, this.cluster, details.name);
+    const { run, created } = await this.deps.runs.upsertByJob(firstRecordOf(details, task.id, this.cluster.id), this.deps.writeGuard?.());
     const known = await this.remember(run);
     if (created) {
-      // apply() records the statuses as transitions; a new run has none yet.
+      // recordRead() records the statuses as transitions; a new run has none yet.
       known.lastAt = null;
-      this.deps.events.publish({ type: 'run.discovered', status: details.state, at: this.now(), ...this.refOf(known) });
+      this.deps.events.publish({ type: 'run.discovered', status: details.state, at: this.now(), ...this.recorder.refOf(known) });
     }
     return known;
-  }
-
-  private async externalTask(jobName: string) {
-    const { tasks } = this.deps;
-    for (const name of [jobName, `${jobName} @${this.cluster.name}`]) {
-      const external = await tasks.findExternalByName(name);
-      if (external) return external;
-      if (!(await tasks.getByName(name))) {
-        try {
-          return await tasks.create({
-            name,
-            kind: 'EXTERNAL',
-            lifecycle: 'ONLINE',
-            executionMode: 'STREAMING',
-            clusterId: this.cluster.id,
-            // A job found on a team's cluster is that team's; on a shared cluster, the default team's.
-            ...(this.cluster.teamId ? { teamId: this.cluster.teamId } : {}),
-            description: `Discovered on cluster ${this.cluster.name}; not submitted by Weir`,
-          });
-        } catch {
-          const raced = await tasks.findExternalByName(name);
-          if (raced) return raced;
-        }
-      }
-    }
-    throw new Error(`cannot name an external task for job ${jobName}`);
-  }
-
-  /**
-   * Records the steps Flink reports since Weir's last record of Flink, at Flink's times, marked
-   * `flink`; then, when the run's recorded status still differs from Flink's (it was one of Weir's
-   * own, or Flink gave no time for its status), Weir's own observation of it, marked `weir`. Updates
-   * the run, publishes events.
-   */
-  private async apply(
-    known: Known,
-    details: FlinkJobDetails,
-    restarts: number | undefined,
-    opts: { note: string | null; weirNote?: string; snapshot: boolean },
-  ) {
-    const now = this.now();
-    const flinkSteps = newSteps({
-      current: details.state,
-      timestamps: details.timestamps,
-      lastFlinkStatus: known.lastFlink?.status ?? null,
-      lastFlinkAt: known.lastFlink?.at ?? null,
-    });
-    const transitions: NewRunTransition[] = flinkSteps.map((step) => ({ toStatus: step.status, at: step.at, source: 'flink', note: opts.note }));
-    const fromStatus = known.lastAt === null ? null : (known.run.status as RunStatus);
-    const recordedStatus = flinkSteps.at(-1)?.status ?? fromStatus;
-    if (recordedStatus !== details.state) {
-      const at = Math.max(now, flinkSteps.at(-1)?.at ?? 0, known.lastAt ?? 0);
-      transitions.push({ toStatus: details.state, at, source: 'weir', note: opts.weirNote ?? flinkStatusNote(known.run, details) });
-    }
-    const terminal = isTerminalRunStatus(details.state);
-    const { appended, run: updated } = await this.deps.runs.recordObservation(
-      known.run.id,
-      transitions,
-      (appended) => {
-        // Each new RESTARTING is a restart; Flink's counter, when read, also counts those between two reads.
-        const counted = known.run.restartCount + appended.filter((t) => t.toStatus === 'RESTARTING').length;
-        const restartCount = restarts === undefined ? counted : Math.max(counted, restarts);
-        return {
-          status: details.state,
-          jobName: details.name,
-          startTime: details['start-time'] > 0 ? details['start-time'] : known.run.startTime,
-          endTime: details['end-time'] > 0 ? details['end-time'] : null,
-          durationMs: details.duration >= 0 ? details.duration : null,
-          restartCount,
-          lost: false,
-          lostEvidence: null,
-          unreachableSince: null,
-          failedProbes: 0,
-        };
-      },
-      opts.snapshot ? { kind: 'job', body: JSON.stringify(details), capturedAt: now } : undefined,
-      this.deps.writeGuard?.(),
-    );
-    if (transitions.length) known.lastAt = transitions.at(-1)!.at;
-    if (flinkSteps.length) known.lastFlink = flinkSteps.at(-1)!;
-    const recorded: ObservedStep[] = appended.map((t) => ({ status: t.toStatus as RunStatus, at: t.at }));
-    if (updated) known.run = updated;
-    if (appended.length) await this.refreshTaskName(known);
-    const { restartCount } = known.run;
-    let from = fromStatus;
-    for (const t of appended) {
-      const to = t.toStatus as RunStatus;
-      this.deps.events.publish({ type: 'run.status', from, to, at: t.at, restartCount, ...(t.source === 'weir' && t.note ? { note: t.note } : {}), ...this.refOf(known) });
-      from = to;
-    }
-    return { steps: recorded, terminal };
   }
 
   private async onUnreachable(reason: string): Promise<void> {
@@ -631,7 +500,7 @@ export class ClusterWatcher {
         stillWaiting.push(known.run.id);
         continue;
       }
-      await this.recordWeirStatus(known, step.to, now, step.note, { unreachableSince: known.run.unreachableSince ?? outage.firstFailureAt, failedProbes: outage.failures }, 'cluster-unreachable');
+      await this.recorder.recordWeirStatus(known, step.to, now, step.note, { unreachableSince: known.run.unreachableSince ?? outage.firstFailureAt, failedProbes: outage.failures }, 'cluster-unreachable');
     }
     // One statement per probe for all of the cluster's runs: a probe per second of every unreachable cluster must not cost a commit per job.
     await this.deps.runs.setFailedProbes(stillWaiting, outage.failures, this.deps.writeGuard?.());
@@ -642,7 +511,7 @@ export class ClusterWatcher {
    * final, so it is concluded only from the HistoryServer's answer that it has no archive, once it
    * had time to read new archives; a HistoryServer that cannot be asked is asked again each cycle.
    */
-  private async onVanished(known: Known, jobsOnCluster: number): Promise<number> {
+  private async onVanished(known: KnownJob, jobsOnCluster: number): Promise<number> {
     const history = this.deps.history;
     const missingFor = this.now() - (known.missingSince ?? this.now());
     let historyAnswer = 'none configured';
@@ -650,8 +519,8 @@ export class ClusterWatcher {
       try {
         const details = await history.archivedJob(known.run.flinkJobId);
         if (details) {
-          const final = isTerminalRunStatus(details.state) ? await this.captureFinalSnapshot(history, known, details.state) : undefined;
-          await this.apply(known, details, final?.restarts, { note: 'from the HistoryServer archive', snapshot: true });
+          const final = isTerminalRunStatus(details.state) ? await this.evidence.captureFinalSnapshot(history, known, details.state, false) : undefined;
+          await this.recorder.recordRead(known, details, final?.restarts, { note: 'from the HistoryServer archive', snapshot: true });
           return 2;
         }
         if (missingFor < this.historyArchiveGraceMs) return 1;
@@ -678,7 +547,7 @@ export class ClusterWatcher {
     };
     // A job that vanished after its JobManager was unreachable went down with the cluster.
     const cause = known.run.unreachableSince !== null ? 'cluster-unreachable' : undefined;
-    await this.recordWeirStatus(known, 'UNKNOWN', now, `Lost: ${evidence.reason}`, {
+    await this.recorder.recordWeirStatus(known, 'UNKNOWN', now, `Lost: ${evidence.reason}`, {
       lost: true,
       lostEvidence: JSON.stringify(evidence),
       endTime: known.run.endTime ?? known.missingSince ?? now,
@@ -686,145 +555,16 @@ export class ClusterWatcher {
     return history ? 1 : 0;
   }
 
-  private async recordWeirStatus(
-    known: Known,
-    to: RunStatus,
-    at: number,
-    note: string,
-    changes: Parameters<RunsStore['update']>[1],
-    cause?: 'cluster-unreachable',
-  ): Promise<void> {
-    const from = known.run.status as RunStatus;
-    // One transaction, fenced like Flink's statuses: an instance that lost the cluster writes nothing.
-    const { appended: transitions, run: updated } = await this.deps.runs.recordObservation(
-      known.run.id,
-      [{ toStatus: to, at, source: 'weir', note }],
-      () => ({ ...changes, status: to }),
-      undefined,
-      this.deps.writeGuard?.(),
-    );
-    const appended = transitions.length > 0;
-    if (updated) known.run = updated;
-    known.lastAt = at;
-    if (appended) await this.refreshTaskName(known);
-    if (appended) this.deps.events.publish({ type: 'run.status', from, to, at, restartCount: known.run.restartCount, note, ...(cause ? { cause } : {}), ...this.refOf(known) });
-  }
-
-  /**
-   * Saves what the detail page needs once the cluster forgets the job. Returns the requests it
-   * took and, when the exception history tells, how many times the job restarted (Flink's counter
-   * answers 0 once a job ended).
-   */
-  private async captureFinalSnapshot(jm: JobManagerClient, known: Known, endStatus: string): Promise<{ requests: number; restarts: number | undefined }> {
-    const jid = known.run.flinkJobId;
-    const reads: [SnapshotKind, () => Promise<unknown>][] = [
-      ['exceptions', () => jm.exceptions(jid)],
-      ['checkpoints', () => jm.checkpoints(jid)],
-      ['checkpoint_config', () => jm.checkpointConfig(jid)],
-      ['config', () => jm.jobConfig(jid)],
-      ['plan', () => jm.plan(jid)],
-    ];
-    const now = this.now();
-    let exceptions: unknown;
-    await Promise.all(
-      reads.map(async ([kind, read]) => {
-        let answer: unknown;
-        try {
-          answer = await read();
-        } catch (err) {
-          // One detail Flink answered oddly is missing from the saved copy, and said so on the run.
-          // A cluster that stopped answering is not an odd answer: the end is recorded, with its
-          // whole snapshot, once the cluster answers again.
-          if (!(err instanceof AppError) || err instanceof FlinkUnreachableError) throw err;
-          if (jm === this.jm) await this.warn(known, kind as RunWarningDetail, err.message);
-          return;
-        }
-        if (kind === 'exceptions') exceptions = answer;
-        await this.deps.runs.saveSnapshot(known.run.id, kind, JSON.stringify(answer), now, this.deps.writeGuard?.());
-      }),
-    );
-    if (exceptions) this.publishNewExceptions(known, exceptions as ExceptionHistory);
-    return { requests: reads.length, restarts: restartsOfEndedJob(exceptions as Parameters<typeof restartsOfEndedJob>[0], endStatus) };
-  }
-
-  private async captureExceptions(jm: JobManagerClient, known: Known): Promise<number> {
-    try {
-      const exceptions = await jm.exceptions(known.run.flinkJobId);
-      await this.deps.runs.saveSnapshot(known.run.id, 'exceptions', JSON.stringify(exceptions), this.now(), this.deps.writeGuard?.());
-      this.publishNewExceptions(known, exceptions);
-      if (known.warnings.has('exceptions')) await this.clearWarning(known, 'exceptions');
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      await this.warn(known, 'exceptions', err.message);
-    }
-    return 1;
-  }
-
-  private readonly publishedExceptionAt = new Map<string, number>();
-
-  /** Publishes the exceptions of a just-read history that are newer than the last one published for the run. */
-  private publishNewExceptions(known: Known, history: ExceptionHistory): void {
-    const entries = history.exceptionHistory?.entries ?? [];
-    const after = this.publishedExceptionAt.get(known.run.id) ?? (known.run.startTime ?? 0) - 1;
-    const fresh = entries.filter((e) => e.timestamp > after).sort((a, b) => a.timestamp - b.timestamp);
-    for (const e of fresh) {
-      this.deps.events.publish({
-        type: 'run.exception',
-        at: e.timestamp,
-        exceptionName: e.exceptionName,
-        message: e.stacktrace.split('\n')[0] ?? e.exceptionName,
-        failedTask: e.taskName ?? null,
-        ...this.refOf(known),
-      });
-    }
-    if (fresh.length) this.publishedExceptionAt.set(known.run.id, fresh.at(-1)!.timestamp);
-  }
-
   private forget(jobId: string, runId: string): void {
     this.known.delete(jobId);
     this.flinkTimesWait.end(jobId);
     this.closelyWatched.delete(jobId);
-    this.publishedExceptionAt.delete(runId);
+    this.evidence.forget(runId);
   }
 
-  /**
-   * The task's current name on the run's events (and so in alerts): a task renamed since Weir
-   * first saw the run would otherwise be announced under its old name until Weir restarts.
-   * Read only when something is published, so a cycle without changes costs no query.
-   */
-  private async refreshTaskName(known: Known): Promise<void> {
-    const task = await this.deps.tasks.get(known.run.taskId);
-    if (task) known.taskName = task.name;
-  }
-
-  private refOf(known: Known): RunRef {
-    return {
-      runId: known.run.id,
-      taskId: known.run.taskId,
-      taskName: known.taskName,
-      clusterId: this.cluster.id,
-      clusterName: this.cluster.name,
-      flinkJobId: known.run.flinkJobId,
-      jobName: known.run.jobName,
-    };
-  }
 }
 
 /** The larger of two counts, either of which may be unknown. */
 function maxKnown(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
-
-/** The earliest status Flink has a time for (the job's first), or its current one. */
-function firstStatus(details: FlinkJobDetails): RunStatus {
-  let first: RunStatus = details.state;
-  let at = Infinity;
-  for (const [status, time] of Object.entries(details.timestamps)) {
-    if (time > 0 && time < at) {
-      at = time;
-      first = status as RunStatus;
-    }
-  }
-  return first;
-}
-

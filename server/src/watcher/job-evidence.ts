@@ -1,0 +1,128 @@
+import type { EventBus, RunRef } from '../events/events.js';
+import { AppError, FlinkUnreachableError } from '../errors/errors.js';
+import { restartsOfEndedJob } from '../flink/exception-history.js';
+import type { JobManagerClient } from '../flink/job-manager.client.js';
+import type { Logger } from '../logging/logger.js';
+import type { RunsStore, RunWarningDetail, SnapshotKind, WriteGuard } from '../runs/runs.store.js';
+import type { KnownJob } from './known-job.js';
+
+/** The part of Flink's /jobs/:jid/exceptions answer the watcher publishes from. */
+interface ExceptionHistory {
+  exceptionHistory?: { entries?: { exceptionName: string; stacktrace: string; timestamp: number; taskName?: string | null }[] };
+}
+
+/**
+ * What the watcher saves of a job besides its status: the snapshot the run page shows once the
+ * cluster forgets the job, its exceptions as they happen (saved, and published as `run.exception`
+ * once each), and a warning on the run for each detail Flink answered oddly. Its own part because
+ * none of it decides a status: a detail that cannot be read costs that detail, never the run's history.
+ */
+export class JobEvidence {
+  /** The time of the latest exception published per run, so each is announced once. */
+  private readonly publishedExceptionAt = new Map<string, number>();
+
+  constructor(
+    private readonly deps: {
+      runs: RunsStore;
+      events: EventBus;
+      log: Logger;
+      now: () => number;
+      clusterName: () => string;
+      refOf: (known: KnownJob) => RunRef;
+      writeGuard: () => WriteGuard | undefined;
+    },
+  ) {}
+
+  /**
+   * Saves what the detail page needs once the cluster forgets the job. Returns the requests it
+   * took and, when the exception history tells, how many times the job restarted (Flink's counter
+   * answers 0 once a job ended). `warnOfOddAnswers`: a detail the cluster's own JobManager answers
+   * oddly is recorded as a warning on the run (not one the HistoryServer does).
+   */
+  async captureFinalSnapshot(
+    jm: JobManagerClient,
+    known: KnownJob,
+    endStatus: string,
+    warnOfOddAnswers: boolean,
+  ): Promise<{ requests: number; restarts: number | undefined }> {
+    const jid = known.run.flinkJobId;
+    const reads: [SnapshotKind, () => Promise<unknown>][] = [
+      ['exceptions', () => jm.exceptions(jid)],
+      ['checkpoints', () => jm.checkpoints(jid)],
+      ['checkpoint_config', () => jm.checkpointConfig(jid)],
+      ['config', () => jm.jobConfig(jid)],
+      ['plan', () => jm.plan(jid)],
+    ];
+    const now = this.deps.now();
+    let exceptions: unknown;
+    await Promise.all(
+      reads.map(async ([kind, read]) => {
+        let answer: unknown;
+        try {
+          answer = await read();
+        } catch (err) {
+          // One detail Flink answered oddly is missing from the saved copy, and said so on the run.
+          // A cluster that stopped answering is not an odd answer: the end is recorded, with its
+          // whole snapshot, once the cluster answers again.
+          if (!(err instanceof AppError) || err instanceof FlinkUnreachableError) throw err;
+          if (warnOfOddAnswers) await this.warn(known, kind as RunWarningDetail, err.message);
+          return;
+        }
+        if (kind === 'exceptions') exceptions = answer;
+        await this.deps.runs.saveSnapshot(known.run.id, kind, JSON.stringify(answer), now, this.deps.writeGuard());
+      }),
+    );
+    if (exceptions) this.publishNewExceptions(known, exceptions as ExceptionHistory);
+    return { requests: reads.length, restarts: restartsOfEndedJob(exceptions as Parameters<typeof restartsOfEndedJob>[0], endStatus) };
+  }
+
+  /** Saves and publishes the exceptions of a job that just failed or restarted. Returns the requests it took. */
+  async captureExceptions(jm: JobManagerClient, known: KnownJob): Promise<number> {
+    try {
+      const exceptions = await jm.exceptions(known.run.flinkJobId);
+      await this.deps.runs.saveSnapshot(known.run.id, 'exceptions', JSON.stringify(exceptions), this.deps.now(), this.deps.writeGuard());
+      this.publishNewExceptions(known, exceptions);
+      if (known.warnings.has('exceptions')) await this.clearWarning(known, 'exceptions');
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      await this.warn(known, 'exceptions', err.message);
+    }
+    return 1;
+  }
+
+  /** Records on the run that one detail of its job could not be read (once per detail and message). */
+  async warn(known: KnownJob, detail: RunWarningDetail, problem: string): Promise<void> {
+    if (known.warnings.get(detail) === problem) return;
+    this.deps.log.warn({ cluster: this.deps.clusterName(), job: known.run.flinkJobId, detail, problem }, 'could not read a detail of a job');
+    await this.deps.runs.recordWarning(known.run.id, { detail, message: problem, at: this.deps.now() }, this.deps.writeGuard());
+    known.warnings.set(detail, problem);
+  }
+
+  async clearWarning(known: KnownJob, detail: RunWarningDetail): Promise<void> {
+    await this.deps.runs.clearWarning(known.run.id, detail, this.deps.writeGuard());
+    known.warnings.delete(detail);
+  }
+
+  /** The run is no longer watched: nothing of it is kept. */
+  forget(runId: string): void {
+    this.publishedExceptionAt.delete(runId);
+  }
+
+  /** Publishes the exceptions of a just-read history that are newer than the last one published for the run. */
+  private publishNewExceptions(known: KnownJob, history: ExceptionHistory): void {
+    const entries = history.exceptionHistory?.entries ?? [];
+    const after = this.publishedExceptionAt.get(known.run.id) ?? (known.run.startTime ?? 0) - 1;
+    const fresh = entries.filter((e) => e.timestamp > after).sort((a, b) => a.timestamp - b.timestamp);
+    for (const e of fresh) {
+      this.deps.events.publish({
+        type: 'run.exception',
+        at: e.timestamp,
+        exceptionName: e.exceptionName,
+        message: e.stacktrace.split('\n')[0] ?? e.exceptionName,
+        failedTask: e.taskName ?? null,
+        ...this.deps.refOf(known),
+      });
+    }
+    if (fresh.length) this.publishedExceptionAt.set(known.run.id, fresh.at(-1)!.timestamp);
+  }
+}

@@ -1,0 +1,43 @@
+import type { Cluster } from '@weir/contract';
+import type { RunRef, RunStatus } from '../events/events.js';
+import type { FlinkJobOverview } from '../flink/job-manager.client.js';
+import type { RunRecord, RunWarningDetail } from '../runs/runs.store.js';
+
+/**
+ * What a cluster's watcher keeps in memory per Flink job; the database has the same facts, and a
+ * restarted watcher reads them back from it (ClusterWatcher.remember). Shared by the watcher and
+ * the parts that record for it, which all read and update the same entry.
+ */
+export interface KnownJob {
+  run: RunRecord;
+  taskName: string;
+  lastAt: number | null;
+  /** Flink's own status and time in Weir's latest transition from Flink (never one of Weir's own). */
+  lastFlink: { status: RunStatus; at: number } | null;
+  /** The details of the job Weir could not read, by detail, as recorded on the run (so each is written once). */
+  warnings: Map<RunWarningDetail, string>;
+  /** The job's line of /jobs/overview when Weir last read its details; null until then. */
+  seenAs: FlinkJobOverview | null;
+  /** The last cycle whose overview listed the job. */
+  listedInCycle?: number;
+  missingSince?: number;
+  /** Since when the job's details have disagreed with the overview (Flink's REST cache). */
+  staleSince?: number;
+  /** When Weir last read the job's details: the read that most likely filled Flink's cache entry. */
+  detailsReadAt?: number;
+  /** When Flink's cached (stale) details of this job must have expired. */
+  staleRetryAt?: number;
+}
+
+/** How the run's events name it: the cluster as the watcher knows it now, the task by its latest name. */
+export function refOf(known: KnownJob, cluster: Pick<Cluster, 'id' | 'name'>): RunRef {
+  return {
+    runId: known.run.id,
+    taskId: known.run.taskId,
+    taskName: known.taskName,
+    clusterId: cluster.id,
+    clusterName: cluster.name,
+    flinkJobId: known.run.flinkJobId,
+    jobName: known.run.jobName,
+  };
+}

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { FlinkJobDetails } from '../flink/job-manager.client.js';
+import { firstRecordOf } from './run-discovery.js';
+
+const details = (over: Partial<FlinkJobDetails>): FlinkJobDetails =>
+  ({ jid: 'j1', name: 'orders', state: 'RUNNING', 'start-time': 1_000, 'end-time': -1, duration: 5_000, now: 6_000, timestamps: {}, vertices: [], ...over }) as FlinkJobDetails;
+
+describe('run discovery', () => {
+  it('starts the run of a job found already running at its first status, so the history Flink reports follows in order', () => {
+    const record = firstRecordOf(details({ timestamps: { INITIALIZING: 1_000, CREATED: 1_010, RUNNING: 1_200, FAILED: 0 } }), 'task-1', 'cluster-1');
+    assert.equal(record.status, 'INITIALIZING');
+    assert.deepEqual({ taskId: record.taskId, clusterId: record.clusterId, flinkJobId: record.flinkJobId, jobName: record.jobName, startTime: record.startTime }, {
+      taskId: 'task-1',
+      clusterId: 'cluster-1',
+      flinkJobId: 'j1',
+      jobName: 'orders',
+      startTime: 1_000,
+    });
+  });
+
+  it('takes the current status when Flink gives no times, and a batch job\'s mode from Flink', () => {
+    const record = firstRecordOf(details({ state: 'CREATED', 'start-time': -1, 'job-type': 'BATCH' } as Partial<FlinkJobDetails>), 'task-1', 'cluster-1');
+    assert.equal(record.status, 'CREATED');
+    assert.equal(record.executionMode, 'BATCH');
+    assert.equal(record.startTime, null);
+  });
+});

@@ -1,0 +1,70 @@
+import type { Cluster } from '@weir/contract';
+import type { RunStatus } from '../events/events.js';
+import type { FlinkJobDetails } from '../flink/job-manager.client.js';
+import type { RunObservation } from '../runs/runs.store.js';
+import type { TaskRecord, TasksStore } from '../tasks/tasks.store.js';
+
+/**
+ * A job the watcher finds on a cluster that Weir did not submit still gets a run, and every run
+ * belongs to a task: an EXTERNAL one named after the job. These are the rules of that naming and
+ * of the run's first record, apart from the watcher's cycle that meets such jobs.
+ */
+
+/**
+ * The external task a job found on the cluster belongs to: the one named after the job, else the
+ * one named after the job on this cluster (a task of Weir's own may already bear the job's name),
+ * created when there is none. Two instances (or cycles) racing to create it end with the same one.
+ */
+export async function externalTaskFor(tasks: TasksStore, cluster: Cluster, jobName: string): Promise<TaskRecord> {
+  for (const name of [jobName, `${jobName} @${cluster.name}`]) {
+    const external = await tasks.findExternalByName(name);
+    if (external) return external;
+    if (!(await tasks.getByName(name))) {
+      try {
+        return await tasks.create({
+          name,
+          kind: 'EXTERNAL',
+          lifecycle: 'ONLINE',
+          executionMode: 'STREAMING',
+          clusterId: cluster.id,
+          // A job found on a team's cluster is that team's; on a shared cluster, the default team's.
+          ...(cluster.teamId ? { teamId: cluster.teamId } : {}),
+          description: `Discovered on cluster ${cluster.name}; not submitted by Weir`,
+        });
+      } catch {
+        const raced = await tasks.findExternalByName(name);
+        if (raced) return raced;
+      }
+    }
+  }
+  throw new Error(`cannot name an external task for job ${jobName}`);
+}
+
+/**
+ * The first record of a run of a job Weir has not seen: in the job's first status, so that the
+ * history Flink reports up to now is recorded after it, in order.
+ */
+export function firstRecordOf(details: FlinkJobDetails, taskId: string, clusterId: string): RunObservation {
+  return {
+    taskId,
+    clusterId,
+    flinkJobId: details.jid,
+    jobName: details.name,
+    status: firstStatus(details),
+    executionMode: details['job-type'] === 'BATCH' ? 'BATCH' : 'STREAMING',
+    startTime: details['start-time'] > 0 ? details['start-time'] : null,
+  };
+}
+
+/** The earliest status Flink has a time for (the job's first), or its current one. */
+export function firstStatus(details: Pick<FlinkJobDetails, 'state' | 'timestamps'>): RunStatus {
+  let first: RunStatus = details.state;
+  let at = Infinity;
+  for (const [status, time] of Object.entries(details.timestamps)) {
+    if (time > 0 && time < at) {
+      at = time;
+      first = status as RunStatus;
+    }
+  }
+  return first;
+}
