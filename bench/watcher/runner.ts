@@ -106,6 +106,7 @@ async function setUp(opts: RunnerStart, t0: number): Promise<Ready> {
     });
     manager = new WatcherManager({
       clusters: weir.services.clusters,
+      flink: weir.services.flink,
       runs: weir.services.runs,
       tasks: weir.services.tasks,
       events: weir.services.bus,

@@ -11,9 +11,11 @@ import { LdapLogin } from './auth/ldap/ldap-login.js';
 import { SessionsStore } from './auth/sessions.store.js';
 import { OidcLogin } from './auth/oidc/oidc-login.js';
 import { UsersStore } from './auth/users.store.js';
+import { sealedCredentialHeaders } from './clusters/cluster-credentials.js';
 import { ClustersService } from './clusters/clusters.service.js';
 import { ClustersStore } from './clusters/clusters.store.js';
 import { EventBus } from './events/events.js';
+import { FlinkClients } from './flink/flink-clients.js';
 import { LiveStreams, type LiveStreamSettings } from './events/live-streams.js';
 import { EventAudience } from './events/event-audience.js';
 import { createJobHealth } from './health/job-health.js';
@@ -123,7 +125,9 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const identity = identityProviders(config, secrets, auth, log);
   // One gate for every request Weir sends out (clusters, alert channels).
   const outbound = new OutboundGuard(config.outbound);
-  const clusters = new ClustersService(new ClustersStore(database), audit, secrets, config.flinkTimeoutMs, outbound, { exists: async (id) => (await teamsStore.ownerOf('team', id)) !== undefined }, clusterEvents);
+  // Every domain reaches Flink through these clients; the clusters' credentials are opened only as a client is built.
+  const flink = new FlinkClients({ timeoutMs: config.flinkTimeoutMs, outbound, headersFor: sealedCredentialHeaders(secrets) });
+  const clusters = new ClustersService(new ClustersStore(database), audit, secrets, flink, { exists: async (id) => (await teamsStore.ownerOf('team', id)) !== undefined }, clusterEvents);
   // Several instances on one server database share the clusters; on SQLite (one file, one
   // instance) every cluster is this instance's, unless a test turns leases on.
   const leaseConfig = config.clusterLeases;
@@ -139,6 +143,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
       : undefined;
   const watchers = new WatcherManager({
     clusters,
+    flink,
     runs,
     tasks,
     events: bus,
@@ -161,25 +166,25 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const watches = leases ? (clusterId: string) => leases.holds(clusterId) : undefined;
   const perCluster = watches ? { watches } : {};
   const checkpoints = Object.assign(
-    new CheckpointTracker({ clusters, runs, tasks, events: bus, log, ...perCluster, ...(leases ? { writeGuard: (clusterId: string) => leases.writeGuard(clusterId) } : {}) }),
+    new CheckpointTracker({ clusters, flink, runs, tasks, events: bus, log, ...perCluster, ...(leases ? { writeGuard: (clusterId: string) => leases.writeGuard(clusterId) } : {}) }),
     { knownSince: Date.now() },
   );
   const metricSettings = config.metrics ?? { intervalMs: 10_000, retentionMs: 168 * 3_600_000 };
   const metricsStore = new MetricsStore(database);
-  const metricSampler = new MetricSampler({ store: metricsStore, clusters, settings: metricSettings, log, ...perCluster });
-  const metrics = new MetricsService({ store: metricsStore, runs, clusters, sampler: metricSampler, audit, settings: metricSettings });
+  const metricSampler = new MetricSampler({ store: metricsStore, clusters, flink, settings: metricSettings, log, ...perCluster });
+  const metrics = new MetricsService({ store: metricsStore, runs, clusters, flink, sampler: metricSampler, audit, settings: metricSettings });
   const savepoints = new SavepointsStore(database);
   const taskVersions = new TaskVersionsStore(database);
-  const runDetail = new RunDetailService({ runs, tasks, versions: taskVersions, savepoints, clusters, watchers, checkpoints });
+  const runDetail = new RunDetailService({ runs, tasks, versions: taskVersions, savepoints, clusters, flink, watchers, checkpoints });
   // The logs that explain a failure, kept when it happens (captured off the watcher's path).
-  const logCaptures = new LogCaptureService({ store: new LogCapturesStore(database), runs, clusters, audit, settings: config.logCaptures ?? DEFAULT_LOG_CAPTURE_SETTINGS, log });
+  const logCaptures = new LogCaptureService({ store: new LogCapturesStore(database), runs, clusters, flink, audit, settings: config.logCaptures ?? DEFAULT_LOG_CAPTURE_SETTINGS, log });
   const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));
   const teamExists = async (teamId: string) => (await teamsStore.ownerOf('team', teamId)) !== undefined;
-  const tasksService = new TasksService({ tasks, versions: taskVersions, clusters, jars, audit, teamExists, log });
-  const sqlAuthoring = new SqlAuthoringService({ task: (id) => tasksService.record(id), clusters, audit, log });
+  const tasksService = new TasksService({ tasks, versions: taskVersions, clusters, flink, jars, audit, teamExists, log });
+  const sqlAuthoring = new SqlAuthoringService({ task: (id) => tasksService.record(id), clusters, flink, audit, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
-  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, watchers, jars, audit, bus });
-  const health = createJobHealth({ database, runs, tasks, clusters, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000, ...perCluster });
+  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, flink, watchers, jars, audit, bus });
+  const health = createJobHealth({ database, runs, tasks, clusters, flink, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000, ...perCluster });
   health.useOperations(operations);
   const alerts = createAlerting({
     database,
@@ -193,7 +198,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     autoRestart: { handlesFailure: health.handlesFailure },
   });
 
-  const savepointRetention = new SavepointRetentionService({ savepoints, runs, tasks, clusters, audit });
+  const savepointRetention = new SavepointRetentionService({ savepoints, runs, tasks, clusters, flink, audit });
   const savepointCatalog = new SavepointCatalogService({ savepoints, runs, tasks, versions: taskVersions });
   const savepointPolicyStore = new SavepointPoliciesStore(database);
   const savepointPolicies = new SavepointPolicyService({ policies: savepointPolicyStore, tasks, audit });
@@ -295,6 +300,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, preferences, teams, teamsStore, identity, clusters, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, logCaptures, tasksService, sqlAuthoring, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, preferences, teams, teamsStore, identity, clusters, flink, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, logCaptures, tasksService, sqlAuthoring, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

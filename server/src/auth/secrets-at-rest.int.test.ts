@@ -174,15 +174,15 @@ forEachDatabase('secrets at rest and the audit trail', (getDb) => {
     assert.equal((patched.json() as { health: string }).health, 'HEALTHY');
     assert.ok(proxy.seen.slice(seenBeforePatch).includes(bearerHeader), 'the new token was proven against the endpoint');
     const stored = await services.clusters.get(cluster.id);
-    const jm = services.clusters.jobManager(stored);
+    const jm = services.flink.jobManager(stored);
     assert.equal((await jm.probe()).flinkVersion, clusterVersion);
     // The watcher's clients send them too: its JobManager client, and its HistoryServer client (behind a
     // gateway of its own here, so that only these two requests reach it).
     const gateway = await securedJobManager(flink.restUrl);
     try {
       gateway.accept.add(bearerHeader);
-      await services.clusters.watcherClient({ ...stored, restUrl: gateway.url }).jobsOverview();
-      await services.clusters.historyClient({ ...stored, historyUrl: gateway.url })!.jobsOverview();
+      await services.flink.watcherClient({ ...stored, restUrl: gateway.url }).jobsOverview();
+      await services.flink.historyClient({ ...stored, historyUrl: gateway.url })!.jobsOverview();
       assert.deepEqual(gateway.seen, [bearerHeader, bearerHeader]);
     } finally {
       await gateway.close();

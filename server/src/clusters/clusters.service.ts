@@ -3,34 +3,15 @@ import { auditChanges, type AuditChange } from '../audit/audit-changes.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { mayAct, SYSTEM_PRINCIPAL, type Principal, type TeamScope } from '../access/principal.js';
 import { AppError, ConflictError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
-import { JobManagerClient } from '../flink/job-manager.client.js';
-import { leanGet } from '../flink/lean-get.js';
-import { SqlGatewayClient } from '../flink/sql-gateway.client.js';
+import type { FlinkAddress, FlinkClients } from '../flink/flink-clients.js';
 import type { EventBus } from '../events/events.js';
-import type { OutboundGuard } from '../outbound/outbound-guard.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { assertSecretStaysAtItsDestinations } from '../secrets/secret-destination.js';
+import { authorizationHeader } from './cluster-credentials.js';
 import type { ClusterRecord, ClustersStore } from './clusters.store.js';
 
 /** A cluster as the service hands it out: the API's fields plus the sealed credentials the clients need. */
 export type Cluster = ClusterRecord;
-
-/** Where a client for a cluster's endpoints needs to go, with the sealed credentials when there are any. */
-export interface ClusterEndpoint {
-  id: string;
-  restUrl: string;
-  /** The cluster Weir started on this machine itself: the one cluster outbound rules do not apply to. */
-  isLocal?: boolean;
-  /** Present on every cluster the service returns; an object without it gets no credentials. */
-  authSealed?: string | null;
-}
-
-interface CachedClient {
-  url: string;
-  authSealed: string | null;
-  isLocal: boolean;
-  jm: JobManagerClient;
-}
 
 export interface ClusterEvents {
   /** Called after a cluster was added, changed or removed, so watchers can follow. */
@@ -44,16 +25,12 @@ export interface ClusterEvents {
  * after its addresses answered as Flink does; health is re-checked on a schedule.
  */
 export class ClustersService {
-  private readonly clients = new Map<string, CachedClient>();
-  private readonly watcherClients = new Map<string, CachedClient>();
-  private readonly historyClients = new Map<string, CachedClient>();
-
   constructor(
     private readonly store: ClustersStore,
     private readonly audit: AuditService,
     private readonly secrets: SecretBox,
-    private readonly flinkTimeoutMs: number,
-    private readonly outbound: OutboundGuard,
+    /** Probes new addresses, and keeps each cluster's clients; dropped with the cluster. */
+    private readonly flink: FlinkClients,
     private readonly teams: { exists(teamId: string): Promise<boolean> },
     readonly events: ClusterEvents = {},
     private readonly now: () => number = Date.now,
@@ -70,62 +47,6 @@ export class ClustersService {
     return c;
   }
 
-  /** The one JobManager client per cluster, reused so connections are kept alive. */
-  jobManager(cluster: ClusterEndpoint): JobManagerClient {
-    return this.cachedClient(this.clients, cluster, cluster.restUrl, {});
-  }
-
-  /**
-   * The watcher's client for a cluster: the same endpoint and credentials, over
-   * the leaner transport (a third of fetch's CPU per request), which the watcher
-   * can use because it only sends small JSON requests.
-   */
-  watcherClient(cluster: ClusterEndpoint): JobManagerClient {
-    return this.cachedClient(this.watcherClients, cluster, cluster.restUrl, { plainGet: leanGet });
-  }
-
-  /**
-   * The watcher's client for a cluster's Flink HistoryServer, or none when it has none. It sends
-   * the cluster's credentials: a HistoryServer is usually published behind the same gateway as
-   * its JobManager.
-   */
-  historyClient(cluster: ClusterEndpoint & { historyUrl: string | null }): JobManagerClient | undefined {
-    if (!cluster.historyUrl) return undefined;
-    return this.cachedClient(this.historyClients, cluster, cluster.historyUrl, { label: 'HistoryServer', plainGet: leanGet });
-  }
-
-  /** A client kept per cluster while its address and credentials stay the same, so its connections are reused. */
-  private cachedClient(
-    cache: Map<string, CachedClient>,
-    cluster: ClusterEndpoint,
-    url: string,
-    options: Pick<ConstructorParameters<typeof JobManagerClient>[0], 'label' | 'plainGet'>,
-  ): JobManagerClient {
-    const authSealed = cluster.authSealed ?? null;
-    const isLocal = cluster.isLocal ?? false;
-    const cached = cache.get(cluster.id);
-    if (cached && cached.url === url && cached.authSealed === authSealed && cached.isLocal === isLocal) return cached.jm;
-    const jm = new JobManagerClient({ baseUrl: url, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(authSealed), ...this.outboundFor(cluster), ...options });
-    cache.set(cluster.id, { url, authSealed, isLocal, jm });
-    return jm;
-  }
-
-  sqlGateway(cluster: Pick<Cluster, 'gatewayUrl' | 'name'> & { authSealed?: string | null; isLocal?: boolean }): SqlGatewayClient {
-    if (!cluster.gatewayUrl) throw new AppError('VALIDATION', `Cluster ${cluster.name} has no SQL Gateway address`);
-    return new SqlGatewayClient({ baseUrl: cluster.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers: this.headersFor(cluster.authSealed ?? null), ...this.outboundFor(cluster) });
-  }
-
-  /** Every request to a cluster passes the outbound guard, except those to the cluster Weir started itself. */
-  private outboundFor(cluster: { isLocal?: boolean }): { outbound?: OutboundGuard } {
-    return cluster.isLocal ? {} : { outbound: this.outbound };
-  }
-
-  /** The Authorization header for sealed credentials; opened only here, just before use. */
-  private headersFor(authSealed: string | null): Record<string, string> | undefined {
-    if (!authSealed) return undefined;
-    return authorizationHeader(JSON.parse(this.secrets.open(authSealed)) as ClusterAuthRequest);
-  }
-
   private seal(auth: ClusterAuthRequest): { type: ClusterAuthRequest['type']; sealed: string } {
     return { type: auth.type, sealed: this.secrets.seal(JSON.stringify(auth)) };
   }
@@ -136,11 +57,10 @@ export class ClustersService {
     return this.audit.around(actor, 'cluster.create', { type: 'cluster', name: req.name, teamId }, async () => {
       await this.assertMayOwn(actor, teamId);
       if (await this.store.getByName(req.name)) throw new ConflictError(`A cluster named ${req.name} already exists`);
-      const headers = req.auth ? authorizationHeader(req.auth) : undefined;
-      const outbound = this.outboundFor({ isLocal: opts.isLocal });
-      const probe = await new JobManagerClient({ baseUrl: req.restUrl, timeoutMs: this.flinkTimeoutMs, headers, ...outbound }).probe();
-      if (req.gatewayUrl) await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers, ...outbound }).probe();
-      if (req.historyUrl) await this.probeHistoryServer(req.historyUrl, headers, outbound);
+      const address = { headers: req.auth ? authorizationHeader(req.auth) : undefined, isLocal: opts.isLocal };
+      const probe = await this.flink.jobManagerAt(req.restUrl, address).probe();
+      if (req.gatewayUrl) await this.flink.sqlGatewayAt(req.gatewayUrl, address).probe();
+      if (req.historyUrl) await this.probeHistoryServer(req.historyUrl, address);
       const now = this.now();
       const cluster = await this.store.create({
         name: req.name,
@@ -184,15 +104,15 @@ export class ClustersService {
       }
       // New credentials are proven against the endpoint before they are kept, like a new address.
       const auth = req.auth === undefined ? undefined : req.auth && this.seal(req.auth);
-      const headers = req.auth === undefined ? this.headersFor(existing.authSealed) : req.auth ? authorizationHeader(req.auth) : undefined;
-      const outbound = this.outboundFor(existing);
+      const headers = req.auth === undefined ? this.flink.headersFor(existing.authSealed) : req.auth ? authorizationHeader(req.auth) : undefined;
+      const address = { headers, isLocal: existing.isLocal };
       if ((req.restUrl && req.restUrl !== existing.restUrl) || req.auth) {
-        await new JobManagerClient({ baseUrl: req.restUrl ?? existing.restUrl, timeoutMs: this.flinkTimeoutMs, headers, ...outbound }).probe();
+        await this.flink.jobManagerAt(req.restUrl ?? existing.restUrl, address).probe();
       }
       if (req.gatewayUrl && req.gatewayUrl !== existing.gatewayUrl) {
-        await new SqlGatewayClient({ baseUrl: req.gatewayUrl, timeoutMs: this.flinkTimeoutMs, headers, ...outbound }).probe();
+        await this.flink.sqlGatewayAt(req.gatewayUrl, address).probe();
       }
-      if (req.historyUrl && req.historyUrl !== existing.historyUrl) await this.probeHistoryServer(req.historyUrl, headers, outbound);
+      if (req.historyUrl && req.historyUrl !== existing.historyUrl) await this.probeHistoryServer(req.historyUrl, address);
       const updated = await this.store.update(id, { ...req, auth });
       this.events.onClustersChanged?.();
       return this.check(updated.id);
@@ -211,15 +131,15 @@ export class ClustersService {
    * A HistoryServer address is proven like the others before it is kept (the watcher sends it the
    * cluster's credentials): it must answer the archived jobs list as Flink's HistoryServer does.
    */
-  private async probeHistoryServer(historyUrl: string, headers: Record<string, string> | undefined, outbound: { outbound?: OutboundGuard }): Promise<void> {
-    await new JobManagerClient({ baseUrl: historyUrl, timeoutMs: this.flinkTimeoutMs, headers, label: 'HistoryServer', ...outbound }).probeArchive();
+  private async probeHistoryServer(historyUrl: string, address: FlinkAddress): Promise<void> {
+    await this.flink.jobManagerAt(historyUrl, { ...address, label: 'HistoryServer' }).probeArchive();
   }
 
   async remove(actor: Principal, id: string): Promise<void> {
     const existing = await this.get(id);
     await this.audit.around(actor, 'cluster.delete', { type: 'cluster', id, name: existing.name }, async () => {
       await this.store.delete(id);
-      this.clients.delete(id);
+      this.flink.forget(id);
       this.events.onClustersChanged?.();
     });
   }
@@ -230,7 +150,7 @@ export class ClustersService {
     const checkedAt = this.now();
     let checked: Cluster;
     try {
-      const probe = await this.jobManager(cluster).probe();
+      const probe = await this.flink.jobManager(cluster).probe();
       checked = await this.store.recordHealth(id, { health: 'HEALTHY', ...probe, checkedAt, error: null });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -266,13 +186,6 @@ function addressesOf(cluster: Pick<Cluster, 'restUrl' | 'gatewayUrl' | 'historyU
 /** The fields an update request sets (a field left out keeps its value). */
 function definedFields(req: UpdateClusterRequest): Partial<Pick<Cluster, 'restUrl' | 'gatewayUrl' | 'historyUrl'>> {
   return Object.fromEntries(Object.entries({ restUrl: req.restUrl, gatewayUrl: req.gatewayUrl, historyUrl: req.historyUrl }).filter(([, v]) => v !== undefined));
-}
-
-/** The Authorization header for a secured Flink REST endpoint. */
-export function authorizationHeader(auth: ClusterAuthRequest): Record<string, string> {
-  return auth.type === 'basic'
-    ? { authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}` }
-    : { authorization: `Bearer ${auth.token}` };
 }
 
 /**

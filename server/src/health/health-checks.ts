@@ -1,6 +1,8 @@
 import type { Cluster, HealthCheckName, HealthCheckResult, HealthCheckSettings } from '@weir/contract';
 import { DEFAULT_HEALTH_CHECK_SETTINGS } from '@weir/contract';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
+import type { JobManagerClient } from '../flink/job-manager.client.js';
 import { AppError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';
 import type { RunsStore } from '../runs/runs.store.js';
@@ -81,7 +83,8 @@ export class HealthChecker {
     private readonly deps: {
       store: HealthStore;
       runs: RunsStore;
-      clusters: Pick<ClustersService, 'list' | 'jobManager'>;
+      clusters: Pick<ClustersService, 'list'>;
+      flink: Pick<FlinkClients, 'jobManager'>;
       checkpoints: { lastCompletedCheckpointAt(runId: string): Promise<number | null> };
       bus: EventBus;
       /** Several instances: the clusters this one watches (the others' runs are checked by their instance). */
@@ -132,7 +135,7 @@ export class HealthChecker {
 
     const reachable = cluster && cluster.health !== 'UNREACHABLE' && cluster.health !== 'NOT_FLINK';
     if (run.status === 'RUNNING' && cluster && reachable) {
-      const jm = this.deps.clusters.jobManager(cluster);
+      const jm = this.deps.flink.jobManager(cluster);
       try {
         if (!this.checkpointConfigs.has(run.runId)) {
           requests += 1;
@@ -207,7 +210,7 @@ export class HealthChecker {
   }
 
   /** The first vertex (in the job's order) whose back-pressure level is HIGH, among those with a downstream. */
-  private async highVertex(run: CheckedRun, jm: ReturnType<ClustersService['jobManager']>): Promise<{ high: string | null; requests: number }> {
+  private async highVertex(run: CheckedRun, jm: JobManagerClient): Promise<{ high: string | null; requests: number }> {
     const snapshot = await this.deps.runs.getSnapshot(run.runId, 'job');
     if (!snapshot) return { high: null, requests: 0 };
     const job = snapshot.data;

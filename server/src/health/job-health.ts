@@ -1,5 +1,6 @@
 import type { AuditService } from '../audit/audit.service.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/events.js';
 import type { RunsStore } from '../runs/runs.store.js';
@@ -16,6 +17,7 @@ export interface JobHealthOptions {
   runs: RunsStore;
   tasks: TasksStore;
   clusters: ClustersService;
+  flink: FlinkClients;
   checkpoints: { lastCompletedCheckpointAt(runId: string): Promise<number | null> };
   audit: AuditService;
   log: Logger;
@@ -62,7 +64,7 @@ export function createJobHealth(options: JobHealthOptions) {
     /** The alert engine asks this before alerting on a FAILED run Weir is about to restart itself. */
     handlesFailure: (runId: string): Promise<boolean> => restarter?.handles(runId) ?? Promise.resolve(false),
     start(bus: EventBus, scheduler: Scheduler): void {
-      checker = new HealthChecker({ store, runs: options.runs, clusters: options.clusters, checkpoints: options.checkpoints, bus, log: options.log, now: options.now, ...(options.watches ? { watches: options.watches } : {}) });
+      checker = new HealthChecker({ store, runs: options.runs, clusters: options.clusters, flink: options.flink, checkpoints: options.checkpoints, bus, log: options.log, now: options.now, ...(options.watches ? { watches: options.watches } : {}) });
       restarter = new AutoRestarter({ store, runs: options.runs, bus, audit: options.audit, log: options.log, resubmitter: pending.resubmitter, now: options.now });
       unsubscribe.push(restarter.listen(bus));
       scheduler.schedule({ name: 'health-checks', instance: 'each', intervalMs: options.checkIntervalMs, timeoutMs: Math.max(options.checkIntervalMs * 3, 30_000), run: (signal) => checker!.evaluate(signal).then(() => undefined) });

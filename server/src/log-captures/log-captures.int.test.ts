@@ -27,6 +27,7 @@ describe('log captures on a real Flink job', () => {
       store: new LogCapturesStore(weir.database),
       runs: weir.services.runs,
       clusters: weir.services.clusters,
+      flink: weir.services.flink,
       audit: weir.services.audit,
       settings: { ...SETTINGS, ...settings },
       log: { info: () => undefined, warn: () => undefined, error: (o, m) => console.error(m, o) },

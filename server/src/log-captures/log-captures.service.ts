@@ -4,6 +4,7 @@ import type { LogCapture, LogCapturePartText, RunLogCaptures } from '@weir/contr
 import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import { newId } from '../db/ids.js';
 import { AppError, NotFoundError } from '../errors/errors.js';
 import type { EventBus, WeirEvent } from '../events/events.js';
@@ -104,6 +105,7 @@ export class LogCaptureService {
       store: LogCapturesStore;
       runs: RunsStore;
       clusters: ClustersService;
+      flink: FlinkClients;
       audit: AuditService;
       settings: LogCaptureSettings;
       log: Logger;
@@ -247,7 +249,7 @@ export class LogCaptureService {
     if (left <= 0) return finish('FAILED', `The run's captures already keep ${this.deps.settings.runBytes} bytes, the most one run keeps (WEIR_LOG_CAPTURE_RUN_BYTES)`, []);
     let jm: JobManagerClient;
     try {
-      jm = this.deps.clusters.jobManager(await this.deps.clusters.get(run.clusterId));
+      jm = this.deps.flink.jobManager(await this.deps.clusters.get(run.clusterId));
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       return finish('FAILED', `The run's cluster cannot be asked: ${err.message}`, []);

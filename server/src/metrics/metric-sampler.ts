@@ -1,4 +1,5 @@
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import { AppError } from '../errors/errors.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type { MetricsStore, SampledRun, SampleRow } from './metrics.store.js';
@@ -32,6 +33,7 @@ export class MetricSampler {
     private readonly deps: {
       store: MetricsStore;
       clusters: ClustersService;
+      flink: Pick<FlinkClients, 'jobManager'>;
       settings: SamplerSettings;
       log: Logger;
       now?: () => number;
@@ -54,7 +56,7 @@ export class MetricSampler {
       if (this.deps.watches && !this.deps.watches(run.clusterId)) continue;
       let jm = clients.get(run.clusterId);
       if (jm === undefined) {
-        jm = await this.deps.clusters.get(run.clusterId).then((c) => this.deps.clusters.jobManager(c)).catch(() => null);
+        jm = await this.deps.clusters.get(run.clusterId).then((c) => this.deps.flink.jobManager(c)).catch(() => null);
         clients.set(run.clusterId, jm);
       }
       if (!jm) continue;

@@ -2,6 +2,7 @@ import { JOB_METRICS, SERIES_KEY_PATTERN, TASKMANAGER_METRICS, VERTEX_METRICS, t
 import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import { AppError, InputError, NotFoundError } from '../errors/errors.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import type { MetricSampler, SamplerSettings } from './metric-sampler.js';
@@ -18,6 +19,7 @@ export class MetricsService {
       store: MetricsStore;
       runs: RunsStore;
       clusters: ClustersService;
+      flink: Pick<FlinkClients, 'jobManager'>;
       sampler: MetricSampler;
       audit: AuditService;
       settings: SamplerSettings;
@@ -66,7 +68,7 @@ export class MetricsService {
     if (!series.length) return;
     try {
       const cluster = await this.deps.clusters.get(run.clusterId);
-      await this.deps.sampler.sampleRun(this.deps.clusters.jobManager(cluster), { runId: run.id, flinkJobId: run.flinkJobId, series });
+      await this.deps.sampler.sampleRun(this.deps.flink.jobManager(cluster), { runId: run.id, flinkJobId: run.flinkJobId, series });
     } catch (err) {
       // The scheduled sampler tries again; choosing must not fail because Flink is slow right now.
       if (!(err instanceof AppError)) throw err;
@@ -104,7 +106,7 @@ export class MetricsService {
     };
     let vertices: { id: string; name: string }[] = [];
     let taskManagers: string[] = [];
-    const jm = await this.deps.clusters.get(run.clusterId).then((c) => this.deps.clusters.jobManager(c)).catch(() => null);
+    const jm = await this.deps.clusters.get(run.clusterId).then((c) => this.deps.flink.jobManager(c)).catch(() => null);
     if (jm && run.status === 'RUNNING') {
       const [details, tms] = await Promise.all([jm.job(run.flinkJobId).catch(() => null), jm.taskManagers().catch(() => null)]);
       if (details) vertices = details.vertices.map((v) => ({ id: v.id, name: v.name }));

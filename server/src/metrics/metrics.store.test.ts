@@ -59,9 +59,10 @@ forEachDatabase('MetricsStore', (getDb) => {
     const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
     // Its cluster is not registered: defaults are chosen, then there is nowhere to read a first point from.
     const clusters = { get: async () => Promise.reject(new NotFoundError('Cluster', 'c2')) } as unknown as ClustersService;
+    const flink = { jobManager: () => assert.fail('an unregistered cluster has no JobManager to call') };
     const settings = { intervalMs: 10_000, retentionMs: 3_600_000 };
-    const sampler = new MetricSampler({ store, clusters, settings, log: quiet, now: () => T0 });
-    const metrics = new MetricsService({ store, runs, clusters, sampler, audit: new AuditService(new AuditStore(getDb())), settings, now: () => T0 });
+    const sampler = new MetricSampler({ store, clusters, flink, settings, log: quiet, now: () => T0 });
+    const metrics = new MetricsService({ store, runs, clusters, flink, sampler, audit: new AuditService(new AuditStore(getDb())), settings, now: () => T0 });
     const source = 'ea632d67b7d595e5b851708ae9ad79d6';
     const sink = '0a448493b4782967b150582570326227';
     await runs.saveSnapshot(fresh.id, 'job', JSON.stringify({ jid: 'c'.repeat(32), name: 'j', state: 'RUNNING', 'start-time': T0, 'end-time': -1, duration: 1, now: T0, timestamps: { RUNNING: T0 }, vertices: [vertex(source, 'Source: orders'), vertex(sink, 'Sink: totals')] }), T0);

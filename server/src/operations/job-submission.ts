@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Cluster, SavepointStrategy } from '@weir/contract';
 import type { Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import { ConflictError, FlinkRejectedError, InputError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';
-import type { SqlErrorDetails } from '../flink/sql-gateway.client.js';
+import type { SqlErrorDetails, SqlGatewayClient } from '../flink/sql-gateway.client.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { SavepointsStore } from '../runs/savepoints.store.js';
 import { knownMissing } from '../flink/state-paths.js';
@@ -35,6 +36,7 @@ export class JobSubmission {
       savepoints: SavepointsStore;
       versions: TaskVersionsStore;
       clusters: ClustersService;
+      flink: FlinkClients;
       jars: JarFilesStore;
       watchers: WatcherManager;
       bus: EventBus;
@@ -75,7 +77,7 @@ export class JobSubmission {
       const message = err instanceof Error ? err.message : String(err);
       const at = Math.max(this.now(), submittedAt + 1);
       // A job id Flink never had must not be shown or read as a Flink job: the run says why it never got there.
-      const reached = await this.deps.clusters.jobManager(cluster).jobExists(jobId).catch(() => null);
+      const reached = await this.deps.flink.jobManager(cluster).jobExists(jobId).catch(() => null);
       await this.deps.runs.appendTransition(run.id, { toStatus: 'FAILED', at, source: 'weir', note: `Submission failed: ${message}` });
       await this.deps.runs.update(run.id, { status: 'FAILED', endTime: at, ...(reached === false ? { submissionError: message } : {}) });
       this.deps.bus.publish({
@@ -109,7 +111,7 @@ export class JobSubmission {
       const { message, line, column, statementIndex } = err.problem;
       throw new InputError(`The script cannot be submitted: ${message} (line ${line}, column ${column})`, { message, line, column, statementIndex });
     }
-    const gateway = this.deps.clusters.sqlGateway(cluster);
+    const gateway = this.deps.flink.sqlGateway(cluster);
     const session = await gateway.openSession(`weir-${task.name}`, jobConfiguration(config, { 'pipeline.name': task.name }));
     try {
       for (const statement of plan.setup) await this.execute(gateway, session, statement);
@@ -125,7 +127,7 @@ export class JobSubmission {
   }
 
   /** One statement; a rejection comes back with its position in the task's script. */
-  private async execute(gateway: ReturnType<ClustersService['sqlGateway']>, session: string, statement: GatewayStatement, executionConfig?: Record<string, string>) {
+  private async execute(gateway: SqlGatewayClient, session: string, statement: GatewayStatement, executionConfig?: Record<string, string>) {
     try {
       return await gateway.execute(session, statement.text, { executionConfig });
     } catch (err) {
@@ -141,7 +143,7 @@ export class JobSubmission {
     if (!spec) throw new InputError('The version has no jar');
     const jar = await this.deps.jars.read(spec.jarId);
     if (!jar) throw new ConflictError(`Jar ${spec.jarId} is no longer stored in Weir; upload it again and publish a new version`);
-    const jm = this.deps.clusters.jobManager(cluster);
+    const jm = this.deps.flink.jobManager(cluster);
     const uploaded = await jm.uploadJar(jar.file.fileName, jar.content);
     try {
       await jm.runJar(uploaded, {

@@ -2,6 +2,7 @@ import { isTerminalRunStatus } from '@weir/contract';
 import type { AuditService, AuditTarget } from '../audit/audit.service.js';
 import { SYSTEM_PRINCIPAL, type Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import { AppError, ConflictError, FlinkRejectedError, NotFoundError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
@@ -27,6 +28,7 @@ export class JobWaits {
       tasks: TasksStore;
       savepoints: SavepointsStore;
       clusters: ClustersService;
+      flink: FlinkClients;
       audit: AuditService;
       watchers: WatcherManager;
       bus: EventBus;
@@ -44,7 +46,7 @@ export class JobWaits {
   }
 
   private async jobManagerOf(run: RunRecord): Promise<JobManagerClient> {
-    return this.deps.clusters.jobManager(await this.deps.clusters.get(run.clusterId));
+    return this.deps.flink.jobManager(await this.deps.clusters.get(run.clusterId));
   }
 
   /**

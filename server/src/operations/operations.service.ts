@@ -14,6 +14,7 @@ import { isTerminalRunStatus } from '@weir/contract';
 import type { AuditService, AuditTarget } from '../audit/audit.service.js';
 import { mayAct, type Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import { AppError, ConflictError, FlinkUnreachableError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
@@ -51,6 +52,7 @@ export class OperationsService {
       runs: RunsStore;
       savepoints: SavepointsStore;
       clusters: ClustersService;
+      flink: FlinkClients;
       watchers: WatcherManager;
       jars: JarFilesStore;
       audit: AuditService;
@@ -299,8 +301,8 @@ export class OperationsService {
   async assertClusterAnswers(runId: string): Promise<void> {
     const { run, task } = await this.runAndTask(runId);
     const cluster = await this.deps.clusters.get(run.clusterId);
-    await this.deps.clusters.jobManager(cluster).probe();
-    if (task.kind === 'SQL') await this.deps.clusters.sqlGateway(cluster).probe();
+    await this.deps.flink.jobManager(cluster).probe();
+    if (task.kind === 'SQL') await this.deps.flink.sqlGateway(cluster).probe();
   }
 
   /** Reads the run's cluster now instead of at the next watcher cycle. */
@@ -405,7 +407,7 @@ export class OperationsService {
 
   private async clusterOf(run: RunRecord): Promise<{ cluster: Cluster; jm: JobManagerClient }> {
     const cluster = await this.deps.clusters.get(run.clusterId);
-    return { cluster, jm: this.deps.clusters.jobManager(cluster) };
+    return { cluster, jm: this.deps.flink.jobManager(cluster) };
   }
 
   /**

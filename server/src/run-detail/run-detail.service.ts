@@ -1,6 +1,7 @@
 import { isTerminalRunStatus, runDurationMs, type Cluster, type DataSource, type RunCheckpoints, type RunCluster, type RunConfiguration, type RunDetail, type RunExceptions, type RunGraph, type RunLineage, type RunLogPage, type RunLogQuery, type RunSql, type SectionSource } from '@weir/contract';
 import type { z } from 'zod';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import { AppError, FlinkRejectedError, NotFoundError } from '../errors/errors.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type * as S from '../flink/flink-rest.schemas.js';
@@ -56,6 +57,7 @@ export class RunDetailService {
       versions: TaskVersionsStore;
       savepoints: SavepointsStore;
       clusters: ClustersService;
+      flink: FlinkClients;
       watchers: WatcherManager;
       /** When each run's latest checkpoint completed, as far as Weir knows (decides what restarts are offered). */
       checkpoints?: { lastCompletedCheckpointAt(runId: string): Promise<number | null> };
@@ -338,7 +340,7 @@ export class RunDetailService {
       if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
       throw err;
     });
-    return { run, cluster, jm: cluster ? this.deps.clusters.jobManager(cluster) : null };
+    return { run, cluster, jm: cluster ? this.deps.flink.jobManager(cluster) : null };
   }
 
   private liveSource(): SectionSource {

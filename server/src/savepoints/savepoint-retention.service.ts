@@ -3,6 +3,7 @@ import { isTerminalRunStatus, type SavepointDisposalResult, type SavepointRetent
 import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import { NotFoundError } from '../errors/errors.js';
 import { restoredPathOf } from '../flink/saved-states.js';
 import type { RunsStore } from '../runs/runs.store.js';
@@ -35,6 +36,7 @@ export class SavepointRetentionService {
       runs: RunsStore;
       tasks: TasksStore;
       clusters: ClustersService;
+      flink: FlinkClients;
       audit: AuditService;
       now?: () => number;
       settings?: Partial<DisposalSettings>;
@@ -116,7 +118,7 @@ export class SavepointRetentionService {
     const path = savepoint.path;
     const run = await this.deps.runs.get(savepoint.runId);
     if (!run) throw new NotFoundError('Run', savepoint.runId);
-    const jm = this.deps.clusters.jobManager(await this.deps.clusters.get(run.clusterId));
+    const jm = this.deps.flink.jobManager(await this.deps.clusters.get(run.clusterId));
     const local = localDirectory(path);
     const wasThere = local !== undefined && fs.existsSync(local);
     const triggerId = await jm.disposeSavepoint(path);

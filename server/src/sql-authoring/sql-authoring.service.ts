@@ -16,6 +16,7 @@ import {
 import type { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import { FlinkRejectedError, InputError } from '../errors/errors.js';
 import { readCatalogs } from '../flink/sql-catalog.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
@@ -53,6 +54,7 @@ export class SqlAuthoringService {
     private readonly deps: {
       task: (id: string) => Promise<TaskRecord>;
       clusters: ClustersService;
+      flink: FlinkClients;
       audit: AuditService;
       log?: { warn(o: unknown, m: string): void };
     },
@@ -200,7 +202,7 @@ export class SqlAuthoringService {
         }
       } finally {
         if (operation) await gateway.closeOperation(handle, operation).catch(() => undefined);
-        jobEnded = await this.endPreviewJob(this.deps.clusters.jobManager(cluster), jobId, jobName);
+        jobEnded = await this.endPreviewJob(this.deps.flink.jobManager(cluster), jobId, jobName);
         detail.jobEnded = jobEnded;
         await gateway.closeSession(handle).catch(() => undefined);
       }
@@ -259,7 +261,7 @@ export class SqlAuthoringService {
     if (task.kind !== 'SQL') throw new InputError(`Task ${task.name} is not a FlinkSQL task`);
     const cluster = await this.deps.clusters.get(task.clusterId);
     if (!cluster.gatewayUrl) throw new InputError(`Cluster ${cluster.name} has no SQL Gateway address; add one to the cluster to validate, browse or preview SQL`);
-    return { task, cluster, text: script ?? task.draftContent, gateway: this.deps.clusters.sqlGateway(cluster) };
+    return { task, cluster, text: script ?? task.draftContent, gateway: this.deps.flink.sqlGateway(cluster) };
   }
 
   /** A session configured as the task's job would be, so the planner accepts what the job would. */

@@ -12,6 +12,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { DEFAULT_TEAM_ID, isTerminalRunStatus } from '@weir/contract';
 import { defaultTeamFor, mayAct, narrowScope, type Principal, type TeamScope } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import { ConflictError, FlinkUnreachableError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
 import { analyzeLineageOnDemand } from '../lineage/lineage-on-demand.js';
 import type { JarFilesStore } from './jar-files.store.js';
@@ -37,6 +38,7 @@ export class TasksService {
       tasks: TasksStore;
       versions: TaskVersionsStore;
       clusters: ClustersService;
+      flink: FlinkClients;
       jars: JarFilesStore;
       audit: AuditService;
       /** Whether a team exists. */
@@ -255,7 +257,7 @@ export class TasksService {
     } else {
       try {
         const session = { name: `weir-validate-${task.name}`, properties: jobConfiguration(config, { 'pipeline.name': task.name }) };
-        await validateScript(this.deps.clusters.sqlGateway(cluster), task.draftContent, plan, session);
+        await validateScript(this.deps.flink.sqlGateway(cluster), task.draftContent, plan, session);
         return { validation: 'passed' };
       } catch (err) {
         if (!(err instanceof FlinkUnreachableError)) throw err;

@@ -1,5 +1,6 @@
 import type { Cluster } from '@weir/contract';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import type { EventBus, RunRef } from '../events/events.js';
 import { AppError, LeaseLostError } from '../errors/errors.js';
 import type { RunRecord, RunsStore, WriteGuard } from '../runs/runs.store.js';
@@ -41,6 +42,7 @@ export class CheckpointTracker {
   constructor(
     private readonly deps: {
       clusters: ClustersService;
+      flink: FlinkClients;
       runs: RunsStore;
       tasks: TasksStore;
       events: EventBus;
@@ -113,7 +115,7 @@ export class CheckpointTracker {
   private async follow(cluster: Cluster, run: RunRecord): Promise<void> {
     let answer;
     try {
-      answer = await this.deps.clusters.jobManager(cluster).checkpoints(run.flinkJobId);
+      answer = await this.deps.flink.jobManager(cluster).checkpoints(run.flinkJobId);
     } catch (err) {
       if (err instanceof AppError) return; // the watcher reports an unreachable cluster; try next time
       throw err;

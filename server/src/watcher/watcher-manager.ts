@@ -1,5 +1,6 @@
 import type { Cluster } from '@weir/contract';
 import type { ClustersService } from '../clusters/clusters.service.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
 import type { EventBus } from '../events/events.js';
 import type { ClusterLeases } from '../instances/cluster-leases.js';
 import type { RunsStore } from '../runs/runs.store.js';
@@ -20,6 +21,7 @@ export class WatcherManager {
   constructor(
     private readonly deps: {
       clusters: ClustersService;
+      flink: FlinkClients;
       runs: RunsStore;
       tasks: TasksStore;
       events: EventBus;
@@ -122,9 +124,9 @@ export class WatcherManager {
     return this.watchers.get(clusterId)?.cycle({ force: true });
   }
 
-  /** The watcher's own clients, kept by the cluster registry per cluster while its addresses and credentials stay the same. */
+  /** The watcher's own clients, kept by FlinkClients per cluster while its addresses and credentials stay the same. */
   private clientsFor(cluster: Cluster) {
-    return { jm: this.deps.clusters.watcherClient(cluster), history: this.deps.clusters.historyClient(cluster) };
+    return { jm: this.deps.flink.watcherClient(cluster), history: this.deps.flink.historyClient(cluster) };
   }
 }
 
