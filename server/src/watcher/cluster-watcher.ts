@@ -11,8 +11,9 @@ import type { KnownJob } from './known-job.js';
 import { awaitsFlinkStatus, Outage, outageStep } from './outage.js';
 import { externalTaskFor, firstRecordOf } from './run-discovery.js';
 import { RunRecorder } from './run-recorder.js';
+import { VanishedJobs } from './vanished-jobs.js';
 import { answeredOddly, DEFAULT_STALE_DETAILS_LIMIT_MS, FlinkTimesWait, overviewTimestamps, overviewUnchanged, staleRetryAt } from './stale-details.js';
-import { isCalm } from './watch-cadence.js';
+import { CalmWait, isCalm } from './watch-cadence.js';
 import type { WatcherSettings } from './watcher-settings.js';
 import type { Logger } from '../logging/logger.js';
 
@@ -50,21 +51,15 @@ export class ClusterWatcher {
   private readonly outage = new Outage();
   private readonly recorder: RunRecorder;
   private readonly evidence: JobEvidence;
+  private readonly vanished: VanishedJobs;
   private cycleStartedAt = 0;
   private readonly closelyWatched = new Map<string, number>();
   private readonly probeTimeoutMs: number;
   private readonly lostAfterMs: number;
-  private readonly historyArchiveGraceMs: number;
-  private readonly historyUnreachableLimitMs: number;
   private readonly staleDetailsLimitMs: number;
-  /** The last time something happened on the cluster (see CadenceSigns.lastActivityAt). */
-  private lastActivityAt: number | null = null;
   /** Whether the last cycle left something to read or conclude (see CadenceSigns.pending). */
   private pending = false;
-  /** Since when the cluster has been read at the calm cadence; null while it is not. */
-  private calmSince: number | null = null;
-  /** Ends the wait of a calm cluster early (wake()). */
-  private endCalmWait: (() => void) | null = null;
+  private readonly calmWait = new CalmWait(() => this.now());
 
   constructor(
     private cluster: Cluster,
@@ -92,14 +87,22 @@ export class ClusterWatcher {
   ) {
     this.probeTimeoutMs = deps.settings.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
     this.lostAfterMs = deps.settings.lostAfterMs ?? 5_000;
-    this.historyArchiveGraceMs = deps.settings.historyArchiveGraceMs ?? 30_000;
-    this.historyUnreachableLimitMs = deps.settings.historyUnreachableLimitMs ?? 10 * 60_000;
     this.staleDetailsLimitMs = deps.settings.staleDetailsLimitMs ?? DEFAULT_STALE_DETAILS_LIMIT_MS;
     this.flinkTimesWait = new FlinkTimesWait(this.staleDetailsLimitMs);
     const now = () => this.now();
     const writeGuard = () => deps.writeGuard?.();
     this.recorder = new RunRecorder({ runs: deps.runs, tasks: deps.tasks, events: deps.events, now, cluster: () => this.cluster, writeGuard });
     this.evidence = new JobEvidence({ runs: deps.runs, events: deps.events, log: deps.log, now, clusterName: () => this.cluster.name, refOf: (known) => this.recorder.refOf(known), writeGuard });
+    this.vanished = new VanishedJobs({
+      history: () => this.deps.history,
+      cluster: () => this.cluster,
+      recorder: this.recorder,
+      evidence: this.evidence,
+      log: deps.log,
+      now,
+      archiveGraceMs: deps.settings.historyArchiveGraceMs ?? 30_000,
+      unreachableLimitMs: deps.settings.historyUnreachableLimitMs ?? 10 * 60_000,
+    });
   }
 
   private now(): number {
@@ -157,7 +160,7 @@ export class ClusterWatcher {
     for (const until of this.closelyWatched.values()) if (until > now) closelyWatched = true;
     return isCalm(
       { intervalMs, calmIntervalMs, calmAfterMs },
-      { now, lastActivityAt: this.lastActivityAt, unanswered: this.outage.ongoing, closelyWatched, pending: this.pending, statuses: this.knownStatuses() },
+      { now, lastActivityAt: this.calmWait.lastActivityAt, unanswered: this.outage.ongoing, closelyWatched, pending: this.pending, statuses: this.knownStatuses() },
     );
   }
 
@@ -170,37 +173,14 @@ export class ClusterWatcher {
    * waits the ordinary one); returns at once when the cluster is not calm. wake() or the abort
    * signal ends the wait early.
    */
-  async waitWhileCalm(signal?: AbortSignal): Promise<void> {
-    if (!this.isCalm()) {
-      this.calmSince = null;
-      return;
-    }
+  waitWhileCalm(signal?: AbortSignal): Promise<void> {
     const { intervalMs, calmIntervalMs = intervalMs } = this.deps.settings;
-    // The calm interval runs from the start of the last cycle, so a slow answer does not stretch
-    // the bound. A cluster that just became calm waits a random part of it once: clusters found at
-    // the same moment (a Weir start) would otherwise all be read in the same instant every time,
-    // and a burst of thousands of requests answers slower than the same requests spread out.
-    const remaining = calmIntervalMs - (this.now() - this.cycleStartedAt);
-    const waitMs = this.calmSince === null ? Math.random() * remaining : remaining;
-    this.calmSince ??= this.now();
-    if (waitMs <= 0) return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        this.endCalmWait = null;
-        resolve();
-      };
-      const timer = setTimeout(done, waitMs);
-      signal?.addEventListener('abort', done, { once: true });
-      this.endCalmWait = done;
-    });
+    return this.calmWait.waitWhileCalm(this.isCalm(), calmIntervalMs, this.cycleStartedAt, signal);
   }
 
   /** Something may change on the cluster soon (an operation, an open page): back to every cycle, from now. */
   wake(): void {
-    this.lastActivityAt = this.now();
-    this.endCalmWait?.();
+    this.calmWait.wake();
   }
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -235,9 +215,9 @@ export class ClusterWatcher {
     const report: CycleReport = { reachable: false, requests: 1, jobs: 0, changed: 0 };
     this.cycleStartedAt = this.now();
     // The first cycle counts as activity: a cluster is calm only after calmAfterMs of watching it.
-    if (force || this.lastActivityAt === null) this.lastActivityAt = this.cycleStartedAt;
+    if (force || this.calmWait.lastActivityAt === null) this.calmWait.lastActivityAt = this.cycleStartedAt;
     const report_ = await this.readCluster(force, report);
-    if (report_.changed > 0) this.lastActivityAt = this.now();
+    if (report_.changed > 0) this.calmWait.lastActivityAt = this.now();
     return report_;
   }
 
@@ -334,7 +314,7 @@ export class ClusterWatcher {
       known.missingSince ??= now;
       this.pending = true;
       if (now - known.missingSince >= this.lostAfterMs) {
-        report.requests += await this.onVanished(known, overview.length);
+        report.requests += await this.vanished.conclude(known, overview.length);
         report.changed += 1;
       }
     }
@@ -504,55 +484,6 @@ export class ClusterWatcher {
     }
     // One statement per probe for all of the cluster's runs: a probe per second of every unreachable cluster must not cost a commit per job.
     await this.deps.runs.setFailedProbes(stillWaiting, outage.failures, this.deps.writeGuard?.());
-  }
-
-  /**
-   * A non-terminal job the answering JobManager no longer knows: its archive, or lost. Lost is
-   * final, so it is concluded only from the HistoryServer's answer that it has no archive, once it
-   * had time to read new archives; a HistoryServer that cannot be asked is asked again each cycle.
-   */
-  private async onVanished(known: KnownJob, jobsOnCluster: number): Promise<number> {
-    const history = this.deps.history;
-    const missingFor = this.now() - (known.missingSince ?? this.now());
-    let historyAnswer = 'none configured';
-    if (history) {
-      try {
-        const details = await history.archivedJob(known.run.flinkJobId);
-        if (details) {
-          const final = isTerminalRunStatus(details.state) ? await this.evidence.captureFinalSnapshot(history, known, details.state, false) : undefined;
-          await this.recorder.recordRead(known, details, final?.restarts, { note: 'from the HistoryServer archive', snapshot: true });
-          return 2;
-        }
-        if (missingFor < this.historyArchiveGraceMs) return 1;
-        historyAnswer = `${history.baseUrl} does not have it either`;
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        if (missingFor < this.historyUnreachableLimitMs) {
-          this.deps.log.warn({ cluster: this.cluster.name, job: known.run.flinkJobId, err: err.message }, 'the HistoryServer could not be asked about a vanished job; asking again next cycle');
-          return 1;
-        }
-        historyAnswer = `${history.baseUrl} could not be asked for ${Math.round(missingFor / 1000)} s: ${err.message}`;
-      }
-    }
-    const now = this.now();
-    const evidence = {
-      reason: 'The JobManager answers, but no longer lists this job (restarted without high availability, or the job expired from its job store).',
-      lastKnownStatus: known.run.status,
-      lastRecordedAt: known.lastAt,
-      missingSince: known.missingSince ?? now,
-      checkedAt: now,
-      jobManager: this.cluster.restUrl,
-      jobsOnClusterNow: jobsOnCluster,
-      historyServer: historyAnswer,
-    };
-    // A job that vanished after its JobManager was unreachable went down with the cluster.
-    const cause = known.run.unreachableSince !== null ? 'cluster-unreachable' : undefined;
-    await this.recorder.recordWeirStatus(known, 'UNKNOWN', now, `Lost: ${evidence.reason}`, {
-      lost: true,
-      lostEvidence: JSON.stringify(evidence),
-      endTime: known.run.endTime ?? known.missingSince ?? now,
-    }, cause);
-    return history ? 1 : 0;
   }
 
   private forget(jobId: string, runId: string): void {

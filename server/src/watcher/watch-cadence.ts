@@ -61,3 +61,55 @@ export function isCalm(settings: CadenceSettings, signs: CadenceSigns): boolean 
 export function detectionBoundMs(settings: CadenceSettings): number {
   return Math.max(settings.intervalMs, settings.calmIntervalMs);
 }
+
+/**
+ * One cluster's calm waiting: when something last happened on it, and the wait of a calm cluster
+ * beyond its ordinary cycle, which anything that says a change may be near ends early (wake()).
+ */
+export class CalmWait {
+  /** The last time something happened on the cluster (see CadenceSigns.lastActivityAt). */
+  lastActivityAt: number | null = null;
+  /** Since when the cluster has been read at the calm cadence; null while it is not. */
+  private calmSince: number | null = null;
+  /** Ends the wait of a calm cluster early (wake()). */
+  private endWait: (() => void) | null = null;
+
+  constructor(private readonly now: () => number) {}
+
+  /**
+   * Waits out the part of a calm cluster's longer cycle beyond the ordinary one (the scheduler
+   * waits the ordinary one); returns at once when the cluster is not calm. wake() or the abort
+   * signal ends the wait early.
+   */
+  async waitWhileCalm(calm: boolean, calmIntervalMs: number, cycleStartedAt: number, signal?: AbortSignal): Promise<void> {
+    if (!calm) {
+      this.calmSince = null;
+      return;
+    }
+    // The calm interval runs from the start of the last cycle, so a slow answer does not stretch
+    // the bound. A cluster that just became calm waits a random part of it once: clusters found at
+    // the same moment (a Weir start) would otherwise all be read in the same instant every time,
+    // and a burst of thousands of requests answers slower than the same requests spread out.
+    const remaining = calmIntervalMs - (this.now() - cycleStartedAt);
+    const waitMs = this.calmSince === null ? Math.random() * remaining : remaining;
+    this.calmSince ??= this.now();
+    if (waitMs <= 0) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        this.endWait = null;
+        resolve();
+      };
+      const timer = setTimeout(done, waitMs);
+      signal?.addEventListener('abort', done, { once: true });
+      this.endWait = done;
+    });
+  }
+
+  /** Something may change on the cluster soon (an operation, an open page): back to every cycle, from now. */
+  wake(): void {
+    this.lastActivityAt = this.now();
+    this.endWait?.();
+  }
+}
