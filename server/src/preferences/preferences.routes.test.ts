@@ -10,7 +10,7 @@ let weir: TestWeir;
 let app: FastifyInstance;
 
 /** A fresh login of `username`: what one more browser of the same user has. */
-async function session(username: string): Promise<Record<string, string>> {
+async function session(username: string): Promise<{ cookie: string; 'x-csrf-token': string }> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
   assert.equal(res.statusCode, 200, res.body);
   const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
