@@ -7,12 +7,20 @@ import { FLINK_DEFAULT_REFRESH_INTERVAL_MS, type FlinkJobDetails, type FlinkJobO
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { JobEvidence } from './job-evidence.js';
-import type { KnownJob } from './known-job.js';
+import { KnownJobs, type KnownJob } from './known-job.js';
 import { awaitsFlinkStatus, Outage, outageStep } from './outage.js';
 import { externalTaskFor, firstRecordOf } from './run-discovery.js';
 import { RunRecorder } from './run-recorder.js';
 import { VanishedJobs } from './vanished-jobs.js';
-import { answeredOddly, DEFAULT_STALE_DETAILS_LIMIT_MS, FlinkTimesWait, overviewTimestamps, overviewUnchanged, staleRetryAt } from './stale-details.js';
+import {
+  answeredOddly,
+  DEFAULT_STALE_DETAILS_LIMIT_MS,
+  detailsFromOverview,
+  FlinkTimesWait,
+  overviewUnchanged,
+  staleRetryAt,
+  takeListsWordOverStale,
+} from './stale-details.js';
 import { CalmWait, isCalm } from './watch-cadence.js';
 import type { WatcherSettings } from './watcher-settings.js';
 import type { Logger } from '../logging/logger.js';
@@ -40,7 +48,7 @@ const DEFAULT_PROBE_TIMEOUT_MS = 1000;
  * transition.
  */
 export class ClusterWatcher {
-  private readonly known = new Map<string, KnownJob>();
+  private readonly known: KnownJobs;
   /** Jobs that have not ended waiting for details that give their status a time (see stale-details.ts). */
   private readonly flinkTimesWait: FlinkTimesWait;
   private cycles = 0;
@@ -89,6 +97,7 @@ export class ClusterWatcher {
     this.lostAfterMs = deps.settings.lostAfterMs ?? 5_000;
     this.staleDetailsLimitMs = deps.settings.staleDetailsLimitMs ?? DEFAULT_STALE_DETAILS_LIMIT_MS;
     this.flinkTimesWait = new FlinkTimesWait(this.staleDetailsLimitMs);
+    this.known = new KnownJobs({ runs: deps.runs, tasks: deps.tasks });
     const now = () => this.now();
     const writeGuard = () => deps.writeGuard?.();
     this.recorder = new RunRecorder({ runs: deps.runs, tasks: deps.tasks, events: deps.events, now, cluster: () => this.cluster, writeGuard });
@@ -263,7 +272,7 @@ export class ClusterWatcher {
       let known = this.known.get(job.jid);
       if (!known) {
         const run = await this.deps.runs.getByJob(this.cluster.id, job.jid);
-        if (run) known = await this.remember(run);
+        if (run) known = await this.known.remember(run);
       }
       if (known) known.listedInCycle = cycle;
       const hot = this.closelyWatched.size > 0 && (this.closelyWatched.get(job.jid) ?? 0) > now;
@@ -324,26 +333,9 @@ export class ClusterWatcher {
 
   private async loadFromDatabase(): Promise<void> {
     for (const run of await this.deps.runs.listNonTerminalByCluster(this.cluster.id)) {
-      if (!run.lost) await this.remember(run);
+      if (!run.lost) await this.known.remember(run);
     }
     this.loaded = true;
-  }
-
-  private async remember(run: RunRecord): Promise<KnownJob> {
-    const transitions = await this.deps.runs.listTransitions(run.id);
-    const task = await this.deps.tasks.get(run.taskId);
-    const fromFlink = transitions.filter((t) => t.source === 'flink').at(-1);
-    const warnings = new Map((await this.deps.runs.listWarnings(run.id)).map((w) => [w.detail, w.message] as const));
-    const known: KnownJob = {
-      run,
-      taskName: task?.name ?? run.jobName,
-      lastAt: transitions.at(-1)?.at ?? null,
-      lastFlink: fromFlink ? { status: fromFlink.toStatus as RunStatus, at: fromFlink.at } : null,
-      warnings,
-      seenAs: null,
-    };
-    this.known.set(run.flinkJobId, known);
-    return known;
   }
 
   /** Reads the job's details and records what changed. Returns the number of REST requests made. */
@@ -367,9 +359,7 @@ export class ClusterWatcher {
         if (known) known.staleRetryAt = staleRetryAt(readAt, known.detailsReadAt, this.detailsCacheMs);
         return requests;
       }
-      // Flink's time for the overview's status is only known for an end (the overview's end-time).
-      weirNote = `Flink's job list shows ${job.state}; its details still said ${details.state} after ${Math.round((now - since) / 1000)} s`;
-      details = { ...details, state: job.state, timestamps: { ...details.timestamps, ...overviewTimestamps(job) } };
+      ({ details, note: weirNote } = takeListsWordOverStale(details, job, now - since));
     }
     if (known) {
       known.staleSince = undefined;
@@ -423,17 +413,7 @@ export class ClusterWatcher {
     // the details were already unreadable before (the run has the warning): the list is all there is.
     if (!known?.warnings.has('job') && this.flinkTimesWait.stillWaiting(job.jid, this.now())) return requests;
     this.flinkTimesWait.end(job.jid);
-    const details: FlinkJobDetails = {
-      jid: job.jid,
-      name: job.name,
-      state: job.state,
-      'start-time': job['start-time'],
-      'end-time': job['end-time'],
-      duration: job.duration,
-      now: this.now(),
-      timestamps: overviewTimestamps(job),
-      vertices: [],
-    };
+    const details = detailsFromOverview(job, this.now());
     known ??= await this.discover(details);
     await this.evidence.warn(known, 'job', problem);
     let restarts: number | undefined;
@@ -458,7 +438,7 @@ export class ClusterWatcher {
   private async discover(details: FlinkJobDetails): Promise<KnownJob> {
     const task = await externalTaskFor(this.deps.tasks, this.cluster, details.name);
     const { run, created } = await this.deps.runs.upsertByJob(firstRecordOf(details, task.id, this.cluster.id), this.deps.writeGuard?.());
-    const known = await this.remember(run);
+    const known = await this.known.remember(run);
     if (created) {
       // recordRead() records the statuses as transitions; a new run has none yet.
       known.lastAt = null;
@@ -487,12 +467,11 @@ export class ClusterWatcher {
   }
 
   private forget(jobId: string, runId: string): void {
-    this.known.delete(jobId);
+    this.known.forget(jobId);
     this.flinkTimesWait.end(jobId);
     this.closelyWatched.delete(jobId);
     this.evidence.forget(runId);
   }
-
 }
 
 /** The larger of two counts, either of which may be unknown. */

@@ -1,11 +1,12 @@
 import type { Cluster } from '@weir/contract';
 import type { RunRef, RunStatus } from '../events/events.js';
 import type { FlinkJobOverview } from '../flink/job-manager.client.js';
-import type { RunRecord, RunWarningDetail } from '../runs/runs.store.js';
+import type { RunRecord, RunsStore, RunWarningDetail } from '../runs/runs.store.js';
+import type { TasksStore } from '../tasks/tasks.store.js';
 
 /**
  * What a cluster's watcher keeps in memory per Flink job; the database has the same facts, and a
- * restarted watcher reads them back from it (ClusterWatcher.remember). Shared by the watcher and
+ * restarted watcher reads them back from it (KnownJobs.remember). Shared by the watcher and
  * the parts that record for it, which all read and update the same entry.
  */
 export interface KnownJob {
@@ -40,4 +41,44 @@ export function refOf(known: KnownJob, cluster: Pick<Cluster, 'id' | 'name'>): R
     flinkJobId: known.run.flinkJobId,
     jobName: known.run.jobName,
   };
+}
+
+/**
+ * The jobs a cluster's watcher follows, by Flink job id. A job is remembered from its run's records
+ * (its transitions, task and warnings) when the watcher first meets it, so a restarted Weir goes on
+ * where the database says, and forgotten once Flink no longer lists it and its end is recorded.
+ */
+export class KnownJobs {
+  private readonly byJob = new Map<string, KnownJob>();
+
+  constructor(private readonly deps: { runs: RunsStore; tasks: TasksStore }) {}
+
+  get(flinkJobId: string): KnownJob | undefined {
+    return this.byJob.get(flinkJobId);
+  }
+
+  values(): IterableIterator<KnownJob> {
+    return this.byJob.values();
+  }
+
+  async remember(run: RunRecord): Promise<KnownJob> {
+    const transitions = await this.deps.runs.listTransitions(run.id);
+    const task = await this.deps.tasks.get(run.taskId);
+    const fromFlink = transitions.filter((t) => t.source === 'flink').at(-1);
+    const warnings = new Map((await this.deps.runs.listWarnings(run.id)).map((w) => [w.detail, w.message] as const));
+    const known: KnownJob = {
+      run,
+      taskName: task?.name ?? run.jobName,
+      lastAt: transitions.at(-1)?.at ?? null,
+      lastFlink: fromFlink ? { status: fromFlink.toStatus as RunStatus, at: fromFlink.at } : null,
+      warnings,
+      seenAs: null,
+    };
+    this.byJob.set(run.flinkJobId, known);
+    return known;
+  }
+
+  forget(flinkJobId: string): void {
+    this.byJob.delete(flinkJobId);
+  }
 }

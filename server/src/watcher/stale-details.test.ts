@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FlinkRejectedError, FlinkUnreachableError, NotFlinkError } from '../errors/errors.js';
-import type { FlinkJobOverview } from '../flink/job-manager.client.js';
-import { answeredOddly, CACHE_EXPIRY_MARGIN_MS, FlinkTimesWait, overviewTimestamps, overviewUnchanged, staleRetryAt } from './stale-details.js';
+import type { FlinkJobDetails, FlinkJobOverview } from '../flink/job-manager.client.js';
+import { answeredOddly, CACHE_EXPIRY_MARGIN_MS, detailsFromOverview, FlinkTimesWait, overviewTimestamps, overviewUnchanged, staleRetryAt, takeListsWordOverStale } from './stale-details.js';
 
 const line = (over: Partial<FlinkJobOverview> = {}): FlinkJobOverview =>
   ({
@@ -57,5 +57,21 @@ describe('stale details', () => {
     assert.equal(wait.stillWaiting('j1', 11_000), false, 'the limit is reached: record what there is');
     wait.end('j1');
     assert.equal(wait.stillWaiting('j1', 20_000), true);
+  });
+
+  it('past the limit, records the job list\'s status over stale details, keeping the history Flink gave and saying why', () => {
+    const stale = { jid: 'j1', name: 'orders', state: 'RUNNING', 'start-time': 1_000, 'end-time': -1, duration: 5_000, now: 6_000, timestamps: { RUNNING: 1_200 }, vertices: [] } as unknown as FlinkJobDetails;
+    const { details, note } = takeListsWordOverStale(stale, line({ state: 'FINISHED', 'end-time': 9_000 }), 10_400);
+    assert.equal(details.state, 'FINISHED');
+    assert.deepEqual(details.timestamps, { RUNNING: 1_200, FINISHED: 9_000 });
+    assert.equal(note, "Flink's job list shows FINISHED; its details still said RUNNING after 10 s");
+  });
+
+  it('records from the job list alone a job whose details cannot be read, with no time but an end\'s', () => {
+    const details = detailsFromOverview(line({ state: 'FAILED', 'end-time': 9_000 }), 12_000);
+    assert.equal(details.state, 'FAILED');
+    assert.deepEqual(details.timestamps, { FAILED: 9_000 });
+    assert.deepEqual(details.vertices, []);
+    assert.equal(details.now, 12_000);
   });
 });

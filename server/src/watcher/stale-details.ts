@@ -1,6 +1,6 @@
 import { isTerminalRunStatus } from '@weir/contract';
 import { FlinkRejectedError, type AppError } from '../errors/errors.js';
-import type { FlinkJobOverview } from '../flink/job-manager.client.js';
+import type { FlinkJobDetails, FlinkJobOverview } from '../flink/job-manager.client.js';
 
 /**
  * When an answer of Flink about a job is not to be believed yet. Flink serves a job's details from
@@ -49,6 +49,32 @@ export function staleRetryAt(readAt: number, lastReadAt: number | undefined, cac
 /** Flink's time for a job's status as its line of /jobs/overview tells it: only an end's (its end-time). */
 export function overviewTimestamps(job: FlinkJobOverview): Record<string, number> {
   return isTerminalRunStatus(job.state) && job['end-time'] > 0 ? { [job.state]: job['end-time'] } : {};
+}
+
+/**
+ * Details still stale after the limit: the job list's status is recorded instead, as Weir's own
+ * observation, with the time Flink gives for it only when that is an end (the list's end-time).
+ */
+export function takeListsWordOverStale(details: FlinkJobDetails, job: FlinkJobOverview, waitedMs: number): { details: FlinkJobDetails; note: string } {
+  return {
+    details: { ...details, state: job.state, timestamps: { ...details.timestamps, ...overviewTimestamps(job) } },
+    note: `Flink's job list shows ${job.state}; its details still said ${details.state} after ${Math.round(waitedMs / 1000)} s`,
+  };
+}
+
+/** What the job list tells of a job whose details could not be read, in the shape of its details. */
+export function detailsFromOverview(job: FlinkJobOverview, now: number): FlinkJobDetails {
+  return {
+    jid: job.jid,
+    name: job.name,
+    state: job.state,
+    'start-time': job['start-time'],
+    'end-time': job['end-time'],
+    duration: job.duration,
+    now,
+    timestamps: overviewTimestamps(job),
+    vertices: [],
+  };
 }
 
 /** Flink answered about the job, but not usefully: an error other than "no such job", or not in Flink's shape. */
