@@ -17,3 +17,4 @@ export * from './lineage.schemas.js';
 export * from './operations.schemas.js';
 export * from './job-health.schemas.js';
 export * from './run-duration.js';
+export * from './events.js';

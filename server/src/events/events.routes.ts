@@ -1,10 +1,11 @@
+import type { LiveEvent } from '@weir/contract';
 import type { FastifyInstance } from 'fastify';
 import { principalOf } from '../access/request-principal.js';
 import type { EventBus, WeirEvent } from './events.js';
 import type { LiveStreams } from './live-streams.js';
 
 /** Event types the browser gets; exceptions and checkpoints stay server-side (alerts, health). */
-const LIVE_TYPES = new Set<WeirEvent['type']>(['run.discovered', 'run.status', 'cluster.health']);
+const LIVE_TYPES = new Set<WeirEvent['type']>(['run.discovered', 'run.status', 'cluster.health'] satisfies LiveEvent['type'][]);
 const KEEPALIVE_MS = 15_000;
 
 /**

@@ -1,14 +1,9 @@
-import type { OverviewRunStatus, OverviewTaskPage } from '@weir/contract';
+import type { OverviewTaskPage, WeirEventOf } from '@weir/contract';
 
-/** The fields of the server's run events the overview uses (server/src/events/events.ts). */
-export interface RunEvent {
-  type: 'run.status' | 'run.discovered';
-  runId: string;
-  taskId: string;
-  status?: OverviewRunStatus;
-  to?: OverviewRunStatus;
-  restartCount?: number;
-}
+/** The fields of the server's run events (the contract's WeirEvent) the overview uses. */
+export type RunEvent =
+  | Pick<WeirEventOf<'run.status'>, 'type' | 'runId' | 'taskId' | 'to' | 'restartCount'>
+  | Pick<WeirEventOf<'run.discovered'>, 'type' | 'runId' | 'taskId' | 'status'>;
 
 /** Statuses whose last health score no longer describes a running job; the server shows none for them. */
 const NOT_SCORED = ['FINISHED', 'CANCELED', 'FAILED', 'UNKNOWN'];
@@ -25,7 +20,7 @@ export function patchRunStatus(page: OverviewTaskPage | undefined, event: RunEve
             ...item,
             status,
             lost: status === 'UNKNOWN' && item.lost,
-            restartCount: event.restartCount ?? item.restartCount,
+            restartCount: event.type === 'run.status' ? event.restartCount : item.restartCount,
             health: NOT_SCORED.includes(status) ? null : item.health,
           }
         : item,
