@@ -39,11 +39,57 @@ export type HealthBand = z.infer<typeof HealthBand>;
 export const HealthReasonSource = z.enum([...HealthCheckName.options, 'outcome']);
 export type HealthReasonSource = z.infer<typeof HealthReasonSource>;
 
+/**
+ * What a check found, or how a run ended, as a code with its values, so the web app says it in the
+ * reader's language; the English `detail`/`text` beside it stays for older clients and API users.
+ * A value whose name ends in `Ms` is a duration in milliseconds, `At` a time (epoch ms).
+ */
+export const HealthFindingCode = z.enum([
+  'restartsOff',
+  'restartsOver',
+  'restartsWithin',
+  'checkpointOff',
+  'checkpointingOff',
+  'checkpointOverdue',
+  'checkpointNoneYet',
+  'checkpointRecent',
+  'backpressureOff',
+  'backpressureNone',
+  'backpressureHigh',
+  'backpressureUnderLimit',
+  'endedFailed',
+]);
+export type HealthFindingCode = z.infer<typeof HealthFindingCode>;
+
+export const HealthFinding = z
+  .object({
+    code: HealthFindingCode,
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  })
+  .meta({ id: 'HealthFinding' });
+export type HealthFinding = z.infer<typeof HealthFinding>;
+
+/** How long a check's failure weighed in the score's window: failing now, or passing again since a time. */
+export const HealthFailingSpan = z.object({
+  now: z.boolean(),
+  /** The share of the window spent failing, 0–1. */
+  share: z.number().min(0).max(1),
+  windowMs: z.number().int(),
+  /** When the check passed again (null while it still fails). */
+  passingSince: EpochMs.nullable(),
+});
+export type HealthFailingSpan = z.infer<typeof HealthFailingSpan>;
+
 export const HealthReason = z.object({
   check: HealthReasonSource,
   /** Points taken off the score. */
   penalty: z.number().int(),
+  /** The reason in English. */
   text: z.string(),
+  /** What failed, as a code (absent in scores kept before Weir gave codes: show `text`). */
+  finding: HealthFinding.optional(),
+  /** For a check: how long it failed in the window. Absent for how the run ended. */
+  failing: HealthFailingSpan.optional(),
 });
 export type HealthReason = z.infer<typeof HealthReason>;
 
@@ -51,7 +97,10 @@ export type HealthReason = z.infer<typeof HealthReason>;
 export const HealthCheckResult = z.object({
   check: HealthCheckName,
   state: HealthCheckState,
+  /** What the check found, in English. */
   detail: z.string(),
+  /** The same as a code (absent for results recorded before Weir gave codes: show `detail`). */
+  finding: HealthFinding.optional(),
   at: EpochMs,
 });
 export type HealthCheckResult = z.infer<typeof HealthCheckResult>;

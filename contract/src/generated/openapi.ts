@@ -1869,6 +1869,13 @@ export interface components {
                 forMs: number;
             };
         };
+        HealthFindingInput: {
+            /** @enum {string} */
+            code: "restartsOff" | "restartsOver" | "restartsWithin" | "checkpointOff" | "checkpointingOff" | "checkpointOverdue" | "checkpointNoneYet" | "checkpointRecent" | "backpressureOff" | "backpressureNone" | "backpressureHigh" | "backpressureUnderLimit" | "endedFailed";
+            params: {
+                [key: string]: string | number;
+            };
+        };
         RunHealthInput: {
             runId: string;
             taskId: string;
@@ -1879,6 +1886,13 @@ export interface components {
                 check: "restarts" | "checkpoint" | "backpressure" | "outcome";
                 penalty: number;
                 text: string;
+                finding?: components["schemas"]["HealthFindingInput"];
+                failing?: {
+                    now: boolean;
+                    share: number;
+                    windowMs: number;
+                    passingSince: number | null;
+                };
             }[];
             checks: {
                 /** @enum {string} */
@@ -1886,6 +1900,7 @@ export interface components {
                 /** @enum {string} */
                 state: "PASS" | "FAIL" | "SKIPPED";
                 detail: string;
+                finding?: components["schemas"]["HealthFindingInput"];
                 at: number;
             }[];
             history: {
@@ -1894,6 +1909,7 @@ export interface components {
                 /** @enum {string} */
                 state: "PASS" | "FAIL" | "SKIPPED";
                 detail: string;
+                finding?: components["schemas"]["HealthFindingInput"];
                 at: number;
             }[];
             evaluatedAt: number | null;
@@ -1962,6 +1978,13 @@ export interface components {
                 check: "restarts" | "checkpoint" | "backpressure" | "outcome";
                 penalty: number;
                 text: string;
+                finding?: components["schemas"]["HealthFindingInput"];
+                failing?: {
+                    now: boolean;
+                    share: number;
+                    windowMs: number;
+                    passingSince: number | null;
+                };
             }[];
             evaluatedAt: number;
         };
@@ -3497,6 +3520,13 @@ export interface components {
                 forMs: number;
             };
         };
+        HealthFinding: {
+            /** @enum {string} */
+            code: "restartsOff" | "restartsOver" | "restartsWithin" | "checkpointOff" | "checkpointingOff" | "checkpointOverdue" | "checkpointNoneYet" | "checkpointRecent" | "backpressureOff" | "backpressureNone" | "backpressureHigh" | "backpressureUnderLimit" | "endedFailed";
+            params: {
+                [key: string]: string | number;
+            };
+        };
         RunHealth: {
             runId: string;
             taskId: string;
@@ -3507,6 +3537,13 @@ export interface components {
                 check: "restarts" | "checkpoint" | "backpressure" | "outcome";
                 penalty: number;
                 text: string;
+                finding?: components["schemas"]["HealthFinding"];
+                failing?: {
+                    now: boolean;
+                    share: number;
+                    windowMs: number;
+                    passingSince: number | null;
+                };
             }[];
             checks: {
                 /** @enum {string} */
@@ -3514,6 +3551,7 @@ export interface components {
                 /** @enum {string} */
                 state: "PASS" | "FAIL" | "SKIPPED";
                 detail: string;
+                finding?: components["schemas"]["HealthFinding"];
                 at: number;
             }[];
             history: {
@@ -3522,6 +3560,7 @@ export interface components {
                 /** @enum {string} */
                 state: "PASS" | "FAIL" | "SKIPPED";
                 detail: string;
+                finding?: components["schemas"]["HealthFinding"];
                 at: number;
             }[];
             evaluatedAt: number | null;
@@ -3590,6 +3629,13 @@ export interface components {
                 check: "restarts" | "checkpoint" | "backpressure" | "outcome";
                 penalty: number;
                 text: string;
+                finding?: components["schemas"]["HealthFinding"];
+                failing?: {
+                    now: boolean;
+                    share: number;
+                    windowMs: number;
+                    passingSince: number | null;
+                };
             }[];
             evaluatedAt: number;
         };

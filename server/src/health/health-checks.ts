@@ -1,4 +1,4 @@
-import type { Cluster, HealthCheckName, HealthCheckResult, HealthCheckSettings } from '@weir/contract';
+import type { Cluster, HealthCheckName, HealthCheckResult, HealthCheckSettings, HealthFinding, HealthFindingCode } from '@weir/contract';
 import { DEFAULT_HEALTH_CHECK_SETTINGS } from '@weir/contract';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import type { FlinkClients } from '../flink/flink-clients.js';
@@ -17,7 +17,8 @@ export interface CheckpointSettings {
   tolerableFailures: number;
 }
 
-type Verdict = Pick<HealthCheckResult, 'state' | 'detail'>;
+/** A check's state, what it found in English, and the same as a code for the reader's language. */
+type Verdict = Pick<HealthCheckResult, 'state' | 'detail'> & { finding: HealthFinding };
 
 /** How long a running job may go without a completed checkpoint: max(interval, timeout) × (tolerable failures + 2). */
 export function checkpointLimitMs(config: CheckpointSettings): number {
@@ -26,10 +27,11 @@ export function checkpointLimitMs(config: CheckpointSettings): number {
 
 export function checkRestarts(restarts: number, settings: HealthCheckSettings['restarts']): Verdict {
   const window = formatMs(settings.windowMs);
-  if (!settings.enabled) return { state: 'SKIPPED', detail: 'restart check turned off' };
+  if (!settings.enabled) return { state: 'SKIPPED', detail: 'restart check turned off', finding: found('restartsOff') };
+  const params = { restarts, windowMs: settings.windowMs, threshold: settings.threshold };
   return restarts > settings.threshold
-    ? { state: 'FAIL', detail: `${restarts} restarts within ${window} (more than ${settings.threshold})` }
-    : { state: 'PASS', detail: `${restarts} restart${restarts === 1 ? '' : 's'} within ${window}` };
+    ? { state: 'FAIL', detail: `${restarts} restarts within ${window} (more than ${settings.threshold})`, finding: found('restartsOver', params) }
+    : { state: 'PASS', detail: `${restarts} restart${restarts === 1 ? '' : 's'} within ${window}`, finding: found('restartsWithin', params) };
 }
 
 /**
@@ -38,26 +40,33 @@ export function checkRestarts(restarts: number, settings: HealthCheckSettings['r
  * reset the clock.
  */
 export function checkCheckpoint(input: { config: CheckpointSettings | null; lastCompletedAt: number | null; runningSince: number; now: number; enabled: boolean }): Verdict {
-  if (!input.enabled) return { state: 'SKIPPED', detail: 'checkpoint check turned off' };
-  if (!input.config) return { state: 'SKIPPED', detail: 'checkpointing is off for this job' };
+  if (!input.enabled) return { state: 'SKIPPED', detail: 'checkpoint check turned off', finding: found('checkpointOff') };
+  if (!input.config) return { state: 'SKIPPED', detail: 'checkpointing is off for this job', finding: found('checkpointingOff') };
   const limit = checkpointLimitMs(input.config);
   const since = Math.max(input.lastCompletedAt ?? 0, input.runningSince);
   const quiet = input.now - since;
-  const what = input.lastCompletedAt === null || input.lastCompletedAt < input.runningSince ? 'no checkpoint completed since the job started' : `latest checkpoint completed ${formatMs(quiet)} ago`;
+  const noneYet = input.lastCompletedAt === null || input.lastCompletedAt < input.runningSince;
+  const what = noneYet ? 'no checkpoint completed since the job started' : `latest checkpoint completed ${formatMs(quiet)} ago`;
   const rule = `limit ${formatMs(limit)} = max(interval ${formatMs(input.config.interval)}, timeout ${formatMs(input.config.timeout)}) × (${input.config.tolerableFailures} tolerable + 2)`;
+  const params = { quietMs: quiet, limitMs: limit, intervalMs: input.config.interval, timeoutMs: input.config.timeout, tolerable: input.config.tolerableFailures };
   return quiet > limit
-    ? { state: 'FAIL', detail: `no checkpoint completed for ${formatMs(quiet)} (${rule})` }
-    : { state: 'PASS', detail: `${what} (${rule})` };
+    ? { state: 'FAIL', detail: `no checkpoint completed for ${formatMs(quiet)} (${rule})`, finding: found('checkpointOverdue', params) }
+    : { state: 'PASS', detail: `${what} (${rule})`, finding: found(noneYet ? 'checkpointNoneYet' : 'checkpointRecent', params) };
 }
 
 /** Backpressure HIGH on some vertex continuously since `highSince` (null: not high now). */
 export function checkBackpressure(input: { enabled: boolean; highSince: number | null; vertex: string | null; now: number; forMs: number }): Verdict {
-  if (!input.enabled) return { state: 'SKIPPED', detail: 'backpressure check turned off' };
-  if (input.highSince === null) return { state: 'PASS', detail: 'no vertex back-pressured HIGH' };
+  if (!input.enabled) return { state: 'SKIPPED', detail: 'backpressure check turned off', finding: found('backpressureOff') };
+  if (input.highSince === null) return { state: 'PASS', detail: 'no vertex back-pressured HIGH', finding: found('backpressureNone') };
   const lasted = input.now - input.highSince;
+  const params = { vertex: input.vertex ?? '', lastedMs: lasted, limitMs: input.forMs };
   return lasted >= input.forMs
-    ? { state: 'FAIL', detail: `backpressure HIGH on ${input.vertex} for ${formatMs(lasted)} (limit ${formatMs(input.forMs)})` }
-    : { state: 'PASS', detail: `backpressure HIGH on ${input.vertex} for ${formatMs(lasted)}, under the limit of ${formatMs(input.forMs)}` };
+    ? { state: 'FAIL', detail: `backpressure HIGH on ${input.vertex} for ${formatMs(lasted)} (limit ${formatMs(input.forMs)})`, finding: found('backpressureHigh', params) }
+    : { state: 'PASS', detail: `backpressure HIGH on ${input.vertex} for ${formatMs(lasted)}, under the limit of ${formatMs(input.forMs)}`, finding: found('backpressureUnderLimit', params) };
+}
+
+function found(code: HealthFindingCode, params: HealthFinding['params'] = {}): HealthFinding {
+  return { code, params };
 }
 
 /** Ended runs scored per cycle at most (after an upgrade every old run is scored once, a batch at a time). */

@@ -69,13 +69,30 @@ describe('healthScore', () => {
   });
 });
 
+describe('healthScore reasons as codes', () => {
+  it("a reason carries the failing result's finding and how long the check failed in the window", () => {
+    const finding = { code: 'restartsOver' as const, params: { restarts: 5, windowMs: 600_000, threshold: 3 } };
+    const failingNow = healthScore([{ ...r('restarts', 'FAIL', now - 3 * min), finding }], now);
+    assert.deepEqual(failingNow.reasons[0]?.finding, finding);
+    assert.deepEqual(failingNow.reasons[0]?.failing, { now: true, share: 0.1, windowMs: SCORE_WINDOW_MS, passingSince: null });
+    const cleared = healthScore([{ ...r('restarts', 'FAIL', now - 9 * min), finding }, r('restarts', 'PASS', now - 3 * min)], now);
+    assert.deepEqual(cleared.reasons[0]?.failing, { now: false, share: 0.2, windowMs: SCORE_WINDOW_MS, passingSince: now - 3 * min });
+  });
+
+  it('a result recorded before findings existed gives a reason with its English text only', () => {
+    const old = healthScore([r('checkpoint', 'FAIL', now - min, 'no checkpoint completed for 5 min')], now);
+    assert.equal(old.reasons[0]?.finding, undefined);
+    assert.match(old.reasons[0]!.text, /^no checkpoint completed for 5 min \(failing now/);
+  });
+});
+
 describe('endedScore', () => {
   it('makes a run that ended FAILED unhealthy, with the failure as its first reason, whatever its checks said', () => {
     const checks = healthScore([r('restarts', 'PASS', now - min), r('checkpoint', 'PASS', now - min)], now);
     const s = endedScore(checks, { status: 'FAILED', at: now });
     assert.equal(s.score, 0);
     assert.equal(s.band, 'unhealthy');
-    assert.deepEqual(s.reasons[0], { check: 'outcome', penalty: 100, text: `the run ended FAILED at ${new Date(now).toISOString()}` });
+    assert.deepEqual(s.reasons[0], { check: 'outcome', penalty: 100, text: `the run ended FAILED at ${new Date(now).toISOString()}`, finding: { code: 'endedFailed', params: { endedAt: now } } });
   });
 
   it('keeps the checks\' score of a run that finished or was cancelled', () => {

@@ -44,7 +44,8 @@ export function healthScore(results: readonly HealthCheckResult[], now: number, 
     const when = failingNow
       ? `failing now, ${percent(share)} of the last ${minutes(windowMs)}`
       : `failed ${percent(share)} of the last ${minutes(windowMs)}, passing since ${new Date(latest.at).toISOString()}`;
-    reasons.push({ check, penalty, text: `${lastFailure.detail} (${when})` });
+    const failing = { now: failingNow, share: Math.min(1, share), windowMs, passingSince: failingNow ? null : latest.at };
+    reasons.push({ check, penalty, text: `${lastFailure.detail} (${when})`, ...(lastFailure.finding ? { finding: lastFailure.finding } : {}), failing });
   }
   reasons.sort((a, b) => b.penalty - a.penalty);
   const score = Math.max(0, 100 - reasons.reduce((sum, r) => sum + r.penalty, 0));
@@ -59,7 +60,7 @@ export type EndedStatus = 'FINISHED' | 'CANCELED' | 'FAILED';
  */
 export function endedScore(checks: HealthScore, ended: { status: EndedStatus; at: number }): HealthScore {
   if (ended.status !== 'FAILED') return checks;
-  const reasons: HealthReason[] = [{ check: 'outcome', penalty: checks.score, text: `the run ended FAILED at ${new Date(ended.at).toISOString()}` }, ...checks.reasons];
+  const reasons: HealthReason[] = [{ check: 'outcome', penalty: checks.score, text: `the run ended FAILED at ${new Date(ended.at).toISOString()}`, finding: { code: 'endedFailed', params: { endedAt: ended.at } } }, ...checks.reasons];
   return { score: 0, band: bandOf(0), reasons };
 }
 

@@ -35,6 +35,8 @@ export interface HealthCheckResultsTable {
   check_name: 'restarts' | 'checkpoint' | 'backpressure';
   state: 'PASS' | 'FAIL' | 'SKIPPED';
   detail: string;
+  /** JSON HealthFinding; null for results recorded before the 2026-12-06-005 migration. */
+  finding: string | null;
   at: number;
 }
 

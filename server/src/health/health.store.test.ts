@@ -68,4 +68,16 @@ forEachDatabase('HealthStore', (getDb) => {
     await store.saveScore({ runId: run, taskId, score: 0, reasons: [], evaluatedAt: T0 + 2, ended: { status: 'FAILED', at: T0 + 2 } });
     assert.deepEqual((await store.score(run))?.ended, { status: 'FAILED', at: T0 + 2 }, 'the score a run ended with says so');
   });
+
+  it("keeps what a check found as a code beside its English, and reads one it no longer knows as English only", async () => {
+    const run = runIds[1]!;
+    const finding = { code: 'backpressureHigh' as const, params: { vertex: 'Sink: 订单', lastedMs: 61_000, limitMs: 60_000 } };
+    await store.appendResult(run, { check: 'backpressure', state: 'FAIL', detail: 'backpressure HIGH on Sink: 订单 for 61 s (limit 60 s)', finding, at: T0 });
+    assert.deepEqual((await store.latestResults(run)).get('backpressure')?.finding, finding);
+    await store.appendResult(run, { check: 'restarts', state: 'PASS', detail: '0 restarts within 10 min', at: T0 });
+    assert.equal('finding' in (await store.latestResults(run)).get('restarts')!, false, 'a result without a code has none');
+    await getDb().db.updateTable('health_check_results').set({ finding: JSON.stringify({ code: 'fromANewerWeir', params: {} }) }).where('run_id', '=', run).where('check_name', '=', 'restarts').execute();
+    const unknown = (await store.resultsSince(run, T0)).find((r) => r.check === 'restarts')!;
+    assert.deepEqual([unknown.detail, 'finding' in unknown], ['0 restarts within 10 min', false]);
+  });
 });

@@ -9,6 +9,7 @@ import {
   type HealthCheckResult,
   type HealthCheckSettings,
   type HealthReason,
+  HealthFinding,
 } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import type { RunRef } from '../events/events.js';
@@ -334,7 +335,7 @@ export class HealthStore {
   async appendResult(runId: string, result: HealthCheckResult): Promise<void> {
     await this.database.db
       .insertInto('health_check_results')
-      .values({ id: newId(this.now()), run_id: runId, check_name: result.check, state: result.state, detail: result.detail, at: result.at })
+      .values({ id: newId(this.now()), run_id: runId, check_name: result.check, state: result.state, detail: result.detail, finding: result.finding ? JSON.stringify(result.finding) : null, at: result.at })
       .execute();
   }
 
@@ -429,6 +430,18 @@ function toAttempt(row: Selectable<AutoRestartAttemptsTable>): AutoRestartAttemp
   };
 }
 
-function toResult(row: { check_name: HealthCheckName; state: HealthCheckResult['state']; detail: string; at: number }): HealthCheckResult {
-  return { check: row.check_name, state: row.state, detail: row.detail, at: Number(row.at) };
+function toResult(row: { check_name: HealthCheckName; state: HealthCheckResult['state']; detail: string; finding: string | null; at: number }): HealthCheckResult {
+  const finding = findingOf(row.finding);
+  return { check: row.check_name, state: row.state, detail: row.detail, ...(finding ? { finding } : {}), at: Number(row.at) };
+}
+
+/** A stored finding this Weir still understands; otherwise none, and the English detail is shown. */
+function findingOf(json: string | null): HealthFinding | undefined {
+  if (json === null) return undefined;
+  try {
+    const parsed = HealthFinding.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
