@@ -2,6 +2,7 @@ import type { HealthBand, HealthReason } from '@weir/contract';
 import { Progress, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/date-time-format';
+import { reasonText } from './health-text';
 import styles from './overview.module.css';
 
 /** One colour per band, shared by the overview column and the run detail's health panel. */
@@ -16,7 +17,7 @@ interface HealthScoreProps {
 
 /** What the score is made of: each reason with the points it costs, the largest first. */
 export function HealthReasons({ reasons }: { reasons: HealthReason[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (reasons.length === 0) return <span>{t('overview.health.allPass')}</span>;
   return (
     <ul className={styles.healthReasons}>
@@ -25,7 +26,7 @@ export function HealthReasons({ reasons }: { reasons: HealthReason[] }) {
           <strong>
             −{reason.penalty} {t(`overview.health.check.${reason.check}`)}
           </strong>
-          : {reason.text}
+          : {reasonText(t, i18n.language, reason)}
         </li>
       ))}
     </ul>

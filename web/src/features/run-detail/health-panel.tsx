@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { HEALTH_COLORS } from '../overview/health-score';
+import { checkDetailText, reasonText } from '../overview/health-text';
 import { formatTime } from './format';
 import { checkViews } from './health-view';
 import { useRunHealth } from './run-detail.queries';
@@ -41,7 +42,7 @@ function Extra({ health, terminal }: { health: RunHealth; terminal: boolean }) {
 }
 
 function HealthBody({ health, terminal }: { health: RunHealth; terminal: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const checks = checkViews(health.history, health.checks);
   const links = (health.restartedFromRunId || health.restartedAsRunId) && (
     <Space size={16} style={{ marginTop: 8 }}>
@@ -110,7 +111,7 @@ function HealthBody({ health, terminal }: { health: RunHealth; terminal: boolean
                 <Typography.Text strong>{t(`overview.health.check.${reason.check}`)}</Typography.Text>
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {reason.text}
+                    {reasonText(t, i18n.language, reason)}
                   </Typography.Text>
                 </div>
               </li>
@@ -138,8 +139,8 @@ function HealthBody({ health, terminal }: { health: RunHealth; terminal: boolean
                   {t('runDetail.health.since', { time: formatTime(check.since) })}
                 </Typography.Text>
                 <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: check.detail }}>
-                    {check.detail}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: checkDetailText(t, i18n.language, check) }}>
+                    {checkDetailText(t, i18n.language, check)}
                   </Typography.Text>
                 </div>
               </li>

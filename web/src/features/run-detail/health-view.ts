@@ -1,9 +1,11 @@
-import type { HealthCheckName, HealthCheckResult, HealthCheckState } from '@weir/contract';
+import type { HealthCheckName, HealthCheckResult, HealthCheckState, HealthFinding } from '@weir/contract';
 
 export interface CheckView {
   check: HealthCheckName;
   state: HealthCheckState;
   detail: string;
+  /** The same as a code, when the server sent one. */
+  finding?: HealthFinding;
   /** When the check entered its current state (the results are a log of changes). */
   since: number;
 }
@@ -18,6 +20,6 @@ export function checkViews(history: readonly HealthCheckResult[], latest: readon
     const timeline = history.filter((r) => r.check === current.check).sort((a, b) => a.at - b.at);
     let since = current.at;
     for (let i = timeline.length - 1; i >= 0 && timeline[i]!.state === current.state; i -= 1) since = Math.min(since, timeline[i]!.at);
-    return { check: current.check, state: current.state, detail: current.detail, since };
+    return { check: current.check, state: current.state, detail: current.detail, ...(current.finding ? { finding: current.finding } : {}), since };
   });
 }
