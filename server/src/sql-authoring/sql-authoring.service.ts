@@ -63,8 +63,8 @@ export class SqlAuthoringService {
   private readonly catalogs = new CatalogCache<SqlCatalog>({ ttlMs: CATALOG_TTL_MS, maxEntries: 100 });
 
   /** The script's syntax problems as lineage reads it (see syntaxProblems). */
-  syntax(script: string): SqlSyntaxCheck {
-    return { problems: syntaxProblems(script) };
+  async syntax(script: string): Promise<SqlSyntaxCheck> {
+    return { problems: await syntaxProblems(script) };
   }
 
   /** Whether the script would run: Flink validates every statement and explains the job statement, starting nothing. */

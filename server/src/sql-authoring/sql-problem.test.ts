@@ -19,18 +19,18 @@ it('leaves errors that carry no script position to the caller', () => {
 });
 
 describe('what the editor underlines as one types', () => {
-  it('is nothing for forms Flink accepts that the grammar alone rejects', () => {
+  it('is nothing for forms Flink accepts that the grammar alone rejects', async () => {
     const script = [
       "CREATE TEMPORARY TABLE src (id BIGINT, name STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');",
       "CREATE TEMPORARY TABLE snk (id BIGINT, prefix STRING, len INT, total BIGINT) WITH ('connector' = 'blackhole');",
       'INSERT INTO snk SELECT id, SUBSTRING(name FROM 1 FOR 3), CHAR_LENGTH(name), SUM(id) OVER w FROM src',
       'WINDOW w AS (PARTITION BY name ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW);',
     ].join('\n');
-    assert.deepEqual(syntaxProblems(script), []);
+    assert.deepEqual(await syntaxProblems(script), []);
   });
 
-  it('is an unfinished clause, at its line and column, in its statement', () => {
-    const [problem, ...rest] = syntaxProblems("SET 'parallelism.default' = '1';\nSELECT a FROM t WHERE AND");
+  it('is an unfinished clause, at its line and column, in its statement', async () => {
+    const [problem, ...rest] = await syntaxProblems("SET 'parallelism.default' = '1';\nSELECT a FROM t WHERE AND");
     assert.deepEqual(rest, []);
     assert.equal(problem?.line, 2);
     assert.equal(problem?.column, 23);

@@ -2,7 +2,6 @@ import type { SqlProblem } from '@weir/contract';
 import { InputError } from '../errors/errors.js';
 import type { ScriptRejection } from '../tasks/script-validation.js';
 import type { ScriptProblem } from '../tasks/sql-script.js';
-import { parseScript } from '../lineage/flink-sql-statements.js';
 
 /**
  * The end of the text Flink faults, from the range it prints ("From line 1, column 8 to line 1,
@@ -16,9 +15,12 @@ export function endOfRange(message: string): { endLine: number; endColumn: numbe
 /**
  * The script's syntax problems as the lineage analyser reads Flink SQL, with the forms Flink
  * accepts that the grammar alone does not (SUBSTRING … FROM … FOR, CHAR_LENGTH, OVER w …): the
- * editor underlines exactly what lineage would fail to read, and nothing Flink takes.
+ * editor underlines exactly what lineage would fail to read, and nothing Flink takes. The grammar
+ * loads on the first check, like lineage's (see lineage-on-demand.ts): a Weir nobody writes SQL
+ * in does not carry it.
  */
-export function syntaxProblems(script: string): SqlProblem[] {
+export async function syntaxProblems(script: string): Promise<SqlProblem[]> {
+  const { parseScript } = await import('../lineage/flink-sql-statements.js');
   return parseScript(script).flatMap((statement, statementIndex) =>
     statement.errors.map((e) => ({ message: e.message, line: e.line, column: e.column, endLine: null, endColumn: null, statementIndex })),
   );
