@@ -887,7 +887,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Runs one query as a Flink job and returns its first rows, within a row, size and time limit the server caps; the job is cancelled before the answer, and when the client goes away. */
+        /** @description Runs one query as a Flink job and returns its first rows, within a row, size and time limit the server caps; the job is cancelled before the answer, and when the client goes away. A user or token runs at most 2 previews at once, and a cluster 4 (429 beyond). */
         post: operations["previewTaskSql"];
         delete?: never;
         options?: never;
@@ -904,7 +904,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Runs one query as a Flink job and streams its rows as newline-delimited JSON (SqlPreviewEvent), each page as Flink's SQL Gateway yields it, within a row, size and time limit the server caps. Closing the request stops the preview: the gateway operation is closed and the job cancelled, as when a limit is reached. Problems found before the query runs are answered as HTTP errors; later ones end the stream with an `error` line. */
+        /** @description Runs one query as a Flink job and streams its rows as newline-delimited JSON (SqlPreviewEvent), each page as Flink's SQL Gateway yields it, within a row, size and time limit the server caps. Closing the request stops the preview: the gateway operation is closed and the job cancelled, as when a limit is reached. Problems found before the query runs are answered as HTTP errors, among them 429 when the user or token already runs 2 previews or the cluster 4; later ones end the stream with an `error` line. */
         post: operations["streamTaskSqlPreview"];
         delete?: never;
         options?: never;
@@ -10081,6 +10081,15 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -10153,6 +10162,15 @@ export interface operations {
             };
             /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

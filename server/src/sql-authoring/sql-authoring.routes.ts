@@ -7,6 +7,8 @@ import type { SqlAuthoringService } from './sql-authoring.service.js';
 import { streamPreviewAnswer } from './preview-stream.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody, 502: ErrorBody };
+/** A preview is a job on the cluster: a user or token, and a cluster, run only a few at once (see PreviewSlots). */
+const previewErrors = { ...errors, 429: ErrorBody };
 const tags = ['sql-authoring'];
 
 export function sqlAuthoringRoutes(app: FastifyInstance, sql: SqlAuthoringService, taskTeam: (taskId: string) => Promise<string>): void {
@@ -66,10 +68,11 @@ export function sqlAuthoringRoutes(app: FastifyInstance, sql: SqlAuthoringServic
     schema: {
       tags,
       operationId: 'previewTaskSql',
-      description: 'Runs one query as a Flink job and returns its first rows, within a row, size and time limit the server caps; the job is cancelled before the answer, and when the client goes away.',
+      description:
+        'Runs one query as a Flink job and returns its first rows, within a row, size and time limit the server caps; the job is cancelled before the answer, and when the client goes away. A user or token runs at most 2 previews at once, and a cluster 4 (429 beyond).',
       params: IdParams,
       body: SqlPreviewRequest,
-      response: { 200: SqlPreview, ...errors },
+      response: { 200: SqlPreview, ...previewErrors },
     },
     handler: async (req, reply) => {
       // The client going away (the user pressed Stop) ends the preview and its job.
@@ -87,10 +90,10 @@ export function sqlAuthoringRoutes(app: FastifyInstance, sql: SqlAuthoringServic
       tags,
       operationId: 'streamTaskSqlPreview',
       description:
-        "Runs one query as a Flink job and streams its rows as newline-delimited JSON (SqlPreviewEvent), each page as Flink's SQL Gateway yields it, within a row, size and time limit the server caps. Closing the request stops the preview: the gateway operation is closed and the job cancelled, as when a limit is reached. Problems found before the query runs are answered as HTTP errors; later ones end the stream with an `error` line.",
+        "Runs one query as a Flink job and streams its rows as newline-delimited JSON (SqlPreviewEvent), each page as Flink's SQL Gateway yields it, within a row, size and time limit the server caps. Closing the request stops the preview: the gateway operation is closed and the job cancelled, as when a limit is reached. Problems found before the query runs are answered as HTTP errors, among them 429 when the user or token already runs 2 previews or the cluster 4; later ones end the stream with an `error` line.",
       params: IdParams,
       body: SqlPreviewRequest,
-      response: { 200: { description: 'One SqlPreviewEvent per line', content: { 'application/x-ndjson': { schema: SqlPreviewEvent } } }, ...errors },
+      response: { 200: { description: 'One SqlPreviewEvent per line', content: { 'application/x-ndjson': { schema: SqlPreviewEvent } } }, ...previewErrors },
     },
     handler: async (req, reply) => streamPreviewAnswer(req, reply, (signal, emit) => sql.streamPreview(principalOf(req), req.params.id, req.body, signal, emit)),
   });

@@ -28,6 +28,7 @@ import { asTyped, JOB_KINDS, planSubmission, ScriptPlanError, splitScript } from
 import { parseConfig } from '../tasks/task-config.js';
 import type { TaskRecord } from '../tasks/tasks.store.js';
 import { CatalogCache } from './catalog-cache.js';
+import { PreviewSlots, type PreviewLimits } from './preview-slots.js';
 import { problemOfPlan, problemOfRejection, syntaxProblems } from './sql-problem.js';
 
 /** Per statement; the planner's first statement in a session takes seconds. */
@@ -57,8 +58,14 @@ export class SqlAuthoringService {
       flink: FlinkClients;
       audit: AuditService;
       log?: { warn(o: unknown, m: string): void };
+      /** How many previews run at once, per user or token and per cluster (DEFAULT_PREVIEW_LIMITS when unset). */
+      previewLimits?: PreviewLimits;
     },
-  ) {}
+  ) {
+    this.previewSlots = new PreviewSlots(deps.previewLimits);
+  }
+
+  private readonly previewSlots: PreviewSlots;
 
   private readonly catalogs = new CatalogCache<SqlCatalog>({ ttlMs: CATALOG_TTL_MS, maxEntries: 100 });
 
@@ -157,6 +164,8 @@ export class SqlAuthoringService {
     const jobName = `weir-preview-${task.name}-${randomUUID().slice(0, 8)}`;
     const detail: Record<string, unknown> = { maxRows, timeoutSeconds, jobName };
     let jobEnded = false;
+    // Each preview is a job on the cluster: a user, and the cluster, get a few at once (429 beyond).
+    const release = this.previewSlots.take(actor, cluster.id, cluster.name);
     const end = await this.deps.audit.around(actor, 'task.preview', { type: 'task', id: task.id, name: task.name }, async () => {
       const session = this.session(task, 'preview', { 'pipeline.name': jobName });
       // A preview keeps no state worth restoring: no checkpoints, nothing retained after the cancel.
@@ -206,7 +215,7 @@ export class SqlAuthoringService {
         detail.jobEnded = jobEnded;
         await gateway.closeSession(handle).catch(() => undefined);
       }
-    }, detail);
+    }, detail).finally(release);
     return { ...end, jobEnded };
   }
 

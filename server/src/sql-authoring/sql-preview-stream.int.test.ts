@@ -82,6 +82,12 @@ function openPreview(body: object, as = operator) {
 
 const rowsIn = (events: SqlPreviewEvent[]) => events.flatMap((e) => (e.type === 'rows' ? e.rows : []));
 
+/** This task's preview jobs that Flink lists as not ended (the cluster is shared with other tests). */
+async function runningPreviewJobs(): Promise<string[]> {
+  const jobs = await flink.jm.jobsOverview();
+  return jobs.filter((j) => j.name.startsWith(`weir-preview-${TASK}`) && !['FINISHED', 'CANCELED', 'FAILED'].includes(j.state)).map((j) => j.jid);
+}
+
 async function jobState(jobId: string): Promise<string | undefined> {
   return (await flink.jm.jobsOverview()).find((j) => j.jid === jobId)?.state;
 }
@@ -145,4 +151,35 @@ it("answers a viewer with 403, and reports Flink's error in the query at its lin
   assert.ok(last?.type === 'error', JSON.stringify(wrong.events));
   assert.equal(last.error.code, 'VALIDATION');
   assert.deepEqual({ line: (last.error.details as any).line, column: (last.error.details as any).column }, { line: 2, column: 3 });
+});
+
+it("refuses a user's third preview at once with 429, each preview being a job on the cluster, and gives the place back when one ends", async () => {
+  const first = openPreview({ query: 'SELECT id FROM ticks', maxRows: 1000, timeoutSeconds: 120 });
+  const second = openPreview({ query: 'SELECT note FROM ticks', maxRows: 1000, timeoutSeconds: 120 });
+  try {
+    await waitUntil('both previews to run their jobs', 90_000, async () => [first, second].every((p) => p.events.some((e) => e.type === 'job')));
+    const third = openPreview({ query: 'SELECT id FROM ticks', maxRows: 3 });
+    const refused = await third.done;
+    assert.equal(refused.status, 429);
+    assert.deepEqual((refused.body as { error: { code: string; message: string } }).error, {
+      code: 'RATE_LIMITED',
+      message: 'At most 2 previews per user or token run at once; stop one, or wait for it to end',
+    });
+    assert.deepEqual(third.events, []);
+    assert.equal((await runningPreviewJobs()).length, 2, 'the refused preview started no job');
+
+    first.stop();
+    await first.done;
+    // The place comes back once the first preview's job has ended, so the next one runs.
+    const next = await waitUntil('a third preview to be let in', 60_000, async () => {
+      const attempt = openPreview({ query: 'SELECT id FROM ticks', maxRows: 3, timeoutSeconds: 60 });
+      return (await attempt.done).status === 429 ? false : attempt;
+    });
+    const end = next.events.at(-1);
+    assert.ok(end?.type === 'end' && end.stoppedBy === 'ROW_LIMIT', JSON.stringify(next.events));
+  } finally {
+    first.stop();
+    second.stop();
+    await Promise.allSettled([first.done, second.done]);
+  }
 });
