@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RunStatus } from './status.schemas.js';
-import { EpochMs } from './common.schemas.js';
+import { EpochMs, pageOf } from './common.schemas.js';
 
 /**
  * What a stored secret (a signing secret, a robot's webhook address, an SMTP password) looks like
@@ -314,7 +314,7 @@ export const AlertIncidentQuery = z.object({
 });
 export type AlertIncidentQuery = z.infer<typeof AlertIncidentQuery>;
 
-export const AlertIncidentPage = z.object({ items: z.array(AlertIncident), total: z.number().int() });
+export const AlertIncidentPage = pageOf(AlertIncident);
 
 export const AlertDeliveryKind = z.enum(['FIRING', 'RESOLVED', 'RENOTIFY', 'TEST']);
 /**
@@ -371,4 +371,4 @@ export const AlertHistoryQuery = z.object({
 });
 export type AlertHistoryQuery = z.infer<typeof AlertHistoryQuery>;
 
-export const AlertHistoryPage = z.object({ items: z.array(AlertDelivery), total: z.number().int() });
+export const AlertHistoryPage = pageOf(AlertDelivery);

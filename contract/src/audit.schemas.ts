@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMs } from './common.schemas.js';
+import { EpochMs, pageOf } from './common.schemas.js';
 
 export const AuditOutcome = z.enum(['success', 'failure']);
 export type AuditOutcome = z.infer<typeof AuditOutcome>;
@@ -45,5 +45,5 @@ export const AuditQuery = z
 /** What a client sends: every field optional (limit and offset have defaults). */
 export type AuditQuery = Partial<z.output<typeof AuditQuery>>;
 
-export const AuditPage = z.object({ items: z.array(AuditEntry), total: z.number().int() }).meta({ id: 'AuditPage' });
+export const AuditPage = pageOf(AuditEntry).meta({ id: 'AuditPage' });
 export type AuditPage = z.infer<typeof AuditPage>;

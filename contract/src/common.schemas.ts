@@ -34,6 +34,14 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const IdParams = z.object({ id: z.string().min(1).max(64) });
 
+/**
+ * One page of a longer list: its items, and how many the whole list holds (what a pager counts from).
+ * Every paged answer has this envelope; extend it for what a page says besides.
+ */
+export function pageOf<Item extends z.ZodType>(item: Item) {
+  return z.object({ items: z.array(item), total: z.number().int() });
+}
+
 /** Epoch milliseconds; every time on the wire is one. */
 export const EpochMs = z.number().int();
 

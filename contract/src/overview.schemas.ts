@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMs } from './common.schemas.js';
+import { EpochMs, pageOf } from './common.schemas.js';
 import { HealthBand, HealthReason } from './job-health.schemas.js';
 import { RUN_STATUSES, RunStatus } from './status.schemas.js';
 
@@ -135,11 +135,9 @@ export const OverviewTask = z
   .meta({ id: 'OverviewTask' });
 export type OverviewTask = z.infer<typeof OverviewTask>;
 
-export const OverviewTaskPage = z
-  .object({
-    items: z.array(OverviewTask),
-    /** Tasks matching the filters, over all pages. */
-    total: z.number().int(),
+/** `total`: the tasks matching the filters, over all pages. */
+export const OverviewTaskPage = pageOf(OverviewTask)
+  .extend({
     page: z.number().int(),
     pageSize: z.number().int(),
     /** Server time of the read, so a client can keep running durations ticking. */
@@ -175,10 +173,8 @@ export const OverviewRun = z
   .meta({ id: 'OverviewRun' });
 export type OverviewRun = z.infer<typeof OverviewRun>;
 
-export const OverviewRunPage = z
-  .object({
-    items: z.array(OverviewRun),
-    total: z.number().int(),
+export const OverviewRunPage = pageOf(OverviewRun)
+  .extend({
     page: z.number().int(),
     pageSize: z.number().int(),
     now: EpochMs,

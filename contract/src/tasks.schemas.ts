@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMs } from './common.schemas.js';
+import { EpochMs, pageOf } from './common.schemas.js';
 
 export const TaskKind = z.enum(['SQL', 'JAR', 'EXTERNAL']);
 export type TaskKind = z.infer<typeof TaskKind>;
@@ -117,7 +117,7 @@ export const TaskListItem = z
   .meta({ id: 'TaskListItem' });
 export type TaskListItem = z.infer<typeof TaskListItem>;
 
-export const TaskPage = z.object({ items: z.array(TaskListItem), total: z.number().int() });
+export const TaskPage = pageOf(TaskListItem);
 export type TaskPage = z.infer<typeof TaskPage>;
 
 export const TaskSortKey = z.enum(['name', 'lifecycle', 'executionMode', 'latestStatus', 'latestStartTime', 'createdAt', 'updatedAt']);
