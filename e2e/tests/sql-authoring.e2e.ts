@@ -75,7 +75,10 @@ async function shot(page: Page, step: string): Promise<void> {
 test('the catalog lists the table the script creates, and completion offers its column', async () => {
   await openTask(page);
 
+  // Listing runs the script's DDL and describes its tables on the gateway: seconds on a busy machine.
+  const relisted = page.waitForResponse((res) => res.url().endsWith(`/api/tasks/${taskId}/sql/catalog`) && res.request().postDataJSON()?.refresh === true, { timeout: 90_000 });
   await page.getByTestId('sql-catalog-refresh').click();
+  assert.equal((await relisted).status(), 200);
   const orders = page.getByTestId('catalog-table-orders');
   await orders.click();
   await page.getByTestId('catalog-column-orders-amount').waitFor();
