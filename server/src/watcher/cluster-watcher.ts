@@ -1,29 +1,19 @@
-import type { Kysely } from 'kysely';
-import type { Tables } from '../db/tables.js';
 import { isTerminalRunStatus, type Cluster } from '@weir/contract';
 import type { EventBus, RunStatus } from '../events/events.js';
 import { AppError, FlinkUnreachableError, LeaseLostError } from '../errors/errors.js';
 import { FLINK_DEFAULT_REFRESH_INTERVAL_MS, type FlinkJobDetails, type FlinkJobOverview, type JobManagerClient } from '../flink/job-manager.client.js';
-import type { RunRecord, RunsStore } from '../runs/runs.store.js';
+import type { Logger } from '../logging/logger.js';
+import type { RunsStore, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { JobEvidence } from './job-evidence.js';
 import { KnownJobs, type KnownJob } from './known-job.js';
-import { awaitsFlinkStatus, Outage, outageStep } from './outage.js';
-import { externalTaskFor, firstRecordOf } from './run-discovery.js';
+import { awaitsFlinkStatus, Outage } from './outage.js';
+import { RunDiscovery } from './run-discovery.js';
 import { RunRecorder } from './run-recorder.js';
+import { answeredOddly, DEFAULT_STALE_DETAILS_LIMIT_MS, detailsFromOverview, FlinkTimesWait, overviewUnchanged, staleRetryAt, takeListsWordOverStale } from './stale-details.js';
 import { VanishedJobs } from './vanished-jobs.js';
-import {
-  answeredOddly,
-  DEFAULT_STALE_DETAILS_LIMIT_MS,
-  detailsFromOverview,
-  FlinkTimesWait,
-  overviewUnchanged,
-  staleRetryAt,
-  takeListsWordOverStale,
-} from './stale-details.js';
 import { CalmWait, isCalm } from './watch-cadence.js';
 import type { WatcherSettings } from './watcher-settings.js';
-import type { Logger } from '../logging/logger.js';
 
 export type { WatcherSettings };
 
@@ -46,28 +36,36 @@ const DEFAULT_PROBE_TIMEOUT_MS = 1000;
  * Everything it learns goes to the database first and is then published as
  * events, so a restarted Weir resumes from the database without repeating a
  * transition.
+ *
+ * This class runs the cycle and decides what to read; the rules it follows and the writing are
+ * parts of their own: watch-cadence.ts (how often), stale-details.ts (which answers to wait out),
+ * outage.ts (Weir's own statuses), run-recorder.ts (a run's history), job-evidence.ts (snapshots,
+ * exceptions, warnings), run-discovery.ts (jobs Weir did not submit), vanished-jobs.ts (archived
+ * or lost).
  */
 export class ClusterWatcher {
   private readonly known: KnownJobs;
+  private readonly recorder: RunRecorder;
+  private readonly evidence: JobEvidence;
+  private readonly discovery: RunDiscovery;
+  private readonly vanished: VanishedJobs;
+  private readonly outage = new Outage();
   /** Jobs that have not ended waiting for details that give their status a time (see stale-details.ts). */
   private readonly flinkTimesWait: FlinkTimesWait;
+  private readonly calmWait = new CalmWait(() => this.now());
+  /** Until when someone has each job's page open, by job id. */
+  private readonly closelyWatched = new Map<string, number>();
   private cycles = 0;
+  private cycleStartedAt = 0;
   private loaded = false;
   /** The cluster's `web.refresh-interval`: how long Flink serves a job's details from its cache. */
   private detailsCacheMs = FLINK_DEFAULT_REFRESH_INTERVAL_MS;
   private detailsCacheKnown = false;
-  private readonly outage = new Outage();
-  private readonly recorder: RunRecorder;
-  private readonly evidence: JobEvidence;
-  private readonly vanished: VanishedJobs;
-  private cycleStartedAt = 0;
-  private readonly closelyWatched = new Map<string, number>();
+  /** Whether the last cycle left something to read or conclude (see CadenceSigns.pending). */
+  private pending = false;
   private readonly probeTimeoutMs: number;
   private readonly lostAfterMs: number;
   private readonly staleDetailsLimitMs: number;
-  /** Whether the last cycle left something to read or conclude (see CadenceSigns.pending). */
-  private pending = false;
-  private readonly calmWait = new CalmWait(() => this.now());
 
   constructor(
     private cluster: Cluster,
@@ -90,28 +88,23 @@ export class ClusterWatcher {
        * Several instances: the check each recorded observation makes inside its transaction, that
        * this instance still holds the cluster's lease (see ClusterLeases.writeGuard).
        */
-      writeGuard?: () => (trx: Kysely<Tables>) => Promise<void>;
+      writeGuard?: () => WriteGuard;
     },
   ) {
-    this.probeTimeoutMs = deps.settings.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
-    this.lostAfterMs = deps.settings.lostAfterMs ?? 5_000;
-    this.staleDetailsLimitMs = deps.settings.staleDetailsLimitMs ?? DEFAULT_STALE_DETAILS_LIMIT_MS;
-    this.flinkTimesWait = new FlinkTimesWait(this.staleDetailsLimitMs);
-    this.known = new KnownJobs({ runs: deps.runs, tasks: deps.tasks });
+    const { runs, tasks, events, log, settings } = deps;
     const now = () => this.now();
+    const clusterNow = () => this.cluster;
     const writeGuard = () => deps.writeGuard?.();
-    this.recorder = new RunRecorder({ runs: deps.runs, tasks: deps.tasks, events: deps.events, now, cluster: () => this.cluster, writeGuard });
-    this.evidence = new JobEvidence({ runs: deps.runs, events: deps.events, log: deps.log, now, clusterName: () => this.cluster.name, refOf: (known) => this.recorder.refOf(known), writeGuard });
-    this.vanished = new VanishedJobs({
-      history: () => this.deps.history,
-      cluster: () => this.cluster,
-      recorder: this.recorder,
-      evidence: this.evidence,
-      log: deps.log,
-      now,
-      archiveGraceMs: deps.settings.historyArchiveGraceMs ?? 30_000,
-      unreachableLimitMs: deps.settings.historyUnreachableLimitMs ?? 10 * 60_000,
-    });
+    this.probeTimeoutMs = settings.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+    this.lostAfterMs = settings.lostAfterMs ?? 5_000;
+    this.staleDetailsLimitMs = settings.staleDetailsLimitMs ?? DEFAULT_STALE_DETAILS_LIMIT_MS;
+    this.flinkTimesWait = new FlinkTimesWait(this.staleDetailsLimitMs);
+    this.known = new KnownJobs({ runs, tasks });
+    const recorder = (this.recorder = new RunRecorder({ runs, tasks, events, now, cluster: clusterNow, writeGuard }));
+    const evidence = (this.evidence = new JobEvidence({ runs, events, log, now, clusterName: () => clusterNow().name, refOf: (known) => recorder.refOf(known), writeGuard }));
+    this.discovery = new RunDiscovery({ runs, tasks, events, known: this.known, recorder, cluster: clusterNow, now, writeGuard });
+    const { historyArchiveGraceMs: archiveGraceMs = 30_000, historyUnreachableLimitMs: unreachableLimitMs = 10 * 60_000 } = settings;
+    this.vanished = new VanishedJobs({ history: () => this.deps.history, cluster: clusterNow, recorder, evidence, log, now, archiveGraceMs, unreachableLimitMs });
   }
 
   private now(): number {
@@ -381,7 +374,7 @@ export class ClusterWatcher {
       requests += 1;
       restarts = await this.jm.numRestarts(job.jid).catch(() => undefined);
     }
-    if (!known) known = await this.discover(details);
+    if (!known) known = await this.discovery.discover(details);
     known.detailsReadAt = readAt;
     // The detail of a run that ended is saved before its status says so: whoever sees the end
     // (the overview, an alert's link) finds the detail page complete, even if the cluster goes next.
@@ -414,7 +407,7 @@ export class ClusterWatcher {
     if (!known?.warnings.has('job') && this.flinkTimesWait.stillWaiting(job.jid, this.now())) return requests;
     this.flinkTimesWait.end(job.jid);
     const details = detailsFromOverview(job, this.now());
-    known ??= await this.discover(details);
+    known ??= await this.discovery.discover(details);
     await this.evidence.warn(known, 'job', problem);
     let restarts: number | undefined;
     if (isTerminalRunStatus(job.state)) {
@@ -429,41 +422,11 @@ export class ClusterWatcher {
     return requests;
   }
 
-  /**
-   * A job Weir has not seen: a run of the task that submitted it, or of an external task. The run
-   * starts in the job's first status; recordRead() then records its history up to now, in the same
-   * transaction as its current status, so no reader sees an ended run without its history (or,
-   * for a job that ended, without the final snapshot taken before).
-   */
-  private async discover(details: FlinkJobDetails): Promise<KnownJob> {
-    const task = await externalTaskFor(this.deps.tasks, this.cluster, details.name);
-    const { run, created } = await this.deps.runs.upsertByJob(firstRecordOf(details, task.id, this.cluster.id), this.deps.writeGuard?.());
-    const known = await this.known.remember(run);
-    if (created) {
-      // recordRead() records the statuses as transitions; a new run has none yet.
-      known.lastAt = null;
-      this.deps.events.publish({ type: 'run.discovered', status: details.state, at: this.now(), ...this.recorder.refOf(known) });
-    }
-    return known;
-  }
-
   private async onUnreachable(reason: string): Promise<void> {
     const now = this.now();
-    const { outage } = this;
-    outage.probeFailed(now);
-    if (outage.failures === 1) this.deps.log.warn({ cluster: this.cluster.name, reason }, 'cluster cannot be reached');
-    const stillWaiting: string[] = [];
-    for (const known of this.known.values()) {
-      const step = outageStep(known.run, outage, this.deps.settings, now, { restUrl: this.cluster.restUrl, reason });
-      if (step === 'unaffected') continue;
-      if (step === 'still waiting') {
-        stillWaiting.push(known.run.id);
-        continue;
-      }
-      await this.recorder.recordWeirStatus(known, step.to, now, step.note, { unreachableSince: known.run.unreachableSince ?? outage.firstFailureAt, failedProbes: outage.failures }, 'cluster-unreachable');
-    }
-    // One statement per probe for all of the cluster's runs: a probe per second of every unreachable cluster must not cost a commit per job.
-    await this.deps.runs.setFailedProbes(stillWaiting, outage.failures, this.deps.writeGuard?.());
+    this.outage.probeFailed(now);
+    if (this.outage.failures === 1) this.deps.log.warn({ cluster: this.cluster.name, reason }, 'cluster cannot be reached');
+    await this.recorder.recordFailedProbe(this.known.values(), this.outage, this.deps.settings, now, reason);
   }
 
   private forget(jobId: string, runId: string): void {

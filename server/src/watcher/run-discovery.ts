@@ -1,14 +1,48 @@
 import type { Cluster } from '@weir/contract';
-import type { RunStatus } from '../events/events.js';
+import type { EventBus, RunStatus } from '../events/events.js';
 import type { FlinkJobDetails } from '../flink/job-manager.client.js';
-import type { RunObservation } from '../runs/runs.store.js';
+import type { RunObservation, RunsStore, WriteGuard } from '../runs/runs.store.js';
 import type { TaskRecord, TasksStore } from '../tasks/tasks.store.js';
+import type { KnownJob, KnownJobs } from './known-job.js';
+import type { RunRecorder } from './run-recorder.js';
 
 /**
  * A job the watcher finds on a cluster that Weir did not submit still gets a run, and every run
  * belongs to a task: an EXTERNAL one named after the job. These are the rules of that naming and
  * of the run's first record, apart from the watcher's cycle that meets such jobs.
  */
+export class RunDiscovery {
+  constructor(
+    private readonly deps: {
+      runs: RunsStore;
+      tasks: TasksStore;
+      events: EventBus;
+      known: KnownJobs;
+      recorder: RunRecorder;
+      cluster: () => Cluster;
+      now: () => number;
+      writeGuard: () => WriteGuard | undefined;
+    },
+  ) {}
+
+  /**
+   * A job Weir has not seen: a run of the task that submitted it, or of an external task. The run
+   * starts in the job's first status; recordRead() then records its history up to now, in the same
+   * transaction as its current status, so no reader sees an ended run without its history (or,
+   * for a job that ended, without the final snapshot taken before).
+   */
+  async discover(details: FlinkJobDetails): Promise<KnownJob> {
+    const task = await externalTaskFor(this.deps.tasks, this.deps.cluster(), details.name);
+    const { run, created } = await this.deps.runs.upsertByJob(firstRecordOf(details, task.id, this.deps.cluster().id), this.deps.writeGuard());
+    const known = await this.deps.known.remember(run);
+    if (created) {
+      // recordRead() records the statuses as transitions; a new run has none yet.
+      known.lastAt = null;
+      this.deps.events.publish({ type: 'run.discovered', status: details.state, at: this.deps.now(), ...this.deps.recorder.refOf(known) });
+    }
+    return known;
+  }
+}
 
 /**
  * The external task a job found on the cluster belongs to: the one named after the job, else the

@@ -4,14 +4,14 @@ import type { FlinkJobDetails } from '../flink/job-manager.client.js';
 import type { NewRunTransition, RunChanges, RunsStore, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { refOf, type KnownJob } from './known-job.js';
-import { flinkStatusNote } from './outage.js';
+import { flinkStatusNote, outageStep, type Outage } from './outage.js';
 import { newSteps, type ObservedStep } from './status-timeline.js';
 
 /**
  * Writes a run's status changes as the watcher learns them, Flink's and Weir's own alike: each read
  * in one transaction, fenced by the cluster's lease, and only then published as `run.status`
  * events, so a restarted Weir resumes from the database without repeating a transition. The one
- * place that turns what the watcher saw into a run's history.
+ * place that turns what the watcher saw (or could not see: an outage) into a run's history.
  */
 export class RunRecorder {
   constructor(
@@ -107,6 +107,32 @@ export class RunRecorder {
     known.lastAt = at;
     if (appended) await this.refreshTaskName(known);
     if (appended) this.deps.events.publish({ type: 'run.status', from, to, at, restartCount: known.run.restartCount, note, ...(cause ? { cause } : {}), ...this.refOf(known) });
+  }
+
+  /**
+   * One more failed probe of the cluster: each run it affects turns RECONNECTING, later UNKNOWN (see
+   * outage.ts), each in a transaction of its own; the others only count the probe.
+   */
+  async recordFailedProbe(
+    jobs: Iterable<KnownJob>,
+    outage: Outage,
+    settings: { reconnectAttempts: number; reconnectWindowMs: number },
+    now: number,
+    reason: string,
+  ): Promise<void> {
+    const stillWaiting: string[] = [];
+    for (const known of jobs) {
+      const step = outageStep(known.run, outage, settings, now, { restUrl: this.deps.cluster().restUrl, reason });
+      if (step === 'unaffected') continue;
+      if (step === 'still waiting') {
+        stillWaiting.push(known.run.id);
+        continue;
+      }
+      const changes = { unreachableSince: known.run.unreachableSince ?? outage.firstFailureAt, failedProbes: outage.failures };
+      await this.recordWeirStatus(known, step.to, now, step.note, changes, 'cluster-unreachable');
+    }
+    // One statement per probe for all of the cluster's runs: a probe per second of every unreachable cluster must not cost a commit per job.
+    await this.deps.runs.setFailedProbes(stillWaiting, outage.failures, this.deps.writeGuard());
   }
 
   refOf(known: KnownJob) {
