@@ -340,16 +340,32 @@ test('a run that does not exist says so and links back; the default alert rule a
   await language('en-US');
 });
 
-test('dark mode: one click, remembered for the user across reloads, the run page and alerts readable in it', async () => {
+/** Clicks the theme switch and waits until the server has kept the choice, so no reload or next page outruns it. */
+async function switchTheme(): Promise<void> {
+  const saved = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/me/preferences' && res.request().method() === 'PATCH');
+  await page.getByTestId('theme-switch').click();
+  assert.equal((await saved).status(), 200, 'the theme was saved for the user');
+}
+
+test('dark mode: one click, remembered for the user across reloads and in another browser, the run page and alerts readable in it', async () => {
   await page.goto(`${server.url}/runs/${runId}`);
   await page.getByTestId('run-detail').waitFor();
-  await page.getByTestId('theme-switch').click();
+  await switchTheme();
   await waitFor('the dark theme', 5_000, async () => (await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark');
   const userId = ((await api('GET', '/api/auth/me')) as { user: { id: string } }).user.id;
   assert.equal(await page.evaluate((id) => window.localStorage.getItem(`weir.theme.${id}`), userId), 'dark', 'remembered for this user');
   await page.reload();
   await page.getByTestId('run-detail').waitFor();
   assert.equal(await page.getByTestId('theme-switch').getAttribute('data-mode'), 'dark', 'still dark after a reload');
+  // Another browser of the same user remembers nothing: the server's choice applies there.
+  const otherBrowser = await launchBrowser({ locale: 'en-US' });
+  try {
+    const other = await otherBrowser.newPage();
+    await logIn(other, server.url, ADMIN_PASSWORD);
+    await waitFor('the dark theme in a second browser of the same user', 10_000, async () => (await other.getByTestId('theme-switch').getAttribute('data-mode')) === 'dark');
+  } finally {
+    await otherBrowser.close();
+  }
   await page.getByTestId('status-strip').waitFor();
   await shots('13-dark-overview', 'en');
   await page.goto(`${server.url}/runs/${runId}?tab=metrics`);
@@ -369,7 +385,7 @@ test('dark mode: one click, remembered for the user across reloads, the run page
   await page.getByTestId('status-strip').waitFor();
   await shots('13-dark-overview', 'zh');
   await language('en-US');
-  await page.getByTestId('theme-switch').click();
+  await switchTheme();
   await waitFor('the light theme again', 5_000, async () => (await page.evaluate(() => document.documentElement.dataset.theme)) === 'light');
 });
 

@@ -9,7 +9,7 @@ import { WeirLogo } from '../components/weir-logo';
 import { PageSpinner } from '../components/page-spinner';
 import { LanguageSwitch } from './language-switch';
 import { ThemeSwitch } from './theme-switch';
-import { useThemeOf } from './theme-mode';
+import { useUserTheme } from './user-theme';
 import { activeNavPath, navItemsFor } from './nav-items';
 import styles from './app-shell.module.css';
 
@@ -74,7 +74,7 @@ export function AppShell() {
   const { t } = useTranslation();
   const location = useLocation();
   const session = useSession();
-  useThemeOf(session.data?.user.id);
+  useUserTheme(session.data?.user.id);
 
   return (
     <Layout className={styles.layout}>

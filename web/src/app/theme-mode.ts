@@ -3,9 +3,10 @@ import { useSyncExternalStore } from 'react';
 export type ThemeMode = 'light' | 'dark';
 
 /**
- * Light or dark, remembered per user on this browser (`weir.theme.<userId>`): two people sharing an
- * on-call laptop each get theirs. Until someone is logged in (the login page) the last choice made
- * on this browser holds, so the page does not flash light at a dark-mode user.
+ * Light or dark. The server keeps each user's choice for every browser they use (user-theme.ts reads
+ * it); this browser keeps a copy only to paint the first frame right before that answer arrives:
+ * per user (`weir.theme.<userId>`), so two people sharing an on-call laptop each get theirs, and the
+ * last choice made here for the login page, so the page does not flash light at a dark-mode user.
  */
 const LAST_KEY = 'weir.theme';
 const userKey = (userId: string) => `${LAST_KEY}.${userId}`;
@@ -39,6 +40,7 @@ export function useThemeOf(userId: string | undefined): void {
   }
 }
 
+/** Switches now and remembers the choice on this browser for the next first paint. */
 export function chooseTheme(next: ThemeMode): void {
   try {
     window.localStorage.setItem(LAST_KEY, next);
