@@ -46,8 +46,8 @@ import * as teams from './2026-12-06-001-teams.js';
 import * as logCaptures from './2026-12-06-002-log-captures.js';
 import * as defaultAlertRule from './2026-12-06-003-default-alert-rule.js';
 import * as userPreferences from './2026-12-06-004-user-preferences.js';
-import * as runsJobIdIndex from './2026-12-06-005-runs-job-id-index.js';
 import * as healthFindings from './2026-12-06-005-health-findings.js';
+import * as runsJobIdIndex from './2026-12-06-006-runs-job-id-index.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -75,8 +75,8 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-06-002-log-captures': logCaptures,
   '2026-12-06-003-default-alert-rule': defaultAlertRule,
   '2026-12-06-004-user-preferences': userPreferences,
-  '2026-12-06-005-runs-job-id-index': runsJobIdIndex,
   '2026-12-06-005-health-findings': healthFindings,
+  '2026-12-06-006-runs-job-id-index': runsJobIdIndex,
 };
 
 /** Every migration's name, in the order they apply. */
