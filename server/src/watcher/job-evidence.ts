@@ -6,11 +6,6 @@ import type { Logger } from '../logging/logger.js';
 import type { RunsStore, RunWarningDetail, SnapshotKind, WriteGuard } from '../runs/runs.store.js';
 import type { KnownJob } from './known-job.js';
 
-/** The part of Flink's /jobs/:jid/exceptions answer the watcher publishes from. */
-interface ExceptionHistory {
-  exceptionHistory?: { entries?: { exceptionName: string; stacktrace: string; timestamp: number; taskName?: string | null }[] };
-}
-
 /**
  * What the watcher saves of a job besides its status: the snapshot the run page shows once the
  * cluster forgets the job, its exceptions as they happen (saved, and published as `run.exception`
@@ -125,4 +120,9 @@ export class JobEvidence {
     }
     if (fresh.length) this.publishedExceptionAt.set(known.run.id, fresh.at(-1)!.timestamp);
   }
+}
+
+/** The part of Flink's /jobs/:jid/exceptions answer the watcher publishes from. */
+interface ExceptionHistory {
+  exceptionHistory?: { entries?: { exceptionName: string; stacktrace: string; timestamp: number; taskName?: string | null }[] };
 }
