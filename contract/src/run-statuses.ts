@@ -32,3 +32,10 @@ const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_RUN_STATUSES);
 export function isTerminalRunStatus(status: string): boolean {
   return TERMINAL.has(status);
 }
+
+/**
+ * Statuses whose last health score no longer describes a running job: ended, or UNKNOWN (Weir lost
+ * track of it). The overview shows no score for a run in one of them, on the server's list and in
+ * the browser's live patch alike, and Weir's checks skip such runs.
+ */
+export const UNSCORED_RUN_STATUSES = [...TERMINAL_RUN_STATUSES, 'UNKNOWN'] as const satisfies readonly (typeof RUN_STATUSES)[number][];

@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { runDurationMs, type HealthBand, type HealthReason } from '@weir/contract';
+import { runDurationMs, UNSCORED_RUN_STATUSES, type HealthBand, type HealthReason } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import { containsIgnoringCase, numberOrNull, type Page } from '../db/queries.js';
 import type { Tables, TasksTable } from '../db/tables.js';
@@ -407,7 +407,7 @@ function jobIdPrefixRange(prefix: string): [from: string, before: string] {
 }
 
 /** Statuses whose last score no longer describes a running job (Weir's checks skip these runs too). */
-const NOT_LIVE = [...TERMINAL_STATUSES, 'UNKNOWN'];
+const NOT_LIVE: readonly string[] = UNSCORED_RUN_STATUSES;
 
 /** Whether a latest run's score is shown: it is live, not ended, unknown or lost. */
 export function healthShown(status: string, lost: boolean): boolean {

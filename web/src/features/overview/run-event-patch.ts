@@ -1,4 +1,4 @@
-import { TERMINAL_RUN_STATUSES, type OverviewTaskPage, type WeirEventOf } from '@weir/contract';
+import { UNSCORED_RUN_STATUSES, type OverviewTaskPage, type WeirEventOf } from '@weir/contract';
 
 /** The fields of the server's run events (the contract's WeirEvent) the overview uses. */
 export type RunEvent =
@@ -9,7 +9,7 @@ export type RunEvent =
  * Statuses whose last health score no longer describes a running job: the ended ones and UNKNOWN,
  * as the server's overview decides (healthShown); it shows no score for them.
  */
-const NOT_SCORED: ReadonlySet<string> = new Set([...TERMINAL_RUN_STATUSES, 'UNKNOWN']);
+const NOT_SCORED: ReadonlySet<string> = new Set(UNSCORED_RUN_STATUSES);
 
 /** Shows a known row's new status at once; the refresh that follows fixes counts, order and membership. */
 export function patchRunStatus(page: OverviewTaskPage | undefined, event: RunEvent): OverviewTaskPage | undefined {
