@@ -385,6 +385,8 @@ const RUN_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 function searchMatches(eb: ExpressionBuilder<Tables, 'tasks'>, search: string): Expression<SqlBool>[] {
   const matches = [containsIgnoringCase('tasks.name', search) as Expression<SqlBool>];
   if (JOB_ID_PREFIX.test(search)) {
+    // The latest job's id in any case too: the range below reads lowercase ids, as Flink writes
+    // them, and a proxy that reports one in capitals would otherwise hide the task.
     matches.push(sql<SqlBool>`lower(${sql.ref('tasks.latest_flink_job_id')}) like ${`${search.toLowerCase()}%`}`);
     const [from, before] = jobIdPrefixRange(search);
     matches.push(eb('tasks.id', 'in', eb.selectFrom('runs').select('runs.task_id').where('runs.flink_job_id', '>=', from).where('runs.flink_job_id', '<', before)));
