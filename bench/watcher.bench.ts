@@ -6,6 +6,7 @@
 //   npx tsx bench/watcher.bench.ts [--quick] [--only real,1k,10k,10k-down,1k-app,10k-app] [--watchers weir,baseline]
 //        [--app-clusters <n>] [--calm-interval <ms>] [--calm-after <ms>]
 //        [--window <s>] [--settle <s>] [--refresh-interval <ms>] [--flips-per-1000-jobs <per s>] [--profile]
+//        [--heap-snapshot] [--node-flags '<V8 flags added to the watcher's>']
 //
 // Settings: a real cluster (WEIR_BENCH_FLINK_REST, or a local one the script starts) with
 // as many tiny streaming jobs as its free slots allow; then simulated JobManagers (answers
@@ -23,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureFlinkDistribution, startLocalFlink } from '@weir/flink-local';
 import { JobManagerClient } from '../server/src/flink/job-manager.client.js';
+import { SERVER_LOADER_URL, SERVER_V8_FLAGS } from '../server/src/test-support/server-launch.js';
 import type { ChurnOptions, SimReport, SimStart } from './sim/sim-process.js';
 import { matchDetections, type Change, type Detection, type DetectionSummary } from './watcher/detection.js';
 import { ChildScript } from './watcher/ipc.js';
@@ -32,7 +34,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RUNNER = path.join(HERE, 'watcher/runner.ts');
 const SIM = path.join(HERE, 'sim/sim-process.ts');
 const PROFILE_DIR = path.resolve(HERE, '../test-results/profiles');
-const NODE_FLAGS = (JSON.parse(fs.readFileSync(path.resolve(HERE, '../scripts/node-flags.json'), 'utf8')) as { flags: string[] }).flags;
+const HEAP_DIR = path.resolve(HERE, '../test-results/heap');
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -49,6 +51,10 @@ const settleMs = Number(option('settle') ?? (quick ? 5 : 10)) * 1000;
 const refreshIntervalMs = Number(option('refresh-interval') ?? 1000);
 const flipsPer1000 = Number(option('flips-per-1000-jobs') ?? 2);
 const profile = flag('profile');
+// --heap-snapshot: the watcher writes a V8 heap snapshot at the end of each window (test-results/heap/…).
+const heapSnapshot = flag('heap-snapshot');
+// --node-flags '--flag …' adds V8 flags to the watcher's (what a memory or GC setting would change, measured before adopting it).
+const NODE_FLAGS = [...SERVER_V8_FLAGS, ...(option('node-flags')?.split(/\s+/).filter(Boolean) ?? [])];
 const WEIR_INTERVAL_MS = 1000;
 // Weir's calm cadence (server/src/watcher/watch-cadence.ts): a cluster quiet for CALM_AFTER_MS is read every CALM_INTERVAL_MS.
 const CALM_INTERVAL_MS = Number(option('calm-interval') ?? WEIR_INTERVAL_MS);
@@ -176,8 +182,12 @@ function startRunner(watcher: 'weir' | 'baseline', setting: string): ChildScript
     process.env.WEIR_BENCH_PROFILE_DIR = path.join(PROFILE_DIR, `${setting.replace(/[^a-z0-9]+/gi, '_').replace(/_$/, '')}-${Date.now()}`);
     log(`CPU profiles of the ${watcher} process go to ${process.env.WEIR_BENCH_PROFILE_DIR}`);
   }
-  // Both watchers run with the V8 flags Weir's server runs with (npm start).
-  return new ChildScript(RUNNER, { execArgv: NODE_FLAGS });
+  if (heapSnapshot) {
+    process.env.WEIR_BENCH_HEAP_SNAPSHOT_DIR = path.join(HEAP_DIR, `${setting.replace(/[^a-z0-9]+/gi, '_').replace(/_$/, '')}-${Date.now()}`);
+    log(`a heap snapshot of the ${watcher} process at the end of its window goes to ${process.env.WEIR_BENCH_HEAP_SNAPSHOT_DIR}`);
+  }
+  // Both watchers run as `npm start` runs Weir's server: with its V8 flags and its loader.
+  return new ChildScript(RUNNER, { execArgv: NODE_FLAGS, loader: SERVER_LOADER_URL });
 }
 
 // ---------------------------------------------------------------- the real dev cluster

@@ -30,15 +30,15 @@ export function serve(handlers: Record<string, Handler>): void {
   process.on('disconnect', () => process.exit(0));
 }
 
-/** A child process (run with tsx) whose handlers the parent calls and awaits. */
+/** A child process (run with tsx, or the `loader` given) whose handlers the parent calls and awaits. */
 export class ChildScript {
   private readonly child: ChildProcess;
   private seq = 0;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly exited: Promise<number | null>;
 
-  constructor(script: string, opts: { execArgv?: string[] } = {}) {
-    this.child = fork(script, [], { execArgv: ['--import', 'tsx', ...(opts.execArgv ?? [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  constructor(script: string, opts: { execArgv?: string[]; loader?: string } = {}) {
+    this.child = fork(script, [], { execArgv: ['--import', opts.loader ?? 'tsx', ...(opts.execArgv ?? [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child.on('message', (msg: Reply) => {
       const p = this.pending.get(msg.id);
       if (!p) return;

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, testDatabaseChoice } from '../../server/src/test-support/databases.js';
+import { SERVER_NODE_ARGS } from '../../server/src/test-support/server-launch.js';
 import { REPO_ROOT } from './repo.js';
 
 export interface WeirServer {
@@ -22,7 +23,6 @@ export interface StartOptions {
 
 const SERVER_ENTRY = path.join(REPO_ROOT, 'server', 'src', 'main.ts');
 /** The V8 flags `npm start` gives Weir, so the browser tests run the server as users do. */
-const NODE_FLAGS = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'node-flags.json'), 'utf8')) as { flags: string[] }).flags;
 const WEB_DIR = path.join(REPO_ROOT, 'web', 'dist');
 
 export async function freePort(): Promise<number> {
@@ -59,7 +59,7 @@ export async function startWeirServer(options: StartOptions): Promise<WeirServer
   const choice = testDatabaseChoice();
   const database = choice === 'sqlite' ? { url: `sqlite:${path.join(dataDir, 'weir.db')}`, drop: async () => undefined } : await createTestDatabase(choice);
   const output: string[] = [];
-  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER_ENTRY], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { REPO_ROOT } from '../config/config.js';
+import { SERVER_NODE_ARGS } from '../test-support/server-launch.js';
 
 /*
  * Weir's own start (server/src/main.ts) as an operator runs it: what it refuses and what it leaves
@@ -30,7 +31,7 @@ interface Started {
 
 function startWeir(dataDir: string, port: number, env: Record<string, string> = {}): Started {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('WEIR_')));
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ENTRY], {
     cwd: REPO_ROOT,
     env: {
       ...inherited,

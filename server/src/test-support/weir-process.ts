@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../config/config.js';
 import { waitUntil } from './flink.js';
+import { SERVER_NODE_ARGS } from './server-launch.js';
 
 /** A Weir server process (`server/src/main.ts`), as an operator runs one, on a database others may share. */
 export interface WeirProcess {
@@ -35,7 +36,7 @@ export async function freePort(): Promise<number> {
 export async function startWeirProcess(id: string, settings: { databaseUrl: string; secretKey: string; env?: Record<string, string> }): Promise<WeirProcess> {
   const port = await freePort();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('WEIR_')));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, 'server/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...inherited,
