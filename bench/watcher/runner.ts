@@ -5,6 +5,7 @@ import diagnostics from 'node:diagnostics_channel';
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { ClustersStore } from '../../server/src/clusters/clusters.store.js';
 import { startTestWeir, type TestWeir } from '../../server/src/test-support/weir.js';
 import { WatcherManager } from '../../server/src/watcher/watcher-manager.js';
@@ -66,6 +67,9 @@ let window: { t0: number; cpu: NodeJS.CpuUsage; peakRss: number; peakHeapTotal: 
 // With --profile, the bench asks for CPU profiles of the set-up (discovery) and of the measured window.
 const PROFILE_DIR = process.env.WEIR_BENCH_PROFILE_DIR;
 let inspector: Session | undefined;
+// With WEIR_BENCH_HEAP_SNAPSHOT_DIR set, the runner writes a V8 heap snapshot at the end of the window: what
+// each watched cluster holds, by constructor, is the question the memory target asks.
+const HEAP_SNAPSHOT_DIR = process.env.WEIR_BENCH_HEAP_SNAPSHOT_DIR;
 async function profileStart(): Promise<void> {
   if (!PROFILE_DIR) return;
   inspector ??= new Session();
@@ -189,6 +193,12 @@ serve({
     const mem = process.memoryUsage();
     await profileStop(`${poller ? 'baseline' : 'weir'}-window`);
     clearInterval(window.sampler);
+    if (HEAP_SNAPSHOT_DIR) {
+      fs.mkdirSync(HEAP_SNAPSHOT_DIR, { recursive: true });
+      const spaces = v8.getHeapSpaceStatistics().map((s) => `${s.space_name} ${mb(s.space_size)}/${mb(s.space_used_size)}`);
+      fs.writeFileSync(path.join(HEAP_SNAPSHOT_DIR, `${poller ? 'baseline' : 'weir'}-heap-spaces.txt`), `${spaces.join('\n')}\n`);
+      v8.writeHeapSnapshot(path.join(HEAP_SNAPSHOT_DIR, `${poller ? 'baseline' : 'weir'}-window-end.heapsnapshot`));
+    }
     const requestsByRoute = Object.fromEntries([...routeCounts].sort((a, b) => b[1] - a[1]));
     const m: Measurement = {
       wallMs: Date.now() - window.t0,
