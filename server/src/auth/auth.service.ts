@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiToken, GlobalRole, Role, SessionInfo, User } from '@weir/contract';
-import { ConflictError, DirectoryUnavailableError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError, AppError } from '../errors/errors.js';
+import { ConflictError, ForbiddenError, InputError, NotFoundError, UnauthenticatedError } from '../errors/errors.js';
 import { auditChanges } from '../audit/audit-changes.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { WeirEvent } from '../events/events.js';
@@ -8,12 +8,13 @@ import type { ApiTokenRecord, ApiTokensStore } from './api-tokens.store.js';
 import type { SessionsStore } from './sessions.store.js';
 import type { UserRecord, UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
-import { coarseRole, makePrincipal, mayAct, roleAllows, roleFor, SYSTEM_PRINCIPAL, teamScope, type Principal } from '../access/principal.js';
+import { makePrincipal, mayAct, roleAllows, roleFor, SYSTEM_PRINCIPAL, teamScope, type Principal } from '../access/principal.js';
 import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
 import type { GroupRoleMapping } from '../config/identity-settings.js';
-import { accessForGroups, type DirectoryAnswer, type ExternalIdentity } from './external-identity.js';
-import type { MembershipRecord, TeamsStore } from '../teams/teams.store.js';
-import { isUniqueViolation } from '../db/errors.js';
+import type { DirectoryAnswer, ExternalIdentity } from './external-identity.js';
+import type { TeamsStore } from '../teams/teams.store.js';
+import { ExternalLogin, SOURCE_NAMES } from './external-login.js';
+import { anonymous, toUser, UserAccess } from './user-access.js';
 
 /** The account Weir creates on first start (see initial-admin.ts). */
 export const INITIAL_ADMIN_USERNAME = 'admin';
@@ -39,8 +40,6 @@ export interface AuthServiceOptions {
   localLogin?: 'on' | 'admins' | 'off';
 }
 
-const SOURCE_NAMES = { oidc: 'single sign-on', ldap: 'the directory (LDAP)' } as const;
-
 const TOKEN_PREFIX = 'weir_';
 
 export function sha256(text: string): string {
@@ -49,12 +48,16 @@ export function sha256(text: string): string {
 
 /**
  * Logins, sessions, API tokens and users. Session and token secrets are random
- * and only their SHA-256 is stored, so a database dump cannot be replayed.
+ * and only their SHA-256 is stored, so a database dump cannot be replayed. Directory and
+ * single-sign-on logins are ExternalLogin's; what a user may do, and the revocations when
+ * that shrinks, are UserAccess's.
  */
 export class AuthService {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly throttle: LoginThrottle;
+  private readonly access: UserAccess;
+  private readonly external: ExternalLogin;
   /** Checked against when the username is unknown or disabled, so the answer takes as long as a real check. */
   private dummyHash?: Promise<string>;
 
@@ -69,6 +72,17 @@ export class AuthService {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.throttle = new LoginThrottle(options.loginThrottle);
+    this.access = new UserAccess(teams, tokens, this.now, options.events);
+    this.external = new ExternalLogin({
+      users,
+      teams,
+      audit,
+      access: this.access,
+      throttle: this.throttle,
+      sleep: this.sleep,
+      now: this.now,
+      startSession: (user, now, detail) => this.startSession(user, now, detail),
+    });
   }
 
   /** Creates the first admin when there are no users. Returns the password when Weir generated it. */
@@ -104,131 +118,32 @@ export class AuthService {
     attempt.succeeded();
     return this.startSession(user, now);
   }
-
-  /**
-   * A login with a directory password (LDAP): the same throttle and the same answer as a Weir
-   * password. Unknown user and wrong password both answer "Wrong username or password" (the audit
-   * tells them apart); an unreachable or misconfigured directory answers 503, is audited with its
-   * reason and counts as no failed guess (nobody guessed). A user the directory vouched for goes on
-   * through loginExternal (group → role, refusals). The password goes to `check` and nowhere else.
-   */
-  async loginWithDirectory(
+  /** A login with a directory (LDAP) password; see ExternalLogin.withDirectory. */
+  loginWithDirectory(
     username: string,
     password: string,
     address: string,
     check: (username: string, password: string) => Promise<DirectoryAnswer>,
     mapping: GroupRoleMapping,
   ): Promise<{ sessionToken: string; info: SessionInfo }> {
-    const attempt = this.throttle.begin(address, username, this.now());
-    let answer: DirectoryAnswer;
-    try {
-      if (attempt.delayMs > 0) await this.sleep(attempt.delayMs);
-      answer = await check(username, password);
-    } catch (err) {
-      attempt.failed();
-      throw err;
-    }
-    if (answer.ok) {
-      attempt.succeeded();
-      return this.loginExternal(answer.identity, mapping, address);
-    }
-    // Not a guess: the directory could not judge the password, so an outage counts against nobody.
-    if (answer.failure === 'wrong-credentials') attempt.failed();
-    else attempt.undecided();
-    await this.audit.record(anonymous('unknown', username), 'auth.login', { type: 'user', name: username }, 'failure', {
-      reason: answer.failure === 'wrong-credentials' ? answer.reason : `directory ${answer.failure}: ${answer.reason}`,
-      source: 'ldap',
-      address,
-    });
-    if (answer.failure === 'wrong-credentials') throw new UnauthenticatedError('Wrong username or password');
-    throw new DirectoryUnavailableError(
-      answer.failure === 'unreachable'
-        ? 'The directory cannot be reached, so Weir cannot check your password; try again later or ask an admin'
-        : 'Logging in through the directory is misconfigured in Weir; ask an admin (the audit log has the reason)',
-    );
+    return this.external.withDirectory(username, password, address, check, mapping);
   }
 
-  /**
-   * Logs in a user that an identity provider or directory vouched for: found by the provider's
-   * subject, created at the first login, given at every login the role its groups map to now (a
-   * demotion also revokes the tokens it made above the new role, as an admin's demotion does).
-   * Refused, audited and without a session: a user in no mapped group, a disabled user, and a
-   * username already taken by another account (never merged: that would let a provider take over
-   * a local account).
-   */
-  async loginExternal(identity: ExternalIdentity, mapping: GroupRoleMapping, address: string): Promise<{ sessionToken: string; info: SessionInfo }> {
-    const now = this.now();
-    const via = SOURCE_NAMES[identity.source];
-    const refuse = async (reason: string, error: AppError, userId?: string): Promise<never> => {
-      await this.audit.record(
-        anonymous(userId ?? 'unknown', identity.username),
-        'auth.login',
-        { type: 'user', ...(userId ? { id: userId } : {}), name: identity.username },
-        'failure',
-        { reason, source: identity.source, address, groups: identity.groups.slice(0, 50) },
-      );
-      throw error;
-    };
-    const granted = accessForGroups(identity.groups, mapping);
-    const teamIds = granted ? await this.teams.idsByName(granted.teams.map((t) => t.team)) : new Map<string, string>();
-    const memberships = (granted?.teams ?? []).flatMap((t) => (teamIds.has(t.team) ? [{ teamId: teamIds.get(t.team)!, role: t.role }] : []));
-    if (!granted || (granted.globalRole === 'none' && memberships.length === 0)) {
-      return refuse('in no mapped group', new AppError('FORBIDDEN', `You logged in through ${via}, but none of your groups gives a role in Weir; ask an admin to add you to one`, { reason: 'no-role' }));
-    }
-    const unknownTeams = (granted.teams ?? []).filter((t) => !teamIds.has(t.team)).map((t) => t.team);
-    let user = await this.users.findByExternalSubject(identity.source, identity.subject);
-    if (!user) {
-      const sameName = await this.users.findByUsername(identity.username);
-      if (sameName) {
-        return refuse('username taken', new ConflictError(`Weir already has a different account named ${identity.username}; ask an admin to rename or remove it`, { reason: 'account-conflict' }), sameName.id);
-      }
-      try {
-        user = await this.users.create({
-          username: identity.username,
-          displayName: identity.displayName,
-          role: granted.globalRole,
-          passwordHash: '',
-          external: { source: identity.source, subject: identity.subject },
-        });
-        await this.audit.record(SYSTEM_PRINCIPAL, 'user.create', { type: 'user', id: user.id, name: user.username }, 'success', { role: granted.globalRole, source: identity.source, because: granted.because });
-      } catch (err) {
-        // Two first logins at once: the other one created the user.
-        if (!isUniqueViolation(err)) throw err;
-        user = await this.users.findByExternalSubject(identity.source, identity.subject);
-        if (!user) return refuse('username taken', new ConflictError(`Weir already has a different account named ${identity.username}; ask an admin to rename or remove it`, { reason: 'account-conflict' }));
-      }
-    }
-    if (user.disabled) return refuse('disabled', new AppError('FORBIDDEN', 'Your Weir account is disabled; ask an admin', { reason: 'disabled' }), user.id);
-    const before = await this.accessOf(user);
-    if (user.role !== granted.globalRole || user.displayName !== identity.displayName) {
-      user = await this.users.update(user.id, { role: granted.globalRole, displayName: identity.displayName });
-    }
-    await this.teams.replaceMemberships(user.id, memberships);
-    const after = await this.accessOf(user);
-    if (JSON.stringify(before) !== JSON.stringify(after)) {
-      const tokensRevoked = await this.revokeTokensBeyond(user.id, after);
-      await this.audit.record(SYSTEM_PRINCIPAL, 'user.update', { type: 'user', id: user.id, name: user.username }, 'success', {
-        role: granted.globalRole,
-        teams: memberships,
-        because: granted.because,
-        source: identity.source,
-        ...(unknownTeams.length > 0 ? { unknownTeams } : {}),
-        ...(tokensRevoked.length > 0 ? { tokensRevoked } : {}),
-      });
-    }
-    return this.startSession(user, now, { source: identity.source, because: granted.because });
+  /** A login a provider or directory vouched for; see ExternalLogin.login. */
+  loginExternal(identity: ExternalIdentity, mapping: GroupRoleMapping, address: string): Promise<{ sessionToken: string; info: SessionInfo }> {
+    return this.external.login(identity, mapping, address);
   }
 
   /** Records a login through a provider that failed before Weir knew who it was (provider down, forged return…). */
-  async externalLoginFailed(source: ExternalIdentity['source'], reason: string, address: string, message: string): Promise<void> {
-    await this.audit.record(anonymous('unknown', 'unknown'), 'auth.login', { type: 'user', name: 'unknown' }, 'failure', { reason, source, address, message: message.slice(0, 500) });
+  externalLoginFailed(source: ExternalIdentity['source'], reason: string, address: string, message: string): Promise<void> {
+    return this.external.failed(source, reason, address, message);
   }
 
   private async startSession(user: UserRecord, now: number, detail?: Record<string, unknown>): Promise<{ sessionToken: string; info: SessionInfo }> {
     const sessionToken = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await this.sessions.create({ id: sha256(sessionToken), userId: user.id, csrfToken, createdAt: now, expiresAt: this.sessionExpiry(now, now) });
-    const access = await this.accessOf(user);
+    const access = await this.access.of(user);
     const principal = makePrincipal({ kind: 'user', id: user.id, name: user.username }, access.globalRole, access.teamRoles);
     await this.audit.record(principal, 'auth.login', { type: 'user', id: user.id, name: user.username }, 'success', detail);
     return { sessionToken, info: { user: toUser(user, access.memberships), csrfToken } };
@@ -237,7 +152,7 @@ export class AuthService {
   async logout(principal: Principal): Promise<void> {
     if (principal.sessionId) {
       await this.sessions.delete(principal.sessionId);
-      this.revoked('session', principal.sessionId);
+      this.access.revoked('session', principal.sessionId);
     }
     await this.audit.record(principal, 'auth.logout', { type: 'user', id: principal.id, name: principal.name }, 'success');
   }
@@ -261,7 +176,7 @@ export class AuthService {
     const user = await this.users.findById(session.userId);
     if (!user || user.disabled) return undefined;
     if (now - session.lastSeenAt > 60_000) await this.sessions.touch(id, now, this.sessionExpiry(session.createdAt, now));
-    const access = await this.accessOf(user);
+    const access = await this.access.of(user);
     return makePrincipal({ kind: 'user', id: user.id, name: user.username, csrfToken: session.csrfToken, sessionId: id }, access.globalRole, access.teamRoles);
   }
 
@@ -288,14 +203,14 @@ export class AuthService {
     if (!principal.sessionId || !(await this.sessions.findValid(principal.sessionId, now))) return false;
     const user = await this.users.findById(principal.id);
     if (user === undefined || user.disabled) return false;
-    const access = await this.accessOf(user);
+    const access = await this.access.of(user);
     return sameAccess(makePrincipal(principal, access.globalRole, access.teamRoles), principal);
   }
 
   /** Who is calling; for an API token, the token itself (its id, `token:<name>`, its role and team). */
   async sessionInfo(principal: Principal): Promise<SessionInfo> {
     if (principal.kind === 'token') {
-      const teams = await this.membershipsFrom(principal.teamRoles);
+      const teams = await this.access.membershipsFrom(principal.teamRoles);
       return {
         user: { id: principal.id, username: principal.name, displayName: null, role: principal.role, globalRole: principal.globalRole, teams, authSource: 'token' },
         csrfToken: '',
@@ -303,7 +218,7 @@ export class AuthService {
     }
     const user = await this.users.findById(principal.id);
     if (!user) throw new UnauthenticatedError();
-    return { user: toUser(user, (await this.accessOf(user)).memberships), csrfToken: principal.csrfToken ?? '' };
+    return { user: toUser(user, (await this.access.of(user)).memberships), csrfToken: principal.csrfToken ?? '' };
   }
 
   async changePassword(principal: Principal, current: string, next: string): Promise<void> {
@@ -317,7 +232,7 @@ export class AuthService {
     await this.users.updatePassword(user.id, await hashPassword(next));
     // Other sessions of this user end; the current one stays.
     await this.sessions.deleteForUser(user.id, principal.sessionId);
-    this.revoked('user', user.id, principal.sessionId);
+    this.access.revoked('user', user.id, principal.sessionId);
     this.options.onPasswordChanged?.({ id: user.id, username: user.username });
     await this.audit.record(principal, 'user.password', { type: 'user', id: user.id, name: user.username }, 'success');
   }
@@ -348,7 +263,7 @@ export class AuthService {
     const user = await this.users.create({ username: req.username, displayName: req.displayName ?? null, role: req.role, passwordHash: await hashPassword(req.password) });
     if (teams.length > 0) await this.teams.replaceMemberships(user.id, teams);
     await this.audit.record(actor, 'user.create', { type: 'user', id: user.id, name: user.username }, 'success', { role: req.role, ...(teams.length > 0 ? { teams } : {}) });
-    return toUser(user, (await this.accessOf(user)).memberships);
+    return toUser(user, (await this.access.of(user)).memberships);
   }
 
   async updateUser(actor: Principal, id: string, req: { role?: GlobalRole; displayName?: string; disabled?: boolean }): Promise<User> {
@@ -362,19 +277,19 @@ export class AuthService {
     let tokensRevoked: string[] = [];
     if (req.disabled || (req.role && req.role !== user.role)) {
       await this.sessions.deleteForUser(id);
-      this.revoked('user', id);
+      this.access.revoked('user', id);
       // Tokens the user made go with the access they were made with: all of them when disabled,
       // those beyond the new access when demoted.
       if (req.disabled) {
         tokensRevoked = await this.tokens.revokeMadeBy({ userId: id }, this.now());
-        for (const token of tokensRevoked) this.revoked('token', token);
+        for (const token of tokensRevoked) this.access.revoked('token', token);
       } else {
-        tokensRevoked = await this.revokeTokensBeyond(id, await this.accessOf(updated));
+        tokensRevoked = await this.access.revokeTokensBeyond(id, await this.access.of(updated));
       }
     }
     const changes = auditChanges({ role: user.role, displayName: user.displayName, disabled: user.disabled }, req);
     await this.audit.record(actor, 'user.update', { type: 'user', id, name: user.username }, 'success', tokensRevoked.length > 0 ? { changes, tokensRevoked } : { changes });
-    return toUser(updated, (await this.accessOf(updated)).memberships);
+    return toUser(updated, (await this.access.of(updated)).memberships);
   }
 
   /**
@@ -384,8 +299,8 @@ export class AuthService {
   async membershipChanged(userId: string): Promise<string[]> {
     const user = await this.users.findById(userId);
     if (!user) return [];
-    this.revoked('user', userId);
-    return this.revokeTokensBeyond(userId, await this.accessOf(user));
+    this.access.revoked('user', userId);
+    return this.access.revokeTokensBeyond(userId, await this.access.of(user));
   }
 
   // ---- API tokens ----
@@ -439,41 +354,11 @@ export class AuthService {
     }
     const ok = await this.tokens.revoke(id, now);
     if (!ok) throw new NotFoundError('API token', id);
-    this.revoked('token', id);
+    this.access.revoked('token', id);
     // What this token made was made with its authority: that goes too.
     const alsoRevoked = await this.tokens.revokeMadeBy({ tokenId: id }, now);
-    for (const child of alsoRevoked) this.revoked('token', child);
+    for (const child of alsoRevoked) this.access.revoked('token', child);
     await this.audit.record(actor, 'token.revoke', { type: 'token', id, teamId: existing.teamId }, 'success', alsoRevoked.length > 0 ? { alsoRevoked } : undefined);
-  }
-
-  /** A user's global role, team roles, and the memberships as the API shows them. */
-  private async accessOf(user: Pick<UserRecord, 'id' | 'role'>): Promise<{ globalRole: GlobalRole; teamRoles: Record<string, Role>; memberships: MembershipRecord[] }> {
-    const memberships = (await this.teams.membershipsOf([user.id])).get(user.id) ?? [];
-    return { globalRole: user.role, teamRoles: Object.fromEntries(memberships.map((m) => [m.teamId, m.role])), memberships };
-  }
-
-  private async membershipsFrom(teamRoles: Readonly<Record<string, Role>>): Promise<MembershipRecord[]> {
-    const teams = await this.teams.list();
-    return teams.filter((t) => teamRoles[t.id]).map((t) => ({ teamId: t.id, teamName: t.name, role: teamRoles[t.id]! }));
-  }
-
-  /** Revokes the tokens a user made that their access no longer covers (and what those made); returns their ids. */
-  private async revokeTokensBeyond(userId: string, access: { globalRole: GlobalRole; teamRoles: Record<string, Role> }): Promise<string[]> {
-    const now = this.now();
-    const revoked: string[] = [];
-    for (const token of await this.tokens.activeMadeByUser(userId)) {
-      const held = token.teamId === null ? access.globalRole : access.globalRole === 'admin' ? 'admin' : access.teamRoles[token.teamId] ?? 'none';
-      // A token keeps what its maker still holds where it acts, and no more.
-      if (roleAllows(held, token.role)) continue;
-      if (await this.tokens.revoke(token.id, now)) revoked.push(token.id);
-      revoked.push(...(await this.tokens.revokeMadeBy({ tokenId: token.id }, now)));
-    }
-    for (const id of revoked) this.revoked('token', id);
-    return revoked;
-  }
-
-  private revoked(scope: 'token' | 'session' | 'user', id: string, keepSessionId?: string): void {
-    this.options.events?.publish({ type: 'credentials.revoked', at: this.now(), scope, id, ...(keepSessionId ? { keepSessionId } : {}) });
   }
 
   /** The user whose password this is; UNAUTHENTICATED (and audited) otherwise. */
@@ -504,20 +389,12 @@ export class AuthService {
   }
 }
 
-function toUser(u: Pick<UserRecord, 'id' | 'username' | 'displayName' | 'role' | 'authSource'>, memberships: readonly MembershipRecord[]): User {
-  const teamRoles = Object.fromEntries(memberships.map((m) => [m.teamId, m.role]));
-  return { id: u.id, username: u.username, displayName: u.displayName, role: coarseRole(u.role, teamRoles), globalRole: u.role, teams: [...memberships], authSource: u.authSource };
-}
 
 function tokenPrincipal(token: ApiTokenRecord): Principal {
   const who = { kind: 'token' as const, id: token.id, name: `token:${token.name}` };
   return token.teamId === null ? makePrincipal(who, token.role) : makePrincipal(who, 'none', { [token.teamId]: token.role });
 }
 
-/** Someone not (yet) known to be anyone, as the audit log records a refused login. */
-function anonymous(id: string, name: string): Principal {
-  return makePrincipal({ kind: 'user', id, name }, 'none');
-}
 
 /** Accounts are Weir-wide: a team's admin manages the team's members, not who exists or their global role. */
 function requireGlobalAdmin(actor: Principal): void {
