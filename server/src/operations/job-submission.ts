@@ -11,7 +11,7 @@ import type { SavepointsStore } from '../runs/savepoints.store.js';
 import { knownMissing } from '../flink/state-paths.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import { FIXED_JOB_ID, jobConfiguration, savepointDirectoryOf } from '../tasks/job-configuration.js';
-import { planSubmission, rejectionInScript, ScriptPlanError, type GatewayStatement } from '../tasks/sql-script.js';
+import { planSubmission, rejectionInScript, ScriptPlanError, type GatewayStatement } from '../tasks/gateway-statements.js';
 import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-versions.store.js';
 import { decodeJar, parseVersionConfig, type VersionConfig } from '../tasks/task-config.js';
 import type { TaskRecord } from '../tasks/tasks.store.js';

@@ -1,6 +1,7 @@
 import { FlinkRejectedError, InputError } from '../errors/errors.js';
 import type { SqlErrorDetails, SqlGatewayClient, StatementResult } from '../flink/sql-gateway.client.js';
-import { asExplained, rejectionInScript, splitScript, type GatewayStatement, type StatementRejection, type SubmissionPlan } from './sql-script.js';
+import { splitScript } from './sql-script.js';
+import { asExplained, rejectionInScript, type GatewayStatement, type StatementRejection, type SubmissionPlan } from './gateway-statements.js';
 
 /** Why a script does not validate: Flink's message at the script's own line and column. */
 export interface ScriptRejection extends StatementRejection {

@@ -21,7 +21,7 @@ import { diffLines } from './line-diff.js';
 import { taskUpdateChanges } from './task-changes.js';
 import { jobConfiguration } from './job-configuration.js';
 import { validateScript } from './script-validation.js';
-import { planSubmission, ScriptPlanError, type SubmissionPlan } from './sql-script.js';
+import { planSubmission, ScriptPlanError, type SubmissionPlan } from './gateway-statements.js';
 import type { TaskVersionRecord, TaskVersionsStore } from './task-versions.store.js';
 import type { TaskRecord, TasksStore } from './tasks.store.js';
 
