@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fileCacheWaitMs, LATE_EVENT_MS, requestOf as requestOfAt } from './log-captures.service.js';
+import { fileCacheWaitMs, LATE_EVENT_MS, requestOf as requestOfAt } from './capture-requests.js';
 import type { WeirEvent } from '../events/events.js';
 
 /** Heard a second after it happened. */

@@ -9,12 +9,13 @@ import { newId } from '../db/ids.js';
 import { AppError, NotFoundError } from '../errors/errors.js';
 import type { EventBus, WeirEvent } from '../events/events.js';
 import { causeOfLatestFailure, taskManagersOfLatestFailure } from '../flink/exception-history.js';
-import { FLINK_DEFAULT_REFRESH_INTERVAL_MS, type JobManagerClient } from '../flink/job-manager.client.js';
+import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { CaptureTrigger, FinishedPart, LogCaptureRecord, LogCapturesStore } from './log-captures.store.js';
 import { maskLogSecrets } from './log-secrets.js';
-import { boundText, fairShares, meansTaskManagerLost, selectJobManagerRecords } from './log-selection.js';
+import { boundText, fairShares, selectJobManagerRecords } from './log-selection.js';
+import { fileCacheWaitMs, requestOf, type CaptureRequest } from './capture-requests.js';
 import type { Logger } from '../logging/logger.js';
 
 const gzip = promisify(gzipCallback);
@@ -43,19 +44,6 @@ export const DEFAULT_LOG_CAPTURE_SETTINGS: LogCaptureSettings = {
   threadDump: false,
 };
 
-/** One event waiting to be captured. */
-export interface CaptureRequest {
-  runId: string;
-  trigger: CaptureTrigger;
-  triggerKey: string;
-  triggerAt: number;
-  detail: string | null;
-  requestedBy: string | null;
-  threadDump: boolean;
-  /** When this instance heard of the event, on Weir's clock: the event happened no later. */
-  heardAt: number;
-}
-
 /** File reads a capture makes, before bounding. */
 interface Read {
   component: 'jobmanager' | 'taskmanager';
@@ -73,17 +61,6 @@ const MAX_TASK_MANAGERS = 4;
 const CONCURRENCY = 2;
 /** A capture still PENDING after this long was abandoned (its instance stopped). */
 const ABANDONED_AFTER_MS = 10 * 60_000;
-/**
- * An event heard this long after it happened (Weir found a job that failed while it was down, or a
- * cluster's history at first sight) is not captured by itself: the TaskManagers' tails no longer
- * hold it, and a cluster found with hundreds of old failures must not set off hundreds of reads.
- * "Capture now" still keeps what the JobManager has.
- */
-export const LATE_EVENT_MS = 15 * 60_000;
-/** The longest a capture waits for Flink's copy of a TaskManager file to expire, whatever /config claims. */
-const MAX_FILE_CACHE_WAIT_MS = 30_000;
-/** Slack for the JobManager's and Weir's timers not ticking alike. */
-const FILE_CACHE_MARGIN_MS = 250;
 
 /**
  * Keeps the logs that explain a run's failure at the moment it happens: the JobManager's records
@@ -372,39 +349,6 @@ export class LogCaptureService {
     if (!run) throw new NotFoundError('Run', runId);
     return run;
   }
-}
-
-/** The capture an event heard at `heardAt` calls for, if any. */
-export function requestOf(event: WeirEvent, threadDump: boolean, heardAt: number): Omit<CaptureRequest, 'heardAt'> | undefined {
-  if ('at' in event && heardAt - event.at > LATE_EVENT_MS) return undefined;
-  const base = { requestedBy: null, threadDump };
-  switch (event.type) {
-    case 'run.status':
-      // A status Weir set because the cluster does not answer: there is nothing to read from it.
-      if (event.cause === 'cluster-unreachable') return undefined;
-      if (event.to === 'FAILED' || event.to === 'RESTARTING') return { ...base, runId: event.runId, trigger: event.to, triggerKey: `${event.to}:${event.at}`, triggerAt: event.at, detail: event.note ?? null };
-      return undefined;
-    case 'run.checkpoint':
-      if (event.outcome !== 'FAILED' || event.isSavepoint) return undefined;
-      return { ...base, runId: event.runId, trigger: 'CHECKPOINT_FAILED', triggerKey: `CHECKPOINT_FAILED:${event.checkpointId}`, triggerAt: event.at, detail: event.failure ?? `Checkpoint ${event.checkpointId} failed` };
-    case 'run.exception':
-      if (!meansTaskManagerLost(`${event.exceptionName} ${event.message}`)) return undefined;
-      return { ...base, runId: event.runId, trigger: 'TASKMANAGER_LOST', triggerKey: `TASKMANAGER_LOST:${event.at}`, triggerAt: event.at, detail: event.message };
-    default:
-      return undefined;
-  }
-}
-
-/**
- * How long to wait before reading a TaskManager file so that Flink cannot serve a copy made before
- * an event heard at `heardAt`: the JobManager's `web.refresh-interval` (Flink's default when the
- * JobManager did not say, or said something that is not a duration; at most 30 s, whatever it
- * says) and a little slack, counted from when Weir heard of the event.
- */
-export function fileCacheWaitMs(opts: { heardAt: number; refreshIntervalMs: number | undefined; now: number }): number {
-  const refresh = opts.refreshIntervalMs;
-  const cacheMs = refresh !== undefined && Number.isFinite(refresh) && refresh >= 0 ? Math.min(refresh, MAX_FILE_CACHE_WAIT_MS) : FLINK_DEFAULT_REFRESH_INTERVAL_MS;
-  return Math.max(0, opts.heardAt + cacheMs + FILE_CACHE_MARGIN_MS - opts.now);
 }
 
 /** UTF-8 text of a byte window; a window that starts mid-file drops its first, partial, line. */
