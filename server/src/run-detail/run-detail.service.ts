@@ -1,4 +1,4 @@
-import { isTerminalRunStatus, runDurationMs, type Cluster, type DataSource, type RunCheckpoints, type RunCluster, type RunConfiguration, type RunDetail, type RunExceptions, type RunGraph, type RunLineage, type RunLogPage, type RunLogQuery, type RunSql, type SectionSource } from '@weir/contract';
+import { isTerminalRunStatus, runDurationMs, type Cluster, type RunCheckpoints, type RunCluster, type RunConfiguration, type RunDetail, type RunExceptions, type RunGraph, type RunLineage, type RunLogPage, type RunLogQuery, type RunSql, type SectionSource } from '@weir/contract';
 import type { z } from 'zod';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import type { FlinkClients } from '../flink/flink-clients.js';
@@ -14,6 +14,7 @@ import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { SnapshotData, SnapshotKind } from '../runs/snapshot-schemas.js';
 import type { SavepointsStore } from '../runs/savepoints.store.js';
 import { runOperations } from '../operations/run-operations.js';
+import { NEVER_REACHED_FLINK, noClusterReason, noneSource, snapshotSource, submissionFailure } from './section-sources.js';
 
 type JobDetails = z.output<typeof S.JobDetails>;
 
@@ -21,20 +22,6 @@ interface Context {
   run: RunRecord;
   cluster: Cluster | null;
   jm: JobManagerClient | null;
-}
-
-const NEVER_REACHED_FLINK = 'The job never reached Flink: the cluster refused its submission';
-
-/** The exceptions of a run whose submission the cluster refused: that refusal, the only failure there was. */
-function submissionFailure(run: RunRecord, error: string): RunExceptions {
-  const at = run.endTime ?? run.updatedAt;
-  return {
-    source: 'none',
-    capturedAt: null,
-    reason: NEVER_REACHED_FLINK,
-    truncated: false,
-    entries: [{ name: 'Submission refused', message: error.split('\n')[0]!, stacktrace: error, at, taskName: null, location: null, taskManagerId: null, concurrent: [] }],
-  };
 }
 
 /** Saved copies are refreshed from live reads at most this often per run and kind. */
@@ -423,20 +410,6 @@ export class RunDetailService {
   }
 }
 
-
-function snapshotSource(capturedAt: number, why: { reason: string; unreachableSince?: number | null }): SectionSource {
-  // The copy was read from the cluster, so it answered then: the outage began after it.
-  const unreachableSince = why.unreachableSince == null ? null : Math.max(why.unreachableSince, capturedAt);
-  return { source: 'snapshot' satisfies DataSource, capturedAt, reason: why.reason, unreachableSince };
-}
-
-function noneSource(why: { reason: string; unreachableSince?: number | null }): SectionSource {
-  return { source: 'none', capturedAt: null, reason: why.reason, unreachableSince: why.unreachableSince ?? null };
-}
-
-function noClusterReason(run: RunRecord): string {
-  return `Cluster ${run.clusterId} is no longer registered in Weir`;
-}
 
 function parseObject(json: string | null | undefined): Record<string, unknown> | null {
   if (!json) return null;
