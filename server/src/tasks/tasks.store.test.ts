@@ -58,6 +58,17 @@ forEachDatabase('TasksStore', (getDb) => {
     assert.equal(await tasks.findExternalByName('job_28'), undefined);
   });
 
+  it('names the task of a job found on a cluster after the job, or after the job on that cluster when a Weir task has the name', async () => {
+    const cluster = { id: 'cluster-x', name: 'prod', teamId: null };
+    const fresh = await tasks.externalTaskFor('found_orders', cluster);
+    assert.deepEqual([fresh.name, fresh.kind, fresh.lifecycle, fresh.clusterId], ['found_orders', 'EXTERNAL', 'ONLINE', 'cluster-x']);
+    assert.equal((await tasks.externalTaskFor('found_orders', cluster)).id, fresh.id, 'the same job name finds the same task');
+    const beside = await tasks.externalTaskFor('job_03', cluster);
+    assert.equal(beside.name, 'job_03 @prod');
+    assert.equal((await tasks.externalTaskFor('job_29', cluster)).name, 'job_29', 'an external task of that name is reused');
+    for (const task of [fresh, beside]) await tasks.delete(task.id);
+  });
+
   it('round-trips a draft larger than 64 KB and updates only the given fields', async () => {
     const task = await tasks.getByName('job_01');
     assert.ok(task);

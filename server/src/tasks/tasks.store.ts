@@ -171,6 +171,37 @@ export class TasksStore {
     return row && toTask(row);
   }
 
+  /**
+   * The task a job found on a cluster but not submitted by Weir belongs to: the EXTERNAL task
+   * named after the job, else the one named after the job on this cluster (a task of Weir's own
+   * may already bear the job's name), created when there is none. Two instances (or watch cycles)
+   * racing to create it end with the same one.
+   */
+  async externalTaskFor(jobName: string, cluster: { id: string; name: string; teamId?: string | null }): Promise<TaskRecord> {
+    for (const name of [jobName, `${jobName} @${cluster.name}`]) {
+      const external = await this.findExternalByName(name);
+      if (external) return external;
+      if (!(await this.getByName(name))) {
+        try {
+          return await this.create({
+            name,
+            kind: 'EXTERNAL',
+            lifecycle: 'ONLINE',
+            executionMode: 'STREAMING',
+            clusterId: cluster.id,
+            // A job found on a team's cluster is that team's; on a shared cluster, the default team's.
+            ...(cluster.teamId ? { teamId: cluster.teamId } : {}),
+            description: `Discovered on cluster ${cluster.name}; not submitted by Weir`,
+          });
+        } catch {
+          const raced = await this.findExternalByName(name);
+          if (raced) return raced;
+        }
+      }
+    }
+    throw new Error(`cannot name an external task for job ${jobName}`);
+  }
+
   /** Applies the given changes; returns the task after them, or undefined when it does not exist. */
   async update(id: string, changes: TaskChanges): Promise<TaskRecord | undefined> {
     const set: Updateable<TasksTable> = { updated_at: this.now() };

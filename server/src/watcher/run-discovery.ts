@@ -2,14 +2,14 @@ import type { Cluster } from '@weir/contract';
 import type { EventBus, RunStatus } from '../events/events.js';
 import type { FlinkJobDetails } from '../flink/job-manager.client.js';
 import type { RunObservation, RunsStore, WriteGuard } from '../runs/runs.store.js';
-import type { TaskRecord, TasksStore } from '../tasks/tasks.store.js';
+import type { TasksStore } from '../tasks/tasks.store.js';
 import type { KnownJob, KnownJobs } from './known-job.js';
 import type { RunRecorder } from './run-recorder.js';
 
 /**
  * A job the watcher finds on a cluster that Weir did not submit still gets a run, and every run
- * belongs to a task: an EXTERNAL one named after the job. These are the rules of that naming and
- * of the run's first record, apart from the watcher's cycle that meets such jobs.
+ * belongs to a task: an EXTERNAL one named after the job (TasksStore.externalTaskFor names it).
+ * These are the rules of the run's first record, apart from the watcher's cycle that meets such jobs.
  */
 export class RunDiscovery {
   constructor(
@@ -32,7 +32,7 @@ export class RunDiscovery {
    * for a job that ended, without the final snapshot taken before).
    */
   async discover(details: FlinkJobDetails): Promise<KnownJob> {
-    const task = await externalTaskFor(this.deps.tasks, this.deps.cluster(), details.name);
+    const task = await this.deps.tasks.externalTaskFor(details.name, this.deps.cluster());
     const { run, created } = await this.deps.runs.upsertByJob(firstRecordOf(details, task.id, this.deps.cluster().id), this.deps.writeGuard());
     const known = await this.deps.known.remember(run);
     if (created) {
@@ -42,36 +42,6 @@ export class RunDiscovery {
     }
     return known;
   }
-}
-
-/**
- * The external task a job found on the cluster belongs to: the one named after the job, else the
- * one named after the job on this cluster (a task of Weir's own may already bear the job's name),
- * created when there is none. Two instances (or cycles) racing to create it end with the same one.
- */
-export async function externalTaskFor(tasks: TasksStore, cluster: Cluster, jobName: string): Promise<TaskRecord> {
-  for (const name of [jobName, `${jobName} @${cluster.name}`]) {
-    const external = await tasks.findExternalByName(name);
-    if (external) return external;
-    if (!(await tasks.getByName(name))) {
-      try {
-        return await tasks.create({
-          name,
-          kind: 'EXTERNAL',
-          lifecycle: 'ONLINE',
-          executionMode: 'STREAMING',
-          clusterId: cluster.id,
-          // A job found on a team's cluster is that team's; on a shared cluster, the default team's.
-          ...(cluster.teamId ? { teamId: cluster.teamId } : {}),
-          description: `Discovered on cluster ${cluster.name}; not submitted by Weir`,
-        });
-      } catch {
-        const raced = await tasks.findExternalByName(name);
-        if (raced) return raced;
-      }
-    }
-  }
-  throw new Error(`cannot name an external task for job ${jobName}`);
 }
 
 /**
