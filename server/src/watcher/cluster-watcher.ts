@@ -192,14 +192,15 @@ export class ClusterWatcher {
   /**
    * One watch cycle. Calls are serialised, so a forced refresh never races the scheduled one. A
    * forced cycle (an operation that just saw its job end, a user's refresh) also reads the details
-   * of jobs waiting for Flink's cache to expire: whoever forces it has just read fresh ones.
+   * of jobs waiting for Flink's cache to expire: whoever forces it has just read fresh ones. Once
+   * `signal` is aborted (the scheduler stops the watch or times it out) the cycle starts no new read.
    */
-  cycle(opts: { force?: boolean } = {}): Promise<CycleReport> {
+  cycle(opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<CycleReport> {
     // Whoever forces a cycle expects more to happen: a calm wait ends, and the cycles after it come every interval.
     if (opts.force) this.wake();
     const next = this.queue.then(async () => {
       const startedAt = this.now();
-      const report = await this.runCycle(opts.force ?? false).catch((err: unknown) => {
+      const report = await this.runCycle(opts.force ?? false, opts.signal).catch((err: unknown) => {
         // Taken over while the cluster was down (its outage statuses are fenced like the rest).
         if (!(err instanceof LeaseLostError)) throw err;
         this.deps.log.warn({ cluster: this.cluster.name, err: err.message }, 'the cluster was taken over during the cycle');
@@ -213,17 +214,17 @@ export class ClusterWatcher {
     return next;
   }
 
-  private async runCycle(force: boolean): Promise<CycleReport> {
+  private async runCycle(force: boolean, signal: AbortSignal | undefined): Promise<CycleReport> {
     const report: CycleReport = { reachable: false, requests: 1, jobs: 0, changed: 0 };
     this.cycleStartedAt = this.now();
     // The first cycle counts as activity: a cluster is calm only after calmAfterMs of watching it.
     if (force || this.calmWait.lastActivityAt === null) this.calmWait.lastActivityAt = this.cycleStartedAt;
-    const report_ = await this.readCluster(force, report);
+    const report_ = await this.readCluster(force, report, signal);
     if (report_.changed > 0) this.calmWait.lastActivityAt = this.now();
     return report_;
   }
 
-  private async readCluster(force: boolean, report: CycleReport): Promise<CycleReport> {
+  private async readCluster(force: boolean, report: CycleReport, signal: AbortSignal | undefined): Promise<CycleReport> {
     if (!this.loaded) await this.loadFromDatabase();
     let overview: FlinkJobOverview[];
     try {
@@ -262,6 +263,12 @@ export class ClusterWatcher {
     this.pending = this.flinkTimesWait.anyWaiting;
     // This loop runs for every job of every cluster every cycle: nothing in it allocates for a job that did not change.
     for (const job of overview) {
+      // A stopping watcher (lease given up, timed out, shutdown) starts no new read, nor a write
+      // after it; what is left is read by the next cycle, wherever the cluster is watched then.
+      if (signal?.aborted) {
+        this.pending = true;
+        return report;
+      }
       let known = this.known.get(job.jid);
       if (!known) {
         const run = await this.deps.runs.getByJob(this.cluster.id, job.jid);
@@ -315,7 +322,7 @@ export class ClusterWatcher {
       }
       known.missingSince ??= now;
       this.pending = true;
-      if (now - known.missingSince >= this.lostAfterMs) {
+      if (now - known.missingSince >= this.lostAfterMs && !signal?.aborted) {
         report.requests += await this.vanished.conclude(known, overview.length);
         report.changed += 1;
       }

@@ -94,7 +94,7 @@ export class WatcherManager {
           await watcher.waitWhileCalm(signal);
           // Between the lease running out and the next sync, the watcher must not write.
           if (signal.aborted || !this.mine(cluster.id)) return;
-          const report = await watcher.cycle();
+          const report = await watcher.cycle({ signal });
           this.deps.onCycle?.(cluster.id, report);
         },
       });
