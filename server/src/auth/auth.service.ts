@@ -10,8 +10,6 @@ import type { UserRecord, UsersStore } from './users.store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
 import { makePrincipal, mayAct, roleAllows, roleFor, SYSTEM_PRINCIPAL, teamScope, type Principal } from '../access/principal.js';
 import { LoginThrottle, type LoginThrottleSettings } from './login-throttle.js';
-import type { GroupRoleMapping } from '../config/identity-settings.js';
-import type { DirectoryAnswer, ExternalIdentity } from './external-identity.js';
 import type { TeamsStore } from '../teams/teams.store.js';
 import { ExternalLogin, SOURCE_NAMES } from './external-login.js';
 import { anonymous, toUser, UserAccess } from './user-access.js';
@@ -118,25 +116,20 @@ export class AuthService {
     attempt.succeeded();
     return this.startSession(user, now);
   }
+
   /** A login with a directory (LDAP) password; see ExternalLogin.withDirectory. */
-  loginWithDirectory(
-    username: string,
-    password: string,
-    address: string,
-    check: (username: string, password: string) => Promise<DirectoryAnswer>,
-    mapping: GroupRoleMapping,
-  ): Promise<{ sessionToken: string; info: SessionInfo }> {
-    return this.external.withDirectory(username, password, address, check, mapping);
+  loginWithDirectory(...login: Parameters<ExternalLogin['withDirectory']>): ReturnType<ExternalLogin['withDirectory']> {
+    return this.external.withDirectory(...login);
   }
 
   /** A login a provider or directory vouched for; see ExternalLogin.login. */
-  loginExternal(identity: ExternalIdentity, mapping: GroupRoleMapping, address: string): Promise<{ sessionToken: string; info: SessionInfo }> {
-    return this.external.login(identity, mapping, address);
+  loginExternal(...login: Parameters<ExternalLogin['login']>): ReturnType<ExternalLogin['login']> {
+    return this.external.login(...login);
   }
 
   /** Records a login through a provider that failed before Weir knew who it was (provider down, forged return…). */
-  externalLoginFailed(source: ExternalIdentity['source'], reason: string, address: string, message: string): Promise<void> {
-    return this.external.failed(source, reason, address, message);
+  externalLoginFailed(...failure: Parameters<ExternalLogin['failed']>): ReturnType<ExternalLogin['failed']> {
+    return this.external.failed(...failure);
   }
 
   private async startSession(user: UserRecord, now: number, detail?: Record<string, unknown>): Promise<{ sessionToken: string; info: SessionInfo }> {
