@@ -57,7 +57,8 @@ export function requireTool(cmd: string, versionArgs: string[], purpose: string)
   }
 }
 
-function runMaven(args: string[], cwd: string, version: string, log: (l: string) => void): Promise<void> {
+/** Runs Maven for an assembly; `what` (e.g. `Flink 1.20.3`) names it in the error. */
+export function runMaven(args: string[], cwd: string, what: string, log: (l: string) => void): Promise<void> {
   const cmdline = ['mvn', ...args].join(' ');
   log(`$ ${cmdline}`);
   return new Promise((resolvePromise, reject) => {
@@ -74,7 +75,7 @@ function runMaven(args: string[], cwd: string, version: string, log: (l: string)
       const shown = errLines.length ? errLines.slice(-15).join('\n') : tail(out, 15);
       reject(
         new Error(
-          `Maven failed (exit code ${code}) while assembling Flink ${version} from Maven Central.\n` +
+          `Maven failed (exit code ${code}) while assembling ${what} from Maven Central.\n` +
             `Command: ${cmdline}\n(in ${cwd})\nLast Maven errors:\n${shown}`,
         ),
       );
@@ -119,19 +120,19 @@ export async function ensureFlinkDistribution(opts: EnsureDistributionOptions = 
     await runMaven(
       [...mvnCommon, '-f', ASSEMBLY_POM, 'dependency:copy-dependencies', '-DincludeScope=runtime',
         `-DoutputDirectory=${join(work, 'lib')}`],
-      assemblyDir, version, log,
+      assemblyDir, `Flink ${version}`, log,
     );
     await runMaven(
       [...mvnCommon, '-f', ASSEMBLY_POM, 'dependency:copy',
         `-Dartifact=org.apache.flink:flink-sql-gateway:${version}`, `-DoutputDirectory=${join(work, 'opt')}`],
-      assemblyDir, version, log,
+      assemblyDir, `Flink ${version}`, log,
     );
     for (const example of ['WordCount', 'TopSpeedWindowing']) {
       await runMaven(
         [...mvnCommon, '-f', ASSEMBLY_POM, 'dependency:copy',
           `-Dartifact=org.apache.flink:flink-examples-streaming:${profile.examplesVersion}:jar:${example}`,
           `-DoutputDirectory=${join(work, 'examples')}`],
-        assemblyDir, version, log,
+        assemblyDir, `Flink ${version}`, log,
       );
       renameSync(
         join(work, 'examples', `flink-examples-streaming-${profile.examplesVersion}-${example}.jar`),

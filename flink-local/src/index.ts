@@ -20,3 +20,6 @@ export {
   type ResourceParams,
   type ClusterConfigInput,
 } from './config.js';
+export { ensureYarnDistribution, defaultYarnCacheDir, type YarnDistribution } from './yarn-distribution.js';
+export { startLocalYarn, stopLocalYarnFromState, type LocalYarn, type LocalYarnOptions, type LocalYarnState } from './yarn.js';
+export { DEFAULT_HADOOP_VERSION, judgeYarnReadiness, type YarnPorts } from './yarn-config.js';
