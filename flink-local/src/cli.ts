@@ -4,26 +4,34 @@
 //   npx tsx flink-local/src/cli.ts start [--flink-version V] [--data-dir DIR] [--rest-port N] [--rpc-port N] [--gateway-port N]
 //       [--no-gateway] [--task-managers N] [--slots N] [--tm-memory 1728m] [--jm-memory 1024m]
 //       [--ha-zookeeper-port N] [--history-port N] [--set key=value ...]
+//   npx tsx flink-local/src/cli.ts yarn start|stop [--data-dir DIR] [--nm-memory-mb 4096] [--nm-vcores 4]
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_FLINK_VERSION, ensureFlinkDistribution, flinkVersionProfile, startLocalFlink } from './index.js';
+import {
+  DEFAULT_FLINK_VERSION, DEFAULT_HADOOP_VERSION, ensureFlinkDistribution, ensureYarnDistribution, flinkVersionProfile,
+  startLocalFlink, startLocalYarn, stopLocalYarnFromState,
+} from './index.js';
 import { REPO_ROOT } from './distribution.js';
 
-const USAGE = `usage: weir-flink <assemble|start> [options]
+const USAGE = `usage: weir-flink <assemble|start|yarn> [options]
   every command: [--flink-version ${DEFAULT_FLINK_VERSION}] (1.20.x or 2.x; each version has its own .cache/flink-<version>)
   assemble   [--cache-dir DIR]
   start      [--data-dir DIR (default .cache/flink-local-data-<version>)] [--rest-port 8081] [--rpc-port 6123]
              [--gateway-port 8083] [--no-gateway] [--history-port N (starts a HistoryServer)]
              [--task-managers 1] [--slots 4]
              [--tm-memory 1728m] [--jm-memory 1024m] [--ha-zookeeper-port N (ZooKeeper HA; off by default)]
-             [--set key=value]...  (foreground; Ctrl-C stops)`;
+             [--set key=value]...  (foreground; Ctrl-C stops)
+  yarn start [--data-dir DIR (default .cache/yarn-local-data)] [--nm-memory-mb 4096] [--nm-vcores 4]
+             (Hadoop YARN ${DEFAULT_HADOOP_VERSION}: ResourceManager + NodeManager in the background, on free ports)
+  yarn stop  [--data-dir DIR]  (NodeManager first, then ResourceManager; returns when both are gone)`;
 
 const log = (line: string): void => console.log(`[flink-local] ${line}`);
 
 async function main(): Promise<number> {
   const [cmd, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       'flink-version': { type: 'string' },
       'cache-dir': { type: 'string' },
@@ -39,6 +47,8 @@ async function main(): Promise<number> {
       'jm-memory': { type: 'string' },
       'ha-zookeeper-port': { type: 'string' },
       set: { type: 'string', multiple: true },
+      'nm-memory-mb': { type: 'string' },
+      'nm-vcores': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,6 +71,32 @@ async function main(): Promise<number> {
   if (cmd === 'assemble') {
     const d = await ensureFlinkDistribution(distributionOptions);
     console.log(JSON.stringify(d, null, 2));
+    return 0;
+  }
+  if (cmd === 'yarn') {
+    const yarnDataDir = values['data-dir'] ?? join(REPO_ROOT, '.cache', 'yarn-local-data');
+    if (positionals[0] === 'stop') {
+      if (!(await stopLocalYarnFromState(yarnDataDir, log))) log(`no local YARN recorded in ${yarnDataDir}; nothing to stop`);
+      return 0;
+    }
+    if (positionals[0] !== 'start') {
+      console.error(USAGE);
+      return 2;
+    }
+    const yarn = await startLocalYarn({
+      distribution: await ensureYarnDistribution({ log }),
+      dataDir: yarnDataDir,
+      nodeManagerMemoryMb: int(values['nm-memory-mb'], 'nm-memory-mb'),
+      nodeManagerVcores: int(values['nm-vcores'], 'nm-vcores'),
+      log,
+    });
+    console.log('');
+    console.log(`YARN ${DEFAULT_HADOOP_VERSION} is up (ready in ${(yarn.startupMs / 1000).toFixed(1)} s)`);
+    console.log(`  ResourceManager UI / REST : ${yarn.rmUrl}`);
+    console.log(`  ResourceManager address   : ${yarn.host}:${yarn.ports.rmClient}`);
+    console.log(`  Hadoop conf (yarn-site)   : ${yarn.confDir}`);
+    console.log(`  PIDs                      : ${JSON.stringify(yarn.pids)}`);
+    console.log(`Stop with: npx tsx flink-local/src/cli.ts yarn stop${values['data-dir'] ? ` --data-dir ${values['data-dir']}` : ''}`);
     return 0;
   }
   if (cmd !== 'start') {
