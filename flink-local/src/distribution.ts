@@ -27,7 +27,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 /** flink-local/src → repo root. */
 export const REPO_ROOT = resolve(HERE, '..', '..');
 export const ASSEMBLY_POM = resolve(HERE, '..', 'assembly', 'pom.xml');
-const MARKER = '.weir-assembled';
+export const MARKER = '.weir-assembled';
 export function defaultCacheDir(version: string = DEFAULT_FLINK_VERSION): string {
   return join(REPO_ROOT, '.cache', `flink-${flinkVersionProfile(version).version}`);
 }
@@ -107,13 +107,9 @@ export async function ensureFlinkDistribution(opts: EnsureDistributionOptions = 
   requireTool('java', ['-version'], 'to run Flink');
   requireTool('mvn', ['-v', '-B'], 'to assemble Flink from Maven Central');
 
-  mkdirSync(dirname(home), { recursive: true });
-  const work = `${home}.tmp-${process.pid}-${Date.now()}`;
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
   const started = Date.now();
   log(`Assembling Flink ${version} into ${home} ...`);
-  try {
+  await buildThenMoveIntoPlace(home, version, async (work) => {
     // The pom's flink.version is only the default; the command line's value wins.
     const mvnCommon = ['-B', '-q', '-Dstyle.color=never', `-Dflink.version=${version}`];
     const assemblyDir = dirname(ASSEMBLY_POM);
@@ -149,23 +145,35 @@ export async function ensureFlinkDistribution(opts: EnsureDistributionOptions = 
     if (!existsSync(join(work, 'opt', `flink-sql-gateway-${version}.jar`))) {
       throw new Error(`Assembled opt/ lacks flink-sql-gateway-${version}.jar`);
     }
-    writeFileSync(
-      join(work, MARKER),
-      JSON.stringify({ version, assembledAt: new Date().toISOString(), jars: libJars.length }) + '\n',
-    );
+    return libJars.length;
+  });
+  log(`Flink ${version} assembled in ${((Date.now() - started) / 1000).toFixed(1)} s at ${home}`);
+  return dist;
+}
+
+/**
+ * Builds an assembly in a sibling temp folder, writes the marker last and renames the folder into
+ * place, so a concurrent caller never sees half of it; if another process finished first, its folder
+ * stays. `build` fills the folder and returns how many jars it holds.
+ */
+export async function buildThenMoveIntoPlace(home: string, version: string, build: (work: string) => Promise<number>): Promise<void> {
+  mkdirSync(dirname(home), { recursive: true });
+  const work = `${home}.tmp-${process.pid}-${Date.now()}`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  try {
+    const jars = await build(work);
+    writeFileSync(join(work, MARKER), JSON.stringify({ version, assembledAt: new Date().toISOString(), jars }) + '\n');
   } catch (err) {
     rmSync(work, { recursive: true, force: true });
     throw err;
   }
-  // Another process may have finished first; keep its folder then.
   if (existsSync(join(home, MARKER))) {
     rmSync(work, { recursive: true, force: true });
   } else {
     rmSync(home, { recursive: true, force: true }); // a half-finished folder from an older layout
     renameSync(work, home);
   }
-  log(`Flink ${version} assembled in ${((Date.now() - started) / 1000).toFixed(1)} s at ${home}`);
-  return dist;
 }
 
 /** Reads the marker, or undefined if the folder is not a finished distribution. */

@@ -1,12 +1,11 @@
 // Assembles the jars of a Hadoop YARN ResourceManager and NodeManager from Maven Central with the
 // project's own pom (flink-local/assembly-yarn), into `.cache/hadoop-yarn-<version>/lib`.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { REPO_ROOT, requireTool, runMaven } from './distribution.js';
+import { buildThenMoveIntoPlace, MARKER, REPO_ROOT, requireTool, runMaven } from './distribution.js';
 import { DEFAULT_HADOOP_VERSION } from './yarn-config.js';
 
 export const YARN_ASSEMBLY_POM = join(REPO_ROOT, 'flink-local', 'assembly-yarn', 'pom.xml');
-const MARKER = '.weir-assembled';
 
 export interface YarnDistribution {
   version: string;
@@ -18,10 +17,7 @@ export function defaultYarnCacheDir(version: string = DEFAULT_HADOOP_VERSION): s
   return join(REPO_ROOT, '.cache', `hadoop-yarn-${version}`);
 }
 
-/**
- * Idempotent like the Flink assembly: a marker written last makes later calls instant, and the
- * folder is built beside its final place and renamed in, so a concurrent caller never sees half of it.
- */
+/** Idempotent like the Flink assembly: the marker written last makes later calls instant. */
 export async function ensureYarnDistribution(
   opts: { version?: string; cacheDir?: string; log?: (line: string) => void } = {},
 ): Promise<YarnDistribution> {
@@ -33,12 +29,9 @@ export async function ensureYarnDistribution(
 
   requireTool('java', ['-version'], 'to run YARN');
   requireTool('mvn', ['-v', '-B'], 'to assemble Hadoop YARN from Maven Central');
-  mkdirSync(dirname(home), { recursive: true });
-  const work = `${home}.tmp-${process.pid}-${Date.now()}`;
-  mkdirSync(work, { recursive: true });
   const started = Date.now();
   log(`Assembling Hadoop YARN ${version} into ${home} ...`);
-  try {
+  await buildThenMoveIntoPlace(home, version, async (work) => {
     await runMaven(
       ['-B', '-q', '-Dstyle.color=never', `-Dhadoop.version=${version}`, '-f', YARN_ASSEMBLY_POM,
         'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${join(work, 'lib')}`],
@@ -48,17 +41,8 @@ export async function ensureYarnDistribution(
     for (const needed of ['hadoop-yarn-server-resourcemanager', 'hadoop-yarn-server-nodemanager', 'hadoop-common']) {
       if (!jars.includes(`${needed}-${version}.jar`)) throw new Error(`Assembled lib/ lacks ${needed}-${version}.jar`);
     }
-    writeFileSync(join(work, MARKER), JSON.stringify({ version, assembledAt: new Date().toISOString(), jars: jars.length }) + '\n');
-  } catch (err) {
-    rmSync(work, { recursive: true, force: true });
-    throw err;
-  }
-  if (existsSync(join(home, MARKER))) {
-    rmSync(work, { recursive: true, force: true });
-  } else {
-    rmSync(home, { recursive: true, force: true });
-    renameSync(work, home);
-  }
+    return jars.length;
+  });
   log(`Hadoop YARN ${version} assembled in ${((Date.now() - started) / 1000).toFixed(1)} s at ${home}`);
   return dist;
 }
