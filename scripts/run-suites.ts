@@ -24,6 +24,10 @@ const ON_EACH_SERVER_DATABASE = {
   browser: ['overview', 'run-detail', 'tasks'].map((name) => `e2e/tests/${name}.e2e.ts`),
 };
 
+// Integration files that start a real part of their own and use no Flink cluster (the local YARN pair):
+// they run in the default Flink version's integration phase only, not once more per Flink version.
+const WITHOUT_FLINK = (f: string) => /^flink-local\/src\/local-yarn\.int\.test\.ts$/.test(f);
+
 const tests: TestCounts = { passed: 0, failed: 0, failures: [] };
 /** Checks of the real parts, reported apart from the tests. */
 const checks: CheckResult[] = [];
@@ -183,7 +187,8 @@ async function main() {
   for (const version of FLINK_TEST_VERSIONS) {
     const phase = `integration-${version}`;
     if (!want('integration') && !want(phase)) continue;
-    await withTestFlink(version, (env) => runNodeTests(phase, integrationFiles, env, { concurrency: 1, fileTimeoutMs: 15 * 60_000, phaseTimeoutMs: 35 * 60_000 }));
+    const files = version === DEFAULT_FLINK_VERSION ? integrationFiles : integrationFiles.filter((f) => !WITHOUT_FLINK(f));
+    await withTestFlink(version, (env) => runNodeTests(phase, files, env, { concurrency: 1, fileTimeoutMs: 15 * 60_000, phaseTimeoutMs: 35 * 60_000 }));
   }
 
   let webBuilt: boolean | undefined;
