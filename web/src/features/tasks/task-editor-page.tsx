@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import type { CreateTaskRequest, SavepointStrategy, Task, TaskConfigInput, UpdateTaskRequest } from '@weir/contract';
+import type { SavepointStrategy, Task } from '@weir/contract';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Tabs, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,96 +14,14 @@ import { lastUsedCluster, preselectedCluster, rememberCluster } from './cluster-
 import { clustersServing, seesSeveralTeams, taskTeamChoice, teamNameOf } from '../teams/team-choices';
 import { useTeams } from '../teams/teams.queries';
 import { TaskRunsTable } from '../overview/task-runs-table';
-import { formatArgs, optionsToText, parseArgs, textToOptions } from './config-text';
+import { textToOptions } from './config-text';
 import { SqlEditor } from './sql-editor';
+import { editableKind, formValuesToCreateRequest, formValuesToUpdateRequest, NEW_TASK_VALUES, SAVEPOINT_STRATEGIES, sqlErrorOf, taskToFormValues, type SqlError, type TaskFormValues } from './task-form';
 import { SqlWorkbench } from '../sql-authoring/sql-workbench';
 import { JobStatusTag, KindTag, LifecycleTag } from './task-tags';
 import { useCreateTask, useDeleteTask, usePublishTask, useTask, useTaskOffline, useTaskOnline, useUpdateTask, useUploadJar } from './tasks.queries';
 import { SavepointsPanel } from '../savepoints/savepoints-panel';
 import { VersionsPanel } from './versions-panel';
-
-interface FormValues {
-  name: string;
-  kind: 'SQL' | 'JAR';
-  /** Chosen once, at creation. */
-  teamId?: string;
-  clusterId: string;
-  executionMode: 'STREAMING' | 'BATCH';
-  sql: string;
-  jarId?: string;
-  jarName?: string;
-  entryClass?: string;
-  args?: string;
-  parallelism: number;
-  checkpointIntervalMs?: number | null;
-  savepointStrategy: SavepointStrategy;
-  savepointPath?: string;
-  flinkOptions?: string;
-  owner?: string;
-  alertGroup?: string;
-  description?: string;
-}
-
-interface SqlError {
-  line: number | null;
-  column: number | null;
-  message: string;
-}
-
-const STRATEGIES: SavepointStrategy[] = ['latest', 'earliest', 'none', 'path'];
-
-function toValues(task: Task): FormValues {
-  return {
-    name: task.name,
-    kind: task.kind === 'JAR' ? 'JAR' : 'SQL',
-    clusterId: task.clusterId,
-    executionMode: task.executionMode,
-    sql: task.sql ?? '',
-    jarId: task.jar?.jarId,
-    jarName: task.jar?.fileName ?? undefined,
-    entryClass: task.jar?.entryClass ?? '',
-    args: formatArgs(task.jar?.args ?? []),
-    parallelism: task.config.parallelism,
-    checkpointIntervalMs: task.config.checkpointIntervalMs,
-    savepointStrategy: task.config.savepointStrategy,
-    savepointPath: task.config.savepointPath ?? '',
-    flinkOptions: optionsToText(task.config.flinkOptions),
-    owner: task.owner ?? '',
-    alertGroup: task.config.alertGroup ?? '',
-    description: task.description ?? '',
-  };
-}
-
-function toConfig(v: FormValues): TaskConfigInput {
-  return {
-    parallelism: v.parallelism,
-    checkpointIntervalMs: v.checkpointIntervalMs ?? null,
-    savepointStrategy: v.savepointStrategy,
-    savepointPath: v.savepointPath?.trim() || null,
-    flinkOptions: textToOptions(v.flinkOptions ?? '').options,
-    alertGroup: v.alertGroup?.trim() || null,
-  };
-}
-
-function toBody(v: FormValues): UpdateTaskRequest {
-  return {
-    name: v.name.trim(),
-    clusterId: v.clusterId,
-    executionMode: v.executionMode,
-    owner: v.owner?.trim() || null,
-    description: v.description?.trim() || null,
-    config: toConfig(v),
-    ...(v.kind === 'SQL' ? { sql: v.sql ?? '' } : v.jarId ? { jar: { jarId: v.jarId, entryClass: v.entryClass?.trim() || null, args: parseArgs(v.args ?? '') } } : {}),
-  };
-}
-
-/** Where Flink put the error, when the server says (422 FLINK_REJECTED or 400 with a script position). */
-function sqlErrorOf(err: unknown): SqlError | null {
-  if (!(err instanceof ApiError)) return null;
-  const d = err.details as { line?: unknown; column?: unknown; message?: unknown } | undefined;
-  if (!d || typeof d.message !== 'string' || !('line' in d)) return null;
-  return { line: typeof d.line === 'number' ? d.line : null, column: typeof d.column === 'number' ? d.column : null, message: d.message };
-}
 
 /** Create (/tasks/new) or edit (/tasks/:id) a task: script or jar, configuration, publish, online/offline, versions. */
 export function TaskEditorPage() {
@@ -133,7 +51,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
   const session = useSession();
   const clusters = useClusters();
   const teams = useTeams();
-  const [form] = Form.useForm<FormValues>();
+  const [form] = Form.useForm<TaskFormValues>();
   const [dirty, setDirty] = useState(false);
   const [sqlError, setSqlError] = useState<SqlError | null>(null);
   const [strategy, setStrategy] = useState<SavepointStrategy | 'default'>('default');
@@ -150,7 +68,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
   const offline = useTaskOffline(id);
   const remove = useDeleteTask();
   const upload = useUploadJar();
-  const kind = Form.useWatch('kind', form) ?? (task?.kind === 'JAR' ? 'JAR' : 'SQL');
+  const kind = Form.useWatch('kind', form) ?? (task ? editableKind(task) : 'SQL');
   const savepointStrategy = Form.useWatch('savepointStrategy', form);
   const jarName = Form.useWatch('jarName', form);
   const script = Form.useWatch('sql', form) as string | undefined;
@@ -172,7 +90,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
 
   // The server's copy refreshes every few seconds; the form follows it only while nothing is typed.
   useEffect(() => {
-    if (task && !dirty) form.setFieldsValue(toValues(task));
+    if (task && !dirty) form.setFieldsValue(taskToFormValues(task));
   }, [task?.updatedAt]);
 
   const canOperate = session.data?.user.role !== 'viewer';
@@ -183,18 +101,17 @@ function TaskEditor({ task }: { task: Task | undefined }) {
 
   const save = async (): Promise<Task | undefined> => {
     // The kind is chosen once, at creation; afterwards it is the task's, not a form field.
-    const values = { ...(await form.validateFields()), kind: task ? (task.kind === 'JAR' ? 'JAR' : 'SQL') : form.getFieldValue('kind') } as FormValues;
-    const body = toBody(values);
+    const values = { ...(await form.validateFields()), kind: task ? editableKind(task) : form.getFieldValue('kind') } as TaskFormValues;
     if (!task) {
-      const teamId = form.getFieldValue('teamId') as string | undefined;
-      const created = await create.mutateAsync({ ...body, kind: values.kind, ...(teamId ? { teamId } : {}) } as CreateTaskRequest);
+      // The team may be preselected without its field shown, so it is read from the form, not the validated fields.
+      const created = await create.mutateAsync(formValuesToCreateRequest({ ...values, teamId: form.getFieldValue('teamId') as string | undefined }));
       rememberCluster(created.clusterId);
       message.success(t('tasks.editor.created', { name: created.name }));
       setDirty(false);
       navigate(`/tasks/${created.id}`, { replace: true });
       return created;
     }
-    const saved = await update.mutateAsync(body);
+    const saved = await update.mutateAsync(formValuesToUpdateRequest(values));
     setDirty(false);
     return saved;
   };
@@ -300,7 +217,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
                   onChange={setStrategy}
                   options={[
                     { value: 'default', label: `${t(`tasks.strategy.${task.config.savepointStrategy}`)} (${t('tasks.bulk.fromDefault')})` },
-                    ...STRATEGIES.filter((s) => s !== 'path').map((s) => ({ value: s, label: t(`tasks.strategy.${s}`) })),
+                    ...SAVEPOINT_STRATEGIES.filter((s) => s !== 'path').map((s) => ({ value: s, label: t(`tasks.strategy.${s}`) })),
                   ]}
                 />
               </Space>
@@ -453,12 +370,12 @@ function TaskEditor({ task }: { task: Task | undefined }) {
       <PageHeader title={title} subtitle={subtitle} extra={actions} />
       {task?.kind === 'EXTERNAL' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('tasks.editor.externalHint')} />}
       {task?.lifecycle === 'ONLINE' && task.kind !== 'EXTERNAL' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('tasks.editor.readOnlyOnline')} />}
-      <Form<FormValues>
+      <Form<TaskFormValues>
         form={form}
         layout="vertical"
         requiredMark="optional"
         disabled={busy}
-        initialValues={task ? toValues(task) : { kind: 'SQL', executionMode: 'STREAMING', sql: '', parallelism: 1, checkpointIntervalMs: null, savepointStrategy: 'latest' }}
+        initialValues={task ? taskToFormValues(task) : NEW_TASK_VALUES}
         onValuesChange={(changed) => {
           setDirty(true);
           if ('sql' in changed) setSqlError(null);
@@ -526,7 +443,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
                 <InputNumber min={100} step={1000} placeholder={t('tasks.form.checkpointOff')} style={{ width: '100%' }} disabled={readOnly} />
               </Form.Item>
               <Form.Item name="savepointStrategy" label={t('tasks.form.savepointStrategy')}>
-                <Select disabled={readOnly} options={STRATEGIES.map((s) => ({ value: s, label: t(`tasks.strategy.${s}`) }))} />
+                <Select disabled={readOnly} options={SAVEPOINT_STRATEGIES.map((s) => ({ value: s, label: t(`tasks.strategy.${s}`) }))} />
               </Form.Item>
               {savepointStrategy === 'path' && (
                 <Form.Item name="savepointPath" label={t('tasks.form.savepointPath')} rules={[{ required: true, whitespace: true }]}>
