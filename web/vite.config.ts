@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { recordChunkContents } from './build/chunk-contents';
+import { leaveOutUnusedAntd } from './build/leave-out-unused-antd';
 import { precompressAssets } from './build/precompress-assets';
 
 // The Weir server serves web/dist in production; in development Vite serves the app and
 // forwards API calls to a Weir server on its default port.
 export default defineConfig({
-  plugins: [react(), recordChunkContents(), precompressAssets()],
+  plugins: [react(), leaveOutUnusedAntd(), recordChunkContents(), precompressAssets()],
   server: {
     proxy: {
       '/api': { target: 'http://127.0.0.1:8888', changeOrigin: false },
