@@ -11,7 +11,7 @@ import { DateTime } from '../../components/date-time';
 import { LiveDuration } from '../../components/live-duration';
 import { PAGE_SIZES, SORT_KEYS, type OverviewView } from './overview-url';
 import { isLive } from './run-status';
-import { RunStatusTag } from './run-status-tag';
+import { RunStatusTag } from '../runs/run-status-tag';
 import { TaskRunsTable } from './task-runs-table';
 import styles from './overview.module.css';
 

@@ -1,7 +1,8 @@
 import type { OverviewCounts, OverviewRunStatus } from '@weir/contract';
 import { Card, Skeleton, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CARD_STATUSES, flinkTermBeside, STATUS_COLORS } from './run-status';
+import { STATUS_COLORS } from '../runs/status-colors';
+import { CARD_STATUSES, flinkTermBeside } from './run-status';
 import styles from './overview.module.css';
 
 interface StatusCardsProps {

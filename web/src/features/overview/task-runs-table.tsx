@@ -10,7 +10,7 @@ import { DateTime } from '../../components/date-time';
 import { LiveDuration } from '../../components/live-duration';
 import { useTaskRuns } from './overview.queries';
 import { isLive } from './run-status';
-import { RunStatusTag } from './run-status-tag';
+import { RunStatusTag } from '../runs/run-status-tag';
 import styles from './overview.module.css';
 
 const PAGE_SIZE = 10;

@@ -2,21 +2,9 @@ import type { RunDetail } from '@weir/contract';
 import { Flex, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { statusColor } from '../runs/status-colors';
 import { formatMs, formatTime } from './format';
 import { statusSegments } from './status-segments';
-
-/** The strip's colours: the timeline's (green running, red failed, orange restarting), readable on light and dark. */
-const COLORS: Record<string, string> = {
-  RUNNING: '#52c41a',
-  FINISHED: '#1677ff',
-  FAILED: '#ff4d4f',
-  FAILING: '#ff7875',
-  RESTARTING: '#fa8c16',
-  RECONNECTING: '#faad14',
-  CANCELLING: '#bfbfbf',
-  CANCELED: '#8c8c8c',
-  UNKNOWN: '#b37feb',
-};
 
 /** The run's statuses over its life as one strip, beside the list of transitions; each segment says its status and times on hover. */
 export function StatusStrip({ detail, now }: { detail: RunDetail; now: number }) {
@@ -35,7 +23,7 @@ export function StatusStrip({ detail, now }: { detail: RunDetail; now: number })
             <div
               data-testid="status-strip-segment"
               data-status={segment.status}
-              style={{ width: `${segment.share * 100}%`, background: COLORS[segment.status] ?? '#d9d9d9', minWidth: 2 }}
+              style={{ width: `${segment.share * 100}%`, background: statusColor(segment.status), minWidth: 2 }}
             />
           </Tooltip>
         ))}

@@ -1,22 +1,9 @@
 import type { TaskKind, TaskLifecycle } from '@weir/contract';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { statusColor } from '../runs/status-colors';
 
 const LIFECYCLE_COLORS: Record<TaskLifecycle, string> = { DEVELOP: 'default', PUBLISHED: 'blue', ONLINE: 'green', OFFLINE: 'orange' };
-
-const STATUS_COLORS: Record<string, string> = {
-  RUNNING: 'green',
-  FINISHED: 'blue',
-  CANCELED: 'default',
-  CANCELLING: 'orange',
-  FAILED: 'red',
-  FAILING: 'red',
-  RESTARTING: 'orange',
-  INITIALIZING: 'cyan',
-  CREATED: 'cyan',
-  RECONNECTING: 'gold',
-  UNKNOWN: 'purple',
-};
 
 export function LifecycleTag({ lifecycle }: { lifecycle: TaskLifecycle }) {
   const { t } = useTranslation();
@@ -36,12 +23,12 @@ export function KindTag({ kind }: { kind: TaskKind }) {
   );
 }
 
-/** A job status as Flink names it; "not run" when the task never ran. */
+/** A job status as Flink names it, in the colour every page gives it; "not run" when the task never ran. */
 export function JobStatusTag({ status }: { status: string | null }) {
   const { t } = useTranslation();
   if (!status) return <span style={{ color: '#8c8c8c' }}>{t('tasks.notRun')}</span>;
   return (
-    <Tag color={STATUS_COLORS[status] ?? 'default'} data-status={status} style={{ marginInlineEnd: 0, fontWeight: 500 }}>
+    <Tag color={statusColor(status)} data-status={status} style={{ marginInlineEnd: 0, fontWeight: 500 }}>
       {status}
     </Tag>
   );

@@ -1,7 +1,7 @@
 import type { OverviewRunStatus } from '@weir/contract';
 import { Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { STATUS_COLORS } from './run-status';
+import { statusColor } from './status-colors';
 
 /** A run's status as Flink names it, in Flink's colour; a lost run also says so. */
 export function RunStatusTag({ status, lost }: { status: OverviewRunStatus; lost: boolean }) {
@@ -9,7 +9,7 @@ export function RunStatusTag({ status, lost }: { status: OverviewRunStatus; lost
   return (
     <Space size={4} wrap={false}>
       <Tooltip title={t(`overview.status.${status}`)}>
-        <Tag color={STATUS_COLORS[status]} data-status={status} style={{ marginInlineEnd: 0, fontWeight: 500 }}>
+        <Tag color={statusColor(status)} data-status={status} style={{ marginInlineEnd: 0, fontWeight: 500 }}>
           {status}
         </Tag>
       </Tooltip>
