@@ -30,13 +30,45 @@ const sectionFields = {
 export const SectionSource = z.object(sectionFields);
 export type SectionSource = z.infer<typeof SectionSource>;
 
+/** Why a status-history entry was written, as a code the web app says in the reader's language. */
+export const StatusNoteCode = z.enum([
+  'submitted',
+  'submittedRestoring',
+  'submissionFailed',
+  'fromHistoryArchive',
+  'jobManagerUnreachable',
+  'noAnswer',
+  'lost',
+  'listOverStaleDetails',
+  'detailsUnreadable',
+  'relisted',
+  'backInContact',
+  'noTimeFromFlink',
+]);
+export type StatusNoteCode = z.infer<typeof StatusNoteCode>;
+
+/**
+ * A note's code with its values: `…At` values are times (epoch ms), the rest shown as they are.
+ * Messages quoted from Flink or a remote stay in the language they came in.
+ */
+export const StatusNote = z
+  .object({
+    code: StatusNoteCode,
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  })
+  .meta({ id: 'StatusNote' });
+export type StatusNote = z.infer<typeof StatusNote>;
+
 export const RunTransitionView = z.object({
   seq: z.number().int(),
   fromStatus: z.string().nullable(),
   toStatus: z.string(),
   at: EpochMs,
   source: z.enum(['flink', 'weir']),
+  /** The note in English; for entries written before notes had codes, the only form. */
   note: z.string().nullable(),
+  /** The note as a code (absent on older entries: show `note`). */
+  noteCode: StatusNote.optional(),
 });
 
 /** The operations a run's page offers; each restart source is its own, since each has its own condition. */

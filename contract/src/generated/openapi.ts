@@ -2245,6 +2245,13 @@ export interface components {
             items: components["schemas"]["LineageTableHitInput"][];
             total: number;
         };
+        StatusNoteInput: {
+            /** @enum {string} */
+            code: "submitted" | "submittedRestoring" | "submissionFailed" | "fromHistoryArchive" | "jobManagerUnreachable" | "noAnswer" | "lost" | "listOverStaleDetails" | "detailsUnreadable" | "relisted" | "backInContact" | "noTimeFromFlink";
+            params: {
+                [key: string]: string | number;
+            };
+        };
         RunOperationsAvailabilityInput: {
             stop: {
                 allowed: boolean;
@@ -2333,6 +2340,7 @@ export interface components {
                 /** @enum {string} */
                 source: "flink" | "weir";
                 note: string | null;
+                noteCode?: components["schemas"]["StatusNoteInput"];
             }[];
             operations: components["schemas"]["RunOperationsAvailabilityInput"];
             lostEvidence: {
@@ -3896,6 +3904,13 @@ export interface components {
             items: components["schemas"]["LineageTableHit"][];
             total: number;
         };
+        StatusNote: {
+            /** @enum {string} */
+            code: "submitted" | "submittedRestoring" | "submissionFailed" | "fromHistoryArchive" | "jobManagerUnreachable" | "noAnswer" | "lost" | "listOverStaleDetails" | "detailsUnreadable" | "relisted" | "backInContact" | "noTimeFromFlink";
+            params: {
+                [key: string]: string | number;
+            };
+        };
         RunOperationsAvailability: {
             stop: {
                 allowed: boolean;
@@ -3984,6 +3999,7 @@ export interface components {
                 /** @enum {string} */
                 source: "flink" | "weir";
                 note: string | null;
+                noteCode?: components["schemas"]["StatusNote"];
             }[];
             operations: components["schemas"]["RunOperationsAvailability"];
             lostEvidence: {

@@ -168,6 +168,8 @@ export interface RunTransitionsTable {
   at: number;
   source: 'flink' | 'weir';
   note: string | null;
+  /** JSON `{code, params}` of the note (null on entries written before notes had codes). */
+  note_code: string | null;
 }
 
 /** A run's restart count each time it grew, with when Weir learned it (for restarts within a window). */

@@ -68,7 +68,12 @@ export class JobSubmission {
       toStatus: 'INITIALIZING',
       at: submittedAt,
       source: 'weir',
-      note: `Submitted by ${actor.name}: version ${version.version}${restore ? `, restoring ${restore.path}` : ''}`,
+      note: {
+        text: `Submitted by ${actor.name}: version ${version.version}${restore ? `, restoring ${restore.path}` : ''}`,
+        code: restore
+          ? { code: 'submittedRestoring', params: { actor: actor.name, version: version.version, path: restore.path } }
+          : { code: 'submitted', params: { actor: actor.name, version: version.version } },
+      },
     });
     try {
       if (task.kind === 'SQL') await this.submitSql(cluster, task, version.content, config, jobId, restore);
@@ -78,7 +83,8 @@ export class JobSubmission {
       const at = Math.max(this.now(), submittedAt + 1);
       // A job id Flink never had must not be shown or read as a Flink job: the run says why it never got there.
       const reached = await this.deps.flink.jobManager(cluster).jobExists(jobId).catch(() => null);
-      await this.deps.runs.appendTransition(run.id, { toStatus: 'FAILED', at, source: 'weir', note: `Submission failed: ${message}` });
+      const note = { text: `Submission failed: ${message}`, code: { code: 'submissionFailed', params: { message } } } as const;
+      await this.deps.runs.appendTransition(run.id, { toStatus: 'FAILED', at, source: 'weir', note });
       await this.deps.runs.update(run.id, { status: 'FAILED', endTime: at, ...(reached === false ? { submissionError: message } : {}) });
       this.deps.bus.publish({
         type: 'run.status',
@@ -86,7 +92,7 @@ export class JobSubmission {
         to: 'FAILED',
         at,
         restartCount: 0,
-        note: `Submission failed: ${message}`,
+        note: note.text,
         runId: run.id,
         taskId: task.id,
         taskName: task.name,

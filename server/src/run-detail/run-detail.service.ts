@@ -106,7 +106,7 @@ export class RunDetailService {
           }
         : null,
       version: version ? { id: version.id, version: version.version, createdAt: version.createdAt, createdBy: version.createdBy, note: version.note } : null,
-      transitions: transitions.map((t) => ({ seq: t.seq, fromStatus: t.fromStatus, toStatus: t.toStatus, at: t.at, source: t.source, note: t.note })),
+      transitions: transitions.map((t) => ({ seq: t.seq, fromStatus: t.fromStatus, toStatus: t.toStatus, at: t.at, source: t.source, note: t.note, ...(t.noteCode ? { noteCode: t.noteCode } : {}) })),
       operations: runOperations({
         status: run.status,
         clusterKnown: cluster !== null,

@@ -109,10 +109,11 @@ forEachDatabase('RunsStore', (getDb) => {
   it('appends transitions with increasing seq and ignores an exact repeat', async () => {
     const run = await runs.getByJob('cluster-a', job(2).flinkJobId);
     assert.ok(run);
+    const unreachable = { text: 'JobManager unreachable', code: { code: 'jobManagerUnreachable', params: { restUrl: 'http://jm:8081', reason: 'ECONNREFUSED' } } } as const;
     const a = await runs.appendTransition(run.id, { toStatus: 'CREATED', at: T0, source: 'flink' });
     const b = await runs.appendTransition(run.id, { toStatus: 'RUNNING', at: T0 + 10, source: 'flink' });
     const repeat = await runs.appendTransition(run.id, { toStatus: 'RUNNING', at: T0 + 10, source: 'flink' });
-    const c = await runs.appendTransition(run.id, { toStatus: 'RECONNECTING', at: T0 + 20, source: 'weir', note: 'JobManager unreachable' });
+    const c = await runs.appendTransition(run.id, { toStatus: 'RECONNECTING', at: T0 + 20, source: 'weir', note: unreachable });
     assert.deepEqual([a.appended, b.appended, repeat.appended, c.appended], [true, true, false, true]);
     assert.equal(repeat.transition.id, b.transition.id);
     const history = await runs.listTransitions(run.id);
@@ -122,6 +123,13 @@ forEachDatabase('RunsStore', (getDb) => {
       [3, 'RUNNING', 'RECONNECTING'],
     ]);
     assert.equal(history[2]?.note, 'JobManager unreachable');
+    assert.deepEqual(history[2]?.noteCode, unreachable.code, 'the note keeps its code, for the reader\'s language');
+    assert.equal(history[0]?.noteCode, null);
+
+    // An entry written before notes had codes (or with a code this Weir no longer knows) keeps its English.
+    await getDb().db.updateTable('run_transitions').set({ note_code: '{"code":"retired","params":{}}' }).where('id', '=', c.transition.id).execute();
+    const older = (await runs.listTransitions(run.id))[2];
+    assert.deepEqual([older?.note, older?.noteCode], ['JobManager unreachable', null]);
   });
 
   it('assigns distinct seqs to concurrent appends', async () => {
@@ -251,7 +259,7 @@ forEachDatabase('RunsStore', (getDb) => {
       [
         { toStatus: 'RUNNING', at: T0, source: 'flink' }, // already recorded: not again
         { toStatus: 'RESTARTING', at: T0 + 5, source: 'flink' },
-        { toStatus: 'RUNNING', at: T0 + 9, source: 'flink', note: 'from the details' },
+        { toStatus: 'RUNNING', at: T0 + 9, source: 'flink', note: { text: 'from the details', code: { code: 'fromHistoryArchive', params: {} } } },
       ],
       (appended) => {
         seen.push(appended.map((t) => t.toStatus));

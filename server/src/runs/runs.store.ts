@@ -8,7 +8,7 @@ import { upsert } from '../db/upsert.js';
 
 /** Flink's globally terminal statuses: a run in one of them never changes again. */
 export { TERMINAL_RUN_STATUSES as TERMINAL_STATUSES } from '@weir/contract';
-import { TERMINAL_RUN_STATUSES as TERMINAL_STATUSES } from '@weir/contract';
+import { StatusNote, TERMINAL_RUN_STATUSES as TERMINAL_STATUSES } from '@weir/contract';
 
 import { decodeSnapshot, type DecodedSnapshot, type SnapshotKind } from './snapshot-schemas.js';
 export { SNAPSHOT_KINDS, type SnapshotKind } from './snapshot-schemas.js';
@@ -91,13 +91,21 @@ export interface RunTransition {
   at: number;
   source: RunTransitionsTable['source'];
   note: string | null;
+  noteCode: StatusNote | null;
 }
 
 export interface NewRunTransition {
   toStatus: string;
   at: number;
   source: RunTransitionsTable['source'];
-  note?: string | null;
+  /** Why, in English and as a code the web app translates. */
+  note?: TransitionNote | null;
+}
+
+/** A status-history note: its English for logs and alerts, its code for the reader's language. */
+export interface TransitionNote {
+  text: string;
+  code: StatusNote;
 }
 
 export interface RunSnapshot {
@@ -313,7 +321,8 @@ export class RunsStore {
       to_status: transition.toStatus,
       at: transition.at,
       source: transition.source,
-      note: transition.note ?? null,
+      note: transition.note?.text ?? null,
+      note_code: transition.note ? JSON.stringify(transition.note.code) : null,
     };
     await trx.insertInto('run_transitions').values(row).execute();
     return { row, appended: true };
@@ -570,7 +579,19 @@ function toTransition(row: Selectable<RunTransitionsTable>): RunTransition {
     at: Number(row.at),
     source: row.source,
     note: row.note,
+    noteCode: noteCodeOf(row.note_code),
   };
+}
+
+/** A stored note code this Weir still understands; otherwise none, and the English note is shown. */
+function noteCodeOf(json: string | null): StatusNote | null {
+  if (json === null) return null;
+  try {
+    const parsed = StatusNote.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 function toSnapshot(row: Selectable<RunSnapshotsTable>): RunSnapshot {

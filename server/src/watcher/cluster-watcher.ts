@@ -3,7 +3,7 @@ import type { EventBus, RunStatus } from '../events/events.js';
 import { AppError, FlinkUnreachableError, LeaseLostError } from '../errors/errors.js';
 import { FLINK_DEFAULT_REFRESH_INTERVAL_MS, type FlinkJobDetails, type FlinkJobOverview, type JobManagerClient } from '../flink/job-manager.client.js';
 import type { Logger } from '../logging/logger.js';
-import type { RunsStore, WriteGuard } from '../runs/runs.store.js';
+import type { RunsStore, TransitionNote, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { JobEvidence } from './job-evidence.js';
 import { KnownJobs, type KnownJob } from './known-job.js';
@@ -351,7 +351,7 @@ export class ClusterWatcher {
       if (!(err instanceof AppError) || !answeredOddly(err)) throw err;
       return this.recordFromOverview(job, known, err.message);
     }
-    let weirNote: string | undefined;
+    let weirNote: TransitionNote | undefined;
     if (details.state !== job.state) {
       const now = this.now();
       const since = known ? (known.staleSince ??= now) : now;
@@ -423,7 +423,7 @@ export class ClusterWatcher {
       restarts = final.restarts;
       known.seenAs = job; // nothing more will happen to it
     }
-    const weirNote = `Flink's job list shows ${job.state}; the job's details could not be read`;
+    const weirNote = { text: `Flink's job list shows ${job.state}; the job's details could not be read`, code: { code: 'detailsUnreadable', params: { state: job.state } } } as const;
     const result = await this.recorder.recordRead(known, details, restarts, { note: null, weirNote, snapshot: false });
     if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.evidence.captureExceptions(this.jm, known);
     return requests;

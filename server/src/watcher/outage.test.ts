@@ -14,7 +14,7 @@ describe('outage: Weir\'s own statuses while a JobManager does not answer', () =
     outage.probeFailed(10_000);
     const first = outageStep(run, outage, settings, 10_000, cause);
     assert.ok(typeof first === 'object' && first.to === 'RECONNECTING');
-    assert.match(first.note, /JobManager at http:\/\/jm:8081 cannot be reached: connect ECONNREFUSED/);
+    assert.match(first.note.text, /JobManager at http:\/\/jm:8081 cannot be reached: connect ECONNREFUSED/);
     run.status = first.to;
 
     outage.probeFailed(10_500);
@@ -24,7 +24,8 @@ describe('outage: Weir\'s own statuses while a JobManager does not answer', () =
     outage.probeFailed(11_500);
     const gaveUp = outageStep(run, outage, settings, 11_500, cause);
     assert.ok(typeof gaveUp === 'object' && gaveUp.to === 'UNKNOWN');
-    assert.equal(gaveUp.note, 'No answer after 4 attempts over 2 s: connect ECONNREFUSED');
+    assert.equal(gaveUp.note.text, 'No answer after 4 attempts over 2 s: connect ECONNREFUSED');
+    assert.deepEqual(gaveUp.note.code, { code: 'noAnswer', params: { attempts: 4, seconds: 2, reason: 'connect ECONNREFUSED' } });
     run.status = gaveUp.to;
 
     outage.probeFailed(12_000);
@@ -38,7 +39,7 @@ describe('outage: Weir\'s own statuses while a JobManager does not answer', () =
     // Flink never left RUNNING: it has no new step, so Weir records RUNNING as its own observation.
     const details = { state: 'RUNNING' as const, timestamps: { RUNNING: 5_000 } };
     assert.deepEqual(newSteps({ current: 'RUNNING', timestamps: details.timestamps, lastFlinkStatus: 'RUNNING', lastFlinkAt: 5_000 }), []);
-    assert.equal(flinkStatusNote(run, details), `Back in contact with the JobManager: Flink reports RUNNING since ${new Date(5_000).toISOString()}`);
+    assert.equal(flinkStatusNote(run, details).text, `Back in contact with the JobManager: Flink reports RUNNING since ${new Date(5_000).toISOString()}`);
   });
 
   it('needs both the attempts and the window before giving up', () => {
@@ -56,8 +57,14 @@ describe('outage: Weir\'s own statuses while a JobManager does not answer', () =
   });
 
   it('says why Weir records Flink\'s status itself: a lost job listed again, or a status Flink gave no time for', () => {
-    assert.match(flinkStatusNote({ status: 'UNKNOWN', lost: true }, { state: 'RUNNING', timestamps: {} }), /^Listed by the JobManager again: Flink reports RUNNING$/);
-    assert.equal(flinkStatusNote({ status: 'CREATED', lost: false }, { state: 'RUNNING', timestamps: { RUNNING: 0 } }), 'Flink reports RUNNING, without a time for it');
+    const relisted = flinkStatusNote({ status: 'UNKNOWN', lost: true }, { state: 'RUNNING', timestamps: {} });
+    assert.match(relisted.text, /^Listed by the JobManager again: Flink reports RUNNING$/);
+    assert.deepEqual(relisted.code, { code: 'relisted', params: { state: 'RUNNING' } });
+    const noTime = flinkStatusNote({ status: 'CREATED', lost: false }, { state: 'RUNNING', timestamps: { RUNNING: 0 } });
+    assert.equal(noTime.text, 'Flink reports RUNNING, without a time for it');
+    assert.deepEqual(noTime.code, { code: 'noTimeFromFlink', params: { state: 'RUNNING' } });
+    const back = flinkStatusNote({ status: 'RECONNECTING', lost: false }, { state: 'RUNNING', timestamps: { RUNNING: 5_000 } });
+    assert.deepEqual(back.code, { code: 'backInContact', params: { state: 'RUNNING', sinceAt: 5_000 } });
     assert.equal(awaitsFlinkStatus({ status: 'RUNNING', lost: false }), false);
   });
 });

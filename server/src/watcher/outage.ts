@@ -1,5 +1,6 @@
 import { isTerminalRunStatus } from '@weir/contract';
 import type { FlinkJobDetails } from '../flink/job-manager.client.js';
+import type { TransitionNote } from '../runs/runs.store.js';
 
 /**
  * Weir's own statuses, RECONNECTING and UNKNOWN: what a run shows while its JobManager does not
@@ -41,7 +42,7 @@ export class Outage {
 }
 
 /** What one more failed probe does to a run: a status of Weir's own with its note, or nothing new. */
-export type OutageStep = { to: 'RECONNECTING' | 'UNKNOWN'; note: string } | 'still waiting' | 'unaffected';
+export type OutageStep = { to: 'RECONNECTING' | 'UNKNOWN'; note: TransitionNote } | 'still waiting' | 'unaffected';
 
 export function outageStep(
   run: { status: string; lost: boolean },
@@ -53,9 +54,14 @@ export function outageStep(
   if (run.lost || isTerminalRunStatus(run.status)) return 'unaffected';
   const firstFailureAt = outage.firstFailureAt ?? now;
   const giveUp = outage.failures >= settings.reconnectAttempts && now - firstFailureAt >= settings.reconnectWindowMs;
-  if (!isWeirStatus(run.status)) return { to: 'RECONNECTING', note: `JobManager at ${cause.restUrl} cannot be reached: ${cause.reason}` };
+  if (!isWeirStatus(run.status)) {
+    const note = { text: `JobManager at ${cause.restUrl} cannot be reached: ${cause.reason}`, code: { code: 'jobManagerUnreachable', params: cause } } as const;
+    return { to: 'RECONNECTING', note };
+  }
   if (run.status === 'RECONNECTING' && giveUp) {
-    return { to: 'UNKNOWN', note: `No answer after ${outage.failures} attempts over ${Math.round((now - firstFailureAt) / 1000)} s: ${cause.reason}` };
+    const seconds = Math.round((now - firstFailureAt) / 1000);
+    const params = { attempts: outage.failures, seconds, reason: cause.reason };
+    return { to: 'UNKNOWN', note: { text: `No answer after ${outage.failures} attempts over ${seconds} s: ${cause.reason}`, code: { code: 'noAnswer', params } } };
   }
   return 'still waiting';
 }
@@ -64,12 +70,15 @@ export function outageStep(
  * The note on Weir's own record of the status Flink reports, when Flink's history has no step for
  * it: after an outage or a lost job, the contact that came back; otherwise, that Flink gave no time.
  */
-export function flinkStatusNote(run: { status: string; lost: boolean }, details: Pick<FlinkJobDetails, 'state' | 'timestamps'>): string {
+export function flinkStatusNote(run: { status: string; lost: boolean }, details: Pick<FlinkJobDetails, 'state' | 'timestamps'>): TransitionNote {
   const since = details.timestamps[details.state];
-  const flinkSays = `Flink reports ${details.state}${since && since > 0 ? ` since ${new Date(since).toISOString()}` : ''}`;
-  if (run.lost) return `Listed by the JobManager again: ${flinkSays}`;
-  if (isWeirStatus(run.status)) return `Back in contact with the JobManager: ${flinkSays}`;
-  return `${flinkSays}, without a time for it`;
+  const known = since !== undefined && since > 0;
+  const flinkSays = `Flink reports ${details.state}${known ? ` since ${new Date(since).toISOString()}` : ''}`;
+  // `sinceAt` only when Flink gave one: the web app says "since …" only then.
+  const params = { state: details.state, ...(known ? { sinceAt: since } : {}) };
+  if (run.lost) return { text: `Listed by the JobManager again: ${flinkSays}`, code: { code: 'relisted', params } };
+  if (isWeirStatus(run.status)) return { text: `Back in contact with the JobManager: ${flinkSays}`, code: { code: 'backInContact', params } };
+  return { text: `${flinkSays}, without a time for it`, code: { code: 'noTimeFromFlink', params } };
 }
 
 /** A run whose status is one of Weir's own is read whatever the job list says: Flink's status must come back. */

@@ -1,7 +1,7 @@
 import { isTerminalRunStatus, type Cluster } from '@weir/contract';
 import type { EventBus, RunStatus } from '../events/events.js';
 import type { FlinkJobDetails } from '../flink/job-manager.client.js';
-import type { NewRunTransition, RunChanges, RunsStore, WriteGuard } from '../runs/runs.store.js';
+import type { NewRunTransition, RunChanges, RunsStore, TransitionNote, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { refOf, type KnownJob } from './known-job.js';
 import { flinkStatusNote, outageStep, type Outage } from './outage.js';
@@ -36,7 +36,7 @@ export class RunRecorder {
     known: KnownJob,
     details: FlinkJobDetails,
     restarts: number | undefined,
-    opts: { note: string | null; weirNote?: string; snapshot: boolean },
+    opts: { note: TransitionNote | null; weirNote?: TransitionNote; snapshot: boolean },
   ): Promise<{ steps: ObservedStep[]; terminal: boolean }> {
     const now = this.deps.now();
     const flinkSteps = newSteps({
@@ -92,7 +92,7 @@ export class RunRecorder {
   }
 
   /** Records one of Weir's own statuses (RECONNECTING, UNKNOWN, lost) with the run's changes that go with it. */
-  async recordWeirStatus(known: KnownJob, to: RunStatus, at: number, note: string, changes: RunChanges, cause?: 'cluster-unreachable'): Promise<void> {
+  async recordWeirStatus(known: KnownJob, to: RunStatus, at: number, note: TransitionNote, changes: RunChanges, cause?: 'cluster-unreachable'): Promise<void> {
     const from = known.run.status as RunStatus;
     // One transaction, fenced like Flink's statuses: an instance that lost the cluster writes nothing.
     const { appended: transitions, run: updated } = await this.deps.runs.recordObservation(
@@ -106,7 +106,7 @@ export class RunRecorder {
     if (updated) known.run = updated;
     known.lastAt = at;
     if (appended) await this.refreshTaskName(known);
-    if (appended) this.deps.events.publish({ type: 'run.status', from, to, at, restartCount: known.run.restartCount, note, ...(cause ? { cause } : {}), ...this.refOf(known) });
+    if (appended) this.deps.events.publish({ type: 'run.status', from, to, at, restartCount: known.run.restartCount, note: note.text, ...(cause ? { cause } : {}), ...this.refOf(known) });
   }
 
   /**

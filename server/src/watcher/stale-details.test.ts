@@ -64,7 +64,8 @@ describe('stale details', () => {
     const { details, note } = takeListsWordOverStale(stale, line({ state: 'FINISHED', 'end-time': 9_000 }), 10_400);
     assert.equal(details.state, 'FINISHED');
     assert.deepEqual(details.timestamps, { RUNNING: 1_200, FINISHED: 9_000 });
-    assert.equal(note, "Flink's job list shows FINISHED; its details still said RUNNING after 10 s");
+    assert.equal(note.text, "Flink's job list shows FINISHED; its details still said RUNNING after 10 s");
+    assert.deepEqual(note.code, { code: 'listOverStaleDetails', params: { listState: 'FINISHED', detailsState: 'RUNNING', seconds: 10 } });
   });
 
   it('records from the job list alone a job whose details cannot be read, with no time but an end\'s', () => {

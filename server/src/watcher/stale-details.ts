@@ -1,6 +1,7 @@
 import { isTerminalRunStatus } from '@weir/contract';
 import { FlinkRejectedError, type AppError } from '../errors/errors.js';
 import type { FlinkJobDetails, FlinkJobOverview } from '../flink/job-manager.client.js';
+import type { TransitionNote } from '../runs/runs.store.js';
 
 /**
  * When an answer of Flink about a job is not to be believed yet. Flink serves a job's details from
@@ -55,10 +56,14 @@ export function overviewTimestamps(job: FlinkJobOverview): Record<string, number
  * Details still stale after the limit: the job list's status is recorded instead, as Weir's own
  * observation, with the time Flink gives for it only when that is an end (the list's end-time).
  */
-export function takeListsWordOverStale(details: FlinkJobDetails, job: FlinkJobOverview, waitedMs: number): { details: FlinkJobDetails; note: string } {
+export function takeListsWordOverStale(details: FlinkJobDetails, job: FlinkJobOverview, waitedMs: number): { details: FlinkJobDetails; note: TransitionNote } {
+  const seconds = Math.round(waitedMs / 1000);
   return {
     details: { ...details, state: job.state, timestamps: { ...details.timestamps, ...overviewTimestamps(job) } },
-    note: `Flink's job list shows ${job.state}; its details still said ${details.state} after ${Math.round(waitedMs / 1000)} s`,
+    note: {
+      text: `Flink's job list shows ${job.state}; its details still said ${details.state} after ${seconds} s`,
+      code: { code: 'listOverStaleDetails', params: { listState: job.state, detailsState: details.state, seconds } },
+    },
   };
 }
 

@@ -41,7 +41,7 @@ export class VanishedJobs {
         const details = await history.archivedJob(known.run.flinkJobId);
         if (details) {
           const final = isTerminalRunStatus(details.state) ? await this.deps.evidence.captureFinalSnapshot(history, known, details.state, false) : undefined;
-          await recorder.recordRead(known, details, final?.restarts, { note: 'from the HistoryServer archive', snapshot: true });
+          await recorder.recordRead(known, details, final?.restarts, { note: { text: 'from the HistoryServer archive', code: { code: 'fromHistoryArchive', params: {} } }, snapshot: true });
           return 2;
         }
         if (missingFor < this.deps.archiveGraceMs) return 1;
@@ -68,7 +68,9 @@ export class VanishedJobs {
     };
     // A job that vanished after its JobManager was unreachable went down with the cluster.
     const cause = known.run.unreachableSince !== null ? 'cluster-unreachable' : undefined;
-    await recorder.recordWeirStatus(known, 'UNKNOWN', at, `Lost: ${evidence.reason}`, {
+    // The reason is the one Weir always gives for a lost job; its code alone carries it to the reader.
+    const lostNote = { text: `Lost: ${evidence.reason}`, code: { code: 'lost', params: {} } } as const;
+    await recorder.recordWeirStatus(known, 'UNKNOWN', at, lostNote, {
       lost: true,
       lostEvidence: JSON.stringify(evidence),
       endTime: known.run.endTime ?? known.missingSince ?? at,

@@ -48,6 +48,7 @@ import * as defaultAlertRule from './2026-12-06-003-default-alert-rule.js';
 import * as userPreferences from './2026-12-06-004-user-preferences.js';
 import * as healthFindings from './2026-12-06-005-health-findings.js';
 import * as runsJobIdIndex from './2026-12-06-006-runs-job-id-index.js';
+import * as statusNoteCodes from './2026-12-06-007-status-note-codes.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -77,6 +78,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-06-004-user-preferences': userPreferences,
   '2026-12-06-005-health-findings': healthFindings,
   '2026-12-06-006-runs-job-id-index': runsJobIdIndex,
+  '2026-12-06-007-status-note-codes': statusNoteCodes,
 };
 
 /** Every migration's name, in the order they apply. */
