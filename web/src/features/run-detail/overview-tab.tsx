@@ -8,6 +8,7 @@ import { HealthPanel } from './health-panel';
 import { useRunGraph } from './run-detail.queries';
 import { SourceBanner } from './source-banner';
 import { StatusStrip } from './status-strip';
+import { statusNoteText } from './status-note-text';
 
 // The graph libraries (@xyflow/react, dagre) load beside the job graph's own data, so the rest of the
 // tab (status, times, health) is drawn and usable before them.
@@ -16,7 +17,8 @@ const JobGraphView = lazy(async () => ({ default: (await loadJobGraphView()).Job
 
 /** `fetchedAt`: when the detail was read (the client's clock), from which a live duration keeps counting. */
 export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedAt: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const noteOf = (tr: RunDetail['transitions'][number]) => statusNoteText(t, i18n.language, tr);
   const graph = useRunGraph(detail.run.id, detail.terminal);
   // Fetch the graph's code while its data is on the way, not after.
   useEffect(() => void loadJobGraphView(), []);
@@ -89,7 +91,7 @@ export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedA
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatTime(tr.at)}
                     </Typography.Text>
-                    {tr.source === 'weir' && <div style={{ fontSize: 11, color: '#8c8c8c' }}>{t('runDetail.timeline.byWeir')}{tr.note ? `: ${tr.note}` : ''}</div>}
+                    {tr.source === 'weir' && <div style={{ fontSize: 11, color: '#8c8c8c' }}>{t('runDetail.timeline.byWeir')}{noteOf(tr) ? `: ${noteOf(tr)}` : ''}</div>}
                   </div>
                 ),
               }))}
