@@ -2,11 +2,9 @@ import type { HealthBand, HealthReason } from '@weir/contract';
 import { Progress, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/date-time-format';
+import { HEALTH_COLORS } from '../runs/health-colors';
 import { reasonText } from './health-text';
 import styles from './overview.module.css';
-
-/** One colour per band, shared by the overview column and the run detail's health panel. */
-export const HEALTH_COLORS: Record<HealthBand, string> = { healthy: '#52c41a', degraded: '#faad14', unhealthy: '#ff4d4f' };
 
 interface HealthScoreProps {
   score: number;

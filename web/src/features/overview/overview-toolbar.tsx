@@ -3,7 +3,7 @@ import type { HealthBand, OverviewLifecycle } from '@weir/contract';
 import { Button, Input, Radio, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HEALTH_COLORS } from './health-score';
+import { HEALTH_COLORS } from '../runs/health-colors';
 import { HEALTH_BANDS, isFiltered, LIFECYCLES, type OverviewView } from './overview-url';
 import { useClusterChoices } from './overview.queries';
 import { seesSeveralTeams } from '../teams/team-choices';

@@ -3,7 +3,7 @@ import { Alert, Card, Empty, Progress, Space, Spin, Tag, Typography } from 'antd
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
-import { HEALTH_COLORS } from '../overview/health-score';
+import { HEALTH_COLORS } from '../runs/health-colors';
 import { checkDetailText, reasonText } from '../overview/health-text';
 import { formatTime } from './format';
 import { checkViews } from './health-view';
