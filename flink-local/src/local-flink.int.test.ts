@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DEFAULT_FLINK_VERSION, ensureFlinkDistribution, startLocalFlink, type LocalFlinkCluster } from './index.js';
 import { call, GatewaySession, uploadJar, waitForJobState } from './rest-helpers.js';
+import { isProcessAlive } from './process-alive.js';
 
 const VERSION = process.env.WEIR_TEST_FLINK_VERSION || DEFAULT_FLINK_VERSION;
 const PORTS = { restPort: 18181, rpcPort: 16223, gatewayPort: 18183 };
@@ -31,15 +32,6 @@ function maxHeapMiB(pid: number): number | undefined {
   if (!m) return undefined;
   const unit = { '': 1 / (1024 * 1024), k: 1 / 1024, m: 1, g: 1024 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
   return Math.round(Number(m[1]) * unit);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 before(async () => {
@@ -101,7 +93,7 @@ test('JM, TM and gateway run inside the memory they were given (heap flag and Vm
   const figures: Record<string, { heapMiB: number; rssMiB: number }> = {};
   for (const [name, limitMiB] of Object.entries(given)) {
     const pid = pidsWhileRunning[name];
-    assert.ok(pid && isAlive(pid), `${name} is running`);
+    assert.ok(pid && isProcessAlive(pid), `${name} is running`);
     const heapMiB = maxHeapMiB(pid);
     const rss = rssMiB(pid);
     assert.ok(heapMiB !== undefined, `${name} was started with -Xmx`);
@@ -161,6 +153,6 @@ test('stop() leaves no process of the cluster behind', async () => {
   const pids = Object.values(cluster.pids()).filter((p): p is number => p !== undefined);
   assert.equal(pids.length, 3);
   await cluster.stop();
-  for (const pid of pids) assert.equal(isAlive(pid), false, `pid ${pid} still alive`);
+  for (const pid of pids) assert.equal(isProcessAlive(pid), false, `pid ${pid} still alive`);
   assert.deepEqual(Object.values(cluster.pids()).filter(Boolean), []);
 });

@@ -15,6 +15,7 @@ import {
   renderYarnLog4jProperties, yarnSiteEntries, type YarnPorts,
 } from './yarn-config.js';
 import type { YarnDistribution } from './yarn-distribution.js';
+import { isProcessAlive } from './process-alive.js';
 
 export interface LocalYarnOptions {
   distribution: YarnDistribution;
@@ -70,7 +71,7 @@ export async function startLocalYarn(opts: LocalYarnOptions): Promise<LocalYarn>
   const vcores = opts.nodeManagerVcores ?? 4;
   if (existsSync(join(dataDir, STATE_FILE))) {
     const old = readState(dataDir);
-    if (old && (isAlive(old.pids.resourceManager) || isAlive(old.pids.nodeManager))) {
+    if (old && (isProcessAlive(old.pids.resourceManager) || isProcessAlive(old.pids.nodeManager))) {
       throw new Error(`A local YARN from ${dataDir} is still running (RM ${old.rmUrl}); stop it first.`);
     }
   }
@@ -164,21 +165,12 @@ export function readState(dataDir: string): LocalYarnState | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Whether `pid` is still the YARN daemon we started (a reused pid must not be signalled). */
 function isOurDaemon(pid: number, mainClass: string): boolean {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(mainClass);
   } catch {
-    return isAlive(pid);
+    return isProcessAlive(pid);
   }
 }
 
