@@ -1,18 +1,36 @@
-// Module hooks for scripts/server-loader.mjs: TypeScript files are compiled by esbuild as they load, and an
-// import written with `.js` (as NodeNext asks) finds the `.ts` file beside it.
+// Module hooks for scripts/server-loader.mjs: TypeScript files are compiled by esbuild as they load; an
+// import written with `.js` (as NodeNext asks) finds the `.ts` file beside it; and a relative import
+// without an extension, or of a folder, finds its file as a bundler would. Some packages' ES module
+// builds import that way (dt-sql-parser's `./parser`), which plain Node refuses and tsx allowed.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 
 const TYPESCRIPT = /\.(c|m)?ts$/;
+const UNRESOLVED = new Set(['ERR_MODULE_NOT_FOUND', 'ERR_UNSUPPORTED_DIR_IMPORT']);
+
+/** Where else a relative specifier that Node could not resolve may point, in the order tried. */
+function alternativesOf(specifier) {
+  if (specifier.endsWith('.js')) return [`${specifier.slice(0, -3)}.ts`];
+  if (/\.[cm]?[jt]s$|\.json$/.test(specifier)) return [];
+  const base = specifier.replace(/\/$/, '');
+  return [`${base}.ts`, `${base}.js`, `${base}/index.ts`, `${base}/index.js`];
+}
 
 export async function resolve(specifier, context, nextResolve) {
   try {
     return await nextResolve(specifier, context);
   } catch (error) {
     const relative = specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('file:');
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !relative || !specifier.endsWith('.js')) throw error;
-    return nextResolve(`${specifier.slice(0, -3)}.ts`, context);
+    if (!UNRESOLVED.has(error?.code) || !relative) throw error;
+    for (const alternative of alternativesOf(specifier)) {
+      try {
+        return await nextResolve(alternative, context);
+      } catch (next) {
+        if (!UNRESOLVED.has(next?.code)) throw next;
+      }
+    }
+    throw error;
   }
 }
 
