@@ -107,7 +107,9 @@ function titleOf(message: ReceivedMessage): string {
 
 forEachDatabase('alerting end to end', (getDb) => {
   let offset = 0;
-  const now = () => Date.now() + offset;
+  // A test may stop the clock (`frozenAt`): a retry queued while it stands is never due, whatever the machine's speed.
+  let frozenAt: number | undefined;
+  const now = () => frozenAt ?? Date.now() + offset;
   const instances: Array<{ alerting: Alerting; scheduler: Scheduler }> = [];
   let bus: EventBus;
   let main: Alerting;
@@ -328,8 +330,12 @@ forEachDatabase('alerting end to end', (getDb) => {
     const toDead = rows.filter((r) => r.channelId === dead);
     assert.deepEqual(toDead.map((r) => [r.attempt, r.status]), [[1, 'FAILED'], [2, 'FAILED'], [3, 'GAVE_UP']]);
     assert.ok(toDead.every((r) => r.error === `connect ECONNREFUSED 127.0.0.1:${closedPort}`), toDead.map((r) => r.error).join('; '));
-    const gaps = rows.filter((r) => r.channelId === hook).map((r) => r.createdAt);
-    assert.ok(gaps[2]! - gaps[1]! >= gaps[1]! - gaps[0]!, 'the backoff grows');
+    // Each retry waited at least its backoff, which doubles: a retry row is queued when the attempt
+    // before it fails (createdAt) and ends after its own attempt (finishedAt), so a slow machine only
+    // lengthens the wait, never shortens it.
+    const waited = rows.filter((r) => r.channelId === hook && r.attempt > 1).map((r) => r.finishedAt! - r.createdAt);
+    assert.ok(main.dispatcher.backoffMs(2) > main.dispatcher.backoffMs(1), 'the backoff grows');
+    assert.ok(waited[0]! >= main.dispatcher.backoffMs(1) && waited[1]! >= main.dispatcher.backoffMs(2), `each retry waited its backoff (${waited.join(', ')} ms)`);
     assert.equal(about(ref.runId).count(), 1);
   });
 
@@ -356,11 +362,24 @@ forEachDatabase('alerting end to end', (getDb) => {
     const ref = await job();
     const [dead] = await channels([{ type: 'webhook', name: 'down', enabled: true, config: { url: `http://127.0.0.1:${closedPort}/x`, secret: null } }]);
     const doomed = await rule(ref, [dead!]);
-    bus.publish(status(ref, 'FAILED'));
-    await waitFor(async () => (await history(ref)).some((r) => r.status === 'FAILED'), 3000, 'the first failed attempt');
-    await main.service.deleteRule(admin, doomed.id);
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    await settle();
+    // The clock stands while the first attempt fails, so its retry is queued and not yet due when the rule goes.
+    frozenAt = Date.now() + offset;
+    try {
+      bus.publish(status(ref, 'FAILED'));
+      await waitFor(async () => (await history(ref)).some((r) => r.status === 'FAILED'), 3000, 'the first failed attempt');
+      await main.service.deleteRule(admin, doomed.id);
+      await waitFor(async () => (await history(ref)).some((r) => r.status === 'CANCELED'), 3000, 'the queued retry canceled');
+    } finally {
+      frozenAt = undefined;
+    }
+    // A minute after the retry would have been due (and within the send lease), a poll finds nothing to send.
+    offset += 60_000;
+    try {
+      await main.dispatcher.poll();
+      await settle();
+    } finally {
+      offset = 0;
+    }
     const rows = await history(ref);
     assert.deepEqual(rows.map((r) => r.status).sort(), ['CANCELED', 'FAILED']);
     assert.equal(rows.find((r) => r.status === 'CANCELED')?.error, 'canceled: the rule was deleted');
