@@ -75,9 +75,13 @@ async function shot(page: Page, step: string): Promise<void> {
 test('the catalog lists the table the script creates, and completion offers its column', async () => {
   await openTask(page);
 
+  // The editor lists the catalog as it opens, and Refresh ignores a click while that listing runs
+  // (the button shows it loading): wait for the first listing to end, so the click is a refresh.
+  const refresh = page.getByTestId('sql-catalog-refresh');
+  await waitFor("the editor's first catalog listing to end", 90_000, async () => !((await refresh.getAttribute('class')) ?? '').includes('ant-btn-loading'));
   // Listing runs the script's DDL and describes its tables on the gateway: seconds on a busy machine.
   const relisted = page.waitForResponse((res) => res.url().endsWith(`/api/tasks/${taskId}/sql/catalog`) && res.request().postDataJSON()?.refresh === true, { timeout: 90_000 });
-  await page.getByTestId('sql-catalog-refresh').click();
+  await refresh.click();
   assert.equal((await relisted).status(), 200);
   const orders = page.getByTestId('catalog-table-orders');
   await orders.click();
