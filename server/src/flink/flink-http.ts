@@ -3,6 +3,14 @@ import type { z } from 'zod';
 import { OutboundDeniedError, type OutboundGuard } from '../outbound/outbound-guard.js';
 import { FlinkRejectedError, FlinkUnreachableError, InputError, NotFlinkError } from '../errors/errors.js';
 
+/**
+ * The least wait for a call Flink answers only after doing the work: an upload or a jar run (Flink
+ * answers a run after the jar's main() has built the job graph), a SQL Gateway session opened or a
+ * statement taken. Seconds on a cold or busy JobManager or gateway (Flink's own `web.timeout` allows
+ * ten minutes); the short wait for reads would report the call as failed while Flink is still at it.
+ */
+export const FLINK_SUBMISSION_TIMEOUT_MS = 60_000;
+
 export interface FlinkHttpOptions {
   baseUrl: string;
   timeoutMs: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlinkHttp, withoutAnswerText, type FlinkHttpOptions } from './flink-http.js';
+import { FLINK_SUBMISSION_TIMEOUT_MS, FlinkHttp, withoutAnswerText, type FlinkHttpOptions } from './flink-http.js';
 import * as S from './flink-rest.schemas.js';
 import { lowestWatermark } from './watermarks.js';
 
@@ -28,12 +28,6 @@ export interface SavepointResult {
  */
 export const FLINK_DEFAULT_REFRESH_INTERVAL_MS = 3_000;
 
-/**
- * The least wait for an upload or a jar run. Flink answers a run only after the jar's main() has built
- * the job graph, seconds on a cold or busy JobManager (Flink's own `web.timeout` allows ten minutes);
- * the short wait for reads would report a job as not submitted while Flink is still submitting it.
- */
-export const FLINK_SUBMISSION_TIMEOUT_MS = 60_000;
 
 /**
  * Typed client for one Flink JobManager's REST API (Flink 1.20). Every answer is

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlinkHttp, withoutAnswerText, type FlinkHttpOptions } from './flink-http.js';
+import { FLINK_SUBMISSION_TIMEOUT_MS, FlinkHttp, withoutAnswerText, type FlinkHttpOptions } from './flink-http.js';
 import { FlinkRejectedError, NotFlinkError } from '../errors/errors.js';
 
 const Info = z.looseObject({ productName: z.string(), version: z.string() });
@@ -87,8 +87,15 @@ export interface SqlErrorDetails {
  */
 export class SqlGatewayClient {
   private readonly http: FlinkHttp;
+  /**
+   * How long the gateway may take to answer a call that makes it work before it answers: opening a
+   * session (its catalogs and modules) and taking a statement. A busy gateway took longer than the
+   * read timeout (5 s) for these, and Weir reported it unreachable while it was still at work.
+   */
+  private readonly workTimeoutMs: number;
   constructor(options: Omit<FlinkHttpOptions, 'label'> & { label?: string }) {
     this.http = new FlinkHttp({ label: 'SQL Gateway', ...options });
+    this.workTimeoutMs = Math.max(options.timeoutMs, FLINK_SUBMISSION_TIMEOUT_MS);
   }
 
   get baseUrl(): string {
@@ -103,7 +110,7 @@ export class SqlGatewayClient {
   }
 
   async openSession(name: string, properties: Record<string, string> = {}): Promise<string> {
-    return (await this.http.json('/v3/sessions', SessionHandle, { method: 'POST', body: { sessionName: name, properties } })).sessionHandle;
+    return (await this.http.json('/v3/sessions', SessionHandle, { method: 'POST', body: { sessionName: name, properties }, timeoutMs: this.workTimeoutMs })).sessionHandle;
   }
 
   async closeSession(session: string): Promise<void> {
@@ -117,7 +124,7 @@ export class SqlGatewayClient {
   async submitStatement(session: string, statement: string, executionConfig?: Record<string, string>): Promise<string> {
     const body: Record<string, unknown> = { statement };
     if (executionConfig && Object.keys(executionConfig).length) body.executionConfig = executionConfig;
-    return (await this.http.json(`/v3/sessions/${enc(session)}/statements`, OperationHandle, { method: 'POST', body })).operationHandle;
+    return (await this.http.json(`/v3/sessions/${enc(session)}/statements`, OperationHandle, { method: 'POST', body, timeoutMs: this.workTimeoutMs })).operationHandle;
   }
 
   async operationStatus(session: string, operation: string): Promise<string> {
