@@ -19,6 +19,7 @@ import type { AutoRestartAttemptsTable, RunHealthTable, TaskHealthTable } from '
 import './health-tables.js';
 import { countRestartsSince } from '../runs/runs.store.js';
 import type { EndedStatus } from './health-score.js';
+import { parseStoredJson } from '../db/stored-json.js';
 
 export interface TaskHealthRecord {
   taskId: string;
@@ -431,17 +432,8 @@ function toAttempt(row: Selectable<AutoRestartAttemptsTable>): AutoRestartAttemp
 }
 
 function toResult(row: { check_name: HealthCheckName; state: HealthCheckResult['state']; detail: string; finding: string | null; at: number }): HealthCheckResult {
-  const finding = findingOf(row.finding);
+  // A finding this Weir does not understand is left out, and the English detail is shown.
+  const finding = parseStoredJson(HealthFinding, row.finding);
   return { check: row.check_name, state: row.state, detail: row.detail, ...(finding ? { finding } : {}), at: Number(row.at) };
 }
 
-/** A stored finding this Weir still understands; otherwise none, and the English detail is shown. */
-function findingOf(json: string | null): HealthFinding | undefined {
-  if (json === null) return undefined;
-  try {
-    const parsed = HealthFinding.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}

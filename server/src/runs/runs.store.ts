@@ -11,6 +11,7 @@ export { TERMINAL_RUN_STATUSES as TERMINAL_STATUSES } from '@weir/contract';
 import { StatusNote, TERMINAL_RUN_STATUSES as TERMINAL_STATUSES } from '@weir/contract';
 
 import { decodeSnapshot, type DecodedSnapshot, type SnapshotKind } from './snapshot-schemas.js';
+import { parseStoredJson } from '../db/stored-json.js';
 export { SNAPSHOT_KINDS, type SnapshotKind } from './snapshot-schemas.js';
 
 /** A detail of a run's job the watcher could not read: its details, or one part of its final snapshot. */
@@ -579,20 +580,11 @@ function toTransition(row: Selectable<RunTransitionsTable>): RunTransition {
     at: Number(row.at),
     source: row.source,
     note: row.note,
-    noteCode: noteCodeOf(row.note_code),
+    // A code this Weir does not understand is left out, and the English note is shown.
+    noteCode: parseStoredJson(StatusNote, row.note_code),
   };
 }
 
-/** A stored note code this Weir still understands; otherwise none, and the English note is shown. */
-function noteCodeOf(json: string | null): StatusNote | null {
-  if (json === null) return null;
-  try {
-    const parsed = StatusNote.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 function toSnapshot(row: Selectable<RunSnapshotsTable>): RunSnapshot {
   return { kind: row.kind as SnapshotKind, body: row.body, capturedAt: Number(row.captured_at) };
