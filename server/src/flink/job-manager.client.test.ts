@@ -266,3 +266,30 @@ describe('the details of a job still INITIALIZING', () => {
     assert.equal(details.plan, undefined);
   });
 });
+
+describe('how long Flink caches a job\'s checkpoint statistics', () => {
+  /** A client over a JobManager whose /jobmanager/config and /config answer as given (a status number: that error). */
+  function clientWith(jobManagerConfig: unknown, dashboardConfig: unknown): JobManagerClient {
+    const fetch: typeof globalThis.fetch = async (input) => {
+      const answer = new URL(String(input)).pathname === '/jobmanager/config' ? jobManagerConfig : dashboardConfig;
+      if (typeof answer === 'number') return new Response(JSON.stringify({ errors: ['no'] }), { status: answer });
+      return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    return new JobManagerClient({ baseUrl: 'http://jm', timeoutMs: 1000, fetch });
+  }
+  const dashboard = (refreshMs: number) => ({ 'refresh-interval': refreshMs, 'timezone-name': 'UTC', 'timezone-offset': 0, 'flink-version': '1.20.3', 'flink-revision': 'x', features: {} });
+
+  it('is rest.cache.checkpoint-statistics.timeout when the cluster sets it', async () => {
+    const client = clientWith([{ key: 'rest.cache.checkpoint-statistics.timeout', value: '10 s' }], dashboard(3_000));
+    assert.equal(await client.checkpointStatsCacheMs(), 10_000);
+  });
+
+  it('falls back to web.refresh-interval as Flink does, also when the timeout is written in a form Weir cannot read', async () => {
+    assert.equal(await clientWith([{ key: 'web.refresh-interval', value: '5000' }], dashboard(5_000)).checkpointStatsCacheMs(), 5_000);
+    assert.equal(await clientWith([{ key: 'rest.cache.checkpoint-statistics.timeout', value: 'soon' }], dashboard(4_000)).checkpointStatsCacheMs(), 4_000);
+  });
+
+  it('is Flink\'s default when neither answer can be read', async () => {
+    assert.equal(await clientWith(500, 500).checkpointStatsCacheMs(), 3_000);
+  });
+});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FLINK_SUBMISSION_TIMEOUT_MS, FlinkHttp, withoutAnswerText, type FlinkHttpOptions } from './flink-http.js';
 import * as S from './flink-rest.schemas.js';
 import { lowestWatermark } from './watermarks.js';
+import { parseFlinkDurationMs } from './rest-caches.js';
 
 export type FlinkJobOverview = z.output<typeof S.JobOverviewEntry>;
 export type FlinkJobDetails = z.output<typeof S.JobDetails>;
@@ -260,7 +261,22 @@ export class JobManagerClient {
   async deleteJar(jarId: string): Promise<void> {
     await this.http.send(`/jars/${enc(jarId)}`, { method: 'DELETE', allowStatus: [404] });
   }
-  /** The path of the job's latest completed checkpoint, or null when none completed (or Flink forgot them). */
+  /**
+   * How long Flink serves a job's checkpoint statistics from its cache: `rest.cache.checkpoint-statistics.timeout`
+   * when set, else `web.refresh-interval` as Flink itself falls back, else Flink's default.
+   */
+  async checkpointStatsCacheMs(): Promise<number> {
+    const entries = await this.jobManagerConfig().catch(() => []);
+    const timeout = entries.find((e) => e.key === 'rest.cache.checkpoint-statistics.timeout');
+    const configured = timeout ? parseFlinkDurationMs(timeout.value) : null;
+    if (configured !== null) return configured;
+    const refresh = (await this.dashboardConfig().catch(() => null))?.['refresh-interval'];
+    return refresh !== undefined && Number.isFinite(refresh) && refresh >= 0 ? refresh : FLINK_DEFAULT_REFRESH_INTERVAL_MS;
+  }
+  /**
+   * The path of the job's latest completed checkpoint, or null when none completed (or Flink forgot them).
+   * Served from Flink's cache: see checkpointStatsCacheMs for when it can be believed.
+   */
   async latestCheckpointPath(jobId: string): Promise<string | null> {
     const checkpoints = await this.checkpoints(jobId);
     return checkpoints.latest.completed?.external_path ?? null;

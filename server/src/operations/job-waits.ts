@@ -3,9 +3,10 @@ import type { AuditService, AuditTarget } from '../audit/audit.service.js';
 import { SYSTEM_PRINCIPAL, type Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import type { FlinkClients } from '../flink/flink-clients.js';
-import { AppError, ConflictError, FlinkRejectedError, NotFoundError } from '../errors/errors.js';
+import { AppError, ConflictError, FlinkRejectedError, FlinkUnreachableError, NotFoundError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
+import { filledAfter } from '../flink/rest-caches.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { SavepointKind, SavepointRecord, SavepointsStore } from '../runs/savepoints.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
@@ -233,6 +234,23 @@ export class JobWaits {
     const last = (await this.deps.runs.listTransitions(run.id)).at(-1);
     return last?.source === 'flink' && last.toStatus === run.status ? run.status : null;
   }
+  /**
+   * The latest checkpoint of a job that ended, as Flink kept it. Flink serves checkpoint statistics
+   * from a cache, so a read soon after the end can still name the checkpoint before the last one,
+   * which Flink deleted when the last completed: a restart from it then fails for a missing file.
+   * So the read waits until the cache entry must have been filled after Weir learned of the end
+   * (`endKnownAt`, on Weir's clock); a run that ended a while ago is read at once. A cluster that
+   * does not answer is said as such, not as "no checkpoint".
+   */
+  async checkpointKeptAfterEnd(jm: JobManagerClient, run: RunRecord, endKnownAt: number): Promise<string | null> {
+    const wait = filledAfter(endKnownAt, await jm.checkpointStatsCacheMs()) - this.now();
+    if (wait > 0) await sleep(wait);
+    return jm.latestCheckpointPath(run.flinkJobId).catch((err: unknown) => {
+      if (err instanceof FlinkUnreachableError) throw err;
+      return null;
+    });
+  }
+
 }
 
 function sleep(ms: number): Promise<void> {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { OperationResult, Task } from '@weir/contract';
@@ -12,7 +13,7 @@ import { ClustersStore } from '../clusters/clusters.store.js';
 import { AppError } from '../errors/errors.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { SavepointsStore } from '../runs/savepoints.store.js';
-import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
+import { checkpointIdOf, completedCheckpointsOnDisk, sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { FlinkProxy } from '../test-support/flink-proxy.js';
 import { assertFlinkTransitions } from '../test-support/flink-transitions.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
@@ -263,7 +264,7 @@ describe('a stateful SQL job', () => {
 });
 
 describe('restarting a run that ended', () => {
-  it('restores its latest checkpoint without asking for the ended job\'s details, which Flink can answer with an error as a job ends', async () => {
+  it('restores the checkpoint Flink kept, without asking for the ended job\'s details, which Flink can answer with an error as a job ends', async () => {
     const proxy = await FlinkProxy.start(flink.restUrl);
     try {
       const proxied = (await weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: `${TAG}-proxied`, restUrl: proxy.url, gatewayUrl: flink.gatewayUrl })).id;
@@ -282,12 +283,19 @@ describe('restarting a run that ended', () => {
       await tasks().publish(actor, created.id);
       const online = await ops().online(actor, created.id);
       const run = await waitForRun(online.newRunId!, 'RUNNING');
-      await waitUntil('a completed checkpoint', 30_000, () => flink.jm.latestCheckpointPath(run.flinkJobId));
+      // Flink serves checkpoint statistics from a cache: this read fills it, and the job is
+      // cancelled as soon as a later checkpoint is complete on disk, so the cache still names the
+      // earlier one, which Flink deletes (it keeps one) while the job ends.
+      const first = await waitUntil('a completed checkpoint', 30_000, () => flink.jm.latestCheckpointPath(run.flinkJobId));
+      const checkpointDir = path.dirname(fileURLToPath(first));
+      const firstId = checkpointIdOf(first);
+      await waitUntil('a later checkpoint complete on disk', 30_000, async () => (completedCheckpointsOnDisk(checkpointDir).at(-1) ?? 0) > firstId);
       await ops().cancel(actor, run.id);
       await waitForRun(run.id, 'CANCELED');
       proxy.corrupt(`/jobs/${run.flinkJobId}`, { kind: 'status', status: 500 });
       const restarted = await ops().restart(actor, run.id, { from: 'latest-checkpoint' });
-      assert.match(restarted.restoredFrom ?? '', /chk-\d+/);
+      const kept = completedCheckpointsOnDisk(checkpointDir).at(-1);
+      assert.equal(restarted.restoredFrom, `${path.dirname(first)}/chk-${kept}`, 'the newest checkpoint Flink completed and kept');
       const next = await waitForRun(restarted.newRunId!, 'RUNNING');
       assert.equal(await flink.jm.restoredFrom(next.flinkJobId), restarted.restoredFrom);
       await ops().cancel(actor, next.id);

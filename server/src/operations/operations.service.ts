@@ -15,7 +15,7 @@ import type { AuditService, AuditTarget } from '../audit/audit.service.js';
 import { mayAct, type Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import type { FlinkClients } from '../flink/flink-clients.js';
-import { AppError, ConflictError, FlinkUnreachableError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
+import { AppError, ConflictError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
@@ -253,7 +253,10 @@ export class OperationsService {
       // job's details with an error for a moment as it ends, and an automatic restart right after
       // the failure then failed on that answer alone. (An end Weir recorded itself, such as a
       // submission whose outcome it could not learn, is still checked with Flink.)
-      const state = (await this.waits.endedPerFlink(run)) ?? (await this.waits.liveState(jm, run));
+      const recordedEnd = await this.waits.endedPerFlink(run);
+      // When Weir knew the job had ended: when it recorded the end, else now that Flink said so.
+      let endKnownAt = recordedEnd ? run.updatedAt : this.now();
+      const state = recordedEnd ?? (await this.waits.liveState(jm, run));
       const active = state !== null && !isTerminalRunStatus(state);
       let restore: Restore | null = null;
       let savepoint: SavepointRecord | null = null;
@@ -261,11 +264,13 @@ export class OperationsService {
         savepoint = (await this.stopWithSavepoint(actor, jm, run, state, false)).savepoint;
         restore = { path: savepoint!.path!, source: 'savepoint' };
       } else {
-        if (active) await this.cancelJob(jm, run, state);
+        if (active) {
+          await this.cancelJob(jm, run, state);
+          endKnownAt = this.now();
+        }
         if (req.from === 'latest-checkpoint') {
           // Weir submits with checkpoints retained on cancellation, so the files outlive the cancel.
-          // A cluster that does not answer is said as such, not as "no checkpoint".
-          const path = state ? await jm.latestCheckpointPath(run.flinkJobId).catch(unlessUnreachable(null)) : null;
+          const path = state ? await this.waits.checkpointKeptAfterEnd(jm, run, endKnownAt) : null;
           if (!path) throw new ConflictError(`Job ${run.flinkJobId} has no completed checkpoint that Flink still reports; restart from a savepoint instead`);
           savepoint = await this.deps.savepoints.create({ runId: run.id, taskId: task.id, kind: 'CHECKPOINT', status: 'COMPLETED', path, completedAt: this.now() });
           restore = { path, source: 'latest checkpoint' };
@@ -437,13 +442,5 @@ export class OperationsService {
       message: fields.message,
     };
   }
-}
-
-/** A catch handler that answers `fallback` for any failure except a cluster that cannot be reached. */
-function unlessUnreachable<T>(fallback: T) {
-  return (err: unknown): T => {
-    if (err instanceof FlinkUnreachableError) throw err;
-    return fallback;
-  };
 }
 

@@ -102,6 +102,24 @@ export function failingJobSql(name: string): string[] {
   ];
 }
 
+/** The id in a checkpoint's path (`…/chk-42`). */
+export function checkpointIdOf(checkpointPath: string): number {
+  return Number(/chk-(\d+)$/.exec(checkpointPath)?.[1]);
+}
+
+/**
+ * The ids of the checkpoints in a job's checkpoint folder (a `file:` path's folder on this
+ * machine) that Flink completed, i.e. wrote their metadata, oldest first. What Flink kept is
+ * read here, not from its REST answer, which it serves from a cache.
+ */
+export function completedCheckpointsOnDisk(checkpointDir: string): number[] {
+  return fs
+    .readdirSync(checkpointDir)
+    .filter((name) => /^chk-\d+$/.test(name) && fs.existsSync(path.join(checkpointDir, name, '_metadata')))
+    .map(checkpointIdOf)
+    .sort((a, b) => a - b);
+}
+
 export function safe(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, '_');
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FlinkRejectedError, FlinkUnreachableError, NotFlinkError } from '../errors/errors.js';
 import type { FlinkJobDetails, FlinkJobOverview } from '../flink/job-manager.client.js';
-import { answeredOddly, CACHE_EXPIRY_MARGIN_MS, detailsFromOverview, FlinkTimesWait, overviewTimestamps, overviewUnchanged, staleRetryAt, takeListsWordOverStale } from './stale-details.js';
+import { CACHE_EXPIRY_MARGIN_MS } from '../flink/rest-caches.js';
+import { answeredOddly, detailsFromOverview, FlinkTimesWait, overviewTimestamps, overviewUnchanged, staleRetryAt, takeListsWordOverStale } from './stale-details.js';
 
 const line = (over: Partial<FlinkJobOverview> = {}): FlinkJobOverview =>
   ({

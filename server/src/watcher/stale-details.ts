@@ -1,6 +1,7 @@
 import { isTerminalRunStatus } from '@weir/contract';
 import { FlinkRejectedError, type AppError } from '../errors/errors.js';
 import type { FlinkJobDetails, FlinkJobOverview } from '../flink/job-manager.client.js';
+import { CACHE_EXPIRY_MARGIN_MS } from '../flink/rest-caches.js';
 import type { TransitionNote } from '../runs/runs.store.js';
 
 /**
@@ -14,9 +15,6 @@ import type { TransitionNote } from '../runs/runs.store.js';
 
 /** How long the watcher waits for details that agree with the job list, or that give Flink's times. */
 export const DEFAULT_STALE_DETAILS_LIMIT_MS = 10_000;
-
-/** Read a stale entry this long after Flink's cache must have dropped it, never a moment before. */
-export const CACHE_EXPIRY_MARGIN_MS = 50;
 
 /**
  * Whether a job's overview line says nothing new since its details were last read: the same
