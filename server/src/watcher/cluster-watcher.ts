@@ -327,6 +327,8 @@ export class ClusterWatcher {
         report.changed += 1;
       }
     }
+    if (!signal?.aborted) report.requests += await this.evidence.rereadEndedCheckpoints(this.jm);
+    if (this.evidence.rereadsPending) this.pending = true; // read soon, not at the calm cadence
     for (const [jid, until] of this.closelyWatched) if (until <= now) this.closelyWatched.delete(jid);
     return report;
   }

@@ -1,7 +1,8 @@
 import type { EventBus, RunRef } from '../events/events.js';
-import { AppError, FlinkUnreachableError } from '../errors/errors.js';
+import { AppError, FlinkUnreachableError, LeaseLostError } from '../errors/errors.js';
 import { restartsOfEndedJob } from '../flink/exception-history.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
+import { filledAfter } from '../flink/rest-caches.js';
 import type { Logger } from '../logging/logger.js';
 import type { RunsStore, RunWarningDetail, SnapshotKind, WriteGuard } from '../runs/runs.store.js';
 import type { KnownJob } from './known-job.js';
@@ -15,6 +16,10 @@ import type { KnownJob } from './known-job.js';
 export class JobEvidence {
   /** The time of the latest exception published per run, so each is announced once. */
   private readonly publishedExceptionAt = new Map<string, number>();
+  /** Runs whose saved checkpoints are read again once Flink's cached statistics must postdate the end. */
+  private readonly checkpointRereads = new Map<string, { known: KnownJob; dueAt: number }>();
+  /** How long the cluster's JobManager caches checkpoint statistics; read once, when a job first ends. */
+  private checkpointStatsCacheMs: number | undefined;
 
   constructor(
     private readonly deps: {
@@ -31,14 +36,15 @@ export class JobEvidence {
   /**
    * Saves what the detail page needs once the cluster forgets the job. Returns the requests it
    * took and, when the exception history tells, how many times the job restarted (Flink's counter
-   * answers 0 once a job ended). `warnOfOddAnswers`: a detail the cluster's own JobManager answers
-   * oddly is recorded as a warning on the run (not one the HistoryServer does).
+   * answers 0 once a job ended). `ownJobManager`: read from the cluster's own JobManager, not the
+   * HistoryServer: a detail it answers oddly is recorded as a warning on the run, and its cached
+   * checkpoint statistics are read again later (see rereadEndedCheckpoints).
    */
   async captureFinalSnapshot(
     jm: JobManagerClient,
     known: KnownJob,
     endStatus: string,
-    warnOfOddAnswers: boolean,
+    ownJobManager: boolean,
   ): Promise<{ requests: number; restarts: number | undefined }> {
     const jid = known.run.flinkJobId;
     const reads: [SnapshotKind, () => Promise<unknown>][] = [
@@ -60,7 +66,7 @@ export class JobEvidence {
           // A cluster that stopped answering is not an odd answer: the end is recorded, with its
           // whole snapshot, once the cluster answers again.
           if (!(err instanceof AppError) || err instanceof FlinkUnreachableError) throw err;
-          if (warnOfOddAnswers) await this.warn(known, kind as RunWarningDetail, err.message);
+          if (ownJobManager) await this.warn(known, kind as RunWarningDetail, err.message);
           return;
         }
         if (kind === 'exceptions') exceptions = answer;
@@ -68,7 +74,49 @@ export class JobEvidence {
       }),
     );
     if (exceptions) this.publishNewExceptions(known, exceptions as ExceptionHistory);
-    return { requests: reads.length, restarts: restartsOfEndedJob(exceptions as Parameters<typeof restartsOfEndedJob>[0], endStatus) };
+    let requests = reads.length;
+    if (ownJobManager) {
+      if (this.checkpointStatsCacheMs === undefined) {
+        this.checkpointStatsCacheMs = await jm.checkpointStatsCacheMs();
+        requests += 2;
+      }
+      this.checkpointRereads.set(known.run.id, { known, dueAt: filledAfter(now, this.checkpointStatsCacheMs) });
+    }
+    return { requests, restarts: restartsOfEndedJob(exceptions as Parameters<typeof restartsOfEndedJob>[0], endStatus) };
+  }
+
+  /**
+   * Reads again the checkpoints of jobs that ended, once Flink's cache entry must have been filled
+   * after the final snapshot: the statistics read as the job ended can be up to one cache life old,
+   * and then name the checkpoint before the last one, which Flink deleted when the last completed.
+   * A cluster that does not answer is tried again next cycle; a job Flink forgot, or an odd answer,
+   * keeps the snapshot taken at the end. Returns the requests it took.
+   */
+  async rereadEndedCheckpoints(jm: JobManagerClient): Promise<number> {
+    if (this.checkpointRereads.size === 0) return 0;
+    const now = this.deps.now();
+    let requests = 0;
+    for (const [runId, { known, dueAt }] of this.checkpointRereads) {
+      if (now < dueAt) continue;
+      requests += 1;
+      try {
+        const checkpoints = await jm.checkpoints(known.run.flinkJobId);
+        await this.deps.runs.saveSnapshot(runId, 'checkpoints', JSON.stringify(checkpoints), this.deps.now(), this.deps.writeGuard());
+      } catch (err) {
+        if (err instanceof FlinkUnreachableError) break;
+        if (err instanceof LeaseLostError) {
+          this.checkpointRereads.clear(); // another instance watches the cluster now
+          break;
+        }
+        if (!(err instanceof AppError)) throw err;
+      }
+      this.checkpointRereads.delete(runId);
+    }
+    return requests;
+  }
+
+  get rereadsPending(): boolean {
+    return this.checkpointRereads.size > 0;
   }
 
   /** Saves and publishes the exceptions of a job that just failed or restarted. Returns the requests it took. */
@@ -101,6 +149,7 @@ export class JobEvidence {
   /** The run is no longer watched: nothing of it is kept. */
   forget(runId: string): void {
     this.publishedExceptionAt.delete(runId);
+    this.checkpointRereads.delete(runId);
   }
 
   /** Publishes the exceptions of a just-read history that are newer than the last one published for the run. */
