@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { JobExceptions } from './flink-rest.schemas.js';
-import { causeOfLatestFailure, latestFailureOf, restartsOfEndedJob, taskManagersOfLatestFailure } from './exception-history.js';
+import { causeOfLatestFailure, exceptionsAfter, latestFailureOf, restartsOfEndedJob, taskManagersOfLatestFailure } from './exception-history.js';
 
 const entry = (timestamp: number, exceptionName = 'java.lang.ArithmeticException') => ({ exceptionName, stacktrace: `${exceptionName}: / by zero`, timestamp });
 
@@ -27,6 +27,26 @@ describe('restarts of an ended job from its exception history', () => {
   it('does not know when the history was cut short or is missing', () => {
     assert.equal(restartsOfEndedJob({ exceptionHistory: { entries: [entry(2), entry(1)], truncated: true } }, 'FAILED'), undefined);
     assert.equal(restartsOfEndedJob(undefined, 'FAILED'), undefined);
+  });
+});
+
+describe('the exceptions not yet announced', () => {
+  it('gives the entries after the last one announced, oldest first, each as its class, first line and failed task', () => {
+    const history = {
+      exceptionHistory: {
+        truncated: false,
+        entries: [
+          { exceptionName: 'java.lang.IllegalStateException', stacktrace: 'java.lang.IllegalStateException: boom\n\tat Job.map(Job.java:1)', timestamp: 30, taskName: 'Map (1/2)' },
+          { ...entry(20), taskName: null },
+          entry(10),
+        ],
+      },
+    };
+    assert.deepEqual(exceptionsAfter(history, 10), [
+      { at: 20, exceptionName: 'java.lang.ArithmeticException', message: 'java.lang.ArithmeticException: / by zero', failedTask: null },
+      { at: 30, exceptionName: 'java.lang.IllegalStateException', message: 'java.lang.IllegalStateException: boom', failedTask: 'Map (1/2)' },
+    ]);
+    assert.deepEqual(exceptionsAfter(history, 30), [], 'all announced');
   });
 });
 

@@ -1,7 +1,29 @@
 import type { z } from 'zod';
 import { JobExceptions } from './flink-rest.schemas.js';
 
-type ExceptionHistoryAnswer = z.infer<typeof JobExceptions>;
+/** Flink's answer of `GET /jobs/:jid/exceptions`, as the client decodes it. */
+export type FlinkExceptionHistory = z.output<typeof JobExceptions>;
+type ExceptionHistoryAnswer = FlinkExceptionHistory;
+
+/** One failure of a job's exception history, as Weir announces it (a `run.exception` event). */
+export interface ExceptionAnnouncement {
+  at: number;
+  exceptionName: string;
+  /** The first line of its stack trace: the exception's class and message. */
+  message: string;
+  failedTask: string | null;
+}
+
+/**
+ * The failures of a job's exception history that happened after `after` (an epoch ms), oldest
+ * first: what has not been announced yet when `after` is the newest one announced.
+ */
+export function exceptionsAfter(history: ExceptionHistoryAnswer, after: number): ExceptionAnnouncement[] {
+  return history.exceptionHistory.entries
+    .filter((e) => e.timestamp > after)
+    .sort((a, b) => a.timestamp - b.timestamp)
+    .map((e) => ({ at: e.timestamp, exceptionName: e.exceptionName, message: e.stacktrace.split('\n')[0] ?? e.exceptionName, failedTask: e.taskName ?? null }));
+}
 
 /**
  * How many times an ended job restarted, as its exception history tells: each entry is one

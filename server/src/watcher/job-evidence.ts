@@ -1,6 +1,6 @@
 import type { EventBus, RunRef } from '../events/events.js';
 import { AppError, FlinkUnreachableError, LeaseLostError } from '../errors/errors.js';
-import { restartsOfEndedJob } from '../flink/exception-history.js';
+import { exceptionsAfter, restartsOfEndedJob, type FlinkExceptionHistory } from '../flink/exception-history.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import { filledAfter } from '../flink/rest-caches.js';
 import type { Logger } from '../logging/logger.js';
@@ -47,15 +47,16 @@ export class JobEvidence {
     ownJobManager: boolean,
   ): Promise<{ requests: number; restarts: number | undefined }> {
     const jid = known.run.flinkJobId;
+    // The exceptions are published from this read, as decoded, not from the copy saved of it.
+    let exceptions: FlinkExceptionHistory | undefined;
     const reads: [SnapshotKind, () => Promise<unknown>][] = [
-      ['exceptions', () => jm.exceptions(jid)],
+      ['exceptions', async () => (exceptions = await jm.exceptions(jid))],
       ['checkpoints', () => jm.checkpoints(jid)],
       ['checkpoint_config', () => jm.checkpointConfig(jid)],
       ['config', () => jm.jobConfig(jid)],
       ['plan', () => jm.plan(jid)],
     ];
     const now = this.deps.now();
-    let exceptions: unknown;
     await Promise.all(
       reads.map(async ([kind, read]) => {
         let answer: unknown;
@@ -69,11 +70,10 @@ export class JobEvidence {
           if (ownJobManager) await this.warn(known, kind as RunWarningDetail, err.message);
           return;
         }
-        if (kind === 'exceptions') exceptions = answer;
         await this.deps.runs.saveSnapshot(known.run.id, kind, JSON.stringify(answer), now, this.deps.writeGuard());
       }),
     );
-    if (exceptions) this.publishNewExceptions(known, exceptions as ExceptionHistory);
+    if (exceptions) this.publishNewExceptions(known, exceptions);
     let requests = reads.length;
     if (ownJobManager) {
       if (this.checkpointStatsCacheMs === undefined) {
@@ -82,7 +82,7 @@ export class JobEvidence {
       }
       this.checkpointRereads.set(known.run.id, { known, dueAt: filledAfter(now, this.checkpointStatsCacheMs) });
     }
-    return { requests, restarts: restartsOfEndedJob(exceptions as Parameters<typeof restartsOfEndedJob>[0], endStatus) };
+    return { requests, restarts: restartsOfEndedJob(exceptions, endStatus) };
   }
 
   /**
@@ -153,25 +153,10 @@ export class JobEvidence {
   }
 
   /** Publishes the exceptions of a just-read history that are newer than the last one published for the run. */
-  private publishNewExceptions(known: KnownJob, history: ExceptionHistory): void {
-    const entries = history.exceptionHistory?.entries ?? [];
+  private publishNewExceptions(known: KnownJob, history: FlinkExceptionHistory): void {
     const after = this.publishedExceptionAt.get(known.run.id) ?? (known.run.startTime ?? 0) - 1;
-    const fresh = entries.filter((e) => e.timestamp > after).sort((a, b) => a.timestamp - b.timestamp);
-    for (const e of fresh) {
-      this.deps.events.publish({
-        type: 'run.exception',
-        at: e.timestamp,
-        exceptionName: e.exceptionName,
-        message: e.stacktrace.split('\n')[0] ?? e.exceptionName,
-        failedTask: e.taskName ?? null,
-        ...this.deps.refOf(known),
-      });
-    }
-    if (fresh.length) this.publishedExceptionAt.set(known.run.id, fresh.at(-1)!.timestamp);
+    const fresh = exceptionsAfter(history, after);
+    for (const exception of fresh) this.deps.events.publish({ type: 'run.exception', ...exception, ...this.deps.refOf(known) });
+    if (fresh.length) this.publishedExceptionAt.set(known.run.id, fresh.at(-1)!.at);
   }
-}
-
-/** The part of Flink's /jobs/:jid/exceptions answer the watcher publishes from. */
-interface ExceptionHistory {
-  exceptionHistory?: { entries?: { exceptionName: string; stacktrace: string; timestamp: number; taskName?: string | null }[] };
 }
