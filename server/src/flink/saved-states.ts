@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { JobCheckpoints } from './flink-rest.schemas.js';
+import type { JobCheckpoints } from './flink-rest.schemas.js';
 
 /** Flink's path for a checkpoint that was not written where it can be addressed (no retention). */
 const NOT_ADDRESSABLE = '<checkpoint-not-externally-addressable>';
@@ -17,15 +17,6 @@ export interface FlinkSavedState {
   format: string | null;
 }
 
-/** A stored answer, parsed; undefined when it is not JSON (then nothing is read from it). */
-function parseStored(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Where the job started from, as an answer of `GET /jobs/:jid/checkpoints` says
  * (`latest.restored.external_path`); undefined when it started without state or does not say.
@@ -36,16 +27,13 @@ export function restoredPathOf(checkpoints: z.output<typeof JobCheckpoints>): st
 }
 
 /**
- * The restorable states one stored answer of `GET /jobs/:jid/checkpoints` names: every completed savepoint
+ * The restorable states an answer of `GET /jobs/:jid/checkpoints` names: every completed savepoint
  * in its history and its latest savepoint, and its latest completed checkpoint when that has a path
  * (Flink gives one only where checkpoints are written to addressable storage). Savepoints taken
- * outside Weir (Flink's CLI, its web UI) reach the catalog this way. Undefined when the answer is not
- * Flink's shape: a stored answer Weir cannot read costs only these entries.
+ * outside Weir (Flink's CLI, its web UI) reach the catalog this way.
  */
-export function savedStatesOf(body: string): FlinkSavedState[] | undefined {
-  const parsed = JobCheckpoints.safeParse(parseStored(body));
-  if (!parsed.success) return undefined;
-  const { history, latest } = parsed.data;
+export function savedStatesOf(checkpoints: z.output<typeof JobCheckpoints>): FlinkSavedState[] {
+  const { history, latest } = checkpoints;
   const byId = new Map<number, FlinkSavedState>();
   const add = (stats: (typeof history)[number] | null | undefined, onlySavepoints: boolean) => {
     if (!stats || stats.status !== 'COMPLETED' || (onlySavepoints && !stats.is_savepoint)) return;

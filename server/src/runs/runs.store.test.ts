@@ -202,14 +202,17 @@ forEachDatabase('RunsStore', (getDb) => {
     assert.equal(await runs.getSnapshot(run.id, 'plan'), undefined, 'none saved');
   });
 
-  it("reads one kind of snapshot of many runs in one go, leaving out runs without one", async () => {
-    const [a, b, c] = await Promise.all([41, 42, 43].map(async (n) => (await runs.upsertByJob(job(n))).run));
-    await runs.saveSnapshot(a!.id, 'checkpoints', '{"counts":{"completed":1}}', T0);
-    await runs.saveSnapshot(b!.id, 'checkpoints', '{"counts":{"completed":2}}', T0);
+  it("reads one kind of snapshot of many runs in one go, decoded, leaving out runs without one or whose copy is not that answer", async () => {
+    const [a, b, c, d] = await Promise.all([41, 42, 43, 45].map(async (n) => (await runs.upsertByJob(job(n))).run));
+    const checkpoints = (completed: number) => JSON.stringify({ counts: { restored: 0, total: completed, in_progress: 0, completed, failed: 0 }, latest: { completed: null, savepoint: null, failed: null, restored: null }, history: [] });
+    await runs.saveSnapshot(a!.id, 'checkpoints', checkpoints(1), T0);
+    await runs.saveSnapshot(b!.id, 'checkpoints', checkpoints(2), T0 + 1);
     await runs.saveSnapshot(b!.id, 'job', '{"state":"RUNNING"}', T0);
-    const read = await runs.getSnapshotsOf([a!.id, b!.id, c!.id], 'checkpoints');
+    await runs.saveSnapshot(d!.id, 'checkpoints', '{"counts":"garbled"}', T0);
+    const read = await runs.getSnapshotsOf([a!.id, b!.id, c!.id, d!.id], 'checkpoints');
     assert.deepEqual([...read.keys()].sort(), [a!.id, b!.id].sort());
-    assert.equal(read.get(b!.id)?.body, '{"counts":{"completed":2}}', 'the kind asked for, not another');
+    assert.equal(read.get(b!.id)?.data.counts.completed, 2, 'the kind asked for, not another');
+    assert.equal(read.get(b!.id)?.capturedAt, T0 + 1);
     assert.equal((await runs.getSnapshotsOf([], 'checkpoints')).size, 0);
   });
 

@@ -391,11 +391,24 @@ export class RunsStore {
     return data === undefined ? undefined : { capturedAt: Number(row!.captured_at), data };
   }
 
-  /** One kind of snapshot of many runs, in one statement (the savepoint catalog reads up to 100 runs' checkpoints). */
-  async getSnapshotsOf(runIds: readonly string[], kind: SnapshotKind): Promise<Map<string, RunSnapshot>> {
-    if (runIds.length === 0) return new Map();
-    const rows = await this.database.db.selectFrom('run_snapshots').selectAll().where('run_id', 'in', [...runIds]).where('kind', '=', kind).execute();
-    return new Map(rows.map((row) => [row.run_id, toSnapshot(row)]));
+  /**
+   * One kind of snapshot of many runs, in one statement (the savepoint catalog reads up to 100 runs'
+   * checkpoints), each decoded as its kind; a run without one, or whose copy cannot be read as one, is left out.
+   */
+  async getSnapshotsOf<K extends SnapshotKind>(runIds: readonly string[], kind: K): Promise<Map<string, DecodedSnapshot<K>>> {
+    const decoded = new Map<string, DecodedSnapshot<K>>();
+    if (runIds.length === 0) return decoded;
+    const rows = await this.database.db
+      .selectFrom('run_snapshots')
+      .select(['run_id', 'body', 'captured_at'])
+      .where('run_id', 'in', [...runIds])
+      .where('kind', '=', kind)
+      .execute();
+    for (const row of rows) {
+      const data = decodeSnapshot(kind, row.body);
+      if (data !== undefined) decoded.set(row.run_id, { capturedAt: Number(row.captured_at), data });
+    }
+    return decoded;
   }
 
   /** Every snapshot of a run, by kind. */

@@ -33,7 +33,7 @@ export class SavepointCatalogService {
     const checkpoints = await this.deps.runs.getSnapshotsOf(runs.map((run) => run.id), 'checkpoints');
     const catalogRuns: CatalogRun[] = runs.map((run) => {
       const snapshot = checkpoints.get(run.id);
-      return { id: run.id, taskId: run.taskId, flinkJobId: run.flinkJobId, versionId: run.versionId, savedStates: snapshot ? savedStatesOf(snapshot.body) : undefined };
+      return { id: run.id, taskId: run.taskId, flinkJobId: run.flinkJobId, versionId: run.versionId, savedStates: snapshot ? savedStatesOf(snapshot.data) : undefined };
     });
     return buildCatalog({ stored, runs: catalogRuns, versionNumbers: new Map(versions.map((v) => [v.id, v.version])), isMissing: this.deps.isMissing ?? knownMissing });
   }
