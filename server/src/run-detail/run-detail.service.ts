@@ -200,10 +200,10 @@ export class RunDetailService {
       }),
       this.taskConfigOf(ctx.run),
     ]);
-    const [config, checkpoint] = (data.data ?? [null, null]) as [z.output<typeof S.JobConfig> | null, z.output<typeof S.CheckpointConfig> | null];
+    const [config, checkpoint] = data.data ?? [null, null];
     return {
       ...data.source,
-      ...executionConfigOf(config?.['execution-config'] as Record<string, unknown> | undefined),
+      ...executionConfigOf(config?.['execution-config']),
       checkpoint: checkpoint && checkpoint.interval < 9.2e18 ? checkpointConfigOf(checkpoint) : null,
       task: taskConfig.config,
       taskSource: taskConfig.source,

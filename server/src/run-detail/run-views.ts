@@ -218,7 +218,7 @@ export function executionConfigOf(config: Record<string, unknown> | undefined): 
 const TM_MEMORY_KEYS = ['frameworkHeap', 'taskHeap', 'frameworkOffHeap', 'taskOffHeap', 'networkMemory', 'managedMemory', 'jvmMetaspace', 'jvmOverhead', 'totalFlinkMemory', 'totalProcessMemory'];
 
 export function taskManagerOf(info: TaskManagerInfo, detail: TaskManagerDetail | undefined, metrics: MetricValues | undefined, jobId: string): TaskManagerView {
-  const memoryConfiguration = (detail?.memoryConfiguration ?? info.memoryConfiguration ?? {}) as Record<string, unknown>;
+  const memoryConfiguration: Record<string, unknown> = detail?.memoryConfiguration ?? info.memoryConfiguration ?? {};
   const memory: Record<string, number> = {};
   for (const key of TM_MEMORY_KEYS) {
     const n = num(memoryConfiguration[key]);
