@@ -19,7 +19,8 @@
 import type { ParserRuleContext, ParseTree, Token } from 'antlr4ng'; // dt-sql-parser's runtime
 import { FlinkSQL } from 'dt-sql-parser';
 import * as F from 'dt-sql-parser/dist/lib/flink/FlinkSqlParser.js';
-import { parseScript, PLACEHOLDER_COLUMN, type ParsedStatement } from './flink-sql-statements.js';
+import { parseScript, type ParsedStatement } from './flink-sql-statements.js';
+import { PLACEHOLDER_COLUMN } from './grammar-shims.js';
 import type {
   LineageColumn,
   LineageColumnEdge,
