@@ -1,16 +1,17 @@
 import { isTerminalRunStatus, type Cluster } from '@weir/contract';
 import type { EventBus, RunStatus } from '../events/events.js';
 import { AppError, FlinkUnreachableError, LeaseLostError } from '../errors/errors.js';
-import { FLINK_DEFAULT_REFRESH_INTERVAL_MS, type FlinkJobDetails, type FlinkJobOverview, type JobManagerClient } from '../flink/job-manager.client.js';
+import { FLINK_DEFAULT_REFRESH_INTERVAL_MS, type FlinkJobOverview, type JobManagerClient } from '../flink/job-manager.client.js';
 import type { Logger } from '../logging/logger.js';
-import type { RunsStore, TransitionNote, WriteGuard } from '../runs/runs.store.js';
+import type { RunsStore, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
+import { JobDetailsReader } from './job-details-reader.js';
 import { JobEvidence } from './job-evidence.js';
-import { KnownJobs, type KnownJob } from './known-job.js';
+import { KnownJobs } from './known-job.js';
 import { awaitsFlinkStatus, Outage } from './outage.js';
 import { RunDiscovery } from './run-discovery.js';
 import { RunRecorder } from './run-recorder.js';
-import { answeredOddly, DEFAULT_STALE_DETAILS_LIMIT_MS, detailsFromOverview, FlinkTimesWait, overviewUnchanged, staleRetryAt, takeListsWordOverStale } from './stale-details.js';
+import { DEFAULT_STALE_DETAILS_LIMIT_MS, overviewUnchanged } from './stale-details.js';
 import { VanishedJobs } from './vanished-jobs.js';
 import { CalmWait, isCalm } from './watch-cadence.js';
 import type { WatcherSettings } from './watcher-settings.js';
@@ -38,20 +39,18 @@ const DEFAULT_PROBE_TIMEOUT_MS = 1000;
  * transition.
  *
  * This class runs the cycle and decides what to read; the rules it follows and the writing are
- * parts of their own: watch-cadence.ts (how often), stale-details.ts (which answers to wait out),
- * outage.ts (Weir's own statuses), run-recorder.ts (a run's history), job-evidence.ts (snapshots,
- * exceptions, warnings), run-discovery.ts (jobs Weir did not submit), vanished-jobs.ts (archived
- * or lost).
+ * parts of their own: watch-cadence.ts (how often), job-details-reader.ts (one job's read and what
+ * it records), stale-details.ts (which answers to wait out), outage.ts (Weir's own statuses),
+ * run-recorder.ts (a run's history), job-evidence.ts (snapshots, exceptions, warnings),
+ * run-discovery.ts (jobs Weir did not submit), vanished-jobs.ts (archived or lost).
  */
 export class ClusterWatcher {
   private readonly known: KnownJobs;
   private readonly recorder: RunRecorder;
   private readonly evidence: JobEvidence;
-  private readonly discovery: RunDiscovery;
   private readonly vanished: VanishedJobs;
   private readonly outage = new Outage();
-  /** Jobs that have not ended waiting for details that give their status a time (see stale-details.ts). */
-  private readonly flinkTimesWait: FlinkTimesWait;
+  private readonly reader: JobDetailsReader;
   private readonly calmWait = new CalmWait(() => this.now());
   /** Until when someone has each job's page open, by job id. */
   private readonly closelyWatched = new Map<string, number>();
@@ -65,7 +64,6 @@ export class ClusterWatcher {
   private pending = false;
   private readonly probeTimeoutMs: number;
   private readonly lostAfterMs: number;
-  private readonly staleDetailsLimitMs: number;
 
   constructor(
     private cluster: Cluster,
@@ -97,12 +95,12 @@ export class ClusterWatcher {
     const writeGuard = () => deps.writeGuard?.();
     this.probeTimeoutMs = settings.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
     this.lostAfterMs = settings.lostAfterMs ?? 5_000;
-    this.staleDetailsLimitMs = settings.staleDetailsLimitMs ?? DEFAULT_STALE_DETAILS_LIMIT_MS;
-    this.flinkTimesWait = new FlinkTimesWait(this.staleDetailsLimitMs);
     this.known = new KnownJobs({ runs, tasks });
     const recorder = (this.recorder = new RunRecorder({ runs, tasks, events, now, cluster: clusterNow, writeGuard }));
     const evidence = (this.evidence = new JobEvidence({ runs, events, log, now, clusterName: () => clusterNow().name, refOf: (known) => recorder.refOf(known), writeGuard }));
-    this.discovery = new RunDiscovery({ runs, tasks, events, known: this.known, recorder, cluster: clusterNow, now, writeGuard });
+    const discovery = new RunDiscovery({ runs, tasks, events, known: this.known, recorder, cluster: clusterNow, now, writeGuard });
+    const staleDetailsLimitMs = settings.staleDetailsLimitMs ?? DEFAULT_STALE_DETAILS_LIMIT_MS;
+    this.reader = new JobDetailsReader({ jm: () => this.jm, now, detailsCacheMs: () => this.detailsCacheMs, staleDetailsLimitMs, recorder, evidence, discovery });
     const { historyArchiveGraceMs: archiveGraceMs = 30_000, historyUnreachableLimitMs: unreachableLimitMs = 10 * 60_000 } = settings;
     this.vanished = new VanishedJobs({ history: () => this.deps.history, cluster: clusterNow, recorder, evidence, log, now, archiveGraceMs, unreachableLimitMs });
   }
@@ -260,7 +258,7 @@ export class ClusterWatcher {
 
     const now = this.now();
     const cycle = ++this.cycles;
-    this.pending = this.flinkTimesWait.anyWaiting;
+    this.pending = this.reader.anyWaiting;
     // This loop runs for every job of every cluster every cycle: nothing in it allocates for a job that did not change.
     for (const job of overview) {
       // A stopping watcher (lease given up, timed out, shutdown) starts no new read, nor a write
@@ -287,7 +285,7 @@ export class ClusterWatcher {
         continue;
       }
       try {
-        report.requests += await this.refresh(job, known);
+        report.requests += await this.reader.read(job, known);
         report.changed += 1;
       } catch (err) {
         // The cluster stopped answering during the cycle: that is about the cluster, not this job.
@@ -340,97 +338,6 @@ export class ClusterWatcher {
     this.loaded = true;
   }
 
-  /** Reads the job's details and records what changed. Returns the number of REST requests made. */
-  private async refresh(job: FlinkJobOverview, known: KnownJob | undefined): Promise<number> {
-    let requests = 1;
-    const readAt = this.now();
-    let details: FlinkJobDetails;
-    try {
-      details = await this.jm.job(job.jid);
-    } catch (err) {
-      // Gone (404) or unreachable: the caller logs it and the next cycle sees. Any other odd answer
-      // costs the job's details only: its status is in the job list.
-      if (!(err instanceof AppError) || !answeredOddly(err)) throw err;
-      return this.recordFromOverview(job, known, err.message);
-    }
-    let weirNote: TransitionNote | undefined;
-    if (details.state !== job.state) {
-      const now = this.now();
-      const since = known ? (known.staleSince ??= now) : now;
-      if (now - since < this.staleDetailsLimitMs) {
-        if (known) known.staleRetryAt = staleRetryAt(readAt, known.detailsReadAt, this.detailsCacheMs);
-        return requests;
-      }
-      ({ details, note: weirNote } = takeListsWordOverStale(details, job, now - since));
-    }
-    if (known) {
-      known.staleSince = undefined;
-      known.staleRetryAt = undefined;
-      known.detailsReadAt = readAt;
-    }
-    // Details that give the current status no time (Flink 2.3 answers so for a moment while a job
-    // starts) would make it Weir's own observation, and Flink's history, once given, would come
-    // after it out of order: wait for them as for stale ones. Not after an outage (Flink's time for
-    // the status is then known) nor for an end.
-    if (!weirNote && !isTerminalRunStatus(details.state) && !((details.timestamps[details.state] ?? 0) > 0)) {
-      if (this.flinkTimesWait.stillWaiting(job.jid, this.now())) return requests;
-    }
-    this.flinkTimesWait.end(job.jid);
-    let restarts: number | undefined;
-    // Flink's restart counter tells how many restarts happened since the last record (the timestamps
-    // hold only the latest); it is read only when the job restarted since then.
-    if (details.state !== job.state || (details.timestamps.RESTARTING ?? 0) > (known?.lastFlink?.at ?? 0)) {
-      requests += 1;
-      restarts = await this.jm.numRestarts(job.jid).catch(() => undefined);
-    }
-    if (!known) known = await this.discovery.discover(details);
-    known.detailsReadAt = readAt;
-    // The detail of a run that ended is saved before its status says so: whoever sees the end
-    // (the overview, an alert's link) finds the detail page complete, even if the cluster goes next.
-    if (known.warnings.has('job')) await this.evidence.clearWarning(known, 'job');
-    if (isTerminalRunStatus(details.state)) {
-      const final = await this.evidence.captureFinalSnapshot(this.jm, known, details.state, true);
-      requests += final.requests;
-      restarts = maxKnown(restarts, final.restarts);
-    }
-    const result = await this.recorder.recordRead(known, details, restarts, { note: null, weirNote, snapshot: true });
-    known.seenAs = job;
-    if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.evidence.captureExceptions(this.jm, known);
-    return requests;
-  }
-
-  /**
-   * Records what the job list says of a job whose details Flink answered oddly (not JSON, a field
-   * missing, an error): its status, at Flink's time when that is known (an end), and a warning on
-   * the run naming the detail that could not be read. Read again next cycle, until the job ended.
-   */
-  private async recordFromOverview(job: FlinkJobOverview, known: KnownJob | undefined, problem: string): Promise<number> {
-    let requests = 1;
-    // A status the job list shows without Flink's time would be Weir's own observation, and the
-    // history Flink reports once its details can be read would then come after it, out of order
-    // (Flink 2.3 answers oddly for a moment while a job starts). So a job waits for its details, as
-    // stale ones do, and only past that limit takes the list's word. So does a job that ended: the
-    // list gives the end's time but not the statuses before it, and Flink can answer a job's details
-    // with an error for a moment as it ends (seen on 2.3: a run recorded as FAILED alone). Not when
-    // the details were already unreadable before (the run has the warning): the list is all there is.
-    if (!known?.warnings.has('job') && this.flinkTimesWait.stillWaiting(job.jid, this.now())) return requests;
-    this.flinkTimesWait.end(job.jid);
-    const details = detailsFromOverview(job, this.now());
-    known ??= await this.discovery.discover(details);
-    await this.evidence.warn(known, 'job', problem);
-    let restarts: number | undefined;
-    if (isTerminalRunStatus(job.state)) {
-      const final = await this.evidence.captureFinalSnapshot(this.jm, known, job.state, true);
-      requests += final.requests;
-      restarts = final.restarts;
-      known.seenAs = job; // nothing more will happen to it
-    }
-    const weirNote = { text: `Flink's job list shows ${job.state}; the job's details could not be read`, code: { code: 'detailsUnreadable', params: { state: job.state } } } as const;
-    const result = await this.recorder.recordRead(known, details, restarts, { note: null, weirNote, snapshot: false });
-    if (!result.terminal && result.steps.some((s) => ['FAILING', 'FAILED', 'RESTARTING'].includes(s.status))) requests += await this.evidence.captureExceptions(this.jm, known);
-    return requests;
-  }
-
   private async onUnreachable(reason: string): Promise<void> {
     const now = this.now();
     this.outage.probeFailed(now);
@@ -440,13 +347,8 @@ export class ClusterWatcher {
 
   private forget(jobId: string, runId: string): void {
     this.known.forget(jobId);
-    this.flinkTimesWait.end(jobId);
+    this.reader.forget(jobId);
     this.closelyWatched.delete(jobId);
     this.evidence.forget(runId);
   }
-}
-
-/** The larger of two counts, either of which may be unknown. */
-function maxKnown(a: number | undefined, b: number | undefined): number | undefined {
-  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
