@@ -29,6 +29,10 @@ test('yarn-site sizes a small FIFO NodeManager working in the data folder', () =
   assert.equal(site.get('yarn.nodemanager.vmem-check-enabled'), 'false');
 });
 
+test('containers get only the conf folder from the node, so a JobManager finds yarn-site.xml', () => {
+  assert.equal(new Map(yarnSiteEntries(input)).get('yarn.application.classpath'), '/data/yarn/conf');
+});
+
 test('core-site uses the local file system, no HDFS', () => {
   const core = new Map(coreSiteEntries(input));
   assert.equal(core.get('fs.defaultFS'), 'file:///');

@@ -64,6 +64,9 @@ export function yarnSiteEntries(input: YarnConfigInput): Array<[string, string]>
     ['yarn.nodemanager.vmem-check-enabled', 'false'],
     // A nearly full developer disk must not mark the only node UNHEALTHY (it would never turn RUNNING).
     ['yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage', '99.5'],
+    // What a container gets from the node: only this conf folder, so a Flink JobManager in a container
+    // finds yarn-site.xml (the RM's scheduler address) first; Flink ships its own jars and Hadoop's client.
+    ['yarn.application.classpath', `${dataDir}/conf`],
     ['yarn.timeline-service.enabled', 'false'],
     ['yarn.log-aggregation-enable', 'false'],
   ];
