@@ -34,7 +34,7 @@ export interface FlinkHttpOptions {
  */
 export type PlainGet = (url: string, init: { headers: Record<string, string>; timeoutMs: number; dispatcher?: Dispatcher }) => Promise<{ status: number; text: string }>;
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: Method;
