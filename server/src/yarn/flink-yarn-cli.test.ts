@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { InputError } from '../errors/errors.js';
+import { flinkYarnCliInvocation, renderFlinkConfigYaml, type JarApplicationSpec } from './flink-yarn-cli.js';
+
+const install = { flinkVersion: '1.20.1', libDir: '/opt/weir/flink-yarn/lib', javaHome: '/usr/lib/jvm/java-17' };
+const target = { resourceManagerUrl: 'http://rm:8088', hadoopConfDir: '/etc/hadoop/conf', queue: 'streaming', stagingDirectory: 'file:///data/staging' };
+const dirs = { confDir: '/work/deploy-1/conf', cliLogFile: '/work/deploy-1/cli.log' };
+const spec: JarApplicationSpec = {
+  name: 'orders: enrich "eu"', jarPath: '/jars/orders.jar', entryClass: 'com.example.Orders',
+  programArgs: ['--window', '10s'], parallelism: 2, flinkConfig: { 'taskmanager.memory.process.size': '2048m', 'yarn.tags': 'mine' },
+};
+
+function configOf(yaml: string): Record<string, string> {
+  return Object.fromEntries(yaml.trim().split('\n').map((line) => {
+    const [, k, v] = /^("(?:[^"\\]|\\.)*"): (.*)$/.exec(line)!;
+    return [JSON.parse(k!), JSON.parse(v!)];
+  }));
+}
+
+test('the CLI runs run-application on YARN with the Hadoop conf first on its classpath and the jar with its arguments last', () => {
+  const cli = flinkYarnCliInvocation(install, target, spec, dirs, 'weir-deploy-00ff');
+  assert.equal(cli.java, '/usr/lib/jvm/java-17/bin/java');
+  const main = cli.args.indexOf('org.apache.flink.client.cli.CliFrontend');
+  assert.deepEqual(cli.args.slice(main - 2, main), ['-classpath', '/etc/hadoop/conf:/opt/weir/flink-yarn/lib/*']);
+  assert.deepEqual(cli.args.slice(main + 1), ['run-application', '-t', 'yarn-application', '-c', 'com.example.Orders', '/jars/orders.jar', '--window', '10s']);
+  assert.equal(cli.env.FLINK_LIB_DIR, '/opt/weir/flink-yarn/lib', 'what Flink ships to the containers');
+  assert.equal(cli.env.FLINK_CONF_DIR, '/work/deploy-1/conf');
+  assert.equal(cli.env.HADOOP_CONF_DIR, '/etc/hadoop/conf');
+});
+
+test('the application is tagged as Weir\'s and by its deployment, whatever the task\'s own options say', () => {
+  const config = configOf(flinkYarnCliInvocation(install, target, spec, dirs, 'weir-deploy-00ff').configYaml);
+  assert.equal(config['yarn.tags'], 'weir,weir-deploy-00ff');
+  assert.equal(config['yarn.application.name'], 'orders: enrich "eu"');
+  assert.equal(config['yarn.application.queue'], 'streaming');
+  assert.equal(config['yarn.staging-directory'], 'file:///data/staging');
+  assert.equal(config['execution.target'], 'yarn-application');
+  assert.equal(config['parallelism.default'], '2');
+  assert.equal(config['taskmanager.memory.process.size'], '2048m', 'the task\'s option wins over Weir\'s default');
+  assert.equal(config['yarn.application-attempts'], '1');
+  assert.equal(config['containerized.master.env.JAVA_HOME'], '/usr/lib/jvm/java-17');
+});
+
+test('each deployment gets a tag of its own', () => {
+  const a = flinkYarnCliInvocation(install, target, spec, dirs).deployTag;
+  const b = flinkYarnCliInvocation(install, target, spec, dirs).deployTag;
+  assert.match(a, /^weir-deploy-[0-9a-f]{16}$/);
+  assert.notEqual(a, b);
+});
+
+test('a hostile value stays one YAML string: a newline cannot add an option', () => {
+  const yaml = renderFlinkConfigYaml({ 'yarn.application.name': 'x\nsecurity.ssl.enabled: false' });
+  assert.equal(yaml.trim().split('\n').length, 1);
+  assert.equal(configOf(yaml)['yarn.application.name'], 'x\nsecurity.ssl.enabled: false');
+});
+
+test('a queue, entry class or parallelism that cannot be right is refused before anything runs', () => {
+  assert.throws(() => flinkYarnCliInvocation(install, { ...target, queue: 'a b' }, spec, dirs), InputError);
+  assert.throws(() => flinkYarnCliInvocation(install, target, { ...spec, entryClass: 'Main; rm -rf /' }, dirs), InputError);
+  assert.throws(() => flinkYarnCliInvocation(install, target, { ...spec, parallelism: 0 }, dirs), InputError);
+});

@@ -1,0 +1,129 @@
+// How Weir asks Flink's own CLI to deploy a jar as a YARN application: the command line, environment and
+// config.yaml, built here without I/O so the unit tests pin what Flink gets. Running it is
+// yarn-application-deployer.ts.
+import { randomBytes } from 'node:crypto';
+import { delimiter, join } from 'node:path';
+import { JAVA17_OPTS } from '@weir/flink-local';
+import { InputError } from '../errors/errors.js';
+
+/** Every application Weir deploys carries this tag, so the ResourceManager's list tells Weir's own from others'. */
+export const WEIR_YARN_TAG = 'weir';
+
+/** Where a Flink client for YARN is installed on Weir's machine (flink-local assembles one). */
+export interface FlinkYarnInstallation {
+  flinkVersion: string;
+  /** Flink's lib/ plus flink-yarn and Hadoop's client: the CLI's classpath, shipped to the containers as it is. */
+  libDir: string;
+  /** The Java the CLI runs on, and the one the containers are told to use (YARN gives them no JAVA_HOME of their own). */
+  javaHome: string;
+}
+
+/** A YARN cluster Weir deploys onto. */
+export interface YarnTarget {
+  resourceManagerUrl: string;
+  /** Holds yarn-site.xml and core-site.xml; first on the CLI's classpath, where Flink reads them. */
+  hadoopConfDir: string;
+  queue?: string;
+  /** Where Flink uploads the application's files; Flink's default is the file system's home folder. */
+  stagingDirectory?: string;
+}
+
+export interface JarApplicationSpec {
+  /** The YARN application name. */
+  name: string;
+  jarPath: string;
+  entryClass?: string;
+  programArgs?: string[];
+  parallelism?: number;
+  /** Flink options for this application; they win over Weir's defaults below. */
+  flinkConfig?: Record<string, string>;
+}
+
+export interface FlinkCliInvocation {
+  java: string;
+  args: string[];
+  env: Record<string, string>;
+  configYaml: string;
+  /** The tag only this deployment carries: how Weir finds the application id YARN gave it. */
+  deployTag: string;
+}
+
+/** A YARN tag or queue name: YARN lower-cases tags and limits them to 100 ASCII characters. */
+const SAFE_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+const JAVA_CLASS_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*){0,50}$/;
+
+export function newDeployTag(): string {
+  return `weir-deploy-${randomBytes(8).toString('hex')}`;
+}
+
+/**
+ * Weir's defaults for an application JobManager and TaskManager: small enough that a JobManager and a
+ * TaskManager fit a 4 GiB NodeManager twice over, with a single attempt so a jar that fails at start
+ * ends the application instead of YARN restarting it.
+ */
+export function applicationFlinkConfig(install: FlinkYarnInstallation, target: YarnTarget, spec: JarApplicationSpec, deployTag: string): Record<string, string> {
+  if (target.queue !== undefined && !SAFE_NAME.test(target.queue)) throw new InputError(`"${target.queue.slice(0, 80)}" is not a YARN queue name`);
+  if (spec.entryClass !== undefined && !JAVA_CLASS_NAME.test(spec.entryClass)) {
+    throw new InputError(`"${spec.entryClass.slice(0, 80)}" is not a Java class name`);
+  }
+  if (spec.parallelism !== undefined && !(Number.isInteger(spec.parallelism) && spec.parallelism >= 1 && spec.parallelism <= 10_000)) {
+    throw new InputError(`parallelism must be a whole number from 1 to 10000, not ${spec.parallelism}`);
+  }
+  return {
+    'jobmanager.memory.process.size': '1024m',
+    'taskmanager.memory.process.size': '1024m',
+    'taskmanager.numberOfTaskSlots': '1',
+    'yarn.application-attempts': '1',
+    'env.java.opts.all': JAVA17_OPTS.join(' '),
+    'containerized.master.env.JAVA_HOME': install.javaHome,
+    'containerized.taskmanager.env.JAVA_HOME': install.javaHome,
+    ...(spec.flinkConfig ?? {}),
+    // What Weir relies on to find and name the application: not overridable by the task's options.
+    'execution.target': 'yarn-application',
+    'yarn.application.name': spec.name,
+    'yarn.tags': [WEIR_YARN_TAG, deployTag].join(','),
+    ...(target.queue !== undefined ? { 'yarn.application.queue': target.queue } : {}),
+    ...(target.stagingDirectory !== undefined ? { 'yarn.staging-directory': target.stagingDirectory } : {}),
+    ...(spec.parallelism !== undefined ? { 'parallelism.default': String(spec.parallelism) } : {}),
+  };
+}
+
+/** config.yaml with one flat key per line; every value JSON-quoted, which YAML reads as the same string. */
+export function renderFlinkConfigYaml(config: Record<string, string>): string {
+  return Object.entries(config).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join('\n') + '\n';
+}
+
+/**
+ * `flink run-application -t yarn-application` as the bin/flink script would run it: CliFrontend on the
+ * Hadoop conf folder plus the lib/ jars, with FLINK_LIB_DIR naming what to ship to the containers.
+ */
+export function flinkYarnCliInvocation(
+  install: FlinkYarnInstallation, target: YarnTarget, spec: JarApplicationSpec,
+  dirs: { confDir: string; cliLogFile: string }, deployTag: string = newDeployTag(),
+): FlinkCliInvocation {
+  const configYaml = renderFlinkConfigYaml(applicationFlinkConfig(install, target, spec, deployTag));
+  const args = [
+    ...JAVA17_OPTS,
+    `-Dlog.file=${dirs.cliLogFile}`,
+    `-Dlog4j.configurationFile=file:${join(dirs.confDir, 'log4j-cli.properties')}`,
+    '-classpath', [target.hadoopConfDir, join(install.libDir, '*')].join(delimiter),
+    'org.apache.flink.client.cli.CliFrontend',
+    'run-application', '-t', 'yarn-application',
+    ...(spec.entryClass !== undefined ? ['-c', spec.entryClass] : []),
+    spec.jarPath,
+    ...(spec.programArgs ?? []),
+  ];
+  return {
+    java: join(install.javaHome, 'bin', 'java'),
+    args,
+    env: {
+      FLINK_CONF_DIR: dirs.confDir,
+      FLINK_LIB_DIR: install.libDir,
+      HADOOP_CONF_DIR: target.hadoopConfDir,
+      YARN_CONF_DIR: target.hadoopConfDir,
+      JAVA_HOME: install.javaHome,
+    },
+    configYaml,
+    deployTag,
+  };
+}
