@@ -13,7 +13,8 @@ import { ensureFlinkYarnDistribution, ensureYarnDistribution, startLocalYarn, ty
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import { waitUntil } from '../test-support/flink.js';
 import { YarnApplicationDeployer } from './yarn-application-deployer.js';
-import { YARN_ENDED_STATES, YarnResourceManagerClient } from './yarn-rm.client.js';
+import { findRunningFlinkApplications, killApplication } from './yarn-applications.js';
+import { YarnResourceManagerClient } from './yarn-rm.client.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'weir-yarn-app-it-'));
 let yarn: LocalYarn | undefined;
@@ -96,8 +97,9 @@ test('a jar deployed in YARN application mode runs, shows in YARN as Weir\'s, an
   assert.equal(app?.name, 'weir-it TopSpeedWindowing');
   assert.deepEqual(app?.tags.slice().sort(), ['weir', deployed.deployTag].sort());
   assert.equal(app?.jobManagerUrl, deployed.jobManagerUrl);
-  const ours = await rm.applications({ tags: ['weir'], states: ['RUNNING'] });
-  assert.deepEqual(ours.map((a) => a.id), [deployed.applicationId]);
+  const running = await findRunningFlinkApplications(rm);
+  assert.deepEqual(running.own.map((a) => a.id), [deployed.applicationId]);
+  assert.deepEqual(running.external, []);
 
   const containers = processesOf(deployed.applicationId);
   assert.ok(containers.length >= 2, `expected a JobManager and a TaskManager container, found ${containers.length} processes`);
@@ -106,11 +108,7 @@ test('a jar deployed in YARN application mode runs, shows in YARN as Weir\'s, an
 
   // A kill through YARN: KILLED in YARN's words, the JobManager gone with it, no container left.
   t = Date.now();
-  await rm.kill(deployed.applicationId);
-  const killed = await waitUntil('the application to end after the YARN kill', 2 * 60_000, async () => {
-    const a = await rm!.application(deployed.applicationId);
-    return a && YARN_ENDED_STATES.has(a.state) ? a : undefined;
-  }, 250);
+  const killed = await killApplication(rm, deployed.applicationId, { timeoutMs: 2 * 60_000 });
   assert.equal(killed.state, 'KILLED');
   assert.equal(killed.finalStatus, 'KILLED');
   assert.match(killed.diagnostics, new RegExp(`${deployed.applicationId} was killed`));

@@ -1,0 +1,45 @@
+// What Weir does with Flink applications on a YARN cluster once they exist: tell its own from others',
+// and end one through YARN, waiting for YARN's final word (the evidence a run's final status records).
+import { FlinkRejectedError, NotFoundError } from '../errors/errors.js';
+import { WEIR_YARN_TAG } from './flink-yarn-cli.js';
+import { YARN_ENDED_STATES, type YarnApplication, type YarnApplicationState, type YarnResourceManagerClient } from './yarn-rm.client.js';
+
+/** Flink's YARN deployments register this application type (Flink's `yarn.application.type` default). */
+export const FLINK_APPLICATION_TYPE = 'Apache Flink';
+/** The states in which an application holds, or waits for, containers. */
+export const YARN_LIVE_STATES: YarnApplicationState[] = ['NEW', 'NEW_SAVING', 'SUBMITTED', 'ACCEPTED', 'RUNNING'];
+
+export interface FlinkApplications {
+  /** Deployed by Weir: they carry the `weir` tag. */
+  own: YarnApplication[];
+  /** Started outside Weir: shown as external, never stopped by a bulk operation of Weir's. */
+  external: YarnApplication[];
+}
+
+export function splitOwnAndExternal(apps: YarnApplication[]): FlinkApplications {
+  const own = apps.filter((a) => a.tags.includes(WEIR_YARN_TAG));
+  return { own, external: apps.filter((a) => !own.includes(a)) };
+}
+
+/** The Flink applications that hold or wait for containers now, Weir's own apart from the others. */
+export async function findRunningFlinkApplications(rm: YarnResourceManagerClient): Promise<FlinkApplications> {
+  return splitOwnAndExternal(await rm.applications({ types: [FLINK_APPLICATION_TYPE], states: YARN_LIVE_STATES }));
+}
+
+/**
+ * Kills the application through YARN and returns it as YARN records its end (state, final status,
+ * diagnostics). For a JobManager that no longer answers; a job that does ends through its JobManager.
+ */
+export async function killApplication(
+  rm: YarnResourceManagerClient, applicationId: string, opts: { timeoutMs?: number; pollMs?: number } = {},
+): Promise<YarnApplication> {
+  await rm.kill(applicationId);
+  const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
+  for (;;) {
+    const app = await rm.application(applicationId);
+    if (!app) throw new NotFoundError("YARN application", applicationId);
+    if (YARN_ENDED_STATES.has(app.state)) return app;
+    if (Date.now() > deadline) throw new FlinkRejectedError(`YARN application ${applicationId} is still ${app.state} ${Math.round((opts.timeoutMs ?? 120_000) / 1000)} s after the kill`);
+    await new Promise((r) => setTimeout(r, opts.pollMs ?? 250));
+  }
+}
