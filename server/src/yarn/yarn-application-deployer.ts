@@ -21,7 +21,7 @@ export interface DeployedApplication {
 }
 
 export interface DeployOptions {
-  /** A folder of Weir's own; each deployment writes its Flink conf and CLI log in a subfolder it removes after. */
+  /** A folder of Weir's own; each deployment writes its Flink conf and CLI log in a subfolder it removes after, failed or not. */
   workDir: string;
   /** Default 5 minutes: the CLI uploads ~170 MB of jars and YARN starts a JVM on a busy machine. */
   timeoutMs?: number;
@@ -63,6 +63,10 @@ export class YarnApplicationDeployer {
   ) {}
 
   async deployJar(spec: JarApplicationSpec, opts: DeployOptions): Promise<DeployedApplication> {
+    // A wrong or stopped ResourceManager is said in a second, not after the CLI's Hadoop client has retried for
+    // minutes; and Weir will need this REST address to find the application, so it is checked first.
+    const info = await this.rm.clusterInfo();
+    if (info.state !== 'STARTED') throw new FlinkRejectedError(`YARN ResourceManager at ${this.rm.baseUrl} is ${info.state}, not STARTED`);
     const started = Date.now();
     const timeoutMs = opts.timeoutMs ?? 5 * 60_000;
     const log = opts.log ?? (() => {});
@@ -85,11 +89,13 @@ export class YarnApplicationDeployer {
       const app = await this.waitForJobManager(cli.deployTag, started + timeoutMs, opts.pollMs ?? 500);
       const deployed = { applicationId: app.id, jobManagerUrl: app.jobManagerUrl!, deployTag: cli.deployTag, deployMs: Date.now() - started };
       log(`${spec.name} is YARN application ${deployed.applicationId}, JobManager ${deployed.jobManagerUrl}, after ${deployed.deployMs} ms`);
-      rmSync(deployDir, { recursive: true, force: true });
       return deployed;
     } catch (err) {
       await this.killTagged(cli.deployTag, log);
       throw err;
+    } finally {
+      // Flink has uploaded what it needs; a failure's evidence is in the error's message.
+      rmSync(deployDir, { recursive: true, force: true });
     }
   }
 
