@@ -26,6 +26,7 @@ test('yarn-site sizes a small FIFO NodeManager working in the data folder', () =
   assert.equal(site.get('yarn.nodemanager.resource.cpu-vcores'), '4');
   assert.equal(site.get('yarn.nodemanager.local-dirs'), '/data/yarn/nm-local');
   assert.equal(site.get('yarn.nodemanager.log-dirs'), '/data/yarn/nm-logs');
+  assert.equal(site.get('yarn.node-attribute.fs-store.root-dir'), 'file:///data/yarn/node-attribute');
   assert.equal(site.get('yarn.nodemanager.vmem-check-enabled'), 'false');
 });
 

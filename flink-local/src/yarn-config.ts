@@ -49,6 +49,9 @@ export function yarnSiteEntries(input: YarnConfigInput): Array<[string, string]>
     // FIFO: the Capacity Scheduler's default AM share (10%) of a small NodeManager cannot hold a JobManager.
     ['yarn.resourcemanager.scheduler.class', 'org.apache.hadoop.yarn.server.resourcemanager.scheduler.fifo.FifoScheduler'],
     ['yarn.resourcemanager.recovery.enabled', 'false'],
+    // The RM keeps node attributes in /tmp/hadoop-yarn-<user> by default: outside the data folder, and shared
+    // by every local YARN of the same user.
+    ['yarn.node-attribute.fs-store.root-dir', `file://${dataDir}/node-attribute`],
     ['yarn.nodemanager.hostname', host],
     ['yarn.nodemanager.address', at(ports.nmRpc)],
     ['yarn.nodemanager.localizer.address', at(ports.nmLocalizer)],
