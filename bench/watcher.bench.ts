@@ -330,7 +330,7 @@ function printRow(r: Row): void {
       (r.m.errors ? `, ${r.m.errors} failed ${r.watcher === 'weir' ? 'cycles' : 'refreshes'}` : ''),
   );
   console.log(
-    `    memory: V8 heap ${r.m.heapUsedMb} MB used of ${r.m.heapTotalMb} (largest ${r.m.peakHeapTotalMb}), outside the heap ${r.m.externalMb} MB` +
+    `    memory: V8 heap ${r.m.heapUsedMb} MB used of ${r.m.heapTotalMb} (largest ${r.m.peakHeapTotalMb}), outside the heap ${r.m.externalMb} MB, ${r.m.openSockets} open sockets` +
       (r.idleRssMb ? `; RSS before watching anything ${r.idleRssMb} MB` : '') +
       (r.setupPeakRssMb ? `, at most ${r.setupPeakRssMb} MB while discovering the jobs` : ''),
   );

@@ -41,6 +41,8 @@ export interface Measurement {
   peakHeapTotalMb: number;
   /** Memory outside V8's heap: buffers, SQLite, native modules. */
   externalMb: number;
+  /** TCP sockets the watcher process holds open at the end of the window (kept-open connections and reads in flight). */
+  openSockets: number;
   errors: number;
 }
 
@@ -212,6 +214,7 @@ serve({
       heapTotalMb: mb(mem.heapTotal),
       peakHeapTotalMb: mb(Math.max(window.peakHeapTotal, mem.heapTotal)),
       externalMb: mb(mem.external),
+      openSockets: process.getActiveResourcesInfo().filter((kind) => kind === 'TCPSocketWrap').length,
       errors: poller ? poller.errors : errors,
     };
     window = undefined;
