@@ -1,33 +1,62 @@
 import type { Plugin } from 'vite';
 
-/** antd's Table always imports its column filter menu, which draws a Tree (rc-tree) for nested filters. */
-const TABLE_FILTER_DROPDOWN = /node_modules\/antd\/es\/table\/hooks\/useFilter\/FilterDropdown\.js$/;
-const NO_TABLE_FILTERS_ID = '\0weir-no-table-column-filters';
+/** One import inside antd that the build answers with a stub: `from` in a module matching `importer`. */
+interface ImportRule {
+  importer: RegExp;
+  from: string;
+  stub: string;
+}
 
-const NO_TABLE_FILTERS_SOURCE = `
-const why = "Weir's build leaves out antd's Table column filters (web/build/leave-out-unused-antd.ts); remove that stub to give a column 'filters' or 'filterDropdown'.";
-export function flattenKeys() { throw new Error(why); }
-export default function FilterDropdown() { throw new Error(why); }
+const stubFailing = (why: string, exports: string) => `
+const why = ${JSON.stringify(why)};
+${exports}
 `;
 
+const IMPORT_RULES: ImportRule[] = [
+  {
+    // Weir's tables never filter by column (each page filters in its toolbar), yet antd's Table
+    // imports its column filter menu, and the Tree that menu draws, into every page with a table:
+    // 13 kB gzip of the overview's first load.
+    importer: /node_modules\/antd\/es\/table\/hooks\/useFilter\/index\.js$/,
+    from: './FilterDropdown',
+    stub: stubFailing(
+      "Weir's build leaves out antd's Table column filters (web/build/leave-out-unused-antd.ts); remove that stub to give a column 'filters' or 'filterDropdown'.",
+      'export function flattenKeys() { throw new Error(why); }\nexport default function FilterDropdown() { throw new Error(why); }',
+    ),
+  },
+  {
+    // antd's Card draws Tabs in its head when given a tabList, which no Weir card is; yet the overview's
+    // cards brought Tabs (and rc-tabs) into its first load.
+    importer: /node_modules\/antd\/es\/card\/Card\.js$/,
+    from: '../tabs',
+    stub: stubFailing(
+      "Weir's build leaves out the tabs of antd's Card (web/build/leave-out-unused-antd.ts); remove that stub to give a Card a 'tabList', or use Tabs in the card.",
+      'export default function CardTabs() { throw new Error(why); }',
+    ),
+  },
+];
+
+const STUB_PREFIX = '\0weir-antd-stub:';
+
 /**
- * Weir's tables never filter by column (each page filters in its toolbar), yet antd's Table imports
- * its column filter menu, and the Tree that menu draws, into every page with a table: 13 kB gzip of
- * the overview's first load. The build swaps that menu for a stub which fails loudly, naming this
- * file, if a column ever asks for a filter.
+ * Parts of antd that Weir never uses but that antd imports with the components Weir does use, so
+ * they would ship in every page (the overview's first load among them). The build swaps each for a
+ * stub that fails loudly, naming this file, if ever called.
  */
 export function leaveOutUnusedAntd(): Plugin {
   return {
     name: 'weir-leave-out-unused-antd',
     apply: 'build',
     enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (!importer || !source.endsWith('FilterDropdown')) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved && TABLE_FILTER_DROPDOWN.test(resolved.id) ? NO_TABLE_FILTERS_ID : resolved;
+    resolveId(source, importer) {
+      if (!importer) return null;
+      const index = IMPORT_RULES.findIndex((r) => r.from === source && r.importer.test(importer.replace(/\\/g, '/')));
+      return index < 0 ? null : `${STUB_PREFIX}${index}`;
     },
     load(id) {
-      return id === NO_TABLE_FILTERS_ID ? { code: NO_TABLE_FILTERS_SOURCE, moduleSideEffects: false } : null;
+      if (!id.startsWith(STUB_PREFIX)) return null;
+      const rule = IMPORT_RULES[Number(id.slice(STUB_PREFIX.length))];
+      return rule ? { code: rule.stub, moduleSideEffects: false } : null;
     },
   };
 }
