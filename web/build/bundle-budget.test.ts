@@ -35,6 +35,9 @@ const HEAVY_FOLDERS = ['features/lineage', 'features/global-lineage'];
 /** antd components neither of these routes draws: shipping one would mean antd is imported whole. */
 const UNUSED_ANTD = ['antd/date-picker', 'antd/calendar', 'antd/transfer', 'antd/upload', 'antd/cascader', 'antd/tree-select', 'antd/tour', 'antd/qr-code', 'antd/tree'];
 
+/** Features whose English texts load with their pages (src/i18n/resources.pages.ts), not with the overview. */
+const PAGE_TEXTS = ['tasks', 'sql-authoring', 'run-detail', 'alerts', 'savepoints'];
+
 let manifest: Manifest;
 let contents: Record<string, ChunkContents>;
 
@@ -74,6 +77,15 @@ describe('bundle budget', () => {
       assert.deepEqual(found, [], `the ${route} route loads at once what it does not draw first: ${found.join('; ')}`);
     });
   }
+
+  it("the overview's first load carries the English texts of the shell and the overview, not those of the other pages", () => {
+    const modules = firstLoadChunks(manifest, routeChunkKey(manifest, contents, ROUTES.overview)).flatMap((key) => contents[manifest[key]!.file]!.modules);
+    const texts = modules.filter((module) => /\/locales\/en-US\.json$/.test(module));
+    // The shell's own texts must be there, or the filter below proves nothing.
+    assert.ok(texts.includes('src/features/overview/locales/en-US.json'), `the overview's texts are not in its first load: ${texts.join(', ')}`);
+    const pages = texts.filter((module) => PAGE_TEXTS.some((feature) => module.startsWith(`src/features/${feature}/`)));
+    assert.deepEqual(pages, [], 'texts the overview does not draw are in its first load (src/i18n/resources.pages.ts loads them with their pages)');
+  });
 
   it('the heavy libraries the app uses are in chunks of their own pages and tabs, never in the entry', () => {
     const entry = Object.values(manifest).find((chunk) => chunk.isEntry)!;

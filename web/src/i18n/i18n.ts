@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { enUS } from './resources';
+import { shellEnUS } from './resources.shell';
 
 export const LANGUAGES = ['en-US', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,13 +24,38 @@ export function currentLanguage(): Language {
 }
 
 /**
- * English ships with the app (it is every text's fallback); Chinese is fetched the first time it is
- * needed, so the first load of a browser showing English carries one language, not two.
+ * The English of the shell and the overview ships with the app (English is every text's fallback);
+ * Chinese is fetched the first time it is needed, so the first load of a browser showing English
+ * carries one language, not two. The other pages' English comes with them (withPageTexts).
  */
 async function loadLanguage(language: Language): Promise<void> {
   if (language === 'zh-CN' && !i18n.hasResourceBundle('zh-CN', 'translation')) {
     i18n.addResourceBundle('zh-CN', 'translation', (await import('./resources.zh-CN')).zhCN);
   }
+}
+
+let pageTexts: Promise<void> | undefined;
+
+/** The English texts of the pages other than the overview: fetched once, with the first such page. */
+function loadPageTexts(): Promise<void> {
+  pageTexts ??= import('./resources.pages').then(
+    ({ pagesEnUS }) => void i18n.addResourceBundle('en-US', 'translation', pagesEnUS, true),
+    (error: unknown) => {
+      // A failed fetch (a new deployment, a network blip) is tried again with the next page.
+      pageTexts = undefined;
+      throw error;
+    },
+  );
+  return pageTexts;
+}
+
+/**
+ * Loads a page's module together with the English texts of the pages (every page but the overview
+ * draws some of them, and Chinese falls back to them), so the page never renders a bare key.
+ */
+export async function withPageTexts<T>(loadPage: () => Promise<T>): Promise<T> {
+  const [page] = await Promise.all([loadPage(), loadPageTexts()]);
+  return page;
 }
 
 export async function changeLanguage(language: Language): Promise<void> {
@@ -45,7 +70,7 @@ i18n.on('languageChanged', (language) => {
 
 const initialLanguage = detectLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'en-US': { translation: enUS } },
+  resources: { 'en-US': { translation: shellEnUS } },
   lng: initialLanguage,
   fallbackLng: 'en-US',
   interpolation: { escapeValue: false },
