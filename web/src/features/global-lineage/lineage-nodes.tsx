@@ -3,7 +3,8 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { Tag, theme, Tooltip, Typography } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { JobStatusTag, LifecycleTag } from '../tasks/task-tags';
+import { RunStatusTag } from '../runs/run-status-tag';
+import { LifecycleTag } from '../tasks/task-tags';
 import type { TableFlowNode, TaskFlowNode } from './global-lineage-graph';
 
 const handle = { width: 6, height: 6, minWidth: 6, minHeight: 6, background: '#8c8c8c', border: 'none' };
@@ -77,7 +78,7 @@ export const TaskNode = memo(function TaskNode({ data }: NodeProps<TaskFlowNode>
           {/* Whether the job that moves the data runs: a FAILED writer explains a stale table downstream. */}
           {task.status && (
             <span data-testid="global-lineage-task-status">
-              <JobStatusTag status={task.status} />
+              <RunStatusTag status={task.status} />
             </span>
           )}
           {role !== 'other' && (

@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { OverviewTaskPage } from '@weir/contract';
 import { useEffect, useState } from 'react';
+import { taskRunsQueryKey } from '../runs/runs.queries';
 import { overviewQueryKey } from './overview.queries';
 import { patchRunStatus, type RunEvent } from './run-event-patch';
 
@@ -21,6 +22,7 @@ function debouncedRefresh(queryClient: QueryClient) {
     timer = undefined;
     firstPendingAt = undefined;
     void queryClient.invalidateQueries({ queryKey: overviewQueryKey });
+    void queryClient.invalidateQueries({ queryKey: taskRunsQueryKey });
   };
   return {
     schedule() {
@@ -70,7 +72,10 @@ export function useLiveRunEvents(): LiveState {
       source.addEventListener('run.discovered', onRunEvent as EventListener);
       source.onopen = () => {
         setState('live');
-        if (hadError) void queryClient.invalidateQueries({ queryKey: overviewQueryKey });
+        if (hadError) {
+          void queryClient.invalidateQueries({ queryKey: overviewQueryKey });
+          void queryClient.invalidateQueries({ queryKey: taskRunsQueryKey });
+        }
         hadError = false;
       };
       source.onerror = () => {

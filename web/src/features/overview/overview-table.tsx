@@ -12,7 +12,8 @@ import { LiveDuration } from '../../components/live-duration';
 import { PAGE_SIZES, SORT_KEYS, type OverviewView } from './overview-url';
 import { isLive } from './run-status';
 import { RunStatusTag } from '../runs/run-status-tag';
-import { TaskRunsTable } from './task-runs-table';
+import runStyles from '../runs/runs.module.css';
+import { TaskRunsTable } from '../runs/task-runs-table';
 import styles from './overview.module.css';
 
 const LIFECYCLE_COLORS = { DEVELOP: 'default', PUBLISHED: 'blue', ONLINE: 'green', OFFLINE: 'orange' } as const;
@@ -115,7 +116,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       ...sortable('flinkJobId'),
       width: 112,
       render: (jobId: string) => (
-        <Typography.Text className={styles.jobId} copyable={{ text: jobId, tooltips: [t('overview.copyJobId'), '✓'] }} title={jobId}>
+        <Typography.Text className={runStyles.jobId} copyable={{ text: jobId, tooltips: [t('overview.copyJobId'), '✓'] }} title={jobId}>
           {jobId.slice(0, 8)}…
         </Typography.Text>
       ),

@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Cluster, OverviewCounts, OverviewRunPage, OverviewTaskPage } from '@weir/contract';
+import type { Cluster, OverviewCounts, OverviewTaskPage } from '@weir/contract';
 import { apiClient } from '../../api/api-client';
 import { unwrap } from '../../api/api-error';
 import { clustersQueryKey } from '../clusters/clusters.queries';
 import type { OverviewView } from './overview-url';
 
-/** Every overview query starts with this key, so one invalidation refreshes cards, list and histories. */
+/** Every overview query starts with this key, so one invalidation refreshes cards and list (with taskRunsQueryKey, the histories). */
 export const overviewQueryKey = ['overview'] as const;
 
 /** While the live connection is down the page polls instead. */
@@ -48,20 +48,6 @@ export function useOverviewTasks(view: OverviewView, live: boolean) {
     // Keep showing the previous page while the next loads, so the table does not jump.
     placeholderData: keepPreviousData,
     refetchInterval: live ? false : FALLBACK_POLL_MS,
-  });
-}
-
-/**
- * A task's runs, newest first: what an expanded row shows (kept fresh by the overview's live events)
- * and the task editor's Runs section (which polls: `pollMs`).
- */
-export function useTaskRuns(taskId: string, page: number, pageSize: number, pollMs?: number) {
-  return useQuery({
-    queryKey: [...overviewQueryKey, 'runs', taskId, { page, pageSize }],
-    queryFn: async (): Promise<OverviewRunPage> =>
-      unwrap(await apiClient.GET('/api/tasks/{id}/runs', { params: { path: { id: taskId }, query: { page, pageSize } } })),
-    placeholderData: keepPreviousData,
-    refetchInterval: pollMs ?? false,
   });
 }
 

@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/auth.queries';
 import { OverviewTab } from './overview-tab';
 import { operationRules, RunOperations } from './run-operations';
-import { RunStatus } from './run-status';
+import { RunStatusTag } from '../runs/run-status-tag';
 import { useRun, useRunOperation } from './run-detail.queries';
 import { RunWarnings } from './run-warnings';
 import { SourceBanner } from './source-banner';
@@ -107,7 +107,7 @@ export function RunDetailPage() {
         title={
           <Space>
             {t('runDetail.title', { name })}
-            <RunStatus status={detail.run.status} lost={detail.run.lost} />
+            <RunStatusTag status={detail.run.status} lost={detail.run.lost} testId="run-status" />
           </Space>
         }
         subtitle={

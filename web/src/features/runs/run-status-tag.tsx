@@ -1,15 +1,19 @@
-import type { OverviewRunStatus } from '@weir/contract';
 import { Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { statusColor } from './status-colors';
 
-/** A run's status as Flink names it, in Flink's colour; a lost run also says so. */
-export function RunStatusTag({ status, lost }: { status: OverviewRunStatus; lost: boolean }) {
+/**
+ * A run's status as Flink (or Weir) names it, in the one colour every page gives it, with its
+ * meaning on hover; a lost run also says so, and a task that never ran (no status) says "not run".
+ * The overview, the tasks list, the task editor, the lineage graph and the run page all draw it.
+ */
+export function RunStatusTag({ status, lost = false, testId }: { status: string | null; lost?: boolean; testId?: string }) {
   const { t } = useTranslation();
+  if (!status) return <span style={{ color: '#8c8c8c' }}>{t('overview.notRun')}</span>;
   return (
     <Space size={4} wrap={false}>
-      <Tooltip title={t(`overview.status.${status}`)}>
-        <Tag color={statusColor(status)} data-status={status} style={{ marginInlineEnd: 0, fontWeight: 500 }}>
+      <Tooltip title={t(`overview.status.${status}`, { defaultValue: status })}>
+        <Tag color={statusColor(status)} data-testid={testId} data-status={status} style={{ marginInlineEnd: 0, fontWeight: 500 }}>
           {status}
         </Tag>
       </Tooltip>

@@ -13,12 +13,13 @@ import { useClusters } from '../clusters/clusters.queries';
 import { lastUsedCluster, preselectedCluster, rememberCluster } from './cluster-preselect';
 import { clustersServing, taskTeamChoice } from '../teams/team-choices';
 import { useTeams } from '../teams/teams.queries';
-import { TaskRunsTable } from '../overview/task-runs-table';
+import { TaskRunsTable } from '../runs/task-runs-table';
 import { SqlEditor } from './sql-editor';
 import { TaskConfigFields } from './task-config-fields';
 import { editableKind, formValuesToCreateRequest, formValuesToUpdateRequest, NEW_TASK_VALUES, SAVEPOINT_STRATEGIES, sqlErrorOf, taskToFormValues, type SqlError, type TaskFormValues } from './task-form';
 import { SqlWorkbench } from '../sql-authoring/sql-workbench';
-import { JobStatusTag, KindTag, LifecycleTag } from './task-tags';
+import { RunStatusTag } from '../runs/run-status-tag';
+import { KindTag, LifecycleTag } from './task-tags';
 import { useCreateTask, useDeleteTask, usePublishTask, useTask, useTaskOffline, useTaskOnline, useUpdateTask, useUploadJar } from './tasks.queries';
 import { SavepointsPanel } from '../savepoints/savepoints-panel';
 import { VersionsPanel } from './versions-panel';
@@ -273,7 +274,7 @@ function TaskEditor({ task }: { task: Task | undefined }) {
   const subtitle = task && (
     <Space size={8} data-testid="latest-run">
       <span>{t('tasks.editor.latestRun')}:</span>
-      <JobStatusTag status={task.latestStatus} />
+      <RunStatusTag status={task.latestStatus} />
     </Space>
   );
 

@@ -1,7 +1,6 @@
 import type { TaskKind, TaskLifecycle } from '@weir/contract';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { statusColor } from '../runs/status-colors';
 
 const LIFECYCLE_COLORS: Record<TaskLifecycle, string> = { DEVELOP: 'default', PUBLISHED: 'blue', ONLINE: 'green', OFFLINE: 'orange' };
 
@@ -19,17 +18,6 @@ export function KindTag({ kind }: { kind: TaskKind }) {
   return (
     <Tag bordered={false} style={{ marginInlineEnd: 0 }}>
       {t(`tasks.kind.${kind}`)}
-    </Tag>
-  );
-}
-
-/** A job status as Flink names it, in the colour every page gives it; "not run" when the task never ran. */
-export function JobStatusTag({ status }: { status: string | null }) {
-  const { t } = useTranslation();
-  if (!status) return <span style={{ color: '#8c8c8c' }}>{t('tasks.notRun')}</span>;
-  return (
-    <Tag color={statusColor(status)} data-status={status} style={{ marginInlineEnd: 0, fontWeight: 500 }}>
-      {status}
     </Tag>
   );
 }

@@ -10,7 +10,8 @@ import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/auth.queries';
 import { useClusters } from '../clusters/clusters.queries';
 import { BulkResultModal } from './bulk-result-modal';
-import { JobStatusTag, KindTag, LifecycleTag } from './task-tags';
+import { RunStatusTag } from '../runs/run-status-tag';
+import { KindTag, LifecycleTag } from './task-tags';
 import { useBulkOperation, useTasks } from './tasks.queries';
 
 const LIFECYCLES: TaskLifecycle[] = ['DEVELOP', 'PUBLISHED', 'ONLINE', 'OFFLINE'];
@@ -75,7 +76,7 @@ export function TasksPage() {
     { title: t('tasks.columns.lifecycle'), dataIndex: 'lifecycle', key: 'lifecycle', width: 120, render: (l: TaskLifecycle) => <LifecycleTag lifecycle={l} /> },
     { title: t('tasks.columns.mode'), dataIndex: 'executionMode', key: 'mode', width: 110, render: (m: TaskListItem['executionMode']) => t(`tasks.mode.${m}`) },
     { title: t('tasks.columns.cluster'), dataIndex: 'clusterId', key: 'cluster', width: 150, render: (id: string) => clusterNames.get(id) ?? id },
-    { title: t('tasks.columns.status'), dataIndex: 'latestStatus', key: 'status', width: 130, render: (s: string | null) => <JobStatusTag status={s} /> },
+    { title: t('tasks.columns.status'), dataIndex: 'latestStatus', key: 'status', width: 130, render: (s: string | null) => <RunStatusTag status={s} /> },
     { title: t('tasks.columns.owner'), dataIndex: 'owner', key: 'owner', width: 130, render: (o: string | null) => o ?? t('common.notAvailable') },
     {
       title: t('tasks.columns.updatedAt'),

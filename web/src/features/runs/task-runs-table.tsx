@@ -1,5 +1,5 @@
 import { EyeOutlined } from '@ant-design/icons';
-import type { OverviewRun } from '@weir/contract';
+import { isDurationLive, type OverviewRun } from '@weir/contract';
 import { Alert, Button, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -8,10 +8,9 @@ import { Link } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { DateTime } from '../../components/date-time';
 import { LiveDuration } from '../../components/live-duration';
-import { useTaskRuns } from './overview.queries';
-import { isLive } from './run-status';
-import { RunStatusTag } from '../runs/run-status-tag';
-import styles from './overview.module.css';
+import { RunStatusTag } from './run-status-tag';
+import { useTaskRuns } from './runs.queries';
+import styles from './runs.module.css';
 
 const PAGE_SIZE = 10;
 
@@ -68,7 +67,7 @@ export function TaskRunsTable({ taskId, taskName, pollMs }: { taskId: string; ta
       title: t('overview.columns.durationMs'),
       dataIndex: 'durationMs',
       render: (duration: number | null, run) => (
-        <LiveDuration durationMs={duration} live={isLive(run.status, run.lost, run.startTime, run.endTime)} fetchedAt={runs.dataUpdatedAt} />
+        <LiveDuration durationMs={duration} live={isDurationLive(run)} fetchedAt={runs.dataUpdatedAt} />
       ),
     },
     { title: t('overview.columns.restartCount'), dataIndex: 'restartCount', align: 'right' },
