@@ -30,7 +30,8 @@ export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedA
           <Descriptions.Item label={t('runDetail.fields.status')}>{run.status}</Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.jobId')}>
             {run.submissionError === null ? (
-              <Typography.Text copyable code data-testid="flink-job-id">
+              // One token: never broken in the middle, which a Chinese layout does to a long Latin word.
+              <Typography.Text copyable code data-testid="flink-job-id" style={{ whiteSpace: 'nowrap', wordBreak: 'keep-all' }}>
                 {run.flinkJobId}
               </Typography.Text>
             ) : (
