@@ -202,7 +202,7 @@ function TablePanel({ table, tasks }: { table: GlobalLineageTable; tasks: Global
       <Descriptions column={1} size="small" layout="vertical" colon={false}>
         {table.id !== table.name && <Descriptions.Item label="ID">{table.id}</Descriptions.Item>}
         <Descriptions.Item label={t('globalLineage.panel.connector')}>
-          {table.connector ? <Tag>{table.connector}</Tag> : <Typography.Text type="secondary">{t('globalLineage.panel.noConnector')}</Typography.Text>}
+          {table.connector ? <Tag translate="no">{table.connector}</Tag> : <Typography.Text type="secondary">{t('globalLineage.panel.noConnector')}</Typography.Text>}
         </Descriptions.Item>
         <Descriptions.Item label={t('globalLineage.panel.writtenBy')}>{list(table.writers, 'global-lineage-writers')}</Descriptions.Item>
         <Descriptions.Item label={t('globalLineage.panel.readBy')}>{list(table.readers, 'global-lineage-readers')}</Descriptions.Item>
@@ -221,7 +221,7 @@ function TableSearch({ value, onChange }: { value: string | null; onChange: (tab
     label: (
       <Flex justify="space-between" gap={8}>
         <Typography.Text ellipsis>{hit.id}</Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12, flex: 'none' }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12, flex: 'none' }} translate="no">
           {hit.connector ?? ''}
         </Typography.Text>
       </Flex>

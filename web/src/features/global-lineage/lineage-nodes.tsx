@@ -36,7 +36,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<TableFlowNo
           {table.name}
         </Typography.Text>
       </Tooltip>
-      <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 11 }}>
+      <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 11 }} translate="no">
         {table.connector ?? (table.id !== table.name ? table.id : '')}
       </Typography.Text>
       <Handle type="source" position={Position.Right} style={handle} isConnectable={false} />

@@ -40,7 +40,7 @@ export const LineageTableNode = memo(function LineageTableNode({ data }: NodePro
             {texts.kind[table.kind]}
           </Tag>
           {table.connector && (
-            <Tag style={{ margin: 0, fontSize: 11, lineHeight: '16px' }} data-testid="lineage-connector">
+            <Tag style={{ margin: 0, fontSize: 11, lineHeight: '16px' }} data-testid="lineage-connector" translate="no">
               {table.connector}
             </Tag>
           )}

@@ -1,6 +1,6 @@
 import type { Task } from '@weir/contract';
 import { Card, Col, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useClusters } from '../clusters/clusters.queries';
 import { clustersServing, seesSeveralTeams, taskTeamChoice, teamNameOf } from '../teams/team-choices';
 import { useTeams } from '../teams/teams.queries';
@@ -82,7 +82,7 @@ export function TaskConfigFields({ task, canOperate, readOnly, clusterOptions }:
       <Form.Item
         name="flinkOptions"
         label={t('tasks.form.flinkOptions')}
-        extra={t('tasks.form.flinkOptionsHelp')}
+        extra={<Trans i18nKey="tasks.form.flinkOptionsHelp" components={{ code: <Typography.Text code /> }} />}
         rules={[
           {
             validator: async (_, value: string | undefined) => {
