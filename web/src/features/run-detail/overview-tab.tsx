@@ -3,6 +3,7 @@ import { Card, Descriptions, Space, Spin, Tag, Timeline, Typography } from 'antd
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LiveDuration } from '../../components/live-duration';
+import { PathText } from '../../components/path-text';
 import { formatMs, formatTime } from './format';
 import { HealthPanel } from './health-panel';
 import { useRunGraph } from './run-detail.queries';
@@ -30,10 +31,12 @@ export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedA
           <Descriptions.Item label={t('runDetail.fields.status')}>{run.status}</Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.jobId')}>
             {run.submissionError === null ? (
-              // One token: never broken in the middle, which a Chinese layout does to a long Latin word.
-              <Typography.Text copyable code data-testid="flink-job-id" style={{ whiteSpace: 'nowrap', wordBreak: 'keep-all' }}>
-                {run.flinkJobId}
-              </Typography.Text>
+              // One token, never broken in the middle (a Chinese layout breaks a long Latin word anywhere):
+              // on one line, cut to its column with an ellipsis when narrow, whole on hover, when copied
+              // and in the page for the browser's search.
+              <span data-testid="flink-job-id" style={{ display: 'block', minWidth: 0 }}>
+                <PathText text={run.flinkJobId} style={{ maxWidth: '100%', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }} />
+              </span>
             ) : (
               <Typography.Text type="secondary" data-testid="flink-job-id-none">
                 {t('runDetail.neverReached.title')}
