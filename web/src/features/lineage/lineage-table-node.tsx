@@ -65,12 +65,20 @@ export const LineageTableNode = memo(function LineageTableNode({ data }: NodePro
             }}
           >
             {c.hasInput && <Handle id={columnHandleId(c.name, 'in')} type="target" position={Position.Left} style={handleStyle} isConnectable={false} />}
-            <Typography.Text ellipsis style={{ fontSize: 12 }}>
+            <Typography.Text ellipsis style={{ fontSize: 12 }} translate="no">
               {c.name}
             </Typography.Text>
             <Tooltip title={c.computed}>
               <Typography.Text type="secondary" ellipsis style={{ fontSize: 11, maxWidth: 110 }}>
-                {c.computed !== undefined ? texts.computed : c.metadata ? `${c.type ?? ''} · ${texts.metadata}` : (c.type ?? '')}
+                {/* A column's SQL type (BIGINT) is the script's own word; Weir's words beside it are translated. */}
+                {c.computed !== undefined ? (
+                  texts.computed
+                ) : (
+                  <>
+                    <span translate="no">{c.type ?? ''}</span>
+                    {c.metadata ? ` · ${texts.metadata}` : ''}
+                  </>
+                )}
               </Typography.Text>
             </Tooltip>
             {c.hasOutput && <Handle id={columnHandleId(c.name, 'out')} type="source" position={Position.Right} style={handleStyle} isConnectable={false} />}

@@ -31,6 +31,7 @@ export function CheckpointsTab({ detail, restore }: { detail: RunDetail; restore
     ) : null;
   const latest = (c: CheckpointView | null) => (c ? `#${c.id} · ${formatTime(c.triggeredAt)} · ${formatMs(c.durationMs)} · ${formatBytes(c.checkpointedSize)}` : t('runDetail.checkpoints.none'));
   const cfg = data.config;
+  const yesNo = (flag: boolean | null | undefined) => (flag === null || flag === undefined ? '–' : t(flag ? 'common.yes' : 'common.no'));
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <SourceBanner section={data} />
@@ -65,16 +66,16 @@ export function CheckpointsTab({ detail, restore }: { detail: RunDetail; restore
         <Card size="small" title={t('runDetail.checkpoints.config')}>
           {cfg ? (
             <Descriptions size="small" column={1}>
-              <Descriptions.Item label={t('runDetail.checkpoints.mode')}>{cfg.mode}</Descriptions.Item>
+              <Descriptions.Item label={t('runDetail.checkpoints.mode')}><span translate="no">{cfg.mode}</span></Descriptions.Item>
               <Descriptions.Item label={t('runDetail.checkpoints.interval')}>{formatMs(cfg.intervalMs)}</Descriptions.Item>
               <Descriptions.Item label={t('runDetail.checkpoints.timeout')}>{formatMs(cfg.timeoutMs)}</Descriptions.Item>
               <Descriptions.Item label={t('runDetail.checkpoints.minPause')}>{formatMs(cfg.minPauseMs)}</Descriptions.Item>
               <Descriptions.Item label={t('runDetail.checkpoints.maxConcurrent')}>{cfg.maxConcurrent}</Descriptions.Item>
               <Descriptions.Item label={t('runDetail.checkpoints.tolerable')}>{cfg.tolerableFailures ?? '–'}</Descriptions.Item>
-              <Descriptions.Item label={t('runDetail.checkpoints.externalized')}>{String(cfg.externalized ?? '–')}</Descriptions.Item>
+              <Descriptions.Item label={t('runDetail.checkpoints.externalized')}>{yesNo(cfg.externalized)}</Descriptions.Item>
               <Descriptions.Item label={t('runDetail.checkpoints.backend')}>{cfg.stateBackend ?? '–'}</Descriptions.Item>
               <Descriptions.Item label={t('runDetail.checkpoints.storage')}><PathText text={cfg.storage} maxWidth={360} /></Descriptions.Item>
-              <Descriptions.Item label={t('runDetail.checkpoints.unaligned')}>{String(cfg.unaligned ?? '–')}</Descriptions.Item>
+              <Descriptions.Item label={t('runDetail.checkpoints.unaligned')}>{yesNo(cfg.unaligned)}</Descriptions.Item>
             </Descriptions>
           ) : (
             <Typography.Text type="secondary">{t('runDetail.checkpoints.disabled')}</Typography.Text>
@@ -94,7 +95,7 @@ export function CheckpointsTab({ detail, restore }: { detail: RunDetail; restore
           columns={[
             { title: t('runDetail.checkpoints.id'), dataIndex: 'id', width: 70 },
             { title: t('runDetail.checkpoints.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'COMPLETED' ? 'green' : s === 'FAILED' ? 'red' : 'blue'}>{s}</Tag> },
-            { title: t('runDetail.checkpoints.type'), render: (_, c) => (c.isSavepoint ? 'SAVEPOINT' : (c.type ?? 'CHECKPOINT')) },
+            { title: t('runDetail.checkpoints.type'), render: (_, c) => <span translate="no">{c.isSavepoint ? 'SAVEPOINT' : (c.type ?? 'CHECKPOINT')}</span> },
             { title: t('runDetail.checkpoints.triggered'), render: (_, c) => <DateTime at={c.triggeredAt} /> },
             { title: t('runDetail.checkpoints.durationCol'), render: (_, c) => formatMs(c.durationMs) },
             { title: t('runDetail.checkpoints.size'), render: (_, c) => formatBytes(c.checkpointedSize) },

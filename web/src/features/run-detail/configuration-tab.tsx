@@ -22,7 +22,8 @@ function KeyValues({ values }: { values: Record<string, unknown> }) {
 
 function ConfigValue({ value }: { value: string | null }) {
   const { t } = useTranslation();
-  return value === null ? <Typography.Text type="secondary">{t('runDetail.configuration.notSet')}</Typography.Text> : <span style={{ wordBreak: 'break-word' }}>{value}</span>;
+  // A value is Flink's or the task's own (PIPELINED, a restart strategy's description), shown as it is.
+  return value === null ? <Typography.Text type="secondary">{t('runDetail.configuration.notSet')}</Typography.Text> : <span style={{ wordBreak: 'break-word' }} translate="no">{value}</span>;
 }
 
 /** Weir's task settings under their names, and the task's extra Flink options as rows of their own. */

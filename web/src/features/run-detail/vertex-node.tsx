@@ -37,7 +37,7 @@ export function VertexNode({ data }: NodeProps<Node<VertexNodeData>>) {
       {!data.isSource && <Handle type="target" position={Position.Left} />}
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 6, alignItems: 'center' }}>
         <Tooltip title={<div style={{ whiteSpace: 'pre-wrap' }}>{[v.name, ...v.operators].join('\n')}</div>}>
-          <Typography.Text strong ellipsis style={{ maxWidth: 200, fontSize: 12 }}>
+          <Typography.Text strong ellipsis style={{ maxWidth: 200, fontSize: 12 }} translate="no">
             {data.title}
           </Typography.Text>
         </Tooltip>
