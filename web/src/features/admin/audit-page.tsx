@@ -138,7 +138,7 @@ function AuditPageContent() {
       render: (_, entry) => (
         <Flex vertical>
           <span>
-            <Typography.Text type="secondary">{entry.targetType}</Typography.Text> {entry.targetName ?? ''}
+            <Typography.Text type="secondary">{t(`admin.audit.targetTypes.${entry.targetType}` as 'admin.audit.targetTypes.task', { defaultValue: entry.targetType })}</Typography.Text> {entry.targetName ?? ''}
           </span>
           {entry.targetId && (
             <Typography.Link style={{ fontSize: 12 }} onClick={() => setFilters(withFilter(filters, { targetType: entry.targetType, targetId: entry.targetId ?? undefined }))}>
@@ -240,7 +240,8 @@ function AuditDetail({ detail }: { detail: unknown }) {
               {line.before === null ? notSet : <Typography.Text delete>{line.before}</Typography.Text>} → {line.after === null ? notSet : <Typography.Text strong>{line.after}</Typography.Text>}
             </span>
           ) : (
-            line.value
+            // A word Weir itself wrote (validation: passed) in the reader's language; any other value as it was stored.
+            /^[a-z]+$/.test(line.value) ? t(`admin.audit.values.${line.key}.${line.value}` as 'admin.audit.values.validation.passed', { defaultValue: line.value }) : line.value
           )}
         </div>
       ))}
