@@ -29,9 +29,10 @@ export function DeliveryStatusTag({ status }: { status: AlertDeliveryStatus }) {
 }
 
 export function DeliveryKindTag({ kind }: { kind: AlertDeliveryKind }) {
+  const { t } = useTranslation();
   return (
     <Tag color={KIND_COLORS[kind]} bordered={false} data-kind={kind} style={{ marginInlineEnd: 0 }}>
-      {kind}
+      {t(`alerts.deliveryKind.${kind}`)}
     </Tag>
   );
 }
