@@ -82,7 +82,7 @@ export function MetricsTab({ detail, canOperate }: { detail: RunDetail; canOpera
           <div>
             <Typography.Text strong>{t('runDetail.metrics.vertices')}</Typography.Text>
             <Checkbox.Group style={{ display: 'flex', flexDirection: 'column' }} value={vertices} onChange={(v) => setVertices(v as string[])} disabled={!canOperate}
-              options={(a?.vertices ?? []).map((v) => ({ value: v.id, label: vertexTitle(v.name) }))} />
+              options={(a?.vertices ?? []).map((v) => ({ value: v.id, label: <span translate="no">{vertexTitle(v.name)}</span> }))} />
           </div>
           <div>
             <Typography.Text strong>{t('runDetail.metrics.vertexMetrics')}</Typography.Text>
