@@ -11,7 +11,7 @@ import { sharedTestFlink, type TestFlink } from '../../server/src/test-support/f
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
 import { waitFor } from '../support/wait.js';
-import { logIn } from '../support/weir-app.js';
+import { callApi, logIn } from '../support/weir-app.js';
 import { startWeirServer, type WeirServer } from '../support/weir-server.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -35,14 +35,7 @@ let runId: string;
 let taskId: string;
 let flinkJobId: string | undefined;
 
-async function api(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<any> {
-  const me = await page.request.get(`${server.url}/api/auth/me`);
-  const csrf = ((await me.json()) as { csrfToken: string }).csrfToken;
-  const res = await page.request.fetch(`${server.url}${path}`, { method, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, data: body === undefined ? undefined : JSON.stringify(body), timeout: 120_000 });
-  const json = (await res.json().catch(() => null)) as unknown;
-  assert.ok(res.ok(), `${method} ${path} answered ${res.status()}: ${JSON.stringify(json)}`);
-  return json;
-}
+const api = (method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown) => callApi(page, server.url, method, path, body);
 
 async function language(lang: 'en-US' | 'zh-CN'): Promise<void> {
   await page.evaluate((l) => window.localStorage.setItem('weir.language', l), lang);
