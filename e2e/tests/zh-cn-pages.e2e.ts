@@ -1,0 +1,170 @@
+// Every page of Weir in Chinese at 1280 px, in Chromium against a real Weir and Flink, with real data:
+// a FlinkSQL job running with checkpoints, one that failed on its first row, an alert channel and
+// a team. Each page's visible text (code, logs and data the app marks translate="no" left out) must
+// hold no English word but names, ids, paths, numbers with units and the names this test created;
+// the test names each page and its words when one does. The run page's Flink job id stays whole.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { failingJobSql, safe, sharedTestFlink, type TestFlink } from '../../server/src/test-support/flink.js';
+import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { englishWords } from '../support/english-words.js';
+import { screenshot } from '../support/screenshots.js';
+import { scriptEditor } from '../support/sql-editor.js';
+import { visibleUiText } from '../support/ui-text.js';
+import { waitFor } from '../support/wait.js';
+import { ADMIN_USERNAME, callApi, logIn } from '../support/weir-app.js';
+import { startWeirServer, type WeirServer } from '../support/weir-server.js';
+
+const ADMIN_PASSWORD = 'e2e-admin-password';
+const TAG = `zh${process.pid}`;
+const TASK = `${TAG}_orders_totals`;
+const FAILING_TASK = `${TAG}_divide_by_zero`;
+const CLUSTER = `${TAG}-flink`;
+const TEAM = `${TAG}-team`;
+const CHANNEL = `${TAG}-hook`;
+const SQL = [
+  `CREATE TEMPORARY TABLE ${TAG}_orders (id BIGINT, amount DOUBLE) WITH ('connector' = 'datagen', 'rows-per-second' = '20')`,
+  `CREATE TEMPORARY TABLE ${TAG}_totals (id BIGINT, amount DOUBLE) WITH ('connector' = 'blackhole')`,
+  `INSERT INTO ${TAG}_totals SELECT id, amount FROM ${TAG}_orders`,
+].join(';\n');
+/**
+ * Names the pages show as they are: what this test created, the two Weir gives at install (its
+ * first account's display name and its first team), which their owners rename as they like, and
+ * the actor name of Weir's own work in the audit log.
+ */
+const NAMES = [TASK, FAILING_TASK, CLUSTER, TEAM, CHANNEL, `${TAG}_orders`, `${TAG}_totals`, `src_${safe(FAILING_TASK)}`, `snk_${safe(FAILING_TASK)}`, ADMIN_USERNAME, 'Administrator', 'default', 'system'];
+
+let flink: TestFlink;
+let server: WeirServer;
+let browser: TestBrowser;
+let page: Page;
+let taskId: string;
+let runId: string;
+let failedRunId: string;
+const flinkJobIds: string[] = [];
+/** Per page, the English words it showed. */
+const english = new Map<string, string[]>();
+
+const api = (method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown) => callApi(page, server.url, method, path, body);
+
+/** Waits until the page has stopped loading: no spinner or skeleton left in it. */
+async function settled(): Promise<void> {
+  await waitFor('the page to finish loading', 30_000, async () => (await page.locator('.ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin').count()) === 0);
+}
+
+/**
+ * Opens a page, waits for what shows its data, reads its text, and keeps the English words found
+ * (reported all together at the end, so one run names every page that needs work).
+ */
+async function check(name: string, path: string, ready: () => Promise<unknown>): Promise<void> {
+  await page.goto(`${server.url}${path}`);
+  await ready();
+  await settled();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'zh-cn-pages', name);
+  const words = englishWords(await visibleUiText(page), { data: [...NAMES, ...flinkJobIds, runId, failedRunId, taskId] });
+  if (words.length > 0) english.set(`${name} (${path})`, words.map((w) => `${w.word} — in "${w.line}"`));
+}
+
+before(async () => {
+  assert.ok(process.env.WEIR_TEST_FLINK_REST && process.env.WEIR_TEST_FLINK_GATEWAY, 'WEIR_TEST_FLINK_REST and WEIR_TEST_FLINK_GATEWAY are not set: run this through `npm test`, which starts the test Flink cluster');
+  flink = await sharedTestFlink();
+  server = await startWeirServer({ adminPassword: ADMIN_PASSWORD, env: { WEIR_METRICS_INTERVAL_MS: '2000', WEIR_CHECKPOINT_POLL_MS: '2000', WEIR_WATCH_INTERVAL_MS: '500' } });
+  browser = await launchBrowser({ locale: 'en-US' });
+  page = await browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await logIn(page, server.url, ADMIN_PASSWORD);
+
+  const cluster = await api('POST', '/api/clusters', { name: CLUSTER, restUrl: flink.restUrl, gatewayUrl: flink.gatewayUrl });
+  const task = await api('POST', '/api/tasks', { name: TASK, kind: 'SQL', clusterId: cluster.id, sql: SQL, config: { parallelism: 1, checkpointIntervalMs: 2000 } });
+  taskId = task.id;
+  await api('POST', `/api/tasks/${task.id}/publish`, { note: '首次发布' });
+  runId = (await api('POST', `/api/tasks/${task.id}/online`, {})).newRunId;
+  flinkJobIds.push((await api('GET', `/api/runs/${runId}`)).run.flinkJobId);
+  // The install's rule (a job fails) sends to a channel that cannot be reached, so the alert pages
+  // show an incident and a failed delivery; the running task is silenced for an hour.
+  await api('POST', '/api/teams', { name: TEAM });
+  const channel = await api('POST', '/api/alerts/channels', { name: CHANNEL, teamId: null, type: 'webhook', config: { url: 'http://127.0.0.1:9/hook' } });
+  const rules = (await api('GET', '/api/alerts/rules')) as { items: { id: string }[] };
+  for (const rule of rules.items) await api('PATCH', `/api/alerts/rules/${rule.id}`, { channelIds: [channel.id] });
+  await api('POST', '/api/alerts/silences', { taskId, endsAt: Date.now() + 3_600_000, reason: '夜间维护' });
+  // Its first two lines set the restart strategy and the pipeline's name: the task's config and name do.
+  const failing = await api('POST', '/api/tasks', { name: FAILING_TASK, kind: 'SQL', clusterId: cluster.id, sql: failingJobSql(FAILING_TASK).slice(2).join(';\n'), config: { parallelism: 1, flinkOptions: { 'restart-strategy.type': 'none' } } });
+  await api('POST', `/api/tasks/${failing.id}/publish`, { note: '首次发布' });
+  failedRunId = (await api('POST', `/api/tasks/${failing.id}/online`, {})).newRunId;
+  assert.ok(runId && failedRunId, 'both tasks started a run');
+
+
+  await page.evaluate(() => window.localStorage.setItem('weir.language', 'zh-CN'));
+  await page.reload();
+});
+
+after(async () => {
+  for (const id of flinkJobIds) await flink.jm.cancel(id).catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the run page in Chinese: every tab without English, the Flink job id on one line', async () => {
+  const runPath = `/runs/${runId}`;
+  await page.goto(`${server.url}${runPath}`);
+  await page.locator('[data-run-status="RUNNING"]').waitFor({ timeout: 90_000 });
+  const { run } = (await api('GET', `/api/runs/${runId}`)) as { run: { flinkJobId: string } };
+
+  // The id is one token: one line high at 1280 px, inside its column (not over the next one), and
+  // whole in the page to find and select, on hover and when copied.
+  const jobId = page.getByTestId('flink-job-id');
+  await jobId.waitFor();
+  const lineHeight = await jobId.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 22);
+  const box = await jobId.boundingBox();
+  const cell = await jobId.locator('xpath=ancestor::*[contains(@class,"ant-descriptions-item-content")][1]').boundingBox();
+  assert.ok(box && cell, 'the job id and its column are shown');
+  assert.ok(box.height <= lineHeight * 1.5, `the job id is not broken over lines at 1280 px (${box.height} px high, a line is ${lineHeight} px)`);
+  assert.ok(box.x + box.width <= cell.x + cell.width + 1, `the job id stays in its column (ends at ${box.x + box.width} px, the column at ${cell.x + cell.width} px)`);
+  assert.equal(await jobId.evaluate((el) => el.textContent?.trim()), run.flinkJobId, 'the whole id is in the page');
+  await jobId.hover();
+  await page.getByRole('tooltip').filter({ hasText: run.flinkJobId }).first().waitFor();
+  assert.equal(await jobId.locator('.ant-typography-copy').count(), 1, 'a copy button');
+
+  await check('run-overview', runPath, () => page.getByTestId('run-health-score').waitFor({ timeout: 60_000 }));
+  await check('run-metrics', `${runPath}?tab=metrics`, () => waitFor('charts drawn', 40_000, async () => (await page.locator('[data-testid="metric-chart"] canvas').count()) >= 3));
+  await check('run-cluster', `${runPath}?tab=cluster`, () => page.getByTestId('taskmanagers-table').getByText('tm-1').waitFor());
+  await check('run-checkpoints', `${runPath}?tab=checkpoints`, () => waitFor('a completed checkpoint', 40_000, async () => Number(await page.getByTestId('checkpoints-completed').innerText()) >= 1));
+  await check('run-exceptions', `${runPath}?tab=exceptions`, () => page.getByTestId('run-detail').waitFor());
+  await check('run-logs', `${runPath}?tab=logs`, () => waitFor('log lines', 30_000, async () => /INFO\s/.test(await page.getByTestId('log-text').innerText())));
+  await check('run-configuration', `${runPath}?tab=configuration`, () => page.getByTestId('task-settings').waitFor());
+  await check('run-sql', `${runPath}?tab=sql`, () => page.getByTestId('sql-code').waitFor());
+  await check('run-lineage', `${runPath}?tab=lineage`, () => page.locator('.react-flow__node').first().waitFor());
+  await check('run-versions', `${runPath}?tab=versions`, () => page.getByRole('tabpanel').locator('.ant-table-row').first().waitFor());
+  await check('run-alerts', `${runPath}?tab=alerts`, () => page.getByRole('tabpanel').waitFor());
+
+  // The job that failed: its status history, its exception and its health.
+  const failedPath = `/runs/${failedRunId}`;
+  await check('failed-run-overview', failedPath, () => page.locator('[data-run-status="FAILED"]').waitFor({ timeout: 90_000 }));
+  await check('failed-run-exceptions', `${failedPath}?tab=exceptions`, () => page.getByTestId('exceptions-table').locator('.ant-table-row').first().waitFor({ timeout: 30_000 }));
+});
+
+test('every other page in Chinese, with data in it, shows no English', async () => {
+  await check('overview', '/', () => page.locator(`tr[data-task-name="${TASK}"]`).waitFor());
+  await check('tasks', '/tasks', () => page.getByRole('link', { name: TASK }).waitFor());
+  await check('task-editor', `/tasks/${taskId}`, async () => {
+    await scriptEditor(page);
+    await page.getByTestId(`task-runs-${taskId}`).getByTestId('run-detail-link').first().waitFor();
+  });
+  await check('task-new', '/tasks/new', () => waitFor('the only cluster preselected', 10_000, async () => (await page.getByTestId('task-cluster-select').innerText()).includes(CLUSTER)));
+  await check('clusters', '/clusters', () => page.getByText(CLUSTER).first().waitFor());
+  await check('lineage', '/lineage', () => page.getByTestId(`global-lineage-task-${taskId}`).waitFor({ timeout: 30_000 }));
+  for (const tab of ['history', 'incidents', 'rules', 'channels', 'silences']) {
+    await check(`alerts-${tab}`, `/alerts/${tab}`, () => page.getByRole('tab', { selected: true }).waitFor());
+  }
+  await check('audit', '/audit', () => page.locator('.ant-table-row').first().waitFor());
+  await check('users', '/users', () => page.locator('.ant-table-row').first().waitFor());
+  await check('teams', '/teams', () => page.getByText(TEAM).first().waitFor());
+  await check('tokens', '/tokens', () => page.getByRole('main').waitFor());
+});
+
+test('no page showed English', () => {
+  const report = [...english].map(([where, words]) => `${where}:\n    ${words.join('\n    ')}`).join('\n');
+  assert.equal(english.size, 0, `English on zh-CN pages (screenshots in test-results/screenshots/zh-cn-pages-*):\n${report}`);
+});
