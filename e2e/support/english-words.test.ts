@@ -25,6 +25,7 @@ test('names kept in English, statuses, ids, paths, URLs and numbers with units p
     '路径 file:/tmp/flink/checkpoints/chk-12 与 http://127.0.0.1:8081/jobs 以及 /var/log/flink',
     '选项 pipeline.auto-watermark-interval 与 numRecordsInPerSecond · tm-1 · v2 · 作业 CANCELED · STREAMING',
     '通知 ops@example.com',
+    '作业 6277d32f… 与 f39f617eba542f27ff0f374b1496fdf0',
   ].join('\n');
   assert.deepEqual(words(page), []);
 });

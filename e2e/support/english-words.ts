@@ -26,8 +26,8 @@ const KEPT: ReadonlySet<string> = new Set([
   ...RUN_STATUSES,
   // Flink's execution modes and a run's kinds of task, as Flink names them
   'STREAMING', 'BATCH', 'JAR',
-  // Flink's checkpoint statuses
-  'COMPLETED', 'IN_PROGRESS',
+  // Flink's checkpoint statuses, and how records go from one operator to the next (the graph's edges)
+  'COMPLETED', 'IN_PROGRESS', 'FORWARD', 'HASH', 'REBALANCE', 'RESCALE', 'BROADCAST', 'GLOBAL', 'SHUFFLE', 'CUSTOM',
   // the name of Weir's own roles, kept as the API spells them
   'admin',
 ]);
@@ -39,6 +39,8 @@ const KEPT_PHRASES = ['React Flow'];
 const NUMBER_WITH_UNIT = /\b\d[\d.,]*\s?(?:ms|s|m|h|d|min|B|kB|KB|MB|GB|TB|KiB|MiB|GiB|x|×)(?![A-Za-z])/g;
 /** URLs and schemes with a path (http://…, file:/…), and paths of two parts or more. */
 const URL_OR_PATH = /\b[a-z][a-z0-9+.-]*:\/{1,3}\S+|(?:^|[\s(（])\/\S+|\S+\/\S+/g;
+/** A hexadecimal id with a digit in it, whole or cut short with an ellipsis ("6277d32f…"). */
+const HEX_ID = /\b(?=[0-9a-f]*\d)[0-9a-f]{6,}\b…?/g;
 /** An e-mail address. */
 const EMAIL = /\S+@\S+\.\S+/g;
 
@@ -59,7 +61,7 @@ export function englishWords(text: string, options: EnglishWordOptions = {}): En
   for (const line of text.split('\n')) {
     let rest = line;
     for (const d of data) rest = rest.replace(d, ' ');
-    rest = rest.replace(URL_OR_PATH, ' ').replace(EMAIL, ' ').replace(NUMBER_WITH_UNIT, ' ');
+    rest = rest.replace(URL_OR_PATH, ' ').replace(EMAIL, ' ').replace(HEX_ID, ' ').replace(NUMBER_WITH_UNIT, ' ');
     for (const token of rest.match(/[A-Za-z][A-Za-z0-9_.'-]*/g) ?? []) {
       const word = token.replace(/[.'-]+$/, '');
       if (KEPT.has(word) || isIdentifier(word) || found.has(word)) continue;
