@@ -8,17 +8,17 @@ import { YarnResourceManagerClient } from './yarn-rm.client.js';
 const RUNNING_FLINK_APP = {
   id: 'application_1796573000000_0001', user: 'root', name: 'weir TopSpeedWindowing', queue: 'default',
   state: 'RUNNING', finalStatus: 'UNDEFINED', progress: 100.0, trackingUI: 'ApplicationMaster',
-  trackingUrl: 'http://127.0.0.1:40005/proxy/application_1796573000000_0001/', diagnostics: '',
+  trackingUrl: 'http://127.0.0.1:8088/proxy/application_1796573000000_0001/', diagnostics: '',
   clusterId: 1796573000000, applicationType: 'Apache Flink', applicationTags: 'weir,weir-deploy-3f2a',
   priority: 0, startedTime: 1796573100000, launchTime: 1796573101000, finishedTime: 0, elapsedTime: 20000,
-  amContainerLogs: 'http://127.0.0.1:40008/node/containerlogs/container_1796573000000_0001_01_000001/root',
-  amHostHttpAddress: '127.0.0.1:40008', amRPCAddress: '127.0.0.1:37125', masterNodeId: '127.0.0.1:40006',
+  amContainerLogs: 'http://127.0.0.1:8042/node/containerlogs/container_1796573000000_0001_01_000001/root',
+  amHostHttpAddress: '127.0.0.1:8042', amRPCAddress: '127.0.0.1:8081', masterNodeId: '127.0.0.1:8041',
   allocatedMB: 2048, allocatedVCores: 2, runningContainers: 2, unmanagedApplication: false,
 };
 const KILLED_APP = {
   ...RUNNING_FLINK_APP, id: 'application_1796573000000_0002', state: 'KILLED', finalStatus: 'KILLED',
   applicationTags: '', diagnostics: 'Application application_1796573000000_0002 was killed by user dr.who at 127.0.0.1',
-  finishedTime: 1796573200000, amRPCAddress: '127.0.0.1:37125',
+  finishedTime: 1796573200000, amRPCAddress: '127.0.0.1:8081',
 };
 
 interface Seen { url: URL; method: string; body: string | undefined }
@@ -45,8 +45,8 @@ test('lists applications by tag, type and state, as YARN filters them (tags lowe
     {
       id: 'application_1796573000000_0001', name: 'weir TopSpeedWindowing', user: 'root', queue: 'default',
       state: 'RUNNING', finalStatus: 'UNDEFINED', type: 'Apache Flink', tags: ['weir', 'weir-deploy-3f2a'],
-      diagnostics: '', trackingUrl: 'http://127.0.0.1:40005/proxy/application_1796573000000_0001/',
-      jobManagerUrl: 'http://127.0.0.1:37125', startedAt: 1796573100000, finishedAt: null,
+      diagnostics: '', trackingUrl: 'http://127.0.0.1:8088/proxy/application_1796573000000_0001/',
+      jobManagerUrl: 'http://127.0.0.1:8081', startedAt: 1796573100000, finishedAt: null,
     },
   );
 });
