@@ -211,7 +211,7 @@ async function main() {
     await withTestFlink(DEFAULT_FLINK_VERSION, async (flinkEnv) => {
       if (want('browser')) {
         if (buildWeb() && chromiumOk) {
-          await runNodeTests('browser', browserFiles, { ...flinkEnv, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, fileTimeoutMs: 10 * 60_000, phaseTimeoutMs: 20 * 60_000 });
+          await runNodeTests('browser', browserFiles, { ...flinkEnv, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, fileTimeoutMs: 10 * 60_000, phaseTimeoutMs: 30 * 60_000 });
         } else check('browser', false, 'not run: no web build or no Chromium (see above)');
       }
       for (const db of SERVER_DATABASES) {
