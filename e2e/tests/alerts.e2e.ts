@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { RobotReceiver } from '../../server/src/alerts/testing/receivers.js';
+import { RobotReceiver } from '../../server/src/test-support/receivers.js';
 import { failingJobSql, runSql, sharedTestFlink, waitUntil, type TestFlink } from '../../server/src/test-support/flink.js';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';

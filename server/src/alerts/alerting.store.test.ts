@@ -18,7 +18,7 @@ import { TasksStore } from '../tasks/tasks.store.js';
 import { forEachDatabase } from '../test-support/databases.js';
 import { testOutbound } from '../test-support/weir.js';
 import { createAlerting, type Alerting } from './alerting.js';
-import { RobotReceiver, SmtpReceiver, waitFor, type ReceivedMail, type ReceivedMessage } from './testing/receivers.js';
+import { RobotReceiver, SmtpReceiver, waitFor, type ReceivedMail, type ReceivedMessage } from '../test-support/receivers.js';
 import { makePrincipal } from '../access/principal.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };

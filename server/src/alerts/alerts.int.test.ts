@@ -7,7 +7,7 @@ import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import type { WeirEvent } from '../events/events.js';
 import { failingJobSql, runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
-import { RobotReceiver, SmtpReceiver } from './testing/receivers.js';
+import { RobotReceiver, SmtpReceiver } from '../test-support/receivers.js';
 
 describe('alerts on a real Flink job', () => {
   const robots = new RobotReceiver({

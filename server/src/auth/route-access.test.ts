@@ -15,7 +15,7 @@ import { RunsStore } from '../runs/runs.store.js';
 import { TasksStore } from '../tasks/tasks.store.js';
 import type { OwnedKind } from '../teams/teams.store.js';
 import { SessionsStore } from './sessions.store.js';
-import { sampleFromSchema, type JsonSchema } from './schema-samples.js';
+import { sampleFromSchema, type JsonSchema } from '../test-support/schema-samples.js';
 
 /*
  * Every operation of the API description, called as every kind of caller. The role each route

@@ -8,7 +8,7 @@ import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import type { WeirEvent } from '../events/events.js';
 import { ownTestFlink, runJar, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
-import { RobotReceiver } from '../alerts/testing/receivers.js';
+import { RobotReceiver } from '../test-support/receivers.js';
 
 describe('cluster incidents', () => {
   const robots = new RobotReceiver({});

@@ -13,7 +13,7 @@ import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import type { WeirEvent } from '../events/events.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { startTestWeir, type TestWeir } from '../test-support/weir.js';
-import { RobotReceiver } from '../alerts/testing/receivers.js';
+import { RobotReceiver } from '../test-support/receivers.js';
 import { cuttableProxy } from '../test-support/cuttable-proxy.js';
 
 const suffix = `${process.pid}_${Date.now() % 100_000}`;

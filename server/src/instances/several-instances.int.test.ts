@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { createTestDatabase } from '../test-support/databases.js';
 import { failingJobSql, runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
-import { RobotReceiver } from '../alerts/testing/receivers.js';
+import { RobotReceiver } from '../test-support/receivers.js';
 import { FlinkProxy } from '../test-support/flink-proxy.js';
 import { assertFlinkTransitions } from '../test-support/flink-transitions.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';

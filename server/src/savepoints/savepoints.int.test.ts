@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, it } from 'node:test';
 import type { Task } from '@weir/contract';
-import { RobotReceiver } from '../alerts/testing/receivers.js';
+import { RobotReceiver } from '../test-support/receivers.js';
 import { SYSTEM_PRINCIPAL, type Principal } from '../access/principal.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { sharedTestFlink, waitUntil, type TestFlink } from '../test-support/flink.js';

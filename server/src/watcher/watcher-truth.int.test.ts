@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import type { WeirEvent } from '../events/events.js';
-import { RobotReceiver } from '../alerts/testing/receivers.js';
+import { RobotReceiver } from '../test-support/receivers.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { failingJobSql, runSql, sharedTestFlink, streamingJobSql, waitUntil, type TestFlink } from '../test-support/flink.js';
 import { FlinkProxy, type Corruption } from '../test-support/flink-proxy.js';

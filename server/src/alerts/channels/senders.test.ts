@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { buildNotice, emailMessage, type AlertNotice } from '../alert-templates.js';
 import type { IncidentFacts } from '../alert-incidents.store.js';
-import { RobotReceiver, SmtpReceiver } from '../testing/receivers.js';
+import { RobotReceiver, SmtpReceiver } from '../../test-support/receivers.js';
 import { DeliveryError } from './channel-sender.js';
 import { DingTalkSender } from './dingtalk.sender.js';
 import { EmailSender } from './email.sender.js';
