@@ -7,12 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { sharedTestFlink, type TestFlink } from '../../server/src/test-support/flink.js';
+import type { TestFlink } from '../../server/src/test-support/flink.js';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
 import { waitFor } from '../support/wait.js';
 import { callApi, logIn } from '../support/weir-app.js';
-import { startWeirServer, type WeirServer } from '../support/weir-server.js';
+import { startOperatorSession } from '../support/operator-session.js';
+import type { WeirServer } from '../support/weir-server.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const TAG = `ops${process.pid}`;
@@ -58,13 +59,7 @@ async function openTab(name: string | RegExp): Promise<void> {
 }
 
 before(async () => {
-  assert.ok(process.env.WEIR_TEST_FLINK_REST && process.env.WEIR_TEST_FLINK_GATEWAY, 'WEIR_TEST_FLINK_REST and WEIR_TEST_FLINK_GATEWAY are not set: run this through `npm test`, which starts the test Flink cluster');
-  flink = await sharedTestFlink();
-  server = await startWeirServer({ adminPassword: ADMIN_PASSWORD, env: { WEIR_METRICS_INTERVAL_MS: '2000', WEIR_CHECKPOINT_POLL_MS: '2000', WEIR_WATCH_INTERVAL_MS: '500' } });
-  browser = await launchBrowser({ locale: 'en-US' });
-  page = await browser.newPage();
-  await page.setViewportSize(SIZES[1]);
-  await logIn(page, server.url, ADMIN_PASSWORD);
+  ({ flink, server, browser, page } = await startOperatorSession(ADMIN_PASSWORD, SIZES[1]));
   const cluster = await api('POST', '/api/clusters', { name: `${TAG}-flink`, restUrl: flink.restUrl, gatewayUrl: flink.gatewayUrl });
   const task = await api('POST', '/api/tasks', {
     name: TASK,

@@ -6,15 +6,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { failingJobSql, safe, sharedTestFlink, type TestFlink } from '../../server/src/test-support/flink.js';
-import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { failingJobSql, safe, type TestFlink } from '../../server/src/test-support/flink.js';
+import type { TestBrowser } from '../support/browser.js';
 import { englishWords } from '../support/english-words.js';
 import { screenshot } from '../support/screenshots.js';
 import { scriptEditor } from '../support/sql-editor.js';
 import { visibleUiText } from '../support/ui-text.js';
 import { waitFor } from '../support/wait.js';
-import { ADMIN_USERNAME, callApi, logIn } from '../support/weir-app.js';
-import { startWeirServer, type WeirServer } from '../support/weir-server.js';
+import { ADMIN_USERNAME, callApi } from '../support/weir-app.js';
+import { startOperatorSession } from '../support/operator-session.js';
+import type { WeirServer } from '../support/weir-server.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 const TAG = `zh${process.pid}`;
@@ -63,6 +64,15 @@ async function settled(): Promise<void> {
 }
 
 /**
+ * Every task's name: names, as their owners (or Flink's job names, for jobs Weir found running) gave
+ * them; other tests' jobs on the shared Flink show among them.
+ */
+async function taskNames(): Promise<string[]> {
+  const page = (await api('GET', '/api/tasks?pageSize=500')) as { items: { name: string }[] };
+  return page.items.map((t) => t.name);
+}
+
+/**
  * Opens a page, waits for what shows its data, reads its text, and keeps the English words found
  * (reported all together at the end, so one run names every page that needs work).
  */
@@ -72,18 +82,12 @@ async function check(name: string, path: string, ready: () => Promise<unknown>):
   await settled();
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'zh-cn-pages', name);
-  const words = englishWords(await visibleUiText(page), { data: [...NAMES, ...ruleNames, ...NOT_TRANSLATED_YET, ...flinkJobIds, runId, failedRunId, taskId] });
+  const words = englishWords(await visibleUiText(page), { data: [...NAMES, ...ruleNames, ...(await taskNames()), ...NOT_TRANSLATED_YET, ...flinkJobIds, runId, failedRunId, taskId] });
   if (words.length > 0) english.set(`${name} (${path})`, words.map((w) => `${w.word} — in "${w.line}"`));
 }
 
 before(async () => {
-  assert.ok(process.env.WEIR_TEST_FLINK_REST && process.env.WEIR_TEST_FLINK_GATEWAY, 'WEIR_TEST_FLINK_REST and WEIR_TEST_FLINK_GATEWAY are not set: run this through `npm test`, which starts the test Flink cluster');
-  flink = await sharedTestFlink();
-  server = await startWeirServer({ adminPassword: ADMIN_PASSWORD, env: { WEIR_METRICS_INTERVAL_MS: '2000', WEIR_CHECKPOINT_POLL_MS: '2000', WEIR_WATCH_INTERVAL_MS: '500' } });
-  browser = await launchBrowser({ locale: 'en-US' });
-  page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await logIn(page, server.url, ADMIN_PASSWORD);
+  ({ flink, server, browser, page } = await startOperatorSession(ADMIN_PASSWORD, { width: 1280, height: 800 }));
 
   const cluster = await api('POST', '/api/clusters', { name: CLUSTER, restUrl: flink.restUrl, gatewayUrl: flink.gatewayUrl });
   const task = await api('POST', '/api/tasks', { name: TASK, kind: 'SQL', clusterId: cluster.id, sql: SQL, config: { parallelism: 1, checkpointIntervalMs: 2000 } });
