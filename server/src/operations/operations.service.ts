@@ -254,9 +254,9 @@ export class OperationsService {
       // the failure then failed on that answer alone. (An end Weir recorded itself, such as a
       // submission whose outcome it could not learn, is still checked with Flink.)
       const recordedEnd = await this.waits.endedPerFlink(run);
+      const state = recordedEnd ?? (await this.waits.liveState(jm, run));
       // When Weir knew the job had ended: when it recorded the end, else now that Flink said so.
       let endKnownAt = recordedEnd ? run.updatedAt : this.now();
-      const state = recordedEnd ?? (await this.waits.liveState(jm, run));
       const active = state !== null && !isTerminalRunStatus(state);
       let restore: Restore | null = null;
       let savepoint: SavepointRecord | null = null;
