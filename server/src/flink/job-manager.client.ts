@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FLINK_SUBMISSION_TIMEOUT_MS, FlinkHttp, withoutAnswerText, type FlinkHttpOptions } from './flink-http.js';
 import * as S from './flink-rest.schemas.js';
 import { lowestWatermark } from './watermarks.js';
-import { parseFlinkDurationMs } from './rest-caches.js';
+import { parseFlinkDurationMs, reportedCacheMs } from './rest-caches.js';
 
 export type FlinkJobOverview = z.output<typeof S.JobOverviewEntry>;
 export type FlinkJobDetails = z.output<typeof S.JobDetails>;
@@ -22,12 +22,6 @@ export interface SavepointResult {
   failure?: string;
 }
 
-/**
- * Flink's default `web.refresh-interval` (`refresh-interval` in /config): how long the REST endpoint
- * serves the same copy of a job's details or a TaskManager's file. For a JobManager whose /config
- * cannot be read.
- */
-export const FLINK_DEFAULT_REFRESH_INTERVAL_MS = 3_000;
 
 
 /**
@@ -270,8 +264,7 @@ export class JobManagerClient {
     const timeout = entries.find((e) => e.key === 'rest.cache.checkpoint-statistics.timeout');
     const configured = timeout ? parseFlinkDurationMs(timeout.value) : null;
     if (configured !== null) return configured;
-    const refresh = (await this.dashboardConfig().catch(() => null))?.['refresh-interval'];
-    return refresh !== undefined && Number.isFinite(refresh) && refresh >= 0 ? refresh : FLINK_DEFAULT_REFRESH_INTERVAL_MS;
+    return reportedCacheMs((await this.dashboardConfig().catch(() => null))?.['refresh-interval']);
   }
   /**
    * The path of the job's latest completed checkpoint, or null when none completed (or Flink forgot them).

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CACHE_EXPIRY_MARGIN_MS, filledAfter, parseFlinkDurationMs } from './rest-caches.js';
+import { CACHE_EXPIRY_MARGIN_MS, filledAfter, FLINK_DEFAULT_REFRESH_INTERVAL_MS, parseFlinkDurationMs, reportedCacheMs } from './rest-caches.js';
 
 describe('parseFlinkDurationMs', () => {
   it('reads the forms Flink\'s configuration writes durations in', () => {
@@ -22,5 +22,13 @@ describe('parseFlinkDurationMs', () => {
 describe('filledAfter', () => {
   it('is one cache life and a margin after the moment, so an entry filled just before it has expired', () => {
     assert.equal(filledAfter(10_000, 3_000), 13_000 + CACHE_EXPIRY_MARGIN_MS);
+  });
+});
+
+describe('reportedCacheMs', () => {
+  it('takes the cache life a JobManager reported, and Flink\'s default for none or one that cannot be a time', () => {
+    assert.equal(reportedCacheMs(1_000), 1_000);
+    assert.equal(reportedCacheMs(0), 0);
+    for (const odd of [undefined, -1, Number.NaN, Number.POSITIVE_INFINITY]) assert.equal(reportedCacheMs(odd), FLINK_DEFAULT_REFRESH_INTERVAL_MS, String(odd));
   });
 });

@@ -7,6 +7,21 @@
  * on the same one. These are the rules for when an answer of Flink's can be believed.
  */
 
+/**
+ * Flink's default `web.refresh-interval` (`refresh-interval` in /config): how long the REST endpoint
+ * serves the same copy of a job's details or a TaskManager's file. For a JobManager whose /config
+ * cannot be read.
+ */
+export const FLINK_DEFAULT_REFRESH_INTERVAL_MS = 3_000;
+
+/**
+ * A cache life as a JobManager reported it (its `refresh-interval`), or Flink's default when it
+ * reported none, or a number that cannot be one.
+ */
+export function reportedCacheMs(reported: number | undefined): number {
+  return reported !== undefined && Number.isFinite(reported) && reported >= 0 ? reported : FLINK_DEFAULT_REFRESH_INTERVAL_MS;
+}
+
 /** Read a cached entry this long after Flink's cache must have dropped it, never a moment before. */
 export const CACHE_EXPIRY_MARGIN_MS = 50;
 

@@ -2,7 +2,7 @@
 // pure rules LogCaptureService applies to what it hears.
 
 import type { WeirEvent } from '../events/events.js';
-import { FLINK_DEFAULT_REFRESH_INTERVAL_MS } from '../flink/job-manager.client.js';
+import { reportedCacheMs } from '../flink/rest-caches.js';
 import type { CaptureTrigger } from './log-captures.store.js';
 import { meansTaskManagerLost } from './log-selection.js';
 
@@ -59,7 +59,6 @@ export function requestOf(event: WeirEvent, threadDump: boolean, heardAt: number
  * says) and a little slack, counted from when Weir heard of the event.
  */
 export function fileCacheWaitMs(opts: { heardAt: number; refreshIntervalMs: number | undefined; now: number }): number {
-  const refresh = opts.refreshIntervalMs;
-  const cacheMs = refresh !== undefined && Number.isFinite(refresh) && refresh >= 0 ? Math.min(refresh, MAX_FILE_CACHE_WAIT_MS) : FLINK_DEFAULT_REFRESH_INTERVAL_MS;
+  const cacheMs = Math.min(reportedCacheMs(opts.refreshIntervalMs), MAX_FILE_CACHE_WAIT_MS);
   return Math.max(0, opts.heardAt + cacheMs + FILE_CACHE_MARGIN_MS - opts.now);
 }

@@ -1,7 +1,8 @@
 import { isTerminalRunStatus, type Cluster } from '@weir/contract';
 import type { EventBus, RunStatus } from '../events/events.js';
 import { AppError, FlinkUnreachableError, LeaseLostError } from '../errors/errors.js';
-import { FLINK_DEFAULT_REFRESH_INTERVAL_MS, type FlinkJobOverview, type JobManagerClient } from '../flink/job-manager.client.js';
+import type { FlinkJobOverview, JobManagerClient } from '../flink/job-manager.client.js';
+import { FLINK_DEFAULT_REFRESH_INTERVAL_MS } from '../flink/rest-caches.js';
 import type { Logger } from '../logging/logger.js';
 import type { RunsStore, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
