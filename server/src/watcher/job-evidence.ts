@@ -17,7 +17,7 @@ export class JobEvidence {
   /** The time of the latest exception published per run, so each is announced once. */
   private readonly publishedExceptionAt = new Map<string, number>();
   /** Runs whose saved checkpoints are read again once Flink's cached statistics must postdate the end. */
-  private readonly checkpointRereads = new Map<string, { known: KnownJob; dueAt: number }>();
+  private readonly checkpointRereads = new Map<string, { flinkJobId: string; dueAt: number }>();
   /** How long the cluster's JobManager caches checkpoint statistics; read once, when a job first ends. */
   private checkpointStatsCacheMs: number | undefined;
 
@@ -80,7 +80,7 @@ export class JobEvidence {
         this.checkpointStatsCacheMs = await jm.checkpointStatsCacheMs();
         requests += 2;
       }
-      this.checkpointRereads.set(known.run.id, { known, dueAt: filledAfter(now, this.checkpointStatsCacheMs) });
+      this.checkpointRereads.set(known.run.id, { flinkJobId: jid, dueAt: filledAfter(now, this.checkpointStatsCacheMs) });
     }
     return { requests, restarts: restartsOfEndedJob(exceptions, endStatus) };
   }
@@ -96,11 +96,11 @@ export class JobEvidence {
     if (this.checkpointRereads.size === 0) return 0;
     const now = this.deps.now();
     let requests = 0;
-    for (const [runId, { known, dueAt }] of this.checkpointRereads) {
+    for (const [runId, { flinkJobId, dueAt }] of this.checkpointRereads) {
       if (now < dueAt) continue;
       requests += 1;
       try {
-        const checkpoints = await jm.checkpoints(known.run.flinkJobId);
+        const checkpoints = await jm.checkpoints(flinkJobId);
         await this.deps.runs.saveSnapshot(runId, 'checkpoints', JSON.stringify(checkpoints), this.deps.now(), this.deps.writeGuard());
       } catch (err) {
         if (err instanceof FlinkUnreachableError) break;
