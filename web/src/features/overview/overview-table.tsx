@@ -1,5 +1,5 @@
 import { EyeOutlined } from '@ant-design/icons';
-import type { OverviewSortKey, OverviewTask, OverviewTaskPage } from '@weir/contract';
+import { isDurationLive, type OverviewSortKey, type OverviewTask, type OverviewTaskPage } from '@weir/contract';
 import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import type { SortOrder as AntSortOrder } from 'antd/es/table/interface';
@@ -10,7 +10,6 @@ import { HealthScore } from './health-score';
 import { DateTime } from '../../components/date-time';
 import { LiveDuration } from '../../components/live-duration';
 import { PAGE_SIZES, SORT_KEYS, type OverviewView } from './overview-url';
-import { isLive } from './run-status';
 import { RunStatusTag } from '../runs/run-status-tag';
 import runStyles from '../runs/runs.module.css';
 import { TaskRunsTable } from '../runs/task-runs-table';
@@ -141,7 +140,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       ...sortable('durationMs'),
       width: 100,
       render: (duration: number | null, task) => (
-        <LiveDuration durationMs={duration} live={isLive(task.status, task.lost, task.startTime, task.endTime)} fetchedAt={fetchedAt} />
+        <LiveDuration durationMs={duration} live={isDurationLive(task)} fetchedAt={fetchedAt} />
       ),
     },
     {

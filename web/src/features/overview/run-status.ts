@@ -1,12 +1,7 @@
-import { isDurationLive, type OverviewRunStatus } from '@weir/contract';
+import type { OverviewRunStatus } from '@weir/contract';
 
 /** The cards, in the reference's order: Total first, then one per status it lists, plus RECONNECTING. */
 export const CARD_STATUSES = ['RUNNING', 'CANCELED', 'FAILED', 'RESTARTING', 'FINISHED', 'UNKNOWN', 'RECONNECTING'] as const satisfies readonly OverviewRunStatus[];
-
-/** A run whose duration keeps growing while the page is open: the server's rule (isDurationLive). */
-export function isLive(status: OverviewRunStatus, lost: boolean, startTime: number | null, endTime: number | null): boolean {
-  return isDurationLive({ status, lost, startTime, endTime });
-}
 
 /**
  * The Flink term a status card shows under its label, or nothing when the label already says it
