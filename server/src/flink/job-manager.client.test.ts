@@ -289,6 +289,11 @@ describe('how long Flink caches a job\'s checkpoint statistics', () => {
     assert.equal(await clientWith([{ key: 'rest.cache.checkpoint-statistics.timeout', value: 'soon' }], dashboard(4_000)).checkpointStatsCacheMs(), 4_000);
   });
 
+  it('is waited out for 30 s at most, whatever the cluster (or a proxy) claims', async () => {
+    assert.equal(await clientWith([{ key: 'rest.cache.checkpoint-statistics.timeout', value: '1 d' }], dashboard(3_000)).checkpointStatsCacheMs(), 30_000);
+    assert.equal(await clientWith([], dashboard(86_400_000)).checkpointStatsCacheMs(), 30_000);
+  });
+
   it('is Flink\'s default when neither answer can be read', async () => {
     assert.equal(await clientWith(500, 500).checkpointStatsCacheMs(), 3_000);
   });

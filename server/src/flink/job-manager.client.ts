@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FLINK_SUBMISSION_TIMEOUT_MS, FlinkHttp, withoutAnswerText, type FlinkHttpOptions } from './flink-http.js';
 import * as S from './flink-rest.schemas.js';
 import { lowestWatermark } from './watermarks.js';
-import { parseFlinkDurationMs, reportedCacheMs } from './rest-caches.js';
+import { MAX_CACHE_WAIT_MS, parseFlinkDurationMs, reportedCacheMs } from './rest-caches.js';
 
 export type FlinkJobOverview = z.output<typeof S.JobOverviewEntry>;
 export type FlinkJobDetails = z.output<typeof S.JobDetails>;
@@ -257,14 +257,15 @@ export class JobManagerClient {
   }
   /**
    * How long Flink serves a job's checkpoint statistics from its cache: `rest.cache.checkpoint-statistics.timeout`
-   * when set, else `web.refresh-interval` as Flink itself falls back, else Flink's default.
+   * when set, else `web.refresh-interval` as Flink itself falls back, else Flink's default; at most
+   * MAX_CACHE_WAIT_MS, as callers wait it out.
    */
   async checkpointStatsCacheMs(): Promise<number> {
     const entries = await this.jobManagerConfig().catch(() => []);
     const timeout = entries.find((e) => e.key === 'rest.cache.checkpoint-statistics.timeout');
     const configured = timeout ? parseFlinkDurationMs(timeout.value) : null;
-    if (configured !== null) return configured;
-    return reportedCacheMs((await this.dashboardConfig().catch(() => null))?.['refresh-interval']);
+    const cacheMs = configured ?? reportedCacheMs((await this.dashboardConfig().catch(() => null))?.['refresh-interval']);
+    return Math.min(cacheMs, MAX_CACHE_WAIT_MS);
   }
   /**
    * The path of the job's latest completed checkpoint, or null when none completed (or Flink forgot them).

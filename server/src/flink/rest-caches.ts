@@ -22,6 +22,13 @@ export function reportedCacheMs(reported: number | undefined): number {
   return reported !== undefined && Number.isFinite(reported) && reported >= 0 ? reported : FLINK_DEFAULT_REFRESH_INTERVAL_MS;
 }
 
+/**
+ * The longest Weir waits for a cached answer of Flink's to expire, whatever the JobManager claims
+ * its cache lives: an operation, or a log capture, must not hang for a day on a cluster (or a proxy)
+ * that says "1 d". Past it, Weir reads what Flink serves.
+ */
+export const MAX_CACHE_WAIT_MS = 30_000;
+
 /** Read a cached entry this long after Flink's cache must have dropped it, never a moment before. */
 export const CACHE_EXPIRY_MARGIN_MS = 50;
 

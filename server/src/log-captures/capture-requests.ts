@@ -2,7 +2,7 @@
 // pure rules LogCaptureService applies to what it hears.
 
 import type { WeirEvent } from '../events/events.js';
-import { reportedCacheMs } from '../flink/rest-caches.js';
+import { MAX_CACHE_WAIT_MS, reportedCacheMs } from '../flink/rest-caches.js';
 import type { CaptureTrigger } from './log-captures.store.js';
 import { meansTaskManagerLost } from './log-selection.js';
 
@@ -26,8 +26,6 @@ export interface CaptureRequest {
  * "Capture now" still keeps what the JobManager has.
  */
 export const LATE_EVENT_MS = 15 * 60_000;
-/** The longest a capture waits for Flink's copy of a TaskManager file to expire, whatever /config claims. */
-const MAX_FILE_CACHE_WAIT_MS = 30_000;
 /** Slack for the JobManager's and Weir's timers not ticking alike. */
 const FILE_CACHE_MARGIN_MS = 250;
 
@@ -59,6 +57,6 @@ export function requestOf(event: WeirEvent, threadDump: boolean, heardAt: number
  * says) and a little slack, counted from when Weir heard of the event.
  */
 export function fileCacheWaitMs(opts: { heardAt: number; refreshIntervalMs: number | undefined; now: number }): number {
-  const cacheMs = Math.min(reportedCacheMs(opts.refreshIntervalMs), MAX_FILE_CACHE_WAIT_MS);
+  const cacheMs = Math.min(reportedCacheMs(opts.refreshIntervalMs), MAX_CACHE_WAIT_MS);
   return Math.max(0, opts.heardAt + cacheMs + FILE_CACHE_MARGIN_MS - opts.now);
 }
