@@ -5,6 +5,9 @@ import path from 'node:path';
 import { Attribute, Change, Client } from 'ldapts';
 import { freePort } from './weir-process.js';
 
+/** How long slapd may take to exit on SIGTERM before it is killed. */
+const SLAPD_STOP_GRACE_MS = 10_000;
+
 /** Debian's OpenLDAP server, which the test runner installs (scripts/bootstrap.mjs, ensureSlapd). */
 export const SLAPD_BINARY = '/usr/sbin/slapd';
 const SLAPADD_BINARY = '/usr/sbin/slapadd';
@@ -165,7 +168,11 @@ async function startOn(dir: string, rootPassword: string, port: number, ldapsPor
     if (!gone) {
       child.kill('SIGCONT');
       child.kill('SIGTERM');
+      // slapd finishes its open operations before it exits on SIGTERM; one a frozen directory left
+      // hanging must not hold the test file until its 15-minute limit.
+      const killLater = setTimeout(() => child.kill('SIGKILL'), SLAPD_STOP_GRACE_MS);
       await exited;
+      clearTimeout(killLater);
     }
   };
   const deadline = Date.now() + 20_000;
