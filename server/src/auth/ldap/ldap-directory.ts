@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { ConnectionOptions } from 'node:tls';
+import tls, { type ConnectionOptions } from 'node:tls';
 import { Client, InvalidCredentialsError, ResultCodeError, type Entry } from 'ldapts';
 import type { LdapDirectorySettings } from '../../config/identity-settings.js';
 import type { DirectoryAnswer } from '../external-identity.js';
@@ -37,7 +37,13 @@ export class LdapDirectory {
     // ldapts speaks TLS from the first byte whenever it is given TLS options, so only ldaps:// gets
     // them at connect; StartTLS gets its own object (ldapts writes the socket into it).
     const ldaps = s.url.toLowerCase().startsWith('ldaps:');
-    const client = new Client({ url: s.url, timeout: s.timeoutMs, connectTimeout: s.timeoutMs, ...(ldaps ? { tlsOptions: this.tlsOptions() } : {}) });
+    const client = new Client({
+      url: s.url,
+      timeout: s.timeoutMs,
+      connectTimeout: s.timeoutMs,
+      createSecureConnection: tlsConnectWithin(s.timeoutMs),
+      ...(ldaps ? { tlsOptions: this.tlsOptions() } : {}),
+    });
     try {
       if (s.startTls) await step('StartTLS', () => client.startTLS(this.tlsOptions()));
       const user = s.userDnTemplate ? await this.bindDirectly(client, username, password) : await this.searchThenBind(client, username, password);
@@ -147,8 +153,34 @@ function firstValue(entry: Entry, attribute: string): string | undefined {
   return text === '' ? undefined : text;
 }
 
+/** A TLS handshake the directory began (or accepted, after StartTLS) and did not finish in time. */
+class TlsHandshakeTimeout extends Error {
+  constructor(timeoutMs: number) {
+    super(`the TLS handshake did not finish within ${timeoutMs} ms`);
+  }
+}
+
+/**
+ * tls.connect with the handshake bounded. ldapts bounds each LDAP message and, for ldaps://, the
+ * connection, but not the handshake after a StartTLS answer: a directory (or a middlebox) that
+ * answers StartTLS and then says nothing more would hold a login for as long as the TCP
+ * connection lives, and every login behind it.
+ */
+function tlsConnectWithin(timeoutMs: number): typeof tls.connect {
+  return ((...args: Parameters<typeof tls.connect>) => {
+    const socket = (tls.connect as (...a: unknown[]) => tls.TLSSocket)(...args);
+    const timer = setTimeout(() => socket.destroy(new TlsHandshakeTimeout(timeoutMs)), timeoutMs);
+    const done = () => clearTimeout(timer);
+    socket.once('secureConnect', done);
+    socket.once('close', done);
+    return socket;
+  }) as typeof tls.connect;
+}
+
 /** Node's TLS errors carry a code (DEPTH_ZERO_SELF_SIGNED_CERT …): named, with where to look. */
 function transportReason(url: string, timeoutMs: number, err: unknown): string {
+  // Before the TLS check below: a handshake that stalled is a directory not answering, not a certificate to fix.
+  if (err instanceof TlsHandshakeTimeout) return `no answer from ${url} within ${timeoutMs} ms (WEIR_LDAP_TIMEOUT_MS): ${err.message}`;
   const e = err as NodeJS.ErrnoException;
   const message = e?.message ?? String(err);
   const code = typeof e?.code === 'string' ? e.code : '';

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type LdapConfig } from '../../config/config.js';
 import { DIRECTORY, GROUPS, GROUPS_BASE, PEOPLE_BASE, startSlapd, weirLdapEnv, type TestSlapd } from '../../test-support/slapd.js';
+import { cuttableProxy } from '../../test-support/cuttable-proxy.js';
 import { startTestWeir, testApp, type TestWeir } from '../../test-support/weir.js';
 import { SESSION_COOKIE } from '../auth.plugin.js';
 import { SYSTEM_PRINCIPAL } from '../../access/principal.js';
@@ -279,6 +280,24 @@ describe('LDAP login when the directory is down', () => {
       assert.equal((await ldapLogin(app, 'bob', DIRECTORY.bob.password)).statusCode, 200);
     } finally {
       await own.stop();
+    }
+  });
+
+  it('a directory that agrees to StartTLS and then stalls in the handshake is unreachable after WEIR_LDAP_TIMEOUT_MS, and the next login goes through', async () => {
+    const proxy = await cuttableProxy(new URL(slapd.url));
+    try {
+      const { app, weir } = await weirWith(ldapConfig({ WEIR_LDAP_URL: proxy.url.replace(/^http:/, 'ldap:'), WEIR_LDAP_TIMEOUT_MS: '500' }));
+      proxy.stallAfterFirstAnswer();
+      const begun = Date.now();
+      const res = await ldapLogin(app, 'bob', DIRECTORY.bob.password);
+      const tookMs = Date.now() - begun;
+      assert.equal(errorOf(res).status, 503, res.body);
+      assert.ok(tookMs < 5_000, `answered after ${tookMs} ms`);
+      assert.match(String((await lastLoginFailure(weir, 'bob'))?.reason), /^directory unreachable: no answer from ldap:\/\/127\.0\.0\.1:\d+ within 500 ms \(WEIR_LDAP_TIMEOUT_MS\): the TLS handshake did not finish/);
+      proxy.restore();
+      assert.equal((await ldapLogin(app, 'bob', DIRECTORY.bob.password)).statusCode, 200);
+    } finally {
+      await proxy.close();
     }
   });
 });
