@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FlinkJobDetails } from '../flink/job-manager.client.js';
+import type { FlinkJobOverview } from '../flink/job-manager.client.js';
 import { firstRecordOf } from './run-discovery.js';
+import { detailsFromOverview } from './stale-details.js';
 
 const details = (over: Partial<FlinkJobDetails>): FlinkJobDetails =>
   ({ jid: 'j1', name: 'orders', state: 'RUNNING', 'start-time': 1_000, 'end-time': -1, duration: 5_000, now: 6_000, timestamps: {}, vertices: [], ...over }) as FlinkJobDetails;
@@ -24,5 +26,15 @@ describe('run discovery', () => {
     assert.equal(record.status, 'CREATED');
     assert.equal(record.executionMode, 'BATCH');
     assert.equal(record.startTime, null);
+  });
+
+  it('starts a run known from the job list alone at its start, not at its end, so no reader sees it ended before its history is written', () => {
+    // Its details unreadable, a job that failed before Weir first read it: the run is created first
+    // and its history written after (with the final snapshot between), so a run created FAILED would
+    // be seen for that moment as FAILED without a single transition.
+    const failedLine = { jid: 'j1', name: 'orders', state: 'FAILED', 'start-time': 1_000, 'end-time': 4_000, duration: 3_000, 'last-modification': 4_000, tasks: {} } as unknown as FlinkJobOverview;
+    const record = firstRecordOf(detailsFromOverview(failedLine, 9_000), 'task-1', 'cluster-1');
+    assert.equal(record.status, 'INITIALIZING');
+    assert.equal(record.startTime, 1_000);
   });
 });

@@ -35,10 +35,11 @@ describe('stale details', () => {
     assert.ok(staleRetryAt(10_000, 9_999, cacheMs) > 10_000, 'never in the past');
   });
 
-  it('takes from the job list only the time of an end', () => {
-    assert.deepEqual(overviewTimestamps(line({ state: 'FINISHED', 'end-time': 7_000 })), { FINISHED: 7_000 });
-    assert.deepEqual(overviewTimestamps(line({ state: 'RUNNING' })), {});
-    assert.deepEqual(overviewTimestamps(line({ state: 'FAILED', 'end-time': -1 })), {}, 'an end without a time');
+  it('takes from the job list the time of its start (INITIALIZING) and of an end, nothing else', () => {
+    assert.deepEqual(overviewTimestamps(line({ state: 'FINISHED', 'end-time': 7_000 })), { INITIALIZING: 1_000, FINISHED: 7_000 });
+    assert.deepEqual(overviewTimestamps(line({ state: 'RUNNING' })), { INITIALIZING: 1_000 });
+    assert.deepEqual(overviewTimestamps(line({ state: 'FAILED', 'end-time': -1 })), { INITIALIZING: 1_000 }, 'an end without a time');
+    assert.deepEqual(overviewTimestamps(line({ state: 'RUNNING', 'start-time': -1 })), {}, 'a start without a time');
   });
 
   it('counts an error as an odd answer about the job only when Flink answered, and not with "no such job"', () => {
@@ -64,15 +65,15 @@ describe('stale details', () => {
     const stale = { jid: 'j1', name: 'orders', state: 'RUNNING', 'start-time': 1_000, 'end-time': -1, duration: 5_000, now: 6_000, timestamps: { RUNNING: 1_200 }, vertices: [] } as unknown as FlinkJobDetails;
     const { details, note } = takeListsWordOverStale(stale, line({ state: 'FINISHED', 'end-time': 9_000 }), 10_400);
     assert.equal(details.state, 'FINISHED');
-    assert.deepEqual(details.timestamps, { RUNNING: 1_200, FINISHED: 9_000 });
+    assert.deepEqual(details.timestamps, { RUNNING: 1_200, INITIALIZING: 1_000, FINISHED: 9_000 });
     assert.equal(note.text, "Flink's job list shows FINISHED; its details still said RUNNING after 10 s");
     assert.deepEqual(note.code, { code: 'listOverStaleDetails', params: { listState: 'FINISHED', detailsState: 'RUNNING', seconds: 10 } });
   });
 
-  it('records from the job list alone a job whose details cannot be read, with no time but an end\'s', () => {
+  it('records from the job list alone a job whose details cannot be read, with no times but its start\'s and its end\'s', () => {
     const details = detailsFromOverview(line({ state: 'FAILED', 'end-time': 9_000 }), 12_000);
     assert.equal(details.state, 'FAILED');
-    assert.deepEqual(details.timestamps, { FAILED: 9_000 });
+    assert.deepEqual(details.timestamps, { INITIALIZING: 1_000, FAILED: 9_000 });
     assert.deepEqual(details.vertices, []);
     assert.equal(details.now, 12_000);
   });

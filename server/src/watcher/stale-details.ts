@@ -45,9 +45,16 @@ export function staleRetryAt(readAt: number, lastReadAt: number | undefined, cac
   return expiresAt > readAt ? expiresAt : readAt + cacheMs + CACHE_EXPIRY_MARGIN_MS;
 }
 
-/** Flink's time for a job's status as its line of /jobs/overview tells it: only an end's (its end-time). */
+/**
+ * Flink's times for a job's statuses as its line of /jobs/overview tells them: its start (the line's
+ * start-time is the time Flink gives INITIALIZING, on 1.20 and 2.3 alike) and an end's (its
+ * end-time). The start matters: a run first recorded from the list alone starts in INITIALIZING,
+ * so it is never seen ended before its history is written (discovery creates it in its first status).
+ */
 export function overviewTimestamps(job: FlinkJobOverview): Record<string, number> {
-  return isTerminalRunStatus(job.state) && job['end-time'] > 0 ? { [job.state]: job['end-time'] } : {};
+  const times: Record<string, number> = job['start-time'] > 0 ? { INITIALIZING: job['start-time'] } : {};
+  if (isTerminalRunStatus(job.state) && job['end-time'] > 0) times[job.state] = job['end-time'];
+  return times;
 }
 
 /**
