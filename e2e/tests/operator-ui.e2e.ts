@@ -292,7 +292,7 @@ test('a run that does not exist says so and links back; the default alert rule a
   await page.goto(`${server.url}/audit?action=alert.rule.update`);
   const change = page.getByTestId('audit-change').first();
   await change.waitFor();
-  assert.match(await page.getByTestId('audit-detail').first().innerText(), /Enabled: true → false/);
+  assert.match(await page.getByTestId('audit-detail').first().innerText(), /Enabled: Yes → No/);
   // Times read one way everywhere; the hover names the zone and gives UTC.
   const when = page.getByTestId('date-time').first();
   assert.match(await when.innerText(), /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}:\d{2}$/);
@@ -324,6 +324,7 @@ test('a run that does not exist says so and links back; the default alert rule a
   await page.goto(`${server.url}/audit?action=alert.rule.update`);
   await page.getByTestId('audit-change').first().waitFor();
   assert.match(await page.getByTestId('date-time').first().innerText(), /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$/);
+  assert.match(await page.getByTestId('audit-detail').first().innerText(), /启用[:：]\s*否 → 是/, 'the newest change (the rule turned back on), its yes/no in the reader\'s language');
   await shots('12-audit-change', 'zh');
   await language('en-US');
 });

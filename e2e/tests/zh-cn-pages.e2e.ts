@@ -173,6 +173,12 @@ test('every other page in Chinese, with data in it, shows no English', async () 
     await check(`alerts-${tab}`, `/alerts/${tab}`, () => page.getByRole('tab', { selected: true }).waitFor());
   }
   await check('audit', '/audit', () => page.locator('.ant-table-row').first().waitFor());
+  await check('audit-silence', '/audit?action=alert.silence.create', async () => {
+    // The silence's end reads as a time in the reader's format, not as epoch milliseconds.
+    const detail = page.getByTestId('audit-detail').first();
+    await detail.getByTestId('date-time').waitFor();
+    assert.doesNotMatch(await detail.innerText(), /\d{13}/);
+  });
   await check('users', '/users', () => page.locator('.ant-table-row').first().waitFor());
   await check('teams', '/teams', () => page.getByText(TEAM).first().waitFor());
   await check('tokens', '/tokens', () => page.getByRole('main').waitFor());

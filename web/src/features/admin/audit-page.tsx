@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/page-header';
 import { teamNameOf } from '../teams/team-choices';
 import { useSeesSeveralTeams, useTeams } from '../teams/teams.queries';
 import { useAudit } from './admin.queries';
-import { auditDetailLines } from './audit-detail';
+import { auditDetailLines, type DetailValue } from './audit-detail';
 import { AUDIT_PAGE_SIZES, auditFiltersToParams, parseAuditFilters, toAuditQuery, withFilter, type AuditFilters } from './audit-filters';
 import { AdminOnly } from './admin-only';
 
@@ -230,6 +230,12 @@ function AuditDetail({ detail }: { detail: unknown }) {
   const lines = auditDetailLines(detail);
   if (lines.length === 0) return null;
   const notSet = <Typography.Text type="secondary">{t('admin.audit.notSet')}</Typography.Text>;
+  const shown = (key: string, value: DetailValue) => {
+    if (value.kind === 'flag') return t(value.flag ? 'common.yes' : 'common.no');
+    if (value.kind === 'time') return <DateTime at={value.at} />;
+    // A word Weir itself wrote (validation: passed) in the reader's language; any other value as it was stored.
+    return /^[a-z]+$/.test(value.text) ? t(`admin.audit.values.${key}.${value.text}` as 'admin.audit.values.validation.passed', { defaultValue: value.text }) : value.text;
+  };
   return (
     <Flex vertical gap={2} data-testid="audit-detail" style={{ fontSize: 13 }}>
       {lines.map((line, i) => (
@@ -237,11 +243,10 @@ function AuditDetail({ detail }: { detail: unknown }) {
           {line.field && <Typography.Text type="secondary">{t(`admin.audit.fields.${line.key}`, { defaultValue: line.field })}: </Typography.Text>}
           {line.change ? (
             <span data-testid="audit-change">
-              {line.before === null ? notSet : <Typography.Text delete>{line.before}</Typography.Text>} → {line.after === null ? notSet : <Typography.Text strong>{line.after}</Typography.Text>}
+              {line.before === null ? notSet : <Typography.Text delete>{shown(line.key, line.before)}</Typography.Text>} → {line.after === null ? notSet : <Typography.Text strong>{shown(line.key, line.after)}</Typography.Text>}
             </span>
           ) : (
-            // A word Weir itself wrote (validation: passed) in the reader's language; any other value as it was stored.
-            /^[a-z]+$/.test(line.value) ? t(`admin.audit.values.${line.key}.${line.value}` as 'admin.audit.values.validation.passed', { defaultValue: line.value }) : line.value
+            shown(line.key, line.value)
           )}
         </div>
       ))}
