@@ -32,6 +32,7 @@ describe('error messages in Chinese', () => {
       assert.match(entry.example, entry.pattern, `${entry.pattern} matches its example`);
       const chinese = messageInChinese(entry.example);
       assert.notEqual(chinese, entry.example, `${entry.example} is translated`);
+      assert.equal(chinese, entry.example.replace(entry.pattern, entry.zh), `${entry.example} is translated by its own entry, not one above it`);
       assert.doesNotMatch(chinese, /\$\d/, `${chinese}: every $n is filled`);
       assert.ok(source.includes(entry.source), `the code no longer writes "${entry.source}": update the translation of ${entry.pattern}`);
     }
