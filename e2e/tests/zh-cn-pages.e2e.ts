@@ -177,7 +177,9 @@ test('every other page in Chinese, with data in it, shows no English', async () 
     // The silence's end reads as a time in the reader's format, not as epoch milliseconds.
     const detail = page.getByTestId('audit-detail').first();
     await detail.getByTestId('date-time').waitFor();
-    assert.doesNotMatch(await detail.innerText(), /\d{13}/);
+    const text = await detail.innerText();
+    assert.doesNotMatch(text, /\d{13}/);
+    assert.ok(text.includes(`任务: ${TASK}`) || text.includes(`任务：${TASK}`), `the silenced task named beside its id: ${text}`);
   });
   await check('users', '/users', () => page.locator('.ant-table-row').first().waitFor());
   await check('teams', '/teams', () => page.getByText(TEAM).first().waitFor());

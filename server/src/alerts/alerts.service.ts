@@ -245,11 +245,13 @@ export class AlertsService {
 
   async createSilence(actor: Principal, request: CreateAlertSilenceRequest): Promise<AlertSilence> {
     if (request.endsAt <= this.now()) throw new InputError('endsAt must be in the future');
-    const teamId = await this.teamForSilence(actor, request);
+    const { teamId, taskName, ruleName } = await this.teamForSilence(actor, request);
     this.assertMayChange(actor, teamId, SILENCE_ROLES, 'alerts of this team');
-    return this.options.audit.around(actor, 'alert.silence.create', { type: 'alert-silence', teamId }, async () => {
+    // The audit names what was silenced beside its ids: a reader of the log knows tasks and rules by name.
+    const names = { ...(taskName !== undefined ? { taskName } : {}), ...(ruleName !== undefined ? { ruleName } : {}) };
+    return this.options.audit.around(actor, 'alert.silence.create', { type: 'alert-silence', teamId, name: taskName ?? ruleName }, async () => {
       return this.silences.create({ ruleId: request.ruleId, taskId: request.taskId, endsAt: request.endsAt, reason: request.reason, teamId, createdBy: actor.name });
-    }, request);
+    }, { ...request, ...names });
   }
 
   /** Ends a silence now; held-back alerts of incidents still firing then go out on the next evaluation. */
@@ -329,24 +331,28 @@ export class AlertsService {
    * A silence's team is its task's, else its rule's; only a silence of neither (everything), or of
    * a Weir-wide rule, takes the team asked for (a Weir-wide rule's silence without one is Weir-wide).
    */
-  private async teamForSilence(actor: Principal, request: CreateAlertSilenceRequest): Promise<string | null> {
+  private async teamForSilence(actor: Principal, request: CreateAlertSilenceRequest): Promise<{ teamId: string | null; taskName?: string; ruleName?: string }> {
     const rule = request.ruleId ? await this.mustGetRule(request.ruleId, actor) : undefined;
+    const ruleName = rule?.name;
     let teamId: string | null | undefined;
+    let taskName: string | undefined;
     if (request.taskId) {
       const task = await this.facts.task(request.taskId);
       if (!task || roleFor(actor, task.teamId) === null) throw new InputError(`Task ${request.taskId} does not exist`);
       if (rule && rule.teamId !== null && rule.teamId !== task.teamId) throw new InputError(`Alert rule ${rule.name} and task ${task.name} belong to different teams: the rule never alerts about the task`);
       teamId = task.teamId;
+      taskName = task.name;
     } else if (rule && rule.teamId !== null) {
       teamId = rule.teamId;
     }
     if (teamId !== undefined) {
       if (request.teamId !== undefined && request.teamId !== teamId) throw new InputError('A silence of a task or a team\'s rule belongs to that team; leave teamId out');
-      return teamId;
+      return { teamId, taskName, ruleName };
     }
-    if (rule && request.teamId === undefined) return null;
-    return this.teamForNew(actor, request.teamId, SILENCE_ROLES, 'the silence');
+    if (rule && request.teamId === undefined) return { teamId: null, ruleName };
+    return { teamId: await this.teamForNew(actor, request.teamId, SILENCE_ROLES, 'the silence'), ruleName };
   }
+
 
   /** Throws FORBIDDEN unless the caller holds the role `roles` ask for in the team (a global one for null). */
   private assertMayChange(actor: Principal, teamId: string | null, roles: TeamRoles, what: string): void {
