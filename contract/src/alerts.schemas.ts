@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RunStatus } from './status.schemas.js';
 import { EpochMs, pageOf } from './common.schemas.js';
+import { StatusNote } from './runs.schemas.js';
 
 /**
  * What a stored secret (a signing secret, a robot's webhook address, an SMTP password) looks like
@@ -274,6 +275,40 @@ export const AlertSilenceQuery = z.object({
     .transform((v) => v === 'true'),
 });
 
+/** What an incident is about, as a code the web app says in the reader's language. */
+export const IncidentSummaryCode = z.enum([
+  'statusBecame',
+  'restartsWithin',
+  'exceptionRaised',
+  'checkpointFailed',
+  'clusterUnreachable',
+  'healthCheckFailed',
+  'savepointFailed',
+  'autoRestartStopped',
+  'failedAutoRestartStopped',
+  'noCheckpoint',
+  'noCheckpointNoneSeen',
+  'metricAbove',
+  'metricBelow',
+]);
+export type IncidentSummaryCode = z.infer<typeof IncidentSummaryCode>;
+
+/**
+ * An incident's summary as a code with its values: `…Ms` values are durations, the rest shown as
+ * they are; a value a sentence can do without (a status's note, a cluster's error) is left out
+ * when there is none. Text quoted from elsewhere (an exception's name, Flink's failure reason, a
+ * health check's detail) stays in the language it came in. `note`: the code of a status's own note
+ * (a status Weir gave), said as the run's status history says it.
+ */
+export const IncidentSummary = z
+  .object({
+    code: IncidentSummaryCode,
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    note: StatusNote.optional(),
+  })
+  .meta({ id: 'IncidentSummary' });
+export type IncidentSummary = z.infer<typeof IncidentSummary>;
+
 export const AlertIncidentState = z.enum(['FIRING', 'RESOLVED']);
 
 export const AlertIncident = z
@@ -290,7 +325,10 @@ export const AlertIncident = z
     /** The team it is about: its task's; for a cluster incident the cluster's, or the rule's when the cluster is shared. */
     teamId: z.string().nullable(),
     state: AlertIncidentState,
+    /** The summary in English, as the channels sent it; for incidents opened before summaries had codes, the only form. */
     summary: z.string(),
+    /** The summary as a code (absent on older incidents: show `summary`). */
+    summaryCode: IncidentSummary.optional(),
     openedAt: EpochMs,
     resolvedAt: EpochMs.nullable(),
     /** Why it was resolved: `recovered`, `cleared`, `run-ended`, `rule-deleted`, `rule-disabled`, `rule-changed`. */

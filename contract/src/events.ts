@@ -2,6 +2,7 @@
 // the browser's stream (GET /api/events, each event's JSON as an SSE message's data) all carry these.
 import type { ClusterHealth } from './clusters.schemas.js';
 import type { HealthCheckName } from './job-health.schemas.js';
+import type { StatusNote } from './runs.schemas.js';
 import type { RunStatus } from './status.schemas.js';
 
 /** Which run an event is about, with the names a reader needs without looking them up. */
@@ -29,6 +30,8 @@ export type WeirEvent =
       at: number;
       restartCount: number;
       note?: string;
+      /** The note as a code, when it has one (as the status history keeps it). */
+      noteCode?: StatusNote;
       /** Set when Weir, not Flink, changed the status because the whole cluster could not be reached (or vanished jobs after it). */
       cause?: 'cluster-unreachable';
     } & RunRef)

@@ -1402,647 +1402,6 @@ export interface components {
             /** @enum {string} */
             theme?: "light" | "dark";
         };
-        AlertChannelRequestInput: {
-            /** @constant */
-            type: "webhook";
-            config: {
-                url: string;
-                secret?: string | null;
-                /** @enum {string} */
-                format?: "weir" | "alertmanager";
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "dingtalk";
-            config: {
-                url: string;
-                secret?: string | null;
-                /** @default [] */
-                atMobiles: string[];
-                /** @default false */
-                atAll: boolean;
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "feishu";
-            config: {
-                url: string;
-                secret?: string | null;
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "wecom";
-            config: {
-                url: string;
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "email";
-            config: {
-                host: string;
-                port: number;
-                /** @enum {string} */
-                security: "tls" | "starttls" | "none";
-                username?: string | null;
-                password?: string | null;
-                from: string;
-                to: string[];
-                /** @default true */
-                verifyCertificate: boolean;
-                caCertificate?: string | null;
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "slack";
-            config: {
-                url: string;
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "teams";
-            config: {
-                url: string;
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "pagerduty";
-            config: {
-                /** @default https://events.pagerduty.com/v2/enqueue */
-                url: string;
-                routingKey?: string | null;
-                /**
-                 * @default critical
-                 * @enum {string}
-                 */
-                severity: "critical" | "error" | "warning" | "info";
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        };
-        AlertChannelInput: {
-            /** @constant */
-            type: "webhook";
-            config: {
-                url: string;
-                secret?: string | null;
-                /** @enum {string} */
-                format?: "weir" | "alertmanager";
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "dingtalk";
-            config: {
-                url: string;
-                secret?: string | null;
-                /** @default [] */
-                atMobiles: string[];
-                /** @default false */
-                atAll: boolean;
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "feishu";
-            config: {
-                url: string;
-                secret?: string | null;
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "wecom";
-            config: {
-                url: string;
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "email";
-            config: {
-                host: string;
-                port: number;
-                /** @enum {string} */
-                security: "tls" | "starttls" | "none";
-                username?: string | null;
-                password?: string | null;
-                from: string;
-                to: string[];
-                /** @default true */
-                verifyCertificate: boolean;
-                caCertificate?: string | null;
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "slack";
-            config: {
-                url: string;
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "teams";
-            config: {
-                url: string;
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "pagerduty";
-            config: {
-                /** @default https://events.pagerduty.com/v2/enqueue */
-                url: string;
-                routingKey?: string | null;
-                /**
-                 * @default critical
-                 * @enum {string}
-                 */
-                severity: "critical" | "error" | "warning" | "info";
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        };
-        AlertTestResultInput: {
-            ok: boolean;
-            deliveryId: string;
-            error: string | null;
-            response: string | null;
-            durationMs: number;
-        };
-        AlertConditionInput: {
-            /** @constant */
-            kind: "status";
-            statuses: ("INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN")[];
-        } | {
-            /** @constant */
-            kind: "restarts";
-            count: number;
-            windowMs: number;
-        } | {
-            /** @constant */
-            kind: "checkpoint-failed";
-        } | {
-            /** @constant */
-            kind: "no-checkpoint";
-            forMs: number;
-        } | {
-            /** @constant */
-            kind: "exception";
-        } | {
-            /** @constant */
-            kind: "metric";
-            metric: string;
-            /** @default null */
-            vertexId: string | null;
-            /** @enum {string} */
-            op: "above" | "below";
-            threshold: number;
-            forMs: number;
-        } | {
-            /** @constant */
-            kind: "cluster-unreachable";
-        } | {
-            /** @constant */
-            kind: "health-check";
-            /** @enum {string} */
-            check: "restarts" | "checkpoint" | "backpressure";
-        } | {
-            /** @constant */
-            kind: "auto-restart-exhausted";
-        } | {
-            /** @constant */
-            kind: "savepoint-failed";
-        };
-        AlertScopeInput: {
-            /** @constant */
-            kind: "all";
-        } | {
-            /** @constant */
-            kind: "tasks";
-            taskIds: string[];
-        } | {
-            /** @constant */
-            kind: "lifecycles";
-            lifecycles: ("DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE")[];
-        };
-        AlertRuleInput: {
-            id: string;
-            name: string;
-            enabled: boolean;
-            condition: components["schemas"]["AlertConditionInput"];
-            scope: components["schemas"]["AlertScopeInput"];
-            channelIds: string[];
-            teamId: string | null;
-            renotifyIntervalMs: number | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        };
-        AlertSilenceInput: {
-            id: string;
-            ruleId: string | null;
-            taskId: string | null;
-            teamId: string | null;
-            startsAt: number;
-            endsAt: number;
-            reason: string;
-            createdBy: string;
-            createdAt: number;
-            active: boolean;
-        };
-        AlertIncidentInput: {
-            id: string;
-            ruleId: string;
-            ruleName: string;
-            conditionKind: string;
-            taskId: string | null;
-            taskName: string | null;
-            runId: string | null;
-            clusterId: string | null;
-            clusterName: string | null;
-            teamId: string | null;
-            /** @enum {string} */
-            state: "FIRING" | "RESOLVED";
-            summary: string;
-            openedAt: number;
-            resolvedAt: number | null;
-            resolveReason: string | null;
-            lastNotifiedAt: number | null;
-        };
-        AlertDeliveryInput: {
-            id: string;
-            notificationId: string;
-            incidentId: string | null;
-            channelId: string;
-            channelName: string | null;
-            channelType: string | null;
-            ruleId: string | null;
-            ruleName: string | null;
-            taskId: string | null;
-            taskName: string | null;
-            runId: string | null;
-            /** @enum {string} */
-            kind: "FIRING" | "RESOLVED" | "RENOTIFY" | "TEST";
-            attempt: number;
-            /** @enum {string} */
-            status: "PENDING" | "SENDING" | "SENT" | "FAILED" | "GAVE_UP" | "SUPPRESSED" | "CANCELED";
-            createdAt: number;
-            nextAttemptAt: number | null;
-            sentAt: number | null;
-            finishedAt: number | null;
-            error: string | null;
-            request: string | null;
-            response: string | null;
-        };
-        ClusterAuthRequestInput: {
-            /** @constant */
-            type: "basic";
-            username: string;
-            password: string;
-        } | {
-            /** @constant */
-            type: "bearer";
-            token: string;
-        };
-        ClusterAuthInput: {
-            /** @enum {string} */
-            type: "basic" | "bearer";
-            /** @constant */
-            secret: "••••";
-        };
-        ClusterInput: {
-            id: string;
-            name: string;
-            restUrl: string;
-            gatewayUrl: string | null;
-            historyUrl: string | null;
-            description: string | null;
-            isLocal: boolean;
-            teamId: string | null;
-            /** @enum {string} */
-            health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
-            flinkVersion: string | null;
-            taskManagers: number | null;
-            slotsTotal: number | null;
-            slotsAvailable: number | null;
-            jobsRunning: number | null;
-            lastCheckedAt: number | null;
-            lastHealthyAt: number | null;
-            lastError: string | null;
-            auth: components["schemas"]["ClusterAuthInput"] | null;
-            createdAt: number;
-        };
-        HealthReportInput: {
-            /** @enum {string} */
-            status: "ok" | "degraded";
-            version: string;
-            database: {
-                /** @enum {string} */
-                status: "ok" | "down";
-                dialect: string;
-                error?: string;
-            };
-            clusters: {
-                id: string;
-                name: string;
-                /** @enum {string} */
-                health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
-                flinkVersion: string | null;
-                lastCheckedAt: number | null;
-                watchedBy: string | null;
-            }[];
-            instance: {
-                id: string;
-                alive: string[];
-                sharesClusters: boolean;
-                oneInstanceWork: string | null;
-            };
-        };
-        AuditEntryInput: {
-            id: string;
-            at: number;
-            actor: string;
-            /** @enum {string} */
-            actorKind: "user" | "token" | "system";
-            action: string;
-            targetType: string;
-            targetId: string | null;
-            targetName: string | null;
-            /** @enum {string} */
-            outcome: "success" | "failure";
-            detail: unknown | null;
-            teamId: string | null;
-        };
-        AuditPageInput: {
-            items: components["schemas"]["AuditEntryInput"][];
-            total: number;
-        };
-        HealthCheckSettingsInput: {
-            restarts: {
-                enabled: boolean;
-                threshold: number;
-                windowMs: number;
-            };
-            checkpoint: {
-                enabled: boolean;
-            };
-            backpressure: {
-                enabled: boolean;
-                forMs: number;
-            };
-        };
-        HealthFindingInput: {
-            /** @enum {string} */
-            code: "restartsOff" | "restartsOver" | "restartsWithin" | "checkpointOff" | "checkpointingOff" | "checkpointOverdue" | "checkpointNoneYet" | "checkpointRecent" | "backpressureOff" | "backpressureNone" | "backpressureHigh" | "backpressureUnderLimit" | "endedFailed";
-            params: {
-                [key: string]: string | number;
-            };
-        };
-        RunHealthInput: {
-            runId: string;
-            taskId: string;
-            score: number | null;
-            band: ("healthy" | "degraded" | "unhealthy") | null;
-            reasons: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
-                penalty: number;
-                text: string;
-                finding?: components["schemas"]["HealthFindingInput"];
-                failing?: {
-                    now: boolean;
-                    share: number;
-                    windowMs: number;
-                    passingSince: number | null;
-                };
-            }[];
-            checks: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
-                /** @enum {string} */
-                state: "PASS" | "FAIL" | "SKIPPED";
-                detail: string;
-                finding?: components["schemas"]["HealthFindingInput"];
-                at: number;
-            }[];
-            history: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
-                /** @enum {string} */
-                state: "PASS" | "FAIL" | "SKIPPED";
-                detail: string;
-                finding?: components["schemas"]["HealthFindingInput"];
-                at: number;
-            }[];
-            evaluatedAt: number | null;
-            endedStatus: ("FINISHED" | "CANCELED" | "FAILED") | null;
-            endedAt: number | null;
-            restartedFromRunId: string | null;
-            restartedAsRunId: string | null;
-        };
-        AutoRestartPolicyInput: {
-            enabled: boolean;
-            maxAttempts: number;
-            windowMs: number;
-            backoffInitialMs: number;
-            backoffMultiplier: number;
-            backoffMaxMs: number;
-            sources: ("latest-checkpoint" | "latest-savepoint" | "none")[];
-        };
-        TaskHealthInput: {
-            taskId: string;
-            autoRestart: components["schemas"]["AutoRestartPolicyInput"];
-            checks: components["schemas"]["HealthCheckSettingsInput"];
-            /** @enum {string} */
-            autoRestartState: "IDLE" | "EXHAUSTED";
-            autoRestartReason: string | null;
-            autoRestartStateAt: number | null;
-            attempts: {
-                id: string;
-                failedRunId: string;
-                newRunId: string | null;
-                attempt: number;
-                /** @enum {string} */
-                state: "SCHEDULED" | "SUBMITTED" | "FAILED";
-                dueAt: number;
-                restoredFrom: string | null;
-                error: string | null;
-                createdAt: number;
-            }[];
-        };
-        OverviewCountsInput: {
-            total: number;
-            batch: number;
-            streaming: number;
-            byStatus: {
-                INITIALIZING: number;
-                CREATED: number;
-                RUNNING: number;
-                FAILING: number;
-                FAILED: number;
-                CANCELLING: number;
-                CANCELED: number;
-                FINISHED: number;
-                RESTARTING: number;
-                SUSPENDED: number;
-                RECONCILING: number;
-                RECONNECTING: number;
-                UNKNOWN: number;
-            };
-            lost: number;
-        };
-        OverviewHealthInput: {
-            score: number;
-            /** @enum {string} */
-            band: "healthy" | "degraded" | "unhealthy";
-            reasons: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
-                penalty: number;
-                text: string;
-                finding?: components["schemas"]["HealthFindingInput"];
-                failing?: {
-                    now: boolean;
-                    share: number;
-                    windowMs: number;
-                    passingSince: number | null;
-                };
-            }[];
-            evaluatedAt: number;
-        };
-        OverviewTaskInput: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "SQL" | "JAR" | "EXTERNAL";
-            /** @enum {string} */
-            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
-            /** @enum {string} */
-            executionMode: "STREAMING" | "BATCH";
-            clusterId: string;
-            clusterName: string | null;
-            teamId: string;
-            teamName: string;
-            owner: string | null;
-            latestRunId: string;
-            flinkJobId: string;
-            /** @enum {string} */
-            status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN";
-            lost: boolean;
-            startTime: number | null;
-            endTime: number | null;
-            durationMs: number | null;
-            restartCount: number;
-            health: components["schemas"]["OverviewHealthInput"] | null;
-        };
-        OverviewTaskPageInput: {
-            items: components["schemas"]["OverviewTaskInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
-            now: number;
-        };
-        OverviewRunInput: {
-            id: string;
-            taskId: string;
-            clusterId: string;
-            clusterName: string | null;
-            flinkJobId: string;
-            jobName: string;
-            /** @enum {string} */
-            status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN";
-            lost: boolean;
-            startTime: number | null;
-            endTime: number | null;
-            durationMs: number | null;
-            restartCount: number;
-            latest: boolean;
-        };
-        OverviewRunPageInput: {
-            items: components["schemas"]["OverviewRunInput"][];
-            total: number;
-            page: number;
-            pageSize: number;
-            now: number;
-        };
         TaskConfigInput: {
             parallelism: number;
             checkpointIntervalMs: number | null;
@@ -2652,6 +2011,656 @@ export interface components {
             versionId: string | null;
             lineage: components["schemas"]["LineageResultInput"] | null;
         };
+        AlertChannelRequestInput: {
+            /** @constant */
+            type: "webhook";
+            config: {
+                url: string;
+                secret?: string | null;
+                /** @enum {string} */
+                format?: "weir" | "alertmanager";
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "dingtalk";
+            config: {
+                url: string;
+                secret?: string | null;
+                /** @default [] */
+                atMobiles: string[];
+                /** @default false */
+                atAll: boolean;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "feishu";
+            config: {
+                url: string;
+                secret?: string | null;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "wecom";
+            config: {
+                url: string;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "email";
+            config: {
+                host: string;
+                port: number;
+                /** @enum {string} */
+                security: "tls" | "starttls" | "none";
+                username?: string | null;
+                password?: string | null;
+                from: string;
+                to: string[];
+                /** @default true */
+                verifyCertificate: boolean;
+                caCertificate?: string | null;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "slack";
+            config: {
+                url: string;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "teams";
+            config: {
+                url: string;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "pagerduty";
+            config: {
+                /** @default https://events.pagerduty.com/v2/enqueue */
+                url: string;
+                routingKey?: string | null;
+                /**
+                 * @default critical
+                 * @enum {string}
+                 */
+                severity: "critical" | "error" | "warning" | "info";
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        };
+        AlertChannelInput: {
+            /** @constant */
+            type: "webhook";
+            config: {
+                url: string;
+                secret?: string | null;
+                /** @enum {string} */
+                format?: "weir" | "alertmanager";
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "dingtalk";
+            config: {
+                url: string;
+                secret?: string | null;
+                /** @default [] */
+                atMobiles: string[];
+                /** @default false */
+                atAll: boolean;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "feishu";
+            config: {
+                url: string;
+                secret?: string | null;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "wecom";
+            config: {
+                url: string;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "email";
+            config: {
+                host: string;
+                port: number;
+                /** @enum {string} */
+                security: "tls" | "starttls" | "none";
+                username?: string | null;
+                password?: string | null;
+                from: string;
+                to: string[];
+                /** @default true */
+                verifyCertificate: boolean;
+                caCertificate?: string | null;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "slack";
+            config: {
+                url: string;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "teams";
+            config: {
+                url: string;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "pagerduty";
+            config: {
+                /** @default https://events.pagerduty.com/v2/enqueue */
+                url: string;
+                routingKey?: string | null;
+                /**
+                 * @default critical
+                 * @enum {string}
+                 */
+                severity: "critical" | "error" | "warning" | "info";
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        };
+        AlertTestResultInput: {
+            ok: boolean;
+            deliveryId: string;
+            error: string | null;
+            response: string | null;
+            durationMs: number;
+        };
+        AlertConditionInput: {
+            /** @constant */
+            kind: "status";
+            statuses: ("INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN")[];
+        } | {
+            /** @constant */
+            kind: "restarts";
+            count: number;
+            windowMs: number;
+        } | {
+            /** @constant */
+            kind: "checkpoint-failed";
+        } | {
+            /** @constant */
+            kind: "no-checkpoint";
+            forMs: number;
+        } | {
+            /** @constant */
+            kind: "exception";
+        } | {
+            /** @constant */
+            kind: "metric";
+            metric: string;
+            /** @default null */
+            vertexId: string | null;
+            /** @enum {string} */
+            op: "above" | "below";
+            threshold: number;
+            forMs: number;
+        } | {
+            /** @constant */
+            kind: "cluster-unreachable";
+        } | {
+            /** @constant */
+            kind: "health-check";
+            /** @enum {string} */
+            check: "restarts" | "checkpoint" | "backpressure";
+        } | {
+            /** @constant */
+            kind: "auto-restart-exhausted";
+        } | {
+            /** @constant */
+            kind: "savepoint-failed";
+        };
+        AlertScopeInput: {
+            /** @constant */
+            kind: "all";
+        } | {
+            /** @constant */
+            kind: "tasks";
+            taskIds: string[];
+        } | {
+            /** @constant */
+            kind: "lifecycles";
+            lifecycles: ("DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE")[];
+        };
+        AlertRuleInput: {
+            id: string;
+            name: string;
+            enabled: boolean;
+            condition: components["schemas"]["AlertConditionInput"];
+            scope: components["schemas"]["AlertScopeInput"];
+            channelIds: string[];
+            teamId: string | null;
+            renotifyIntervalMs: number | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        };
+        AlertSilenceInput: {
+            id: string;
+            ruleId: string | null;
+            taskId: string | null;
+            teamId: string | null;
+            startsAt: number;
+            endsAt: number;
+            reason: string;
+            createdBy: string;
+            createdAt: number;
+            active: boolean;
+        };
+        IncidentSummaryInput: {
+            /** @enum {string} */
+            code: "statusBecame" | "restartsWithin" | "exceptionRaised" | "checkpointFailed" | "clusterUnreachable" | "healthCheckFailed" | "savepointFailed" | "autoRestartStopped" | "failedAutoRestartStopped" | "noCheckpoint" | "noCheckpointNoneSeen" | "metricAbove" | "metricBelow";
+            params: {
+                [key: string]: string | number;
+            };
+            note?: components["schemas"]["StatusNoteInput"];
+        };
+        AlertIncidentInput: {
+            id: string;
+            ruleId: string;
+            ruleName: string;
+            conditionKind: string;
+            taskId: string | null;
+            taskName: string | null;
+            runId: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            teamId: string | null;
+            /** @enum {string} */
+            state: "FIRING" | "RESOLVED";
+            summary: string;
+            summaryCode?: components["schemas"]["IncidentSummaryInput"];
+            openedAt: number;
+            resolvedAt: number | null;
+            resolveReason: string | null;
+            lastNotifiedAt: number | null;
+        };
+        AlertDeliveryInput: {
+            id: string;
+            notificationId: string;
+            incidentId: string | null;
+            channelId: string;
+            channelName: string | null;
+            channelType: string | null;
+            ruleId: string | null;
+            ruleName: string | null;
+            taskId: string | null;
+            taskName: string | null;
+            runId: string | null;
+            /** @enum {string} */
+            kind: "FIRING" | "RESOLVED" | "RENOTIFY" | "TEST";
+            attempt: number;
+            /** @enum {string} */
+            status: "PENDING" | "SENDING" | "SENT" | "FAILED" | "GAVE_UP" | "SUPPRESSED" | "CANCELED";
+            createdAt: number;
+            nextAttemptAt: number | null;
+            sentAt: number | null;
+            finishedAt: number | null;
+            error: string | null;
+            request: string | null;
+            response: string | null;
+        };
+        ClusterAuthRequestInput: {
+            /** @constant */
+            type: "basic";
+            username: string;
+            password: string;
+        } | {
+            /** @constant */
+            type: "bearer";
+            token: string;
+        };
+        ClusterAuthInput: {
+            /** @enum {string} */
+            type: "basic" | "bearer";
+            /** @constant */
+            secret: "••••";
+        };
+        ClusterInput: {
+            id: string;
+            name: string;
+            restUrl: string;
+            gatewayUrl: string | null;
+            historyUrl: string | null;
+            description: string | null;
+            isLocal: boolean;
+            teamId: string | null;
+            /** @enum {string} */
+            health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
+            flinkVersion: string | null;
+            taskManagers: number | null;
+            slotsTotal: number | null;
+            slotsAvailable: number | null;
+            jobsRunning: number | null;
+            lastCheckedAt: number | null;
+            lastHealthyAt: number | null;
+            lastError: string | null;
+            auth: components["schemas"]["ClusterAuthInput"] | null;
+            createdAt: number;
+        };
+        HealthReportInput: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            version: string;
+            database: {
+                /** @enum {string} */
+                status: "ok" | "down";
+                dialect: string;
+                error?: string;
+            };
+            clusters: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
+                flinkVersion: string | null;
+                lastCheckedAt: number | null;
+                watchedBy: string | null;
+            }[];
+            instance: {
+                id: string;
+                alive: string[];
+                sharesClusters: boolean;
+                oneInstanceWork: string | null;
+            };
+        };
+        AuditEntryInput: {
+            id: string;
+            at: number;
+            actor: string;
+            /** @enum {string} */
+            actorKind: "user" | "token" | "system";
+            action: string;
+            targetType: string;
+            targetId: string | null;
+            targetName: string | null;
+            /** @enum {string} */
+            outcome: "success" | "failure";
+            detail: unknown | null;
+            teamId: string | null;
+        };
+        AuditPageInput: {
+            items: components["schemas"]["AuditEntryInput"][];
+            total: number;
+        };
+        HealthCheckSettingsInput: {
+            restarts: {
+                enabled: boolean;
+                threshold: number;
+                windowMs: number;
+            };
+            checkpoint: {
+                enabled: boolean;
+            };
+            backpressure: {
+                enabled: boolean;
+                forMs: number;
+            };
+        };
+        HealthFindingInput: {
+            /** @enum {string} */
+            code: "restartsOff" | "restartsOver" | "restartsWithin" | "checkpointOff" | "checkpointingOff" | "checkpointOverdue" | "checkpointNoneYet" | "checkpointRecent" | "backpressureOff" | "backpressureNone" | "backpressureHigh" | "backpressureUnderLimit" | "endedFailed";
+            params: {
+                [key: string]: string | number;
+            };
+        };
+        RunHealthInput: {
+            runId: string;
+            taskId: string;
+            score: number | null;
+            band: ("healthy" | "degraded" | "unhealthy") | null;
+            reasons: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
+                penalty: number;
+                text: string;
+                finding?: components["schemas"]["HealthFindingInput"];
+                failing?: {
+                    now: boolean;
+                    share: number;
+                    windowMs: number;
+                    passingSince: number | null;
+                };
+            }[];
+            checks: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure";
+                /** @enum {string} */
+                state: "PASS" | "FAIL" | "SKIPPED";
+                detail: string;
+                finding?: components["schemas"]["HealthFindingInput"];
+                at: number;
+            }[];
+            history: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure";
+                /** @enum {string} */
+                state: "PASS" | "FAIL" | "SKIPPED";
+                detail: string;
+                finding?: components["schemas"]["HealthFindingInput"];
+                at: number;
+            }[];
+            evaluatedAt: number | null;
+            endedStatus: ("FINISHED" | "CANCELED" | "FAILED") | null;
+            endedAt: number | null;
+            restartedFromRunId: string | null;
+            restartedAsRunId: string | null;
+        };
+        AutoRestartPolicyInput: {
+            enabled: boolean;
+            maxAttempts: number;
+            windowMs: number;
+            backoffInitialMs: number;
+            backoffMultiplier: number;
+            backoffMaxMs: number;
+            sources: ("latest-checkpoint" | "latest-savepoint" | "none")[];
+        };
+        TaskHealthInput: {
+            taskId: string;
+            autoRestart: components["schemas"]["AutoRestartPolicyInput"];
+            checks: components["schemas"]["HealthCheckSettingsInput"];
+            /** @enum {string} */
+            autoRestartState: "IDLE" | "EXHAUSTED";
+            autoRestartReason: string | null;
+            autoRestartStateAt: number | null;
+            attempts: {
+                id: string;
+                failedRunId: string;
+                newRunId: string | null;
+                attempt: number;
+                /** @enum {string} */
+                state: "SCHEDULED" | "SUBMITTED" | "FAILED";
+                dueAt: number;
+                restoredFrom: string | null;
+                error: string | null;
+                createdAt: number;
+            }[];
+        };
+        OverviewCountsInput: {
+            total: number;
+            batch: number;
+            streaming: number;
+            byStatus: {
+                INITIALIZING: number;
+                CREATED: number;
+                RUNNING: number;
+                FAILING: number;
+                FAILED: number;
+                CANCELLING: number;
+                CANCELED: number;
+                FINISHED: number;
+                RESTARTING: number;
+                SUSPENDED: number;
+                RECONCILING: number;
+                RECONNECTING: number;
+                UNKNOWN: number;
+            };
+            lost: number;
+        };
+        OverviewHealthInput: {
+            score: number;
+            /** @enum {string} */
+            band: "healthy" | "degraded" | "unhealthy";
+            reasons: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
+                penalty: number;
+                text: string;
+                finding?: components["schemas"]["HealthFindingInput"];
+                failing?: {
+                    now: boolean;
+                    share: number;
+                    windowMs: number;
+                    passingSince: number | null;
+                };
+            }[];
+            evaluatedAt: number;
+        };
+        OverviewTaskInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "SQL" | "JAR" | "EXTERNAL";
+            /** @enum {string} */
+            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
+            /** @enum {string} */
+            executionMode: "STREAMING" | "BATCH";
+            clusterId: string;
+            clusterName: string | null;
+            teamId: string;
+            teamName: string;
+            owner: string | null;
+            latestRunId: string;
+            flinkJobId: string;
+            /** @enum {string} */
+            status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN";
+            lost: boolean;
+            startTime: number | null;
+            endTime: number | null;
+            durationMs: number | null;
+            restartCount: number;
+            health: components["schemas"]["OverviewHealthInput"] | null;
+        };
+        OverviewTaskPageInput: {
+            items: components["schemas"]["OverviewTaskInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            now: number;
+        };
+        OverviewRunInput: {
+            id: string;
+            taskId: string;
+            clusterId: string;
+            clusterName: string | null;
+            flinkJobId: string;
+            jobName: string;
+            /** @enum {string} */
+            status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN";
+            lost: boolean;
+            startTime: number | null;
+            endTime: number | null;
+            durationMs: number | null;
+            restartCount: number;
+            latest: boolean;
+        };
+        OverviewRunPageInput: {
+            items: components["schemas"]["OverviewRunInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            now: number;
+        };
         LogCapturePartInput: {
             seq: number;
             /** @enum {string} */
@@ -3060,647 +3069,6 @@ export interface components {
         UpdateUserPreferencesRequest: {
             /** @enum {string} */
             theme?: "light" | "dark";
-        };
-        AlertChannelRequest: {
-            /** @constant */
-            type: "webhook";
-            config: {
-                url: string;
-                secret?: string | null;
-                /** @enum {string} */
-                format?: "weir" | "alertmanager";
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "dingtalk";
-            config: {
-                url: string;
-                secret?: string | null;
-                /** @default [] */
-                atMobiles: string[];
-                /** @default false */
-                atAll: boolean;
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "feishu";
-            config: {
-                url: string;
-                secret?: string | null;
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "wecom";
-            config: {
-                url: string;
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "email";
-            config: {
-                host: string;
-                port: number;
-                /** @enum {string} */
-                security: "tls" | "starttls" | "none";
-                username?: string | null;
-                password?: string | null;
-                from: string;
-                to: string[];
-                /** @default true */
-                verifyCertificate: boolean;
-                caCertificate?: string | null;
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "slack";
-            config: {
-                url: string;
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "teams";
-            config: {
-                url: string;
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        } | {
-            /** @constant */
-            type: "pagerduty";
-            config: {
-                /** @default https://events.pagerduty.com/v2/enqueue */
-                url: string;
-                routingKey?: string | null;
-                /**
-                 * @default critical
-                 * @enum {string}
-                 */
-                severity: "critical" | "error" | "warning" | "info";
-            };
-            name: string;
-            /** @default true */
-            enabled: boolean;
-            teamId?: string | null;
-        };
-        AlertChannel: {
-            /** @constant */
-            type: "webhook";
-            config: {
-                url: string;
-                secret?: string | null;
-                /** @enum {string} */
-                format?: "weir" | "alertmanager";
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "dingtalk";
-            config: {
-                url: string;
-                secret?: string | null;
-                /** @default [] */
-                atMobiles: string[];
-                /** @default false */
-                atAll: boolean;
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "feishu";
-            config: {
-                url: string;
-                secret?: string | null;
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "wecom";
-            config: {
-                url: string;
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "email";
-            config: {
-                host: string;
-                port: number;
-                /** @enum {string} */
-                security: "tls" | "starttls" | "none";
-                username?: string | null;
-                password?: string | null;
-                from: string;
-                to: string[];
-                /** @default true */
-                verifyCertificate: boolean;
-                caCertificate?: string | null;
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "slack";
-            config: {
-                url: string;
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "teams";
-            config: {
-                url: string;
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        } | {
-            /** @constant */
-            type: "pagerduty";
-            config: {
-                /** @default https://events.pagerduty.com/v2/enqueue */
-                url: string;
-                routingKey?: string | null;
-                /**
-                 * @default critical
-                 * @enum {string}
-                 */
-                severity: "critical" | "error" | "warning" | "info";
-            };
-            id: string;
-            name: string;
-            enabled: boolean;
-            teamId: string | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        };
-        AlertTestResult: {
-            ok: boolean;
-            deliveryId: string;
-            error: string | null;
-            response: string | null;
-            durationMs: number;
-        };
-        AlertCondition: {
-            /** @constant */
-            kind: "status";
-            statuses: ("INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN")[];
-        } | {
-            /** @constant */
-            kind: "restarts";
-            count: number;
-            windowMs: number;
-        } | {
-            /** @constant */
-            kind: "checkpoint-failed";
-        } | {
-            /** @constant */
-            kind: "no-checkpoint";
-            forMs: number;
-        } | {
-            /** @constant */
-            kind: "exception";
-        } | {
-            /** @constant */
-            kind: "metric";
-            metric: string;
-            /** @default null */
-            vertexId: string | null;
-            /** @enum {string} */
-            op: "above" | "below";
-            threshold: number;
-            forMs: number;
-        } | {
-            /** @constant */
-            kind: "cluster-unreachable";
-        } | {
-            /** @constant */
-            kind: "health-check";
-            /** @enum {string} */
-            check: "restarts" | "checkpoint" | "backpressure";
-        } | {
-            /** @constant */
-            kind: "auto-restart-exhausted";
-        } | {
-            /** @constant */
-            kind: "savepoint-failed";
-        };
-        AlertScope: {
-            /** @constant */
-            kind: "all";
-        } | {
-            /** @constant */
-            kind: "tasks";
-            taskIds: string[];
-        } | {
-            /** @constant */
-            kind: "lifecycles";
-            lifecycles: ("DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE")[];
-        };
-        AlertRule: {
-            id: string;
-            name: string;
-            enabled: boolean;
-            condition: components["schemas"]["AlertCondition"];
-            scope: components["schemas"]["AlertScope"];
-            channelIds: string[];
-            teamId: string | null;
-            renotifyIntervalMs: number | null;
-            createdBy: string;
-            createdAt: number;
-            updatedAt: number;
-        };
-        AlertSilence: {
-            id: string;
-            ruleId: string | null;
-            taskId: string | null;
-            teamId: string | null;
-            startsAt: number;
-            endsAt: number;
-            reason: string;
-            createdBy: string;
-            createdAt: number;
-            active: boolean;
-        };
-        AlertIncident: {
-            id: string;
-            ruleId: string;
-            ruleName: string;
-            conditionKind: string;
-            taskId: string | null;
-            taskName: string | null;
-            runId: string | null;
-            clusterId: string | null;
-            clusterName: string | null;
-            teamId: string | null;
-            /** @enum {string} */
-            state: "FIRING" | "RESOLVED";
-            summary: string;
-            openedAt: number;
-            resolvedAt: number | null;
-            resolveReason: string | null;
-            lastNotifiedAt: number | null;
-        };
-        AlertDelivery: {
-            id: string;
-            notificationId: string;
-            incidentId: string | null;
-            channelId: string;
-            channelName: string | null;
-            channelType: string | null;
-            ruleId: string | null;
-            ruleName: string | null;
-            taskId: string | null;
-            taskName: string | null;
-            runId: string | null;
-            /** @enum {string} */
-            kind: "FIRING" | "RESOLVED" | "RENOTIFY" | "TEST";
-            attempt: number;
-            /** @enum {string} */
-            status: "PENDING" | "SENDING" | "SENT" | "FAILED" | "GAVE_UP" | "SUPPRESSED" | "CANCELED";
-            createdAt: number;
-            nextAttemptAt: number | null;
-            sentAt: number | null;
-            finishedAt: number | null;
-            error: string | null;
-            request: string | null;
-            response: string | null;
-        };
-        ClusterAuthRequest: {
-            /** @constant */
-            type: "basic";
-            username: string;
-            password: string;
-        } | {
-            /** @constant */
-            type: "bearer";
-            token: string;
-        };
-        ClusterAuth: {
-            /** @enum {string} */
-            type: "basic" | "bearer";
-            /** @constant */
-            secret: "••••";
-        };
-        Cluster: {
-            id: string;
-            name: string;
-            restUrl: string;
-            gatewayUrl: string | null;
-            historyUrl: string | null;
-            description: string | null;
-            isLocal: boolean;
-            teamId: string | null;
-            /** @enum {string} */
-            health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
-            flinkVersion: string | null;
-            taskManagers: number | null;
-            slotsTotal: number | null;
-            slotsAvailable: number | null;
-            jobsRunning: number | null;
-            lastCheckedAt: number | null;
-            lastHealthyAt: number | null;
-            lastError: string | null;
-            auth: components["schemas"]["ClusterAuth"] | null;
-            createdAt: number;
-        };
-        HealthReport: {
-            /** @enum {string} */
-            status: "ok" | "degraded";
-            version: string;
-            database: {
-                /** @enum {string} */
-                status: "ok" | "down";
-                dialect: string;
-                error?: string;
-            };
-            clusters: {
-                id: string;
-                name: string;
-                /** @enum {string} */
-                health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
-                flinkVersion: string | null;
-                lastCheckedAt: number | null;
-                watchedBy: string | null;
-            }[];
-            instance: {
-                id: string;
-                alive: string[];
-                sharesClusters: boolean;
-                oneInstanceWork: string | null;
-            };
-        };
-        AuditEntry: {
-            id: string;
-            at: number;
-            actor: string;
-            /** @enum {string} */
-            actorKind: "user" | "token" | "system";
-            action: string;
-            targetType: string;
-            targetId: string | null;
-            targetName: string | null;
-            /** @enum {string} */
-            outcome: "success" | "failure";
-            detail: unknown | null;
-            teamId: string | null;
-        };
-        AuditPage: {
-            items: components["schemas"]["AuditEntry"][];
-            total: number;
-        };
-        HealthCheckSettings: {
-            restarts: {
-                enabled: boolean;
-                threshold: number;
-                windowMs: number;
-            };
-            checkpoint: {
-                enabled: boolean;
-            };
-            backpressure: {
-                enabled: boolean;
-                forMs: number;
-            };
-        };
-        HealthFinding: {
-            /** @enum {string} */
-            code: "restartsOff" | "restartsOver" | "restartsWithin" | "checkpointOff" | "checkpointingOff" | "checkpointOverdue" | "checkpointNoneYet" | "checkpointRecent" | "backpressureOff" | "backpressureNone" | "backpressureHigh" | "backpressureUnderLimit" | "endedFailed";
-            params: {
-                [key: string]: string | number;
-            };
-        };
-        RunHealth: {
-            runId: string;
-            taskId: string;
-            score: number | null;
-            band: ("healthy" | "degraded" | "unhealthy") | null;
-            reasons: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
-                penalty: number;
-                text: string;
-                finding?: components["schemas"]["HealthFinding"];
-                failing?: {
-                    now: boolean;
-                    share: number;
-                    windowMs: number;
-                    passingSince: number | null;
-                };
-            }[];
-            checks: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
-                /** @enum {string} */
-                state: "PASS" | "FAIL" | "SKIPPED";
-                detail: string;
-                finding?: components["schemas"]["HealthFinding"];
-                at: number;
-            }[];
-            history: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure";
-                /** @enum {string} */
-                state: "PASS" | "FAIL" | "SKIPPED";
-                detail: string;
-                finding?: components["schemas"]["HealthFinding"];
-                at: number;
-            }[];
-            evaluatedAt: number | null;
-            endedStatus: ("FINISHED" | "CANCELED" | "FAILED") | null;
-            endedAt: number | null;
-            restartedFromRunId: string | null;
-            restartedAsRunId: string | null;
-        };
-        AutoRestartPolicy: {
-            enabled: boolean;
-            maxAttempts: number;
-            windowMs: number;
-            backoffInitialMs: number;
-            backoffMultiplier: number;
-            backoffMaxMs: number;
-            sources: ("latest-checkpoint" | "latest-savepoint" | "none")[];
-        };
-        TaskHealth: {
-            taskId: string;
-            autoRestart: components["schemas"]["AutoRestartPolicy"];
-            checks: components["schemas"]["HealthCheckSettings"];
-            /** @enum {string} */
-            autoRestartState: "IDLE" | "EXHAUSTED";
-            autoRestartReason: string | null;
-            autoRestartStateAt: number | null;
-            attempts: {
-                id: string;
-                failedRunId: string;
-                newRunId: string | null;
-                attempt: number;
-                /** @enum {string} */
-                state: "SCHEDULED" | "SUBMITTED" | "FAILED";
-                dueAt: number;
-                restoredFrom: string | null;
-                error: string | null;
-                createdAt: number;
-            }[];
-        };
-        OverviewCounts: {
-            total: number;
-            batch: number;
-            streaming: number;
-            byStatus: {
-                INITIALIZING: number;
-                CREATED: number;
-                RUNNING: number;
-                FAILING: number;
-                FAILED: number;
-                CANCELLING: number;
-                CANCELED: number;
-                FINISHED: number;
-                RESTARTING: number;
-                SUSPENDED: number;
-                RECONCILING: number;
-                RECONNECTING: number;
-                UNKNOWN: number;
-            };
-            lost: number;
-        };
-        OverviewHealth: {
-            score: number;
-            /** @enum {string} */
-            band: "healthy" | "degraded" | "unhealthy";
-            reasons: {
-                /** @enum {string} */
-                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
-                penalty: number;
-                text: string;
-                finding?: components["schemas"]["HealthFinding"];
-                failing?: {
-                    now: boolean;
-                    share: number;
-                    windowMs: number;
-                    passingSince: number | null;
-                };
-            }[];
-            evaluatedAt: number;
-        };
-        OverviewTask: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "SQL" | "JAR" | "EXTERNAL";
-            /** @enum {string} */
-            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
-            /** @enum {string} */
-            executionMode: "STREAMING" | "BATCH";
-            clusterId: string;
-            clusterName: string | null;
-            teamId: string;
-            teamName: string;
-            owner: string | null;
-            latestRunId: string;
-            flinkJobId: string;
-            /** @enum {string} */
-            status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN";
-            lost: boolean;
-            startTime: number | null;
-            endTime: number | null;
-            durationMs: number | null;
-            restartCount: number;
-            health: components["schemas"]["OverviewHealth"] | null;
-        };
-        OverviewTaskPage: {
-            items: components["schemas"]["OverviewTask"][];
-            total: number;
-            page: number;
-            pageSize: number;
-            now: number;
-        };
-        OverviewRun: {
-            id: string;
-            taskId: string;
-            clusterId: string;
-            clusterName: string | null;
-            flinkJobId: string;
-            jobName: string;
-            /** @enum {string} */
-            status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN";
-            lost: boolean;
-            startTime: number | null;
-            endTime: number | null;
-            durationMs: number | null;
-            restartCount: number;
-            latest: boolean;
-        };
-        OverviewRunPage: {
-            items: components["schemas"]["OverviewRun"][];
-            total: number;
-            page: number;
-            pageSize: number;
-            now: number;
         };
         TaskConfig: {
             parallelism: number;
@@ -4310,6 +3678,656 @@ export interface components {
             source: "stored" | "analysed" | "none";
             versionId: string | null;
             lineage: components["schemas"]["LineageResult"] | null;
+        };
+        AlertChannelRequest: {
+            /** @constant */
+            type: "webhook";
+            config: {
+                url: string;
+                secret?: string | null;
+                /** @enum {string} */
+                format?: "weir" | "alertmanager";
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "dingtalk";
+            config: {
+                url: string;
+                secret?: string | null;
+                /** @default [] */
+                atMobiles: string[];
+                /** @default false */
+                atAll: boolean;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "feishu";
+            config: {
+                url: string;
+                secret?: string | null;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "wecom";
+            config: {
+                url: string;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "email";
+            config: {
+                host: string;
+                port: number;
+                /** @enum {string} */
+                security: "tls" | "starttls" | "none";
+                username?: string | null;
+                password?: string | null;
+                from: string;
+                to: string[];
+                /** @default true */
+                verifyCertificate: boolean;
+                caCertificate?: string | null;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "slack";
+            config: {
+                url: string;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "teams";
+            config: {
+                url: string;
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        } | {
+            /** @constant */
+            type: "pagerduty";
+            config: {
+                /** @default https://events.pagerduty.com/v2/enqueue */
+                url: string;
+                routingKey?: string | null;
+                /**
+                 * @default critical
+                 * @enum {string}
+                 */
+                severity: "critical" | "error" | "warning" | "info";
+            };
+            name: string;
+            /** @default true */
+            enabled: boolean;
+            teamId?: string | null;
+        };
+        AlertChannel: {
+            /** @constant */
+            type: "webhook";
+            config: {
+                url: string;
+                secret?: string | null;
+                /** @enum {string} */
+                format?: "weir" | "alertmanager";
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "dingtalk";
+            config: {
+                url: string;
+                secret?: string | null;
+                /** @default [] */
+                atMobiles: string[];
+                /** @default false */
+                atAll: boolean;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "feishu";
+            config: {
+                url: string;
+                secret?: string | null;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "wecom";
+            config: {
+                url: string;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "email";
+            config: {
+                host: string;
+                port: number;
+                /** @enum {string} */
+                security: "tls" | "starttls" | "none";
+                username?: string | null;
+                password?: string | null;
+                from: string;
+                to: string[];
+                /** @default true */
+                verifyCertificate: boolean;
+                caCertificate?: string | null;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "slack";
+            config: {
+                url: string;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "teams";
+            config: {
+                url: string;
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        } | {
+            /** @constant */
+            type: "pagerduty";
+            config: {
+                /** @default https://events.pagerduty.com/v2/enqueue */
+                url: string;
+                routingKey?: string | null;
+                /**
+                 * @default critical
+                 * @enum {string}
+                 */
+                severity: "critical" | "error" | "warning" | "info";
+            };
+            id: string;
+            name: string;
+            enabled: boolean;
+            teamId: string | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        };
+        AlertTestResult: {
+            ok: boolean;
+            deliveryId: string;
+            error: string | null;
+            response: string | null;
+            durationMs: number;
+        };
+        AlertCondition: {
+            /** @constant */
+            kind: "status";
+            statuses: ("INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN")[];
+        } | {
+            /** @constant */
+            kind: "restarts";
+            count: number;
+            windowMs: number;
+        } | {
+            /** @constant */
+            kind: "checkpoint-failed";
+        } | {
+            /** @constant */
+            kind: "no-checkpoint";
+            forMs: number;
+        } | {
+            /** @constant */
+            kind: "exception";
+        } | {
+            /** @constant */
+            kind: "metric";
+            metric: string;
+            /** @default null */
+            vertexId: string | null;
+            /** @enum {string} */
+            op: "above" | "below";
+            threshold: number;
+            forMs: number;
+        } | {
+            /** @constant */
+            kind: "cluster-unreachable";
+        } | {
+            /** @constant */
+            kind: "health-check";
+            /** @enum {string} */
+            check: "restarts" | "checkpoint" | "backpressure";
+        } | {
+            /** @constant */
+            kind: "auto-restart-exhausted";
+        } | {
+            /** @constant */
+            kind: "savepoint-failed";
+        };
+        AlertScope: {
+            /** @constant */
+            kind: "all";
+        } | {
+            /** @constant */
+            kind: "tasks";
+            taskIds: string[];
+        } | {
+            /** @constant */
+            kind: "lifecycles";
+            lifecycles: ("DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE")[];
+        };
+        AlertRule: {
+            id: string;
+            name: string;
+            enabled: boolean;
+            condition: components["schemas"]["AlertCondition"];
+            scope: components["schemas"]["AlertScope"];
+            channelIds: string[];
+            teamId: string | null;
+            renotifyIntervalMs: number | null;
+            createdBy: string;
+            createdAt: number;
+            updatedAt: number;
+        };
+        AlertSilence: {
+            id: string;
+            ruleId: string | null;
+            taskId: string | null;
+            teamId: string | null;
+            startsAt: number;
+            endsAt: number;
+            reason: string;
+            createdBy: string;
+            createdAt: number;
+            active: boolean;
+        };
+        IncidentSummary: {
+            /** @enum {string} */
+            code: "statusBecame" | "restartsWithin" | "exceptionRaised" | "checkpointFailed" | "clusterUnreachable" | "healthCheckFailed" | "savepointFailed" | "autoRestartStopped" | "failedAutoRestartStopped" | "noCheckpoint" | "noCheckpointNoneSeen" | "metricAbove" | "metricBelow";
+            params: {
+                [key: string]: string | number;
+            };
+            note?: components["schemas"]["StatusNote"];
+        };
+        AlertIncident: {
+            id: string;
+            ruleId: string;
+            ruleName: string;
+            conditionKind: string;
+            taskId: string | null;
+            taskName: string | null;
+            runId: string | null;
+            clusterId: string | null;
+            clusterName: string | null;
+            teamId: string | null;
+            /** @enum {string} */
+            state: "FIRING" | "RESOLVED";
+            summary: string;
+            summaryCode?: components["schemas"]["IncidentSummary"];
+            openedAt: number;
+            resolvedAt: number | null;
+            resolveReason: string | null;
+            lastNotifiedAt: number | null;
+        };
+        AlertDelivery: {
+            id: string;
+            notificationId: string;
+            incidentId: string | null;
+            channelId: string;
+            channelName: string | null;
+            channelType: string | null;
+            ruleId: string | null;
+            ruleName: string | null;
+            taskId: string | null;
+            taskName: string | null;
+            runId: string | null;
+            /** @enum {string} */
+            kind: "FIRING" | "RESOLVED" | "RENOTIFY" | "TEST";
+            attempt: number;
+            /** @enum {string} */
+            status: "PENDING" | "SENDING" | "SENT" | "FAILED" | "GAVE_UP" | "SUPPRESSED" | "CANCELED";
+            createdAt: number;
+            nextAttemptAt: number | null;
+            sentAt: number | null;
+            finishedAt: number | null;
+            error: string | null;
+            request: string | null;
+            response: string | null;
+        };
+        ClusterAuthRequest: {
+            /** @constant */
+            type: "basic";
+            username: string;
+            password: string;
+        } | {
+            /** @constant */
+            type: "bearer";
+            token: string;
+        };
+        ClusterAuth: {
+            /** @enum {string} */
+            type: "basic" | "bearer";
+            /** @constant */
+            secret: "••••";
+        };
+        Cluster: {
+            id: string;
+            name: string;
+            restUrl: string;
+            gatewayUrl: string | null;
+            historyUrl: string | null;
+            description: string | null;
+            isLocal: boolean;
+            teamId: string | null;
+            /** @enum {string} */
+            health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
+            flinkVersion: string | null;
+            taskManagers: number | null;
+            slotsTotal: number | null;
+            slotsAvailable: number | null;
+            jobsRunning: number | null;
+            lastCheckedAt: number | null;
+            lastHealthyAt: number | null;
+            lastError: string | null;
+            auth: components["schemas"]["ClusterAuth"] | null;
+            createdAt: number;
+        };
+        HealthReport: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            version: string;
+            database: {
+                /** @enum {string} */
+                status: "ok" | "down";
+                dialect: string;
+                error?: string;
+            };
+            clusters: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                health: "HEALTHY" | "UNREACHABLE" | "NOT_FLINK" | "UNKNOWN";
+                flinkVersion: string | null;
+                lastCheckedAt: number | null;
+                watchedBy: string | null;
+            }[];
+            instance: {
+                id: string;
+                alive: string[];
+                sharesClusters: boolean;
+                oneInstanceWork: string | null;
+            };
+        };
+        AuditEntry: {
+            id: string;
+            at: number;
+            actor: string;
+            /** @enum {string} */
+            actorKind: "user" | "token" | "system";
+            action: string;
+            targetType: string;
+            targetId: string | null;
+            targetName: string | null;
+            /** @enum {string} */
+            outcome: "success" | "failure";
+            detail: unknown | null;
+            teamId: string | null;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            total: number;
+        };
+        HealthCheckSettings: {
+            restarts: {
+                enabled: boolean;
+                threshold: number;
+                windowMs: number;
+            };
+            checkpoint: {
+                enabled: boolean;
+            };
+            backpressure: {
+                enabled: boolean;
+                forMs: number;
+            };
+        };
+        HealthFinding: {
+            /** @enum {string} */
+            code: "restartsOff" | "restartsOver" | "restartsWithin" | "checkpointOff" | "checkpointingOff" | "checkpointOverdue" | "checkpointNoneYet" | "checkpointRecent" | "backpressureOff" | "backpressureNone" | "backpressureHigh" | "backpressureUnderLimit" | "endedFailed";
+            params: {
+                [key: string]: string | number;
+            };
+        };
+        RunHealth: {
+            runId: string;
+            taskId: string;
+            score: number | null;
+            band: ("healthy" | "degraded" | "unhealthy") | null;
+            reasons: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
+                penalty: number;
+                text: string;
+                finding?: components["schemas"]["HealthFinding"];
+                failing?: {
+                    now: boolean;
+                    share: number;
+                    windowMs: number;
+                    passingSince: number | null;
+                };
+            }[];
+            checks: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure";
+                /** @enum {string} */
+                state: "PASS" | "FAIL" | "SKIPPED";
+                detail: string;
+                finding?: components["schemas"]["HealthFinding"];
+                at: number;
+            }[];
+            history: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure";
+                /** @enum {string} */
+                state: "PASS" | "FAIL" | "SKIPPED";
+                detail: string;
+                finding?: components["schemas"]["HealthFinding"];
+                at: number;
+            }[];
+            evaluatedAt: number | null;
+            endedStatus: ("FINISHED" | "CANCELED" | "FAILED") | null;
+            endedAt: number | null;
+            restartedFromRunId: string | null;
+            restartedAsRunId: string | null;
+        };
+        AutoRestartPolicy: {
+            enabled: boolean;
+            maxAttempts: number;
+            windowMs: number;
+            backoffInitialMs: number;
+            backoffMultiplier: number;
+            backoffMaxMs: number;
+            sources: ("latest-checkpoint" | "latest-savepoint" | "none")[];
+        };
+        TaskHealth: {
+            taskId: string;
+            autoRestart: components["schemas"]["AutoRestartPolicy"];
+            checks: components["schemas"]["HealthCheckSettings"];
+            /** @enum {string} */
+            autoRestartState: "IDLE" | "EXHAUSTED";
+            autoRestartReason: string | null;
+            autoRestartStateAt: number | null;
+            attempts: {
+                id: string;
+                failedRunId: string;
+                newRunId: string | null;
+                attempt: number;
+                /** @enum {string} */
+                state: "SCHEDULED" | "SUBMITTED" | "FAILED";
+                dueAt: number;
+                restoredFrom: string | null;
+                error: string | null;
+                createdAt: number;
+            }[];
+        };
+        OverviewCounts: {
+            total: number;
+            batch: number;
+            streaming: number;
+            byStatus: {
+                INITIALIZING: number;
+                CREATED: number;
+                RUNNING: number;
+                FAILING: number;
+                FAILED: number;
+                CANCELLING: number;
+                CANCELED: number;
+                FINISHED: number;
+                RESTARTING: number;
+                SUSPENDED: number;
+                RECONCILING: number;
+                RECONNECTING: number;
+                UNKNOWN: number;
+            };
+            lost: number;
+        };
+        OverviewHealth: {
+            score: number;
+            /** @enum {string} */
+            band: "healthy" | "degraded" | "unhealthy";
+            reasons: {
+                /** @enum {string} */
+                check: "restarts" | "checkpoint" | "backpressure" | "outcome";
+                penalty: number;
+                text: string;
+                finding?: components["schemas"]["HealthFinding"];
+                failing?: {
+                    now: boolean;
+                    share: number;
+                    windowMs: number;
+                    passingSince: number | null;
+                };
+            }[];
+            evaluatedAt: number;
+        };
+        OverviewTask: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "SQL" | "JAR" | "EXTERNAL";
+            /** @enum {string} */
+            lifecycle: "DEVELOP" | "PUBLISHED" | "ONLINE" | "OFFLINE";
+            /** @enum {string} */
+            executionMode: "STREAMING" | "BATCH";
+            clusterId: string;
+            clusterName: string | null;
+            teamId: string;
+            teamName: string;
+            owner: string | null;
+            latestRunId: string;
+            flinkJobId: string;
+            /** @enum {string} */
+            status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN";
+            lost: boolean;
+            startTime: number | null;
+            endTime: number | null;
+            durationMs: number | null;
+            restartCount: number;
+            health: components["schemas"]["OverviewHealth"] | null;
+        };
+        OverviewTaskPage: {
+            items: components["schemas"]["OverviewTask"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            now: number;
+        };
+        OverviewRun: {
+            id: string;
+            taskId: string;
+            clusterId: string;
+            clusterName: string | null;
+            flinkJobId: string;
+            jobName: string;
+            /** @enum {string} */
+            status: "INITIALIZING" | "CREATED" | "RUNNING" | "FAILING" | "FAILED" | "CANCELLING" | "CANCELED" | "FINISHED" | "RESTARTING" | "SUSPENDED" | "RECONCILING" | "RECONNECTING" | "UNKNOWN";
+            lost: boolean;
+            startTime: number | null;
+            endTime: number | null;
+            durationMs: number | null;
+            restartCount: number;
+            latest: boolean;
+        };
+        OverviewRunPage: {
+            items: components["schemas"]["OverviewRun"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            now: number;
         };
         LogCapturePart: {
             seq: number;

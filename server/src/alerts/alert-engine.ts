@@ -5,8 +5,8 @@ import { type CheckpointFacts, type MetricSource, type RunFacts, type TaskFacts 
 import type { IncidentFacts } from './alert-incidents.store.js';
 import { exceptionFingerprint, ruleCoversCluster, ruleCoversTask, runFacts, type TaskSubject } from './alert-rule-scope.js';
 import { AlertRulesStore, type StoredRule } from './alert-rules.store.js';
-import { formatDuration } from './alert-templates.js';
 import { IncidentActions } from './incident-actions.js';
+import { incidentSummary } from './incident-summaries.js';
 import { ScheduledAlertChecks } from './scheduled-checks.js';
 import type { Logger } from '../logging/logger.js';
 
@@ -136,7 +136,7 @@ export class AlertEngine {
         await this.actions.open(rule, `status:${rule.id}:${event.runId}`, task.teamId, {
           ...runFacts(event, event.at),
           status: event.to,
-          summary: `status became ${event.to}${event.note ? ` (${event.note})` : ''}`,
+          ...incidentSummary.statusBecame(event.to, event.note ? { text: event.note, code: event.noteCode } : undefined),
           ...(event.to === 'FAILED' ? await failure() : {}),
         });
       }
@@ -146,7 +146,7 @@ export class AlertEngine {
           await this.actions.open(rule, `restarts:${rule.id}:${event.runId}`, task.teamId, {
             ...runFacts(event, event.at),
             status: event.to,
-            summary: `${count} restarts within ${formatDuration(condition.windowMs)} (more than ${condition.count})`,
+            ...incidentSummary.restartsWithin(count, condition.windowMs, condition.count),
           });
         }
       }
@@ -187,7 +187,7 @@ export class AlertEngine {
       await this.actions.open(rule, `exception:${rule.id}:${event.runId}:${fingerprint}`, task.teamId, {
         ...runFacts(event, event.at),
         status: null,
-        summary: `raised ${event.exceptionName}`,
+        ...incidentSummary.exceptionRaised(event.exceptionName),
         exception: { name: event.exceptionName, message: event.message },
       });
     }
@@ -204,7 +204,7 @@ export class AlertEngine {
         await this.actions.open(rule, `checkpoint-failed:${rule.id}:${event.runId}`, task.teamId, {
           ...runFacts(event, event.at),
           status: null,
-          summary: `checkpoint ${event.checkpointId} failed`,
+          ...incidentSummary.checkpointFailed(event.checkpointId),
           checkpoint: { id: event.checkpointId, failure: event.failure ?? null },
         });
       }
@@ -229,7 +229,7 @@ export class AlertEngine {
       for (const rule of covering) {
         // A team's cluster is its team's business; a shared cluster's incident is the rule's team's.
         await this.actions.open(rule, `cluster:${rule.id}:${event.clusterId}`, clusterTeam ?? rule.teamId, {
-          summary: `cluster ${event.clusterName} is unreachable${event.error ? `: ${event.error}` : ''}`,
+          ...incidentSummary.clusterUnreachable(event.clusterName, event.error),
           at: event.at,
           taskId: null,
           taskName: null,
@@ -278,7 +278,7 @@ export class AlertEngine {
         await this.actions.open(rule, `health:${rule.id}:${event.runId}:${event.check}`, task.teamId, {
           ...runFacts(event, event.at),
           status: null,
-          summary: `health check ${event.check} failed: ${event.detail}`,
+          ...incidentSummary.healthCheckFailed(event.check, event.detail),
         });
       }
       return;
@@ -304,7 +304,7 @@ export class AlertEngine {
         await this.actions.open(rule, key, task.teamId, {
           ...runFacts(event, event.at),
           status: 'RUNNING',
-          summary: `a savepoint${event.takenBy ? ` taken by ${event.takenBy}` : ''} failed: ${event.failure ?? 'no reason given'}`,
+          ...incidentSummary.savepointFailed(event.takenBy, event.failure),
         });
       }
     }
@@ -318,7 +318,6 @@ export class AlertEngine {
   }
 
   private async onAutoRestartExhausted(event: Extract<WeirEvent, { type: 'task.auto-restart' }>): Promise<void> {
-    const summary = `automatic restarts stopped: ${event.reason}`;
     const rules = await this.rules.listActive(['status', 'auto-restart-exhausted']);
     if (rules.length === 0) return;
     const task = await this.taskSubject(event.taskId);
@@ -326,21 +325,17 @@ export class AlertEngine {
     for (const rule of rules) {
       if (!task.covers(rule)) continue;
       if (rule.condition.kind === 'auto-restart-exhausted') {
-        await this.actions.open(rule, `auto-restart:${rule.id}:${event.runId}`, task.teamId, { ...runFacts(event, event.at), status: 'FAILED', summary, ...(await failure()) });
+        await this.actions.open(rule, `auto-restart:${rule.id}:${event.runId}`, task.teamId, { ...runFacts(event, event.at), status: 'FAILED', ...incidentSummary.autoRestartStopped(event.reason), ...(await failure()) });
       } else if (rule.condition.kind === 'status' && rule.condition.statuses.includes('FAILED')) {
         await this.actions.open(rule, `status:${rule.id}:${event.runId}`, task.teamId, {
           ...runFacts(event, event.at),
           status: 'FAILED',
-          summary: `status became FAILED; ${summary}`,
+          ...incidentSummary.failedAutoRestartStopped(event.reason),
           ...(await failure()),
         });
       }
     }
   }
-
-
-
-
 
   /**
    * The exception a FAILED run's alert names, read at most once per event and only when a rule

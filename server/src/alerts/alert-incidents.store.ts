@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
-import type { AlertIncident, AlertIncidentQuery } from '@weir/contract';
+import { IncidentSummary, type AlertIncident, type AlertIncidentQuery } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
+import { parseStoredJson } from '../db/stored-json.js';
 import { paged, type Page } from '../db/queries.js';
 import { insertIfAbsent } from '../db/upsert.js';
 import type { AlertIncidentsTable } from './alert-tables.js';
@@ -46,6 +47,8 @@ export interface StoredIncident {
   resolveReason: ResolveReason | null;
   lastNotifiedAt: number | null;
   facts: IncidentFacts;
+  /** The summary as a code; null for incidents opened before summaries had codes, or with a code this Weir does not know. */
+  summaryCode: IncidentSummary | null;
 }
 
 export interface NewIncident {
@@ -53,6 +56,7 @@ export interface NewIncident {
   conditionKind: string;
   dedupKey: string;
   facts: IncidentFacts;
+  summaryCode: IncidentSummary | null;
   teamId: string | null;
   openedAt: number;
 }
@@ -91,6 +95,7 @@ export class AlertIncidentsStore {
       resolve_reason: null,
       last_notified_at: null,
       facts: JSON.stringify(incident.facts),
+      summary_code: incident.summaryCode ? JSON.stringify(incident.summaryCode) : null,
     };
     const inserted = await insertIfAbsent(this.database, 'alert_incidents', row, ['dedup_key']);
     return inserted ? toIncident(row) : undefined;
@@ -194,6 +199,7 @@ export class AlertIncidentsStore {
           teamId: incident.teamId,
           state: incident.state,
           summary: incident.facts.summary,
+          ...(incident.summaryCode ? { summaryCode: incident.summaryCode } : {}),
           openedAt: incident.openedAt,
           resolvedAt: incident.resolvedAt,
           resolveReason: incident.resolveReason,
@@ -221,5 +227,6 @@ function toIncident(row: Selectable<AlertIncidentsTable>): StoredIncident {
     resolveReason: row.resolve_reason as ResolveReason | null,
     lastNotifiedAt: row.last_notified_at === null ? null : Number(row.last_notified_at),
     facts: JSON.parse(row.facts) as IncidentFacts,
+    summaryCode: parseStoredJson(IncidentSummary, row.summary_code),
   };
 }

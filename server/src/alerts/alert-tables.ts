@@ -78,6 +78,12 @@ export interface AlertIncidentsTable {
   last_notified_at: number | null;
   /** JSON of IncidentFacts. */
   facts: string;
+  /**
+   * The summary as a code with its values (JSON of IncidentSummary), for the reader's language;
+   * facts.summary keeps the English the channels send. Null for incidents opened before (migration
+   * 2026-12-06-008): those show their English summary.
+   */
+  summary_code: string | null;
 }
 
 export interface AlertDeliveriesTable {

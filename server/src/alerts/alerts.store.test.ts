@@ -72,7 +72,7 @@ forEachDatabase('alert stores', (getDb) => {
   it('incidents: the dedup key admits one of many racing opens; resolving frees it when asked', async () => {
     const store = new AlertIncidentsStore(getDb());
     const opens = await Promise.all(
-      Array.from({ length: 5 }, () => store.open({ ruleId: 'RA', conditionKind: 'status', dedupKey: 'status:RA:run1', facts: facts('run1'), teamId: 'default', openedAt: 5 })),
+      Array.from({ length: 5 }, () => store.open({ ruleId: 'RA', conditionKind: 'status', dedupKey: 'status:RA:run1', facts: facts('run1'), summaryCode: null, teamId: 'default', openedAt: 5 })),
     );
     const opened = opens.filter((o) => o !== undefined);
     assert.equal(opened.length, 1);
@@ -86,7 +86,7 @@ forEachDatabase('alert stores', (getDb) => {
     assert.equal(resolved?.state, 'RESOLVED');
     assert.equal(resolved?.facts.resolution, 'running again');
     assert.equal(resolved?.dedupKey, `status:RA:run1|${incident.id}`);
-    const again = await store.open({ ruleId: 'RA', conditionKind: 'status', dedupKey: 'status:RA:run1', facts: facts('run1'), teamId: 'default', openedAt: 10 });
+    const again = await store.open({ ruleId: 'RA', conditionKind: 'status', dedupKey: 'status:RA:run1', facts: facts('run1'), summaryCode: null, teamId: 'default', openedAt: 10 });
     assert.ok(again, 'the freed key opens a new incident');
     const page = await store.list({ ruleId: 'RA', limit: 1 });
     assert.equal(page.total, 2);
@@ -94,12 +94,32 @@ forEachDatabase('alert stores', (getDb) => {
     assert.equal(page.items[0]?.ruleName, '(deleted rule)');
   });
 
+  it('incidents: the summary keeps its code beside its English; older incidents and unknown codes list the English alone', async () => {
+    const database = getDb();
+    const store = new AlertIncidentsStore(database);
+    const summaryCode = { code: 'statusBecame', params: { status: 'FAILED', note: 'Submission failed: no slots' }, note: { code: 'submissionFailed', params: { message: 'no slots' } } } as const;
+    const coded = (await store.open({ ruleId: 'RC', conditionKind: 'status', dedupKey: 'status:RC:run3', facts: facts('run3'), summaryCode, teamId: 'default', openedAt: 20 }))!;
+    const older = (await store.open({ ruleId: 'RC', conditionKind: 'status', dedupKey: 'status:RC:run4', facts: facts('run4'), summaryCode: null, teamId: 'default', openedAt: 21 }))!;
+    const newer = (await store.open({ ruleId: 'RC', conditionKind: 'status', dedupKey: 'status:RC:run5', facts: facts('run5'), summaryCode, teamId: 'default', openedAt: 22 }))!;
+    // A code a later Weir wrote, which this one does not know.
+    await database.db.updateTable('alert_incidents').set({ summary_code: '{"code":"retired","params":{}}' }).where('id', '=', newer.id).execute();
+    assert.deepEqual((await store.get(coded.id))?.summaryCode, summaryCode);
+    assert.equal((await store.get(coded.id))?.facts.summary, 'status became FAILED', 'the English the channels send is kept as it was');
+    assert.equal(await store.resolve(coded, 30, 'recovered', 'running again', true), true);
+    const listed = new Map((await store.list({ ruleId: 'RC' })).items.map((i) => [i.id, i]));
+    assert.deepEqual(listed.get(coded.id)?.summaryCode, summaryCode, 'resolving keeps the code');
+    for (const id of [older.id, newer.id]) {
+      assert.equal(listed.get(id)?.summary, 'status became FAILED');
+      assert.equal(listed.get(id)?.summaryCode, undefined);
+    }
+  });
+
   it('deliveries: claimed once among racing claimants; a failure queues the next attempt; history filters', async () => {
     let now = 100_000;
     const database = getDb();
     const incidents = new AlertIncidentsStore(database);
     const store = new AlertDeliveriesStore(database, () => now);
-    const incident = (await incidents.open({ ruleId: 'RB', conditionKind: 'status', dedupKey: 'status:RB:run2', facts: facts('run2', 'T2'), teamId: 'default', openedAt: now }))!;
+    const incident = (await incidents.open({ ruleId: 'RB', conditionKind: 'status', dedupKey: 'status:RB:run2', facts: facts('run2', 'T2'), summaryCode: null, teamId: 'default', openedAt: now }))!;
     const [firing, suppressed] = await store.enqueue([
       { incidentId: incident.id, channelId: 'CH1', kind: 'FIRING', status: 'PENDING' },
       { incidentId: incident.id, channelId: 'CH2', kind: 'FIRING', status: 'SUPPRESSED', error: 'silenced: maintenance' },

@@ -1,3 +1,4 @@
+import type { IncidentSummary } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import { AlertIncidentsStore, type IncidentFacts, type StoredIncident } from './alert-incidents.store.js';
 import type { AlertRulesStore, StoredRule } from './alert-rules.store.js';
@@ -25,8 +26,10 @@ export class IncidentActions {
     this.ledger = new IncidentLedger(database, now);
   }
 
-  async open(rule: StoredRule, key: string, teamId: string | null, facts: IncidentFacts): Promise<void> {
-    const incident = await this.ledger.open(rule, key, facts, teamId);
+  /** Opens an incident; its summary's code is kept beside the facts the channels are sent. */
+  async open(rule: StoredRule, key: string, teamId: string | null, opening: IncidentFacts & { summaryCode: IncidentSummary }): Promise<void> {
+    const { summaryCode, ...facts } = opening;
+    const incident = await this.ledger.open(rule, key, facts, summaryCode, teamId);
     if (incident) this.options.onQueued?.();
   }
 

@@ -1,3 +1,4 @@
+import type { IncidentSummary } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/transactions.js';
 import { AlertChannelsStore } from './alert-channels.store.js';
@@ -23,13 +24,14 @@ export class IncidentLedger {
    * queues a FIRING notice to each of the rule's channels (SUPPRESSED when a silence covers it).
    * Returns the new incident.
    */
-  async open(rule: StoredRule, dedupKey: string, facts: IncidentFacts, teamId: string | null): Promise<StoredIncident | undefined> {
+  async open(rule: StoredRule, dedupKey: string, facts: IncidentFacts, summaryCode: IncidentSummary | null, teamId: string | null): Promise<StoredIncident | undefined> {
     return withTransaction(this.database, async (trx) => {
       const incident = await new AlertIncidentsStore(trx).open({
         ruleId: rule.id,
         conditionKind: rule.condition.kind,
         dedupKey,
         facts,
+        summaryCode,
         teamId,
         openedAt: this.now(),
       });

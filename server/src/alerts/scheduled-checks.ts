@@ -4,6 +4,7 @@ import { runFacts, type TaskSubject } from './alert-rule-scope.js';
 import type { AlertRulesStore, StoredRule } from './alert-rules.store.js';
 import { formatDuration } from './alert-templates.js';
 import type { IncidentActions } from './incident-actions.js';
+import { incidentSummary } from './incident-summaries.js';
 
 type Condition<K extends AlertCondition['kind']> = Extract<AlertCondition, { kind: K }>;
 
@@ -67,7 +68,7 @@ export class ScheduledAlertChecks {
       await this.actions.open(rule, key, teamId, {
         ...runFacts(run, this.options.now()),
         status: 'RUNNING',
-        summary: `no checkpoint completed for ${formatDuration(quietFor)}${last === null ? ' (none seen)' : ''}`,
+        ...incidentSummary.noCheckpoint(quietFor, last === null),
       });
     }
   }
@@ -87,7 +88,7 @@ export class ScheduledAlertChecks {
       await this.actions.open(rule, `metric:${rule.id}:${run.runId}`, teamId, {
         ...runFacts(run, now),
         status: 'RUNNING',
-        summary: `${describe} ${condition.op} ${condition.threshold} for ${formatDuration(condition.forMs)} (now ${latest.value})`,
+        ...incidentSummary.metric(condition, latest.value),
       });
     } else if (!breached(latest.value)) {
       for (const incident of await this.actions.incidents.firing({ ruleId: rule.id, runId: run.runId })) {

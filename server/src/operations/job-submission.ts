@@ -93,6 +93,7 @@ export class JobSubmission {
         at,
         restartCount: 0,
         note: note.text,
+        noteCode: note.code,
         runId: run.id,
         taskId: task.id,
         taskName: task.name,

@@ -85,7 +85,7 @@ export class RunRecorder {
     let from = fromStatus;
     for (const t of appended) {
       const to = t.toStatus as RunStatus;
-      this.deps.events.publish({ type: 'run.status', from, to, at: t.at, restartCount, ...(t.source === 'weir' && t.note ? { note: t.note } : {}), ...this.refOf(known) });
+      this.deps.events.publish({ type: 'run.status', from, to, at: t.at, restartCount, ...(t.source === 'weir' && t.note ? { note: t.note, ...(t.noteCode ? { noteCode: t.noteCode } : {}) } : {}), ...this.refOf(known) });
       from = to;
     }
     return { steps: recorded, terminal };
@@ -106,7 +106,7 @@ export class RunRecorder {
     if (updated) known.run = updated;
     known.lastAt = at;
     if (appended) await this.refreshTaskName(known);
-    if (appended) this.deps.events.publish({ type: 'run.status', from, to, at, restartCount: known.run.restartCount, note: note.text, ...(cause ? { cause } : {}), ...this.refOf(known) });
+    if (appended) this.deps.events.publish({ type: 'run.status', from, to, at, restartCount: known.run.restartCount, note: note.text, noteCode: note.code, ...(cause ? { cause } : {}), ...this.refOf(known) });
   }
 
   /**
