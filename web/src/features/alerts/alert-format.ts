@@ -2,18 +2,14 @@ import type { AlertCondition, AlertScope } from '@weir/contract';
 import { formatDateTime } from '../../components/date-time-format';
 import { currentLanguage } from '../../i18n/i18n';
 import type { TFunction } from 'i18next';
-import { msToDuration } from './rule-form';
+import { formatDuration } from './alert-durations';
 
 /** A time in the one format of the app, in the chosen language (components/date-time-format.ts). */
 export function formatTime(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? '' : formatDateTime(ms, currentLanguage());
 }
 
-/** "10 min", "2 h", "90 s" in the current language. */
-export function formatDuration(t: TFunction, ms: number): string {
-  const d = msToDuration(ms);
-  return t(`alerts.units.${d.unit}`, { count: d.value });
-}
+export { formatDuration } from './alert-durations';
 
 /** One line for a rule's condition: "Status becomes FAILED, UNKNOWN". */
 export function describeCondition(t: TFunction, c: AlertCondition): string {

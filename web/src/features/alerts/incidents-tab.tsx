@@ -10,13 +10,14 @@ import { IncidentStateTag } from './alert-tags';
 import { formatDuration } from './alert-format';
 import { GuardedButton, useAlertPermissions } from './alert-permissions';
 import { useAlertIncidents } from './alerts.queries';
+import { incidentSummaryText } from './incident-summary-text';
 import { historyFiltersToParams, incidentFiltersToParams, parseIncidentFilters, toIncidentQuery } from './history-filters';
 import { SilenceModal, type SilencePreset } from './silence-modal';
 import { DateTime } from '../../components/date-time';
 
 /** Incidents: one per rule and job (or cluster) while its condition holds; open first by default. */
 export function IncidentsTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = parseIncidentFilters(searchParams);
@@ -40,13 +41,16 @@ export function IncidentsTab() {
     },
     {
       title: t('alerts.incidents.columns.summary'),
-      dataIndex: 'summary',
+      key: 'summary',
       ellipsis: { showTitle: false },
-      render: (s: string) => (
-        <Tooltip title={s}>
-          <span>{s}</span>
-        </Tooltip>
-      ),
+      render: (_, i) => {
+        const summary = incidentSummaryText(t, i18n.language, i);
+        return (
+          <Tooltip title={summary}>
+            <span>{summary}</span>
+          </Tooltip>
+        );
+      },
     },
     { title: t('alerts.incidents.columns.openedAt'), dataIndex: 'openedAt', width: 170, render: (at: number) => <DateTime at={at} /> },
     {

@@ -1,0 +1,52 @@
+import type { AlertIncident, IncidentSummary } from '@weir/contract';
+import type { TFunction } from 'i18next';
+import { statusNoteText } from '../run-detail/status-note-text';
+import { formatDuration } from './alert-durations';
+
+// An incident's summary in the reader's language, from the code the server keeps beside the English
+// its alerts were sent with. Values quoted from elsewhere (an exception's name, Flink's failure
+// reason, a health check's detail) are shown as they are; incidents opened before summaries had
+// codes have only their English, shown as it is. Pure (t and the language come in), so it is tested
+// without a DOM.
+
+export function incidentSummaryText(t: TFunction, language: string, incident: Pick<AlertIncident, 'summary' | 'summaryCode'>): string {
+  const { summaryCode } = incident;
+  if (!summaryCode) return incident.summary;
+  const p = summaryCode.params;
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(p)) values[name] = typeof value === 'number' && name.endsWith('Ms') ? formatDuration(t, value) : value;
+  const key = `alerts.incidents.summaries.${summaryCode.code}` as const;
+  switch (summaryCode.code) {
+    case 'statusBecame':
+      return t(key, { status: values.status, note: p.note === undefined ? '' : t('alerts.incidents.summaries.withNote', { note: noteText(t, language, summaryCode) }) });
+    case 'restartsWithin':
+      return t(key, { count: Number(p.count), window: values.windowMs, limit: values.limit });
+    case 'clusterUnreachable':
+      return t(key, { cluster: values.cluster, error: p.error === undefined ? '' : t('alerts.incidents.summaries.withError', { error: values.error }) });
+    case 'healthCheckFailed':
+      return t(key, { check: t(`alerts.healthCheck.${String(p.check)}`, { defaultValue: String(p.check) }), detail: values.detail });
+    case 'savepointFailed':
+      return t(key, {
+        takenBy: p.takenBy === undefined ? '' : t('alerts.incidents.summaries.takenBy', { takenBy: values.takenBy }),
+        failure: p.failure ?? t('alerts.incidents.summaries.noReason'),
+      });
+    case 'noCheckpoint':
+    case 'noCheckpointNoneSeen':
+      return t(key, { duration: values.forMs });
+    case 'metricAbove':
+    case 'metricBelow':
+      return t(key, {
+        ...values,
+        metric: p.vertexId === undefined ? values.metric : t('alerts.incidents.summaries.metricOfVertex', { metric: values.metric, vertexId: values.vertexId }),
+        duration: values.forMs,
+      });
+    default:
+      return t(key, values);
+  }
+}
+
+/** A status's own note: said from its code when it has one, else quoted as it came. */
+function noteText(t: TFunction, language: string, summaryCode: IncidentSummary): string {
+  const note = String(summaryCode.params.note);
+  return statusNoteText(t, language, { note, ...(summaryCode.note ? { noteCode: summaryCode.note } : {}) }) ?? note;
+}
