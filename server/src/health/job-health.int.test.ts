@@ -345,6 +345,10 @@ describe('job health on a real Flink job', () => {
     assert.equal(incidents.length, 1);
     assert.equal(incidents[0]!.ruleId, rule.id);
     assert.match(incidents[0]!.summary, /^health check checkpoint failed: no checkpoint completed for/);
+    // For the reader's language: the check as a code, its detail quoted as the English line quotes it.
+    assert.equal(incidents[0]!.summaryCode?.code, 'healthCheckFailed');
+    assert.equal(incidents[0]!.summaryCode?.params.check, 'checkpoint');
+    assert.equal(`health check checkpoint failed: ${incidents[0]!.summaryCode?.params.detail}`, incidents[0]!.summary);
     console.log(`checkpoint check failed ${Date.now() - brokeAt} ms after the folder broke; score ${failing.score}; reasons: ${failing.reasons.map((r) => r.text).join(' | ')}`);
 
   });
