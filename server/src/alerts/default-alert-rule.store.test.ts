@@ -69,9 +69,10 @@ forEachDatabase('the default alert rule', (getDb) => {
       status(failed, 'FAILED');
       status(lost, 'UNKNOWN');
       await alerting.engine.idle();
-      for (const [ref, summary] of [[failed, 'status became FAILED'], [lost, 'status became UNKNOWN']] as const) {
+      for (const [ref, to] of [[failed, 'FAILED'], [lost, 'UNKNOWN']] as const) {
         const incidents = await alerting.service.incidentsPage({ runId: ref.runId });
-        assert.deepEqual(incidents.items.map((i) => [i.state, i.summary]), [['FIRING', summary]]);
+        assert.deepEqual(incidents.items.map((i) => [i.state, i.summary]), [['FIRING', `status became ${to}`]]);
+        assert.deepEqual(incidents.items[0]?.summaryCode, { code: 'statusBecame', params: { status: to } }, "the summary's code, for the reader's language");
         assert.equal((await alerting.service.history({ runId: ref.runId })).items.length, 0, 'no channel, so no notice');
       }
     } finally {
