@@ -1,6 +1,6 @@
 import type { AlertIncident, IncidentSummary } from '@weir/contract';
 import type { TFunction } from 'i18next';
-import { statusNoteText } from '../run-detail/status-note-text';
+import { statusNoteText } from '../runs/status-note-text';
 import { formatDuration } from './alert-durations';
 
 // An incident's summary in the reader's language, from the code the server keeps beside the English

@@ -9,7 +9,7 @@ import { HealthPanel } from './health-panel';
 import { useRunGraph } from './run-detail.queries';
 import { SourceBanner } from './source-banner';
 import { StatusStrip } from './status-strip';
-import { statusNoteText } from './status-note-text';
+import { statusNoteText } from '../runs/status-note-text';
 
 // The graph libraries (@xyflow/react, dagre) load beside the job graph's own data, so the rest of the
 // tab (status, times, health) is drawn and usable before them.
