@@ -1,4 +1,6 @@
 import i18n from 'i18next';
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import antdEnUS from 'antd/locale/en_US';
 import { initReactI18next } from 'react-i18next';
 import { shellEnUS } from './resources.shell';
 
@@ -30,8 +32,18 @@ export function currentLanguage(): Language {
  */
 async function loadLanguage(language: Language): Promise<void> {
   if (language === 'zh-CN' && !i18n.hasResourceBundle('zh-CN', 'translation')) {
-    i18n.addResourceBundle('zh-CN', 'translation', (await import('./resources.zh-CN')).zhCN);
+    // antd's and dayjs's Chinese come with the app's, so Chinese dates and antd texts cost English visitors nothing.
+    const [texts, libraries] = await Promise.all([import('./resources.zh-CN'), import('./library-locales.zh-CN')]);
+    antdZhCN = libraries.antdZhCN;
+    i18n.addResourceBundle('zh-CN', 'translation', texts.zhCN);
   }
+}
+
+let antdZhCN: AntdLocale | undefined;
+
+/** antd's texts (pagination, empty tables, …) for a language: Chinese once loadLanguage has fetched it, English before. */
+export function antdLocaleFor(language: string): AntdLocale {
+  return language === 'zh-CN' && antdZhCN ? antdZhCN : antdEnUS;
 }
 
 let pageTexts: Promise<void> | undefined;
