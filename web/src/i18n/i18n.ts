@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import type { Locale as AntdLocale } from 'antd/es/locale';
-import antdEnUS from 'antd/locale/en_US';
+// The ES module ConfigProvider itself defaults to: antd/locale/en_US is a CommonJS copy that would ship beside it.
+import antdEnUS from 'antd/es/locale/en_US';
 import { initReactI18next } from 'react-i18next';
 import { shellEnUS } from './resources.shell';
 
