@@ -1,11 +1,11 @@
 import type { Plugin } from 'vite';
 
-/** One import inside antd that the build answers with a stub: `from` in a module matching `importer`. */
-interface ImportRule {
-  importer: RegExp;
-  from: string;
-  stub: string;
-}
+/**
+ * One import inside antd that the build answers with other code: `from` in a module matching
+ * `importer`. `stub` replaces a part Weir never uses; `narrow` takes the same names from the one
+ * module of a package that defines them, instead of from the package's index.
+ */
+type ImportRule = { importer: RegExp; from: string } & ({ stub: string } | { narrow: string });
 
 const stubFailing = (why: string, exports: string) => `
 const why = ${JSON.stringify(why)};
@@ -34,6 +34,22 @@ const IMPORT_RULES: ImportRule[] = [
       'export default function CardTabs() { throw new Error(why); }',
     ),
   },
+  {
+    // Every antd input (Input, Select, Radio) reads the form's context, and that module takes
+    // FormProvider from rc-field-form's index, which builds the whole form library (its fields,
+    // lists, store and validator: 10 kB gzip) into the overview's first load, which has no form.
+    // FormContext is where rc-field-form defines FormProvider: the same component, nothing else.
+    importer: /node_modules\/antd\/es\/form\/context\.js$/,
+    from: 'rc-field-form',
+    narrow: "export { FormProvider } from 'rc-field-form/es/FormContext';",
+  },
+  {
+    // Radio.Group takes one name helper from antd's useForm module, which takes rc-field-form's
+    // useForm from its index (see above); useForm's own module gives the same hook.
+    importer: /node_modules\/antd\/es\/form\/hooks\/useForm\.js$/,
+    from: 'rc-field-form',
+    narrow: "export { default as useForm } from 'rc-field-form/es/useForm';",
+  },
 ];
 
 const STUB_PREFIX = '\0weir-antd-stub:';
@@ -41,7 +57,8 @@ const STUB_PREFIX = '\0weir-antd-stub:';
 /**
  * Parts of antd that Weir never uses but that antd imports with the components Weir does use, so
  * they would ship in every page (the overview's first load among them). The build swaps each for a
- * stub that fails loudly, naming this file, if ever called.
+ * stub that fails loudly, naming this file, if ever called, or, where antd imports a whole package
+ * for one of its parts, for an import of that part alone.
  */
 export function leaveOutUnusedAntd(): Plugin {
   return {
@@ -56,7 +73,8 @@ export function leaveOutUnusedAntd(): Plugin {
     load(id) {
       if (!id.startsWith(STUB_PREFIX)) return null;
       const rule = IMPORT_RULES[Number(id.slice(STUB_PREFIX.length))];
-      return rule ? { code: rule.stub, moduleSideEffects: false } : null;
+      if (!rule) return null;
+      return 'stub' in rule ? { code: rule.stub, moduleSideEffects: false } : { code: rule.narrow };
     },
   };
 }
