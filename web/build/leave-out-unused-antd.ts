@@ -35,6 +35,17 @@ const IMPORT_RULES: ImportRule[] = [
     ),
   },
   {
+    // Typography draws its in-place editor (a TextArea) only for an 'editable' text, which no Weir
+    // text is; yet every page with Typography (the overview's shell among them) brought TextArea and
+    // rc-textarea into its first load.
+    importer: /node_modules\/antd\/es\/typography\/Base\/index\.js$/,
+    from: '../Editable',
+    stub: stubFailing(
+      "Weir's build leaves out the editor of antd's Typography (web/build/leave-out-unused-antd.ts); remove that stub to make a text 'editable'.",
+      'export default function TypographyEditable() { throw new Error(why); }',
+    ),
+  },
+  {
     // Every antd input (Input, Select, Radio) reads the form's context, and that module takes
     // FormProvider from rc-field-form's index, which builds the whole form library (its fields,
     // lists, store and validator: 10 kB gzip) into the overview's first load, which has no form.

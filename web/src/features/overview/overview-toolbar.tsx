@@ -1,6 +1,9 @@
 import { SearchOutlined } from '@ant-design/icons';
 import type { HealthBand, OverviewLifecycle } from '@weir/contract';
-import { Button, Input, Radio, Select, Tag } from 'antd';
+import { Button, Radio, Select, Tag } from 'antd';
+// The plain Input, not antd's Input with its TextArea, Password, Search and OTP attached, which the
+// overview's first load would otherwise carry for one search box.
+import Input from 'antd/es/input/Input';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEALTH_COLORS } from '../runs/health-colors';
