@@ -1,5 +1,7 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { App, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+// The plain Avatar, not antd's with Avatar.Group attached, which brings Popover into every first load.
+import Avatar from 'antd/es/avatar/Avatar';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
