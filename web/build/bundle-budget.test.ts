@@ -15,14 +15,13 @@ const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DIST_DIR = process.env.WEIR_WEB_DIST ?? path.join(WEB_DIR, 'dist');
 
 /**
- * What the overview may load before it renders: JavaScript, gzip. The goal is 350 kB; this is what
- * the app loads today (369.7 kB: antd's components for the shell and the overview, its Table and
- * Select among them, React and the router 66 kB, react-query and i18next, the English texts of the
- * shell and the overview) with a little room, so the first load can only shrink from here. Lower it
- * with every saving.
+ * What the overview may load before it renders: JavaScript, gzip. It loads 346.7 kB today (antd's
+ * components for the shell and the overview, its Table and Select among them, React and the router
+ * 66 kB, react-query and i18next, the English texts of the shell and the overview), so the first
+ * load can only shrink from here. Parts of antd that would ship with it unused are left out or
+ * imported alone by the build (build/leave-out-unused-antd.ts) and by the shell and the overview.
  */
-export const OVERVIEW_FIRST_LOAD_BUDGET_BYTES = 372 * 1024;
-const OVERVIEW_FIRST_LOAD_GOAL_BYTES = 350 * 1024;
+export const OVERVIEW_FIRST_LOAD_BUDGET_BYTES = 350 * 1024;
 
 const ROUTES = {
   overview: 'src/features/overview/overview-page.tsx',
@@ -35,6 +34,13 @@ const HEAVY_PACKAGES = ['echarts', 'zrender', 'echarts-for-react', '@xyflow/reac
 const HEAVY_FOLDERS = ['features/lineage', 'features/global-lineage'];
 /** antd components neither of these routes draws: shipping one would mean antd is imported whole. */
 const UNUSED_ANTD = ['antd/date-picker', 'antd/calendar', 'antd/transfer', 'antd/upload', 'antd/cascader', 'antd/tree-select', 'antd/tour', 'antd/qr-code', 'antd/tree'];
+
+/**
+ * What the overview's first load once carried without drawing it: the form library's validator,
+ * antd's TextArea (rc-textarea) and Popover. The build and the imports of the shell and the overview
+ * keep them out (build/leave-out-unused-antd.ts).
+ */
+const LEFT_OUT_OF_OVERVIEW = ['@rc-component/async-validator', 'rc-textarea', 'antd/popover'];
 
 /** Features whose English texts load with their pages (src/i18n/resources.pages.ts), not with the overview. */
 const PAGE_TEXTS = ['tasks', 'sql-authoring', 'run-detail', 'alerts', 'savepoints'];
@@ -57,7 +63,7 @@ describe('bundle budget', () => {
   it(`the overview's first load is at most ${kB(OVERVIEW_FIRST_LOAD_BUDGET_BYTES)} of gzip JavaScript`, (t) => {
     const sizes = chunkSizes(DIST_DIR, manifest, firstLoadChunks(manifest, routeChunkKey(manifest, contents, ROUTES.overview))).sort((a, b) => b.gzip - a.gzip);
     const total = sizes.reduce((sum, chunk) => sum + chunk.gzip, 0);
-    t.diagnostic(`the overview's first load: ${kB(total)} gzip in ${sizes.length} chunks (goal ${kB(OVERVIEW_FIRST_LOAD_GOAL_BYTES)})`);
+    t.diagnostic(`the overview's first load: ${kB(total)} gzip in ${sizes.length} chunks`);
     assert.ok(
       total <= OVERVIEW_FIRST_LOAD_BUDGET_BYTES,
       `the overview's first load is ${kB(total)} gzip, over its budget of ${kB(OVERVIEW_FIRST_LOAD_BUDGET_BYTES)}; its chunks: ` +
@@ -78,6 +84,14 @@ describe('bundle budget', () => {
       assert.deepEqual(found, [], `the ${route} route loads at once what it does not draw first: ${found.join('; ')}`);
     });
   }
+
+  it("the overview's first load leaves out the parts of antd and the form library it does not draw", () => {
+    const chunks = firstLoadChunks(manifest, routeChunkKey(manifest, contents, ROUTES.overview)).map((key) => contents[manifest[key]!.file]!);
+    const packages = chunks.flatMap((chunk) => chunk.packages);
+    // The overview draws antd's Input and Table: were they missing, the check below would prove nothing.
+    assert.ok(packages.includes('rc-input') && packages.includes('rc-table'), `the overview's first load has no antd Input or Table: ${packages.join(', ')}`);
+    assert.deepEqual(packages.filter((p) => LEFT_OUT_OF_OVERVIEW.includes(p)), []);
+  });
 
   it("the overview's first load carries the English texts of the shell and the overview, not those of the other pages", () => {
     const modules = firstLoadChunks(manifest, routeChunkKey(manifest, contents, ROUTES.overview)).flatMap((key) => contents[manifest[key]!.file]!.modules);
