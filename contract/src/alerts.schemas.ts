@@ -130,12 +130,40 @@ export type AlertChannelConfig = AlertChannel['config'];
 
 export const AlertChannelList = z.object({ items: z.array(AlertChannel) });
 
+/**
+ * Why a notice could not be delivered, as a code with its values, so the web app says it in the
+ * reader's language; the sender's own error text is kept beside it for whoever needs the detail.
+ * `other` carries that text as its value: a failure Weir has no words of its own for.
+ */
+export const DeliveryFailure = z
+  .discriminatedUnion('code', [
+    /** Nothing listens at the receiver's address (`address` is host:port when known, else empty). */
+    z.object({ code: z.literal('connectionRefused'), params: z.object({ address: z.string() }) }),
+    /** The receiver did not answer within `ms` milliseconds. */
+    z.object({ code: z.literal('timedOut'), params: z.object({ ms: z.number().int() }) }),
+    /** The receiver's host name has no address (`host` empty when unknown). */
+    z.object({ code: z.literal('nameNotResolved'), params: z.object({ host: z.string() }) }),
+    /** The secure connection failed: `detail` is the TLS library's code (CERT_HAS_EXPIRED …). */
+    z.object({ code: z.literal('tlsFailed'), params: z.object({ detail: z.string() }) }),
+    /** The receiver answered with an HTTP status that is not a success. */
+    z.object({ code: z.literal('httpStatus'), params: z.object({ status: z.number().int() }) }),
+    /** Weir's outbound rule (WEIR_OUTBOUND_DENY / WEIR_OUTBOUND_ALLOW) forbids the address. */
+    z.object({ code: z.literal('outboundDenied'), params: z.object({ host: z.string() }) }),
+    z.object({ code: z.literal('other'), params: z.object({ message: z.string() }) }),
+  ])
+  .meta({ id: 'DeliveryFailure' });
+export type DeliveryFailure = z.infer<typeof DeliveryFailure>;
+export type DeliveryFailureCode = DeliveryFailure['code'];
+
 export const AlertTestResult = z
   .object({
     ok: z.boolean(),
     /** The delivery row recorded in the alert history. */
     deliveryId: z.string(),
+    /** The sender's own error text (English or the library's), for the detail. */
     error: z.string().nullable(),
+    /** Why it failed, as a code (null when it did not). */
+    errorCode: DeliveryFailure.nullable(),
     /** What the receiver answered (status and a short body), when it answered. */
     response: z.string().nullable(),
     durationMs: z.number().int(),
@@ -385,7 +413,10 @@ export const AlertDelivery = z
     nextAttemptAt: EpochMs.nullable(),
     sentAt: EpochMs.nullable(),
     finishedAt: EpochMs.nullable(),
+    /** Why it was not sent, in the sender's words, or why it was canceled or held back (English). */
     error: z.string().nullable(),
+    /** A failed attempt's reason as a code (null otherwise, and on attempts recorded before codes: show `error`). */
+    errorCode: DeliveryFailure.nullable(),
     /** What was sent, with secrets left out (method, address, format, size). */
     request: z.string().nullable(),
     response: z.string().nullable(),

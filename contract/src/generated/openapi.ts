@@ -2249,10 +2249,54 @@ export interface components {
             createdAt: number;
             updatedAt: number;
         };
+        DeliveryFailureInput: {
+            /** @constant */
+            code: "connectionRefused";
+            params: {
+                address: string;
+            };
+        } | {
+            /** @constant */
+            code: "timedOut";
+            params: {
+                ms: number;
+            };
+        } | {
+            /** @constant */
+            code: "nameNotResolved";
+            params: {
+                host: string;
+            };
+        } | {
+            /** @constant */
+            code: "tlsFailed";
+            params: {
+                detail: string;
+            };
+        } | {
+            /** @constant */
+            code: "httpStatus";
+            params: {
+                status: number;
+            };
+        } | {
+            /** @constant */
+            code: "outboundDenied";
+            params: {
+                host: string;
+            };
+        } | {
+            /** @constant */
+            code: "other";
+            params: {
+                message: string;
+            };
+        };
         AlertTestResultInput: {
             ok: boolean;
             deliveryId: string;
             error: string | null;
+            errorCode: components["schemas"]["DeliveryFailureInput"] | null;
             response: string | null;
             durationMs: number;
         };
@@ -2387,6 +2431,7 @@ export interface components {
             sentAt: number | null;
             finishedAt: number | null;
             error: string | null;
+            errorCode: components["schemas"]["DeliveryFailureInput"] | null;
             request: string | null;
             response: string | null;
         };
@@ -3917,10 +3962,54 @@ export interface components {
             createdAt: number;
             updatedAt: number;
         };
+        DeliveryFailure: {
+            /** @constant */
+            code: "connectionRefused";
+            params: {
+                address: string;
+            };
+        } | {
+            /** @constant */
+            code: "timedOut";
+            params: {
+                ms: number;
+            };
+        } | {
+            /** @constant */
+            code: "nameNotResolved";
+            params: {
+                host: string;
+            };
+        } | {
+            /** @constant */
+            code: "tlsFailed";
+            params: {
+                detail: string;
+            };
+        } | {
+            /** @constant */
+            code: "httpStatus";
+            params: {
+                status: number;
+            };
+        } | {
+            /** @constant */
+            code: "outboundDenied";
+            params: {
+                host: string;
+            };
+        } | {
+            /** @constant */
+            code: "other";
+            params: {
+                message: string;
+            };
+        };
         AlertTestResult: {
             ok: boolean;
             deliveryId: string;
             error: string | null;
+            errorCode: components["schemas"]["DeliveryFailure"] | null;
             response: string | null;
             durationMs: number;
         };
@@ -4055,6 +4144,7 @@ export interface components {
             sentAt: number | null;
             finishedAt: number | null;
             error: string | null;
+            errorCode: components["schemas"]["DeliveryFailure"] | null;
             request: string | null;
             response: string | null;
         };

@@ -1,8 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { AlertDelivery, AlertHistoryQuery } from '@weir/contract';
+import { DeliveryFailure, type AlertDelivery, type AlertHistoryQuery } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import { paged, type Page } from '../db/queries.js';
+import { parseStoredJson } from '../db/stored-json.js';
 import { inTransaction } from '../db/transactions.js';
 import type { AlertDeliveriesTable, DeliveryKind, DeliveryStatus } from './alert-tables.js';
 import { ownedByOrShared } from './team-filter.js';
@@ -22,6 +23,8 @@ export interface StoredDelivery {
   sentAt: number | null;
   finishedAt: number | null;
   error: string | null;
+  /** A failed attempt's reason as a code; null otherwise and on attempts recorded before codes. */
+  errorCode: DeliveryFailure | null;
   request: string | null;
   response: string | null;
 }
@@ -70,6 +73,7 @@ export class AlertDeliveriesStore {
         sent_at: null,
         finished_at: pending ? null : now,
         error: delivery.error ?? null,
+        error_code: null,
         request: null,
         response: null,
       };
@@ -156,7 +160,7 @@ export class AlertDeliveriesStore {
     const now = this.now();
     const update = await this.database.db
       .updateTable('alert_deliveries')
-      .set({ status: 'SENT', sent_at: now, finished_at: now, next_attempt_at: null, error: null, request: result.request, response: result.response })
+      .set({ status: 'SENT', sent_at: now, finished_at: now, next_attempt_at: null, error: null, error_code: null, request: result.request, response: result.response })
       .where('id', '=', id)
       .where('status', '=', 'SENDING')
       .where('claimed_by', '=', claimant)
@@ -171,7 +175,7 @@ export class AlertDeliveriesStore {
   async markFailed(
     row: Pick<StoredDelivery, 'id' | 'notificationId' | 'incidentId' | 'channelId' | 'kind' | 'attempt'>,
     claimant: string,
-    error: string,
+    failure: { error: string; errorCode: DeliveryFailure },
     result: AttemptResult,
     retryAt: number | null,
   ): Promise<StoredDelivery | undefined> {
@@ -183,7 +187,8 @@ export class AlertDeliveriesStore {
           status: retryAt === null ? 'GAVE_UP' : 'FAILED',
           finished_at: now,
           next_attempt_at: null,
-          error,
+          error: failure.error,
+          error_code: JSON.stringify(failure.errorCode),
           request: result.request,
           response: result.response,
         })
@@ -207,6 +212,7 @@ export class AlertDeliveriesStore {
         sent_at: null,
         finished_at: null,
         error: null,
+        error_code: null,
         request: null,
         response: null,
       };
@@ -251,7 +257,7 @@ export class AlertDeliveriesStore {
   }
 
   /** Records a finished test message (sent straight away, not through the queue). */
-  async recordTest(channelId: string, outcome: { ok: boolean; error: string | null } & AttemptResult, at: number): Promise<StoredDelivery> {
+  async recordTest(channelId: string, outcome: { ok: boolean; error: string | null; errorCode: DeliveryFailure | null } & AttemptResult, at: number): Promise<StoredDelivery> {
     const id = newId(at);
     const now = this.now();
     const row: Selectable<AlertDeliveriesTable> = {
@@ -269,6 +275,7 @@ export class AlertDeliveriesStore {
       sent_at: outcome.ok ? now : null,
       finished_at: now,
       error: outcome.error,
+      error_code: outcome.errorCode ? JSON.stringify(outcome.errorCode) : null,
       request: outcome.request,
       response: outcome.response,
     };
@@ -340,6 +347,7 @@ export class AlertDeliveriesStore {
           sentAt: delivery.sentAt,
           finishedAt: delivery.finishedAt,
           error: delivery.error,
+          errorCode: delivery.errorCode,
           request: delivery.request,
           response: delivery.response,
         };
@@ -366,6 +374,7 @@ function toDelivery(row: Selectable<AlertDeliveriesTable>): StoredDelivery {
     sentAt: num(row.sent_at),
     finishedAt: num(row.finished_at),
     error: row.error,
+    errorCode: parseStoredJson(DeliveryFailure, row.error_code),
     request: row.request,
     response: row.response,
   };

@@ -8,7 +8,7 @@ import { AlertIncidentsStore } from './alert-incidents.store.js';
 import { AlertRulesStore } from './alert-rules.store.js';
 import { AlertSilencesStore, silenceMatches } from './alert-silences.store.js';
 import { buildNotice } from './alert-templates.js';
-import { DeliveryError, type ChannelSenders } from './channels/index.js';
+import { classifyDeliveryFailure, DeliveryError, type ChannelSenders } from './channels/index.js';
 import { SEND_TIMEOUT_MS } from './channels/channel-sender.js';
 import { openConfig } from './channel-secrets.js';
 import type { Logger } from '../logging/logger.js';
@@ -177,7 +177,8 @@ export class AlertDispatcher {
       const response = error instanceof DeliveryError ? error.response : null;
       const maxAttempts = this.options.maxAttempts ?? 5;
       const retryAt = row.attempt < maxAttempts ? this.now() + this.backoffMs(row.attempt) : null;
-      await this.deliveries.markFailed(row, me, message, { request, response }, retryAt);
+      const errorCode = classifyDeliveryFailure(error, { timeoutMs: SEND_TIMEOUT_MS });
+      await this.deliveries.markFailed(row, me, { error: message, errorCode }, { request, response }, retryAt);
       this.options.log.warn(
         { deliveryId: row.id, channel: channel.name, attempt: row.attempt, error: message, retryAt },
         retryAt ? 'alert delivery failed; will retry' : 'alert delivery failed; giving up',

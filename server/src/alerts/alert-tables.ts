@@ -101,6 +101,8 @@ export interface AlertDeliveriesTable {
   sent_at: number | null;
   finished_at: number | null;
   error: string | null;
+  /** JSON DeliveryFailure (see the 2026-12-06-009 migration). */
+  error_code: string | null;
   request: string | null;
   response: string | null;
 }

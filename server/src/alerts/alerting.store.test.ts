@@ -321,15 +321,18 @@ forEachDatabase('alerting end to end', (getDb) => {
     bus.publish(status(ref, 'FAILED'));
     await waitFor(async () => (await history(ref)).filter((r) => r.status === 'SENT' || r.status === 'GAVE_UP').length === 2, 5000, 'both notices to finish');
     const rows = (await history(ref)).sort((a, b) => a.createdAt - b.createdAt || a.attempt - b.attempt);
-    const toHook = rows.filter((r) => r.channelId === hook).map((r) => [r.attempt, r.status, r.error]);
+    const toHook = rows.filter((r) => r.channelId === hook).map((r) => [r.attempt, r.status, r.error, r.errorCode]);
+    const http500 = { code: 'httpStatus', params: { status: 500 } };
     assert.deepEqual(toHook, [
-      [1, 'FAILED', 'the receiver answered HTTP 500'],
-      [2, 'FAILED', 'the receiver answered HTTP 500'],
-      [3, 'SENT', null],
+      [1, 'FAILED', 'the receiver answered HTTP 500', http500],
+      [2, 'FAILED', 'the receiver answered HTTP 500', http500],
+      [3, 'SENT', null, null],
     ]);
     const toDead = rows.filter((r) => r.channelId === dead);
     assert.deepEqual(toDead.map((r) => [r.attempt, r.status]), [[1, 'FAILED'], [2, 'FAILED'], [3, 'GAVE_UP']]);
     assert.ok(toDead.every((r) => r.error === `connect ECONNREFUSED 127.0.0.1:${closedPort}`), toDead.map((r) => r.error).join('; '));
+    // The reason as a code, for the reader's language; the text above stays for the detail.
+    for (const r of toDead) assert.deepEqual(r.errorCode, { code: 'connectionRefused', params: { address: `127.0.0.1:${closedPort}` } });
     // Each retry waited at least its backoff, which doubles: a retry row is queued when the attempt
     // before it fails (createdAt) and ends after its own attempt (finishedAt), so a slow machine only
     // lengthens the wait, never shortens it.

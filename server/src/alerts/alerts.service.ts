@@ -8,6 +8,7 @@ import type {
   AlertTestResult,
   CreateAlertRuleRequest,
   CreateAlertSilenceRequest,
+  DeliveryFailure,
   UpdateAlertRuleRequest,
 } from '@weir/contract';
 import { DEFAULT_TEAM_ID, type Role } from '@weir/contract';
@@ -27,7 +28,7 @@ import { AlertRulesStore, type StoredRule } from './alert-rules.store.js';
 import { AlertSilencesStore } from './alert-silences.store.js';
 import { buildNotice } from './alert-templates.js';
 import { maskConfig, openConfig, sealConfig } from './channel-secrets.js';
-import { DeliveryError, type ChannelSenders } from './channels/index.js';
+import { classifyDeliveryFailure, DeliveryError, type ChannelSenders } from './channels/index.js';
 import { SEND_TIMEOUT_MS } from './channels/channel-sender.js';
 import { IncidentLedger } from './incident-ledger.js';
 
@@ -144,15 +145,16 @@ export class AlertsService {
       ...(this.options.timeZone ? { timeZone: this.options.timeZone } : {}),
       now: started,
     });
-    let outcome: { ok: boolean; error: string | null; request: string | null; response: string | null };
+    let outcome: { ok: boolean; error: string | null; errorCode: DeliveryFailure | null; request: string | null; response: string | null };
     try {
       const config = openConfig(channel.type, channel.config, this.options.secrets);
       const result = await this.options.senders[channel.type].send(notice, config, AbortSignal.timeout(SEND_TIMEOUT_MS * 2));
-      outcome = { ok: true, error: null, ...result };
+      outcome = { ok: true, error: null, errorCode: null, ...result };
     } catch (error) {
       outcome = {
         ok: false,
         error: error instanceof Error ? error.message : String(error),
+        errorCode: classifyDeliveryFailure(error, { timeoutMs: SEND_TIMEOUT_MS }),
         request: error instanceof DeliveryError ? error.request : null,
         response: error instanceof DeliveryError ? error.response : null,
       };
@@ -165,7 +167,7 @@ export class AlertsService {
       outcome.ok ? 'success' : 'failure',
       outcome.ok ? undefined : { error: outcome.error },
     );
-    return { ok: outcome.ok, deliveryId: recorded.id, error: outcome.error, response: outcome.response, durationMs: this.now() - started };
+    return { ok: outcome.ok, deliveryId: recorded.id, error: outcome.error, errorCode: outcome.errorCode, response: outcome.response, durationMs: this.now() - started };
   }
 
   // ---- rules ----

@@ -131,7 +131,8 @@ forEachDatabase('alert stores', (getDb) => {
     assert.equal(claims.filter(Boolean).length, 1);
     const winner = ['a', 'b', 'c'][claims.indexOf(true)]!;
     now += 10;
-    const retry = await store.markFailed(firing!, winner, 'connect ECONNREFUSED 127.0.0.1:9', { request: 'POST x', response: null }, now + 1000);
+    const refused = { code: 'connectionRefused', params: { address: '127.0.0.1:9' } } as const;
+    const retry = await store.markFailed(firing!, winner, { error: 'connect ECONNREFUSED 127.0.0.1:9', errorCode: refused }, { request: 'POST x', response: null }, now + 1000);
     assert.equal(retry?.attempt, 2);
     assert.equal(retry?.notificationId, firing!.id);
     due = await store.findDue({ limit: 10, leaseMs: 60_000 });
@@ -151,6 +152,9 @@ forEachDatabase('alert stores', (getDb) => {
     const byStatus = Object.fromEntries(history.items.map((d) => [`${d.kind}/${d.attempt}/${d.channelId}`, d.status]));
     assert.deepEqual(byStatus, { 'FIRING/1/CH1': 'FAILED', 'FIRING/2/CH1': 'SENT', 'FIRING/1/CH2': 'SUPPRESSED', 'RESOLVED/1/CH1': 'CANCELED' });
     assert.equal(history.items.find((d) => d.status === 'FAILED')?.error, 'connect ECONNREFUSED 127.0.0.1:9');
+    assert.deepEqual(history.items.find((d) => d.status === 'FAILED')?.errorCode, refused, 'the reason is kept as a code beside the text');
+    assert.equal(history.items.find((d) => d.status === 'SENT')?.errorCode, null);
+    assert.equal(history.items.find((d) => d.status === 'SUPPRESSED')?.errorCode, null, 'a silenced notice has no failure code: its text is shown');
     assert.equal((await store.history({ taskId: 'T2', status: 'SENT' })).total, 1);
     assert.equal((await store.history({ channelId: 'CH2' })).items[0]?.error, 'silenced: maintenance');
     assert.equal((await store.history({ runId: 'run2', from: now + 1 })).total, 0);

@@ -7,15 +7,23 @@ export interface SendResult {
   response: string;
 }
 
-/** A failed attempt: `message` is the exact cause (refused, timed out, HTTP 500, errcode 310000 …). */
+/**
+ * A failed attempt: `message` is the exact cause (refused, timed out, HTTP 500, errcode 310000 …);
+ * `cause`, the library's error it came from, and `httpStatus`, the receiver's answer, are what
+ * classifyDeliveryFailure reads to give the reason a code.
+ */
 export class DeliveryError extends Error {
+  readonly httpStatus: number | undefined;
+
   constructor(
     message: string,
     readonly request: string | null,
     readonly response: string | null = null,
+    options: { cause?: unknown; httpStatus?: number } = {},
   ) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DeliveryError';
+    this.httpStatus = options.httpStatus;
   }
 }
 

@@ -56,7 +56,7 @@ export class EmailSender implements ChannelSender {
     try {
       address = await this.outbound.resolve(host);
     } catch (error) {
-      throw new DeliveryError((error as Error).message, request);
+      throw new DeliveryError((error as Error).message, request, null, { cause: error });
     }
     const transport = nodemailer.createTransport({
       host: address,
@@ -92,7 +92,7 @@ export class EmailSender implements ChannelSender {
       if (error instanceof DeliveryError) throw error;
       const err = error as Error & { code?: string; responseCode?: number };
       const code = typeof err.responseCode === 'number' ? ` (SMTP ${err.responseCode})` : '';
-      throw new DeliveryError(`${err.code ? `${err.code}: ` : ''}${smtpFailure(err)}${code}`, sent, code ? `SMTP ${err.responseCode}` : null);
+      throw new DeliveryError(`${err.code ? `${err.code}: ` : ''}${smtpFailure(err)}${code}`, sent, code ? `SMTP ${err.responseCode}` : null, { cause: error });
     } finally {
       signal.removeEventListener('abort', abort);
       transport.close();

@@ -36,15 +36,15 @@ export async function postJson(
     const status = response.statusCode;
     return { status, text, summary: `HTTP ${status}` };
   } catch (error) {
-    if (error instanceof OutboundDeniedError) throw new DeliveryError(error.message, options.requestSummary);
-    throw new DeliveryError(describeNetworkError(error, options.timeoutMs), options.requestSummary);
+    if (error instanceof OutboundDeniedError) throw new DeliveryError(error.message, options.requestSummary, null, { cause: error });
+    throw new DeliveryError(describeNetworkError(error, options.timeoutMs), options.requestSummary, null, { cause: error });
   }
 }
 
 /** Throws unless the status is 2xx. */
 export function expectOk(answer: HttpAnswer, requestSummary: string): void {
   if (answer.status < 200 || answer.status >= 300) {
-    throw new DeliveryError(`the receiver answered HTTP ${answer.status}`, requestSummary, answer.summary);
+    throw new DeliveryError(`the receiver answered HTTP ${answer.status}`, requestSummary, answer.summary, { httpStatus: answer.status });
   }
 }
 

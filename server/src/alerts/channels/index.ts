@@ -11,6 +11,7 @@ import { WebhookSender } from './webhook.sender.js';
 import { WeComSender } from './wecom.sender.js';
 
 export { DeliveryError, type ChannelSender, type SendResult } from './channel-sender.js';
+export { classifyDeliveryFailure } from './delivery-failure.js';
 
 export type ChannelSenders = Record<AlertChannelType, ChannelSender>;
 

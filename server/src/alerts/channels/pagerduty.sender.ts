@@ -35,7 +35,9 @@ export class PagerDutySender implements ChannelSender {
     const request = `POST ${redactUrl(url)} (${event.event_action} ${event.dedup_key}, ${Buffer.byteLength(body)} bytes)`;
     const answer = await postJson(url, body, { timeoutMs: SEND_TIMEOUT_MS, signal, requestSummary: request, outbound: this.outbound });
     if (answer.status < 200 || answer.status >= 300) {
-      throw new DeliveryError(`PagerDuty answered HTTP ${answer.status}${answer.status === 429 ? ' (throttled)' : answer.status === 400 ? ' (invalid event)' : ''}`, request, answer.summary);
+      throw new DeliveryError(`PagerDuty answered HTTP ${answer.status}${answer.status === 429 ? ' (throttled)' : answer.status === 400 ? ' (invalid event)' : ''}`, request, answer.summary, {
+        httpStatus: answer.status,
+      });
     }
     const json = parseJsonAnswer(answer, request, 'PagerDuty');
     if (json.status !== 'success') throw new DeliveryError('PagerDuty did not answer success', request, answer.summary);

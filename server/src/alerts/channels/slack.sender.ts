@@ -22,7 +22,10 @@ export class SlackSender implements ChannelSender {
     const answer = await postJson(url, body, { timeoutMs: SEND_TIMEOUT_MS, signal, requestSummary: request, outbound: this.outbound });
     if (answer.status !== 200 || answer.text.trim() !== 'ok') {
       const code = slackErrorCode(answer.text);
-      throw new DeliveryError(`Slack answered HTTP ${answer.status}${code ? ` ${code}` : ''}`, request, `${answer.summary}${code ? `, ${code}` : ''}`);
+      throw new DeliveryError(`Slack answered HTTP ${answer.status}${code ? ` ${code}` : ''}`, request, `${answer.summary}${code ? `, ${code}` : ''}`,
+        // A 200 whose body is not "ok" is Slack's refusal, not an HTTP failure.
+        answer.status === 200 ? {} : { httpStatus: answer.status },
+      );
     }
     return { request, response: `${answer.summary}, ok` };
   }
