@@ -9,6 +9,7 @@ import { ChannelTypeTag } from './alert-tags';
 import { GuardedButton, useAlertPermissions } from './alert-permissions';
 import { useAlertChannels, useDeleteAlertChannel, useTestAlertChannel } from './alerts.queries';
 import { ChannelDrawer } from './channel-drawer';
+import { deliveryFailureText, senderText } from './delivery-failure-text';
 import { DateTime } from '../../components/date-time';
 
 /** Where a channel sends, without its secrets: a webhook's address, a mail server and recipients, or the masked robot address. */
@@ -165,7 +166,12 @@ export function ChannelsTab() {
         <Descriptions size="small" column={1} bordered data-testid="test-outcome">
           {r.error && (
             <Descriptions.Item label={t('alerts.channels.test.error')}>
-              <Typography.Text type="danger">{r.error}</Typography.Text>
+              <Typography.Text type="danger">{deliveryFailureText(t, r)}</Typography.Text>
+            </Descriptions.Item>
+          )}
+          {senderText(r) && (
+            <Descriptions.Item label={t('alerts.channels.test.senderText')}>
+              <Typography.Text code>{senderText(r)}</Typography.Text>
             </Descriptions.Item>
           )}
           <Descriptions.Item label={t('alerts.channels.test.response')}>

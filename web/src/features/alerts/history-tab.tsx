@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { ChannelTypeTag, DeliveryKindTag, DeliveryStatusTag } from './alert-tags';
 import { formatTime } from './alert-format';
+import { deliveryFailureText, senderText } from './delivery-failure-text';
 import { useAlertPermissions } from './alert-permissions';
 import { useAlertChannels, useAlertHistory, useAlertRules } from './alerts.queries';
 import {
@@ -100,13 +101,14 @@ export function HistoryTab() {
     },
     {
       title: t('alerts.history.columns.error'),
-      dataIndex: 'error',
+      key: 'error',
       width: 260,
       ellipsis: { showTitle: false },
-      render: (error: string | null, d) =>
-        error ? (
-          <Tooltip title={error}>
-            <Typography.Text type="danger">{error}</Typography.Text>
+      // The reason in the reader's language; hovering shows the sender's own text, which may say more.
+      render: (_, d) =>
+        d.error ? (
+          <Tooltip title={d.error}>
+            <Typography.Text type="danger">{deliveryFailureText(t, d)}</Typography.Text>
           </Tooltip>
         ) : d.status === 'PENDING' && d.nextAttemptAt ? (
           <Typography.Text type="secondary">{t('alerts.history.nextAttempt', { at: formatTime(d.nextAttemptAt) })}</Typography.Text>
@@ -127,7 +129,14 @@ export function HistoryTab() {
       {d.error && (
         <Descriptions.Item label={t('alerts.history.detail.error')} span={2}>
           <Typography.Text type="danger" style={{ whiteSpace: 'pre-wrap' }}>
-            {d.error}
+            {deliveryFailureText(t, d)}
+          </Typography.Text>
+        </Descriptions.Item>
+      )}
+      {senderText(d) && (
+        <Descriptions.Item label={t('alerts.history.detail.senderText')} span={2}>
+          <Typography.Text code style={{ whiteSpace: 'pre-wrap' }}>
+            {senderText(d)}
           </Typography.Text>
         </Descriptions.Item>
       )}
