@@ -19,6 +19,11 @@ function forms(summary: string, code: IncidentSummary['code'], params: IncidentS
 /** Durations in the code are whole seconds: the English says no more, and neither should the reader's language. */
 const wholeSeconds = (ms: number) => Math.max(0, Math.round(ms / 1000)) * 1000;
 
+/** A metric rule's metric as its English lines name it: "busyTimeMsPerSecond of vertex v1". */
+export function metricInWords(condition: { metric: string; vertexId?: string | null | undefined }): string {
+  return `${condition.metric}${condition.vertexId ? ` of vertex ${condition.vertexId}` : ''}`;
+}
+
 export const incidentSummary = {
   /** A run's status became one a rule watches; `note` is the status's own note, when Weir gave the status. */
   statusBecame(status: RunStatus, note?: { text: string; code?: StatusNote | undefined }): SummaryForms {
@@ -70,8 +75,7 @@ export const incidentSummary = {
 
   metric(condition: { metric: string; vertexId?: string | null | undefined; op: 'above' | 'below'; threshold: number; forMs: number }, value: number): SummaryForms {
     const { metric, vertexId, op, threshold, forMs } = condition;
-    const describe = `${metric}${vertexId ? ` of vertex ${vertexId}` : ''}`;
-    return forms(`${describe} ${op} ${threshold} for ${formatDuration(forMs)} (now ${value})`, op === 'above' ? 'metricAbove' : 'metricBelow', {
+    return forms(`${metricInWords(condition)} ${op} ${threshold} for ${formatDuration(forMs)} (now ${value})`, op === 'above' ? 'metricAbove' : 'metricBelow', {
       metric,
       ...(vertexId ? { vertexId } : {}),
       threshold,

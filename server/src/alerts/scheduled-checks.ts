@@ -4,7 +4,7 @@ import { runFacts, type TaskSubject } from './alert-rule-scope.js';
 import type { AlertRulesStore, StoredRule } from './alert-rules.store.js';
 import { formatDuration } from './alert-templates.js';
 import type { IncidentActions } from './incident-actions.js';
-import { incidentSummary } from './incident-summaries.js';
+import { incidentSummary, metricInWords } from './incident-summaries.js';
 
 type Condition<K extends AlertCondition['kind']> = Extract<AlertCondition, { kind: K }>;
 
@@ -83,7 +83,6 @@ export class ScheduledAlertChecks {
     const before = [...samples].reverse().find((s) => s.at <= windowStart);
     const inWindow = samples.filter((s) => s.at > windowStart);
     const holds = condition.forMs === 0 ? breached(latest.value) : Boolean(before && breached(before.value) && inWindow.every((s) => breached(s.value)));
-    const describe = `${condition.metric}${condition.vertexId ? ` of vertex ${condition.vertexId}` : ''}`;
     if (holds) {
       await this.actions.open(rule, `metric:${rule.id}:${run.runId}`, teamId, {
         ...runFacts(run, now),
@@ -92,7 +91,7 @@ export class ScheduledAlertChecks {
       });
     } else if (!breached(latest.value)) {
       for (const incident of await this.actions.incidents.firing({ ruleId: rule.id, runId: run.runId })) {
-        await this.actions.resolve(incident, rule, 'cleared', `${describe} is ${latest.value}, back within ${condition.threshold}`);
+        await this.actions.resolve(incident, rule, 'cleared', `${metricInWords(condition)} is ${latest.value}, back within ${condition.threshold}`);
       }
     }
   }
