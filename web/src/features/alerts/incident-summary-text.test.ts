@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { IncidentSummary } from '@weir/contract';
-import i18next, { type TFunction } from 'i18next';
-import { enUS } from '../../i18n/resources';
-import { zhCN } from '../../i18n/resources.zh-CN';
+import { translatorIn as tIn } from '../../i18n/translator-for-tests';
 import { incidentSummaryText } from './incident-summary-text';
-
-async function tIn(language: 'en-US' | 'zh-CN'): Promise<TFunction> {
-  const instance = i18next.createInstance();
-  await instance.init({ resources: { 'en-US': { translation: enUS }, 'zh-CN': { translation: zhCN } }, lng: language, fallbackLng: 'en-US', interpolation: { escapeValue: false } });
-  return instance.t;
-}
 
 const coded = (code: IncidentSummary['code'], params: IncidentSummary['params'], note?: IncidentSummary['note']) => ({
   summary: 'the English line',
