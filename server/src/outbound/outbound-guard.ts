@@ -2,6 +2,7 @@ import dns from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { Agent, buildConnector, fetch as undiciFetch, type Dispatcher } from 'undici';
 import { AppError } from '../errors/errors.js';
+import { EndpointConnections } from './endpoint-connections.js';
 
 /**
  * Networks Weir sends no request to unless WEIR_OUTBOUND_DENY says otherwise: this machine
@@ -60,6 +61,7 @@ export class OutboundGuard {
   private readonly deny: BlockList;
   private readonly allow: BlockList;
   private readonly agents = new Map<number, Agent>();
+  private readonly fetchPools = new Map<number, EndpointConnections>();
 
   constructor(readonly policy: OutboundPolicy) {
     this.deny = blockListOf(policy.deny);
@@ -94,23 +96,24 @@ export class OutboundGuard {
     const key = opts.oneConnectionPerOrigin ? -connectTimeoutMs - 1 : connectTimeoutMs;
     let agent = this.agents.get(key);
     if (!agent) {
-      const connectDirectly = buildConnector({ timeout: connectTimeoutMs });
-      const connect: buildConnector.connector = (options, callback) => {
-        this.resolve(options.hostname).then(
-          // `host` still names the server, so TLS checks its certificate against that name.
-          (address) => connectDirectly({ ...options, hostname: address }, callback),
-          (error: Error) => callback(error, null),
-        );
-      };
-      agent = new Agent(opts.oneConnectionPerOrigin ? { connect, connections: 1, keepAliveTimeout: 30_000 } : { connect });
+      agent = this.newAgent(connectTimeoutMs, opts);
       this.agents.set(key, agent);
     }
     return agent;
   }
 
-  /** fetch through dispatcher(): what the Flink clients use for everything but plain GETs. */
+  /**
+   * fetch through guarded connections: what the Flink clients use for everything but plain GETs.
+   * Each endpoint has a pool of its own, started over after a request to it got no answer (see
+   * EndpointConnections).
+   */
   fetch(connectTimeoutMs: number): typeof globalThis.fetch {
-    const dispatcher = this.dispatcher(connectTimeoutMs);
+    let pools = this.fetchPools.get(connectTimeoutMs);
+    if (!pools) {
+      pools = new EndpointConnections(() => this.newAgent(connectTimeoutMs));
+      this.fetchPools.set(connectTimeoutMs, pools);
+    }
+    const endpoints = pools;
     return (async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
       let sent = init;
       // The undici package's fetch does not know Node's built-in FormData (another copy of undici):
@@ -122,9 +125,33 @@ export class OutboundGuard {
         headers['content-type'] = encoded.headers.get('content-type') ?? 'multipart/form-data';
         sent = { ...init, headers, body: new Uint8Array(await encoded.arrayBuffer()) };
       }
-      return undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(sent as Parameters<typeof undiciFetch>[1]), dispatcher });
+      const origin = new URL(input instanceof Request ? input.url : String(input)).origin;
+      try {
+        return await undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(sent as Parameters<typeof undiciFetch>[1]), dispatcher: endpoints.for(origin) });
+      } catch (err) {
+        if (init?.signal?.aborted || isUndiciTimeout(err)) endpoints.noAnswerFrom(origin);
+        throw err;
+      }
     }) as unknown as typeof globalThis.fetch;
   }
+
+  private newAgent(connectTimeoutMs: number, opts: { oneConnectionPerOrigin?: boolean } = {}): Agent {
+    const connectDirectly = buildConnector({ timeout: connectTimeoutMs });
+    const connect: buildConnector.connector = (options, callback) => {
+      this.resolve(options.hostname).then(
+        // `host` still names the server, so TLS checks its certificate against that name.
+        (address) => connectDirectly({ ...options, hostname: address }, callback),
+        (error: Error) => callback(error, null),
+      );
+    };
+    return new Agent(opts.oneConnectionPerOrigin ? { connect, connections: 1, keepAliveTimeout: 30_000 } : { connect });
+  }
+}
+
+/** undici's own wait ran out (headers or body): the server, or what is in front of it, did not answer. */
+function isUndiciTimeout(err: unknown): boolean {
+  const code = (err as { cause?: { code?: unknown } })?.cause?.code;
+  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
 }
 
 /** `::ffff:127.0.0.1` is 127.0.0.1: an IPv4 network's rule applies to its IPv6-mapped form too. */
