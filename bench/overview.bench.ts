@@ -344,7 +344,7 @@ async function benchBrowser(dbFile: string, log: (line: string) => void): Promis
     await page.locator('[data-testid="overview-table"] tbody tr[data-row-key]').first().waitFor();
     const loads: BrowserLoads = { overview: [], runDetail: [] };
     for (let i = 0; i < 6; i += 1) {
-      const watch = watchPageLoad(page, webDir);
+      const watch = await watchPageLoad(page, webDir);
       const started = Date.now();
       await page.goto(`${server.url}/?bench=${i}`, { waitUntil: 'commit' });
       await page.locator('[data-testid="overview-table"] tbody tr[data-row-key]').first().waitFor();
@@ -358,7 +358,7 @@ async function benchBrowser(dbFile: string, log: (line: string) => void): Promis
     const total = await page.locator('[data-testid="status-card-total"] [data-count]').getAttribute('data-count');
     log(`  chromium: overview showing ${total} tasks`);
     for (let i = 0; i < 6; i += 1) {
-      const watch = watchPageLoad(page, webDir);
+      const watch = await watchPageLoad(page, webDir);
       const started = Date.now();
       await page.goto(`${server.url}/runs/${running.latest_run_id}?bench=${i}`, { waitUntil: 'commit' });
       await page.locator('[data-testid="run-detail"] .ant-tabs-tabpane-active .ant-descriptions').first().waitFor();
@@ -430,10 +430,13 @@ async function main() {
     ] as const) {
       const times = runs.map((r) => r.ms);
       const sorted = [...times].sort((a, b) => a - b);
+      const mainThread = runs.map((r) => r.cost.cpu.mainThreadMs).sort((a, b) => a - b);
       const first = runs[0]!.cost;
       console.log(
         `  chromium ${what} time to interactive: first ${times[0]} ms, median ${percentile(sorted, 50)} ms, worst ${sorted.at(-1)} ms ` +
-          `(target median < ${target} ms, worst < ${TARGET_INTERACTIVE_MS} ms); all: ${times.join(', ')}\n    first load: ${describeLoadCost(first)}`,
+          `(target median < ${target} ms, worst < ${TARGET_INTERACTIVE_MS} ms); all: ${times.join(', ')}\n` +
+          `    main thread CPU to interactive (what the load itself costs, whatever else runs): median ${percentile(mainThread, 50)} ms, worst ${mainThread.at(-1)} ms\n` +
+          `    first load: ${describeLoadCost(first)}`,
       );
     }
   }

@@ -1,10 +1,13 @@
 // What a page load costs in the browser, beside how long it takes: the JavaScript and CSS it loads
-// (bytes as built and as gzip sends them), how many requests it makes, and the main thread's long
-// tasks (50 ms or more: while one runs the page cannot answer input).
+// (bytes as built and as gzip sends them), how many requests it makes, the main thread's long
+// tasks (50 ms or more: while one runs the page cannot answer input), and the CPU time the page's
+// main thread and its renderer used. The times depend on what else the machine runs; the CPU time
+// much less, so it says whether a load could meet its target on a quiet machine (it cannot be
+// faster than its main thread's CPU time).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { Page, Request } from 'playwright-core';
+import type { CDPSession, Page, Request } from 'playwright-core';
 
 export interface LoadedAssets {
   files: number;
@@ -19,6 +22,23 @@ export interface PageLoadCost {
   js: LoadedAssets;
   css: LoadedAssets;
   longTasks: { count: number; totalMs: number; longestMs: number };
+  /** CPU time of the new document's main thread (Chromium's ThreadTime), and of the whole renderer process during the load. */
+  cpu: { mainThreadMs: number; rendererMs: number };
+}
+
+const cdpSessions = new WeakMap<Page, CDPSession>();
+
+/** Chromium's performance counters for the page, their durations in CPU time (thread ticks), in seconds. */
+async function cpuCounters(page: Page): Promise<{ threadTime: number; processTime: number }> {
+  let session = cdpSessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    await session.send('Performance.enable', { timeDomain: 'threadTicks' });
+    cdpSessions.set(page, session);
+  }
+  const { metrics } = await session.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { threadTime: value('ThreadTime'), processTime: value('ProcessTime') };
 }
 
 /** Run in every page before its own scripts: keeps the long tasks the page has from its first moment. */
@@ -39,7 +59,8 @@ function assetSize(webDir: string, urlPath: string): { raw: number; gzip: number
 }
 
 /** Collects the requests of one page load; `finish` reads the page's long tasks and adds the sizes up. */
-export function watchPageLoad(page: Page, webDir: string): { finish(): Promise<PageLoadCost> } {
+export async function watchPageLoad(page: Page, webDir: string): Promise<{ finish(): Promise<PageLoadCost> }> {
+  const before = await cpuCounters(page);
   const requests: Request[] = [];
   const onRequest = (request: Request) => requests.push(request);
   page.on('request', onRequest);
@@ -62,7 +83,12 @@ export function watchPageLoad(page: Page, webDir: string): { finish(): Promise<P
         // A resource served from the browser's cache transferred nothing; a revalidation (304) transferred its headers.
         fromNetwork: 1 + performance.getEntriesByType('resource').filter((entry) => (entry as PerformanceResourceTiming).transferSize > 0).length,
       }));
+      const after = await cpuCounters(page);
+      // ThreadTime starts again with each document; the renderer's ProcessTime goes on (unless the
+      // load moved to a new renderer process).
+      const rendererSeconds = after.processTime >= before.processTime ? after.processTime - before.processTime : after.processTime;
       return {
+        cpu: { mainThreadMs: Math.round(after.threadTime * 1000), rendererMs: Math.round(rendererSeconds * 1000) },
         requests: requests.length,
         fromNetwork,
         js,
@@ -78,6 +104,7 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
 export function describeLoadCost(cost: PageLoadCost): string {
   return (
     `JS ${cost.js.files} files ${kB(cost.js.raw)} (${kB(cost.js.gzip)} gzip), CSS ${cost.css.files} files ${kB(cost.css.raw)} (${kB(cost.css.gzip)} gzip), ` +
-    `${cost.requests} requests (${cost.fromNetwork} to the server), long tasks ${cost.longTasks.count} (${cost.longTasks.totalMs} ms, longest ${cost.longTasks.longestMs} ms)`
+    `${cost.requests} requests (${cost.fromNetwork} to the server), long tasks ${cost.longTasks.count} (${cost.longTasks.totalMs} ms, longest ${cost.longTasks.longestMs} ms), ` +
+    `CPU: main thread ${cost.cpu.mainThreadMs} ms, renderer ${cost.cpu.rendererMs} ms`
   );
 }
