@@ -155,6 +155,29 @@ export const DeliveryFailure = z
 export type DeliveryFailure = z.infer<typeof DeliveryFailure>;
 export type DeliveryFailureCode = DeliveryFailure['code'];
 
+/**
+ * Why a notice was not sent at all, as a code with its values, so the web app says it in the
+ * reader's language: canceled because its channel or rule went away or was turned off, or held back
+ * because a silence covers its task or rule. The English `error` beside it says the same.
+ */
+export const DeliverySkip = z
+  .discriminatedUnion('code', [
+    /** The channel was deleted before the notice went out. */
+    z.object({ code: z.literal('channelDeleted'), params: z.object({}) }),
+    /** The channel was turned off before the notice went out. */
+    z.object({ code: z.literal('channelDisabled'), params: z.object({}) }),
+    /** The channel's row no longer exists at all. */
+    z.object({ code: z.literal('channelRemoved'), params: z.object({}) }),
+    z.object({ code: z.literal('ruleDeleted'), params: z.object({}) }),
+    z.object({ code: z.literal('ruleDisabled'), params: z.object({}) }),
+    /** The rule's condition changed, which closes its incidents and their unsent notices. */
+    z.object({ code: z.literal('ruleChanged'), params: z.object({}) }),
+    /** A silence covered it: the silence's reason (the words its author wrote) and when it ends. */
+    z.object({ code: z.literal('silenced'), params: z.object({ reason: z.string(), untilAt: EpochMs }) }),
+  ])
+  .meta({ id: 'DeliverySkip' });
+export type DeliverySkip = z.infer<typeof DeliverySkip>;
+
 export const AlertTestResult = z
   .object({
     ok: z.boolean(),
@@ -417,6 +440,8 @@ export const AlertDelivery = z
     error: z.string().nullable(),
     /** A failed attempt's reason as a code (null otherwise, and on attempts recorded before codes: show `error`). */
     errorCode: DeliveryFailure.nullable(),
+    /** Why a CANCELED or SUPPRESSED notice was not sent, as a code (null otherwise, and on notices recorded before codes: show `error`). */
+    skipReason: DeliverySkip.nullable(),
     /** What was sent, with secrets left out (method, address, format, size). */
     request: z.string().nullable(),
     response: z.string().nullable(),

@@ -2292,6 +2292,38 @@ export interface components {
                 message: string;
             };
         };
+        DeliverySkipInput: {
+            /** @constant */
+            code: "channelDeleted";
+            params: Record<string, never>;
+        } | {
+            /** @constant */
+            code: "channelDisabled";
+            params: Record<string, never>;
+        } | {
+            /** @constant */
+            code: "channelRemoved";
+            params: Record<string, never>;
+        } | {
+            /** @constant */
+            code: "ruleDeleted";
+            params: Record<string, never>;
+        } | {
+            /** @constant */
+            code: "ruleDisabled";
+            params: Record<string, never>;
+        } | {
+            /** @constant */
+            code: "ruleChanged";
+            params: Record<string, never>;
+        } | {
+            /** @constant */
+            code: "silenced";
+            params: {
+                reason: string;
+                untilAt: number;
+            };
+        };
         AlertTestResultInput: {
             ok: boolean;
             deliveryId: string;
@@ -2432,6 +2464,7 @@ export interface components {
             finishedAt: number | null;
             error: string | null;
             errorCode: components["schemas"]["DeliveryFailureInput"] | null;
+            skipReason: components["schemas"]["DeliverySkipInput"] | null;
             request: string | null;
             response: string | null;
         };
@@ -4005,6 +4038,38 @@ export interface components {
                 message: string;
             };
         };
+        DeliverySkip: {
+            /** @constant */
+            code: "channelDeleted";
+            params: Record<string, never>;
+        } | {
+            /** @constant */
+            code: "channelDisabled";
+            params: Record<string, never>;
+        } | {
+            /** @constant */
+            code: "channelRemoved";
+            params: Record<string, never>;
+        } | {
+            /** @constant */
+            code: "ruleDeleted";
+            params: Record<string, never>;
+        } | {
+            /** @constant */
+            code: "ruleDisabled";
+            params: Record<string, never>;
+        } | {
+            /** @constant */
+            code: "ruleChanged";
+            params: Record<string, never>;
+        } | {
+            /** @constant */
+            code: "silenced";
+            params: {
+                reason: string;
+                untilAt: number;
+            };
+        };
         AlertTestResult: {
             ok: boolean;
             deliveryId: string;
@@ -4145,6 +4210,7 @@ export interface components {
             finishedAt: number | null;
             error: string | null;
             errorCode: components["schemas"]["DeliveryFailure"] | null;
+            skipReason: components["schemas"]["DeliverySkip"] | null;
             request: string | null;
             response: string | null;
         };

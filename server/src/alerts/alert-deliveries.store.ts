@@ -1,11 +1,12 @@
 import type { Selectable } from 'kysely';
-import { DeliveryFailure, type AlertDelivery, type AlertHistoryQuery } from '@weir/contract';
+import { DeliveryFailure, DeliverySkip, type AlertDelivery, type AlertHistoryQuery } from '@weir/contract';
 import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import { paged, type Page } from '../db/queries.js';
 import { parseStoredJson } from '../db/stored-json.js';
 import { inTransaction } from '../db/transactions.js';
 import type { AlertDeliveriesTable, DeliveryKind, DeliveryStatus } from './alert-tables.js';
+import { deliverySkipText } from './delivery-skip.js';
 import { ownedByOrShared } from './team-filter.js';
 
 export interface StoredDelivery {
@@ -25,6 +26,8 @@ export interface StoredDelivery {
   error: string | null;
   /** A failed attempt's reason as a code; null otherwise and on attempts recorded before codes. */
   errorCode: DeliveryFailure | null;
+  /** Why a CANCELED or SUPPRESSED notice was not sent; null otherwise and on notices recorded before codes. */
+  skipReason: DeliverySkip | null;
   request: string | null;
   response: string | null;
 }
@@ -35,8 +38,8 @@ export interface NewDelivery {
   kind: DeliveryKind;
   /** PENDING to be sent; SUPPRESSED or CANCELED to record why it is not. */
   status: 'PENDING' | 'SUPPRESSED' | 'CANCELED';
-  /** For SUPPRESSED/CANCELED: why. */
-  error?: string | null;
+  /** For SUPPRESSED/CANCELED: why (stored as its code and its English line). */
+  skip?: DeliverySkip;
 }
 
 export interface AttemptResult {
@@ -72,8 +75,9 @@ export class AlertDeliveriesStore {
         claimed_at: null,
         sent_at: null,
         finished_at: pending ? null : now,
-        error: delivery.error ?? null,
+        error: delivery.skip ? deliverySkipText(delivery.skip) : null,
         error_code: null,
+        skip_reason: delivery.skip ? JSON.stringify(delivery.skip) : null,
         request: null,
         response: null,
       };
@@ -213,6 +217,7 @@ export class AlertDeliveriesStore {
         finished_at: null,
         error: null,
         error_code: null,
+        skip_reason: null,
         request: null,
         response: null,
       };
@@ -222,10 +227,10 @@ export class AlertDeliveriesStore {
   }
 
   /** Closes a claimed row without sending it (CANCELED or SUPPRESSED), saying why. */
-  async markSkipped(id: string, claimant: string, status: 'CANCELED' | 'SUPPRESSED', reason: string): Promise<boolean> {
+  async markSkipped(id: string, claimant: string, status: 'CANCELED' | 'SUPPRESSED', skip: DeliverySkip): Promise<boolean> {
     const update = await this.database.db
       .updateTable('alert_deliveries')
-      .set({ status, finished_at: this.now(), next_attempt_at: null, error: reason })
+      .set({ status, finished_at: this.now(), next_attempt_at: null, ...skipped(skip) })
       .where('id', '=', id)
       .where('status', '=', 'SENDING')
       .where('claimed_by', '=', claimant)
@@ -234,11 +239,11 @@ export class AlertDeliveriesStore {
   }
 
   /** Cancels every unsent row (queued or waiting for a retry) of these incidents; returns how many. */
-  async cancelPendingForIncidents(incidentIds: readonly string[], reason: string): Promise<number> {
+  async cancelPendingForIncidents(incidentIds: readonly string[], skip: DeliverySkip): Promise<number> {
     if (incidentIds.length === 0) return 0;
     const update = await this.database.db
       .updateTable('alert_deliveries')
-      .set({ status: 'CANCELED', finished_at: this.now(), next_attempt_at: null, error: reason })
+      .set({ status: 'CANCELED', finished_at: this.now(), next_attempt_at: null, ...skipped(skip) })
       .where('incident_id', 'in', [...incidentIds])
       .where('status', '=', 'PENDING')
       .executeTakeFirst();
@@ -246,10 +251,10 @@ export class AlertDeliveriesStore {
   }
 
   /** Cancels every unsent row for a channel (deleted or disabled); returns how many. */
-  async cancelPendingForChannel(channelId: string, reason: string): Promise<number> {
+  async cancelPendingForChannel(channelId: string, skip: DeliverySkip): Promise<number> {
     const update = await this.database.db
       .updateTable('alert_deliveries')
-      .set({ status: 'CANCELED', finished_at: this.now(), next_attempt_at: null, error: reason })
+      .set({ status: 'CANCELED', finished_at: this.now(), next_attempt_at: null, ...skipped(skip) })
       .where('channel_id', '=', channelId)
       .where('status', '=', 'PENDING')
       .executeTakeFirst();
@@ -276,6 +281,7 @@ export class AlertDeliveriesStore {
       finished_at: now,
       error: outcome.error,
       error_code: outcome.errorCode ? JSON.stringify(outcome.errorCode) : null,
+      skip_reason: null,
       request: outcome.request,
       response: outcome.response,
     };
@@ -348,6 +354,7 @@ export class AlertDeliveriesStore {
           finishedAt: delivery.finishedAt,
           error: delivery.error,
           errorCode: delivery.errorCode,
+          skipReason: delivery.skipReason,
           request: delivery.request,
           response: delivery.response,
         };
@@ -375,7 +382,13 @@ function toDelivery(row: Selectable<AlertDeliveriesTable>): StoredDelivery {
     finishedAt: num(row.finished_at),
     error: row.error,
     errorCode: parseStoredJson(DeliveryFailure, row.error_code),
+    skipReason: parseStoredJson(DeliverySkip, row.skip_reason),
     request: row.request,
     response: row.response,
   };
+}
+
+/** A skipped notice's columns: its reason as a code, and the English line older readers show. */
+function skipped(skip: DeliverySkip): Pick<AlertDeliveriesTable, 'error' | 'skip_reason'> {
+  return { error: deliverySkipText(skip), skip_reason: JSON.stringify(skip) };
 }

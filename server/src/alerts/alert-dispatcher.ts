@@ -8,6 +8,7 @@ import { AlertIncidentsStore } from './alert-incidents.store.js';
 import { AlertRulesStore } from './alert-rules.store.js';
 import { AlertSilencesStore, silenceMatches } from './alert-silences.store.js';
 import { buildNotice } from './alert-templates.js';
+import { channelSkip, silencedSkip } from './delivery-skip.js';
 import { classifyDeliveryFailure, DeliveryError, type ChannelSenders } from './channels/index.js';
 import { SEND_TIMEOUT_MS } from './channels/channel-sender.js';
 import { openConfig } from './channel-secrets.js';
@@ -137,20 +138,20 @@ export class AlertDispatcher {
     const me = this.instanceId;
     const channel = await this.channels.get(row.channelId);
     if (!channel || channel.deletedAt !== null || !channel.enabled) {
-      await this.deliveries.markSkipped(row.id, me, 'CANCELED', `canceled: the channel was ${channel?.deletedAt ? 'deleted' : channel ? 'disabled' : 'removed'}`);
+      await this.deliveries.markSkipped(row.id, me, 'CANCELED', channelSkip(channel));
       return;
     }
     const incident = row.incidentId ? await this.incidents.get(row.incidentId) : undefined;
     const rule = incident ? await this.rules.get(incident.ruleId) : undefined;
     if (incident) {
       if (!rule || rule.deletedAt !== null || !rule.enabled) {
-        await this.deliveries.markSkipped(row.id, me, 'CANCELED', `canceled: the rule was ${rule?.deletedAt ? 'deleted' : 'disabled'}`);
+        await this.deliveries.markSkipped(row.id, me, 'CANCELED', { code: rule?.deletedAt ? 'ruleDeleted' : 'ruleDisabled', params: {} });
         return;
       }
       if (row.kind === 'FIRING' || row.kind === 'RENOTIFY') {
         const silence = (await this.silences.list()).find((s) => silenceMatches(s, { ruleId: rule.id, taskId: incident.taskId, teamId: incident.teamId }));
         if (silence) {
-          await this.deliveries.markSkipped(row.id, me, 'SUPPRESSED', `silenced: ${silence.reason}`);
+          await this.deliveries.markSkipped(row.id, me, 'SUPPRESSED', silencedSkip(silence));
           return;
         }
       }

@@ -103,6 +103,8 @@ export interface AlertDeliveriesTable {
   error: string | null;
   /** JSON DeliveryFailure (see the 2026-12-06-009 migration). */
   error_code: string | null;
+  /** Why a CANCELED/SUPPRESSED notice was not sent: JSON `{code, params}` (DeliverySkip). */
+  skip_reason: string | null;
   request: string | null;
   response: string | null;
 }

@@ -353,6 +353,7 @@ forEachDatabase('alerting end to end', (getDb) => {
     await settle();
     assert.equal(about(ref.runId).count(), 0);
     assert.deepEqual((await history(ref)).map((r) => [r.kind, r.status, r.error]), [['FIRING', 'SUPPRESSED', `silenced: deploying (until ${new Date(silence.endsAt).toISOString()})`]]);
+    assert.deepEqual((await history(ref))[0]?.skipReason, { code: 'silenced', params: { reason: 'deploying', untilAt: silence.endsAt } }, 'the silence is named by a code the web app translates');
     await main.service.endSilence(admin, silence.id);
     await main.engine.evaluate();
     await waitFor(() => about(ref.runId).count() === 1, 3000, 'the held-back alert');
@@ -386,6 +387,7 @@ forEachDatabase('alerting end to end', (getDb) => {
     const rows = await history(ref);
     assert.deepEqual(rows.map((r) => r.status).sort(), ['CANCELED', 'FAILED']);
     assert.equal(rows.find((r) => r.status === 'CANCELED')?.error, 'canceled: the rule was deleted');
+    assert.deepEqual(rows.find((r) => r.status === 'CANCELED')?.skipReason, { code: 'ruleDeleted', params: {} });
     assert.equal(rows[0]?.ruleName, doomed.name, 'the history keeps the deleted rule’s name');
     const later = await job();
     bus.publish(status({ ...later, taskId: ref.taskId }, 'FAILED'));

@@ -114,7 +114,7 @@ export class AlertsService {
       const config = sealConfig(request.type, request.config as Record<string, unknown>, this.options.secrets, existing.config);
       await withTransaction(this.options.database, async (trx) => {
         await new AlertChannelsStore(trx, this.now).replace(id, { name: request.name, config, enabled: request.enabled });
-        if (!request.enabled) await new AlertDeliveriesStore(trx, this.now).cancelPendingForChannel(id, 'canceled: the channel was disabled');
+        if (!request.enabled) await new AlertDeliveriesStore(trx, this.now).cancelPendingForChannel(id, { code: 'channelDisabled', params: {} });
       });
       return toApiChannel(await this.mustGetChannel(id));
     }, { changes: auditChanges({ name: existing.name, enabled: existing.enabled }, { name: request.name, enabled: request.enabled }) });
@@ -126,7 +126,7 @@ export class AlertsService {
     await this.options.audit.around(actor, 'alert.channel.delete', { type: 'alert-channel', id, name: existing.name }, async () => {
       await withTransaction(this.options.database, async (trx) => {
         await new AlertChannelsStore(trx, this.now).softDelete(id);
-        await new AlertDeliveriesStore(trx, this.now).cancelPendingForChannel(id, 'canceled: the channel was deleted');
+        await new AlertDeliveriesStore(trx, this.now).cancelPendingForChannel(id, { code: 'channelDeleted', params: {} });
       });
     });
   }

@@ -119,10 +119,11 @@ forEachDatabase('alert stores', (getDb) => {
     const database = getDb();
     const incidents = new AlertIncidentsStore(database);
     const store = new AlertDeliveriesStore(database, () => now);
+    const silenced = { code: 'silenced', params: { reason: 'maintenance', untilAt: Date.UTC(2026, 11, 7, 2) } } as const;
     const incident = (await incidents.open({ ruleId: 'RB', conditionKind: 'status', dedupKey: 'status:RB:run2', facts: facts('run2', 'T2'), summaryCode: null, teamId: 'default', openedAt: now }))!;
     const [firing, suppressed] = await store.enqueue([
       { incidentId: incident.id, channelId: 'CH1', kind: 'FIRING', status: 'PENDING' },
-      { incidentId: incident.id, channelId: 'CH2', kind: 'FIRING', status: 'SUPPRESSED', error: 'silenced: maintenance' },
+      { incidentId: incident.id, channelId: 'CH2', kind: 'FIRING', status: 'SUPPRESSED', skip: silenced },
     ]);
     const [resolved] = await store.enqueue([{ incidentId: incident.id, channelId: 'CH1', kind: 'RESOLVED', status: 'PENDING' }]);
     let due = await store.findDue({ limit: 10, leaseMs: 60_000 });
@@ -145,7 +146,7 @@ forEachDatabase('alert stores', (getDb) => {
     assert.equal(await store.markSent(retry!.id, 'a', { request: 'POST x', response: 'HTTP 200' }), true);
     due = await store.findDue({ limit: 10, leaseMs: 60_000 });
     assert.deepEqual(due.filter((d) => d.incidentId === incident.id).map((d) => d.id), [resolved!.id]);
-    assert.equal(await store.cancelPendingForIncidents([incident.id], 'canceled: the rule was deleted'), 1);
+    assert.equal(await store.cancelPendingForIncidents([incident.id], { code: 'ruleDeleted', params: {} }), 1);
 
     const history = await store.history({ incidentId: incident.id });
     assert.equal(history.total, 4);
@@ -156,7 +157,12 @@ forEachDatabase('alert stores', (getDb) => {
     assert.equal(history.items.find((d) => d.status === 'SENT')?.errorCode, null);
     assert.equal(history.items.find((d) => d.status === 'SUPPRESSED')?.errorCode, null, 'a silenced notice has no failure code: its text is shown');
     assert.equal((await store.history({ taskId: 'T2', status: 'SENT' })).total, 1);
-    assert.equal((await store.history({ channelId: 'CH2' })).items[0]?.error, 'silenced: maintenance');
+    const held = (await store.history({ channelId: 'CH2' })).items[0];
+    assert.deepEqual(held?.skipReason, silenced, 'why it was held back is kept as a code');
+    assert.equal(held?.error, 'silenced: maintenance (until 2026-12-07T02:00:00.000Z)', 'with its English line beside it');
+    const canceled = history.items.find((d) => d.status === 'CANCELED');
+    assert.deepEqual([canceled?.skipReason, canceled?.error], [{ code: 'ruleDeleted', params: {} }, 'canceled: the rule was deleted']);
+    assert.equal(history.items.find((d) => d.status === 'FAILED')?.skipReason, null, 'a failed attempt has no skip reason');
     assert.equal((await store.history({ runId: 'run2', from: now + 1 })).total, 0);
     assert.equal(suppressed?.finishedAt, 100_000);
   });

@@ -7,6 +7,7 @@ import { AlertIncidentsStore, type IncidentFacts, type ResolveReason, type Store
 import type { StoredRule } from './alert-rules.store.js';
 import { AlertSilencesStore, silenceMatches } from './alert-silences.store.js';
 import type { DeliveryKind } from './alert-tables.js';
+import { channelSkip, silencedSkip } from './delivery-skip.js';
 
 /**
  * Every change to an incident together with the deliveries it calls for, in one transaction: the
@@ -99,7 +100,7 @@ export class IncidentLedger {
       const all = await trx.db.selectFrom('alert_incidents').select('id').where('rule_id', '=', ruleId).execute();
       const canceled = await new AlertDeliveriesStore(trx, this.now).cancelPendingForIncidents(
         all.map((row) => row.id),
-        `canceled: ${text}`,
+        { code: ({ 'rule-deleted': 'ruleDeleted', 'rule-disabled': 'ruleDisabled', 'rule-changed': 'ruleChanged' } as const)[reason], params: {} },
       );
       return { incidents: firing.length, canceled };
     });
@@ -123,9 +124,9 @@ export class IncidentLedger {
       const channel = await channelsStore.get(channelId);
       if (!channel || channel.deletedAt !== null) continue;
       if (!channel.enabled) {
-        rows.push({ incidentId: incident.id, channelId, kind, status: 'CANCELED', error: 'canceled: the channel is disabled' });
+        rows.push({ incidentId: incident.id, channelId, kind, status: 'CANCELED', skip: channelSkip(channel) });
       } else if (silence) {
-        rows.push({ incidentId: incident.id, channelId, kind, status: 'SUPPRESSED', error: `silenced: ${silence.reason} (until ${new Date(silence.endsAt).toISOString()})` });
+        rows.push({ incidentId: incident.id, channelId, kind, status: 'SUPPRESSED', skip: silencedSkip(silence) });
       } else {
         rows.push({ incidentId: incident.id, channelId, kind, status: 'PENDING' });
       }

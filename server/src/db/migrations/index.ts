@@ -51,6 +51,7 @@ import * as runsJobIdIndex from './2026-12-06-006-runs-job-id-index.js';
 import * as statusNoteCodes from './2026-12-06-007-status-note-codes.js';
 import * as incidentSummaryCodes from './2026-12-06-008-incident-summary-codes.js';
 import * as deliveryFailureCodes from './2026-12-06-009-delivery-failure-codes.js';
+import * as deliverySkipReasons from './2026-12-06-010-delivery-skip-reasons.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -83,6 +84,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-06-007-status-note-codes': statusNoteCodes,
   '2026-12-06-008-incident-summary-codes': incidentSummaryCodes,
   '2026-12-06-009-delivery-failure-codes': deliveryFailureCodes,
+  '2026-12-06-010-delivery-skip-reasons': deliverySkipReasons,
 };
 
 /** Every migration's name, in the order they apply. */
