@@ -2,9 +2,9 @@ import type { DeliveryFailure } from '@weir/contract';
 import type { TFunction } from 'i18next';
 
 // Why a notice was not delivered, in the reader's language, from the code the server stores beside
-// the sender's own error text. Attempts recorded before failures had codes, and notices canceled
-// or held back (whose reason is Weir's English), have only their text, shown as it is. Pure (t
-// comes in), so it is tested without a DOM.
+// the sender's own error text. Attempts recorded before failures had codes have only their text,
+// shown as it is; notices canceled or held back are said by delivery-skip-text.ts. Pure (t comes
+// in), so it is tested without a DOM.
 
 export interface DeliveryOutcome {
   error: string | null;

@@ -7,7 +7,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { ChannelTypeTag, DeliveryKindTag, DeliveryStatusTag } from './alert-tags';
 import { formatTime } from './alert-format';
-import { deliveryFailureText, senderText } from './delivery-failure-text';
+import { senderText } from './delivery-failure-text';
+import { deliveryReasonText } from './delivery-skip-text';
 import { useAlertPermissions } from './alert-permissions';
 import { useAlertChannels, useAlertHistory, useAlertRules } from './alerts.queries';
 import {
@@ -26,7 +27,7 @@ import { DateTime } from '../../components/date-time';
 
 /** The alert history: every delivery attempt, newest first, filtered and paged through the URL. */
 export function HistoryTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = parseHistoryFilters(searchParams);
   const history = useAlertHistory(toHistoryQuery(filters));
@@ -104,11 +105,12 @@ export function HistoryTab() {
       key: 'error',
       width: 260,
       ellipsis: { showTitle: false },
-      // The reason in the reader's language; hovering shows the sender's own text, which may say more.
+      // The reason in the reader's language; hovering shows the sender's own text, which may say more
+      // (a canceled or held-back notice has none: its reason is Weir's own, already said).
       render: (_, d) =>
         d.error ? (
-          <Tooltip title={d.error}>
-            <Typography.Text type="danger">{deliveryFailureText(t, d)}</Typography.Text>
+          <Tooltip title={senderText(d) ?? deliveryReasonText(t, i18n.language, d)}>
+            <Typography.Text type="danger">{deliveryReasonText(t, i18n.language, d)}</Typography.Text>
           </Tooltip>
         ) : d.status === 'PENDING' && d.nextAttemptAt ? (
           <Typography.Text type="secondary">{t('alerts.history.nextAttempt', { at: formatTime(d.nextAttemptAt) })}</Typography.Text>
@@ -129,7 +131,7 @@ export function HistoryTab() {
       {d.error && (
         <Descriptions.Item label={t('alerts.history.detail.error')} span={2}>
           <Typography.Text type="danger" style={{ whiteSpace: 'pre-wrap' }}>
-            {deliveryFailureText(t, d)}
+            {deliveryReasonText(t, i18n.language, d)}
           </Typography.Text>
         </Descriptions.Item>
       )}
