@@ -1,7 +1,7 @@
 // The events Weir publishes, as types only: the server's event bus, the relay between instances and
 // the browser's stream (GET /api/events, each event's JSON as an SSE message's data) all carry these.
 import type { ClusterHealth } from './clusters.schemas.js';
-import type { HealthCheckName } from './job-health.schemas.js';
+import type { AutoRestartStop, HealthCheckName } from './job-health.schemas.js';
 import type { StatusNote } from './runs.schemas.js';
 import type { RunStatus } from './status.schemas.js';
 
@@ -38,7 +38,8 @@ export type WeirEvent =
   | ({ type: 'run.exception'; at: number; exceptionName: string; message: string; failedTask: string | null } & RunRef)
   | ({ type: 'run.checkpoint'; at: number; checkpointId: number; outcome: 'COMPLETED' | 'FAILED'; failure?: string; isSavepoint: boolean } & RunRef)
   | ({ type: 'run.health'; at: number; check: HealthCheckName; state: 'PASS' | 'FAIL'; detail: string } & RunRef)
-  | ({ type: 'task.auto-restart'; outcome: 'exhausted'; at: number; reason: string; attempts: number } & RunRef)
+  /** `reason` in English, `stop` the same as a code (absent when relayed by an instance from before codes). */
+  | ({ type: 'task.auto-restart'; outcome: 'exhausted'; at: number; reason: string; stop?: AutoRestartStop; attempts: number } & RunRef)
   /** A savepoint Weir had taken (by a user, a token or the schedule) completed or failed. */
   | ({ type: 'run.savepoint'; at: number; outcome: 'COMPLETED' | 'FAILED'; savepointId: string; path: string | null; failure: string | null; takenBy: string | null } & RunRef)
   | { type: 'cluster.health'; clusterId: string; clusterName: string; from: ClusterHealth | null; to: ClusterHealth; at: number; error: string | null }

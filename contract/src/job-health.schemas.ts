@@ -161,6 +161,23 @@ export const DEFAULT_AUTO_RESTART_POLICY: AutoRestartPolicy = {
   sources: ['latest-checkpoint', 'latest-savepoint'],
 };
 
+/**
+ * Why Weir stopped restarting a task, as a code with its values, so the web app says it in the
+ * reader's language; `error` is what the submission or the cluster answered, quoted as it is.
+ * `…Ms` values are durations.
+ */
+export const AutoRestartStop = z
+  .discriminatedUnion('code', [
+    /** `attempts` automatic restarts within the policy's window (`windowMs`), at most `maxAttempts`. */
+    z.object({ code: z.literal('attemptsUsedUp'), params: z.object({ attempts: z.number().int(), windowMs: z.number().int(), maxAttempts: z.number().int() }) }),
+    /** Attempt `attempt` could not be submitted from any source. */
+    z.object({ code: z.literal('notSubmitted'), params: z.object({ attempt: z.number().int(), error: z.string() }) }),
+    /** Attempt `attempt` waited `waitedMs` for the cluster to answer, as long as the policy's window. */
+    z.object({ code: z.literal('clusterUnreachable'), params: z.object({ attempt: z.number().int(), waitedMs: z.number().int(), error: z.string() }) }),
+  ])
+  .meta({ id: 'AutoRestartStop' });
+export type AutoRestartStop = z.infer<typeof AutoRestartStop>;
+
 export const AutoRestartAttempt = z.object({
   id: z.string(),
   failedRunId: z.string(),

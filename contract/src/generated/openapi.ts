@@ -2623,6 +2623,30 @@ export interface components {
             backoffMaxMs: number;
             sources: ("latest-checkpoint" | "latest-savepoint" | "none")[];
         };
+        AutoRestartStopInput: {
+            /** @constant */
+            code: "attemptsUsedUp";
+            params: {
+                attempts: number;
+                windowMs: number;
+                maxAttempts: number;
+            };
+        } | {
+            /** @constant */
+            code: "notSubmitted";
+            params: {
+                attempt: number;
+                error: string;
+            };
+        } | {
+            /** @constant */
+            code: "clusterUnreachable";
+            params: {
+                attempt: number;
+                waitedMs: number;
+                error: string;
+            };
+        };
         TaskHealthInput: {
             taskId: string;
             autoRestart: components["schemas"]["AutoRestartPolicyInput"];
@@ -4368,6 +4392,30 @@ export interface components {
             backoffMultiplier: number;
             backoffMaxMs: number;
             sources: ("latest-checkpoint" | "latest-savepoint" | "none")[];
+        };
+        AutoRestartStop: {
+            /** @constant */
+            code: "attemptsUsedUp";
+            params: {
+                attempts: number;
+                windowMs: number;
+                maxAttempts: number;
+            };
+        } | {
+            /** @constant */
+            code: "notSubmitted";
+            params: {
+                attempt: number;
+                error: string;
+            };
+        } | {
+            /** @constant */
+            code: "clusterUnreachable";
+            params: {
+                attempt: number;
+                waitedMs: number;
+                error: string;
+            };
         };
         TaskHealth: {
             taskId: string;

@@ -325,12 +325,12 @@ export class AlertEngine {
     for (const rule of rules) {
       if (!task.covers(rule)) continue;
       if (rule.condition.kind === 'auto-restart-exhausted') {
-        await this.actions.open(rule, `auto-restart:${rule.id}:${event.runId}`, task.teamId, { ...runFacts(event, event.at), status: 'FAILED', ...incidentSummary.autoRestartStopped(event.reason), ...(await failure()) });
+        await this.actions.open(rule, `auto-restart:${rule.id}:${event.runId}`, task.teamId, { ...runFacts(event, event.at), status: 'FAILED', ...incidentSummary.autoRestartStopped(event.reason, event.stop), ...(await failure()) });
       } else if (rule.condition.kind === 'status' && rule.condition.statuses.includes('FAILED')) {
         await this.actions.open(rule, `status:${rule.id}:${event.runId}`, task.teamId, {
           ...runFacts(event, event.at),
           status: 'FAILED',
-          ...incidentSummary.failedAutoRestartStopped(event.reason),
+          ...incidentSummary.failedAutoRestartStopped(event.reason, event.stop),
           ...(await failure()),
         });
       }

@@ -17,8 +17,10 @@ test('each kind of incident says its summary as a code with the values the Engli
   expect(incidentSummary.clusterUnreachable('prod', 'connect ECONNREFUSED'), 'cluster prod is unreachable: connect ECONNREFUSED', 'clusterUnreachable', { cluster: 'prod', error: 'connect ECONNREFUSED' });
   expect(incidentSummary.healthCheckFailed('backpressure', 'busy 90%'), 'health check backpressure failed: busy 90%', 'healthCheckFailed', { check: 'backpressure', detail: 'busy 90%' });
   expect(incidentSummary.savepointFailed('alice', 'timeout'), 'a savepoint taken by alice failed: timeout', 'savepointFailed', { takenBy: 'alice', failure: 'timeout' });
-  expect(incidentSummary.autoRestartStopped('3 attempts used up'), 'automatic restarts stopped: 3 attempts used up', 'autoRestartStopped', { reason: '3 attempts used up' });
-  expect(incidentSummary.failedAutoRestartStopped('3 attempts used up'), 'status became FAILED; automatic restarts stopped: 3 attempts used up', 'failedAutoRestartStopped', { reason: '3 attempts used up' });
+  const usedUp = { code: 'attemptsUsedUp', params: { attempts: 3, windowMs: 1_800_000, maxAttempts: 3 } } as const;
+  const usedUpValues = { reason: '3 automatic restarts within 30 min used up (at most 3)', stop: 'attemptsUsedUp', attempts: 3, windowMs: 1_800_000, maxAttempts: 3 };
+  expect(incidentSummary.autoRestartStopped(usedUpValues.reason, usedUp), `automatic restarts stopped: ${usedUpValues.reason}`, 'autoRestartStopped', usedUpValues);
+  expect(incidentSummary.failedAutoRestartStopped(usedUpValues.reason, usedUp), `status became FAILED; automatic restarts stopped: ${usedUpValues.reason}`, 'failedAutoRestartStopped', usedUpValues);
   expect(incidentSummary.noCheckpoint(125_400, false), 'no checkpoint completed for 2m 5s', 'noCheckpoint', { forMs: 125_000 });
   expect(incidentSummary.noCheckpoint(125_600, true), 'no checkpoint completed for 2m 6s (none seen)', 'noCheckpointNoneSeen', { forMs: 126_000 });
   expect(incidentSummary.metric({ metric: 'numRecordsInPerSecond', op: 'below', threshold: 1, forMs: 60_000 }, 0), 'numRecordsInPerSecond below 1 for 1m 0s (now 0)', 'metricBelow', {
@@ -38,6 +40,7 @@ test('each kind of incident says its summary as a code with the values the Engli
 
 test('a value the sentence can do without is left out, not sent empty', () => {
   expect(incidentSummary.clusterUnreachable('prod', null), 'cluster prod is unreachable', 'clusterUnreachable', { cluster: 'prod' });
+  expect(incidentSummary.autoRestartStopped('used up', undefined), 'automatic restarts stopped: used up', 'autoRestartStopped', { reason: 'used up' });
   expect(incidentSummary.savepointFailed(null, null), 'a savepoint failed: no reason given', 'savepointFailed', {});
 });
 

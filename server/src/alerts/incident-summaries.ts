@@ -1,4 +1,4 @@
-import type { HealthCheckName, IncidentSummary, RunStatus, StatusNote } from '@weir/contract';
+import type { AutoRestartStop, HealthCheckName, IncidentSummary, RunStatus, StatusNote } from '@weir/contract';
 import { formatDuration } from './alert-templates.js';
 
 // An incident's summary in both of its forms, made in one place so that they cannot say different
@@ -57,14 +57,18 @@ export const incidentSummary = {
     });
   },
 
-  /** Auto-restart gave up; `reason` is its own line, quoted as it is. */
-  autoRestartStopped(reason: string): SummaryForms {
-    return forms(`automatic restarts stopped: ${reason}`, 'autoRestartStopped', { reason });
+  /**
+   * Auto-restart gave up: `reason` is its English line, `stop` the same as a code, whose code and
+   * values go into the summary's as `stop` and the values' own names (a summary's values are flat).
+   * An event relayed by an instance from before the code has none: its reason is quoted as it is.
+   */
+  autoRestartStopped(reason: string, stop: AutoRestartStop | undefined): SummaryForms {
+    return forms(`automatic restarts stopped: ${reason}`, 'autoRestartStopped', { reason, ...stopValues(stop) });
   },
 
   /** The FAILED status a status rule alerts on once auto-restart gave up on the run. */
-  failedAutoRestartStopped(reason: string): SummaryForms {
-    return forms(`status became FAILED; automatic restarts stopped: ${reason}`, 'failedAutoRestartStopped', { reason });
+  failedAutoRestartStopped(reason: string, stop: AutoRestartStop | undefined): SummaryForms {
+    return forms(`status became FAILED; automatic restarts stopped: ${reason}`, 'failedAutoRestartStopped', { reason, ...stopValues(stop) });
   },
 
   /** No checkpoint completed for `quietForMs`; `noneSeen` when the run never completed one Weir knows of. */
@@ -84,3 +88,7 @@ export const incidentSummary = {
     });
   },
 };
+
+function stopValues(stop: AutoRestartStop | undefined): IncidentSummary['params'] {
+  return stop ? { stop: stop.code, ...stop.params } : {};
+}

@@ -17,6 +17,7 @@ describe('decideAutoRestart', () => {
     const d = decideAutoRestart(failed({ attemptsInWindow: 3 }));
     assert.equal(d.action, 'give-up');
     assert.match((d as { reason: string }).reason, /^3 automatic restarts within 30 min used up \(at most 3\)$/);
+    assert.deepEqual((d as { stop: unknown }).stop, { code: 'attemptsUsedUp', params: { attempts: 3, windowMs: policy.windowMs, maxAttempts: 3 } }, 'the same reason as a code');
   });
 
   it('never restarts a run that was stopped or cancelled, or that ended CANCELED or FINISHED', () => {

@@ -1,10 +1,11 @@
-import type { AutoRestartAttempt, AutoRestartPolicy, AutoRestartSource } from '@weir/contract';
+import type { AutoRestartAttempt, AutoRestartPolicy, AutoRestartSource, AutoRestartStop } from '@weir/contract';
 import type { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_PRINCIPAL, type Principal } from '../access/principal.js';
 import { FlinkUnreachableError } from '../errors/errors.js';
 import type { EventBus, RunRef, WeirEvent } from '../events/events.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import type { HealthStore } from './health.store.js';
+import { autoRestartStopText } from './auto-restart-stops.js';
 import type { Logger } from '../logging/logger.js';
 
 /**
@@ -46,7 +47,7 @@ export function operationsResubmitter(operations: RestartOperation): Resubmitter
 export type AutoRestartDecision =
   | { action: 'ignore'; reason: string }
   | { action: 'restart'; attempt: number; delayMs: number }
-  | { action: 'give-up'; reason: string };
+  | { action: 'give-up'; reason: string; stop: AutoRestartStop };
 
 export interface DecisionInput {
   policy: AutoRestartPolicy;
@@ -72,10 +73,8 @@ export function decideAutoRestart(input: DecisionInput): AutoRestartDecision {
   if (input.stoppedOnPurpose) return { action: 'ignore', reason: 'the run was stopped or cancelled on purpose' };
   if (input.exhausted) return { action: 'ignore', reason: 'Weir already gave up on this task' };
   if (input.attemptsInWindow >= policy.maxAttempts) {
-    return {
-      action: 'give-up',
-      reason: `${input.attemptsInWindow} automatic restart${input.attemptsInWindow === 1 ? '' : 's'} within ${Math.round(policy.windowMs / 60_000)} min used up (at most ${policy.maxAttempts})`,
-    };
+    const stop: AutoRestartStop = { code: 'attemptsUsedUp', params: { attempts: input.attemptsInWindow, windowMs: policy.windowMs, maxAttempts: policy.maxAttempts } };
+    return { action: 'give-up', reason: autoRestartStopText(stop), stop };
   }
   const attempt = input.attemptsInWindow + 1;
   return { action: 'restart', attempt, delayMs: backoffMs(policy, attempt) };
@@ -182,7 +181,7 @@ export class AutoRestarter {
     await Promise.allSettled([...this.inFlight]);
     const decision = await this.decide(ref.runId);
     if (decision.action === 'ignore') return;
-    if (decision.action === 'give-up') return this.giveUp(ref, decision.reason);
+    if (decision.action === 'give-up') return this.giveUp(ref, decision.stop);
     const attempt = await this.deps.store.scheduleAttempt({ taskId: ref.taskId, failedRunId: ref.runId, attempt: decision.attempt, dueAt: this.now() + decision.delayMs });
     if (attempt) this.deps.log.info({ task: ref.taskName, runId: ref.runId, attempt: attempt.attempt, inMs: decision.delayMs }, 'automatic restart scheduled');
   }
@@ -243,7 +242,7 @@ export class AutoRestarter {
     }
     const error = errors.join('; ');
     await this.deps.store.finishAttempt(attempt.id, { state: 'FAILED', error });
-    if (ref) await this.giveUp(ref, `attempt ${attempt.attempt} could not be submitted (${error})`);
+    if (ref) await this.giveUp(ref, { code: 'notSubmitted', params: { attempt: attempt.attempt, error } });
   }
 
   /**
@@ -261,16 +260,18 @@ export class AutoRestarter {
     }
     const error = `the cluster could not be reached for ${Math.round(waited / 60_000)} min (${message})`;
     await this.deps.store.finishAttempt(attempt.id, { state: 'FAILED', error });
-    if (ref) await this.giveUp(ref, `attempt ${attempt.attempt} could not be submitted: ${error}`);
+    // Whole minutes, as the English says: the reader's language should say no more.
+    if (ref) await this.giveUp(ref, { code: 'clusterUnreachable', params: { attempt: attempt.attempt, waitedMs: Math.round(waited / 60_000) * 60_000, error: message } });
   }
 
-  private async giveUp(ref: RunRef, reason: string): Promise<void> {
+  private async giveUp(ref: RunRef, stop: AutoRestartStop): Promise<void> {
+    const reason = autoRestartStopText(stop);
     if (!(await this.deps.store.setAutoRestartState(ref.taskId, 'EXHAUSTED', reason))) return;
     const attempts = (await this.deps.store.listAttempts(ref.taskId)).length;
     await this.deps.audit.record(SYSTEM_PRINCIPAL, 'task.auto-restart-exhausted', { type: 'task', id: ref.taskId, name: ref.taskName }, 'success', { runId: ref.runId, reason });
     this.deps.log.warn({ task: ref.taskName, runId: ref.runId, reason }, 'automatic restarts stopped');
     const { runId, taskId, taskName, clusterId, clusterName, flinkJobId, jobName } = ref;
-    this.deps.bus.publish({ type: 'task.auto-restart', outcome: 'exhausted', at: this.now(), reason, attempts, runId, taskId, taskName, clusterId, clusterName, flinkJobId, jobName });
+    this.deps.bus.publish({ type: 'task.auto-restart', outcome: 'exhausted', at: this.now(), reason, stop, attempts, runId, taskId, taskName, clusterId, clusterName, flinkJobId, jobName });
   }
 
   private async refOf(runId: string): Promise<RunRef | undefined> {
