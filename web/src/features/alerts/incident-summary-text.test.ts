@@ -23,6 +23,15 @@ test('every kind of summary reads in Chinese, with what it quotes kept as it is'
   assert.equal(say('savepointFailed', {}), '保存点失败：未给出原因');
   assert.equal(say('autoRestartStopped', { reason: 'used up' }), '已停止自动重启：used up');
   assert.equal(say('failedAutoRestartStopped', { reason: 'used up' }), '状态变为 FAILED；已停止自动重启：used up');
+  const usedUp = { reason: '3 automatic restarts within 30 min used up (at most 3)', stop: 'attemptsUsedUp', attempts: 3, windowMs: 1_800_000, maxAttempts: 3 };
+  assert.equal(say('autoRestartStopped', usedUp), '已停止自动重启：30 分钟内已用完 3 次自动重启（最多 3 次）');
+  assert.equal(say('failedAutoRestartStopped', usedUp), '状态变为 FAILED；已停止自动重启：30 分钟内已用完 3 次自动重启（最多 3 次）');
+  assert.equal(say('autoRestartStopped', { reason: 'x', stop: 'notSubmitted', attempt: 2, error: 'latest-checkpoint: no checkpoint' }), '已停止自动重启：第 2 次自动重启未能提交（latest-checkpoint: no checkpoint）');
+  assert.equal(
+    say('autoRestartStopped', { reason: 'x', stop: 'clusterUnreachable', attempt: 1, waitedMs: 1_800_000, error: 'connect ECONNREFUSED' }),
+    '已停止自动重启：第 1 次自动重启未能提交：30 分钟内无法连接集群（connect ECONNREFUSED）',
+  );
+  assert.equal(say('autoRestartStopped', { reason: 'a reason from a newer Weir', stop: 'somethingNew' }), '已停止自动重启：a reason from a newer Weir', 'a stop this app does not know is quoted in English');
   assert.equal(say('noCheckpoint', { forMs: 120_000 }), '已 2 分钟 没有 Checkpoint 完成');
   assert.equal(say('noCheckpointNoneSeen', { forMs: 125_000 }), '已 125 秒 没有 Checkpoint 完成（从未见到完成的 Checkpoint）');
   assert.equal(say('metricAbove', { metric: 'busyTimeMsPerSecond', vertexId: 'v1', threshold: 800, forMs: 60_000, value: 950 }), 'busyTimeMsPerSecond（顶点 v1） 高于 800 持续 1 分钟（当前 950）');
@@ -35,6 +44,14 @@ test('the English reads as the channels sent it', async () => {
   assert.equal(say('statusBecame', { status: 'FAILED' }), 'status became FAILED');
   assert.equal(say('restartsWithin', { count: 4, windowMs: 600_000, limit: 3 }), '4 restarts within 10 min (more than 3)');
   assert.equal(say('savepointFailed', { takenBy: 'alice' }), 'a savepoint taken by alice failed: no reason given');
+  assert.equal(
+    say('autoRestartStopped', { reason: 'x', stop: 'attemptsUsedUp', attempts: 3, windowMs: 1_800_000, maxAttempts: 3 }),
+    'automatic restarts stopped: 3 automatic restarts within 30 min used up (at most 3)',
+  );
+  assert.equal(
+    say('autoRestartStopped', { reason: 'x', stop: 'attemptsUsedUp', attempts: 1, windowMs: 600_000, maxAttempts: 1 }),
+    'automatic restarts stopped: 1 automatic restart within 10 min used up (at most 1)',
+  );
   assert.equal(say('metricAbove', { metric: 'busyTimeMsPerSecond', vertexId: 'v1', threshold: 800, forMs: 60_000, value: 950 }), 'busyTimeMsPerSecond of vertex v1 above 800 for 1 min (now 950)');
 });
 

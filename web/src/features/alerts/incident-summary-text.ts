@@ -33,6 +33,9 @@ export function incidentSummaryText(t: TFunction, language: string, incident: Pi
     case 'noCheckpoint':
     case 'noCheckpointNoneSeen':
       return t(key, { duration: values.forMs });
+    case 'autoRestartStopped':
+    case 'failedAutoRestartStopped':
+      return t(key, { reason: autoRestartStopText(t, p, values) });
     case 'metricAbove':
     case 'metricBelow':
       return t(key, {
@@ -43,6 +46,14 @@ export function incidentSummaryText(t: TFunction, language: string, incident: Pi
     default:
       return t(key, values);
   }
+}
+
+/** Why auto-restart stopped: said from its code (`stop`) when it has one, else its English quoted as it came. */
+function autoRestartStopText(t: TFunction, p: IncidentSummary['params'], values: Record<string, string | number>): string {
+  const stop = p.stop;
+  if (stop !== 'attemptsUsedUp' && stop !== 'notSubmitted' && stop !== 'clusterUnreachable') return String(p.reason);
+  if (stop === 'attemptsUsedUp') return t('alerts.incidents.autoRestartStops.attemptsUsedUp', { ...values, count: Number(p.attempts) });
+  return t(`alerts.incidents.autoRestartStops.${stop}`, values);
 }
 
 /** A status's own note: said from its code when it has one, else quoted as it came. */
