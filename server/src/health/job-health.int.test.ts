@@ -130,6 +130,7 @@ describe('job health on a real Flink job', () => {
     const health = await weir.services.health.service.taskHealth(taskId);
     assert.equal(health.autoRestartState, 'EXHAUSTED');
     assert.match(health.autoRestartReason!, /2 automatic restarts within 10 min used up/);
+    assert.deepEqual(exhausted.stop, { code: 'attemptsUsedUp', params: { attempts: 2, windowMs: 10 * 60_000, maxAttempts: 2 } }, 'the reason also travels as a code');
     const attempts = [...health.attempts].sort((a, b) => a.attempt - b.attempt);
     assert.deepEqual(attempts.map((a) => [a.attempt, a.state, a.failedRunId, a.newRunId]), [
       [1, 'SUBMITTED', runs[0]!.id, runs[1]!.id],
