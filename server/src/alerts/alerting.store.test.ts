@@ -362,6 +362,18 @@ forEachDatabase('alerting end to end', (getDb) => {
     assert.equal(about(ref.runId).count(), 1);
   });
 
+  it('auto-restart giving up opens an incident that keeps why as a code beside the English', async () => {
+    const ref = await job();
+    const gaveUp = await rule(ref, [], { condition: { kind: 'auto-restart-exhausted' } });
+    const stop = { code: 'clusterUnreachable', params: { attempt: 2, waitedMs: 1_800_000, error: 'connect ECONNREFUSED' } } as const;
+    const reason = 'attempt 2 could not be submitted: the cluster could not be reached for 30 min (connect ECONNREFUSED)';
+    bus.publish({ type: 'task.auto-restart', outcome: 'exhausted', at: now(), reason, stop, attempts: 2, ...ref });
+    await settle();
+    const [incident] = (await main.service.incidentsPage({ ruleId: gaveUp.id })).items;
+    assert.equal(incident?.summary, `automatic restarts stopped: ${reason}`, 'the channels\' English is unchanged');
+    assert.deepEqual(incident?.summaryCode, { code: 'autoRestartStopped', params: { reason, stop: 'clusterUnreachable', attempt: 2, waitedMs: 1_800_000, error: 'connect ECONNREFUSED' } });
+  });
+
   it('a deleted rule sends nothing: its retries are canceled and later failures open nothing', async () => {
     const ref = await job();
     const [dead] = await channels([{ type: 'webhook', name: 'down', enabled: true, config: { url: `http://127.0.0.1:${closedPort}/x`, secret: null } }]);
