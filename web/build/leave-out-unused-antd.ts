@@ -12,6 +12,9 @@ const why = ${JSON.stringify(why)};
 ${exports}
 `;
 
+/** An API object (App's modal or notification) any of whose methods, once asked for, fails with `why`. */
+const FAILING_API = 'const failingApi = new Proxy({}, { get(_target, key) { if (typeof key === "symbol") return undefined; throw new Error(why); } });';
+
 const IMPORT_RULES: ImportRule[] = [
   {
     // Weir's tables never filter by column (each page filters in its toolbar), yet antd's Table
@@ -43,6 +46,27 @@ const IMPORT_RULES: ImportRule[] = [
     stub: stubFailing(
       "Weir's build leaves out the editor of antd's Typography (web/build/leave-out-unused-antd.ts); remove that stub to make a text 'editable'.",
       'export default function TypographyEditable() { throw new Error(why); }',
+    ),
+  },
+  {
+    // antd's App gives the pages message, modal and notification, and builds all three on every page
+    // (modal brings rc-dialog and Watermark, notification its own stack: 11 kB gzip of the overview's first load),
+    // yet Weir's pages only take message from it. The run page's one confirmation builds its own
+    // modal (Modal.useModal) in the lazily loaded run-detail chunk.
+    importer: /node_modules\/antd\/es\/app\/App\.js$/,
+    from: '../modal/useModal',
+    stub: stubFailing(
+      "Weir's build leaves out the modal of antd's App (web/build/leave-out-unused-antd.ts); take one from Modal.useModal() where it is needed, or remove that stub.",
+      `export default function useAppModal() { return [failingApi, null]; }\n${FAILING_API}`,
+    ),
+  },
+  {
+    // See above: no Weir page takes notification from antd's App.
+    importer: /node_modules\/antd\/es\/app\/App\.js$/,
+    from: '../notification/useNotification',
+    stub: stubFailing(
+      "Weir's build leaves out the notification of antd's App (web/build/leave-out-unused-antd.ts); use message, take one from notification.useNotification() where it is needed, or remove that stub.",
+      `export default function useAppNotification() { return [failingApi, null]; }\n${FAILING_API}`,
     ),
   },
   {

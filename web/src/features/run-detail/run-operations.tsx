@@ -29,7 +29,9 @@ const RESTARTS = [
 
 export function RunOperations({ detail, rules }: { detail: RunDetail; rules: OperationRules }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
+  // The page's own modal, not App's: the build leaves App's out of every first load (web/build/leave-out-unused-antd.ts).
+  const [modal, modalHolder] = Modal.useModal();
   const navigate = useNavigate();
   const op = useRunOperation(detail.run.id);
   const [choosing, setChoosing] = useState(false);
@@ -65,102 +67,105 @@ export function RunOperations({ detail, rules }: { detail: RunDetail; rules: Ope
   const withReason = (reason: string | null, node: React.ReactNode) => (reason ? <Tooltip title={reason}>{node}</Tooltip> : node);
 
   return (
-    <Space wrap>
-      {withReason(
-        rules.stop,
-        <Dropdown
-          disabled={Boolean(rules.stop)}
-          menu={{
-            items: [
-              { key: 'sp', label: t('runDetail.ops.stopWithSavepoint') },
-              { key: 'nosp', label: t('runDetail.ops.stopWithoutSavepoint') },
-            ],
-            onClick: ({ key }) => run({ action: 'stop', withSavepoint: key === 'sp' }, t('runDetail.ops.stop')),
-          }}
-        >
-          <Button disabled={Boolean(rules.stop)} loading={op.isPending && op.variables?.action === 'stop'}>
-            {t('runDetail.ops.stop')} <DownOutlined />
-          </Button>
-        </Dropdown>,
-      )}
-      {withReason(
-        rules.cancel,
-        <Popconfirm title={t('runDetail.ops.cancelConfirm', { name })} onConfirm={() => run({ action: 'cancel' }, t('runDetail.ops.cancel'))} disabled={Boolean(rules.cancel)}>
-          <Button danger disabled={Boolean(rules.cancel)}>{t('runDetail.ops.cancel')}</Button>
-        </Popconfirm>,
-      )}
-      {withReason(
-        rules.savepoint,
-        // Confirmed first: a savepoint writes the job's whole state, which takes time and space on a large job.
-        <Popconfirm
-          title={t('runDetail.ops.savepointConfirm', { name })}
-          description={<div style={{ maxWidth: 360 }}>{t('runDetail.ops.savepointConfirmDescription')}</div>}
-          okText={t('runDetail.ops.savepointConfirmOk')}
-          cancelText={t('common.cancel')}
-          onConfirm={() => run({ action: 'savepoint' }, t('runDetail.ops.savepoint'))}
-          disabled={Boolean(rules.savepoint)}
-        >
-          <Button disabled={Boolean(rules.savepoint)} loading={op.isPending && op.variables?.action === 'savepoint'}>
-            {t('runDetail.ops.savepoint')}
-          </Button>
-        </Popconfirm>,
-      )}
-      {(() => {
-        const blocked = RESTARTS.every((r) => rules[r.rule] !== null);
-        return withReason(
-          blocked ? rules.restartWithoutState : null,
+    <>
+      {modalHolder}
+      <Space wrap>
+        {withReason(
+          rules.stop,
           <Dropdown
-            disabled={blocked}
+            disabled={Boolean(rules.stop)}
             menu={{
-              items: RESTARTS.map((r) => ({
-                key: r.key,
-                disabled: rules[r.rule] !== null,
-                label: (
-                  <span data-testid={`restart-${r.key}`} data-disabled={rules[r.rule] !== null}>
-                    {t(r.label)}
-                    {rules[r.rule] !== null && <div style={{ fontSize: 12, opacity: 0.7 }}>{rules[r.rule]}</div>}
-                  </span>
-                ),
-              })),
-              onClick: ({ key }) => {
-                if (key === 'savepoint') setChoosing(true);
-                else restart({ action: 'restart', from: key as 'none' | 'latest-checkpoint' | 'latest-savepoint' });
-              },
+              items: [
+                { key: 'sp', label: t('runDetail.ops.stopWithSavepoint') },
+                { key: 'nosp', label: t('runDetail.ops.stopWithoutSavepoint') },
+              ],
+              onClick: ({ key }) => run({ action: 'stop', withSavepoint: key === 'sp' }, t('runDetail.ops.stop')),
             }}
           >
-            <Button disabled={blocked} data-testid="restart-menu">
-              {t('runDetail.ops.restart')} <DownOutlined />
+            <Button disabled={Boolean(rules.stop)} loading={op.isPending && op.variables?.action === 'stop'}>
+              {t('runDetail.ops.stop')} <DownOutlined />
             </Button>
           </Dropdown>,
-        );
-      })()}
-      {withReason(
-        rules.refresh,
-        <Button icon={<ReloadOutlined />} disabled={Boolean(rules.refresh)} onClick={() => run({ action: 'refresh' }, t('runDetail.ops.refresh'))}>
-          {t('runDetail.ops.refresh')}
-        </Button>,
-      )}
-      {detail.cluster?.jobWebUrl && (
-        <Button icon={<ExportOutlined />} href={detail.cluster.jobWebUrl} target="_blank" rel="noreferrer" data-testid="flink-ui-link">
-          {t('runDetail.ops.flinkUi')}
-        </Button>
-      )}
-      <Modal
-        open={choosing}
-        title={t('runDetail.ops.chooseSavepoint')}
-        okButtonProps={{ disabled: !path.trim() }}
-        onCancel={() => setChoosing(false)}
-        onOk={() => {
-          setChoosing(false);
-          restart({ action: 'restart', from: 'savepoint', savepointPath: path.trim() });
-        }}
-      >
-        <Form layout="vertical">
-          <Form.Item label={t('runDetail.ops.savepointPath')}>
-            <Input value={path} onChange={(e) => setPath(e.target.value)} placeholder="file:///…/savepoint-…" />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </Space>
+        )}
+        {withReason(
+          rules.cancel,
+          <Popconfirm title={t('runDetail.ops.cancelConfirm', { name })} onConfirm={() => run({ action: 'cancel' }, t('runDetail.ops.cancel'))} disabled={Boolean(rules.cancel)}>
+            <Button danger disabled={Boolean(rules.cancel)}>{t('runDetail.ops.cancel')}</Button>
+          </Popconfirm>,
+        )}
+        {withReason(
+          rules.savepoint,
+          // Confirmed first: a savepoint writes the job's whole state, which takes time and space on a large job.
+          <Popconfirm
+            title={t('runDetail.ops.savepointConfirm', { name })}
+            description={<div style={{ maxWidth: 360 }}>{t('runDetail.ops.savepointConfirmDescription')}</div>}
+            okText={t('runDetail.ops.savepointConfirmOk')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => run({ action: 'savepoint' }, t('runDetail.ops.savepoint'))}
+            disabled={Boolean(rules.savepoint)}
+          >
+            <Button disabled={Boolean(rules.savepoint)} loading={op.isPending && op.variables?.action === 'savepoint'}>
+              {t('runDetail.ops.savepoint')}
+            </Button>
+          </Popconfirm>,
+        )}
+        {(() => {
+          const blocked = RESTARTS.every((r) => rules[r.rule] !== null);
+          return withReason(
+            blocked ? rules.restartWithoutState : null,
+            <Dropdown
+              disabled={blocked}
+              menu={{
+                items: RESTARTS.map((r) => ({
+                  key: r.key,
+                  disabled: rules[r.rule] !== null,
+                  label: (
+                    <span data-testid={`restart-${r.key}`} data-disabled={rules[r.rule] !== null}>
+                      {t(r.label)}
+                      {rules[r.rule] !== null && <div style={{ fontSize: 12, opacity: 0.7 }}>{rules[r.rule]}</div>}
+                    </span>
+                  ),
+                })),
+                onClick: ({ key }) => {
+                  if (key === 'savepoint') setChoosing(true);
+                  else restart({ action: 'restart', from: key as 'none' | 'latest-checkpoint' | 'latest-savepoint' });
+                },
+              }}
+            >
+              <Button disabled={blocked} data-testid="restart-menu">
+                {t('runDetail.ops.restart')} <DownOutlined />
+              </Button>
+            </Dropdown>,
+          );
+        })()}
+        {withReason(
+          rules.refresh,
+          <Button icon={<ReloadOutlined />} disabled={Boolean(rules.refresh)} onClick={() => run({ action: 'refresh' }, t('runDetail.ops.refresh'))}>
+            {t('runDetail.ops.refresh')}
+          </Button>,
+        )}
+        {detail.cluster?.jobWebUrl && (
+          <Button icon={<ExportOutlined />} href={detail.cluster.jobWebUrl} target="_blank" rel="noreferrer" data-testid="flink-ui-link">
+            {t('runDetail.ops.flinkUi')}
+          </Button>
+        )}
+        <Modal
+          open={choosing}
+          title={t('runDetail.ops.chooseSavepoint')}
+          okButtonProps={{ disabled: !path.trim() }}
+          onCancel={() => setChoosing(false)}
+          onOk={() => {
+            setChoosing(false);
+            restart({ action: 'restart', from: 'savepoint', savepointPath: path.trim() });
+          }}
+        >
+          <Form layout="vertical">
+            <Form.Item label={t('runDetail.ops.savepointPath')}>
+              <Input value={path} onChange={(e) => setPath(e.target.value)} placeholder="file:///…/savepoint-…" />
+            </Form.Item>
+          </Form>
+        </Modal>
+      </Space>
+    </>
   );
 }
