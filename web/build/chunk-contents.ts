@@ -9,20 +9,23 @@ export interface ChunkContents {
   folders: string[];
   /** The web app's own modules in it, as `src/features/overview/overview-page.tsx`. */
   modules: string[];
+  /** The packages' modules in it, as `rc-tree/es/TreeNode.js`: to tell that one part of a package the chunk needs stayed out. */
+  packageModules: string[];
 }
 
 /**
  * `…/node_modules/@xyflow/react/dist/…` → `@xyflow/react`; antd by component, `…/antd/es/date-picker/…` →
  * `antd/date-picker` (to tell which of its components a route ships); `…/web/src/features/lineage/x.ts` →
- * `features/lineage`.
+ * `features/lineage`. A package's module is also named by its path in node_modules (`rc-tree/es/TreeNode.js`).
  */
-export function originOf(moduleId: string): { package: string } | { folder: string; module: string } | undefined {
+export function originOf(moduleId: string): { package: string; module: string } | { folder: string; module: string } | undefined {
   const id = moduleId.replace(/\\/g, '/').replace(/^\0/, '').split('?')[0]!;
   // A component's texts (antd/es/date-picker/locale/…) come with antd's locale, not with the component.
   const antdComponent = /.*\/node_modules\/antd\/(?:es|lib)\/([^/]+)\/(?!locale\/)/.exec(id);
-  if (antdComponent) return { package: `antd/${antdComponent[1]!}` };
+  const inPackages = /.*\/node_modules\/(.*)$/.exec(id)?.[1];
+  if (antdComponent) return { package: `antd/${antdComponent[1]!}`, module: inPackages! };
   const inPackage = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id);
-  if (inPackage) return { package: inPackage[1]! };
+  if (inPackage) return { package: inPackage[1]!, module: inPackages! };
   const inApp = /\/web\/(src\/((?:features\/[^/]+)|[^/]+)(?:\/.*)?)$/.exec(id);
   // Every feature's texts are bundled with the shell (i18n/resources.ts), not with the feature's code.
   if (inApp) return { folder: /\/locales\/[^/]+\.json$/.test(inApp[1]!) ? 'i18n' : inApp[2]!, module: inApp[1]! };
@@ -45,15 +48,19 @@ export function recordChunkContents(): Plugin {
         const packages = new Set<string>();
         const folders = new Set<string>();
         const modules: string[] = [];
-        for (const id of Object.keys(output.modules)) {
+        const packageModules: string[] = [];
+        for (const [id, rendered] of Object.entries(output.modules)) {
           const origin = originOf(id);
-          if (origin && 'package' in origin) packages.add(origin.package);
-          else if (origin) {
+          if (origin && 'package' in origin) {
+            packages.add(origin.package);
+            // Only modules the bundler kept some code of: one whose code it dropped whole may be listed, with no length.
+            if (rendered.renderedLength > 0) packageModules.push(origin.module);
+          } else if (origin) {
             folders.add(origin.folder);
             modules.push(origin.module);
           }
         }
-        contents[output.fileName] = { packages: [...packages].sort(), folders: [...folders].sort(), modules: modules.sort() };
+        contents[output.fileName] = { packages: [...packages].sort(), folders: [...folders].sort(), modules: modules.sort(), packageModules: packageModules.sort() };
       }
       this.emitFile({ type: 'asset', fileName: CHUNK_CONTENTS_FILE, source: `${JSON.stringify(contents, null, 1)}\n` });
     },

@@ -87,13 +87,26 @@ const IMPORT_RULES: ImportRule[] = [
   },
 ];
 
+/**
+ * Modules whose top-level code only labels what they define, so that the bundler may drop them
+ * wherever nothing uses their exports. Without the mark it must keep them, and what they import,
+ * in every chunk that imports them.
+ */
+const SIDE_EFFECT_FREE: RegExp[] = [
+  // antd's Table takes two list helpers for its row selection from rc-tree's util module, which imports
+  // rc-tree's TreeNode; TreeNode ends by flagging itself (isTreeNode = 1), so the tree node, its Indent
+  // and the tree's contexts came with every table, the overview's among them, which draw no tree.
+  /node_modules\/rc-tree\/es\/TreeNode\.js$/,
+];
+
 const STUB_PREFIX = '\0weir-antd-stub:';
 
 /**
  * Parts of antd that Weir never uses but that antd imports with the components Weir does use, so
  * they would ship in every page (the overview's first load among them). The build swaps each for a
  * stub that fails loudly, naming this file, if ever called, or, where antd imports a whole package
- * for one of its parts, for an import of that part alone.
+ * for one of its parts, for an import of that part alone; and it lets the bundler drop the modules
+ * of SIDE_EFFECT_FREE where nothing uses them.
  */
 export function leaveOutUnusedAntd(): Plugin {
   return {
@@ -110,6 +123,10 @@ export function leaveOutUnusedAntd(): Plugin {
       const rule = IMPORT_RULES[Number(id.slice(STUB_PREFIX.length))];
       if (!rule) return null;
       return 'stub' in rule ? { code: rule.stub, moduleSideEffects: false } : { code: rule.narrow };
+    },
+    transform(code, id) {
+      const file = id.replace(/\\/g, '/');
+      return SIDE_EFFECT_FREE.some((module) => module.test(file)) ? { code, map: null, moduleSideEffects: false } : null;
     },
   };
 }
