@@ -271,3 +271,20 @@ test("a task's Savepoints tab: a schedule takes savepoints while the job runs, r
   await page.getByText(keptPath!).first().waitFor({ timeout: 60_000 });
   await screenshot(page, 'tasks', '08-restored-from-catalog');
 });
+
+test('the tasks list selects rows for the bulk operations: all from the header, one less from its row', async () => {
+  const page = await browser.newPage();
+  await logIn(page, server.url, ADMIN_PASSWORD);
+  await page.goto(`${server.url}/tasks`);
+  const rows = page.locator('.ant-table-tbody tr[data-row-key]');
+  await rows.first().waitFor();
+  const shown = await rows.count();
+  assert.ok(shown >= 2, `the earlier tests left ${shown} task(s) to select`);
+
+  await page.locator('.ant-table-thead .ant-checkbox-input').check();
+  await page.getByText(`${shown} selected`).waitFor();
+  await page.getByRole('button', { name: 'Take offline' }).first().waitFor();
+  await rows.first().locator('.ant-checkbox-input').uncheck();
+  await page.getByText(`${shown - 1} selected`).waitFor();
+  await page.close();
+});
