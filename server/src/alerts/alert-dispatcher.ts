@@ -8,7 +8,7 @@ import { AlertIncidentsStore } from './alert-incidents.store.js';
 import { AlertRulesStore } from './alert-rules.store.js';
 import { AlertSilencesStore, silenceMatches } from './alert-silences.store.js';
 import { buildNotice } from './alert-templates.js';
-import { channelSkip, silencedSkip } from './delivery-skip.js';
+import { channelSkip, ruleSkip, silencedSkip } from './delivery-skip.js';
 import { classifyDeliveryFailure, DeliveryError, type ChannelSenders } from './channels/index.js';
 import { SEND_TIMEOUT_MS } from './channels/channel-sender.js';
 import { openConfig } from './channel-secrets.js';
@@ -145,7 +145,7 @@ export class AlertDispatcher {
     const rule = incident ? await this.rules.get(incident.ruleId) : undefined;
     if (incident) {
       if (!rule || rule.deletedAt !== null || !rule.enabled) {
-        await this.deliveries.markSkipped(row.id, me, 'CANCELED', { code: rule?.deletedAt ? 'ruleDeleted' : 'ruleDisabled', params: {} });
+        await this.deliveries.markSkipped(row.id, me, 'CANCELED', ruleSkip(rule));
         return;
       }
       if (row.kind === 'FIRING' || row.kind === 'RENOTIFY') {

@@ -30,6 +30,11 @@ export function channelSkip(channel: { deletedAt: number | null; enabled: boolea
   return { code: channel.deletedAt !== null ? 'channelDeleted' : 'channelDisabled', params: {} };
 }
 
+/** Why an incident's notice is not sent: its rule as the dispatcher found it (undefined: no row). */
+export function ruleSkip(rule: { deletedAt: number | null } | undefined): DeliverySkip {
+  return { code: rule?.deletedAt ? 'ruleDeleted' : 'ruleDisabled', params: {} };
+}
+
 export function silencedSkip(silence: { reason: string; endsAt: number }): DeliverySkip {
   return { code: 'silenced', params: { reason: silence.reason, untilAt: silence.endsAt } };
 }

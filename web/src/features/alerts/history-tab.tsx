@@ -107,14 +107,19 @@ export function HistoryTab() {
       ellipsis: { showTitle: false },
       // The reason in the reader's language; hovering shows the sender's own text, which may say more
       // (a canceled or held-back notice has none: its reason is Weir's own, already said).
-      render: (_, d) =>
-        d.error ? (
-          <Tooltip title={senderText(d) ?? deliveryReasonText(t, i18n.language, d)}>
-            <Typography.Text type="danger">{deliveryReasonText(t, i18n.language, d)}</Typography.Text>
-          </Tooltip>
-        ) : d.status === 'PENDING' && d.nextAttemptAt ? (
+      render: (_, d) => {
+        if (d.error) {
+          const reason = deliveryReasonText(t, i18n.language, d);
+          return (
+            <Tooltip title={senderText(d) ?? reason}>
+              <Typography.Text type="danger">{reason}</Typography.Text>
+            </Tooltip>
+          );
+        }
+        return d.status === 'PENDING' && d.nextAttemptAt ? (
           <Typography.Text type="secondary">{t('alerts.history.nextAttempt', { at: formatTime(d.nextAttemptAt) })}</Typography.Text>
-        ) : null,
+        ) : null;
+      },
     },
   ];
 
