@@ -1,5 +1,11 @@
 import { isTerminalRunStatus } from './run-statuses.js';
 
+/**
+ * The response header with Weir's clock (epoch ms) when it sent the answer: clients count running
+ * durations on from it, as the server computes them, rather than from their own clock.
+ */
+export const SERVER_TIME_HEADER = 'x-weir-server-time';
+
 /** What a run's duration depends on. `recordedMs` is the last duration Flink reported, kept for runs with no times. */
 export interface RunTimes {
   status: string;

@@ -243,6 +243,17 @@ test('the overview: each status named once, a job found by its Flink id or run i
   assert.equal((await fullId.innerText()).trim(), jobId);
   const idBox = await fullId.boundingBox();
   assert.ok(idBox && idBox.height < 30, `the job id is not broken over lines (${idBox?.height} px high)`);
+  // The row and its history read the running job at different moments; both count from Weir's one clock.
+  // Both read in one evaluate, so in one frame (no named helper inside it: tsx would name it with a function the page lacks).
+  const durations = await page.evaluate(
+    (id) => ({
+      row: document.querySelector('[data-testid="overview-table"] tr[data-task-name] [data-testid="duration"]')?.textContent ?? null,
+      history: document.querySelector(`[data-testid="task-runs-${id}"] tbody tr[data-row-key] [data-testid="duration"]`)?.textContent ?? null,
+    }),
+    taskId,
+  );
+  assert.ok(durations.row && /\d+s$/.test(durations.row), `the row shows a running duration (${durations.row})`);
+  assert.equal(durations.history, durations.row, 'the row and its history show the same duration for the running job');
   await shots('18-overview-search-chip', 'en');
 
   await language('zh-CN');

@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { SERVER_TIME_HEADER } from '@weir/contract';
 import { alertsRoutes } from './alerts/alerts.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { registerAuth, withAccessInOpenApi } from './auth/auth.plugin.js';
@@ -81,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app, { spaFallback: serveWeb });
   app.addHook('onSend', async (_request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    // The web app counts running durations on from Weir's clock, not the browser's (web/src/api/server-clock.ts).
+    reply.header(SERVER_TIME_HEADER, String(Date.now()));
   });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

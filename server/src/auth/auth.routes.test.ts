@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { SERVER_TIME_HEADER } from '@weir/contract';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 import { SESSION_COOKIE } from './auth.plugin.js';
 import { createInitialAdmin, initialPasswordFile } from './initial-admin.js';
@@ -117,6 +118,13 @@ describe('CSRF protection of cookie sessions', () => {
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
       assert.equal(res.headers['referrer-policy'], 'no-referrer');
     }
+  });
+
+  it("every answer carries Weir's clock, from which the web app counts running durations on", async () => {
+    const before = Date.now();
+    const res = await app.inject({ url: '/api/auth/me' });
+    const sent = Number(res.headers[SERVER_TIME_HEADER]);
+    assert.ok(sent >= before && sent <= Date.now(), `${SERVER_TIME_HEADER}: ${res.headers[SERVER_TIME_HEADER]}`);
   });
 
   it('API tokens need no CSRF token: they are not sent by browsers on their own', async () => {

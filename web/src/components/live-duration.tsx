@@ -1,17 +1,19 @@
-import { useEffect, useState } from 'react';
 import { formatDuration } from './format-duration';
+import { useServerNow } from './use-server-now';
 
 /**
- * A duration; for a run that has not ended it keeps counting from what the server computed at
- * `fetchedAt` (the client's clock when the answer came, so clock skew between the two does not show).
+ * A run's duration. One that has not ended counts on as Weir's now − its start (the rule the server
+ * applies), from the page's one clock, so the overview row, its history and the run page agree.
  */
-export function LiveDuration({ durationMs, live, fetchedAt }: { durationMs: number | null; live: boolean; fetchedAt: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!live) return undefined;
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, [live]);
-  const shown = durationMs === null ? null : live ? durationMs + Math.max(0, now - fetchedAt) : durationMs;
-  return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatDuration(shown) ?? '—'}</span>;
+export function LiveDuration({ durationMs, startTime, live }: { durationMs: number | null; startTime: number | null; live: boolean }) {
+  return live && startTime !== null ? <TickingDuration startTime={startTime} /> : <Shown ms={durationMs} />;
+}
+
+function TickingDuration({ startTime }: { startTime: number }) {
+  const now = useServerNow();
+  return <Shown ms={Math.max(0, now - startTime)} />;
+}
+
+function Shown({ ms }: { ms: number | null }) {
+  return <span data-testid="duration" style={{ fontVariantNumeric: 'tabular-nums' }}>{formatDuration(ms) ?? '—'}</span>;
 }

@@ -119,7 +119,6 @@ export function OverviewPage() {
         <OverviewToolbar view={view} onViewChange={change} onClear={clear} />
         <OverviewTable
           data={tasks.data}
-          fetchedAt={tasks.dataUpdatedAt}
           loading={tasks.isPending || (tasks.isFetching && tasks.isPlaceholderData)}
           view={view}
           onViewChange={change}

@@ -19,7 +19,6 @@ const LIFECYCLE_COLORS = { DEVELOP: 'default', PUBLISHED: 'blue', ONLINE: 'green
 
 interface OverviewTableProps {
   data: OverviewTaskPage | undefined;
-  fetchedAt: number;
   loading: boolean;
   view: OverviewView;
   onViewChange: (change: Partial<OverviewView>) => void;
@@ -33,7 +32,7 @@ const TEAM_COLUMN_WIDTH = 110;
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
 
 /** The overview list: one row per task with its latest run; server-side sort and pages; rows expand into the task's runs. */
-export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, empty, showTeam }: OverviewTableProps) {
+export function OverviewTable({ data, loading, view, onViewChange, empty, showTeam }: OverviewTableProps) {
   const { t } = useTranslation();
 
   const sortable = (key: OverviewSortKey) => ({
@@ -142,7 +141,7 @@ export function OverviewTable({ data, fetchedAt, loading, view, onViewChange, em
       ...sortable('durationMs'),
       width: 100,
       render: (duration: number | null, task) => (
-        <LiveDuration durationMs={duration} live={isDurationLive(task)} fetchedAt={fetchedAt} />
+        <LiveDuration durationMs={duration} startTime={task.startTime} live={isDurationLive(task)} />
       ),
     },
     {

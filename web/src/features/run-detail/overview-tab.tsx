@@ -16,8 +16,7 @@ import { statusNoteText } from '../runs/status-note-text';
 const loadJobGraphView = () => import('./job-graph-view');
 const JobGraphView = lazy(async () => ({ default: (await loadJobGraphView()).JobGraphView }));
 
-/** `fetchedAt`: when the detail was read (the client's clock), from which a live duration keeps counting. */
-export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedAt: number }) {
+export function OverviewTab({ detail }: { detail: RunDetail }) {
   const { t, i18n } = useTranslation();
   const noteOf = (tr: RunDetail['transitions'][number]) => statusNoteText(t, i18n.language, tr);
   const graph = useRunGraph(detail.run.id, detail.terminal);
@@ -50,7 +49,7 @@ export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedA
           <Descriptions.Item label={t('runDetail.fields.end')}>{formatTime(run.endTime)}</Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.duration')}>
             <span data-testid="run-duration">
-              <LiveDuration durationMs={run.durationMs} live={isDurationLive(run)} fetchedAt={fetchedAt} />
+              <LiveDuration durationMs={run.durationMs} startTime={run.startTime} live={isDurationLive(run)} />
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('runDetail.fields.restarts')}>
@@ -80,7 +79,7 @@ export function OverviewTab({ detail, fetchedAt }: { detail: RunDetail; fetchedA
         </Card>
         <Card size="small" title={t('runDetail.timeline.title')}>
           <div style={{ marginBottom: 12 }}>
-            <StatusStrip detail={detail} now={fetchedAt} />
+            <StatusStrip detail={detail} />
           </div>
           {detail.transitions.length === 0 ? (
             <Typography.Text type="secondary">{t('runDetail.timeline.empty')}</Typography.Text>

@@ -85,7 +85,7 @@ export function RunDetailPage() {
   };
 
   const content: Record<TabKey, React.ReactNode> = {
-    overview: <OverviewTab detail={detail} fetchedAt={run.dataUpdatedAt} />,
+    overview: <OverviewTab detail={detail} />,
     metrics: <MetricsTab detail={detail} canOperate={canOperate} />,
     cluster: <ClusterTab detail={detail} />,
     checkpoints: <CheckpointsTab detail={detail} restore={restore} />,

@@ -2,13 +2,16 @@ import type { RunDetail } from '@weir/contract';
 import { Flex, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useServerNow } from '../../components/use-server-now';
 import { statusColor } from '../runs/status-colors';
 import { formatMs, formatTime } from './format';
 import { statusSegments } from './status-segments';
 
 /** The run's statuses over its life as one strip, beside the list of transitions; each segment says its status and times on hover. */
-export function StatusStrip({ detail, now }: { detail: RunDetail; now: number }) {
+export function StatusStrip({ detail }: { detail: RunDetail }) {
   const { t } = useTranslation();
+  // A run still going ends the strip at Weir's now, the clock its transitions were recorded by.
+  const now = useServerNow();
   const end = detail.terminal ? (detail.run.endTime ?? detail.transitions.at(-1)?.at ?? now) : now;
   const segments = useMemo(() => statusSegments(detail.transitions, end), [detail.transitions, end]);
   if (segments.length === 0) return null;

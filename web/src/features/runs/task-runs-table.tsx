@@ -67,7 +67,7 @@ export function TaskRunsTable({ taskId, taskName, pollMs }: { taskId: string; ta
       title: t('overview.columns.durationMs'),
       dataIndex: 'durationMs',
       render: (duration: number | null, run) => (
-        <LiveDuration durationMs={duration} live={isDurationLive(run)} fetchedAt={runs.dataUpdatedAt} />
+        <LiveDuration durationMs={duration} startTime={run.startTime} live={isDurationLive(run)} />
       ),
     },
     { title: t('overview.columns.restartCount'), dataIndex: 'restartCount', align: 'right' },
