@@ -37,7 +37,8 @@ export interface RouteOwner {
 /** Finds the team that owns a thing: its id, null when every team shares it, undefined when there is no such thing. */
 export type OwnerLookup = (kind: OwnedKind, id: string) => Promise<string | null | undefined>;
 
-const OWNED_NAMES: Record<OwnedKind, string> = {
+/** What a 404 names a thing of each kind as; exported for the check that each has a Chinese name. */
+export const OWNED_NAMES: Record<OwnedKind, string> = {
   task: 'Task',
   run: 'Run',
   cluster: 'Cluster',

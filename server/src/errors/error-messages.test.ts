@@ -6,8 +6,9 @@ import { describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { errorLanguageOf } from './error-language.js';
 import { registerErrorHandling } from './error-handler.js';
-import { MESSAGES_ZH, messageInChinese, THINGS_ZH } from './error-messages.zh-CN.js';
+import { MESSAGES_ZH, messageInChinese, PHRASES_ZH, ROLES_ZH, THINGS_ZH, translatedBy } from './error-messages.zh-CN.js';
 import { ConflictError, NotFoundError } from './errors.js';
+import { OWNED_NAMES } from '../auth/auth.plugin.js';
 
 const SERVER_SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,16 +33,35 @@ describe('error messages in Chinese', () => {
       assert.match(entry.example, entry.pattern, `${entry.pattern} matches its example`);
       const chinese = messageInChinese(entry.example);
       assert.notEqual(chinese, entry.example, `${entry.example} is translated`);
-      assert.equal(chinese, entry.example.replace(entry.pattern, entry.zh), `${entry.example} is translated by its own entry, not one above it`);
+      assert.equal(chinese, translatedBy(entry, entry.example), `${entry.example} is translated by its own entry, not one above it`);
+      for (const [n, how] of Object.entries(entry.translate ?? {})) {
+        const part = entry.pattern.exec(entry.example)![Number(n)]!;
+        const known = how === 'role' ? ROLES_ZH[part] : how === 'phrase' ? PHRASES_ZH[part] : messageInChinese(part) !== part;
+        assert.ok(known, `${entry.example}: its part $${n} "${part}" reads in Chinese too`);
+      }
       assert.doesNotMatch(chinese, /\$\d/, `${chinese}: every $n is filled`);
       assert.ok(source.includes(entry.source), `the code no longer writes "${entry.source}": update the translation of ${entry.pattern}`);
     }
   });
 
   it('names every thing a NotFoundError is thrown for, keeping the id', () => {
-    const things = new Set([...serverSource().matchAll(/new NotFoundError\('([^']+)'/g)].map((m) => m[1]!));
+    const things = new Set([...serverSource().matchAll(/new NotFoundError\((['"])([^'"]+)\1/g)].map((m) => m[2]!));
+    assert.ok(things.has('YARN application'), 'a thing in double quotes is found too');
+    for (const thing of Object.values(OWNED_NAMES)) things.add(thing); // what a route answers for an id it cannot show
     for (const thing of things) assert.ok(THINGS_ZH[thing], `NotFoundError('${thing}') has a Chinese name`);
     assert.equal(messageInChinese(new NotFoundError('Alert rule', '01JABC').message), '告警规则 01JABC 不存在');
+  });
+
+  it('says each phrase a message names its subject with in Chinese', () => {
+    const source = serverSource();
+    const phrases = new Set([
+      ...[...source.matchAll(/(?:assertMayChange|teamForNew)\([^;]*?'([^']+)'\)/g)].map((m) => m[1]!),
+      ...[...source.matchAll(/'Choose the team (.+?) belongs to \(teamId\)'/g)].map((m) => m[1]!),
+    ]);
+    assert.ok(phrases.has('this alert rule') && phrases.has('the task'), 'the phrases are found in the code');
+    for (const phrase of phrases) assert.ok(PHRASES_ZH[phrase], `"${phrase}" has a Chinese phrase`);
+    assert.equal(messageInChinese('Changing alerts of this team needs the operator role in its team'), '修改该团队的告警需要所属团队的运维角色');
+    assert.equal(messageInChinese('Choose the team an alert rule belongs to (teamId)'), '请选择告警规则所属的团队（teamId）');
   });
 
   it('keeps names, ids and Flink\'s own words, and leaves an unknown message as it is', () => {

@@ -14,7 +14,27 @@ export interface MessageTranslation {
   source: string;
   /** A message as the code writes it, to prove the pattern. */
   example: string;
+  /**
+   * The parts ($n) that are Weir's own words, said in Chinese too: a message of this catalog quoted
+   * inside another, a role, or a phrase of PHRASES_ZH. The other parts are names, ids and Flink's words.
+   */
+  translate?: Record<number, 'message' | 'role' | 'phrase'>;
 }
+
+/** Weir's roles as the web app names them in Chinese. */
+export const ROLES_ZH: Record<string, string> = { admin: '管理员', operator: '运维', viewer: '只读' };
+
+/** The phrases a message names what it is about with (`Choose the team ${what} belongs to`). */
+export const PHRASES_ZH: Record<string, string> = {
+  'the task': '任务',
+  'an alert channel': '告警渠道',
+  'this alert channel': '告警渠道',
+  'an alert rule': '告警规则',
+  'this alert rule': '告警规则',
+  'the silence': '告警静默',
+  'this silence': '告警静默',
+  'alerts of this team': '该团队的告警',
+};
 
 /** What a NotFoundError names, in Chinese. */
 export const THINGS_ZH: Record<string, string> = {
@@ -31,6 +51,8 @@ export const THINGS_ZH: Record<string, string> = {
   'Log capture': '日志快照',
   'Log capture part': '日志快照片段',
   Table: '表',
+  Silence: '告警静默',
+  'YARN application': 'YARN 应用',
 };
 
 const named = (what: string, zh: string): MessageTranslation => ({
@@ -56,7 +78,7 @@ export const MESSAGES_ZH: MessageTranslation[] = [
   { pattern: /^Log in first$/, zh: '请先登录', source: "message = 'Log in first'", example: 'Log in first' },
   { pattern: /^Invalid or revoked API token$/, zh: 'API 令牌无效或已吊销', source: 'Invalid or revoked API token', example: 'Invalid or revoked API token' },
   { pattern: /^Missing or wrong CSRF token \(x-csrf-token header\)$/, zh: 'CSRF 令牌缺失或不正确（x-csrf-token 请求头）', source: 'Missing or wrong CSRF token (x-csrf-token header)', example: 'Missing or wrong CSRF token (x-csrf-token header)' },
-  { pattern: /^This needs the (\w+) role; you are (\w+)$/, zh: '此操作需要 $1 角色，你的角色是 $2', source: 'This needs the ${access} role; you are ${p.role}', example: 'This needs the operator role; you are viewer' },
+  { pattern: /^This needs the (\w+) role; you are (\w+)$/, zh: '此操作需要$1角色，你的角色是$2', source: 'This needs the ${access} role; you are ${p.role}', example: 'This needs the operator role; you are viewer', translate: { 1: 'role', 2: 'role' } },
   { pattern: /^Only a global admin removes teams$/, zh: '只有全局管理员可以删除团队', source: 'Only a global admin removes teams', example: 'Only a global admin removes teams' },
   { pattern: /^Only a global admin makes teams$/, zh: '只有全局管理员可以创建团队', source: 'Only a global admin makes teams', example: 'Only a global admin makes teams' },
   {
@@ -97,6 +119,20 @@ export const MESSAGES_ZH: MessageTranslation[] = [
   { pattern: /^The savepoint strategy "path" needs a savepoint path$/, zh: 'Savepoint 策略 "path" 需要填写 Savepoint 路径', source: 'The savepoint strategy "path" needs a savepoint path', example: 'The savepoint strategy "path" needs a savepoint path' },
   { pattern: /^Jar (.+) does not exist; upload it with POST \/api\/jars first$/, zh: 'Jar $1 不存在，请先通过 POST /api/jars 上传', source: 'does not exist; upload it with POST /api/jars first', example: 'Jar j1 does not exist; upload it with POST /api/jars first' },
   { pattern: /^(.+) is not a \.jar file$/, zh: '$1 不是 .jar 文件', source: 'is not a .jar file', example: 'job.zip is not a .jar file' },
+  // Publishing when the script cannot be validated; above the general "cannot be reached", as it quotes one
+  {
+    pattern: /^Cluster (.+) has no SQL Gateway address to validate the script with\. Publish it unvalidated to publish it anyway\.$/,
+    zh: '集群 $1 没有 SQL Gateway 地址，无法校验脚本。如仍要发布，请选择“不校验直接发布”。',
+    source: 'has no SQL Gateway address to validate the script with`',
+    example: 'Cluster prod has no SQL Gateway address to validate the script with. Publish it unvalidated to publish it anyway.',
+  },
+  {
+    pattern: /^The SQL Gateway of cluster (.+) cannot be reached to validate the script: ([\s\S]*)\. Publish it unvalidated to publish it anyway\.$/,
+    zh: '无法连接集群 $1 的 SQL Gateway 来校验脚本：$2。如仍要发布，请选择“不校验直接发布”。',
+    source: 'cannot be reached to validate the script: ${err.message}',
+    example: 'The SQL Gateway of cluster prod cannot be reached to validate the script: SQL Gateway at http://flink:8083 cannot be reached: connection refused. Publish it unvalidated to publish it anyway.',
+    translate: { 2: 'message' },
+  },
   {
     pattern: /^(.+) at (\S+) cannot be reached: no answer within (\d+) ms$/,
     zh: '无法连接 $2 上的 $1：$3 ms 内没有应答',
@@ -131,7 +167,7 @@ export const MESSAGES_ZH: MessageTranslation[] = [
   { pattern: /^Task (.+) already has job (\S+) in status (\w+); take it offline first$/, zh: '任务 $1 已有处于 $3 状态的作业 $2，请先下线', source: 'in status ${state}; take it offline first', example: 'Task orders already has job abc in status RUNNING; take it offline first' },
   { pattern: /^Task (.+) already runs a newer job (\S+) \((\w+)\); restart that one instead$/, zh: '任务 $1 已在运行更新的作业 $2（$3），请改为重启那个作业', source: 'restart that one instead`', example: 'Task orders already runs a newer job abc (RUNNING); restart that one instead' },
   { pattern: /^Task (.+) was discovered on its cluster; Weir cannot submit it$/, zh: '任务 $1 是在集群上发现的，Weir 无法提交它', source: 'was discovered on its cluster; Weir cannot submit it', example: 'Task orders was discovered on its cluster; Weir cannot submit it' },
-  { pattern: /^This needs the operator role in the task's team$/, zh: '此操作需要任务所属团队的 operator 角色', source: "This needs the operator role in the task's team", example: "This needs the operator role in the task's team" },
+  { pattern: /^This needs the operator role in the task's team$/, zh: '此操作需要任务所属团队的运维角色', source: "This needs the operator role in the task's team", example: "This needs the operator role in the task's team" },
   { pattern: /^The version has no jar$/, zh: '该版本没有 Jar', source: "'The version has no jar'", example: 'The version has no jar' },
   { pattern: /^Jar (\S+) is no longer stored in Weir; upload it again and publish a new version$/, zh: 'Weir 中已不再保存 Jar $1，请重新上传并发布新版本', source: 'is no longer stored in Weir; upload it again and publish a new version', example: 'Jar j1 is no longer stored in Weir; upload it again and publish a new version' },
   { pattern: /^Savepoint (\S+) of task (.+) was disposed of on (\S+) by (.+); restore from another one$/, zh: '任务 $2 的 Savepoint $1 已于 $3 被 $4 删除，请从其他 Savepoint 恢复', source: '; restore from another one`', example: 'Savepoint file:///sp/1 of task orders was disposed of on 2026-12-06T20:00:00.000Z by alice; restore from another one' },
@@ -151,7 +187,7 @@ export const MESSAGES_ZH: MessageTranslation[] = [
   { pattern: /^A SQL task has no jar; give its script as `sql`$/, zh: 'SQL 任务没有 Jar，请用 `sql` 提供脚本', source: 'A SQL task has no jar; give its script as `sql`', example: 'A SQL task has no jar; give its script as `sql`' },
   { pattern: /^A jar task has no SQL; give its jar as `jar`$/, zh: 'Jar 任务没有 SQL，请用 `jar` 提供 Jar', source: 'A jar task has no SQL; give its jar as `jar`', example: 'A jar task has no SQL; give its jar as `jar`' },
   { pattern: /^Making a task in a team needs the operator role there$/, zh: '在团队中创建任务需要该团队的 operator 角色', source: 'Making a task in a team needs the operator role there', example: 'Making a task in a team needs the operator role there' },
-  { pattern: /^Choose the team (.+) belongs to \(teamId\)$/, zh: '请选择$1所属的团队（teamId）', source: 'belongs to (teamId)', example: 'Choose the team the task belongs to (teamId)' },
+  { pattern: /^Choose the team (.+) belongs to \(teamId\)$/, zh: '请选择$1所属的团队（teamId）', source: 'belongs to (teamId)', example: 'Choose the team the task belongs to (teamId)', translate: { 1: 'phrase' } },
   { pattern: /^Task (.+) is a (\w+) task; it has no (SQL|jar)$/, zh: '任务 $1 是 $2 任务，没有 $3', source: 'task; it has no SQL`', example: 'Task orders is a JAR task; it has no SQL' },
   { pattern: /^Task (.+) was discovered on its cluster, not submitted by Weir; only its name, owner and description can change$/, zh: '任务 $1 是在集群上发现的，并非由 Weir 提交；只能修改其名称、负责人和描述', source: 'not submitted by Weir; only its name, owner and description can change', example: 'Task orders was discovered on its cluster, not submitted by Weir; only its name, owner and description can change' },
   { pattern: /^Task (.+) has a job in status (\w+); stop it \(take the task offline\) before deleting the task$/, zh: '任务 $1 有处于 $2 状态的作业，请先停止（下线任务）再删除任务', source: 'stop it (take the task offline) before deleting the task', example: 'Task orders has a job in status RUNNING; stop it (take the task offline) before deleting the task' },
@@ -192,6 +228,46 @@ export const MESSAGES_ZH: MessageTranslation[] = [
   { pattern: /^The default team cannot be removed: it owns what is made without naming a team$/, zh: '默认团队不能删除：未指定团队创建的内容都归它所有', source: 'The default team cannot be removed: it owns what is made without naming a team', example: 'The default team cannot be removed: it owns what is made without naming a team' },
   { pattern: /^At most (\d+) live event streams per user or token are open at once; close another page of Weir$/, zh: '每个用户或令牌最多同时打开 $1 个实时事件流，请关闭 Weir 的其他页面', source: 'live event streams per user or token are open at once; close another page of Weir', example: 'At most 8 live event streams per user or token are open at once; close another page of Weir' },
   { pattern: /^from must not be after to$/, zh: 'from 不能晚于 to', source: "'from must not be after to'", example: 'from must not be after to' },
+  // Access: whose team a thing is, which role a change needs, API tokens and the directory
+  { pattern: /^Alert channel (.+) belongs to one team; a Weir-wide rule may only use shared channels$/, zh: '告警渠道 $1 属于某个团队，全局规则只能使用共享渠道', source: 'belongs to one team; a Weir-wide rule may only use shared channels', example: 'Alert channel ops-mail belongs to one team; a Weir-wide rule may only use shared channels' },
+  { pattern: /^Alert channel (.+) belongs to another team; a rule may use its own team's channels and shared ones$/, zh: '告警渠道 $1 属于其他团队，规则只能使用本团队的渠道和共享渠道', source: "belongs to another team; a rule may use its own team's channels and shared ones", example: "Alert channel ops-mail belongs to another team; a rule may use its own team's channels and shared ones" },
+  { pattern: /^Changing (.+) for every team needs a global (\w+) role$/, zh: '修改所有团队共用的$1需要全局$2角色', source: 'for every team needs a global ${need} role', example: 'Changing this alert rule for every team needs a global operator role', translate: { 1: 'phrase', 2: 'role' } },
+  { pattern: /^Changing (.+) needs the (\w+) role in its team$/, zh: '修改$1需要所属团队的$2角色', source: 'needs the ${need} role in its team', example: 'Changing this alert channel needs the admin role in its team', translate: { 1: 'phrase', 2: 'role' } },
+  { pattern: /^This is shared by every team: changing it needs a global (\w+) role$/, zh: '此项由所有团队共用，修改它需要全局$1角色', source: 'This is shared by every team: changing it needs a global ${access} role', example: 'This is shared by every team: changing it needs a global operator role', translate: { 1: 'role' } },
+  { pattern: /^This needs the (\w+) role in the team that owns it; you are (\w+) there$/, zh: '此操作需要所属团队的$1角色，你在该团队的角色是$2', source: 'role in the team that owns it; you are ${role} there', example: 'This needs the operator role in the team that owns it; you are viewer there', translate: { 1: 'role', 2: 'role' } },
+  { pattern: /^A token for every team needs a global (\w+) role; make it for one of your teams \(teamId\)$/, zh: '对所有团队有效的令牌需要全局$1角色，请为你所在的某个团队创建（teamId）', source: 'role; make it for one of your teams (teamId)', example: 'A token for every team needs a global admin role; make it for one of your teams (teamId)', translate: { 1: 'role' } },
+  { pattern: /^A token of team (.+) with role (\w+) needs that role there; you are (\w+)$/, zh: '团队 $1 中角色为$2的令牌要求你在该团队也有此角色，你的角色是$3', source: 'needs that role there; you are ${actorRole}', example: 'A token of team ops with role admin needs that role there; you are operator', translate: { 2: 'role', 3: 'role' } },
+  { pattern: /^The directory cannot be reached, so Weir cannot check your password; try again later or ask an admin$/, zh: '无法连接目录服务，Weir 无法校验你的密码，请稍后重试或联系管理员', source: 'The directory cannot be reached, so Weir cannot check your password; try again later or ask an admin', example: 'The directory cannot be reached, so Weir cannot check your password; try again later or ask an admin' },
+  { pattern: /^Logging in through the directory is misconfigured in Weir; ask an admin \(the audit log has the reason\)$/, zh: 'Weir 中通过目录服务登录的配置有误，请联系管理员（原因见审计日志）', source: 'Logging in through the directory is misconfigured in Weir; ask an admin (the audit log has the reason)', example: 'Logging in through the directory is misconfigured in Weir; ask an admin (the audit log has the reason)' },
+  { pattern: /^An API token has no preferences: they belong to a user who logs in$/, zh: 'API 令牌没有偏好设置：偏好设置属于登录的用户', source: 'An API token has no preferences: they belong to a user who logs in', example: 'An API token has no preferences: they belong to a user who logs in' },
+  { pattern: /^GET \/metrics needs a Bearer API token or the scrape token$/, zh: 'GET /metrics 需要 Bearer API 令牌或抓取令牌（scrape token）', source: 'GET /metrics needs a Bearer API token or the scrape token', example: 'GET /metrics needs a Bearer API token or the scrape token' },
+  // Clusters and the addresses Weir calls
+  { pattern: /^Only a global admin shares a cluster with every team$/, zh: '只有全局管理员可以把集群共享给所有团队', source: 'Only a global admin shares a cluster with every team', example: 'Only a global admin shares a cluster with every team' },
+  { pattern: /^A cluster goes only to a team you are an admin of$/, zh: '集群只能归属于你担任管理员的团队', source: 'A cluster goes only to a team you are an admin of', example: 'A cluster goes only to a team you are an admin of' },
+  { pattern: /^(.+) of the local cluster Weir started cannot be changed; register another cluster for other addresses$/, zh: 'Weir 启动的本地集群的 $1 不能修改；如需使用其他地址，请另行注册一个集群', source: 'of the local cluster Weir started cannot be changed; register another cluster for other addresses', example: 'restUrl, name of the local cluster Weir started cannot be changed; register another cluster for other addresses' },
+  { pattern: /^Cluster (.+) has no SQL Gateway address$/, zh: '集群 $1 没有 SQL Gateway 地址', source: 'has no SQL Gateway address`', example: 'Cluster prod has no SQL Gateway address' },
+  { pattern: /^(.+) is in a network Weir does not send requests to \(WEIR_OUTBOUND_DENY \/ WEIR_OUTBOUND_ALLOW\)$/, zh: '$1 位于 Weir 不会向其发送请求的网络中（WEIR_OUTBOUND_DENY / WEIR_OUTBOUND_ALLOW）', source: 'is in a network Weir does not send requests to (WEIR_OUTBOUND_DENY / WEIR_OUTBOUND_ALLOW)', example: 'flink.internal (169.254.169.254) is in a network Weir does not send requests to (WEIR_OUTBOUND_DENY / WEIR_OUTBOUND_ALLOW)' },
+  { pattern: /^"([\s\S]*)" is not a valid name in a Flink REST path$/, zh: '"$1" 不是 Flink REST 路径中的有效名称', source: '" is not a valid name in a Flink REST path`', example: '"../config" is not a valid name in a Flink REST path' },
+  // Tasks, metrics and savepoint schedules
+  { pattern: /^Task (.+) has changes that are not published; publish them before going online$/, zh: '任务 $1 有未发布的修改，请先发布再上线', source: 'has changes that are not published; publish them before going online', example: 'Task orders has changes that are not published; publish them before going online' },
+  { pattern: /^Task (.+) is DEVELOP: publish it before going online$/, zh: '任务 $1 处于 DEVELOP 状态，请先发布再上线', source: 'is DEVELOP: publish it before going online', example: 'Task orders is DEVELOP: publish it before going online' },
+  { pattern: /^Unknown series (.+): use vertex:<id>:<metric>, job:<metric> or tm:<id>:<metric>$/, zh: '未知的指标序列 $1：请使用 vertex:<id>:<metric>、job:<metric> 或 tm:<id>:<metric>', source: 'use vertex:<id>:<metric>, job:<metric> or tm:<id>:<metric>', example: 'Unknown series cpu: use vertex:<id>:<metric>, job:<metric> or tm:<id>:<metric>' },
+  // The cron library's reason is quoted as it wrote it.
+  { pattern: /^schedule\.cron: ([\s\S]*)$/, zh: 'schedule.cron 无效：$1', source: 'schedule.cron: ${', example: 'schedule.cron: CronPattern: invalid configuration format' },
+  // YARN
+  { pattern: /^"([\s\S]*)" is not a YARN queue name$/, zh: '"$1" 不是有效的 YARN 队列名', source: '" is not a YARN queue name`', example: '"root.a b" is not a YARN queue name' },
+  { pattern: /^"([\s\S]*)" is not a Java class name$/, zh: '"$1" 不是有效的 Java 类名', source: '" is not a Java class name`', example: '"com.acme.1Job" is not a Java class name' },
+  { pattern: /^"([\s\S]*)" is not a YARN application id$/, zh: '"$1" 不是有效的 YARN 应用 ID', source: '" is not a YARN application id`', example: '"app_1" is not a YARN application id' },
+  { pattern: /^parallelism must be a whole number from 1 to 10000, not (.+)$/, zh: 'parallelism 必须是 1 到 10000 之间的整数，而不是 $1', source: 'parallelism must be a whole number from 1 to 10000, not ${', example: 'parallelism must be a whole number from 1 to 10000, not 0.5' },
+  {
+    pattern: /^YARN application (\S+) ended (\w+) \((\w+)\) before its JobManager answered: ([\s\S]*)$/,
+    zh: 'YARN 应用 $1 在其 JobManager 应答之前就已结束，状态为 $2（$3）：$4',
+    source: 'before its JobManager answered: ${',
+    example: 'YARN application application_1700000000000_0001 ended FAILED (FAILED) before its JobManager answered: Application failed 1 times',
+  },
+  { pattern: /^YARN application (\S+) is still (\w+), without a JobManager address$/, zh: 'YARN 应用 $1 仍处于 $2 状态，还没有 JobManager 地址', source: ', without a JobManager address`', example: 'YARN application application_1700000000000_0001 is still ACCEPTED, without a JobManager address' },
+  { pattern: /^YARN lists no application tagged (.+)$/, zh: 'YARN 中没有带标签 $1 的应用', source: 'YARN lists no application tagged ${', example: 'YARN lists no application tagged weir-deploy-01JABC' },
+  { pattern: /^YARN application (\S+) is still (\w+) (\d+) s after the kill$/, zh: 'YARN 应用 $1 在发出终止请求 $3 秒后仍处于 $2 状态', source: 's after the kill`', example: 'YARN application application_1700000000000_0001 is still RUNNING 120 s after the kill' },
   { pattern: /^Invalid request: ([\s\S]*)$/, zh: '请求无效：$1', source: 'Invalid request: ${summary}', example: 'Invalid request: body/name: Too small' },
   { pattern: /^Internal error; see the server log$/, zh: '内部错误，详见服务器日志', source: 'Internal error; see the server log', example: 'Internal error; see the server log' },
   { pattern: /^The server produced an invalid response$/, zh: '服务器返回了无效的应答', source: 'The server produced an invalid response', example: 'The server produced an invalid response' },
@@ -203,6 +279,25 @@ export const MESSAGES_ZH: MessageTranslation[] = [
 export function messageInChinese(message: string): string {
   const notFound = /^(.+?) (\S+) does not exist$/.exec(message);
   if (notFound && THINGS_ZH[notFound[1]!]) return `${THINGS_ZH[notFound[1]!]} ${notFound[2]} 不存在`;
-  for (const entry of MESSAGES_ZH) if (entry.pattern.test(message)) return message.replace(entry.pattern, entry.zh);
+  for (const entry of MESSAGES_ZH) if (entry.pattern.test(message)) return translatedBy(entry, message);
   return message;
+}
+
+/** The message as this entry says it in Chinese: $n filled with its part, in Chinese where the entry says that part is Weir's. */
+export function translatedBy(entry: MessageTranslation, message: string): string {
+  const parts = entry.pattern.exec(message);
+  if (!parts) return message;
+  return entry.zh.replace(/\$(\d)/g, (_, n: string) => {
+    const part = parts[Number(n)] ?? '';
+    switch (entry.translate?.[Number(n)]) {
+      case 'message':
+        return messageInChinese(part);
+      case 'role':
+        return ROLES_ZH[part] ?? part;
+      case 'phrase':
+        return PHRASES_ZH[part] ?? part;
+      default:
+        return part;
+    }
+  });
 }
