@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import Fastify from 'fastify';
+import ts from 'typescript';
 import { errorLanguageOf } from './error-language.js';
 import { registerErrorHandling } from './error-handler.js';
 import { MESSAGES_ZH, messageInChinese, PHRASES_ZH, ROLES_ZH, THINGS_ZH, translatedBy } from './error-messages.zh-CN.js';
@@ -12,18 +13,83 @@ import { OWNED_NAMES } from '../auth/auth.plugin.js';
 
 const SERVER_SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Every production source file of the server, as one text (the catalog itself left out). */
-function serverSource(): string {
-  const texts: string[] = [];
+/** Every production source file of the server (the catalog itself left out), by path. */
+function serverFiles(): Map<string, string> {
+  const files = new Map<string, string>();
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts') && !entry.name.includes('.test.') && !entry.name.startsWith('error-messages')) texts.push(fs.readFileSync(full, 'utf8'));
+      else if (entry.name.endsWith('.ts') && !entry.name.includes('.test.') && !entry.name.startsWith('error-messages')) files.set(path.relative(SERVER_SRC, full), fs.readFileSync(full, 'utf8'));
     }
   };
   walk(SERVER_SRC);
-  return texts.join('\n');
+  return files;
+}
+
+/** Every production source file of the server, as one text (the catalog itself left out). */
+function serverSource(): string {
+  return [...serverFiles().values()].join('\n');
+}
+
+/** The errors whose message reaches the person who made the request (errors.ts and its subclasses). */
+const ERRORS_FOR_PEOPLE = new Set(['AppError', 'InputError', 'ConflictError', 'ForbiddenError', 'UnauthenticatedError', 'FlinkUnreachableError', 'FlinkRejectedError', 'NotFlinkError', 'DirectoryUnavailableError']);
+/**
+ * The end of a message that quotes a whole message written elsewhere (its `${…}` is one), by why
+ * it is not checked here: those messages are checked where they are written.
+ */
+const QUOTING_ANOTHER: Record<string, string> = {
+  '. Publish it unvalidated to publish it anyway.': 'tasks.service.ts quotes why the script could not be validated; both reasons have entries',
+};
+
+/** What a `${…}` in a message may hold, tried in turn: a name, a number, a Flink state, a method, a path. */
+const SAMPLE_VALUES = ['orders', '7', 'RUNNING', 'GET', '/jobs/abc'];
+
+/**
+ * The messages a written expression can make, with each `${…}` filled by sample values (every
+ * combination, as a pattern may want a number in one place and a name in another); each ternary
+ * gives both branches, `+` joins. undefined: the message is made elsewhere (a variable, a call),
+ * and is checked where it is written.
+ */
+function messagesOf(node: ts.Expression): string[][] | undefined {
+  if (ts.isParenthesizedExpression(node)) return messagesOf(node.expression);
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [[node.text]];
+  if (ts.isConditionalExpression(node)) {
+    const [yes, no] = [messagesOf(node.whenTrue), messagesOf(node.whenFalse)];
+    return yes && no ? [...yes, ...no] : undefined;
+  }
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const [left, right] = [messagesOf(node.left), messagesOf(node.right)];
+    return left && right ? left.flatMap((l) => right.map((r) => l.flatMap((a) => r.map((b) => a + b)))) : undefined;
+  }
+  if (ts.isTemplateExpression(node)) {
+    let texts = [node.head.text];
+    for (const span of node.templateSpans) texts = texts.flatMap((text) => SAMPLE_VALUES.map((value) => text + value + span.literal.text));
+    return [texts];
+  }
+  return undefined;
+}
+
+/** Each place the server makes an error for people with a message written right there: `file:line` and the messages it can make. */
+function errorSites(): { at: string; messages: string[][] }[] {
+  const sites: { at: string; messages: string[][] }[] = [];
+  for (const [file, text] of serverFiles()) {
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node) => {
+      let message: ts.Expression | undefined;
+      if (ts.isClassDeclaration(node) && node.name?.text === 'NotFoundError') return; // its things are checked by the test of NotFoundError
+      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ERRORS_FOR_PEOPLE.has(node.expression.text)) {
+        message = node.arguments?.[node.expression.text === 'AppError' ? 1 : 0];
+      } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+        message = node.arguments[1]; // a subclass of AppError naming its code: super('VALIDATION', `…`)
+      }
+      const messages = message && messagesOf(message);
+      if (messages) sites.push({ at: `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`, messages });
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return sites;
 }
 
 describe('error messages in Chinese', () => {
@@ -42,6 +108,19 @@ describe('error messages in Chinese', () => {
       assert.doesNotMatch(chinese, /\$\d/, `${chinese}: every $n is filled`);
       assert.ok(source.includes(entry.source), `the code no longer writes "${entry.source}": update the translation of ${entry.pattern}`);
     }
+  });
+
+  it('translates every message the server writes for people where it makes the error', () => {
+    const sites = errorSites();
+    assert.ok(sites.length > 100, `found the places errors are made (${sites.length})`);
+    const english = sites.flatMap(({ at, messages }) =>
+      // A message is translated when one of its sample fillings is: each `${…}` only has to fit the pattern somehow.
+      messages
+        .filter((samples) => !Object.keys(QUOTING_ANOTHER).some((end) => samples[0]!.endsWith(end)))
+        .filter((samples) => samples.every((sample) => messageInChinese(sample) === sample))
+        .map((samples) => `${at}: ${samples[0]}`),
+    );
+    assert.deepEqual(english, [], 'each of these needs an entry in MESSAGES_ZH');
   });
 
   it('names every thing a NotFoundError is thrown for, keeping the id', () => {
