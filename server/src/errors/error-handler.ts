@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '@weir/contract';
 import { errorLanguageOf } from './error-language.js';
@@ -46,6 +46,15 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaFallback:
     if (opts.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     return reply.status(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
+}
+
+/**
+ * A message of Weir's in the caller's language, for an answer that carries errors without failing
+ * (one line per task of a bulk operation, the last line of a streamed preview): those do not pass
+ * the error handler.
+ */
+export function inCallersLanguage(request: FastifyRequest, message: string): string {
+  return errorLanguageOf(request.headers['accept-language']) === 'zh-CN' ? messageInChinese(message) : message;
 }
 
 function bodyIn(language: 'en-US' | 'zh-CN') {

@@ -96,4 +96,9 @@ describe('operation routes', () => {
       failed: 1,
     });
   });
+
+  it("says each task's failure in a bulk operation in the caller's language", async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/tasks/bulk', headers: { authorization: operator, 'accept-language': 'zh-CN' }, payload: { action: 'offline', taskIds: ['nope'] } });
+    assert.deepEqual(res.json().items[0].error, { code: 'NOT_FOUND', message: '任务 nope 不存在' });
+  });
 });

@@ -14,6 +14,7 @@ import {
   StopRunRequest,
 } from '@weir/contract';
 import { principalOf } from '../access/request-principal.js';
+import { inCallersLanguage } from '../errors/error-handler.js';
 import type { OperationsService } from './operations.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody };
@@ -37,7 +38,12 @@ export function operationsRoutes(app: FastifyInstance, operations: OperationsSer
   r.post('/api/tasks/bulk', {
     config: { access: 'operator' },
     schema: { tags, operationId: 'bulkTaskOperation', body: BulkOperationRequest, response: { 200: BulkOperationResult, ...errors } },
-    handler: (req) => operations.bulk(principalOf(req), req.body),
+    handler: async (req) => {
+      const result = await operations.bulk(principalOf(req), req.body);
+      // Each task's failure in the caller's language, as a failed single operation would say it (the audit log keeps the English).
+      const items = result.items.map((item) => (item.error ? { ...item, error: { ...item.error, message: inCallersLanguage(req, item.error.message) } } : item));
+      return { ...result, items };
+    },
   });
 
   r.post('/api/runs/:runId/stop', {

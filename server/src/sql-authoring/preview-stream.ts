@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SqlPreviewEvent } from '@weir/contract';
+import { inCallersLanguage } from '../errors/error-handler.js';
 import { AppError } from '../errors/errors.js';
 
 /**
@@ -51,7 +52,10 @@ export async function streamPreviewAnswer(req: FastifyRequest, reply: FastifyRep
     if (!(err instanceof AppError)) req.log.error({ err }, 'a streamed preview failed');
     last = {
       type: 'error',
-      error: err instanceof AppError ? { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } : { code: 'INTERNAL', message: 'Internal error; see the server log' },
+      error:
+        err instanceof AppError
+          ? { code: err.code, message: inCallersLanguage(req, err.message), ...(err.details === undefined ? {} : { details: err.details }) }
+          : { code: 'INTERNAL', message: inCallersLanguage(req, 'Internal error; see the server log') },
     };
   }
   clearInterval(alive);
