@@ -4,6 +4,7 @@
 // here; add it to ENGLISH_NAMES (english-names.ts) only when it is such a name.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ErrorCode } from '@weir/contract';
 import { ENGLISH_NAMES } from './english-names';
 import { enUS } from './resources';
 import { zhCN } from './resources.zh-CN';
@@ -50,4 +51,27 @@ test('no English left in a Chinese text, except names', () => {
 test('the check notices English beside Chinese, and lets names, values and code through', () => {
   assert.deepEqual(englishIn('Failed to load 作业'), ['Failed', 'to', 'load']);
   assert.deepEqual(englishIn('作业 {{name}} 的 Savepoint：`SET x`，见 https://flink.apache.org/docs'), []);
+});
+
+test('every error code the server can send has a text in both languages', () => {
+  for (const code of ErrorCode.options) {
+    assert.equal(typeof enUS.errors.codes[code], 'string', `errors.codes.${code} in English`);
+    assert.equal(typeof zhCN.errors.codes[code], 'string', `errors.codes.${code} in Chinese`);
+  }
+});
+
+/** The {{values}} a text fills in, sorted. */
+function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
+}
+
+/** Texts whose Chinese says a value the English leaves out, and why. */
+const MORE_VALUES_IN_CHINESE: Record<string, string> = {
+  'errors.reasonWithMessage': "names the code's kind of failure before the server's message, which may quote Flink's English",
+};
+
+test('a Chinese text fills in the values its English text does', () => {
+  const en = leaves(enUS as unknown as Tree);
+  const differ = [...leaves(zhCN as unknown as Tree)].filter(([key, zh]) => en.has(key) && !MORE_VALUES_IN_CHINESE[key] && placeholdersOf(en.get(key)!).join() !== placeholdersOf(zh).join());
+  assert.deepEqual(differ.map(([key, zh]) => `${key}: ${en.get(key)} | ${zh}`), []);
 });
