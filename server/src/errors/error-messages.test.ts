@@ -139,7 +139,7 @@ describe('error messages in Chinese', () => {
     ]);
     assert.ok(phrases.has('this alert rule') && phrases.has('the task'), 'the phrases are found in the code');
     for (const phrase of phrases) assert.ok(PHRASES_ZH[phrase], `"${phrase}" has a Chinese phrase`);
-    assert.equal(messageInChinese('Changing alerts of this team needs the operator role in its team'), '修改该团队的告警需要所属团队的运维角色');
+    assert.equal(messageInChinese('Changing alerts of this team needs the operator role in its team'), '修改告警静默需要所属团队的运维角色');
     assert.equal(messageInChinese('Choose the team an alert rule belongs to (teamId)'), '请选择告警规则所属的团队（teamId）');
   });
 

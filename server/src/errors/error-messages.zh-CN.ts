@@ -33,7 +33,7 @@ export const PHRASES_ZH: Record<string, string> = {
   'this alert rule': '告警规则',
   'the silence': '告警静默',
   'this silence': '告警静默',
-  'alerts of this team': '该团队的告警',
+  'alerts of this team': '告警静默', // said when making a silence
 };
 
 /** What a NotFoundError names, in Chinese. */
