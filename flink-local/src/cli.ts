@@ -21,6 +21,8 @@ const USAGE = `usage: weir-flink <assemble|start|yarn> [options]
              [--task-managers 1] [--slots 4]
              [--tm-memory 1728m] [--jm-memory 1024m] [--ha-zookeeper-port N (ZooKeeper HA; off by default)]
              [--set key=value]...  (foreground; Ctrl-C stops)
+             [--push-url URL --push-token T]  (2.x only: the JobManager pushes job status changes to Weir,
+             URL = https://weir/api/clusters/<id>/push, T = GET /api/clusters/<id>/push-token)
   yarn start [--data-dir DIR (default .cache/yarn-local-data)] [--nm-memory-mb 4096] [--nm-vcores 4]
              (Hadoop YARN ${DEFAULT_HADOOP_VERSION}: ResourceManager + NodeManager in the background, on free ports)
   yarn stop  [--data-dir DIR]  (NodeManager first, then ResourceManager; returns when both are gone)`;
@@ -47,6 +49,8 @@ async function main(): Promise<number> {
       'jm-memory': { type: 'string' },
       'ha-zookeeper-port': { type: 'string' },
       set: { type: 'string', multiple: true },
+      'push-url': { type: 'string' },
+      'push-token': { type: 'string' },
       'nm-memory-mb': { type: 'string' },
       'nm-vcores': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -126,6 +130,7 @@ async function main(): Promise<number> {
     jobManagerProcessMemory: values['jm-memory'],
     highAvailability: values['ha-zookeeper-port'] === undefined ? undefined : { zooKeeperPort: int(values['ha-zookeeper-port'], 'ha-zookeeper-port')! },
     extraConfig,
+    push: values['push-url'] ? { url: values['push-url'], token: values['push-token'] ?? '' } : undefined,
     handleSignals: false, // we stop gracefully ourselves below
     log,
   };

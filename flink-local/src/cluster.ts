@@ -16,6 +16,7 @@ import {
   type ResourceParams,
 } from './config.js';
 import { ensureFlinkDistribution, requireTool, type FlinkDistribution } from './distribution.js';
+import { assertPushSupported, ensurePushListenerJar, pushListenerConfig, type PushTarget } from './push-listener.js';
 import {
   acceptsConnections,
   assertPortsFree,
@@ -81,6 +82,11 @@ export interface LocalFlinkOptions {
     /** `high-availability.cluster-id`. Default '/weir'. */
     clusterId?: string;
   };
+  /**
+   * Flink 2.x only: load Weir's push listener (push-listener/) and have the JobManager push each job
+   * status change to `url` with `token` (Weir's POST /api/clusters/:id/push). Default: no push.
+   */
+  push?: PushTarget;
   /** Extra JVM options for every Flink process. */
   jvmOpts?: string[];
   /** Overall start timeout. Default 180000. */
@@ -347,10 +353,16 @@ export async function startLocalFlink(opts: LocalFlinkOptions): Promise<LocalFli
     (await ensureFlinkDistribution({ ...(opts.flinkVersion ? { version: opts.flinkVersion } : {}), log: s.log }));
   await assertPortsFree(portsOf(s), s.host);
 
+  // The listener jar joins lib/'s jars on the classpath; the shared lib/ cache stays as Maven assembled it.
+  if (opts.push) assertPushSupported(distribution.version);
+  const pushJar = opts.push ? await ensurePushListenerJar(distribution.version, s.log) : undefined;
+  const configured = opts.push ? { ...opts, extraConfig: { ...pushListenerConfig(opts.push), ...opts.extraConfig } } : opts;
+
   const t0 = Date.now();
   const dirs = prepareDataDir(s);
-  const { log4jFile, zooKeeperConfigFile } = writeConfiguration(s, opts, dirs);
-  const classpath = buildClasspath(readdirSync(distribution.libDir).filter((f) => f.endsWith('.jar')).map((f) => join(distribution.libDir, f)));
+  const { log4jFile, zooKeeperConfigFile } = writeConfiguration(s, configured, dirs);
+  const libJars = readdirSync(distribution.libDir).filter((f) => f.endsWith('.jar')).map((f) => join(distribution.libDir, f));
+  const classpath = buildClasspath(pushJar ? [...libJars, pushJar] : libJars);
   const gatewayClasspath = `${classpath}:${join(distribution.optDir, `flink-sql-gateway-${distribution.version}.jar`)}`;
   const env: NodeJS.ProcessEnv = { ...process.env, FLINK_CONF_DIR: dirs.conf };
   delete env.FLINK_ENV_JAVA_OPTS;

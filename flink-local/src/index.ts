@@ -27,3 +27,4 @@ export {
   ensureFlinkYarnDistribution, defaultFlinkYarnCacheDir, DEFAULT_FLINK_YARN_VERSION, FLINK_YARN_VERSIONS,
   type FlinkYarnDistribution,
 } from './flink-yarn-distribution.js';
+export { ensurePushListenerJar, pushListenerConfig, PUSH_LISTENER_FACTORY, type PushTarget } from './push-listener.js';
