@@ -77,3 +77,24 @@ export const UpdateClusterRequest = CreateClusterRequest.partial().extend({ auth
 export type UpdateClusterRequest = z.infer<typeof UpdateClusterRequest>;
 
 export const ClusterList = z.object({ items: z.array(Cluster) });
+
+/**
+ * What Flink 2.x's push listener (flink-local/push-listener) sends on a job status change. Weir
+ * takes it as a hint that the cluster changed, never as the job's status: its watcher reads the
+ * cluster and records what Flink answers (docs/watcher-scale.md).
+ */
+export const ClusterPushNotice = z
+  .object({
+    jobId: z.string().regex(/^[0-9a-f]{32}$/, 'a Flink job id: 32 hex digits'),
+    status: z.string().regex(/^[A-Z_]{1,32}$/, "a Flink JobStatus name"),
+    timestamp: z.number().int().nonnegative(),
+  })
+  .strict()
+  .meta({ id: 'ClusterPushNotice' });
+export type ClusterPushNotice = z.infer<typeof ClusterPushNotice>;
+
+/** A cluster's push token, and where its JobManager pushes to (config keys weir.push.url, weir.push.token). */
+export const ClusterPushToken = z
+  .object({ token: z.string(), path: z.string(), url: z.string().nullable() })
+  .meta({ id: 'ClusterPushToken' });
+export type ClusterPushToken = z.infer<typeof ClusterPushToken>;

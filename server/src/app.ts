@@ -13,6 +13,7 @@ import { oidcRoutes } from './auth/oidc/oidc.routes.js';
 import { teamsRoutes } from './teams/teams.routes.js';
 import { preferencesRoutes } from './preferences/preferences.routes.js';
 import { clustersRoutes } from './clusters/clusters.routes.js';
+import { clusterPushRoutes } from './cluster-push/cluster-push.routes.js';
 import { registerErrorHandling } from './errors/error-handler.js';
 import { eventsRoutes } from './events/events.routes.js';
 import { DEFAULT_BODY_LIMIT_BYTES } from './http/body-limits.js';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   preferencesRoutes(app, services.preferences);
   teamsRoutes(app, services.teams);
   clustersRoutes(app, services.clusters);
+  clusterPushRoutes(app, services.clusterPush);
   auditRoutes(app, services.audit);
   alertsRoutes(app, services.alerts.service);
   eventsRoutes(app, services.relay.pages, services.liveStreams);

@@ -45,6 +45,7 @@ import { SavepointCatalogService } from './savepoints/savepoint-catalog.service.
 import { SavepointRetentionService } from './savepoints/savepoint-retention.service.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { SecretBox } from './secrets/secret-box.js';
+import { PushTokens } from './cluster-push/push-tokens.js';
 import { JarFilesStore } from './tasks/jar-files.store.js';
 import { TaskVersionsStore } from './tasks/task-versions.store.js';
 import { TasksService } from './tasks/tasks.service.js';
@@ -212,6 +213,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     log,
   });
 
+  const clusterPush = { tokens: new PushTokens(secrets), clusters, pushed: (clusterId: string) => void watchers.pushed(clusterId), publicUrl: config.publicUrl ?? '' };
   const metricsExport = new MetricsExportService({
     store: new MetricsExportStore(database),
     auth,
@@ -300,6 +302,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, preferences, teams, teamsStore, identity, clusters, flink, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, logCaptures, tasksService, sqlAuthoring, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, preferences, teams, teamsStore, identity, clusters, flink, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, logCaptures, tasksService, sqlAuthoring, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, clusterPush, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

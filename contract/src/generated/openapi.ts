@@ -328,6 +328,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/{id}/push-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getClusterPushToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -2506,6 +2522,16 @@ export interface components {
             auth: components["schemas"]["ClusterAuthInput"] | null;
             createdAt: number;
         };
+        ClusterPushNoticeInput: {
+            jobId: string;
+            status: string;
+            timestamp: number;
+        };
+        ClusterPushTokenInput: {
+            token: string;
+            path: string;
+            url: string | null;
+        };
         HealthReportInput: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -4275,6 +4301,16 @@ export interface components {
             lastError: string | null;
             auth: components["schemas"]["ClusterAuth"] | null;
             createdAt: number;
+        };
+        ClusterPushNotice: {
+            jobId: string;
+            status: string;
+            timestamp: number;
+        };
+        ClusterPushToken: {
+            token: string;
+            path: string;
+            url: string | null;
         };
         HealthReport: {
             /** @enum {string} */
@@ -7057,6 +7093,55 @@ export interface operations {
             };
             /** @description Default Response */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getClusterPushToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterPushToken"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

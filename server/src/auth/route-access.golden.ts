@@ -44,6 +44,7 @@ export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/clusters/{id}': 'viewer',
   'PATCH /api/clusters/{id}': 'admin',
   'POST /api/clusters/{id}/check': 'operator',
+  'GET /api/clusters/{id}/push-token': 'admin',
 
   'GET /api/events': 'viewer',
 
@@ -150,6 +151,7 @@ export const EXPECTED_ROUTE_OWNERS: Readonly<Record<string, string>> = {
   'PATCH /api/clusters/{id}': 'cluster:id',
   'DELETE /api/clusters/{id}': 'cluster:id',
   'POST /api/clusters/{id}/check': 'cluster:id',
+  'GET /api/clusters/{id}/push-token': 'cluster:id',
 
   'GET /api/runs/{id}/health': 'run:id',
   'GET /api/runs/{runId}': 'run:runId',

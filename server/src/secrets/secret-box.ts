@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -43,6 +43,15 @@ export class SecretBox {
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
+  }
+
+  /**
+   * A secret of its own for `purpose` and `subject` (HMAC-SHA256 under the key), e.g. a cluster's
+   * push token: nothing to store, the same on every instance sharing the key, and no use for
+   * finding the key or another subject's secret.
+   */
+  derive(purpose: string, subject: string): Buffer {
+    return createHmac('sha256', this.key).update(`${purpose}\0${subject}`, 'utf8').digest();
   }
 
   static isSealed(value: string): boolean {

@@ -184,6 +184,11 @@ export class ClusterWatcher {
     this.calmWait.wake();
   }
 
+  /** The cluster pushed a status change (Flink 2.x's listener): read it at the next cycle; see CalmWait.hint. */
+  pushed(): void {
+    this.calmWait.hint();
+  }
+
   private queue: Promise<unknown> = Promise.resolve();
   /** When the last cycle that returned ended and how long it took: the metrics export shows the watcher's lag and cost. */
   lastCycle: { finishedAt: number; durationMs: number } | null = null;

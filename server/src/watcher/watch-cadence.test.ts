@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import type { RunStatus } from '../events/events.js';
-import { detectionBoundMs, isCalm, type CadenceSigns } from './watch-cadence.js';
+import { CalmWait, detectionBoundMs, isCalm, type CadenceSigns } from './watch-cadence.js';
 
 const settings = { intervalMs: 1_000, calmIntervalMs: 3_000, calmAfterMs: 30_000 };
 const quiet = (over: Partial<CadenceSigns> = {}): CadenceSigns => ({
@@ -40,5 +40,67 @@ describe('watch cadence', () => {
     assert.equal(isCalm({ ...settings, calmIntervalMs: 500 }, quiet()), false);
     assert.equal(detectionBoundMs({ ...settings, calmIntervalMs: 500 }), 1_000);
     assert.equal(detectionBoundMs(settings), 3_000);
+  });
+});
+
+describe('a push from Flink (CalmWait.hint)', () => {
+  /** A calm wait of 60 s on fake timers; `ended()` says whether it has returned. */
+  const setup = () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    mock.method(Math, 'random', () => 1); // the first calm wait is a random part of the interval: take all of it
+    let now = 1_000_000;
+    const wait = new CalmWait(() => now);
+    wait.lastActivityAt = now - 60_000;
+    const start = (calm = true) => {
+      let done = false;
+      void wait.waitWhileCalm(calm, 60_000, now).then(() => (done = true));
+      return { ended: async () => { await new Promise((r) => setImmediate(r)); return done; } };
+    };
+    return { wait, start, advance: (ms: number) => { now += ms; mock.timers.tick(ms); } };
+  };
+  const teardown = () => { mock.timers.reset(); mock.restoreAll(); };
+
+  it('ends a calm wait at once, without counting as activity (a push that brings nothing leaves the cluster calm)', async () => {
+    const { wait, start } = setup();
+    try {
+      const activityBefore = wait.lastActivityAt;
+      const waiting = start();
+      assert.equal(await waiting.ended(), false);
+      wait.hint();
+      assert.equal(await waiting.ended(), true);
+      assert.equal(wait.lastActivityAt, activityBefore);
+    } finally { teardown(); }
+  });
+
+  it('reads once more per flood: a thousand pushes end one wait, and the next wait lasts the whole calm interval', async () => {
+    const { wait, start, advance } = setup();
+    try {
+      const first = start();
+      for (let i = 0; i < 1000; i++) wait.hint();
+      assert.equal(await first.ended(), true);
+      const second = start();
+      advance(59_999);
+      assert.equal(await second.ended(), false, 'the pushes before this wait do not shorten it');
+      advance(1);
+      assert.equal(await second.ended(), true);
+    } finally { teardown(); }
+  });
+
+  it('is not lost when it comes while the cluster is being read: the next calm wait is skipped, once', async () => {
+    const { wait, start } = setup();
+    try {
+      wait.hint(); // no wait in progress: a cycle is reading the cluster
+      assert.equal(await start().ended(), true, 'skipped');
+      assert.equal(await start().ended(), false, 'the one after waits again');
+    } finally { teardown(); }
+  });
+
+  it('is dropped while the cluster is read every cycle anyway (not calm): it does not skip a later calm wait', async () => {
+    const { wait, start } = setup();
+    try {
+      wait.hint();
+      assert.equal(await start(false).ended(), true);
+      assert.equal(await start(true).ended(), false);
+    } finally { teardown(); }
   });
 });

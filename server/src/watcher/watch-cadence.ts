@@ -71,8 +71,12 @@ export class CalmWait {
   lastActivityAt: number | null = null;
   /** Since when the cluster has been read at the calm cadence; null while it is not. */
   private calmSince: number | null = null;
-  /** Ends the wait of a calm cluster early (wake()). */
+  /** Ends the wait of a calm cluster early (wake(), hint()). */
   private endWait: (() => void) | null = null;
+  /** A hint came while no wait was in progress: the next wait is skipped, once. */
+  private hinted = false;
+  /** The read now running was brought forward by a hint: further hints until the next wait are about it. */
+  private readingForHint = false;
 
   constructor(private readonly now: () => number) {}
 
@@ -82,6 +86,9 @@ export class CalmWait {
    * signal ends the wait early.
    */
   async waitWhileCalm(calm: boolean, calmIntervalMs: number, cycleStartedAt: number, signal?: AbortSignal): Promise<void> {
+    const hinted = this.hinted;
+    this.hinted = false;
+    this.readingForHint = false;
     if (!calm) {
       this.calmSince = null;
       return;
@@ -93,7 +100,8 @@ export class CalmWait {
     const remaining = calmIntervalMs - (this.now() - cycleStartedAt);
     const waitMs = this.calmSince === null ? Math.random() * remaining : remaining;
     this.calmSince ??= this.now();
-    if (waitMs <= 0) return;
+    if (hinted) this.readingForHint = true;
+    if (hinted || waitMs <= 0) return;
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -111,5 +119,25 @@ export class CalmWait {
   wake(): void {
     this.lastActivityAt = this.now();
     this.endWait?.();
+  }
+
+  /**
+   * Flink says something changed (a push): read the cluster at its next cycle, once. Only a hint,
+   * never the status itself: the read records what Flink answers, and if it finds nothing new the
+   * cluster stays calm (a hint is not activity, so a stream of pushes cannot keep it on every cycle
+   * for calmAfterMs each). A hint during a cycle skips the next calm wait instead, so a push that
+   * races the read is not lost, unless that read was itself brought forward by a hint (Flink
+   * pushes CANCELLING and CANCELED a few ms apart: the read sees one of them, and a status on its
+   * way or a change seen keeps the cluster on every cycle anyway). However many come, they end at
+   * most one wait, and the scheduler still waits the ordinary cycle between reads: a flood costs at
+   * most one read per cycle.
+   */
+  hint(): void {
+    if (this.endWait) {
+      this.readingForHint = true;
+      this.endWait();
+    } else if (!this.readingForHint) {
+      this.hinted = true;
+    }
   }
 }

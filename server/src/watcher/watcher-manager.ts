@@ -118,6 +118,18 @@ export class WatcherManager {
     return this.watchers.get(clusterId);
   }
 
+  /**
+   * The cluster pushed a status change: its watcher reads it at the next cycle. False when this
+   * instance does not watch it (another does, or it is not registered): the push is then dropped and
+   * polling sees the change.
+   */
+  pushed(clusterId: string): boolean {
+    if (!this.mine(clusterId)) return false;
+    const watcher = this.watchers.get(clusterId);
+    watcher?.pushed();
+    return watcher !== undefined;
+  }
+
   /** Runs one cycle of a cluster's watcher now (force refresh); resolves when it is recorded. */
   async refreshNow(clusterId: string): Promise<CycleReport | undefined> {
     if (!this.mine(clusterId)) return undefined;
