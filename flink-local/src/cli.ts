@@ -22,7 +22,7 @@ const USAGE = `usage: weir-flink <assemble|start|yarn> [options]
              [--tm-memory 1728m] [--jm-memory 1024m] [--ha-zookeeper-port N (ZooKeeper HA; off by default)]
              [--set key=value]...  (foreground; Ctrl-C stops)
              [--push-url URL --push-token T]  (2.x only: the JobManager pushes job status changes to Weir,
-             URL = https://weir/api/clusters/<id>/push, T = GET /api/clusters/<id>/push-token)
+             URL = https://weir/push/clusters/<id>, T = GET /api/clusters/<id>/push-token)
   yarn start [--data-dir DIR (default .cache/yarn-local-data)] [--nm-memory-mb 4096] [--nm-vcores 4]
              (Hadoop YARN ${DEFAULT_HADOOP_VERSION}: ResourceManager + NodeManager in the background, on free ports)
   yarn stop  [--data-dir DIR]  (NodeManager first, then ResourceManager; returns when both are gone)`;

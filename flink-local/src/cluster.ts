@@ -84,7 +84,7 @@ export interface LocalFlinkOptions {
   };
   /**
    * Flink 2.x only: load Weir's push listener (push-listener/) and have the JobManager push each job
-   * status change to `url` with `token` (Weir's POST /api/clusters/:id/push). Default: no push.
+   * status change to `url` with `token` (Weir's POST /push/clusters/:id). Default: no push.
    */
   push?: PushTarget;
   /** Extra JVM options for every Flink process. */

@@ -17,7 +17,7 @@ import org.apache.flink.core.execution.JobStatusChangedListenerFactory;
 public final class WeirPushListenerFactory implements JobStatusChangedListenerFactory {
     public static final ConfigOption<String> URL =
             ConfigOptions.key("weir.push.url").stringType().noDefaultValue()
-                    .withDescription("Weir's push endpoint for this cluster: https://weir/api/clusters/<id>/push");
+                    .withDescription("Weir's push endpoint for this cluster: https://weir/push/clusters/<id>");
     public static final ConfigOption<String> TOKEN =
             ConfigOptions.key("weir.push.token").stringType().noDefaultValue()
                     .withDescription("The cluster's push token, shown by Weir (GET /api/clusters/<id>/push-token)");
