@@ -4,7 +4,7 @@
 // (every job polled on its own, 6 + 2×vertices requests per refresh).
 //
 //   npx tsx bench/watcher.bench.ts [--quick] [--only real,1k,10k,10k-down,1k-app,10k-app] [--watchers weir,baseline]
-//        [--app-clusters <n>] [--calm-interval <ms>] [--calm-after <ms>]
+//        [--app-clusters <n>] [--calm-interval <ms>] [--calm-after <ms>] [--push]
 //        [--window <s>] [--settle <s>] [--refresh-interval <ms>] [--flips-per-1000-jobs <per s>] [--profile]
 //        [--heap-snapshot] [--node-flags '<V8 flags added to the watcher's>']
 //
@@ -59,6 +59,9 @@ const WEIR_INTERVAL_MS = 1000;
 // Weir's calm cadence (server/src/watcher/watch-cadence.ts): a cluster quiet for CALM_AFTER_MS is read every CALM_INTERVAL_MS.
 const CALM_INTERVAL_MS = Number(option('calm-interval') ?? WEIR_INTERVAL_MS);
 const CALM_AFTER_MS = Number(option('calm-after') ?? 30_000);
+// --push: every simulated JobManager pushes its status changes to Weir's push route, as Flink 2.x with
+// Weir's listener does (docs/watcher-scale.md, "Push"); Weir's watcher then reads a calm cluster at its next cycle.
+const PUSH = flag('push');
 const RESTART_DELAY_MS = 1000;
 const BASELINE = { refreshMs: 5000, concurrency: 20, timeoutMs: 10_000 };
 
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
   console.log(`watcher benchmark: window ${windowMs / 1000} s, Weir cycle ${WEIR_INTERVAL_MS} ms, baseline refresh ${BASELINE.refreshMs} ms × ${BASELINE.concurrency} workers,`);
   console.log(`simulated web.refresh-interval ${refreshIntervalMs} ms, ${flipsPer1000} status-change scenarios per s per 1,000 jobs (85% restart, 10% cancel, 5% fail); ${os.cpus().length} cores`);
   console.log(`watcher processes run with Weir's V8 flags: ${NODE_FLAGS.join(' ') || '(none)'}; ${settleMs / 1000} s settle after discovery`);
+  if (PUSH) console.log('simulated JobManagers push each status change to Weir (--push); the baseline gets no pushes');
   if (CALM_INTERVAL_MS > WEIR_INTERVAL_MS) {
     console.log(`Weir reads a cluster quiet for ${CALM_AFTER_MS / 1000} s every ${CALM_INTERVAL_MS / 1000} s (the settle lasts at least that long, so the window sees calm clusters)`);
   }
@@ -109,9 +113,10 @@ async function simulated(setting: string, clusters: number, jobsPerCluster: numb
     try {
       const urls = await sim.call<string[]>('start', { clusters, jobsPerCluster, vertices: 2, refreshIntervalMs, fleet } satisfies SimStart);
       log(`${setting}, ${watcher}: ${clusters} simulated JobManagers up; starting the watcher`);
-      const ready = await runner.call<{ setupMs: number; jobs: number; rssMb: number; idleRssMb: number; setupPeakRssMb: number }>('start', {
+      const ready = await runner.call<{ setupMs: number; jobs: number; rssMb: number; idleRssMb: number; setupPeakRssMb: number; pushTargets?: Record<string, { url: string; token: string }> }>('start', {
         mode: watcher,
         clusters: urls,
+        push: PUSH && watcher === 'weir',
         intervalMs: WEIR_INTERVAL_MS,
         calmIntervalMs: CALM_INTERVAL_MS,
         calmAfterMs: CALM_AFTER_MS,
@@ -120,6 +125,7 @@ async function simulated(setting: string, clusters: number, jobsPerCluster: numb
       // Discovering every job leaves garbage V8 collects over the next seconds: the window measures the
       // steady state, with calm reading on once clusters had time to become calm.
       const settle = watcher === 'weir' && CALM_INTERVAL_MS > WEIR_INTERVAL_MS ? Math.max(settleMs, CALM_AFTER_MS + CALM_INTERVAL_MS) : settleMs;
+      if (ready.pushTargets) log(`${setting}, ${watcher}: ${await sim.call<number>('pushTo', ready.pushTargets)} simulated JobManagers push their status changes to Weir`);
       log(`${setting}, ${watcher}: ready after ${(ready.setupMs / 1000).toFixed(1)} s (${ready.jobs} jobs known, RSS ${ready.rssMb} MB, peak ${ready.setupPeakRssMb}); settling ${settle / 1000} s, then measuring ${windowMs / 1000} s`);
       await sleep(settle);
       if (unreachable) {

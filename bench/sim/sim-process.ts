@@ -46,6 +46,16 @@ serve({
     return sims.map((s) => s.url);
   },
 
+  /** From now on each JobManager pushes its status changes to Weir (bench --push); keyed by the JobManager's address. */
+  pushTo(targets: Record<string, { url: string; token: string }>): number {
+    let pushing = 0;
+    for (const s of sims) {
+      s.pushTarget = targets[s.url];
+      if (s.pushTarget) pushing += 1;
+    }
+    return pushing;
+  },
+
   /** Makes the last `clusters` JobManagers unreachable (they hang); returns their addresses. */
   hang(opts: { clusters: number }): string[] {
     const cut = sims.slice(sims.length - opts.clusters);

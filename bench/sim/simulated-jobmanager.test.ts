@@ -185,3 +185,36 @@ describe('SimulatedJobManager behaves like Flink where the watcher cares', () =>
     }
   });
 });
+
+describe('a simulated JobManager that pushes (bench --push)', () => {
+  it('posts each status change to its push target with its token, in the notice Weir takes', async () => {
+    const { createServer } = await import('node:http');
+    const received: Array<{ authorization: string | undefined; body: Record<string, unknown> }> = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({ authorization: req.headers.authorization, body: JSON.parse(body) as Record<string, unknown> });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const sim = await SimulatedJobManager.start({ jobs: 1 });
+    try {
+      const port = (server.address() as { port: number }).port;
+      sim.pushTarget = { url: `http://127.0.0.1:${port}/push/clusters/c1`, token: 'wpush_t' };
+      const jid = sim.changes[0]?.jid ?? (await new JobManagerClient({ baseUrl: sim.url, timeoutMs: 5_000 }).jobsOverview())[0]!.jid;
+      sim.setStatus(jid, 'CANCELLING');
+      const deadline = Date.now() + 5_000;
+      while (received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(received.length, 1);
+      assert.equal(received[0]!.authorization, 'Bearer wpush_t');
+      assert.deepEqual(Object.keys(received[0]!.body).sort(), ['jobId', 'status', 'timestamp']);
+      assert.equal(received[0]!.body.jobId, jid);
+      assert.equal(received[0]!.body.status, 'CANCELLING');
+    } finally {
+      await sim.close();
+      server.close();
+    }
+  });
+});

@@ -131,6 +131,11 @@ export class SimulatedJobManager {
   private readonly namePrefix: string;
   private readonly now: () => number;
   url = '';
+  /**
+   * Where this JobManager pushes its status changes, as Weir's listener on Flink 2.x does
+   * (flink-local/push-listener): fire and forget, a 2 s timeout, failures dropped. None: no push.
+   */
+  pushTarget: { url: string; token: string } | undefined;
 
   private constructor(opts: SimulatedJobManagerOptions) {
     this.refreshIntervalMs = opts.refreshIntervalMs ?? 3000;
@@ -274,6 +279,16 @@ export class SimulatedJobManager {
     job.lastModification = at;
     if (TERMINAL.has(status)) job.endTime = at;
     if (!quietly) this.changes.push({ jid: job.jid, status, at });
+    if (!quietly && this.pushTarget) this.push(job.jid, status, at, this.pushTarget);
+  }
+
+  private push(jobId: string, status: SimStatus, timestamp: number, target: { url: string; token: string }): void {
+    void fetch(target.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}` },
+      body: JSON.stringify({ jobId, status, timestamp }),
+      signal: AbortSignal.timeout(2_000),
+    }).then((res) => res.body?.cancel(), () => undefined);
   }
 
   /** The job as Flink's execution graph cache would hand it out now. */

@@ -4,10 +4,12 @@
 import diagnostics from 'node:diagnostics_channel';
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import v8 from 'node:v8';
+import type { FastifyInstance } from 'fastify';
 import { ClustersStore } from '../../server/src/clusters/clusters.store.js';
-import { startTestWeir, type TestWeir } from '../../server/src/test-support/weir.js';
+import { startTestWeir, testApp, type TestWeir } from '../../server/src/test-support/weir.js';
 import { WatcherManager } from '../../server/src/watcher/watcher-manager.js';
 import { BaselinePoller } from './baseline-poller.js';
 import type { Detection } from './detection.js';
@@ -23,6 +25,8 @@ export interface RunnerStart {
   calmAfterMs?: number;
   /** Baseline: the jobs it knows (it submitted them); when left out, every non-terminal job listed at start. */
   jobs?: { cluster: string; jid: string }[];
+  /** Weir: serve the push route (POST /push/clusters/:id) and hand each cluster's push target back (bench --push). */
+  push?: boolean;
   baseline: { refreshMs: number; concurrency: number; timeoutMs: number };
 }
 
@@ -60,6 +64,7 @@ const quiet = { info: () => undefined, warn: () => undefined, error: (o: unknown
 const detections: Detection[] = [];
 let weir: TestWeir | undefined;
 let manager: WatcherManager | undefined;
+let pushApp: FastifyInstance | undefined;
 let poller: BaselinePoller | undefined;
 let cycles = 0;
 let errors = 0;
@@ -88,6 +93,8 @@ async function profileStop(name: string): Promise<void> {
 }
 
 interface Ready {
+  /** With push: each JobManager's address → where it pushes and its token. */
+  pushTargets?: Record<string, { url: string; token: string }>;
   setupMs: number;
   jobs: number;
   rssMb: number;
@@ -106,7 +113,8 @@ async function setUp(opts: RunnerStart, t0: number): Promise<Ready> {
     // What Weir holds before it watches anything (its modules, the database): the watcher's share is the rest.
     const idleRssMb = mb(process.memoryUsage().rss);
     const store = new ClustersStore(weir.database);
-    for (const [i, url] of opts.clusters.entries()) await store.create({ name: `bench-${i}`, restUrl: url });
+    const clusterIds = new Map<string, string>();
+    for (const [i, url] of opts.clusters.entries()) clusterIds.set(url, (await store.create({ name: `bench-${i}`, restUrl: url })).id);
     weir.services.bus.subscribe((e) => {
       if (e.type === 'run.status') detections.push({ jid: e.flinkJobId, status: e.to, at: e.at, recordedAt: Date.now() });
     });
@@ -130,11 +138,21 @@ async function setUp(opts: RunnerStart, t0: number): Promise<Ready> {
       },
     });
     manager.start();
+    let pushTargets: Ready['pushTargets'];
+    if (opts.push) {
+      // Weir's own push route, handing pushes to this runner's watchers (not the services' idle manager).
+      const watching = manager;
+      weir.services.clusterPush.pushed = (clusterId) => void watching.pushed(clusterId);
+      pushApp = await testApp(weir);
+      await pushApp.listen({ host: '127.0.0.1', port: 0 });
+      const base = `http://127.0.0.1:${(pushApp.server.address() as AddressInfo).port}`;
+      pushTargets = Object.fromEntries([...clusterIds].map(([url, id]) => [url, { url: `${base}/push/clusters/${id}`, token: weir!.services.clusterPush.tokens.tokenFor(id) }]));
+    }
     // Ready once every cluster's jobs are discovered: each watcher has had a cycle with nothing new.
     await until(() => cyclesByCluster.size === opts.clusters.length && [...cyclesByCluster.values()].every((c) => c.quietCycles >= 1), 15 * 60_000);
     await profileStop(`${opts.mode}-setup`);
     const jobs = await weir.database.db.selectFrom('runs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { setupMs: Date.now() - t0, jobs: Number(jobs.n), rssMb: mb(process.memoryUsage().rss), idleRssMb };
+    return { setupMs: Date.now() - t0, jobs: Number(jobs.n), rssMb: mb(process.memoryUsage().rss), idleRssMb, ...(pushTargets ? { pushTargets } : {}) };
   }
 
   poller = new BaselinePoller({
@@ -232,6 +250,7 @@ serve({
   },
 
   async stop(): Promise<void> {
+    await pushApp?.close();
     await poller?.stop();
     await weir?.stop();
   },
