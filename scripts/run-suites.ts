@@ -24,11 +24,12 @@ const ON_EACH_SERVER_DATABASE = {
   browser: ['overview', 'run-detail', 'tasks'].map((name) => `e2e/tests/${name}.e2e.ts`),
 };
 
-// Integration files that start a real part of their own and use no Flink cluster (the local YARN pair,
-// and the YARN application test, which ships its own Flink 1.20.1): they run in the default Flink
-// version's integration phase only, not once more per Flink version.
+// Integration files that start a real part of their own and use no Flink cluster of the phase (the local
+// YARN pair, the YARN application test, which ships its own Flink 1.20.1, and the push test, which starts
+// its own Flink 2.3.0): they run in the default Flink version's integration phase only, not once more per
+// Flink version.
 const WITHOUT_FLINK = (f: string) =>
-  /^(flink-local\/src\/local-yarn|server\/src\/yarn\/yarn-application)\.int\.test\.ts$/.test(f);
+  /^(flink-local\/src\/local-yarn|server\/src\/yarn\/yarn-application|server\/src\/cluster-push\/cluster-push)\.int\.test\.ts$/.test(f);
 
 const tests: TestCounts = { passed: 0, failed: 0, failures: [] };
 /** Checks of the real parts, reported apart from the tests. */
