@@ -1,7 +1,7 @@
 // The events Weir publishes, as types only: the server's event bus, the relay between instances and
 // the browser's stream (GET /api/events, each event's JSON as an SSE message's data) all carry these.
 import type { ClusterHealth } from './clusters.schemas.js';
-import type { AutoRestartStop, HealthCheckName } from './job-health.schemas.js';
+import type { AutoRestartStop, HealthCheckName, HealthFinding } from './job-health.schemas.js';
 import type { StatusNote } from './runs.schemas.js';
 import type { RunStatus } from './status.schemas.js';
 
@@ -37,7 +37,7 @@ export type WeirEvent =
     } & RunRef)
   | ({ type: 'run.exception'; at: number; exceptionName: string; message: string; failedTask: string | null } & RunRef)
   | ({ type: 'run.checkpoint'; at: number; checkpointId: number; outcome: 'COMPLETED' | 'FAILED'; failure?: string; isSavepoint: boolean } & RunRef)
-  | ({ type: 'run.health'; at: number; check: HealthCheckName; state: 'PASS' | 'FAIL'; detail: string } & RunRef)
+  | ({ type: 'run.health'; at: number; check: HealthCheckName; state: 'PASS' | 'FAIL'; detail: string; /** The detail as a code (absent when relayed by an instance from before codes). */ finding?: HealthFinding } & RunRef)
   /** `reason` in English, `stop` the same as a code (absent when relayed by an instance from before codes). */
   | ({ type: 'task.auto-restart'; outcome: 'exhausted'; at: number; reason: string; stop?: AutoRestartStop; attempts: number } & RunRef)
   /** A savepoint Weir had taken (by a user, a token or the schedule) completed or failed. */

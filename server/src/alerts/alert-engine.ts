@@ -278,7 +278,7 @@ export class AlertEngine {
         await this.actions.open(rule, `health:${rule.id}:${event.runId}:${event.check}`, task.teamId, {
           ...runFacts(event, event.at),
           status: null,
-          ...incidentSummary.healthCheckFailed(event.check, event.detail),
+          ...incidentSummary.healthCheckFailed(event.check, event.detail, event.finding),
         });
       }
       return;

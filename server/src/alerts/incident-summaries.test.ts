@@ -16,6 +16,16 @@ test('each kind of incident says its summary as a code with the values the Engli
   expect(incidentSummary.checkpointFailed(17), 'checkpoint 17 failed', 'checkpointFailed', { checkpointId: 17 });
   expect(incidentSummary.clusterUnreachable('prod', 'connect ECONNREFUSED'), 'cluster prod is unreachable: connect ECONNREFUSED', 'clusterUnreachable', { cluster: 'prod', error: 'connect ECONNREFUSED' });
   expect(incidentSummary.healthCheckFailed('backpressure', 'busy 90%'), 'health check backpressure failed: busy 90%', 'healthCheckFailed', { check: 'backpressure', detail: 'busy 90%' });
+  const high = { code: 'backpressureHigh', params: { vertex: 'Map', lastedMs: 300_000, limitMs: 120_000 } } as const;
+  const highDetail = 'backpressure HIGH on Map for 5 min (limit 2 min)';
+  expect(incidentSummary.healthCheckFailed('backpressure', highDetail, high), `health check backpressure failed: ${highDetail}`, 'healthCheckFailed', {
+    check: 'backpressure',
+    detail: highDetail,
+    finding: 'backpressureHigh',
+    vertex: 'Map',
+    lastedMs: 300_000,
+    limitMs: 120_000,
+  });
   expect(incidentSummary.savepointFailed('alice', 'timeout'), 'a savepoint taken by alice failed: timeout', 'savepointFailed', { takenBy: 'alice', failure: 'timeout' });
   const usedUp = { code: 'attemptsUsedUp', params: { attempts: 3, windowMs: 1_800_000, maxAttempts: 3 } } as const;
   const usedUpValues = { reason: '3 automatic restarts within 30 min used up (at most 3)', stop: 'attemptsUsedUp', attempts: 3, windowMs: 1_800_000, maxAttempts: 3 };

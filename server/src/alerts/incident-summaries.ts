@@ -1,4 +1,4 @@
-import type { AutoRestartStop, HealthCheckName, IncidentSummary, RunStatus, StatusNote } from '@weir/contract';
+import type { AutoRestartStop, HealthCheckName, HealthFinding, IncidentSummary, RunStatus, StatusNote } from '@weir/contract';
 import { formatDuration } from './alert-templates.js';
 
 // An incident's summary in both of its forms, made in one place so that they cannot say different
@@ -46,8 +46,14 @@ export const incidentSummary = {
     return forms(`cluster ${cluster} is unreachable${error ? `: ${error}` : ''}`, 'clusterUnreachable', { cluster, ...(error ? { error } : {}) });
   },
 
-  healthCheckFailed(check: HealthCheckName, detail: string): SummaryForms {
-    return forms(`health check ${check} failed: ${detail}`, 'healthCheckFailed', { check, detail });
+  /**
+   * A health check failed: `detail` is what it found in English, `finding` the same as a code, whose
+   * code and values go into the summary's as `finding` and the values' own names (a summary's values
+   * are flat), so the web app says the detail as the run page does. An event relayed by an instance
+   * from before the code has none: its detail is quoted as it is.
+   */
+  healthCheckFailed(check: HealthCheckName, detail: string, finding?: HealthFinding): SummaryForms {
+    return forms(`health check ${check} failed: ${detail}`, 'healthCheckFailed', { ...(finding ? { ...finding.params, finding: finding.code } : {}), check, detail });
   },
 
   savepointFailed(takenBy: string | null, failure: string | null): SummaryForms {

@@ -194,7 +194,7 @@ export class HealthChecker {
       const failing = verdict.state === 'FAIL';
       if (changed && wasFailing !== failing) {
         const ref = await this.deps.store.runRef(run.runId);
-        if (ref) this.deps.bus.publish({ type: 'run.health', at: now, check, state: failing ? 'FAIL' : 'PASS', detail: verdict.detail, ...ref });
+        if (ref) this.deps.bus.publish({ type: 'run.health', at: now, check, state: failing ? 'FAIL' : 'PASS', detail: verdict.detail, finding: verdict.finding, ...ref });
       }
     }
 

@@ -19,6 +19,9 @@ test('every kind of summary reads in Chinese, with what it quotes kept as it is'
   assert.equal(say('clusterUnreachable', { cluster: 'prod', error: 'connect ECONNREFUSED' }), '集群 prod 不可达：connect ECONNREFUSED');
   assert.equal(say('clusterUnreachable', { cluster: 'prod' }), '集群 prod 不可达');
   assert.equal(say('healthCheckFailed', { check: 'backpressure', detail: 'busy 90%' }), '健康检查“反压过高”不通过：busy 90%');
+  const high = { check: 'backpressure', detail: 'backpressure HIGH on Map for 5 min (limit 2 min)', finding: 'backpressureHigh', vertex: 'Map', lastedMs: 300_000, limitMs: 120_000 };
+  assert.equal(say('healthCheckFailed', high), '健康检查“反压过高”不通过：Map 持续高反压 5 分钟（上限 2 分钟）');
+  assert.equal(say('healthCheckFailed', { ...high, finding: 'aCodeFromALaterWeir' }), `健康检查“反压过高”不通过：${high.detail}`, 'a finding this app does not know quotes the English');
   assert.equal(say('savepointFailed', { takenBy: 'alice', failure: 'timeout' }), 'alice 触发的保存点失败：timeout');
   assert.equal(say('savepointFailed', {}), '保存点失败：未给出原因');
   assert.equal(say('autoRestartStopped', { reason: 'used up' }), '已停止自动重启：used up');

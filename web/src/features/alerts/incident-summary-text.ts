@@ -1,5 +1,6 @@
-import type { AlertIncident, IncidentSummary } from '@weir/contract';
+import { HealthFindingCode, type AlertIncident, type IncidentSummary } from '@weir/contract';
 import type { TFunction } from 'i18next';
+import { findingText } from '../overview/health-text';
 import { statusNoteText } from '../runs/status-note-text';
 import { formatDuration } from './alert-durations';
 
@@ -24,7 +25,7 @@ export function incidentSummaryText(t: TFunction, language: string, incident: Pi
     case 'clusterUnreachable':
       return t(key, { cluster: values.cluster, error: p.error === undefined ? '' : t('alerts.incidents.summaries.withError', { error: values.error }) });
     case 'healthCheckFailed':
-      return t(key, { check: t(`alerts.healthCheck.${String(p.check)}`, { defaultValue: String(p.check) }), detail: values.detail });
+      return t(key, { check: t(`alerts.healthCheck.${String(p.check)}`, { defaultValue: String(p.check) }), detail: healthDetailText(t, language, p) });
     case 'savepointFailed':
       return t(key, {
         takenBy: p.takenBy === undefined ? '' : t('alerts.incidents.summaries.takenBy', { takenBy: values.takenBy }),
@@ -46,6 +47,14 @@ export function incidentSummaryText(t: TFunction, language: string, incident: Pi
     default:
       return t(key, values);
   }
+}
+
+/** What a failed health check found: said from its code (`finding`) as the run page says it, else its English quoted as it came. */
+function healthDetailText(t: TFunction, language: string, p: IncidentSummary['params']): string {
+  const code = HealthFindingCode.safeParse(p.finding);
+  if (!code.success) return String(p.detail);
+  const { check: _check, detail: _detail, finding: _finding, ...params } = p;
+  return findingText(t, language, { code: code.data, params });
 }
 
 /** Why auto-restart stopped: said from its code (`stop`) when it has one, else its English quoted as it came. */
