@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AutoRestartStop } from '@weir/contract';
-import { autoRestartStopText } from './auto-restart-stops.js';
+import { autoRestartStopText, gaveUpAuditDetail } from './auto-restart-stops.js';
 
 test('each reason auto-restart stops for reads in English with the values its code carries', () => {
   const cases: [AutoRestartStop, string][] = [
@@ -17,4 +17,9 @@ test('each reason auto-restart stops for reads in English with the values its co
     assert.ok(AutoRestartStop.safeParse(stop).success);
     assert.equal(autoRestartStopText(stop), english);
   }
+});
+
+test("giving up is audited with the reason's English and the same as its code", () => {
+  const stop = { code: 'notSubmitted', params: { attempt: 2, error: 'savepoint: not found' } } as const;
+  assert.deepEqual(gaveUpAuditDetail('run-1', stop), { runId: 'run-1', reason: 'attempt 2 could not be submitted (savepoint: not found)', stop });
 });

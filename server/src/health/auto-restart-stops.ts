@@ -15,3 +15,12 @@ export function autoRestartStopText(stop: AutoRestartStop): string {
       return `attempt ${stop.params.attempt} could not be submitted: the cluster could not be reached for ${Math.round(stop.params.waitedMs / 60_000)} min (${stop.params.error})`;
   }
 }
+
+/**
+ * The audit entry's detail when Weir gives up on a task: the run, the English line (what older
+ * readers and API users read), and the same as its code with values, so the audit page says it in
+ * the reader's language.
+ */
+export function gaveUpAuditDetail(runId: string, stop: AutoRestartStop): { runId: string; reason: string; stop: AutoRestartStop } {
+  return { runId, reason: autoRestartStopText(stop), stop };
+}

@@ -5,7 +5,7 @@ import { FlinkUnreachableError } from '../errors/errors.js';
 import type { EventBus, RunRef, WeirEvent } from '../events/events.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import type { HealthStore } from './health.store.js';
-import { autoRestartStopText } from './auto-restart-stops.js';
+import { autoRestartStopText, gaveUpAuditDetail } from './auto-restart-stops.js';
 import type { Logger } from '../logging/logger.js';
 
 /**
@@ -268,7 +268,7 @@ export class AutoRestarter {
     const reason = autoRestartStopText(stop);
     if (!(await this.deps.store.setAutoRestartState(ref.taskId, 'EXHAUSTED', reason))) return;
     const attempts = (await this.deps.store.listAttempts(ref.taskId)).length;
-    await this.deps.audit.record(SYSTEM_PRINCIPAL, 'task.auto-restart-exhausted', { type: 'task', id: ref.taskId, name: ref.taskName }, 'success', { runId: ref.runId, reason });
+    await this.deps.audit.record(SYSTEM_PRINCIPAL, 'task.auto-restart-exhausted', { type: 'task', id: ref.taskId, name: ref.taskName }, 'success', gaveUpAuditDetail(ref.runId, stop));
     this.deps.log.warn({ task: ref.taskName, runId: ref.runId, reason }, 'automatic restarts stopped');
     const { runId, taskId, taskName, clusterId, clusterName, flinkJobId, jobName } = ref;
     this.deps.bus.publish({ type: 'task.auto-restart', outcome: 'exhausted', at: this.now(), reason, stop, attempts, runId, taskId, taskName, clusterId, clusterName, flinkJobId, jobName });

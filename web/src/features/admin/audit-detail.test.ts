@@ -34,3 +34,18 @@ test("a silence's end is a moment, not epoch milliseconds; a number that cannot 
   assert.deepEqual(auditDetailLines({ repeatAt: 3 }), [{ key: 'repeatAt', field: 'Repeat at', change: false, value: text('3') }]);
   assert.deepEqual(auditDetailLines({ count: Date.UTC(2026, 0, 1) }), [{ key: 'count', field: 'Count', change: false, value: text(String(Date.UTC(2026, 0, 1))) }]);
 });
+
+test("giving up on a task says its reason from the code it was recorded with; an older entry keeps its English", () => {
+  const stop = { code: 'attemptsUsedUp', params: { attempts: 3, windowMs: 1_800_000, maxAttempts: 3 } } as const;
+  const reason = '3 automatic restarts within 30 min used up (at most 3)';
+  assert.deepEqual(auditDetailLines({ runId: 'r1', reason, stop }), [
+    { key: 'runId', field: 'Run id', change: false, value: text('r1') },
+    { key: 'reason', field: 'Reason', change: false, value: { kind: 'autoRestartStop', stop, text: reason } },
+  ]);
+  assert.deepEqual(auditDetailLines({ runId: 'r1', reason }), [
+    { key: 'runId', field: 'Run id', change: false, value: text('r1') },
+    { key: 'reason', field: 'Reason', change: false, value: text(reason) },
+  ]);
+  const unknown = auditDetailLines({ runId: 'r1', reason, stop: { code: 'fromALaterWeir', params: {} } });
+  assert.deepEqual(unknown[1], { key: 'reason', field: 'Reason', change: false, value: text(reason) }, 'a code this app does not know: the English');
+});

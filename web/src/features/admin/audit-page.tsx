@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header';
 import { teamNameOf } from '../teams/team-choices';
 import { useSeesSeveralTeams, useTeams } from '../teams/teams.queries';
 import { useAudit } from './admin.queries';
+import { autoRestartStopText } from '../alerts/auto-restart-stop-text';
 import { auditDetailLines, type DetailValue } from './audit-detail';
 import { AUDIT_PAGE_SIZES, auditFiltersToParams, parseAuditFilters, toAuditQuery, withFilter, type AuditFilters } from './audit-filters';
 import { AdminOnly } from './admin-only';
@@ -233,6 +234,7 @@ function AuditDetail({ detail }: { detail: unknown }) {
   const shown = (key: string, value: DetailValue) => {
     if (value.kind === 'flag') return t(value.flag ? 'common.yes' : 'common.no');
     if (value.kind === 'time') return <DateTime at={value.at} />;
+    if (value.kind === 'autoRestartStop') return autoRestartStopText(t, value.stop);
     // A word Weir itself wrote (validation: passed) in the reader's language; any other value as it was stored.
     return /^[a-z]+$/.test(value.text) ? t(`admin.audit.values.${key}.${value.text}` as 'admin.audit.values.validation.passed', { defaultValue: value.text }) : value.text;
   };

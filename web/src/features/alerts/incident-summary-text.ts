@@ -1,8 +1,9 @@
-import { HealthFindingCode, type AlertIncident, type IncidentSummary } from '@weir/contract';
+import { AutoRestartStop, HealthFindingCode, type AlertIncident, type IncidentSummary } from '@weir/contract';
 import type { TFunction } from 'i18next';
 import { findingText } from '../overview/health-text';
 import { statusNoteText } from '../runs/status-note-text';
 import { formatDuration } from './alert-durations';
+import { autoRestartStopText } from './auto-restart-stop-text';
 
 // An incident's summary in the reader's language, from the code the server keeps beside the English
 // its alerts were sent with. Values quoted from elsewhere (an exception's name, Flink's failure
@@ -36,7 +37,7 @@ export function incidentSummaryText(t: TFunction, language: string, incident: Pi
       return t(key, { duration: values.forMs });
     case 'autoRestartStopped':
     case 'failedAutoRestartStopped':
-      return t(key, { reason: autoRestartStopText(t, p, values) });
+      return t(key, { reason: autoRestartStopInSummary(t, p) });
     case 'metricAbove':
     case 'metricBelow':
       return t(key, {
@@ -58,11 +59,10 @@ function healthDetailText(t: TFunction, language: string, p: IncidentSummary['pa
 }
 
 /** Why auto-restart stopped: said from its code (`stop`) when it has one, else its English quoted as it came. */
-function autoRestartStopText(t: TFunction, p: IncidentSummary['params'], values: Record<string, string | number>): string {
-  const stop = p.stop;
-  if (stop !== 'attemptsUsedUp' && stop !== 'notSubmitted' && stop !== 'clusterUnreachable') return String(p.reason);
-  if (stop === 'attemptsUsedUp') return t('alerts.incidents.autoRestartStops.attemptsUsedUp', { ...values, count: Number(p.attempts) });
-  return t(`alerts.incidents.autoRestartStops.${stop}`, values);
+function autoRestartStopInSummary(t: TFunction, p: IncidentSummary['params']): string {
+  const { reason: _reason, stop: code, ...params } = p;
+  const stop = AutoRestartStop.safeParse({ code, params });
+  return stop.success ? autoRestartStopText(t, stop.data) : String(p.reason);
 }
 
 /** A status's own note: said from its code when it has one, else quoted as it came. */
