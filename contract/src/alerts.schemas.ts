@@ -130,6 +130,9 @@ export type AlertChannelConfig = AlertChannel['config'];
 
 export const AlertChannelList = z.object({ items: z.array(AlertChannel) });
 
+/** A chat service's own refusal: which service (the channel's type) and its raw code. */
+const ServiceRefusalParams = z.object({ service: z.string(), serviceCode: z.string() });
+
 /**
  * Why a notice could not be delivered, as a code with its values, so the web app says it in the
  * reader's language; the sender's own error text is kept beside it for whoever needs the detail.
@@ -149,6 +152,26 @@ export const DeliveryFailure = z
     z.object({ code: z.literal('httpStatus'), params: z.object({ status: z.number().int() }) }),
     /** Weir's outbound rule (WEIR_OUTBOUND_DENY / WEIR_OUTBOUND_ALLOW) forbids the address. */
     z.object({ code: z.literal('outboundDenied'), params: z.object({ host: z.string() }) }),
+    // A chat service refused the notice with a code of its own (`serviceCode`, e.g. Slack's
+    // channel_not_found, DingTalk's errcode 130101), one it documents: `service` is the channel's type.
+    /** The service does not accept the webhook's token or key. */
+    z.object({ code: z.literal('tokenInvalid'), params: ServiceRefusalParams }),
+    /** The webhook was removed or turned off on the service's side. */
+    z.object({ code: z.literal('webhookGone'), params: ServiceRefusalParams }),
+    /** The channel the webhook posts to does not exist (any more). */
+    z.object({ code: z.literal('channelNotFound'), params: ServiceRefusalParams }),
+    /** The channel the webhook posts to is archived. */
+    z.object({ code: z.literal('channelArchived'), params: ServiceRefusalParams }),
+    /** The bot's signature check failed (wrong secret, or a clock too far off). */
+    z.object({ code: z.literal('signatureRejected'), params: ServiceRefusalParams }),
+    /** The bot requires a keyword the message does not contain. */
+    z.object({ code: z.literal('keywordMissing'), params: ServiceRefusalParams }),
+    /** The bot accepts only some IP addresses, and not Weir's. */
+    z.object({ code: z.literal('ipNotAllowed'), params: ServiceRefusalParams }),
+    /** The service limits how often the bot may post, and the limit was reached. */
+    z.object({ code: z.literal('rateLimited'), params: ServiceRefusalParams }),
+    /** The service did not accept the message's form. */
+    z.object({ code: z.literal('messageRejected'), params: ServiceRefusalParams }),
     z.object({ code: z.literal('other'), params: z.object({ message: z.string() }) }),
   ])
   .meta({ id: 'DeliveryFailure' });

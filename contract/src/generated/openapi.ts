@@ -2303,6 +2303,69 @@ export interface components {
             };
         } | {
             /** @constant */
+            code: "tokenInvalid";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "webhookGone";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "channelNotFound";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "channelArchived";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "signatureRejected";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "keywordMissing";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "ipNotAllowed";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "rateLimited";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "messageRejected";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
             code: "other";
             params: {
                 message: string;
@@ -4080,6 +4143,69 @@ export interface components {
             code: "outboundDenied";
             params: {
                 host: string;
+            };
+        } | {
+            /** @constant */
+            code: "tokenInvalid";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "webhookGone";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "channelNotFound";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "channelArchived";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "signatureRejected";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "keywordMissing";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "ipNotAllowed";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "rateLimited";
+            params: {
+                service: string;
+                serviceCode: string;
+            };
+        } | {
+            /** @constant */
+            code: "messageRejected";
+            params: {
+                service: string;
+                serviceCode: string;
             };
         } | {
             /** @constant */

@@ -1,5 +1,6 @@
 import type { AlertChannelType } from '@weir/contract';
 import type { AlertNotice } from '../alert-templates.js';
+import type { ServiceAnswer } from './service-refusals.js';
 
 /** What an attempt sent and what came back, for the history; never contains a secret. */
 export interface SendResult {
@@ -14,16 +15,19 @@ export interface SendResult {
  */
 export class DeliveryError extends Error {
   readonly httpStatus: number | undefined;
+  /** A chat service's own refusal code (Slack's error word, DingTalk's errcode …), when it gave one. */
+  readonly serviceAnswer: ServiceAnswer | undefined;
 
   constructor(
     message: string,
     readonly request: string | null,
     readonly response: string | null = null,
-    options: { cause?: unknown; httpStatus?: number } = {},
+    options: { cause?: unknown; httpStatus?: number; serviceAnswer?: ServiceAnswer } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DeliveryError';
     this.httpStatus = options.httpStatus;
+    this.serviceAnswer = options.serviceAnswer;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { DeliveryFailure } from '@weir/contract';
 import { OutboundDeniedError } from '../../outbound/outbound-guard.js';
 import { DeliveryError } from './channel-sender.js';
+import { serviceRefusal } from './service-refusals.js';
 
 // Why a notice could not be delivered, as a code the web app says in the reader's language. Decided
 // here, from the error a sender threw, in one place for every channel: senders keep throwing what
@@ -39,6 +40,9 @@ interface ErrorFacts {
  * does not carry itself.
  */
 export function classifyDeliveryFailure(error: unknown, context: { timeoutMs: number }): DeliveryFailure {
+  // A chat service's own code names the cause better than the HTTP status it came with.
+  const refused = error instanceof DeliveryError && error.serviceAnswer ? serviceRefusal(error.serviceAnswer) : undefined;
+  if (refused) return refused;
   if (error instanceof DeliveryError && error.httpStatus !== undefined) return { code: 'httpStatus', params: { status: error.httpStatus } };
   const chain = causesOf(error);
   for (const link of chain) {

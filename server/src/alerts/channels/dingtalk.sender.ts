@@ -44,7 +44,10 @@ export class DingTalkSender implements ChannelSender {
     expectOk(answer, request);
     const json = parseJsonAnswer(answer, request, 'DingTalk');
     if (json.errcode !== 0) {
-      throw new DeliveryError(`DingTalk answered errcode ${vendorCode(json.errcode)}`, request, `${answer.summary}, errcode ${vendorCode(json.errcode)}`);
+      throw new DeliveryError(`DingTalk answered errcode ${vendorCode(json.errcode)}`, request, `${answer.summary}, errcode ${vendorCode(json.errcode)}`, {
+        // 310000 is every security setting's refusal; its errmsg tells which.
+        serviceAnswer: { service: 'dingtalk', code: vendorCode(json.errcode), message: typeof json.errmsg === 'string' ? json.errmsg : undefined },
+      });
     }
     return { request, response: `${answer.summary}, errcode 0` };
   }

@@ -44,7 +44,9 @@ export class FeishuSender implements ChannelSender {
     // Current bots answer {code, msg}; older ones {StatusCode, StatusMessage}.
     const code = json.code ?? json.StatusCode;
     if (code !== 0) {
-      throw new DeliveryError(`Feishu answered code ${vendorCode(code)}`, request, `${answer.summary}, code ${vendorCode(code)}`);
+      throw new DeliveryError(`Feishu answered code ${vendorCode(code)}`, request, `${answer.summary}, code ${vendorCode(code)}`, {
+        serviceAnswer: { service: 'feishu', code: vendorCode(code) },
+      });
     }
     return { request, response: `${answer.summary}, code 0` };
   }

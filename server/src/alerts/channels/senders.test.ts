@@ -5,6 +5,7 @@ import { buildNotice, emailMessage, type AlertNotice } from '../alert-templates.
 import type { IncidentFacts } from '../alert-incidents.store.js';
 import { RobotReceiver, SmtpReceiver } from '../../test-support/receivers.js';
 import { DeliveryError } from './channel-sender.js';
+import { classifyDeliveryFailure } from './delivery-failure.js';
 import { DingTalkSender } from './dingtalk.sender.js';
 import { EmailSender } from './email.sender.js';
 import { FeishuSender } from './feishu.sender.js';
@@ -211,6 +212,7 @@ describe('channel senders against real receivers on 127.0.0.1', () => {
       /^DingTalk answered errcode 310000$/,
     );
     assert.match(error.response ?? '', /^HTTP 200/);
+    assert.deepEqual(classifyDeliveryFailure(error, { timeoutMs: 1000 }), { code: 'signatureRejected', params: { service: 'dingtalk', serviceCode: '310000' } }, "told from the errmsg DingTalk gives every security setting's refusal");
   });
 
   it('Feishu/Lark: interactive card with timestamp and sign in the body; code != 0 is a failure', async () => {
@@ -220,10 +222,11 @@ describe('channel senders against real receivers on 127.0.0.1', () => {
     assert.equal(got.body.msg_type, 'interactive');
     assert.equal(card.header.title.content, '[FIRING] orders-etl: status became FAILED');
     assert.equal(card.header.template, 'red');
-    await expectDeliveryError(
+    const error = await expectDeliveryError(
       new FeishuSender(outbound).send(notice, { url: receiver.url('feishu'), secret: 'nope' }, signal()),
       /^Feishu answered code 19021$/,
     );
+    assert.deepEqual(classifyDeliveryFailure(error, { timeoutMs: 1000 }), { code: 'signatureRejected', params: { service: 'feishu', serviceCode: '19021' } });
   });
 
   it('WeCom: markdown; errcode != 0 is a failure', async () => {

@@ -24,7 +24,7 @@ export class SlackSender implements ChannelSender {
       const code = slackErrorCode(answer.text);
       throw new DeliveryError(`Slack answered HTTP ${answer.status}${code ? ` ${code}` : ''}`, request, `${answer.summary}${code ? `, ${code}` : ''}`,
         // A 200 whose body is not "ok" is Slack's refusal, not an HTTP failure.
-        answer.status === 200 ? {} : { httpStatus: answer.status },
+        { ...(answer.status === 200 ? {} : { httpStatus: answer.status }), ...(code ? { serviceAnswer: { service: 'slack', code } } : {}) },
       );
     }
     return { request, response: `${answer.summary}, ok` };

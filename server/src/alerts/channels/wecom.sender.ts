@@ -22,7 +22,9 @@ export class WeComSender implements ChannelSender {
     expectOk(answer, request);
     const json = parseJsonAnswer(answer, request, 'WeCom');
     if (json.errcode !== 0) {
-      throw new DeliveryError(`WeCom answered errcode ${vendorCode(json.errcode)}`, request, `${answer.summary}, errcode ${vendorCode(json.errcode)}`);
+      throw new DeliveryError(`WeCom answered errcode ${vendorCode(json.errcode)}`, request, `${answer.summary}, errcode ${vendorCode(json.errcode)}`, {
+        serviceAnswer: { service: 'wecom', code: vendorCode(json.errcode) },
+      });
     }
     return { request, response: `${answer.summary}, errcode 0` };
   }

@@ -45,3 +45,20 @@ test('a delivery recorded before codes, or canceled, shows its text as it is, wi
   assert.equal(senderText({ error: 'canceled: the rule was deleted', errorCode: null }), null);
   assert.equal(deliveryFailureText(zh, { error: null, errorCode: null }), null);
 });
+
+test("a chat service's own refusal reads as what to fix, in both languages, with the service's code beside it", async () => {
+  const en = await tIn('en-US');
+  const zh = await tIn('zh-CN');
+  const keyword = failed('DingTalk answered errcode 310000', { code: 'keywordMissing', params: { service: 'dingtalk', serviceCode: '310000' } });
+  assert.equal(deliveryFailureText(en, keyword), "DingTalk rejected the message: it lacks the keyword the bot's security settings require (310000)");
+  assert.equal(deliveryFailureText(zh, keyword), '钉钉拒收消息：消息不含机器人安全设置要求的关键词（310000）');
+  assert.equal(senderText(keyword), 'DingTalk answered errcode 310000', "the sender's text stays for the detail");
+  const channel = failed('Slack answered HTTP 404 channel_not_found', { code: 'channelNotFound', params: { service: 'slack', serviceCode: 'channel_not_found' } });
+  assert.equal(deliveryFailureText(en, channel), 'Slack cannot find the channel the webhook posts to (channel_not_found)');
+  assert.equal(deliveryFailureText(zh, channel), 'Slack找不到该 Webhook 发往的频道（channel_not_found）');
+  const codes = ['tokenInvalid', 'webhookGone', 'channelArchived', 'signatureRejected', 'ipNotAllowed', 'rateLimited', 'messageRejected'] as const;
+  for (const code of codes) {
+    const text = deliveryFailureText(zh, failed('raw', { code, params: { service: 'wecom', serviceCode: '45009' } }))!;
+    assert.ok(text.startsWith('企业微信') && text.endsWith('（45009）'), `${code}: ${text}`);
+  }
+});

@@ -28,6 +28,20 @@ export function deliveryFailureText(t: TFunction, delivery: DeliveryOutcome): st
       return t('alerts.deliveryFailure.httpStatus', failure.params);
     case 'outboundDenied':
       return t('alerts.deliveryFailure.outboundDenied', failure.params);
+    case 'tokenInvalid':
+    case 'webhookGone':
+    case 'channelNotFound':
+    case 'channelArchived':
+    case 'signatureRejected':
+    case 'keywordMissing':
+    case 'ipNotAllowed':
+    case 'rateLimited':
+    case 'messageRejected':
+      // The service by the name the channel list gives it; its own code quoted as it answered.
+      return t(`alerts.deliveryFailure.${failure.code}`, {
+        service: t(`alerts.channelType.${failure.params.service}`, { defaultValue: failure.params.service }),
+        serviceCode: failure.params.serviceCode,
+      });
     case 'other':
       return t('alerts.deliveryFailure.other', failure.params);
   }
