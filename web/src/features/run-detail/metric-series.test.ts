@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildMetricCharts, chartOption, formatMetricValue, parseKey, valueAxis, withGaps, type ChartLine, type MetricUnit } from './metric-series';
+import { buildMetricCharts, chartOption, formatMetricValue, parseKey, timeAxisLabel, tooltipTime, valueAxis, withGaps, type ChartLine, type MetricChart, type MetricUnit } from './metric-series';
 
 const V1 = 'a'.repeat(32);
 const V2 = 'b'.repeat(32);
@@ -99,5 +99,56 @@ describe('valueAxis: y-axis ticks never repeat', () => {
     assert.deepEqual(labels([12_345, 15_800], 'ms').at(-1), '20 s');
     assert.deepEqual(labels([0.011, 0.013], 'ratio'), ['0', '0.5%', '1.0%', '1.5%']);
     assert.deepEqual(labels([0.4, 2.6], 'perSecond'), ['0', '1/s', '2/s', '3/s']);
+  });
+});
+
+describe('the charts in the reader\'s language', () => {
+  const line = (...values: number[]): ChartLine[] => [{ key: 'k', name: 'n', data: values.map((v, i) => [i * 1000, v]) }];
+  const labels = (values: number[], unit: MetricUnit, language: string) => {
+    const axis = valueAxis(line(...values), unit, language);
+    const out: string[] = [];
+    for (let v = axis.min; v <= axis.max + axis.interval / 1e6; v += axis.interval) out.push(axis.label(v));
+    return out;
+  };
+
+  test('y-axis units read in Chinese, large numbers in 万, and the ticks still never repeat', () => {
+    assert.deepEqual(labels([12_400, 13_100], 'perSecond', 'zh-CN'), ['0', '0.5 万条/秒', '1.0 万条/秒', '1.5 万条/秒']);
+    assert.deepEqual(labels([0.4, 2.6], 'perSecond', 'zh-CN'), ['0', '1 条/秒', '2 条/秒', '3 条/秒']);
+    assert.deepEqual(labels([12_345, 15_800], 'ms', 'zh-CN').at(-1), '20 秒');
+    assert.deepEqual(labels([120, 910], 'ms', 'zh-CN').at(-1), '1000 毫秒');
+    assert.deepEqual(labels([3, 12], 'msPerSecond', 'zh-CN').at(-1), '12 毫秒/秒');
+    for (const values of [[1_250_000, 1_262_000], [98_000, 101_500, 99_200], [0.4, 1.2]]) {
+      const shown = labels(values, 'perSecond', 'zh-CN');
+      assert.equal(new Set(shown).size, shown.length, shown.join(' | '));
+    }
+    assert.deepEqual(labels([12_400, 13_100], 'perSecond', 'en-US'), ['0', '5K/s', '10K/s', '15K/s'], 'English as before');
+  });
+
+  test('a value in a tooltip reads in Chinese', () => {
+    assert.equal(formatMetricValue(123_456, 'perSecond', 'zh-CN'), '12.3 万条/秒');
+    assert.equal(formatMetricValue(42.4, 'ms', 'zh-CN'), '42 毫秒');
+    assert.equal(formatMetricValue(65_000, 'ms', 'zh-CN'), '65 秒');
+    assert.equal(formatMetricValue(500, 'msPerSecond', 'zh-CN'), '500 毫秒/秒');
+    assert.equal(formatMetricValue(1536, 'bytes', 'zh-CN'), '1.5 KiB');
+    assert.equal(formatMetricValue(0.25, 'ratio', 'zh-CN'), '25%');
+    assert.equal(formatMetricValue(3, 'count', 'zh-CN'), '3');
+  });
+
+  test("the time axis reads in the reader's clock, with seconds over a short range and the day over a long one", () => {
+    const at = new Date(2026, 11, 7, 14, 5, 30).getTime(); // the reader's own clock, as the page shows it
+    const hour = { from: at - 3_600_000, to: at };
+    assert.equal(timeAxisLabel(at, hour, 'zh-CN'), '14:05');
+    assert.equal(timeAxisLabel(at, hour, 'en-US'), '02:05 PM');
+    assert.equal(timeAxisLabel(at, { from: at - 60_000, to: at }, 'zh-CN'), '14:05:30');
+    assert.match(timeAxisLabel(at, { from: at - 3 * 86_400_000, to: at }, 'zh-CN'), /^12\/7 14:05$/);
+  });
+
+  test('the tooltip says the moment and each line in the language, escaping the names', () => {
+    const chart: MetricChart = { metric: 'numRecordsInPerSecond', unit: 'perSecond', lines: [{ key: 'k', name: '<b>Source</b>', data: [[1000, 25_000]] }] };
+    const option = chartOption(chart, { from: 0, to: 5000 }, 'zh-CN');
+    const html = option.tooltip.formatter([{ marker: '●', seriesName: '<b>Source</b>', value: [1000, 25_000] }]);
+    assert.ok(html.startsWith(tooltipTime(1000, 'zh-CN')), html);
+    assert.ok(html.endsWith('●&lt;b&gt;Source&lt;/b&gt;: <b>2.5 万条/秒</b>'), html);
+    assert.equal(option.xAxis.axisLabel.formatter(1000), timeAxisLabel(1000, { from: 0, to: 5000 }, 'zh-CN'));
   });
 });

@@ -70,9 +70,19 @@ export function withGaps(points: number[][], maxGapMs: number): [number, number 
   return out;
 }
 
-/** A value as its unit reads: bytes, ms, per second, a share, or a count. */
-export function formatMetricValue(value: number | null, unit: MetricUnit): string {
+/** Chinese reads ms and s as words, records as 条, and large numbers in 万 and 亿 rather than K and M. */
+function isChinese(language: string): boolean {
+  return language.toLowerCase().startsWith('zh');
+}
+
+/** A value as its unit reads in the reader's language: bytes, ms, per second, a share, or a count. */
+export function formatMetricValue(value: number | null, unit: MetricUnit, language = 'en-US'): string {
   if (value === null || !Number.isFinite(value)) return '–';
+  if (isChinese(language) && unit !== 'bytes' && unit !== 'ratio') {
+    const [scale, suffix] = scaleOf(Math.abs(value), unit, language);
+    const scaled = value / scale;
+    return `${WHOLE_VALUES.has(unit) && scale === 1 ? Math.round(scaled) : Number(scaled.toPrecision(3))}${suffix}`;
+  }
   switch (unit) {
     case 'bytes':
       return formatBytes(value);
@@ -88,6 +98,9 @@ export function formatMetricValue(value: number | null, unit: MetricUnit): strin
       return formatCount(value);
   }
 }
+
+/** Values shown whole when not scaled (a ms count, busy ms per second). */
+const WHOLE_VALUES: ReadonlySet<MetricUnit> = new Set(['ms', 'msPerSecond']);
 
 export interface ValueAxis {
   min: number;
@@ -106,6 +119,20 @@ const SCALES: Record<MetricUnit, Array<[number, string]>> = {
   ratio: [[0.01, '%']],
   count: [[1e6, 'M'], [1e3, 'K'], [1, '']],
 };
+/** The same in Chinese: 秒 and 毫秒, records per second as 条/秒, large numbers in 万 (10⁴) and 亿 (10⁸). */
+const SCALES_ZH: Record<MetricUnit, Array<[number, string]>> = {
+  ...SCALES,
+  ms: [[1000, ' 秒'], [1, ' 毫秒']],
+  msPerSecond: [[1, ' 毫秒/秒']],
+  perSecond: [[1e8, ' 亿条/秒'], [1e4, ' 万条/秒'], [1, ' 条/秒']],
+  count: [[1e8, ' 亿'], [1e4, ' 万'], [1, '']],
+};
+
+/** The scale a value of this size reads in (ms switch to seconds only from 10 s). */
+function scaleOf(top: number, unit: MetricUnit, language: string): [number, string] {
+  const scales = (isChinese(language) ? SCALES_ZH : SCALES)[unit];
+  return scales.find(([size]) => top >= size * (unit === 'ms' ? 10 : 1)) ?? scales.at(-1)!;
+}
 /** Units whose values are whole numbers: no tick between two of them. */
 const WHOLE: ReadonlySet<MetricUnit> = new Set(['count', 'msPerSecond']);
 
@@ -114,11 +141,11 @@ const WHOLE: ReadonlySet<MetricUnit> = new Set(['count', 'msPerSecond']);
  * units (bytes, ms), and labels rounded to the unit then repeat (1.2 MiB, 1.2 MiB, 1.3 MiB). Ticks
  * are about five nice steps of the displayed unit, starting at 0 for values that cannot be negative.
  */
-export function valueAxis(lines: ChartLine[], unit: MetricUnit): ValueAxis {
+export function valueAxis(lines: ChartLine[], unit: MetricUnit, language = 'en-US'): ValueAxis {
   const values = lines.flatMap((l) => l.data.map((d) => d[1])).filter((v): v is number => v !== null && Number.isFinite(v));
   const low = Math.min(0, ...values);
   const high = Math.max(...values, low);
-  const [scale, suffix] = SCALES[unit].find(([size]) => Math.abs(high) >= size * (unit === 'ms' ? 10 : 1)) ?? SCALES[unit].at(-1)!;
+  const [scale, suffix] = scaleOf(Math.abs(high), unit, language);
   const span = (high - low) / scale;
   let step = niceStep(span > 0 ? span / 5 : Math.max(Math.abs(high / scale), 1));
   if (WHOLE.has(unit) && scale === 1) step = Math.max(1, Math.round(step));
@@ -142,17 +169,59 @@ function niceStep(rough: number): number {
   return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10) * power;
 }
 
-/** The ECharts option for one chart (time axis, one line per series, values in the metric's unit). */
-export function chartOption(chart: MetricChart, range: { from: number; to: number }) {
-  const format = (v: number) => formatMetricValue(v, chart.unit);
-  const axis = valueAxis(chart.lines, chart.unit);
+/**
+ * A time-axis tick in the reader's language and clock: hours and minutes (with seconds over a few
+ * minutes' range, with the day over more than a day's), so the axis drawn on canvas reads like the
+ * rest of the page rather than in ECharts' English default.
+ */
+export function timeAxisLabel(at: number, range: { from: number; to: number }, language = 'en-US'): string {
+  const span = range.to - range.from;
+  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: isChinese(language) ? 'h23' : undefined };
+  if (span <= 5 * 60_000) options.second = '2-digit';
+  if (span > 24 * 3_600_000) Object.assign(options, { month: 'numeric', day: 'numeric' });
+  return new Intl.DateTimeFormat(language, options).format(at);
+}
+
+/** A tooltip's moment: the date and the time to the second, in the reader's language. */
+export function tooltipTime(at: number, language = 'en-US'): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: isChinese(language) ? 'h23' : undefined }).format(at);
+}
+
+interface TooltipLine {
+  marker?: string;
+  seriesName?: string;
+  value?: unknown;
+}
+
+/** The ECharts option for one chart (time axis, one line per series, values in the metric's unit), in the reader's language. */
+export function chartOption(chart: MetricChart, range: { from: number; to: number }, language = 'en-US') {
+  const format = (v: number) => formatMetricValue(v, chart.unit, language);
+  const axis = valueAxis(chart.lines, chart.unit, language);
   return {
     animation: false,
     grid: { left: 72, right: 16, top: 28, bottom: 28 },
     legend: { type: 'scroll' as const, top: 0, data: chart.lines.map((l) => l.name) },
-    tooltip: { trigger: 'axis' as const, valueFormatter: (v: unknown) => (typeof v === 'number' ? format(v) : '–') },
-    xAxis: { type: 'time' as const, min: range.from, max: range.to },
+    tooltip: {
+      trigger: 'axis' as const,
+      // Drawn here, not by ECharts: its header would be the time in its own format. Line names
+      // are operators' and TaskManagers' names, so they are escaped.
+      formatter: (params: TooltipLine | TooltipLine[]) => {
+        const lines = Array.isArray(params) ? params : [params];
+        const point = (line: TooltipLine) => (Array.isArray(line.value) ? (line.value as [number, number | null]) : null);
+        const at = lines.map(point).find((p) => p !== null)?.[0];
+        const rows = lines.map((line) => {
+          const value = point(line)?.[1];
+          return `${line.marker ?? ''}${escapeHtml(line.seriesName ?? '')}: <b>${typeof value === 'number' ? escapeHtml(format(value)) : '–'}</b>`;
+        });
+        return [at === undefined ? '' : escapeHtml(tooltipTime(at, language)), ...rows].filter(Boolean).join('<br/>');
+      },
+    },
+    xAxis: { type: 'time' as const, min: range.from, max: range.to, axisLabel: { formatter: (at: number) => timeAxisLabel(at, range, language), hideOverlap: true } },
     yAxis: { type: 'value' as const, min: axis.min, max: axis.max, interval: axis.interval, axisLabel: { formatter: axis.label } },
     series: chart.lines.map((l) => ({ name: l.name, type: 'line' as const, showSymbol: l.data.length < 3, connectNulls: false, data: l.data })),
   };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

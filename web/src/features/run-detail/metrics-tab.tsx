@@ -16,7 +16,7 @@ const DEFAULT_SELECTION_BY = 'weir';
 
 /** The user picks vertices/TaskManagers and metrics; Weir samples them; the charts read the stored points. */
 export function MetricsTab({ detail, canOperate }: { detail: RunDetail; canOperate: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const colorMode = useThemeMode();
   const runId = detail.run.id;
@@ -131,7 +131,9 @@ export function MetricsTab({ detail, canOperate }: { detail: RunDetail; canOpera
                 ) : (
                   <ReactECharts
                     theme={colorMode === 'dark' ? 'dark' : undefined}
-                    option={{ ...chartOption(chart, { from: series.data!.from, to: series.data!.to }), backgroundColor: 'transparent' }}
+                    option={{ ...chartOption(chart, { from: series.data!.from, to: series.data!.to }, i18n.language), backgroundColor: 'transparent' }}
+                    // ECharts' own words (a scrolling legend's pages, "no data") in the reader's language too.
+                    opts={{ locale: i18n.language.startsWith('zh') ? 'ZH' : 'EN' }}
                     style={{ height: 240 }}
                     notMerge
                   />
