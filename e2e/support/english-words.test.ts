@@ -26,8 +26,11 @@ test('names kept in English, statuses, ids, paths, URLs and numbers with units p
     '选项 pipeline.auto-watermark-interval 与 numRecordsInPerSecond · tm-1 · v2 · 作业 CANCELED · STREAMING',
     '通知 ops@example.com',
     '作业 6277d32f… 与 f39f617eba542f27ff0f374b1496fdf0',
+    '作业 caefabcc… 运行中',
   ].join('\n');
   assert.deepEqual(words(page), []);
+  // Letters a–f that are not cut short are read as a word.
+  assert.deepEqual(words('作业 accede 运行中'), ['accede']);
 });
 
 test("the names the test created pass as a whole, and only those: a word beside them is still caught", () => {

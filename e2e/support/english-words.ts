@@ -39,8 +39,12 @@ const KEPT_PHRASES = ['React Flow'];
 const NUMBER_WITH_UNIT = /\b\d[\d.,]*\s?(?:ms|s|m|h|d|min|B|kB|KB|MB|GB|TB|KiB|MiB|GiB|x|×)(?![A-Za-z])/g;
 /** URLs and schemes with a path (http://…, file:/…), and paths of two parts or more. */
 const URL_OR_PATH = /\b[a-z][a-z0-9+.-]*:\/{1,3}\S+|(?:^|[\s(（])\/\S+|\S+\/\S+/g;
-/** A hexadecimal id with a digit in it, whole or cut short with an ellipsis ("6277d32f…"). */
-const HEX_ID = /\b(?=[0-9a-f]*\d)[0-9a-f]{6,}\b…?/g;
+/**
+ * A hexadecimal id: with a digit in it, whole or cut short with an ellipsis ("6277d32f…"); or cut short
+ * whatever it holds, since one id in 2,500 starts with eight of a–f ("caefabcc…") and no English word
+ * is cut that way.
+ */
+const HEX_ID = /\b(?:(?=[0-9a-f]*\d)[0-9a-f]{6,}\b…?|[0-9a-f]{6,}…)/g;
 /** An e-mail address. */
 const EMAIL = /\S+@\S+\.\S+/g;
 
