@@ -76,6 +76,7 @@ export const MESSAGES_ZH: MessageTranslation[] = [
   { pattern: /^The current password is wrong$/, zh: '当前密码不正确', source: 'The current password is wrong', example: 'The current password is wrong' },
   { pattern: /^You cannot demote or disable yourself; ask another admin$/, zh: '不能降低自己的角色或停用自己，请联系其他管理员', source: 'You cannot demote or disable yourself; ask another admin', example: 'You cannot demote or disable yourself; ask another admin' },
   { pattern: /^Log in first$/, zh: '请先登录', source: "message = 'Log in first'", example: 'Log in first' },
+  { pattern: /^A push needs the cluster's push token \(GET \/api\/clusters\/:id\/push-token\)$/, zh: '推送需要该集群的推送令牌（GET /api/clusters/:id/push-token）', source: "A push needs the cluster's push token", example: "A push needs the cluster's push token (GET /api/clusters/:id/push-token)" },
   { pattern: /^Invalid or revoked API token$/, zh: 'API 令牌无效或已吊销', source: 'Invalid or revoked API token', example: 'Invalid or revoked API token' },
   { pattern: /^Missing or wrong CSRF token \(x-csrf-token header\)$/, zh: 'CSRF 令牌缺失或不正确（x-csrf-token 请求头）', source: 'Missing or wrong CSRF token (x-csrf-token header)', example: 'Missing or wrong CSRF token (x-csrf-token header)' },
   { pattern: /^This needs the (\w+) role; you are (\w+)$/, zh: '此操作需要$1角色，你的角色是$2', source: 'This needs the ${access} role; you are ${p.role}', example: 'This needs the operator role; you are viewer', translate: { 1: 'role', 2: 'role' } },
