@@ -15,12 +15,38 @@ export const RunIdParams = z.object({ runId: z.string().min(1).max(64) });
 export const DataSource = z.enum(['live', 'snapshot', 'none']);
 export type DataSource = z.infer<typeof DataSource>;
 
+/** Why a section (or a log) is not live, as a code the web app says in the reader's language. */
+export const SectionReasonCode = z.enum([
+  'neverReachedFlink',
+  'clusterNotRegistered',
+  'clusterUnreachable',
+  'clusterUnreachableBecause',
+  'jobGone',
+  'noTaskManager',
+  'flinkError',
+]);
+export type SectionReasonCode = z.infer<typeof SectionReasonCode>;
+
+/**
+ * A reason's code with its values, shown as they are. `error` (the cluster's last error) and
+ * `message` (Flink's answer, or Weir's error in the caller's language) are quoted, not translated.
+ */
+export const SectionReason = z
+  .object({
+    code: SectionReasonCode,
+    params: z.record(z.string(), z.string()),
+  })
+  .meta({ id: 'SectionReason' });
+export type SectionReason = z.infer<typeof SectionReason>;
+
 const sectionFields = {
   source: DataSource,
   /** When the data was read from Flink (now for live data). */
   capturedAt: EpochMs.nullable(),
-  /** Why the data is not live, in words. */
+  /** Why the data is not live, in English words (for API clients; the web app reads `reasonCode`). */
   reason: z.string().nullable(),
+  /** `reason` as a code; null when live. */
+  reasonCode: SectionReason.nullable().optional(),
   /**
    * Set when the data is not live because the cluster does not answer: since when (as far as Weir
    * knows). The cluster is unreachable then, not forgetful: what it had may still be there.
@@ -361,6 +387,8 @@ export const RunLogPage = z
     /** false when the cluster cannot serve logs (stopped, or removed); `reason` says why. */
     available: z.boolean(),
     reason: z.string().nullable(),
+    /** `reason` as a code; null when available. */
+    reasonCode: SectionReason.nullable().optional(),
     component: LogComponent,
     tm: z.string().nullable(),
     kind: LogKind,

@@ -14,7 +14,7 @@ import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { SnapshotData, SnapshotKind } from '../runs/snapshot-schemas.js';
 import type { SavepointsStore } from '../runs/savepoints.store.js';
 import { runOperations } from '../operations/run-operations.js';
-import { NEVER_REACHED_FLINK, noClusterReason, noneSource, snapshotSource, submissionFailure } from './section-sources.js';
+import { noneSource, notLive, snapshotSource, submissionFailure, type WhyNotLive } from './section-sources.js';
 
 type JobDetails = z.output<typeof S.JobDetails>;
 
@@ -254,17 +254,17 @@ export class RunDetailService {
   async logs(runId: string, query: RunLogQuery): Promise<RunLogPage> {
     const ctx = await this.context(runId);
     const base = { component: query.component, kind: query.kind, name: query.name ?? null };
-    const unavailable = (reason: string, tm: string | null = query.tm ?? null): RunLogPage => ({
-      ...base, tm, available: false, reason, offset: 0, nextOffset: 0, total: 0, text: '', taskManagers: [], files: [],
+    const unavailable = (why: WhyNotLive, tm: string | null = query.tm ?? null): RunLogPage => ({
+      ...base, tm, available: false, reason: why.reason, reasonCode: why.reasonCode, offset: 0, nextOffset: 0, total: 0, text: '', taskManagers: [], files: [],
     });
-    if (!ctx.jm) return unavailable(noClusterReason(ctx.run));
+    if (!ctx.jm) return unavailable(notLive.clusterNotRegistered(ctx.run));
     const jm = ctx.jm;
     try {
       const taskManagers = (await jm.taskManagers()).taskmanagers.map((t) => t.id).sort();
       let tm: string | null = null;
       if (query.component === 'taskmanager') {
         tm = query.tm ?? taskManagers[0] ?? null;
-        if (!tm) return { ...unavailable('The cluster has no TaskManager', null), taskManagers };
+        if (!tm) return { ...unavailable(notLive.noTaskManager(), null), taskManagers };
       }
       const files = (tm ? await jm.taskManagerLogs(tm) : await jm.jobManagerLogs()).logs.map((f) => ({ name: f.name, size: f.size }));
       let window: { offset: number; bytes: Uint8Array; total: number };
@@ -282,10 +282,10 @@ export class RunDetailService {
       const end = window.offset + window.bytes.length;
       const decoded = decodeWindow(window.bytes, window.offset === 0, end >= window.total);
       const offset = window.offset + decoded.skipped;
-      return { ...base, tm, available: true, reason: null, offset, nextOffset: offset + decoded.used, total: window.total, text: decoded.text, taskManagers, files };
+      return { ...base, tm, available: true, reason: null, reasonCode: null, offset, nextOffset: offset + decoded.used, total: window.total, text: decoded.text, taskManagers, files };
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      return unavailable(err.message);
+      return unavailable(notLive.flinkError(err.message));
     }
   }
 
@@ -331,28 +331,28 @@ export class RunDetailService {
   }
 
   private liveSource(): SectionSource {
-    return { source: 'live', capturedAt: this.now(), reason: null };
+    return { source: 'live', capturedAt: this.now(), reason: null, reasonCode: null };
   }
 
   /** Runs a live read; says why when it could not (no cluster, cluster gone, job gone). */
-  private async live<T>(ctx: Context, read: (jm: JobManagerClient) => Promise<T>): Promise<{ ok: true; data: T } | { ok: false; reason: string; unreachableSince?: number | null }> {
-    if (ctx.run.submissionError !== null) return { ok: false, reason: NEVER_REACHED_FLINK };
-    if (!ctx.jm) return { ok: false, reason: noClusterReason(ctx.run) };
+  private async live<T>(ctx: Context, read: (jm: JobManagerClient) => Promise<T>): Promise<{ ok: true; data: T } | ({ ok: false } & WhyNotLive)> {
+    if (ctx.run.submissionError !== null) return { ok: false, ...notLive.neverReachedFlink() };
+    if (!ctx.jm) return { ok: false, ...notLive.clusterNotRegistered(ctx.run) };
     // A cluster known to be down is not asked again here: the page gets the saved copy at once
     // instead of after a request timeout, and the watcher finds out when it answers again.
     if (ctx.cluster && ctx.cluster.health === 'UNREACHABLE') {
       const since = ctx.run.unreachableSince ?? ctx.cluster.lastHealthyAt ?? ctx.cluster.lastCheckedAt;
-      return { ok: false, reason: `Cluster ${ctx.cluster.name} does not answer${ctx.cluster.lastError ? ` (${ctx.cluster.lastError})` : ''}`, unreachableSince: since };
+      return { ok: false, ...notLive.clusterUnreachable(ctx.cluster.name, ctx.cluster.lastError), unreachableSince: since };
     }
     try {
       return { ok: true, data: await read(ctx.jm) };
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err instanceof FlinkRejectedError && /not found|could not find|404/i.test(JSON.stringify(err.details ?? '') + err.message)) {
-        return { ok: false, reason: `The cluster no longer has job ${ctx.run.flinkJobId}` };
+        return { ok: false, ...notLive.jobGone(ctx.run.flinkJobId) };
       }
-      if (err.code === 'FLINK_UNREACHABLE') return { ok: false, reason: err.message, unreachableSince: ctx.run.unreachableSince ?? this.now() };
-      return { ok: false, reason: err.message };
+      if (err.code === 'FLINK_UNREACHABLE') return { ok: false, ...notLive.flinkError(err.message), unreachableSince: ctx.run.unreachableSince ?? this.now() };
+      return { ok: false, ...notLive.flinkError(err.message) };
     }
   }
 

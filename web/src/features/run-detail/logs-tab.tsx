@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { CapturedLogs } from './captured-logs';
+import { sectionReasonText } from './section-reason-text';
 import { formatBytes } from './job-graph';
 import { LogText, useLogFilter } from './log-text';
 import { appendPage, EMPTY_WINDOW, type LogWindow, prependPage, previousOffset } from './log-window';
@@ -67,7 +68,7 @@ function LiveLogs({ detail }: { detail: RunDetail }) {
   const [name, setName] = useState<string | undefined>();
   const [follow, setFollow] = useState(!detail.terminal);
   const [window, setWindow] = useState<LogWindow>(EMPTY_WINDOW);
-  const [meta, setMeta] = useState<Pick<RunLogPage, 'available' | 'reason' | 'taskManagers' | 'files' | 'tm'> | null>(null);
+  const [meta, setMeta] = useState<Pick<RunLogPage, 'available' | 'reason' | 'reasonCode' | 'taskManagers' | 'files' | 'tm'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const pre = useRef<HTMLPreElement>(null);
@@ -151,7 +152,7 @@ function LiveLogs({ detail }: { detail: RunDetail }) {
         )}
       </Flex>
       {error && <Alert type="error" showIcon message={error} />}
-      {meta && !meta.available && <Alert data-testid="logs-unavailable" type="warning" showIcon message={t('runDetail.logs.unavailable', { reason: meta.reason ?? '' })} />}
+      {meta && !meta.available && <Alert data-testid="logs-unavailable" type="warning" showIcon message={t('runDetail.logs.unavailable', { reason: sectionReasonText(t, meta) })} />}
       {window.dropped && <Alert type="info" showIcon message={t('runDetail.logs.dropped')} />}
       {meta?.available && <LogText ref={pre} text={window.text} filter={filter} empty={t('runDetail.logs.empty')} />}
     </Space>

@@ -3,13 +3,13 @@ import { Alert } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from './format';
+import { sectionReasonText } from './section-reason-text';
 
 /** Says when a section shows Weir's saved copy (or nothing) instead of live data, and why. */
 export function SourceBanner({ section }: { section: SectionSource | undefined }) {
   const { t } = useTranslation();
   if (!section || section.source === 'live') return null;
-  // Trailing punctuation comes from the sentence around it.
-  const reason = (section.reason ?? '').replace(/[.\s]+$/, '');
+  const reason = sectionReasonText(t, section);
   const unreachable = section.unreachableSince != null;
   const since = unreachable ? formatTime(section.unreachableSince) : '';
   return (
