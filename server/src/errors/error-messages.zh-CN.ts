@@ -273,6 +273,22 @@ export const MESSAGES_ZH: MessageTranslation[] = [
   { pattern: /^Internal error; see the server log$/, zh: '内部错误，详见服务器日志', source: 'Internal error; see the server log', example: 'Internal error; see the server log' },
   { pattern: /^The server produced an invalid response$/, zh: '服务器返回了无效的应答', source: 'The server produced an invalid response', example: 'The server produced an invalid response' },
   { pattern: /^No route (\S+) (\S+)$/, zh: '没有这个接口：$1 $2', source: 'No route ${request.method}', example: 'No route GET /api/nothing' },
+  // The success texts of operations (a task's or a run's result, and each task's line of a bulk operation).
+  { pattern: /^(.+) version (\d+) submitted as job (\S+) from (\w+) (\S+)$/, zh: '$1 的版本 $2 已提交为作业 $3，从 $4 $5 恢复', source: 'submitted as job ${run.flinkJobId}${restore ?', example: 'orders etl version 3 submitted as job abc123 from savepoint s3://sp/savepoint-1' },
+  { pattern: /^(.+) version (\d+) submitted as job (\S+) without state$/, zh: '$1 的版本 $2 已提交为作业 $3，不带状态启动', source: 'submitted as job ${run.flinkJobId}${restore ?', example: 'orders etl version 3 submitted as job abc123 without state' },
+  { pattern: /^Job (\S+) stopped with a savepoint at (\S+)$/, zh: '作业 $1 已停止，Savepoint 保存在 $2', source: 'Job ${run.flinkJobId} stopped with a savepoint at ${stopped.savepoint.path}', example: 'Job abc123 stopped with a savepoint at s3://sp/savepoint-1' },
+  { pattern: /^Job (\S+) stopped without a savepoint \((\w+)\)$/, zh: '作业 $1 已停止，未做 Savepoint（$2）', source: 'Job ${run.flinkJobId} stopped without a savepoint (${stopped.status})', example: 'Job abc123 stopped without a savepoint (CANCELED)' },
+  { pattern: /^Job (\S+) is (\w+)$/, zh: '作业 $1 已处于 $2 状态', source: 'message: `Job ${run.flinkJobId} is ${cancelled.status}`', example: 'Job abc123 is CANCELED' },
+  { pattern: /^Savepoint of job (\S+) written to (\S+)$/, zh: '作业 $1 的 Savepoint 已写入 $2', source: 'Savepoint of job ${run.flinkJobId} written to ${savepoint.path}', example: 'Savepoint of job abc123 written to s3://sp/savepoint-1' },
+  { pattern: /^Restarted as job (\S+) from (\w+) (\S+)$/, zh: '已重启为作业 $1，从 $2 $3 恢复', source: 'Restarted as job ${newRun.flinkJobId}${restore ?', example: 'Restarted as job def456 from checkpoint s3://cp/chk-7' },
+  { pattern: /^Restarted as job (\S+) without state$/, zh: '已重启为作业 $1，不带状态启动', source: 'Restarted as job ${newRun.flinkJobId}${restore ?', example: 'Restarted as job def456 without state' },
+  { pattern: /^Refreshed: job (\S+) is (\w+)$/, zh: '已刷新：作业 $1 处于 $2 状态', source: 'Refreshed: job ${run.flinkJobId} is ${after.status}', example: 'Refreshed: job abc123 is RUNNING' },
+  { pattern: /^The JobManager could not be reached; job (\S+) is (\w+)$/, zh: '无法连接 JobManager；作业 $1 处于 $2 状态', source: 'The JobManager could not be reached; job ${run.flinkJobId} is ${after.status}', example: 'The JobManager could not be reached; job abc123 is RUNNING' },
+  { pattern: /^Cluster (\S+) is watched by Weir instance (\S+), which records job (\S+) at its next cycle; it is (\w+) now$/, zh: '集群 $1 由 Weir 实例 $2 监视，它会在下一轮记录作业 $3；作业现在处于 $4 状态', source: 'which records job ${run.flinkJobId} at its next cycle; it is ${after.status} now', example: 'Cluster c-1 is watched by Weir instance weir-2, which records job abc123 at its next cycle; it is RUNNING now' },
+  { pattern: /^Cluster (\S+) is not watched$/, zh: '集群 $1 未被监视', source: 'Cluster ${run.clusterId} is not watched', example: 'Cluster c-1 is not watched' },
+  { pattern: /^(.+) stopped with a savepoint at (\S+)$/, zh: '$1 已停止，Savepoint 保存在 $2', source: '${task.name} stopped with a savepoint at ${stopped.savepoint.path}', example: 'orders etl stopped with a savepoint at s3://sp/savepoint-1' },
+  { pattern: /^(.+) is offline; its job is (\w+)$/, zh: '$1 已下线，其作业处于 $2 状态', source: '${task.name} is offline; its job is ${stopped.status}', example: 'orders etl is offline; its job is FINISHED' },
+  { pattern: /^(.+) is offline$/, zh: '$1 已下线', source: '${task.name} is offline`', example: 'orders etl is offline' },
   { pattern: /^The request body is larger than the (\d+) bytes this operation accepts$/, zh: '请求体超过了此操作允许的 $1 字节', source: 'The request body is larger than the ${limit} bytes this operation accepts', example: 'The request body is larger than the 1048576 bytes this operation accepts' },
 ];
 

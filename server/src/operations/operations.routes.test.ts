@@ -101,4 +101,13 @@ describe('operation routes', () => {
     const res = await app.inject({ method: 'POST', url: '/api/tasks/bulk', headers: { authorization: operator, 'accept-language': 'zh-CN' }, payload: { action: 'offline', taskIds: ['nope'] } });
     assert.deepEqual(res.json().items[0].error, { code: 'NOT_FOUND', message: '任务 nope 不存在' });
   });
+
+  it("says an operation's success in the caller's language, and in English to a client that asks for none", async () => {
+    const url = `/api/runs/${externalRunId}/refresh`;
+    const zh = await app.inject({ method: 'POST', url, headers: { authorization: operator, 'accept-language': 'zh-CN' } });
+    assert.equal(zh.statusCode, 200);
+    assert.match(zh.json().message, /^无法连接 JobManager；作业 e{32} 处于 \w+ 状态$/);
+    const en = await post(url);
+    assert.match(en.json().message, /^The JobManager could not be reached; job e{32} is \w+$/);
+  });
 });
