@@ -1,10 +1,16 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Cluster, ClusterList, CreateClusterRequest, ErrorBody, IdParams, UpdateClusterRequest } from '@weir/contract';
 import { principalOf } from '../access/request-principal.js';
 import { teamScope } from '../access/principal.js';
+import { inCallersLanguage } from '../errors/error-handler.js';
 import type { ClustersService } from './clusters.service.js';
+
+/** A cluster with its last error (Weir's, stored in English by the health check) in the caller's language. */
+function inCallersTerms<T extends { lastError: string | null }>(req: FastifyRequest, cluster: T): T {
+  return cluster.lastError ? { ...cluster, lastError: inCallersLanguage(req, cluster.lastError) } : cluster;
+}
 
 /** A cluster's team decides who sees (its members; everyone for a shared one) and who manages it (its admins; global admins for a shared one). */
 const ownedCluster = { kind: 'cluster', param: 'id' } as const;
@@ -16,13 +22,13 @@ export function clustersRoutes(app: FastifyInstance, clusters: ClustersService):
   r.get('/api/clusters', {
     config: { access: 'viewer' },
     schema: { tags: ['clusters'], operationId: 'listClusters', response: { 200: ClusterList, ...errors } },
-    handler: async (req) => ({ items: await clusters.list(teamScope(principalOf(req))) }),
+    handler: async (req) => ({ items: (await clusters.list(teamScope(principalOf(req)))).map((cluster) => inCallersTerms(req, cluster)) }),
   });
 
   r.get('/api/clusters/:id', {
     config: { access: 'viewer', owner: ownedCluster },
     schema: { tags: ['clusters'], operationId: 'getCluster', params: IdParams, response: { 200: Cluster, ...errors } },
-    handler: (req) => clusters.get(req.params.id),
+    handler: async (req) => inCallersTerms(req, await clusters.get(req.params.id)),
   });
 
   r.post('/api/clusters', {
@@ -49,6 +55,6 @@ export function clustersRoutes(app: FastifyInstance, clusters: ClustersService):
   r.post('/api/clusters/:id/check', {
     config: { access: 'operator', owner: ownedCluster },
     schema: { tags: ['clusters'], operationId: 'checkCluster', params: IdParams, response: { 200: Cluster, ...errors } },
-    handler: (req) => clusters.check(req.params.id),
+    handler: async (req) => inCallersTerms(req, await clusters.check(req.params.id)),
   });
 }
