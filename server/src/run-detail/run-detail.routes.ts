@@ -10,12 +10,16 @@ import type { RunDetailService } from './run-detail.service.js';
 /**
  * A section whose reason quotes an error in the caller's language: the web app says the reason's
  * code in the reader's language, but the message inside it is Weir's English (or Flink's, which the
- * catalog leaves as it is). `reason` stays English for API clients.
+ * catalog leaves as it is), or the cluster's stored last error. `reason` stays English for API clients.
  */
 function reasonInCallersLanguage<T extends { reasonCode?: SectionReason | null }>(req: FastifyRequest, section: T): T {
   const code = section.reasonCode;
-  if (code?.code !== 'flinkError' || code.params.message === undefined) return section;
-  return { ...section, reasonCode: { ...code, params: { ...code.params, message: inCallersLanguage(req, code.params.message) } } };
+  if (!code) return section;
+  // The quoted error: Flink's or Weir's answer, or the cluster's last error as the health check stored it.
+  const quoted = code.code === 'flinkError' ? 'message' : code.code === 'clusterUnreachableBecause' ? 'error' : null;
+  const text = quoted === null ? undefined : code.params[quoted];
+  if (quoted === null || text === undefined) return section;
+  return { ...section, reasonCode: { ...code, params: { ...code.params, [quoted]: inCallersLanguage(req, text) } } };
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
