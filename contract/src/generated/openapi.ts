@@ -1620,6 +1620,13 @@ export interface components {
             items: components["schemas"]["LineageTableHitInput"][];
             total: number;
         };
+        SectionReasonInput: {
+            /** @enum {string} */
+            code: "neverReachedFlink" | "clusterNotRegistered" | "clusterUnreachable" | "clusterUnreachableBecause" | "jobGone" | "noTaskManager" | "flinkError";
+            params: {
+                [key: string]: string;
+            };
+        };
         StatusNoteInput: {
             /** @enum {string} */
             code: "submitted" | "submittedRestoring" | "submissionFailed" | "fromHistoryArchive" | "jobManagerUnreachable" | "noAnswer" | "lost" | "listOverStaleDetails" | "detailsUnreadable" | "relisted" | "backInContact" | "noTimeFromFlink";
@@ -1731,6 +1738,7 @@ export interface components {
                 source: "live" | "snapshot" | "none";
                 capturedAt: number | null;
                 reason: string | null;
+                reasonCode?: components["schemas"]["SectionReasonInput"] | null;
                 unreachableSince?: number | null;
                 jobType: string | null;
                 parallelism: number | null;
@@ -1747,6 +1755,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            reasonCode?: components["schemas"]["SectionReasonInput"] | null;
             unreachableSince?: number | null;
             vertices: {
                 id: string;
@@ -1784,6 +1793,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            reasonCode?: components["schemas"]["SectionReasonInput"] | null;
             unreachableSince?: number | null;
             enabled: boolean;
             config: {
@@ -1895,6 +1905,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            reasonCode?: components["schemas"]["SectionReasonInput"] | null;
             unreachableSince?: number | null;
             truncated: boolean;
             entries: {
@@ -1921,6 +1932,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            reasonCode?: components["schemas"]["SectionReasonInput"] | null;
             unreachableSince?: number | null;
             execution: {
                 [key: string]: string;
@@ -1952,6 +1964,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            reasonCode?: components["schemas"]["SectionReasonInput"] | null;
             unreachableSince?: number | null;
             jobManager: {
                 restUrl: string;
@@ -1987,6 +2000,7 @@ export interface components {
         RunLogPageInput: {
             available: boolean;
             reason: string | null;
+            reasonCode?: components["schemas"]["SectionReasonInput"] | null;
             /** @enum {string} */
             component: "jobmanager" | "taskmanager";
             tm: string | null;
@@ -3463,6 +3477,13 @@ export interface components {
             items: components["schemas"]["LineageTableHit"][];
             total: number;
         };
+        SectionReason: {
+            /** @enum {string} */
+            code: "neverReachedFlink" | "clusterNotRegistered" | "clusterUnreachable" | "clusterUnreachableBecause" | "jobGone" | "noTaskManager" | "flinkError";
+            params: {
+                [key: string]: string;
+            };
+        };
         StatusNote: {
             /** @enum {string} */
             code: "submitted" | "submittedRestoring" | "submissionFailed" | "fromHistoryArchive" | "jobManagerUnreachable" | "noAnswer" | "lost" | "listOverStaleDetails" | "detailsUnreadable" | "relisted" | "backInContact" | "noTimeFromFlink";
@@ -3574,6 +3595,7 @@ export interface components {
                 source: "live" | "snapshot" | "none";
                 capturedAt: number | null;
                 reason: string | null;
+                reasonCode?: components["schemas"]["SectionReason"] | null;
                 unreachableSince?: number | null;
                 jobType: string | null;
                 parallelism: number | null;
@@ -3590,6 +3612,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            reasonCode?: components["schemas"]["SectionReason"] | null;
             unreachableSince?: number | null;
             vertices: {
                 id: string;
@@ -3627,6 +3650,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            reasonCode?: components["schemas"]["SectionReason"] | null;
             unreachableSince?: number | null;
             enabled: boolean;
             config: {
@@ -3738,6 +3762,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            reasonCode?: components["schemas"]["SectionReason"] | null;
             unreachableSince?: number | null;
             truncated: boolean;
             entries: {
@@ -3764,6 +3789,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            reasonCode?: components["schemas"]["SectionReason"] | null;
             unreachableSince?: number | null;
             execution: {
                 [key: string]: string;
@@ -3795,6 +3821,7 @@ export interface components {
             source: "live" | "snapshot" | "none";
             capturedAt: number | null;
             reason: string | null;
+            reasonCode?: components["schemas"]["SectionReason"] | null;
             unreachableSince?: number | null;
             jobManager: {
                 restUrl: string;
@@ -3830,6 +3857,7 @@ export interface components {
         RunLogPage: {
             available: boolean;
             reason: string | null;
+            reasonCode?: components["schemas"]["SectionReason"] | null;
             /** @enum {string} */
             component: "jobmanager" | "taskmanager";
             tm: string | null;
