@@ -151,4 +151,10 @@ describe('the charts in the reader\'s language', () => {
     assert.ok(html.endsWith('●&lt;b&gt;Source&lt;/b&gt;: <b>2.5 万条/秒</b>'), html);
     assert.equal(option.xAxis.axisLabel.formatter(1000), timeAxisLabel(1000, { from: 0, to: 5000 }, 'zh-CN'));
   });
+
+  test('the chart makes room for its y-axis labels, however long the language writes them', () => {
+    // A fixed margin of 72 px showed '1000 毫秒/秒' as '000 毫秒/秒'.
+    const chart: MetricChart = { metric: 'busyTimeMsPerSecond', unit: 'msPerSecond', lines: [{ key: 'k', name: 'Source', data: [[1000, 1000]] }] };
+    for (const language of ['zh-CN', 'en-US']) assert.equal(chartOption(chart, { from: 0, to: 5000 }, language).grid.containLabel, true, language);
+  });
 });

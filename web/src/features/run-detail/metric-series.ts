@@ -199,7 +199,8 @@ export function chartOption(chart: MetricChart, range: { from: number; to: numbe
   const axis = valueAxis(chart.lines, chart.unit, language);
   return {
     animation: false,
-    grid: { left: 72, right: 16, top: 28, bottom: 28 },
+    // The y-axis labels decide the left margin: '1000 毫秒/秒' is wider than '1000 ms/s', and a fixed one cut it.
+    grid: { left: 8, right: 16, top: 28, bottom: 28, containLabel: true },
     legend: { type: 'scroll' as const, top: 0, data: chart.lines.map((l) => l.name) },
     tooltip: {
       trigger: 'axis' as const,
