@@ -489,3 +489,10 @@ export const AlertHistoryQuery = z.object({
 export type AlertHistoryQuery = z.infer<typeof AlertHistoryQuery>;
 
 export const AlertHistoryPage = pageOf(AlertDelivery);
+
+/**
+ * The name of the rule Weir makes on a new install (migration 2026-12-06-003, which keeps its own
+ * copy, frozen). The web app shows a rule of exactly this name in the reader's language; the name
+ * stored, sent in notices and edited is this English one.
+ */
+export const DEFAULT_ALERT_RULE_NAME = 'A job fails or becomes UNKNOWN';

@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AuditStore } from '../audit/audit.store.js';
 import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { ClustersStore } from '../clusters/clusters.store.js';
+import { DEFAULT_ALERT_RULE_NAME as SHOWN_TRANSLATED } from '@weir/contract';
 import { DEFAULT_ALERT_RULE_NAME } from '../db/migrations/2026-12-06-003-default-alert-rule.js';
 import { migrateDown, migrateToLatest } from '../db/migrations/index.js';
 import type { Database } from '../db/database.js';
@@ -44,6 +45,7 @@ forEachDatabase('the default alert rule', (getDb) => {
     assert.equal(rules.length, 1);
     const [rule] = rules;
     assert.equal(rule!.name, DEFAULT_ALERT_RULE_NAME);
+    assert.equal(rule!.name, SHOWN_TRANSLATED, 'the web app knows the rule by the name the migration gives it');
     assert.equal(rule!.enabled, true);
     assert.deepEqual(rule!.condition, { kind: 'status', statuses: ['FAILED', 'UNKNOWN'] });
     assert.deepEqual(rule!.scope, { kind: 'all' });

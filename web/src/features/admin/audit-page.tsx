@@ -12,6 +12,7 @@ import { teamNameOf } from '../teams/team-choices';
 import { useSeesSeveralTeams, useTeams } from '../teams/teams.queries';
 import { useAudit } from './admin.queries';
 import { autoRestartStopText } from '../alerts/auto-restart-stop-text';
+import { ruleNameText } from '../alerts/rule-name';
 import { auditDetailLines, type DetailValue } from './audit-detail';
 import { AUDIT_PAGE_SIZES, auditFiltersToParams, parseAuditFilters, toAuditQuery, withFilter, type AuditFilters } from './audit-filters';
 import { AdminOnly } from './admin-only';
@@ -139,7 +140,7 @@ function AuditPageContent() {
       render: (_, entry) => (
         <Flex vertical>
           <span>
-            <Typography.Text type="secondary">{t(`admin.audit.targetTypes.${entry.targetType}` as 'admin.audit.targetTypes.task', { defaultValue: entry.targetType })}</Typography.Text> {entry.targetName ?? ''}
+            <Typography.Text type="secondary">{t(`admin.audit.targetTypes.${entry.targetType}` as 'admin.audit.targetTypes.task', { defaultValue: entry.targetType })}</Typography.Text> {entry.targetType === 'alert-rule' && entry.targetName ? ruleNameText(t, entry.targetName) : (entry.targetName ?? '')}
           </span>
           {entry.targetId && (
             <Typography.Link style={{ fontSize: 12 }} onClick={() => setFilters(withFilter(filters, { targetType: entry.targetType, targetId: entry.targetId ?? undefined }))}>

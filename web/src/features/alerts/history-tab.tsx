@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { ChannelTypeTag, DeliveryKindTag, DeliveryStatusTag } from './alert-tags';
+import { ruleNameText } from './rule-name';
 import { formatTime } from './alert-format';
 import { senderText } from './delivery-failure-text';
 import { deliveryReasonText } from './delivery-skip-text';
@@ -58,7 +59,7 @@ export function HistoryTab() {
       ellipsis: true,
       render: (_, d) =>
         d.ruleId ? (
-          <Typography.Link onClick={() => filter({ ruleId: d.ruleId ?? undefined })}>{d.ruleName ?? d.ruleId}</Typography.Link>
+          <Typography.Link onClick={() => filter({ ruleId: d.ruleId ?? undefined })}>{d.ruleName === null ? d.ruleId : ruleNameText(t, d.ruleName)}</Typography.Link>
         ) : (
           <Typography.Text type="secondary">{d.kind === 'TEST' ? t('alerts.history.testMessage') : t('common.notAvailable')}</Typography.Text>
         ),
@@ -170,7 +171,7 @@ export function HistoryTab() {
             style={{ width: 160 }}
             value={filters.ruleId}
             onChange={(ruleId?: string) => filter({ ruleId })}
-            options={(rules.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            options={(rules.data ?? []).map((r) => ({ value: r.id, label: ruleNameText(t, r.name) }))}
           />
           <Select
             allowClear

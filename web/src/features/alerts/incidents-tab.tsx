@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { formatError } from '../../api/format-error';
 import { IncidentStateTag } from './alert-tags';
+import { ruleNameText } from './rule-name';
 import { formatDuration } from './alert-format';
 import { GuardedButton, useAlertPermissions } from './alert-permissions';
 import { useAlertIncidents } from './alerts.queries';
@@ -27,7 +28,7 @@ export function IncidentsTab() {
 
   const columns: ColumnsType<AlertIncident> = [
     { title: t('alerts.incidents.columns.state'), dataIndex: 'state', width: 100, render: (s: AlertIncident['state']) => <IncidentStateTag state={s} /> },
-    { title: t('alerts.incidents.columns.rule'), dataIndex: 'ruleName', width: 170, ellipsis: true },
+    { title: t('alerts.incidents.columns.rule'), dataIndex: 'ruleName', width: 170, ellipsis: true, render: (name: string) => ruleNameText(t, name) },
     {
       title: t('alerts.incidents.columns.subject'),
       key: 'subject',

@@ -9,6 +9,7 @@ import { describeCondition, describeScope, formatDuration } from './alert-format
 import { GuardedButton, useAlertPermissions } from './alert-permissions';
 import { useAlertChannels, useAlertRules, useDeleteAlertRule, useSetAlertRuleEnabled, useTaskNames } from './alerts.queries';
 import { RuleDrawer } from './rule-drawer';
+import { ruleNameText } from './rule-name';
 import { DateTime } from '../../components/date-time';
 
 /** Alert rules: what to watch, on which tasks, and where to send. Operators manage them. */
@@ -37,7 +38,7 @@ export function RulesTab() {
       dataIndex: 'name',
       width: 200,
       ellipsis: true,
-      render: (name: string, rule) => (canOperate ? <Typography.Link onClick={() => setEditing({ rule })}>{name}</Typography.Link> : name),
+      render: (name: string, rule) => (canOperate ? <Typography.Link onClick={() => setEditing({ rule })}>{ruleNameText(t, name)}</Typography.Link> : ruleNameText(t, name)),
     },
     {
       title: t('alerts.rules.columns.enabled'),
@@ -48,7 +49,7 @@ export function RulesTab() {
           <Switch
             size="small"
             checked={enabled}
-            aria-label={t('alerts.rules.toggle', { name: rule.name })}
+            aria-label={t('alerts.rules.toggle', { name: ruleNameText(t, rule.name) })}
             disabled={!canOperate}
             loading={setEnabled.isPending && setEnabled.variables?.id === rule.id}
             onChange={(next) =>
@@ -161,7 +162,7 @@ export function RulesTab() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t('alerts.rules.withoutChannel', { count: silentRules.length, names: silentRules.map((rule) => rule.name).join(', ') })}
+          message={t('alerts.rules.withoutChannel', { count: silentRules.length, names: silentRules.map((rule) => ruleNameText(t, rule.name)).join(', ') })}
           description={t('alerts.rules.withoutChannelHelp')}
         />
       )}

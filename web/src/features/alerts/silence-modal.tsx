@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
 import { useAlertRules, useCreateAlertSilence } from './alerts.queries';
+import { ruleNameText } from './rule-name';
 import { TaskPicker } from './task-picker';
 
 export interface SilencePreset {
@@ -60,7 +61,7 @@ export function SilenceModal({ open, preset, onClose }: { open: boolean; preset?
       {create.isError && <Alert role="alert" type="error" showIcon style={{ marginBottom: 16 }} message={formatError('create', 'alertSilence', create.error)} />}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
         <Form.Item name="ruleId" label={t('alerts.silences.rule')} extra={t('alerts.silences.ruleHelp')}>
-          <Select allowClear showSearch optionFilterProp="label" placeholder={t('alerts.silences.anyRule')} options={(rules.data ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+          <Select allowClear showSearch optionFilterProp="label" placeholder={t('alerts.silences.anyRule')} options={(rules.data ?? []).map((r) => ({ value: r.id, label: ruleNameText(t, r.name) }))} />
         </Form.Item>
         <Form.Item name="taskId" label={t('alerts.silences.task')}>
           <TaskPicker placeholder={t('alerts.silences.anyTask')} />

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatError } from '../../api/format-error';
 import { formatTime } from './alert-format';
+import { ruleNameText } from './rule-name';
 import { GuardedButton, useAlertPermissions } from './alert-permissions';
 import { useAlertRules, useAlertSilences, useEndAlertSilence, useTaskNames } from './alerts.queries';
 import { SilenceModal } from './silence-modal';
@@ -21,7 +22,7 @@ export function SilencesTab() {
   const silences = useAlertSilences(includeEnded);
   const rules = useAlertRules();
   const end = useEndAlertSilence();
-  const ruleNames = useMemo(() => new Map((rules.data ?? []).map((r) => [r.id, r.name])), [rules.data]);
+  const ruleNames = useMemo(() => new Map((rules.data ?? []).map((r) => [r.id, ruleNameText(t, r.name)])), [rules.data, t]);
   const taskIds = useMemo(() => [...new Set((silences.data ?? []).flatMap((s) => (s.taskId ? [s.taskId] : [])))], [silences.data]);
   const taskNames = useTaskNames(taskIds);
 
