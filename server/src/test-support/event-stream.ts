@@ -46,6 +46,18 @@ export class EventStream {
     while (!this.text.includes(fragment)) await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
+  /** The events received so far, each as the page reads it (the JSON of its `data:` line). */
+  events(): unknown[] {
+    return [...this.text.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1]!) as unknown);
+  }
+
+  /** Waits for an event the predicate accepts, whatever the order of its fields. */
+  async waitForEvent(matches: (event: Record<string, unknown>) => boolean): Promise<void> {
+    while (!this.events().some((e) => typeof e === 'object' && e !== null && matches(e as Record<string, unknown>))) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
   abort(): void {
     this.controller.abort();
   }
