@@ -28,6 +28,16 @@ function subscribe(onTick: () => void): () => void {
   };
 }
 
+/**
+ * While no timer runs (no live duration was on screen), `current` is as old as the last one: a page
+ * opened later would draw its first frame with it, before subscribe() renews it. Renewed here once it
+ * is a tick old, so the value stays the same between React's reads within a tick.
+ */
+function snapshot(): number {
+  if (!timer && serverClock.now() - current >= TICK_MS) current = serverClock.now();
+  return current;
+}
+
 export function useServerNow(): number {
-  return useSyncExternalStore(subscribe, () => current);
+  return useSyncExternalStore(subscribe, snapshot);
 }
