@@ -9,6 +9,7 @@ import type { RunsStore } from '../runs/runs.store.js';
 import { endedScore, healthScore, SCORE_WINDOW_MS } from './health-score.js';
 import type { CheckedRun, EndedRun, HealthStore } from './health.store.js';
 import type { Logger } from '../logging/logger.js';
+import { eventLoopTurns } from '../scheduler/event-loop-turns.js';
 
 /** The parts of Flink's checkpoint configuration the checkpoint check needs. */
 export interface CheckpointSettings {
@@ -69,8 +70,17 @@ function found(code: HealthFindingCode, params: HealthFinding['params'] = {}): H
   return { code, params };
 }
 
-/** Ended runs scored per cycle at most (after an upgrade every old run is scored once, a batch at a time). */
+/** Ended runs found by the walk over the table scored per cycle at most (after an upgrade every old run is scored once, a batch at a time). */
 const ENDED_RUNS_PER_CYCLE = 200;
+
+/** Runs the walk for unscored ended runs looks at per cycle: a bounded query (about 5 ms on SQLite), whatever the table holds. */
+const UNSCORED_WINDOW = 10_000;
+
+/** Live runs read per query: each query over SQLite holds the server while it runs. */
+const CHECKED_RUNS_PAGE = 500;
+
+/** Ids per `in (…)` when asking which runs ended. */
+const ENDED_LOOKUP_CHUNK = 500;
 
 /** A FAIL whose detail changed is written again at most this often, so the reasons stay current without a row per cycle. */
 const REFRESH_FAIL_DETAIL_MS = 60_000;
@@ -87,6 +97,10 @@ const REFRESH_FAIL_DETAIL_MS = 60_000;
 export class HealthChecker {
   private readonly checkpointConfigs = new Map<string, CheckpointSettings | null>();
   private readonly highSince = new Map<string, { since: number; vertex: string }>();
+  /** The runs the last cycle checked. */
+  private lastChecked: ReadonlySet<string> = new Set();
+  /** Where the walk for ended runs without a score goes on from (null: the start of the table). */
+  private unscoredAfter: string | null = null;
 
   constructor(
     private readonly deps: {
@@ -108,32 +122,61 @@ export class HealthChecker {
   }
 
   async evaluate(signal?: AbortSignal): Promise<{ runs: number; requests: number }> {
-    const runs = await this.deps.store.checkedRuns();
+    const turn = eventLoopTurns();
     const settingsByTask = await this.deps.store.checkSettingsByTask();
     const clusters = new Map((await this.deps.clusters.list()).map((c) => [c.id, c]));
+    const checked = new Set<string>();
     let requests = 0;
-    for (const run of runs) {
-      if (signal?.aborted) break;
-      if (this.deps.watches && !this.deps.watches(run.clusterId)) continue;
-      const settings = settingsByTask.get(run.taskId) ?? DEFAULT_HEALTH_CHECK_SETTINGS;
-      try {
-        requests += await this.evaluateRun(run, settings, clusters.get(run.clusterId));
-      } catch (err) {
-        this.deps.log.error({ err, runId: run.runId }, 'health checks of a run failed');
+    for (let afterId: string | null = null; ; ) {
+      const page = await this.deps.store.checkedRuns({ afterId, limit: CHECKED_RUNS_PAGE });
+      for (const run of page) {
+        if (signal?.aborted) return { runs: checked.size, requests };
+        if (this.deps.watches && !this.deps.watches(run.clusterId)) continue;
+        checked.add(run.runId);
+        const settings = settingsByTask.get(run.taskId) ?? DEFAULT_HEALTH_CHECK_SETTINGS;
+        try {
+          requests += await this.evaluateRun(run, settings, clusters.get(run.clusterId));
+        } catch (err) {
+          this.deps.log.error({ err, runId: run.runId }, 'health checks of a run failed');
+        }
+        await turn();
       }
+      if (page.length < CHECKED_RUNS_PAGE) break;
+      afterId = page.at(-1)!.runId;
     }
-    for (const run of await this.deps.store.endedRunsToScore(ENDED_RUNS_PER_CYCLE)) {
+
+    for (const run of await this.endedRunsToScore(checked)) {
       if (signal?.aborted) break;
       try {
         await this.scoreEnded(run, settingsByTask.get(run.taskId) ?? DEFAULT_HEALTH_CHECK_SETTINGS);
       } catch (err) {
         this.deps.log.error({ err, runId: run.runId }, 'scoring a run that ended failed');
       }
+      await turn();
     }
-    const live = new Set(runs.map((r) => r.runId));
-    for (const id of this.checkpointConfigs.keys()) if (!live.has(id)) this.checkpointConfigs.delete(id);
-    for (const id of this.highSince.keys()) if (!live.has(id)) this.highSince.delete(id);
-    return { runs: runs.length, requests };
+    for (const id of this.checkpointConfigs.keys()) if (!checked.has(id)) this.checkpointConfigs.delete(id);
+    for (const id of this.highSince.keys()) if (!checked.has(id)) this.highSince.delete(id);
+    return { runs: checked.size, requests };
+  }
+
+  /**
+   * The ended runs to score this cycle. A run this instance checked last cycle and not now has just
+   * ended (or was lost): those are asked for by id, so a run's end is scored at the next cycle
+   * without a look over the whole table. A run that ended while no one checked it (before Weir
+   * started, or while another instance took its cluster over) is found by walking the table a
+   * window at a time: at 1,000,000 runs one lap takes 100 cycles.
+   */
+  private async endedRunsToScore(checked: ReadonlySet<string>): Promise<EndedRun[]> {
+    const left = [...this.lastChecked].filter((id) => !checked.has(id));
+    this.lastChecked = checked;
+    const found = new Map<string, EndedRun>();
+    for (let i = 0; i < left.length; i += ENDED_LOOKUP_CHUNK) {
+      for (const run of await this.deps.store.endedUnscored(left.slice(i, i + ENDED_LOOKUP_CHUNK))) found.set(run.runId, run);
+    }
+    const earlier = await this.deps.store.endedUnscoredAfter(this.unscoredAfter, UNSCORED_WINDOW, ENDED_RUNS_PER_CYCLE);
+    this.unscoredAfter = earlier.next;
+    for (const run of earlier.runs) found.set(run.runId, run);
+    return [...found.values()];
   }
 
   private async evaluateRun(run: CheckedRun, settings: HealthCheckSettings, cluster: Cluster | undefined): Promise<number> {

@@ -62,6 +62,13 @@ export interface CheckedRun {
 
 const TERMINAL = [...TERMINAL_RUN_STATUSES];
 
+/** Ids per `in (…)`: well under every engine's limit on bound parameters. */
+const IDS_PER_QUERY = 500;
+
+function toEndedRun(row: { id: string; task_id: string; status: string; end_time: number | string | null; updated_at: number | string }): EndedRun {
+  return { runId: row.id, taskId: row.task_id, status: row.status as EndedStatus, endedAt: Number(row.end_time ?? row.updated_at) };
+}
+
 /** Every query of job health: task settings and auto-restart state, attempts, check results, scores. */
 export class HealthStore {
   constructor(
@@ -277,9 +284,12 @@ export class HealthStore {
 
   // --- check results and scores ---
 
-  /** Runs the checks look at. */
-  async checkedRuns(): Promise<CheckedRun[]> {
-    const rows = await this.database.db
+  /**
+   * Runs the checks look at, a page at a time in id order (`afterId` is the last id of the page
+   * before): one query over every live run held SQLite, and so the server, for 0.4 s at 7,000 runs.
+   */
+  async checkedRuns(page: { afterId: string | null; limit: number } = { afterId: null, limit: 1_000_000 }): Promise<CheckedRun[]> {
+    let query = this.database.db
       .selectFrom('runs')
       .select(['runs.id', 'runs.task_id', 'runs.cluster_id', 'runs.flink_job_id', 'runs.status', 'runs.start_time', 'runs.created_at'])
       .select((eb) =>
@@ -291,9 +301,9 @@ export class HealthStore {
           .as('first_running_at'),
       )
       .where('runs.status', 'not in', TERMINAL)
-      .where('runs.lost', '=', 0)
-      .orderBy('runs.id')
-      .execute();
+      .where('runs.lost', '=', 0);
+    if (page.afterId !== null) query = query.where('runs.id', '>', page.afterId);
+    const rows = await query.orderBy('runs.id').limit(page.limit).execute();
     return rows.map((row) => ({
       runId: row.id,
       taskId: row.task_id,
@@ -304,21 +314,45 @@ export class HealthStore {
     }));
   }
 
+  /** Those of `runIds` that ended and have no score of their end yet. */
+  async endedUnscored(runIds: readonly string[]): Promise<EndedRun[]> {
+    if (runIds.length === 0) return [];
+    const rows = await this.endedUnscoredQuery().where('runs.id', 'in', runIds).orderBy('runs.id').execute();
+    return rows.map(toEndedRun);
+  }
+
   /**
-   * Runs that ended (FINISHED, CANCELED, FAILED) whose stored score is not yet the one of their end,
-   * a batch at a time: each is scored once, then leaves this list.
+   * Ended runs with no score of their end, looked for among the `window` runs after `afterId` in id
+   * order (at most `limit` of them): a bounded slice of the table per call, however many runs it
+   * holds. A query for "any such run" scanned all of them each time and took 0.8 s at 1,000,000 runs.
+   * `next` is where the following call goes on from; null once the end of the table is reached.
    */
-  async endedRunsToScore(limit: number): Promise<EndedRun[]> {
-    const rows = await this.database.db
+  async endedUnscoredAfter(afterId: string | null, window: number, limit: number): Promise<{ runs: EndedRun[]; next: string | null }> {
+    // The slice is read by its key alone and filtered here: given the status as well, a planner may
+    // walk the status index over every ended run instead (SQLite did, 0.4–0.9 s at 1,000,000 runs).
+    let slice = this.database.db.selectFrom('runs').select(['id', 'task_id', 'status', 'end_time', 'updated_at']);
+    if (afterId !== null) slice = slice.where('id', '>', afterId);
+    const rows = await slice.orderBy('id').limit(window).execute();
+    if (rows.length === 0) return { runs: [], next: null };
+    const ended = rows.filter((row) => TERMINAL.includes(row.status as (typeof TERMINAL)[number]));
+    const scored = new Set<string>();
+    for (let i = 0; i < ended.length; i += IDS_PER_QUERY) {
+      const ids = ended.slice(i, i + IDS_PER_QUERY).map((row) => row.id);
+      const found = await this.database.db.selectFrom('run_health').select('run_id').where('run_id', 'in', ids).where('ended_status', 'is not', null).execute();
+      for (const row of found) scored.add(row.run_id);
+    }
+    const runs = ended.filter((row) => !scored.has(row.id)).slice(0, limit).map(toEndedRun);
+    if (runs.length === limit) return { runs, next: runs.at(-1)!.runId };
+    return { runs, next: rows.length < window ? null : rows.at(-1)!.id };
+  }
+
+  private endedUnscoredQuery() {
+    return this.database.db
       .selectFrom('runs')
       .leftJoin('run_health', 'run_health.run_id', 'runs.id')
       .select(['runs.id', 'runs.task_id', 'runs.status', 'runs.end_time', 'runs.updated_at'])
       .where('runs.status', 'in', TERMINAL)
-      .where('run_health.ended_status', 'is', null)
-      .orderBy('runs.id')
-      .limit(limit)
-      .execute();
-    return rows.map((row) => ({ runId: row.id, taskId: row.task_id, status: row.status as EndedStatus, endedAt: Number(row.end_time ?? row.updated_at) }));
+      .where('run_health.ended_status', 'is', null);
   }
 
   restartsSince(runId: string, since: number): Promise<number> {
