@@ -52,6 +52,7 @@ import * as statusNoteCodes from './2026-12-06-007-status-note-codes.js';
 import * as incidentSummaryCodes from './2026-12-06-008-incident-summary-codes.js';
 import * as deliveryFailureCodes from './2026-12-06-009-delivery-failure-codes.js';
 import * as deliverySkipReasons from './2026-12-06-010-delivery-skip-reasons.js';
+import * as runsRestartedFromIndex from './2026-12-07-001-runs-restarted-from-index.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -85,6 +86,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-06-008-incident-summary-codes': incidentSummaryCodes,
   '2026-12-06-009-delivery-failure-codes': deliveryFailureCodes,
   '2026-12-06-010-delivery-skip-reasons': deliverySkipReasons,
+  '2026-12-07-001-runs-restarted-from-index': runsRestartedFromIndex,
 };
 
 /** Every migration's name, in the order they apply. */
