@@ -3,6 +3,7 @@ import type { CheckpointFacts, MetricSource, RunFacts, RunningRun, TaskFacts } f
 import { runFacts, type TaskSubject } from './alert-rule-scope.js';
 import type { AlertRulesStore, StoredRule } from './alert-rules.store.js';
 import { formatDuration } from './alert-templates.js';
+import { eventLoopTurns } from '../scheduler/event-loop-turns.js';
 import type { IncidentActions } from './incident-actions.js';
 import { incidentSummary, metricInWords } from './incident-summaries.js';
 
@@ -36,6 +37,8 @@ export class ScheduledAlertChecks {
       const running = await this.options.facts.runningRuns();
       // One task read per task and pass, however many rules look at it.
       const subjects = new Map<string, Promise<TaskSubject>>();
+      // Every second, rules × running runs: on SQLite a pass over thousands of runs would hold the server.
+      const turn = eventLoopTurns();
       for (const rule of scheduled) {
         for (const run of running) {
           let subject = subjects.get(run.taskId);
@@ -44,6 +47,7 @@ export class ScheduledAlertChecks {
           if (!task.covers(rule)) continue;
           if (rule.condition.kind === 'no-checkpoint') await this.checkNoCheckpoint(rule, rule.condition, run, task.teamId);
           if (rule.condition.kind === 'metric') await this.checkMetric(rule, rule.condition, run, task.teamId);
+          await turn();
         }
       }
     }
