@@ -46,6 +46,7 @@ import { SavepointRetentionService } from './savepoints/savepoint-retention.serv
 import { Scheduler } from './scheduler/scheduler.js';
 import { SecretBox } from './secrets/secret-box.js';
 import { PushTokens } from './cluster-push/push-tokens.js';
+import { ClusterPushService } from './cluster-push/cluster-push.service.js';
 import { JarFilesStore } from './tasks/jar-files.store.js';
 import { TaskVersionsStore } from './tasks/task-versions.store.js';
 import { TasksService } from './tasks/tasks.service.js';
@@ -213,7 +214,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     log,
   });
 
-  const clusterPush = { tokens: new PushTokens(secrets), clusters, pushed: (clusterId: string) => void watchers.pushed(clusterId), publicUrl: config.publicUrl ?? '' };
+  const clusterPush = new ClusterPushService({ tokens: new PushTokens(secrets), clusters, audit, pushed: (clusterId: string) => void watchers.pushed(clusterId), publicUrl: config.publicUrl ?? '' });
   const metricsExport = new MetricsExportService({
     store: new MetricsExportStore(database),
     auth,

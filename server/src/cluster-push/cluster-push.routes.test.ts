@@ -66,6 +66,23 @@ describe('cluster push', () => {
     assert.equal(unknown.statusCode, 404);
   });
 
+  it('audits each read of a push token: who, which cluster, when, and never the token', async () => {
+    const before = Date.now();
+    const { token } = await tokenOf(clusterId);
+    const reads = (await weir.services.audit.list({ action: 'cluster.push-token.read', targetId: clusterId, limit: 100 })).items;
+    const read = reads.find((entry) => entry.at >= before);
+    assert.ok(read, 'the read is in the audit log');
+    assert.equal(read.actor, 'token:ops');
+    assert.equal(read.actorKind, 'token');
+    assert.equal(read.targetType, 'cluster');
+    assert.equal(read.targetName, 'app-1');
+    assert.equal(read.outcome, 'success');
+    assert.ok(!JSON.stringify(reads).includes(token), 'the token itself is never written down');
+    const refused = await app.inject({ method: 'GET', url: `/api/clusters/${otherClusterId}/push-token`, headers: { authorization: `Bearer ${viewerToken}` } });
+    assert.equal(refused.statusCode, 403);
+    assert.equal((await weir.services.audit.list({ action: 'cluster.push-token.read', targetId: otherClusterId, actor: 'token:grafana' })).total, 0, 'a refused read shows nothing, so there is nothing to audit');
+  });
+
   it("refuses a push without the cluster's own token (none, wrong, another cluster's, a user's API token) before reading its body", async () => {
     const { token } = await tokenOf(clusterId);
     const other = (await tokenOf(otherClusterId)).token;

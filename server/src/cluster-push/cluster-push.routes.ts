@@ -2,23 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ClusterPushNotice, ClusterPushToken, ErrorBody, IdParams } from '@weir/contract';
+import { principalOf } from '../access/request-principal.js';
 import { UnauthenticatedError } from '../errors/errors.js';
-import type { ClustersService } from '../clusters/clusters.service.js';
-import type { PushTokens } from './push-tokens.js';
+import type { ClusterPushService } from './cluster-push.service.js';
 
 /** A notice is about 100 bytes; nobody needs more, and nobody unauthenticated gets Weir to read more. */
 export const PUSH_BODY_LIMIT_BYTES = 1024;
-
-export interface ClusterPushDeps {
-  tokens: PushTokens;
-  clusters: ClustersService;
-  /** The cluster's watcher reads it at its next cycle (WatcherManager.pushed); at most once per cycle however many come. */
-  pushed: (clusterId: string) => void;
-  /** Weir's public address, for the full push URL; '' when not configured. */
-  publicUrl: string;
-}
-
-const pushPath = (clusterId: string) => `/push/clusters/${encodeURIComponent(clusterId)}`;
 
 /**
  * Flink 2.x's push listener tells Weir that a cluster changed (docs/watcher-scale.md, "Push"). The
@@ -26,7 +15,7 @@ const pushPath = (clusterId: string) => `/push/clusters/${encodeURIComponent(clu
  * it lives outside /api, like /metrics, where the API hook would take its Bearer secret for an API
  * token. It only ends the cluster's calm wait; what is recorded is what the watcher reads.
  */
-export function clusterPushRoutes(app: FastifyInstance, deps: ClusterPushDeps): void {
+export function clusterPushRoutes(app: FastifyInstance, push: ClusterPushService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/push/clusters/:id', {
@@ -37,13 +26,13 @@ export function clusterPushRoutes(app: FastifyInstance, deps: ClusterPushDeps): 
     onRequest: async (request, reply) => {
       const { id } = request.params as { id?: string };
       const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-      if (!id || !bearer || !deps.tokens.verify(id, bearer)) {
+      if (!id || !bearer || !push.verify(id, bearer)) {
         reply.header('www-authenticate', 'Bearer realm="weir-cluster-push"');
         throw new UnauthenticatedError("A push needs the cluster's push token (GET /api/clusters/:id/push-token)");
       }
     },
     handler: async (req, reply) => {
-      deps.pushed(req.params.id);
+      push.pushed(req.params.id);
       return reply.status(202).send(null);
     },
   });
@@ -51,10 +40,6 @@ export function clusterPushRoutes(app: FastifyInstance, deps: ClusterPushDeps): 
   r.get('/api/clusters/:id/push-token', {
     config: { access: 'admin', owner: { kind: 'cluster', param: 'id' } },
     schema: { tags: ['clusters'], operationId: 'getClusterPushToken', params: IdParams, response: { 200: ClusterPushToken, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
-    handler: async (req) => {
-      const cluster = await deps.clusters.get(req.params.id);
-      const path = pushPath(cluster.id);
-      return { token: deps.tokens.tokenFor(cluster.id), path, url: deps.publicUrl ? deps.publicUrl.replace(/\/+$/, '') + path : null };
-    },
+    handler: (req) => push.showToken(principalOf(req), req.params.id),
   });
 }

@@ -13,33 +13,12 @@ import { useSeesSeveralTeams, useTeams } from '../teams/teams.queries';
 import { useAudit } from './admin.queries';
 import { autoRestartStopText } from '../alerts/auto-restart-stop-text';
 import { ruleNameText } from '../alerts/rule-name';
+import { auditActionText, KNOWN_ACTIONS } from './audit-actions';
 import { auditDetailLines, type DetailValue } from './audit-detail';
 import { AUDIT_PAGE_SIZES, auditFiltersToParams, parseAuditFilters, toAuditQuery, withFilter, type AuditFilters } from './audit-filters';
 import { AdminOnly } from './admin-only';
 
 type TextFilter = 'actor' | 'action' | 'targetType' | 'targetId';
-
-/** Actions Weir records today, offered as suggestions; the filter still takes any text. */
-const KNOWN_ACTIONS = [
-  'auth.login',
-  'auth.logout',
-  'user.create',
-  'user.update',
-  'user.password',
-  'token.create',
-  'token.revoke',
-  'team.create',
-  'team.update',
-  'team.delete',
-  'team.member.set',
-  'team.member.remove',
-  'cluster.create',
-  'cluster.update',
-  'cluster.delete',
-  'alert.channel.create',
-  'alert.channel.update',
-  'alert.channel.delete',
-];
 
 /** A text filter that applies on Enter, on blur, or when cleared, so typing does not fire a query per key. */
 function FilterInput({ name, value, onApply, options }: { name: TextFilter; value: string | undefined; onApply: (v: string | undefined) => void; options?: string[] }) {
@@ -127,11 +106,17 @@ function AuditPageContent() {
       title: t('admin.audit.columns.action'),
       dataIndex: 'action',
       width: 190,
-      render: (action: string) => (
-        <Typography.Link code onClick={() => setFilters(withFilter(filters, { action }))}>
-          {action}
-        </Typography.Link>
-      ),
+      render: (action: string) => {
+        const meaning = auditActionText(t, action);
+        return (
+          <Flex vertical>
+            <Typography.Link code onClick={() => setFilters(withFilter(filters, { action }))}>
+              {action}
+            </Typography.Link>
+            {meaning && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{meaning}</Typography.Text>}
+          </Flex>
+        );
+      },
     },
     {
       title: t('admin.audit.columns.target'),
