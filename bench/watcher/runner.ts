@@ -146,7 +146,7 @@ async function setUp(opts: RunnerStart, t0: number): Promise<Ready> {
       pushApp = await testApp(weir);
       await pushApp.listen({ host: '127.0.0.1', port: 0 });
       const base = `http://127.0.0.1:${(pushApp.server.address() as AddressInfo).port}`;
-      pushTargets = Object.fromEntries([...clusterIds].map(([url, id]) => [url, { url: `${base}/push/clusters/${id}`, token: weir!.services.clusterPush.tokens.tokenFor(id) }]));
+      pushTargets = Object.fromEntries(await Promise.all([...clusterIds].map(async ([url, id]) => [url, { url: `${base}/push/clusters/${id}`, token: await weir!.services.clusterPush.currentToken(id) }])));
     }
     // Ready once every cluster's jobs are discovered: each watcher has had a cycle with nothing new.
     await until(() => cyclesByCluster.size === opts.clusters.length && [...cyclesByCluster.values()].every((c) => c.quietCycles >= 1), 15 * 60_000);

@@ -47,6 +47,7 @@ import { Scheduler } from './scheduler/scheduler.js';
 import { SecretBox } from './secrets/secret-box.js';
 import { PushTokens } from './cluster-push/push-tokens.js';
 import { ClusterPushService } from './cluster-push/cluster-push.service.js';
+import { PushTokenGenerationsStore } from './cluster-push/push-token-generations.store.js';
 import { JarFilesStore } from './tasks/jar-files.store.js';
 import { TaskVersionsStore } from './tasks/task-versions.store.js';
 import { TasksService } from './tasks/tasks.service.js';
@@ -214,7 +215,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     log,
   });
 
-  const clusterPush = new ClusterPushService({ tokens: new PushTokens(secrets), clusters, audit, pushed: (clusterId: string) => void watchers.pushed(clusterId), publicUrl: config.publicUrl ?? '' });
+  const clusterPush = new ClusterPushService({ tokens: new PushTokens(secrets), generations: new PushTokenGenerationsStore(database), clusters, audit, pushed: (clusterId: string) => void watchers.pushed(clusterId), publicUrl: config.publicUrl ?? '' });
   const metricsExport = new MetricsExportService({
     store: new MetricsExportStore(database),
     auth,

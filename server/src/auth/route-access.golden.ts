@@ -45,6 +45,7 @@ export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'PATCH /api/clusters/{id}': 'admin',
   'POST /api/clusters/{id}/check': 'operator',
   'GET /api/clusters/{id}/push-token': 'admin',
+  'POST /api/clusters/{id}/push-token/rotate': 'admin',
 
   'GET /api/events': 'viewer',
 
@@ -152,6 +153,7 @@ export const EXPECTED_ROUTE_OWNERS: Readonly<Record<string, string>> = {
   'DELETE /api/clusters/{id}': 'cluster:id',
   'POST /api/clusters/{id}/check': 'cluster:id',
   'GET /api/clusters/{id}/push-token': 'cluster:id',
+  'POST /api/clusters/{id}/push-token/rotate': 'cluster:id',
 
   'GET /api/runs/{id}/health': 'run:id',
   'GET /api/runs/{runId}': 'run:runId',

@@ -52,7 +52,7 @@ describe('push from Flink 2.3.0 as a wake-up for a calm cluster', () => {
     // probes the address: register a stand-in, start Flink pushing to that id, then point the cluster at it.
     placeholder = await fakeFlink();
     firstClusterId = (await first.weir.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'app-push', restUrl: placeholder.url })).id;
-    const token = first.weir.services.clusterPush.tokens.tokenFor(firstClusterId);
+    const token = await first.weir.services.clusterPush.currentToken(firstClusterId);
     const distribution = await ensureFlinkDistribution({ version: PUSH_FLINK_VERSION });
     topSpeedWindowing = distribution.examples.topSpeedWindowing;
     flink = await ownTestFlink({

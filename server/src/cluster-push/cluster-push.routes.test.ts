@@ -116,13 +116,55 @@ describe('cluster push', () => {
     assert.deepEqual(pushed, []);
   });
 
-  it('derives tokens from the secret key: another key gives other tokens', () => {
+  it("rotates one cluster's token: the old one is refused at once, the new one works, the other clusters keep theirs", async () => {
+    pushed.length = 0;
+    const old = (await tokenOf(clusterId)).token;
+    const others = (await tokenOf(otherClusterId)).token;
+    const res = await app.inject({ method: 'POST', url: `/api/clusters/${clusterId}/push-token/rotate`, headers: { authorization: `Bearer ${adminToken}` } });
+    assert.equal(res.statusCode, 200, res.body);
+    const rotated = res.json() as { token: string; path: string; url: string | null };
+    assert.match(rotated.token, /^wpush_[A-Za-z0-9_-]{43}$/);
+    assert.notEqual(rotated.token, old);
+    assert.equal(rotated.url, `https://weir.example/push/clusters/${clusterId}`);
+    assert.equal((await tokenOf(clusterId)).token, rotated.token, 'the token shown from now on is the new one');
+    assert.equal((await push(clusterId, { authorization: `Bearer ${old}` })).statusCode, 401, 'the old token is refused at once');
+    assert.equal((await push(clusterId, { authorization: `Bearer ${rotated.token}` })).statusCode, 202);
+    assert.equal((await tokenOf(otherClusterId)).token, others);
+    assert.equal((await push(otherClusterId, { authorization: `Bearer ${others}` })).statusCode, 202, "another cluster's token still works");
+    assert.deepEqual(pushed, [clusterId, otherClusterId]);
+
+    const rotations = (await weir.services.audit.list({ action: 'cluster.push-token.rotate', targetId: clusterId })).items;
+    assert.equal(rotations.length, 1);
+    assert.equal(rotations[0]!.actor, 'token:ops');
+    assert.equal(rotations[0]!.outcome, 'success');
+    assert.ok(!JSON.stringify(rotations).includes(rotated.token) && !JSON.stringify(rotations).includes(old), 'no token in the audit log');
+  });
+
+  it("lets only the cluster's admins rotate its token", async () => {
+    const before = (await tokenOf(clusterId)).token;
+    const rotate = (id: string, headers: Record<string, string>) => app.inject({ method: 'POST', url: `/api/clusters/${id}/push-token/rotate`, headers });
+    assert.equal((await rotate(clusterId, { authorization: `Bearer ${viewerToken}` })).statusCode, 403);
+    assert.equal((await rotate(clusterId, {})).statusCode, 401);
+    assert.equal((await rotate('no-such-cluster', { authorization: `Bearer ${adminToken}` })).statusCode, 404);
+    assert.equal((await tokenOf(clusterId)).token, before, 'a refused rotation changes nothing');
+  });
+
+  it('derives tokens from the secret key and the generation: another key or generation gives another token', () => {
     const key = 'ab'.repeat(32);
     const a = new PushTokens(SecretBox.fromKey(key));
     const b = new PushTokens(SecretBox.fromKey('cd'.repeat(32)));
-    assert.equal(a.tokenFor('c1'), new PushTokens(SecretBox.fromKey(key)).tokenFor('c1'), 'the same on every instance with the key');
-    assert.notEqual(a.tokenFor('c1'), b.tokenFor('c1'));
-    assert.equal(a.verify('c1', a.tokenFor('c1')), true);
-    assert.equal(a.verify('c1', b.tokenFor('c1')), false);
+    assert.equal(a.tokenFor('c1', 0), new PushTokens(SecretBox.fromKey(key)).tokenFor('c1', 0), 'the same on every instance with the key');
+    assert.notEqual(a.tokenFor('c1', 0), b.tokenFor('c1', 0), 'a new key changes every token');
+    assert.notEqual(a.tokenFor('c1', 3), b.tokenFor('c1', 3), 'whatever the generation');
+    assert.notEqual(a.tokenFor('c1', 1), a.tokenFor('c1', 0));
+    assert.equal(a.verify('c1', 0, a.tokenFor('c1', 0)), true);
+    assert.equal(a.verify('c1', 0, b.tokenFor('c1', 0)), false);
+    assert.equal(a.verify('c1', 1, a.tokenFor('c1', 0)), false, 'a rotated-out token is refused');
+  });
+
+  it('derives generation 0 as tokens were derived before generations, so tokens already configured keep working', () => {
+    const secrets = SecretBox.fromKey('ab'.repeat(32));
+    const before = 'wpush_' + secrets.derive('weir-cluster-push-token', 'c1').toString('base64url');
+    assert.equal(new PushTokens(secrets).tokenFor('c1', 0), before);
   });
 });

@@ -26,7 +26,7 @@ export function clusterPushRoutes(app: FastifyInstance, push: ClusterPushService
     onRequest: async (request, reply) => {
       const { id } = request.params as { id?: string };
       const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-      if (!id || !bearer || !push.verify(id, bearer)) {
+      if (!id || !bearer || !(await push.verify(id, bearer))) {
         reply.header('www-authenticate', 'Bearer realm="weir-cluster-push"');
         throw new UnauthenticatedError("A push needs the cluster's push token (GET /api/clusters/:id/push-token)");
       }
@@ -41,5 +41,12 @@ export function clusterPushRoutes(app: FastifyInstance, push: ClusterPushService
     config: { access: 'admin', owner: { kind: 'cluster', param: 'id' } },
     schema: { tags: ['clusters'], operationId: 'getClusterPushToken', params: IdParams, response: { 200: ClusterPushToken, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
     handler: (req) => push.showToken(principalOf(req), req.params.id),
+  });
+
+  // The cluster's old token stops working at once; the JobManager needs the new one in its configuration.
+  r.post('/api/clusters/:id/push-token/rotate', {
+    config: { access: 'admin', owner: { kind: 'cluster', param: 'id' } },
+    schema: { tags: ['clusters'], operationId: 'rotateClusterPushToken', params: IdParams, response: { 200: ClusterPushToken, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
+    handler: (req) => push.rotate(principalOf(req), req.params.id),
   });
 }

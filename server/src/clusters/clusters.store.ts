@@ -93,6 +93,7 @@ export class ClustersStore {
       last_error: null,
       auth_type: cluster.auth?.type ?? null,
       auth_secret: cluster.auth?.sealed ?? null,
+      push_token_generation: 0,
     };
     await this.database.db.insertInto('clusters').values(row).execute();
     return toCluster(row);

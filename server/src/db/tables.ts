@@ -89,6 +89,8 @@ export interface ClustersTable {
   auth_secret: string | null;
   /** Null: shared by every team. */
   team_id: string | null;
+  /** Mixed into the cluster's push token; raised by a rotation (cluster-push/push-tokens.ts). */
+  push_token_generation: Generated<number>;
 }
 
 export interface SettingsTable {

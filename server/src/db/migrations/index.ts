@@ -53,6 +53,7 @@ import * as incidentSummaryCodes from './2026-12-06-008-incident-summary-codes.j
 import * as deliveryFailureCodes from './2026-12-06-009-delivery-failure-codes.js';
 import * as deliverySkipReasons from './2026-12-06-010-delivery-skip-reasons.js';
 import * as runsRestartedFromIndex from './2026-12-07-001-runs-restarted-from-index.js';
+import * as pushTokenGeneration from './2026-12-07-002-push-token-generation.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -87,6 +88,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-06-009-delivery-failure-codes': deliveryFailureCodes,
   '2026-12-06-010-delivery-skip-reasons': deliverySkipReasons,
   '2026-12-07-001-runs-restarted-from-index': runsRestartedFromIndex,
+  '2026-12-07-002-push-token-generation': pushTokenGeneration,
 };
 
 /** Every migration's name, in the order they apply. */

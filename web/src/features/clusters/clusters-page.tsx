@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { Cluster } from '@weir/contract';
+import type { Cluster, ClusterPushToken } from '@weir/contract';
 import { Alert, App, Button, Card, Empty, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +10,9 @@ import { useSession } from '../auth/auth.queries';
 import { roleAtLeast, roleOverCluster, seesSeveralTeams, teamNameOf } from '../teams/team-choices';
 import { useTeams } from '../teams/teams.queries';
 import { parseClusterSort, sortClusters, type ClusterSort } from './cluster-sort';
-import { useCheckCluster, useClusters, useDeleteCluster, useWeirInstances } from './clusters.queries';
+import { useCheckCluster, useClusters, useDeleteCluster, useRotatePushToken, useWeirInstances } from './clusters.queries';
 import { ClustersTable } from './clusters-table';
+import { PushTokenModal } from './push-token-modal';
 import { RegisterClusterModal } from './register-cluster-modal';
 
 export function ClustersPage() {
@@ -24,6 +25,9 @@ export function ClustersPage() {
   const instances = useWeirInstances();
   const check = useCheckCluster();
   const remove = useDeleteCluster();
+  const rotate = useRotatePushToken();
+  // A rotated token, shown once: closing the dialog forgets it.
+  const [rotated, setRotated] = useState<{ clusterName: string; pushToken: ClusterPushToken } | null>(null);
   const teams = useTeams();
 
   const sort = parseClusterSort(searchParams);
@@ -48,6 +52,12 @@ export function ClustersPage() {
     check.mutate(cluster.id, {
       onSuccess: (checked) => void message.success(t('clusters.checked', { name: checked.name, health: t(`clusters.health.${checked.health}`) })),
       onError: (err) => void message.error(formatError('check', ['clusterNamed', { name: cluster.name }], err)),
+    });
+
+  const onRotatePushToken = (cluster: Cluster) =>
+    rotate.mutate(cluster.id, {
+      onSuccess: (pushToken) => setRotated({ clusterName: cluster.name, pushToken }),
+      onError: (err) => void message.error(formatError('rotate', ['pushTokenOf', { name: cluster.name }], err)),
     });
 
   const onDelete = (cluster: Cluster) =>
@@ -117,8 +127,10 @@ export function ClustersPage() {
           canCheck={(cluster) => roleAtLeast(roleOverCluster(teams.data, session.data?.user.globalRole, cluster.teamId), 'operator')}
           checkingId={check.isPending ? check.variables : undefined}
           deletingId={remove.isPending ? remove.variables : undefined}
+          rotatingId={rotate.isPending ? rotate.variables : undefined}
           onCheck={onCheck}
           onDelete={onDelete}
+          onRotatePushToken={onRotatePushToken}
         />
       </>
     );
@@ -133,6 +145,7 @@ export function ClustersPage() {
         onClose={() => setRegistering(false)}
         onRegistered={(name) => void message.success(t('clusters.registered', { name }))}
       />
+      {rotated && <PushTokenModal clusterName={rotated.clusterName} pushToken={rotated.pushToken} onClose={() => setRotated(null)} />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { DeleteOutlined, SyncOutlined } from '@ant-design/icons';
+import { DeleteOutlined, KeyOutlined, SyncOutlined } from '@ant-design/icons';
 import type { Cluster } from '@weir/contract';
 import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
@@ -20,8 +20,11 @@ interface ClustersTableProps {
   canCheck: (cluster: Cluster) => boolean;
   checkingId: string | undefined;
   deletingId: string | undefined;
+  rotatingId: string | undefined;
   onCheck: (cluster: Cluster) => void;
   onDelete: (cluster: Cluster) => void;
+  /** Rotating the push token needs the admin role over the cluster, like removing it. */
+  onRotatePushToken: (cluster: Cluster) => void;
   /** Several Weir instances: which one watches each cluster (null: none holds its lease right now), and this one. */
   watchers?: { byCluster: Map<string, string | null>; self: string };
   /** The Team column (for users who see more than one team): a cluster's team's name by its id. */
@@ -171,6 +174,25 @@ export function ClustersTable(props: ClustersTableProps) {
             <Button type="link" size="small" icon={<SyncOutlined />} loading={props.checkingId === cluster.id} onClick={() => props.onCheck(cluster)}>
               {t('clusters.checkNow')}
             </Button>
+          )}
+          {props.canDelete(cluster) && (
+            <Popconfirm
+              title={t('clusters.pushToken.confirmTitle', { name: cluster.name })}
+              description={<div style={{ maxWidth: 360 }}>{t('clusters.pushToken.confirmDescription', { key: 'weir.push.token' })}</div>}
+              okText={t('clusters.pushToken.confirm')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+              onConfirm={() => props.onRotatePushToken(cluster)}
+            >
+              <Button
+                type="text"
+                size="small"
+                icon={<KeyOutlined />}
+                loading={props.rotatingId === cluster.id}
+                aria-label={t('clusters.pushToken.rotate')}
+                title={t('clusters.pushToken.rotate')}
+              />
+            </Popconfirm>
           )}
           {props.canDelete(cluster) && (
             <Popconfirm

@@ -71,3 +71,10 @@ export function useDeleteCluster() {
     },
   });
 }
+
+/** Gives a cluster a new push token; the answer is the only time the page shows it. */
+export function useRotatePushToken() {
+  return useMutation({
+    mutationFn: async (id: string) => unwrap(await apiClient.POST('/api/clusters/{id}/push-token/rotate', { params: { path: { id } } })),
+  });
+}
