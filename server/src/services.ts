@@ -215,7 +215,10 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     log,
   });
 
-  const clusterPush = new ClusterPushService({ tokens: new PushTokens(secrets), generations: new PushTokenGenerationsStore(database), clusters, audit, pushed: (clusterId: string) => void watchers.pushed(clusterId), publicUrl: config.publicUrl ?? '' });
+  // A push another instance received for a cluster this one watches; one this instance does not watch
+  // is ignored here (never relayed again): the instance that watches it heard the same message.
+  relay.onWakeUp((clusterId) => void watchers.pushed(clusterId));
+  const clusterPush = new ClusterPushService({ tokens: new PushTokens(secrets), generations: new PushTokenGenerationsStore(database), clusters, audit, wake: (clusterId: string) => watchers.pushed(clusterId), relay: (clusterId: string) => void relay.wakeUp(clusterId), publicUrl: config.publicUrl ?? '' });
   const metricsExport = new MetricsExportService({
     store: new MetricsExportStore(database),
     auth,

@@ -11,8 +11,14 @@ export interface ClusterPushServiceDeps {
   generations: PushTokenGenerationsStore;
   clusters: ClustersService;
   audit: AuditService;
-  /** The cluster's watcher reads it at its next cycle (WatcherManager.pushed); at most once per cycle however many come. */
-  pushed: (clusterId: string) => void;
+  /**
+   * Ends the calm wait of the cluster's watcher on this instance (WatcherManager.pushed): it reads
+   * the cluster at its next cycle, at most once per cycle however many come. False when this
+   * instance does not watch the cluster.
+   */
+  wake: (clusterId: string) => boolean;
+  /** Hands the wake-up to the other instances, one of which watches the cluster (EventRelay.wakeUp). */
+  relay: (clusterId: string) => void;
   /** Weir's public address, for the full push URL; '' when not configured. */
   publicUrl: string;
 }
@@ -75,9 +81,13 @@ export class ClusterPushService {
     return generation !== undefined && matches;
   }
 
-  /** An authenticated push: a wake-up for the cluster's watcher, never a status to record. */
+  /**
+   * An authenticated push: a wake-up for the cluster's watcher, never a status to record. With
+   * several instances behind one push URL it may reach one that does not hold the cluster's lease;
+   * that one relays it to the others rather than drop it, and the lease holder's watcher wakes.
+   */
   pushed(clusterId: string): void {
-    this.deps.pushed(clusterId);
+    if (!this.deps.wake(clusterId)) this.deps.relay(clusterId);
   }
 
   private describe(clusterId: string, token: string): ClusterPushToken {

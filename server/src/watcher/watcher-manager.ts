@@ -120,8 +120,8 @@ export class WatcherManager {
 
   /**
    * The cluster pushed a status change: its watcher reads it at the next cycle. False when this
-   * instance does not watch it (another does, or it is not registered): the push is then dropped and
-   * polling sees the change.
+   * instance does not watch it (another does, or it is not registered): the push service then relays
+   * the wake-up to the other instances (ClusterPushService.pushed), and polling covers a lost one.
    */
   pushed(clusterId: string): boolean {
     if (!this.mine(clusterId)) return false;
