@@ -74,6 +74,7 @@ export function ClustersPage() {
   );
 
   const role = session.data?.user.role;
+  const isAdminOver = (cluster: Cluster) => roleAtLeast(roleOverCluster(teams.data, session.data?.user.globalRole, cluster.teamId), 'admin');
   // Buttons only for what the role may do; the server refuses the rest anyway.
   const registerButton = role === 'admin' && (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
@@ -123,7 +124,8 @@ export function ClustersPage() {
           loading={clusters.isPending}
           sort={sort}
           onSortChange={setSort}
-          canDelete={(cluster) => roleAtLeast(roleOverCluster(teams.data, session.data?.user.globalRole, cluster.teamId), 'admin')}
+          canDelete={isAdminOver}
+          canRotatePushToken={isAdminOver}
           canCheck={(cluster) => roleAtLeast(roleOverCluster(teams.data, session.data?.user.globalRole, cluster.teamId), 'operator')}
           checkingId={check.isPending ? check.variables : undefined}
           deletingId={remove.isPending ? remove.variables : undefined}

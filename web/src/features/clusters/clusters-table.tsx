@@ -18,12 +18,13 @@ interface ClustersTableProps {
   canDelete: (cluster: Cluster) => boolean;
   /** Checking health now needs the operator role over it. */
   canCheck: (cluster: Cluster) => boolean;
+  /** Rotating its push token needs the admin role over it, like removing it. */
+  canRotatePushToken: (cluster: Cluster) => boolean;
   checkingId: string | undefined;
   deletingId: string | undefined;
   rotatingId: string | undefined;
   onCheck: (cluster: Cluster) => void;
   onDelete: (cluster: Cluster) => void;
-  /** Rotating the push token needs the admin role over the cluster, like removing it. */
   onRotatePushToken: (cluster: Cluster) => void;
   /** Several Weir instances: which one watches each cluster (null: none holds its lease right now), and this one. */
   watchers?: { byCluster: Map<string, string | null>; self: string };
@@ -175,7 +176,7 @@ export function ClustersTable(props: ClustersTableProps) {
               {t('clusters.checkNow')}
             </Button>
           )}
-          {props.canDelete(cluster) && (
+          {props.canRotatePushToken(cluster) && (
             <Popconfirm
               title={t('clusters.pushToken.confirmTitle', { name: cluster.name })}
               description={<div style={{ maxWidth: 360 }}>{t('clusters.pushToken.confirmDescription', { key: 'weir.push.token' })}</div>}
