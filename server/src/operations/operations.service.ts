@@ -26,15 +26,17 @@ import { parseConfig } from '../tasks/task-config.js';
 import type { TaskRecord, TasksStore } from '../tasks/tasks.store.js';
 import type { WatcherManager } from '../watcher/watcher-manager.js';
 import { runTarget, taskTarget } from './audit-targets.js';
-import { JobSubmission, type Restore } from './job-submission.js';
+import type { Restore } from '../deployment/deployment-target.js';
+import { DeploymentTargets } from '../deployment/deployment-targets.js';
+import { JobSubmission } from './job-submission.js';
 import { JobWaits } from './job-waits.js';
 import { DEFAULT_OPERATIONS_SETTINGS, type OperationsSettings } from './operations-settings.js';
 
 const ACTIVE_FOR_CANCEL = new Set(['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'RESTARTING', 'RECONCILING', 'SUSPENDED']);
 
 /**
- * Everything Weir does to jobs: submit a published version (SQL through the SQL Gateway, jars
- * through the JobManager), stop, cancel, savepoint, restart, refresh, and bulk online/offline.
+ * Everything Weir does to jobs: submit a published version (through its cluster's deployment
+ * target: server/src/deployment/), stop, cancel, savepoint, restart, refresh, and bulk online/offline.
  *
  * Weir chooses each job's Flink id and records the run (INITIALIZING) BEFORE submitting, so the
  * watcher never mistakes Weir's own job for an external one; a failed submission leaves that run
@@ -63,7 +65,7 @@ export class OperationsService {
   ) {
     this.settings = { ...DEFAULT_OPERATIONS_SETTINGS, ...deps.settings };
     const now = () => this.now();
-    this.submission = new JobSubmission({ ...deps, now });
+    this.submission = new JobSubmission({ ...deps, targets: new DeploymentTargets(deps), now });
     this.waits = new JobWaits({ ...deps, settings: this.settings, now });
   }
 

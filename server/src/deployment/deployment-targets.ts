@@ -1,0 +1,13 @@
+import type { FlinkClients } from '../flink/flink-clients.js';
+import type { JarFilesStore } from '../tasks/jar-files.store.js';
+import type { DeploymentTarget } from './deployment-target.js';
+import { SessionTarget, type SessionCluster } from './session-target.js';
+
+/** Each cluster entry's target, chosen by what the entry is. */
+export class DeploymentTargets {
+  constructor(private readonly deps: { flink: FlinkClients; jars: JarFilesStore }) {}
+
+  of(cluster: SessionCluster): DeploymentTarget {
+    return new SessionTarget(cluster, this.deps);
+  }
+}

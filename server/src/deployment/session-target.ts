@@ -1,0 +1,91 @@
+import { ConflictError, FlinkRejectedError, InputError } from '../errors/errors.js';
+import type { ClusterEndpoint, FlinkClients } from '../flink/flink-clients.js';
+import type { SqlErrorDetails, SqlGatewayClient } from '../flink/sql-gateway.client.js';
+import { planSubmission, rejectionInScript, ScriptPlanError, type GatewayStatement } from '../tasks/gateway-statements.js';
+import type { JarFilesStore } from '../tasks/jar-files.store.js';
+import { FIXED_JOB_ID, jobConfiguration } from '../tasks/job-configuration.js';
+import { decodeJar } from '../tasks/task-config.js';
+import type { Deployment, DeploymentTarget } from './deployment-target.js';
+
+/** A session cluster's endpoints: the JobManager REST, and the SQL Gateway when it has one. */
+export interface SessionCluster extends ClusterEndpoint {
+  name: string;
+  gatewayUrl: string | null;
+}
+
+/**
+ * A session cluster someone else started: SQL through its SQL Gateway, a jar through its
+ * JobManager, each under the job id Weir chose (operations/README.md, "Submission").
+ */
+export class SessionTarget implements DeploymentTarget {
+  constructor(
+    private readonly cluster: SessionCluster,
+    private readonly deps: { flink: FlinkClients; jars: JarFilesStore },
+  ) {}
+
+  submit(deployment: Deployment): Promise<void> {
+    return deployment.kind === 'SQL' ? this.submitSql(deployment) : this.submitJar(deployment);
+  }
+
+  knowsJob(jobId: string): Promise<boolean | null> {
+    return this.deps.flink.jobManager(this.cluster).jobExists(jobId).catch(() => null);
+  }
+
+  private async submitSql({ taskName, content, config, jobId, restore }: Deployment): Promise<void> {
+    let plan;
+    try {
+      plan = planSubmission(content);
+    } catch (err) {
+      if (!(err instanceof ScriptPlanError)) throw err;
+      const { message, line, column, statementIndex } = err.problem;
+      throw new InputError(`The script cannot be submitted: ${message} (line ${line}, column ${column})`, { message, line, column, statementIndex });
+    }
+    const gateway = this.deps.flink.sqlGateway(this.cluster);
+    const session = await gateway.openSession(`weir-${taskName}`, jobConfiguration(config, { 'pipeline.name': taskName }));
+    try {
+      for (const statement of plan.setup) await execute(gateway, session, statement);
+      const jobConfig: Record<string, string> = { [FIXED_JOB_ID]: jobId };
+      if (restore) jobConfig['execution.savepoint.path'] = restore.path;
+      const result = await execute(gateway, session, plan.job, jobConfig);
+      if (result.jobId !== jobId) {
+        throw new FlinkRejectedError(`The SQL Gateway started job ${result.jobId ?? '(none)'} instead of ${jobId}; is ${FIXED_JOB_ID} supported by this Flink version?`);
+      }
+    } finally {
+      await gateway.closeSession(session).catch(() => undefined);
+    }
+  }
+
+  private async submitJar({ content, config, jobId, restore }: Deployment): Promise<void> {
+    const spec = decodeJar(content);
+    if (!spec) throw new InputError('The version has no jar');
+    const jar = await this.deps.jars.read(spec.jarId);
+    if (!jar) throw new ConflictError(`Jar ${spec.jarId} is no longer stored in Weir; upload it again and publish a new version`);
+    const jm = this.deps.flink.jobManager(this.cluster);
+    const uploaded = await jm.uploadJar(jar.file.fileName, jar.content);
+    try {
+      await jm.runJar(uploaded, {
+        jobId,
+        entryClass: spec.entryClass ?? undefined,
+        args: spec.args,
+        parallelism: config.parallelism,
+        savepointPath: restore?.path,
+        flinkConfiguration: jobConfiguration(config, {}),
+      });
+    } finally {
+      // The job holds its own copy; the upload would otherwise pile up on the JobManager.
+      await jm.deleteJar(uploaded).catch(() => undefined);
+    }
+  }
+}
+
+/** One statement; a rejection comes back with its position in the task's script. */
+async function execute(gateway: SqlGatewayClient, session: string, statement: GatewayStatement, executionConfig?: Record<string, string>) {
+  try {
+    return await gateway.execute(session, statement.text, { executionConfig });
+  } catch (err) {
+    if (!(err instanceof FlinkRejectedError)) throw err;
+    const details = err.details as Partial<SqlErrorDetails> | undefined;
+    const at = rejectionInScript(details?.message ?? err.message, details?.position, statement);
+    throw new FlinkRejectedError(`Flink rejected statement ${at.statementIndex + 1} (line ${at.line}, column ${at.column}): ${at.message}`, at);
+  }
+}
