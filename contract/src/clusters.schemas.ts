@@ -12,6 +12,49 @@ const httpUrl = z
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
   .transform((u) => u.replace(/\/+$/, ''));
 
+/**
+ * What a cluster entry is: a `session` cluster someone else started (Weir submits to its JobManager and
+ * SQL Gateway), or a `yarn` target, where Weir deploys each run as a YARN application
+ * (docs/deployment-targets.md). Its `restUrl` is then the ResourceManager's REST address.
+ */
+export const ClusterKind = z.enum(['session', 'yarn']);
+export type ClusterKind = z.infer<typeof ClusterKind>;
+
+/** The Flink versions a YARN target can ship: Maven Central serves flink-yarn for these only. */
+export const FLINK_YARN_VERSIONS = ['1.20.0', '1.20.1'] as const;
+
+/** What a YARN target needs besides its ResourceManager's REST address, as the API shows it. */
+export const YarnTarget = z
+  .object({
+    /** The folder holding the yarn-site.xml (and core-site.xml) Flink's YARN client reads, on Weir's machine. */
+    hadoopConfDir: z.string(),
+    /** The YARN queue each run's application is submitted to; it exists in the ResourceManager's scheduler. */
+    queue: z.string(),
+    /** The Flink version shipped into each application (all of Flink runs inside it). */
+    flinkVersion: z.enum(FLINK_YARN_VERSIONS),
+  })
+  .meta({ id: 'YarnTarget' });
+export type YarnTarget = z.infer<typeof YarnTarget>;
+
+/** A YARN target's settings as an admin gives them: checked here, then proven against the ResourceManager. */
+export const YarnTargetRequest = z.object({
+  hadoopConfDir: z
+    .string()
+    .trim()
+    .min(2)
+    .max(1024)
+    .regex(/^\/[^\0\n\r]*$/, 'an absolute folder path')
+    .refine((p) => !p.split('/').includes('..'), 'no .. in the path')
+    .transform((p) => p.replace(/\/+$/, '')),
+  queue: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'a YARN queue name: letters, digits, dot, dash and underscore'),
+  flinkVersion: z.enum(FLINK_YARN_VERSIONS),
+});
+
 /** Credentials for a secured Flink REST endpoint (a reverse proxy in front of the JobManager, say). */
 export const ClusterAuthRequest = z
   .discriminatedUnion('type', [
@@ -31,6 +74,8 @@ export const Cluster = z
   .object({
     id: z.string(),
     name: z.string(),
+    kind: ClusterKind,
+    /** A session cluster's JobManager REST; a YARN target's ResourceManager REST. */
     restUrl: z.string(),
     gatewayUrl: z.string().nullable(),
     historyUrl: z.string().nullable(),
@@ -49,18 +94,21 @@ export const Cluster = z
     lastError: z.string().nullable(),
     /** Credentials Weir sends to the REST endpoint, masked; null when there are none. */
     auth: ClusterAuth.nullable(),
+    /** A YARN target's settings; null for a session cluster. */
+    yarn: YarnTarget.nullable(),
     createdAt: EpochMs,
   })
   .meta({ id: 'Cluster' });
 export type Cluster = z.infer<typeof Cluster>;
 
-export const CreateClusterRequest = z.object({
+const ClusterFields = z.object({
   name: z
     .string()
     .trim()
     .min(1)
     .max(100)
     .regex(/^[\p{L}\p{N} ._-]+$/u, 'letters, digits, space, dot, dash and underscore only'),
+  /** A session cluster's JobManager REST; a YARN target's ResourceManager REST. */
   restUrl: httpUrl,
   gatewayUrl: httpUrl.optional(),
   historyUrl: httpUrl.optional(),
@@ -69,11 +117,30 @@ export const CreateClusterRequest = z.object({
   teamId: z.string().min(1).max(64).nullable().optional(),
   /** Sent with every request to the REST endpoint (and the SQL Gateway); stored encrypted. */
   auth: ClusterAuthRequest.optional(),
+  /** A YARN target's settings: given for `kind: yarn`, and only then. */
+  yarn: YarnTargetRequest.optional(),
+});
+
+/** The fields a YARN target does not have: it has no SQL Gateway or HistoryServer of its own, and the ResourceManager takes no credentials from Weir yet. */
+const SESSION_ONLY = ['gatewayUrl', 'historyUrl', 'auth'] as const;
+
+export const CreateClusterRequest = ClusterFields.extend({
+  /** Absent: a session cluster. */
+  kind: ClusterKind.optional(),
+}).superRefine((req, ctx) => {
+  if (req.kind === 'yarn') {
+    if (!req.yarn) ctx.addIssue({ code: 'custom', path: ['yarn'], message: 'a YARN target needs its Hadoop configuration folder, queue and Flink version' });
+    for (const field of SESSION_ONLY) {
+      if (req[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'a YARN target has no such address or credentials' });
+    }
+  } else if (req.yarn) {
+    ctx.addIssue({ code: 'custom', path: ['yarn'], message: 'only a YARN target (kind: yarn) has YARN settings' });
+  }
 });
 export type CreateClusterRequest = z.infer<typeof CreateClusterRequest>;
 
-/** Fields left out keep their value; `auth: null` removes the credentials. */
-export const UpdateClusterRequest = CreateClusterRequest.partial().extend({ auth: ClusterAuthRequest.nullable().optional() });
+/** Fields left out keep their value; `auth: null` removes the credentials. What an entry is (its kind) does not change. */
+export const UpdateClusterRequest = ClusterFields.partial().extend({ auth: ClusterAuthRequest.nullable().optional() });
 export type UpdateClusterRequest = z.infer<typeof UpdateClusterRequest>;
 
 export const ClusterList = z.object({ items: z.array(Cluster) });

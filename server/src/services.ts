@@ -35,6 +35,7 @@ import { PreferencesStore } from './preferences/preferences.store.js';
 import { OperationsService } from './operations/operations.service.js';
 import { OverviewStore } from './overview/overview.store.js';
 import { OutboundGuard } from './outbound/outbound-guard.js';
+import { YarnClients } from './yarn/yarn-clients.js';
 import { RunDetailService } from './run-detail/run-detail.service.js';
 import { RunsStore } from './runs/runs.store.js';
 import { SavepointsStore } from './runs/savepoints.store.js';
@@ -130,7 +131,8 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const outbound = new OutboundGuard(config.outbound);
   // Every domain reaches Flink through these clients; the clusters' credentials are opened only as a client is built.
   const flink = new FlinkClients({ timeoutMs: config.flinkTimeoutMs, outbound, headersFor: sealedCredentialHeaders(secrets) });
-  const clusters = new ClustersService(new ClustersStore(database), audit, secrets, flink, { exists: async (id) => (await teamsStore.ownerOf('team', id)) !== undefined }, clusterEvents);
+  const yarn = new YarnClients({ timeoutMs: config.flinkTimeoutMs, outbound });
+  const clusters = new ClustersService(new ClustersStore(database), audit, secrets, flink, yarn, { exists: async (id) => (await teamsStore.ownerOf('team', id)) !== undefined }, clusterEvents);
   // Several instances on one server database share the clusters; on SQLite (one file, one
   // instance) every cluster is this instance's, unless a test turns leases on.
   const leaseConfig = config.clusterLeases;

@@ -1352,7 +1352,7 @@ export interface components {
         ErrorBodyInput: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "DIRECTORY_UNAVAILABLE" | "INTERNAL";
+                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "YARN_UNREACHABLE" | "NOT_YARN" | "YARN_QUEUE_UNKNOWN" | "NOT_YET_SUPPORTED" | "DIRECTORY_UNAVAILABLE" | "INTERNAL";
                 message: string;
                 details?: unknown;
             };
@@ -2577,6 +2577,12 @@ export interface components {
             request: string | null;
             response: string | null;
         };
+        YarnTargetInput: {
+            hadoopConfDir: string;
+            queue: string;
+            /** @enum {string} */
+            flinkVersion: "1.20.0" | "1.20.1";
+        };
         ClusterAuthRequestInput: {
             /** @constant */
             type: "basic";
@@ -2596,6 +2602,8 @@ export interface components {
         ClusterInput: {
             id: string;
             name: string;
+            /** @enum {string} */
+            kind: "session" | "yarn";
             restUrl: string;
             gatewayUrl: string | null;
             historyUrl: string | null;
@@ -2613,6 +2621,7 @@ export interface components {
             lastHealthyAt: number | null;
             lastError: string | null;
             auth: components["schemas"]["ClusterAuthInput"] | null;
+            yarn: components["schemas"]["YarnTargetInput"] | null;
             createdAt: number;
         };
         ClusterPushNoticeInput: {
@@ -3084,7 +3093,7 @@ export interface components {
             type: "error";
             error: {
                 /** @enum {string} */
-                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "DIRECTORY_UNAVAILABLE" | "INTERNAL";
+                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "YARN_UNREACHABLE" | "NOT_YARN" | "YARN_QUEUE_UNKNOWN" | "NOT_YET_SUPPORTED" | "DIRECTORY_UNAVAILABLE" | "INTERNAL";
                 message: string;
                 details?: unknown;
             };
@@ -3209,7 +3218,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "DIRECTORY_UNAVAILABLE" | "INTERNAL";
+                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "YARN_UNREACHABLE" | "NOT_YARN" | "YARN_QUEUE_UNKNOWN" | "NOT_YET_SUPPORTED" | "DIRECTORY_UNAVAILABLE" | "INTERNAL";
                 message: string;
                 details?: unknown;
             };
@@ -4434,6 +4443,12 @@ export interface components {
             request: string | null;
             response: string | null;
         };
+        YarnTarget: {
+            hadoopConfDir: string;
+            queue: string;
+            /** @enum {string} */
+            flinkVersion: "1.20.0" | "1.20.1";
+        };
         ClusterAuthRequest: {
             /** @constant */
             type: "basic";
@@ -4453,6 +4468,8 @@ export interface components {
         Cluster: {
             id: string;
             name: string;
+            /** @enum {string} */
+            kind: "session" | "yarn";
             restUrl: string;
             gatewayUrl: string | null;
             historyUrl: string | null;
@@ -4470,6 +4487,7 @@ export interface components {
             lastHealthyAt: number | null;
             lastError: string | null;
             auth: components["schemas"]["ClusterAuth"] | null;
+            yarn: components["schemas"]["YarnTarget"] | null;
             createdAt: number;
         };
         ClusterPushNotice: {
@@ -4941,7 +4959,7 @@ export interface components {
             type: "error";
             error: {
                 /** @enum {string} */
-                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "DIRECTORY_UNAVAILABLE" | "INTERNAL";
+                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "CSRF" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "FLINK_UNREACHABLE" | "FLINK_REJECTED" | "NOT_FLINK" | "YARN_UNREACHABLE" | "NOT_YARN" | "YARN_QUEUE_UNKNOWN" | "NOT_YET_SUPPORTED" | "DIRECTORY_UNAVAILABLE" | "INTERNAL";
                 message: string;
                 details?: unknown;
             };
@@ -6841,6 +6859,14 @@ export interface operations {
                     description?: string;
                     teamId?: string | null;
                     auth?: components["schemas"]["ClusterAuthRequestInput"];
+                    yarn?: {
+                        hadoopConfDir: string;
+                        queue: string;
+                        /** @enum {string} */
+                        flinkVersion: "1.20.0" | "1.20.1";
+                    };
+                    /** @enum {string} */
+                    kind?: "session" | "yarn";
                 };
             };
         };
@@ -7109,6 +7135,12 @@ export interface operations {
                     description?: string;
                     teamId?: string | null;
                     auth?: components["schemas"]["ClusterAuthRequestInput"] | null;
+                    yarn?: {
+                        hadoopConfDir: string;
+                        queue: string;
+                        /** @enum {string} */
+                        flinkVersion: "1.20.0" | "1.20.1";
+                    };
                 };
             };
         };

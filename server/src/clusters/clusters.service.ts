@@ -7,6 +7,8 @@ import type { FlinkAddress, FlinkClients } from '../flink/flink-clients.js';
 import type { EventBus } from '../events/events.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { assertSecretStaysAtItsDestinations } from '../secrets/secret-destination.js';
+import type { YarnClients } from '../yarn/yarn-clients.js';
+import { checkYarnTarget } from '../yarn/yarn-target-check.js';
 import { authorizationHeader } from './cluster-credentials.js';
 import type { ClusterRecord, ClustersStore } from './clusters.store.js';
 
@@ -31,6 +33,8 @@ export class ClustersService {
     private readonly secrets: SecretBox,
     /** Probes new addresses, and keeps each cluster's clients; dropped with the cluster. */
     private readonly flink: FlinkClients,
+    /** Proves a YARN target's ResourceManager when the entry is saved and on the health schedule. */
+    private readonly yarn: YarnClients,
     private readonly teams: { exists(teamId: string): Promise<boolean> },
     readonly events: ClusterEvents = {},
     private readonly now: () => number = Date.now,
@@ -57,6 +61,7 @@ export class ClustersService {
     return this.audit.around(actor, 'cluster.create', { type: 'cluster', name: req.name, teamId }, async () => {
       await this.assertMayOwn(actor, teamId);
       if (await this.store.getByName(req.name)) throw new ConflictError(`A cluster named ${req.name} already exists`);
+      if (req.kind === 'yarn') return this.registerYarnTarget(req, teamId);
       const address = { headers: req.auth ? authorizationHeader(req.auth) : undefined, isLocal: opts.isLocal };
       const probe = await this.flink.jobManagerAt(req.restUrl, address).probe();
       if (req.gatewayUrl) await this.flink.sqlGatewayAt(req.gatewayUrl, address).probe();
@@ -80,7 +85,17 @@ export class ClustersService {
       });
       this.events.onClustersChanged?.();
       return checked;
-    }, { restUrl: req.restUrl, gatewayUrl: req.gatewayUrl, auth: req.auth?.type });
+    }, { kind: req.kind ?? 'session', restUrl: req.restUrl, gatewayUrl: req.gatewayUrl, auth: req.auth?.type, yarn: req.yarn });
+  }
+
+  /** A YARN target is kept once its configuration folder, ResourceManager and queue are proven. */
+  private async registerYarnTarget(req: CreateClusterRequest, teamId: string | null): Promise<Cluster> {
+    const yarn = req.yarn!;
+    await checkYarnTarget(this.yarn.resourceManagerAt(req.restUrl), yarn);
+    const cluster = await this.store.create({ name: req.name, kind: 'yarn', restUrl: req.restUrl, description: req.description ?? null, teamId, yarn });
+    const checked = await this.store.recordHealth(cluster.id, { health: 'HEALTHY', checkedAt: this.now(), error: null, flinkVersion: yarn.flinkVersion });
+    this.events.onClustersChanged?.();
+    return checked;
   }
 
   async update(actor: Principal, id: string, req: UpdateClusterRequest): Promise<Cluster> {
@@ -90,6 +105,8 @@ export class ClustersService {
       if (req.name && req.name !== existing.name && (await this.store.getByName(req.name))) {
         throw new ConflictError(`A cluster named ${req.name} already exists`);
       }
+      if (existing.kind === 'yarn') return this.updateYarnTarget(existing, req);
+      if (req.yarn) throw new InputError(`Cluster ${existing.name} is a session cluster: it has no YARN settings`);
       // The local cluster skips the outbound guard because Weir started it at these addresses: only
       // Weir may move it (at start-up), and its name is how Weir finds it again.
       if (existing.isLocal && actor !== SYSTEM_PRINCIPAL) {
@@ -117,6 +134,18 @@ export class ClustersService {
       this.events.onClustersChanged?.();
       return this.check(updated.id);
     }, { changes: clusterChanges(existing, req) });
+  }
+
+  private async updateYarnTarget(existing: Cluster, req: UpdateClusterRequest): Promise<Cluster> {
+    if (req.gatewayUrl !== undefined || req.historyUrl !== undefined || req.auth !== undefined) {
+      throw new InputError(`Cluster ${existing.name} is a YARN target: it has no SQL Gateway, HistoryServer or credentials`);
+    }
+    const restUrl = req.restUrl ?? existing.restUrl;
+    const yarn = req.yarn ?? existing.yarn!;
+    if (restUrl !== existing.restUrl || req.yarn) await checkYarnTarget(this.yarn.resourceManagerAt(restUrl), yarn);
+    const updated = await this.store.update(existing.id, { name: req.name, restUrl: req.restUrl, description: req.description, teamId: req.teamId, yarn: req.yarn });
+    this.events.onClustersChanged?.();
+    return this.check(updated.id);
   }
 
   /** Whether the actor may give a cluster to this team (admin there), or share it (global admin). */
@@ -150,11 +179,17 @@ export class ClustersService {
     const checkedAt = this.now();
     let checked: Cluster;
     try {
-      const probe = await this.flink.jobManager(cluster).probe();
-      checked = await this.store.recordHealth(id, { health: 'HEALTHY', ...probe, checkedAt, error: null });
+      if (cluster.kind === 'yarn') {
+        // Its ResourceManager and queue; the folder is checked when it is saved (another instance may not share it).
+        await checkYarnTarget(this.yarn.resourceManagerAt(cluster.restUrl), cluster.yarn!, { conf: false });
+        checked = await this.store.recordHealth(id, { health: 'HEALTHY', checkedAt, error: null, flinkVersion: cluster.yarn!.flinkVersion });
+      } else {
+        const probe = await this.flink.jobManager(cluster).probe();
+        checked = await this.store.recordHealth(id, { health: 'HEALTHY', ...probe, checkedAt, error: null });
+      }
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      const health = err.code === 'NOT_FLINK' ? 'NOT_FLINK' : 'UNREACHABLE';
+      const health = err.code === 'NOT_FLINK' || err.code === 'NOT_YARN' ? 'NOT_FLINK' : 'UNREACHABLE';
       checked = await this.store.recordHealth(id, { health, checkedAt, error: err.message });
     }
     if (checked.health !== cluster.health) {
@@ -193,9 +228,10 @@ function definedFields(req: UpdateClusterRequest): Partial<Pick<Cluster, 'restUr
  * new credentials of the same kind still show as a change, since the secret moved.
  */
 function clusterChanges(existing: Cluster, req: UpdateClusterRequest): Record<string, AuditChange> {
+  const yarn = (t: Cluster['yarn'] | undefined) => (t === undefined ? undefined : t && `${t.hadoopConfDir} ${t.queue} ${t.flinkVersion}`);
   const changes = auditChanges(
-    { name: existing.name, restUrl: existing.restUrl, gatewayUrl: existing.gatewayUrl, historyUrl: existing.historyUrl, teamId: existing.teamId, auth: existing.auth?.type ?? null },
-    { name: req.name, restUrl: req.restUrl, gatewayUrl: req.gatewayUrl, historyUrl: req.historyUrl, teamId: req.teamId, auth: req.auth === undefined ? undefined : (req.auth?.type ?? null) },
+    { name: existing.name, restUrl: existing.restUrl, gatewayUrl: existing.gatewayUrl, historyUrl: existing.historyUrl, teamId: existing.teamId, auth: existing.auth?.type ?? null, yarn: yarn(existing.yarn) },
+    { name: req.name, restUrl: req.restUrl, gatewayUrl: req.gatewayUrl, historyUrl: req.historyUrl, teamId: req.teamId, auth: req.auth === undefined ? undefined : (req.auth?.type ?? null), yarn: yarn(req.yarn) },
   );
   if (req.auth) changes.auth = { before: existing.auth?.type ?? null, after: req.auth.type };
   return changes;

@@ -19,6 +19,21 @@ forEachDatabase('ClustersStore', (getDb) => {
     assert.equal(await clusters.getByName('Prod'), undefined);
   });
 
+  it('keeps a YARN target with its settings, a session cluster without any, and changes only the settings given', async () => {
+    const yarn = { hadoopConfDir: '/etc/hadoop/conf', queue: 'root.streaming', flinkVersion: '1.20.1' } as const;
+    const created = await clusters.create({ name: 'yarn-prod', kind: 'yarn', restUrl: 'http://rm:8088', yarn });
+    assert.equal(created.kind, 'yarn');
+    assert.deepEqual(created.yarn, yarn);
+    assert.deepEqual(await clusters.get(created.id), created);
+    const moved = await clusters.update(created.id, { yarn: { ...yarn, queue: 'default' } });
+    assert.deepEqual(moved.yarn, { ...yarn, queue: 'default' });
+    assert.equal(moved.kind, 'yarn');
+    const session = await clusters.getByName('prod');
+    assert.equal(session?.kind, 'session');
+    assert.equal(session?.yarn, null);
+    await clusters.delete(created.id);
+  });
+
   it('rejects a duplicate name', async () => {
     await assert.rejects(clusters.create({ name: 'prod', restUrl: 'http://other:8081' }), isUniqueViolation);
   });

@@ -4,13 +4,17 @@ import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import { numberOrNull } from '../db/queries.js';
 import type { ClustersTable } from '../db/tables.js';
+import type { YarnTarget } from '@weir/contract';
 
 export type ClusterHealth = ClustersTable['health'];
 export type ClusterAuthType = NonNullable<ClustersTable['auth_type']>;
+export type ClusterKind = 'session' | 'yarn';
 
 export interface ClusterRecord {
   id: string;
   name: string;
+  kind: ClusterKind;
+  /** A session cluster's JobManager REST; a YARN target's ResourceManager REST. */
   restUrl: string;
   gatewayUrl: string | null;
   historyUrl: string | null;
@@ -31,12 +35,16 @@ export interface ClusterRecord {
   auth: { type: ClusterAuthType; secret: typeof SECRET_MASK } | null;
   /** The credentials sealed with SecretBox, for the Flink clients; never sent out. */
   authSealed: string | null;
+  /** A YARN target's settings; null for a session cluster. */
+  yarn: YarnTarget | null;
   createdAt: number;
   updatedAt: number;
 }
 
 export interface NewCluster {
   name: string;
+  /** Default: a session cluster. */
+  kind?: ClusterKind;
   restUrl: string;
   gatewayUrl?: string | null;
   historyUrl?: string | null;
@@ -46,9 +54,11 @@ export interface NewCluster {
   teamId?: string | null;
   /** Credentials, already sealed; null or left out for none. */
   auth?: { type: ClusterAuthType; sealed: string } | null;
+  /** A YARN target's settings, given with kind 'yarn' only. */
+  yarn?: YarnTarget | null;
 }
 
-export type ClusterChanges = Partial<Omit<NewCluster, 'isLocal'>>;
+export type ClusterChanges = Partial<Omit<NewCluster, 'isLocal' | 'kind'>>;
 
 /** What one health check found. Facts left out keep their stored values. */
 export interface HealthFacts {
@@ -94,6 +104,8 @@ export class ClustersStore {
       auth_type: cluster.auth?.type ?? null,
       auth_secret: cluster.auth?.sealed ?? null,
       push_token_generation: 0,
+      kind: cluster.kind ?? 'session',
+      ...yarnColumns(cluster.yarn ?? null),
     };
     await this.database.db.insertInto('clusters').values(row).execute();
     return toCluster(row);
@@ -129,6 +141,7 @@ export class ClustersStore {
       set.auth_type = changes.auth?.type ?? null;
       set.auth_secret = changes.auth?.sealed ?? null;
     }
+    if (changes.yarn !== undefined) Object.assign(set, yarnColumns(changes.yarn));
     await this.database.db.updateTable('clusters').set(set).where('id', '=', id).execute();
     return this.mustGet(id);
   }
@@ -162,10 +175,15 @@ export class ClustersStore {
   }
 }
 
+function yarnColumns(yarn: YarnTarget | null): Pick<ClustersTable, 'yarn_conf_dir' | 'yarn_queue' | 'yarn_flink_version'> {
+  return { yarn_conf_dir: yarn?.hadoopConfDir ?? null, yarn_queue: yarn?.queue ?? null, yarn_flink_version: yarn?.flinkVersion ?? null };
+}
+
 function toCluster(row: Selectable<ClustersTable>): ClusterRecord {
   return {
     id: row.id,
     name: row.name,
+    kind: row.kind === 'yarn' ? 'yarn' : 'session',
     restUrl: row.rest_url,
     gatewayUrl: row.gateway_url,
     historyUrl: row.history_url,
@@ -183,6 +201,10 @@ function toCluster(row: Selectable<ClustersTable>): ClusterRecord {
     lastError: row.last_error,
     auth: row.auth_type ? { type: row.auth_type, secret: SECRET_MASK } : null,
     authSealed: row.auth_secret,
+    yarn:
+      row.kind === 'yarn' && row.yarn_conf_dir && row.yarn_queue && row.yarn_flink_version
+        ? { hadoopConfDir: row.yarn_conf_dir, queue: row.yarn_queue, flinkVersion: row.yarn_flink_version as YarnTarget['flinkVersion'] }
+        : null,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

@@ -91,6 +91,12 @@ export interface ClustersTable {
   team_id: string | null;
   /** Mixed into the cluster's push token; raised by a rotation (cluster-push/push-tokens.ts). */
   push_token_generation: Generated<number>;
+  /** 'session', or 'yarn': a YARN target whose rest_url is the ResourceManager's REST. */
+  kind: Generated<'session' | 'yarn'>;
+  /** A YARN target's Hadoop configuration folder, queue and shipped Flink version; null for a session cluster. */
+  yarn_conf_dir: string | null;
+  yarn_queue: string | null;
+  yarn_flink_version: string | null;
 }
 
 export interface SettingsTable {

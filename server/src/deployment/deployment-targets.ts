@@ -1,3 +1,4 @@
+import { AppError } from '../errors/errors.js';
 import type { FlinkClients } from '../flink/flink-clients.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import type { DeploymentTarget } from './deployment-target.js';
@@ -7,7 +8,10 @@ import { SessionTarget, type SessionCluster } from './session-target.js';
 export class DeploymentTargets {
   constructor(private readonly deps: { flink: FlinkClients; jars: JarFilesStore }) {}
 
-  of(cluster: SessionCluster): DeploymentTarget {
+  of(cluster: SessionCluster & { kind: 'session' | 'yarn' }): DeploymentTarget {
+    if (cluster.kind === 'yarn') {
+      throw new AppError('NOT_YET_SUPPORTED', `Cluster ${cluster.name} is a YARN target; Weir cannot deploy runs to YARN yet`);
+    }
     return new SessionTarget(cluster, this.deps);
   }
 }

@@ -120,6 +120,41 @@ export const MESSAGES_ZH: MessageTranslation[] = [
   { pattern: /^The savepoint strategy "path" needs a savepoint path$/, zh: 'Savepoint 策略 "path" 需要填写 Savepoint 路径', source: 'The savepoint strategy "path" needs a savepoint path', example: 'The savepoint strategy "path" needs a savepoint path' },
   { pattern: /^Jar (.+) does not exist; upload it with POST \/api\/jars first$/, zh: 'Jar $1 不存在，请先通过 POST /api/jars 上传', source: 'does not exist; upload it with POST /api/jars first', example: 'Jar j1 does not exist; upload it with POST /api/jars first' },
   { pattern: /^(.+) is not a \.jar file$/, zh: '$1 不是 .jar 文件', source: 'is not a .jar file', example: 'job.zip is not a .jar file' },
+  // YARN targets (yarn/yarn-target-check.ts, clusters.service.ts, deployment/deployment-targets.ts); above the
+  // general HTTP messages, as one of them quotes such a message
+  {
+    pattern: /^There is no readable yarn-site\.xml in (.+): Flink's YARN client reads the ResourceManager's address from it$/,
+    zh: '$1 中没有可读的 yarn-site.xml：Flink 的 YARN 客户端从中读取 ResourceManager 的地址',
+    source: "Flink's YARN client reads the ResourceManager's address from it",
+    example: "There is no readable yarn-site.xml in /etc/hadoop/conf: Flink's YARN client reads the ResourceManager's address from it",
+  },
+  { pattern: /^The YARN ResourceManager at (\S+) has not started \(state (\S+)\)$/, zh: '$1 上的 YARN ResourceManager 尚未启动（状态 $2）', source: 'has not started (state ${info.state})', example: 'The YARN ResourceManager at http://rm:8088 has not started (state INITED)' },
+  {
+    pattern: /^The YARN ResourceManager at (\S+) has no queue (\S+); its queues: (.*)$/,
+    zh: '$1 上的 YARN ResourceManager 没有队列 $2；已有的队列：$3',
+    source: 'has no queue ${target.queue}; its queues: ${known}',
+    example: 'The YARN ResourceManager at http://rm:8088 has no queue etl; its queues: default, root, root.default',
+  },
+  {
+    pattern: /^The address (\S+) does not answer as a YARN ResourceManager: ([\s\S]*)$/,
+    zh: '地址 $1 的应答不像 YARN ResourceManager：$2',
+    source: 'does not answer as a YARN ResourceManager: ${err.message}',
+    example: 'The address http://jm:8081 does not answer as a YARN ResourceManager: YARN ResourceManager at http://jm:8081 answered /ws/v1/cluster/info with HTTP 404, not as Flink would',
+    translate: { 2: 'message' },
+  },
+  { pattern: /^Cluster (.+) is a session cluster: it has no YARN settings$/, zh: '集群 $1 是会话集群，没有 YARN 设置', source: 'is a session cluster: it has no YARN settings', example: 'Cluster prod is a session cluster: it has no YARN settings' },
+  {
+    pattern: /^Cluster (.+) is a YARN target: it has no SQL Gateway, HistoryServer or credentials$/,
+    zh: '集群 $1 是 YARN 部署目标，没有 SQL Gateway、HistoryServer 或凭据',
+    source: 'is a YARN target: it has no SQL Gateway, HistoryServer or credentials',
+    example: 'Cluster yarn-prod is a YARN target: it has no SQL Gateway, HistoryServer or credentials',
+  },
+  {
+    pattern: /^Cluster (.+) is a YARN target; Weir cannot deploy runs to YARN yet$/,
+    zh: '集群 $1 是 YARN 部署目标；Weir 暂不能向 YARN 部署运行',
+    source: 'is a YARN target; Weir cannot deploy runs to YARN yet',
+    example: 'Cluster yarn-prod is a YARN target; Weir cannot deploy runs to YARN yet',
+  },
   // Publishing when the script cannot be validated; above the general "cannot be reached", as it quotes one
   {
     pattern: /^Cluster (.+) has no SQL Gateway address to validate the script with\. Publish it unvalidated to publish it anyway\.$/,

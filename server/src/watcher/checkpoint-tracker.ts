@@ -65,6 +65,7 @@ export class CheckpointTracker {
     for (const cluster of await this.deps.clusters.list()) {
       if (signal?.aborted) return { requests };
       if (this.deps.watches && !this.deps.watches(cluster.id)) continue;
+      if (cluster.kind !== 'session') continue; // no JobManager at a YARN target's address
       const notEnded = await this.deps.runs.listNonTerminalByCluster(cluster.id);
       for (const run of notEnded) live.add(run.id);
       if (cluster.health === 'UNREACHABLE' || cluster.health === 'NOT_FLINK') continue;

@@ -53,7 +53,9 @@ export class WatcherManager {
 
   private async doSync(): Promise<void> {
     // A watcher given up and later regained starts anew from the database: another instance watched meanwhile.
-    const clusters = (await this.deps.clusters.list()).filter((c) => this.mine(c.id));
+    // A YARN target has no JobManager at its address (it is the ResourceManager's): its runs' JobManagers
+    // are followed once the watcher's YARN view exists (docs/deployment-targets.md).
+    const clusters = (await this.deps.clusters.list()).filter((c) => c.kind === 'session' && this.mine(c.id));
     const ids = new Set(clusters.map((c) => c.id));
     for (const [id] of this.watchers) {
       if (!ids.has(id)) {

@@ -110,3 +110,32 @@ test('one application in an unexpected shape is a NotFlinkError naming the Resou
   await assert.rejects(answering(200, { app: { id: 'application_1_1' } }).application('application_1_1'), (err: unknown) =>
     err instanceof NotFlinkError && /YARN ResourceManager at http:\/\/rm.test:8088/.test(err.message));
 });
+
+test("lists a scheduler's queues by full path and by name: capacity and fair schedulers nest them differently, FIFO has 'default' only", async () => {
+  const capacity = {
+    scheduler: {
+      schedulerInfo: {
+        type: 'capacityScheduler', capacity: 100, queueName: 'root',
+        queues: { queue: [
+          { type: 'capacitySchedulerLeafQueueInfo', queuePath: 'root.default', queueName: 'default', capacity: 50 },
+          { queuePath: 'root.streaming', queueName: 'streaming', queues: { queue: [{ queuePath: 'root.streaming.prod', queueName: 'prod' }] } },
+        ] },
+      },
+    },
+  };
+  const seen: Seen[] = [];
+  const c = await answering(200, capacity, seen).queues();
+  assert.equal(seen[0]!.url.pathname, '/ws/v1/cluster/scheduler');
+  assert.equal(c.scheduler, 'capacityScheduler');
+  assert.deepEqual([...c.queues].sort(), ['default', 'prod', 'root', 'root.default', 'root.streaming', 'root.streaming.prod', 'streaming']);
+
+  const fair = { scheduler: { schedulerInfo: { type: 'fairScheduler', rootQueue: { queueName: 'root', childQueues: { queue: [{ queueName: 'root.default' }, { queueName: 'root.etl' }] } } } } };
+  assert.deepEqual([...(await answering(200, fair).queues()).queues].sort(), ['default', 'etl', 'root', 'root.default', 'root.etl']);
+
+  const fifo = { scheduler: { schedulerInfo: { type: 'fifoScheduler', capacity: 1, usedCapacity: 0, qstate: 'RUNNING' } } };
+  assert.deepEqual([...(await answering(200, fifo).queues()).queues], ['default']);
+});
+
+test('a scheduler answer without its scheduler info is not a ResourceManager', async () => {
+  await assert.rejects(answering(200, { jobs: [] }).queues(), NotFlinkError);
+});

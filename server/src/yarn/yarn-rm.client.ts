@@ -86,6 +86,25 @@ export class YarnResourceManagerClient {
     return { state: clusterInfo.state, hadoopVersion: clusterInfo.hadoopVersion };
   }
 
+  /**
+   * The queues an application may name: each queue's full path (`root.a.b`) and its own name (`b`), as
+   * YARN 3.3 accepts either. The FIFO scheduler has the one queue `default`.
+   */
+  async queues(): Promise<{ scheduler: string; queues: Set<string> }> {
+    const { schedulerInfo: info } = (await this.http.json('/ws/v1/cluster/scheduler', S.YarnSchedulerAnswer)).scheduler;
+    const queues = new Set<string>();
+    if (info.type === 'fifoScheduler') return { scheduler: info.type, queues: new Set(['default']) };
+    const visit = (node: S.YarnQueueNode, parent: string): void => {
+      const path = node.queuePath ?? (node.queueName.includes('.') || !parent ? node.queueName : `${parent}.${node.queueName}`);
+      queues.add(path);
+      queues.add(path.slice(path.lastIndexOf('.') + 1));
+      for (const child of [node.queues?.queue, node.childQueues?.queue].flat()) if (child) visit(child, path);
+    };
+    if (info.rootQueue) visit(info.rootQueue, '');
+    else visit({ queueName: info.queueName ?? 'root', queues: info.queues }, '');
+    return { scheduler: info.type, queues };
+  }
+
   async applications(filter: ApplicationFilter = {}): Promise<YarnApplication[]> {
     const list = (values?: string[]): string | undefined => (values?.length ? values.join(',') : undefined);
     const answer = await this.http.json('/ws/v1/cluster/apps', S.YarnAppsAnswer, {

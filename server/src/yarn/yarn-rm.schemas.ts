@@ -46,3 +46,30 @@ export const YarnClusterInfoAnswer = z.object({
 export const YarnRemoteException = z.object({
   RemoteException: z.object({ exception: z.string().optional(), message: z.string().optional(), javaClassName: z.string().optional() }),
 });
+
+/**
+ * A queue of the scheduler's answer (`/ws/v1/cluster/scheduler`): the capacity scheduler nests
+ * children under `queues.queue`, the fair scheduler under `childQueues.queue` (with full names).
+ */
+export interface YarnQueueNode {
+  queueName: string;
+  queuePath?: string | undefined;
+  queues?: { queue?: YarnQueueNode[] | YarnQueueNode | undefined } | null | undefined;
+  childQueues?: { queue?: YarnQueueNode[] | YarnQueueNode | undefined } | null | undefined;
+}
+export const YarnQueueNode: z.ZodType<YarnQueueNode> = z.lazy(() => {
+  const children = z.object({ queue: z.union([z.array(YarnQueueNode), YarnQueueNode]).optional() }).nullish();
+  return z.object({ queueName: z.string(), queuePath: z.string().optional(), queues: children, childQueues: children });
+});
+
+/** The scheduler and its queues; the FIFO scheduler has one queue, `default`, and lists none. */
+export const YarnSchedulerAnswer = z.object({
+  scheduler: z.object({
+    schedulerInfo: z.object({
+      type: z.string(),
+      queueName: z.string().optional(),
+      queues: z.object({ queue: z.union([z.array(YarnQueueNode), YarnQueueNode]).optional() }).nullish(),
+      rootQueue: YarnQueueNode.optional(),
+    }),
+  }),
+});

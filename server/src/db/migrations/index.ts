@@ -54,6 +54,7 @@ import * as deliveryFailureCodes from './2026-12-06-009-delivery-failure-codes.j
 import * as deliverySkipReasons from './2026-12-06-010-delivery-skip-reasons.js';
 import * as runsRestartedFromIndex from './2026-12-07-001-runs-restarted-from-index.js';
 import * as pushTokenGeneration from './2026-12-07-002-push-token-generation.js';
+import * as yarnClusters from './2026-12-07-003-yarn-clusters.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -89,6 +90,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-06-010-delivery-skip-reasons': deliverySkipReasons,
   '2026-12-07-001-runs-restarted-from-index': runsRestartedFromIndex,
   '2026-12-07-002-push-token-generation': pushTokenGeneration,
+  '2026-12-07-003-yarn-clusters': yarnClusters,
 };
 
 /** Every migration's name, in the order they apply. */
