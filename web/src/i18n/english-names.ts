@@ -5,6 +5,8 @@
 export const ENGLISH_NAMES: ReadonlySet<string> = new Set([
   // Weir, Flink and their parts
   'Weir', 'Flink', 'FlinkSQL', 'SQL', 'Savepoint', 'Checkpoint', 'Jar', 'JobManager', 'TaskManager', 'HistoryServer', 'Gateway', 'Slot', 'Apache', 'Kafka', 'Main-Class',
+  // Hadoop YARN and its parts, with the configuration files an operator names them by
+  'YARN', 'Hadoop', 'ResourceManager', 'yarn-site.xml', 'core-site.xml',
   // Flink's job statuses, as its dashboard shows them
   'RUNNING', 'FAILED', 'UNKNOWN', 'RESTARTING', 'TEST',
   // protocols, formats and standard terms

@@ -7,6 +7,8 @@ function cluster(name: string, overrides: Partial<Cluster> = {}): Cluster {
   return {
     id: name,
     name,
+    kind: 'session',
+    yarn: null,
     restUrl: `http://${name}:8081`,
     gatewayUrl: null,
     historyUrl: null,

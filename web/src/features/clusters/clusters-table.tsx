@@ -80,6 +80,11 @@ export function ClustersTable(props: ClustersTableProps) {
           <Space size={6}>
             <Typography.Text strong>{name}</Typography.Text>
             {cluster.isLocal && <Tag bordered={false}>{t('clusters.local')}</Tag>}
+            {cluster.kind === 'yarn' && (
+              <Tag color="geekblue" bordered={false} data-testid="cluster-kind" data-kind="yarn">
+                {t('clusters.kind.yarn')}
+              </Tag>
+            )}
           </Space>
           {cluster.description && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -120,7 +125,17 @@ export function ClustersTable(props: ClustersTableProps) {
     {
       title: t('clusters.columns.gatewayUrl'),
       dataIndex: 'gatewayUrl',
-      render: (url: string | null) => (url ? <Typography.Text>{url}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>),
+      render: (url: string | null, cluster) =>
+        cluster.yarn ? (
+          // A YARN target has no gateway: where its runs would go instead.
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="yarn-target">
+            {t('clusters.yarn.summary', { queue: cluster.yarn.queue, flinkVersion: cluster.yarn.flinkVersion, confDir: cluster.yarn.hadoopConfDir })}
+          </Typography.Text>
+        ) : url ? (
+          <Typography.Text>{url}</Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
     },
     {
       title: t('clusters.columns.health'),
@@ -131,6 +146,11 @@ export function ClustersTable(props: ClustersTableProps) {
         return (
           <Space direction="vertical" size={0}>
             <ClusterHealthTag health={cluster.health} lastError={cluster.lastError} />
+            {cluster.kind === 'yarn' && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="yarn-not-watched">
+                {t('clusters.yarn.notWatched')}
+              </Typography.Text>
+            )}
             {since !== null && (
               <Tooltip title={dayjs(since).format('YYYY-MM-DD HH:mm:ss')}>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="stale-figures" data-since={since}>

@@ -20,3 +20,26 @@ test("the owning team: a team's id, null for a cluster every team shares, nothin
   assert.equal(toRegisterRequest({ ...base, teamId: SHARED_CLUSTER }).teamId, null);
   assert.equal('teamId' in toRegisterRequest(base), false, 'the server puts it in the default team');
 });
+
+test('a YARN target sends its ResourceManager, folder, queue and Flink version, and none of what a session cluster has', () => {
+  const request = toRegisterRequest({
+    ...base,
+    kind: 'yarn',
+    gatewayUrl: 'http://left-over:8083',
+    authType: 'bearer',
+    token: 'left over',
+    hadoopConfDir: ' /etc/hadoop/conf ',
+    queue: ' root.streaming ',
+    flinkVersion: '1.20.0',
+    teamId: 'payments',
+  });
+  assert.deepEqual(request, {
+    kind: 'yarn',
+    name: 'prod',
+    restUrl: 'http://jm:8081',
+    yarn: { hadoopConfDir: '/etc/hadoop/conf', queue: 'root.streaming', flinkVersion: '1.20.0' },
+    description: undefined,
+    teamId: 'payments',
+  });
+  assert.equal('kind' in toRegisterRequest(base), false, 'a session cluster is sent as before');
+});
