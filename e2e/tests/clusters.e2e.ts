@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
@@ -104,4 +108,71 @@ test('register the test Flink cluster, check it, delete it', async () => {
   await screenshot(page, 'clusters', '06-delete-confirm');
   await confirmPopover(page, 'Delete');
   await page.getByText('No clusters registered yet.', { exact: false }).waitFor();
+});
+
+/** A YARN ResourceManager's REST as Hadoop 3.3 answers it with the FIFO scheduler (queue `default` only). */
+async function fakeResourceManager(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    if (req.url === '/ws/v1/cluster/info') return res.end(JSON.stringify({ clusterInfo: { id: 1, state: 'STARTED', hadoopVersion: '3.3.6' } }));
+    if (req.url === '/ws/v1/cluster/scheduler') return res.end(JSON.stringify({ scheduler: { schedulerInfo: { type: 'fifoScheduler' } } }));
+    res.statusCode = 404;
+    res.end('{}');
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+test('register a YARN target: a queue its ResourceManager does not have is refused, then the entry says YARN runs are not watched yet', async () => {
+  const resourceManager = await fakeResourceManager();
+  const confDir = await mkdtemp(join(tmpdir(), 'weir-e2e-yarn-conf-'));
+  await writeFile(join(confDir, 'yarn-site.xml'), '<configuration/>');
+  try {
+    const page = await browser.newPage();
+    await logIn(page, server.url, ADMIN_PASSWORD);
+    await page.goto(`${server.url}/clusters`);
+    await page.getByRole('button', { name: 'Register cluster' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Register a Flink cluster' });
+    await dialog.getByLabel('Name').fill('yarn-prod');
+    await dialog.getByText('YARN', { exact: true }).click();
+    // A YARN target asks for its own fields, and none of a session cluster's.
+    assert.equal(await dialog.getByLabel('SQL Gateway URL').count(), 0);
+    assert.equal(await dialog.getByText('Credentials', { exact: true }).count(), 0);
+    await dialog.getByLabel('ResourceManager REST URL').fill(resourceManager.url);
+    await dialog.getByLabel('Hadoop configuration folder').fill(confDir);
+    await dialog.getByLabel('Queue').fill('etl');
+    await screenshot(page, 'clusters', '07-register-yarn');
+    await dialog.getByRole('button', { name: 'Register' }).click();
+    const failure = dialog.getByRole('alert');
+    await failure.waitFor();
+    assert.match(await failure.innerText(), /^Could not register the cluster: .*has no queue etl; its queues: default/);
+    await screenshot(page, 'clusters', '08-register-yarn-unknown-queue');
+
+    await dialog.getByLabel('Queue').fill('default');
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/clusters');
+    await dialog.getByRole('button', { name: 'Register' }).click();
+    const { teamId: _team, ...request } = (await sent).postDataJSON();
+    assert.deepEqual(request, {
+      kind: 'yarn',
+      name: 'yarn-prod',
+      restUrl: resourceManager.url,
+      yarn: { hadoopConfDir: confDir, queue: 'default', flinkVersion: '1.20.1' },
+    });
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row', { name: /yarn-prod/ });
+    await row.locator('[data-health="HEALTHY"]').waitFor();
+    await row.locator('[data-testid="cluster-kind"][data-kind="yarn"]').waitFor();
+    assert.match(await row.getByTestId('yarn-target').innerText(), /YARN queue default, Flink 1\.20\.1/);
+    assert.match(await row.getByTestId('yarn-not-watched').innerText(), /Runs are not deployed or watched on YARN yet/);
+    await screenshot(page, 'clusters', '09-yarn-registered');
+
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await confirmPopover(page, 'Delete');
+    await row.waitFor({ state: 'detached' });
+  } finally {
+    await resourceManager.close();
+    await rm(confDir, { recursive: true, force: true });
+  }
 });
