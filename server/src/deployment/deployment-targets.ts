@@ -9,6 +9,8 @@ export class DeploymentTargets {
   constructor(private readonly deps: { flink: FlinkClients; jars: JarFilesStore }) {}
 
   of(cluster: SessionCluster & { kind: 'session' | 'yarn' }): DeploymentTarget {
+    // YarnApplicationTarget can deploy a jar, but nothing records or watches the application's JobManager
+    // yet: a run submitted now would stay INITIALIZING unseen (docs/deployment-targets.md).
     if (cluster.kind === 'yarn') {
       throw new AppError('NOT_YET_SUPPORTED', `Cluster ${cluster.name} is a YARN target; Weir cannot deploy runs to YARN yet`);
     }

@@ -150,6 +150,12 @@ export const MESSAGES_ZH: MessageTranslation[] = [
     example: 'Cluster yarn-prod is a YARN target: it has no SQL Gateway, HistoryServer or credentials',
   },
   {
+    pattern: /^Task (.+) is a SQL task; Weir deploys only jar tasks to YARN so far$/,
+    zh: '任务 $1 是 SQL 任务；Weir 目前只向 YARN 部署 Jar 任务',
+    source: 'is a SQL task; Weir deploys only jar tasks to YARN so far',
+    example: 'Task orders is a SQL task; Weir deploys only jar tasks to YARN so far',
+  },
+  {
     pattern: /^Cluster (.+) is a YARN target; Weir cannot deploy runs to YARN yet$/,
     zh: '集群 $1 是 YARN 部署目标；Weir 暂不能向 YARN 部署运行',
     source: 'is a YARN target; Weir cannot deploy runs to YARN yet',

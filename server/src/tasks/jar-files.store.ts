@@ -53,6 +53,14 @@ export class JarFilesStore {
     return { file, content: new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer) };
   }
 
+  /**
+   * Where a stored jar's content is on disk, for a deployment that hands the file to a tool of its own
+   * (Flink's CLI uploads it to YARN); undefined when Weir no longer stores it.
+   */
+  async contentFile(id: string): Promise<string | undefined> {
+    return (await this.get(id)) ? this.contentPath(id) : undefined;
+  }
+
   private contentPath(id: string): string {
     return path.join(this.dir, `${id}.jar`);
   }

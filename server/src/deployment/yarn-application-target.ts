@@ -1,0 +1,79 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError, ConflictError, InputError } from '../errors/errors.js';
+import { JobManagerClient } from '../flink/job-manager.client.js';
+import type { JarFilesStore } from '../tasks/jar-files.store.js';
+import { FIXED_JOB_ID, jobConfiguration } from '../tasks/job-configuration.js';
+import { decodeJar } from '../tasks/task-config.js';
+import type { FlinkYarnInstallation, YarnTarget } from '../yarn/flink-yarn-cli.js';
+import { YarnApplicationDeployer } from '../yarn/yarn-application-deployer.js';
+import { findRunningFlinkApplications, killApplication, type FlinkApplications } from '../yarn/yarn-applications.js';
+import type { YarnApplication, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
+import type { Deployment, DeploymentTarget } from './deployment-target.js';
+
+/** Where a run deployed as a YARN application is: its application and the JobManager Weir follows. */
+export interface YarnDeployedRun {
+  applicationId: string;
+  jobManagerUrl: string;
+}
+
+/**
+ * A YARN cluster where each run is a Flink application of its own (application mode), started by Flink's
+ * CLI through yarn-application-deployer.ts, under the job id Weir chose. Jar tasks only so far; stopping
+ * a run that answers is its JobManager's REST, as for every target; `forceEnd` is for one that does not.
+ */
+export class YarnApplicationTarget implements DeploymentTarget {
+  private readonly deployed = new Map<string, YarnDeployedRun>();
+
+  constructor(
+    private readonly rm: YarnResourceManagerClient,
+    private readonly yarn: YarnTarget & { stagingDirectory: string },
+    private readonly deps: { install: FlinkYarnInstallation; jars: JarFilesStore; workDir: string; timeoutMs?: number; log?: (line: string) => void },
+  ) {}
+
+  async submit(deployment: Deployment): Promise<void> {
+    await this.deploy(deployment);
+  }
+
+  /** Deploys the run and says where it runs; resolves once YARN reports it RUNNING with its JobManager's address. */
+  async deploy({ jobId, taskName, kind, content, config, restore }: Deployment): Promise<YarnDeployedRun> {
+    if (kind !== 'JAR') throw new AppError('NOT_YET_SUPPORTED', `Task ${taskName} is a SQL task; Weir deploys only jar tasks to YARN so far`);
+    const spec = decodeJar(content);
+    if (!spec) throw new InputError('The version has no jar');
+    const jarPath = await this.deps.jars.contentFile(spec.jarId);
+    if (!jarPath) throw new ConflictError(`Jar ${spec.jarId} is no longer stored in Weir; upload it again and publish a new version`);
+    const flinkConfig: Record<string, string> = { ...jobConfiguration(config, {}), [FIXED_JOB_ID]: jobId };
+    if (restore) flinkConfig['execution.savepoint.path'] = restore.path;
+    const deployer = new YarnApplicationDeployer(this.rm, this.deps.install, this.yarn);
+    const app = await deployer.deployJar(
+      { name: taskName, jarPath, entryClass: spec.entryClass ?? undefined, programArgs: spec.args, parallelism: config.parallelism, flinkConfig },
+      { workDir: this.deps.workDir, timeoutMs: this.deps.timeoutMs, log: this.deps.log },
+    );
+    const run = { applicationId: app.applicationId, jobManagerUrl: app.jobManagerUrl };
+    this.deployed.set(jobId, run);
+    return run;
+  }
+
+  /** Whether the run's JobManager knows the job; null when it was never deployed by this target or does not answer. */
+  async knowsJob(jobId: string): Promise<boolean | null> {
+    const run = this.deployed.get(jobId);
+    if (!run) return null;
+    return new JobManagerClient({ baseUrl: run.jobManagerUrl, timeoutMs: 10_000 }).jobExists(jobId).catch(() => null);
+  }
+
+  /** The Flink applications holding or waiting for containers: Weir's own (tagged `weir`) and others'. */
+  findRunning(): Promise<FlinkApplications> {
+    return findRunningFlinkApplications(this.rm);
+  }
+
+  /**
+   * Ends a run whose JobManager no longer answers: a kill through YARN, whose final state and diagnostics are
+   * the evidence; then the staging folder its JobManager had no chance to remove (the uploaded jars).
+   */
+  async forceEnd(applicationId: string): Promise<YarnApplication> {
+    const ended = await killApplication(this.rm, applicationId);
+    const staging = this.yarn.stagingDirectory.replace(/^file:\/\//, '');
+    if (staging.startsWith('/')) await rm(join(staging, '.flink', applicationId), { recursive: true, force: true });
+    return ended;
+  }
+}
