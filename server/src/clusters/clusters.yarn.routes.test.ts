@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { SYSTEM_PRINCIPAL } from '../access/principal.js';
 import { DEFAULT_OUTBOUND_DENY } from '../outbound/outbound-guard.js';
+import { waitUntil } from '../test-support/flink.js';
 import { startTestWeir, testApp, type TestWeir } from '../test-support/weir.js';
 
 // A YARN target entry against a ResourceManager of the test's own: what a saved entry holds, and each
@@ -172,6 +173,21 @@ describe('YARN target entries', () => {
     } finally {
       await guardedApp.close();
       await guarded.stop();
+    }
+  });
+
+  it("with Weir's background work running, only the health check asks the ResourceManager: no watcher or checkpoint tracker reads Flink paths there", async () => {
+    const running = await startTestWeir({ config: { clusterCheckIntervalMs: 200 } });
+    try {
+      const from = rmFake.requests.length;
+      const cluster = await running.services.clusters.register(SYSTEM_PRINCIPAL, { name: 'watched-yarn', kind: 'yarn', restUrl: rmFake.url, yarn: { hadoopConfDir: confDir, queue: 'default', flinkVersion: '1.20.1' } });
+      // Several scheduled checks after the registration's own: the watchers have synced and cycled meanwhile.
+      await waitUntil('three scheduled health checks of the YARN target', 30_000, async () => rmFake.requests.slice(from).filter((url) => url === '/ws/v1/cluster/info').length >= 4);
+      const seen = rmFake.requests.slice(from);
+      assert.deepEqual(seen.filter((url) => !url.startsWith('/ws/v1/cluster/')), [], seen.join(' '));
+      assert.equal((await running.services.clusters.get(cluster.id)).health, 'HEALTHY');
+    } finally {
+      await running.stop();
     }
   });
 });
