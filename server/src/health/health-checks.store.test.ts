@@ -19,9 +19,13 @@ forEachDatabase('HealthChecker over the store', (getDb) => {
     store = new HealthStore(getDb());
     runs = new RunsStore(getDb());
     tasks = new TasksStore(getDb());
-    // No cluster is registered: the checks that need Flink are skipped, the restart check and the scores are not.
-    checker = new HealthChecker({ store, runs, clusters: { list: async () => [] }, flink: { jobManager: () => { throw new Error('no Flink here'); } }, checkpoints: { lastCompletedCheckpointAt: async () => null }, bus: new EventBus(), log: quietLog });
+    checker = newChecker();
   });
+
+  /** No cluster is registered: the checks that need Flink are skipped, the restart check and the scores are not. */
+  function newChecker(): HealthChecker {
+    return new HealthChecker({ store, runs, clusters: { list: async () => [] }, flink: { jobManager: () => { throw new Error('no Flink here'); } }, checkpoints: { lastCompletedCheckpointAt: async () => null }, bus: new EventBus(), log: quietLog });
+  }
 
   async function runOf(name: string, status: string) {
     const task = await tasks.create({ name: `${name}-${Math.random()}`, kind: 'SQL', executionMode: 'STREAMING', clusterId: 'c1' });
@@ -42,7 +46,7 @@ forEachDatabase('HealthChecker over the store', (getDb) => {
 
   it('scores a run that had already ended before the checks first ran (Weir was down when it ended)', async () => {
     const { run } = await runOf('ended-before', 'FAILED');
-    const fresh = new HealthChecker({ store, runs, clusters: { list: async () => [] }, flink: { jobManager: () => { throw new Error('no Flink here'); } }, checkpoints: { lastCompletedCheckpointAt: async () => null }, bus: new EventBus(), log: quietLog });
+    const fresh = newChecker();
     await fresh.evaluate();
     assert.equal((await store.score(run.id))?.ended?.status, 'FAILED');
   });
