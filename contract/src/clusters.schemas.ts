@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SECRET_MASK } from './alerts.schemas.js';
 import { EpochMs } from './common.schemas.js';
+import { FLINK_YARN_VERSIONS } from './flink-yarn-versions.js';
 
 export const ClusterHealth = z.enum(['HEALTHY', 'UNREACHABLE', 'NOT_FLINK', 'UNKNOWN']);
 export type ClusterHealth = z.infer<typeof ClusterHealth>;
@@ -20,8 +21,6 @@ const httpUrl = z
 export const ClusterKind = z.enum(['session', 'yarn']);
 export type ClusterKind = z.infer<typeof ClusterKind>;
 
-/** The Flink versions a YARN target can ship: Maven Central serves flink-yarn for these only. */
-export const FLINK_YARN_VERSIONS = ['1.20.0', '1.20.1'] as const;
 
 /** What a YARN target needs besides its ResourceManager's REST address, as the API shows it. */
 export const YarnTarget = z

@@ -4,6 +4,7 @@ export * from './auth.schemas.js';
 export * from './preferences.schemas.js';
 export * from './teams.schemas.js';
 export * from './clusters.schemas.js';
+export * from './flink-yarn-versions.js';
 export * from './health.schemas.js';
 export * from './alerts.schemas.js';
 export * from './audit.schemas.js';
