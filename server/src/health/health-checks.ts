@@ -79,9 +79,6 @@ const UNSCORED_WINDOW = 10_000;
 /** Live runs read per query: each query over SQLite holds the server while it runs. */
 const CHECKED_RUNS_PAGE = 500;
 
-/** Ids per `in (…)` when asking which runs ended. */
-const ENDED_LOOKUP_CHUNK = 500;
-
 /** A FAIL whose detail changed is written again at most this often, so the reasons stay current without a row per cycle. */
 const REFRESH_FAIL_DETAIL_MS = 60_000;
 
@@ -170,9 +167,7 @@ export class HealthChecker {
     const left = [...this.lastChecked].filter((id) => !checked.has(id));
     this.lastChecked = checked;
     const found = new Map<string, EndedRun>();
-    for (let i = 0; i < left.length; i += ENDED_LOOKUP_CHUNK) {
-      for (const run of await this.deps.store.endedUnscored(left.slice(i, i + ENDED_LOOKUP_CHUNK))) found.set(run.runId, run);
-    }
+    for (const run of await this.deps.store.endedUnscored(left)) found.set(run.runId, run);
     const earlier = await this.deps.store.endedUnscoredAfter(this.unscoredAfter, UNSCORED_WINDOW, ENDED_RUNS_PER_CYCLE);
     this.unscoredAfter = earlier.next;
     for (const run of earlier.runs) found.set(run.runId, run);
