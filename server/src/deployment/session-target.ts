@@ -1,11 +1,11 @@
-import { ConflictError, FlinkRejectedError, InputError } from '../errors/errors.js';
+import { FlinkRejectedError, InputError } from '../errors/errors.js';
 import type { ClusterEndpoint, FlinkClients } from '../flink/flink-clients.js';
 import type { SqlErrorDetails, SqlGatewayClient } from '../flink/sql-gateway.client.js';
 import { planSubmission, rejectionInScript, ScriptPlanError, type GatewayStatement } from '../tasks/gateway-statements.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import { FIXED_JOB_ID, jobConfiguration } from '../tasks/job-configuration.js';
-import { decodeJar } from '../tasks/task-config.js';
 import type { Deployment, DeploymentTarget } from './deployment-target.js';
+import { jarNoLongerStored, versionJar } from './version-jar.js';
 
 /** A session cluster's endpoints: the JobManager REST, and the SQL Gateway when it has one. */
 export interface SessionCluster extends ClusterEndpoint {
@@ -56,10 +56,9 @@ export class SessionTarget implements DeploymentTarget {
   }
 
   private async submitJar({ content, config, jobId, restore }: Deployment): Promise<void> {
-    const spec = decodeJar(content);
-    if (!spec) throw new InputError('The version has no jar');
+    const spec = versionJar(content);
     const jar = await this.deps.jars.read(spec.jarId);
-    if (!jar) throw new ConflictError(`Jar ${spec.jarId} is no longer stored in Weir; upload it again and publish a new version`);
+    if (!jar) throw jarNoLongerStored(spec.jarId);
     const jm = this.deps.flink.jobManager(this.cluster);
     const uploaded = await jm.uploadJar(jar.file.fileName, jar.content);
     try {

@@ -1,15 +1,15 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError, ConflictError, InputError } from '../errors/errors.js';
+import { AppError } from '../errors/errors.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import { FIXED_JOB_ID, jobConfiguration } from '../tasks/job-configuration.js';
-import { decodeJar } from '../tasks/task-config.js';
 import type { FlinkYarnInstallation, YarnTarget } from '../yarn/flink-yarn-cli.js';
 import { YarnApplicationDeployer } from '../yarn/yarn-application-deployer.js';
 import { findRunningFlinkApplications, killApplication, type FlinkApplications } from '../yarn/yarn-applications.js';
 import type { YarnApplication, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
 import type { Deployment, DeploymentTarget } from './deployment-target.js';
+import { jarNoLongerStored, versionJar } from './version-jar.js';
 
 /** Where a run deployed as a YARN application is: its application and the JobManager Weir follows. */
 export interface YarnDeployedRun {
@@ -38,10 +38,9 @@ export class YarnApplicationTarget implements DeploymentTarget {
   /** Deploys the run and says where it runs; resolves once YARN reports it RUNNING with its JobManager's address. */
   async deploy({ jobId, taskName, kind, content, config, restore }: Deployment): Promise<YarnDeployedRun> {
     if (kind !== 'JAR') throw new AppError('NOT_YET_SUPPORTED', `Task ${taskName} is a SQL task; Weir deploys only jar tasks to YARN so far`);
-    const spec = decodeJar(content);
-    if (!spec) throw new InputError('The version has no jar');
+    const spec = versionJar(content);
     const jarPath = await this.deps.jars.contentFile(spec.jarId);
-    if (!jarPath) throw new ConflictError(`Jar ${spec.jarId} is no longer stored in Weir; upload it again and publish a new version`);
+    if (!jarPath) throw jarNoLongerStored(spec.jarId);
     const flinkConfig: Record<string, string> = { ...jobConfiguration(config, {}), [FIXED_JOB_ID]: jobId };
     if (restore) flinkConfig['execution.savepoint.path'] = restore.path;
     const deployer = new YarnApplicationDeployer(this.rm, this.deps.install, this.yarn);
