@@ -24,12 +24,11 @@ const ON_EACH_SERVER_DATABASE = {
   browser: ['overview', 'run-detail', 'tasks'].map((name) => `e2e/tests/${name}.e2e.ts`),
 };
 
-// Integration files that start a real part of their own and use no Flink cluster of the phase (the local
-// YARN pair, the YARN application test, which ships its own Flink 1.20.1, and the push test, which starts
-// its own Flink 2.3.0): they run in the default Flink version's integration phase only, not once more per
-// Flink version.
+// Integration files that use no Flink cluster of the phase (the local YARN pair's own test, the files that
+// deploy to the phase's YARN, which ship their own Flink 1.20.1, and the push test, which starts its own
+// Flink 2.3.0): they run in the default Flink version's integration phase only, not once more per Flink version.
 const WITHOUT_FLINK = (f: string) =>
-  /^(flink-local\/src\/local-yarn|server\/src\/yarn\/yarn-application|server\/src\/cluster-push\/cluster-push)\.int\.test\.ts$/.test(f);
+  /^(flink-local\/src\/local-yarn|server\/src\/yarn\/yarn-[\w-]+|server\/src\/deployment\/yarn-[\w-]+|server\/src\/cluster-push\/cluster-push)\.int\.test\.ts$/.test(f);
 
 const tests: TestCounts = { passed: 0, failed: 0, failures: [] };
 /** Checks of the real parts, reported apart from the tests. */
@@ -186,12 +185,42 @@ async function main() {
       await flink.stop();
     }
   }
+  // One local YARN (ResourceManager + NodeManager) for the files that deploy to YARN, started once for the
+  // phase rather than by each file (18-52 s and about 450 MB each time); test-support/local-yarn.ts attaches to it.
+  const { ensureYarnDistribution, startLocalYarn } = await import('@weir/flink-local');
+  async function withTestYarn(run: (env: NodeJS.ProcessEnv) => Promise<void>): Promise<void> {
+    if (!javaOk || !mvnOk) {
+      check('test YARN starts', false, 'not started: no Java or Maven (see above)');
+      return;
+    }
+    step('Starting the test YARN (ResourceManager + NodeManager, free ports)');
+    const dataDir = path.join(ROOT, '.cache', 'test-yarn');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    let yarn: Awaited<ReturnType<typeof startLocalYarn>>;
+    try {
+      yarn = await startLocalYarn({ distribution: await ensureYarnDistribution({ log: (l: string) => console.log(`  ${l}`) }), dataDir, killOnExit: true });
+      check('test YARN starts', true);
+      console.log(`  up in ${(yarn.startupMs / 1000).toFixed(1)}s: ${yarn.rmUrl}`);
+    } catch (err) {
+      check('test YARN starts', false, (err as Error).message);
+      return;
+    }
+    try {
+      await run({ WEIR_TEST_YARN_DATA_DIR: dataDir });
+    } finally {
+      await yarn.stop();
+    }
+  }
   const integrationFiles = find((f) => f.endsWith('.int.test.ts'));
   for (const version of FLINK_TEST_VERSIONS) {
     const phase = `integration-${version}`;
     if (!want('integration') && !want(phase)) continue;
-    const files = version === DEFAULT_FLINK_VERSION ? integrationFiles : integrationFiles.filter((f) => !WITHOUT_FLINK(f));
-    await withTestFlink(version, (env) => runNodeTests(phase, files, env, { concurrency: 1, fileTimeoutMs: 15 * 60_000, phaseTimeoutMs: 35 * 60_000 }));
+    const opts = { concurrency: 1, fileTimeoutMs: 15 * 60_000, phaseTimeoutMs: 35 * 60_000 };
+    if (version !== DEFAULT_FLINK_VERSION) {
+      await withTestFlink(version, (env) => runNodeTests(phase, integrationFiles.filter((f) => !WITHOUT_FLINK(f)), env, opts));
+      continue;
+    }
+    await withTestYarn((yarnEnv) => withTestFlink(version, (env) => runNodeTests(phase, integrationFiles, { ...env, ...yarnEnv }, opts)));
   }
 
   let webBuilt: boolean | undefined;

@@ -21,7 +21,7 @@ export {
   type ClusterConfigInput,
 } from './config.js';
 export { ensureYarnDistribution, defaultYarnCacheDir, type YarnDistribution } from './yarn-distribution.js';
-export { startLocalYarn, stopLocalYarnFromState, type LocalYarn, type LocalYarnOptions, type LocalYarnState } from './yarn.js';
+export { readState as readLocalYarnState, startLocalYarn, stopLocalYarnFromState, type LocalYarn, type LocalYarnOptions, type LocalYarnState } from './yarn.js';
 export { DEFAULT_HADOOP_VERSION, judgeYarnReadiness, type YarnPorts } from './yarn-config.js';
 export {
   ensureFlinkYarnDistribution, defaultFlinkYarnCacheDir, DEFAULT_FLINK_YARN_VERSION, FLINK_YARN_VERSIONS,

@@ -1,27 +1,26 @@
-// Integration test on a real local YARN (ResourceManager + NodeManager from flink-local, started as
-// yarn/yarn-application.int.test.ts starts it) and a real Flink 1.20.1 client for YARN: a jar task's version
+// Integration test on a real local YARN (ResourceManager + NodeManager from flink-local: the integration
+// phase's, or one of its own when run alone, see test-support/local-yarn.ts) and a real Flink 1.20.1 client for YARN: a jar task's version
 // deployed through the YARN application target runs under the job id Weir chose, shows in YARN as Weir's own,
 // and a cancel through its JobManager ends the application in YARN's words. Needs java and mvn (never skips).
 // Run: node --import tsx --test server/src/deployment/yarn-application-target.int.test.ts
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
-import { ensureFlinkYarnDistribution, ensureYarnDistribution, startLocalYarn, type LocalYarn } from '@weir/flink-local';
+import { ensureFlinkYarnDistribution } from '@weir/flink-local';
 import { AppError } from '../errors/errors.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import { JarFilesStore } from '../tasks/jar-files.store.js';
 import { DEFAULT_TASK_CONFIG, encodeJar } from '../tasks/task-config.js';
 import { waitUntil } from '../test-support/flink.js';
+import { useLocalYarn, type TestYarn } from '../test-support/local-yarn.js';
 import { YARN_ENDED_STATES, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
 import type { Deployment } from './deployment-target.js';
 import { YarnApplicationTarget } from './yarn-application-target.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'weir-yarn-target-it-'));
-let yarn: LocalYarn | undefined;
+let yarn: TestYarn | undefined;
 let rm: YarnResourceManagerClient | undefined;
 const log = (line: string): void => console.log(`[yarn-target-it] ${line}`);
 
@@ -30,8 +29,7 @@ after(async () => {
   for (const app of (await rm?.applications({ states: ['NEW', 'NEW_SAVING', 'SUBMITTED', 'ACCEPTED', 'RUNNING'] }).catch(() => [])) ?? []) {
     await rm?.kill(app.id).catch(() => {});
   }
-  await yarn?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await yarn?.release();
 });
 
 function javaHome(): string {
@@ -42,7 +40,8 @@ function javaHome(): string {
 test("a jar task deployed through the YARN target runs under Weir's job id, is Weir's own in YARN, and a cancel through its JobManager ends the application", { timeout: 15 * 60_000 }, async () => {
   const started = Date.now();
   const flinkYarn = await ensureFlinkYarnDistribution({ log });
-  yarn = await startLocalYarn({ distribution: await ensureYarnDistribution({ log }), dataDir, killOnExit: true, log });
+  yarn = await useLocalYarn('yarn-target-it', log);
+  const dataDir = yarn.workDir;
   rm = new YarnResourceManagerClient({ baseUrl: yarn.rmUrl, timeoutMs: 30_000 });
   const jars = new JarFilesStore(join(dataDir, 'jars'));
   const jar = await jars.save('TopSpeedWindowing.jar', readFileSync(flinkYarn.flink.examples.topSpeedWindowing));
@@ -63,8 +62,9 @@ test("a jar task deployed through the YARN target runs under Weir's job id, is W
   });
 
   // A SQL task is refused before YARN is asked for anything.
+  const before = (await rm.applications({})).length;
   await assert.rejects(target.submit(deployment({ kind: 'SQL', content: 'INSERT INTO k SELECT 1;' })), (err: unknown) => err instanceof AppError && err.code === 'NOT_YET_SUPPORTED');
-  assert.deepEqual(await rm.applications({}), []);
+  assert.equal((await rm.applications({})).length, before, 'the refused SQL task reached YARN');
 
   const wanted = deployment();
   const run = await target.deploy(wanted);

@@ -1,23 +1,22 @@
 // Integration test on a real local YARN (ResourceManager + NodeManager from flink-local) and a real Flink
 // 1.20.1 client for YARN: TopSpeedWindowing deployed in application mode reaches RUNNING on the JobManager
 // YARN reports and in YARN's own REST, and a kill through YARN ends it KILLED with no container left.
-// Starts its own YARN in a temporary folder and no session Flink; needs java and mvn (never skips).
+// Uses the integration phase's local YARN (one of its own when run alone, test-support/local-yarn.ts) and no session Flink; needs java and mvn (never skips).
 // Run: node --import tsx --test server/src/yarn/yarn-application.int.test.ts
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { execFileSync } from 'node:child_process';
-import { ensureFlinkYarnDistribution, ensureYarnDistribution, startLocalYarn, type LocalYarn } from '@weir/flink-local';
+import { ensureFlinkYarnDistribution } from '@weir/flink-local';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import { waitUntil } from '../test-support/flink.js';
+import { useLocalYarn, type TestYarn } from '../test-support/local-yarn.js';
 import { YarnApplicationDeployer } from './yarn-application-deployer.js';
 import { findRunningFlinkApplications, killApplication } from './yarn-applications.js';
 import { YarnResourceManagerClient } from './yarn-rm.client.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'weir-yarn-app-it-'));
-let yarn: LocalYarn | undefined;
+let yarn: TestYarn | undefined;
 let rm: YarnResourceManagerClient | undefined;
 const log = (line: string): void => console.log(`[yarn-app-it] ${line}`);
 
@@ -26,8 +25,7 @@ after(async () => {
   for (const app of (await rm?.applications({ states: ['NEW', 'NEW_SAVING', 'SUBMITTED', 'ACCEPTED', 'RUNNING'] }).catch(() => [])) ?? []) {
     await rm?.kill(app.id).catch(() => {});
   }
-  await yarn?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await yarn?.release();
 });
 
 /** The live (not zombie) processes whose command line names the application: its containers' JVMs. */
@@ -63,9 +61,9 @@ test('a jar deployed in YARN application mode runs, shows in YARN as Weir\'s, an
   const testStarted = Date.now();
   let t = Date.now();
   const flinkYarn = await ensureFlinkYarnDistribution({ log });
-  const yarnDist = await ensureYarnDistribution({ log });
-  log(`assemblies ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  yarn = await startLocalYarn({ distribution: yarnDist, dataDir, killOnExit: true, log });
+  log(`assembly ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  yarn = await useLocalYarn('yarn-app-it', log);
+  const dataDir = yarn.workDir;
   rm = new YarnResourceManagerClient({ baseUrl: yarn.rmUrl, timeoutMs: 30_000 });
 
   const deployer = new YarnApplicationDeployer(
