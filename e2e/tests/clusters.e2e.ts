@@ -69,7 +69,7 @@ test('registering an unreachable cluster shows the server reason and adds nothin
   await screenshot(page, 'clusters', '04-nothing-added');
 });
 
-test('register the test Flink cluster, check it, delete it', async () => {
+test('register the test Flink cluster, check it, read and rotate its push token, delete it', async () => {
   const restUrl = process.env.WEIR_TEST_FLINK_REST;
   assert.ok(restUrl, 'WEIR_TEST_FLINK_REST is not set: run this through `npm test`, which starts the test Flink cluster and sets it');
   const gatewayUrl = process.env.WEIR_TEST_FLINK_GATEWAY;
@@ -102,6 +102,34 @@ test('register the test Flink cluster, check it, delete it', async () => {
 
   await row.getByRole('button', { name: 'Check now' }).click();
   await page.getByText('test-flink checked: Healthy').waitFor();
+
+  // The push token an admin puts in the JobManager's configuration: shown on request, and the one Weir accepts.
+  const { items } = await page.evaluate(async () => (await (await fetch('/api/clusters')).json()) as { items: Array<{ id: string; name: string }> });
+  const clusterId = items.find((c) => c.name === 'test-flink')!.id;
+  const push = async (token: string) =>
+    (await fetch(`${server.url}/push/clusters/${clusterId}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ jobId: '0'.repeat(32), status: 'RUNNING', timestamp: Date.now() }) })).status;
+  const tokenIn = async (title: string) => {
+    const modal = page.getByRole('dialog', { name: title });
+    const token = await modal.getByRole('textbox', { name: 'Push token' }).inputValue();
+    return { modal, token };
+  };
+  await row.getByRole('button', { name: 'Show push token' }).click();
+  const current = await tokenIn('Push token of test-flink');
+  await current.modal.getByText('This read is recorded in the audit log', { exact: false }).waitFor();
+  assert.match(current.token, /^wpush_/);
+  assert.equal(await push(current.token), 202, 'the token shown is the one Weir accepts');
+  await current.modal.getByRole('button', { name: 'Done' }).click();
+  await current.modal.waitFor({ state: 'hidden' });
+
+  await row.getByRole('button', { name: 'Rotate push token' }).click();
+  await confirmPopover(page, 'Rotate');
+  const rotated = await tokenIn('New push token for test-flink');
+  assert.match(rotated.token, /^wpush_/);
+  assert.notEqual(rotated.token, current.token);
+  await screenshot(page, 'clusters', '05b-push-token-rotated');
+  await rotated.modal.getByRole('button', { name: 'Done' }).click();
+  assert.equal(await push(current.token), 401, 'the old token stops working at once');
+  assert.equal(await push(rotated.token), 202);
 
   await row.getByRole('button', { name: 'Delete' }).click();
   await page.getByText('Delete cluster test-flink?').waitFor();

@@ -10,7 +10,7 @@ import { useSession } from '../auth/auth.queries';
 import { roleAtLeast, roleOverCluster, seesSeveralTeams, teamNameOf } from '../teams/team-choices';
 import { useTeams } from '../teams/teams.queries';
 import { parseClusterSort, sortClusters, type ClusterSort } from './cluster-sort';
-import { useCheckCluster, useClusters, useDeleteCluster, useRotatePushToken, useWeirInstances } from './clusters.queries';
+import { useCheckCluster, useClusters, useDeleteCluster, useRotatePushToken, useShowPushToken, useWeirInstances } from './clusters.queries';
 import { ClustersTable } from './clusters-table';
 import { PushTokenModal } from './push-token-modal';
 import { RegisterClusterModal } from './register-cluster-modal';
@@ -26,8 +26,9 @@ export function ClustersPage() {
   const check = useCheckCluster();
   const remove = useDeleteCluster();
   const rotate = useRotatePushToken();
-  // A rotated token, shown once: closing the dialog forgets it.
-  const [rotated, setRotated] = useState<{ clusterName: string; pushToken: ClusterPushToken } | null>(null);
+  const showToken = useShowPushToken();
+  // A token on screen (new after a rotation, or the current one an admin asked for): closing the dialog forgets it.
+  const [tokenShown, setTokenShown] = useState<{ clusterName: string; pushToken: ClusterPushToken; fresh: boolean } | null>(null);
   const teams = useTeams();
 
   const sort = parseClusterSort(searchParams);
@@ -56,8 +57,14 @@ export function ClustersPage() {
 
   const onRotatePushToken = (cluster: Cluster) =>
     rotate.mutate(cluster.id, {
-      onSuccess: (pushToken) => setRotated({ clusterName: cluster.name, pushToken }),
+      onSuccess: (pushToken) => setTokenShown({ clusterName: cluster.name, pushToken, fresh: true }),
       onError: (err) => void message.error(formatError('rotate', ['pushTokenOf', { name: cluster.name }], err)),
+    });
+
+  const onShowPushToken = (cluster: Cluster) =>
+    showToken.mutate(cluster.id, {
+      onSuccess: (pushToken) => setTokenShown({ clusterName: cluster.name, pushToken, fresh: false }),
+      onError: (err) => void message.error(formatError('load', ['pushTokenOf', { name: cluster.name }], err)),
     });
 
   const onDelete = (cluster: Cluster) =>
@@ -133,6 +140,8 @@ export function ClustersPage() {
           onCheck={onCheck}
           onDelete={onDelete}
           onRotatePushToken={onRotatePushToken}
+          showingTokenId={showToken.isPending ? showToken.variables : undefined}
+          onShowPushToken={onShowPushToken}
         />
       </>
     );
@@ -147,7 +156,7 @@ export function ClustersPage() {
         onClose={() => setRegistering(false)}
         onRegistered={(name) => void message.success(t('clusters.registered', { name }))}
       />
-      {rotated && <PushTokenModal clusterName={rotated.clusterName} pushToken={rotated.pushToken} onClose={() => setRotated(null)} />}
+      {tokenShown && <PushTokenModal {...tokenShown} onClose={() => setTokenShown(null)} />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { DeleteOutlined, KeyOutlined, SyncOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EyeOutlined, KeyOutlined, SyncOutlined } from '@ant-design/icons';
 import type { Cluster } from '@weir/contract';
 import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
@@ -18,14 +18,16 @@ interface ClustersTableProps {
   canDelete: (cluster: Cluster) => boolean;
   /** Checking health now needs the operator role over it. */
   canCheck: (cluster: Cluster) => boolean;
-  /** Rotating its push token needs the admin role over it, like removing it. */
+  /** Reading or rotating its push token needs the admin role over it, like removing it. */
   canRotatePushToken: (cluster: Cluster) => boolean;
   checkingId: string | undefined;
   deletingId: string | undefined;
   rotatingId: string | undefined;
+  showingTokenId: string | undefined;
   onCheck: (cluster: Cluster) => void;
   onDelete: (cluster: Cluster) => void;
   onRotatePushToken: (cluster: Cluster) => void;
+  onShowPushToken: (cluster: Cluster) => void;
   /** Several Weir instances: which one watches each cluster (null: none holds its lease right now), and this one. */
   watchers?: { byCluster: Map<string, string | null>; self: string };
   /** The Team column (for users who see more than one team): a cluster's team's name by its id. */
@@ -195,6 +197,17 @@ export function ClustersTable(props: ClustersTableProps) {
             <Button type="link" size="small" icon={<SyncOutlined />} loading={props.checkingId === cluster.id} onClick={() => props.onCheck(cluster)}>
               {t('clusters.checkNow')}
             </Button>
+          )}
+          {props.canRotatePushToken(cluster) && (
+            <Button
+              type="text"
+              size="small"
+              icon={<EyeOutlined />}
+              loading={props.showingTokenId === cluster.id}
+              onClick={() => props.onShowPushToken(cluster)}
+              aria-label={t('clusters.pushToken.show')}
+              title={t('clusters.pushToken.show')}
+            />
           )}
           {props.canRotatePushToken(cluster) && (
             <Popconfirm

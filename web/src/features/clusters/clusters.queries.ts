@@ -72,7 +72,17 @@ export function useDeleteCluster() {
   });
 }
 
-/** Gives a cluster a new push token; the answer is the only time the page shows it. */
+/**
+ * A cluster's current push token, read when an admin asks for it: a mutation rather than a query, so the
+ * token is never cached or refetched behind the admin's back (every read is audited).
+ */
+export function useShowPushToken() {
+  return useMutation({
+    mutationFn: async (id: string) => unwrap(await apiClient.GET('/api/clusters/{id}/push-token', { params: { path: { id } } })),
+  });
+}
+
+/** Gives a cluster a new push token, shown once in the answer (and afterwards on request, audited). */
 export function useRotatePushToken() {
   return useMutation({
     mutationFn: async (id: string) => unwrap(await apiClient.POST('/api/clusters/{id}/push-token/rotate', { params: { path: { id } } })),

@@ -4,8 +4,11 @@ import { Alert, App, Button, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** A cluster's new push token, shown once after a rotation, with its push URL and a copy button. */
-export function PushTokenModal({ clusterName, pushToken, onClose }: { clusterName: string; pushToken: ClusterPushToken; onClose: () => void }) {
+/**
+ * A cluster's push token with its push URL and a copy button: the new one right after a rotation, or the
+ * current one when an admin asks for it (`fresh` false), which the server has recorded in the audit log.
+ */
+export function PushTokenModal({ clusterName, pushToken, fresh, onClose }: { clusterName: string; pushToken: ClusterPushToken; fresh: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [copied, setCopied] = useState(false);
@@ -24,7 +27,7 @@ export function PushTokenModal({ clusterName, pushToken, onClose }: { clusterNam
     <Modal
       open
       destroyOnHidden
-      title={t('clusters.pushToken.title', { name: clusterName })}
+      title={t(fresh ? 'clusters.pushToken.title' : 'clusters.pushToken.titleCurrent', { name: clusterName })}
       onCancel={onClose}
       closable={false}
       maskClosable={false}
@@ -35,7 +38,7 @@ export function PushTokenModal({ clusterName, pushToken, onClose }: { clusterNam
       }
       width={640}
     >
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('clusters.pushToken.warning')} />
+      <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t(fresh ? 'clusters.pushToken.warning' : 'clusters.pushToken.readWarning')} />
       <Typography.Text strong>{t('clusters.pushToken.label')}</Typography.Text>
       <Space.Compact style={{ width: '100%', marginTop: 8, marginBottom: 16 }}>
         <Input readOnly value={pushToken.token} aria-label={t('clusters.pushToken.label')} style={{ fontFamily: 'monospace' }} onFocus={(e) => e.target.select()} />
