@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import type { CreateClusterRequest } from '@weir/contract';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type WeirConfig } from './config/config.js';
 import { openDatabase, sqliteFileOf } from './db/database.js';
@@ -15,6 +16,7 @@ import { SettingsStore } from './settings/settings.store.js';
 import { prepareDataDir } from './startup/data-dir.js';
 
 const LOCAL_CLUSTER_NAME = 'local';
+const LOCAL_YARN_NAME = 'local-yarn';
 
 /** Services are created before the HTTP app (and its logger) exist; this forwards to it once it does. */
 const startupLogger = {
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
   // Signals are handled before Weir says it runs: a stop sent right after that line closes the
   // database and releases the embedded one's owner file instead of killing the process half-way.
   let stopLocalFlink: () => Promise<void> = async () => undefined;
+  let stopLocalYarn: () => Promise<void> = async () => undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
     await services.stopBackgroundWork().catch(() => undefined);
     await app.close().catch(() => undefined);
     await stopLocalFlink().catch(() => undefined);
+    await stopLocalYarn().catch(() => undefined);
     await database.close().catch(() => undefined);
     releaseSqlite();
     process.exit(0);
@@ -116,6 +120,59 @@ async function main(): Promise<void> {
 
   console.log(`\nWeir is running at ${url}\nLog in with ${login}\n`);
   stopLocalFlink = await startLocalFlinkIfWanted(config, services, app.log);
+  stopLocalYarn = await startLocalYarnIfWanted(config, services, app.log);
+}
+
+/**
+ * WEIR_LOCAL_YARN=on: starts a local YARN in the background (its first start assembles Hadoop from Maven
+ * Central) and registers it as the YARN target "local-yarn", with the Flink it ships assembled too.
+ * It listens on free ports, so the entry's address is brought up to date at each start.
+ */
+async function startLocalYarnIfWanted(
+  config: WeirConfig,
+  services: Services,
+  log: { info: (o: unknown, m: string) => void; error: (o: unknown, m: string) => void },
+): Promise<() => Promise<void>> {
+  if (!config.localYarn.on) return async () => undefined;
+  if (!javaAvailable()) {
+    console.error('WEIR_LOCAL_YARN=on, but Java was not found: the local YARN is not started.');
+    return async () => undefined;
+  }
+  const { DEFAULT_FLINK_YARN_VERSION, ensureFlinkYarnDistribution, ensureYarnDistribution, startLocalYarn, stopLocalYarnFromState } = await import('@weir/flink-local');
+  let yarn: Awaited<ReturnType<typeof startLocalYarn>> | undefined;
+  let stopped = false;
+  const assemblyLog = (line: string) => log.info({ line }, 'yarn assembly');
+  const started = (async () => {
+    console.log('Starting the local YARN (its first start assembles Hadoop YARN and Flink for YARN from Maven Central)…');
+    // A Weir killed without its shutdown leaves the pair running; the state file in the folder names them.
+    await stopLocalYarnFromState(config.localYarn.dataDir);
+    yarn = await startLocalYarn({ distribution: await ensureYarnDistribution({ log: assemblyLog }), dataDir: config.localYarn.dataDir });
+    if (stopped) return yarn.stop();
+    await ensureFlinkYarnDistribution({ log: assemblyLog });
+    await registerLocalYarn(services, yarn.rmUrl, yarn.confDir, DEFAULT_FLINK_YARN_VERSION);
+    console.log(`Local YARN is up: ResourceManager ${yarn.rmUrl}, Hadoop configuration ${yarn.confDir}; registered as "${LOCAL_YARN_NAME}"`);
+  })().catch((err: Error) => {
+    log.error({ err }, 'local YARN did not start');
+    console.error(`The local YARN did not start: ${err.message}`);
+  });
+  return async () => {
+    stopped = true;
+    await started;
+    await yarn?.stop();
+  };
+}
+
+async function registerLocalYarn(services: Services, rmUrl: string, hadoopConfDir: string, flinkVersion: string): Promise<void> {
+  // The Flink version is flink-local's default for YARN, one of the versions the contract offers.
+  const yarn = { hadoopConfDir, queue: 'default', flinkVersion } as NonNullable<CreateClusterRequest['yarn']>;
+  const existing = (await services.clusters.list()).find((c) => c.name === LOCAL_YARN_NAME);
+  if (!existing) {
+    await services.clusters.register(SYSTEM_PRINCIPAL, { name: LOCAL_YARN_NAME, kind: 'yarn', restUrl: rmUrl, yarn, description: 'YARN started by Weir on this machine', teamId: null }, { isLocal: true });
+  } else if (existing.restUrl !== rmUrl || existing.yarn?.hadoopConfDir !== hadoopConfDir) {
+    await services.clusters.update(SYSTEM_PRINCIPAL, existing.id, { restUrl: rmUrl, yarn });
+  } else {
+    await services.clusters.check(existing.id);
+  }
 }
 
 /** Starts the bundled Flink cluster in the background and registers it as "local". */

@@ -1,7 +1,8 @@
 // `npm start` as the README tells a user to run it (`node scripts/start.mjs` is what it runs), from a
 // data folder of its own, with the local Flink cluster on ports of its own: the web app and the API
-// are served, the printed login works, "local" is registered and becomes HEALTHY, and Ctrl-C
-// (SIGINT) leaves no process behind.
+// are served, the printed login works, "local" is registered and becomes HEALTHY, the local YARN asked
+// for with WEIR_LOCAL_YARN=on is registered as the YARN target "local-yarn", and Ctrl-C (SIGINT) leaves
+// no process behind (the YARN daemons included).
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -51,6 +52,7 @@ describe('npm start', () => {
         WEIR_LOCAL_FLINK_REST_PORT: String(FLINK_PORTS.rest),
         WEIR_LOCAL_FLINK_RPC_PORT: String(FLINK_PORTS.rpc),
         WEIR_LOCAL_FLINK_GATEWAY_PORT: String(FLINK_PORTS.gateway),
+        WEIR_LOCAL_YARN: 'on',
         WEIR_LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -134,10 +136,28 @@ describe('npm start', () => {
     assert.equal(overview.status, 200, 'the JobManager answers on the configured port');
   });
 
+  it('with WEIR_LOCAL_YARN=on, starts a local YARN and registers it as the YARN target "local-yarn", HEALTHY', async () => {
+    const yarn = await withOutput(() =>
+      waitUntil('the local YARN to be registered and HEALTHY', 300_000, async () => {
+        if (start.exitCode !== null) throw new Error(`npm start exited with ${start.exitCode}`);
+        const res = await fetch(`${BASE}/api/clusters`, { headers: { cookie } });
+        const { items } = (await res.json()) as { items: { name: string; kind: string; isLocal: boolean; restUrl: string; health: string; yarn: { hadoopConfDir: string; queue: string } | null }[] };
+        const found = items.find((c) => c.name === 'local-yarn');
+        return found?.health === 'HEALTHY' ? found : undefined;
+      }),
+    );
+    assert.equal(yarn.kind, 'yarn');
+    assert.equal(yarn.isLocal, true);
+    assert.equal(yarn.yarn?.queue, 'default');
+    assert.equal(yarn.yarn?.hadoopConfDir, path.join(dataDir, 'yarn', 'conf'));
+    const info = (await (await fetch(`${yarn.restUrl}/ws/v1/cluster/info`)).json()) as { clusterInfo: { state: string } };
+    assert.equal(info.clusterInfo.state, 'STARTED', 'the ResourceManager answers at the registered address');
+  });
+
   it('stops on SIGINT and leaves no process behind', async () => {
     const running = processesOf(dataDir);
-    // npm start, the server, the JobManager, a TaskManager and the SQL Gateway: the check below sees them.
-    assert.ok(running.length >= 5, `the processes of this start are found (${running.length}: ${running.join(', ')})`);
+    // npm start, the server, the JobManager, a TaskManager, the SQL Gateway, the ResourceManager and the NodeManager.
+    assert.ok(running.length >= 7, `the processes of this start are found (${running.length}: ${running.join(', ')})`);
     start.kill('SIGINT');
     assert.equal(await exited, 0, `npm start exits cleanly:\n${output.slice(-2000)}`);
     assert.deepEqual(processesOf(dataDir), [], 'no process of this start is left');

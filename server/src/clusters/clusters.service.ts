@@ -61,7 +61,7 @@ export class ClustersService {
     return this.audit.around(actor, 'cluster.create', { type: 'cluster', name: req.name, teamId }, async () => {
       await this.assertMayOwn(actor, teamId);
       if (await this.store.getByName(req.name)) throw new ConflictError(`A cluster named ${req.name} already exists`);
-      if (req.kind === 'yarn') return this.registerYarnTarget(req, teamId);
+      if (req.kind === 'yarn') return this.registerYarnTarget(req, teamId, opts.isLocal ?? false);
       const address = { headers: req.auth ? authorizationHeader(req.auth) : undefined, isLocal: opts.isLocal };
       const probe = await this.flink.jobManagerAt(req.restUrl, address).probe();
       if (req.gatewayUrl) await this.flink.sqlGatewayAt(req.gatewayUrl, address).probe();
@@ -89,10 +89,10 @@ export class ClustersService {
   }
 
   /** A YARN target is kept once its configuration folder, ResourceManager and queue are proven. */
-  private async registerYarnTarget(req: CreateClusterRequest, teamId: string | null): Promise<Cluster> {
+  private async registerYarnTarget(req: CreateClusterRequest, teamId: string | null, isLocal: boolean): Promise<Cluster> {
     const yarn = req.yarn!;
-    await checkYarnTarget(this.yarn.resourceManagerAt(req.restUrl), yarn);
-    const cluster = await this.store.create({ name: req.name, kind: 'yarn', restUrl: req.restUrl, description: req.description ?? null, teamId, yarn });
+    await checkYarnTarget(this.yarn.resourceManagerAt(req.restUrl, { isLocal }), yarn);
+    const cluster = await this.store.create({ name: req.name, kind: 'yarn', restUrl: req.restUrl, description: req.description ?? null, teamId, yarn, isLocal });
     const checked = await this.store.recordHealth(cluster.id, { health: 'HEALTHY', checkedAt: this.now(), error: null, flinkVersion: yarn.flinkVersion });
     this.events.onClustersChanged?.();
     return checked;
@@ -142,7 +142,7 @@ export class ClustersService {
     }
     const restUrl = req.restUrl ?? existing.restUrl;
     const yarn = req.yarn ?? existing.yarn!;
-    if (restUrl !== existing.restUrl || req.yarn) await checkYarnTarget(this.yarn.resourceManagerAt(restUrl), yarn);
+    if (restUrl !== existing.restUrl || req.yarn) await checkYarnTarget(this.yarn.resourceManagerAt(restUrl, existing), yarn);
     const updated = await this.store.update(existing.id, { name: req.name, restUrl: req.restUrl, description: req.description, teamId: req.teamId, yarn: req.yarn });
     this.events.onClustersChanged?.();
     return this.check(updated.id);
@@ -181,7 +181,7 @@ export class ClustersService {
     try {
       if (cluster.kind === 'yarn') {
         // Its ResourceManager and queue; the folder is checked when it is saved (another instance may not share it).
-        await checkYarnTarget(this.yarn.resourceManagerAt(cluster.restUrl), cluster.yarn!, { conf: false });
+        await checkYarnTarget(this.yarn.resourceManagerAt(cluster.restUrl, cluster), cluster.yarn!, { conf: false });
         checked = await this.store.recordHealth(id, { health: 'HEALTHY', checkedAt, error: null, flinkVersion: cluster.yarn!.flinkVersion });
       } else {
         const probe = await this.flink.jobManager(cluster).probe();

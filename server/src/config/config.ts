@@ -79,6 +79,11 @@ const EnvSchema = z.object({
   WEIR_LOCAL_FLINK_RPC_PORT: port.default(6123),
   WEIR_LOCAL_FLINK_GATEWAY_PORT: port.default(8083),
   WEIR_LOCAL_FLINK_SLOTS: z.coerce.number().int().min(1).max(64).default(8),
+  /**
+   * Start a local YARN (ResourceManager + NodeManager, about 450 MB and 4 GB of containers to hand out) and
+   * register it as the YARN target "local-yarn". Off unless asked for: most machines do not want it.
+   */
+  WEIR_LOCAL_YARN: z.enum(['on', 'off']).default('off'),
   /** Built web app to serve; the API works without it. */
   WEIR_WEB_DIR: z.string().default(path.join(REPO_ROOT, 'web', 'dist')),
   /** First admin's password; when absent a random one is generated and printed once. */
@@ -373,6 +378,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       slots: e.WEIR_LOCAL_FLINK_SLOTS,
       dataDir: path.join(dataDir, 'flink'),
     },
+    localYarn: { on: e.WEIR_LOCAL_YARN === 'on', dataDir: path.join(dataDir, 'yarn') },
     webDir: e.WEIR_WEB_DIR,
     adminPassword: e.WEIR_ADMIN_PASSWORD,
     secretKey: e.WEIR_SECRET_KEY,

@@ -1,11 +1,14 @@
 import type { OutboundGuard } from '../outbound/outbound-guard.js';
 import { YarnResourceManagerClient } from './yarn-rm.client.js';
 
-/** Builds ResourceManager clients with Weir's timeout, behind the outbound guard every outgoing connection passes. */
+/**
+ * Builds ResourceManager clients with Weir's timeout, behind the outbound guard every outgoing connection
+ * passes, except the local YARN Weir started itself (WEIR_LOCAL_YARN), as for the local Flink cluster.
+ */
 export class YarnClients {
   constructor(private readonly options: { timeoutMs: number; outbound: OutboundGuard }) {}
 
-  resourceManagerAt(baseUrl: string): YarnResourceManagerClient {
-    return new YarnResourceManagerClient({ baseUrl, timeoutMs: this.options.timeoutMs, outbound: this.options.outbound });
+  resourceManagerAt(baseUrl: string, opts: { isLocal?: boolean } = {}): YarnResourceManagerClient {
+    return new YarnResourceManagerClient({ baseUrl, timeoutMs: this.options.timeoutMs, ...(opts.isLocal ? {} : { outbound: this.options.outbound }) });
   }
 }
