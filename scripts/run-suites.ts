@@ -185,13 +185,13 @@ async function main() {
       await flink.stop();
     }
   }
-  // One local YARN (ResourceManager + NodeManager) for the files that deploy to YARN, started once for the
-  // phase rather than by each file (18-52 s and about 450 MB each time); test-support/local-yarn.ts attaches to it.
+  // One local YARN (ResourceManager + NodeManager) for the files that use YARN, started once for the
+  // integration phase (and once for the browser phase) rather than by each file (18-52 s and about 450 MB each time); test-support/local-yarn.ts attaches to it.
   const { ensureYarnDistribution, startLocalYarn } = await import('@weir/flink-local');
   async function withTestYarn(run: (env: NodeJS.ProcessEnv) => Promise<void>): Promise<void> {
     if (!javaOk || !mvnOk) {
       check('test YARN starts', false, 'not started: no Java or Maven (see above)');
-      return;
+      return run({});
     }
     step('Starting the test YARN (ResourceManager + NodeManager, free ports)');
     const dataDir = path.join(ROOT, '.cache', 'test-yarn');
@@ -202,8 +202,9 @@ async function main() {
       check('test YARN starts', true);
       console.log(`  up in ${(yarn.startupMs / 1000).toFixed(1)}s: ${yarn.rmUrl}`);
     } catch (err) {
+      // Counted as a failure; the phase still runs, and its YARN files fail on their own (each tries a YARN of its own).
       check('test YARN starts', false, (err as Error).message);
-      return;
+      return run({});
     }
     try {
       await run({ WEIR_TEST_YARN_DATA_DIR: dataDir });
@@ -241,7 +242,8 @@ async function main() {
     await withTestFlink(DEFAULT_FLINK_VERSION, async (flinkEnv) => {
       if (want('browser')) {
         if (buildWeb() && chromiumOk) {
-          await runNodeTests('browser', browserFiles, { ...flinkEnv, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, fileTimeoutMs: 10 * 60_000, phaseTimeoutMs: 30 * 60_000 });
+          // The Clusters page's YARN test registers the phase's YARN as a target.
+          await withTestYarn((yarnEnv) => runNodeTests('browser', browserFiles, { ...flinkEnv, ...yarnEnv, WEIR_CHROMIUM: CHROMIUM }, { concurrency: 1, fileTimeoutMs: 10 * 60_000, phaseTimeoutMs: 30 * 60_000 }));
         } else check('browser', false, 'not run: no web build or no Chromium (see above)');
       }
       for (const db of SERVER_DATABASES) {

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import http from 'node:http';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser, type TestBrowser } from '../support/browser.js';
 import { screenshot } from '../support/screenshots.js';
 import { confirmPopover, logIn } from '../support/weir-app.js';
+import { useLocalYarn } from '../../server/src/test-support/local-yarn.js';
 import { startWeirServer, type WeirServer } from '../support/weir-server.js';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -138,25 +135,11 @@ test('register the test Flink cluster, check it, read and rotate its push token,
   await page.getByText('No clusters registered yet.', { exact: false }).waitFor();
 });
 
-/** A YARN ResourceManager's REST as Hadoop 3.3 answers it with the FIFO scheduler (queue `default` only). */
-async function fakeResourceManager(): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    if (req.url === '/ws/v1/cluster/info') return res.end(JSON.stringify({ clusterInfo: { id: 1, state: 'STARTED', hadoopVersion: '3.3.6' } }));
-    if (req.url === '/ws/v1/cluster/scheduler') return res.end(JSON.stringify({ scheduler: { schedulerInfo: { type: 'fifoScheduler' } } }));
-    res.statusCode = 404;
-    res.end('{}');
-  });
-  server.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
-}
-
 test('register a YARN target: a queue its ResourceManager does not have is refused, then the entry says YARN runs are not watched yet', async () => {
-  const resourceManager = await fakeResourceManager();
-  const confDir = await mkdtemp(join(tmpdir(), 'weir-e2e-yarn-conf-'));
-  await writeFile(join(confDir, 'yarn-site.xml'), '<configuration/>');
+  // A real ResourceManager (the phase's local YARN, FIFO scheduler: queue `default` only).
+  const yarn = await useLocalYarn('e2e-clusters', (line) => console.log(`[e2e-clusters] ${line}`));
+  const resourceManager = { url: yarn.rmUrl };
+  const confDir = yarn.confDir;
   try {
     const page = await browser.newPage();
     await logIn(page, server.url, ADMIN_PASSWORD);
@@ -200,7 +183,6 @@ test('register a YARN target: a queue its ResourceManager does not have is refus
     await confirmPopover(page, 'Delete');
     await row.waitFor({ state: 'detached' });
   } finally {
-    await resourceManager.close();
-    await rm(confDir, { recursive: true, force: true });
+    await yarn.release();
   }
 });
