@@ -91,7 +91,7 @@ export class ClustersService {
   /** A YARN target is kept once its configuration folder, ResourceManager and queue are proven. */
   private async registerYarnTarget(req: CreateClusterRequest, teamId: string | null, isLocal: boolean): Promise<Cluster> {
     const yarn = req.yarn!;
-    await checkYarnTarget(this.yarn.resourceManagerAt(req.restUrl, { isLocal }), yarn);
+    await checkYarnTarget(this.yarn.resourceManagerAt(req.restUrl, { isLocal }), yarn, { rmAt: (url) => this.yarn.resourceManagerAt(url, { isLocal }) });
     const cluster = await this.store.create({ name: req.name, kind: 'yarn', restUrl: req.restUrl, description: req.description ?? null, teamId, yarn, isLocal });
     const checked = await this.store.recordHealth(cluster.id, { health: 'HEALTHY', checkedAt: this.now(), error: null, flinkVersion: yarn.flinkVersion });
     this.events.onClustersChanged?.();
@@ -142,7 +142,7 @@ export class ClustersService {
     }
     const restUrl = req.restUrl ?? existing.restUrl;
     const yarn = req.yarn ?? existing.yarn!;
-    if (restUrl !== existing.restUrl || req.yarn) await checkYarnTarget(this.yarn.resourceManagerAt(restUrl, existing), yarn);
+    if (restUrl !== existing.restUrl || req.yarn) await checkYarnTarget(this.yarn.resourceManagerAt(restUrl, existing), yarn, { rmAt: (url) => this.yarn.resourceManagerAt(url, existing) });
     const updated = await this.store.update(existing.id, { name: req.name, restUrl: req.restUrl, description: req.description, teamId: req.teamId, yarn: req.yarn });
     this.events.onClustersChanged?.();
     return this.check(updated.id);

@@ -128,6 +128,24 @@ export const MESSAGES_ZH: MessageTranslation[] = [
     source: "Flink's YARN client reads the ResourceManager's address from it",
     example: "There is no readable yarn-site.xml in /etc/hadoop/conf: Flink's YARN client reads the ResourceManager's address from it",
   },
+  {
+    pattern: /^The yarn-site\.xml in (.+) is larger than (\d+) MB, far more than a Hadoop configuration file holds$/,
+    zh: '$1 中的 yarn-site.xml 超过 $2 MB，远大于 Hadoop 配置文件应有的大小',
+    source: 'far more than a Hadoop configuration file holds',
+    example: 'The yarn-site.xml in /etc/hadoop/conf is larger than 1 MB, far more than a Hadoop configuration file holds',
+  },
+  {
+    pattern: /^The yarn-site\.xml in (.+) is not a Hadoop configuration file Weir reads: it ([\s\S]*)$/,
+    zh: '$1 中的 yarn-site.xml 不是 Weir 能读取的 Hadoop 配置文件：它$2',
+    source: 'is not a Hadoop configuration file Weir reads: it',
+    example: 'The yarn-site.xml in /etc/hadoop/conf is not a Hadoop configuration file Weir reads: it declares a DTD or entities, which a Hadoop configuration file does not need',
+  },
+  {
+    pattern: /^The yarn-site\.xml in (.+) names the ResourceManager at (.+), another one than at (\S+): Flink would deploy to one while Weir watches the other$/,
+    zh: '$1 中的 yarn-site.xml 指向 $2 上的 ResourceManager，与 $3 上的不是同一个：Flink 会部署到其中一个，而 Weir 监控的是另一个',
+    source: 'Flink would deploy to one while Weir watches the other',
+    example: 'The yarn-site.xml in /etc/hadoop/conf names the ResourceManager at rm2:8088, another one than at http://rm1:8088: Flink would deploy to one while Weir watches the other',
+  },
   { pattern: /^The YARN ResourceManager at (\S+) has not started \(state (\S+)\)$/, zh: '$1 上的 YARN ResourceManager 尚未启动（状态 $2）', source: 'has not started (state ${info.state})', example: 'The YARN ResourceManager at http://rm:8088 has not started (state INITED)' },
   {
     pattern: /^The YARN ResourceManager at (\S+) has no queue (\S+); its queues: (.*)$/,

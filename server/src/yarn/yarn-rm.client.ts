@@ -81,9 +81,10 @@ export class YarnResourceManagerClient {
   }
 
   /** Proves the address is a ResourceManager, and that it has started. */
-  async clusterInfo(): Promise<{ state: string; hadoopVersion: string }> {
+  async clusterInfo(): Promise<{ state: string; hadoopVersion: string; identity: string | null }> {
     const { clusterInfo } = await this.http.json('/ws/v1/cluster/info', S.YarnClusterInfoAnswer);
-    return { state: clusterInfo.state, hadoopVersion: clusterInfo.hadoopVersion };
+    const identity = clusterInfo.id === undefined ? null : `${clusterInfo.id}/${clusterInfo.startedOn ?? ''}`;
+    return { state: clusterInfo.state, hadoopVersion: clusterInfo.hadoopVersion, identity };
   }
 
   /**

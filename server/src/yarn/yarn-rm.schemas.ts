@@ -39,7 +39,14 @@ export const YarnAppsAnswer = z.object({
 export const YarnAppAnswer = z.object({ app: YarnApp });
 
 export const YarnClusterInfoAnswer = z.object({
-  clusterInfo: z.object({ state: z.string(), hadoopVersion: z.string(), resourceManagerVersion: z.string().optional() }),
+  clusterInfo: z.object({
+    state: z.string(),
+    hadoopVersion: z.string(),
+    resourceManagerVersion: z.string().optional(),
+    /** The cluster timestamp: with startedOn, tells one ResourceManager from another behind different addresses. */
+    id: z.number().optional(),
+    startedOn: z.number().optional(),
+  }),
 });
 
 /** How YARN's REST reports an error (a missing application, a refused state change). */
