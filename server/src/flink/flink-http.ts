@@ -45,6 +45,8 @@ export interface RequestOptions {
   allowStatus?: number[];
   /** A wait of its own for this request: shorter for a probe of a cluster that did not answer, longer for a submission. */
   timeoutMs?: number;
+  /** The answer's media type asked for, when not JSON (YARN's NodeManager refuses a log file asked for as JSON, with a 500). */
+  accept?: string;
 }
 
 /**
@@ -149,7 +151,7 @@ export class FlinkHttp {
   /** Returns the raw response after classifying failures; a non-allowed status throws. */
   async send(path: string, req: RequestOptions = {}): Promise<Response> {
     const url = this.url(path, req);
-    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers };
+    const headers: Record<string, string> = { accept: req.accept ?? 'application/json', ...this.options.headers };
     let body: BodyInit | undefined;
     if (req.form) body = req.form;
     else if (req.body !== undefined) {

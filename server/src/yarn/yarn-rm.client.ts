@@ -118,6 +118,25 @@ export class YarnResourceManagerClient {
     return (answer.apps?.app ?? []).map(toYarnApplication);
   }
 
+  /**
+   * Each attempt's ApplicationMaster container (for Flink: the JobManager) and the NodeManager it ran on,
+   * newest attempt first. YARN keeps these after the application ends, when it lists no other container.
+   */
+  async applicationMasters(id: string): Promise<Array<{ containerId: string; nodeHttpAddress: string }>> {
+    assertApplicationId(id);
+    const answer = await this.http.json(`/ws/v1/cluster/apps/${id}/appattempts`, S.YarnAppAttemptsAnswer);
+    return (answer.appAttempts?.appAttempt ?? [])
+      .slice()
+      .sort((a, b) => b.id - a.id)
+      .flatMap((a) => (a.containerId && a.nodeHttpAddress ? [{ containerId: a.containerId, nodeHttpAddress: a.nodeHttpAddress }] : []));
+  }
+
+  /** The web addresses of the NodeManagers the ResourceManager knows (running or not: ended containers' logs stay on their node). */
+  async nodeAddresses(): Promise<string[]> {
+    const answer = await this.http.json('/ws/v1/cluster/nodes', S.YarnNodesAnswer);
+    return [...new Set((answer.nodes?.node ?? []).map((n) => n.nodeHTTPAddress))];
+  }
+
   /** The application, or null when the ResourceManager does not know it (never submitted, or forgotten). */
   async application(id: string): Promise<YarnApplication | null> {
     assertApplicationId(id);

@@ -80,3 +80,39 @@ export const YarnSchedulerAnswer = z.object({
     }),
   }),
 });
+
+/** `container_[e<epoch>_]<cluster timestamp>_<application>_<attempt>_<sequence>`. */
+export const YARN_CONTAINER_ID = /^container_(?:e\d{1,10}_)?\d{1,20}_\d{1,10}_\d{1,10}_\d{1,12}$/;
+/** A NodeManager's web address as the ResourceManager reports it. */
+export const YARN_NODE_ADDRESS = /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}:\d{1,5}$/;
+
+/** `/ws/v1/cluster/apps/{id}/appattempts`: each attempt's ApplicationMaster container, kept after the end. */
+export const YarnAppAttemptsAnswer = z.object({
+  appAttempts: z.object({
+    appAttempt: z.array(z.object({
+      id: z.number(),
+      containerId: z.string().regex(YARN_CONTAINER_ID).optional(),
+      nodeHttpAddress: z.string().regex(YARN_NODE_ADDRESS).optional(),
+      startTime: z.number(),
+    })).optional(),
+  }).nullable(),
+});
+
+/** `/ws/v1/cluster/nodes`: the NodeManagers, whose web addresses serve container logs. */
+export const YarnNodesAnswer = z.object({
+  nodes: z.object({
+    node: z.array(z.object({ id: z.string(), state: z.string(), nodeHTTPAddress: z.string().regex(YARN_NODE_ADDRESS) })).optional(),
+  }).nullable(),
+});
+
+/** A NodeManager's `/ws/v1/node/apps/{id}`: the application's containers on that node, listed only while it runs there. */
+export const YarnNodeAppAnswer = z.object({
+  app: z.object({ id: z.string(), state: z.string(), containerids: z.array(z.string().regex(YARN_CONTAINER_ID)).optional() }),
+});
+
+/** A NodeManager's `/ws/v1/node/containers/{id}/logs`: the container's log files, on disk until the NodeManager deletes them. */
+export const YarnContainerLogsAnswer = z.object({
+  containerLogsInfo: z.object({
+    containerLogInfo: z.array(z.object({ fileName: z.string().regex(/^[\w.-]{1,200}$/), fileSize: z.coerce.number().int().nonnegative() })).optional(),
+  }),
+});

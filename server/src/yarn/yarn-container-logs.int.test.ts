@@ -1,0 +1,75 @@
+// Integration test on a real local YARN (the integration phase's, or one of its own when run alone: see
+// test-support/local-yarn.ts) and a real Flink 1.20.1 for YARN: a Flink application's JobManager and
+// TaskManager logs are read through their NodeManager while it runs, and still after a YARN kill took the
+// JobManager away, when YARN no longer lists the TaskManager's container (the JobManager's log names it).
+// Needs java and mvn (never skips). Run: node --import tsx --test server/src/yarn/yarn-container-logs.int.test.ts
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { after, test } from 'node:test';
+import { ensureFlinkYarnDistribution } from '@weir/flink-local';
+import { JobManagerClient } from '../flink/job-manager.client.js';
+import { waitUntil } from '../test-support/flink.js';
+import { useLocalYarn, type TestYarn } from '../test-support/local-yarn.js';
+import { YarnApplicationDeployer } from './yarn-application-deployer.js';
+import { killApplication } from './yarn-applications.js';
+import { readContainerLogs } from './yarn-container-logs.js';
+import { YarnNodeManagerClient } from './yarn-nm.client.js';
+import { YarnResourceManagerClient } from './yarn-rm.client.js';
+
+let yarn: TestYarn | undefined;
+let rm: YarnResourceManagerClient | undefined;
+const log = (line: string): void => console.log(`[yarn-logs-it] ${line}`);
+
+after(async () => {
+  for (const app of (await rm?.applications({ states: ['NEW', 'NEW_SAVING', 'SUBMITTED', 'ACCEPTED', 'RUNNING'] }).catch(() => [])) ?? []) {
+    await rm?.kill(app.id).catch(() => {});
+  }
+  await yarn?.release();
+});
+
+function javaHome(): string {
+  const java = execFileSync('readlink', ['-f', execFileSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).trim()], { encoding: 'utf8' }).trim();
+  return dirname(dirname(java));
+}
+
+test("a Flink application's JobManager and TaskManager logs are read through YARN while it runs and after a YARN kill", { timeout: 15 * 60_000 }, async () => {
+  const flinkYarn = await ensureFlinkYarnDistribution({ log });
+  yarn = await useLocalYarn('yarn-logs-it', log);
+  rm = new YarnResourceManagerClient({ baseUrl: yarn.rmUrl, timeoutMs: 30_000 });
+  const nmAt = (node: string) => new YarnNodeManagerClient({ baseUrl: `http://${node}`, timeoutMs: 30_000 });
+  const deployer = new YarnApplicationDeployer(
+    rm,
+    { flinkVersion: flinkYarn.flinkVersion, libDir: flinkYarn.libDir, javaHome: javaHome() },
+    { resourceManagerUrl: yarn.rmUrl, hadoopConfDir: yarn.confDir, stagingDirectory: `file://${join(yarn.workDir, 'staging')}` },
+  );
+  const app = await deployer.deployJar({ name: 'weir-it logs', jarPath: flinkYarn.flink.examples.topSpeedWindowing }, { workDir: join(yarn.workDir, 'work'), timeoutMs: 8 * 60_000, log });
+  const jm = new JobManagerClient({ baseUrl: app.jobManagerUrl, timeoutMs: 30_000 });
+  const job = await waitUntil('TopSpeedWindowing RUNNING with all its tasks', 5 * 60_000, async () => {
+    const [only] = await jm.jobsOverview();
+    return only?.state === 'RUNNING' && only.tasks.total > 0 && only.tasks.running === only.tasks.total ? only : undefined;
+  }, 500);
+
+  const limits = { tailBytes: 256 * 1024 };
+  const running = await readContainerLogs(rm, nmAt, app.applicationId, limits);
+  const jmLog = running.find((l) => l.role === 'jobmanager' && l.fileName === 'jobmanager.log');
+  assert.ok(jmLog, `the JobManager's log is read (files: ${running.map((l) => `${l.role}:${l.fileName}`).join(', ')})`);
+  assert.match(jmLog.text, new RegExp(`Submitting job 'CarTopSpeedWindowingExample' \\(${job.jid}\\)`));
+  assert.equal(jmLog.bytes >= jmLog.text.length, true);
+  const tmLog = running.find((l) => l.role === 'taskmanager' && l.fileName === 'taskmanager.log');
+  assert.ok(tmLog, 'a TaskManager container\'s log is read');
+  assert.notEqual(tmLog.containerId, jmLog.containerId);
+  assert.match(tmLog.text, /TaskExecutor|Task Manager/i);
+
+  await killApplication(rm, app.applicationId, { timeoutMs: 2 * 60_000 });
+  // The JobManager wrote its last words when YARN's kill reached it; read what the node kept.
+  const ended = await waitUntil('the JobManager\'s log to end with the kill', 60_000, async () => {
+    const logs = await readContainerLogs(rm!, nmAt, app.applicationId, limits);
+    const last = logs.find((l) => l.role === 'jobmanager' && l.fileName === 'jobmanager.log');
+    return last && /RECEIVED SIGNAL 15: SIGTERM/.test(last.text) ? logs : undefined;
+  }, 500);
+  const tmAfter = ended.find((l) => l.role === 'taskmanager' && l.fileName === 'taskmanager.log');
+  assert.equal(tmAfter?.containerId, tmLog.containerId, 'the TaskManager\'s log is found after the end, though YARN no longer lists its container');
+  await assert.rejects(jm.jobsOverview(), 'the JobManager is gone: only YARN holds its logs now');
+  log(`read ${ended.length} files after the kill: ${ended.map((l) => `${l.containerId.slice(-6)} ${l.fileName} ${l.bytes} B`).join(', ')}`);
+});
