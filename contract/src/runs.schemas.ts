@@ -70,6 +70,7 @@ export const StatusNoteCode = z.enum([
   'relisted',
   'backInContact',
   'noTimeFromFlink',
+  'endedOnYarn',
 ]);
 export type StatusNoteCode = z.infer<typeof StatusNoteCode>;
 
@@ -90,7 +91,8 @@ export const RunTransitionView = z.object({
   fromStatus: z.string().nullable(),
   toStatus: z.string(),
   at: EpochMs,
-  source: z.enum(['flink', 'weir']),
+  /** `flink`: Flink's own step; `weir`: Weir's observation; `yarn`: YARN's word on an application whose JobManager is gone. */
+  source: z.enum(['flink', 'weir', 'yarn']),
   /** The note in English; for entries written before notes had codes, the only form. */
   note: z.string().nullable(),
   /** The note as a code (absent on older entries: show `note`). */
@@ -146,6 +148,10 @@ export const RunDetail = z
        * the job. When set, `flinkJobId` was only Weir's choice of id: Flink never had that job.
        */
       submissionError: z.string().nullable(),
+      /** The YARN application the run is (application mode); null for a run on a session cluster. */
+      yarnApplicationId: z.string().nullable(),
+      /** The run's own JobManager REST (a YARN application's), which Weir reads and operates through; null: the cluster entry's. */
+      jobManagerUrl: z.string().nullable(),
     }),
     /** Flink's globally terminal statuses: nothing about this run changes any more. */
     terminal: z.boolean(),

@@ -1645,7 +1645,7 @@ export interface components {
         };
         StatusNoteInput: {
             /** @enum {string} */
-            code: "submitted" | "submittedRestoring" | "submissionFailed" | "fromHistoryArchive" | "jobManagerUnreachable" | "noAnswer" | "lost" | "listOverStaleDetails" | "detailsUnreadable" | "relisted" | "backInContact" | "noTimeFromFlink";
+            code: "submitted" | "submittedRestoring" | "submissionFailed" | "fromHistoryArchive" | "jobManagerUnreachable" | "noAnswer" | "lost" | "listOverStaleDetails" | "detailsUnreadable" | "relisted" | "backInContact" | "noTimeFromFlink" | "endedOnYarn";
             params: {
                 [key: string]: string | number;
             };
@@ -1705,6 +1705,8 @@ export interface components {
                 createdAt: number;
                 updatedAt: number;
                 submissionError: string | null;
+                yarnApplicationId: string | null;
+                jobManagerUrl: string | null;
             };
             terminal: boolean;
             task: {
@@ -1736,7 +1738,7 @@ export interface components {
                 toStatus: string;
                 at: number;
                 /** @enum {string} */
-                source: "flink" | "weir";
+                source: "flink" | "weir" | "yarn";
                 note: string | null;
                 noteCode?: components["schemas"]["StatusNoteInput"];
             }[];
@@ -3511,7 +3513,7 @@ export interface components {
         };
         StatusNote: {
             /** @enum {string} */
-            code: "submitted" | "submittedRestoring" | "submissionFailed" | "fromHistoryArchive" | "jobManagerUnreachable" | "noAnswer" | "lost" | "listOverStaleDetails" | "detailsUnreadable" | "relisted" | "backInContact" | "noTimeFromFlink";
+            code: "submitted" | "submittedRestoring" | "submissionFailed" | "fromHistoryArchive" | "jobManagerUnreachable" | "noAnswer" | "lost" | "listOverStaleDetails" | "detailsUnreadable" | "relisted" | "backInContact" | "noTimeFromFlink" | "endedOnYarn";
             params: {
                 [key: string]: string | number;
             };
@@ -3571,6 +3573,8 @@ export interface components {
                 createdAt: number;
                 updatedAt: number;
                 submissionError: string | null;
+                yarnApplicationId: string | null;
+                jobManagerUrl: string | null;
             };
             terminal: boolean;
             task: {
@@ -3602,7 +3606,7 @@ export interface components {
                 toStatus: string;
                 at: number;
                 /** @enum {string} */
-                source: "flink" | "weir";
+                source: "flink" | "weir" | "yarn";
                 note: string | null;
                 noteCode?: components["schemas"]["StatusNote"];
             }[];

@@ -163,6 +163,10 @@ export interface RunsTable {
   failed_probes: Generated<number>;
   /** Why the submission never reached Flink (null when Flink has or had the job). */
   submission_error: string | null;
+  /** The YARN application the run is (null for a session run). */
+  yarn_application_id: string | null;
+  /** The run's own JobManager REST when it is not its cluster entry's (a YARN application's). */
+  job_manager_url: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -174,7 +178,7 @@ export interface RunTransitionsTable {
   from_status: string | null;
   to_status: string;
   at: number;
-  source: 'flink' | 'weir';
+  source: 'flink' | 'weir' | 'yarn';
   note: string | null;
   /** JSON `{code, params}` of the note (null on entries written before notes had codes). */
   note_code: string | null;

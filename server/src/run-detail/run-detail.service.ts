@@ -92,6 +92,8 @@ export class RunDetailService {
         createdAt: run.createdAt,
         updatedAt: run.updatedAt,
         submissionError: run.submissionError,
+        yarnApplicationId: run.yarnApplicationId,
+        jobManagerUrl: run.jobManagerUrl,
       },
       terminal: isTerminalRunStatus(run.status),
       task: task ? { id: task.id, name: task.name, kind: task.kind, lifecycle: task.lifecycle, owner: task.owner } : null,
@@ -102,7 +104,7 @@ export class RunDetailService {
             restUrl: cluster.restUrl,
             health: cluster.health,
             flinkVersion: cluster.flinkVersion,
-            jobWebUrl: run.submissionError === null ? `${cluster.restUrl}/#/job/${isTerminalRunStatus(run.status) ? 'completed' : 'running'}/${run.flinkJobId}/overview` : null,
+            jobWebUrl: run.submissionError === null ? `${run.jobManagerUrl ?? cluster.restUrl}/#/job/${isTerminalRunStatus(run.status) ? 'completed' : 'running'}/${run.flinkJobId}/overview` : null,
           }
         : null,
       version: version ? { id: version.id, version: version.version, createdAt: version.createdAt, createdBy: version.createdBy, note: version.note } : null,

@@ -323,4 +323,19 @@ forEachDatabase('RunsStore', (getDb) => {
     assert.equal(await countRestartsSince(getDb().db, run.id, now + 1), 0);
     assert.equal(await countRestartsSince(getDb().db, 'no-such-run', T0), 0);
   });
+  it("keeps where a YARN run runs (its application and own JobManager), and YARN's word in its history; a session run has neither", async () => {
+    const { run: session } = await runs.upsertByJob(job(40));
+    assert.equal(session.yarnApplicationId, null);
+    assert.equal(session.jobManagerUrl, null);
+    const { run } = await runs.upsertByJob(job(41, { status: 'INITIALIZING' }));
+    const placed = await runs.update(run.id, { yarnApplicationId: 'application_1733560000000_0007' });
+    assert.equal(placed?.yarnApplicationId, 'application_1733560000000_0007');
+    assert.equal(placed?.jobManagerUrl, null, 'known once YARN reports the application RUNNING');
+    await runs.update(run.id, { jobManagerUrl: 'http://nm-host:41234' });
+    const stored = await runs.get(run.id);
+    assert.equal(stored?.yarnApplicationId, 'application_1733560000000_0007');
+    assert.equal(stored?.jobManagerUrl, 'http://nm-host:41234');
+    await runs.appendTransition(run.id, { toStatus: 'CANCELED', at: T0, source: 'yarn' });
+    assert.deepEqual((await runs.listTransitions(run.id)).map((t) => [t.toStatus, t.source]), [['CANCELED', 'yarn']]);
+  });
 });

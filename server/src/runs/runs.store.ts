@@ -45,6 +45,10 @@ export interface RunRecord {
   failedProbes: number;
   /** Why the submission never reached Flink: the job id was Weir's choice and Flink never had it. */
   submissionError: string | null;
+  /** The YARN application the run is; null for a run on a session cluster. */
+  yarnApplicationId: string | null;
+  /** The run's own JobManager REST (a YARN application's); null: its cluster entry's. */
+  jobManagerUrl: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -80,6 +84,8 @@ export type RunChanges = Partial<
     | 'unreachableSince'
     | 'failedProbes'
     | 'submissionError'
+    | 'yarnApplicationId'
+    | 'jobManagerUrl'
   >
 >;
 
@@ -204,6 +210,8 @@ export class RunsStore {
         unreachable_since: null,
         failed_probes: 0,
         submission_error: null,
+        yarn_application_id: null,
+        job_manager_url: null,
         created_at: now,
         updated_at: now,
       };
@@ -493,6 +501,8 @@ export class RunsStore {
     if (changes.unreachableSince !== undefined) set.unreachable_since = changes.unreachableSince;
     if (changes.failedProbes !== undefined) set.failed_probes = changes.failedProbes;
     if (changes.submissionError !== undefined) set.submission_error = changes.submissionError;
+    if (changes.yarnApplicationId !== undefined) set.yarn_application_id = changes.yarnApplicationId;
+    if (changes.jobManagerUrl !== undefined) set.job_manager_url = changes.jobManagerUrl;
     if (changes.restartCount !== undefined) await this.logRestartCount(trx, id, changes.restartCount);
     await trx.updateTable('runs').set(set).where('id', '=', id).execute();
 
@@ -574,6 +584,8 @@ function toRun(row: Selectable<RunsTable>): RunRecord {
     unreachableSince: numberOrNull(row.unreachable_since),
     failedProbes: Number(row.failed_probes),
     submissionError: row.submission_error ?? null,
+    yarnApplicationId: row.yarn_application_id ?? null,
+    jobManagerUrl: row.job_manager_url ?? null,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

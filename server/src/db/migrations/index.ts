@@ -55,6 +55,7 @@ import * as deliverySkipReasons from './2026-12-06-010-delivery-skip-reasons.js'
 import * as runsRestartedFromIndex from './2026-12-07-001-runs-restarted-from-index.js';
 import * as pushTokenGeneration from './2026-12-07-002-push-token-generation.js';
 import * as yarnClusters from './2026-12-07-003-yarn-clusters.js';
+import * as runsDeployedOnYarn from './2026-12-07-004-runs-deployed-on-yarn.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -91,6 +92,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-07-001-runs-restarted-from-index': runsRestartedFromIndex,
   '2026-12-07-002-push-token-generation': pushTokenGeneration,
   '2026-12-07-003-yarn-clusters': yarnClusters,
+  '2026-12-07-004-runs-deployed-on-yarn': runsDeployedOnYarn,
 };
 
 /** Every migration's name, in the order they apply. */

@@ -60,6 +60,18 @@ export function OverviewTab({ detail }: { detail: RunDetail }) {
           <Descriptions.Item label={t('runDetail.fields.runId')}>
             <Typography.Text type="secondary">{run.id}</Typography.Text>
           </Descriptions.Item>
+          {run.yarnApplicationId !== null && (
+            <Descriptions.Item label={t('runDetail.fields.yarnApplication')}>
+              <span data-testid="yarn-application-id">{run.yarnApplicationId}</span>
+            </Descriptions.Item>
+          )}
+          {run.jobManagerUrl !== null && (
+            <Descriptions.Item label={t('runDetail.fields.jobManager')}>
+              <span data-testid="run-job-manager-url">
+                <PathText text={run.jobManagerUrl} style={{ maxWidth: '100%' }} />
+              </span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
         {detail.lostEvidence && (
           <Descriptions size="small" bordered column={1} title={t('runDetail.fields.lostEvidence')} style={{ marginTop: 12 }}>
@@ -94,7 +106,12 @@ export function OverviewTab({ detail }: { detail: RunDetail }) {
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatTime(tr.at)}
                     </Typography.Text>
-                    {tr.source === 'weir' && <div style={{ fontSize: 11, color: '#8c8c8c' }}>{t('runDetail.timeline.byWeir')}{noteOf(tr) ? `: ${noteOf(tr)}` : ''}</div>}
+                    {tr.source !== 'flink' && (
+                      <div style={{ fontSize: 11, color: '#8c8c8c' }}>
+                        {t(tr.source === 'yarn' ? 'runDetail.timeline.byYarn' : 'runDetail.timeline.byWeir')}
+                        {noteOf(tr) ? `: ${noteOf(tr)}` : ''}
+                      </div>
+                    )}
                   </div>
                 ),
               }))}
