@@ -64,7 +64,7 @@ import { TeamsService } from './teams/teams.service.js';
 import { teamOfAuditTarget } from './teams/audit-team.js';
 import { quietLogger, type Logger } from './logging/logger.js';
 
-export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs' | 'outbound'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics' | 'metricsExportToken' | 'clusterLeases' | 'identity' | 'logCaptures'>> & {
+export type ServicesConfig = Pick<WeirConfig, 'sessionTtlMs' | 'sessionLifetimeMs' | 'flinkTimeoutMs' | 'secretKey' | 'dataDir' | 'watcher' | 'clusterCheckIntervalMs' | 'checkpointPollMs' | 'outbound'> & Partial<Pick<WeirConfig, 'publicUrl' | 'metrics' | 'metricsExportToken' | 'clusterLeases' | 'identity' | 'logCaptures' | 'yarnDeployments'>> & {
   /** Limits of the live event streams (default DEFAULT_LIVE_STREAM_SETTINGS). */
   liveStreams?: LiveStreamSettings;
   /** Job health checks run this often (default 10 s). */
@@ -188,7 +188,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const tasksService = new TasksService({ tasks, versions: taskVersions, clusters, flink, jars, audit, teamExists, log });
   const sqlAuthoring = new SqlAuthoringService({ task: (id) => tasksService.record(id), clusters, flink, audit, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
-  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, flink, watchers, jars, audit, bus });
+  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, flink, watchers, jars, audit, bus, yarn, yarnDeployments: config.yarnDeployments ?? { workDir: path.join(config.dataDir, 'yarn-deployments'), javaHome: null }, log });
   const health = createJobHealth({ database, runs, tasks, clusters, flink, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000, ...perCluster });
   health.useOperations(operations);
   const alerts = createAlerting({

@@ -60,6 +60,8 @@ const EnvSchema = z.object({
   WEIR_HOST: z.string().default('127.0.0.1'),
   /** Folder for the embedded database, the local Flink cluster and other state. */
   WEIR_DATA_DIR: z.string().default(path.join(REPO_ROOT, '.weir')),
+  /** The Java that Flink's YARN client runs on and the YARN containers are told to use; default: the `java` on PATH. */
+  JAVA_HOME: z.string().optional(),
   /** sqlite:<file> (default, under the data dir), postgres://… or mysql://… */
   WEIR_DATABASE_URL: z.string().optional(),
   /** Start and register the local Flink cluster ("auto": when Java is present). */
@@ -379,6 +381,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       dataDir: path.join(dataDir, 'flink'),
     },
     localYarn: { on: e.WEIR_LOCAL_YARN === 'on', dataDir: path.join(dataDir, 'yarn') },
+    // Each YARN deployment's Flink configuration and CLI log (removed after), and the staging folder Flink uploads to.
+    yarnDeployments: { workDir: path.join(dataDir, 'yarn-deployments'), javaHome: e.JAVA_HOME ?? null },
     webDir: e.WEIR_WEB_DIR,
     adminPassword: e.WEIR_ADMIN_PASSWORD,
     secretKey: e.WEIR_SECRET_KEY,

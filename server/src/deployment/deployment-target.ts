@@ -20,6 +20,13 @@ export interface Deployment {
   restore: Restore | null;
 }
 
+/** Where a run runs when it is not at its cluster entry's address: recorded with the run (RunsStore). */
+export interface RunPlacement {
+  yarnApplicationId: string;
+  /** Known once YARN reports the application RUNNING with its JobManager's address. */
+  jobManagerUrl: string | null;
+}
+
 /**
  * Where a cluster entry's jobs run and how they start there (docs/deployment-targets.md). A session
  * cluster someone else started is one target; a YARN application per run is another.
@@ -30,8 +37,18 @@ export interface Deployment {
  * logs after the end join this interface with the YARN target, which is the first to need them.
  */
 export interface DeploymentTarget {
-  /** Starts the job; resolves once the target accepted it under `deployment.jobId`, throws Weir's errors otherwise. */
-  submit(deployment: Deployment): Promise<void>;
+  /**
+   * A deployment that takes long (a YARN application: 30-120 s) continues after the request that asked for it
+   * has answered, with the run visible as INITIALIZING meanwhile; a session cluster answers within the request.
+   */
+  readonly deploysInBackground: boolean;
+  /** Refuses what this target cannot deploy at all, before any run is recorded for it. */
+  refuseUnsupported(kind: Deployment['kind'], taskName: string): void;
+  /**
+   * Starts the job; resolves once the target accepted it under `deployment.jobId`, throws Weir's errors otherwise.
+   * A target whose jobs do not run at the cluster entry's own address says where they do as soon as it knows.
+   */
+  submit(deployment: Deployment, placed?: (placement: RunPlacement) => Promise<void>): Promise<void>;
   /**
    * Whether the target ever had the job, asked after a failed submission: false means it never
    * reached Flink (the run then shows the refusal as its only evidence); null: cannot tell.

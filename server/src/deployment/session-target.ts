@@ -18,6 +18,10 @@ export interface SessionCluster extends ClusterEndpoint {
  * JobManager, each under the job id Weir chose (operations/README.md, "Submission").
  */
 export class SessionTarget implements DeploymentTarget {
+  readonly deploysInBackground = false;
+
+  refuseUnsupported(): void {}
+
   constructor(
     private readonly cluster: SessionCluster,
     private readonly deps: { flink: FlinkClients; jars: JarFilesStore },

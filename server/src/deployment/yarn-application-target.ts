@@ -8,7 +8,7 @@ import type { FlinkYarnInstallation, YarnTarget } from '../yarn/flink-yarn-cli.j
 import { YarnApplicationDeployer } from '../yarn/yarn-application-deployer.js';
 import { findRunningFlinkApplications, killApplication, type FlinkApplications } from '../yarn/yarn-applications.js';
 import type { YarnApplication, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
-import type { Deployment, DeploymentTarget } from './deployment-target.js';
+import type { Deployment, DeploymentTarget, RunPlacement } from './deployment-target.js';
 import { jarNoLongerStored, versionJar } from './version-jar.js';
 
 /** Where a run deployed as a YARN application is: its application and the JobManager Weir follows. */
@@ -23,40 +23,61 @@ export interface YarnDeployedRun {
  * a run that answers is its JobManager's REST, as for every target; `forceEnd` is for one that does not.
  */
 export class YarnApplicationTarget implements DeploymentTarget {
+  /** Flink's CLI uploads the jars and YARN starts two JVMs: 30-120 s measured, too long to hold a request. */
+  readonly deploysInBackground = true;
   private readonly deployed = new Map<string, YarnDeployedRun>();
 
   constructor(
     private readonly rm: YarnResourceManagerClient,
     private readonly yarn: YarnTarget & { stagingDirectory: string },
-    private readonly deps: { install: FlinkYarnInstallation; jars: JarFilesStore; workDir: string; timeoutMs?: number; log?: (line: string) => void },
+    private readonly deps: {
+      /** The Flink client for YARN; a function when it may still have to be assembled (the first deployment of a version). */
+      install: FlinkYarnInstallation | (() => Promise<FlinkYarnInstallation>);
+      jars: JarFilesStore;
+      workDir: string;
+      timeoutMs?: number;
+      log?: (line: string) => void;
+    },
   ) {}
 
-  async submit(deployment: Deployment): Promise<void> {
-    await this.deploy(deployment);
+  refuseUnsupported(kind: Deployment['kind'], taskName: string): void {
+    if (kind !== 'JAR') throw new AppError('NOT_YET_SUPPORTED', `Task ${taskName} is a SQL task; Weir deploys only jar tasks to YARN so far`);
   }
 
-  /** Deploys the run and says where it runs; resolves once YARN reports it RUNNING with its JobManager's address. */
-  async deploy({ jobId, taskName, kind, content, config, restore }: Deployment): Promise<YarnDeployedRun> {
-    if (kind !== 'JAR') throw new AppError('NOT_YET_SUPPORTED', `Task ${taskName} is a SQL task; Weir deploys only jar tasks to YARN so far`);
+  async submit(deployment: Deployment, placed?: (placement: RunPlacement) => Promise<void>): Promise<void> {
+    const run = await this.deploy(deployment, placed && ((applicationId) => placed({ yarnApplicationId: applicationId, jobManagerUrl: null })));
+    await placed?.({ yarnApplicationId: run.applicationId, jobManagerUrl: run.jobManagerUrl });
+  }
+
+  /**
+   * Deploys the run and says where it runs; resolves once YARN reports it RUNNING with its JobManager's address.
+   * `submitted` hears the application id as soon as YARN lists it (still ACCEPTED).
+   */
+  async deploy({ jobId, taskName, kind, content, config, restore }: Deployment, submitted?: (applicationId: string) => Promise<void>): Promise<YarnDeployedRun> {
+    this.refuseUnsupported(kind, taskName);
     const spec = versionJar(content);
     const jarPath = await this.deps.jars.contentFile(spec.jarId);
     if (!jarPath) throw jarNoLongerStored(spec.jarId);
     const flinkConfig: Record<string, string> = { ...jobConfiguration(config, {}), [FIXED_JOB_ID]: jobId };
     if (restore) flinkConfig['execution.savepoint.path'] = restore.path;
-    const deployer = new YarnApplicationDeployer(this.rm, this.deps.install, this.yarn);
+    const install = typeof this.deps.install === 'function' ? await this.deps.install() : this.deps.install;
+    const deployer = new YarnApplicationDeployer(this.rm, install, this.yarn);
     const app = await deployer.deployJar(
       { name: taskName, jarPath, entryClass: spec.entryClass ?? undefined, programArgs: spec.args, parallelism: config.parallelism, flinkConfig },
-      { workDir: this.deps.workDir, timeoutMs: this.deps.timeoutMs, log: this.deps.log },
+      { workDir: this.deps.workDir, timeoutMs: this.deps.timeoutMs, log: this.deps.log, ...(submitted ? { submitted } : {}) },
     );
     const run = { applicationId: app.applicationId, jobManagerUrl: app.jobManagerUrl };
     this.deployed.set(jobId, run);
     return run;
   }
 
-  /** Whether the run's JobManager knows the job; null when it was never deployed by this target or does not answer. */
+  /**
+   * Whether the run's JobManager knows the job; null when it does not answer. A deployment that failed left
+   * nothing running on YARN (the deployer kills what it started), so its job is nowhere Weir could read it: false.
+   */
   async knowsJob(jobId: string): Promise<boolean | null> {
     const run = this.deployed.get(jobId);
-    if (!run) return null;
+    if (!run) return false;
     return new JobManagerClient({ baseUrl: run.jobManagerUrl, timeoutMs: 10_000 }).jobExists(jobId).catch(() => null);
   }
 

@@ -174,10 +174,16 @@ export const MESSAGES_ZH: MessageTranslation[] = [
     example: 'Task orders is a SQL task; Weir deploys only jar tasks to YARN so far',
   },
   {
-    pattern: /^Cluster (.+) is a YARN target; Weir cannot deploy runs to YARN yet$/,
-    zh: '集群 $1 是 YARN 部署目标；Weir 暂不能向 YARN 部署运行',
-    source: 'is a YARN target; Weir cannot deploy runs to YARN yet',
-    example: 'Cluster yarn-prod is a YARN target; Weir cannot deploy runs to YARN yet',
+    pattern: /^Cluster (.+) is a YARN target; this Weir is not set up to deploy to YARN$/,
+    zh: '集群 $1 是 YARN 部署目标；此 Weir 未配置向 YARN 部署',
+    source: 'is a YARN target; this Weir is not set up to deploy to YARN',
+    example: 'Cluster yarn-prod is a YARN target; this Weir is not set up to deploy to YARN',
+  },
+  {
+    pattern: /^No java on PATH: Weir runs Flink's own client to deploy to YARN; set JAVA_HOME$/,
+    zh: 'PATH 中没有 java：Weir 通过 Flink 自带的客户端向 YARN 部署；请设置 JAVA_HOME',
+    source: "No java on PATH: Weir runs Flink's own client to deploy to YARN; set JAVA_HOME",
+    example: "No java on PATH: Weir runs Flink's own client to deploy to YARN; set JAVA_HOME",
   },
   // Publishing when the script cannot be validated; above the general "cannot be reached", as it quotes one
   {

@@ -3,7 +3,7 @@ import type { SavepointStrategy } from '@weir/contract';
 import type { Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import type { DeploymentTargets } from '../deployment/deployment-targets.js';
-import type { Restore } from '../deployment/deployment-target.js';
+import type { DeploymentTarget, Restore, RunPlacement } from '../deployment/deployment-target.js';
 import { ConflictError, InputError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
@@ -14,6 +14,7 @@ import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-version
 import { parseVersionConfig } from '../tasks/task-config.js';
 import type { TaskRecord } from '../tasks/tasks.store.js';
 import type { WatcherManager } from '../watcher/watcher-manager.js';
+import type { Logger } from '../logging/logger.js';
 
 /**
  * How a published version becomes a Flink job: under a job id Weir chooses and records (as an
@@ -31,6 +32,7 @@ export class JobSubmission {
       watchers: WatcherManager;
       bus: EventBus;
       now: () => number;
+      log?: Logger;
     },
   ) {}
 
@@ -38,10 +40,16 @@ export class JobSubmission {
     return this.deps.now();
   }
 
-  /** Records the run, then submits the version under the job id chosen for it. */
+  /**
+   * Records the run, then submits the version under the job id chosen for it. A target that deploys in the
+   * background (YARN: 30-120 s) is left to it: the run answered here is INITIALIZING, and takes its application id,
+   * then its JobManager, then Flink's statuses as they come; a failure ends it FAILED with the target's reason.
+   */
   async submit(actor: Principal, task: TaskRecord, version: TaskVersionRecord, restore: Restore | null): Promise<RunRecord> {
     const cluster = await this.deps.clusters.get(task.clusterId);
     const target = this.deps.targets.of(cluster);
+    if (task.kind === 'EXTERNAL') throw new ConflictError(`Task ${task.name} was discovered on its cluster; Weir cannot submit it`);
+    target.refuseUnsupported(task.kind, task.name);
     const config = parseVersionConfig(version);
     const jobId = randomBytes(16).toString('hex');
     const { run } = await this.deps.runs.upsertByJob({
@@ -66,38 +74,68 @@ export class JobSubmission {
           : { code: 'submitted', params: { actor: actor.name, version: version.version } },
       },
     });
-    try {
-      if (task.kind === 'EXTERNAL') throw new ConflictError(`Task ${task.name} was discovered on its cluster; Weir cannot submit it`);
-      await target.submit({ jobId, taskName: task.name, kind: task.kind, content: version.content, config, restore });
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const at = Math.max(this.now(), submittedAt + 1);
-      // A job id Flink never had must not be shown or read as a Flink job: the run says why it never got there.
-      const reached = await target.knowsJob(jobId);
-      const note = { text: `Submission failed: ${message}`, code: { code: 'submissionFailed', params: { message } } } as const;
-      await this.deps.runs.appendTransition(run.id, { toStatus: 'FAILED', at, source: 'weir', note });
-      await this.deps.runs.update(run.id, { status: 'FAILED', endTime: at, ...(reached === false ? { submissionError: message } : {}) });
-      this.deps.bus.publish({
-        type: 'run.status',
-        from: 'INITIALIZING',
-        to: 'FAILED',
-        at,
-        restartCount: 0,
-        note: note.text,
-        noteCode: note.code,
-        runId: run.id,
-        taskId: task.id,
-        taskName: task.name,
-        clusterId: cluster.id,
-        clusterName: cluster.name,
-        flinkJobId: jobId,
-        jobName: task.name,
-      });
-      throw err;
+    const deployment = { jobId, taskName: task.name, kind: task.kind, content: version.content, config, restore };
+    const placed = (placement: RunPlacement) => this.deps.runs.update(run.id, placement).then(() => undefined);
+    const deploy = async () => {
+      try {
+        await target.submit(deployment, placed);
+      } catch (err) {
+        await this.recordFailure(run, task, cluster, target, submittedAt, err);
+        throw err;
+      }
+      // Let the watcher record the job's first statuses now rather than at its next cycle.
+      await this.deps.watchers.refreshNow(cluster.id).catch(() => undefined);
+    };
+    if (target.deploysInBackground) {
+      this.inBackground(deploy(), run);
+      return run;
     }
-    // Let the watcher record the job's first statuses now rather than at its next cycle.
-    await this.deps.watchers.refreshNow(cluster.id).catch(() => undefined);
+    await deploy();
     return (await this.deps.runs.get(run.id)) ?? run;
+  }
+
+  /** Deployments still running in the background, so a test or a shutdown can wait for them. */
+  private readonly deploying = new Set<Promise<void>>();
+
+  private inBackground(deployment: Promise<void>, run: RunRecord): void {
+    const settled = deployment.catch((err: unknown) => {
+      // Already the run's evidence (recordFailure); the log says it for whoever reads the server's.
+      this.deps.log?.warn({ runId: run.id, err: err instanceof Error ? err.message : String(err) }, 'a background deployment failed');
+    });
+    this.deploying.add(settled);
+    void settled.finally(() => this.deploying.delete(settled));
+  }
+
+  /** Resolves once the deployments started so far have succeeded or failed (and each failure is recorded). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.deploying]);
+  }
+
+  /** The run ends FAILED with the target's reason; a job id the target never had is marked as never having reached Flink. */
+  private async recordFailure(run: RunRecord, task: TaskRecord, cluster: { id: string; name: string }, target: DeploymentTarget, submittedAt: number, err: unknown): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    const at = Math.max(this.now(), submittedAt + 1);
+    // A job id Flink never had must not be shown or read as a Flink job: the run says why it never got there.
+    const reached = await target.knowsJob(run.flinkJobId);
+    const note = { text: `Submission failed: ${message}`, code: { code: 'submissionFailed', params: { message } } } as const;
+    await this.deps.runs.appendTransition(run.id, { toStatus: 'FAILED', at, source: 'weir', note });
+    await this.deps.runs.update(run.id, { status: 'FAILED', endTime: at, ...(reached === false ? { submissionError: message } : {}) });
+    this.deps.bus.publish({
+      type: 'run.status',
+      from: 'INITIALIZING',
+      to: 'FAILED',
+      at,
+      restartCount: 0,
+      note: note.text,
+      noteCode: note.code,
+      runId: run.id,
+      taskId: task.id,
+      taskName: task.name,
+      clusterId: cluster.id,
+      clusterName: cluster.name,
+      flinkJobId: run.flinkJobId,
+      jobName: task.name,
+    });
   }
 
   /**

@@ -29,6 +29,9 @@ import { runTarget, taskTarget } from './audit-targets.js';
 import type { Restore } from '../deployment/deployment-target.js';
 import { DeploymentTargets } from '../deployment/deployment-targets.js';
 import { JobSubmission } from './job-submission.js';
+import type { Logger } from '../logging/logger.js';
+import type { YarnClients } from '../yarn/yarn-clients.js';
+import type { YarnDeploymentSettings } from '../deployment/deployment-targets.js';
 import { JobWaits } from './job-waits.js';
 import { DEFAULT_OPERATIONS_SETTINGS, type OperationsSettings } from './operations-settings.js';
 
@@ -61,12 +64,21 @@ export class OperationsService {
       bus: EventBus;
       settings?: Partial<OperationsSettings>;
       now?: () => number;
+      /** Deploying to YARN targets: without them a YARN entry refuses submission. */
+      yarn?: YarnClients;
+      yarnDeployments?: YarnDeploymentSettings;
+      log?: Logger;
     },
   ) {
     this.settings = { ...DEFAULT_OPERATIONS_SETTINGS, ...deps.settings };
     const now = () => this.now();
     this.submission = new JobSubmission({ ...deps, targets: new DeploymentTargets(deps), now });
     this.waits = new JobWaits({ ...deps, settings: this.settings, now });
+  }
+
+  /** Resolves once the deployments still running in the background (YARN) have succeeded or failed. */
+  deploymentsSettled(): Promise<void> {
+    return this.submission.settled();
   }
 
   /** Settles savepoints an earlier Weir process left PENDING (see JobWaits). Runs on a schedule. */

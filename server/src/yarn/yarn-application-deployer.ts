@@ -28,6 +28,8 @@ export interface DeployOptions {
   /** How often the ResourceManager is asked while waiting. */
   pollMs?: number;
   log?: (line: string) => void;
+  /** Hears the application id as soon as YARN lists the application (before it runs), so a run can show it while it starts. */
+  submitted?: (applicationId: string) => Promise<void>;
 }
 
 /** The last lines worth showing from the CLI's output: the exception Flink printed, not the banner. */
@@ -86,7 +88,7 @@ export class YarnApplicationDeployer {
       if (run.code !== 0) {
         throw new FlinkRejectedError(`Flink's CLI could not deploy ${spec.name} to YARN (exit code ${run.code}):\n${cliFailure(run.output, cliLogFile)}`);
       }
-      const app = await this.waitForJobManager(cli.deployTag, started + timeoutMs, opts.pollMs ?? 500);
+      const app = await this.waitForJobManager(cli.deployTag, started + timeoutMs, opts.pollMs ?? 500, opts.submitted);
       const deployed = { applicationId: app.id, jobManagerUrl: app.jobManagerUrl!, deployTag: cli.deployTag, deployMs: Date.now() - started };
       log(`${spec.name} is YARN application ${deployed.applicationId}, JobManager ${deployed.jobManagerUrl}, after ${deployed.deployMs} ms`);
       return deployed;
@@ -100,10 +102,15 @@ export class YarnApplicationDeployer {
   }
 
   /** Waits for the application this tag marks to be RUNNING with its JobManager's address, or to end. */
-  private async waitForJobManager(deployTag: string, deadline: number, pollMs: number): Promise<YarnApplication> {
+  private async waitForJobManager(deployTag: string, deadline: number, pollMs: number, submitted?: (applicationId: string) => Promise<void>): Promise<YarnApplication> {
     let last: YarnApplication | undefined;
+    let told = false;
     while (Date.now() < deadline) {
       [last] = await this.rm.applications({ tags: [deployTag] });
+      if (last && !told) {
+        told = true;
+        await submitted?.(last.id);
+      }
       if (last && YARN_ENDED_STATES.has(last.state)) {
         throw new FlinkRejectedError(`YARN application ${last.id} ended ${last.state} (${last.finalStatus}) before its JobManager answered: ${last.diagnostics.slice(0, 1_000)}`);
       }
