@@ -174,6 +174,12 @@ export const MESSAGES_ZH: MessageTranslation[] = [
     example: 'Task orders is a SQL task; Weir deploys only jar tasks to YARN so far',
   },
   {
+    pattern: /^Job (\S+) on YARN target (.+) has no JobManager yet: YARN has not reported its application running$/,
+    zh: 'YARN 部署目标 $2 上的作业 $1 还没有 JobManager：YARN 尚未报告其应用在运行',
+    source: 'has no JobManager yet: YARN has not reported its application running',
+    example: 'Job 0123456789abcdef0123456789abcdef on YARN target yarn-prod has no JobManager yet: YARN has not reported its application running',
+  },
+  {
     pattern: /^Cluster (.+) is a YARN target; this Weir is not set up to deploy to YARN$/,
     zh: '集群 $1 是 YARN 部署目标；此 Weir 未配置向 YARN 部署',
     source: 'is a YARN target; this Weir is not set up to deploy to YARN',

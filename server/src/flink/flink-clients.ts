@@ -1,4 +1,4 @@
-import { AppError } from '../errors/errors.js';
+import { AppError, ConflictError } from '../errors/errors.js';
 import type { OutboundGuard } from '../outbound/outbound-guard.js';
 import { JobManagerClient } from './job-manager.client.js';
 import { leanGet } from './lean-get.js';
@@ -12,6 +12,14 @@ export interface ClusterEndpoint {
   isLocal?: boolean;
   /** Present on every cluster record; an object without it gets no credentials. */
   authSealed?: string | null;
+  /** A YARN target's address is its ResourceManager's: its runs' JobManagers are each run's own. */
+  kind?: 'session' | 'yarn';
+}
+
+/** What of a run says where its JobManager is: its own (a YARN application's), else its cluster entry's. */
+export interface RunLocation {
+  flinkJobId: string;
+  jobManagerUrl: string | null;
 }
 
 /** How an address not kept in the registry (yet) is reached: a registration or an update proving it. */
@@ -48,12 +56,44 @@ export class FlinkClients {
   private readonly clients = new Map<string, CachedClient>();
   private readonly watcherClients = new Map<string, CachedClient>();
   private readonly historyClients = new Map<string, CachedClient>();
+  /** The JobManager clients of runs that have one of their own (YARN applications), by its address. */
+  private readonly runClients = new Map<string, JobManagerClient>();
 
   constructor(private readonly options: FlinkClientsOptions) {}
 
   /** The one JobManager client per cluster, reused so connections are kept alive. */
   jobManager(cluster: ClusterEndpoint): JobManagerClient {
     return this.cachedClient(this.clients, cluster, cluster.restUrl, {});
+  }
+
+  /**
+   * The client of the JobManager a run's job lives on: the run's own when it has one (a YARN application's,
+   * kept per address while the run lasts), else its cluster entry's. Every read and operation of a run takes
+   * its client here, so none of them asks a YARN entry's ResourceManager address as if it were a JobManager.
+   */
+  jobManagerOfRun(cluster: ClusterEndpoint & { name: string }, run: RunLocation): JobManagerClient {
+    if (run.jobManagerUrl) return this.runJobManager(run.jobManagerUrl);
+    if (cluster.kind === 'yarn') {
+      throw new ConflictError(`Job ${run.flinkJobId} on YARN target ${cluster.name} has no JobManager yet: YARN has not reported its application running`);
+    }
+    return this.jobManager(cluster);
+  }
+
+  /** A run's own JobManager (an application's): no credentials (Flink's YARN JobManagers have none of Weir's), through the outbound guard. */
+  runJobManager(url: string, options: { plainGet?: boolean } = {}): JobManagerClient {
+    const key = options.plainGet ? `lean ${url}` : url;
+    let jm = this.runClients.get(key);
+    if (!jm) {
+      jm = new JobManagerClient({ baseUrl: url, timeoutMs: this.options.timeoutMs, outbound: this.options.outbound, ...(options.plainGet ? { plainGet: leanGet } : {}) });
+      this.runClients.set(key, jm);
+    }
+    return jm;
+  }
+
+  /** Drops the clients of a run's own JobManager once the run has ended (its application is gone with it). */
+  forgetRunJobManager(url: string): void {
+    this.runClients.delete(url);
+    this.runClients.delete(`lean ${url}`);
   }
 
   /**

@@ -24,7 +24,7 @@ forEachDatabase('HealthChecker over the store', (getDb) => {
 
   /** No cluster is registered: the checks that need Flink are skipped, the restart check and the scores are not. */
   function newChecker(): HealthChecker {
-    return new HealthChecker({ store, runs, clusters: { list: async () => [] }, flink: { jobManager: () => { throw new Error('no Flink here'); } }, checkpoints: { lastCompletedCheckpointAt: async () => null }, bus: new EventBus(), log: quietLog });
+    return new HealthChecker({ store, runs, clusters: { list: async () => [] }, flink: { jobManagerOfRun: () => { throw new Error('no Flink here'); } }, checkpoints: { lastCompletedCheckpointAt: async () => null }, bus: new EventBus(), log: quietLog });
   }
 
   async function runOf(name: string, status: string) {

@@ -104,7 +104,7 @@ export class HealthChecker {
       store: HealthStore;
       runs: RunsStore;
       clusters: Pick<ClustersService, 'list'>;
-      flink: Pick<FlinkClients, 'jobManager'>;
+      flink: Pick<FlinkClients, 'jobManagerOfRun'>;
       checkpoints: { lastCompletedCheckpointAt(runId: string): Promise<number | null> };
       bus: EventBus;
       /** Several instances: the clusters this one watches (the others' runs are checked by their instance). */
@@ -182,7 +182,7 @@ export class HealthChecker {
 
     const reachable = cluster && cluster.health !== 'UNREACHABLE' && cluster.health !== 'NOT_FLINK';
     if (run.status === 'RUNNING' && cluster && reachable) {
-      const jm = this.deps.flink.jobManager(cluster);
+      const jm = this.deps.flink.jobManagerOfRun(cluster, run);
       try {
         if (!this.checkpointConfigs.has(run.runId)) {
           requests += 1;

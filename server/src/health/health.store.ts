@@ -55,6 +55,8 @@ export interface CheckedRun {
   taskId: string;
   clusterId: string;
   flinkJobId: string;
+  /** The run's own JobManager (a YARN application's); null: its cluster's. */
+  jobManagerUrl: string | null;
   status: string;
   /** When it first ran (RUNNING), else its start or creation. */
   firstRunningAt: number;
@@ -291,7 +293,7 @@ export class HealthStore {
   async checkedRuns(page: { afterId: string | null; limit: number }): Promise<CheckedRun[]> {
     let query = this.database.db
       .selectFrom('runs')
-      .select(['runs.id', 'runs.task_id', 'runs.cluster_id', 'runs.flink_job_id', 'runs.status', 'runs.start_time', 'runs.created_at'])
+      .select(['runs.id', 'runs.task_id', 'runs.cluster_id', 'runs.flink_job_id', 'runs.job_manager_url', 'runs.status', 'runs.start_time', 'runs.created_at'])
       .select((eb) =>
         eb
           .selectFrom('run_transitions')
@@ -309,6 +311,7 @@ export class HealthStore {
       taskId: row.task_id,
       clusterId: row.cluster_id,
       flinkJobId: row.flink_job_id,
+      jobManagerUrl: row.job_manager_url,
       status: row.status,
       firstRunningAt: Number(row.first_running_at ?? row.start_time ?? row.created_at),
     }));

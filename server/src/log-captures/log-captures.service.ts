@@ -226,7 +226,7 @@ export class LogCaptureService {
     if (left <= 0) return finish('FAILED', `The run's captures already keep ${this.deps.settings.runBytes} bytes, the most one run keeps (WEIR_LOG_CAPTURE_RUN_BYTES)`, []);
     let jm: JobManagerClient;
     try {
-      jm = this.deps.flink.jobManager(await this.deps.clusters.get(run.clusterId));
+      jm = this.deps.flink.jobManagerOfRun(await this.deps.clusters.get(run.clusterId), run);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       return finish('FAILED', `The run's cluster cannot be asked: ${err.message}`, []);

@@ -33,7 +33,7 @@ export class MetricSampler {
     private readonly deps: {
       store: MetricsStore;
       clusters: ClustersService;
-      flink: Pick<FlinkClients, 'jobManager'>;
+      flink: Pick<FlinkClients, 'jobManagerOfRun'>;
       settings: SamplerSettings;
       log: Logger;
       now?: () => number;
@@ -54,10 +54,12 @@ export class MetricSampler {
     for (const run of runs) {
       if (signal?.aborted) break;
       if (this.deps.watches && !this.deps.watches(run.clusterId)) continue;
-      let jm = clients.get(run.clusterId);
+      // A run with a JobManager of its own (a YARN application) is asked there, the others at their cluster's.
+      const key = run.jobManagerUrl ?? run.clusterId;
+      let jm = clients.get(key);
       if (jm === undefined) {
-        jm = await this.deps.clusters.get(run.clusterId).then((c) => this.deps.flink.jobManager(c)).catch(() => null);
-        clients.set(run.clusterId, jm);
+        jm = await this.deps.clusters.get(run.clusterId).then((c) => this.deps.flink.jobManagerOfRun(c, run)).catch(() => null);
+        clients.set(key, jm);
       }
       if (!jm) continue;
       points += await this.sampleRun(jm, run);

@@ -19,7 +19,7 @@ export class MetricsService {
       store: MetricsStore;
       runs: RunsStore;
       clusters: ClustersService;
-      flink: Pick<FlinkClients, 'jobManager'>;
+      flink: Pick<FlinkClients, 'jobManagerOfRun'>;
       sampler: MetricSampler;
       audit: AuditService;
       settings: SamplerSettings;
@@ -64,11 +64,11 @@ export class MetricsService {
   }
 
   /** Stores a first point of each series of a running job now rather than at the next tick. */
-  private async sampleNow(run: { id: string; clusterId: string; flinkJobId: string }, series: string[]): Promise<void> {
+  private async sampleNow(run: { id: string; clusterId: string; flinkJobId: string; jobManagerUrl: string | null }, series: string[]): Promise<void> {
     if (!series.length) return;
     try {
       const cluster = await this.deps.clusters.get(run.clusterId);
-      await this.deps.sampler.sampleRun(this.deps.flink.jobManager(cluster), { runId: run.id, flinkJobId: run.flinkJobId, series });
+      await this.deps.sampler.sampleRun(this.deps.flink.jobManagerOfRun(cluster, run), { runId: run.id, flinkJobId: run.flinkJobId, series });
     } catch (err) {
       // The scheduled sampler tries again; choosing must not fail because Flink is slow right now.
       if (!(err instanceof AppError)) throw err;
@@ -106,7 +106,7 @@ export class MetricsService {
     };
     let vertices: { id: string; name: string }[] = [];
     let taskManagers: string[] = [];
-    const jm = await this.deps.clusters.get(run.clusterId).then((c) => this.deps.flink.jobManager(c)).catch(() => null);
+    const jm = await this.deps.clusters.get(run.clusterId).then((c) => this.deps.flink.jobManagerOfRun(c, run)).catch(() => null);
     if (jm && run.status === 'RUNNING') {
       const [details, tms] = await Promise.all([jm.job(run.flinkJobId).catch(() => null), jm.taskManagers().catch(() => null)]);
       if (details) vertices = details.vertices.map((v) => ({ id: v.id, name: v.name }));

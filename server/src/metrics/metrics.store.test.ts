@@ -59,7 +59,7 @@ forEachDatabase('MetricsStore', (getDb) => {
     const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
     // Its cluster is not registered: defaults are chosen, then there is nowhere to read a first point from.
     const clusters = { get: async () => Promise.reject(new NotFoundError('Cluster', 'c2')) } as unknown as ClustersService;
-    const flink = { jobManager: () => assert.fail('an unregistered cluster has no JobManager to call') };
+    const flink = { jobManagerOfRun: () => assert.fail('an unregistered cluster has no JobManager to call') };
     const settings = { intervalMs: 10_000, retentionMs: 3_600_000 };
     const sampler = new MetricSampler({ store, clusters, flink, settings, log: quiet, now: () => T0 });
     const metrics = new MetricsService({ store, runs, clusters, flink, sampler, audit: new AuditService(new AuditStore(getDb())), settings, now: () => T0 });

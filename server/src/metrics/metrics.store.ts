@@ -21,6 +21,8 @@ export interface SampledRun {
   runId: string;
   clusterId: string;
   flinkJobId: string;
+  /** The run's own JobManager (a YARN application's); null: its cluster's. */
+  jobManagerUrl: string | null;
   series: string[];
 }
 
@@ -46,13 +48,13 @@ export class MetricsStore {
     const rows = await this.database.db
       .selectFrom('metric_selections')
       .innerJoin('runs', 'runs.id', 'metric_selections.run_id')
-      .select(['runs.id', 'runs.cluster_id', 'runs.flink_job_id', 'metric_selections.series'])
+      .select(['runs.id', 'runs.cluster_id', 'runs.flink_job_id', 'runs.job_manager_url', 'metric_selections.series'])
       .where('runs.status', 'in', SAMPLED_STATUSES)
       .where('runs.lost', '=', 0)
       .orderBy('runs.id')
       .execute();
     return rows
-      .map((r) => ({ runId: r.id, clusterId: r.cluster_id, flinkJobId: r.flink_job_id, series: parseSeries(r.series) }))
+      .map((r) => ({ runId: r.id, clusterId: r.cluster_id, flinkJobId: r.flink_job_id, jobManagerUrl: r.job_manager_url, series: parseSeries(r.series) }))
       .filter((r) => r.series.length > 0);
   }
 

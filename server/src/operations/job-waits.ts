@@ -47,7 +47,7 @@ export class JobWaits {
   }
 
   private async jobManagerOf(run: RunRecord): Promise<JobManagerClient> {
-    return this.deps.flink.jobManager(await this.deps.clusters.get(run.clusterId));
+    return this.deps.flink.jobManagerOfRun(await this.deps.clusters.get(run.clusterId), run);
   }
 
   /**

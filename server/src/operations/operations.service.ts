@@ -426,7 +426,7 @@ export class OperationsService {
 
   private async clusterOf(run: RunRecord): Promise<{ cluster: Cluster; jm: JobManagerClient }> {
     const cluster = await this.deps.clusters.get(run.clusterId);
-    return { cluster, jm: this.deps.flink.jobManager(cluster) };
+    return { cluster, jm: this.deps.flink.jobManagerOfRun(cluster, run) };
   }
 
   /**

@@ -329,7 +329,17 @@ export class RunDetailService {
       if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
       throw err;
     });
-    return { run, cluster, jm: cluster ? this.deps.flink.jobManager(cluster) : null };
+    return { run, cluster, jm: cluster ? this.runJobManager(cluster, run) : null };
+  }
+
+  /** The run's JobManager; none while a YARN run has none yet (its sections then show what was saved, if anything). */
+  private runJobManager(cluster: Cluster, run: RunRecord): JobManagerClient | null {
+    try {
+      return this.deps.flink.jobManagerOfRun(cluster, run);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'CONFLICT') return null;
+      throw err;
+    }
   }
 
   private liveSource(): SectionSource {

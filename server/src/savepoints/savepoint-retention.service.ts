@@ -118,7 +118,7 @@ export class SavepointRetentionService {
     const path = savepoint.path;
     const run = await this.deps.runs.get(savepoint.runId);
     if (!run) throw new NotFoundError('Run', savepoint.runId);
-    const jm = this.deps.flink.jobManager(await this.deps.clusters.get(run.clusterId));
+    const jm = this.deps.flink.jobManagerOfRun(await this.deps.clusters.get(run.clusterId), run);
     const local = localDirectory(path);
     const wasThere = local !== undefined && fs.existsSync(local);
     const triggerId = await jm.disposeSavepoint(path);

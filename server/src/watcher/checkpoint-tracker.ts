@@ -116,7 +116,7 @@ export class CheckpointTracker {
   private async follow(cluster: Cluster, run: RunRecord): Promise<void> {
     let answer;
     try {
-      answer = await this.deps.flink.jobManager(cluster).checkpoints(run.flinkJobId);
+      answer = await this.deps.flink.jobManagerOfRun(cluster, run).checkpoints(run.flinkJobId);
     } catch (err) {
       if (err instanceof AppError) return; // the watcher reports an unreachable cluster; try next time
       throw err;
