@@ -156,6 +156,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     settings: config.watcher,
     flinkTimeoutMs: config.flinkTimeoutMs,
     log,
+    yarn,
     ...(leases ? { leases } : {}),
   });
   if (leases) scheduler.shareWith(() => leases.holdsOneInstanceLease());

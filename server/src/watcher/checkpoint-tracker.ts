@@ -65,11 +65,11 @@ export class CheckpointTracker {
     for (const cluster of await this.deps.clusters.list()) {
       if (signal?.aborted) return { requests };
       if (this.deps.watches && !this.deps.watches(cluster.id)) continue;
-      if (cluster.kind !== 'session') continue; // no JobManager at a YARN target's address
       const notEnded = await this.deps.runs.listNonTerminalByCluster(cluster.id);
       for (const run of notEnded) live.add(run.id);
       if (cluster.health === 'UNREACHABLE' || cluster.health === 'NOT_FLINK') continue;
-      const running = notEnded.filter((r) => r.status === 'RUNNING' && !r.lost);
+      // A YARN run is RUNNING only once its own JobManager said so: follow() asks that one (FlinkClients.jobManagerOfRun).
+      const running = notEnded.filter((r) => r.status === 'RUNNING' && !r.lost && (cluster.kind === 'session' || r.jobManagerUrl !== null));
       const queue = [...running];
       const workers = Array.from({ length: Math.min(this.deps.concurrency ?? 4, queue.length) }, async () => {
         for (let run = queue.shift(); run; run = queue.shift()) {

@@ -88,6 +88,11 @@ export class ClusterWatcher {
        * this instance still holds the cluster's lease (see ClusterLeases.writeGuard).
        */
       writeGuard?: () => WriteGuard;
+      /**
+       * Only this job: a run's own JobManager (a YARN application's, yarn-watcher.ts) is watched for its one
+       * job, and the entry's other runs, which that JobManager never lists, are not this watcher's to conclude.
+       */
+      onlyJobId?: string;
     },
   ) {
     const { runs, tasks, events, log, settings } = deps;
@@ -273,6 +278,7 @@ export class ClusterWatcher {
         this.pending = true;
         return report;
       }
+      if (this.deps.onlyJobId !== undefined && job.jid !== this.deps.onlyJobId) continue;
       let known = this.known.get(job.jid);
       if (!known) {
         const run = await this.deps.runs.getByJob(this.cluster.id, job.jid);
@@ -339,7 +345,7 @@ export class ClusterWatcher {
 
   private async loadFromDatabase(): Promise<void> {
     for (const run of await this.deps.runs.listNonTerminalByCluster(this.cluster.id)) {
-      if (!run.lost) await this.known.remember(run);
+      if (!run.lost && (this.deps.onlyJobId === undefined || run.flinkJobId === this.deps.onlyJobId)) await this.known.remember(run);
     }
     this.loaded = true;
   }

@@ -8,6 +8,8 @@ import type { Scheduler } from '../scheduler/scheduler.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
 import type { Logger } from '../logging/logger.js';
+import type { YarnClients } from '../yarn/yarn-clients.js';
+import { YarnWatcher } from './yarn-watcher.js';
 
 /**
  * Keeps one ClusterWatcher per registered cluster that this instance holds the lease of (all of
@@ -16,6 +18,8 @@ import type { Logger } from '../logging/logger.js';
  */
 export class WatcherManager {
   private readonly watchers = new Map<string, ClusterWatcher>();
+  /** YARN entries: their runs are applications, each followed at its own JobManager (yarn-watcher.ts). */
+  private readonly yarnWatchers = new Map<string, YarnWatcher>();
   private syncing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -32,6 +36,8 @@ export class WatcherManager {
       onCycle?: (clusterId: string, report: CycleReport) => void;
       /** Several instances on one database: which clusters this one watches. Without it, all. */
       leases?: ClusterLeases;
+      /** The ResourceManagers of YARN entries; without them YARN entries are not watched. */
+      yarn?: YarnClients;
     },
   ) {}
 
@@ -53,9 +59,10 @@ export class WatcherManager {
 
   private async doSync(): Promise<void> {
     // A watcher given up and later regained starts anew from the database: another instance watched meanwhile.
-    // A YARN target has no JobManager at its address (it is the ResourceManager's): its runs' JobManagers
-    // are followed once the watcher's YARN view exists (docs/deployment-targets.md).
-    const clusters = (await this.deps.clusters.list()).filter((c) => c.kind === 'session' && this.mine(c.id));
+    // A YARN target has no JobManager at its address (it is the ResourceManager's): its runs are followed by its YARN view.
+    const all = (await this.deps.clusters.list()).filter((c) => this.mine(c.id));
+    this.syncYarn(all.filter((c) => c.kind === 'yarn'));
+    const clusters = all.filter((c) => c.kind === 'session');
     const ids = new Set(clusters.map((c) => c.id));
     for (const [id] of this.watchers) {
       if (!ids.has(id)) {
@@ -103,10 +110,54 @@ export class WatcherManager {
     }
   }
 
+  /** One YarnWatcher per YARN entry held, on the same schedule as a session cluster's watcher. */
+  private syncYarn(clusters: Cluster[]): void {
+    const ids = new Set(clusters.map((c) => c.id));
+    for (const [id] of this.yarnWatchers) {
+      if (!ids.has(id)) {
+        this.deps.scheduler.cancel(yarnTaskName(id));
+        this.yarnWatchers.delete(id);
+      }
+    }
+    const yarn = this.deps.yarn;
+    if (!yarn) return;
+    for (const cluster of clusters) {
+      const rm = yarn.resourceManagerAt(cluster.restUrl);
+      const existing = this.yarnWatchers.get(cluster.id);
+      if (existing) {
+        existing.retarget(cluster, rm);
+        continue;
+      }
+      const watcher = new YarnWatcher(cluster, rm, {
+        runs: this.deps.runs,
+        tasks: this.deps.tasks,
+        events: this.deps.events,
+        flink: this.deps.flink,
+        settings: this.deps.settings,
+        log: this.deps.log,
+        ...(this.deps.leases ? { writeGuard: () => this.deps.leases!.writeGuard(cluster.id) } : {}),
+      });
+      this.yarnWatchers.set(cluster.id, watcher);
+      this.deps.scheduler.schedule({
+        name: yarnTaskName(cluster.id),
+        instance: 'each',
+        intervalMs: this.deps.settings.intervalMs,
+        // One ResourceManager request, then one read per running application's JobManager.
+        timeoutMs: Math.max(this.deps.flinkTimeoutMs * 4, 10_000),
+        run: async (signal) => {
+          if (signal.aborted || !this.mine(cluster.id)) return;
+          const report = await watcher.cycle({ signal });
+          this.deps.onCycle?.(cluster.id, report);
+        },
+      });
+    }
+  }
+
   /** The last finished cycle of each cluster's watcher, by cluster id (none yet: absent). */
   lastCycles(): Map<string, { finishedAt: number; durationMs: number }> {
     const cycles = new Map<string, { finishedAt: number; durationMs: number }>();
     for (const [clusterId, watcher] of this.watchers) if (watcher.lastCycle) cycles.set(clusterId, watcher.lastCycle);
+    for (const [clusterId, watcher] of this.yarnWatchers) if (watcher.lastCycle) cycles.set(clusterId, watcher.lastCycle);
     return cycles;
   }
 
@@ -135,6 +186,8 @@ export class WatcherManager {
   /** Runs one cycle of a cluster's watcher now (force refresh); resolves when it is recorded. */
   async refreshNow(clusterId: string): Promise<CycleReport | undefined> {
     if (!this.mine(clusterId)) return undefined;
+    const yarn = this.yarnWatchers.get(clusterId);
+    if (yarn) return yarn.cycle();
     return this.watchers.get(clusterId)?.cycle({ force: true });
   }
 
@@ -146,4 +199,8 @@ export class WatcherManager {
 
 function taskName(clusterId: string): string {
   return `watch-cluster-${clusterId}`;
+}
+
+function yarnTaskName(clusterId: string): string {
+  return `watch-yarn-${clusterId}`;
 }

@@ -1,0 +1,34 @@
+import type { RunStatus } from '../events/events.js';
+import type { TransitionNote } from '../runs/runs.store.js';
+import type { YarnApplication } from '../yarn/yarn-rm.client.js';
+
+/** The most of YARN's diagnostics a run's history keeps: enough for the exception Flink left there. */
+const DIAGNOSTICS_KEPT = 2_000;
+
+/**
+ * A run's final status in YARN's words, for an application that ended while its JobManager no longer answers
+ * (a kill through YARN takes the JobManager with it). A KILLED application, or one that FINISHED with final
+ * status KILLED (a cancel through Flink), was CANCELED; FAILED is FAILED; FINISHED with SUCCEEDED is FINISHED.
+ * An application that ended without a final status (UNDEFINED) did not end as Flink meant it to: FAILED.
+ */
+export function runStatusFromYarn(app: Pick<YarnApplication, 'state' | 'finalStatus'>): RunStatus {
+  if (app.state === 'KILLED') return 'CANCELED';
+  if (app.state === 'FAILED') return 'FAILED';
+  switch (app.finalStatus) {
+    case 'SUCCEEDED':
+      return 'FINISHED';
+    case 'KILLED':
+      return 'CANCELED';
+    default:
+      return 'FAILED';
+  }
+}
+
+/** YARN's state, final status and diagnostics: the evidence the run's last status is recorded with. */
+export function yarnEndNote(app: Pick<YarnApplication, 'id' | 'state' | 'finalStatus' | 'diagnostics'>): TransitionNote {
+  const diagnostics = app.diagnostics.trim().slice(0, DIAGNOSTICS_KEPT) || '(none)';
+  return {
+    text: `YARN reports application ${app.id} ${app.state} (final status ${app.finalStatus}): ${diagnostics}`,
+    code: { code: 'endedOnYarn', params: { applicationId: app.id, state: app.state, finalStatus: app.finalStatus, diagnostics } },
+  };
+}

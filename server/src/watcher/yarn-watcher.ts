@@ -1,0 +1,203 @@
+import { isTerminalRunStatus, type Cluster } from '@weir/contract';
+import { AppError, LeaseLostError } from '../errors/errors.js';
+import type { EventBus, RunStatus } from '../events/events.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
+import type { Logger } from '../logging/logger.js';
+import type { RunRecord, RunsStore, WriteGuard } from '../runs/runs.store.js';
+import type { TasksStore } from '../tasks/tasks.store.js';
+import { WEIR_YARN_TAG } from '../yarn/flink-yarn-cli.js';
+import { FLINK_APPLICATION_TYPE, YARN_LIVE_STATES } from '../yarn/yarn-applications.js';
+import { YARN_ENDED_STATES, type YarnApplication, type YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
+import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
+import { runStatusFromYarn, yarnEndNote } from './yarn-final-status.js';
+
+/** A run's own JobManager and the watcher scoped to its one job there. */
+interface FollowedRun {
+  jobManagerUrl: string;
+  watcher: ClusterWatcher;
+}
+
+/**
+ * The watcher's view of a YARN entry, whose runs are each a Flink application with a JobManager of its own.
+ * Each cycle asks the ResourceManager ONE question (the live Flink applications tagged `weir`), plus one per
+ * unended run whose application has left that list (it just ended). A run whose application RUNS is read at
+ * its JobManager by a ClusterWatcher scoped to its job (the same reading, recording and outage rules as a
+ * session cluster's jobs); once YARN reports the application ended and its JobManager did not tell the job's
+ * own end, the run ends in YARN's words (source `yarn`, YARN's diagnostics as the note), never left RECONNECTING.
+ */
+export class YarnWatcher {
+  private readonly followed = new Map<string, FollowedRun>();
+  private queue: Promise<unknown> = Promise.resolve();
+  lastCycle: { finishedAt: number; durationMs: number } | null = null;
+
+  constructor(
+    private cluster: Cluster,
+    private rm: YarnResourceManagerClient,
+    private readonly deps: {
+      runs: RunsStore;
+      tasks: TasksStore;
+      events: EventBus;
+      flink: FlinkClients;
+      settings: WatcherSettings;
+      log: Logger;
+      now?: () => number;
+      writeGuard?: () => WriteGuard;
+    },
+  ) {}
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** Picks up an edited entry (its name, its ResourceManager's address). */
+  retarget(cluster: Cluster, rm: YarnResourceManagerClient): void {
+    this.cluster = cluster;
+    this.rm = rm;
+  }
+
+  /** One cycle; calls are serialised like a ClusterWatcher's, so a forced refresh never races the scheduled one. */
+  cycle(opts: { signal?: AbortSignal } = {}): Promise<CycleReport> {
+    const next = this.queue.then(async () => {
+      const startedAt = this.now();
+      const report = await this.runCycle(opts.signal);
+      const finishedAt = this.now();
+      this.lastCycle = { finishedAt, durationMs: finishedAt - startedAt };
+      return report;
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runCycle(signal: AbortSignal | undefined): Promise<CycleReport> {
+    const report: CycleReport = { reachable: false, requests: 0, jobs: 0, changed: 0 };
+    // Runs still deploying have no application id yet: the submission records it (operations/job-submission.ts).
+    const runs = (await this.deps.runs.listNonTerminalByCluster(this.cluster.id)).filter((r) => !r.lost && r.yarnApplicationId !== null);
+    this.dropEnded(new Set(runs.map((r) => r.id)));
+    if (runs.length === 0) {
+      report.reachable = true;
+      return report;
+    }
+    let live: YarnApplication[];
+    try {
+      report.requests += 1;
+      live = await this.rm.applications({ types: [FLINK_APPLICATION_TYPE], tags: [WEIR_YARN_TAG], states: YARN_LIVE_STATES });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      // The ResourceManager is down: the JobManagers may still answer, and the scoped watchers read them.
+      this.deps.log.warn({ cluster: this.cluster.name, err: err.message }, 'the YARN ResourceManager could not be asked');
+      for (const followed of this.followed.values()) report.requests += (await followed.watcher.cycle({ signal }).catch(() => undefined))?.requests ?? 0;
+      return report;
+    }
+    report.reachable = true;
+    report.jobs = runs.length;
+    const byId = new Map(live.map((a) => [a.id, a]));
+    for (const run of runs) {
+      if (signal?.aborted) break;
+      try {
+        let app = byId.get(run.yarnApplicationId!);
+        if (!app) {
+          report.requests += 1;
+          app = (await this.rm.application(run.yarnApplicationId!)) ?? undefined;
+        }
+        if (!app) {
+          this.deps.log.warn({ cluster: this.cluster.name, runId: run.id, applicationId: run.yarnApplicationId }, 'YARN no longer knows the application of an unended run');
+          continue;
+        }
+        report.changed += await this.follow(run, app, signal, report);
+      } catch (err) {
+        if (err instanceof LeaseLostError) return report;
+        // One run's trouble costs that run this cycle, never the others.
+        if (err instanceof AppError) this.deps.log.warn({ cluster: this.cluster.name, runId: run.id, err: err.message }, 'could not follow a YARN run');
+        else this.deps.log.error({ cluster: this.cluster.name, runId: run.id, err }, 'could not record a YARN run');
+      }
+    }
+    return report;
+  }
+
+  /** Reads one run where it runs; returns 1 when something of it was recorded by YARN's word. */
+  private async follow(run: RunRecord, app: YarnApplication, signal: AbortSignal | undefined, report: CycleReport): Promise<number> {
+    if (!YARN_ENDED_STATES.has(app.state)) {
+      // ACCEPTED, or RUNNING before its ApplicationMaster registered: nothing to read yet.
+      if (app.state !== 'RUNNING' || !app.jobManagerUrl) return 0;
+      const followed = await this.followAt(run, app.jobManagerUrl);
+      report.requests += (await followed.watcher.cycle({ signal })).requests;
+      return 0;
+    }
+    // The JobManager may still tell the job's own end (a cancel ends the application FINISHED a moment later).
+    const followed = this.followed.get(run.id);
+    if (followed) report.requests += (await followed.watcher.cycle({ signal }).catch(() => undefined))?.requests ?? 0;
+    const now = await this.deps.runs.get(run.id);
+    this.drop(run.id);
+    if (!now || isTerminalRunStatus(now.status)) return 0;
+    await this.endFromYarn(now, app);
+    return 1;
+  }
+
+  /** The watcher of a run's JobManager, built on first sight and again when YARN restarted the ApplicationMaster elsewhere. */
+  private async followAt(run: RunRecord, jobManagerUrl: string): Promise<FollowedRun> {
+    const known = this.followed.get(run.id);
+    if (known?.jobManagerUrl === jobManagerUrl) return known;
+    if (known) this.drop(run.id);
+    if (run.jobManagerUrl !== jobManagerUrl) await this.deps.runs.update(run.id, { jobManagerUrl });
+    const { runs, tasks, events, settings, log, writeGuard } = this.deps;
+    const watcher = new ClusterWatcher({ ...this.cluster, restUrl: jobManagerUrl }, this.deps.flink.runJobManager(jobManagerUrl, { plainGet: true }), {
+      runs,
+      tasks,
+      events,
+      // An application's JobManager that no longer lists its one job is about to end with it (or has not listed
+      // it yet, just started): YARN says how it ended, so the job is never concluded lost from the JobManager.
+      settings: { ...settings, lostAfterMs: Number.POSITIVE_INFINITY },
+      log,
+      onlyJobId: run.flinkJobId,
+      ...(writeGuard ? { writeGuard } : {}),
+    });
+    const followed = { jobManagerUrl, watcher };
+    this.followed.set(run.id, followed);
+    return followed;
+  }
+
+  /** The run's last status from YARN, with YARN's state, final status and diagnostics as the note. */
+  private async endFromYarn(run: RunRecord, app: YarnApplication): Promise<void> {
+    const to = runStatusFromYarn(app);
+    const at = Math.max(app.finishedAt ?? 0, this.now());
+    const note = yarnEndNote(app);
+    const { appended, run: updated } = await this.deps.runs.recordObservation(
+      run.id,
+      [{ toStatus: to, at, source: 'yarn', note }],
+      () => ({ status: to, endTime: app.finishedAt ?? at, unreachableSince: null, failedProbes: 0 }),
+      undefined,
+      this.deps.writeGuard?.(),
+    );
+    if (!appended.length) return;
+    const task = await this.deps.tasks.get(run.taskId);
+    this.deps.events.publish({
+      type: 'run.status',
+      from: run.status as RunStatus,
+      to,
+      at,
+      restartCount: updated?.restartCount ?? run.restartCount,
+      note: note.text,
+      noteCode: note.code,
+      runId: run.id,
+      taskId: run.taskId,
+      taskName: task?.name ?? run.jobName,
+      clusterId: this.cluster.id,
+      clusterName: this.cluster.name,
+      flinkJobId: run.flinkJobId,
+      jobName: run.jobName,
+    });
+    this.deps.log.info({ cluster: this.cluster.name, runId: run.id, applicationId: app.id, state: app.state, finalStatus: app.finalStatus }, `run ended ${to} in YARN's words`);
+  }
+
+  /** Runs that ended (recorded by their JobManager or by YARN) need no watcher nor client any more. */
+  private dropEnded(unended: ReadonlySet<string>): void {
+    for (const runId of this.followed.keys()) if (!unended.has(runId)) this.drop(runId);
+  }
+
+  private drop(runId: string): void {
+    const followed = this.followed.get(runId);
+    if (!followed) return;
+    this.followed.delete(runId);
+    this.deps.flink.forgetRunJobManager(followed.jobManagerUrl);
+  }
+}
