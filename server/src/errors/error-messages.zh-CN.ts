@@ -174,6 +174,12 @@ export const MESSAGES_ZH: MessageTranslation[] = [
     example: 'Task orders is a SQL task; Weir deploys only jar tasks to YARN so far',
   },
   {
+    pattern: /^The JobManager of job (\S+) stopped answering and no end of the job was recorded within (\d+) s$/,
+    zh: '作业 $1 的 JobManager 已不再应答，且 $2 秒内没有记录到作业结束',
+    source: 'stopped answering and no end of the job was recorded within',
+    example: 'The JobManager of job 0123456789abcdef0123456789abcdef stopped answering and no end of the job was recorded within 60 s',
+  },
+  {
     pattern: /^Job (\S+) on YARN target (.+) has no JobManager yet: YARN has not reported its application running$/,
     zh: 'YARN 部署目标 $2 上的作业 $1 还没有 JobManager：YARN 尚未报告其应用在运行',
     source: 'has no JobManager yet: YARN has not reported its application running',

@@ -208,14 +208,35 @@ export class JobWaits {
   /** Waits until Flink reports the job terminal; then lets the watcher record it. */
   async awaitTerminal(jm: JobManagerClient, run: RunRecord): Promise<string> {
     const deadline = this.now() + this.settings.terminalTimeoutMs;
-    let state = await this.liveState(jm, run);
-    while (state && !isTerminalRunStatus(state)) {
+    let state: string | null = null;
+    for (;;) {
+      try {
+        state = await this.liveState(jm, run);
+      } catch (err) {
+        // An application's JobManager (a YARN run's own) shuts down once its only job has ended, often
+        // before it is asked again: the end is then what the watcher records, from Flink or from YARN.
+        if (err instanceof FlinkUnreachableError && run.jobManagerUrl !== null && state !== null) return this.awaitRecordedEnd(run, deadline);
+        throw err;
+      }
+      if (!state || isTerminalRunStatus(state)) break;
       if (this.now() > deadline) throw new FlinkRejectedError(`Job ${run.flinkJobId} is still ${state} after ${Math.round(this.settings.terminalTimeoutMs / 1000)} s`);
       await sleep(150);
-      state = await this.liveState(jm, run);
     }
     await this.deps.watchers.refreshNow(run.clusterId).catch(() => undefined);
     return state ?? 'UNKNOWN';
+  }
+
+  /** Waits for the watcher to record the end of a run whose own JobManager went away with its job. */
+  private async awaitRecordedEnd(run: RunRecord, deadline: number): Promise<string> {
+    for (;;) {
+      await this.deps.watchers.refreshNow(run.clusterId).catch(() => undefined);
+      const now = await this.deps.runs.get(run.id);
+      if (now && isTerminalRunStatus(now.status)) return now.status;
+      if (this.now() > deadline) {
+        throw new FlinkRejectedError(`The JobManager of job ${run.flinkJobId} stopped answering and no end of the job was recorded within ${Math.round(this.settings.terminalTimeoutMs / 1000)} s`);
+      }
+      await sleep(250);
+    }
   }
 
   /** The job's status as its JobManager reports it now; null when the JobManager no longer knows it. */
