@@ -1,0 +1,128 @@
+// Integration test of YARN runs end to end on a real local YARN (the integration phase's, or one of its own
+// when run alone: test-support/local-yarn.ts) and a test Weir: a jar task on a YARN
+// entry is deployed as a YARN application in the background, followed at its own JobManager, ended in YARN's
+// words after a kill through YARN's REST, and cancelled from Weir. Needs java and mvn (never skips); no session Flink.
+// Run: node --import tsx --test server/src/deployment/yarn-runs.int.test.ts
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { after, test } from 'node:test';
+import { ensureFlinkYarnDistribution } from '@weir/flink-local';
+import { isTerminalRunStatus } from '@weir/contract';
+import { makePrincipal, SYSTEM_PRINCIPAL, type Principal } from '../access/principal.js';
+import { AppError } from '../errors/errors.js';
+import { JobManagerClient } from '../flink/job-manager.client.js';
+import type { RunRecord } from '../runs/runs.store.js';
+import { waitUntil } from '../test-support/flink.js';
+import { useLocalYarn, type TestYarn } from '../test-support/local-yarn.js';
+import { startTestWeir, type TestWeir } from '../test-support/weir.js';
+import { YARN_LIVE_STATES } from '../yarn/yarn-applications.js';
+import { YARN_ENDED_STATES, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
+
+const actor: Principal = makePrincipal({ kind: 'user', id: 'u-yarn', name: 'yuki' }, 'operator');
+let yarn: TestYarn | undefined;
+let rm: YarnResourceManagerClient | undefined;
+let weir: TestWeir | undefined;
+const log = (line: string): void => console.log(`[yarn-runs-it] ${line}`);
+
+after(async () => {
+  // A failed assertion must leave no application or daemon behind.
+  await weir?.services.operations.deploymentsSettled();
+  for (const app of (await rm?.applications({ states: YARN_LIVE_STATES }).catch(() => [])) ?? []) await rm?.kill(app.id).catch(() => {});
+  await weir?.stop();
+  await yarn?.release();
+});
+
+test('a jar task on a YARN entry runs as a YARN application that Weir follows, ends in YARN\'s words when YARN kills it, and a cancel from Weir ends its application', { timeout: 20 * 60_000 }, async () => {
+  const started = Date.now();
+  const flinkYarn = await ensureFlinkYarnDistribution({ flinkVersion: '1.20.1', log });
+  yarn = await useLocalYarn('yarn-runs-it', log);
+  rm = new YarnResourceManagerClient({ baseUrl: yarn.rmUrl, timeoutMs: 30_000 });
+  log(`YARN ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // A JobManager in a container on a busy machine answers slower than a session cluster's.
+  weir = await startTestWeir({ dataDir: join(yarn.workDir, 'weir'), config: { flinkTimeoutMs: 10_000 } });
+  const { services } = weir;
+  const cluster = await services.clusters.register(SYSTEM_PRINCIPAL, {
+    name: 'local-yarn',
+    kind: 'yarn',
+    restUrl: yarn.rmUrl,
+    yarn: { hadoopConfDir: yarn.confDir, queue: 'default', flinkVersion: '1.20.1' },
+  });
+  await services.watchers.sync();
+
+  // SQL is refused before any run is recorded.
+  const sql = await services.tasksService.create(actor, { name: 'yarn-sql', kind: 'SQL', clusterId: cluster.id, sql: 'SELECT 1;', config: { savepointStrategy: 'none' } });
+  await services.tasksService.publish(actor, sql.id, 'for the test', { unvalidated: true });
+  await assert.rejects(services.operations.online(actor, sql.id), (err: unknown) => err instanceof AppError && err.code === 'NOT_YET_SUPPORTED' && /SQL task/.test(err.message));
+  assert.equal((await services.runs.listByTask(sql.id)).total, 0);
+
+  const jar = await services.tasksService.uploadJar(actor, basename(flinkYarn.flink.examples.topSpeedWindowing), new Uint8Array(readFileSync(flinkYarn.flink.examples.topSpeedWindowing)));
+  const task = await services.tasksService.create(actor, { name: 'yarn-top-speed', kind: 'JAR', clusterId: cluster.id, jar: { jarId: jar.id }, config: { savepointStrategy: 'none' } });
+  await services.tasksService.publish(actor, task.id, 'for the test');
+
+  /** Submits, then waits for the run to be RUNNING as its own JobManager reports it, at the application YARN reports. */
+  const runningOnYarn = async (): Promise<{ run: RunRecord; jm: JobManagerClient }> => {
+    const submittedAt = Date.now();
+    const online = await services.operations.online(actor, task.id);
+    const first = await services.runs.get(online.newRunId!);
+    assert.equal(first?.status, 'INITIALIZING', 'the request answers while YARN deploys');
+    const run = await waitUntil('the run RUNNING with its application and JobManager', 8 * 60_000, async () => {
+      const now = await services.runs.get(online.newRunId!);
+      if (now && isTerminalRunStatus(now.status)) assert.fail(`the run ended ${now.status}: ${JSON.stringify(await services.runs.listTransitions(now.id))}`);
+      return now?.status === 'RUNNING' && now.yarnApplicationId && now.jobManagerUrl ? now : undefined;
+    }, 500);
+    log(`run RUNNING ${((Date.now() - submittedAt) / 1000).toFixed(1)} s after the submission (application ${run.yarnApplicationId})`);
+    const app = await rm!.application(run.yarnApplicationId!);
+    assert.equal(app?.state, 'RUNNING');
+    assert.equal(app?.jobManagerUrl, run.jobManagerUrl, 'the JobManager YARN reports');
+    assert.equal(app?.queue, 'default');
+    const jm = new JobManagerClient({ baseUrl: run.jobManagerUrl!, timeoutMs: 30_000 });
+    assert.equal((await jm.job(run.flinkJobId)).state, 'RUNNING', "the status Flink reports, under Weir's job id");
+    const transitions = await services.runs.listTransitions(run.id);
+    assert.ok(transitions.some((t) => t.toStatus === 'RUNNING' && t.source === 'flink'), "RUNNING is Flink's own step");
+    // The run page reads the job at the run's own JobManager and says where it runs.
+    const detail = await services.runDetail.detail(run.id);
+    assert.equal(detail.run.yarnApplicationId, run.yarnApplicationId);
+    assert.equal(detail.run.jobManagerUrl, run.jobManagerUrl);
+    assert.equal(detail.job.source, 'live');
+    return { run, jm };
+  };
+
+  // 1. Killed through YARN's REST: the JobManager goes with it, and the run ends in YARN's words.
+  const killed = await runningOnYarn();
+  await rm.kill(killed.run.yarnApplicationId!);
+  const ended = await waitUntil('the killed run to end', 2 * 60_000, async () => {
+    const now = await services.runs.get(killed.run.id);
+    return now && isTerminalRunStatus(now.status) ? now : undefined;
+  }, 250);
+  const yarnSays = (await rm.application(killed.run.yarnApplicationId!))!;
+  log(`after the kill YARN reports ${yarnSays.state}/${yarnSays.finalStatus}; the run is ${ended.status}`);
+  assert.equal(yarnSays.state, 'KILLED');
+  assert.equal(ended.status, 'CANCELED');
+  assert.ok(ended.endTime !== null);
+  const last = (await services.runs.listTransitions(killed.run.id)).at(-1)!;
+  assert.equal(last.source, 'yarn');
+  assert.equal(last.toStatus, 'CANCELED');
+  assert.equal(last.noteCode?.code, 'endedOnYarn');
+  assert.equal(last.noteCode?.params.state, 'KILLED');
+  assert.ok(yarnSays.diagnostics.length > 0 && last.note!.includes(yarnSays.diagnostics.trim().slice(0, 40)), `YARN's diagnostics in the evidence: ${last.note}`);
+
+  // 2. Cancelled from Weir: through the run's own JobManager; the application ends with its job.
+  const cancelled = await runningOnYarn();
+  const result = await services.operations.cancel(actor, cancelled.run.id);
+  assert.equal(result.status, 'CANCELED');
+  const app = await waitUntil('YARN to report the cancelled application ended', 2 * 60_000, async () => {
+    const now = await rm!.application(cancelled.run.yarnApplicationId!);
+    return now && YARN_ENDED_STATES.has(now.state) ? now : undefined;
+  }, 250);
+  log(`after the cancel YARN reports ${app.state}/${app.finalStatus}`);
+  assert.equal(app.finalStatus, 'KILLED');
+  const final = await waitUntil('the cancelled run recorded as ended', 60_000, async () => {
+    const now = await services.runs.get(cancelled.run.id);
+    return now && isTerminalRunStatus(now.status) ? now : undefined;
+  }, 250);
+  assert.equal(final.status, 'CANCELED');
+
+  assert.deepEqual(await rm.applications({ states: YARN_LIVE_STATES }), [], 'nothing left running on YARN');
+  log(`whole test ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
