@@ -33,7 +33,7 @@ after(async () => {
   await yarn?.release();
 });
 
-test('a jar task on a YARN entry runs as a YARN application that Weir follows, ends in YARN\'s words when YARN kills it, and a cancel from Weir ends its application', { timeout: 20 * 60_000 }, async () => {
+test('a jar task on a YARN entry runs as a YARN application that Weir follows, ends in YARN\'s words when YARN kills it, a cancel from Weir ends its application, and a jar failing at start ends FAILED with the reason', { timeout: 20 * 60_000 }, async () => {
   const started = Date.now();
   const flinkYarn = await ensureFlinkYarnDistribution({ flinkVersion: '1.20.1', log });
   yarn = await useLocalYarn('yarn-runs-it', log);
@@ -122,6 +122,23 @@ test('a jar task on a YARN entry runs as a YARN application that Weir follows, e
     return now && isTerminalRunStatus(now.status) ? now : undefined;
   }, 250);
   assert.equal(final.status, 'CANCELED');
+
+  // 3. A jar that fails at start: its JobManager exits in the container, the CLI reports the application FAILED
+  // during the deployment, and the run ends FAILED with that and YARN's diagnostics; nothing is left on YARN.
+  // (The missing class is named only in the container's log, which Weir does not read yet.)
+  const broken = await services.tasksService.create(actor, { name: 'yarn-no-such-class', kind: 'JAR', clusterId: cluster.id, jar: { jarId: jar.id, entryClass: 'org.example.NoSuchMain' }, config: { savepointStrategy: 'none' } });
+  await services.tasksService.publish(actor, broken.id, 'for the test');
+  const failing = await services.operations.online(actor, broken.id);
+  const failed = await waitUntil('the broken run to end', 8 * 60_000, async () => {
+    const now = await services.runs.get(failing.newRunId!);
+    return now && isTerminalRunStatus(now.status) ? now : undefined;
+  }, 500);
+  const evidence = (await services.runs.listTransitions(failed.id)).at(-1)!;
+  log(`the broken jar's run ended ${failed.status} (${evidence.source}): ${evidence.note?.slice(0, 300)}`);
+  assert.equal(failed.status, 'FAILED');
+  assert.match(evidence.note ?? '', /switched to state FAILED during deployment[\s\S]*Container exited with a non-zero exit code/, "the CLI's reason with YARN's diagnostics");
+  assert.equal(failed.submissionError, evidence.noteCode?.params.message, 'the job never ran anywhere Weir could read it');
+  await services.operations.deploymentsSettled();
 
   assert.deepEqual(await rm.applications({ states: YARN_LIVE_STATES }), [], 'nothing left running on YARN');
   log(`whole test ${((Date.now() - started) / 1000).toFixed(1)} s`);
