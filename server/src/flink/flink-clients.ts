@@ -72,19 +72,22 @@ export class FlinkClients {
    * its client here, so none of them asks a YARN entry's ResourceManager address as if it were a JobManager.
    */
   jobManagerOfRun(cluster: ClusterEndpoint & { name: string }, run: RunLocation): JobManagerClient {
-    if (run.jobManagerUrl) return this.runJobManager(run.jobManagerUrl);
+    if (run.jobManagerUrl) return this.runJobManager(run.jobManagerUrl, { isLocal: cluster.isLocal });
     if (cluster.kind === 'yarn') {
       throw new ConflictError(`Job ${run.flinkJobId} on YARN target ${cluster.name} has no JobManager yet: YARN has not reported its application running`);
     }
     return this.jobManager(cluster);
   }
 
-  /** A run's own JobManager (an application's): no credentials (Flink's YARN JobManagers have none of Weir's), through the outbound guard. */
-  runJobManager(url: string, options: { plainGet?: boolean } = {}): JobManagerClient {
-    const key = options.plainGet ? `lean ${url}` : url;
+  /**
+   * A run's own JobManager (an application's): no credentials (Flink's YARN JobManagers have none of Weir's),
+   * through the outbound guard unless its YARN is the one Weir started on this machine (`isLocal`, as for its entry).
+   */
+  runJobManager(url: string, options: { plainGet?: boolean; isLocal?: boolean | undefined } = {}): JobManagerClient {
+    const key = `${options.plainGet ? 'lean' : 'fetch'}${options.isLocal ? ' local' : ''} ${url}`;
     let jm = this.runClients.get(key);
     if (!jm) {
-      jm = new JobManagerClient({ baseUrl: url, timeoutMs: this.options.timeoutMs, outbound: this.options.outbound, ...(options.plainGet ? { plainGet: leanGet } : {}) });
+      jm = new JobManagerClient({ baseUrl: url, timeoutMs: this.options.timeoutMs, ...this.outboundFor(options), ...(options.plainGet ? { plainGet: leanGet } : {}) });
       this.runClients.set(key, jm);
     }
     return jm;
@@ -92,8 +95,7 @@ export class FlinkClients {
 
   /** Drops the clients of a run's own JobManager once the run has ended (its application is gone with it). */
   forgetRunJobManager(url: string): void {
-    this.runClients.delete(url);
-    this.runClients.delete(`lean ${url}`);
+    for (const key of this.runClients.keys()) if (key.endsWith(` ${url}`)) this.runClients.delete(key);
   }
 
   /**

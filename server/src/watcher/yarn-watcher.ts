@@ -140,7 +140,7 @@ export class YarnWatcher {
     if (known) this.drop(run.id);
     if (run.jobManagerUrl !== jobManagerUrl) await this.deps.runs.update(run.id, { jobManagerUrl });
     const { runs, tasks, events, settings, log, writeGuard } = this.deps;
-    const watcher = new ClusterWatcher({ ...this.cluster, restUrl: jobManagerUrl }, this.deps.flink.runJobManager(jobManagerUrl, { plainGet: true }), {
+    const watcher = new ClusterWatcher({ ...this.cluster, restUrl: jobManagerUrl }, this.deps.flink.runJobManager(jobManagerUrl, { plainGet: true, isLocal: this.cluster.isLocal }), {
       runs,
       tasks,
       events,
