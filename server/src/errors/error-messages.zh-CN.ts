@@ -335,6 +335,8 @@ export const MESSAGES_ZH: MessageTranslation[] = [
   // YARN
   { pattern: /^"([\s\S]*)" is not a YARN queue name$/, zh: '"$1" 不是有效的 YARN 队列名', source: '" is not a YARN queue name`', example: '"root.a b" is not a YARN queue name' },
   { pattern: /^"([\s\S]*)" is not a Java class name$/, zh: '"$1" 不是有效的 Java 类名', source: '" is not a Java class name`', example: '"com.acme.1Job" is not a Java class name' },
+  { pattern: /^"([\s\S]*)" is not a YARN container id$/, zh: '"$1" 不是有效的 YARN 容器 ID', source: '" is not a YARN container id`', example: '"container_1" is not a YARN container id' },
+  { pattern: /^"([\s\S]*)" is not a container log file name$/, zh: '"$1" 不是有效的容器日志文件名', source: '" is not a container log file name`', example: '"../x" is not a container log file name' },
   { pattern: /^"([\s\S]*)" is not a YARN application id$/, zh: '"$1" 不是有效的 YARN 应用 ID', source: '" is not a YARN application id`', example: '"app_1" is not a YARN application id' },
   { pattern: /^parallelism must be a whole number from 1 to 10000, not (.+)$/, zh: 'parallelism 必须是 1 到 10000 之间的整数，而不是 $1', source: 'parallelism must be a whole number from 1 to 10000, not ${', example: 'parallelism must be a whole number from 1 to 10000, not 0.5' },
   {
