@@ -183,7 +183,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const taskVersions = new TaskVersionsStore(database);
   const runDetail = new RunDetailService({ runs, tasks, versions: taskVersions, savepoints, clusters, flink, watchers, checkpoints });
   // The logs that explain a failure, kept when it happens (captured off the watcher's path).
-  const logCaptures = new LogCaptureService({ store: new LogCapturesStore(database), runs, clusters, flink, audit, settings: config.logCaptures ?? DEFAULT_LOG_CAPTURE_SETTINGS, log });
+  const logCaptures = new LogCaptureService({ store: new LogCapturesStore(database), runs, clusters, flink, yarn, audit, settings: config.logCaptures ?? DEFAULT_LOG_CAPTURE_SETTINGS, log });
   const jars = new JarFilesStore(path.join(config.dataDir, 'jars'));
   const teamExists = async (teamId: string) => (await teamsStore.ownerOf('team', teamId)) !== undefined;
   const tasksService = new TasksService({ tasks, versions: taskVersions, clusters, flink, jars, audit, teamExists, log });

@@ -125,7 +125,7 @@ test('a jar task on a YARN entry runs as a YARN application that Weir follows, e
 
   // 3. A jar that fails at start: its JobManager exits in the container, the CLI reports the application FAILED
   // during the deployment, and the run ends FAILED with that and YARN's diagnostics; nothing is left on YARN.
-  // (The missing class is named only in the container's log, which Weir does not read yet.)
+  // The missing class is named only in the JobManager container's log: the run's automatic capture reads it through YARN.
   const broken = await services.tasksService.create(actor, { name: 'yarn-no-such-class', kind: 'JAR', clusterId: cluster.id, jar: { jarId: jar.id, entryClass: 'org.example.NoSuchMain' }, config: { savepointStrategy: 'none' } });
   await services.tasksService.publish(actor, broken.id, 'for the test');
   const failing = await services.operations.online(actor, broken.id);
@@ -139,6 +139,18 @@ test('a jar task on a YARN entry runs as a YARN application that Weir follows, e
   assert.match(evidence.note ?? '', /switched to state FAILED during deployment[\s\S]*Container exited with a non-zero exit code/, "the CLI's reason with YARN's diagnostics");
   assert.equal(failed.submissionError, evidence.noteCode?.params.message, 'the job never ran anywhere Weir could read it');
   await services.operations.deploymentsSettled();
+  assert.ok(failed.yarnApplicationId, 'the failed run names its application, whose container logs say why it failed');
+  {
+    const capture = await waitUntil("the failed run's log capture", 2 * 60_000, async () => {
+      const [latest] = (await services.logCaptures.list(failed.id)).captures;
+      return latest && latest.status !== 'PENDING' ? latest : undefined;
+    }, 500);
+    const jmPart = capture.parts.find((p) => p.component === 'jobmanager' && p.kind === 'log');
+    assert.ok(jmPart && jmPart.status === 'OK', `the JobManager's log is kept (${capture.status}: ${capture.failure ?? capture.parts.map((p) => `${p.component} ${p.kind} ${p.status} ${p.failure ?? ''}`).join('; ')})`);
+    const jmText = (await services.logCaptures.partText(failed.id, capture.id, jmPart.seq, { mask: false })).text;
+    assert.match(jmText, /org\.example\.NoSuchMain/, 'the capture names the class the jar lacks, which only the container log says');
+    log(`the failed run's capture: ${capture.trigger} ${capture.status}, ${capture.parts.length} parts, ${capture.textBytes} bytes`);
+  }
 
   assert.deepEqual(await rm.applications({ states: YARN_LIVE_STATES }), [], 'nothing left running on YARN');
   log(`whole test ${((Date.now() - started) / 1000).toFixed(1)} s`);

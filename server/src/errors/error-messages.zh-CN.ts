@@ -335,6 +335,7 @@ export const MESSAGES_ZH: MessageTranslation[] = [
   // YARN
   { pattern: /^"([\s\S]*)" is not a YARN queue name$/, zh: '"$1" 不是有效的 YARN 队列名', source: '" is not a YARN queue name`', example: '"root.a b" is not a YARN queue name' },
   { pattern: /^"([\s\S]*)" is not a Java class name$/, zh: '"$1" 不是有效的 Java 类名', source: '" is not a Java class name`', example: '"com.acme.1Job" is not a Java class name' },
+  { pattern: /^YARN holds no JobManager log of application (\S+): its NodeManager deleted it, or the application never started a container$/, zh: 'YARN 中没有应用 $1 的 JobManager 日志：NodeManager 已将其删除，或该应用从未启动容器', source: 'its NodeManager deleted it, or the application never started a container', example: 'YARN holds no JobManager log of application application_1_0001: its NodeManager deleted it, or the application never started a container' },
   { pattern: /^"([\s\S]*)" is not a YARN container id$/, zh: '"$1" 不是有效的 YARN 容器 ID', source: '" is not a YARN container id`', example: '"container_1" is not a YARN container id' },
   { pattern: /^"([\s\S]*)" is not a container log file name$/, zh: '"$1" 不是有效的容器日志文件名', source: '" is not a container log file name`', example: '"../x" is not a container log file name' },
   { pattern: /^"([\s\S]*)" is not a YARN application id$/, zh: '"$1" 不是有效的 YARN 应用 ID', source: '" is not a YARN application id`', example: '"app_1" is not a YARN application id' },

@@ -17,6 +17,9 @@ import { maskLogSecrets } from './log-secrets.js';
 import { boundText, fairShares, selectJobManagerRecords } from './log-selection.js';
 import { fileCacheWaitMs, requestOf, type CaptureRequest } from './capture-requests.js';
 import type { Logger } from '../logging/logger.js';
+import type { Cluster } from '@weir/contract';
+import { readContainerLogs } from '../yarn/yarn-container-logs.js';
+import type { YarnClients } from '../yarn/yarn-clients.js';
 
 const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
@@ -83,6 +86,8 @@ export class LogCaptureService {
       runs: RunsStore;
       clusters: ClustersService;
       flink: FlinkClients;
+      /** For runs deployed as YARN applications, whose logs are read through YARN (their JobManager may be gone). */
+      yarn?: YarnClients;
       audit: AuditService;
       settings: LogCaptureSettings;
       log: Logger;
@@ -224,14 +229,17 @@ export class LogCaptureService {
     if (!run) return finish('FAILED', 'The run no longer exists', []);
     const left = this.deps.settings.runBytes - (await this.deps.store.textBytesOfRun(run.id));
     if (left <= 0) return finish('FAILED', `The run's captures already keep ${this.deps.settings.runBytes} bytes, the most one run keeps (WEIR_LOG_CAPTURE_RUN_BYTES)`, []);
-    let jm: JobManagerClient;
+    let planned: { reads: Read[]; cause: string | undefined };
     try {
-      jm = this.deps.flink.jobManagerOfRun(await this.deps.clusters.get(run.clusterId), run);
+      const cluster = await this.deps.clusters.get(run.clusterId);
+      planned = run.yarnApplicationId && this.deps.yarn
+        ? await this.planFromYarn(cluster, run, run.yarnApplicationId, this.deps.yarn, request)
+        : await this.plan(this.deps.flink.jobManagerOfRun(cluster, run), run, request);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       return finish('FAILED', `The run's cluster cannot be asked: ${err.message}`, []);
     }
-    const { reads, cause } = await this.plan(jm, run, request);
+    const { reads, cause } = planned;
     const results = await Promise.all(
       reads.map(async (r) => {
         try {
@@ -305,6 +313,53 @@ export class LogCaptureService {
           },
         });
       }
+    }
+    return { reads, cause: causeOfLatestFailure(history) };
+  }
+
+  /**
+   * The same files for a run deployed as a YARN application, read from the containers' NodeManagers: there
+   * they outlive the JobManager (a YARN kill, a crash, an application that ended), which is when a post-mortem
+   * is wanted most. TaskManager ids are container ids on YARN, so the exception history, while the JobManager
+   * still answers, picks the TaskManagers of the latest failure as on a session cluster. The files are read
+   * from disk, so Flink's copy of a TaskManager file (untilTaskManagerFilesPostdate) plays no part.
+   */
+  private async planFromYarn(cluster: Cluster, run: RunRecord, applicationId: string, yarn: YarnClients, request: CaptureRequest): Promise<{ reads: Read[]; cause: string | undefined }> {
+    const { scanBytes, captureBytes, windowMs } = this.deps.settings;
+    const jid = run.flinkJobId;
+    const jm = run.jobManagerUrl ? this.deps.flink.jobManagerOfRun(cluster, run) : undefined;
+    const history = jm && request.trigger !== 'CHECKPOINT_FAILED' && request.trigger !== 'MANUAL' ? await jm.exceptions(jid, 10).catch(() => undefined) : undefined;
+    const failing = new Set(taskManagersOfLatestFailure(history));
+    const logs = await readContainerLogs(yarn.resourceManagerAt(cluster.restUrl, cluster), (node) => yarn.nodeManagerAt(node, cluster), applicationId, {
+      tailBytes: captureBytes,
+      jobManagerTailBytes: scanBytes,
+      maxTaskManagers: MAX_TASK_MANAGERS,
+      pickTaskManagers: (ids) => (ids.some((id) => failing.has(id)) ? ids.filter((id) => failing.has(id)) : ids),
+    });
+    const reads: Read[] = logs.flatMap((log): Read[] => {
+      const kind = /\.log$/.test(log.fileName) ? 'log' : /\.out$/.test(log.fileName) ? 'stdout' : undefined;
+      if (!kind) return []; // stderr: Flink's own output goes to its log
+      const jobManagerLog = log.role === 'jobmanager' && kind === 'log';
+      return [{
+        component: log.role,
+        tmId: log.role === 'taskmanager' ? log.containerId : null,
+        kind,
+        selection: jobManagerLog ? 'job' : 'tail',
+        read: async () => {
+          // A tail that starts mid-file starts mid-line: that partial first line goes, as for Flink's files.
+          const whole = Buffer.byteLength(log.text) >= log.bytes;
+          const text = whole ? log.text : log.text.slice(log.text.indexOf('\n') + 1);
+          return { text: jobManagerLog ? selectJobManagerRecords(text, { jobId: jid, windowMs }).text : text, sourceBytes: log.bytes };
+        },
+      }];
+    });
+    if (!reads.some((r) => r.component === 'jobmanager')) {
+      reads.unshift({
+        component: 'jobmanager', tmId: null, kind: 'log', selection: 'job',
+        read: async () => {
+          throw new AppError('NOT_FOUND', `YARN holds no JobManager log of application ${applicationId}: its NodeManager deleted it, or the application never started a container`);
+        },
+      });
     }
     return { reads, cause: causeOfLatestFailure(history) };
   }

@@ -82,17 +82,27 @@ export class YarnApplicationDeployer {
     writeFileSync(join(confDir, 'log4j.properties'), renderLog4jProperties());
     writeFileSync(join(confDir, 'log4j-cli.properties'), renderLog4jProperties());
     log(`deploying ${spec.name} to YARN at ${this.target.resourceManagerUrl} (tag ${cli.deployTag})`);
+    // The caller hears of the application once, as soon as YARN lists it, or when the deployment failed: a
+    // failed application's container logs hold why (a missing class is named nowhere else), so it is said then too.
+    let told = false;
+    const submitted = async (applicationId: string): Promise<void> => {
+      if (told) return;
+      told = true;
+      await opts.submitted?.(applicationId);
+    };
     try {
       const run = await runCli(cli.java, cli.args, cli.env, timeoutMs);
       if (run.timedOut) throw new FlinkRejectedError(`Flink's CLI did not finish deploying ${spec.name} to YARN within ${Math.round(timeoutMs / 1000)} s`);
       if (run.code !== 0) {
         throw new FlinkRejectedError(`Flink's CLI could not deploy ${spec.name} to YARN (exit code ${run.code}):\n${cliFailure(run.output, cliLogFile)}`);
       }
-      const app = await this.waitForJobManager(cli.deployTag, started + timeoutMs, opts.pollMs ?? 500, opts.submitted);
+      const app = await this.waitForJobManager(cli.deployTag, started + timeoutMs, opts.pollMs ?? 500, submitted);
       const deployed = { applicationId: app.id, jobManagerUrl: app.jobManagerUrl!, deployTag: cli.deployTag, deployMs: Date.now() - started };
       log(`${spec.name} is YARN application ${deployed.applicationId}, JobManager ${deployed.jobManagerUrl}, after ${deployed.deployMs} ms`);
       return deployed;
     } catch (err) {
+      const [tagged] = await this.rm.applications({ tags: [cli.deployTag] }).catch(() => []);
+      if (tagged) await submitted(tagged.id).catch(() => undefined);
       await this.killTagged(cli.deployTag, log);
       throw err;
     } finally {
@@ -102,15 +112,11 @@ export class YarnApplicationDeployer {
   }
 
   /** Waits for the application this tag marks to be RUNNING with its JobManager's address, or to end. */
-  private async waitForJobManager(deployTag: string, deadline: number, pollMs: number, submitted?: (applicationId: string) => Promise<void>): Promise<YarnApplication> {
+  private async waitForJobManager(deployTag: string, deadline: number, pollMs: number, submitted: (applicationId: string) => Promise<void>): Promise<YarnApplication> {
     let last: YarnApplication | undefined;
-    let told = false;
     while (Date.now() < deadline) {
       [last] = await this.rm.applications({ tags: [deployTag] });
-      if (last && !told) {
-        told = true;
-        await submitted?.(last.id);
-      }
+      if (last) await submitted(last.id);
       if (last && YARN_ENDED_STATES.has(last.state)) {
         throw new FlinkRejectedError(`YARN application ${last.id} ended ${last.state} (${last.finalStatus}) before its JobManager answered: ${last.diagnostics.slice(0, 1_000)}`);
       }

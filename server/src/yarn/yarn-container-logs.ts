@@ -18,6 +18,10 @@ export interface ContainerLog {
 export interface ContainerLogLimits {
   /** Bytes kept from the end of each file. */
   tailBytes: number;
+  /** Bytes kept from the end of the JobManager's files, when not `tailBytes` (a capture scans more of it). */
+  jobManagerTailBytes?: number;
+  /** Which of the TaskManager containers found to read (default: the newest `maxTaskManagers`). */
+  pickTaskManagers?: (containerIds: string[]) => string[];
   /** TaskManager containers read at most (the newest attempt's JobManager is always read). */
   maxTaskManagers?: number;
   /** NodeManagers asked at most, for a TaskManager container whose node is not known. */
@@ -55,13 +59,11 @@ export async function readContainerLogs(
   }));
   nodeOf.set(jobManager.containerId, jobManager.nodeHttpAddress);
 
-  const logs = (await readFiles(nmAt(jobManager.nodeHttpAddress), jobManager.containerId, 'jobmanager', limits.tailBytes)) ?? [];
+  const logs = (await readFiles(nmAt(jobManager.nodeHttpAddress), jobManager.containerId, 'jobmanager', limits.jobManagerTailBytes ?? limits.tailBytes)) ?? [];
   const sameApplication = containerPrefix(jobManager.containerId);
   const named = logs.flatMap((l) => l.text.match(/\bcontainer_(?:e\d+_)?\d+_\d+_\d+_\d+\b/g) ?? []).filter((id) => containerPrefix(id) === sameApplication);
-  const taskManagers = [...new Set([...nodeOf.keys(), ...named])]
-    .filter((id) => id !== jobManager.containerId && !isApplicationMaster(id))
-    .sort()
-    .slice(-maxTaskManagers);
+  const found = [...new Set([...nodeOf.keys(), ...named])].filter((id) => id !== jobManager.containerId && !isApplicationMaster(id)).sort();
+  const taskManagers = (limits.pickTaskManagers?.(found) ?? found).slice(-maxTaskManagers);
 
   for (const id of taskManagers) {
     const known = nodeOf.get(id);
