@@ -55,6 +55,7 @@ import { TasksService } from './tasks/tasks.service.js';
 import { SqlAuthoringService } from './sql-authoring/sql-authoring.service.js';
 import { TasksStore } from './tasks/tasks.store.js';
 import { CheckpointTracker } from './watcher/checkpoint-tracker.js';
+import { yarnStagingDirectory } from './deployment/deployment-targets.js';
 import { WatcherManager } from './watcher/watcher-manager.js';
 import { ClusterLeases, newInstanceId } from './instances/cluster-leases.js';
 import { EventRelay } from './events/event-relay.js';
@@ -146,6 +147,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
           instanceId,
         })
       : undefined;
+  const yarnDeployments = config.yarnDeployments ?? { workDir: path.join(config.dataDir, 'yarn-deployments'), javaHome: null };
   const watchers = new WatcherManager({
     clusters,
     flink,
@@ -157,6 +159,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     flinkTimeoutMs: config.flinkTimeoutMs,
     log,
     yarn,
+    yarnStagingDirectory: yarnStagingDirectory(yarnDeployments),
     ...(leases ? { leases } : {}),
   });
   if (leases) scheduler.shareWith(() => leases.holdsOneInstanceLease());
@@ -189,7 +192,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const tasksService = new TasksService({ tasks, versions: taskVersions, clusters, flink, jars, audit, teamExists, log });
   const sqlAuthoring = new SqlAuthoringService({ task: (id) => tasksService.record(id), clusters, flink, audit, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
-  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, flink, watchers, jars, audit, bus, yarn, yarnDeployments: config.yarnDeployments ?? { workDir: path.join(config.dataDir, 'yarn-deployments'), javaHome: null }, log });
+  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, flink, watchers, jars, audit, bus, yarn, yarnDeployments, log });
   const health = createJobHealth({ database, runs, tasks, clusters, flink, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000, ...perCluster });
   health.useOperations(operations);
   const alerts = createAlerting({

@@ -21,6 +21,11 @@ export interface YarnDeploymentSettings {
   javaHome: string | null;
 }
 
+/** Where Flink's CLI uploads each application's jars (`.flink/<application id>` below it), as a Flink file URI. */
+export function yarnStagingDirectory(settings: YarnDeploymentSettings): string {
+  return `file://${join(settings.workDir, 'staging')}`;
+}
+
 /** Each cluster entry's target, chosen by what the entry is. */
 export class DeploymentTargets {
   private javaHome: string | undefined;
@@ -45,7 +50,7 @@ export class DeploymentTargets {
     const log = this.deps.log;
     return new YarnApplicationTarget(
       yarn.resourceManagerAt(cluster.restUrl),
-      { resourceManagerUrl: cluster.restUrl, hadoopConfDir, queue, stagingDirectory: `file://${join(settings.workDir, 'staging')}` },
+      { resourceManagerUrl: cluster.restUrl, hadoopConfDir, queue, stagingDirectory: yarnStagingDirectory(settings) },
       {
         install: () => this.installation(flinkVersion),
         jars: this.deps.jars,

@@ -1,15 +1,16 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { AppError } from '../errors/errors.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import { FIXED_JOB_ID, jobConfiguration } from '../tasks/job-configuration.js';
 import type { FlinkYarnInstallation, YarnTarget } from '../yarn/flink-yarn-cli.js';
 import { YarnApplicationDeployer } from '../yarn/yarn-application-deployer.js';
-import { findRunningFlinkApplications, killApplication, type FlinkApplications } from '../yarn/yarn-applications.js';
+import { findRunningFlinkApplications, killApplicationAndStagedFiles, type FlinkApplications } from '../yarn/yarn-applications.js';
 import type { YarnApplication, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
 import type { Deployment, DeploymentTarget, RunPlacement } from './deployment-target.js';
 import { jarNoLongerStored, versionJar } from './version-jar.js';
+
+/** Flink's option that, set to false, keeps an application cluster up after its job reached a terminal state. */
+export const KEEP_CLUSTER_AFTER_JOB = 'execution.shutdown-on-application-finish';
 
 /** Where a run deployed as a YARN application is: its application and the JobManager Weir follows. */
 export interface YarnDeployedRun {
@@ -60,6 +61,9 @@ export class YarnApplicationTarget implements DeploymentTarget {
     if (!jarPath) throw jarNoLongerStored(spec.jarId);
     const flinkConfig: Record<string, string> = { ...jobConfiguration(config, {}), [FIXED_JOB_ID]: jobId };
     if (restore) flinkConfig['execution.savepoint.path'] = restore.path;
+    // The JobManager outlives its job, so Weir can still read the job's end and the result of a stop with a
+    // savepoint there; the YARN watcher shuts the application down once the run's end is recorded.
+    flinkConfig[KEEP_CLUSTER_AFTER_JOB] = 'false';
     const install = typeof this.deps.install === 'function' ? await this.deps.install() : this.deps.install;
     const deployer = new YarnApplicationDeployer(this.rm, install, this.yarn);
     const app = await deployer.deployJar(
@@ -91,9 +95,6 @@ export class YarnApplicationTarget implements DeploymentTarget {
    * the evidence; then the staging folder its JobManager had no chance to remove (the uploaded jars).
    */
   async forceEnd(applicationId: string): Promise<YarnApplication> {
-    const ended = await killApplication(this.rm, applicationId);
-    const staging = this.yarn.stagingDirectory.replace(/^file:\/\//, '');
-    if (staging.startsWith('/')) await rm(join(staging, '.flink', applicationId), { recursive: true, force: true });
-    return ended;
+    return killApplicationAndStagedFiles(this.rm, this.yarn.stagingDirectory, applicationId);
   }
 }

@@ -140,6 +140,13 @@ export class JobManagerClient {
   async cancel(jobId: string): Promise<void> {
     await this.http.send(`/jobs/${enc(jobId)}`, { method: 'PATCH', query: { mode: 'cancel' } });
   }
+  /**
+   * Asks the JobManager to shut its cluster down (Flink's graceful shutdown: an application cluster on YARN
+   * unregisters and its application ends FINISHED, its staging files removed by Flink itself).
+   */
+  async shutDownCluster(): Promise<void> {
+    await this.http.send('/cluster', { method: 'DELETE' });
+  }
   /** Stop with a savepoint; poll with savepointStatus(). */
   async stopWithSavepoint(jobId: string, targetDirectory?: string, drain = false): Promise<string> {
     const body: Record<string, unknown> = { drain };

@@ -38,6 +38,8 @@ export class WatcherManager {
       leases?: ClusterLeases;
       /** The ResourceManagers of YARN entries; without them YARN entries are not watched. */
       yarn?: YarnClients;
+      /** Where YARN deployments stage their jars (deployment-targets.ts), cleaned after a kill; without it, nothing is removed. */
+      yarnStagingDirectory?: string;
     },
   ) {}
 
@@ -135,6 +137,7 @@ export class WatcherManager {
         flink: this.deps.flink,
         settings: this.deps.settings,
         log: this.deps.log,
+        stagingDirectory: this.deps.yarnStagingDirectory ?? '',
         ...(this.deps.leases ? { writeGuard: () => this.deps.leases!.writeGuard(cluster.id) } : {}),
       });
       this.yarnWatchers.set(cluster.id, watcher);

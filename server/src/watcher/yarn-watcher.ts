@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import type { RunRecord, RunsStore, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { WEIR_YARN_TAG } from '../yarn/flink-yarn-cli.js';
-import { FLINK_APPLICATION_TYPE, YARN_LIVE_STATES } from '../yarn/yarn-applications.js';
+import { FLINK_APPLICATION_TYPE, killApplicationAndStagedFiles, YARN_LIVE_STATES } from '../yarn/yarn-applications.js';
 import { YARN_ENDED_STATES, type YarnApplication, type YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
 import { runStatusFromYarn, yarnEndNote } from './yarn-final-status.js';
@@ -40,6 +40,8 @@ export class YarnWatcher {
       flink: FlinkClients;
       settings: WatcherSettings;
       log: Logger;
+      /** Where the entry's deployments stage their jars: removed after a kill, as the JobManager could not. */
+      stagingDirectory: string;
       now?: () => number;
       writeGuard?: () => WriteGuard;
     },
@@ -121,6 +123,11 @@ export class YarnWatcher {
       if (app.state !== 'RUNNING' || !app.jobManagerUrl) return 0;
       const followed = await this.followAt(run, app.jobManagerUrl);
       report.requests += (await followed.watcher.cycle({ signal })).requests;
+      const now = await this.deps.runs.get(run.id);
+      if (now && isTerminalRunStatus(now.status)) {
+        this.drop(run.id);
+        report.requests += await this.endApplication(now, app.id, followed.jobManagerUrl);
+      }
       return 0;
     }
     // The JobManager may still tell the job's own end (a cancel ends the application FINISHED a moment later).
@@ -131,6 +138,29 @@ export class YarnWatcher {
     if (!now || isTerminalRunStatus(now.status)) return 0;
     await this.endFromYarn(now, app);
     return 1;
+  }
+
+  /**
+   * Ends the application of a run whose end is recorded: its JobManager stays up after its job (the target deploys
+   * with `execution.shutdown-on-application-finish: false`, so the job's end and a stop's savepoint can be read
+   * there), and only Weir knows when nothing more is to be read. Flink's own shutdown first (the application ends
+   * FINISHED and Flink removes its staged files); a kill through YARN when the JobManager does not answer.
+   * Returns the requests it made.
+   */
+  private async endApplication(run: RunRecord, applicationId: string, jobManagerUrl: string): Promise<number> {
+    const fields = { cluster: this.cluster.name, runId: run.id, applicationId };
+    try {
+      await this.deps.flink.runJobManager(jobManagerUrl, { isLocal: this.cluster.isLocal }).shutDownCluster();
+      this.deps.flink.forgetRunJobManager(jobManagerUrl);
+      this.deps.log.info(fields, `the application of a run that ended ${run.status} was shut down by its JobManager`);
+      return 1;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      this.deps.flink.forgetRunJobManager(jobManagerUrl);
+      this.deps.log.warn({ ...fields, err: err.message }, 'the JobManager of an ended run did not shut its application down; killing it through YARN');
+      await killApplicationAndStagedFiles(this.rm, this.deps.stagingDirectory, applicationId);
+      return 2;
+    }
   }
 
   /** The watcher of a run's JobManager, built on first sight and again when YARN restarted the ApplicationMaster elsewhere. */

@@ -1,5 +1,7 @@
 // What Weir does with Flink applications on a YARN cluster once they exist: tell its own from others',
 // and end one through YARN, waiting for YARN's final word (the evidence a run's final status records).
+import { rm as rmFiles } from 'node:fs/promises';
+import { join } from 'node:path';
 import { FlinkRejectedError, NotFoundError } from '../errors/errors.js';
 import { WEIR_YARN_TAG } from './flink-yarn-cli.js';
 import { YARN_ENDED_STATES, type YarnApplication, type YarnApplicationState, type YarnResourceManagerClient } from './yarn-rm.client.js';
@@ -42,4 +44,15 @@ export async function killApplication(
     if (Date.now() > deadline) throw new FlinkRejectedError(`YARN application ${applicationId} is still ${app.state} ${Math.round((opts.timeoutMs ?? 120_000) / 1000)} s after the kill`);
     await new Promise((r) => setTimeout(r, opts.pollMs ?? 250));
   }
+}
+
+/**
+ * Ends an application whose JobManager does not answer: a kill through YARN, whose final state and diagnostics
+ * are the evidence; then the staging folder its JobManager had no chance to remove (the uploaded jars).
+ */
+export async function killApplicationAndStagedFiles(rm: YarnResourceManagerClient, stagingDirectory: string, applicationId: string): Promise<YarnApplication> {
+  const ended = await killApplication(rm, applicationId);
+  const staging = stagingDirectory.replace(/^file:\/\//, '');
+  if (staging.startsWith('/')) await rmFiles(join(staging, '.flink', applicationId), { recursive: true, force: true });
+  return ended;
 }
