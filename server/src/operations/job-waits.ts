@@ -213,8 +213,9 @@ export class JobWaits {
       try {
         state = await this.liveState(jm, run);
       } catch (err) {
-        // An application's JobManager (a YARN run's own) shuts down once its only job has ended, often
-        // before it is asked again: the end is then what the watcher records, from Flink or from YARN.
+        // An application's JobManager (a YARN run's own) outlives its job only until the watcher has recorded
+        // the end and shut the application down, which a scheduled cycle can do between two of these polls (or
+        // the application died): the end is then what the watcher recorded, from Flink or from YARN.
         if (err instanceof FlinkUnreachableError && run.jobManagerUrl !== null && state !== null) return this.awaitRecordedEnd(run, deadline);
         throw err;
       }
