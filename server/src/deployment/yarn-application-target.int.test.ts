@@ -1,7 +1,7 @@
 // Integration test on a real local YARN (ResourceManager + NodeManager from flink-local: the integration
 // phase's, or one of its own when run alone, see test-support/local-yarn.ts) and a real Flink 1.20.1 client for YARN: a jar task's version
 // deployed through the YARN application target runs under the job id Weir chose, shows in YARN as Weir's own,
-// and a cancel through its JobManager ends the application in YARN's words. Needs java and mvn (never skips).
+// and a cancel through its JobManager ends the job, whose application then ends by Flink's graceful shutdown. Needs java and mvn (never skips).
 // Run: node --import tsx --test server/src/deployment/yarn-application-target.int.test.ts
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -37,7 +37,7 @@ function javaHome(): string {
   return dirname(dirname(java));
 }
 
-test("a jar task deployed through the YARN target runs under Weir's job id, is Weir's own in YARN, and a cancel through its JobManager ends the application", { timeout: 15 * 60_000 }, async () => {
+test("a jar task deployed through the YARN target runs under Weir's job id, is Weir's own in YARN, and a cancel through its JobManager ends the job, and Flink's shutdown ends the application", { timeout: 15 * 60_000 }, async () => {
   const started = Date.now();
   const flinkYarn = await ensureFlinkYarnDistribution({ log });
   yarn = await useLocalYarn('yarn-target-it', log);
@@ -83,15 +83,20 @@ test("a jar task deployed through the YARN target runs under Weir's job id, is W
   assert.equal(app?.queue, 'default');
   log(`deployed and RUNNING after ${((Date.now() - started) / 1000).toFixed(1)} s (test start, YARN start included)`);
 
-  // Stop through the JobManager, as for every target: the application ends with its job, in YARN's words.
+  // Stop through the JobManager, as for every target. The JobManager outlives its job (the target deploys with
+  // execution.shutdown-on-application-finish: false), so the job's end is read there; then Flink's graceful
+  // shutdown, as the YARN watcher asks once the run's end is recorded, ends the application.
   await jm.cancel(wanted.jobId);
+  await waitUntil('the JobManager to report the job CANCELED', 2 * 60_000, async () => ((await jm.job(wanted.jobId)).state === 'CANCELED' ? true : undefined), 250);
+  assert.equal((await rm.application(run.applicationId))?.state, 'RUNNING', 'the application outlives its job');
+  await jm.shutDownCluster();
   const ended = await waitUntil('YARN to report the application ended', 2 * 60_000, async () => {
     const now = await rm!.application(run.applicationId);
     return now && YARN_ENDED_STATES.has(now.state) ? now : undefined;
   }, 250);
   log(`after the cancel YARN reports ${ended.state}/${ended.finalStatus}: ${ended.diagnostics.slice(0, 200)}`);
   assert.equal(ended.state, 'FINISHED');
-  assert.equal(ended.finalStatus, 'KILLED');
+  assert.equal(ended.finalStatus, 'SUCCEEDED', "Flink's graceful shutdown, whatever the job's end");
   assert.deepEqual((await target.findRunning()).own, []);
   // Its JobManager removed the staging folder itself; forceEnd of an ended application changes nothing and says how it ended.
   const again = await target.forceEnd(run.applicationId);
