@@ -16,6 +16,8 @@ const FOLLOW_BYTES = 256 * 1024;
 /** What the page keeps in memory; older text is let go (and can be loaded again). */
 const MAX_CHARS = 512 * 1024;
 const FOLLOW_MS = 2_000;
+/** How often follow mode asks again for logs it could not read (no TaskManager yet, a JobManager restarting). */
+const UNAVAILABLE_RETRY_MS = 5_000;
 
 type Component = 'jobmanager' | 'taskmanager';
 type Kind = 'log' | 'stdout' | 'threaddump';
@@ -109,6 +111,14 @@ function LiveLogs({ detail }: { detail: RunDetail }) {
     }, FOLLOW_MS);
     return () => clearInterval(timer);
   }, [follow, kind, meta?.available, query, loadTail]);
+
+  // Unreadable while the run lives (a YARN application's TaskManager gets its container after the job is
+  // RUNNING; a TaskManager being replaced): follow mode asks again, so the logs appear without a reload.
+  useEffect(() => {
+    if (!follow || meta?.available !== false) return;
+    const timer = setInterval(() => void loadTail(), UNAVAILABLE_RETRY_MS);
+    return () => clearInterval(timer);
+  }, [follow, meta?.available, loadTail]);
 
   // In follow mode the newest line stays in view.
   useLayoutEffect(() => {
