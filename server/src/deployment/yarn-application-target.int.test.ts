@@ -5,9 +5,8 @@
 // Run: node --import tsx --test server/src/deployment/yarn-application-target.int.test.ts
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ensureFlinkYarnDistribution } from '@weir/flink-local';
 import { AppError } from '../errors/errors.js';
@@ -15,7 +14,7 @@ import { JobManagerClient } from '../flink/job-manager.client.js';
 import { JarFilesStore } from '../tasks/jar-files.store.js';
 import { DEFAULT_TASK_CONFIG, encodeJar } from '../tasks/task-config.js';
 import { waitUntil } from '../test-support/flink.js';
-import { useLocalYarn, type TestYarn } from '../test-support/local-yarn.js';
+import { javaHomeOfPath, killLiveApplications, useLocalYarn, type TestYarn } from '../test-support/local-yarn.js';
 import { YARN_ENDED_STATES, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
 import type { Deployment } from './deployment-target.js';
 import { YarnApplicationTarget } from './yarn-application-target.js';
@@ -26,16 +25,9 @@ const log = (line: string): void => console.log(`[yarn-target-it] ${line}`);
 
 after(async () => {
   // A failed assertion must leave no application or daemon behind.
-  for (const app of (await rm?.applications({ states: ['NEW', 'NEW_SAVING', 'SUBMITTED', 'ACCEPTED', 'RUNNING'] }).catch(() => [])) ?? []) {
-    await rm?.kill(app.id).catch(() => {});
-  }
+  await killLiveApplications(rm);
   await yarn?.release();
 });
-
-function javaHome(): string {
-  const java = execFileSync('readlink', ['-f', execFileSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).trim()], { encoding: 'utf8' }).trim();
-  return dirname(dirname(java));
-}
 
 test("a jar task deployed through the YARN target runs under Weir's job id, is Weir's own in YARN, and a cancel through its JobManager ends the job, and Flink's shutdown ends the application", { timeout: 15 * 60_000 }, async () => {
   const started = Date.now();
@@ -49,7 +41,7 @@ test("a jar task deployed through the YARN target runs under Weir's job id, is W
   const target = new YarnApplicationTarget(
     rm,
     { resourceManagerUrl: yarn.rmUrl, hadoopConfDir: yarn.confDir, queue: 'default', stagingDirectory: `file://${staging}` },
-    { install: { flinkVersion: flinkYarn.flinkVersion, libDir: flinkYarn.libDir, javaHome: javaHome() }, jars, workDir: join(dataDir, 'work'), timeoutMs: 8 * 60_000, log },
+    { install: { flinkVersion: flinkYarn.flinkVersion, libDir: flinkYarn.libDir, javaHome: javaHomeOfPath() }, jars, workDir: join(dataDir, 'work'), timeoutMs: 8 * 60_000, log },
   );
   const deployment = (over: Partial<Deployment> = {}): Deployment => ({
     jobId: randomBytes(16).toString('hex'),

@@ -7,46 +7,28 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
-import { ensureFlinkYarnDistribution } from '@weir/flink-local';
 import { isTerminalRunStatus } from '@weir/contract';
-import { makePrincipal, SYSTEM_PRINCIPAL, type Principal } from '../access/principal.js';
+import { makePrincipal, type Principal } from '../access/principal.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { waitUntil } from '../test-support/flink.js';
-import { useLocalYarn, type TestYarn } from '../test-support/local-yarn.js';
-import { startTestWeir, type TestWeir } from '../test-support/weir.js';
+import { startWeirOnYarn, type WeirOnYarn } from '../test-support/yarn-weir.js';
 import { YARN_LIVE_STATES } from '../yarn/yarn-applications.js';
-import { YARN_ENDED_STATES, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
+import { YARN_ENDED_STATES } from '../yarn/yarn-rm.client.js';
 
 const actor: Principal = makePrincipal({ kind: 'user', id: 'u-yarn-sp', name: 'yuki' }, 'operator');
-let yarn: TestYarn | undefined;
-let rm: YarnResourceManagerClient | undefined;
-let weir: TestWeir | undefined;
+let onYarn: WeirOnYarn | undefined;
 const log = (line: string): void => console.log(`[yarn-savepoint-it] ${line}`);
 
 after(async () => {
   // A failed assertion must leave no application or daemon behind.
-  await weir?.services.operations.deploymentsSettled();
-  for (const app of (await rm?.applications({ states: YARN_LIVE_STATES }).catch(() => [])) ?? []) await rm?.kill(app.id).catch(() => {});
-  await weir?.stop();
-  await yarn?.release();
+  await onYarn?.release();
 });
 
 test('a YARN run stopped with a savepoint ends FINISHED with the savepoint recorded, its application ends FINISHED, and a restart from that savepoint runs restored in a new application', { timeout: 20 * 60_000 }, async () => {
   const started = Date.now();
-  const flinkYarn = await ensureFlinkYarnDistribution({ flinkVersion: '1.20.1', log });
-  yarn = await useLocalYarn('yarn-savepoint-it', log);
-  rm = new YarnResourceManagerClient({ baseUrl: yarn.rmUrl, timeoutMs: 30_000 });
-  log(`YARN ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  weir = await startTestWeir({ dataDir: join(yarn.workDir, 'weir'), config: { flinkTimeoutMs: 10_000 } });
-  const { services } = weir;
-  const cluster = await services.clusters.register(SYSTEM_PRINCIPAL, {
-    name: 'local-yarn',
-    kind: 'yarn',
-    restUrl: yarn.rmUrl,
-    yarn: { hadoopConfDir: yarn.confDir, queue: 'default', flinkVersion: '1.20.1' },
-  });
-  await services.watchers.sync();
+  onYarn = await startWeirOnYarn('yarn-savepoint-it', log);
+  const { yarn, rm, flinkYarn, cluster, weir: { services } } = onYarn;
 
   // The containers run on this machine, so a local folder is one both they and Weir reach.
   const savepointDir = `file://${join(yarn.workDir, 'savepoints')}`;

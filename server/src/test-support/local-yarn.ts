@@ -2,10 +2,13 @@
 // for the whole integration phase and names its folder in WEIR_TEST_YARN_DATA_DIR (starting YARN costs
 // 18-52 s and about 450 MB, once rather than per file); a test file run on its own starts one of its own.
 // Either way the test kills what it deployed; only a YARN it started is stopped with it.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ensureYarnDistribution, readLocalYarnState, startLocalYarn } from '@weir/flink-local';
+import { YARN_LIVE_STATES } from '../yarn/yarn-applications.js';
+import type { YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
 
 export interface TestYarn {
   rmUrl: string;
@@ -39,4 +42,15 @@ export async function useLocalYarn(name: string, log: (line: string) => void): P
       rmSync(workDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The Java home of the `java` on PATH, resolved through its links: the containers are told to use the same one. */
+export function javaHomeOfPath(): string {
+  const java = execFileSync('readlink', ['-f', execFileSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).trim()], { encoding: 'utf8' }).trim();
+  return dirname(dirname(java));
+}
+
+/** Kills every application still live on the ResourceManager: a failed assertion must leave nothing running on the shared YARN. */
+export async function killLiveApplications(rm: YarnResourceManagerClient | undefined): Promise<void> {
+  for (const app of (await rm?.applications({ states: YARN_LIVE_STATES }).catch(() => [])) ?? []) await rm?.kill(app.id).catch(() => undefined);
 }

@@ -5,13 +5,12 @@
 // Run: node --import tsx --test server/src/yarn/yarn-application.int.test.ts
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { execFileSync } from 'node:child_process';
 import { ensureFlinkYarnDistribution } from '@weir/flink-local';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import { waitUntil } from '../test-support/flink.js';
-import { useLocalYarn, type TestYarn } from '../test-support/local-yarn.js';
+import { javaHomeOfPath, killLiveApplications, useLocalYarn, type TestYarn } from '../test-support/local-yarn.js';
 import { YarnApplicationDeployer } from './yarn-application-deployer.js';
 import { findRunningFlinkApplications, killApplication } from './yarn-applications.js';
 import { YarnResourceManagerClient } from './yarn-rm.client.js';
@@ -22,9 +21,7 @@ const log = (line: string): void => console.log(`[yarn-app-it] ${line}`);
 
 after(async () => {
   // A failed assertion must leave no application, container or daemon behind.
-  for (const app of (await rm?.applications({ states: ['NEW', 'NEW_SAVING', 'SUBMITTED', 'ACCEPTED', 'RUNNING'] }).catch(() => [])) ?? []) {
-    await rm?.kill(app.id).catch(() => {});
-  }
+  await killLiveApplications(rm);
   await yarn?.release();
 });
 
@@ -51,12 +48,6 @@ function rssMiB(pids: number[]): number {
   }, 0);
 }
 
-function javaHome(): string {
-  // `java` on PATH, resolved through its links: the containers are told to use the same one.
-  const java = execFileSync('readlink', ['-f', execFileSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).trim()], { encoding: 'utf8' }).trim();
-  return dirname(dirname(java));
-}
-
 test('a jar deployed in YARN application mode runs, shows in YARN as Weir\'s, and a YARN kill ends it KILLED with nothing left', { timeout: 15 * 60_000 }, async () => {
   const testStarted = Date.now();
   let t = Date.now();
@@ -68,7 +59,7 @@ test('a jar deployed in YARN application mode runs, shows in YARN as Weir\'s, an
 
   const deployer = new YarnApplicationDeployer(
     rm,
-    { flinkVersion: flinkYarn.flinkVersion, libDir: flinkYarn.libDir, javaHome: javaHome() },
+    { flinkVersion: flinkYarn.flinkVersion, libDir: flinkYarn.libDir, javaHome: javaHomeOfPath() },
     { resourceManagerUrl: yarn.rmUrl, hadoopConfDir: yarn.confDir, stagingDirectory: `file://${join(dataDir, 'staging')}` },
   );
   t = Date.now();

@@ -4,13 +4,12 @@
 // JobManager away, when YARN no longer lists the TaskManager's container (the JobManager's log names it).
 // Needs java and mvn (never skips). Run: node --import tsx --test server/src/yarn/yarn-container-logs.int.test.ts
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ensureFlinkYarnDistribution } from '@weir/flink-local';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import { waitUntil } from '../test-support/flink.js';
-import { useLocalYarn, type TestYarn } from '../test-support/local-yarn.js';
+import { javaHomeOfPath, killLiveApplications, useLocalYarn, type TestYarn } from '../test-support/local-yarn.js';
 import { YarnApplicationDeployer } from './yarn-application-deployer.js';
 import { killApplication } from './yarn-applications.js';
 import { readContainerLogs } from './yarn-container-logs.js';
@@ -22,16 +21,9 @@ let rm: YarnResourceManagerClient | undefined;
 const log = (line: string): void => console.log(`[yarn-logs-it] ${line}`);
 
 after(async () => {
-  for (const app of (await rm?.applications({ states: ['NEW', 'NEW_SAVING', 'SUBMITTED', 'ACCEPTED', 'RUNNING'] }).catch(() => [])) ?? []) {
-    await rm?.kill(app.id).catch(() => {});
-  }
+  await killLiveApplications(rm);
   await yarn?.release();
 });
-
-function javaHome(): string {
-  const java = execFileSync('readlink', ['-f', execFileSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).trim()], { encoding: 'utf8' }).trim();
-  return dirname(dirname(java));
-}
 
 test("a Flink application's JobManager and TaskManager logs are read through YARN while it runs and after a YARN kill", { timeout: 15 * 60_000 }, async () => {
   const flinkYarn = await ensureFlinkYarnDistribution({ log });
@@ -40,7 +32,7 @@ test("a Flink application's JobManager and TaskManager logs are read through YAR
   const nmAt = (node: string) => new YarnNodeManagerClient({ baseUrl: `http://${node}`, timeoutMs: 30_000 });
   const deployer = new YarnApplicationDeployer(
     rm,
-    { flinkVersion: flinkYarn.flinkVersion, libDir: flinkYarn.libDir, javaHome: javaHome() },
+    { flinkVersion: flinkYarn.flinkVersion, libDir: flinkYarn.libDir, javaHome: javaHomeOfPath() },
     { resourceManagerUrl: yarn.rmUrl, hadoopConfDir: yarn.confDir, stagingDirectory: `file://${join(yarn.workDir, 'staging')}` },
   );
   const app = await deployer.deployJar({ name: 'weir-it logs', jarPath: flinkYarn.flink.examples.topSpeedWindowing }, { workDir: join(yarn.workDir, 'work'), timeoutMs: 8 * 60_000, log });
