@@ -54,14 +54,13 @@ test("a Flink application's JobManager and TaskManager logs are read through YAR
   assert.match(tmLog.text, /TaskExecutor|Task Manager/i);
 
   await killApplication(rm, app.applicationId, { timeoutMs: 2 * 60_000 });
-  // The JobManager wrote its last words when YARN's kill reached it; read what the node kept.
-  const ended = await waitUntil('the JobManager\'s log to end with the kill', 60_000, async () => {
-    const logs = await readContainerLogs(rm!, nmAt, app.applicationId, limits);
-    const last = logs.find((l) => l.role === 'jobmanager' && l.fileName === 'jobmanager.log');
-    return last && /RECEIVED SIGNAL 15: SIGTERM/.test(last.text) ? logs : undefined;
-  }, 500);
+  await waitUntil('the JobManager to be gone with its application', 2 * 60_000, async () => jm.jobsOverview().then(() => false, () => true), 250);
+  // Read once the JobManager is gone: what the node kept is all there is. (Its last words, "RECEIVED SIGNAL 15",
+  // are there only when the JVM had time to write them before YARN's SIGKILL follows the SIGTERM: not asserted.)
+  const ended = await readContainerLogs(rm, nmAt, app.applicationId, limits);
+  const jmAfter = ended.find((l) => l.role === 'jobmanager' && l.fileName === 'jobmanager.log');
+  assert.match(jmAfter?.text ?? '', new RegExp(`Submitting job 'CarTopSpeedWindowingExample' \\(${job.jid}\\)`), "the JobManager's log is read after it is gone");
   const tmAfter = ended.find((l) => l.role === 'taskmanager' && l.fileName === 'taskmanager.log');
   assert.equal(tmAfter?.containerId, tmLog.containerId, 'the TaskManager\'s log is found after the end, though YARN no longer lists its container');
-  await assert.rejects(jm.jobsOverview(), 'the JobManager is gone: only YARN holds its logs now');
   log(`read ${ended.length} files after the kill: ${ended.map((l) => `${l.containerId.slice(-6)} ${l.fileName} ${l.bytes} B`).join(', ')}`);
 });
