@@ -5,7 +5,7 @@ import { InputError } from '../errors/errors.js';
 import { unwrapNodeManagerLog, YarnNodeManagerClient } from './yarn-nm.client.js';
 
 const FRAMED = [
-  'Container: container_1796640014104_0001_01_000001 on localhost:41103',
+  'Container: container_1796640014104_0001_01_000001 on localhost:8041',
   'LogAggregationType: LOCAL',
   '====================================================================',
   'LogType:jobmanager.log',
