@@ -127,7 +127,7 @@ describe('YARN target entries', () => {
     assert.equal(rmFake.requests.length, before);
   });
 
-  it('keep a proven target: its ResourceManager, folder, queue and Flink version; a task on it is refused submission with NOT_YET_SUPPORTED and no run', async () => {
+  it('keep a proven target: its ResourceManager, folder, queue and Flink version; a SQL task on it is refused submission with NOT_YET_SUPPORTED and no run', async () => {
     const created = await create(yarnEntry());
     assert.equal(created.statusCode, 201, created.body.slice(0, 3000));
     const cluster = created.json();
@@ -154,7 +154,8 @@ describe('YARN target entries', () => {
     const online = await app.inject({ method: 'POST', url: `/api/tasks/${taskId}/online`, headers: { ...admin, 'accept-language': 'zh-CN' }, payload: {} });
     assert.equal(online.statusCode, 409);
     assert.equal(online.json().error.code, 'NOT_YET_SUPPORTED');
-    assert.equal(online.json().error.message, '集群 yarn-prod 是 YARN 部署目标；Weir 暂不能向 YARN 部署运行');
+    // A SQL task is what YARN targets refuse: jar tasks deploy (deployment/yarn-runs.int.test.ts), SQL ones not yet.
+    assert.equal(online.json().error.message, '任务 on-yarn 是 SQL 任务；Weir 目前只向 YARN 部署 Jar 任务');
     // Refused before a run is recorded: the task has no run, and is not ONLINE.
     assert.equal((await weir.services.runs.listByTask(taskId)).total, 0);
     assert.equal((await app.inject({ method: 'GET', url: `/api/tasks/${taskId}`, headers: admin })).json().lifecycle, 'PUBLISHED');
