@@ -135,7 +135,7 @@ test('register the test Flink cluster, check it, read and rotate its push token,
   await page.getByText('No clusters registered yet.', { exact: false }).waitFor();
 });
 
-test('register a YARN target: a queue its ResourceManager does not have is refused, then the entry says YARN runs are not watched yet', async () => {
+test('register a YARN target: a queue its ResourceManager does not have is refused, then the entry says what runs there', async () => {
   // A real ResourceManager (the phase's local YARN, FIFO scheduler: queue `default` only).
   const yarn = await useLocalYarn('e2e-clusters', (line) => console.log(`[e2e-clusters] ${line}`));
   const resourceManager = { url: yarn.rmUrl };
@@ -176,7 +176,7 @@ test('register a YARN target: a queue its ResourceManager does not have is refus
     await row.locator('[data-health="HEALTHY"]').waitFor();
     await row.locator('[data-testid="cluster-kind"][data-kind="yarn"]').waitFor();
     assert.match(await row.getByTestId('yarn-target').innerText(), /YARN queue default, Flink 1\.20\.1/);
-    assert.match(await row.getByTestId('yarn-not-watched').innerText(), /Runs are not deployed or watched on YARN yet/);
+    assert.match(await row.getByTestId('yarn-runs-here').innerText(), /Jar tasks run here as YARN applications; SQL tasks not yet/);
     await screenshot(page, 'clusters', '09-yarn-registered');
 
     await row.getByRole('button', { name: 'Delete' }).click();

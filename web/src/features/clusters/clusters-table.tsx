@@ -149,8 +149,8 @@ export function ClustersTable(props: ClustersTableProps) {
           <Space direction="vertical" size={0}>
             <ClusterHealthTag health={cluster.health} lastError={cluster.lastError} />
             {cluster.kind === 'yarn' && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="yarn-not-watched">
-                {t('clusters.yarn.notWatched')}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="yarn-runs-here">
+                {t('clusters.yarn.runsHere')}
               </Typography.Text>
             )}
             {since !== null && (
