@@ -66,6 +66,9 @@ export interface RunObservation {
   endTime?: number | null;
   durationMs?: number | null;
   lastModification?: number | null;
+  /** Where the job runs when it has a JobManager of its own: a YARN application discovered by the watcher. */
+  yarnApplicationId?: string | null;
+  jobManagerUrl?: string | null;
 }
 
 export type RunChanges = Partial<
@@ -210,8 +213,8 @@ export class RunsStore {
         unreachable_since: null,
         failed_probes: 0,
         submission_error: null,
-        yarn_application_id: null,
-        job_manager_url: null,
+        yarn_application_id: observation.yarnApplicationId ?? null,
+        job_manager_url: observation.jobManagerUrl ?? null,
         created_at: now,
         updated_at: now,
       };
@@ -241,6 +244,8 @@ export class RunsStore {
       if (observation.endTime !== undefined) changes.endTime = observation.endTime;
       if (observation.durationMs !== undefined) changes.durationMs = observation.durationMs;
       if (observation.lastModification !== undefined) changes.lastModification = observation.lastModification;
+      if (observation.yarnApplicationId !== undefined) changes.yarnApplicationId = observation.yarnApplicationId;
+      if (observation.jobManagerUrl !== undefined) changes.jobManagerUrl = observation.jobManagerUrl;
       const run = await this.applyChanges(trx, existing.id, changes);
       return { run: run ?? toRun(existing), created: false };
     });

@@ -10,7 +10,7 @@ import { JobDetailsReader } from './job-details-reader.js';
 import { JobEvidence } from './job-evidence.js';
 import { KnownJobs } from './known-job.js';
 import { awaitsFlinkStatus, Outage } from './outage.js';
-import { RunDiscovery } from './run-discovery.js';
+import { RunDiscovery, type RunPlacement } from './run-discovery.js';
 import { RunRecorder } from './run-recorder.js';
 import { DEFAULT_STALE_DETAILS_LIMIT_MS, overviewUnchanged } from './stale-details.js';
 import { VanishedJobs } from './vanished-jobs.js';
@@ -93,6 +93,11 @@ export class ClusterWatcher {
        * job, and the entry's other runs, which that JobManager never lists, are not this watcher's to conclude.
        */
       onlyJobId?: string;
+      /**
+       * The YARN application this JobManager belongs to (one started outside Weir, yarn-watcher.ts): the jobs
+       * found there are recorded with it, and the entry's runs of other applications are not this watcher's.
+       */
+      placement?: RunPlacement;
     },
   ) {
     const { runs, tasks, events, log, settings } = deps;
@@ -104,7 +109,7 @@ export class ClusterWatcher {
     this.known = new KnownJobs({ runs, tasks });
     const recorder = (this.recorder = new RunRecorder({ runs, tasks, events, now, cluster: clusterNow, writeGuard }));
     const evidence = (this.evidence = new JobEvidence({ runs, events, log, now, clusterName: () => clusterNow().name, refOf: (known) => recorder.refOf(known), writeGuard }));
-    const discovery = new RunDiscovery({ runs, tasks, events, known: this.known, recorder, cluster: clusterNow, now, writeGuard });
+    const discovery = new RunDiscovery({ runs, tasks, events, known: this.known, recorder, cluster: clusterNow, now, writeGuard, placement: () => deps.placement });
     const staleDetailsLimitMs = settings.staleDetailsLimitMs ?? DEFAULT_STALE_DETAILS_LIMIT_MS;
     this.reader = new JobDetailsReader({ jm: () => this.jm, now, detailsCacheMs: () => this.detailsCacheMs, staleDetailsLimitMs, recorder, evidence, discovery });
     const { historyArchiveGraceMs: archiveGraceMs = 30_000, historyUnreachableLimitMs: unreachableLimitMs = 10 * 60_000 } = settings;
@@ -345,7 +350,10 @@ export class ClusterWatcher {
 
   private async loadFromDatabase(): Promise<void> {
     for (const run of await this.deps.runs.listNonTerminalByCluster(this.cluster.id)) {
-      if (!run.lost && (this.deps.onlyJobId === undefined || run.flinkJobId === this.deps.onlyJobId)) await this.known.remember(run);
+      if (run.lost) continue;
+      if (this.deps.onlyJobId !== undefined && run.flinkJobId !== this.deps.onlyJobId) continue;
+      if (this.deps.placement !== undefined && run.yarnApplicationId !== this.deps.placement.yarnApplicationId) continue;
+      await this.known.remember(run);
     }
     this.loaded = true;
   }

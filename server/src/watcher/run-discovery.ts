@@ -6,6 +6,12 @@ import type { TasksStore } from '../tasks/tasks.store.js';
 import type { KnownJob, KnownJobs } from './known-job.js';
 import type { RunRecorder } from './run-recorder.js';
 
+/** A job's own JobManager: the YARN application it runs in, and where that application's JobManager answers. */
+export interface RunPlacement {
+  yarnApplicationId: string;
+  jobManagerUrl: string;
+}
+
 /**
  * A job the watcher finds on a cluster that Weir did not submit still gets a run, and every run
  * belongs to a task: an EXTERNAL one named after the job (TasksStore.externalTaskFor names it).
@@ -22,6 +28,8 @@ export class RunDiscovery {
       cluster: () => Cluster;
       now: () => number;
       writeGuard: () => WriteGuard | undefined;
+      /** The YARN application whose JobManager the watcher reads (an external one): recorded on each run it finds. */
+      placement?: () => RunPlacement | undefined;
     },
   ) {}
 
@@ -33,7 +41,7 @@ export class RunDiscovery {
    */
   async discover(details: FlinkJobDetails): Promise<KnownJob> {
     const task = await this.deps.tasks.externalTaskFor(details.name, this.deps.cluster());
-    const { run, created } = await this.deps.runs.upsertByJob(firstRecordOf(details, task.id, this.deps.cluster().id), this.deps.writeGuard());
+    const { run, created } = await this.deps.runs.upsertByJob(firstRecordOf(details, task.id, this.deps.cluster().id, this.deps.placement?.()), this.deps.writeGuard());
     const known = await this.deps.known.remember(run);
     if (created) {
       // recordRead() records the statuses as transitions; a new run has none yet.
@@ -48,8 +56,9 @@ export class RunDiscovery {
  * The first record of a run of a job Weir has not seen: in the job's first status, so that the
  * history Flink reports up to now is recorded after it, in order.
  */
-export function firstRecordOf(details: FlinkJobDetails, taskId: string, clusterId: string): RunObservation {
+export function firstRecordOf(details: FlinkJobDetails, taskId: string, clusterId: string, placement?: RunPlacement): RunObservation {
   return {
+    ...(placement ? { yarnApplicationId: placement.yarnApplicationId, jobManagerUrl: placement.jobManagerUrl } : {}),
     taskId,
     clusterId,
     flinkJobId: details.jid,

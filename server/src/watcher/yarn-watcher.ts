@@ -5,8 +5,7 @@ import type { FlinkClients } from '../flink/flink-clients.js';
 import type { Logger } from '../logging/logger.js';
 import type { RunRecord, RunsStore, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
-import { WEIR_YARN_TAG } from '../yarn/flink-yarn-cli.js';
-import { FLINK_APPLICATION_TYPE, killApplicationAndStagedFiles, YARN_LIVE_STATES } from '../yarn/yarn-applications.js';
+import { externalApplicationsToFollow, FLINK_APPLICATION_TYPE, isWeirsOwn, killApplicationAndStagedFiles, YARN_LIVE_STATES } from '../yarn/yarn-applications.js';
 import { YARN_ENDED_STATES, type YarnApplication, type YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
 import { runStatusFromYarn, yarnEndNote } from './yarn-final-status.js';
@@ -19,14 +18,19 @@ interface FollowedRun {
 
 /**
  * The watcher's view of a YARN entry, whose runs are each a Flink application with a JobManager of its own.
- * Each cycle asks the ResourceManager ONE question (the live Flink applications tagged `weir`), plus one per
- * unended run whose application has left that list (it just ended). A run whose application RUNS is read at
- * its JobManager by a ClusterWatcher scoped to its job (the same reading, recording and outage rules as a
- * session cluster's jobs); once YARN reports the application ended and its JobManager did not tell the job's
- * own end, the run ends in YARN's words (source `yarn`, YARN's diagnostics as the note), never left RECONNECTING.
+ * Each cycle asks the ResourceManager ONE question (the live Flink applications, Weir's own and others': the
+ * `weir` tag tells them apart in code), plus one per unended run whose application has left that list (it just
+ * ended). A run of Weir's whose application RUNS is read at its JobManager by a ClusterWatcher scoped to its job
+ * (the same reading, recording and outage rules as a session cluster's jobs); a Flink application started
+ * outside Weir is read at its JobManager by a ClusterWatcher of its own, not scoped, whose jobs become runs of
+ * EXTERNAL tasks (one more JobManager read per such application per cycle). Once YARN reports an application
+ * ended and its JobManager did not tell the job's own end, the run ends in YARN's words (source `yarn`, YARN's
+ * diagnostics as the note), never left RECONNECTING. Weir shuts down or kills only its own applications.
  */
 export class YarnWatcher {
   private readonly followed = new Map<string, FollowedRun>();
+  /** The applications started outside Weir whose JobManager is read, by application id. */
+  private readonly external = new Map<string, FollowedRun>();
   private queue: Promise<unknown> = Promise.resolve();
   lastCycle: { finishedAt: number; durationMs: number } | null = null;
 
@@ -75,24 +79,30 @@ export class YarnWatcher {
     // Runs still deploying have no application id yet: the submission records it (operations/job-submission.ts).
     const runs = (await this.deps.runs.listNonTerminalByCluster(this.cluster.id)).filter((r) => !r.lost && r.yarnApplicationId !== null);
     this.dropEnded(new Set(runs.map((r) => r.id)));
-    if (runs.length === 0) {
-      report.reachable = true;
-      return report;
-    }
     let live: YarnApplication[];
     try {
+      // Asked even without an unended run: a Flink application started outside Weir shows up here first.
       report.requests += 1;
-      live = await this.rm.applications({ types: [FLINK_APPLICATION_TYPE], tags: [WEIR_YARN_TAG], states: YARN_LIVE_STATES });
+      live = await this.rm.applications({ types: [FLINK_APPLICATION_TYPE], states: YARN_LIVE_STATES });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      // The ResourceManager is down: the JobManagers may still answer, and the scoped watchers read them.
+      // The ResourceManager is down: the JobManagers may still answer, and their watchers read them.
       this.deps.log.warn({ cluster: this.cluster.name, err: err.message }, 'the YARN ResourceManager could not be asked');
-      for (const followed of this.followed.values()) report.requests += (await followed.watcher.cycle({ signal }).catch(() => undefined))?.requests ?? 0;
+      for (const followed of [...this.followed.values(), ...this.external.values()]) {
+        report.requests += (await followed.watcher.cycle({ signal }).catch(() => undefined))?.requests ?? 0;
+      }
       return report;
     }
     report.reachable = true;
     report.jobs = runs.length;
     const byId = new Map(live.map((a) => [a.id, a]));
+    const cycled = new Set<string>();
+    try {
+      await this.readExternal(externalApplicationsToFollow(live), runs, signal, report, cycled);
+    } catch (err) {
+      if (err instanceof LeaseLostError) return report;
+      throw err;
+    }
     for (const run of runs) {
       if (signal?.aborted) break;
       try {
@@ -105,7 +115,8 @@ export class YarnWatcher {
           this.deps.log.warn({ cluster: this.cluster.name, runId: run.id, applicationId: run.yarnApplicationId }, 'YARN no longer knows the application of an unended run');
           continue;
         }
-        report.changed += await this.follow(run, app, signal, report);
+        if (isWeirsOwn(app)) report.changed += await this.follow(run, app, signal, report);
+        else report.changed += await this.followExternal(run, app, signal, report, cycled);
       } catch (err) {
         if (err instanceof LeaseLostError) return report;
         // One run's trouble costs that run this cycle, never the others.
@@ -113,7 +124,80 @@ export class YarnWatcher {
         else this.deps.log.error({ cluster: this.cluster.name, runId: run.id, err }, 'could not record a YARN run');
       }
     }
+    // An application that is no longer live has had its last read (above, for its unended runs).
+    for (const applicationId of this.external.keys()) if (!byId.has(applicationId)) this.dropExternal(applicationId);
     return report;
+  }
+
+  /**
+   * Reads each live Flink application started outside Weir at its JobManager, with a ClusterWatcher of its own
+   * (all its jobs, not one): a job there that Weir has not seen becomes a run of an EXTERNAL task on this entry,
+   * placed in that application, so its page, logs and operations reach that JobManager. One application whose
+   * JobManager does not answer is that watcher's outage (its runs RECONNECTING), never the others' trouble.
+   */
+  private async readExternal(apps: YarnApplication[], runs: RunRecord[], signal: AbortSignal | undefined, report: CycleReport, cycled: Set<string>): Promise<void> {
+    for (const app of apps) {
+      if (signal?.aborted) return;
+      try {
+        const followed = await this.followApplication(app.id, app.jobManagerUrl!, runs);
+        cycled.add(app.id);
+        const read = await followed.watcher.cycle({ signal });
+        report.requests += read.requests;
+        report.changed += read.changed;
+      } catch (err) {
+        if (err instanceof LeaseLostError) throw err;
+        if (err instanceof AppError) this.deps.log.warn({ cluster: this.cluster.name, applicationId: app.id, err: err.message }, 'could not read a YARN application started outside Weir');
+        else this.deps.log.error({ cluster: this.cluster.name, applicationId: app.id, err }, 'could not record the jobs of a YARN application started outside Weir');
+      }
+    }
+  }
+
+  /**
+   * An unended run of an application started outside Weir: read with its application while that lives (above);
+   * once YARN reports the application ended, its JobManager is read one last time (it may still tell the job's
+   * own end) and otherwise the run ends in YARN's words. Weir never shuts down nor kills such an application.
+   */
+  private async followExternal(run: RunRecord, app: YarnApplication, signal: AbortSignal | undefined, report: CycleReport, cycled: Set<string>): Promise<number> {
+    if (!YARN_ENDED_STATES.has(app.state)) return 0;
+    const followed = this.external.get(app.id);
+    if (followed && !cycled.has(app.id)) {
+      cycled.add(app.id);
+      report.requests += (await followed.watcher.cycle({ signal }).catch(() => undefined))?.requests ?? 0;
+    }
+    const now = await this.deps.runs.get(run.id);
+    if (!now || isTerminalRunStatus(now.status)) return 0;
+    await this.endFromYarn(now, app);
+    return 1;
+  }
+
+  /** The watcher of an external application's JobManager, built on first sight and again when YARN restarted it elsewhere. */
+  private async followApplication(applicationId: string, jobManagerUrl: string, runs: RunRecord[]): Promise<FollowedRun> {
+    const known = this.external.get(applicationId);
+    if (known?.jobManagerUrl === jobManagerUrl) return known;
+    if (known) this.dropExternal(applicationId);
+    // Its runs' operations and pages go where the application's JobManager answers now.
+    for (const run of runs) if (run.yarnApplicationId === applicationId && run.jobManagerUrl !== jobManagerUrl) await this.deps.runs.update(run.id, { jobManagerUrl });
+    const { runs: runsStore, tasks, events, settings, log, writeGuard } = this.deps;
+    const watcher = new ClusterWatcher({ ...this.cluster, restUrl: jobManagerUrl }, this.deps.flink.runJobManager(jobManagerUrl, { plainGet: true, isLocal: this.cluster.isLocal }), {
+      runs: runsStore,
+      tasks,
+      events,
+      // As for Weir's own runs: YARN says how a job that left its application's JobManager ended.
+      settings: { ...settings, lostAfterMs: Number.POSITIVE_INFINITY },
+      log,
+      placement: { yarnApplicationId: applicationId, jobManagerUrl },
+      ...(writeGuard ? { writeGuard } : {}),
+    });
+    const followed = { jobManagerUrl, watcher };
+    this.external.set(applicationId, followed);
+    return followed;
+  }
+
+  private dropExternal(applicationId: string): void {
+    const followed = this.external.get(applicationId);
+    if (!followed) return;
+    this.external.delete(applicationId);
+    this.deps.flink.forgetRunJobManager(followed.jobManagerUrl);
   }
 
   /** Reads one run where it runs; returns 1 when something of it was recorded by YARN's word. */

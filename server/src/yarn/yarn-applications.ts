@@ -18,9 +18,24 @@ export interface FlinkApplications {
   external: YarnApplication[];
 }
 
+/** Deployed by Weir: the `weir` tag. Only those does Weir ever shut down or kill on its own. */
+export function isWeirsOwn(app: Pick<YarnApplication, 'tags'>): boolean {
+  return app.tags.includes(WEIR_YARN_TAG);
+}
+
 export function splitOwnAndExternal(apps: YarnApplication[]): FlinkApplications {
-  const own = apps.filter((a) => a.tags.includes(WEIR_YARN_TAG));
+  const own = apps.filter(isWeirsOwn);
   return { own, external: apps.filter((a) => !own.includes(a)) };
+}
+
+/**
+ * Of the live applications the ResourceManager listed, the Flink applications started outside Weir whose
+ * JobManager can be read now: RUNNING with a JobManager address. One still ACCEPTED, or RUNNING before its
+ * ApplicationMaster registered, has no address yet (a later cycle reads it); another type of application
+ * (Spark, MapReduce, a ResourceManager that ignored the type filter) is never Weir's to read.
+ */
+export function externalApplicationsToFollow(live: YarnApplication[]): YarnApplication[] {
+  return live.filter((a) => a.type === FLINK_APPLICATION_TYPE && !isWeirsOwn(a) && a.state === 'RUNNING' && a.jobManagerUrl !== null);
 }
 
 /** The Flink applications that hold or wait for containers now, Weir's own apart from the others. */
