@@ -21,6 +21,15 @@ describe('run discovery', () => {
     });
   });
 
+  it('places the run of a job found in a YARN application started outside Weir in that application, and a session cluster\'s nowhere', () => {
+    const placed = firstRecordOf(details({}), 'task-1', 'yarn-1', { yarnApplicationId: 'application_1_0002', jobManagerUrl: 'http://nm:41002' });
+    assert.equal(placed.yarnApplicationId, 'application_1_0002');
+    assert.equal(placed.jobManagerUrl, 'http://nm:41002');
+    const session = firstRecordOf(details({}), 'task-1', 'cluster-1');
+    assert.equal('yarnApplicationId' in session, false);
+    assert.equal('jobManagerUrl' in session, false);
+  });
+
   it('takes the current status when Flink gives no times, and a batch job\'s mode from Flink', () => {
     const record = firstRecordOf(details({ state: 'CREATED', 'start-time': -1, 'job-type': 'BATCH' } as Partial<FlinkJobDetails>), 'task-1', 'cluster-1');
     assert.equal(record.status, 'CREATED');

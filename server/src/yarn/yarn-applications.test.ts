@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findRunningFlinkApplications, killApplication } from './yarn-applications.js';
-import { YarnResourceManagerClient } from './yarn-rm.client.js';
+import { externalApplicationsToFollow, findRunningFlinkApplications, killApplication } from './yarn-applications.js';
+import { toYarnApplication, YarnResourceManagerClient } from './yarn-rm.client.js';
 
 const app = (id: string, state: string, tags: string, extra: Record<string, unknown> = {}) => ({
   id, user: 'etl', name: id, queue: 'default', state, finalStatus: state === 'KILLED' ? 'KILLED' : 'UNDEFINED',
@@ -46,4 +46,15 @@ test('a kill waits for YARN\'s final word and returns it with the diagnostics', 
   assert.equal(ended.state, 'KILLED');
   assert.equal(ended.finalStatus, 'KILLED');
   assert.match(ended.diagnostics, /was killed by user/);
+});
+
+test('of the live applications, Weir reads the Flink ones started outside it that have a JobManager address', () => {
+  const live = [
+    app('application_1_0001', 'RUNNING', 'weir,weir-deploy-aa', { amRPCAddress: 'nm:41001' }),
+    app('application_1_0002', 'RUNNING', 'team-etl', { amRPCAddress: 'nm:41002' }),
+    app('application_1_0003', 'ACCEPTED', ''),
+    app('application_1_0004', 'RUNNING', '', { trackingUrl: 'http://rm:8088/proxy/application_1_0004/' }),
+    app('application_1_0005', 'RUNNING', '', { applicationType: 'SPARK', amRPCAddress: 'nm:41005' }),
+  ].map((a) => toYarnApplication(a as Parameters<typeof toYarnApplication>[0]));
+  assert.deepEqual(externalApplicationsToFollow(live).map((a) => [a.id, a.jobManagerUrl]), [['application_1_0002', 'http://nm:41002']]);
 });

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Cluster } from '@weir/contract';
+import { FlinkUnreachableError } from '../errors/errors.js';
+import type { EventBus } from '../events/events.js';
+import type { FlinkClients } from '../flink/flink-clients.js';
+import type { JobManagerClient } from '../flink/job-manager.client.js';
+import { quietLogger } from '../logging/logger.js';
+import type { NewRunTransition, RunChanges, RunRecord, RunsStore } from '../runs/runs.store.js';
+import type { TasksStore } from '../tasks/tasks.store.js';
+import type { YarnApplication, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
+import { YarnWatcher } from './yarn-watcher.js';
+
+const cluster = { id: 'yarn-1', name: 'yarn', kind: 'yarn', restUrl: 'http://rm.test:8088', health: 'HEALTHY', teamId: null, isLocal: false } as unknown as Cluster;
+
+const app = (id: string, extra: Partial<YarnApplication> = {}): YarnApplication => ({
+  id, name: id, user: 'etl', queue: 'default', state: 'RUNNING', finalStatus: 'UNDEFINED', type: 'Apache Flink', tags: [],
+  diagnostics: '', trackingUrl: null, jobManagerUrl: null, startedAt: 1, finishedAt: null, ...extra,
+});
+
+describe('the YARN watcher and applications started outside Weir', () => {
+  it('reads each external JobManager it can, skips the rest, and ends an external run in YARN\'s words without shutting down or killing anything', async () => {
+    const live = [
+      app('application_1_0001', { jobManagerUrl: 'http://nm.test:41001' }), // its JobManager does not answer
+      app('application_1_0002', { trackingUrl: 'http://rm.test:8088/proxy/application_1_0002/' }), // no JobManager address yet
+      app('application_1_0003', { state: 'ACCEPTED' }),
+      app('application_1_0004', { type: 'SPARK', jobManagerUrl: 'http://nm.test:41004' }),
+      app('application_1_0005', { jobManagerUrl: 'http://nm.test:41005' }), // answers, with no job yet
+    ];
+    const killedOutside = app('application_1_0009', { state: 'KILLED', finalStatus: 'KILLED', diagnostics: 'killed by its operator', finishedAt: 5_000 });
+    const run = { id: 'run-9', taskId: 'task-9', clusterId: cluster.id, flinkJobId: 'a'.repeat(32), jobName: 'outside', status: 'RUNNING', lost: false, restartCount: 0,
+      yarnApplicationId: killedOutside.id, jobManagerUrl: 'http://nm.test:41009' } as unknown as RunRecord;
+    const asked: string[] = [];
+    const rm = {
+      applications: async (filter: { tags?: string[] }) => { asked.push(`list tags=${filter.tags?.join(',') ?? ''}`); return live; },
+      application: async (id: string) => { asked.push(`get ${id}`); return id === killedOutside.id ? killedOutside : null; },
+      kill: async () => assert.fail('Weir killed an application it did not start'),
+    } as unknown as YarnResourceManagerClient;
+    const recorded: Array<{ transitions: NewRunTransition[]; changes: RunChanges }> = [];
+    const runs = {
+      listNonTerminalByCluster: async () => [run],
+      get: async () => ({ ...run, ...(recorded.at(-1)?.changes ?? {}) }),
+      getByJob: async () => undefined,
+      update: async () => undefined,
+      setFailedProbes: async () => undefined,
+      recordObservation: async (_id: string, transitions: NewRunTransition[], changesFor: () => RunChanges) => {
+        recorded.push({ transitions, changes: changesFor() });
+        return { appended: transitions, run };
+      },
+    } as unknown as RunsStore;
+    const read: string[] = [];
+    const flink = {
+      runJobManager: (url: string) => ({
+        jobsOverview: async () => {
+          read.push(url);
+          if (url.endsWith('41001')) throw new FlinkUnreachableError(`${url} does not answer`);
+          return [];
+        },
+        dashboardConfig: async () => {
+          if (url.endsWith('41001')) throw new FlinkUnreachableError(`${url} does not answer`);
+          return { 'refresh-interval': 3_000 };
+        },
+        shutDownCluster: async () => assert.fail('Weir shut down an application it did not start'),
+      }) as unknown as JobManagerClient,
+      forgetRunJobManager: () => undefined,
+    } as unknown as FlinkClients;
+    const published: unknown[] = [];
+    const watcher = new YarnWatcher(cluster, rm, {
+      runs,
+      tasks: { get: async () => ({ id: 'task-9', name: 'outside', kind: 'EXTERNAL' }) } as unknown as TasksStore,
+      events: { publish: (e: unknown) => published.push(e) } as unknown as EventBus,
+      flink,
+      settings: { intervalMs: 1_000, reconnectAttempts: 3, reconnectWindowMs: 10_000 },
+      log: quietLogger,
+      stagingDirectory: '',
+    });
+
+    const report = await watcher.cycle();
+    assert.equal(report.reachable, true);
+    assert.deepEqual(asked, ['list tags=', `get ${killedOutside.id}`], 'one list of every live Flink application, one look at the ended one');
+    assert.deepEqual(read, ['http://nm.test:41001', 'http://nm.test:41005'], 'only the Flink applications with a JobManager address are read');
+    assert.equal(recorded.length, 1);
+    assert.deepEqual(recorded[0]!.transitions.map((t) => [t.toStatus, t.source]), [['CANCELED', 'yarn']]);
+    assert.equal(recorded[0]!.changes.status, 'CANCELED');
+    assert.equal((published[0] as { type: string }).type, 'run.status');
+
+    // Nothing to follow any more: the next cycle asks the ResourceManager once, and still nothing is stopped.
+    live.length = 0;
+    (runs as unknown as { listNonTerminalByCluster: () => Promise<RunRecord[]> }).listNonTerminalByCluster = async () => [];
+    asked.length = 0;
+    assert.equal((await watcher.cycle()).requests, 1);
+    assert.deepEqual(asked, ['list tags=']);
+  });
+});
