@@ -96,13 +96,8 @@ export class YarnWatcher {
     report.reachable = true;
     report.jobs = runs.length;
     const byId = new Map(live.map((a) => [a.id, a]));
+    // An ended application's JobManager is read once per cycle, however many of its runs are unended.
     const cycled = new Set<string>();
-    try {
-      await this.readExternal(externalApplicationsToFollow(live), runs, signal, report, cycled);
-    } catch (err) {
-      if (err instanceof LeaseLostError) return report;
-      throw err;
-    }
     for (const run of runs) {
       if (signal?.aborted) break;
       try {
@@ -124,6 +119,13 @@ export class YarnWatcher {
         else this.deps.log.error({ cluster: this.cluster.name, runId: run.id, err }, 'could not record a YARN run');
       }
     }
+    // Weir's own runs first: JobManagers of others that do not answer must not use up the cycle's time before them.
+    try {
+      await this.readExternal(externalApplicationsToFollow(live), runs, signal, report);
+    } catch (err) {
+      if (err instanceof LeaseLostError) return report;
+      throw err;
+    }
     // An application that is no longer live has had its last read (above, for its unended runs).
     for (const applicationId of this.external.keys()) if (!byId.has(applicationId)) this.dropExternal(applicationId);
     return report;
@@ -135,12 +137,11 @@ export class YarnWatcher {
    * placed in that application, so its page, logs and operations reach that JobManager. One application whose
    * JobManager does not answer is that watcher's outage (its runs RECONNECTING), never the others' trouble.
    */
-  private async readExternal(apps: YarnApplication[], runs: RunRecord[], signal: AbortSignal | undefined, report: CycleReport, cycled: Set<string>): Promise<void> {
+  private async readExternal(apps: YarnApplication[], runs: RunRecord[], signal: AbortSignal | undefined, report: CycleReport): Promise<void> {
     for (const app of apps) {
       if (signal?.aborted) return;
       try {
         const followed = await this.followApplication(app.id, app.jobManagerUrl!, runs);
-        cycled.add(app.id);
         const read = await followed.watcher.cycle({ signal });
         report.requests += read.requests;
         report.changed += read.changed;
