@@ -31,6 +31,7 @@ import { DeploymentTargets } from '../deployment/deployment-targets.js';
 import { JobSubmission } from './job-submission.js';
 import type { Logger } from '../logging/logger.js';
 import type { YarnClients } from '../yarn/yarn-clients.js';
+import type { DeploymentsInProgress } from '../deployment/deployments-in-progress.js';
 import type { YarnDeploymentSettings } from '../deployment/deployment-targets.js';
 import { JobWaits } from './job-waits.js';
 import { DEFAULT_OPERATIONS_SETTINGS, type OperationsSettings } from './operations-settings.js';
@@ -67,6 +68,8 @@ export class OperationsService {
       /** Deploying to YARN targets: without them a YARN entry refuses submission. */
       yarn?: YarnClients;
       yarnDeployments?: YarnDeploymentSettings;
+      /** The deployments in progress in this process, shared with the YARN watcher (deployments-in-progress.ts). */
+      inProgress?: DeploymentsInProgress;
       log?: Logger;
     },
   ) {
