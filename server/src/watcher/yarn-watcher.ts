@@ -145,7 +145,10 @@ export class YarnWatcher {
    * tag the deployment carries, is adopted (returned, to be followed this cycle); or the run ends FAILED, never having
    * reached YARN; or, when another instance may still be deploying it, it is left for a later cycle.
    */
-  private async reconcileDeployment(run: RunRecord, live: YarnApplication[], report: CycleReport): Promise<RunRecord | 'failed' | 'waiting'> {
+  private async reconcileDeployment(listed: RunRecord, live: YarnApplication[], report: CycleReport): Promise<RunRecord | 'failed' | 'waiting'> {
+    // Read again: a deployment of this process may have ended (and recorded its outcome) since the runs were listed.
+    const run = await this.deps.runs.get(listed.id);
+    if (!run || deploymentsToReconcile([run], this.deps.deployingHere ?? (() => false)).length === 0) return 'waiting';
     const tag = jobDeployTag(run.flinkJobId);
     let tagged = live.find((a) => a.tags.includes(tag));
     if (!tagged) {
