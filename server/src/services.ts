@@ -56,6 +56,7 @@ import { SqlAuthoringService } from './sql-authoring/sql-authoring.service.js';
 import { TasksStore } from './tasks/tasks.store.js';
 import { CheckpointTracker } from './watcher/checkpoint-tracker.js';
 import { yarnStagingDirectory } from './deployment/deployment-targets.js';
+import { DeploymentsInProgress } from './deployment/deployments-in-progress.js';
 import { WatcherManager } from './watcher/watcher-manager.js';
 import { ClusterLeases, newInstanceId } from './instances/cluster-leases.js';
 import { EventRelay } from './events/event-relay.js';
@@ -148,6 +149,8 @@ export function createServices(database: Database, config: ServicesConfig, log: 
         })
       : undefined;
   const yarnDeployments = config.yarnDeployments ?? { workDir: path.join(config.dataDir, 'yarn-deployments'), javaHome: null };
+  // The YARN watcher reconciles a run still INITIALIZING only when its deployment is in progress nowhere.
+  const deploymentsInProgress = new DeploymentsInProgress();
   const watchers = new WatcherManager({
     clusters,
     flink,
@@ -160,6 +163,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     log,
     yarn,
     yarnStagingDirectory: yarnStagingDirectory(yarnDeployments),
+    deploymentsInProgress,
     ...(leases ? { leases } : {}),
   });
   if (leases) scheduler.shareWith(() => leases.holdsOneInstanceLease());
@@ -192,7 +196,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const tasksService = new TasksService({ tasks, versions: taskVersions, clusters, flink, jars, audit, teamExists, log });
   const sqlAuthoring = new SqlAuthoringService({ task: (id) => tasksService.record(id), clusters, flink, audit, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
-  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, flink, watchers, jars, audit, bus, yarn, yarnDeployments, log });
+  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, flink, watchers, jars, audit, bus, yarn, yarnDeployments, inProgress: deploymentsInProgress, log });
   const health = createJobHealth({ database, runs, tasks, clusters, flink, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000, ...perCluster });
   health.useOperations(operations);
   const alerts = createAlerting({

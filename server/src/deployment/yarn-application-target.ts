@@ -2,7 +2,7 @@ import { AppError } from '../errors/errors.js';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import { FIXED_JOB_ID, jobConfiguration } from '../tasks/job-configuration.js';
-import type { FlinkYarnInstallation, YarnTarget } from '../yarn/flink-yarn-cli.js';
+import { jobDeployTag, type FlinkYarnInstallation, type YarnTarget } from '../yarn/flink-yarn-cli.js';
 import { YarnApplicationDeployer } from '../yarn/yarn-application-deployer.js';
 import { findRunningFlinkApplications, killApplicationAndStagedFiles, type FlinkApplications } from '../yarn/yarn-applications.js';
 import type { YarnApplication, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
@@ -68,7 +68,8 @@ export class YarnApplicationTarget implements DeploymentTarget {
     const deployer = new YarnApplicationDeployer(this.rm, install, this.yarn);
     const app = await deployer.deployJar(
       { name: taskName, jarPath, entryClass: spec.entryClass ?? undefined, programArgs: spec.args, parallelism: config.parallelism, flinkConfig },
-      { workDir: this.deps.workDir, timeoutMs: this.deps.timeoutMs, log: this.deps.log, ...(submitted ? { submitted } : {}) },
+      // Tagged with the job id recorded before this call: a Weir that stops before YARN's application id is recorded finds it by that tag.
+      { workDir: this.deps.workDir, timeoutMs: this.deps.timeoutMs, log: this.deps.log, deployTag: jobDeployTag(jobId), ...(submitted ? { submitted } : {}) },
     );
     const run = { applicationId: app.applicationId, jobManagerUrl: app.jobManagerUrl };
     this.deployed.set(jobId, run);

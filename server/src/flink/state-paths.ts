@@ -26,3 +26,27 @@ export function knownMissing(savepointPath: string): boolean {
   if (local === undefined) return false;
   return fs.existsSync(path.dirname(local)) && !fs.existsSync(local);
 }
+
+/**
+ * The latest completed checkpoint Flink left of a job in a checkpoint folder on this machine's disk
+ * (`<folder>/<job id>/chk-<n>`, completed once its `_metadata` is written), named as Flink names it
+ * (`file:/…/chk-<n>`). null: none completed there; undefined: the folder is not on this machine's disk
+ * (remote storage, or a `file:` path of another host), so nothing can be said.
+ */
+export function latestCheckpointOnDisk(checkpointDir: string, jobId: string): string | null | undefined {
+  const local = localDirectory(checkpointDir);
+  if (local === undefined || !fs.existsSync(local)) return undefined;
+  const jobDir = path.join(local, jobId);
+  let names: string[];
+  try {
+    names = fs.readdirSync(jobDir);
+  } catch {
+    return null;
+  }
+  const completed = names
+    .map((name) => /^chk-(\d+)$/.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null && fs.existsSync(path.join(jobDir, m[0], '_metadata')))
+    .map((m) => Number(m[1]))
+    .sort((a, b) => b - a);
+  return completed.length ? `file:${path.join(jobDir, `chk-${completed[0]}`)}` : null;
+}

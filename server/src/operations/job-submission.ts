@@ -3,7 +3,8 @@ import type { SavepointStrategy } from '@weir/contract';
 import type { Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import type { DeploymentTargets } from '../deployment/deployment-targets.js';
-import type { DeploymentTarget, Restore, RunPlacement } from '../deployment/deployment-target.js';
+import type { Deployment, DeploymentTarget, Restore, RunPlacement } from '../deployment/deployment-target.js';
+import type { DeploymentsInProgress } from '../deployment/deployments-in-progress.js';
 import { ConflictError, InputError } from '../errors/errors.js';
 import type { EventBus } from '../events/events.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
@@ -33,6 +34,8 @@ export class JobSubmission {
       bus: EventBus;
       now: () => number;
       log?: Logger;
+      /** Shared with the YARN watcher, which must not take a deployment in progress here for one left behind. */
+      inProgress?: DeploymentsInProgress;
     },
   ) {}
 
@@ -48,10 +51,27 @@ export class JobSubmission {
   async submit(actor: Principal, task: TaskRecord, version: TaskVersionRecord, restore: Restore | null): Promise<RunRecord> {
     const cluster = await this.deps.clusters.get(task.clusterId);
     const target = this.deps.targets.of(cluster);
-    if (task.kind === 'EXTERNAL') throw new ConflictError(`Task ${task.name} was discovered on its cluster; Weir cannot submit it`);
-    target.refuseUnsupported(task.kind, task.name);
-    const config = parseVersionConfig(version);
+    const kind = task.kind;
+    if (kind === 'EXTERNAL') throw new ConflictError(`Task ${task.name} was discovered on its cluster; Weir cannot submit it`);
+    target.refuseUnsupported(kind, task.name);
     const jobId = randomBytes(16).toString('hex');
+    // Marked before the run is recorded, so no YARN watcher cycle sees it INITIALIZING as a deployment left behind.
+    this.deps.inProgress?.begin(jobId);
+    const handedOff = { toBackground: false };
+    try {
+      return await this.recordAndDeploy(actor, task, kind, version, restore, cluster, target, jobId, handedOff);
+    } finally {
+      // A background deployment ends the mark itself, when it settles.
+      if (!handedOff.toBackground) this.deps.inProgress?.end(jobId);
+    }
+  }
+
+  private async recordAndDeploy(
+    actor: Principal, task: TaskRecord, kind: Deployment['kind'], version: TaskVersionRecord, restore: Restore | null,
+    cluster: Awaited<ReturnType<ClustersService['get']>>, target: DeploymentTarget, jobId: string,
+    handedOff: { toBackground: boolean },
+  ): Promise<RunRecord> {
+    const config = parseVersionConfig(version);
     const { run } = await this.deps.runs.upsertByJob({
       taskId: task.id,
       clusterId: cluster.id,
@@ -74,7 +94,7 @@ export class JobSubmission {
           : { code: 'submitted', params: { actor: actor.name, version: version.version } },
       },
     });
-    const deployment = { jobId, taskName: task.name, kind: task.kind, content: version.content, config, restore };
+    const deployment = { jobId, taskName: task.name, kind, content: version.content, config, restore };
     const placed = (placement: RunPlacement) => this.deps.runs.update(run.id, placement).then(() => undefined);
     const deploy = async () => {
       try {
@@ -87,7 +107,8 @@ export class JobSubmission {
       await this.deps.watchers.refreshNow(cluster.id).catch(() => undefined);
     };
     if (target.deploysInBackground) {
-      this.inBackground(deploy(), run);
+      handedOff.toBackground = true;
+      this.inBackground(deploy().finally(() => this.deps.inProgress?.end(jobId)), run);
       return run;
     }
     await deploy();

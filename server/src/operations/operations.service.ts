@@ -15,14 +15,16 @@ import type { AuditService, AuditTarget } from '../audit/audit.service.js';
 import { mayAct, type Principal } from '../access/principal.js';
 import type { ClustersService } from '../clusters/clusters.service.js';
 import type { FlinkClients } from '../flink/flink-clients.js';
-import { AppError, ConflictError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
+import { AppError, ConflictError, FlinkUnreachableError, ForbiddenError, InputError, NotFoundError } from '../errors/errors.js';
+import { latestCheckpointOnDisk } from '../flink/state-paths.js';
+import { checkpointDirectoryOf } from '../tasks/job-configuration.js';
 import type { EventBus } from '../events/events.js';
 import type { JobManagerClient } from '../flink/job-manager.client.js';
 import type { RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { SavepointRecord, SavepointsStore } from '../runs/savepoints.store.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import type { TaskVersionRecord, TaskVersionsStore } from '../tasks/task-versions.store.js';
-import { parseConfig } from '../tasks/task-config.js';
+import { parseConfig, parseVersionConfig, type VersionConfig } from '../tasks/task-config.js';
 import type { TaskRecord, TasksStore } from '../tasks/tasks.store.js';
 import type { WatcherManager } from '../watcher/watcher-manager.js';
 import { runTarget, taskTarget } from './audit-targets.js';
@@ -31,6 +33,7 @@ import { DeploymentTargets } from '../deployment/deployment-targets.js';
 import { JobSubmission } from './job-submission.js';
 import type { Logger } from '../logging/logger.js';
 import type { YarnClients } from '../yarn/yarn-clients.js';
+import type { DeploymentsInProgress } from '../deployment/deployments-in-progress.js';
 import type { YarnDeploymentSettings } from '../deployment/deployment-targets.js';
 import { JobWaits } from './job-waits.js';
 import { DEFAULT_OPERATIONS_SETTINGS, type OperationsSettings } from './operations-settings.js';
@@ -67,6 +70,8 @@ export class OperationsService {
       /** Deploying to YARN targets: without them a YARN entry refuses submission. */
       yarn?: YarnClients;
       yarnDeployments?: YarnDeploymentSettings;
+      /** The deployments in progress in this process, shared with the YARN watcher (deployments-in-progress.ts). */
+      inProgress?: DeploymentsInProgress;
       log?: Logger;
     },
   ) {
@@ -268,7 +273,9 @@ export class OperationsService {
       // the failure then failed on that answer alone. (An end Weir recorded itself, such as a
       // submission whose outcome it could not learn, is still checked with Flink.)
       const recordedEnd = await this.waits.endedPerFlink(run);
-      const state = recordedEnd ?? (await this.waits.liveState(jm, run));
+      // A YARN run's JobManager is its own, shut down once its end was recorded: that end is all there is to read.
+      const endedOnYarn = run.yarnApplicationId !== null && isTerminalRunStatus(run.status) ? run.status : null;
+      const state = recordedEnd ?? endedOnYarn ?? (await this.waits.liveState(jm, run));
       // When Weir knew the job had ended: when it recorded the end, else now that Flink said so.
       let endKnownAt = recordedEnd ? run.updatedAt : this.now();
       const active = state !== null && !isTerminalRunStatus(state);
@@ -284,7 +291,7 @@ export class OperationsService {
         }
         if (req.from === 'latest-checkpoint') {
           // Weir submits with checkpoints retained on cancellation, so the files outlive the cancel.
-          const path = state ? await this.waits.checkpointKeptAfterEnd(jm, run, endKnownAt) : null;
+          const path = state ? await this.latestCheckpointOf(jm, run, parseVersionConfig(version), endKnownAt) : null;
           if (!path) throw new ConflictError(`Job ${run.flinkJobId} has no completed checkpoint that Flink still reports; restart from a savepoint instead`);
           savepoint = await this.deps.savepoints.create({ runId: run.id, taskId: task.id, kind: 'CHECKPOINT', status: 'COMPLETED', path, completedAt: this.now() });
           restore = { path, source: 'latest checkpoint' };
@@ -310,6 +317,30 @@ export class OperationsService {
         message: `Restarted as job ${newRun.flinkJobId}${restore ? ` from ${restore.source} ${restore.path}` : ' without state'}`,
       });
     });
+  }
+
+  /**
+   * The run's latest checkpoint, as its JobManager reports it after the end. A YARN run's JobManager is shut down
+   * once the run's end is recorded (the YARN watcher may do so right after the cancel above), so there it is read
+   * from the checkpoint folder when that folder is on Weir's disk (a `file:` path: a YARN cluster on this machine,
+   * or a folder every host mounts at the same place); otherwise the restart is refused, saying why.
+   */
+  private async latestCheckpointOf(jm: JobManagerClient, run: RunRecord, config: VersionConfig, endKnownAt: number): Promise<string | null> {
+    if (run.yarnApplicationId === null) return this.waits.checkpointKeptAfterEnd(jm, run, endKnownAt);
+    const reported = await this.waits.checkpointKeptAfterEnd(jm, run, endKnownAt).catch((err: unknown) => {
+      if (err instanceof FlinkUnreachableError) return null;
+      throw err;
+    });
+    if (reported) return reported;
+    const dir = checkpointDirectoryOf(config);
+    if (!dir) {
+      throw new ConflictError(`Job ${run.flinkJobId} ran on YARN without a checkpoint folder (execution.checkpointing.dir), so its checkpoints ended with its application; restart from a savepoint instead`);
+    }
+    const onDisk = latestCheckpointOnDisk(dir, run.flinkJobId);
+    if (onDisk === undefined) {
+      throw new ConflictError(`The JobManager of job ${run.flinkJobId} has ended with its YARN application, and its checkpoint folder ${dir} is not on Weir's disk; restart from a savepoint instead`);
+    }
+    return onDisk;
   }
 
   /**

@@ -184,6 +184,17 @@ export class RunsStore {
     return row && toRun(row);
   }
 
+  /** The run a YARN application is on a cluster entry; for applications deployed before they carried their job id as a tag. */
+  async getByYarnApplication(clusterId: string, applicationId: string): Promise<RunRecord | undefined> {
+    const row = await this.database.db
+      .selectFrom('runs')
+      .selectAll()
+      .where('cluster_id', '=', clusterId)
+      .where('yarn_application_id', '=', applicationId)
+      .executeTakeFirst();
+    return row && toRun(row);
+  }
+
   /**
    * Records a job seen on a cluster: inserts the run when (clusterId, flinkJobId) is new, otherwise
    * updates the observed facts given (the task it belongs to never changes). A new run becomes

@@ -31,3 +31,8 @@ export function jobConfiguration(config: VersionConfig, extra: Record<string, st
 export function savepointDirectoryOf(config: VersionConfig): string | undefined {
   return config.flinkOptions['execution.checkpointing.savepoint-dir'] ?? config.flinkOptions['state.savepoints.dir'];
 }
+
+/** The folder a version's options keep its checkpoints in (Flink 1.20's key, else the older one); undefined: in the JobManager's memory only. */
+export function checkpointDirectoryOf(config: VersionConfig): string | undefined {
+  return config.flinkOptions['execution.checkpointing.dir'] ?? config.flinkOptions['state.checkpoints.dir'];
+}

@@ -10,6 +10,7 @@ import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluste
 import type { Logger } from '../logging/logger.js';
 import type { YarnClients } from '../yarn/yarn-clients.js';
 import { YarnWatcher } from './yarn-watcher.js';
+import type { DeploymentsInProgress } from '../deployment/deployments-in-progress.js';
 
 /**
  * Keeps one ClusterWatcher per registered cluster that this instance holds the lease of (all of
@@ -40,6 +41,8 @@ export class WatcherManager {
       yarn?: YarnClients;
       /** Where YARN deployments stage their jars (deployment-targets.ts), cleaned after a kill; without it, nothing is removed. */
       yarnStagingDirectory?: string;
+      /** The deployments in progress in this process: the YARN watcher leaves their runs to them. */
+      deploymentsInProgress?: DeploymentsInProgress;
     },
   ) {}
 
@@ -138,6 +141,9 @@ export class WatcherManager {
         settings: this.deps.settings,
         log: this.deps.log,
         stagingDirectory: this.deps.yarnStagingDirectory ?? '',
+        deployingHere: (flinkJobId: string) => this.deps.deploymentsInProgress?.has(flinkJobId) ?? false,
+        // Alone (SQLite: one instance per database file), every deployment in progress is this process's own.
+        onlyInstance: !this.deps.leases,
         ...(this.deps.leases ? { writeGuard: () => this.deps.leases!.writeGuard(cluster.id) } : {}),
       });
       this.yarnWatchers.set(cluster.id, watcher);

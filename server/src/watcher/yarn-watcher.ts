@@ -3,12 +3,17 @@ import { AppError, LeaseLostError } from '../errors/errors.js';
 import type { EventBus, RunStatus } from '../events/events.js';
 import type { FlinkClients } from '../flink/flink-clients.js';
 import type { Logger } from '../logging/logger.js';
-import type { RunRecord, RunsStore, WriteGuard } from '../runs/runs.store.js';
+import type { RunRecord, RunsStore, TransitionNote, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
+import { jobDeployTag } from '../yarn/flink-yarn-cli.js';
 import { externalApplicationsToFollow, FLINK_APPLICATION_TYPE, isWeirsOwn, killApplicationAndStagedFiles, YARN_LIVE_STATES } from '../yarn/yarn-applications.js';
 import { YARN_ENDED_STATES, type YarnApplication, type YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
 import { runStatusFromYarn, yarnEndNote } from './yarn-final-status.js';
+import { deploymentsToReconcile, isLeftover, reconcileDeployment, runKeyOf } from './yarn-reconcile.js';
+
+/** How long an application asked to shut down is left to wind down before it is asked again (then killed if its JobManager is gone). */
+const SHUTDOWN_GRACE_MS = 2 * 60_000;
 
 /** A run's own JobManager and the watcher scoped to its one job there. */
 interface FollowedRun {
@@ -48,8 +53,15 @@ export class YarnWatcher {
       stagingDirectory: string;
       now?: () => number;
       writeGuard?: () => WriteGuard;
+      /** Whether this process is deploying the run with this Flink job id now (deployments-in-progress.ts). */
+      deployingHere?: (flinkJobId: string) => boolean;
+      /** No other Weir instance shares the database: a deployment not in progress here is in progress nowhere. */
+      onlyInstance?: boolean;
     },
   ) {}
+
+  /** Applications this watcher asked to shut down, and when: not asked again while they wind down. */
+  private readonly shuttingDown = new Map<string, number>();
 
   private now(): number {
     return (this.deps.now ?? Date.now)();
@@ -76,12 +88,16 @@ export class YarnWatcher {
 
   private async runCycle(signal: AbortSignal | undefined): Promise<CycleReport> {
     const report: CycleReport = { reachable: false, requests: 0, jobs: 0, changed: 0 };
-    // Runs still deploying have no application id yet: the submission records it (operations/job-submission.ts).
-    const runs = (await this.deps.runs.listNonTerminalByCluster(this.cluster.id)).filter((r) => !r.lost && r.yarnApplicationId !== null);
+    const unended = (await this.deps.runs.listNonTerminalByCluster(this.cluster.id)).filter((r) => !r.lost);
+    // Runs still deploying have no application id yet: the submission records it (operations/job-submission.ts),
+    // unless the Weir that deployed them stopped first: those are reconciled below.
+    const runs = unended.filter((r) => r.yarnApplicationId !== null);
+    const leftBehind = deploymentsToReconcile(unended, this.deps.deployingHere ?? (() => false));
     this.dropEnded(new Set(runs.map((r) => r.id)));
     let live: YarnApplication[];
     try {
-      // Asked even without an unended run: a Flink application started outside Weir shows up here first.
+      // Asked every cycle, runs or not: a Flink application started outside Weir shows up here first, and an
+      // application of Weir's whose run ended is shut down even when nothing else runs.
       report.requests += 1;
       live = await this.rm.applications({ types: [FLINK_APPLICATION_TYPE], states: YARN_LIVE_STATES });
     } catch (err) {
@@ -94,6 +110,18 @@ export class YarnWatcher {
       return report;
     }
     report.reachable = true;
+    for (const run of leftBehind) {
+      if (signal?.aborted) break;
+      try {
+        const outcome = await this.reconcileDeployment(run, live, report);
+        if (outcome === 'failed') report.changed += 1;
+        else if (outcome !== 'waiting') runs.push(outcome);
+      } catch (err) {
+        if (err instanceof LeaseLostError) return report;
+        if (err instanceof AppError) this.deps.log.warn({ cluster: this.cluster.name, runId: run.id, err: err.message }, 'could not reconcile a YARN deployment left behind');
+        else this.deps.log.error({ cluster: this.cluster.name, runId: run.id, err }, 'could not reconcile a YARN deployment left behind');
+      }
+    }
     report.jobs = runs.length;
     const byId = new Map(live.map((a) => [a.id, a]));
     // An ended application's JobManager is read once per cycle, however many of its runs are unended.
@@ -128,6 +156,7 @@ export class YarnWatcher {
     }
     // An application that is no longer live has had its last read (above, for its unended runs).
     for (const applicationId of this.external.keys()) if (!byId.has(applicationId)) this.dropExternal(applicationId);
+    if (!signal?.aborted) await this.shutDownLeftovers(live, new Set(runs.map((r) => r.yarnApplicationId!)), report);
     return report;
   }
 
@@ -149,6 +178,72 @@ export class YarnWatcher {
         if (err instanceof LeaseLostError) throw err;
         if (err instanceof AppError) this.deps.log.warn({ cluster: this.cluster.name, applicationId: app.id, err: err.message }, 'could not read a YARN application started outside Weir');
         else this.deps.log.error({ cluster: this.cluster.name, applicationId: app.id, err }, 'could not record the jobs of a YARN application started outside Weir');
+      }
+    }
+  }
+
+  /**
+   * A run INITIALIZING whose deployment is in progress nowhere (yarn-reconcile.ts): its application, found by the job
+   * tag the deployment carries, is adopted (returned, to be followed this cycle); or the run ends FAILED, never having
+   * reached YARN; or, when another instance may still be deploying it, it is left for a later cycle.
+   */
+  private async reconcileDeployment(listed: RunRecord, live: YarnApplication[], report: CycleReport): Promise<RunRecord | 'failed' | 'waiting'> {
+    // Read again: a deployment of this process may have ended (and recorded its outcome) since the runs were listed.
+    const run = await this.deps.runs.get(listed.id);
+    if (!run || deploymentsToReconcile([run], this.deps.deployingHere ?? (() => false)).length === 0) return 'waiting';
+    const tag = jobDeployTag(run.flinkJobId);
+    // Only Weir's own: an application started outside Weir cannot pass for a run's by carrying its job tag.
+    let tagged = live.find((a) => isWeirsOwn(a) && a.tags.includes(tag));
+    if (!tagged) {
+      // Ended already, or never there.
+      report.requests += 1;
+      tagged = (await this.rm.applications({ tags: [tag] })).find(isWeirsOwn);
+    }
+    const verdict = reconcileDeployment(run, tagged, { now: this.now(), onlyInstance: this.deps.onlyInstance ?? false });
+    const fields = { cluster: this.cluster.name, runId: run.id, flinkJobId: run.flinkJobId };
+    if (verdict.action === 'wait') return 'waiting';
+    if (verdict.action === 'adopt') {
+      const { run: adopted } = await this.deps.runs.recordObservation(run.id, [], () => ({ yarnApplicationId: verdict.applicationId }), undefined, this.deps.writeGuard?.());
+      if (!adopted) throw new Error(`Run ${run.id} does not exist`);
+      this.deps.log.info({ ...fields, applicationId: verdict.applicationId, state: tagged!.state }, 'adopted the YARN application of a deployment a stopped Weir left behind');
+      return adopted;
+    }
+    const at = Math.max(this.now(), run.createdAt + 1);
+    const note = { text: `Submission failed: ${verdict.reason}`, code: { code: 'submissionFailed', params: { message: verdict.reason } } } as const;
+    const { appended } = await this.deps.runs.recordObservation(
+      run.id,
+      [{ toStatus: 'FAILED', at, source: 'weir', note }],
+      () => ({ status: 'FAILED', endTime: at, submissionError: verdict.reason }),
+      undefined,
+      this.deps.writeGuard?.(),
+    );
+    if (appended.length) await this.publish(run, 'FAILED', at, note, 0);
+    this.deps.log.warn(fields, 'a run deployed by a Weir that stopped never reached YARN: it ends FAILED');
+    return 'failed';
+  }
+
+  /**
+   * Shuts down the live applications of Weir's whose run is recorded ended in this entry (Weir was down when the job
+   * ended, or the shutdown failed): they hold containers for nothing. An application not recorded in this entry (another
+   * Weir's, another entry's, or started outside Weir) is never touched. Returns nothing; counts its requests.
+   */
+  private async shutDownLeftovers(live: YarnApplication[], followedApplications: ReadonlySet<string>, report: CycleReport): Promise<void> {
+    const now = this.now();
+    for (const id of this.shuttingDown.keys()) if (!live.some((a) => a.id === id)) this.shuttingDown.delete(id);
+    for (const app of live) {
+      if (followedApplications.has(app.id)) continue;
+      const asked = this.shuttingDown.get(app.id);
+      if (asked !== undefined && now - asked < SHUTDOWN_GRACE_MS) continue;
+      const key = runKeyOf(app);
+      if (!key) continue;
+      try {
+        const run = 'flinkJobId' in key ? await this.deps.runs.getByJob(this.cluster.id, key.flinkJobId) : await this.deps.runs.getByYarnApplication(this.cluster.id, key.applicationId);
+        if (!run || !isLeftover(app, run)) continue;
+        this.deps.log.info({ cluster: this.cluster.name, runId: run.id, applicationId: app.id, state: app.state }, `an application of Weir's outlived its run (ended ${run.status}): shutting it down`);
+        report.requests += await this.endApplication(run, app.id, app.state === 'RUNNING' ? app.jobManagerUrl : null);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        this.deps.log.warn({ cluster: this.cluster.name, applicationId: app.id, err: err.message }, 'could not shut down an application whose run ended');
       }
     }
   }
@@ -232,8 +327,15 @@ export class YarnWatcher {
    * FINISHED and Flink removes its staged files); a kill through YARN when the JobManager does not answer.
    * Returns the requests it made.
    */
-  private async endApplication(run: RunRecord, applicationId: string, jobManagerUrl: string): Promise<number> {
+  private async endApplication(run: RunRecord, applicationId: string, jobManagerUrl: string | null): Promise<number> {
     const fields = { cluster: this.cluster.name, runId: run.id, applicationId };
+    this.shuttingDown.set(applicationId, this.now());
+    if (jobManagerUrl === null) {
+      // Not started yet (ACCEPTED): no JobManager to ask.
+      await killApplicationAndStagedFiles(this.rm, this.deps.stagingDirectory, applicationId);
+      this.deps.log.info(fields, `the application of a run that ended ${run.status} was killed before its JobManager started`);
+      return 1;
+    }
     try {
       await this.deps.flink.runJobManager(jobManagerUrl, { isLocal: this.cluster.isLocal }).shutDownCluster();
       this.deps.flink.forgetRunJobManager(jobManagerUrl);
@@ -284,13 +386,18 @@ export class YarnWatcher {
       this.deps.writeGuard?.(),
     );
     if (!appended.length) return;
+    await this.publish(run, to, at, note, updated?.restartCount ?? run.restartCount);
+    this.deps.log.info({ cluster: this.cluster.name, runId: run.id, applicationId: app.id, state: app.state, finalStatus: app.finalStatus }, `run ended ${to} in YARN's words`);
+  }
+
+  private async publish(run: RunRecord, to: RunStatus, at: number, note: TransitionNote, restartCount: number): Promise<void> {
     const task = await this.deps.tasks.get(run.taskId);
     this.deps.events.publish({
       type: 'run.status',
       from: run.status as RunStatus,
       to,
       at,
-      restartCount: updated?.restartCount ?? run.restartCount,
+      restartCount,
       note: note.text,
       noteCode: note.code,
       runId: run.id,
@@ -301,7 +408,6 @@ export class YarnWatcher {
       flinkJobId: run.flinkJobId,
       jobName: run.jobName,
     });
-    this.deps.log.info({ cluster: this.cluster.name, runId: run.id, applicationId: app.id, state: app.state, finalStatus: app.finalStatus }, `run ended ${to} in YARN's words`);
   }
 
   /** Runs that ended (recorded by their JobManager or by YARN) need no watcher nor client any more. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../errors/errors.js';
-import { flinkYarnCliInvocation, renderFlinkConfigYaml, type JarApplicationSpec } from './flink-yarn-cli.js';
+import { flinkYarnCliInvocation, jobDeployTag, jobIdOfTags, renderFlinkConfigYaml, type JarApplicationSpec } from './flink-yarn-cli.js';
 
 const install = { flinkVersion: '1.20.1', libDir: '/opt/weir/flink-yarn/lib', javaHome: '/usr/lib/jvm/java-17' };
 const target = { resourceManagerUrl: 'http://rm:8088', hadoopConfDir: '/etc/hadoop/conf', queue: 'streaming', stagingDirectory: 'file:///data/staging' };
@@ -47,6 +47,15 @@ test('each deployment gets a tag of its own', () => {
   const b = flinkYarnCliInvocation(install, target, spec, dirs).deployTag;
   assert.match(a, /^weir-deploy-[0-9a-f]{16}$/);
   assert.notEqual(a, b);
+});
+
+test('a run\'s application is tagged with its Flink job id, which names the job again from the application\'s tags', () => {
+  const jobId = '5f1c0e0a9d8b4c3aa1b2c3d4e5f60718';
+  const config = configOf(flinkYarnCliInvocation(install, target, spec, dirs, jobDeployTag(jobId)).configYaml);
+  assert.equal(config['yarn.tags'], `weir,weir-job-${jobId}`);
+  assert.equal(jobIdOfTags(['weir', `weir-job-${jobId}`]), jobId);
+  assert.equal(jobIdOfTags(['weir', 'weir-deploy-00ff']), undefined, 'an application deployed before job tags');
+  assert.throws(() => flinkYarnCliInvocation(install, target, spec, dirs, 'weir,evil'), /is not a YARN tag/);
 });
 
 test('a hostile value stays one YAML string: a newline cannot add an option', () => {

@@ -56,12 +56,30 @@ export function newDeployTag(): string {
   return `weir-deploy-${randomBytes(8).toString('hex')}`;
 }
 
+const JOB_TAG_PREFIX = 'weir-job-';
+
+/**
+ * The deploy tag of a run's application: its Flink job id, which Weir records (with the run) before the CLI starts,
+ * so a Weir that stopped mid-deployment finds the application again even when its id was never recorded.
+ */
+export function jobDeployTag(jobId: string): string {
+  return `${JOB_TAG_PREFIX}${jobId.toLowerCase()}`;
+}
+
+/** The Flink job id an application's tags name (jobDeployTag), if any. */
+export function jobIdOfTags(tags: readonly string[]): string | undefined {
+  const tag = tags.find((t) => t.startsWith(JOB_TAG_PREFIX));
+  return tag ? tag.slice(JOB_TAG_PREFIX.length) : undefined;
+}
+
 /**
  * Weir's defaults for an application JobManager and TaskManager: small enough that a JobManager and a
  * TaskManager fit a 4 GiB NodeManager twice over, with a single attempt so a jar that fails at start
  * ends the application instead of YARN restarting it.
  */
 export function applicationFlinkConfig(install: FlinkYarnInstallation, target: YarnTarget, spec: JarApplicationSpec, deployTag: string): Record<string, string> {
+  // Weir makes the tag (newDeployTag, jobDeployTag): one that is not a single YARN tag is a bug here, not the caller's input.
+  if (!SAFE_NAME.test(deployTag)) throw new Error(`"${deployTag.slice(0, 80)}" is not a YARN tag`);
   if (target.queue !== undefined && !SAFE_NAME.test(target.queue)) throw new InputError(`"${target.queue.slice(0, 80)}" is not a YARN queue name`);
   if (spec.entryClass !== undefined && !JAVA_CLASS_NAME.test(spec.entryClass)) {
     throw new InputError(`"${spec.entryClass.slice(0, 80)}" is not a Java class name`);

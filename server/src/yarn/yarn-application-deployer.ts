@@ -30,6 +30,8 @@ export interface DeployOptions {
   log?: (line: string) => void;
   /** Hears the application id as soon as YARN lists the application (before it runs), so a run can show it while it starts. */
   submitted?: (applicationId: string) => Promise<void>;
+  /** The tag only this deployment carries (jobDeployTag); default a random one. */
+  deployTag?: string;
 }
 
 /** The last lines worth showing from the CLI's output: the exception Flink printed, not the banner. */
@@ -75,7 +77,7 @@ export class YarnApplicationDeployer {
     const deployDir = join(opts.workDir, `deploy-${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
     const confDir = join(deployDir, 'conf');
     const cliLogFile = join(deployDir, 'cli.log');
-    const cli = flinkYarnCliInvocation(this.install, this.target, spec, { confDir, cliLogFile });
+    const cli = flinkYarnCliInvocation(this.install, this.target, spec, { confDir, cliLogFile }, opts.deployTag);
     mkdirSync(confDir, { recursive: true });
     writeFileSync(join(confDir, 'config.yaml'), cli.configYaml);
     // Flink ships log4j.properties to the containers: their JobManager and TaskManager logs come from it.
