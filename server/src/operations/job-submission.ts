@@ -49,7 +49,7 @@ export class JobSubmission {
     const cluster = await this.deps.clusters.get(task.clusterId);
     const target = this.deps.targets.of(cluster);
     if (task.kind === 'EXTERNAL') throw new ConflictError(`Task ${task.name} was discovered on its cluster; Weir cannot submit it`);
-    target.refuseUnsupported(task.kind, task.name);
+    target.refuseUnsupported(task.kind, task.name, version.content);
     const config = parseVersionConfig(version);
     const jobId = randomBytes(16).toString('hex');
     const { run } = await this.deps.runs.upsertByJob({
