@@ -45,9 +45,14 @@ export class YarnApplicationTarget implements DeploymentTarget {
     },
   ) {}
 
-  /** A SQL script that cannot be planned is refused as a session cluster refuses it, before a run is recorded. */
-  refuseUnsupported(kind: Deployment['kind'], _taskName: string, content: string): void {
-    if (kind === 'SQL') tableEnvironmentPlan(planScriptOrRefuse(content));
+  /**
+   * A SQL script that cannot be planned is refused as a session cluster refuses it, and one the SQL runner cannot
+   * be given (a SET it cannot read, statements too long for a command line) too, before a run is recorded.
+   */
+  refuseUnsupported(kind: Deployment['kind'], taskName: string, content: string): void {
+    if (kind !== 'SQL') return;
+    const { statements } = tableEnvironmentPlan(planScriptOrRefuse(content));
+    sqlApplicationSpec({ jarPath: '' }, { name: taskName, mode: 'streaming', statements });
   }
 
   async submit(deployment: Deployment, placed?: (placement: RunPlacement) => Promise<void>): Promise<void> {
