@@ -176,7 +176,7 @@ test('register a YARN target: a queue its ResourceManager does not have is refus
     await row.locator('[data-health="HEALTHY"]').waitFor();
     await row.locator('[data-testid="cluster-kind"][data-kind="yarn"]').waitFor();
     assert.match(await row.getByTestId('yarn-target').innerText(), /YARN queue default, Flink 1\.20\.1/);
-    assert.match(await row.getByTestId('yarn-runs-here').innerText(), /Jar tasks run here as YARN applications; SQL tasks not yet/);
+    assert.match(await row.getByTestId('yarn-runs-here').innerText(), /Jar and SQL tasks run here, each run as a YARN application of its own/);
     await screenshot(page, 'clusters', '09-yarn-registered');
 
     await row.getByRole('button', { name: 'Delete' }).click();

@@ -28,3 +28,4 @@ export {
   type FlinkYarnDistribution,
 } from './flink-yarn-distribution.js';
 export { ensurePushListenerJar, pushListenerConfig, PUSH_LISTENER_FACTORY, type PushTarget } from './push-listener.js';
+export { decodeSqlRunnerArgs, encodeSqlRunnerArgs, ensureSqlRunnerJar, SQL_RUNNER_FAILURE_MARKER, SQL_RUNNER_MAIN_CLASS } from './sql-runner.js';

@@ -34,8 +34,8 @@ export function assertPushSupported(version: string): void {
   }
 }
 
-/** A digest of the listener's sources: an edited source builds a new jar instead of reusing a stale one. */
-function sourcesDigest(): string {
+/** A digest of a Maven project's sources (the listener's, the SQL runner's): an edited source builds a new jar instead of reusing a stale one. */
+export function sourcesDigest(projectDir: string): string {
   const hash = createHash('sha256');
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -45,14 +45,14 @@ function sourcesDigest(): string {
       else hash.update(name.name).update(readFileSync(full));
     }
   };
-  walk(PUSH_LISTENER_DIR);
+  walk(projectDir);
   return hash.digest('hex').slice(0, 12);
 }
 
 /** Builds the listener jar for `flinkVersion` (once per version and sources) and returns its path. */
 export async function ensurePushListenerJar(flinkVersion: string, log: (line: string) => void = () => {}): Promise<string> {
   assertPushSupported(flinkVersion);
-  const home = join(REPO_ROOT, '.cache', `weir-push-listener-${flinkVersion}-${sourcesDigest()}`);
+  const home = join(REPO_ROOT, '.cache', `weir-push-listener-${flinkVersion}-${sourcesDigest(PUSH_LISTENER_DIR)}`);
   const jar = join(home, JAR_NAME);
   if (existsSync(join(home, MARKER))) return jar;
   requireTool('mvn', ['-v', '-B'], 'to build the push listener');

@@ -127,7 +127,7 @@ describe('YARN target entries', () => {
     assert.equal(rmFake.requests.length, before);
   });
 
-  it('keep a proven target: its ResourceManager, folder, queue and Flink version; a SQL task on it is refused submission with NOT_YET_SUPPORTED and no run', async () => {
+  it('keep a proven target: its ResourceManager, folder, queue and Flink version; a SQL task whose published script Weir can no longer plan is refused submission as a session cluster refuses it, with no run', async () => {
     const created = await create(yarnEntry());
     assert.equal(created.statusCode, 201, created.body.slice(0, 3000));
     const cluster = created.json();
@@ -146,16 +146,17 @@ describe('YARN target entries', () => {
     const gateway = await app.inject({ method: 'PATCH', url: `/api/clusters/${cluster.id}`, headers: admin, payload: { gatewayUrl: 'http://127.0.0.1:8083' } });
     assert.equal(gateway.statusCode, 400);
 
-    const task = await app.inject({ method: 'POST', url: '/api/tasks', headers: admin, payload: { name: 'on-yarn', kind: 'SQL', clusterId: cluster.id, sql: "CREATE TABLE s (x INT) WITH ('connector' = 'datagen');\nCREATE TABLE k (x INT) WITH ('connector' = 'blackhole');\nINSERT INTO k SELECT x FROM s;" } });
+    const task = await app.inject({ method: 'POST', url: '/api/tasks', headers: admin, payload: { name: 'on-yarn', kind: 'SQL', clusterId: cluster.id, sql: "SET 'pipeline.name' 'no equals sign';\nCREATE TABLE s (x INT) WITH ('connector' = 'datagen');\nCREATE TABLE k (x INT) WITH ('connector' = 'blackhole');\nINSERT INTO k SELECT x FROM s;" } });
     assert.equal(task.statusCode, 201, task.body);
     const taskId = task.json().id;
     const published = await app.inject({ method: 'POST', url: `/api/tasks/${taskId}/publish`, headers: admin, payload: { unvalidated: true } });
     assert.equal(published.statusCode, 201, published.body);
     const online = await app.inject({ method: 'POST', url: `/api/tasks/${taskId}/online`, headers: { ...admin, 'accept-language': 'zh-CN' }, payload: {} });
-    assert.equal(online.statusCode, 409);
-    assert.equal(online.json().error.code, 'NOT_YET_SUPPORTED');
-    // A SQL task is what YARN targets refuse: jar tasks deploy (deployment/yarn-runs.int.test.ts), SQL ones not yet.
-    assert.equal(online.json().error.message, '任务 on-yarn 是 SQL 任务；Weir 目前只向 YARN 部署 Jar 任务');
+    // SQL tasks deploy to YARN (deployment/yarn-sql.int.test.ts) through Weir's SQL runner, which takes SET statements
+    // as the application's options: one it cannot read is refused before a run is recorded and YARN is asked anything.
+    assert.equal(online.statusCode, 400, online.body);
+    assert.equal(online.json().error.code, 'VALIDATION');
+    assert.equal(online.json().error.message, "脚本无法提交：Weir cannot read this SET statement as 'key' = 'value'（第 1 行，第 1 列）");
     // Refused before a run is recorded: the task has no run, and is not ONLINE.
     assert.equal((await weir.services.runs.listByTask(taskId)).total, 0);
     assert.equal((await app.inject({ method: 'GET', url: `/api/tasks/${taskId}`, headers: admin })).json().lifecycle, 'PUBLISHED');

@@ -42,8 +42,11 @@ export interface DeploymentTarget {
    * has answered, with the run visible as INITIALIZING meanwhile; a session cluster answers within the request.
    */
   readonly deploysInBackground: boolean;
-  /** Refuses what this target cannot deploy at all, before any run is recorded for it. */
-  refuseUnsupported(kind: Deployment['kind'], taskName: string): void;
+  /**
+   * Refuses what this target cannot deploy at all, before any run is recorded for it: a YARN target also
+   * refuses here a SQL script that cannot be planned (`content` is the version's), since nothing may reach YARN then.
+   */
+  refuseUnsupported(kind: Deployment['kind'], taskName: string, content: string): void;
   /**
    * Starts the job; resolves once the target accepted it under `deployment.jobId`, throws Weir's errors otherwise.
    * A target whose jobs do not run at the cluster entry's own address says where they do as soon as it knows.

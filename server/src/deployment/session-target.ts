@@ -1,10 +1,11 @@
-import { FlinkRejectedError, InputError } from '../errors/errors.js';
+import { FlinkRejectedError } from '../errors/errors.js';
 import type { ClusterEndpoint, FlinkClients } from '../flink/flink-clients.js';
 import type { SqlErrorDetails, SqlGatewayClient } from '../flink/sql-gateway.client.js';
-import { planSubmission, rejectionInScript, ScriptPlanError, type GatewayStatement } from '../tasks/gateway-statements.js';
+import { rejectionInScript, type GatewayStatement } from '../tasks/gateway-statements.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import { FIXED_JOB_ID, jobConfiguration } from '../tasks/job-configuration.js';
 import type { Deployment, DeploymentTarget } from './deployment-target.js';
+import { planScriptOrRefuse } from './sql-plan.js';
 import { jarNoLongerStored, versionJar } from './version-jar.js';
 
 /** A session cluster's endpoints: the JobManager REST, and the SQL Gateway when it has one. */
@@ -36,14 +37,7 @@ export class SessionTarget implements DeploymentTarget {
   }
 
   private async submitSql({ taskName, content, config, jobId, restore }: Deployment): Promise<void> {
-    let plan;
-    try {
-      plan = planSubmission(content);
-    } catch (err) {
-      if (!(err instanceof ScriptPlanError)) throw err;
-      const { message, line, column, statementIndex } = err.problem;
-      throw new InputError(`The script cannot be submitted: ${message} (line ${line}, column ${column})`, { message, line, column, statementIndex });
-    }
+    const plan = planScriptOrRefuse(content);
     const gateway = this.deps.flink.sqlGateway(this.cluster);
     const session = await gateway.openSession(`weir-${taskName}`, jobConfiguration(config, { 'pipeline.name': taskName }));
     try {

@@ -53,9 +53,9 @@ test("a jar task deployed through the YARN target runs under Weir's job id, is W
     ...over,
   });
 
-  // A SQL task is refused before YARN is asked for anything.
+  // A SQL script that cannot be planned is refused before YARN is asked for anything (yarn-sql.int.test.ts deploys one that can).
   const before = (await rm.applications({})).length;
-  await assert.rejects(target.submit(deployment({ kind: 'SQL', content: 'INSERT INTO k SELECT 1;' })), (err: unknown) => err instanceof AppError && err.code === 'NOT_YET_SUPPORTED');
+  await assert.rejects(target.submit(deployment({ kind: 'SQL', content: "CREATE TABLE k (a INT) WITH ('connector' = 'blackhole');" })), (err: unknown) => err instanceof AppError && err.code === 'VALIDATION' && /starts no Flink job/.test(err.message));
   assert.equal((await rm.applications({})).length, before, 'the refused SQL task reached YARN');
 
   const wanted = deployment();

@@ -1,12 +1,13 @@
-import { AppError } from '../errors/errors.js';
+import { ensureSqlRunnerJar } from '@weir/flink-local';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import { FIXED_JOB_ID, jobConfiguration } from '../tasks/job-configuration.js';
-import { jobDeployTag, type FlinkYarnInstallation, type YarnTarget } from '../yarn/flink-yarn-cli.js';
+import { jobDeployTag, sqlApplicationSpec, type FlinkYarnInstallation, type JarApplicationSpec, type YarnTarget } from '../yarn/flink-yarn-cli.js';
 import { YarnApplicationDeployer } from '../yarn/yarn-application-deployer.js';
 import { findRunningFlinkApplications, killApplicationAndStagedFiles, type FlinkApplications } from '../yarn/yarn-applications.js';
 import type { YarnApplication, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
 import type { Deployment, DeploymentTarget, RunPlacement } from './deployment-target.js';
+import { planScriptOrRefuse, tableEnvironmentPlan } from './sql-plan.js';
 import { jarNoLongerStored, versionJar } from './version-jar.js';
 
 /** Flink's option that, set to false, keeps an application cluster up after its job reached a terminal state. */
@@ -20,7 +21,8 @@ export interface YarnDeployedRun {
 
 /**
  * A YARN cluster where each run is a Flink application of its own (application mode), started by Flink's
- * CLI through yarn-application-deployer.ts, under the job id Weir chose. Jar tasks only so far; stopping
+ * CLI through yarn-application-deployer.ts, under the job id Weir chose. A jar task runs its own jar; a SQL
+ * task runs Weir's SQL runner (flink-local/sql-runner) with the statements Weir planned; stopping
  * a run that answers is its JobManager's REST, as for every target; `forceEnd` is for one that does not.
  */
 export class YarnApplicationTarget implements DeploymentTarget {
@@ -35,14 +37,22 @@ export class YarnApplicationTarget implements DeploymentTarget {
       /** The Flink client for YARN; a function when it may still have to be assembled (the first deployment of a version). */
       install: FlinkYarnInstallation | (() => Promise<FlinkYarnInstallation>);
       jars: JarFilesStore;
+      /** Weir's SQL runner jar for a Flink version; default: built by flink-local once per version. */
+      sqlRunnerJar?: (flinkVersion: string) => Promise<string>;
       workDir: string;
       timeoutMs?: number;
       log?: (line: string) => void;
     },
   ) {}
 
-  refuseUnsupported(kind: Deployment['kind'], taskName: string): void {
-    if (kind !== 'JAR') throw new AppError('NOT_YET_SUPPORTED', `Task ${taskName} is a SQL task; Weir deploys only jar tasks to YARN so far`);
+  /**
+   * A SQL script that cannot be planned is refused as a session cluster refuses it, and one the SQL runner cannot
+   * be given (a SET it cannot read, statements too long for a command line) too, before a run is recorded.
+   */
+  refuseUnsupported(kind: Deployment['kind'], taskName: string, content: string): void {
+    if (kind !== 'SQL') return;
+    const { statements } = tableEnvironmentPlan(planScriptOrRefuse(content));
+    sqlApplicationSpec({ jarPath: '' }, { name: taskName, mode: 'streaming', statements });
   }
 
   async submit(deployment: Deployment, placed?: (placement: RunPlacement) => Promise<void>): Promise<void> {
@@ -55,25 +65,49 @@ export class YarnApplicationTarget implements DeploymentTarget {
    * `submitted` hears the application id as soon as YARN lists it (still ACCEPTED).
    */
   async deploy({ jobId, taskName, kind, content, config, restore }: Deployment, submitted?: (applicationId: string) => Promise<void>): Promise<YarnDeployedRun> {
-    this.refuseUnsupported(kind, taskName);
-    const spec = versionJar(content);
-    const jarPath = await this.deps.jars.contentFile(spec.jarId);
-    if (!jarPath) throw jarNoLongerStored(spec.jarId);
-    const flinkConfig: Record<string, string> = { ...jobConfiguration(config, {}), [FIXED_JOB_ID]: jobId };
+    // Planned before anything else: a script that cannot be submitted never reaches YARN.
+    const plan = kind === 'SQL' ? tableEnvironmentPlan(planScriptOrRefuse(content)) : null;
+    const flinkConfig: Record<string, string> = {
+      // A SQL job is named after its task, as on a session cluster (where the script's SETs come after the
+      // session's options, as here); a jar names its own job.
+      ...jobConfiguration(config, plan ? { 'pipeline.name': taskName } : {}),
+      ...(plan?.options ?? {}),
+      [FIXED_JOB_ID]: jobId,
+    };
     if (restore) flinkConfig['execution.savepoint.path'] = restore.path;
     // The JobManager outlives its job, so Weir can still read the job's end and the result of a stop with a
     // savepoint there; the YARN watcher shuts the application down once the run's end is recorded.
     flinkConfig[KEEP_CLUSTER_AFTER_JOB] = 'false';
-    const install = typeof this.deps.install === 'function' ? await this.deps.install() : this.deps.install;
+    let spec: JarApplicationSpec;
+    let install: FlinkYarnInstallation;
+    if (plan) {
+      const { statements } = plan;
+      const mode = config.executionMode === 'BATCH' ? 'batch' : 'streaming';
+      // Checked (the size of the arguments) before the runner is built or Flink's client assembled.
+      sqlApplicationSpec({ jarPath: '' }, { name: taskName, mode, statements });
+      install = await this.installation();
+      const jarPath = await (this.deps.sqlRunnerJar ?? ((v: string) => ensureSqlRunnerJar(v, this.deps.log)))(install.flinkVersion);
+      spec = sqlApplicationSpec({ jarPath }, { name: taskName, mode, statements, parallelism: config.parallelism, flinkConfig });
+    } else {
+      const jar = versionJar(content);
+      const jarPath = await this.deps.jars.contentFile(jar.jarId);
+      if (!jarPath) throw jarNoLongerStored(jar.jarId);
+      install = await this.installation();
+      spec = { name: taskName, jarPath, entryClass: jar.entryClass ?? undefined, programArgs: jar.args, parallelism: config.parallelism, flinkConfig };
+    }
     const deployer = new YarnApplicationDeployer(this.rm, install, this.yarn);
     const app = await deployer.deployJar(
-      { name: taskName, jarPath, entryClass: spec.entryClass ?? undefined, programArgs: spec.args, parallelism: config.parallelism, flinkConfig },
+      spec,
       // Tagged with the job id recorded before this call: a Weir that stops before YARN's application id is recorded finds it by that tag.
       { workDir: this.deps.workDir, timeoutMs: this.deps.timeoutMs, log: this.deps.log, deployTag: jobDeployTag(jobId), ...(submitted ? { submitted } : {}) },
     );
     const run = { applicationId: app.applicationId, jobManagerUrl: app.jobManagerUrl };
     this.deployed.set(jobId, run);
     return run;
+  }
+
+  private async installation(): Promise<FlinkYarnInstallation> {
+    return typeof this.deps.install === 'function' ? this.deps.install() : this.deps.install;
   }
 
   /**

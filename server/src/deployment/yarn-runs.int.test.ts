@@ -1,6 +1,6 @@
 // Integration test of YARN runs end to end on a real local YARN (the integration phase's, or one of its own
 // when run alone: test-support/local-yarn.ts) and a test Weir: a jar task on a YARN
-// entry is deployed as a YARN application in the background, followed at its own JobManager, ended in YARN's
+// entry is deployed as a YARN application in the background (a SQL task: yarn-sql.int.test.ts), followed at its own JobManager, ended in YARN's
 // words after a kill through YARN's REST, and cancelled from Weir. Needs java and mvn (never skips); no session Flink.
 // Run: node --import tsx --test server/src/deployment/yarn-runs.int.test.ts
 import assert from 'node:assert/strict';
@@ -31,10 +31,11 @@ test('a jar task on a YARN entry runs as a YARN application that Weir follows, e
   onYarn = await startWeirOnYarn('yarn-runs-it', log);
   const { yarn, rm, flinkYarn, cluster, weir: { services } } = onYarn;
 
-  // SQL is refused before any run is recorded.
-  const sql = await services.tasksService.create(actor, { name: 'yarn-sql', kind: 'SQL', clusterId: cluster.id, sql: 'SELECT 1;', config: { savepointStrategy: 'none' } });
+  // SQL tasks deploy too (yarn-sql.int.test.ts); a script the SQL runner cannot be given (a SET it cannot read) is
+  // refused before any run is recorded.
+  const sql = await services.tasksService.create(actor, { name: 'yarn-sql', kind: 'SQL', clusterId: cluster.id, sql: "SET 'a' 'b';\nSELECT 1;", config: { savepointStrategy: 'none' } });
   await services.tasksService.publish(actor, sql.id, 'for the test', { unvalidated: true });
-  await assert.rejects(services.operations.online(actor, sql.id), (err: unknown) => err instanceof AppError && err.code === 'NOT_YET_SUPPORTED' && /SQL task/.test(err.message));
+  await assert.rejects(services.operations.online(actor, sql.id), (err: unknown) => err instanceof AppError && err.code === 'VALIDATION' && /cannot read this SET statement/.test(err.message));
   assert.equal((await services.runs.listByTask(sql.id)).total, 0);
 
   const jar = await services.tasksService.uploadJar(actor, basename(flinkYarn.flink.examples.topSpeedWindowing), new Uint8Array(readFileSync(flinkYarn.flink.examples.topSpeedWindowing)));

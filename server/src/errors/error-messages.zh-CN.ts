@@ -168,10 +168,10 @@ export const MESSAGES_ZH: MessageTranslation[] = [
     example: 'Cluster yarn-prod is a YARN target: it has no SQL Gateway, HistoryServer or credentials',
   },
   {
-    pattern: /^Task (.+) is a SQL task; Weir deploys only jar tasks to YARN so far$/,
-    zh: '任务 $1 是 SQL 任务；Weir 目前只向 YARN 部署 Jar 任务',
-    source: 'is a SQL task; Weir deploys only jar tasks to YARN so far',
-    example: 'Task orders is a SQL task; Weir deploys only jar tasks to YARN so far',
+    pattern: /^The script is too large to deploy to YARN: a statement may take up to (\d+) KiB and the whole script up to (\d+) KiB$/,
+    zh: '脚本太大，无法部署到 YARN：单条语句最多 $1 KiB，整个脚本最多 $2 KiB',
+    source: 'The script is too large to deploy to YARN: a statement may take up to',
+    example: 'The script is too large to deploy to YARN: a statement may take up to 95 KiB and the whole script up to 768 KiB',
   },
   {
     pattern: /^The JobManager of job (\S+) stopped answering and no end of the job was recorded within (\d+) s$/,

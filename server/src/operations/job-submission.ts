@@ -53,7 +53,7 @@ export class JobSubmission {
     const target = this.deps.targets.of(cluster);
     const kind = task.kind;
     if (kind === 'EXTERNAL') throw new ConflictError(`Task ${task.name} was discovered on its cluster; Weir cannot submit it`);
-    target.refuseUnsupported(kind, task.name);
+    target.refuseUnsupported(kind, task.name, version.content);
     const jobId = randomBytes(16).toString('hex');
     // Marked before the run is recorded, so no YARN watcher cycle sees it INITIALIZING as a deployment left behind.
     this.deps.inProgress?.begin(jobId);

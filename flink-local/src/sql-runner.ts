@@ -1,0 +1,51 @@
+// Weir's SQL runner (sql-runner/): the main class of a SQL task deployed to YARN as a Flink application,
+// built from its own sources with Maven like the push listener, once per Flink version and sources, into
+// a cache folder. The statements travel as program arguments, each one base64 (UTF-8): see encodeSqlRunnerArgs.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildThenMoveIntoPlace, MARKER, REPO_ROOT, requireTool, runMaven } from './distribution.js';
+import { sourcesDigest } from './push-listener.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const SQL_RUNNER_DIR = resolve(HERE, '..', 'sql-runner');
+export const SQL_RUNNER_MAIN_CLASS = 'dev.weir.flink.sql.WeirSqlRunner';
+/** What the runner prints (stderr, and the exception Flink logs) before the line saying which statement failed and why. */
+export const SQL_RUNNER_FAILURE_MARKER = 'WEIR_SQL_RUNNER_FAILED';
+const JAR_NAME = 'weir-flink-sql-runner.jar';
+
+/**
+ * The runner's program arguments: the runtime mode, then one per statement in the order given, each base64
+ * of its UTF-8 text. Base64's alphabet has no space, quote or leading '-', so no SQL text can become an
+ * option of Flink's CLI or split into two arguments, whatever it holds.
+ */
+export function encodeSqlRunnerArgs(mode: 'streaming' | 'batch', statements: readonly string[]): string[] {
+  if (statements.length === 0) throw new Error('The SQL runner needs at least the job statement');
+  return [mode, ...statements.map((s) => Buffer.from(s, 'utf8').toString('base64'))];
+}
+
+/** The inverse of encodeSqlRunnerArgs, as the runner reads them (for tests). */
+export function decodeSqlRunnerArgs(args: readonly string[]): { mode: string; statements: string[] } {
+  const [mode = '', ...rest] = args;
+  return { mode, statements: rest.map((a) => Buffer.from(a, 'base64').toString('utf8')) };
+}
+
+/** Builds the runner jar for `flinkVersion` (once per version and sources) and returns its path. */
+export async function ensureSqlRunnerJar(flinkVersion: string, log: (line: string) => void = () => {}): Promise<string> {
+  const home = join(REPO_ROOT, '.cache', `weir-sql-runner-${flinkVersion}-${sourcesDigest(SQL_RUNNER_DIR)}`);
+  const jar = join(home, JAR_NAME);
+  if (existsSync(join(home, MARKER))) return jar;
+  requireTool('mvn', ['-v', '-B'], "to build Weir's SQL runner");
+  log(`Building the SQL runner for Flink ${flinkVersion} into ${home} ...`);
+  await buildThenMoveIntoPlace(home, flinkVersion, async (work) => {
+    const buildDir = join(work, 'build');
+    mkdirSync(buildDir, { recursive: true });
+    await runMaven(
+      ['-B', '-q', '-Dstyle.color=never', `-Dflink.version=${flinkVersion}`, `-Dweir.build.dir=${buildDir}`, '-f', join(SQL_RUNNER_DIR, 'pom.xml'), 'package'],
+      SQL_RUNNER_DIR, `the SQL runner for Flink ${flinkVersion}`, log,
+    );
+    copyFileSync(join(buildDir, 'weir-flink-sql-runner-1.0.0.jar'), join(work, JAR_NAME));
+    return 1;
+  });
+  return jar;
+}
