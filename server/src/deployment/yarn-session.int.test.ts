@@ -131,5 +131,31 @@ test('a YARN session started from Weir runs two jar tasks in one YARN applicatio
   assert.equal(checked.lastError, null);
   for (const run of runs) assert.equal((await services.runs.get(run.id))?.status, 'CANCELED', 'the runs keep their end');
   await assert.rejects(services.yarnSessions.stop(operator, session.id, false), (err: unknown) => err instanceof AppError && err.code === 'CONFLICT');
+
+  // 6. A forced stop cancels Weir's job on the session first, says which, and ends the application.
+  const forcedAt = Date.now();
+  const other = await services.yarnSessions.start(operator, yarnEntry.id, { name: 'forced-session', slotsPerTaskManager: 1, jobManagerMemoryMb: 1024, taskManagerMemoryMb: 1024 });
+  const forced: Cluster = await waitUntil('the second session RUNNING', 8 * 60_000, async () => {
+    const now = await services.clusters.get(other.id);
+    if (now.yarnSession?.state === 'FAILED') assert.fail(`the session failed: ${now.lastError}`);
+    return now.yarnSession?.state === 'RUNNING' && now.health === 'HEALTHY' ? now : undefined;
+  }, 500);
+  log(`second session RUNNING ${seconds(forcedAt)} after the request`);
+  const task = await services.tasksService.create(operator, { name: 'forced-top-speed', kind: 'JAR', clusterId: forced.id, jar: { jarId: jar.id }, config: { savepointStrategy: 'none' } });
+  await services.tasksService.publish(operator, task.id, 'for the test');
+  const online = await services.operations.online(operator, task.id);
+  const run = await waitUntil('the job on the second session RUNNING', 6 * 60_000, async () => {
+    const now = await services.runs.get(online.newRunId!);
+    if (now && isTerminalRunStatus(now.status)) assert.fail(`it ended ${now.status}`);
+    return now?.status === 'RUNNING' ? now : undefined;
+  }, 500);
+  const forceAt = Date.now();
+  const result = await services.yarnSessions.stop(operator, forced.id, true);
+  log(`forced stop answered after ${seconds(forceAt)}: ${JSON.stringify(result.endedRuns)}`);
+  assert.deepEqual(result.endedRuns.map((r) => [r.runId, r.flinkJobId, r.status]), [[run.id, run.flinkJobId, 'CANCELED']], 'says which job it ended, and how');
+  assert.equal(result.cluster.yarnSession?.state, 'STOPPED');
+  assert.equal((await services.runs.get(run.id))?.status, 'CANCELED');
+  assert.equal((await rm.application(forced.yarnSession!.applicationId!))?.state, 'FINISHED');
+  assert.deepEqual(await rm.applications({ states: YARN_LIVE_STATES }), [], 'nothing left running on YARN');
   log(`whole test ${seconds(started)}`);
 });
