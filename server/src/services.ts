@@ -324,7 +324,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await leaseTicks;
     await leases?.stop().catch((err) => log.warn({ err }, 'could not give the cluster leases up'));
     await logCaptures.stop();
-    await yarnSessions.startsSettled();
     await alerts.stop();
     await health.stop();
   };

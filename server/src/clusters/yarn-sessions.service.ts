@@ -82,7 +82,10 @@ export class YarnSessionsService {
     }, { session: name, ...resources });
   }
 
-  /** Resolves once every session still starting has started or failed (tests, shutdown). */
+  /**
+   * Resolves once every session still starting has started or failed (tests). Weir's shutdown does not wait
+   * for it, as it does not for YARN runs still deploying (docs/deployment-targets.md, "Still open").
+   */
   async startsSettled(): Promise<void> {
     while (this.starting.size > 0) await Promise.allSettled([...this.starting]);
   }
@@ -167,6 +170,7 @@ export class YarnSessionsService {
     const fields = { cluster: session.name, applicationId };
     try {
       await this.deps.flink.runJobManager(session.restUrl, { isLocal: session.isLocal }).shutDownCluster();
+      this.deps.flink.forgetRunJobManager(session.restUrl);
       const deadline = Date.now() + (this.deps.shutdownTimeoutMs ?? 60_000);
       while (Date.now() < deadline) {
         const app = await rm.application(applicationId);

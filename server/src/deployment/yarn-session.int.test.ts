@@ -26,7 +26,6 @@ const seconds = (since: number): string => `${((Date.now() - since) / 1000).toFi
 
 after(async () => {
   // A failed assertion must leave no session, application or daemon behind.
-  await onYarn?.weir.services.yarnSessions.startsSettled();
   await onYarn?.release();
 });
 
