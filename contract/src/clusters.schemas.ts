@@ -69,6 +69,70 @@ export const ClusterAuth = z
   .meta({ id: 'ClusterAuth' });
 export type ClusterAuth = z.infer<typeof ClusterAuth>;
 
+/**
+ * Where a YARN session Weir started stands: STARTING while Flink's CLI deploys it (30-90 s), RUNNING once YARN
+ * reports its JobManager (the entry's restUrl is then that JobManager), STOPPING/STOPPED when Weir ends it on
+ * purpose, FAILED when it could not start (lastError says why) or YARN ended it without Weir.
+ */
+export const YarnSessionState = z.enum(['STARTING', 'RUNNING', 'STOPPING', 'STOPPED', 'FAILED']);
+export type YarnSessionState = z.infer<typeof YarnSessionState>;
+
+/** Bounds of a YARN session's resources: a typo of a zero cannot ask YARN for a terabyte. */
+export const YARN_SESSION_LIMITS = {
+  slotsPerTaskManager: { min: 1, max: 64 },
+  jobManagerMemoryMb: { min: 768, max: 65_536 },
+  taskManagerMemoryMb: { min: 1024, max: 262_144 },
+} as const;
+
+/** The resources a YARN session was started with: each TaskManager YARN gives it has these slots and memory. */
+export const YarnSessionResources = z
+  .object({
+    slotsPerTaskManager: z.number().int().min(YARN_SESSION_LIMITS.slotsPerTaskManager.min).max(YARN_SESSION_LIMITS.slotsPerTaskManager.max),
+    jobManagerMemoryMb: z.number().int().min(YARN_SESSION_LIMITS.jobManagerMemoryMb.min).max(YARN_SESSION_LIMITS.jobManagerMemoryMb.max),
+    taskManagerMemoryMb: z.number().int().min(YARN_SESSION_LIMITS.taskManagerMemoryMb.min).max(YARN_SESSION_LIMITS.taskManagerMemoryMb.max),
+  })
+  .meta({ id: 'YarnSessionResources' });
+export type YarnSessionResources = z.infer<typeof YarnSessionResources>;
+
+/** A session cluster entry Weir started on a YARN entry (a Flink YARN session): where it runs and where it stands. */
+export const YarnSession = z
+  .object({
+    /** The YARN entry it runs on. */
+    yarnClusterId: z.string(),
+    /** The YARN application; null until YARN lists it. */
+    applicationId: z.string().nullable(),
+    state: YarnSessionState,
+    resources: YarnSessionResources,
+  })
+  .meta({ id: 'YarnSession' });
+export type YarnSession = z.infer<typeof YarnSession>;
+
+/** Starting a YARN session on a YARN entry; every field has Weir's default (2 slots, 1024m JobManager and TaskManager). */
+export const StartYarnSessionRequest = z
+  .object({
+    /** The session entry's name (default: `<YARN entry>-session-<4 letters>`). */
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[\p{L}\p{N} ._-]+$/u, 'letters, digits, space, dot, dash and underscore only')
+      .optional(),
+    slotsPerTaskManager: YarnSessionResources.shape.slotsPerTaskManager.default(2),
+    jobManagerMemoryMb: YarnSessionResources.shape.jobManagerMemoryMb.default(1024),
+    taskManagerMemoryMb: YarnSessionResources.shape.taskManagerMemoryMb.default(1024),
+  })
+  .strict()
+  .meta({ id: 'StartYarnSessionRequest' });
+export type StartYarnSessionRequest = z.infer<typeof StartYarnSessionRequest>;
+
+/** Stopping a YARN session: refused while Weir's jobs run on it, unless `force`, which cancels them first. */
+export const StopYarnSessionRequest = z
+  .object({ force: z.boolean().default(false) })
+  .strict()
+  .meta({ id: 'StopYarnSessionRequest' });
+export type StopYarnSessionRequest = z.infer<typeof StopYarnSessionRequest>;
+
 export const Cluster = z
   .object({
     id: z.string(),
@@ -95,6 +159,8 @@ export const Cluster = z
     auth: ClusterAuth.nullable(),
     /** A YARN target's settings; null for a session cluster. */
     yarn: YarnTarget.nullable(),
+    /** Set on a session entry Weir started on a YARN entry; null for every other entry. */
+    yarnSession: YarnSession.nullable(),
     createdAt: EpochMs,
   })
   .meta({ id: 'Cluster' });
@@ -143,6 +209,15 @@ export const UpdateClusterRequest = ClusterFields.partial().extend({ auth: Clust
 export type UpdateClusterRequest = z.infer<typeof UpdateClusterRequest>;
 
 export const ClusterList = z.object({ items: z.array(Cluster) });
+
+/** A stopped YARN session, with the runs of Weir's that a forced stop cancelled (none without `force`). */
+export const StopYarnSessionResult = z
+  .object({
+    cluster: Cluster,
+    endedRuns: z.array(z.object({ runId: z.string(), taskId: z.string().nullable(), jobName: z.string(), flinkJobId: z.string(), status: z.string() })),
+  })
+  .meta({ id: 'StopYarnSessionResult' });
+export type StopYarnSessionResult = z.infer<typeof StopYarnSessionResult>;
 
 /**
  * What Flink 2.x's push listener (flink-local/push-listener) sends on a job status change. Weir

@@ -119,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   oidcRoutes(app, { auth: services.auth, oidc: services.identity.oidc, secureCookies: options.secureCookies ?? false, sessionTtlMs: options.sessionTtlMs });
   preferencesRoutes(app, services.preferences);
   teamsRoutes(app, services.teams);
-  clustersRoutes(app, services.clusters);
+  clustersRoutes(app, services.clusters, services.yarnSessions);
   clusterPushRoutes(app, services.clusterPush);
   auditRoutes(app, services.audit);
   alertsRoutes(app, services.alerts.service);

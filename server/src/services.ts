@@ -55,8 +55,9 @@ import { TasksService } from './tasks/tasks.service.js';
 import { SqlAuthoringService } from './sql-authoring/sql-authoring.service.js';
 import { TasksStore } from './tasks/tasks.store.js';
 import { CheckpointTracker } from './watcher/checkpoint-tracker.js';
-import { yarnStagingDirectory } from './deployment/deployment-targets.js';
+import { DeploymentTargets, yarnStagingDirectory } from './deployment/deployment-targets.js';
 import { DeploymentsInProgress } from './deployment/deployments-in-progress.js';
+import { YarnSessionsService, yarnSessionsWorkDir } from './clusters/yarn-sessions.service.js';
 import { WatcherManager } from './watcher/watcher-manager.js';
 import { ClusterLeases, newInstanceId } from './instances/cluster-leases.js';
 import { EventRelay } from './events/event-relay.js';
@@ -134,7 +135,8 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   // Every domain reaches Flink through these clients; the clusters' credentials are opened only as a client is built.
   const flink = new FlinkClients({ timeoutMs: config.flinkTimeoutMs, outbound, headersFor: sealedCredentialHeaders(secrets) });
   const yarn = new YarnClients({ timeoutMs: config.flinkTimeoutMs, outbound });
-  const clusters = new ClustersService(new ClustersStore(database), audit, secrets, flink, yarn, { exists: async (id) => (await teamsStore.ownerOf('team', id)) !== undefined }, clusterEvents);
+  const clustersStore = new ClustersStore(database);
+  const clusters = new ClustersService(clustersStore, audit, secrets, flink, yarn, { exists: async (id) => (await teamsStore.ownerOf('team', id)) !== undefined }, clusterEvents);
   // Several instances on one server database share the clusters; on SQLite (one file, one
   // instance) every cluster is this instance's, unless a test turns leases on.
   const leaseConfig = config.clusterLeases;
@@ -197,6 +199,19 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const sqlAuthoring = new SqlAuthoringService({ task: (id) => tasksService.record(id), clusters, flink, audit, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
   const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, flink, watchers, jars, audit, bus, yarn, yarnDeployments, inProgress: deploymentsInProgress, log });
+  const yarnSessions = new YarnSessionsService({
+    clusters,
+    store: clustersStore,
+    runs,
+    flink,
+    yarn,
+    audit,
+    cancelRun: (actor, runId) => operations.cancel(actor, runId),
+    installation: (flinkVersion) => new DeploymentTargets({ flink, jars, yarn, yarnDeployments, log }).installation(flinkVersion),
+    workDir: yarnSessionsWorkDir(yarnDeployments.workDir),
+    stagingDirectory: yarnStagingDirectory(yarnDeployments),
+    log,
+  });
   const health = createJobHealth({ database, runs, tasks, clusters, flink, checkpoints, audit, log, checkIntervalMs: config.healthCheckIntervalMs ?? 10_000, ...perCluster });
   health.useOperations(operations);
   const alerts = createAlerting({
@@ -317,6 +332,6 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     await health.stop();
   };
 
-  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, preferences, teams, teamsStore, identity, clusters, flink, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, logCaptures, tasksService, sqlAuthoring, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, clusterPush, startBackgroundWork, stopBackgroundWork };
+  return { database, bus, relay, liveStreams, scheduler, leases, audit, auth, preferences, teams, teamsStore, identity, clusters, yarnSessions, flink, runs, tasks, overview, watchers, checkpoints, secrets, alerts, metrics, runDetail, logCaptures, tasksService, sqlAuthoring, lineage, operations, savepointCatalog, savepointRetention, savepointPolicies, savepointScheduler, health, metricsExport, clusterPush, startBackgroundWork, stopBackgroundWork };
 }
 export type Services = ReturnType<typeof createServices>;

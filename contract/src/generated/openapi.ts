@@ -328,6 +328,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/{id}/yarn-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["startYarnSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/stop-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["stopYarnSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters/{id}/push-token": {
         parameters: {
             query?: never;
@@ -2601,6 +2633,31 @@ export interface components {
             /** @constant */
             secret: "••••";
         };
+        YarnSessionResourcesInput: {
+            slotsPerTaskManager: number;
+            jobManagerMemoryMb: number;
+            taskManagerMemoryMb: number;
+        };
+        YarnSessionInput: {
+            yarnClusterId: string;
+            applicationId: string | null;
+            /** @enum {string} */
+            state: "STARTING" | "RUNNING" | "STOPPING" | "STOPPED" | "FAILED";
+            resources: components["schemas"]["YarnSessionResourcesInput"];
+        };
+        StartYarnSessionRequestInput: {
+            name?: string;
+            /** @default 2 */
+            slotsPerTaskManager: number;
+            /** @default 1024 */
+            jobManagerMemoryMb: number;
+            /** @default 1024 */
+            taskManagerMemoryMb: number;
+        };
+        StopYarnSessionRequestInput: {
+            /** @default false */
+            force: boolean;
+        };
         ClusterInput: {
             id: string;
             name: string;
@@ -2624,7 +2681,18 @@ export interface components {
             lastError: string | null;
             auth: components["schemas"]["ClusterAuthInput"] | null;
             yarn: components["schemas"]["YarnTargetInput"] | null;
+            yarnSession: components["schemas"]["YarnSessionInput"] | null;
             createdAt: number;
+        };
+        StopYarnSessionResultInput: {
+            cluster: components["schemas"]["ClusterInput"];
+            endedRuns: {
+                runId: string;
+                taskId: string | null;
+                jobName: string;
+                flinkJobId: string;
+                status: string;
+            }[];
         };
         ClusterPushNoticeInput: {
             jobId: string;
@@ -4469,6 +4537,31 @@ export interface components {
             /** @constant */
             secret: "••••";
         };
+        YarnSessionResources: {
+            slotsPerTaskManager: number;
+            jobManagerMemoryMb: number;
+            taskManagerMemoryMb: number;
+        };
+        YarnSession: {
+            yarnClusterId: string;
+            applicationId: string | null;
+            /** @enum {string} */
+            state: "STARTING" | "RUNNING" | "STOPPING" | "STOPPED" | "FAILED";
+            resources: components["schemas"]["YarnSessionResources"];
+        };
+        StartYarnSessionRequest: {
+            name?: string;
+            /** @default 2 */
+            slotsPerTaskManager: number;
+            /** @default 1024 */
+            jobManagerMemoryMb: number;
+            /** @default 1024 */
+            taskManagerMemoryMb: number;
+        };
+        StopYarnSessionRequest: {
+            /** @default false */
+            force: boolean;
+        };
         Cluster: {
             id: string;
             name: string;
@@ -4492,7 +4585,18 @@ export interface components {
             lastError: string | null;
             auth: components["schemas"]["ClusterAuth"] | null;
             yarn: components["schemas"]["YarnTarget"] | null;
+            yarnSession: components["schemas"]["YarnSession"] | null;
             createdAt: number;
+        };
+        StopYarnSessionResult: {
+            cluster: components["schemas"]["Cluster"];
+            endedRuns: {
+                runId: string;
+                taskId: string | null;
+                jobName: string;
+                flinkJobId: string;
+                status: string;
+            }[];
         };
         ClusterPushNotice: {
             jobId: string;
@@ -7241,6 +7345,184 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startYarnSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartYarnSessionRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    stopYarnSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StopYarnSessionRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StopYarnSessionResult"];
                 };
             };
             /** @description Default Response */

@@ -46,6 +46,8 @@ export const EXPECTED_ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/clusters/{id}/check': 'operator',
   'GET /api/clusters/{id}/push-token': 'admin',
   'POST /api/clusters/{id}/push-token/rotate': 'admin',
+  'POST /api/clusters/{id}/yarn-sessions': 'operator',
+  'POST /api/clusters/{id}/stop-session': 'operator',
 
   'GET /api/events': 'viewer',
 
@@ -154,6 +156,8 @@ export const EXPECTED_ROUTE_OWNERS: Readonly<Record<string, string>> = {
   'POST /api/clusters/{id}/check': 'cluster:id',
   'GET /api/clusters/{id}/push-token': 'cluster:id',
   'POST /api/clusters/{id}/push-token/rotate': 'cluster:id',
+  'POST /api/clusters/{id}/yarn-sessions': 'cluster:id',
+  'POST /api/clusters/{id}/stop-session': 'cluster:id',
 
   'GET /api/runs/{id}/health': 'run:id',
   'GET /api/runs/{runId}': 'run:runId',

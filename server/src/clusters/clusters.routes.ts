@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Cluster, ClusterList, CreateClusterRequest, ErrorBody, IdParams, UpdateClusterRequest } from '@weir/contract';
+import { Cluster, ClusterList, CreateClusterRequest, ErrorBody, IdParams, StartYarnSessionRequest, StopYarnSessionRequest, StopYarnSessionResult, UpdateClusterRequest } from '@weir/contract';
 import { principalOf } from '../access/request-principal.js';
 import { teamScope } from '../access/principal.js';
 import { inCallersLanguage } from '../errors/error-handler.js';
 import type { ClustersService } from './clusters.service.js';
+import type { YarnSessionsService } from './yarn-sessions.service.js';
 
 /** A cluster with its last error (Weir's, stored in English by the health check) in the caller's language. */
 function inCallersTerms<T extends { lastError: string | null }>(req: FastifyRequest, cluster: T): T {
@@ -16,7 +17,7 @@ function inCallersTerms<T extends { lastError: string | null }>(req: FastifyRequ
 const ownedCluster = { kind: 'cluster', param: 'id' } as const;
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 502: ErrorBody };
 
-export function clustersRoutes(app: FastifyInstance, clusters: ClustersService): void {
+export function clustersRoutes(app: FastifyInstance, clusters: ClustersService, yarnSessions: YarnSessionsService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/clusters', {
@@ -56,5 +57,19 @@ export function clustersRoutes(app: FastifyInstance, clusters: ClustersService):
     config: { access: 'operator', owner: ownedCluster },
     schema: { tags: ['clusters'], operationId: 'checkCluster', params: IdParams, response: { 200: Cluster, ...errors } },
     handler: async (req) => inCallersTerms(req, await clusters.check(req.params.id)),
+  });
+
+  // A YARN session is operated like a run: an operator of the YARN entry's team starts it (it takes YARN's
+  // resources as a run on that entry does) and stops it; its entry goes to the YARN entry's team.
+  r.post('/api/clusters/:id/yarn-sessions', {
+    config: { access: 'operator', owner: ownedCluster },
+    schema: { tags: ['clusters'], operationId: 'startYarnSession', params: IdParams, body: StartYarnSessionRequest, response: { 202: Cluster, ...errors } },
+    handler: async (req, reply) => reply.status(202).send(await yarnSessions.start(principalOf(req), req.params.id, req.body)),
+  });
+
+  r.post('/api/clusters/:id/stop-session', {
+    config: { access: 'operator', owner: ownedCluster },
+    schema: { tags: ['clusters'], operationId: 'stopYarnSession', params: IdParams, body: StopYarnSessionRequest, response: { 200: StopYarnSessionResult, ...errors } },
+    handler: (req) => yarnSessions.stop(principalOf(req), req.params.id, req.body.force),
   });
 }

@@ -10,6 +10,7 @@ import { assertSecretStaysAtItsDestinations } from '../secrets/secret-destinatio
 import type { YarnClients } from '../yarn/yarn-clients.js';
 import { checkYarnTarget } from '../yarn/yarn-target-check.js';
 import { authorizationHeader } from './cluster-credentials.js';
+import { YarnSessionsService } from './yarn-sessions.service.js';
 import type { ClusterRecord, ClustersStore } from './clusters.store.js';
 
 /** A cluster as the service hands it out: the API's fields plus the sealed credentials the clients need. */
@@ -167,6 +168,7 @@ export class ClustersService {
   async remove(actor: Principal, id: string): Promise<void> {
     const existing = await this.get(id);
     await this.audit.around(actor, 'cluster.delete', { type: 'cluster', id, name: existing.name }, async () => {
+      YarnSessionsService.refuseRemovalOfLive(existing);
       await this.store.delete(id);
       this.flink.forget(id);
       this.events.onClustersChanged?.();
@@ -176,6 +178,9 @@ export class ClustersService {
   /** Checks one cluster now and stores what it found; never throws for an unhealthy cluster. */
   async check(id: string): Promise<Cluster> {
     const cluster = await this.get(id);
+    // A YARN session has a JobManager to ask only while it runs: starting, it has none yet; stopped or
+    // failed, its entry says so, and no health change (no cluster-unreachable alert) is made of it.
+    if (cluster.yarnSession && cluster.yarnSession.state !== 'RUNNING') return cluster;
     const checkedAt = this.now();
     let checked: Cluster;
     try {

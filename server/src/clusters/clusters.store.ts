@@ -4,7 +4,7 @@ import type { Database } from '../db/database.js';
 import { newId } from '../db/ids.js';
 import { numberOrNull } from '../db/queries.js';
 import type { ClustersTable } from '../db/tables.js';
-import type { YarnTarget } from '@weir/contract';
+import type { YarnSession, YarnSessionResources, YarnSessionState, YarnTarget } from '@weir/contract';
 
 export type ClusterHealth = ClustersTable['health'];
 export type ClusterAuthType = NonNullable<ClustersTable['auth_type']>;
@@ -37,6 +37,8 @@ export interface ClusterRecord {
   authSealed: string | null;
   /** A YARN target's settings; null for a session cluster. */
   yarn: YarnTarget | null;
+  /** A session Weir started on a YARN entry; null for every other entry. */
+  yarnSession: YarnSession | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -56,6 +58,15 @@ export interface NewCluster {
   auth?: { type: ClusterAuthType; sealed: string } | null;
   /** A YARN target's settings, given with kind 'yarn' only. */
   yarn?: YarnTarget | null;
+  /** A session Weir starts on a YARN entry (kind 'session'). */
+  yarnSession?: YarnSession | null;
+}
+
+/** Where a YARN session stands now; `restUrl` moves the entry to the session's JobManager. */
+export interface YarnSessionChanges {
+  state?: YarnSessionState;
+  applicationId?: string;
+  restUrl?: string;
 }
 
 export type ClusterChanges = Partial<Omit<NewCluster, 'isLocal' | 'kind'>>;
@@ -106,6 +117,7 @@ export class ClustersStore {
       push_token_generation: 0,
       kind: cluster.kind ?? 'session',
       ...yarnColumns(cluster.yarn ?? null),
+      ...sessionColumns(cluster.yarnSession ?? null),
     };
     await this.database.db.insertInto('clusters').values(row).execute();
     return toCluster(row);
@@ -146,6 +158,21 @@ export class ClustersStore {
     return this.mustGet(id);
   }
 
+  /**
+   * Moves a YARN session on; with `from`, only while it still stands there (a stop and the end of a start
+   * never overwrite each other). Returns the entry after, or undefined when `from` did not hold.
+   */
+  async updateSession(id: string, changes: YarnSessionChanges, from?: readonly YarnSessionState[]): Promise<ClusterRecord | undefined> {
+    const set: Updateable<ClustersTable> = { updated_at: this.now() };
+    if (changes.state !== undefined) set.session_state = changes.state;
+    if (changes.applicationId !== undefined) set.session_application_id = changes.applicationId;
+    if (changes.restUrl !== undefined) set.rest_url = changes.restUrl;
+    let query = this.database.db.updateTable('clusters').set(set).where('id', '=', id).where('session_state', 'is not', null);
+    if (from) query = query.where('session_state', 'in', [...from]);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0 ? this.mustGet(id) : undefined;
+  }
+
   async delete(id: string): Promise<boolean> {
     const result = await this.database.db.deleteFrom('clusters').where('id', '=', id).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
@@ -179,6 +206,25 @@ function yarnColumns(yarn: YarnTarget | null): Pick<ClustersTable, 'yarn_conf_di
   return { yarn_conf_dir: yarn?.hadoopConfDir ?? null, yarn_queue: yarn?.queue ?? null, yarn_flink_version: yarn?.flinkVersion ?? null };
 }
 
+function sessionColumns(session: YarnSession | null): Pick<ClustersTable, 'session_yarn_cluster_id' | 'session_application_id' | 'session_state' | 'session_resources'> {
+  return {
+    session_yarn_cluster_id: session?.yarnClusterId ?? null,
+    session_application_id: session?.applicationId ?? null,
+    session_state: session?.state ?? null,
+    session_resources: session ? JSON.stringify(session.resources) : null,
+  };
+}
+
+function toYarnSession(row: Selectable<ClustersTable>): YarnSession | null {
+  if (!row.session_yarn_cluster_id || !row.session_state || !row.session_resources) return null;
+  return {
+    yarnClusterId: row.session_yarn_cluster_id,
+    applicationId: row.session_application_id,
+    state: row.session_state,
+    resources: JSON.parse(row.session_resources) as YarnSessionResources,
+  };
+}
+
 function toCluster(row: Selectable<ClustersTable>): ClusterRecord {
   return {
     id: row.id,
@@ -205,6 +251,7 @@ function toCluster(row: Selectable<ClustersTable>): ClusterRecord {
       row.kind === 'yarn' && row.yarn_conf_dir && row.yarn_queue && row.yarn_flink_version
         ? { hadoopConfDir: row.yarn_conf_dir, queue: row.yarn_queue, flinkVersion: row.yarn_flink_version as YarnTarget['flinkVersion'] }
         : null,
+    yarnSession: toYarnSession(row),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

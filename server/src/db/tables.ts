@@ -97,6 +97,11 @@ export interface ClustersTable {
   yarn_conf_dir: string | null;
   yarn_queue: string | null;
   yarn_flink_version: string | null;
+  /** A YARN session Weir started: its YARN entry, application, state and resources (JSON); null for other entries. */
+  session_yarn_cluster_id: string | null;
+  session_application_id: string | null;
+  session_state: 'STARTING' | 'RUNNING' | 'STOPPING' | 'STOPPED' | 'FAILED' | null;
+  session_resources: string | null;
 }
 
 export interface SettingsTable {

@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Cluster } from '@weir/contract';
 import { ensureFlinkYarnDistribution } from '@weir/flink-local';
-import { AppError } from '../errors/errors.js';
+import { AppError, ConflictError } from '../errors/errors.js';
 import type { FlinkClients } from '../flink/flink-clients.js';
 import type { Logger } from '../logging/logger.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
@@ -40,8 +40,14 @@ export class DeploymentTargets {
     },
   ) {}
 
-  of(cluster: SessionCluster & Pick<Cluster, 'kind' | 'yarn'>): DeploymentTarget {
-    if (cluster.kind !== 'yarn') return new SessionTarget(cluster, this.deps);
+  of(cluster: SessionCluster & Pick<Cluster, 'kind' | 'yarn' | 'yarnSession'>): DeploymentTarget {
+    if (cluster.kind !== 'yarn') {
+      if (!cluster.yarnSession) return new SessionTarget(cluster, this.deps);
+      if (cluster.yarnSession.state !== 'RUNNING') {
+        throw new ConflictError(`The YARN session ${cluster.name} is ${cluster.yarnSession.state}; jobs are submitted to a RUNNING session only`);
+      }
+      return new SessionTarget(cluster, this.deps, { yarnSession: true });
+    }
     const { yarn, yarnDeployments: settings } = this.deps;
     if (!cluster.yarn || !yarn || !settings) {
       throw new AppError('NOT_YET_SUPPORTED', `Cluster ${cluster.name} is a YARN target; this Weir is not set up to deploy to YARN`);
@@ -64,7 +70,7 @@ export class DeploymentTargets {
    * The Flink client for YARN of the entry's version: assembled from Maven Central the first time (flink-local),
    * instant after. The JobManager and TaskManagers run this same Flink, shipped with the application.
    */
-  private async installation(flinkVersion: string): Promise<FlinkYarnInstallation> {
+  async installation(flinkVersion: string): Promise<FlinkYarnInstallation> {
     const dist = await ensureFlinkYarnDistribution({ flinkVersion, ...(this.deps.log ? { log: (line: string) => this.deps.log!.info({ flinkVersion }, line) } : {}) });
     return { flinkVersion, libDir: dist.libDir, javaHome: this.javaHomeNow() };
   }

@@ -1,4 +1,4 @@
-import { FlinkRejectedError } from '../errors/errors.js';
+import { AppError, FlinkRejectedError } from '../errors/errors.js';
 import type { ClusterEndpoint, FlinkClients } from '../flink/flink-clients.js';
 import type { SqlErrorDetails, SqlGatewayClient } from '../flink/sql-gateway.client.js';
 import { rejectionInScript, type GatewayStatement } from '../tasks/gateway-statements.js';
@@ -21,12 +21,18 @@ export interface SessionCluster extends ClusterEndpoint {
 export class SessionTarget implements DeploymentTarget {
   readonly deploysInBackground = false;
 
-  refuseUnsupported(): void {}
-
   constructor(
     private readonly cluster: SessionCluster,
     private readonly deps: { flink: FlinkClients; jars: JarFilesStore },
+    /** A YARN session Weir started: Flink's YARN session has no SQL Gateway. */
+    private readonly options: { yarnSession?: boolean } = {},
   ) {}
+
+  refuseUnsupported(kind: Deployment['kind'], taskName: string): void {
+    if (this.options.yarnSession && kind === 'SQL') {
+      throw new AppError('NOT_YET_SUPPORTED', `Task ${taskName} is a SQL task; a YARN session has no SQL Gateway, so Weir runs only jar tasks on it so far`);
+    }
+  }
 
   submit(deployment: Deployment): Promise<void> {
     return deployment.kind === 'SQL' ? this.submitSql(deployment) : this.submitJar(deployment);

@@ -173,6 +173,38 @@ export const MESSAGES_ZH: MessageTranslation[] = [
     source: 'The script is too large to deploy to YARN: a statement may take up to',
     example: 'The script is too large to deploy to YARN: a statement may take up to 95 KiB and the whole script up to 768 KiB',
   },
+  // YARN sessions Weir starts and stops (clusters/yarn-sessions.service.ts, yarn/flink-yarn-cli.ts, deployment/).
+  {
+    pattern: /^Task (.+) is a SQL task; a YARN session has no SQL Gateway, so Weir runs only jar tasks on it so far$/,
+    zh: '任务 $1 是 SQL 任务；YARN 会话没有 SQL Gateway，Weir 目前只在其上运行 Jar 任务',
+    source: 'a YARN session has no SQL Gateway, so Weir runs only jar tasks on it so far',
+    example: 'Task orders is a SQL task; a YARN session has no SQL Gateway, so Weir runs only jar tasks on it so far',
+  },
+  {
+    pattern: /^A YARN session needs 1-64 slots per TaskManager, a JobManager of 768-65536 MB and TaskManagers of 1024-262144 MB, not (\S+) slots, (\S+) MB and (\S+) MB$/,
+    zh: 'YARN 会话需要每个 TaskManager 1-64 个槽位、768-65536 MB 的 JobManager 和 1024-262144 MB 的 TaskManager，而不是 $1 个槽位、$2 MB 和 $3 MB',
+    source: 'A YARN session needs 1-64 slots per TaskManager',
+    example: 'A YARN session needs 1-64 slots per TaskManager, a JobManager of 768-65536 MB and TaskManagers of 1024-262144 MB, not 0 slots, 1024 MB and 1024 MB',
+  },
+  { pattern: /^Cluster (.+) is not a YARN target: a YARN session starts on a YARN entry$/, zh: '集群 $1 不是 YARN 部署目标：YARN 会话只能在 YARN 条目上启动', source: 'is not a YARN target: a YARN session starts on a YARN entry', example: 'Cluster prod is not a YARN target: a YARN session starts on a YARN entry' },
+  {
+    pattern: /^The YARN session did not start: ([\s\S]*)$/,
+    zh: 'YARN 会话未能启动：$1',
+    source: 'The YARN session did not start: ${message}',
+    example: 'The YARN session did not start: YARN ResourceManager at http://rm:8088 is STOPPED, not STARTED',
+    translate: { 1: 'message' },
+  },
+  { pattern: /^Cluster (.+) is not a YARN session Weir started$/, zh: '集群 $1 不是 Weir 启动的 YARN 会话', source: 'is not a YARN session Weir started', example: 'Cluster prod is not a YARN session Weir started' },
+  { pattern: /^The YARN session (.+) is (\w+); only a RUNNING session can be stopped$/, zh: 'YARN 会话 $1 处于 $2 状态；只有 RUNNING 的会话可以停止', source: '; only a RUNNING session can be stopped', example: 'The YARN session shared is STARTING; only a RUNNING session can be stopped' },
+  { pattern: /^The YARN session (.+) is no longer RUNNING$/, zh: 'YARN 会话 $1 已不再处于 RUNNING 状态', source: 'is no longer RUNNING`', example: 'The YARN session shared is no longer RUNNING' },
+  {
+    pattern: /^The YARN session (.+) still runs (\d+) of Weir's jobs \(([\s\S]*)\); cancel them first, or stop it with force to cancel them$/,
+    zh: 'YARN 会话 $1 上仍有 $2 个 Weir 的作业在运行（$3）；请先取消它们，或强制停止以取消它们',
+    source: "of Weir's jobs (${runs.map",
+    example: "The YARN session shared still runs 2 of Weir's jobs (orders 0123abcd, clicks 4567ef01); cancel them first, or stop it with force to cancel them",
+  },
+  { pattern: /^The YARN session (.+) is (\w+); stop it before removing its entry$/, zh: 'YARN 会话 $1 处于 $2 状态；请先停止它再删除其条目', source: '; stop it before removing its entry', example: 'The YARN session shared is RUNNING; stop it before removing its entry' },
+  { pattern: /^The YARN session (.+) is (\w+); jobs are submitted to a RUNNING session only$/, zh: 'YARN 会话 $1 处于 $2 状态；作业只能提交到 RUNNING 的会话', source: '; jobs are submitted to a RUNNING session only', example: 'The YARN session shared is STOPPED; jobs are submitted to a RUNNING session only' },
   {
     pattern: /^The JobManager of job (\S+) stopped answering and no end of the job was recorded within (\d+) s$/,
     zh: '作业 $1 的 JobManager 已不再应答，且 $2 秒内没有记录到作业结束',

@@ -26,6 +26,7 @@ export async function startWeirOnYarn(name: string, log: (line: string) => void)
   let weir: TestWeir | undefined;
   const release = async () => {
     await weir?.services.operations.deploymentsSettled();
+    await weir?.services.yarnSessions.startsSettled();
     await killLiveApplications(rm);
     await weir?.stop();
     await yarn.release();

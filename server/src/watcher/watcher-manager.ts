@@ -67,7 +67,9 @@ export class WatcherManager {
     // A YARN target has no JobManager at its address (it is the ResourceManager's): its runs are followed by its YARN view.
     const all = (await this.deps.clusters.list()).filter((c) => this.mine(c.id));
     this.syncYarn(all.filter((c) => c.kind === 'yarn'));
-    const clusters = all.filter((c) => c.kind === 'session');
+    // A YARN session Weir started is watched while it runs (and while a stop cancels its runs): not before its
+    // JobManager exists, and not after Weir stopped it on purpose, so a stopped session raises no RECONNECTING.
+    const clusters = all.filter((c) => c.kind === 'session' && (!c.yarnSession || c.yarnSession.state === 'RUNNING' || c.yarnSession.state === 'STOPPING'));
     const ids = new Set(clusters.map((c) => c.id));
     for (const [id] of this.watchers) {
       if (!ids.has(id)) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../errors/errors.js';
 import { decodeSqlRunnerArgs, SQL_RUNNER_MAIN_CLASS } from '@weir/flink-local';
-import { flinkYarnCliInvocation, jobDeployTag, jobIdOfTags, renderFlinkConfigYaml, sqlApplicationSpec, type JarApplicationSpec } from './flink-yarn-cli.js';
+import { flinkYarnCliInvocation, flinkYarnSessionInvocation, jobDeployTag, jobIdOfTags, renderFlinkConfigYaml, sqlApplicationSpec, type JarApplicationSpec } from './flink-yarn-cli.js';
 
 const install = { flinkVersion: '1.20.1', libDir: '/opt/weir/flink-yarn/lib', javaHome: '/usr/lib/jvm/java-17' };
 const target = { resourceManagerUrl: 'http://rm:8088', hadoopConfDir: '/etc/hadoop/conf', queue: 'streaming', stagingDirectory: 'file:///data/staging' };
@@ -100,4 +100,32 @@ test('a SQL script too large for one command line is refused before anything run
   const many = Array.from({ length: 12 }, () => `CREATE TABLE t (a STRING COMMENT '${'y'.repeat(90 * 1024)}')`);
   assert.throws(() => sqlApplicationSpec({ jarPath: '/r.jar' }, { name: 't', mode: 'batch', statements: [...many, 'INSERT INTO k SELECT 1'] }), InputError);
   assert.doesNotThrow(() => sqlApplicationSpec({ jarPath: '/r.jar' }, { name: 't', mode: 'batch', statements: [`INSERT INTO k SELECT '${'x'.repeat(90 * 1024)}'`] }));
+});
+
+test("a YARN session is Flink's yarn-session in detached mode, tagged as Weir's session, its id file kept in the deployment's folder", () => {
+  const cli = flinkYarnSessionInvocation(install, target, { name: 'shared', slotsPerTaskManager: 4, jobManagerMemoryMb: 1536, taskManagerMemoryMb: 4096 }, dirs, 'weir-deploy-0a0b');
+  const main = cli.args.indexOf('org.apache.flink.yarn.cli.FlinkYarnSessionCli');
+  assert.deepEqual(cli.args.slice(main - 2, main), ['-classpath', '/etc/hadoop/conf:/opt/weir/flink-yarn/lib/*']);
+  assert.deepEqual(cli.args.slice(main + 1), ['-d']);
+  const config = configOf(cli.configYaml);
+  assert.equal(config['yarn.tags'], 'weir,weir-session,weir-deploy-0a0b');
+  assert.equal(config['execution.target'], 'yarn-session');
+  assert.equal(config['execution.attached'], 'false');
+  assert.equal(config['taskmanager.numberOfTaskSlots'], '4');
+  assert.equal(config['jobmanager.memory.process.size'], '1536m');
+  assert.equal(config['taskmanager.memory.process.size'], '4096m');
+  assert.equal(config['yarn.application.queue'], 'streaming');
+  assert.equal(config['yarn.properties-file.location'], '/work/deploy-1/conf', 'not the shared temp folder, where another flink run would find it');
+  assert.equal(config['yarn.application-attempts'], '1');
+});
+
+test('a YARN session asking for no slot, a huge slot count or absurd memory is refused before the CLI runs', () => {
+  for (const spec of [
+    { slotsPerTaskManager: 0, jobManagerMemoryMb: 1024, taskManagerMemoryMb: 1024 },
+    { slotsPerTaskManager: 100_000, jobManagerMemoryMb: 1024, taskManagerMemoryMb: 1024 },
+    { slotsPerTaskManager: 2, jobManagerMemoryMb: 10 ** 9, taskManagerMemoryMb: 1024 },
+    { slotsPerTaskManager: 2, jobManagerMemoryMb: 1024, taskManagerMemoryMb: 1.5 },
+  ]) {
+    assert.throws(() => flinkYarnSessionInvocation(install, target, { name: 's', ...spec }, dirs), InputError, JSON.stringify(spec));
+  }
 });

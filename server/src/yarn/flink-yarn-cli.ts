@@ -8,6 +8,8 @@ import { InputError } from '../errors/errors.js';
 
 /** Every application Weir deploys carries this tag, so the ResourceManager's list tells Weir's own from others'. */
 export const WEIR_YARN_TAG = 'weir';
+/** A YARN session Weir started carries this tag too: an application that is not one run's, which a sweep of Weir's ended runs must leave alone. */
+export const WEIR_SESSION_TAG = 'weir-session';
 
 /** Where a Flink client for YARN is installed on Weir's machine (flink-local assembles one). */
 export interface FlinkYarnInstallation {
@@ -141,6 +143,46 @@ export function applicationFlinkConfig(install: FlinkYarnInstallation, target: Y
   };
 }
 
+/** A YARN session's resources, as Weir asks Flink for them. */
+export interface SessionSpec {
+  /** The YARN application name. */
+  name: string;
+  slotsPerTaskManager: number;
+  jobManagerMemoryMb: number;
+  taskManagerMemoryMb: number;
+}
+
+/**
+ * A Flink YARN session (`yarn-session.sh -d`): a JobManager that starts TaskManagers of the given size as jobs
+ * need slots. One application attempt, as for Weir's applications: a session that cannot start ends instead of
+ * YARN retrying it, and a restarted ApplicationMaster would have lost its jobs anyway (no HA storage).
+ */
+export function sessionFlinkConfig(install: FlinkYarnInstallation, target: YarnTarget, spec: SessionSpec, deployTag: string, propertiesDir: string): Record<string, string> {
+  if (target.queue !== undefined && !SAFE_NAME.test(target.queue)) throw new InputError(`"${target.queue.slice(0, 80)}" is not a YARN queue name`);
+  const whole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+  if (!whole(spec.slotsPerTaskManager, 1, 64) || !whole(spec.jobManagerMemoryMb, 768, 65_536) || !whole(spec.taskManagerMemoryMb, 1024, 262_144)) {
+    throw new InputError(`A YARN session needs 1-64 slots per TaskManager, a JobManager of 768-65536 MB and TaskManagers of 1024-262144 MB, not ${spec.slotsPerTaskManager} slots, ${spec.jobManagerMemoryMb} MB and ${spec.taskManagerMemoryMb} MB`);
+  }
+  return {
+    'yarn.application-attempts': '1',
+    'env.java.opts.all': JAVA17_OPTS.join(' '),
+    'containerized.master.env.JAVA_HOME': install.javaHome,
+    'containerized.taskmanager.env.JAVA_HOME': install.javaHome,
+    'jobmanager.memory.process.size': `${spec.jobManagerMemoryMb}m`,
+    'taskmanager.memory.process.size': `${spec.taskManagerMemoryMb}m`,
+    'taskmanager.numberOfTaskSlots': String(spec.slotsPerTaskManager),
+    'execution.target': 'yarn-session',
+    'execution.attached': 'false',
+    'yarn.application.name': spec.name,
+    'yarn.tags': [WEIR_YARN_TAG, WEIR_SESSION_TAG, deployTag].join(','),
+    // The CLI writes the session's id to a .yarn-properties file, by default in the machine's shared temp folder,
+    // where another `flink run` would pick the session up: Weir keeps it in the deployment's own folder.
+    'yarn.properties-file.location': propertiesDir,
+    ...(target.queue !== undefined ? { 'yarn.application.queue': target.queue } : {}),
+    ...(target.stagingDirectory !== undefined ? { 'yarn.staging-directory': target.stagingDirectory } : {}),
+  };
+}
+
 /** config.yaml with one flat key per line; every value JSON-quoted, which YAML reads as the same string. */
 export function renderFlinkConfigYaml(config: Record<string, string>): string {
   return Object.entries(config).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join('\n') + '\n';
@@ -154,21 +196,43 @@ export function flinkYarnCliInvocation(
   install: FlinkYarnInstallation, target: YarnTarget, spec: JarApplicationSpec,
   dirs: { confDir: string; cliLogFile: string }, deployTag: string = newDeployTag(),
 ): FlinkCliInvocation {
-  const configYaml = renderFlinkConfigYaml(applicationFlinkConfig(install, target, spec, deployTag));
-  const args = [
-    ...JAVA17_OPTS,
-    `-Dlog.file=${dirs.cliLogFile}`,
-    `-Dlog4j.configurationFile=file:${join(dirs.confDir, 'log4j-cli.properties')}`,
-    '-classpath', [target.hadoopConfDir, join(install.libDir, '*')].join(delimiter),
+  const config = applicationFlinkConfig(install, target, spec, deployTag);
+  return cliInvocation(install, target, dirs, deployTag, config, [
     'org.apache.flink.client.cli.CliFrontend',
     'run-application', '-t', 'yarn-application',
     ...(spec.entryClass !== undefined ? ['-c', spec.entryClass] : []),
     spec.jarPath,
     ...(spec.programArgs ?? []),
+  ]);
+}
+
+/**
+ * `yarn-session.sh -d` as Flink's script runs it: FlinkYarnSessionCli in detached mode, which returns once YARN
+ * accepted the session's ApplicationMaster and it runs; everything else is in config.yaml.
+ */
+export function flinkYarnSessionInvocation(
+  install: FlinkYarnInstallation, target: YarnTarget, spec: SessionSpec,
+  dirs: { confDir: string; cliLogFile: string }, deployTag: string = newDeployTag(),
+): FlinkCliInvocation {
+  const config = sessionFlinkConfig(install, target, spec, deployTag, dirs.confDir);
+  return cliInvocation(install, target, dirs, deployTag, config, ['org.apache.flink.yarn.cli.FlinkYarnSessionCli', '-d']);
+}
+
+function cliInvocation(
+  install: FlinkYarnInstallation, target: YarnTarget, dirs: { confDir: string; cliLogFile: string },
+  deployTag: string, config: Record<string, string>, main: string[],
+): FlinkCliInvocation {
+  const args = [
+    ...JAVA17_OPTS,
+    `-Dlog.file=${dirs.cliLogFile}`,
+    `-Dlog4j.configurationFile=file:${join(dirs.confDir, 'log4j-cli.properties')}`,
+    '-classpath', [target.hadoopConfDir, join(install.libDir, '*')].join(delimiter),
+    ...main,
   ];
   return {
     java: join(install.javaHome, 'bin', 'java'),
     args,
+    configYaml: renderFlinkConfigYaml(config),
     env: {
       FLINK_CONF_DIR: dirs.confDir,
       FLINK_LIB_DIR: install.libDir,
@@ -176,7 +240,6 @@ export function flinkYarnCliInvocation(
       YARN_CONF_DIR: target.hadoopConfDir,
       JAVA_HOME: install.javaHome,
     },
-    configYaml,
     deployTag,
   };
 }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { renderLog4jProperties } from '@weir/flink-local';
 import { FlinkRejectedError } from '../errors/errors.js';
 import {
-  flinkYarnCliInvocation, type FlinkYarnInstallation, type JarApplicationSpec, type YarnTarget,
+  flinkYarnCliInvocation, flinkYarnSessionInvocation, newDeployTag, type FlinkCliInvocation, type FlinkYarnInstallation,
+  type JarApplicationSpec, type SessionSpec, type YarnTarget,
 } from './flink-yarn-cli.js';
 import { YARN_ENDED_STATES, type YarnApplication, type YarnResourceManagerClient } from './yarn-rm.client.js';
 
@@ -67,6 +68,18 @@ export class YarnApplicationDeployer {
   ) {}
 
   async deployJar(spec: JarApplicationSpec, opts: DeployOptions): Promise<DeployedApplication> {
+    return this.deploy(spec.name, (dirs) => flinkYarnCliInvocation(this.install, this.target, spec, dirs, opts.deployTag), opts);
+  }
+
+  /**
+   * Starts a Flink YARN session (`yarn-session.sh -d`) and resolves once YARN reports it RUNNING with its
+   * JobManager's address; on any failure the tagged application is killed, as for a jar.
+   */
+  async deploySession(spec: SessionSpec, opts: DeployOptions): Promise<DeployedApplication> {
+    return this.deploy(spec.name, (dirs) => flinkYarnSessionInvocation(this.install, this.target, spec, dirs, newDeployTag()), opts);
+  }
+
+  private async deploy(name: string, invocation: (dirs: { confDir: string; cliLogFile: string }) => FlinkCliInvocation, opts: DeployOptions): Promise<DeployedApplication> {
     // A wrong or stopped ResourceManager is said in a second, not after the CLI's Hadoop client has retried for
     // minutes; and Weir will need this REST address to find the application, so it is checked first.
     const info = await this.rm.clusterInfo();
@@ -77,7 +90,8 @@ export class YarnApplicationDeployer {
     const deployDir = join(opts.workDir, `deploy-${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
     const confDir = join(deployDir, 'conf');
     const cliLogFile = join(deployDir, 'cli.log');
-    const cli = flinkYarnCliInvocation(this.install, this.target, spec, { confDir, cliLogFile }, opts.deployTag);
+    const cli = invocation({ confDir, cliLogFile });
+    const spec = { name };
     mkdirSync(confDir, { recursive: true });
     writeFileSync(join(confDir, 'config.yaml'), cli.configYaml);
     // Flink ships log4j.properties to the containers: their JobManager and TaskManager logs come from it.

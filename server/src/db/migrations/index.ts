@@ -56,6 +56,7 @@ import * as runsRestartedFromIndex from './2026-12-07-001-runs-restarted-from-in
 import * as pushTokenGeneration from './2026-12-07-002-push-token-generation.js';
 import * as yarnClusters from './2026-12-07-003-yarn-clusters.js';
 import * as runsDeployedOnYarn from './2026-12-07-004-runs-deployed-on-yarn.js';
+import * as yarnSessions from './2026-12-07-008-yarn-sessions.js';
 
 interface PortableMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -93,6 +94,7 @@ const MIGRATIONS: Record<string, PortableMigration> = {
   '2026-12-07-002-push-token-generation': pushTokenGeneration,
   '2026-12-07-003-yarn-clusters': yarnClusters,
   '2026-12-07-004-runs-deployed-on-yarn': runsDeployedOnYarn,
+  '2026-12-07-008-yarn-sessions': yarnSessions,
 };
 
 /** Every migration's name, in the order they apply. */

@@ -9,6 +9,7 @@ function cluster(name: string, overrides: Partial<Cluster> = {}): Cluster {
     name,
     kind: 'session',
     yarn: null,
+    yarnSession: null,
     restUrl: `http://${name}:8081`,
     gatewayUrl: null,
     historyUrl: null,

@@ -10,7 +10,7 @@ import { useSession } from '../auth/auth.queries';
 import { roleAtLeast, roleOverCluster, seesSeveralTeams, teamNameOf } from '../teams/team-choices';
 import { useTeams } from '../teams/teams.queries';
 import { parseClusterSort, sortClusters, type ClusterSort } from './cluster-sort';
-import { useCheckCluster, useClusters, useDeleteCluster, useRotatePushToken, useShowPushToken, useWeirInstances } from './clusters.queries';
+import { useCheckCluster, useClusters, useDeleteCluster, useRotatePushToken, useShowPushToken, useStartYarnSession, useStopYarnSession, useWeirInstances } from './clusters.queries';
 import { ClustersTable } from './clusters-table';
 import { PushTokenModal } from './push-token-modal';
 import { RegisterClusterModal } from './register-cluster-modal';
@@ -24,6 +24,8 @@ export function ClustersPage() {
   const clusters = useClusters();
   const instances = useWeirInstances();
   const check = useCheckCluster();
+  const startSession = useStartYarnSession();
+  const stopSession = useStopYarnSession();
   const remove = useDeleteCluster();
   const rotate = useRotatePushToken();
   const showToken = useShowPushToken();
@@ -49,6 +51,16 @@ export function ClustersPage() {
       { replace: true },
     );
 
+  const onStartSession = (cluster: Cluster) =>
+    startSession.mutate(cluster.id, {
+      onSuccess: (session) => void message.success(t('clusters.yarn.sessionStarting', { name: session.name })),
+      onError: (err) => void message.error(formatError('startSession', ['clusterNamed', { name: cluster.name }], err)),
+    });
+  const onStopSession = (cluster: Cluster) =>
+    stopSession.mutate(cluster.id, {
+      onSuccess: () => void message.success(t('clusters.yarn.sessionStopped', { name: cluster.name })),
+      onError: (err) => void message.error(formatError('stop', ['clusterNamed', { name: cluster.name }], err)),
+    });
   const onCheck = (cluster: Cluster) =>
     check.mutate(cluster.id, {
       onSuccess: (checked) => void message.success(t('clusters.checked', { name: checked.name, health: t(`clusters.health.${checked.health}`) })),
@@ -138,6 +150,9 @@ export function ClustersPage() {
           deletingId={remove.isPending ? remove.variables : undefined}
           rotatingId={rotate.isPending ? rotate.variables : undefined}
           onCheck={onCheck}
+          onStartSession={onStartSession}
+          onStopSession={onStopSession}
+          sessionBusyId={startSession.isPending ? startSession.variables : stopSession.isPending ? stopSession.variables : undefined}
           onDelete={onDelete}
           onRotatePushToken={onRotatePushToken}
           showingTokenId={showToken.isPending ? showToken.variables : undefined}

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EyeOutlined, KeyOutlined, SyncOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EyeOutlined, KeyOutlined, PlayCircleOutlined, PoweroffOutlined, SyncOutlined } from '@ant-design/icons';
 import type { Cluster } from '@weir/contract';
 import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
@@ -28,6 +28,10 @@ interface ClustersTableProps {
   onDelete: (cluster: Cluster) => void;
   onRotatePushToken: (cluster: Cluster) => void;
   onShowPushToken: (cluster: Cluster) => void;
+  /** Starting a YARN session on a YARN entry, and stopping one Weir started, need the operator role over it (canCheck). */
+  onStartSession?: (cluster: Cluster) => void;
+  onStopSession?: (cluster: Cluster) => void;
+  sessionBusyId?: string | undefined;
   /** Several Weir instances: which one watches each cluster (null: none holds its lease right now), and this one. */
   watchers?: { byCluster: Map<string, string | null>; self: string };
   /** The Team column (for users who see more than one team): a cluster's team's name by its id. */
@@ -82,6 +86,11 @@ export function ClustersTable(props: ClustersTableProps) {
           <Space size={6}>
             <Typography.Text strong>{name}</Typography.Text>
             {cluster.isLocal && <Tag bordered={false}>{t('clusters.local')}</Tag>}
+            {cluster.yarnSession && (
+              <Tag color={cluster.yarnSession.state === 'FAILED' ? 'red' : 'geekblue'} bordered={false} data-testid="yarn-session-state" data-state={cluster.yarnSession.state}>
+                {t(`clusters.yarn.sessionState.${cluster.yarnSession.state}`)}
+              </Tag>
+            )}
             {cluster.kind === 'yarn' && (
               <Tag color="geekblue" bordered={false} data-testid="cluster-kind" data-kind="yarn">
                 {t('clusters.kind.yarn')}
@@ -197,6 +206,33 @@ export function ClustersTable(props: ClustersTableProps) {
             <Button type="link" size="small" icon={<SyncOutlined />} loading={props.checkingId === cluster.id} onClick={() => props.onCheck(cluster)}>
               {t('clusters.checkNow')}
             </Button>
+          )}
+          {props.canCheck(cluster) && cluster.kind === 'yarn' && props.onStartSession && (
+            <Popconfirm
+              title={t('clusters.yarn.startSessionTitle', { name: cluster.name })}
+              description={<div style={{ maxWidth: 360 }}>{t('clusters.yarn.startSessionDescription')}</div>}
+              okText={t('clusters.yarn.startSession')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => props.onStartSession!(cluster)}
+            >
+              <Button type="link" size="small" icon={<PlayCircleOutlined />} loading={props.sessionBusyId === cluster.id} data-testid="start-yarn-session">
+                {t('clusters.yarn.startSession')}
+              </Button>
+            </Popconfirm>
+          )}
+          {props.canCheck(cluster) && cluster.yarnSession?.state === 'RUNNING' && props.onStopSession && (
+            <Popconfirm
+              title={t('clusters.yarn.stopSessionTitle', { name: cluster.name })}
+              description={<div style={{ maxWidth: 360 }}>{t('clusters.yarn.stopSessionDescription')}</div>}
+              okText={t('clusters.yarn.stopSession')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+              onConfirm={() => props.onStopSession!(cluster)}
+            >
+              <Button type="link" size="small" danger icon={<PoweroffOutlined />} loading={props.sessionBusyId === cluster.id} data-testid="stop-yarn-session">
+                {t('clusters.yarn.stopSession')}
+              </Button>
+            </Popconfirm>
           )}
           {props.canRotatePushToken(cluster) && (
             <Button

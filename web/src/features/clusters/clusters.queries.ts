@@ -59,6 +59,24 @@ export function useCheckCluster() {
   });
 }
 
+/** Starts a YARN session on a YARN entry: answered at once with the session's entry (STARTING), which the list then follows. */
+export function useStartYarnSession() {
+  const replace = useReplaceCluster();
+  return useMutation({
+    mutationFn: async (id: string) => unwrap(await apiClient.POST('/api/clusters/{id}/yarn-sessions', { params: { path: { id } }, body: { slotsPerTaskManager: 2, jobManagerMemoryMb: 1024, taskManagerMemoryMb: 1024 } })),
+    onSuccess: replace,
+  });
+}
+
+/** Stops a YARN session Weir started (refused while Weir's jobs run on it). */
+export function useStopYarnSession() {
+  const replace = useReplaceCluster();
+  return useMutation({
+    mutationFn: async (id: string) => unwrap(await apiClient.POST('/api/clusters/{id}/stop-session', { params: { path: { id } }, body: { force: false } })),
+    onSuccess: (result) => replace(result.cluster),
+  });
+}
+
 export function useDeleteCluster() {
   const queryClient = useQueryClient();
   return useMutation({
