@@ -1,11 +1,9 @@
 // Weir's SQL runner (sql-runner/): the main class of a SQL task deployed to YARN as a Flink application,
 // built from its own sources with Maven like the push listener, once per Flink version and sources, into
 // a cache folder. The statements travel as program arguments, each one base64 (UTF-8): see encodeSqlRunnerArgs.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildThenMoveIntoPlace, MARKER, REPO_ROOT, requireTool, runMaven } from './distribution.js';
-import { sourcesDigest } from './push-listener.js';
+import { ensureWeirMavenJar } from './maven-jar.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const SQL_RUNNER_DIR = resolve(HERE, '..', 'sql-runner');
@@ -31,21 +29,9 @@ export function decodeSqlRunnerArgs(args: readonly string[]): { mode: string; st
 }
 
 /** Builds the runner jar for `flinkVersion` (once per version and sources) and returns its path. */
-export async function ensureSqlRunnerJar(flinkVersion: string, log: (line: string) => void = () => {}): Promise<string> {
-  const home = join(REPO_ROOT, '.cache', `weir-sql-runner-${flinkVersion}-${sourcesDigest(SQL_RUNNER_DIR)}`);
-  const jar = join(home, JAR_NAME);
-  if (existsSync(join(home, MARKER))) return jar;
-  requireTool('mvn', ['-v', '-B'], "to build Weir's SQL runner");
-  log(`Building the SQL runner for Flink ${flinkVersion} into ${home} ...`);
-  await buildThenMoveIntoPlace(home, flinkVersion, async (work) => {
-    const buildDir = join(work, 'build');
-    mkdirSync(buildDir, { recursive: true });
-    await runMaven(
-      ['-B', '-q', '-Dstyle.color=never', `-Dflink.version=${flinkVersion}`, `-Dweir.build.dir=${buildDir}`, '-f', join(SQL_RUNNER_DIR, 'pom.xml'), 'package'],
-      SQL_RUNNER_DIR, `the SQL runner for Flink ${flinkVersion}`, log,
-    );
-    copyFileSync(join(buildDir, 'weir-flink-sql-runner-1.0.0.jar'), join(work, JAR_NAME));
-    return 1;
-  });
-  return jar;
+export function ensureSqlRunnerJar(flinkVersion: string, log: (line: string) => void = () => {}): Promise<string> {
+  return ensureWeirMavenJar(
+    { projectDir: SQL_RUNNER_DIR, cacheName: 'weir-sql-runner', builtJar: 'weir-flink-sql-runner-1.0.0.jar', jarName: JAR_NAME, what: "Weir's SQL runner" },
+    flinkVersion, log,
+  );
 }
