@@ -88,3 +88,37 @@ test("a jar task on a YARN target runs as a YARN application, and its run page s
   await screenshot(page, 'yarn-run', '03-logs-jobmanager');
   log(`run ${runId}: application ${run.yarnApplicationId}, JobManager ${run.jobManagerUrl}`);
 });
+
+test('a YARN session is started from the Clusters page with the size the operator chose, and stopped there', { timeout: 10 * 60_000 }, async () => {
+  const yarnEntry = ((await api('GET', '/api/clusters')) as { items: { id: string; name: string; kind: string }[] }).items.find((c) => c.kind === 'yarn')
+    ?? (await api('POST', '/api/clusters', { name: 'yarn-e2e-sessions', kind: 'yarn', restUrl: yarn.rmUrl, yarn: { hadoopConfDir: yarn.confDir, queue: 'default', flinkVersion: '1.20.1' } }));
+  await page.goto(`${server.url}/clusters`);
+  const yarnRow = page.getByRole('row').filter({ hasText: yarnEntry.name }).filter({ has: page.getByTestId('start-yarn-session') });
+  await yarnRow.getByTestId('start-yarn-session').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('session-name').fill('e2e-session');
+  // Out of bounds first: the form says so and nothing is asked of YARN.
+  await dialog.getByTestId('session-slotsPerTaskManager').fill('65');
+  await dialog.getByRole('button', { name: 'Start a YARN session' }).click();
+  await waitFor('the slots bound said', 10_000, async () => (await dialog.getByText('A whole number from 1 to 64').count()) > 0);
+  await dialog.getByTestId('session-slotsPerTaskManager').fill('3');
+  await screenshot(page, 'yarn-run', '04-start-session');
+  await dialog.getByRole('button', { name: 'Start a YARN session' }).click();
+
+  const sessionRow = page.getByRole('row').filter({ hasText: 'e2e-session' });
+  await waitFor('the session entry listed, STARTING or RUNNING', 60_000, async () => (await sessionRow.getByTestId('yarn-session-state').count()) > 0);
+  await waitFor('the session RUNNING on YARN', 6 * 60_000, async () => (await sessionRow.getByTestId('yarn-session-state').getAttribute('data-state').catch(() => null)) === 'RUNNING');
+  type Listed = { name: string; restUrl: string; yarnSession: { applicationId: string; resources: { slotsPerTaskManager: number } } | null };
+  const session = ((await api('GET', '/api/clusters')) as { items: Listed[] }).items.find((c) => c.name === 'e2e-session')!;
+  assert.equal(session.yarnSession?.resources.slotsPerTaskManager, 3);
+  // The size reached Flink, not only Weir's record: the session's JobManager gives each TaskManager 3 slots.
+  const config = (await (await fetch(`${session.restUrl}/jobmanager/config`)).json()) as { key: string; value: string }[];
+  assert.equal(config.find((entry) => entry.key === 'taskmanager.numberOfTaskSlots')?.value, '3');
+
+  await sessionRow.getByTestId('stop-yarn-session').click();
+  await screenshot(page, 'yarn-run', '05-stop-session');
+  await page.getByTestId('confirm-stop-session').click();
+  await waitFor('the session STOPPED', 3 * 60_000, async () => (await sessionRow.getByTestId('yarn-session-state').getAttribute('data-state').catch(() => null)) === 'STOPPED');
+  const app = (await (await fetch(`${yarn.rmUrl}/ws/v1/cluster/apps/${session.yarnSession!.applicationId}`)).json()) as { app: { state: string } };
+  assert.ok(['FINISHED', 'KILLED'].includes(app.app.state), `the session's application ended on YARN (${app.app.state})`);
+});

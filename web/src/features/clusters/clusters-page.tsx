@@ -10,10 +10,11 @@ import { useSession } from '../auth/auth.queries';
 import { roleAtLeast, roleOverCluster, seesSeveralTeams, teamNameOf } from '../teams/team-choices';
 import { useTeams } from '../teams/teams.queries';
 import { parseClusterSort, sortClusters, type ClusterSort } from './cluster-sort';
-import { useCheckCluster, useClusters, useDeleteCluster, useRotatePushToken, useShowPushToken, useStartYarnSession, useStopYarnSession, useWeirInstances } from './clusters.queries';
+import { useCheckCluster, useClusters, useDeleteCluster, useRotatePushToken, useShowPushToken, useWeirInstances } from './clusters.queries';
 import { ClustersTable } from './clusters-table';
 import { PushTokenModal } from './push-token-modal';
 import { RegisterClusterModal } from './register-cluster-modal';
+import { StartYarnSessionModal, StopYarnSessionModal } from './yarn-session-modals';
 
 export function ClustersPage() {
   const { t } = useTranslation();
@@ -24,8 +25,9 @@ export function ClustersPage() {
   const clusters = useClusters();
   const instances = useWeirInstances();
   const check = useCheckCluster();
-  const startSession = useStartYarnSession();
-  const stopSession = useStopYarnSession();
+  // The YARN entry a session is being started on, or the session being stopped: each has its dialog.
+  const [startingOn, setStartingOn] = useState<Cluster | null>(null);
+  const [stopping, setStopping] = useState<Cluster | null>(null);
   const remove = useDeleteCluster();
   const rotate = useRotatePushToken();
   const showToken = useShowPushToken();
@@ -51,16 +53,6 @@ export function ClustersPage() {
       { replace: true },
     );
 
-  const onStartSession = (cluster: Cluster) =>
-    startSession.mutate(cluster.id, {
-      onSuccess: (session) => void message.success(t('clusters.yarn.sessionStarting', { name: session.name })),
-      onError: (err) => void message.error(formatError('startSession', ['clusterNamed', { name: cluster.name }], err)),
-    });
-  const onStopSession = (cluster: Cluster) =>
-    stopSession.mutate(cluster.id, {
-      onSuccess: () => void message.success(t('clusters.yarn.sessionStopped', { name: cluster.name })),
-      onError: (err) => void message.error(formatError('stop', ['clusterNamed', { name: cluster.name }], err)),
-    });
   const onCheck = (cluster: Cluster) =>
     check.mutate(cluster.id, {
       onSuccess: (checked) => void message.success(t('clusters.checked', { name: checked.name, health: t(`clusters.health.${checked.health}`) })),
@@ -150,9 +142,8 @@ export function ClustersPage() {
           deletingId={remove.isPending ? remove.variables : undefined}
           rotatingId={rotate.isPending ? rotate.variables : undefined}
           onCheck={onCheck}
-          onStartSession={onStartSession}
-          onStopSession={onStopSession}
-          sessionBusyId={startSession.isPending ? startSession.variables : stopSession.isPending ? stopSession.variables : undefined}
+          onStartSession={setStartingOn}
+          onStopSession={setStopping}
           onDelete={onDelete}
           onRotatePushToken={onRotatePushToken}
           showingTokenId={showToken.isPending ? showToken.variables : undefined}
@@ -172,6 +163,26 @@ export function ClustersPage() {
         onRegistered={(name) => void message.success(t('clusters.registered', { name }))}
       />
       {tokenShown && <PushTokenModal {...tokenShown} onClose={() => setTokenShown(null)} />}
+      {startingOn && (
+        <StartYarnSessionModal
+          yarnCluster={startingOn}
+          onClose={() => setStartingOn(null)}
+          onStarted={(started) => void message.success(t('clusters.yarn.sessionStarting', { name: started.name }))}
+        />
+      )}
+      {stopping && (
+        <StopYarnSessionModal
+          session={stopping}
+          onClose={() => setStopping(null)}
+          onStopped={({ endedRuns }) =>
+            void message.success(
+              endedRuns.length === 0
+                ? t('clusters.yarn.sessionStopped', { name: stopping.name })
+                : t('clusters.yarn.sessionStoppedWithJobs', { name: stopping.name, count: endedRuns.length }),
+            )
+          }
+        />
+      )}
     </>
   );
 }

@@ -31,7 +31,6 @@ interface ClustersTableProps {
   /** Starting a YARN session on a YARN entry, and stopping one Weir started, need the operator role over it (canCheck). */
   onStartSession?: (cluster: Cluster) => void;
   onStopSession?: (cluster: Cluster) => void;
-  sessionBusyId?: string | undefined;
   /** Several Weir instances: which one watches each cluster (null: none holds its lease right now), and this one. */
   watchers?: { byCluster: Map<string, string | null>; self: string };
   /** The Team column (for users who see more than one team): a cluster's team's name by its id. */
@@ -208,31 +207,14 @@ export function ClustersTable(props: ClustersTableProps) {
             </Button>
           )}
           {props.canCheck(cluster) && cluster.kind === 'yarn' && props.onStartSession && (
-            <Popconfirm
-              title={t('clusters.yarn.startSessionTitle', { name: cluster.name })}
-              description={<div style={{ maxWidth: 360 }}>{t('clusters.yarn.startSessionDescription')}</div>}
-              okText={t('clusters.yarn.startSession')}
-              cancelText={t('common.cancel')}
-              onConfirm={() => props.onStartSession!(cluster)}
-            >
-              <Button type="link" size="small" icon={<PlayCircleOutlined />} loading={props.sessionBusyId === cluster.id} data-testid="start-yarn-session">
-                {t('clusters.yarn.startSession')}
-              </Button>
-            </Popconfirm>
+            <Button type="link" size="small" icon={<PlayCircleOutlined />} onClick={() => props.onStartSession!(cluster)} data-testid="start-yarn-session">
+              {t('clusters.yarn.startSession')}
+            </Button>
           )}
           {props.canCheck(cluster) && cluster.yarnSession?.state === 'RUNNING' && props.onStopSession && (
-            <Popconfirm
-              title={t('clusters.yarn.stopSessionTitle', { name: cluster.name })}
-              description={<div style={{ maxWidth: 360 }}>{t('clusters.yarn.stopSessionDescription')}</div>}
-              okText={t('clusters.yarn.stopSession')}
-              okButtonProps={{ danger: true }}
-              cancelText={t('common.cancel')}
-              onConfirm={() => props.onStopSession!(cluster)}
-            >
-              <Button type="link" size="small" danger icon={<PoweroffOutlined />} loading={props.sessionBusyId === cluster.id} data-testid="stop-yarn-session">
-                {t('clusters.yarn.stopSession')}
-              </Button>
-            </Popconfirm>
+            <Button type="link" size="small" danger icon={<PoweroffOutlined />} onClick={() => props.onStopSession!(cluster)} data-testid="stop-yarn-session">
+              {t('clusters.yarn.stopSession')}
+            </Button>
           )}
           {props.canRotatePushToken(cluster) && (
             <Button

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Cluster, CreateClusterRequest } from '@weir/contract';
+import type { Cluster, CreateClusterRequest, StartYarnSessionRequest } from '@weir/contract';
 import { apiClient } from '../../api/api-client';
 import { unwrap } from '../../api/api-error';
 
@@ -59,20 +59,28 @@ export function useCheckCluster() {
   });
 }
 
-/** Starts a YARN session on a YARN entry: answered at once with the session's entry (STARTING), which the list then follows. */
+/**
+ * Starts a YARN session on a YARN entry with the size the operator chose: answered at once with the session's
+ * entry (STARTING), which the list then follows.
+ */
 export function useStartYarnSession() {
   const replace = useReplaceCluster();
   return useMutation({
-    mutationFn: async (id: string) => unwrap(await apiClient.POST('/api/clusters/{id}/yarn-sessions', { params: { path: { id } }, body: { slotsPerTaskManager: 2, jobManagerMemoryMb: 1024, taskManagerMemoryMb: 1024 } })),
+    mutationFn: async ({ yarnClusterId, request }: { yarnClusterId: string; request: StartYarnSessionRequest }) =>
+      unwrap(await apiClient.POST('/api/clusters/{id}/yarn-sessions', { params: { path: { id: yarnClusterId } }, body: request })),
     onSuccess: replace,
   });
 }
 
-/** Stops a YARN session Weir started (refused while Weir's jobs run on it). */
+/**
+ * Stops a YARN session Weir started. Refused while Weir's jobs run on it, unless `force`, which has the server
+ * cancel them first (each one's end is in the answer).
+ */
 export function useStopYarnSession() {
   const replace = useReplaceCluster();
   return useMutation({
-    mutationFn: async (id: string) => unwrap(await apiClient.POST('/api/clusters/{id}/stop-session', { params: { path: { id } }, body: { force: false } })),
+    mutationFn: async ({ sessionId, force }: { sessionId: string; force: boolean }) =>
+      unwrap(await apiClient.POST('/api/clusters/{id}/stop-session', { params: { path: { id: sessionId } }, body: { force } })),
     onSuccess: (result) => replace(result.cluster),
   });
 }
