@@ -1,7 +1,7 @@
 // Integration test of YARN runs end to end on a real local YARN (the integration phase's, or one of its own
 // when run alone: test-support/local-yarn.ts) and a test Weir: a jar task on a YARN
 // entry is deployed as a YARN application in the background (a SQL task: yarn-sql.int.test.ts), followed at its own JobManager, ended in YARN's
-// words after a kill through YARN's REST, and cancelled from Weir. Needs java and mvn (never skips); no session Flink.
+// words after a kill through YARN's REST, cancelled from Weir, and taken online and offline in bulk with a second task. Needs java and mvn (never skips); no session Flink.
 // Run: node --import tsx --test server/src/deployment/yarn-runs.int.test.ts
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -137,6 +137,34 @@ test('a jar task on a YARN entry runs as a YARN application that Weir follows, e
     assert.match(jmText, /org\.example\.NoSuchMain/, 'the capture names the class the jar lacks, which only the container log says');
     log(`the failed run's capture: ${capture.trigger} ${capture.status}, ${capture.parts.length} parts, ${capture.textBytes} bytes`);
   }
+
+  // 4. Bulk online and offline: two tasks deployed at once (two of Flink's CLIs side by side, each its own
+  // application), then both taken offline in one request, each ending its application.
+  const second = await services.tasksService.create(actor, { name: 'yarn-top-speed-2', kind: 'JAR', clusterId: cluster.id, jar: { jarId: jar.id }, config: { savepointStrategy: 'none' } });
+  await services.tasksService.publish(actor, second.id, 'for the test');
+  const bulkOnline = await services.operations.bulk(actor, { action: 'online', taskIds: [task.id, second.id], from: 'default' });
+  assert.deepEqual(bulkOnline.items.map((i) => [i.taskName, i.ok, i.error?.message ?? null]), [['yarn-top-speed', true, null], ['yarn-top-speed-2', true, null]]);
+  const bulkRuns = await waitUntil('both bulk runs RUNNING, each on an application of its own', 8 * 60_000, async () => {
+    const runs = await Promise.all(bulkOnline.items.map((i) => services.runs.get(i.result!.newRunId!)));
+    for (const run of runs) if (run && isTerminalRunStatus(run.status)) assert.fail(`a bulk run ended ${run.status}: ${JSON.stringify(await services.runs.listTransitions(run.id))}`);
+    return runs.every((run) => run?.status === 'RUNNING' && run.yarnApplicationId) ? runs.map((run) => run!) : undefined;
+  }, 500);
+  assert.notEqual(bulkRuns[0]!.yarnApplicationId, bulkRuns[1]!.yarnApplicationId);
+  for (const run of bulkRuns) {
+    const jm = new JobManagerClient({ baseUrl: run.jobManagerUrl!, timeoutMs: 30_000 });
+    assert.equal((await jm.job(run.flinkJobId)).state, 'RUNNING', `${run.jobName} RUNNING at its own JobManager under Weir's job id`);
+  }
+  const bulkOffline = await services.operations.bulk(actor, { action: 'offline', taskIds: [task.id, second.id], from: 'default' });
+  assert.deepEqual(bulkOffline.items.map((i) => [i.ok, i.result?.status ?? null]), [[true, 'CANCELED'], [true, 'CANCELED']]);
+  for (const run of bulkRuns) {
+    const ended = await waitUntil(`the application of ${run.jobName} ended after the bulk offline`, 2 * 60_000, async () => {
+      const now = await rm!.application(run.yarnApplicationId!);
+      return now && YARN_ENDED_STATES.has(now.state) ? now : undefined;
+    }, 250);
+    assert.equal(ended.state, 'FINISHED', "Flink's own shutdown, not a kill");
+    assert.equal((await services.runs.get(run.id))?.status, 'CANCELED');
+  }
+  log(`bulk: both runs RUNNING on their own applications, both offline in one request`);
 
   assert.deepEqual(await rm.applications({ states: YARN_LIVE_STATES }), [], 'nothing left running on YARN');
   log(`whole test ${((Date.now() - started) / 1000).toFixed(1)} s`);
