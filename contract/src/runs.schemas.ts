@@ -71,6 +71,7 @@ export const StatusNoteCode = z.enum([
   'backInContact',
   'noTimeFromFlink',
   'endedOnYarn',
+  'sqlStatementFailedOnYarn',
 ]);
 export type StatusNoteCode = z.infer<typeof StatusNoteCode>;
 

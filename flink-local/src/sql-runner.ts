@@ -8,7 +8,7 @@ import { ensureWeirMavenJar } from './maven-jar.js';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const SQL_RUNNER_DIR = resolve(HERE, '..', 'sql-runner');
 export const SQL_RUNNER_MAIN_CLASS = 'dev.weir.flink.sql.WeirSqlRunner';
-/** What the runner prints (stderr, and the exception Flink logs) before the line saying which statement failed and why. */
+/** What starts the runner's one line saying which statement failed and why (stderr, and the exception Flink logs): server/src/flink/sql-runner-failure.ts reads it. */
 export const SQL_RUNNER_FAILURE_MARKER = 'WEIR_SQL_RUNNER_FAILED';
 const JAR_NAME = 'weir-flink-sql-runner.jar';
 

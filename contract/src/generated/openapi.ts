@@ -1677,7 +1677,7 @@ export interface components {
         };
         StatusNoteInput: {
             /** @enum {string} */
-            code: "submitted" | "submittedRestoring" | "submissionFailed" | "fromHistoryArchive" | "jobManagerUnreachable" | "noAnswer" | "lost" | "listOverStaleDetails" | "detailsUnreadable" | "relisted" | "backInContact" | "noTimeFromFlink" | "endedOnYarn";
+            code: "submitted" | "submittedRestoring" | "submissionFailed" | "fromHistoryArchive" | "jobManagerUnreachable" | "noAnswer" | "lost" | "listOverStaleDetails" | "detailsUnreadable" | "relisted" | "backInContact" | "noTimeFromFlink" | "endedOnYarn" | "sqlStatementFailedOnYarn";
             params: {
                 [key: string]: string | number;
             };
@@ -3581,7 +3581,7 @@ export interface components {
         };
         StatusNote: {
             /** @enum {string} */
-            code: "submitted" | "submittedRestoring" | "submissionFailed" | "fromHistoryArchive" | "jobManagerUnreachable" | "noAnswer" | "lost" | "listOverStaleDetails" | "detailsUnreadable" | "relisted" | "backInContact" | "noTimeFromFlink" | "endedOnYarn";
+            code: "submitted" | "submittedRestoring" | "submissionFailed" | "fromHistoryArchive" | "jobManagerUnreachable" | "noAnswer" | "lost" | "listOverStaleDetails" | "detailsUnreadable" | "relisted" | "backInContact" | "noTimeFromFlink" | "endedOnYarn" | "sqlStatementFailedOnYarn";
             params: {
                 [key: string]: string | number;
             };

@@ -1,7 +1,9 @@
 // Integration test of a SQL task on a YARN entry, end to end on a real local YARN (the integration phase's, or one
 // of its own when run alone: test-support/local-yarn.ts) and a test Weir: the script is deployed as ONE YARN application running
 // Weir's SQL runner (flink-local/sql-runner), its job under Weir's job id and named after the task, and a stop with a
-// savepoint ends it FINISHED with the savepoint recorded and the application ended. Needs java and mvn (never skips).
+// savepoint ends it FINISHED with the savepoint recorded and the application ended; a script whose INSERT names a
+// table that does not exist fails inside its application, and the run's note says which statement and why (the SQL
+// runner's line in the JobManager's files), not only YARN's exit code. Needs java and mvn (never skips).
 // Run: node --import tsx --test server/src/deployment/yarn-sql.int.test.ts
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -17,6 +19,9 @@ import { YARN_ENDED_STATES } from '../yarn/yarn-rm.client.js';
 
 const actor: Principal = makePrincipal({ kind: 'user', id: 'u-yarn-sql', name: 'yuki' }, 'operator');
 let onYarn: WeirOnYarn | undefined;
+let starting: Promise<WeirOnYarn> | undefined;
+/** One YARN and one Weir for the file's tests: YARN's start is the longest part of each. */
+const weirOnYarn = (): Promise<WeirOnYarn> => (starting ??= startWeirOnYarn('yarn-sql-it', log).then((started) => (onYarn = started)));
 const log = (line: string): void => console.log(`[yarn-sql-it] ${line}`);
 
 after(async () => {
@@ -33,8 +38,7 @@ INSERT INTO sink SELECT id, note FROM src;
 
 test('a SQL task on a YARN entry runs as one YARN application under Weir\'s job id and the task\'s name, and a stop with a savepoint ends it with its application', { timeout: 20 * 60_000 }, async () => {
   const started = Date.now();
-  onYarn = await startWeirOnYarn('yarn-sql-it', log);
-  const { yarn, rm, cluster, weir: { services } } = onYarn;
+  const { yarn, rm, cluster, weir: { services } } = await weirOnYarn();
 
   // 1. A script that plans: one application, its job under Weir's id, named after the task.
   const savepointDir = `file://${join(yarn.workDir, 'savepoints')}`;
@@ -92,6 +96,46 @@ test('a SQL task on a YARN entry runs as one YARN application under Weir\'s job 
   }, 250);
   log(`application ended ${endedApp.state}/${endedApp.finalStatus} ${((Date.now() - stopAt) / 1000).toFixed(1)} s after the stop was asked`);
   assert.equal(endedApp.state, 'FINISHED');
+  await services.operations.deploymentsSettled();
+  assert.deepEqual(await rm.applications({ states: YARN_LIVE_STATES }), [], 'nothing left running on YARN');
+  log(`whole test ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
+
+test('a SQL task whose INSERT names a table that does not exist ends FAILED, its note naming the statement and the missing table', { timeout: 15 * 60_000 }, async () => {
+  const started = Date.now();
+  const { rm, cluster, weir: { services } } = await weirOnYarn();
+  const task = await services.tasksService.create(actor, {
+    name: 'yarn-sql-missing-table',
+    kind: 'SQL',
+    clusterId: cluster.id,
+    // Planned by Weir (it parses, it does not resolve tables); the table's absence is found by Flink's planner
+    // in the runner, on the JobManager.
+    sql: `CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '5');
+INSERT INTO no_such_sink_table SELECT id FROM src;
+`,
+    config: { savepointStrategy: 'none' },
+  });
+  await services.tasksService.publish(actor, task.id, 'for the test', { unvalidated: true });
+  const online = await services.operations.online(actor, task.id);
+  const ended = await waitUntil('the run to end', 8 * 60_000, async () => {
+    const now = await services.runs.get(online.newRunId!);
+    return now && isTerminalRunStatus(now.status) ? now : undefined;
+  }, 500);
+  log(`the run ended ${ended.status} ${((Date.now() - started) / 1000).toFixed(1)} s after it was asked for`);
+  assert.equal(ended.status, 'FAILED');
+
+  // What the run page shows: the last status-history entry, in English and as a code the web app translates.
+  const detail = await services.runDetail.detail(ended.id);
+  const last = detail.transitions.at(-1)!;
+  log(`its note: ${last.note}`);
+  assert.equal(last.toStatus, 'FAILED');
+  assert.match(last.note ?? '', /^Statement 2 of 2 failed: .*no_such_sink_table/, 'the job statement (the second the runner ran) and the missing table');
+  assert.equal(last.noteCode?.code, 'sqlStatementFailedOnYarn');
+  assert.equal(last.noteCode?.params.statement, 2);
+  assert.match(String(last.noteCode?.params.message), /no_such_sink_table/);
+  const app = (await rm.application(ended.yarnApplicationId!))!;
+  assert.equal(app.state, 'FAILED');
+  assert.ok(app.diagnostics.trim().length > 0 && last.note!.includes(app.diagnostics.trim().slice(0, 40)), "YARN's diagnostics stay in the evidence");
   await services.operations.deploymentsSettled();
   assert.deepEqual(await rm.applications({ states: YARN_LIVE_STATES }), [], 'nothing left running on YARN');
   log(`whole test ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -146,6 +146,8 @@ export class WatcherManager {
         deployingHere: (flinkJobId: string) => this.deps.deploymentsInProgress?.has(flinkJobId) ?? false,
         // Alone (SQLite: one instance per database file), every deployment in progress is this process's own.
         onlyInstance: !this.deps.leases,
+        // A failed SQL run's JobManager files, read from the NodeManager that held them.
+        nodeManagerAt: (node: string) => yarn.nodeManagerAt(node, { isLocal: cluster.isLocal }),
         ...(this.deps.leases ? { writeGuard: () => this.deps.leases!.writeGuard(cluster.id) } : {}),
       });
       this.yarnWatchers.set(cluster.id, watcher);

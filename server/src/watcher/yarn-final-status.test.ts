@@ -17,3 +17,16 @@ test("the note keeps YARN's words, cut to a bounded length, and says when YARN g
   assert.equal(String(long.code.params.diagnostics).length, 2_000);
   assert.equal(yarnEndNote({ id: 'application_1_0002', state: 'FAILED', finalStatus: 'FAILED', diagnostics: '  ' }).code.params.diagnostics, '(none)');
 });
+
+test("a SQL statement's failure leads the note, with YARN's words kept after it", () => {
+  const app = { id: 'application_1_0003', state: 'FAILED', finalStatus: 'FAILED', diagnostics: 'AM Container exited with exitCode: 2' } as const;
+  const note = yarnEndNote(app, { statement: 2, statements: 2, message: "Object 'nope' not found" });
+  assert.equal(note.text, "Statement 2 of 2 failed: Object 'nope' not found — YARN reports application application_1_0003 FAILED (final status FAILED): AM Container exited with exitCode: 2");
+  assert.deepEqual(note.code, {
+    code: 'sqlStatementFailedOnYarn',
+    params: { statement: 2, statements: 2, message: "Object 'nope' not found", applicationId: 'application_1_0003', state: 'FAILED', finalStatus: 'FAILED', diagnostics: 'AM Container exited with exitCode: 2' },
+  });
+  const unplaced = yarnEndNote(app, { statement: null, statements: null, message: 'boom' });
+  assert.equal(unplaced.code.params.statement, '?');
+  assert.match(unplaced.text, /^A statement failed: boom — YARN reports/);
+});

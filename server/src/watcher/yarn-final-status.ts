@@ -1,4 +1,5 @@
 import type { RunStatus } from '../events/events.js';
+import { sqlRunnerFailureText, type SqlRunnerFailure } from '../flink/sql-runner-failure.js';
 import type { TransitionNote } from '../runs/runs.store.js';
 import type { YarnApplication } from '../yarn/yarn-rm.client.js';
 
@@ -24,11 +25,23 @@ export function runStatusFromYarn(app: Pick<YarnApplication, 'state' | 'finalSta
   }
 }
 
-/** YARN's state, final status and diagnostics: the evidence the run's last status is recorded with. */
-export function yarnEndNote(app: Pick<YarnApplication, 'id' | 'state' | 'finalStatus' | 'diagnostics'>): TransitionNote {
+/**
+ * YARN's state, final status and diagnostics: the evidence the run's last status is recorded with. For a SQL
+ * run whose statement failed inside its application, the SQL runner's reason comes first (YARN says only
+ * "exitCode: 2"), YARN's words after it.
+ */
+export function yarnEndNote(app: Pick<YarnApplication, 'id' | 'state' | 'finalStatus' | 'diagnostics'>, sqlFailure: SqlRunnerFailure | null = null): TransitionNote {
   const diagnostics = app.diagnostics.trim().slice(0, DIAGNOSTICS_KEPT) || '(none)';
+  const yarnSays = `YARN reports application ${app.id} ${app.state} (final status ${app.finalStatus}): ${diagnostics}`;
+  const yarnParams = { applicationId: app.id, state: app.state, finalStatus: app.finalStatus, diagnostics };
+  if (!sqlFailure) return { text: yarnSays, code: { code: 'endedOnYarn', params: yarnParams } };
   return {
-    text: `YARN reports application ${app.id} ${app.state} (final status ${app.finalStatus}): ${diagnostics}`,
-    code: { code: 'endedOnYarn', params: { applicationId: app.id, state: app.state, finalStatus: app.finalStatus, diagnostics } },
+    // A dash, not a full stop: Flink's message often ends with one of its own.
+    text: `${sqlRunnerFailureText(sqlFailure)} — ${yarnSays}`,
+    code: {
+      code: 'sqlStatementFailedOnYarn',
+      // A position the line did not say is "?": the message still names what failed.
+      params: { statement: sqlFailure.statement ?? '?', statements: sqlFailure.statements ?? '?', message: sqlFailure.message, ...yarnParams },
+    },
   };
 }

@@ -8,6 +8,7 @@ import type { JobManagerClient } from '../flink/job-manager.client.js';
 import { quietLogger } from '../logging/logger.js';
 import type { NewRunTransition, RunChanges, RunRecord, RunsStore } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
+import type { YarnNodeManagerClient } from '../yarn/yarn-nm.client.js';
 import type { YarnApplication, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
 import { YarnWatcher } from './yarn-watcher.js';
 
@@ -92,3 +93,77 @@ describe('the YARN watcher and applications started outside Weir', () => {
     assert.deepEqual(asked, ['list tags=']);
   });
 });
+
+describe("the YARN watcher and a SQL run's failure inside its application", () => {
+  const failed = (id: string) => app(id, { state: 'FAILED', finalStatus: 'FAILED', tags: ['weir'], diagnostics: 'AM Container exited with exitCode: 2', finishedAt: 5_000 });
+  const runOf = (id: string, applicationId: string, taskId: string) =>
+    ({ id, taskId, clusterId: cluster.id, flinkJobId: id.padEnd(32, '0'), jobName: id, status: 'INITIALIZING', lost: false, restartCount: 0, yarnApplicationId: applicationId, jobManagerUrl: null }) as unknown as RunRecord;
+
+  function watcherOver(runsNow: RunRecord[], tails: Record<string, string | 'hang'>) {
+    const apps = new Map(runsNow.map((r) => [r.yarnApplicationId!, failed(r.yarnApplicationId!)]));
+    const rm = {
+      applications: async () => [],
+      application: async (id: string) => apps.get(id) ?? null,
+      applicationMasters: async (id: string) => [{ containerId: `container_1_${id.slice(-4)}_01_000001`, nodeHttpAddress: `nm-${id}:8042` }],
+    } as unknown as YarnResourceManagerClient;
+    const ended = new Map<string, NewRunTransition>();
+    const runs = {
+      listNonTerminalByCluster: async () => runsNow.filter((r) => !ended.has(r.id)),
+      get: async (id: string) => {
+        const run = runsNow.find((r) => r.id === id)!;
+        return ended.has(id) ? { ...run, status: ended.get(id)!.toStatus } : run;
+      },
+      recordObservation: async (id: string, transitions: NewRunTransition[]) => {
+        ended.set(id, transitions[0]!);
+        return { appended: transitions, run: runsNow.find((r) => r.id === id) };
+      },
+    } as unknown as RunsStore;
+    const nodeManagerAt = (node: string) => {
+      const applicationId = node.replace(/^nm-|:8042$/g, '');
+      const tail = tails[applicationId];
+      return {
+        baseUrl: `http://${node}`,
+        logFiles: async () => (tail === 'hang' ? new Promise(() => {}) : [{ fileName: 'jobmanager.err', bytes: 100 }, { fileName: 'jobmanager.log', bytes: 100 }]),
+        tail: async (_c: string, fileName: string) => ({ text: fileName === 'jobmanager.err' ? (tail ?? '') : 'nothing here', total: 100 }),
+      } as unknown as YarnNodeManagerClient;
+    };
+    const tasks = { get: async (id: string) => ({ id, name: id, kind: id.startsWith('sql') ? 'SQL' : 'JAR' }) } as unknown as TasksStore;
+    const watcher = new YarnWatcher(cluster, rm, {
+      runs, tasks, events: { publish: () => undefined } as unknown as EventBus,
+      flink: { forgetRunJobManager: () => undefined } as unknown as FlinkClients,
+      settings: { intervalMs: 1_000, reconnectAttempts: 3, reconnectWindowMs: 10_000 },
+      log: quietLogger, stagingDirectory: '', nodeManagerAt, sqlFailureReadMs: 2_000,
+    });
+    return { watcher, ended };
+  }
+
+  it("ends the run with the runner's reason before YARN's words, once its JobManager's files are read", async () => {
+    const sql = runOf('run-sql', 'application_1_0001', 'sql-task');
+    const { watcher, ended } = watcherOver([sql], { application_1_0001: "WEIR_SQL_RUNNER_FAILED: statement 2 of 2 (the job statement) failed: Object 'nope' not found\n" });
+    await watcher.cycle();
+    await waitFor(async () => { await watcher.cycle(); return ended.has(sql.id); });
+    const last = ended.get(sql.id)!;
+    assert.equal(last.toStatus, 'FAILED');
+    assert.equal(last.note?.code.code, 'sqlStatementFailedOnYarn');
+    assert.match(last.note!.text, /^Statement 2 of 2 failed: Object 'nope' not found — YARN reports application application_1_0001 FAILED .*exitCode: 2$/);
+  });
+
+  it('a NodeManager that never answers delays no other run, and its run ends in YARN\'s words once the read gives up', async () => {
+    const hung = runOf('run-sql-hung', 'application_1_0002', 'sql-hung');
+    const jar = runOf('run-jar', 'application_1_0003', 'jar-task');
+    const { watcher, ended } = watcherOver([hung, jar], { application_1_0002: 'hang' });
+    const startedAt = Date.now();
+    await watcher.cycle();
+    assert.ok(Date.now() - startedAt < 1_500, 'the cycle did not wait out the read (2 s) of the hung NodeManager');
+    assert.equal(ended.get(jar.id)?.note?.code.code, 'endedOnYarn', 'a jar run ends in YARN\'s words in the same cycle, no files read');
+    assert.equal(ended.has(hung.id), false, 'the SQL run waits for its read');
+    await waitFor(async () => { await watcher.cycle(); return ended.has(hung.id); });
+    assert.equal(ended.get(hung.id)!.toStatus, 'FAILED');
+    assert.equal(ended.get(hung.id)!.note?.code.code, 'endedOnYarn', "YARN's words alone");
+  });
+});
+
+async function waitFor(done: () => Promise<boolean>): Promise<void> {
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) if (await done()) return;
+  assert.fail('not done within 5 s');
+}

@@ -2,18 +2,26 @@ import { isTerminalRunStatus, type Cluster } from '@weir/contract';
 import { AppError, LeaseLostError } from '../errors/errors.js';
 import type { EventBus, RunStatus } from '../events/events.js';
 import type { FlinkClients } from '../flink/flink-clients.js';
+import type { SqlRunnerFailure } from '../flink/sql-runner-failure.js';
 import type { Logger } from '../logging/logger.js';
 import type { RunRecord, RunsStore, TransitionNote, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { jobDeployTag } from '../yarn/flink-yarn-cli.js';
 import { externalApplicationsToFollow, FLINK_APPLICATION_TYPE, isWeirsOwn, killApplicationAndStagedFiles, YARN_LIVE_STATES } from '../yarn/yarn-applications.js';
+import type { YarnNodeManagerClient } from '../yarn/yarn-nm.client.js';
 import { YARN_ENDED_STATES, type YarnApplication, type YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
+import { readSqlRunnerFailure } from '../yarn/yarn-sql-failure.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
 import { runStatusFromYarn, yarnEndNote } from './yarn-final-status.js';
 import { deploymentsToReconcile, isLeftover, reconcileDeployment, runKeyOf } from './yarn-reconcile.js';
 
 /** How long an application asked to shut down is left to wind down before it is asked again (then killed if its JobManager is gone). */
 const SHUTDOWN_GRACE_MS = 2 * 60_000;
+/**
+ * The longest a failed SQL run waits for its JobManager's files to say why (read in the background, off the
+ * cycle): past it, or when the files cannot be read, the run ends in YARN's words alone.
+ */
+const SQL_FAILURE_READ_MS = 20_000;
 
 /** A run's own JobManager and the watcher scoped to its one job there. */
 interface FollowedRun {
@@ -57,11 +65,17 @@ export class YarnWatcher {
       deployingHere?: (flinkJobId: string) => boolean;
       /** No other Weir instance shares the database: a deployment not in progress here is in progress nowhere. */
       onlyInstance?: boolean;
+      /** A NodeManager of the entry, by its web address: where a failed SQL run's JobManager files say why. Without it, YARN's words alone. */
+      nodeManagerAt?: (node: string) => YarnNodeManagerClient;
+      /** Default SQL_FAILURE_READ_MS. */
+      sqlFailureReadMs?: number;
     },
   ) {}
 
   /** Applications this watcher asked to shut down, and when: not asked again while they wind down. */
   private readonly shuttingDown = new Map<string, number>();
+  /** The reads of failed SQL runs' reasons, by run id: such a run ends once its read has settled, a later cycle. */
+  private readonly failureReads = new Map<string, { settled: boolean; failure: SqlRunnerFailure | null }>();
 
   private now(): number {
     return (this.deps.now ?? Date.now)();
@@ -315,9 +329,40 @@ export class YarnWatcher {
     if (followed) report.requests += (await followed.watcher.cycle({ signal }).catch(() => undefined))?.requests ?? 0;
     const now = await this.deps.runs.get(run.id);
     this.drop(run.id);
-    if (!now || isTerminalRunStatus(now.status)) return 0;
-    await this.endFromYarn(now, app);
+    if (!now || isTerminalRunStatus(now.status)) {
+      this.failureReads.delete(run.id);
+      return 0;
+    }
+    const sqlFailure = await this.sqlFailureOf(now, app);
+    if (sqlFailure === 'reading') return 0;
+    await this.endFromYarn(now, app, sqlFailure);
     return 1;
+  }
+
+  /**
+   * Why a SQL run's statement failed inside its application, which ended FAILED: YARN says only the JobManager's
+   * exit code, the SQL runner's line in the JobManager's files says which statement and Flink's message. The files
+   * are read in the background, never in the cycle (a NodeManager that does not answer must not hold up the other
+   * runs): 'reading' until that read settles, bounded by SQL_FAILURE_READ_MS; null for every other run.
+   */
+  private async sqlFailureOf(run: RunRecord, app: YarnApplication): Promise<SqlRunnerFailure | null | 'reading'> {
+    const nodeManagerAt = this.deps.nodeManagerAt;
+    if (!nodeManagerAt || runStatusFromYarn(app) !== 'FAILED') return null;
+    const read = this.failureReads.get(run.id);
+    if (read) {
+      if (!read.settled) return 'reading';
+      this.failureReads.delete(run.id);
+      return read.failure;
+    }
+    if ((await this.deps.tasks.get(run.taskId))?.kind !== 'SQL') return null;
+    const reading = { settled: false, failure: null as SqlRunnerFailure | null };
+    this.failureReads.set(run.id, reading);
+    void readSqlRunnerFailure(this.rm, nodeManagerAt, app.id, { timeoutMs: this.deps.sqlFailureReadMs ?? SQL_FAILURE_READ_MS }).then((failure) => {
+      reading.failure = failure;
+      reading.settled = true;
+      if (!failure) this.deps.log.info({ cluster: this.cluster.name, runId: run.id, applicationId: app.id }, "the JobManager's files of a failed SQL run do not say why (or could not be read): YARN's words alone");
+    });
+    return 'reading';
   }
 
   /**
@@ -373,11 +418,11 @@ export class YarnWatcher {
     return followed;
   }
 
-  /** The run's last status from YARN, with YARN's state, final status and diagnostics as the note. */
-  private async endFromYarn(run: RunRecord, app: YarnApplication): Promise<void> {
+  /** The run's last status from YARN, with YARN's state, final status and diagnostics (after a SQL statement's failure) as the note. */
+  private async endFromYarn(run: RunRecord, app: YarnApplication, sqlFailure: SqlRunnerFailure | null = null): Promise<void> {
     const to = runStatusFromYarn(app);
     const at = Math.max(app.finishedAt ?? 0, this.now());
-    const note = yarnEndNote(app);
+    const note = yarnEndNote(app, sqlFailure);
     const { appended, run: updated } = await this.deps.runs.recordObservation(
       run.id,
       [{ toStatus: to, at, source: 'yarn', note }],
@@ -413,6 +458,7 @@ export class YarnWatcher {
   /** Runs that ended (recorded by their JobManager or by YARN) need no watcher nor client any more. */
   private dropEnded(unended: ReadonlySet<string>): void {
     for (const runId of this.followed.keys()) if (!unended.has(runId)) this.drop(runId);
+    for (const runId of this.failureReads.keys()) if (!unended.has(runId)) this.failureReads.delete(runId);
   }
 
   private drop(runId: string): void {

@@ -25,6 +25,22 @@ public final class WeirSqlRunner {
 
     private WeirSqlRunner() {}
 
+    /** Flink's message kept at most: the line stays readable, and a runaway message cannot fill the log. */
+    static final int MESSAGE_KEPT = 4_000;
+
+    /**
+     * ONE line (Weir parses it: server/src/flink/sql-runner-failure.ts): the marker, the failing statement's
+     * position among the statements the runner ran (SETs are not among them: Weir folds them into the options),
+     * how many there were, then Flink's message with every line break made a space.
+     */
+    static String failureLine(int position, int count, Throwable e) {
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+        message = message.replaceAll("[\\r\\n\\u000B\\f\\u0085\\u2028\\u2029]+", " ").trim();
+        if (message.length() > MESSAGE_KEPT) message = message.substring(0, MESSAGE_KEPT) + "...";
+        String which = position == count ? " (the job statement)" : "";
+        return FAILURE_MARKER + ": statement " + position + " of " + count + which + " failed: " + message;
+    }
+
     static List<String> decode(String[] args) {
         if (args.length < 2) throw new IllegalArgumentException("Weir's SQL runner got no statements");
         List<String> statements = new ArrayList<>(args.length - 1);
@@ -40,16 +56,15 @@ public final class WeirSqlRunner {
         else throw new IllegalArgumentException("Weir's SQL runner knows no runtime mode " + args[0]);
         TableEnvironment tEnv = TableEnvironment.create(settings);
         for (int i = 0; i < statements.size(); i++) {
-            boolean job = i == statements.size() - 1;
             try {
                 tEnv.executeSql(statements.get(i));
             } catch (RuntimeException e) {
-                String what = job ? "the job statement" : "setup statement " + (i + 1);
-                // One line, so the JobManager log (and the YARN diagnostics when it is there) says it plainly.
-                String reason = (e.getMessage() != null ? e.getMessage() : e.getClass().getName()).replace('\n', ' ');
-                System.err.println(FAILURE_MARKER + ": " + what + " failed: " + reason);
+                String line = failureLine(i + 1, statements.size(), e);
+                // To stderr (the container's jobmanager.err, which Weir reads when the application ended FAILED)
+                // and in the exception Flink logs, so the JobManager's log says it too.
+                System.err.println(line);
                 System.err.flush();
-                throw new IllegalStateException(FAILURE_MARKER + ": " + what + " failed: " + reason, e);
+                throw new IllegalStateException(line, e);
             }
         }
     }
