@@ -98,24 +98,27 @@ export function answeredOddly(err: AppError): boolean {
  * or without a time for the current status), each since its first such cycle.
  */
 export class FlinkTimesWait {
-  private readonly since = new Map<string, number>();
+  /** Made when a job first waits, dropped when none does: most clusters never wait (an empty Map is about 200 bytes). */
+  private since: Map<string, number> | null = null;
 
   constructor(private readonly limitMs: number) {}
 
   /** Whether the job should still wait: true until it has waited the limit, counted from its first call. */
   stillWaiting(jobId: string, now: number): boolean {
-    const since = this.since.get(jobId) ?? now;
-    this.since.set(jobId, since);
+    const waiting = (this.since ??= new Map());
+    const since = waiting.get(jobId) ?? now;
+    waiting.set(jobId, since);
     return now - since < this.limitMs;
   }
 
   /** The job's details were recorded (or it is no longer watched): a later wait starts anew. */
   end(jobId: string): void {
-    this.since.delete(jobId);
+    this.since?.delete(jobId);
+    if (this.since?.size === 0) this.since = null;
   }
 
   /** Whether some job is still waiting: the cluster has something left to read. */
   get anyWaiting(): boolean {
-    return this.since.size > 0;
+    return this.since !== null;
   }
 }
