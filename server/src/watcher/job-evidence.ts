@@ -129,7 +129,7 @@ export class JobEvidence {
       const exceptions = await jm.exceptions(known.run.flinkJobId);
       await this.deps.runs.saveSnapshot(known.run.id, 'exceptions', JSON.stringify(exceptions), this.deps.now(), this.deps.writeGuard());
       this.publishNewExceptions(known, exceptions);
-      if (known.warnings.has('exceptions')) await this.clearWarning(known, 'exceptions');
+      if (known.warnings?.has('exceptions')) await this.clearWarning(known, 'exceptions');
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       await this.warn(known, 'exceptions', err.message);
@@ -139,15 +139,16 @@ export class JobEvidence {
 
   /** Records on the run that one detail of its job could not be read (once per detail and message). */
   async warn(known: KnownJob, detail: RunWarningDetail, problem: string): Promise<void> {
-    if (known.warnings.get(detail) === problem) return;
+    if (known.warnings?.get(detail) === problem) return;
     this.deps.log.warn({ cluster: this.deps.clusterName(), job: known.run.flinkJobId, detail, problem }, 'could not read a detail of a job');
     await this.deps.runs.recordWarning(known.run.id, { detail, message: problem, at: this.deps.now() }, this.deps.writeGuard());
-    known.warnings.set(detail, problem);
+    (known.warnings ??= new Map()).set(detail, problem);
   }
 
   async clearWarning(known: KnownJob, detail: RunWarningDetail): Promise<void> {
     await this.deps.runs.clearWarning(known.run.id, detail, this.deps.writeGuard());
-    known.warnings.delete(detail);
+    known.warnings?.delete(detail);
+    if (known.warnings?.size === 0) known.warnings = null;
   }
 
   /** The run is no longer watched: nothing of it is kept. */
