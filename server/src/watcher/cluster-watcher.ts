@@ -1,5 +1,5 @@
 import { isTerminalRunStatus, type Cluster } from '@weir/contract';
-import type { EventBus, RunStatus } from '../events/events.js';
+import type { EventBus, RunRef, RunStatus } from '../events/events.js';
 import { AppError, FlinkUnreachableError, LeaseLostError } from '../errors/errors.js';
 import type { FlinkJobOverview, JobManagerClient } from '../flink/job-manager.client.js';
 import { FLINK_DEFAULT_REFRESH_INTERVAL_MS } from '../flink/rest-caches.js';
@@ -8,7 +8,7 @@ import type { RunsStore, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
 import { JobDetailsReader } from './job-details-reader.js';
 import { JobEvidence } from './job-evidence.js';
-import { KnownJobs } from './known-job.js';
+import { KnownJobs, type KnownJob } from './known-job.js';
 import { awaitsFlinkStatus, Outage } from './outage.js';
 import { RunDiscovery, type RunPlacement } from './run-discovery.js';
 import { RunRecorder } from './run-recorder.js';
@@ -46,78 +46,60 @@ const DEFAULT_PROBE_TIMEOUT_MS = 1000;
  * run-discovery.ts (jobs Weir did not submit), vanished-jobs.ts (archived or lost).
  */
 export class ClusterWatcher {
+  /** The cluster, its clients and its helpers (see WatchedCluster). */
+  private readonly watched: WatchedCluster;
   private readonly known: KnownJobs;
-  private readonly recorder: RunRecorder;
-  private readonly evidence: JobEvidence;
   private readonly vanished: VanishedJobs;
   private readonly outage = new Outage();
   private readonly reader: JobDetailsReader;
-  private readonly calmWait = new CalmWait(() => this.now());
-  /** Until when someone has each job's page open, by job id. */
-  private readonly closelyWatched = new Map<string, number>();
+  private readonly calmWait: CalmWait;
+  /** Until when someone has each job's page open, by job id; made when first needed (most clusters never have one). */
+  private closelyWatched: Map<string, number> | null = null;
   private cycles = 0;
   private cycleStartedAt = 0;
   private loaded = false;
-  /** The cluster's `web.refresh-interval`: how long Flink serves a job's details from its cache. */
-  private detailsCacheMs = FLINK_DEFAULT_REFRESH_INTERVAL_MS;
   private detailsCacheKnown = false;
   /** Whether the last cycle left something to read or conclude (see CadenceSigns.pending). */
   private pending = false;
-  private readonly probeTimeoutMs: number;
-  private readonly lostAfterMs: number;
 
   constructor(
-    private cluster: Cluster,
-    private jm: JobManagerClient,
-    private readonly deps: {
-      runs: RunsStore;
-      tasks: TasksStore;
-      events: EventBus;
-      history?: JobManagerClient;
-      settings: WatcherSettings;
-      log: Logger;
-      now?: () => number;
-      /**
-       * Called when the cluster answers while its record says UNREACHABLE, or answers again after
-       * the watcher could not reach it, before any of its jobs is recorded: the cluster's health
-       * is checked then, so pages that trust it agree with the statuses about to be recorded.
-       */
-      onAnswering?: () => Promise<Cluster | undefined>;
-      /**
-       * Several instances: the check each recorded observation makes inside its transaction, that
-       * this instance still holds the cluster's lease (see ClusterLeases.writeGuard).
-       */
-      writeGuard?: () => WriteGuard;
-      /**
-       * Only this job: a run's own JobManager (a YARN application's, yarn-watcher.ts) is watched for its one
-       * job, and the entry's other runs, which that JobManager never lists, are not this watcher's to conclude.
-       */
-      onlyJobId?: string;
-      /**
-       * The YARN application this JobManager belongs to (one started outside Weir, yarn-watcher.ts): the jobs
-       * found there are recorded with it, and the entry's runs of other applications are not this watcher's.
-       */
-      placement?: RunPlacement;
-    },
+    cluster: Cluster,
+    jm: JobManagerClient,
+    private readonly deps: WatcherDeps,
   ) {
-    const { runs, tasks, events, log, settings } = deps;
-    const now = () => this.now();
-    const clusterNow = () => this.cluster;
-    const writeGuard = () => deps.writeGuard?.();
-    this.probeTimeoutMs = settings.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
-    this.lostAfterMs = settings.lostAfterMs ?? 5_000;
-    this.known = new KnownJobs({ runs, tasks });
-    const recorder = (this.recorder = new RunRecorder({ runs, tasks, events, now, cluster: clusterNow, writeGuard }));
-    const evidence = (this.evidence = new JobEvidence({ runs, events, log, now, clusterName: () => clusterNow().name, refOf: (known) => recorder.refOf(known), writeGuard }));
-    const discovery = new RunDiscovery({ runs, tasks, events, known: this.known, recorder, cluster: clusterNow, now, writeGuard, placement: () => deps.placement });
-    const staleDetailsLimitMs = settings.staleDetailsLimitMs ?? DEFAULT_STALE_DETAILS_LIMIT_MS;
-    this.reader = new JobDetailsReader({ jm: () => this.jm, now, detailsCacheMs: () => this.detailsCacheMs, staleDetailsLimitMs, recorder, evidence, discovery });
-    const { historyArchiveGraceMs: archiveGraceMs = 30_000, historyUnreachableLimitMs: unreachableLimitMs = 10 * 60_000 } = settings;
-    this.vanished = new VanishedJobs({ history: () => this.deps.history, cluster: clusterNow, recorder, evidence, log, now, archiveGraceMs, unreachableLimitMs });
+    const watched = (this.watched = new WatchedCluster(cluster, jm, deps));
+    this.known = watched.known;
+    this.reader = new JobDetailsReader(watched);
+    this.vanished = new VanishedJobs(watched);
+    this.calmWait = new CalmWait(watched);
+  }
+
+  private get cluster(): Cluster {
+    return this.watched.record;
+  }
+
+  private get jm(): JobManagerClient {
+    return this.watched.client;
+  }
+
+  private get recorder(): RunRecorder {
+    return this.watched.recorder;
+  }
+
+  private get evidence(): JobEvidence {
+    return this.watched.evidence;
+  }
+
+  private get probeTimeoutMs(): number {
+    return this.deps.settings.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+  }
+
+  private get lostAfterMs(): number {
+    return this.deps.settings.lostAfterMs ?? 5_000;
   }
 
   private now(): number {
-    return (this.deps.now ?? Date.now)();
+    return this.watched.now();
   }
 
   get clusterId(): string {
@@ -126,14 +108,14 @@ export class ClusterWatcher {
 
   /** Takes a fresher record of the same cluster (its health after a check) without touching the clients. */
   private noteCluster(cluster: Cluster): void {
-    if (cluster.id === this.cluster.id) this.cluster = cluster;
+    if (cluster.id === this.cluster.id) this.watched.record = cluster;
   }
 
   /** Picks up a changed address without losing what is known. */
   retarget(cluster: Cluster, jm: JobManagerClient, history?: JobManagerClient): void {
     if (jm !== this.jm) this.detailsCacheKnown = false;
-    this.cluster = cluster;
-    this.jm = jm;
+    this.watched.record = cluster;
+    this.watched.client = jm;
     this.deps.history = history;
   }
 
@@ -155,7 +137,7 @@ export class ClusterWatcher {
 
   /** Keep this job's details fresh every cycle for a while (someone has its page open). */
   watchClosely(flinkJobId: string, forMs = 30_000): void {
-    this.closelyWatched.set(flinkJobId, this.now() + forMs);
+    (this.closelyWatched ??= new Map()).set(flinkJobId, this.now() + forMs);
     this.wake();
   }
 
@@ -168,7 +150,7 @@ export class ClusterWatcher {
     if (calmIntervalMs <= intervalMs) return false;
     const now = this.now();
     let closelyWatched = false;
-    for (const until of this.closelyWatched.values()) if (until > now) closelyWatched = true;
+    for (const until of this.closelyWatched?.values() ?? []) if (until > now) closelyWatched = true;
     return isCalm(
       { intervalMs, calmIntervalMs, calmAfterMs },
       { now, lastActivityAt: this.calmWait.lastActivityAt, unanswered: this.outage.ongoing, closelyWatched, pending: this.pending, statuses: this.knownStatuses() },
@@ -245,7 +227,7 @@ export class ClusterWatcher {
       if (this.outage.ongoing) {
         // The probe: /config is small and static, so it answers fast even on a cluster with many jobs.
         const config = await this.jm.dashboardConfig({ timeoutMs: this.probeTimeoutMs });
-        this.detailsCacheMs = config['refresh-interval'];
+        this.watched.detailsCacheMsNow = config['refresh-interval'];
         this.detailsCacheKnown = true;
         report.requests += 1;
       }
@@ -260,7 +242,7 @@ export class ClusterWatcher {
     if (!this.detailsCacheKnown) {
       this.detailsCacheKnown = true;
       report.requests += 1;
-      this.detailsCacheMs = await this.jm
+      this.watched.detailsCacheMsNow = await this.jm
         .dashboardConfig()
         .then((c) => c['refresh-interval'])
         .catch(() => FLINK_DEFAULT_REFRESH_INTERVAL_MS);
@@ -290,7 +272,7 @@ export class ClusterWatcher {
         if (run) known = await this.known.remember(run);
       }
       if (known) known.listedInCycle = cycle;
-      const hot = this.closelyWatched.size > 0 && (this.closelyWatched.get(job.jid) ?? 0) > now;
+      const hot = this.closelyWatched !== null && (this.closelyWatched.get(job.jid) ?? 0) > now;
       if (known && overviewUnchanged(known.seenAs, job) && !hot && !awaitsFlinkStatus(known.run)) {
         known.missingSince = undefined;
         continue;
@@ -344,7 +326,10 @@ export class ClusterWatcher {
     }
     if (!signal?.aborted) report.requests += await this.evidence.rereadEndedCheckpoints(this.jm);
     if (this.evidence.rereadsPending) this.pending = true; // read soon, not at the calm cadence
-    for (const [jid, until] of this.closelyWatched) if (until <= now) this.closelyWatched.delete(jid);
+    if (this.closelyWatched) {
+      for (const [jid, until] of this.closelyWatched) if (until <= now) this.closelyWatched.delete(jid);
+      if (this.closelyWatched.size === 0) this.closelyWatched = null;
+    }
     return report;
   }
 
@@ -368,7 +353,131 @@ export class ClusterWatcher {
   private forget(jobId: string, runId: string): void {
     this.known.forget(jobId);
     this.reader.forget(jobId);
-    this.closelyWatched.delete(jobId);
+    this.closelyWatched?.delete(jobId);
     this.evidence.forget(runId);
+  }
+}
+
+export interface WatcherDeps {
+  runs: RunsStore;
+  tasks: TasksStore;
+  events: EventBus;
+  history?: JobManagerClient;
+  settings: WatcherSettings;
+  log: Logger;
+  now?: () => number;
+  /**
+   * Called when the cluster answers while its record says UNREACHABLE, or answers again after
+   * the watcher could not reach it, before any of its jobs is recorded: the cluster's health
+   * is checked then, so pages that trust it agree with the statuses about to be recorded.
+   */
+  onAnswering?: () => Promise<Cluster | undefined>;
+  /**
+   * Several instances: the check each recorded observation makes inside its transaction, that
+   * this instance still holds the cluster's lease (see ClusterLeases.writeGuard).
+   */
+  writeGuard?: () => WriteGuard;
+  /**
+   * Only this job: a run's own JobManager (a YARN application's, yarn-watcher.ts) is watched for its one
+   * job, and the entry's other runs, which that JobManager never lists, are not this watcher's to conclude.
+   */
+  onlyJobId?: string;
+  /**
+   * The YARN application this JobManager belongs to (one started outside Weir, yarn-watcher.ts): the jobs
+   * found there are recorded with it, and the entry's runs of other applications are not this watcher's.
+   */
+  placement?: RunPlacement;
+}
+
+/**
+ * One watched cluster as the watcher's helpers (RunRecorder, JobEvidence, RunDiscovery,
+ * JobDetailsReader, VanishedJobs, CalmWait) see it: its current record and clients, the clock, the
+ * lease's write guard, and the helpers themselves, given to each helper as its deps. Its methods
+ * live on the prototype, shared by every cluster; a deps object and closures built per helper cost
+ * about 2 KB per cluster, 20 MB of heap at 10,000 application-mode clusters (docs/watcher-scale.md).
+ * The helpers call them as `this.deps.now()`, never detached (a method taken off it loses `this`).
+ */
+class WatchedCluster {
+  readonly known: KnownJobs;
+  readonly recorder: RunRecorder;
+  readonly evidence: JobEvidence;
+  readonly discovery: RunDiscovery;
+  /** The cluster's `web.refresh-interval`: how long Flink serves a job's details from its cache. */
+  detailsCacheMsNow = FLINK_DEFAULT_REFRESH_INTERVAL_MS;
+
+  constructor(
+    /** The cluster's record as the watcher knows it now (it changes with health checks and edits). */
+    public record: Cluster,
+    public client: JobManagerClient,
+    private readonly deps: WatcherDeps,
+  ) {
+    this.known = new KnownJobs(deps);
+    this.recorder = new RunRecorder(this);
+    this.evidence = new JobEvidence(this);
+    this.discovery = new RunDiscovery(this);
+  }
+
+  get runs(): RunsStore {
+    return this.deps.runs;
+  }
+
+  get tasks(): TasksStore {
+    return this.deps.tasks;
+  }
+
+  get events(): EventBus {
+    return this.deps.events;
+  }
+
+  get log(): Logger {
+    return this.deps.log;
+  }
+
+  get staleDetailsLimitMs(): number {
+    return this.deps.settings.staleDetailsLimitMs ?? DEFAULT_STALE_DETAILS_LIMIT_MS;
+  }
+
+  get archiveGraceMs(): number {
+    return this.deps.settings.historyArchiveGraceMs ?? 30_000;
+  }
+
+  get unreachableLimitMs(): number {
+    return this.deps.settings.historyUnreachableLimitMs ?? 10 * 60_000;
+  }
+
+  now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  cluster(): Cluster {
+    return this.record;
+  }
+
+  clusterName(): string {
+    return this.record.name;
+  }
+
+  jm(): JobManagerClient {
+    return this.client;
+  }
+
+  history(): JobManagerClient | undefined {
+    return this.deps.history;
+  }
+
+  detailsCacheMs(): number {
+    return this.detailsCacheMsNow;
+  }
+
+  writeGuard(): WriteGuard | undefined {
+    return this.deps.writeGuard?.();
+  }
+
+  placement(): RunPlacement | undefined {
+    return this.deps.placement;
+  }
+
+  refOf(known: KnownJob): RunRef {
+    return this.recorder.refOf(known);
   }
 }

@@ -6,7 +6,7 @@ import type { JobEvidence } from './job-evidence.js';
 import type { KnownJob } from './known-job.js';
 import type { RunDiscovery } from './run-discovery.js';
 import type { RunRecorder } from './run-recorder.js';
-import { answeredOddly, detailsFromOverview, FlinkTimesWait, staleRetryAt, takeListsWordOverStale } from './stale-details.js';
+import { answeredOddly, detailsFromOverview, FlinkTimesWait, seenOverview, staleRetryAt, takeListsWordOverStale } from './stale-details.js';
 
 /** Statuses after which a job's exception history has something new to publish. */
 const FAILURE_STATUSES = ['FAILING', 'FAILED', 'RESTARTING'];
@@ -93,14 +93,14 @@ export class JobDetailsReader {
     known.detailsReadAt = readAt;
     // The detail of a run that ended is saved before its status says so: whoever sees the end
     // (the overview, an alert's link) finds the detail page complete, even if the cluster goes next.
-    if (known.warnings.has('job')) await this.deps.evidence.clearWarning(known, 'job');
+    if (known.warnings?.has('job')) await this.deps.evidence.clearWarning(known, 'job');
     if (isTerminalRunStatus(details.state)) {
       const final = await this.deps.evidence.captureFinalSnapshot(this.deps.jm(), known, details.state, true);
       requests += final.requests;
       restarts = maxKnown(restarts, final.restarts);
     }
     const result = await this.deps.recorder.recordRead(known, details, restarts, { note: null, weirNote, snapshot: true });
-    known.seenAs = job;
+    known.seenAs = seenOverview(job);
     if (!result.terminal && result.steps.some((s) => FAILURE_STATUSES.includes(s.status))) requests += await this.deps.evidence.captureExceptions(this.deps.jm(), known);
     return requests;
   }
@@ -119,7 +119,7 @@ export class JobDetailsReader {
     // list gives the end's time but not the statuses before it, and Flink can answer a job's details
     // with an error for a moment as it ends (seen on 2.3: a run recorded as FAILED alone). Not when
     // the details were already unreadable before (the run has the warning): the list is all there is.
-    if (!known?.warnings.has('job') && this.flinkTimesWait.stillWaiting(job.jid, this.deps.now())) return requests;
+    if (!known?.warnings?.has('job') && this.flinkTimesWait.stillWaiting(job.jid, this.deps.now())) return requests;
     this.flinkTimesWait.end(job.jid);
     const details = detailsFromOverview(job, this.deps.now());
     known ??= await this.deps.discovery.discover(details);
@@ -129,7 +129,7 @@ export class JobDetailsReader {
       const final = await this.deps.evidence.captureFinalSnapshot(this.deps.jm(), known, job.state, true);
       requests += final.requests;
       restarts = final.restarts;
-      known.seenAs = job; // nothing more will happen to it
+      known.seenAs = seenOverview(job); // nothing more will happen to it
     }
     const weirNote = { text: `Flink's job list shows ${job.state}; the job's details could not be read`, code: { code: 'detailsUnreadable', params: { state: job.state } } } as const;
     const result = await this.deps.recorder.recordRead(known, details, restarts, { note: null, weirNote, snapshot: false });

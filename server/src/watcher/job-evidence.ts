@@ -14,10 +14,12 @@ import type { KnownJob } from './known-job.js';
  * none of it decides a status: a detail that cannot be read costs that detail, never the run's history.
  */
 export class JobEvidence {
+  // Both maps are made when first needed and dropped once empty: most clusters have neither, and an
+  // empty Map costs about 200 bytes, 4 MB at 10,000 application-mode clusters (docs/watcher-scale.md).
   /** The time of the latest exception published per run, so each is announced once. */
-  private readonly publishedExceptionAt = new Map<string, number>();
+  private publishedExceptionAt: Map<string, number> | null = null;
   /** Runs whose saved checkpoints are read again once Flink's cached statistics must postdate the end. */
-  private readonly checkpointRereads = new Map<string, { flinkJobId: string; dueAt: number }>();
+  private checkpointRereads: Map<string, { flinkJobId: string; dueAt: number }> | null = null;
   /** How long the cluster's JobManager caches checkpoint statistics; read once, when a job first ends. */
   private checkpointStatsCacheMs: number | undefined;
 
@@ -80,7 +82,7 @@ export class JobEvidence {
         this.checkpointStatsCacheMs = await jm.checkpointStatsCacheMs();
         requests += 2;
       }
-      this.checkpointRereads.set(known.run.id, { flinkJobId: jid, dueAt: filledAfter(now, this.checkpointStatsCacheMs) });
+      (this.checkpointRereads ??= new Map()).set(known.run.id, { flinkJobId: jid, dueAt: filledAfter(now, this.checkpointStatsCacheMs) });
     }
     return { requests, restarts: restartsOfEndedJob(exceptions, endStatus) };
   }
@@ -93,10 +95,11 @@ export class JobEvidence {
    * keeps the snapshot taken at the end. Returns the requests it took.
    */
   async rereadEndedCheckpoints(jm: JobManagerClient): Promise<number> {
-    if (this.checkpointRereads.size === 0) return 0;
+    const rereads = this.checkpointRereads;
+    if (rereads === null) return 0;
     const now = this.deps.now();
     let requests = 0;
-    for (const [runId, { flinkJobId, dueAt }] of this.checkpointRereads) {
+    for (const [runId, { flinkJobId, dueAt }] of rereads) {
       if (now < dueAt) continue;
       requests += 1;
       try {
@@ -105,18 +108,19 @@ export class JobEvidence {
       } catch (err) {
         if (err instanceof FlinkUnreachableError) break;
         if (err instanceof LeaseLostError) {
-          this.checkpointRereads.clear(); // another instance watches the cluster now
+          rereads.clear(); // another instance watches the cluster now
           break;
         }
         if (!(err instanceof AppError)) throw err;
       }
-      this.checkpointRereads.delete(runId);
+      rereads.delete(runId);
     }
+    if (rereads.size === 0 && this.checkpointRereads === rereads) this.checkpointRereads = null;
     return requests;
   }
 
   get rereadsPending(): boolean {
-    return this.checkpointRereads.size > 0;
+    return (this.checkpointRereads?.size ?? 0) > 0;
   }
 
   /** Saves and publishes the exceptions of a job that just failed or restarted. Returns the requests it took. */
@@ -125,7 +129,7 @@ export class JobEvidence {
       const exceptions = await jm.exceptions(known.run.flinkJobId);
       await this.deps.runs.saveSnapshot(known.run.id, 'exceptions', JSON.stringify(exceptions), this.deps.now(), this.deps.writeGuard());
       this.publishNewExceptions(known, exceptions);
-      if (known.warnings.has('exceptions')) await this.clearWarning(known, 'exceptions');
+      if (known.warnings?.has('exceptions')) await this.clearWarning(known, 'exceptions');
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       await this.warn(known, 'exceptions', err.message);
@@ -135,28 +139,31 @@ export class JobEvidence {
 
   /** Records on the run that one detail of its job could not be read (once per detail and message). */
   async warn(known: KnownJob, detail: RunWarningDetail, problem: string): Promise<void> {
-    if (known.warnings.get(detail) === problem) return;
+    if (known.warnings?.get(detail) === problem) return;
     this.deps.log.warn({ cluster: this.deps.clusterName(), job: known.run.flinkJobId, detail, problem }, 'could not read a detail of a job');
     await this.deps.runs.recordWarning(known.run.id, { detail, message: problem, at: this.deps.now() }, this.deps.writeGuard());
-    known.warnings.set(detail, problem);
+    (known.warnings ??= new Map()).set(detail, problem);
   }
 
   async clearWarning(known: KnownJob, detail: RunWarningDetail): Promise<void> {
     await this.deps.runs.clearWarning(known.run.id, detail, this.deps.writeGuard());
-    known.warnings.delete(detail);
+    known.warnings?.delete(detail);
+    if (known.warnings?.size === 0) known.warnings = null;
   }
 
   /** The run is no longer watched: nothing of it is kept. */
   forget(runId: string): void {
-    this.publishedExceptionAt.delete(runId);
-    this.checkpointRereads.delete(runId);
+    this.publishedExceptionAt?.delete(runId);
+    if (this.publishedExceptionAt?.size === 0) this.publishedExceptionAt = null;
+    this.checkpointRereads?.delete(runId);
+    if (this.checkpointRereads?.size === 0) this.checkpointRereads = null;
   }
 
   /** Publishes the exceptions of a just-read history that are newer than the last one published for the run. */
   private publishNewExceptions(known: KnownJob, history: FlinkExceptionHistory): void {
-    const after = this.publishedExceptionAt.get(known.run.id) ?? (known.run.startTime ?? 0) - 1;
+    const after = this.publishedExceptionAt?.get(known.run.id) ?? (known.run.startTime ?? 0) - 1;
     const fresh = exceptionsAfter(history, after);
     for (const exception of fresh) this.deps.events.publish({ type: 'run.exception', ...exception, ...this.deps.refOf(known) });
-    if (fresh.length) this.publishedExceptionAt.set(known.run.id, fresh.at(-1)!.at);
+    if (fresh.length) (this.publishedExceptionAt ??= new Map()).set(known.run.id, fresh.at(-1)!.at);
   }
 }

@@ -1,8 +1,8 @@
 import type { Cluster } from '@weir/contract';
 import type { RunRef, RunStatus } from '../events/events.js';
-import type { FlinkJobOverview } from '../flink/job-manager.client.js';
 import type { RunRecord, RunsStore, RunWarningDetail } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
+import type { SeenOverview } from './stale-details.js';
 
 /**
  * What a cluster's watcher keeps in memory per Flink job; the database has the same facts, and a
@@ -15,10 +15,13 @@ export interface KnownJob {
   lastAt: number | null;
   /** Flink's own status and time in Weir's latest transition from Flink (never one of Weir's own). */
   lastFlink: { status: RunStatus; at: number } | null;
-  /** The details of the job Weir could not read, by detail, as recorded on the run (so each is written once). */
-  warnings: Map<RunWarningDetail, string>;
+  /**
+   * The details of the job Weir could not read, by detail, as recorded on the run (so each is written
+   * once); null while there are none, as for almost every job (an empty Map is about 200 bytes).
+   */
+  warnings: Map<RunWarningDetail, string> | null;
   /** The job's line of /jobs/overview when Weir last read its details; null until then. */
-  seenAs: FlinkJobOverview | null;
+  seenAs: SeenOverview | null;
   /** The last cycle whose overview listed the job. */
   listedInCycle?: number;
   missingSince?: number;
@@ -65,7 +68,8 @@ export class KnownJobs {
     const transitions = await this.deps.runs.listTransitions(run.id);
     const task = await this.deps.tasks.get(run.taskId);
     const fromFlink = transitions.filter((t) => t.source === 'flink').at(-1);
-    const warnings = new Map((await this.deps.runs.listWarnings(run.id)).map((w) => [w.detail, w.message] as const));
+    const recorded = await this.deps.runs.listWarnings(run.id);
+    const warnings = recorded.length > 0 ? new Map(recorded.map((w) => [w.detail, w.message] as const)) : null;
     const known: KnownJob = {
       run,
       taskName: task?.name ?? run.jobName,

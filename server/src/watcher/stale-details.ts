@@ -16,12 +16,23 @@ import type { TransitionNote } from '../runs/runs.store.js';
 /** How long the watcher waits for details that agree with the job list, or that give Flink's times. */
 export const DEFAULT_STALE_DETAILS_LIMIT_MS = 10_000;
 
+/** What overviewUnchanged compares of a job's overview line, the part of it a watcher keeps per job. */
+export type SeenOverview = Pick<FlinkJobOverview, 'state' | 'last-modification' | 'tasks'>;
+
+/**
+ * The part of a job's overview line kept until the next cycle compares it: not the whole line, whose
+ * job id and name are copies of strings the run already holds (about 200 bytes a job kept for nothing).
+ */
+export function seenOverview(job: FlinkJobOverview): SeenOverview {
+  return { state: job.state, 'last-modification': job['last-modification'], tasks: job.tasks };
+}
+
 /**
  * Whether a job's overview line says nothing new since its details were last read: the same
  * state, modification time and task counts. Runs for every job every cycle, so it compares
  * in place rather than build a key.
  */
-export function overviewUnchanged(before: FlinkJobOverview | null, now: FlinkJobOverview): boolean {
+export function overviewUnchanged(before: SeenOverview | null, now: FlinkJobOverview): boolean {
   if (!before || before.state !== now.state || before['last-modification'] !== now['last-modification']) return false;
   const a = before.tasks as Record<string, unknown>;
   const b = now.tasks as Record<string, unknown>;
@@ -98,24 +109,27 @@ export function answeredOddly(err: AppError): boolean {
  * or without a time for the current status), each since its first such cycle.
  */
 export class FlinkTimesWait {
-  private readonly since = new Map<string, number>();
+  /** Made when a job first waits, dropped when none does: most clusters never wait (an empty Map is about 200 bytes). */
+  private since: Map<string, number> | null = null;
 
   constructor(private readonly limitMs: number) {}
 
   /** Whether the job should still wait: true until it has waited the limit, counted from its first call. */
   stillWaiting(jobId: string, now: number): boolean {
-    const since = this.since.get(jobId) ?? now;
-    this.since.set(jobId, since);
+    const waiting = (this.since ??= new Map());
+    const since = waiting.get(jobId) ?? now;
+    waiting.set(jobId, since);
     return now - since < this.limitMs;
   }
 
   /** The job's details were recorded (or it is no longer watched): a later wait starts anew. */
   end(jobId: string): void {
-    this.since.delete(jobId);
+    this.since?.delete(jobId);
+    if (this.since?.size === 0) this.since = null;
   }
 
   /** Whether some job is still waiting: the cluster has something left to read. */
   get anyWaiting(): boolean {
-    return this.since.size > 0;
+    return this.since !== null;
   }
 }

@@ -32,7 +32,8 @@ export class VanishedJobs {
 
   /** Concludes what it can of a vanished job this cycle. Returns the number of REST requests made. */
   async conclude(known: KnownJob, jobsOnCluster: number): Promise<number> {
-    const { log, now, recorder } = this.deps;
+    const { log, recorder } = this.deps;
+    const now = () => this.deps.now();
     const history = this.deps.history();
     const missingFor = now() - (known.missingSince ?? now());
     let historyAnswer = 'none configured';

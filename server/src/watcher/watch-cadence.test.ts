@@ -49,7 +49,7 @@ describe('a push from Flink (CalmWait.hint)', () => {
     mock.timers.enable({ apis: ['setTimeout'] });
     mock.method(Math, 'random', () => 1); // the first calm wait is a random part of the interval: take all of it
     let now = 1_000_000;
-    const wait = new CalmWait(() => now);
+    const wait = new CalmWait({ now: () => now });
     wait.lastActivityAt = now - 60_000;
     const start = (calm = true) => {
       let done = false;

@@ -78,7 +78,8 @@ export class CalmWait {
   /** The read now running was brought forward by a hint: further hints until the next wait are about it. */
   private readingForHint = false;
 
-  constructor(private readonly now: () => number) {}
+  /** `clock`: the watcher's (an object, not a closure, so no cluster needs one of its own). */
+  constructor(private readonly clock: { now(): number }) {}
 
   /**
    * Waits out the part of a calm cluster's longer cycle beyond the ordinary one (the scheduler
@@ -97,9 +98,9 @@ export class CalmWait {
     // the bound. A cluster that just became calm waits a random part of it once: clusters found at
     // the same moment (a Weir start) would otherwise all be read in the same instant every time,
     // and a burst of thousands of requests answers slower than the same requests spread out.
-    const remaining = calmIntervalMs - (this.now() - cycleStartedAt);
+    const remaining = calmIntervalMs - (this.clock.now() - cycleStartedAt);
     const waitMs = this.calmSince === null ? Math.random() * remaining : remaining;
-    this.calmSince ??= this.now();
+    this.calmSince ??= this.clock.now();
     if (hinted) this.readingForHint = true;
     if (hinted || waitMs <= 0) return;
     await new Promise<void>((resolve) => {
@@ -117,7 +118,7 @@ export class CalmWait {
 
   /** Something may change on the cluster soon (an operation, an open page): back to every cycle, from now. */
   wake(): void {
-    this.lastActivityAt = this.now();
+    this.lastActivityAt = this.clock.now();
     this.endWait?.();
   }
 
