@@ -9,7 +9,7 @@ import type { TasksStore } from '../tasks/tasks.store.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
 import type { Logger } from '../logging/logger.js';
 import type { YarnClients } from '../yarn/yarn-clients.js';
-import { YarnWatcher } from './yarn-watcher.js';
+import { YarnWatcher, type YarnEntrySessions } from './yarn-watcher.js';
 import type { DeploymentsInProgress } from '../deployment/deployments-in-progress.js';
 
 /**
@@ -43,6 +43,8 @@ export class WatcherManager {
       yarnStagingDirectory?: string;
       /** The deployments in progress in this process: the YARN watcher leaves their runs to them. */
       deploymentsInProgress?: DeploymentsInProgress;
+      /** The YARN sessions Weir started: each YARN entry's watcher tells them true by what YARN reports. */
+      yarnSessions?: YarnEntrySessions;
     },
   ) {}
 
@@ -148,6 +150,7 @@ export class WatcherManager {
         onlyInstance: !this.deps.leases,
         // A failed SQL run's JobManager files, read from the NodeManager that held them.
         nodeManagerAt: (node: string) => yarn.nodeManagerAt(node, { isLocal: cluster.isLocal }),
+        ...(this.deps.yarnSessions ? { sessions: this.deps.yarnSessions } : {}),
         ...(this.deps.leases ? { writeGuard: () => this.deps.leases!.writeGuard(cluster.id) } : {}),
       });
       this.yarnWatchers.set(cluster.id, watcher);
