@@ -91,7 +91,10 @@ export class WatcherManager {
         tasks: this.deps.tasks,
         events: this.deps.events,
         history,
-        settings: this.deps.settings,
+        // A YARN session Weir started has one application attempt: a job its live JobManager stops listing is going
+        // down with it (YARN killing it, someone shutting it down), and the YARN entry's watcher ends such a run in
+        // YARN's words. Concluded lost here, the run would be UNKNOWN for good before YARN was asked.
+        settings: cluster.yarnSession ? { ...this.deps.settings, lostAfterMs: Number.POSITIVE_INFINITY } : this.deps.settings,
         log: this.deps.log,
         // The cluster answers the watcher while its record still says UNREACHABLE (the health check
         // runs every few seconds): check it now, so the run pages, which do not call an unreachable
