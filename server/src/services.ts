@@ -153,7 +153,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const yarnDeployments = config.yarnDeployments ?? { workDir: path.join(config.dataDir, 'yarn-deployments'), javaHome: null };
   // The YARN watcher reconciles a run still INITIALIZING only when its deployment is in progress nowhere.
   const deploymentsInProgress = new DeploymentsInProgress();
-  const watchers = new WatcherManager({
+  const watchers: WatcherManager = new WatcherManager({
     clusters,
     flink,
     runs,
@@ -166,6 +166,14 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     yarn,
     yarnStagingDirectory: yarnStagingDirectory(yarnDeployments),
     deploymentsInProgress,
+    // The sessions' service is built further down (it cancels runs through operations); the watchers call it only
+    // once background work started, after everything here is built.
+    yarnSessions: {
+      on: (yarnEntryId) => yarnSessions.sessionsOn(yarnEntryId),
+      startingHere: (session) => yarnSessions.startingHere(session),
+      adopt: (sessionId, app) => yarnSessions.adoptStarted(sessionId, app),
+      end: (sessionId, from, error, applicationId) => yarnSessions.recordEnded(sessionId, from, error, applicationId),
+    },
     ...(leases ? { leases } : {}),
   });
   if (leases) scheduler.shareWith(() => leases.holdsOneInstanceLease());
@@ -199,7 +207,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const sqlAuthoring = new SqlAuthoringService({ task: (id) => tasksService.record(id), clusters, flink, audit, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
   const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, flink, watchers, jars, audit, bus, yarn, yarnDeployments, inProgress: deploymentsInProgress, log });
-  const yarnSessions = new YarnSessionsService({
+  const yarnSessions: YarnSessionsService = new YarnSessionsService({
     clusters,
     store: clustersStore,
     runs,

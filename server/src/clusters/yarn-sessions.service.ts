@@ -14,6 +14,7 @@ import type { Logger } from '../logging/logger.js';
 import type { RunsStore } from '../runs/runs.store.js';
 import type { FlinkYarnInstallation } from '../yarn/flink-yarn-cli.js';
 import { YarnApplicationDeployer, type DeployedApplication } from '../yarn/yarn-application-deployer.js';
+import { sessionDeployTag } from '../yarn/flink-yarn-cli.js';
 import { killApplicationAndStagedFiles } from '../yarn/yarn-applications.js';
 import type { YarnClients } from '../yarn/yarn-clients.js';
 import { YARN_ENDED_STATES } from '../yarn/yarn-rm.client.js';
@@ -46,6 +47,12 @@ const LIVE: readonly YarnSessionState[] = ['STARTING', 'RUNNING', 'STOPPING'];
 
 export class YarnSessionsService {
   private readonly starting = new Set<Promise<void>>();
+  /**
+   * The sessions this process is starting, by name from before their entry exists until their start ended, and by id
+   * once it does: the YARN watcher reconciles only a STARTING entry no start here carries (a Weir that stopped left it).
+   */
+  private readonly startingNames = new Set<string>();
+  private readonly startingIds = new Set<string>();
 
   constructor(private readonly deps: YarnSessionsDeps) {}
 
@@ -65,17 +72,29 @@ export class YarnSessionsService {
       const rm = this.deps.yarn.resourceManagerAt(yarnEntry.restUrl, yarnEntry);
       const info = await rm.clusterInfo();
       if (info.state !== 'STARTED') throw new FlinkRejectedError(`YARN ResourceManager at ${rm.baseUrl} is ${info.state}, not STARTED`);
-      const session = await this.deps.store.create({
-        name,
-        kind: 'session',
-        // Not a JobManager yet: nothing watches or probes a session until it is RUNNING at its own JobManager.
-        restUrl: yarnEntry.restUrl,
-        description: `YARN session on ${yarnEntry.name}`,
-        isLocal: yarnEntry.isLocal,
-        teamId: yarnEntry.teamId,
-        yarnSession: { yarnClusterId: yarnEntry.id, applicationId: null, state: 'STARTING', resources },
+      this.startingNames.add(name);
+      let session: Cluster;
+      try {
+        session = await this.deps.store.create({
+          name,
+          kind: 'session',
+          // Not a JobManager yet: nothing watches or probes a session until it is RUNNING at its own JobManager.
+          restUrl: yarnEntry.restUrl,
+          description: `YARN session on ${yarnEntry.name}`,
+          isLocal: yarnEntry.isLocal,
+          teamId: yarnEntry.teamId,
+          yarnSession: { yarnClusterId: yarnEntry.id, applicationId: null, state: 'STARTING', resources },
+        });
+      } catch (err) {
+        this.startingNames.delete(name);
+        throw err;
+      }
+      this.startingIds.add(session.id);
+      const started = this.deploy(session, yarnEntry, resources).finally(() => {
+        this.starting.delete(started);
+        this.startingIds.delete(session.id);
+        this.startingNames.delete(name);
       });
-      const started = this.deploy(session, yarnEntry, resources).finally(() => this.starting.delete(started));
       this.starting.add(started);
       this.deps.clusters.events.onClustersChanged?.();
       return session;
@@ -102,6 +121,8 @@ export class YarnSessionsService {
         workDir: this.deps.workDir,
         timeoutMs: this.deps.startTimeoutMs,
         log: (line) => this.deps.log.info(fields, line),
+        // The session's own tag: a Weir that stops while it starts leaves it STARTING, and the next one finds it by this.
+        deployTag: sessionDeployTag(session.id),
         submitted: async (applicationId) => { await this.deps.store.updateSession(session.id, { applicationId }, ['STARTING']); },
       });
       const running = await this.deps.store.updateSession(session.id, { state: 'RUNNING', restUrl: app.jobManagerUrl, applicationId: app.applicationId }, ['STARTING']);
@@ -186,6 +207,42 @@ export class YarnSessionsService {
       this.deps.log.warn({ ...fields, err: err.message }, 'the JobManager of the YARN session did not shut it down; killing it through YARN');
     }
     await killApplicationAndStagedFiles(rm, this.deps.stagingDirectory, applicationId);
+  }
+
+  /** Whether this process is starting the session (by name before its entry exists, by id after). */
+  startingHere(session: { id: string; name: string }): boolean {
+    return this.startingIds.has(session.id) || this.startingNames.has(session.name);
+  }
+
+  /** Every session entry started on a YARN entry, whatever its state (the YARN watcher reconciles them with YARN). */
+  async sessionsOn(yarnEntryId: string): Promise<Cluster[]> {
+    return (await this.deps.store.list()).filter((c) => c.yarnSession?.yarnClusterId === yarnEntryId);
+  }
+
+  /**
+   * A session a stopped Weir was starting, which YARN runs now with its JobManager: the entry moves there, RUNNING,
+   * and is checked at once, as a start in this process does. False when the entry was no longer STARTING.
+   */
+  async adoptStarted(sessionId: string, app: { applicationId: string; jobManagerUrl: string }): Promise<boolean> {
+    const running = await this.deps.store.updateSession(sessionId, { state: 'RUNNING', restUrl: app.jobManagerUrl, applicationId: app.applicationId }, ['STARTING']);
+    if (!running) return false;
+    this.deps.clusters.events.onClustersChanged?.();
+    await this.deps.clusters.check(sessionId).catch((err: unknown) => this.deps.log.warn({ cluster: running.name, err: (err as Error).message }, 'the adopted YARN session could not be checked yet'));
+    return true;
+  }
+
+  /**
+   * A session that ended without Weir's stop (its start left behind, or YARN ended it): FAILED with the reason as its
+   * error, health UNKNOWN as for any ended session (nothing probes it any more, so no unreachable alarm). False when
+   * the entry was no longer in `from`.
+   */
+  async recordEnded(sessionId: string, from: 'STARTING' | 'RUNNING', error: string, applicationId: string | null): Promise<boolean> {
+    const ended = await this.deps.store.updateSession(sessionId, { state: 'FAILED', ...(applicationId ? { applicationId } : {}) }, [from]);
+    if (!ended) return false;
+    await this.deps.store.recordHealth(sessionId, { health: 'UNKNOWN', checkedAt: Date.now(), error: error.slice(0, 4_000) });
+    if (from === 'RUNNING') this.deps.flink.forgetRunJobManager(ended.restUrl);
+    this.deps.clusters.events.onClustersChanged?.();
+    return true;
   }
 
   /** A session still on YARN: its entry may not be removed (it would be left running, unseen). */

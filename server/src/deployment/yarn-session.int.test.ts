@@ -16,7 +16,7 @@ import { JobManagerClient } from '../flink/job-manager.client.js';
 import type { RunRecord } from '../runs/runs.store.js';
 import { waitUntil } from '../test-support/flink.js';
 import { startWeirOnYarn, type WeirOnYarn } from '../test-support/yarn-weir.js';
-import { WEIR_SESSION_TAG, WEIR_YARN_TAG } from '../yarn/flink-yarn-cli.js';
+import { sessionDeployTag, WEIR_SESSION_TAG, WEIR_YARN_TAG } from '../yarn/flink-yarn-cli.js';
 import { YARN_LIVE_STATES } from '../yarn/yarn-applications.js';
 
 const operator: Principal = makePrincipal({ kind: 'user', id: 'u-yarn-session', name: 'sora' }, 'operator');
@@ -67,6 +67,7 @@ test('a YARN session started from Weir runs two jar tasks in one YARN applicatio
   assert.equal(app?.state, 'RUNNING');
   assert.equal(app?.jobManagerUrl, session.restUrl, 'the entry is at the JobManager YARN reports');
   assert.ok(app?.tags.includes(WEIR_YARN_TAG) && app.tags.includes(WEIR_SESSION_TAG), `tagged as Weir's session: ${app?.tags}`);
+  assert.ok(app?.tags.includes(sessionDeployTag(session.id)), `tagged with its entry, which a next Weir finds it by: ${app?.tags}`);
   assert.equal(app?.queue, 'default');
   const jm = new JobManagerClient({ baseUrl: session.restUrl, timeoutMs: 30_000 });
   assert.equal((await jm.probe()).flinkVersion, '1.20.1', 'its JobManager answers');

@@ -194,6 +194,13 @@ export const MESSAGES_ZH: MessageTranslation[] = [
     example: 'The YARN session did not start: YARN ResourceManager at http://rm:8088 is STOPPED, not STARTED',
     translate: { 1: 'message' },
   },
+  { pattern: /^Weir stopped before the YARN session reached YARN$/, zh: 'YARN 会话到达 YARN 之前 Weir 已停止', source: "SESSION_NEVER_REACHED_YARN = 'Weir stopped before the YARN session reached YARN'", example: 'Weir stopped before the YARN session reached YARN' },
+  {
+    pattern: /^YARN ended the session without Weir: ([\s\S]*)$/,
+    zh: 'YARN 在 Weir 之外结束了该会话：$1',
+    source: 'YARN ended the session without Weir: ${',
+    example: 'YARN ended the session without Weir: application application_1_0007 KILLED (final status KILLED): Application killed by user.',
+  },
   { pattern: /^Cluster (.+) is not a YARN session Weir started$/, zh: '集群 $1 不是 Weir 启动的 YARN 会话', source: 'is not a YARN session Weir started', example: 'Cluster prod is not a YARN session Weir started' },
   { pattern: /^The YARN session (.+) is (\w+); only a RUNNING session can be stopped$/, zh: 'YARN 会话 $1 处于 $2 状态；只有 RUNNING 的会话可以停止', source: '; only a RUNNING session can be stopped', example: 'The YARN session shared is STARTING; only a RUNNING session can be stopped' },
   { pattern: /^The YARN session (.+) is no longer RUNNING$/, zh: 'YARN 会话 $1 已不再处于 RUNNING 状态', source: 'is no longer RUNNING`', example: 'The YARN session shared is no longer RUNNING' },

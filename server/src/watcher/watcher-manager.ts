@@ -9,7 +9,7 @@ import type { TasksStore } from '../tasks/tasks.store.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
 import type { Logger } from '../logging/logger.js';
 import type { YarnClients } from '../yarn/yarn-clients.js';
-import { YarnWatcher } from './yarn-watcher.js';
+import { YarnWatcher, type YarnEntrySessions } from './yarn-watcher.js';
 import type { DeploymentsInProgress } from '../deployment/deployments-in-progress.js';
 
 /**
@@ -43,6 +43,8 @@ export class WatcherManager {
       yarnStagingDirectory?: string;
       /** The deployments in progress in this process: the YARN watcher leaves their runs to them. */
       deploymentsInProgress?: DeploymentsInProgress;
+      /** The YARN sessions Weir started: each YARN entry's watcher tells them true by what YARN reports. */
+      yarnSessions?: YarnEntrySessions;
     },
   ) {}
 
@@ -89,7 +91,10 @@ export class WatcherManager {
         tasks: this.deps.tasks,
         events: this.deps.events,
         history,
-        settings: this.deps.settings,
+        // A YARN session Weir started has one application attempt: a job its live JobManager stops listing is going
+        // down with it (YARN killing it, someone shutting it down), and the YARN entry's watcher ends such a run in
+        // YARN's words. Concluded lost here, the run would be UNKNOWN for good before YARN was asked.
+        settings: cluster.yarnSession ? { ...this.deps.settings, lostAfterMs: Number.POSITIVE_INFINITY } : this.deps.settings,
         log: this.deps.log,
         // The cluster answers the watcher while its record still says UNREACHABLE (the health check
         // runs every few seconds): check it now, so the run pages, which do not call an unreachable
@@ -148,6 +153,7 @@ export class WatcherManager {
         onlyInstance: !this.deps.leases,
         // A failed SQL run's JobManager files, read from the NodeManager that held them.
         nodeManagerAt: (node: string) => yarn.nodeManagerAt(node, { isLocal: cluster.isLocal }),
+        ...(this.deps.yarnSessions ? { sessions: this.deps.yarnSessions } : {}),
         ...(this.deps.leases ? { writeGuard: () => this.deps.leases!.writeGuard(cluster.id) } : {}),
       });
       this.yarnWatchers.set(cluster.id, watcher);

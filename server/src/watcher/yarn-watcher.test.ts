@@ -167,3 +167,57 @@ async function waitFor(done: () => Promise<boolean>): Promise<void> {
   for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) if (await done()) return;
   assert.fail('not done within 5 s');
 }
+describe("the YARN watcher and Weir's YARN sessions on its entry", () => {
+  it('ends a RUNNING session YARN killed (its run first, in YARN\'s words), fails a start left behind that YARN never got, leaves a start in progress here alone, and kills the application of an ended session', async () => {
+    const session = (id: string, state: string, applicationId: string | null) => ({ id, name: id, createdAt: 1_000, yarnSession: { yarnClusterId: cluster.id, applicationId, state, resources: { slotsPerTaskManager: 1, jobManagerMemoryMb: 1024, taskManagerMemoryMb: 1024 } } });
+    const sessions = [session('S-KILLED', 'RUNNING', 'application_1_0007'), session('S-HERE', 'STARTING', null), session('S-LEFT', 'STARTING', null), session('S-OVER', 'FAILED', null)];
+    const killed = app('application_1_0007', { state: 'KILLED', finalStatus: 'KILLED', diagnostics: 'Application application_1_0007 was killed by user dr.who', finishedAt: 5_000, tags: ['weir', 'weir-session', 'weir-session-s-killed'] });
+    const leftover = app('application_1_0008', { tags: ['weir', 'weir-session', 'weir-session-s-over'], jobManagerUrl: 'http://nm.test:41008' });
+    const run = { id: 'run-7', taskId: 'task-7', clusterId: 'S-KILLED', flinkJobId: 'b'.repeat(32), jobName: 'top-speed', status: 'RECONNECTING', lost: false, restartCount: 0, yarnApplicationId: null } as unknown as RunRecord;
+    const steps: string[] = [];
+    const rm = {
+      applications: async (filter: { tags?: string[] }) => (filter.tags ? [] : [leftover]),
+      application: async (id: string) => (id === killed.id ? killed : null),
+      kill: async (id: string) => { steps.push(`kill ${id}`); },
+    } as unknown as YarnResourceManagerClient;
+    const recorded: NewRunTransition[][] = [];
+    const runs = {
+      listNonTerminalByCluster: async (clusterId: string) => (clusterId === 'S-KILLED' ? [run] : []),
+      get: async () => run,
+      getByJob: async () => undefined,
+      getByYarnApplication: async () => undefined,
+      recordObservation: async (id: string, transitions: NewRunTransition[]) => {
+        steps.push(`run ${id} ${transitions.map((t) => `${t.toStatus}/${t.source}`).join()}`);
+        recorded.push(transitions);
+        return { appended: transitions, run };
+      },
+    } as unknown as RunsStore;
+    const published: Array<{ clusterId: string; to: string }> = [];
+    const watcher = new YarnWatcher(cluster, rm, {
+      runs,
+      tasks: { get: async () => ({ id: 'task-7', name: 'top-speed', kind: 'JAR' }) } as unknown as TasksStore,
+      events: { publish: (e: { clusterId: string; to: string }) => published.push(e) } as unknown as EventBus,
+      flink: { forgetRunJobManager: () => undefined } as unknown as FlinkClients,
+      settings: { intervalMs: 1_000, reconnectAttempts: 3, reconnectWindowMs: 10_000 },
+      log: quietLogger,
+      stagingDirectory: '',
+      onlyInstance: true,
+      sessions: {
+        on: async () => sessions as never,
+        startingHere: (s) => s.id === 'S-HERE',
+        adopt: async () => assert.fail('nothing to adopt'),
+        end: async (id, from, error) => { steps.push(`session ${id} ${from} -> FAILED: ${error}`); return true; },
+      },
+    });
+
+    await watcher.cycle();
+    assert.deepEqual(steps, [
+      'run run-7 CANCELED/yarn',
+      'session S-KILLED RUNNING -> FAILED: YARN ended the session without Weir: application application_1_0007 KILLED (final status KILLED): Application application_1_0007 was killed by user dr.who',
+      'session S-LEFT STARTING -> FAILED: Weir stopped before the YARN session reached YARN',
+      'kill application_1_0008',
+    ]);
+    assert.match(recorded[0]![0]!.note?.text ?? '', /^YARN reports application application_1_0007 KILLED \(final status KILLED\)/);
+    assert.deepEqual(published.map((e) => [e.clusterId, e.to]), [['S-KILLED', 'CANCELED']], "the run's event names its session, not the YARN entry");
+  });
+});

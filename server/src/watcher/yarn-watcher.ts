@@ -1,4 +1,4 @@
-import { isTerminalRunStatus, type Cluster } from '@weir/contract';
+import { isTerminalRunStatus, type Cluster, type YarnSession } from '@weir/contract';
 import { AppError, LeaseLostError } from '../errors/errors.js';
 import type { EventBus, RunStatus } from '../events/events.js';
 import type { FlinkClients } from '../flink/flink-clients.js';
@@ -6,7 +6,7 @@ import type { SqlRunnerFailure } from '../flink/sql-runner-failure.js';
 import type { Logger } from '../logging/logger.js';
 import type { RunRecord, RunsStore, TransitionNote, WriteGuard } from '../runs/runs.store.js';
 import type { TasksStore } from '../tasks/tasks.store.js';
-import { jobDeployTag } from '../yarn/flink-yarn-cli.js';
+import { isSessionOf, jobDeployTag, sessionDeployTag } from '../yarn/flink-yarn-cli.js';
 import { externalApplicationsToFollow, FLINK_APPLICATION_TYPE, isWeirsOwn, killApplicationAndStagedFiles, YARN_LIVE_STATES } from '../yarn/yarn-applications.js';
 import type { YarnNodeManagerClient } from '../yarn/yarn-nm.client.js';
 import { YARN_ENDED_STATES, type YarnApplication, type YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
@@ -14,6 +14,7 @@ import { readSqlRunnerFailure } from '../yarn/yarn-sql-failure.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
 import { runStatusFromYarn, yarnEndNote } from './yarn-final-status.js';
 import { deploymentsToReconcile, isLeftover, reconcileDeployment, runKeyOf } from './yarn-reconcile.js';
+import { isSessionLeftover, reconcileSessionStart, sessionEndedByYarn, sessionRunStatusFromYarn } from './yarn-session-reconcile.js';
 
 /** How long an application asked to shut down is left to wind down before it is asked again (then killed if its JobManager is gone). */
 const SHUTDOWN_GRACE_MS = 2 * 60_000;
@@ -22,6 +23,26 @@ const SHUTDOWN_GRACE_MS = 2 * 60_000;
  * cycle): past it, or when the files cannot be read, the run ends in YARN's words alone.
  */
 const SQL_FAILURE_READ_MS = 20_000;
+
+/** A YARN session Weir started on the entry, as the watcher needs it. */
+export interface YarnSessionEntry {
+  id: string;
+  name: string;
+  createdAt: number;
+  yarnSession: YarnSession | null;
+}
+
+/** The YARN sessions Weir started on an entry, and the records of their state (clusters/yarn-sessions.service.ts). */
+export interface YarnEntrySessions {
+  /** Every session entry started on this YARN entry, whatever its state. */
+  on(yarnEntryId: string): Promise<YarnSessionEntry[]>;
+  /** Whether this process is starting the session now (its start records its own outcome). */
+  startingHere(session: Pick<YarnSessionEntry, 'id' | 'name'>): boolean;
+  /** A session STARTING that YARN runs: the entry moves to its JobManager, RUNNING. False when it was no longer STARTING. */
+  adopt(sessionId: string, app: { applicationId: string; jobManagerUrl: string }): Promise<boolean>;
+  /** The session ended without Weir's stop: FAILED with the reason as its error. False when it was no longer in `from`. */
+  end(sessionId: string, from: 'STARTING' | 'RUNNING', error: string, applicationId: string | null): Promise<boolean>;
+}
 
 /** A run's own JobManager and the watcher scoped to its one job there. */
 interface FollowedRun {
@@ -69,6 +90,8 @@ export class YarnWatcher {
       nodeManagerAt?: (node: string) => YarnNodeManagerClient;
       /** Default SQL_FAILURE_READ_MS. */
       sqlFailureReadMs?: number;
+      /** The YARN sessions Weir started on the entry; without it they are left to their start and stop. */
+      sessions?: YarnEntrySessions;
     },
   ) {}
 
@@ -135,6 +158,12 @@ export class YarnWatcher {
         if (err instanceof AppError) this.deps.log.warn({ cluster: this.cluster.name, runId: run.id, err: err.message }, 'could not reconcile a YARN deployment left behind');
         else this.deps.log.error({ cluster: this.cluster.name, runId: run.id, err }, 'could not reconcile a YARN deployment left behind');
       }
+    }
+    try {
+      await this.reconcileSessions(live, signal, report);
+    } catch (err) {
+      if (err instanceof LeaseLostError) return report;
+      throw err;
     }
     report.jobs = runs.length;
     const byId = new Map(live.map((a) => [a.id, a]));
@@ -234,6 +263,96 @@ export class YarnWatcher {
     if (appended.length) await this.publish(run, 'FAILED', at, note, 0);
     this.deps.log.warn(fields, 'a run deployed by a Weir that stopped never reached YARN: it ends FAILED');
     return 'failed';
+  }
+
+  /**
+   * The YARN sessions Weir started on this entry, told true by YARN (docs/deployment-targets.md, "YARN sessions"):
+   * one left STARTING by a Weir that stopped while it started is adopted once YARN runs it, or ends FAILED; one
+   * RUNNING whose application YARN ended without Weir ends FAILED in YARN's words, and so do its unended runs,
+   * instead of its watcher calling an unreachable JobManager; and the live application of a session whose entry
+   * ended is killed. The session's own watcher reads its JobManager while it runs; this reads only YARN.
+   */
+  private async reconcileSessions(live: YarnApplication[], signal: AbortSignal | undefined, report: CycleReport): Promise<void> {
+    const sessions = this.deps.sessions;
+    if (!sessions) return;
+    const entries = await sessions.on(this.cluster.id);
+    for (const session of entries) {
+      if (signal?.aborted) return;
+      try {
+        const state = session.yarnSession?.state;
+        if (state === 'STARTING' && !sessions.startingHere(session)) report.changed += await this.reconcileSessionStart(sessions, session, live, report);
+        else if (state === 'RUNNING' && session.yarnSession?.applicationId) report.changed += await this.endSessionIfYarnDid(sessions, session, session.yarnSession.applicationId, live, report);
+      } catch (err) {
+        if (err instanceof LeaseLostError) throw err;
+        if (err instanceof AppError) this.deps.log.warn({ cluster: this.cluster.name, session: session.name, err: err.message }, 'could not reconcile a YARN session');
+        else this.deps.log.error({ cluster: this.cluster.name, session: session.name, err }, 'could not record a YARN session');
+      }
+    }
+    const now = this.now();
+    for (const app of live) {
+      if (!isWeirsOwn(app)) continue;
+      const session = entries.find((s) => isSessionOf(app.tags, s.id));
+      if (!session || !isSessionLeftover(session.yarnSession?.state)) continue;
+      const asked = this.shuttingDown.get(app.id);
+      if (asked !== undefined && now - asked < SHUTDOWN_GRACE_MS) continue;
+      this.shuttingDown.set(app.id, now);
+      try {
+        // Its start failed here (a Weir alone fails a start it cannot find at once) while Flink's CLI, left running
+        // by the Weir that stopped, went on: nothing watches it and nothing would stop it.
+        this.deps.log.info({ cluster: this.cluster.name, session: session.name, applicationId: app.id, state: app.state }, `the application of a YARN session whose entry is ${session.yarnSession!.state} is still on YARN: killing it`);
+        report.requests += 1;
+        await killApplicationAndStagedFiles(this.rm, this.deps.stagingDirectory, app.id);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        this.deps.log.warn({ cluster: this.cluster.name, applicationId: app.id, err: err.message }, 'could not kill the application of an ended YARN session');
+      }
+    }
+  }
+
+  /** A session STARTING whose start is in progress nowhere here: found on YARN by its own tag (yarn-session-reconcile.ts). */
+  private async reconcileSessionStart(sessions: YarnEntrySessions, session: YarnSessionEntry, live: YarnApplication[], report: CycleReport): Promise<number> {
+    const tag = sessionDeployTag(session.id);
+    // Only Weir's own: an application started outside Weir cannot pass for a session's by carrying its tag.
+    let tagged = live.find((a) => isWeirsOwn(a) && a.tags.includes(tag));
+    if (!tagged) {
+      // Ended already, or never there.
+      report.requests += 1;
+      tagged = (await this.rm.applications({ tags: [tag] })).find(isWeirsOwn);
+    }
+    const verdict = reconcileSessionStart(session, tagged, { now: this.now(), onlyInstance: this.deps.onlyInstance ?? false });
+    // Asked again: this process may have begun starting it since the sessions were listed.
+    if (verdict.action === 'wait' || sessions.startingHere(session)) return 0;
+    const fields = { cluster: this.cluster.name, session: session.name };
+    if (verdict.action === 'adopt') {
+      if (!(await sessions.adopt(session.id, verdict))) return 0;
+      this.deps.log.info({ ...fields, applicationId: verdict.applicationId, jobManager: verdict.jobManagerUrl }, 'adopted the YARN session a stopped Weir was starting: RUNNING');
+      return 1;
+    }
+    if (!(await sessions.end(session.id, 'STARTING', verdict.reason, verdict.applicationId))) return 0;
+    this.deps.log.warn({ ...fields, applicationId: verdict.applicationId, reason: verdict.reason }, 'a YARN session a stopped Weir was starting did not start: FAILED');
+    return 1;
+  }
+
+  /**
+   * A RUNNING session whose application left the live list: when YARN reports it ended, the runs still unended on it
+   * end in YARN's words first (so a failure to record the session leaves nothing stuck: the next cycle sees it still
+   * RUNNING), then the session ends FAILED with YARN's state, final status and diagnostics, and nothing watches it.
+   */
+  private async endSessionIfYarnDid(sessions: YarnEntrySessions, session: YarnSessionEntry, applicationId: string, live: YarnApplication[], report: CycleReport): Promise<number> {
+    if (live.some((a) => a.id === applicationId)) return 0;
+    report.requests += 1;
+    const app = await this.rm.application(applicationId);
+    if (!app) {
+      this.deps.log.warn({ cluster: this.cluster.name, session: session.name, applicationId }, 'YARN no longer knows the application of a RUNNING session');
+      return 0;
+    }
+    if (!YARN_ENDED_STATES.has(app.state)) return 0;
+    const runs = (await this.deps.runs.listNonTerminalByCluster(session.id)).filter((r) => !r.lost);
+    const on = { id: session.id, name: session.name };
+    for (const run of runs) await this.endFromYarn(run, app, null, { status: sessionRunStatusFromYarn(app), cluster: on });
+    const ended = await sessions.end(session.id, 'RUNNING', sessionEndedByYarn(app), app.id);
+    if (ended) this.deps.log.warn({ cluster: this.cluster.name, session: session.name, applicationId, state: app.state, finalStatus: app.finalStatus, runs: runs.length }, 'YARN ended a session without Weir: FAILED');
+    return runs.length + (ended ? 1 : 0);
   }
 
   /**
@@ -418,9 +537,12 @@ export class YarnWatcher {
     return followed;
   }
 
-  /** The run's last status from YARN, with YARN's state, final status and diagnostics (after a SQL statement's failure) as the note. */
-  private async endFromYarn(run: RunRecord, app: YarnApplication, sqlFailure: SqlRunnerFailure | null = null): Promise<void> {
-    const to = runStatusFromYarn(app);
+  /**
+   * The run's last status from YARN, with YARN's state, final status and diagnostics (after a SQL statement's failure)
+   * as the note. A run on a YARN session gives its own status and its session's entry (the cluster its events name).
+   */
+  private async endFromYarn(run: RunRecord, app: YarnApplication, sqlFailure: SqlRunnerFailure | null = null, on: { status?: RunStatus; cluster?: Pick<Cluster, 'id' | 'name'> } = {}): Promise<void> {
+    const to = on.status ?? runStatusFromYarn(app);
     const at = Math.max(app.finishedAt ?? 0, this.now());
     const note = yarnEndNote(app, sqlFailure);
     const { appended, run: updated } = await this.deps.runs.recordObservation(
@@ -431,11 +553,11 @@ export class YarnWatcher {
       this.deps.writeGuard?.(),
     );
     if (!appended.length) return;
-    await this.publish(run, to, at, note, updated?.restartCount ?? run.restartCount);
-    this.deps.log.info({ cluster: this.cluster.name, runId: run.id, applicationId: app.id, state: app.state, finalStatus: app.finalStatus }, `run ended ${to} in YARN's words`);
+    await this.publish(run, to, at, note, updated?.restartCount ?? run.restartCount, on.cluster);
+    this.deps.log.info({ cluster: (on.cluster ?? this.cluster).name, runId: run.id, applicationId: app.id, state: app.state, finalStatus: app.finalStatus }, `run ended ${to} in YARN's words`);
   }
 
-  private async publish(run: RunRecord, to: RunStatus, at: number, note: TransitionNote, restartCount: number): Promise<void> {
+  private async publish(run: RunRecord, to: RunStatus, at: number, note: TransitionNote, restartCount: number, cluster: Pick<Cluster, 'id' | 'name'> = this.cluster): Promise<void> {
     const task = await this.deps.tasks.get(run.taskId);
     this.deps.events.publish({
       type: 'run.status',
@@ -448,8 +570,8 @@ export class YarnWatcher {
       runId: run.id,
       taskId: run.taskId,
       taskName: task?.name ?? run.jobName,
-      clusterId: this.cluster.id,
-      clusterName: this.cluster.name,
+      clusterId: cluster.id,
+      clusterName: cluster.name,
       flinkJobId: run.flinkJobId,
       jobName: run.jobName,
     });

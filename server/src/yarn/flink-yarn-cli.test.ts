@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../errors/errors.js';
 import { decodeSqlRunnerArgs, SQL_RUNNER_MAIN_CLASS } from '@weir/flink-local';
-import { flinkYarnCliInvocation, flinkYarnSessionInvocation, jobDeployTag, jobIdOfTags, renderFlinkConfigYaml, sqlApplicationSpec, type JarApplicationSpec } from './flink-yarn-cli.js';
+import { flinkYarnCliInvocation, flinkYarnSessionInvocation, isSessionOf, jobDeployTag, jobIdOfTags, renderFlinkConfigYaml, sessionDeployTag, sqlApplicationSpec, type JarApplicationSpec } from './flink-yarn-cli.js';
 
 const install = { flinkVersion: '1.20.1', libDir: '/opt/weir/flink-yarn/lib', javaHome: '/usr/lib/jvm/java-17' };
 const target = { resourceManagerUrl: 'http://rm:8088', hadoopConfDir: '/etc/hadoop/conf', queue: 'streaming', stagingDirectory: 'file:///data/staging' };
@@ -128,4 +128,15 @@ test('a YARN session asking for no slot, a huge slot count or absurd memory is r
   ]) {
     assert.throws(() => flinkYarnSessionInvocation(install, target, { name: 's', ...spec }, dirs), InputError, JSON.stringify(spec));
   }
+});
+
+test("a session's own tag names its entry as YARN keeps it (lower-cased), so the next Weir finds the session by its entry id", () => {
+  const tag = sessionDeployTag('01M98VXX7FAFQW5R8JHRKDPCEY');
+  assert.equal(tag, 'weir-session-01m98vxx7fafqw5r8jhrkdpcey');
+  const cli = flinkYarnSessionInvocation(install, target, { name: 'shared', slotsPerTaskManager: 1, jobManagerMemoryMb: 1024, taskManagerMemoryMb: 1024 }, dirs, tag);
+  const tags = configOf(cli.configYaml)['yarn.tags']!.split(',');
+  assert.deepEqual(tags, ['weir', 'weir-session', tag]);
+  assert.equal(isSessionOf(tags, '01M98VXX7FAFQW5R8JHRKDPCEY'), true);
+  assert.equal(isSessionOf(tags, '01M98VXX7FAFQW5R8JHRKDPCEZ'), false, "another entry's session");
+  assert.equal(isSessionOf(['weir', 'weir-session'], '01M98VXX7FAFQW5R8JHRKDPCEY'), false);
 });

@@ -103,6 +103,22 @@ export function jobDeployTag(jobId: string): string {
   return `${JOB_TAG_PREFIX}${jobId.toLowerCase()}`;
 }
 
+const SESSION_TAG_PREFIX = 'weir-session-';
+
+/**
+ * The deploy tag of a YARN session Weir starts: its cluster entry's id, recorded (STARTING) before the CLI starts, so a
+ * Weir that stopped while the session started finds its application again, as jobDeployTag does for a run's.
+ * YARN lower-cases tags; entry ids are upper-case, so the tag is compared lower-cased (sessionIdOfTags).
+ */
+export function sessionDeployTag(clusterId: string): string {
+  return `${SESSION_TAG_PREFIX}${clusterId.toLowerCase()}`;
+}
+
+/** Whether an application's tags name this session entry (sessionDeployTag). */
+export function isSessionOf(tags: readonly string[], clusterId: string): boolean {
+  return tags.includes(sessionDeployTag(clusterId));
+}
+
 /** The Flink job id an application's tags name (jobDeployTag), if any. */
 export function jobIdOfTags(tags: readonly string[]): string | undefined {
   const tag = tags.find((t) => t.startsWith(JOB_TAG_PREFIX));
@@ -158,6 +174,7 @@ export interface SessionSpec {
  * YARN retrying it, and a restarted ApplicationMaster would have lost its jobs anyway (no HA storage).
  */
 export function sessionFlinkConfig(install: FlinkYarnInstallation, target: YarnTarget, spec: SessionSpec, deployTag: string, propertiesDir: string): Record<string, string> {
+  if (!SAFE_NAME.test(deployTag)) throw new Error(`"${deployTag.slice(0, 80)}" is not a YARN tag`);
   if (target.queue !== undefined && !SAFE_NAME.test(target.queue)) throw new InputError(`"${target.queue.slice(0, 80)}" is not a YARN queue name`);
   const whole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
   if (!whole(spec.slotsPerTaskManager, 1, 64) || !whole(spec.jobManagerMemoryMb, 768, 65_536) || !whole(spec.taskManagerMemoryMb, 1024, 262_144)) {

@@ -31,7 +31,7 @@ export interface DeployOptions {
   log?: (line: string) => void;
   /** Hears the application id as soon as YARN lists the application (before it runs), so a run can show it while it starts. */
   submitted?: (applicationId: string) => Promise<void>;
-  /** The tag only this deployment carries (jobDeployTag); default a random one. */
+  /** The tag only this deployment carries (jobDeployTag, sessionDeployTag); default a random one. */
   deployTag?: string;
 }
 
@@ -76,7 +76,7 @@ export class YarnApplicationDeployer {
    * JobManager's address; on any failure the tagged application is killed, as for a jar.
    */
   async deploySession(spec: SessionSpec, opts: DeployOptions): Promise<DeployedApplication> {
-    return this.deploy(spec.name, (dirs) => flinkYarnSessionInvocation(this.install, this.target, spec, dirs, newDeployTag()), opts);
+    return this.deploy(spec.name, (dirs) => flinkYarnSessionInvocation(this.install, this.target, spec, dirs, opts.deployTag ?? newDeployTag()), opts);
   }
 
   private async deploy(name: string, invocation: (dirs: { confDir: string; cliLogFile: string }) => FlinkCliInvocation, opts: DeployOptions): Promise<DeployedApplication> {
