@@ -84,6 +84,7 @@ test("a SQL task on a YARN session runs Weir's SQL runner for the session's Flin
   assert.equal(run.entryClass, SQL_RUNNER_MAIN_CLASS);
   assert.deepEqual(decodeSqlRunnerArgs(run.args as string[]).statements, ["CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen')", 'INSERT INTO sink SELECT id FROM src']);
   assert.equal(run.savepointPath, 'file:///sp/savepoint-1');
+  assert.equal(run.parallelism, undefined, "the jar run's parallelism would win over the script's SET");
   const conf = run.flinkConfiguration as Record<string, string>;
   assert.equal(conf['parallelism.default'], '3', "the script's SET");
   assert.equal(conf['pipeline.name'], 't');

@@ -88,7 +88,7 @@ export class SessionTarget implements DeploymentTarget {
         jobId: deployment.jobId,
         entryClass: run.entryClass,
         args: run.programArgs,
-        parallelism: run.parallelism,
+        // No `parallelism`: Flink's JarRunHandler applies it over the options, undoing a script's SET 'parallelism.default'.
         savepointPath: deployment.restore?.path,
         flinkConfiguration: run.flinkConfig,
       });

@@ -28,7 +28,7 @@ test("the runner gets the script's statements without its SETs, in order, the jo
   ].join('\n');
   const run = sqlRunnerRun(deployment(script));
   assert.equal(run.entryClass, SQL_RUNNER_MAIN_CLASS);
-  assert.equal(run.parallelism, 2);
+  assert.equal('parallelism' in run, false, 'no parallelism beside the options, where it would undo a SET');
   assert.deepEqual(decodeSqlRunnerArgs(run.programArgs), {
     mode: 'streaming',
     statements: [
@@ -38,6 +38,7 @@ test("the runner gets the script's statements without its SETs, in order, the jo
     ],
   });
   assert.equal(run.flinkConfig['parallelism.default'], '4', 'the last SET of a key wins over the version\'s parallelism');
+  assert.equal(sqlRunnerRun(deployment('INSERT INTO k SELECT 1;')).flinkConfig['parallelism.default'], '2', "without a SET: the version's parallelism");
   assert.equal(run.flinkConfig['execution.checkpointing.interval'], '7 s', "a SET wins over the version's checkpoint interval");
   assert.equal(run.flinkConfig['pipeline.name'], 'orders', 'the job is named after its task');
   assert.equal(run.flinkConfig['state.savepoints.dir'], 'file:///sp', "the version's own options are kept");

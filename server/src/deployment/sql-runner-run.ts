@@ -25,12 +25,14 @@ export interface SqlRunnerRun {
   entryClass: string;
   /** The runtime mode, then each statement base64 (encodeSqlRunnerArgs). */
   programArgs: string[];
-  parallelism: number;
   /**
-   * The version's options, `pipeline.name` = the task's name, the script's SETs and RESETs in script order, then
+   * The version's options (its parallelism as `parallelism.default`), `pipeline.name` = the task's name, the
+   * script's SETs and RESETs in script order, then
    * what Weir enforces last so no SET can change it: the job id, and the savepoint of a restore.
    */
   flinkConfig: Record<string, string>;
+  // No parallelism of its own: a parallelism given beside the options (Flink's CLI `-p`, the jar run's
+  // `parallelism`) is applied after them by Flink and would undo a script's SET 'parallelism.default'.
   /** The plan the arguments came from: the way back from a statement the runner names to the script. */
   plan: TableEnvironmentPlan;
 }
@@ -61,5 +63,5 @@ export function sqlRunnerRun({ jobId, taskName, content, config, restore }: Pick
     [FIXED_JOB_ID]: jobId,
   };
   if (restore) flinkConfig[SAVEPOINT_PATH] = restore.path;
-  return { entryClass: SQL_RUNNER_MAIN_CLASS, programArgs, parallelism: config.parallelism, flinkConfig, plan };
+  return { entryClass: SQL_RUNNER_MAIN_CLASS, programArgs, flinkConfig, plan };
 }

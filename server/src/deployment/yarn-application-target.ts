@@ -77,10 +77,11 @@ export class YarnApplicationTarget implements DeploymentTarget {
     if (kind === 'SQL') {
       // Planned and checked (the size of the arguments) before the runner is built or Flink's client assembled:
       // a script that cannot be submitted never reaches YARN.
-      const { entryClass, programArgs, parallelism, flinkConfig } = sqlRunnerRun({ jobId, taskName, content, config, restore });
+      const { entryClass, programArgs, flinkConfig } = sqlRunnerRun({ jobId, taskName, content, config, restore });
       install = await this.installation();
       const jarPath = await (this.deps.sqlRunnerJar ?? ((v: string) => ensureSqlRunnerJar(v, this.deps.log)))(install.flinkVersion);
-      spec = { name: taskName, jarPath, entryClass, programArgs, parallelism, flinkConfig: keepClusterAfterJob(flinkConfig) };
+      // No `parallelism`: it would win over a script's SET 'parallelism.default' (sqlRunnerRun).
+      spec = { name: taskName, jarPath, entryClass, programArgs, flinkConfig: keepClusterAfterJob(flinkConfig) };
     } else {
       const jar = versionJar(content);
       const jarPath = await this.deps.jars.contentFile(jar.jarId);
