@@ -103,6 +103,10 @@ test('a statement Flink refuses inside the runner comes back as that statement o
     return true;
   });
   assert.equal(calls.deleted, 'up-1_weir.jar');
+  // A runner line naming a statement it was never given is not mapped into the script, but still said.
+  const unplaced = yarnSessionJobManager(new FlinkRejectedError('JobManager rejected POST /jars/up-1_weir.jar/run: Could not execute application.', { status: 500, errors: ["Caused by: java.lang.IllegalStateException: WEIR_SQL_RUNNER_FAILED: statement 9 of 9 failed: Object 'src' not found"] }));
+  await assert.rejects(new SessionTarget(cluster, { flink: unplaced.flink, jars: noJars }, { yarnSession }).submit(deployment({ content: SCRIPT })),
+    (err: unknown) => err instanceof FlinkRejectedError && err.message === "Flink rejected the script: Statement 9 of 9 failed: Object 'src' not found");
   // A failure that is no statement's keeps Flink's own words.
   const other = yarnSessionJobManager(new FlinkRejectedError('JobManager rejected POST /jars/up-1_weir.jar/run: Could not execute application.', { status: 500, errors: ['Could not execute application.'] }));
   await assert.rejects(new SessionTarget(cluster, { flink: other.flink, jars: noJars }, { yarnSession }).submit(deployment({ content: SCRIPT })), /Could not execute application/);
