@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Cluster } from '@weir/contract';
-import { ensureFlinkYarnDistribution } from '@weir/flink-local';
+import { ensureFlinkYarnDistribution, ensureSqlRunnerJar } from '@weir/flink-local';
 import { AppError, ConflictError } from '../errors/errors.js';
 import type { FlinkClients } from '../flink/flink-clients.js';
 import type { Logger } from '../logging/logger.js';
@@ -46,7 +46,8 @@ export class DeploymentTargets {
       if (cluster.yarnSession.state !== 'RUNNING') {
         throw new ConflictError(`The YARN session ${cluster.name} is ${cluster.yarnSession.state}; jobs are submitted to a RUNNING session only`);
       }
-      return new SessionTarget(cluster, this.deps, { yarnSession: true });
+      // A YARN session has no SQL Gateway: a SQL task runs the SQL runner a SQL task on a YARN entry runs.
+      return new SessionTarget(cluster, this.deps, { yarnSession: { sqlRunnerJar: (flinkVersion) => this.sqlRunnerJar(flinkVersion) } });
     }
     const { yarn, yarnDeployments: settings } = this.deps;
     if (!cluster.yarn || !yarn || !settings) {
@@ -73,6 +74,12 @@ export class DeploymentTargets {
   async installation(flinkVersion: string): Promise<FlinkYarnInstallation> {
     const dist = await ensureFlinkYarnDistribution({ flinkVersion, ...(this.deps.log ? { log: (line: string) => this.deps.log!.info({ flinkVersion }, line) } : {}) });
     return { flinkVersion, libDir: dist.libDir, javaHome: this.javaHomeNow() };
+  }
+
+  /** Weir's SQL runner jar for a Flink version: built with Maven the first time (6-7 s), instant after. */
+  sqlRunnerJar(flinkVersion: string): Promise<string> {
+    const log = this.deps.log;
+    return ensureSqlRunnerJar(flinkVersion, log ? (line) => log.info({ flinkVersion }, line) : undefined);
   }
 
   private javaHomeNow(): string {

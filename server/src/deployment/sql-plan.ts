@@ -1,5 +1,5 @@
 import { InputError } from '../errors/errors.js';
-import { planSubmission, ScriptPlanError, type SubmissionPlan } from '../tasks/gateway-statements.js';
+import { planSubmission, ScriptPlanError, type GatewayStatement, type SubmissionPlan } from '../tasks/gateway-statements.js';
 
 /**
  * The script's submission plan (its setup statements and its one job statement), or the InputError that
@@ -28,6 +28,8 @@ export interface TableEnvironmentPlan {
   options: Record<string, string>;
   /** Every other setup statement in order, then the job statement. */
   statements: string[];
+  /** The planned statement each of `statements` is, for the way back from a position Flink names to the script. */
+  planned: GatewayStatement[];
 }
 
 /**
@@ -37,10 +39,10 @@ export interface TableEnvironmentPlan {
  */
 export function tableEnvironmentPlan(plan: SubmissionPlan): TableEnvironmentPlan {
   const options: Record<string, string> = {};
-  const statements: string[] = [];
+  const planned: GatewayStatement[] = [];
   for (const s of plan.setup) {
     if (s.kind !== 'SET') {
-      statements.push(s.text);
+      planned.push(s);
       continue;
     }
     const text = s.text.trim();
@@ -54,6 +56,6 @@ export function tableEnvironmentPlan(plan: SubmissionPlan): TableEnvironmentPlan
       throw new InputError(`The script cannot be submitted: Weir cannot read this SET statement as 'key' = 'value' (line ${at.line}, column ${at.column})`, { message: "Weir cannot read this SET statement as 'key' = 'value'", line: at.line, column: at.column, statementIndex: s.statementIndex });
     }
   }
-  statements.push(plan.job.text);
-  return { options, statements };
+  planned.push(plan.job);
+  return { options, statements: planned.map((s) => s.text), planned };
 }

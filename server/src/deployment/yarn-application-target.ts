@@ -2,16 +2,24 @@ import { ensureSqlRunnerJar } from '@weir/flink-local';
 import { JobManagerClient } from '../flink/job-manager.client.js';
 import type { JarFilesStore } from '../tasks/jar-files.store.js';
 import { FIXED_JOB_ID, jobConfiguration } from '../tasks/job-configuration.js';
-import { jobDeployTag, sqlApplicationSpec, type FlinkYarnInstallation, type JarApplicationSpec, type YarnTarget } from '../yarn/flink-yarn-cli.js';
+import { jobDeployTag, type FlinkYarnInstallation, type JarApplicationSpec, type YarnTarget } from '../yarn/flink-yarn-cli.js';
 import { YarnApplicationDeployer } from '../yarn/yarn-application-deployer.js';
 import { findRunningFlinkApplications, killApplicationAndStagedFiles, type FlinkApplications } from '../yarn/yarn-applications.js';
 import type { YarnApplication, YarnResourceManagerClient } from '../yarn/yarn-rm.client.js';
 import type { Deployment, DeploymentTarget, RunPlacement } from './deployment-target.js';
-import { planScriptOrRefuse, tableEnvironmentPlan } from './sql-plan.js';
+import { SAVEPOINT_PATH, sqlRunnerArguments, sqlRunnerRun } from './sql-runner-run.js';
 import { jarNoLongerStored, versionJar } from './version-jar.js';
 
 /** Flink's option that, set to false, keeps an application cluster up after its job reached a terminal state. */
 export const KEEP_CLUSTER_AFTER_JOB = 'execution.shutdown-on-application-finish';
+
+/**
+ * The JobManager outlives its job, so Weir can still read the job's end and the result of a stop with a savepoint
+ * there; the YARN watcher shuts the application down once the run's end is recorded.
+ */
+function keepClusterAfterJob(flinkConfig: Record<string, string>): Record<string, string> {
+  return { ...flinkConfig, [KEEP_CLUSTER_AFTER_JOB]: 'false' };
+}
 
 /** Where a run deployed as a YARN application is: its application and the JobManager Weir follows. */
 export interface YarnDeployedRun {
@@ -51,8 +59,7 @@ export class YarnApplicationTarget implements DeploymentTarget {
    */
   refuseUnsupported(kind: Deployment['kind'], taskName: string, content: string): void {
     if (kind !== 'SQL') return;
-    const { statements } = tableEnvironmentPlan(planScriptOrRefuse(content));
-    sqlApplicationSpec({ jarPath: '' }, { name: taskName, mode: 'streaming', statements });
+    sqlRunnerArguments(content, 'streaming');
   }
 
   async submit(deployment: Deployment, placed?: (placement: RunPlacement) => Promise<void>): Promise<void> {
@@ -65,35 +72,25 @@ export class YarnApplicationTarget implements DeploymentTarget {
    * `submitted` hears the application id as soon as YARN lists it (still ACCEPTED).
    */
   async deploy({ jobId, taskName, kind, content, config, restore }: Deployment, submitted?: (applicationId: string) => Promise<void>): Promise<YarnDeployedRun> {
-    // Planned before anything else: a script that cannot be submitted never reaches YARN.
-    const plan = kind === 'SQL' ? tableEnvironmentPlan(planScriptOrRefuse(content)) : null;
-    const flinkConfig: Record<string, string> = {
-      // A SQL job is named after its task, as on a session cluster (where the script's SETs come after the
-      // session's options, as here); a jar names its own job.
-      ...jobConfiguration(config, plan ? { 'pipeline.name': taskName } : {}),
-      ...(plan?.options ?? {}),
-      [FIXED_JOB_ID]: jobId,
-    };
-    if (restore) flinkConfig['execution.savepoint.path'] = restore.path;
-    // The JobManager outlives its job, so Weir can still read the job's end and the result of a stop with a
-    // savepoint there; the YARN watcher shuts the application down once the run's end is recorded.
-    flinkConfig[KEEP_CLUSTER_AFTER_JOB] = 'false';
     let spec: JarApplicationSpec;
     let install: FlinkYarnInstallation;
-    if (plan) {
-      const { statements } = plan;
-      const mode = config.executionMode === 'BATCH' ? 'batch' : 'streaming';
-      // Checked (the size of the arguments) before the runner is built or Flink's client assembled.
-      sqlApplicationSpec({ jarPath: '' }, { name: taskName, mode, statements });
+    if (kind === 'SQL') {
+      // Planned and checked (the size of the arguments) before the runner is built or Flink's client assembled:
+      // a script that cannot be submitted never reaches YARN.
+      const { entryClass, programArgs, flinkConfig } = sqlRunnerRun({ jobId, taskName, content, config, restore });
       install = await this.installation();
       const jarPath = await (this.deps.sqlRunnerJar ?? ((v: string) => ensureSqlRunnerJar(v, this.deps.log)))(install.flinkVersion);
-      spec = sqlApplicationSpec({ jarPath }, { name: taskName, mode, statements, parallelism: config.parallelism, flinkConfig });
+      // No `parallelism`: it would win over a script's SET 'parallelism.default' (sqlRunnerRun).
+      spec = { name: taskName, jarPath, entryClass, programArgs, flinkConfig: keepClusterAfterJob(flinkConfig) };
     } else {
       const jar = versionJar(content);
       const jarPath = await this.deps.jars.contentFile(jar.jarId);
       if (!jarPath) throw jarNoLongerStored(jar.jarId);
       install = await this.installation();
-      spec = { name: taskName, jarPath, entryClass: jar.entryClass ?? undefined, programArgs: jar.args, parallelism: config.parallelism, flinkConfig };
+      // A jar names its own job.
+      const flinkConfig: Record<string, string> = { ...jobConfiguration(config, {}), [FIXED_JOB_ID]: jobId };
+      if (restore) flinkConfig[SAVEPOINT_PATH] = restore.path;
+      spec = { name: taskName, jarPath, entryClass: jar.entryClass ?? undefined, programArgs: jar.args, parallelism: config.parallelism, flinkConfig: keepClusterAfterJob(flinkConfig) };
     }
     const deployer = new YarnApplicationDeployer(this.rm, install, this.yarn);
     const app = await deployer.deployJar(

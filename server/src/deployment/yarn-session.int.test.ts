@@ -72,10 +72,7 @@ test('a YARN session started from Weir runs two jar tasks in one YARN applicatio
   const jm = new JobManagerClient({ baseUrl: session.restUrl, timeoutMs: 30_000 });
   assert.equal((await jm.probe()).flinkVersion, '1.20.1', 'its JobManager answers');
 
-  // SQL: a YARN session has no SQL Gateway.
-  const sql = await services.tasksService.create(operator, { name: 'session-sql', kind: 'SQL', clusterId: session.id, sql: 'SELECT 1;', config: { savepointStrategy: 'none' } });
-  await services.tasksService.publish(operator, sql.id, 'for the test', { unvalidated: true });
-  await assert.rejects(services.operations.online(operator, sql.id), (err: unknown) => err instanceof AppError && err.code === 'NOT_YET_SUPPORTED' && /SQL Gateway/.test(err.message));
+  // SQL tasks on a session: yarn-session-sql.int.test.ts.
 
   // 3. Two jar tasks online'd to the session: both RUNNING under Weir's job ids, in the one application.
   const jar = await services.tasksService.uploadJar(operator, basename(flinkYarn.flink.examples.topSpeedWindowing), new Uint8Array(readFileSync(flinkYarn.flink.examples.topSpeedWindowing)));

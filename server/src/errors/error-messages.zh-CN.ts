@@ -175,12 +175,6 @@ export const MESSAGES_ZH: MessageTranslation[] = [
   },
   // YARN sessions Weir starts and stops (clusters/yarn-sessions.service.ts, yarn/flink-yarn-cli.ts, deployment/).
   {
-    pattern: /^Task (.+) is a SQL task; a YARN session has no SQL Gateway, so Weir runs only jar tasks on it so far$/,
-    zh: '任务 $1 是 SQL 任务；YARN 会话没有 SQL Gateway，Weir 目前只在其上运行 Jar 任务',
-    source: 'a YARN session has no SQL Gateway, so Weir runs only jar tasks on it so far',
-    example: 'Task orders is a SQL task; a YARN session has no SQL Gateway, so Weir runs only jar tasks on it so far',
-  },
-  {
     pattern: /^A YARN session needs 1-64 slots per TaskManager, a JobManager of 768-65536 MB and TaskManagers of 1024-262144 MB, not (\S+) slots, (\S+) MB and (\S+) MB$/,
     zh: 'YARN 会话需要每个 TaskManager 1-64 个槽位、768-65536 MB 的 JobManager 和 1024-262144 MB 的 TaskManager，而不是 $1 个槽位、$2 MB 和 $3 MB',
     source: 'A YARN session needs 1-64 slots per TaskManager',
@@ -267,6 +261,7 @@ export const MESSAGES_ZH: MessageTranslation[] = [
   { pattern: /^The SQL Gateway did not finish the statement within (\d+) ms$/, zh: 'SQL Gateway 未在 $1 ms 内执行完该语句', source: 'The SQL Gateway did not finish the statement within ${', example: 'The SQL Gateway did not finish the statement within 120000 ms' },
   { pattern: /^(.+) rejected (GET|POST|PATCH|PUT|DELETE) (\S+): ([\s\S]*)$/, zh: '$1 拒绝了 $2 $3：$4', source: 'rejected ${req.method ?? ', example: 'JobManager rejected POST /jobs/abc/savepoints: Job not found' },
   { pattern: /^The script cannot be submitted: ([\s\S]*) \(line (\d+), column (\d+)\)$/, zh: '脚本无法提交：$1（第 $2 行，第 $3 列）', source: 'The script cannot be submitted: ${message} (line ${line}, column ${column})', example: 'The script cannot be submitted: Unknown table x (line 2, column 5)' },
+  { pattern: /^Flink rejected the script: ([\s\S]*)$/, zh: 'Flink 拒绝了脚本：$1', source: 'Flink rejected the script: ${sqlRunnerFailureText(failure)}', example: "Flink rejected the script: A statement failed: Object 'x' not found" },
   { pattern: /^Flink rejected statement (\d+) \(line (\d+), column (\d+)\): ([\s\S]*)$/, zh: 'Flink 拒绝了第 $1 条语句（第 $2 行，第 $3 列）：$4', source: 'Flink rejected statement ${at.statementIndex + 1} (line ${at.line}', example: 'Flink rejected statement 2 (line 3, column 7): Object x not found' },
   {
     pattern: /^The SQL Gateway started job (\S+) instead of (\S+); is (\S+) supported by this Flink version\?$/,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../errors/errors.js';
-import { decodeSqlRunnerArgs, SQL_RUNNER_MAIN_CLASS } from '@weir/flink-local';
-import { flinkYarnCliInvocation, flinkYarnSessionInvocation, isSessionOf, jobDeployTag, jobIdOfTags, renderFlinkConfigYaml, sessionDeployTag, sqlApplicationSpec, type JarApplicationSpec } from './flink-yarn-cli.js';
+import { decodeSqlRunnerArgs, encodeSqlRunnerArgs, SQL_RUNNER_MAIN_CLASS } from '@weir/flink-local';
+import { flinkYarnCliInvocation, flinkYarnSessionInvocation, isSessionOf, jobDeployTag, jobIdOfTags, renderFlinkConfigYaml, sessionDeployTag, type JarApplicationSpec } from './flink-yarn-cli.js';
 
 const install = { flinkVersion: '1.20.1', libDir: '/opt/weir/flink-yarn/lib', javaHome: '/usr/lib/jvm/java-17' };
 const target = { resourceManagerUrl: 'http://rm:8088', hadoopConfDir: '/etc/hadoop/conf', queue: 'streaming', stagingDirectory: 'file:///data/staging' };
@@ -76,9 +76,11 @@ test('a SQL task runs Weir\'s SQL runner with its statements as base64 arguments
     "CREATE TABLE s (x STRING) WITH ('connector' = 'datagen')",
     "INSERT INTO k SELECT '-c evil.Main --detached' || x FROM s -- \"; rm -rf / \n -D a=b",
   ];
-  const sql = sqlApplicationSpec({ jarPath: '/cache/weir-flink-sql-runner.jar' }, {
-    name: 'orders', mode: 'streaming', statements, parallelism: 3, flinkConfig: { 'pipeline.name': 'orders', '$internal.pipeline.job-id': 'ab'.repeat(16) },
-  });
+  // As yarn-application-target.ts builds it from sqlRunnerRun (deployment/sql-runner-run.test.ts).
+  const sql: JarApplicationSpec = {
+    name: 'orders', jarPath: '/cache/weir-flink-sql-runner.jar', entryClass: SQL_RUNNER_MAIN_CLASS, programArgs: encodeSqlRunnerArgs('streaming', statements),
+    parallelism: 3, flinkConfig: { 'pipeline.name': 'orders', '$internal.pipeline.job-id': 'ab'.repeat(16) },
+  };
   const cli = flinkYarnCliInvocation(install, target, sql, dirs, 'weir-deploy-00ff');
   const main = cli.args.indexOf('org.apache.flink.client.cli.CliFrontend');
   const tail = cli.args.slice(main + 1);
@@ -92,14 +94,6 @@ test('a SQL task runs Weir\'s SQL runner with its statements as base64 arguments
   assert.equal(config['$internal.pipeline.job-id'], 'ab'.repeat(16));
   assert.equal(config['parallelism.default'], '3');
   assert.equal(config['yarn.application.name'], 'orders');
-});
-
-test('a SQL script too large for one command line is refused before anything runs', () => {
-  const huge = `INSERT INTO k SELECT '${'x'.repeat(100 * 1024)}'`;
-  assert.throws(() => sqlApplicationSpec({ jarPath: '/r.jar' }, { name: 't', mode: 'streaming', statements: [huge] }), (err: unknown) => err instanceof InputError && /too large to deploy to YARN/.test(err.message));
-  const many = Array.from({ length: 12 }, () => `CREATE TABLE t (a STRING COMMENT '${'y'.repeat(90 * 1024)}')`);
-  assert.throws(() => sqlApplicationSpec({ jarPath: '/r.jar' }, { name: 't', mode: 'batch', statements: [...many, 'INSERT INTO k SELECT 1'] }), InputError);
-  assert.doesNotThrow(() => sqlApplicationSpec({ jarPath: '/r.jar' }, { name: 't', mode: 'batch', statements: [`INSERT INTO k SELECT '${'x'.repeat(90 * 1024)}'`] }));
 });
 
 test("a YARN session is Flink's yarn-session in detached mode, tagged as Weir's session, its id file kept in the deployment's folder", () => {

@@ -3,7 +3,7 @@
 // yarn-application-deployer.ts.
 import { randomBytes } from 'node:crypto';
 import { delimiter, join } from 'node:path';
-import { encodeSqlRunnerArgs, JAVA17_OPTS, SQL_RUNNER_MAIN_CLASS } from '@weir/flink-local';
+import { JAVA17_OPTS } from '@weir/flink-local';
 import { InputError } from '../errors/errors.js';
 
 /** Every application Weir deploys carries this tag, so the ResourceManager's list tells Weir's own from others'. */
@@ -48,41 +48,6 @@ export interface FlinkCliInvocation {
   configYaml: string;
   /** The tag only this deployment carries: how Weir finds the application id YARN gave it. */
   deployTag: string;
-}
-
-/** Weir's SQL runner jar (flink-local/sql-runner), built for the Flink version the application ships. */
-export interface SqlRunnerJar {
-  jarPath: string;
-}
-
-/** Linux refuses to start a program with one argument over 128 KiB (MAX_ARG_STRLEN). */
-const MAX_ARG_CHARS = 128 * 1024 - 1;
-/** The whole command line stays well under the usual 2 MiB limit, which the environment shares. */
-const MAX_ARGS_CHARS = 1024 * 1024;
-
-/**
- * A SQL task as a jar application: Weir's SQL runner with the script's statements, already planned
- * (setup statements, then the job statement), as base64 program arguments that no SQL can turn into
- * options of Flink's CLI. The runner names the job after `pipeline.name` in `flinkConfig`.
- */
-export function sqlApplicationSpec(
-  runner: SqlRunnerJar,
-  sql: { name: string; mode: 'streaming' | 'batch'; statements: readonly string[]; parallelism?: number; flinkConfig?: Record<string, string> },
-): JarApplicationSpec {
-  const programArgs = encodeSqlRunnerArgs(sql.mode, sql.statements);
-  const longest = Math.max(...programArgs.map((a) => a.length));
-  const total = programArgs.reduce((n, a) => n + a.length + 1, 0);
-  if (longest > MAX_ARG_CHARS || total > MAX_ARGS_CHARS) {
-    throw new InputError(`The script is too large to deploy to YARN: a statement may take up to ${Math.floor((MAX_ARG_CHARS * 3) / 4 / 1024)} KiB and the whole script up to ${Math.floor((MAX_ARGS_CHARS * 3) / 4 / 1024)} KiB`);
-  }
-  return {
-    name: sql.name,
-    jarPath: runner.jarPath,
-    entryClass: SQL_RUNNER_MAIN_CLASS,
-    programArgs,
-    ...(sql.parallelism !== undefined ? { parallelism: sql.parallelism } : {}),
-    ...(sql.flinkConfig ? { flinkConfig: sql.flinkConfig } : {}),
-  };
 }
 
 /** A YARN tag or queue name: YARN lower-cases tags and limits them to 100 ASCII characters. */
