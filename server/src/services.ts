@@ -171,6 +171,8 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     yarnSessions: {
       on: (yarnEntryId) => yarnSessions.sessionsOn(yarnEntryId),
       startingHere: (session) => yarnSessions.startingHere(session),
+      stoppingHere: (sessionId) => yarnSessions.stoppingHere(sessionId),
+      settleInterruptedStop: (sessionId, outcome) => yarnSessions.settleInterruptedStop(sessionId, outcome),
       adopt: (sessionId, app) => yarnSessions.adoptStarted(sessionId, app),
       end: (sessionId, from, error, applicationId) => yarnSessions.recordEnded(sessionId, from, error, applicationId),
     },

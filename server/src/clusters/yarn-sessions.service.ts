@@ -53,6 +53,8 @@ export class YarnSessionsService {
    */
   private readonly startingNames = new Set<string>();
   private readonly startingIds = new Set<string>();
+  /** Sessions this process is stopping: a STOPPING entry not among them was left so by a Weir that stopped mid-stop. */
+  private readonly stoppingIds = new Set<string>();
 
   constructor(private readonly deps: YarnSessionsDeps) {}
 
@@ -156,32 +158,42 @@ export class YarnSessionsService {
       if (session.yarnSession.state !== 'RUNNING') {
         throw new ConflictError(`The YARN session ${session.name} is ${session.yarnSession.state}; only a RUNNING session can be stopped`);
       }
-      // STOPPING first: no submission reaches the session after the runs were counted.
-      if (!(await this.deps.store.updateSession(session.id, { state: 'STOPPING' }, ['RUNNING']))) {
-        throw new ConflictError(`The YARN session ${session.name} is no longer RUNNING`);
-      }
-      const endedRuns: StopYarnSessionResult['endedRuns'] = [];
+      // Marked before the entry says STOPPING, so the YARN watcher never takes this stop for one left behind.
+      this.stoppingIds.add(session.id);
       try {
-        const runs = (await this.deps.runs.listNonTerminalByCluster(session.id)).filter((r) => !r.lost);
-        if (runs.length > 0 && !force) {
-          throw new ConflictError(`The YARN session ${session.name} still runs ${runs.length} of Weir's jobs (${runs.map((r) => `${r.jobName} ${r.flinkJobId}`).join(', ')}); cancel them first, or stop it with force to cancel them`);
-        }
-        for (const run of runs) {
-          const cancelled = await this.deps.cancelRun(actor, run.id);
-          endedRuns.push({ runId: run.id, taskId: run.taskId, jobName: run.jobName, flinkJobId: run.flinkJobId, status: cancelled.status ?? 'CANCELED' });
-        }
-      } catch (err) {
-        await this.deps.store.updateSession(session.id, { state: 'RUNNING' }, ['STOPPING']);
-        throw err;
+        return await this.stopMarked(actor, session, force);
+      } finally {
+        this.stoppingIds.delete(session.id);
       }
-      this.deps.clusters.events.onClustersChanged?.();
-      await this.shutDown(session);
-      const stopped = await this.deps.store.updateSession(session.id, { state: 'STOPPED' }, ['STOPPING']);
-      // Not a health problem: the entry says it is STOPPED, and nothing checks it any more.
-      const cluster = await this.deps.store.recordHealth(session.id, { health: 'UNKNOWN', checkedAt: Date.now(), error: null });
-      this.deps.clusters.events.onClustersChanged?.();
-      return { cluster: stopped ? cluster : await this.deps.clusters.get(session.id), endedRuns };
     }, { force });
+  }
+
+  private async stopMarked(actor: Principal, session: Cluster, force: boolean): Promise<StopYarnSessionResult> {
+    // STOPPING first: no submission reaches the session after the runs were counted.
+    if (!(await this.deps.store.updateSession(session.id, { state: 'STOPPING' }, ['RUNNING']))) {
+      throw new ConflictError(`The YARN session ${session.name} is no longer RUNNING`);
+    }
+    const endedRuns: StopYarnSessionResult['endedRuns'] = [];
+    try {
+      const runs = (await this.deps.runs.listNonTerminalByCluster(session.id)).filter((r) => !r.lost);
+      if (runs.length > 0 && !force) {
+        throw new ConflictError(`The YARN session ${session.name} still runs ${runs.length} of Weir's jobs (${runs.map((r) => `${r.jobName} ${r.flinkJobId}`).join(', ')}); cancel them first, or stop it with force to cancel them`);
+      }
+      for (const run of runs) {
+        const cancelled = await this.deps.cancelRun(actor, run.id);
+        endedRuns.push({ runId: run.id, taskId: run.taskId, jobName: run.jobName, flinkJobId: run.flinkJobId, status: cancelled.status ?? 'CANCELED' });
+      }
+    } catch (err) {
+      await this.deps.store.updateSession(session.id, { state: 'RUNNING' }, ['STOPPING']);
+      throw err;
+    }
+    this.deps.clusters.events.onClustersChanged?.();
+    await this.shutDown(session);
+    const stopped = await this.deps.store.updateSession(session.id, { state: 'STOPPED' }, ['STOPPING']);
+    // Not a health problem: the entry says it is STOPPED, and nothing checks it any more.
+    const cluster = await this.deps.store.recordHealth(session.id, { health: 'UNKNOWN', checkedAt: Date.now(), error: null });
+    this.deps.clusters.events.onClustersChanged?.();
+    return { cluster: stopped ? cluster : await this.deps.clusters.get(session.id), endedRuns };
   }
 
   private async shutDown(session: Cluster): Promise<void> {
@@ -212,6 +224,30 @@ export class YarnSessionsService {
   /** Whether this process is starting the session (by name before its entry exists, by id after). */
   startingHere(session: { id: string; name: string }): boolean {
     return this.startingIds.has(session.id) || this.startingNames.has(session.name);
+  }
+
+  /** Whether this process is stopping the session now (its stop records its own outcome). */
+  stoppingHere(sessionId: string): boolean {
+    return this.stoppingIds.has(sessionId);
+  }
+
+  /**
+   * A session a stopped Weir left STOPPING (yarn-session-reconcile.ts, reconcileInterruptedStop): STOPPED when its
+   * application has ended, as the stop would have recorded; RUNNING again when YARN still runs it, so the entry says
+   * what is true and the operator can stop it again (the interrupted stop may have cancelled some of its jobs; those
+   * runs say so themselves). False when the entry was no longer STOPPING.
+   */
+  async settleInterruptedStop(sessionId: string, outcome: 'STOPPED' | 'RUNNING'): Promise<boolean> {
+    const settled = await this.deps.store.updateSession(sessionId, { state: outcome }, ['STOPPING']);
+    if (!settled) return false;
+    if (outcome === 'STOPPED') {
+      await this.deps.store.recordHealth(sessionId, { health: 'UNKNOWN', checkedAt: Date.now(), error: null });
+      this.deps.flink.forgetRunJobManager(settled.restUrl);
+    } else {
+      await this.deps.clusters.check(sessionId).catch((err: unknown) => this.deps.log.warn({ cluster: settled.name, err: (err as Error).message }, 'the YARN session could not be checked yet'));
+    }
+    this.deps.clusters.events.onClustersChanged?.();
+    return true;
   }
 
   /** Every session entry started on a YARN entry, whatever its state (the YARN watcher reconciles them with YARN). */

@@ -2,7 +2,8 @@
 // (the integration phase's, or one of its own when run alone: test-support/local-yarn.ts) and Weir's own services
 // over one database, stopped and started again as an operator's restart would: a session whose start went on after
 // its Weir stopped (Flink's CLI outlives the process that started it) is adopted RUNNING by the next Weir, found by
-// its own tag; one that never reached YARN ends FAILED saying so; and when the adopted session is killed through
+// its own tag; one that never reached YARN ends FAILED saying so; one left STOPPING by a Weir that stopped mid-stop
+// is RUNNING again while YARN runs it; and when the adopted session is killed through
 // YARN's REST API while a jar job runs on it, the session ends FAILED in YARN's words and the run ends CANCELED from
 // YARN's report, instead of the session being called unreachable. One session. Needs java and mvn (never skips).
 // Run: node --import tsx --test server/src/deployment/yarn-session-truth.int.test.ts
@@ -38,7 +39,7 @@ after(async () => {
   await yarn?.release();
 });
 
-test('a session whose start outlived its Weir is adopted RUNNING by the next Weir, one YARN never got ends FAILED, and a session killed through YARN ends FAILED in YARN\'s words with its run CANCELED by YARN\'s report', { timeout: 15 * 60_000 }, async () => {
+test('a session whose start outlived its Weir is adopted RUNNING by the next Weir, one YARN never got ends FAILED, one left STOPPING while YARN runs it is RUNNING again, and a session killed through YARN ends FAILED in YARN\'s words with its run CANCELED by YARN\'s report', { timeout: 15 * 60_000 }, async () => {
   const started = Date.now();
   const flinkYarn = await ensureFlinkYarnDistribution({ flinkVersion: '1.20.1', log });
   yarn = await useLocalYarn('yarn-session-truth-it', log);
@@ -97,6 +98,14 @@ test('a session whose start outlived its Weir is adopted RUNNING by the next Wei
   }, 250);
   assert.equal(failed.lastError, SESSION_NEVER_REACHED_YARN);
   assert.equal(failed.yarnSession?.applicationId, null);
+
+  // 1b. A stop left behind: a Weir that stopped while it stopped the session left it STOPPING, and YARN still runs it.
+  // Alone on its database, no stop is in progress anywhere: the entry is RUNNING again, which is true, and can be stopped again.
+  const leftStopping = await new ClustersStore(services.database).updateSession(adopted.id, { state: 'STOPPING' }, ['RUNNING']);
+  assert.equal(leftStopping?.yarnSession?.state, 'STOPPING');
+  const stopLeftAt = Date.now();
+  await waitUntil('the session left STOPPING RUNNING again', 60_000, async () => (await services.clusters.get(adopted.id)).yarnSession?.state === 'RUNNING' || undefined, 250);
+  log(`a stop left behind: RUNNING again ${seconds(stopLeftAt)} later`);
 
   // 2. A jar job runs on the adopted session, as on one started by this Weir.
   const jar = await services.tasksService.uploadJar(operator, basename(flinkYarn.flink.examples.topSpeedWindowing), new Uint8Array(readFileSync(flinkYarn.flink.examples.topSpeedWindowing)));

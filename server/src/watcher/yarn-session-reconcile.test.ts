@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { YarnApplication } from '../yarn/yarn-rm.client.js';
 import { DEPLOYMENT_BOUND_MS } from './yarn-reconcile.js';
-import { isSessionLeftover, reconcileSessionStart, SESSION_NEVER_REACHED_YARN, sessionEndedByYarn, sessionRunStatusFromYarn } from './yarn-session-reconcile.js';
+import { isSessionLeftover, reconcileInterruptedStop, reconcileSessionStart, SESSION_NEVER_REACHED_YARN, sessionEndedByYarn, sessionRunStatusFromYarn } from './yarn-session-reconcile.js';
 
 type App = Pick<YarnApplication, 'id' | 'state' | 'finalStatus' | 'diagnostics' | 'jobManagerUrl'>;
 const app = (fields: Partial<App>): App => ({ id: 'application_1_0007', state: 'RUNNING', finalStatus: 'UNDEFINED', diagnostics: '', jobManagerUrl: 'http://node-1:8081', ...fields });
@@ -58,4 +58,20 @@ test('only the application of a session whose entry ended is a leftover; a live,
   assert.equal(isSessionLeftover('FAILED'), true);
   assert.equal(isSessionLeftover('STOPPED'), true);
   for (const state of ['STARTING', 'RUNNING', 'STOPPING', undefined] as const) assert.equal(isSessionLeftover(state), false, String(state));
+});
+
+test('a stop left behind is STOPPED once YARN says its application ended, whatever the instances', () => {
+  for (const state of ['FINISHED', 'KILLED', 'FAILED'] as const) {
+    assert.equal(reconcileInterruptedStop({ state }, { onlyInstance: true }), 'STOPPED');
+    assert.equal(reconcileInterruptedStop({ state }, { onlyInstance: false }), 'STOPPED');
+  }
+});
+
+test('a stop left behind whose application YARN still runs is RUNNING again when alone, and left to the other instances otherwise', () => {
+  assert.equal(reconcileInterruptedStop({ state: 'RUNNING' }, { onlyInstance: true }), 'RUNNING');
+  assert.equal(reconcileInterruptedStop({ state: 'RUNNING' }, { onlyInstance: false }), 'wait', 'another instance may be stopping it now');
+});
+
+test('an application YARN no longer knows says nothing about a stop left behind', () => {
+  assert.equal(reconcileInterruptedStop(undefined, { onlyInstance: true }), 'wait');
 });

@@ -1,5 +1,6 @@
 // What the YARN watcher does with the YARN sessions Weir started on its entry (clusters/yarn-sessions.service.ts):
-// a session left STARTING by a Weir that stopped while it started, a RUNNING session whose application YARN ended
+// a session left STARTING by a Weir that stopped while it started, one left STOPPING by a Weir that stopped while it
+// stopped it, a RUNNING session whose application YARN ended
 // without Weir (killed through YARN, failed, or its JobManager shut down by someone), and an application of a session
 // whose entry already ended. Pure decisions, so the unit tests pin them; the watcher (yarn-watcher.ts) asks YARN and records.
 import type { YarnSessionState } from '@weir/contract';
@@ -44,6 +45,23 @@ export function reconcileSessionStart(
     return { action: 'fail', reason: SESSION_NEVER_REACHED_YARN, applicationId: null };
   }
   return { action: 'wait' };
+}
+
+/**
+ * What to do with a session entry STOPPING whose stop is in progress nowhere in this process, given what YARN says
+ * of its application (undefined: YARN does not know it). Ended on YARN: STOPPED, as the stop would have recorded.
+ * Still live: alone on its database, no stop can be in progress anywhere, so the entry is RUNNING again, which is
+ * true, and can be stopped again; with several instances another may be stopping it right now (cancelling its jobs,
+ * waiting up to a minute for Flink's shutdown), so it is left to that stop. An application YARN no longer knows
+ * proves nothing either way.
+ */
+export function reconcileInterruptedStop(
+  app: Pick<YarnApplication, 'state'> | undefined,
+  context: { onlyInstance: boolean },
+): 'STOPPED' | 'RUNNING' | 'wait' {
+  if (!app) return 'wait';
+  if (YARN_ENDED_STATES.has(app.state)) return 'STOPPED';
+  return context.onlyInstance ? 'RUNNING' : 'wait';
 }
 
 /** The error a session entry ends with when YARN ended its application without Weir: YARN's own words. */

@@ -168,16 +168,23 @@ async function waitFor(done: () => Promise<boolean>): Promise<void> {
   assert.fail('not done within 5 s');
 }
 describe("the YARN watcher and Weir's YARN sessions on its entry", () => {
-  it('ends a RUNNING session YARN killed (its run first, in YARN\'s words), fails a start left behind that YARN never got, leaves a start in progress here alone, and kills the application of an ended session', async () => {
+  it('ends a RUNNING session YARN killed (its run first, in YARN\'s words), fails a start left behind that YARN never got, settles stops left behind (STOPPED once ended, RUNNING while YARN runs it), leaves a start or stop in progress here alone, and kills the application of an ended session', async () => {
     const session = (id: string, state: string, applicationId: string | null) => ({ id, name: id, createdAt: 1_000, yarnSession: { yarnClusterId: cluster.id, applicationId, state, resources: { slotsPerTaskManager: 1, jobManagerMemoryMb: 1024, taskManagerMemoryMb: 1024 } } });
-    const sessions = [session('S-KILLED', 'RUNNING', 'application_1_0007'), session('S-HERE', 'STARTING', null), session('S-LEFT', 'STARTING', null), session('S-OVER', 'FAILED', null)];
+    const sessions = [
+      session('S-KILLED', 'RUNNING', 'application_1_0007'), session('S-HERE', 'STARTING', null), session('S-LEFT', 'STARTING', null), session('S-OVER', 'FAILED', null),
+      // Left STOPPING by a Weir that stopped mid-stop: its application ended, or YARN still runs it; and one this process is stopping now.
+      session('S-STOP-ENDED', 'STOPPING', 'application_1_0009'), session('S-STOP-LIVE', 'STOPPING', 'application_1_0010'), session('S-STOP-HERE', 'STOPPING', 'application_1_0011'),
+    ];
+    const stopEnded = app('application_1_0009', { state: 'FINISHED', finalStatus: 'SUCCEEDED', finishedAt: 4_000, tags: ['weir', 'weir-session', 'weir-session-s-stop-ended'] });
+    const stopLive = app('application_1_0010', { tags: ['weir', 'weir-session', 'weir-session-s-stop-live'], jobManagerUrl: 'http://nm.test:41010' });
+    const stopHere = app('application_1_0011', { state: 'FINISHED', finalStatus: 'SUCCEEDED', finishedAt: 4_000, tags: ['weir', 'weir-session', 'weir-session-s-stop-here'] });
     const killed = app('application_1_0007', { state: 'KILLED', finalStatus: 'KILLED', diagnostics: 'Application application_1_0007 was killed by user dr.who', finishedAt: 5_000, tags: ['weir', 'weir-session', 'weir-session-s-killed'] });
     const leftover = app('application_1_0008', { tags: ['weir', 'weir-session', 'weir-session-s-over'], jobManagerUrl: 'http://nm.test:41008' });
     const run = { id: 'run-7', taskId: 'task-7', clusterId: 'S-KILLED', flinkJobId: 'b'.repeat(32), jobName: 'top-speed', status: 'RECONNECTING', lost: false, restartCount: 0, yarnApplicationId: null } as unknown as RunRecord;
     const steps: string[] = [];
     const rm = {
-      applications: async (filter: { tags?: string[] }) => (filter.tags ? [] : [leftover]),
-      application: async (id: string) => (id === killed.id ? killed : null),
+      applications: async (filter: { tags?: string[] }) => (filter.tags ? [] : [leftover, stopLive]),
+      application: async (id: string) => [killed, stopEnded, stopHere].find((a) => a.id === id) ?? null,
       kill: async (id: string) => { steps.push(`kill ${id}`); },
     } as unknown as YarnResourceManagerClient;
     const recorded: NewRunTransition[][] = [];
@@ -205,6 +212,8 @@ describe("the YARN watcher and Weir's YARN sessions on its entry", () => {
       sessions: {
         on: async () => sessions as never,
         startingHere: (s) => s.id === 'S-HERE',
+        stoppingHere: (id) => id === 'S-STOP-HERE',
+        settleInterruptedStop: async (id, outcome) => { steps.push(`session ${id} STOPPING -> ${outcome}`); return true; },
         adopt: async () => assert.fail('nothing to adopt'),
         end: async (id, from, error) => { steps.push(`session ${id} ${from} -> FAILED: ${error}`); return true; },
       },
@@ -215,6 +224,8 @@ describe("the YARN watcher and Weir's YARN sessions on its entry", () => {
       'run run-7 CANCELED/yarn',
       'session S-KILLED RUNNING -> FAILED: YARN ended the session without Weir: application application_1_0007 KILLED (final status KILLED): Application application_1_0007 was killed by user dr.who',
       'session S-LEFT STARTING -> FAILED: Weir stopped before the YARN session reached YARN',
+      'session S-STOP-ENDED STOPPING -> STOPPED',
+      'session S-STOP-LIVE STOPPING -> RUNNING',
       'kill application_1_0008',
     ]);
     assert.match(recorded[0]![0]!.note?.text ?? '', /^YARN reports application application_1_0007 KILLED \(final status KILLED\)/);

@@ -14,7 +14,7 @@ import { readSqlRunnerFailure } from '../yarn/yarn-sql-failure.js';
 import { ClusterWatcher, type CycleReport, type WatcherSettings } from './cluster-watcher.js';
 import { runStatusFromYarn, yarnEndNote } from './yarn-final-status.js';
 import { deploymentsToReconcile, isLeftover, reconcileDeployment, runKeyOf } from './yarn-reconcile.js';
-import { isSessionLeftover, reconcileSessionStart, sessionEndedByYarn, sessionRunStatusFromYarn } from './yarn-session-reconcile.js';
+import { isSessionLeftover, reconcileInterruptedStop, reconcileSessionStart, sessionEndedByYarn, sessionRunStatusFromYarn } from './yarn-session-reconcile.js';
 
 /** How long an application asked to shut down is left to wind down before it is asked again (then killed if its JobManager is gone). */
 const SHUTDOWN_GRACE_MS = 2 * 60_000;
@@ -38,6 +38,10 @@ export interface YarnEntrySessions {
   on(yarnEntryId: string): Promise<YarnSessionEntry[]>;
   /** Whether this process is starting the session now (its start records its own outcome). */
   startingHere(session: Pick<YarnSessionEntry, 'id' | 'name'>): boolean;
+  /** Whether this process is stopping the session now (its stop records its own outcome). */
+  stoppingHere(sessionId: string): boolean;
+  /** A session a stopped Weir left STOPPING: STOPPED, or RUNNING again. False when it was no longer STOPPING. */
+  settleInterruptedStop(sessionId: string, outcome: 'STOPPED' | 'RUNNING'): Promise<boolean>;
   /** A session STARTING that YARN runs: the entry moves to its JobManager, RUNNING. False when it was no longer STARTING. */
   adopt(sessionId: string, app: { applicationId: string; jobManagerUrl: string }): Promise<boolean>;
   /** The session ended without Weir's stop: FAILED with the reason as its error. False when it was no longer in `from`. */
@@ -282,6 +286,9 @@ export class YarnWatcher {
         const state = session.yarnSession?.state;
         if (state === 'STARTING' && !sessions.startingHere(session)) report.changed += await this.reconcileSessionStart(sessions, session, live, report);
         else if (state === 'RUNNING' && session.yarnSession?.applicationId) report.changed += await this.endSessionIfYarnDid(sessions, session, session.yarnSession.applicationId, live, report);
+        else if (state === 'STOPPING' && session.yarnSession?.applicationId && !sessions.stoppingHere(session.id)) {
+          report.changed += await this.settleInterruptedStop(sessions, session, session.yarnSession.applicationId, live, report);
+        }
       } catch (err) {
         if (err instanceof LeaseLostError) throw err;
         if (err instanceof AppError) this.deps.log.warn({ cluster: this.cluster.name, session: session.name, err: err.message }, 'could not reconcile a YARN session');
@@ -330,6 +337,21 @@ export class YarnWatcher {
     }
     if (!(await sessions.end(session.id, 'STARTING', verdict.reason, verdict.applicationId))) return 0;
     this.deps.log.warn({ ...fields, applicationId: verdict.applicationId, reason: verdict.reason }, 'a YARN session a stopped Weir was starting did not start: FAILED');
+    return 1;
+  }
+
+  /** A session STOPPING whose stop is in progress nowhere here (yarn-session-reconcile.ts, reconcileInterruptedStop). */
+  private async settleInterruptedStop(sessions: YarnEntrySessions, session: YarnSessionEntry, applicationId: string, live: YarnApplication[], report: CycleReport): Promise<number> {
+    let app: Pick<YarnApplication, 'state'> | undefined = live.find((a) => a.id === applicationId);
+    if (!app) {
+      report.requests += 1;
+      app = (await this.rm.application(applicationId)) ?? undefined;
+    }
+    const outcome = reconcileInterruptedStop(app, { onlyInstance: this.deps.onlyInstance ?? false });
+    // Asked again: a stop may have begun here since the sessions were listed.
+    if (outcome === 'wait' || sessions.stoppingHere(session.id)) return 0;
+    if (!(await sessions.settleInterruptedStop(session.id, outcome))) return 0;
+    this.deps.log.warn({ cluster: this.cluster.name, session: session.name, applicationId, state: app?.state }, `a YARN session a stopped Weir was stopping: ${outcome}`);
     return 1;
   }
 
