@@ -1,7 +1,7 @@
 // Integration test of YARN runs end to end on a real local YARN (the integration phase's, or one of its own
 // when run alone: test-support/local-yarn.ts) and a test Weir: a jar task on a YARN
 // entry is deployed as a YARN application in the background (a SQL task: yarn-sql.int.test.ts), followed at its own JobManager, ended in YARN's
-// words after a kill through YARN's REST, cancelled from Weir, and taken online and offline in bulk with a second task. Needs java and mvn (never skips); no session Flink.
+// words after a kill through YARN's REST, cancelled from Weir, and taken online and offline in bulk with a second task; a wrong queue or an address nothing answers at is refused when the entry is saved. Needs java and mvn (never skips); no session Flink.
 // Run: node --import tsx --test server/src/deployment/yarn-runs.int.test.ts
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -30,6 +30,16 @@ test('a jar task on a YARN entry runs as a YARN application that Weir follows, e
   const started = Date.now();
   onYarn = await startWeirOnYarn('yarn-runs-it', log);
   const { yarn, rm, flinkYarn, cluster, weir: { services } } = onYarn;
+
+  // Bad targets are refused when the entry is saved, each in its own words, against the real ResourceManager's
+  // answers (its FIFO scheduler's one queue, its web address), and nothing is kept.
+  const entriesBefore = (await services.clusters.list()).length;
+  const badTarget = (name: string, restUrl: string, queue: string) =>
+    services.clusters.register(makePrincipal({ kind: 'user', id: 'u-admin', name: 'ada' }, 'admin'), { name, kind: 'yarn', restUrl, yarn: { hadoopConfDir: yarn.confDir, queue, flinkVersion: '1.20.1' } });
+  await assert.rejects(badTarget('yarn-bad-queue', yarn.rmUrl, 'no-such-queue'), (err: unknown) =>
+    err instanceof AppError && err.code === 'YARN_QUEUE_UNKNOWN' && /has no queue no-such-queue; its queues: default$/.test(err.message));
+  await assert.rejects(badTarget('yarn-bad-address', 'http://127.0.0.1:9', 'default'), (err: unknown) => err instanceof AppError && err.code === 'YARN_UNREACHABLE');
+  assert.equal((await services.clusters.list()).length, entriesBefore, 'no entry kept for a refused target');
 
   // SQL tasks deploy too (yarn-sql.int.test.ts); a script the SQL runner cannot be given (a SET it cannot read) is
   // refused before any run is recorded.
