@@ -57,6 +57,7 @@ import { TasksStore } from './tasks/tasks.store.js';
 import { CheckpointTracker } from './watcher/checkpoint-tracker.js';
 import { DeploymentTargets, yarnStagingDirectory } from './deployment/deployment-targets.js';
 import { DeploymentsInProgress } from './deployment/deployments-in-progress.js';
+import { RunOperationsInProgress } from './deployment/run-operations-in-progress.js';
 import { YarnSessionsService, yarnSessionsWorkDir } from './clusters/yarn-sessions.service.js';
 import { WatcherManager } from './watcher/watcher-manager.js';
 import { ClusterLeases, newInstanceId } from './instances/cluster-leases.js';
@@ -153,6 +154,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const yarnDeployments = config.yarnDeployments ?? { workDir: path.join(config.dataDir, 'yarn-deployments'), javaHome: null };
   // The YARN watcher reconciles a run still INITIALIZING only when its deployment is in progress nowhere.
   const deploymentsInProgress = new DeploymentsInProgress();
+  const runOperationsInProgress = new RunOperationsInProgress();
   const watchers: WatcherManager = new WatcherManager({
     clusters,
     flink,
@@ -166,6 +168,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
     yarn,
     yarnStagingDirectory: yarnStagingDirectory(yarnDeployments),
     deploymentsInProgress,
+    runOperationsInProgress,
     // The sessions' service is built further down (it cancels runs through operations); the watchers call it only
     // once background work started, after everything here is built.
     yarnSessions: {
@@ -208,7 +211,7 @@ export function createServices(database: Database, config: ServicesConfig, log: 
   const tasksService = new TasksService({ tasks, versions: taskVersions, clusters, flink, jars, audit, teamExists, log });
   const sqlAuthoring = new SqlAuthoringService({ task: (id) => tasksService.record(id), clusters, flink, audit, log });
   const lineage = new LineageService({ store: new LineageStore(database), versions: taskVersions, log });
-  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, flink, watchers, jars, audit, bus, yarn, yarnDeployments, inProgress: deploymentsInProgress, log });
+  const operations = new OperationsService({ tasks, versions: taskVersions, runs, savepoints, clusters, flink, watchers, jars, audit, bus, yarn, yarnDeployments, inProgress: deploymentsInProgress, ending: runOperationsInProgress, log });
   const yarnSessions: YarnSessionsService = new YarnSessionsService({
     clusters,
     store: clustersStore,

@@ -213,10 +213,12 @@ export class JobWaits {
       try {
         state = await this.liveState(jm, run);
       } catch (err) {
-        // An application's JobManager (a YARN run's own) outlives its job only until the watcher has recorded
-        // the end and shut the application down, which a scheduled cycle can do between two of these polls (or
-        // the application died): the end is then what the watcher recorded, from Flink or from YARN.
-        if (err instanceof FlinkUnreachableError && run.jobManagerUrl !== null && state !== null) return this.awaitRecordedEnd(run, deadline);
+        // An application's JobManager (a YARN run's own) outlives its job only until a watcher has recorded the end
+        // and shut the application down: this process's watcher waits for the operation (RunOperationsInProgress),
+        // another instance's does not, and the application may have died. The JobManager answered the stop or
+        // cancel a moment ago, also when this is the first poll, so the end is what the watcher recorded, from
+        // Flink or from YARN, within the same bound.
+        if (err instanceof FlinkUnreachableError && run.jobManagerUrl !== null) return this.awaitRecordedEnd(run, deadline);
         throw err;
       }
       if (!state || isTerminalRunStatus(state)) break;

@@ -34,6 +34,7 @@ import { JobSubmission } from './job-submission.js';
 import type { Logger } from '../logging/logger.js';
 import type { YarnClients } from '../yarn/yarn-clients.js';
 import type { DeploymentsInProgress } from '../deployment/deployments-in-progress.js';
+import type { RunOperationsInProgress } from '../deployment/run-operations-in-progress.js';
 import type { YarnDeploymentSettings } from '../deployment/deployment-targets.js';
 import { JobWaits } from './job-waits.js';
 import { DEFAULT_OPERATIONS_SETTINGS, type OperationsSettings } from './operations-settings.js';
@@ -72,6 +73,8 @@ export class OperationsService {
       yarnDeployments?: YarnDeploymentSettings;
       /** The deployments in progress in this process, shared with the YARN watcher (deployments-in-progress.ts). */
       inProgress?: DeploymentsInProgress;
+      /** The runs a stop or cancel here is ending, shared with the YARN watcher (deployment/run-operations-in-progress.ts). */
+      ending?: RunOperationsInProgress;
       log?: Logger;
     },
   ) {
@@ -388,17 +391,26 @@ export class OperationsService {
 
   private async stopWithSavepoint(actor: Principal, jm: JobManagerClient, run: RunRecord, state: string, drain: boolean): Promise<{ status: string; savepoint: SavepointRecord }> {
     if (state !== 'RUNNING') throw new ConflictError(`Job ${run.flinkJobId} is ${state}; only a RUNNING job can be stopped with a savepoint`);
-    await this.waits.awaitTasksStarted(jm, run);
-    const triggerId = await jm.stopWithSavepoint(run.flinkJobId, await this.submission.savepointDirectory(run), drain);
-    const savepoint = await this.waits.awaitSavepoint(jm, run, 'STOP_WITH_SAVEPOINT', triggerId, actor);
-    const status = await this.waits.awaitTerminal(jm, run);
-    return { status, savepoint };
+    return this.ending(run, async () => {
+      await this.waits.awaitTasksStarted(jm, run);
+      const triggerId = await jm.stopWithSavepoint(run.flinkJobId, await this.submission.savepointDirectory(run), drain);
+      const savepoint = await this.waits.awaitSavepoint(jm, run, 'STOP_WITH_SAVEPOINT', triggerId, actor);
+      const status = await this.waits.awaitTerminal(jm, run);
+      return { status, savepoint };
+    });
   }
 
   private async cancelJob(jm: JobManagerClient, run: RunRecord, state: string): Promise<{ status: string; savepoint: null }> {
     if (!ACTIVE_FOR_CANCEL.has(state)) throw new ConflictError(`Job ${run.flinkJobId} is ${state}; only an active job can be cancelled`);
-    await jm.cancel(run.flinkJobId);
-    return { status: await this.waits.awaitTerminal(jm, run), savepoint: null };
+    return this.ending(run, async () => {
+      await jm.cancel(run.flinkJobId);
+      return { status: await this.waits.awaitTerminal(jm, run), savepoint: null };
+    });
+  }
+
+  /** Runs an operation that ends the run's job, marked so the YARN watcher keeps its JobManager up meanwhile. */
+  private ending<T>(run: RunRecord, operation: () => Promise<T>): Promise<T> {
+    return this.deps.ending ? this.deps.ending.around(run.id, operation) : operation();
   }
 
   private async requireLiveState(jm: JobManagerClient, run: RunRecord): Promise<string> {

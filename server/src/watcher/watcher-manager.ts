@@ -11,6 +11,7 @@ import type { Logger } from '../logging/logger.js';
 import type { YarnClients } from '../yarn/yarn-clients.js';
 import { YarnWatcher, type YarnEntrySessions } from './yarn-watcher.js';
 import type { DeploymentsInProgress } from '../deployment/deployments-in-progress.js';
+import type { RunOperationsInProgress } from '../deployment/run-operations-in-progress.js';
 
 /**
  * Keeps one ClusterWatcher per registered cluster that this instance holds the lease of (all of
@@ -43,6 +44,8 @@ export class WatcherManager {
       yarnStagingDirectory?: string;
       /** The deployments in progress in this process: the YARN watcher leaves their runs to them. */
       deploymentsInProgress?: DeploymentsInProgress;
+      /** The runs a stop or cancel of this process is ending (deployment/run-operations-in-progress.ts). */
+      runOperationsInProgress?: RunOperationsInProgress;
       /** The YARN sessions Weir started: each YARN entry's watcher tells them true by what YARN reports. */
       yarnSessions?: YarnEntrySessions;
     },
@@ -149,6 +152,7 @@ export class WatcherManager {
         log: this.deps.log,
         stagingDirectory: this.deps.yarnStagingDirectory ?? '',
         deployingHere: (flinkJobId: string) => this.deps.deploymentsInProgress?.has(flinkJobId) ?? false,
+        endingHere: (runId: string) => this.deps.runOperationsInProgress?.has(runId) ?? false,
         // Alone (SQLite: one instance per database file), every deployment in progress is this process's own.
         onlyInstance: !this.deps.leases,
         // A failed SQL run's JobManager files, read from the NodeManager that held them.

@@ -232,3 +232,41 @@ describe("the YARN watcher and Weir's YARN sessions on its entry", () => {
     assert.deepEqual(published.map((e) => [e.clusterId, e.to]), [['S-KILLED', 'CANCELED']], "the run's event names its session, not the YARN entry");
   });
 });
+
+describe('the YARN watcher and a run a stop or cancel here is still ending', () => {
+  it("keeps the run's application up while the operation reads there, and shuts it down at the first cycle after", async () => {
+    const flinkJobId = 'c'.repeat(32);
+    const live = [app('application_1_0020', { tags: ['weir', `weir-job-${flinkJobId}`], jobManagerUrl: 'http://nm.test:41020' })];
+    const run = { id: 'run-20', taskId: 'task-20', clusterId: cluster.id, flinkJobId, jobName: 'stopped', status: 'FINISHED', lost: false, restartCount: 0, yarnApplicationId: 'application_1_0020', jobManagerUrl: 'http://nm.test:41020' } as unknown as RunRecord;
+    const shutDown: string[] = [];
+    let ending = true;
+    const watcher = new YarnWatcher(cluster, {
+      applications: async () => live,
+      application: async () => null,
+      kill: async () => assert.fail('the JobManager answers: no kill'),
+    } as unknown as YarnResourceManagerClient, {
+      runs: {
+        listNonTerminalByCluster: async () => [],
+        getByJob: async (_cluster: string, jobId: string) => (jobId === flinkJobId ? run : undefined),
+        getByYarnApplication: async () => undefined,
+      } as unknown as RunsStore,
+      tasks: {} as TasksStore,
+      events: { publish: () => undefined } as unknown as EventBus,
+      flink: {
+        runJobManager: (url: string) => ({ shutDownCluster: async () => { shutDown.push(url); } }),
+        forgetRunJobManager: () => undefined,
+      } as unknown as FlinkClients,
+      settings: { intervalMs: 1_000, reconnectAttempts: 3, reconnectWindowMs: 10_000 },
+      log: quietLogger,
+      stagingDirectory: '',
+      onlyInstance: true,
+      endingHere: (runId) => ending && runId === run.id,
+    });
+
+    await watcher.cycle();
+    assert.deepEqual(shutDown, [], 'a stop with savepoint still reading its savepoint and the end there keeps its JobManager');
+    ending = false;
+    await watcher.cycle();
+    assert.deepEqual(shutDown, ['http://nm.test:41020'], 'ended by Flink\'s own shutdown once the operation is over');
+  });
+});

@@ -88,6 +88,8 @@ export class YarnWatcher {
       writeGuard?: () => WriteGuard;
       /** Whether this process is deploying the run with this Flink job id now (deployments-in-progress.ts). */
       deployingHere?: (flinkJobId: string) => boolean;
+      /** Whether a stop or cancel of this process is ending the run now (its application is ended after it). */
+      endingHere?: (runId: string) => boolean;
       /** No other Weir instance shares the database: a deployment not in progress here is in progress nowhere. */
       onlyInstance?: boolean;
       /** A NodeManager of the entry, by its web address: where a failed SQL run's JobManager files say why. Without it, YARN's words alone. */
@@ -393,7 +395,7 @@ export class YarnWatcher {
       if (!key) continue;
       try {
         const run = 'flinkJobId' in key ? await this.deps.runs.getByJob(this.cluster.id, key.flinkJobId) : await this.deps.runs.getByYarnApplication(this.cluster.id, key.applicationId);
-        if (!run || !isLeftover(app, run)) continue;
+        if (!run || !isLeftover(app, run) || this.deps.endingHere?.(run.id)) continue;
         this.deps.log.info({ cluster: this.cluster.name, runId: run.id, applicationId: app.id, state: app.state }, `an application of Weir's outlived its run (ended ${run.status}): shutting it down`);
         report.requests += await this.endApplication(run, app.id, app.state === 'RUNNING' ? app.jobManagerUrl : null);
       } catch (err) {
@@ -461,7 +463,8 @@ export class YarnWatcher {
       const now = await this.deps.runs.get(run.id);
       if (now && isTerminalRunStatus(now.status)) {
         this.drop(run.id);
-        report.requests += await this.endApplication(now, app.id, followed.jobManagerUrl);
+        // A stop or cancel still reading the job's end or its savepoint there: the sweep ends it once that is over.
+        if (!this.deps.endingHere?.(run.id)) report.requests += await this.endApplication(now, app.id, followed.jobManagerUrl);
       }
       return 0;
     }
