@@ -50,6 +50,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBr
   // chunks, then the overview's first answer) took more than 15 s.
   context.setDefaultTimeout(30_000);
   keepJournal(context);
+  await watchContentSecurityPolicy(context);
   return {
     context,
     newPage: () => context.newPage(),
@@ -58,6 +59,32 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBr
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+const cspViolations = new WeakMap<Page, string[]>();
+
+/**
+ * What the browser refused on this page under Weir's Content-Security-Policy since it opened, over
+ * every navigation. A refusal the app survives (a library's caught `new Function` probe) is still a
+ * refusal an operator's browser reports, and a stricter browser may break on it.
+ */
+export function cspViolationsOf(page: Page): string[] {
+  return [...(cspViolations.get(page) ?? [])];
+}
+
+/** Every page of the context reports each `securitypolicyviolation` to the test process, where a navigation cannot lose it. */
+async function watchContentSecurityPolicy(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__weirCspViolation', ({ page }, violation: string) => {
+    const list = cspViolations.get(page) ?? [];
+    list.push(violation);
+    cspViolations.set(page, list);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __weirCspViolation?: (v: string) => void }).__weirCspViolation;
+      report?.(`${e.violatedDirective} ${e.blockedURI} on ${location.pathname}`);
+    });
+  });
 }
 
 const JOURNAL_DIR = path.join(REPO_ROOT, 'test-results', 'browser-journal');
