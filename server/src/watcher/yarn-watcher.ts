@@ -49,6 +49,9 @@ export interface YarnEntrySessions {
 }
 
 /** A run's own JobManager and the watcher scoped to its one job there. */
+/** This cycle's live Flink applications by id. */
+type LiveById = ReadonlyMap<string, YarnApplication>;
+
 interface FollowedRun {
   jobManagerUrl: string;
   watcher: ClusterWatcher;
@@ -153,6 +156,7 @@ export class YarnWatcher {
       return report;
     }
     report.reachable = true;
+    const byId: LiveById = new Map(live.map((a) => [a.id, a]));
     for (const run of leftBehind) {
       if (signal?.aborted) break;
       try {
@@ -166,23 +170,18 @@ export class YarnWatcher {
       }
     }
     try {
-      await this.reconcileSessions(live, signal, report);
+      await this.reconcileSessions(live, byId, signal, report);
     } catch (err) {
       if (err instanceof LeaseLostError) return report;
       throw err;
     }
     report.jobs = runs.length;
-    const byId = new Map(live.map((a) => [a.id, a]));
     // An ended application's JobManager is read once per cycle, however many of its runs are unended.
     const cycled = new Set<string>();
     for (const run of runs) {
       if (signal?.aborted) break;
       try {
-        let app = byId.get(run.yarnApplicationId!);
-        if (!app) {
-          report.requests += 1;
-          app = (await this.rm.application(run.yarnApplicationId!)) ?? undefined;
-        }
+        const app = await this.applicationById(run.yarnApplicationId!, byId, report);
         if (!app) {
           this.deps.log.warn({ cluster: this.cluster.name, runId: run.id, applicationId: run.yarnApplicationId }, 'YARN no longer knows the application of an unended run');
           continue;
@@ -242,12 +241,7 @@ export class YarnWatcher {
     if (!run || deploymentsToReconcile([run], this.deps.deployingHere ?? (() => false)).length === 0) return 'waiting';
     const tag = jobDeployTag(run.flinkJobId);
     // Only Weir's own: an application started outside Weir cannot pass for a run's by carrying its job tag.
-    let tagged = live.find((a) => isWeirsOwn(a) && a.tags.includes(tag));
-    if (!tagged) {
-      // Ended already, or never there.
-      report.requests += 1;
-      tagged = (await this.rm.applications({ tags: [tag] })).find(isWeirsOwn);
-    }
+    const tagged = await this.ownApplicationTagged(tag, live, report);
     const verdict = reconcileDeployment(run, tagged, { now: this.now(), onlyInstance: this.deps.onlyInstance ?? false });
     const fields = { cluster: this.cluster.name, runId: run.id, flinkJobId: run.flinkJobId };
     if (verdict.action === 'wait') return 'waiting';
@@ -278,7 +272,7 @@ export class YarnWatcher {
    * instead of its watcher calling an unreachable JobManager; and the live application of a session whose entry
    * ended is killed. The session's own watcher reads its JobManager while it runs; this reads only YARN.
    */
-  private async reconcileSessions(live: YarnApplication[], signal: AbortSignal | undefined, report: CycleReport): Promise<void> {
+  private async reconcileSessions(live: YarnApplication[], byId: LiveById, signal: AbortSignal | undefined, report: CycleReport): Promise<void> {
     const sessions = this.deps.sessions;
     if (!sessions) return;
     const entries = await sessions.on(this.cluster.id);
@@ -287,9 +281,9 @@ export class YarnWatcher {
       try {
         const state = session.yarnSession?.state;
         if (state === 'STARTING' && !sessions.startingHere(session)) report.changed += await this.reconcileSessionStart(sessions, session, live, report);
-        else if (state === 'RUNNING' && session.yarnSession?.applicationId) report.changed += await this.endSessionIfYarnDid(sessions, session, session.yarnSession.applicationId, live, report);
+        else if (state === 'RUNNING' && session.yarnSession?.applicationId) report.changed += await this.endSessionIfYarnDid(sessions, session, session.yarnSession.applicationId, byId, report);
         else if (state === 'STOPPING' && session.yarnSession?.applicationId && !sessions.stoppingHere(session.id)) {
-          report.changed += await this.settleInterruptedStop(sessions, session, session.yarnSession.applicationId, live, report);
+          report.changed += await this.settleInterruptedStop(sessions, session, session.yarnSession.applicationId, byId, report);
         }
       } catch (err) {
         if (err instanceof LeaseLostError) throw err;
@@ -322,12 +316,7 @@ export class YarnWatcher {
   private async reconcileSessionStart(sessions: YarnEntrySessions, session: YarnSessionEntry, live: YarnApplication[], report: CycleReport): Promise<number> {
     const tag = sessionDeployTag(session.id);
     // Only Weir's own: an application started outside Weir cannot pass for a session's by carrying its tag.
-    let tagged = live.find((a) => isWeirsOwn(a) && a.tags.includes(tag));
-    if (!tagged) {
-      // Ended already, or never there.
-      report.requests += 1;
-      tagged = (await this.rm.applications({ tags: [tag] })).find(isWeirsOwn);
-    }
+    const tagged = await this.ownApplicationTagged(tag, live, report);
     const verdict = reconcileSessionStart(session, tagged, { now: this.now(), onlyInstance: this.deps.onlyInstance ?? false });
     // Asked again: this process may have begun starting it since the sessions were listed.
     if (verdict.action === 'wait' || sessions.startingHere(session)) return 0;
@@ -342,13 +331,28 @@ export class YarnWatcher {
     return 1;
   }
 
+  /**
+   * An application by its id: as this cycle's live list has it, else as the ResourceManager answers now (one request
+   * more: ended, or not Flink's); undefined when YARN no longer knows it.
+   */
+  private async applicationById(applicationId: string, live: LiveById, report: CycleReport): Promise<YarnApplication | undefined> {
+    const listed = live.get(applicationId);
+    if (listed) return listed;
+    report.requests += 1;
+    return (await this.rm.application(applicationId)) ?? undefined;
+  }
+
+  /** Weir's own application carrying a deployment's tag: live in this cycle's list, else ended (asked for), else none. */
+  private async ownApplicationTagged(tag: string, live: YarnApplication[], report: CycleReport): Promise<YarnApplication | undefined> {
+    const listed = live.find((a) => isWeirsOwn(a) && a.tags.includes(tag));
+    if (listed) return listed;
+    report.requests += 1;
+    return (await this.rm.applications({ tags: [tag] })).find(isWeirsOwn);
+  }
+
   /** A session STOPPING whose stop is in progress nowhere here (yarn-session-reconcile.ts, reconcileInterruptedStop). */
-  private async settleInterruptedStop(sessions: YarnEntrySessions, session: YarnSessionEntry, applicationId: string, live: YarnApplication[], report: CycleReport): Promise<number> {
-    let app: Pick<YarnApplication, 'state'> | undefined = live.find((a) => a.id === applicationId);
-    if (!app) {
-      report.requests += 1;
-      app = (await this.rm.application(applicationId)) ?? undefined;
-    }
+  private async settleInterruptedStop(sessions: YarnEntrySessions, session: YarnSessionEntry, applicationId: string, live: LiveById, report: CycleReport): Promise<number> {
+    const app = await this.applicationById(applicationId, live, report);
     const outcome = reconcileInterruptedStop(app, { onlyInstance: this.deps.onlyInstance ?? false });
     // Asked again: a stop may have begun here since the sessions were listed.
     if (outcome === 'wait' || sessions.stoppingHere(session.id)) return 0;
@@ -362,10 +366,9 @@ export class YarnWatcher {
    * end in YARN's words first (so a failure to record the session leaves nothing stuck: the next cycle sees it still
    * RUNNING), then the session ends FAILED with YARN's state, final status and diagnostics, and nothing watches it.
    */
-  private async endSessionIfYarnDid(sessions: YarnEntrySessions, session: YarnSessionEntry, applicationId: string, live: YarnApplication[], report: CycleReport): Promise<number> {
-    if (live.some((a) => a.id === applicationId)) return 0;
-    report.requests += 1;
-    const app = await this.rm.application(applicationId);
+  private async endSessionIfYarnDid(sessions: YarnEntrySessions, session: YarnSessionEntry, applicationId: string, live: LiveById, report: CycleReport): Promise<number> {
+    if (live.has(applicationId)) return 0;
+    const app = await this.applicationById(applicationId, live, report);
     if (!app) {
       this.deps.log.warn({ cluster: this.cluster.name, session: session.name, applicationId }, 'YARN no longer knows the application of a RUNNING session');
       return 0;
