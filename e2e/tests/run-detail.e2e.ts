@@ -269,7 +269,15 @@ test('a finished run after its cluster was stopped: the tabs render from the sav
   await shot();
 
   shot = await openTab('Logs', '18-logs-finished');
-  await page.getByTestId('logs-unavailable').waitFor();
+  // CI once waited 30 s here in vain (browser-mysql, not reproduced): if it happens again, say what the tab showed.
+  await page.getByTestId('logs-unavailable').waitFor().catch(async (err: Error) => {
+    const view = await page.getByTestId('logs-view').locator('.ant-segmented-item-selected').innerText().catch(() => '?');
+    const alerts = await page.getByRole('tabpanel').locator('.ant-alert').allInnerTexts().catch(() => []);
+    const answer = await page.request.get(`${server.url}/api/runs/${runId}/logs?component=taskmanager&kind=log&limit=1024`).then(async (r) => `${r.status()} ${(await r.text()).slice(0, 300)}`);
+    const captures = await page.request.get(`${server.url}/api/runs/${runId}/log-captures`).then(async (r) => `${r.status()} ${(await r.text()).slice(0, 300)}`);
+    await screenshot(page, 'run-detail', '18-logs-finished-timeout');
+    throw new Error(`${err.message}\nview ${view}; alerts ${JSON.stringify(alerts)}; logs answer ${answer}; captures ${captures}`);
+  });
   assert.match(await page.getByTestId('logs-unavailable').innerText(), /cannot be reached/);
   await shot();
 
