@@ -41,7 +41,11 @@ export async function load(url, context, nextLoad) {
     loader: 'ts',
     format: 'esm',
     target: `node${process.versions.node}`,
+    // Mappings only: a stack still names the .ts file and line (scripts/server-loader.test.ts), and the
+    // map no longer holds a second copy of every file's text. Measured on an idle server after a full
+    // collection: heap used 52.2-52.5 MB with the copies, 45.3 MB without; RSS 163-166 MB, 148-150 MB.
     sourcemap: 'inline',
+    sourcesContent: false,
     sourcefile: file,
   });
   return { format: 'module', source: code, shortCircuit: true };
