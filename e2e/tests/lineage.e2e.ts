@@ -153,6 +153,8 @@ test('two published tasks sharing a table: the run shows its column lineage, /li
   await page.locator('[data-testid="global-lineage-table-orders_enriched"][data-focused]').waitFor();
   await page.getByTestId('global-lineage-table-orders').click();
   await page.waitForURL(/[?&]table=orders(&|$)/);
+  // Until orders' own lineage has come, the page shows orders_enriched's, dimmed and busy (CI once read B there).
+  await page.locator('[data-testid="global-lineage-body"][aria-busy="false"]').waitFor();
   await page.locator('[data-testid="global-lineage-table-orders"][data-focused]').waitFor();
   assert.equal(await page.getByTestId(`global-lineage-task-${taskA.id}`).getAttribute('data-role'), 'reader');
   assert.equal(await page.getByTestId(`global-lineage-task-${taskB.id}`).count(), 0, 'B is two hops away from orders');

@@ -95,18 +95,23 @@ export function GlobalLineagePage() {
       ) : !current.data ? (
         <Spin style={{ display: 'block', marginTop: 80 }} />
       ) : (
-        <LineageBody graph={current.data} focus={table} onFocus={(id) => setView({ table: id })} />
+        <LineageBody graph={current.data} stale={current.isPlaceholderData} focus={table} onFocus={(id) => setView({ table: id })} />
       )}
     </>
   );
 }
 
-function LineageBody({ graph, focus, onFocus }: { graph: GlobalLineage; focus: string | null; onFocus: (tableId: string) => void }) {
+/**
+ * `stale`: the graph is the previous table's (or depth's), kept on screen while the new one loads so
+ * the page does not jump; it is dimmed and marked busy, since the roles and the focus it shows are
+ * read against the table now chosen and may name tasks that are not in its lineage.
+ */
+function LineageBody({ graph, stale, focus, onFocus }: { graph: GlobalLineage; stale: boolean; focus: string | null; onFocus: (tableId: string) => void }) {
   const { t } = useTranslation();
   const focused = focus ? graph.tables.find((x) => x.id.toLowerCase() === focus.toLowerCase()) : undefined;
   const tooLarge = focus === null && graph.tables.length + graph.tasks.length > MAX_WHOLE_GRAPH_NODES;
   return (
-    <Flex gap={16} align="stretch">
+    <Flex gap={16} align="stretch" data-testid="global-lineage-body" aria-busy={stale} style={stale ? { opacity: 0.5 } : undefined}>
       <Card style={{ flex: 1, minWidth: 0 }} styles={{ body: { padding: 12 } }}>
         <Flex justify="space-between" style={{ marginBottom: 8 }}>
           <Typography.Text type="secondary">{t('globalLineage.hint')}</Typography.Text>
