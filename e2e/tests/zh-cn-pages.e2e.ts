@@ -10,7 +10,7 @@ import { DEFAULT_ALERT_RULE_NAME } from '../../contract/src/alerts.schemas.js';
 import { failingJobSql, safe, type TestFlink } from '../../server/src/test-support/flink.js';
 import type { TestBrowser } from '../support/browser.js';
 import { englishWords } from '../support/english-words.js';
-import { screenshot } from '../support/screenshots.js';
+import { screenshot, SCREENSHOT_DIR } from '../support/screenshots.js';
 import { scriptEditor } from '../support/sql-editor.js';
 import { visibleUiText } from '../support/ui-text.js';
 import { waitFor } from '../support/wait.js';
@@ -79,7 +79,12 @@ async function taskNames(): Promise<string[]> {
  */
 async function check(name: string, path: string, ready: () => Promise<unknown>): Promise<void> {
   await page.goto(`${server.url}${path}`);
-  await ready();
+  // CI-like runs timed out once on the overview's row with nothing in the journal: say what the page showed instead.
+  await Promise.resolve(ready()).catch(async (err: Error) => {
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/zh-cn-pages-${name}-not-ready.png`, fullPage: true }).catch(() => undefined);
+    const shown = await page.locator('body').innerText().catch(() => '?');
+    throw new Error(`${err.message}\n${name} (${page.url()}) showed: ${shown.replace(/\s+/g, ' ').slice(0, 1500)}`);
+  });
   await settled();
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'zh-cn-pages', name);
