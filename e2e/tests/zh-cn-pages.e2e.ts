@@ -80,7 +80,7 @@ async function taskNames(): Promise<string[]> {
 async function check(name: string, path: string, ready: () => Promise<unknown>): Promise<void> {
   await page.goto(`${server.url}${path}`);
   // CI-like runs timed out once on the overview's row with nothing in the journal: say what the page showed instead.
-  await Promise.resolve(ready()).catch(async (err: Error) => {
+  await ready().catch(async (err: Error) => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/zh-cn-pages-${name}-not-ready.png`, fullPage: true }).catch(() => undefined);
     const shown = await page.locator('body').innerText().catch(() => '?');
     throw new Error(`${err.message}\n${name} (${page.url()}) showed: ${shown.replace(/\s+/g, ' ').slice(0, 1500)}`);

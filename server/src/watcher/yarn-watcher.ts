@@ -48,10 +48,10 @@ export interface YarnEntrySessions {
   end(sessionId: string, from: 'STARTING' | 'RUNNING', error: string, applicationId: string | null): Promise<boolean>;
 }
 
-/** A run's own JobManager and the watcher scoped to its one job there. */
 /** This cycle's live Flink applications by id. */
 type LiveById = ReadonlyMap<string, YarnApplication>;
 
+/** A run's own JobManager and the watcher scoped to its one job there. */
 interface FollowedRun {
   jobManagerUrl: string;
   watcher: ClusterWatcher;
